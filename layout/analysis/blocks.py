@@ -1,0 +1,98 @@
+"""Stage 2: lines → blocks.
+
+A line joins the block just above it when the two are close (``Params.line_gap``), overlap
+horizontally, share size and weight, sit in the same frame, and no rule or figure lies between
+them. The PDF's own block grouping is never used: it merges columns. Lines are swept top to
+bottom against the few blocks still open (about one per column), so the cost is linear.
+
+Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
+"leftwards", since vertical columns are read right to left.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..geometry import crosses_between_vertically, union_all, x_overlap_ratio
+from ..model import Block, Box, Figure, Line, Rule
+from ..params import Params
+
+# Two lines overlapping by less than this share of the narrower one are not one block.
+_MIN_OVERLAP = 0.5
+
+
+def _turn(box: Box) -> Box:
+    """Vertical text into horizontal flow: reading right-to-left becomes top-to-bottom."""
+    return Box(box.y0, -box.x1, box.y1, -box.x0)
+
+
+def frame_of(box: Box, frames: Sequence[Box]) -> int | None:
+    """Index of the smallest frame holding the centre of box, or None."""
+    best, best_area = None, float("inf")
+    for i, f in enumerate(frames):
+        if f.x0 <= box.cx <= f.x1 and f.y0 <= box.cy <= f.y1 and f.area < best_area:
+            best, best_area = i, f.area
+    return best
+
+
+def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequence[Rule],
+                 frames: Sequence[Box], params: Params) -> tuple[Block, ...]:
+    """Group lines into blocks; every line ends up in exactly one block."""
+    h_rules = [r.box for r in rules if r.orientation == "h"]
+    obstacles = [f.box for f in figures]
+    groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
+                    h_rules, obstacles, frames, params)
+    groups += _group([ln for ln in lines if ln.vertical], _turn, [], [], frames, params)
+    return tuple(_block(g, frame_of(g[0].box, frames)) for g in groups)
+
+
+def _group(lines: list[Line], turn, h_rules: list[Box], obstacles: list[Box],
+           frames: Sequence[Box], params: Params) -> list[list[Line]]:
+    boxes = {id(ln): turn(ln.box) for ln in lines}
+    frame = {id(ln): frame_of(ln.box, frames) for ln in lines}
+    open_groups: list[list[Line]] = []
+    done: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (boxes[id(ln)].y0, boxes[id(ln)].x0)):
+        b = boxes[id(ln)]
+        reach = params.line_gap * ln.size
+        still_open = []
+        for g in open_groups:
+            (still_open if boxes[id(g[-1])].y1 >= b.y0 - 3 * reach else done).append(g)
+        open_groups = still_open
+        best, best_gap = None, float("inf")
+        for g in open_groups:
+            last = g[-1]
+            lb = boxes[id(last)]
+            gap = b.y0 - lb.y1
+            if not (-0.6 * ln.size < gap <= reach and gap < best_gap):
+                continue
+            if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
+                    or not _same_style(last, ln, params)
+                    or any(crosses_between_vertically(r, lb, b, 0.3) for r in h_rules)
+                    or any(crosses_between_vertically(o, lb, b, 0.3) for o in obstacles)):
+                continue
+            best, best_gap = g, gap
+        if best is None:
+            open_groups.append([ln])
+        else:
+            best.append(ln)
+    return done + open_groups
+
+
+def _same_style(a: Line, b: Line, params: Params) -> bool:
+    big, small = max(a.size, b.size), min(a.size, b.size)
+    return (big - small) <= params.size_tolerance * big and a.bold == b.bold and a.italic == b.italic
+
+
+def _block(lines: list[Line], frame: int | None) -> Block:
+    """A block from its lines, with the style of most of its characters."""
+    sizes, bold, italic, total = Counter(), 0, 0, 0
+    for ln in lines:
+        n = len(ln.text)
+        sizes[ln.size] += n
+        bold += n * ln.bold
+        italic += n * ln.italic
+        total += n
+    return Block(tuple(lines), union_all(ln.box for ln in lines), sizes.most_common(1)[0][0],
+                 bold * 2 > total, italic * 2 > total, frame=frame)

@@ -1,0 +1,162 @@
+"""Stage 3: blocks → blocks with roles.
+
+Each block is named from its typography relative to the page's body size (the size most
+characters are set in), its position, its neighbours and a few patterns, in Latin-script and
+Chinese conventions. The decisions, in order:
+
+- furniture: running heads, folios and page credits in the top or bottom band of the page, or
+  above the masthead rule, or matching a furniture pattern ("本版责编");
+- headline: text at least ``headline_ratio`` times the body size; in a stack of touching large
+  blocks the largest is the headline, those above it kickers and those below it decks;
+- kicker / deck / byline: the blocks directly above and below a headline (引题 / 副题, "By …",
+  "本报记者 …");
+- caption: the block right under (or above) a figure;
+- jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
+- crosshead: a short bold or slightly larger line among body text;
+- body: everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..geometry import x_overlap_ratio
+from ..model import Block, Figure, PageContent, Role
+from ..params import Params
+
+BYLINE = re.compile(
+    r"^\s*(by|par|von|di|de|por|door|av)\s+\S|^\s*(本报记者|本报特约记者|本报通讯员|记者|通讯员|新华社|"
+    r"本报讯|特约评论员|本报评论员)", re.IGNORECASE)
+JUMP = re.compile(
+    r"(continued (on|from) (page|p\.)|see .{1,40}, (page|p\.)|suite (en |de la )?page|"
+    r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
+CREDIT = re.compile(
+    r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
+    r"illustration|quelle)\s*[:：]", re.IGNORECASE)
+FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
+
+# Most lines a kicker, deck or byline may have; most characters a crosshead may have.
+_HEADER_LINES = 3
+_CROSSHEAD_CHARS = 80
+
+
+def body_size(blocks: Sequence[Block]) -> float:
+    """The font size most characters of the page are set in (rounded to a quarter unit)."""
+    counts = Counter()
+    for b in blocks:
+        counts[round(b.size * 4) / 4] += sum(len(ln.text) for ln in b.lines)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def assign_roles(blocks: Sequence[Block], page: PageContent, params: Params) -> tuple[Block, ...]:
+    """Name every block's role; returns the blocks in the same order."""
+    body = body_size(blocks)
+    roles: list[Role] = ["body"] * len(blocks)
+    top, bottom = _furniture_limits(page, body, params)
+    for i, b in enumerate(blocks):
+        if (b.box.y1 <= top or b.box.y0 >= bottom) and b.size < params.headline_ratio * 1.6 * body:
+            roles[i] = "furniture"
+        elif FURNITURE.search(b.raw_text[:40]):
+            roles[i] = "furniture"
+        elif b.size >= params.headline_ratio * body and len(b.lines) <= 6:
+            roles[i] = "headline"
+    _name_header_stacks(blocks, roles, body, params)
+    _name_captions(blocks, roles, page.figures, body, params)
+    for i, b in enumerate(blocks):
+        if roles[i] == "body":
+            roles[i] = _pattern_role(b, body, params)
+    return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
+
+
+def _furniture_limits(page: PageContent, body: float, params: Params) -> tuple[float, float]:
+    """y above which and below which text is page furniture.
+
+    The band is ``furniture_band`` of the page height, widened to a rule spanning most of the
+    page width within the top or bottom sixth (the rule under a running head or masthead).
+    """
+    top = params.furniture_band * page.height
+    bottom = (1 - params.furniture_band) * page.height
+    for r in page.rules:
+        if r.orientation != "h" or r.box.width < 0.6 * page.width:
+            continue
+        if r.box.cy < page.height / 6:
+            top = max(top, r.box.cy)
+        elif r.box.cy > page.height * 5 / 6:
+            bottom = min(bottom, r.box.cy)
+    return top, bottom
+
+
+def _touching(upper: Block, lower: Block, scale: float) -> bool:
+    """True when lower starts right under upper (within ``scale``) and they overlap in x."""
+    gap = lower.box.y0 - upper.box.y1
+    return -0.3 * scale <= gap <= scale and x_overlap_ratio(upper.box, lower.box) >= 0.3
+
+
+def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
+                        params: Params) -> None:
+    """Kickers above and decks and bylines below each headline; a stack keeps one headline."""
+    heads = [i for i, r in enumerate(roles) if r == "headline"]
+    for i in heads:
+        h = blocks[i]
+        if roles[i] != "headline":
+            continue
+        for j, b in enumerate(blocks):
+            if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _HEADER_LINES:
+                continue
+            if roles[j] == "headline":
+                if _touching(b, h, 0.8 * h.size) and b.size < h.size:
+                    roles[j] = "kicker"
+                elif _touching(h, b, 0.8 * h.size) and b.size < h.size:
+                    roles[j] = "deck"
+            elif roles[j] == "body":
+                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and (
+                        b.size >= params.deck_ratio * body or b.bold or b.italic) and not BYLINE.search(b.raw_text):
+                    roles[j] = "kicker"
+                elif _touching(h, b, 0.6 * h.size):
+                    if BYLINE.search(b.raw_text):
+                        roles[j] = "byline"
+                    elif b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—")):
+                        roles[j] = "deck"
+    for j, b in enumerate(blocks):
+        if roles[j] == "body" and BYLINE.search(b.raw_text) and len(b.lines) <= 2 \
+                and len(b.raw_text) <= 60:
+            roles[j] = "byline"
+
+
+def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],
+                   body: float, params: Params) -> None:
+    """The nearest short block right under each figure (else right above it) is its caption."""
+    reach = params.caption_gap * body
+    for f in figures:
+        best, best_gap = None, reach
+        for j, b in enumerate(blocks):
+            if roles[j] not in ("body", "credit") or x_overlap_ratio(f.box, b.box) < 0.5:
+                continue
+            gap = b.box.y0 - f.box.y1
+            if -0.5 * body <= gap < best_gap:
+                best, best_gap = j, gap
+        if best is None:
+            for j, b in enumerate(blocks):
+                gap = f.box.y0 - b.box.y1
+                if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and 0 <= gap < best_gap \
+                        and (b.italic or b.bold or b.size < body * 0.95):
+                    best, best_gap = j, gap
+        if best is not None and len(blocks[best].lines) <= 8:
+            roles[best] = "caption"
+
+
+def _pattern_role(b: Block, body: float, params: Params) -> Role:
+    """jump, credit or crosshead by pattern and typography; body otherwise."""
+    text = b.raw_text
+    if len(b.lines) <= 2 and JUMP.search(text):
+        return "jump"
+    if len(b.lines) <= 2 and CREDIT.search(text):
+        return "credit"
+    if len(b.lines) <= 2 and len(text) <= _CROSSHEAD_CHARS and (
+            b.bold or b.size >= params.deck_ratio * body) and not text.rstrip().endswith((",", "，")):
+        return "crosshead"
+    return "body"
+

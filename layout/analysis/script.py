@@ -1,0 +1,42 @@
+"""Character classes that decide spacing and chunking: CJK text joins without spaces."""
+
+from __future__ import annotations
+
+
+def is_cjk(ch: str) -> bool:
+    """True for Han, Kana, Hangul and CJK or full-width punctuation."""
+    o = ord(ch)
+    return (0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
+            or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FA1F)
+
+
+def cjk_share(text: str) -> float:
+    """Share of non-space characters that are CJK."""
+    chars = [c for c in text if not c.isspace()]
+    return sum(map(is_cjk, chars)) / len(chars) if chars else 0.0
+
+
+def joins_without_space(left: str, right: str) -> bool:
+    """True when two pieces of text meet without a space: either side of the seam is CJK."""
+    return bool(left) and bool(right) and (is_cjk(left[-1]) or is_cjk(right[0]))
+
+
+# A few frequent function words per language; enough to tell the page's language apart.
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was"},
+    "fr": {"le", "la", "les", "des", "et", "du", "une", "est", "dans", "que"},
+    "de": {"der", "die", "und", "das", "den", "ist", "nicht", "mit", "von", "zu"},
+    "it": {"il", "che", "di", "della", "per", "non", "una", "sono", "gli", "del"},
+}
+
+
+def guess_language(text: str) -> str | None:
+    """BCP 47 code of the text's dominant language among those we know, or None."""
+    sample = text[:20000]
+    if cjk_share(sample) > 0.3:
+        kana = sum(1 for c in sample if 0x3040 <= ord(c) <= 0x30FF)
+        return "ja" if kana > 0.05 * len(sample) else "zh"
+    words = sample.lower().split()
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    lang, score = max(scores.items(), key=lambda kv: kv[1])
+    return lang if score >= 3 else None

@@ -1,0 +1,249 @@
+"""Stage 5: blocks and figures → stories, each ordered for reading.
+
+Headlines anchor stories. Everything else on the page is a *unit* to place: a block, a figure
+with its captions, or a frame (a drawn or tinted box) with the blocks inside it. Units are
+placed top to bottom; each joins
+
+1. the nearest headline above it that spans it, unless a rule drawn across it lies between::
+
+       ══ HEADLINE A ══════════          unit u joins A: A is the lowest headline above u
+       ░░░░░ ░░░░░ ░░░░░ ░░░░░           that covers it and no rule cuts between them
+       ░░░░░ ░░░░░ ══ B ═══════
+       ░░u░░ ░░░░░ ░░░░░ ░░░░░
+
+2. or a headline just left of it (a headline set beside its text);
+3. or, with no headline over it, the story of the unit right above it in its column (a story
+   continued from another page, the tail of a column);
+4. or it starts a story of its own (no headline), or, for a figure, a picture story.
+
+A frame without a headline of its own becomes a sidebar of the story it is placed in; a
+frame with a headline is a boxed story. Kickers go to the headline right below them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
+from ..model import Block, Box, Figure, Layout, PageContent, Story
+from ..params import Params
+from .columns import Grid
+from .order import reading_order
+
+_HEADER_ROLES = ("kicker", "headline")
+
+
+@dataclass(eq=False)
+class _Unit:
+    """Something placed as a whole: a block, a figure with captions, or a framed group."""
+
+    box: Box
+    block: Block | None = None
+    figure: Figure | None = None
+    framed: list[Block] = field(default_factory=list)
+    home: _Group | None = None
+
+
+@dataclass(eq=False)
+class _Group:
+    """A story being assembled: its anchor (kickers + headline) and the units placed in it."""
+
+    header: list[Block]
+    units: list[_Unit] = field(default_factory=list)
+
+    @property
+    def anchor_box(self) -> Box:
+        return union_all(b.box for b in self.header)
+
+
+def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
+                  params: Params) -> Layout:
+    """Group the page's blocks and figures into furniture, stories and bare figures."""
+    furniture = [b for b in blocks if b.role == "furniture"]
+    content = [b for b in blocks if b.role != "furniture"]
+    figures = _figures_with_captions(content, page.figures)
+    captions = {id(c) for f in figures for c in f.caption}
+    framed: dict[int, list[Block]] = {}
+    free: list[Block] = []
+    for b in content:
+        if id(b) in captions:
+            continue
+        (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
+
+    groups = _anchors(free)
+    anchored = {id(b) for g in groups for b in g.header}
+    units = [_Unit(b.box, block=b) for b in free if id(b) not in anchored]
+    units += [_Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
+    units += [_Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
+    h_rules = [r.box for r in page.rules if r.orientation == "h"]
+    v_rules = [r.box for r in page.rules if r.orientation == "v"]
+    bare: list[Figure] = []
+    placed: list[_Unit] = []
+    for u in sorted(units, key=lambda u: (u.box.y0, u.box.x0)):
+        home = (_anchor_above(u, groups, h_rules, body) or _anchor_beside(u, groups, v_rules, body)
+                or _unit_above(u, placed, h_rules, body))
+        if home is None and u.figure is not None:
+            home = _anchor_below(u, groups, body)
+            if home is None and not u.figure.caption:
+                bare.append(u.figure)
+                continue
+        if home is None:
+            home = _Group([])
+            groups.append(home)
+        home.units.append(u)
+        u.home = home
+        placed.append(u)
+
+    stories = [_story(g, grid, body, params) for g in groups if g.header or g.units]
+    order = reading_order([s.box for s in stories])
+    stories = [_with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
+    middle = page.height / 2
+    by_pos = sorted(furniture, key=lambda b: (b.box.y0, b.box.x0))
+    return Layout(page.number, page.width, page.height, page.unit,
+                  header=tuple(b for b in by_pos if b.box.cy < middle),
+                  footer=tuple(b for b in by_pos if b.box.cy >= middle),
+                  stories=tuple(stories), figures=tuple(bare))
+
+
+def _figures_with_captions(blocks: Sequence[Block], figures: Sequence[Figure]) -> list[Figure]:
+    """Each figure with the caption blocks nearest to it."""
+    captions: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.role != "caption" or not figures:
+            continue
+        best = min(range(len(figures)), key=lambda i: _distance(figures[i].box, b.box))
+        captions.setdefault(best, []).append(b)
+    return [replace(f, caption=tuple(captions.get(i, ()))) for i, f in enumerate(figures)]
+
+
+def _distance(a: Box, b: Box) -> float:
+    """Gap between two boxes (0 when they touch or overlap), penalising side-by-side ones."""
+    dx = max(0.0, -x_overlap(a, b))
+    dy = max(0.0, -y_overlap(a, b))
+    return dy + 3 * dx
+
+
+def _anchors(blocks: Sequence[Block]) -> list[_Group]:
+    """One group per headline, with the kickers standing right above it."""
+    heads = [b for b in blocks if b.role == "headline"]
+    groups = {id(h): _Group([h]) for h in heads}
+    for k in blocks:
+        if k.role != "kicker":
+            continue
+        below = [h for h in heads if -0.3 * k.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
+                 and x_overlap_ratio(h.box, k.box) >= 0.3]
+        if below:
+            groups[id(min(below, key=lambda h: h.box.y0))].header.insert(0, k)
+    return list(groups.values())
+
+
+def _rule_between(rules: Sequence[Box], top: float, bottom: float, span: Box) -> bool:
+    """True when a horizontal rule lies between y=top and y=bottom across most of span."""
+    return any(top < r.cy < bottom and x_overlap(r, span) >= 0.5 * span.width for r in rules)
+
+
+def _anchor_above(u: _Unit, groups: Sequence[_Group], h_rules: Sequence[Box],
+                  body: float) -> _Group | None:
+    """The lowest headline above u that spans it, with no rule across u between them."""
+    best, best_y = None, float("-inf")
+    for g in groups:
+        if not g.header:
+            continue
+        a = g.anchor_box
+        if a.y1 > u.box.y0 + 0.5 * body or a.y0 >= u.box.y0:
+            continue
+        shared = x_overlap(a, u.box)
+        if shared < 0.5 * min(u.box.width, a.width):
+            continue
+        if a.y1 > best_y and not _rule_between(h_rules, a.y1 + body, u.box.y0, u.box):
+            best, best_y = g, a.y1
+    return best
+
+
+def _anchor_beside(u: _Unit, groups: Sequence[_Group], v_rules: Sequence[Box],
+                   body: float) -> _Group | None:
+    """A headline set just left of u, level with its top (a side headline)."""
+    for g in groups:
+        if not g.header:
+            continue
+        a = g.anchor_box
+        gap = u.box.x0 - a.x1
+        if (-0.5 * body <= gap <= 3 * body and y_overlap(a, u.box) > 0 and a.y0 <= u.box.y0 + 2 * body
+                and not any(a.x1 - 1 <= r.cx <= u.box.x0 + 1 and y_overlap(r, u.box) > 0 for r in v_rules)):
+            return g
+    return None
+
+
+def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
+                body: float) -> _Group | None:
+    """The story of the unit right above u in its column, when no rule separates them."""
+    best, best_y = None, float("-inf")
+    for p in placed:
+        if p.box.y1 > u.box.y0 + 0.5 * body or x_overlap_ratio(p.box, u.box) < 0.5:
+            continue
+        if p.box.y1 > best_y:
+            best, best_y = p, p.box.y1
+    if best is None or u.box.y0 - best.box.y1 > 4 * body:
+        return None
+    if _rule_between(h_rules, best.box.y1 - 1, u.box.y0 + 1, u.box):
+        return None
+    return best.home
+
+
+def _anchor_below(u: _Unit, groups: Sequence[_Group], body: float) -> _Group | None:
+    """A headline right under a figure: the picture leads its story."""
+    for g in groups:
+        if g.header:
+            a = g.anchor_box
+            if 0 <= a.y0 - u.box.y1 <= 2 * body and x_overlap_ratio(a, u.box) >= 0.5:
+                return g
+    return None
+
+
+def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
+    """Assemble a story: header first, then its units in reading order."""
+    header = sorted(g.header, key=lambda b: b.box.y0)
+    units = g.units
+    order = reading_order([u.box for u in units])
+    content: list[Block | Figure | Story] = list(header)
+    for i in order:
+        u = units[i]
+        if u.block is not None:
+            content.append(u.block)
+        elif u.figure is not None:
+            content.append(u.figure)
+        else:
+            content.extend(_framed(u, body, params))
+    boxes = [b.box for b in header] + [u.box for u in units]
+    body_cols = {grid.index_of(c.box) for c in content if isinstance(c, Block) and c.role == "body"}
+    body_cols.discard(None)
+    has_text = any(isinstance(c, (Block, Story)) and not (isinstance(c, Block) and c.role == "caption")
+                   for c in content)
+    kind = "story" if has_text else "picture"
+    if not header and len(content) == 1 and isinstance(content[0], Story):
+        return replace(content[0], kind="story")  # a boxed story standing alone
+    return Story("", kind, tuple(content), union_all(boxes), max(1, len(body_cols)))
+
+
+def _framed(u: _Unit, body: float, params: Params) -> list[Block | Story]:
+    """A frame's blocks as a sidebar (its title, if any, as headline), ordered for reading."""
+    blocks = [u.framed[i] for i in reading_order([b.box for b in u.framed])]
+    first = blocks[0]
+    if len(blocks) > 1 and first.role in ("body", "crosshead", "kicker", "deck") and (
+            first.bold or first.size > max(b.size for b in blocks[1:])) and len(first.lines) <= 2:
+        blocks[0] = replace(first, role="headline")
+    return [Story("", "sidebar", tuple(blocks), u.box, 1)]
+
+
+def _with_ids(story: Story, sid: str) -> Story:
+    """The story with its id and its sidebars' ids (``p1-s2-b1``) set."""
+    n = 0
+    content = []
+    for c in story.content:
+        if isinstance(c, Story):
+            n += 1
+            c = _with_ids(c, f"{sid}-b{n}")
+        content.append(c)
+    return replace(story, id=sid, content=tuple(content))
+

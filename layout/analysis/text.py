@@ -1,0 +1,116 @@
+"""Stage 7: paragraphs from lines, with the joining rules of each script.
+
+Within a story, body lines are read in order and a new paragraph starts at a line that is
+indented, or after a line that stops short of its column's right edge. A column break is not a
+paragraph break: a block that starts unindented after a full last line continues the paragraph
+("…座谈会210" + "余次。" → "…座谈会210余次。").
+
+Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
+hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
+before a capital letter, "Baden-" + "Württemberg").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..geometry import union_all
+from ..model import Block, Figure, Layout, Line, Story
+from ..params import Params
+from .columns import Grid
+from .script import joins_without_space
+
+_HYPHENS = ("-", "\u00ad", "\u2010")
+# Roles whose consecutive blocks are one flow of paragraphs.
+_FLOWING = ("body",)
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Lines of one paragraph joined: hyphenation undone, no space at CJK seams."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if not out:
+            out = t
+        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha() and t[0].islower():
+            out = out[:-1] + t
+        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha():
+            out = out[:-1].rstrip("\u00ad") + ("-" if out[-1] != "\u00ad" else "") + t
+        elif joins_without_space(out, t):
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def paragraphs(layout: Layout, grid: Grid, body: float, params: Params) -> Layout:
+    """The layout with every story's body blocks re-cut into paragraphs and all text filled."""
+    return replace(
+        layout,
+        header=tuple(_filled(b) for b in layout.header),
+        footer=tuple(_filled(b) for b in layout.footer),
+        stories=tuple(_story_paragraphs(s, grid, body, params) for s in layout.stories),
+        figures=tuple(_figure(f) for f in layout.figures))
+
+
+def _filled(b: Block) -> Block:
+    return replace(b, text=join_lines([ln.text for ln in b.lines]))
+
+
+def _figure(f: Figure) -> Figure:
+    return replace(f, caption=tuple(_filled(c) for c in f.caption))
+
+
+def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params) -> Story:
+    content: list[Block | Figure | Story] = []
+    run: list[Block] = []
+    for c in story.content:
+        if isinstance(c, Block) and c.role in _FLOWING:
+            run.append(c)
+            continue
+        content.extend(_cut(run, grid, body, params))
+        run = []
+        if isinstance(c, Block):
+            content.append(_filled(c))
+        elif isinstance(c, Figure):
+            content.append(_figure(c))
+        else:
+            content.append(_story_paragraphs(c, grid, body, params))
+    content.extend(_cut(run, grid, body, params))
+    return replace(story, content=tuple(content))
+
+
+def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> list[Block]:
+    """Consecutive body blocks re-cut into paragraphs, across column breaks."""
+    paras: list[list[Line]] = []
+    prev_full = False
+    for b in blocks:
+        left, right = _edges(b, grid, body)
+        width = max(right - left, 1e-6)
+        for ln in b.lines:
+            indented = ln.box.x0 - left > params.indent * ln.size
+            if not paras or indented or not prev_full:
+                paras.append([])
+            paras[-1].append(ln)
+            prev_full = (ln.box.x1 - left) >= params.short_line * width
+    template = blocks[0] if blocks else None
+    return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
+                    text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _edges(b: Block, grid: Grid, body: float) -> tuple[float, float]:
+    """The margins b's lines are measured against: its grid column's, widened to hold b.
+
+    A block narrower than its column (a one-line paragraph end) is measured against the
+    column, so its short line is seen as short.
+    """
+    x0, x1 = b.box.x0, b.box.x1
+    i = grid.index_of(b.box)
+    if i is not None:
+        c = grid.columns[i]
+        if b.box.width <= (c.x1 - c.x0) + body:
+            return min(x0, c.x0), max(x1, c.x1)
+    return x0, x1

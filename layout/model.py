@@ -1,0 +1,226 @@
+"""The page model: frozen, typed values that cross from one stage to the next.
+
+Coordinates have a top-left origin, ``Box(x0, y0, x1, y1)``, in the source's unit (``pt`` for
+PDF, ``px`` for images and OCR XML); the unit travels with the page. Stages never mutate a
+value: they build new ones (``dataclasses.replace``), so a stage can be tested on hand-made
+boxes and the pipeline reads as a chain of pure functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal[
+    "kicker", "headline", "deck", "byline", "body", "crosshead",
+    "caption", "jump", "credit", "furniture",
+]
+StoryKind = Literal["story", "picture", "sidebar", "ad"]
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """An axis-aligned rectangle, top-left origin."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.width) * max(0.0, self.height)
+
+    def union(self, other: Box) -> Box:
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0),
+                   max(self.x1, other.x1), max(self.y1, other.y1))
+
+    def as_list(self, digits: int = 1) -> list[float]:
+        return [round(self.x0, digits), round(self.y0, digits),
+                round(self.x1, digits), round(self.y1, digits)]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word, or a run of words set in one font on one baseline (PDF spans are such runs).
+
+    ``vertical`` is the direction of the line the word was set in (vertical CJK columns).
+    ``confidence`` is the OCR confidence in [0, 1], ``None`` for born-digital text.
+    """
+
+    text: str
+    box: Box
+    font: str = ""
+    size: float = 0.0
+    bold: bool = False
+    italic: bool = False
+    vertical: bool = False
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Words on one baseline within one column, in reading order."""
+
+    words: tuple[Word, ...]
+    box: Box
+    text: str
+    size: float
+    bold: bool
+    italic: bool
+    vertical: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Consecutive lines of one kind of text in one column; after the text stage, one paragraph.
+
+    ``role`` is decided by the roles stage; ``text`` is filled by the text stage (lines joined,
+    hyphenation undone) and is empty before it.
+    """
+
+    lines: tuple[Line, ...]
+    box: Box
+    size: float
+    bold: bool
+    italic: bool
+    role: Role = "body"
+    text: str = ""
+    frame: int | None = None
+
+    @property
+    def raw_text(self) -> str:
+        """Lines joined by newlines, before paragraph reconstruction."""
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A photo or graphic region; ``image`` is a source-specific handle (PDF xref) or path."""
+
+    box: Box
+    image: str | int | None = None
+    caption: tuple[Block, ...] = ()
+    src: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A drawn separator line: horizontal (``"h"``) or vertical (``"v"``)."""
+
+    box: Box
+    orientation: Literal["h", "v"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    """Everything a source reads off one page; the input of the analysis stages."""
+
+    number: int
+    width: float
+    height: float
+    unit: str
+    words: tuple[Word, ...]
+    figures: tuple[Figure, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    frames: tuple[Box, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One article: its blocks, figures and sidebars, interleaved in reading order.
+
+    ``content`` holds them in the order a reader meets them, so a figure or sidebar keeps its
+    place between paragraphs; ``blocks``, ``figures`` and ``sidebars`` are views of it.
+    """
+
+    id: str
+    kind: StoryKind
+    content: tuple[Block | Figure | Story, ...]
+    box: Box
+    columns: int = 1
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(c for c in self.content if isinstance(c, Block))
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(c for c in self.content if isinstance(c, Figure))
+
+    @property
+    def sidebars(self) -> tuple[Story, ...]:
+        return tuple(c for c in self.content if isinstance(c, Story))
+
+    def first(self, role: Role) -> Block | None:
+        """The first block with ``role``, e.g. the headline."""
+        return next((b for b in self.blocks if b.role == role), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One page's result: furniture, stories in reading order, figures of no story."""
+
+    number: int
+    width: float
+    height: float
+    unit: str
+    header: tuple[Block, ...] = ()
+    footer: tuple[Block, ...] = ()
+    stories: tuple[Story, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageFailure:
+    """A page that could not be analysed; the other pages of the document still are."""
+
+    number: int
+    error: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole input file's result: its pages in order. Writers turn it into any format."""
+
+    source: str
+    pages: tuple[Layout | PageFailure, ...]
+    lang: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failures(self) -> tuple[PageFailure, ...]:
+        return tuple(p for p in self.pages if isinstance(p, PageFailure))
+
+    def to_html(self) -> str:
+        from .writers.html import write_html
+        return write_html(self)
+
+    def to_json(self) -> str:
+        from .writers.json import write_json
+        return write_json(self)
+
+    def to_text(self) -> str:
+        from .writers.text import write_text
+        return write_text(self)
+
+    def to_markdown(self) -> str:
+        from .writers.markdown import write_markdown
+        return write_markdown(self)

@@ -1,0 +1,55 @@
+"""All tuning knobs of the analysis in one validated object.
+
+Distances are expressed relative to the page's body text size ("em" below means one body font
+size), never in absolute points, so the same values work for PDF points and OCR pixels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from .errors import UsageError
+
+
+@dataclass(frozen=True)
+class Params:
+    """Tuning knobs; units in brackets.
+
+    Lines
+      word_gap: [em of the word's own size] a horizontal gap wider than this between two words
+        on one baseline starts a new line (it is a column gutter, not a word space).
+    Blocks
+      line_gap: [line heights] a vertical gap wider than this between two lines ends the block.
+      size_tolerance: [ratio] lines whose font sizes differ by more than this are not one block.
+    Roles
+      headline_ratio: [ratio to body size] text at least this large is a headline.
+      deck_ratio: [ratio to body size] text at least this large (and below a headline) is a deck.
+      furniture_band: [share of page height] blocks entirely in the top or bottom band that are
+        not stories (short, away from body text) are page furniture.
+      caption_gap: [em] the largest gap between a figure and its caption.
+    Columns
+      column_tolerance: [em] left edges of body blocks within this distance belong to one column.
+    Text
+      indent: [em] a first line indented by more than this starts a paragraph.
+      short_line: [share of column width] a line ending before this share of the column's width
+        ends its paragraph.
+    """
+
+    word_gap: float = 0.9
+    line_gap: float = 0.9
+    size_tolerance: float = 0.12
+    headline_ratio: float = 1.35
+    deck_ratio: float = 1.12
+    furniture_band: float = 0.07
+    caption_gap: float = 2.0
+    column_tolerance: float = 1.5
+    indent: float = 0.6
+    short_line: float = 0.85
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, (int, float)) or value <= 0:
+                raise UsageError(f"parameter {f.name} must be a positive number, got {value!r}")
+        if self.deck_ratio >= self.headline_ratio:
+            raise UsageError("parameter deck_ratio must be smaller than headline_ratio")

@@ -1,0 +1,107 @@
+"""The orchestrator: source → stages → Layout, page by page.
+
+A page that cannot be analysed becomes a ``PageFailure`` and the other pages go on; only a
+file that cannot be opened at all raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from .analysis.blocks import build_blocks
+from .analysis.columns import find_grid
+from .analysis.lines import build_lines
+from .analysis.roles import assign_roles, body_size
+from .analysis.script import guess_language
+from .analysis.stories import build_stories
+from .analysis.text import paragraphs
+from .errors import PageError, UsageError
+from .model import Document, Figure, Layout, PageContent, PageFailure, Story
+from .params import Params
+from .sources import Source, open_source
+
+
+def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
+    """One page's words, figures and rules → its stories in reading order."""
+    params = params or Params()
+    if not content.words:
+        raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
+    lines = build_lines(content.words, params)
+    blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
+    body = body_size(blocks)
+    blocks = assign_roles(blocks, content, params)
+    grid = find_grid(blocks, body, params)
+    layout = build_stories(blocks, content, grid, body, params)
+    layout = paragraphs(layout, grid, body, params)
+    return replace(layout, lang=guess_language(" ".join(_texts(layout))))
+
+
+def _texts(layout: Layout) -> Iterator[str]:
+    for s in layout.stories:
+        yield from (b.text for b in s.blocks)
+
+
+def parse_pages(spec: str | None, count: int) -> list[int]:
+    """Page numbers from a spec like ``"2-5,7"`` (1-based, inclusive); all pages when None."""
+    if not spec:
+        return list(range(1, count + 1))
+    pages: list[int] = []
+    for part in spec.split(","):
+        lo, _, hi = part.strip().partition("-")
+        try:
+            first, last = int(lo), int(hi) if hi else int(lo)
+        except ValueError:
+            raise UsageError(f"bad page range {spec!r}: use numbers like 2-5,7") from None
+        if first < 1 or last < first:
+            raise UsageError(f"bad page range {part!r} in {spec!r}")
+        if first > count:
+            raise UsageError(f"page {first} does not exist: the file has {count} pages")
+        pages.extend(range(first, min(last, count) + 1))
+    return pages
+
+
+def reconstruct(path: str | Path, pages: str | Iterable[int] | None = None, *,
+                engine: str = "pymupdf", params: Params | None = None,
+                images: str | Path | None = None) -> Document:
+    """Read ``path`` and reconstruct its pages' stories in reading order.
+
+    ``pages``: a spec like ``"2-5"`` or an iterable of 1-based numbers (default: all).
+    ``images``: a folder to extract figures into; HTML then links them relative to it.
+    """
+    source = open_source(path, engine)
+    try:
+        numbers = (parse_pages(pages, source.page_count) if pages is None or isinstance(pages, str)
+                   else list(pages))
+        results: list[Layout | PageFailure] = []
+        for n in numbers:
+            try:
+                layout = analyse_page(source.page(n), params)
+            except PageError as e:
+                results.append(PageFailure(n, f"{source.name}: {e}" if source.name not in str(e) else str(e)))
+                continue
+            if images is not None:
+                layout = _with_image_files(layout, source, Path(images))
+            results.append(layout)
+    finally:
+        source.close()
+    langs = [p.lang for p in results if isinstance(p, Layout) and p.lang]
+    return Document(Path(path).name, tuple(results), max(set(langs), key=langs.count) if langs else None)
+
+
+def _with_image_files(layout: Layout, source: Source, folder: Path) -> Layout:
+    """The layout with every figure's pixels written to folder and its ``src`` set."""
+    folder.mkdir(parents=True, exist_ok=True)
+    counter = iter(range(1, 1_000_000))
+
+    def save(f: Figure) -> Figure:
+        path = source.save_image(f, folder / f"p{layout.number}-fig{next(counter)}")
+        return replace(f, src=f"{folder.name}/{path.name}") if path else f
+
+    def walk(s: Story) -> Story:
+        return replace(s, content=tuple(save(c) if isinstance(c, Figure) else
+                                        walk(c) if isinstance(c, Story) else c for c in s.content))
+
+    return replace(layout, stories=tuple(walk(s) for s in layout.stories),
+                   figures=tuple(save(f) for f in layout.figures))

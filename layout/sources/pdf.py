@@ -1,0 +1,131 @@
+"""PDF pages through PyMuPDF, the default engine: spans, images, rules and frames.
+
+One ``get_text("dict")`` call (without image pixels) and one ``get_drawings()`` call per page:
+the least any layout tool must read. PyMuPDF's own block grouping is ignored (it merges
+columns); its spans become ``Word`` values and the analysis stages regroup them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from ..errors import InputError, PageError
+from ..model import Box, Figure, PageContent, Rule, Word
+
+_TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+               | pymupdf.TEXT_MEDIABOX_CLIP)
+_BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
+_ITALIC_NAMES = ("italic", "oblique")
+# Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
+_RULE_THICKNESS = 3.0
+_MIN_RULE_LENGTH = 12.0
+_MIN_FRAME = 24.0
+_MIN_FIGURE = 16.0
+
+
+def font_style(font: str, flags: int) -> tuple[bool, bool]:
+    """(bold, italic) from the span's flags and, since flags are often missing, its font name."""
+    name = font.lower()
+    bold = bool(flags & pymupdf.TEXT_FONT_BOLD) or any(k in name for k in _BOLD_NAMES)
+    italic = bool(flags & pymupdf.TEXT_FONT_ITALIC) or any(k in name for k in _ITALIC_NAMES)
+    return bold, italic
+
+
+def spans_to_words(text_dict: dict) -> list[Word]:
+    """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked."""
+    words = []
+    for block in text_dict["blocks"]:
+        if block.get("type") != 0:
+            continue
+        for line in block["lines"]:
+            vertical = abs(line["dir"][1]) > abs(line["dir"][0])
+            for span in line["spans"]:
+                text = span["text"].strip()
+                if not text:
+                    continue
+                bold, italic = font_style(span["font"], span["flags"])
+                x0, y0, x1, y1 = span["bbox"]
+                words.append(Word(text, Box(x0, y0, x1, y1), span["font"], round(span["size"], 2),
+                                  bold, italic, vertical))
+    return words
+
+
+def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box]]:
+    """Separators (thin lines or bars) and frames (outlined or tinted boxes) among the drawings.
+
+    A frame covering most of the page is a page border, not a box around text, and is dropped.
+    """
+    rules, frames = [], []
+    for path in drawings:
+        x0, y0, x1, y1 = path["rect"]
+        w, h = x1 - x0, y1 - y0
+        if h <= _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
+            rules.append(Rule(Box(x0, y0, x1, y1), "h"))
+        elif w <= _RULE_THICKNESS and h >= _MIN_RULE_LENGTH:
+            rules.append(Rule(Box(x0, y0, x1, y1), "v"))
+        elif w >= _MIN_FRAME and h >= _MIN_FRAME and w * h < 0.6 * page_box.area:
+            if path.get("color") is not None or _is_tint(path.get("fill")):
+                frames.append(Box(x0, y0, x1, y1))
+    return rules, frames
+
+
+def _is_tint(fill: tuple[float, ...] | None) -> bool:
+    """A light, non-white fill: the background of a boxed sidebar."""
+    return fill is not None and 0.75 < min(fill) < 0.99
+
+
+class PdfSource:
+    """An open PDF file read with PyMuPDF."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+        self.path = path
+        try:
+            self._doc = pymupdf.open(path)
+        except (pymupdf.FileDataError, RuntimeError, ValueError) as e:
+            raise InputError(f"{path}: damaged or not a PDF ({e})") from e
+        if self._doc.needs_pass:
+            self._doc.close()
+            raise InputError(f"{path}: encrypted PDF (a password is needed)")
+        self.page_count = self._doc.page_count
+        if self.page_count == 0:
+            raise InputError(f"{path}: the PDF has no pages")
+
+    def page(self, number: int) -> PageContent:
+        """Read one page (1-based)."""
+        try:
+            page = self._doc[number - 1]
+            text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
+            drawings = page.get_drawings()
+            images = page.get_image_info(xrefs=True)
+        except (RuntimeError, ValueError) as e:
+            raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
+        rect = page.rect
+        if rect.width <= 0 or rect.height <= 0:
+            raise PageError(f"{self.path}: page {number}: zero-size page")
+        page_box = Box(0, 0, rect.width, rect.height)
+        rules, frames = shapes(drawings, page_box)
+        figures = []
+        for info in images:
+            x0, y0, x1, y1 = info["bbox"]
+            box = Box(max(0.0, x0), max(0.0, y0), min(rect.width, x1), min(rect.height, y1))
+            if box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE and box.area < 0.9 * page_box.area:
+                figures.append(Figure(box, image=info.get("xref") or None))
+        return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text_dict)),
+                           tuple(figures), tuple(rules), tuple(frames))
+
+    def save_image(self, figure: Figure, stem: Path) -> Path | None:
+        """Write an embedded image by its xref, in its own format; None for vector figures."""
+        if not isinstance(figure.image, int):
+            return None
+        extracted = self._doc.extract_image(figure.image)
+        if not extracted:
+            return None
+        target = stem.with_suffix("." + extracted["ext"])
+        target.write_bytes(extracted["image"])
+        return target
+
+    def close(self) -> None:
+        self._doc.close()

@@ -1,0 +1,136 @@
+"""HTML writer: the contract's document (docs/contract.md), built as an lxml tree.
+
+Document order is reading order: page furniture header, stories (``<article>``) with their
+header, paragraphs, crossheads, figures and nested sidebars, bare figures, then the page
+furniture footer.
+"""
+
+from __future__ import annotations
+
+from lxml import etree, html
+
+from .. import __version__
+from ..model import Block, Box, Document, Figure, Layout, PageFailure, Story
+
+STYLE = """
+body{font:16px/1.5 Georgia,'Noto Serif CJK SC','Songti SC',serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
+section.page{border-top:3px double #999;margin-bottom:3em}
+.page-furniture{color:#777;font:12px/1.4 sans-serif;display:flex;flex-wrap:wrap;gap:0 1.5em}
+.page-furniture p{margin:.3em 0}
+article{margin:2em 0;padding-bottom:1em;border-bottom:1px solid #ddd}
+article>header h2{font-size:1.6em;line-height:1.2;margin:.2em 0}
+.kicker{font-variant:small-caps;color:#555;margin:0}
+.deck{font-size:1.15em;color:#444;margin:.2em 0}
+.byline{font-style:italic;color:#555}
+aside.sidebar{background:#f4f1ea;border:1px solid #d8d0c0;padding:.5em 1em;margin:1em 0}
+figure{margin:1em 0}figure img{max-width:100%}figcaption{font-size:.85em;color:#555}
+.jump,.credit{font-size:.85em;color:#666}
+.error{color:#a00}
+"""
+
+_HEADER_ROLES = ("kicker", "headline", "deck", "byline")
+
+
+def _bbox(box: Box) -> str:
+    return " ".join(f"{v:g}" for v in box.as_list())
+
+
+def _el(tag: str, text: str = "", box: Box | None = None, cls: str | None = None, **attrs) -> etree._Element:
+    e = etree.Element(tag)
+    if cls:
+        e.set("class", cls)
+    for k, v in attrs.items():
+        e.set(k.replace("_", "-"), str(v))
+    if box is not None:
+        e.set("data-bbox", _bbox(box))
+    if text:
+        e.text = text
+    return e
+
+
+def _block(b: Block, level: int) -> etree._Element:
+    """One block as the element its role calls for; headlines at ``level``, crossheads below."""
+    if b.role == "headline":
+        return _el(f"h{level}", b.text, b.box)
+    if b.role == "crosshead":
+        return _el(f"h{level + 1}", b.text, b.box)
+    if b.role in ("kicker", "deck", "byline", "jump", "credit", "caption"):
+        return _el("p", b.text, b.box, b.role)
+    return _el("p", b.text, b.box)
+
+
+def _figure(f: Figure) -> etree._Element:
+    e = _el("figure", box=f.box)
+    if f.src:
+        e.append(_el("img", src=f.src, alt=""))
+    if f.caption:
+        e.append(_el("figcaption", " ".join(c.text for c in f.caption)))
+    return e
+
+
+def _story(s: Story, level: int = 2) -> etree._Element:
+    """An ``<article>`` (or a sidebar ``<aside>``) with its header and content in order."""
+    if s.kind == "sidebar":
+        e = _el("aside", box=s.box, cls="sidebar", id=s.id)
+    else:
+        e = _el("article", box=s.box, cls="picture" if s.kind == "picture" else None, id=s.id,
+                data_columns=s.columns)
+    content = list(s.content)
+    n = 0
+    while n < len(content) and isinstance(content[n], Block) and content[n].role in _HEADER_ROLES:
+        n += 1
+    if n and s.kind != "sidebar":
+        header = etree.SubElement(e, "header")
+        for b in content[:n]:
+            header.append(_block(b, level))
+        content = content[n:]
+    # In an article's body a second headline ranks below the story's own; a sidebar's is its title.
+    body_level = level if s.kind == "sidebar" else level + 1
+    for c in content:
+        if isinstance(c, Block):
+            e.append(_block(c, body_level))
+        elif isinstance(c, Figure):
+            e.append(_figure(c))
+        else:
+            e.append(_story(c, level + 1))
+    return e
+
+
+def _page(p: Layout | PageFailure, source: str) -> etree._Element:
+    if isinstance(p, PageFailure):
+        sec = _el("section", cls="page failed", id=f"p{p.number}", data_page=p.number)
+        sec.append(_el("p", p.error, cls="error"))
+        return sec
+    sec = _el("section", cls="page", id=f"p{p.number}", data_page=p.number, data_source=source,
+              data_width=f"{p.width:g}", data_height=f"{p.height:g}", data_unit=p.unit)
+    if p.lang:
+        sec.set("lang", p.lang)
+    if p.header:
+        head = etree.SubElement(sec, "header", {"class": "page-furniture"})
+        for b in p.header:
+            head.append(_el("p", b.text, b.box))
+    for s in p.stories:
+        sec.append(_story(s))
+    for f in p.figures:
+        sec.append(_figure(f))
+    if p.footer:
+        foot = etree.SubElement(sec, "footer", {"class": "page-furniture"})
+        for b in p.footer:
+            foot.append(_el("p", b.text, b.box))
+    return sec
+
+
+def write_html(doc: Document) -> str:
+    """The whole document as an HTML5 string."""
+    root = etree.Element("html")
+    if doc.lang:
+        root.set("lang", doc.lang)
+    head = etree.SubElement(root, "head")
+    etree.SubElement(head, "meta", charset="utf-8")
+    etree.SubElement(head, "meta", name="generator", content=f"newslayout {__version__}")
+    etree.SubElement(head, "title").text = doc.source
+    etree.SubElement(head, "style").text = STYLE
+    body = etree.SubElement(root, "body")
+    for p in doc.pages:
+        body.append(_page(p, doc.source))
+    return html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"

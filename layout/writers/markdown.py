@@ -1,0 +1,50 @@
+"""Markdown writer: headlines as headings, sidebars as block quotes, figures as images."""
+
+from __future__ import annotations
+
+from ..model import Block, Document, Figure, Layout, PageFailure, Story
+
+_MARKS = {"kicker": "*{}*", "deck": "**{}**", "byline": "*{}*", "crosshead": "### {}",
+          "jump": "*{}*", "credit": "*{}*", "caption": "*{}*"}
+
+
+def _escape(text: str) -> str:
+    """Text that Markdown will not read as markup at a line start."""
+    return "\\" + text if text[:1] in "#>*-+|=`" or text[:2].rstrip(".").isdigit() and text[1:2] == "." else text
+
+
+def _figure(f: Figure) -> str:
+    caption = " ".join(b.text for b in f.caption)
+    return f"![{caption}]({f.src})" if f.src else (f"*[Figure] {caption}*" if caption else "*[Figure]*")
+
+
+def _story(s: Story, level: int = 2) -> list[str]:
+    out = []
+    for c in s.content:
+        if isinstance(c, Figure):
+            out.append(_figure(c))
+        elif isinstance(c, Story):
+            out.extend("> " + line if line else ">" for part in _story(c, level + 1)
+                       for line in (part.splitlines() or [""]) + [""])
+        elif c.role == "headline":
+            out.append("#" * level + " " + c.text)
+        else:
+            out.append(_MARKS.get(c.role, "{}").format(_escape(c.text)))
+    return out
+
+
+def _page(p: Layout | PageFailure) -> str:
+    if isinstance(p, PageFailure):
+        return f"*Page {p.number} failed: {p.error}*"
+    parts = [f"<!-- page {p.number} -->"]
+    parts += [" · ".join(_escape(b.text) for b in p.header)] if p.header else []
+    for s in p.stories:
+        parts += [*_story(s), "---"]
+    parts += [_figure(f) for f in p.figures]
+    parts += [" · ".join(_escape(b.text) for b in p.footer)] if p.footer else []
+    return "\n\n".join(parts)
+
+
+def write_markdown(doc: Document) -> str:
+    """The whole document as Markdown."""
+    return "\n\n".join(_page(p) for p in doc.pages) + "\n"
