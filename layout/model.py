@@ -62,6 +62,9 @@ class Word:
 
     ``vertical`` is the direction of the line the word was set in (vertical CJK columns).
     ``confidence`` is the OCR confidence in [0, 1], ``None`` for born-digital text.
+    ``source_line`` is the source's own line id, a hint: words the source put on one line are
+    kept together across wide justified spaces, words of different source lines are merged
+    only across a word space.
     """
 
     text: str
@@ -72,6 +75,7 @@ class Word:
     italic: bool = False
     vertical: bool = False
     confidence: float | None = None
+    source_line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

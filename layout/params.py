@@ -35,7 +35,7 @@ class Params:
         ends its paragraph.
     """
 
-    word_gap: float = 0.9
+    word_gap: float = 0.6
     line_gap: float = 0.9
     size_tolerance: float = 0.12
     headline_ratio: float = 1.35

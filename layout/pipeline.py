@@ -28,7 +28,7 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
     params = params or Params()
     if not content.words:
         raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
-    lines = build_lines(content.words, params)
+    lines = build_lines(content.words, content.rules, params)
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
     body = body_size(blocks)
     blocks = assign_roles(blocks, content, params)

@@ -1,9 +1,11 @@
 """Stage 1: words → lines.
 
 Words sharing a baseline are gathered into rows, then each row is cut wherever the gap between
-neighbours is wider than a word space (``Params.word_gap`` em): that gap is a column gutter, so
-one row of print becomes one line per column. Vertical CJK words are handled the same way with
-the axes swapped. Cost: one sort of the words, then linear.
+neighbours is a column gutter, so one row of print becomes one line per column. A gap is a
+gutter when it is wider than a word space (``Params.word_gap`` em) and the rows just above and
+below leave it empty too: a gutter runs down the page, while the wide spaces of a justified
+narrow column are bridged by the text of the neighbouring lines. Vertical CJK words are handled
+the same way with the axes swapped. Cost: one sort of the words, then about linear.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import Box, Line, Word
+from ..model import Box, Line, Rule, Word
 from ..params import Params
 from ..geometry import union_all
 from .script import joins_without_space
@@ -21,22 +23,40 @@ from .script import joins_without_space
 _ROW_TOLERANCE = 0.4
 # Gaps narrower than this [em] between two runs are no word space (a font change inside a word).
 _SPACE_GAP = 0.12
+# Words the source put on one line are cut apart only at a gap wider than this [em].
+_SOURCE_LINE_GAP = 2.0
+# An empty strip this wide [em] through the neighbouring rows makes a gap a gutter.
+_GUTTER = 0.4
+# A line is bold or italic when at least this share of its characters is (a bold lead-in is not).
+_STYLE_SHARE = 0.7
 
 
 def _flip(box: Box) -> Box:
     return Box(box.y0, box.x0, box.y1, box.x1)
 
 
-def build_lines(words: Sequence[Word], params: Params) -> tuple[Line, ...]:
-    """Group words into lines; horizontal lines first, then vertical ones."""
+def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params) -> tuple[Line, ...]:
+    """Group words into lines; horizontal lines first, then vertical ones.
+
+    A vertical rule between two words always cuts the line: it is a column separator.
+    """
     horizontal = [w for w in words if not w.vertical]
     vertical = [w for w in words if w.vertical]
-    lines = [_line(ws, vertical=False) for ws in _rows(horizontal, params, lambda b: b)]
-    lines += [_line(ws, vertical=True) for ws in _rows(vertical, params, _flip)]
+    v_rules = [r.box for r in rules if r.orientation == "v"]
+    h_rules = [_flip(r.box) for r in rules if r.orientation == "h"]
+    lines = [_line(ws, vertical=False) for ws in _rows(horizontal, params, lambda b: b, v_rules)]
+    lines += [_line(ws, vertical=True) for ws in _rows(vertical, params, _flip, h_rules)]
     return tuple(lines)
 
 
-def _rows(words: list[Word], params: Params, axes) -> list[list[Word]]:
+def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
+    """True when the gap between neighbours a and b on one row is a gutter, not a space."""
+    size = max(a.size, b.size, 1e-6)
+    same_source_line = a.source_line is not None and a.source_line == b.source_line
+    return gap > (_SOURCE_LINE_GAP if same_source_line else params.word_gap) * size
+
+
+def _rows(words: list[Word], params: Params, axes, separators: list[Box]) -> list[list[Word]]:
     """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space."""
     if not words:
         return []
@@ -50,20 +70,54 @@ def _rows(words: list[Word], params: Params, axes) -> list[list[Word]]:
             rows.append([])
             anchor = b
         rows[-1].append(w)
-    pieces = []
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
+    pieces = []
+    for i, row in enumerate(rows):
         piece = [row[0]]
         right = boxes[id(row[0])].x1
         for w in row[1:]:
             b = boxes[id(w)]
-            if b.x0 - right > params.word_gap * max(w.size, piece[-1].size, 1e-6):
+            if _separated(right, b, separators) or (
+                    _apart(piece[-1], w, b.x0 - right, params)
+                    and not _bridged(rows, i, right, b.x0, w.size, boxes)):
                 pieces.append(piece)
                 piece = []
             piece.append(w)
             right = max(right, b.x1)
         pieces.append(piece)
     return pieces
+
+
+def _bridged(rows: list[list[Word]], i: int, left: float, right: float, size: float,
+             boxes: dict) -> bool:
+    """True when the rows just above and below row i leave no gutter-wide strip empty in the gap.
+
+    The gap runs from x=left to x=right. Only rows within two line heights and words of
+    similar size count, so a headline above the body cannot bridge a gutter; without such a
+    neighbour row, nothing is bridged.
+    """
+    y = boxes[id(rows[i][0])].cy
+    covered = []
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(rows) or abs(boxes[id(rows[j][0])].cy - y) > 2.0 * size:
+            continue
+        covered += [(boxes[id(w)].x0, boxes[id(w)].x1) for w in rows[j]
+                    if abs(w.size - size) <= 0.15 * size and boxes[id(w)].x1 > left
+                    and boxes[id(w)].x0 < right]
+    if not covered:
+        return False
+    reach, widest = left, 0.0
+    for x0, x1 in sorted(covered):
+        widest = max(widest, x0 - reach)
+        reach = max(reach, x1)
+    widest = max(widest, right - reach)
+    return widest < _GUTTER * size
+
+
+def _separated(right: float, b: Box, separators: list[Box]) -> bool:
+    """True when a separator rule stands in the gap between x=right and box b on its row."""
+    return any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in separators)
 
 
 def _line(words: list[Word], vertical: bool) -> Line:
@@ -76,7 +130,8 @@ def _line(words: list[Word], vertical: bool) -> Line:
         italic += n * w.italic
         total += n
     return Line(tuple(words), union_all(w.box for w in words), join_words(words, vertical),
-                sizes.most_common(1)[0][0], bold * 2 > total, italic * 2 > total, vertical)
+                sizes.most_common(1)[0][0], bold >= _STYLE_SHARE * total,
+                italic >= _STYLE_SHARE * total, vertical)
 
 
 def join_words(words: Sequence[Word], vertical: bool = False) -> str:

@@ -5,7 +5,8 @@ characters are set in), its position, its neighbours and a few patterns, in Lati
 Chinese conventions. The decisions, in order:
 
 - furniture: running heads, folios and page credits in the top or bottom band of the page, or
-  above the masthead rule, or matching a furniture pattern ("本版责编");
+  above the masthead rule, slugs in the side margins, or text matching a furniture pattern
+  ("本版责编");
 - headline: text at least ``headline_ratio`` times the body size; in a stack of touching large
   blocks the largest is the headline, those above it kickers and those below it decks;
 - kicker / deck / byline: the blocks directly above and below a headline (引题 / 副题, "By …",
@@ -44,10 +45,14 @@ _CROSSHEAD_CHARS = 80
 
 
 def body_size(blocks: Sequence[Block]) -> float:
-    """The font size most characters of the page are set in (rounded to a quarter unit)."""
+    """The font size that covers most of the page's area (rounded to a quarter unit).
+
+    Weighting characters by their area (size squared) rather than counting them keeps the
+    body size right on pages where footnotes or listings hold more characters than the body.
+    """
     counts = Counter()
     for b in blocks:
-        counts[round(b.size * 4) / 4] += sum(len(ln.text) for ln in b.lines)
+        counts[round(b.size * 4) / 4] += sum(len(ln.text) for ln in b.lines) * b.size ** 2
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
@@ -56,8 +61,11 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, params: Params) -> 
     body = body_size(blocks)
     roles: list[Role] = ["body"] * len(blocks)
     top, bottom = _furniture_limits(page, body, params)
+    side = params.furniture_band * page.width
     for i, b in enumerate(blocks):
         if (b.box.y1 <= top or b.box.y0 >= bottom) and b.size < params.headline_ratio * 1.6 * body:
+            roles[i] = "furniture"
+        elif b.box.x1 <= side or b.box.x0 >= page.width - side:
             roles[i] = "furniture"
         elif FURNITURE.search(b.raw_text[:40]):
             roles[i] = "furniture"
@@ -141,8 +149,10 @@ def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence
         if best is None:
             for j, b in enumerate(blocks):
                 gap = f.box.y0 - b.box.y1
-                if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and 0 <= gap < best_gap \
-                        and (b.italic or b.bold or b.size < body * 0.95):
+                # A title may overlap the picture's top edge, as long as its middle stays above it.
+                if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and gap < best_gap \
+                        and b.box.cy <= f.box.y0 + 0.2 * body \
+                        and len(b.lines) <= 2 and (b.italic or b.bold or abs(b.size - body) > 0.05 * body):
                     best, best_gap = j, gap
         if best is not None and len(blocks[best].lines) <= 8:
             roles[best] = "caption"

@@ -51,6 +51,7 @@ class _Group:
 
     header: list[Block]
     units: list[_Unit] = field(default_factory=list)
+    notes: list[_Group] = field(default_factory=list)
 
     @property
     def anchor_box(self) -> Box:
@@ -80,22 +81,28 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placed: list[_Unit] = []
-    for u in sorted(units, key=lambda u: (u.box.y0, u.box.x0)):
+    # Top to bottom, and left to right among units whose tops are level within half a line.
+    for u in sorted(units, key=lambda u: (round(u.box.y0 / (0.5 * body)), u.box.x0)):
         home = (_anchor_above(u, groups, h_rules, body) or _anchor_beside(u, groups, v_rules, body)
-                or _unit_above(u, placed, h_rules, body))
+                or _unit_above(u, placed, h_rules, body, params))
         if home is None and u.figure is not None:
             home = _anchor_below(u, groups, body)
             if home is None and not u.figure.caption:
                 bare.append(u.figure)
                 continue
+        if home is None and u.block is not None:
+            home = _column_flow(u, placed, v_rules, body, params)
         if home is None:
             home = _Group([])
             groups.append(home)
+            _attach_notes(home, u, placed, h_rules, body)
         home.units.append(u)
         u.home = home
         placed.append(u)
 
-    stories = [_story(g, grid, body, params) for g in groups if g.header or g.units]
+    notes = {id(n) for g in groups for n in g.notes}
+    stories = [_story(g, grid, body, params) for g in groups
+               if (g.header or g.units) and id(g) not in notes]
     order = reading_order([s.box for s in stories])
     stories = [_with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
     middle = page.height / 2
@@ -175,9 +182,9 @@ def _anchor_beside(u: _Unit, groups: Sequence[_Group], v_rules: Sequence[Box],
     return None
 
 
-def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
-                body: float) -> _Group | None:
-    """The story of the unit right above u in its column, when no rule separates them."""
+def _placed_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
+                  body: float) -> _Unit | None:
+    """The unit right above u in its column, when no rule separates them."""
     best, best_y = None, float("-inf")
     for p in placed:
         if p.box.y1 > u.box.y0 + 0.5 * body or x_overlap_ratio(p.box, u.box) < 0.5:
@@ -188,7 +195,55 @@ def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
         return None
     if _rule_between(h_rules, best.box.y1 - 1, u.box.y0 + 1, u.box):
         return None
-    return best.home
+    return best
+
+
+def _same_text_size(a: _Unit, b: _Unit, params: Params) -> bool:
+    """False when both are blocks whose sizes differ by more than 1.5 times the block tolerance."""
+    if a.block is None or b.block is None:
+        return True
+    big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
+    return big - small <= 1.5 * params.size_tolerance * big
+
+
+def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box], body: float,
+                params: Params) -> _Group | None:
+    """The story of the unit right above u, when the text goes on in the same size."""
+    p = _placed_above(u, placed, h_rules, body)
+    return p.home if p is not None and _same_text_size(p, u, params) else None
+
+
+def _column_flow(u: _Unit, placed: Sequence[_Unit], v_rules: Sequence[Box], body: float,
+                 params: Params) -> _Group | None:
+    """The story of the text in the column just left of u, when u starts a column of no story.
+
+    Text with no headline above it continues the story running in the previous column: the
+    column flow of a story continued from another page or set under a picture.
+    """
+    best, best_shared = None, 0.0
+    for p in placed:
+        gap = u.box.x0 - p.box.x1
+        if p.block is None or not (-0.5 * body <= gap <= 3 * body) or not _same_text_size(p, u, params):
+            continue
+        shared = y_overlap(p.box, u.box)
+        if shared > best_shared and not any(
+                p.box.x1 - 1 <= r.cx <= u.box.x0 + 1 and y_overlap(r, u.box) > 0 for r in v_rules):
+            best, best_shared = p, shared
+    return best.home if best is not None else None
+
+
+def _attach_notes(group: _Group, u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
+                  body: float) -> None:
+    """Small text starting a story of its own right under a story's text is that story's notes.
+
+    Footnotes and end notes are set smaller than the body; they become a sidebar of the story
+    above them rather than a story of their own.
+    """
+    if u.block is None or u.block.size > 0.85 * body:
+        return
+    p = _placed_above(u, placed, h_rules, body)
+    if p is not None and p.home is not None and p.home is not group:
+        p.home.notes.append(group)
 
 
 def _anchor_below(u: _Unit, groups: Sequence[_Group], body: float) -> _Group | None:
@@ -202,20 +257,27 @@ def _anchor_below(u: _Unit, groups: Sequence[_Group], body: float) -> _Group | N
 
 
 def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
-    """Assemble a story: header first, then its units in reading order."""
+    """Assemble a story: header, figures, text in reading order, then sidebars and notes.
+
+    Figures come right after the header and sidebars after the text, so neither cuts into a
+    paragraph (the text around a picture is one flow); each still belongs to its story.
+    """
     header = sorted(g.header, key=lambda b: b.box.y0)
-    units = g.units
-    order = reading_order([u.box for u in units])
-    content: list[Block | Figure | Story] = list(header)
-    for i in order:
-        u = units[i]
-        if u.block is not None:
-            content.append(u.block)
-        elif u.figure is not None:
-            content.append(u.figure)
-        else:
+    units = [g.units[i] for i in reading_order([u.box for u in g.units])]
+    texts = [u.block for u in units if u.block is not None]
+    lead = 0
+    while lead < len(texts) and texts[lead].role in ("kicker", "deck", "byline"):
+        lead += 1
+    content: list[Block | Figure | Story] = [*header, *texts[:lead]]
+    content += [u.figure for u in units if u.figure is not None]
+    content += texts[lead:]
+    for u in units:
+        if u.framed:
             content.extend(_framed(u, body, params))
-    boxes = [b.box for b in header] + [u.box for u in units]
+    for n in g.notes:
+        note = _story(n, grid, body, params)
+        content.append(replace(note, kind="sidebar"))
+    boxes = [b.box for b in header] + [u.box for u in units] + [n.box for n in content if isinstance(n, Story)]
     body_cols = {grid.index_of(c.box) for c in content if isinstance(c, Block) and c.role == "body"}
     body_cols.discard(None)
     has_text = any(isinstance(c, (Block, Story)) and not (isinstance(c, Block) and c.role == "caption")

@@ -36,20 +36,39 @@ def font_style(font: str, flags: int) -> tuple[bool, bool]:
 def spans_to_words(text_dict: dict) -> list[Word]:
     """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked."""
     words = []
+    line_id = 0
     for block in text_dict["blocks"]:
         if block.get("type") != 0:
             continue
         for line in block["lines"]:
+            line_id += 1
             vertical = abs(line["dir"][1]) > abs(line["dir"][0])
             for span in line["spans"]:
-                text = span["text"].strip()
+                raw = span["text"]
+                text = raw.strip()
                 if not text:
                     continue
                 bold, italic = font_style(span["font"], span["flags"])
-                x0, y0, x1, y1 = span["bbox"]
-                words.append(Word(text, Box(x0, y0, x1, y1), span["font"], round(span["size"], 2),
-                                  bold, italic, vertical))
+                box = _trimmed(Box(*span["bbox"]), raw, vertical)
+                words.append(Word(text, box, span["font"], round(span["size"], 2),
+                                  bold, italic, vertical, source_line=line_id))
     return words
+
+
+def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
+    """The span's box without its leading and trailing spaces (estimated per character).
+
+    A trailing space would otherwise reach into the gutter and make it look bridged.
+    """
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw) - len(raw.rstrip())
+    if not (lead or trail):
+        return box
+    if vertical:
+        step = box.height / len(raw)
+        return Box(box.x0, box.y0 + lead * step, box.x1, box.y1 - trail * step)
+    step = box.width / len(raw)
+    return Box(box.x0 + lead * step, box.y0, box.x1 - trail * step, box.y1)
 
 
 def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box]]:
