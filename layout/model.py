@@ -80,7 +80,11 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """Words on one baseline within one column, in reading order."""
+    """Words on one baseline within one column, in reading order.
+
+    ``size``, ``bold``, ``italic`` and ``font`` (the typeface family, without subset prefix
+    or style suffix) are those of most of its characters.
+    """
 
     words: tuple[Word, ...]
     box: Box
@@ -89,6 +93,7 @@ class Line:
     bold: bool
     italic: bool
     vertical: bool = False
+    font: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,7 @@ class Block:
     role: Role = "body"
     text: str = ""
     frame: int | None = None
+    font: str = ""
 
     @property
     def raw_text(self) -> str:

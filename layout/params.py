@@ -37,7 +37,7 @@ class Params:
 
     word_gap: float = 0.6
     line_gap: float = 0.9
-    size_tolerance: float = 0.12
+    size_tolerance: float = 0.04
     headline_ratio: float = 1.35
     deck_ratio: float = 1.12
     furniture_band: float = 0.07

@@ -1,7 +1,7 @@
 """Stage 2: lines → blocks.
 
 A line joins the block just above it when the two are close (``Params.line_gap``), overlap
-horizontally, share size and weight, sit in the same frame, and no rule or figure lies between
+horizontally, share size, weight and typeface, sit in the same frame, and no rule or figure lies between
 them. The PDF's own block grouping is never used: it merges columns. Lines are swept top to
 bottom against the few blocks still open (about one per column), so the cost is linear.
 
@@ -82,17 +82,19 @@ def _group(lines: list[Line], turn, h_rules: list[Box], obstacles: list[Box],
 
 def _same_style(a: Line, b: Line, params: Params) -> bool:
     big, small = max(a.size, b.size), min(a.size, b.size)
-    return (big - small) <= params.size_tolerance * big and a.bold == b.bold and a.italic == b.italic
+    return ((big - small) <= params.size_tolerance * big and a.bold == b.bold
+            and a.italic == b.italic and a.font == b.font)
 
 
 def _block(lines: list[Line], frame: int | None) -> Block:
     """A block from its lines, with the style of most of its characters."""
-    sizes, bold, italic, total = Counter(), 0, 0, 0
+    sizes, fonts, bold, italic, total = Counter(), Counter(), 0, 0, 0
     for ln in lines:
         n = len(ln.text)
         sizes[ln.size] += n
+        fonts[ln.font] += n
         bold += n * ln.bold
         italic += n * ln.italic
         total += n
     return Block(tuple(lines), union_all(ln.box for ln in lines), sizes.most_common(1)[0][0],
-                 bold * 2 > total, italic * 2 > total, frame=frame)
+                 bold * 2 > total, italic * 2 > total, frame=frame, font=fonts.most_common(1)[0][0])

@@ -120,18 +120,43 @@ def _separated(right: float, b: Box, separators: list[Box]) -> bool:
     return any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in separators)
 
 
+def font_family(font: str) -> str:
+    """A font name's family: "ABCDEF+Times-Bold" → "times", "FZShuSong-Z01" → "fzshusong"."""
+    name = font.rpartition("+")[2]
+    return name.split("-")[0].split(",")[0].lower()
+
+
+def _lead_in(words: list[Word]) -> bool:
+    """True when the line opens with a styled run (a bold lead-in, a drop cap) before plain text.
+
+    "**D'autant plus que** si le client a" is a body line; its style is that of its plain rest.
+    """
+    first = words[0]
+    rest = [w for w in words[1:] if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
+    return bool(rest) and (first.bold or first.size > rest[0].size) and \
+        sum(len(w.text) for w in rest) >= 0.25 * sum(len(w.text) for w in words)
+
+
 def _line(words: list[Word], vertical: bool) -> Line:
-    """A line from its words in reading order, with the style of most of its characters."""
-    sizes, bold, italic, total = Counter(), 0, 0, 0
-    for w in words:
+    """A line from its words in reading order, with the style of most of its characters.
+
+    A lead-in run does not count towards the style (see ``_lead_in``).
+    """
+    sizes, fonts, bold, italic, total = Counter(), Counter(), 0, 0, 0
+    styled = words
+    if len(words) > 1 and _lead_in(words):
+        styled = [w for w in words if (w.bold, w.font, w.size) != (words[0].bold, words[0].font, words[0].size)]
+    for w in styled:
         n = len(w.text)
         sizes[w.size] += n
+        fonts[w.font] += n
         bold += n * w.bold
         italic += n * w.italic
         total += n
     return Line(tuple(words), union_all(w.box for w in words), join_words(words, vertical),
                 sizes.most_common(1)[0][0], bold >= _STYLE_SHARE * total,
-                italic >= _STYLE_SHARE * total, vertical)
+                italic >= _STYLE_SHARE * total, vertical,
+                font_family(fonts.most_common(1)[0][0]))
 
 
 def join_words(words: Sequence[Word], vertical: bool = False) -> str:

@@ -1,8 +1,8 @@
 """Stage 3: blocks → blocks with roles.
 
-Each block is named from its typography relative to the page's body size (the size most
-characters are set in), its position, its neighbours and a few patterns, in Latin-script and
-Chinese conventions. The decisions, in order:
+Each block is named from its typography relative to the page's body text (the size and
+typeface that cover most of the page), its position, its neighbours and a few patterns, in
+Latin-script and Chinese conventions. The decisions, in order:
 
 - furniture: running heads, folios and page credits in the top or bottom band of the page, or
   above the masthead rule, slugs in the side margins, or text matching a furniture pattern
@@ -11,10 +11,13 @@ Chinese conventions. The decisions, in order:
   blocks the largest is the headline, those above it kickers and those below it decks;
 - kicker / deck / byline: the blocks directly above and below a headline (引题 / 副题, "By …",
   "本报记者 …");
-- caption: the block right under (or above) a figure;
+- caption: the blocks right under (or a title right above) a figure;
 - jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
-- crosshead: a short bold or slightly larger line among body text;
+- crosshead: a short emphasised line (bold, larger, or another typeface) among body text;
 - body: everything else.
+
+A byline set as the first line of the body, or a jump or credit line set as the last, is
+split off its block first: the blocks stage cannot tell them from body lines of equal size.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import x_overlap_ratio
+from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Figure, PageContent, Role
 from ..params import Params
 
@@ -39,9 +42,10 @@ CREDIT = re.compile(
     r"illustration|quelle)\s*[:：]", re.IGNORECASE)
 FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
 
-# Most lines a kicker, deck or byline may have; most characters a crosshead may have.
+# Most lines a kicker, deck or byline may have; most characters a crosshead or byline may have.
 _HEADER_LINES = 3
 _CROSSHEAD_CHARS = 80
+_BYLINE_CHARS = 60
 
 
 def body_size(blocks: Sequence[Block]) -> float:
@@ -56,11 +60,22 @@ def body_size(blocks: Sequence[Block]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
-def assign_roles(blocks: Sequence[Block], page: PageContent, params: Params) -> tuple[Block, ...]:
-    """Name every block's role; returns the blocks in the same order."""
-    body = body_size(blocks)
+def _body_font(blocks: Sequence[Block], body: float) -> str:
+    """The typeface most body-size characters are set in."""
+    fonts = Counter()
+    for b in blocks:
+        if abs(b.size - body) <= 0.05 * body:
+            fonts[b.font] += len(b.raw_text)
+    return fonts.most_common(1)[0][0] if fonts else ""
+
+
+def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
+                 params: Params) -> tuple[Block, ...]:
+    """Name every block's role; pattern lines are split off their blocks first."""
+    blocks = [piece for b in blocks for piece in _split_pattern_lines(b)]
+    font = _body_font(blocks, body)
     roles: list[Role] = ["body"] * len(blocks)
-    top, bottom = _furniture_limits(page, body, params)
+    top, bottom = _furniture_limits(page, params)
     side = params.furniture_band * page.width
     for i, b in enumerate(blocks):
         if (b.box.y1 <= top or b.box.y0 >= bottom) and b.size < params.headline_ratio * 1.6 * body:
@@ -71,15 +86,36 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, params: Params) -> 
             roles[i] = "furniture"
         elif b.size >= params.headline_ratio * body and len(b.lines) <= 6:
             roles[i] = "headline"
-    _name_header_stacks(blocks, roles, body, params)
-    _name_captions(blocks, roles, page.figures, body, params)
+    _name_header_stacks(blocks, roles, body, font, params)
+    _name_captions(blocks, roles, page.figures, body, font, params)
     for i, b in enumerate(blocks):
         if roles[i] == "body":
-            roles[i] = _pattern_role(b, body, params)
+            roles[i] = _pattern_role(b, body, font, params)
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
 
 
-def _furniture_limits(page: PageContent, body: float, params: Params) -> tuple[float, float]:
+def _split_pattern_lines(b: Block) -> list[Block]:
+    """A leading byline line and a trailing jump or credit line as blocks of their own."""
+    lines = list(b.lines)
+    if len(lines) < 2:
+        return [b]
+    head, tail = [], []
+    if BYLINE.search(lines[0].text) and len(lines[0].text) <= _BYLINE_CHARS:
+        head = [lines.pop(0)]
+    if len(lines) >= 2 and (JUMP.search(lines[-1].text) or CREDIT.search(lines[-1].text)):
+        tail = [lines.pop()]
+    if not head and not tail:
+        return [b]
+    return [replace(b, lines=tuple(part), box=union_all(ln.box for ln in part))
+            for part in (head, lines, tail) if part]
+
+
+def _emphasised(b: Block, body: float, font: str) -> bool:
+    """Set apart from body text: bold, larger, or in another typeface."""
+    return b.bold or b.size >= 1.04 * body or (bool(font) and b.font != font)
+
+
+def _furniture_limits(page: PageContent, params: Params) -> tuple[float, float]:
     """y above which and below which text is page furniture.
 
     The band is ``furniture_band`` of the page height, widened to a rule spanning most of the
@@ -103,7 +139,7 @@ def _touching(upper: Block, lower: Block, scale: float) -> bool:
     return -0.3 * scale <= gap <= scale and x_overlap_ratio(upper.box, lower.box) >= 0.3
 
 
-def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
+def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float, font: str,
                         params: Params) -> None:
     """Kickers above and decks and bylines below each headline; a stack keeps one headline."""
     heads = [i for i, r in enumerate(roles) if r == "headline"]
@@ -120,53 +156,60 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                 elif _touching(h, b, 0.8 * h.size) and b.size < h.size:
                     roles[j] = "deck"
             elif roles[j] == "body":
-                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and (
-                        b.size >= params.deck_ratio * body or b.bold or b.italic) and not BYLINE.search(b.raw_text):
+                if BYLINE.search(b.raw_text):
+                    continue
+                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and _emphasised(b, body, font):
                     roles[j] = "kicker"
-                elif _touching(h, b, 0.6 * h.size):
-                    if BYLINE.search(b.raw_text):
-                        roles[j] = "byline"
-                    elif b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—")):
-                        roles[j] = "deck"
+                elif _touching(h, b, 0.6 * h.size) and (
+                        b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—"))):
+                    roles[j] = "deck"
     for j, b in enumerate(blocks):
         if roles[j] == "body" and BYLINE.search(b.raw_text) and len(b.lines) <= 2 \
-                and len(b.raw_text) <= 60:
+                and len(b.raw_text) <= _BYLINE_CHARS:
             roles[j] = "byline"
 
 
 def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],
-                   body: float, params: Params) -> None:
-    """The nearest short block right under each figure (else right above it) is its caption."""
+                   body: float, font: str, params: Params) -> None:
+    """The short blocks right under each figure (else a title right above it) are its caption."""
     reach = params.caption_gap * body
+
+    def set_apart(b: Block) -> bool:  # body text running on under a picture is no caption
+        return b.italic or b.size < 0.96 * body or _emphasised(b, body, font)
+
     for f in figures:
         best, best_gap = None, reach
         for j, b in enumerate(blocks):
-            if roles[j] not in ("body", "credit") or x_overlap_ratio(f.box, b.box) < 0.5:
+            if roles[j] not in ("body", "byline") or x_overlap_ratio(f.box, b.box) < 0.5:
                 continue
             gap = b.box.y0 - f.box.y1
-            if -0.5 * body <= gap < best_gap:
+            if -0.5 * body <= gap < best_gap and len(b.lines) <= 8 and set_apart(b):
                 best, best_gap = j, gap
         if best is None:
             for j, b in enumerate(blocks):
                 gap = f.box.y0 - b.box.y1
                 # A title may overlap the picture's top edge, as long as its middle stays above it.
                 if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and gap < best_gap \
-                        and b.box.cy <= f.box.y0 + 0.2 * body \
-                        and len(b.lines) <= 2 and (b.italic or b.bold or abs(b.size - body) > 0.05 * body):
+                        and b.box.cy <= f.box.y0 + 0.2 * body and len(b.lines) <= 2 and set_apart(b):
                     best, best_gap = j, gap
-        if best is not None and len(blocks[best].lines) <= 8:
-            roles[best] = "caption"
+        if best is None:
+            continue
+        roles[best] = "caption"
+        first = blocks[best].box
+        for j, b in enumerate(blocks):  # the rest of the caption's row: "… 本报记者 某某摄"
+            if roles[j] in ("body", "byline") and y_overlap(first, b.box) > 0.5 * first.height \
+                    and f.box.x0 - 1 <= b.box.x0 and b.box.x1 <= f.box.x1 + 1:
+                roles[j] = "caption"
 
 
-def _pattern_role(b: Block, body: float, params: Params) -> Role:
+def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:
     """jump, credit or crosshead by pattern and typography; body otherwise."""
     text = b.raw_text
     if len(b.lines) <= 2 and JUMP.search(text):
         return "jump"
     if len(b.lines) <= 2 and CREDIT.search(text):
         return "credit"
-    if len(b.lines) <= 2 and len(text) <= _CROSSHEAD_CHARS and (
-            b.bold or b.size >= params.deck_ratio * body) and not text.rstrip().endswith((",", "，")):
+    if len(b.lines) <= 2 and len(text) <= _CROSSHEAD_CHARS and _emphasised(b, body, font) \
+            and not text.rstrip().endswith((",", "，", "。", ".")):
         return "crosshead"
     return "body"
-

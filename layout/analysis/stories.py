@@ -199,8 +199,11 @@ def _placed_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
 
 
 def _same_text_size(a: _Unit, b: _Unit, params: Params) -> bool:
-    """False when both are blocks whose sizes differ by more than 1.5 times the block tolerance."""
-    if a.block is None or b.block is None:
+    """False when both are body blocks whose sizes differ by more than 1.5 times the tolerance.
+
+    Crossheads, bylines and other named blocks run on in their story whatever their size.
+    """
+    if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
     return big - small <= 1.5 * params.size_tolerance * big

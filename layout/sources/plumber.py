@@ -1,0 +1,346 @@
+"""PDF pages through pdfplumber (pdfminer.six), the pure-Python alternative to PyMuPDF.
+
+It fills the same page model with the same conventions as :mod:`layout.sources.pdf`, so every
+later stage runs unchanged:
+
+* Coordinates are points with a top-left origin at the corner of the page as displayed: the
+  crop box, after the page's ``/Rotate``. pdfplumber measures from the media box (``x``) and
+  from the media box height (``top``), so every box is shifted by the crop box's corner, and
+  characters lying wholly outside the crop box are dropped (PyMuPDF's ``TEXT_MEDIABOX_CLIP``).
+* Words are runs like PyMuPDF's spans: pdfminer gives single characters in content-stream
+  order; :func:`chars_to_words` chains them into lines the way MuPDF's text device does (the
+  next character continues the line when it sits on the same baseline within 0.8 em of the
+  pen; a gap wider than 0.15 em is a space) and cuts each line into runs of one font and size.
+  ``source_line`` is the id of that chained line.
+* Rules and frames go through :func:`layout.sources.pdf.shapes`, the same thresholds as the
+  PyMuPDF source; images pass the same size and "not the whole page" tests.
+
+Known differences from the PyMuPDF source, none of which the later stages depend on:
+
+* Glyph boxes are pdfminer's: one font size tall, from the font's descent. MuPDF uses the
+  font program's ascender and descender, so its boxes are 0.95 to 1.4 font sizes tall. Box
+  centres therefore sit a little lower; left and right edges agree to a hundredth of a point.
+* Bold and italic come from the font name only (pdfminer does not expose the font
+  descriptor's flags); a bold font whose name does not say so is read as regular.
+* pdfminer splits a path of several subpaths into one shape per subpath, where PyMuPDF keeps
+  the path whole: four separate strokes drawn as one path are four rules here, one frame there.
+* Images MuPDF finds only while compositing (inside soft masks or transparency groups) are not
+  seen by pdfminer.
+* Upright glyphs stacked down the page (vertical CJK writing, ``WMode 1``) become vertical
+  lines here; MuPDF makes each such glyph a one-character horizontal line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.psexceptions import PSException
+from pdfplumber.page import Page as PlumberPage
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from ..errors import InputError, PageError
+from ..model import Box, Figure, PageContent, Word
+from .pdf import font_style, shapes
+
+# MuPDF's text device thresholds, in font sizes: a gap wider than SPACE is a word space, one
+# wider than LINE_BREAK ends the line; a step back further than BACKSTEP ends it too.
+_SPACE = 0.15
+_LINE_BREAK = 0.8
+_BACKSTEP = 0.5
+# Two glyphs share a baseline when an edge or the centre across the line agree within this [em].
+_ALIGN = 0.3
+# An upright glyph set flush below another (vertical writing) starts a vertical line only
+# when both the gap and the offset of the centres are within this [em]: horizontal lines leave
+# a leading gap, so the last glyph of one line and the first of the next are not chained.
+_STACK = 0.15
+# Same minimum figure size [pt] as the PyMuPDF source.
+_MIN_FIGURE = 16.0
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+# pdfplumber wraps the errors of pdfminer's content-stream interpreter in PdfminerException;
+# the others come from reading the page tree, page boxes and object attributes of a malformed
+# file (pdfminer's own PSException family, and builtins where a value has the wrong type).
+_PARSE_ERRORS = (PdfminerException, MalformedPDFException, PSException,
+                 ValueError, KeyError, TypeError)
+
+
+@dataclass
+class _Line:
+    """Characters chained in content-stream order: one MuPDF-style text line."""
+
+    direction: str                      # "ltr", "rtl", "down" or "up" on the displayed page
+    chars: list[tuple[str, Box, str, float]] = field(default_factory=list)
+
+
+def _direction(matrix: tuple[float, ...]) -> str:
+    """Writing direction on the displayed page from a glyph's text matrix (PDF y points up)."""
+    a, b = matrix[0], matrix[1]
+    if abs(a) >= abs(b):
+        return "ltr" if a >= 0 else "rtl"
+    return "up" if b > 0 else "down"
+
+
+def _advance(direction: str, prev: Box, box: Box) -> tuple[float, float]:
+    """(gap along the writing direction, misalignment across it) from ``prev`` to ``box``."""
+    if direction in ("ltr", "rtl"):
+        gap = box.x0 - prev.x1 if direction == "ltr" else prev.x0 - box.x1
+        across = min(abs(box.y1 - prev.y1), abs(box.y0 - prev.y0), abs(box.cy - prev.cy))
+    else:
+        gap = box.y0 - prev.y1 if direction == "down" else prev.y0 - box.y1
+        across = min(abs(box.x1 - prev.x1), abs(box.x0 - prev.x0), abs(box.cx - prev.cx))
+    return gap, across
+
+
+def _continues(line: _Line, direction: str, box: Box, size: float) -> bool:
+    """True when a glyph written in ``direction`` at ``box`` carries on ``line``."""
+    _, prev, _, prev_size = line.chars[-1]
+    em = max(size, prev_size, 1e-6)
+    if direction == line.direction:
+        gap, across = _advance(direction, prev, box)
+        return -_BACKSTEP * em <= gap <= _LINE_BREAK * em and across <= _ALIGN * em
+    if line.direction == "down" and direction == "ltr":
+        # Vertical writing: upright glyphs whose matrices say left-to-right, stacked down.
+        gap, across = _advance("down", prev, box)
+        return -_BACKSTEP * em <= gap <= _LINE_BREAK * em and across <= _ALIGN * em
+    return False
+
+
+def _starts_stack(line: _Line, direction: str, box: Box, size: float) -> bool:
+    """True when a one-glyph horizontal line and this glyph are upright glyphs set flush in a
+    vertical column: the line turns vertical."""
+    if len(line.chars) != 1 or line.direction != "ltr" or direction != "ltr":
+        return False
+    _, prev, _, prev_size = line.chars[0]
+    em = max(size, prev_size, 1e-6)
+    gap, _ = _advance("down", prev, box)
+    return abs(gap) <= _STACK * em and abs(box.cx - prev.cx) <= _STACK * em
+
+
+def _font_size(char: dict[str, Any], direction: str) -> float:
+    """The font size: pdfminer's ``size`` is the box height even for a glyph turned 90 degrees,
+    where it is the advance, so a turned glyph's size is its box width instead."""
+    if direction in ("up", "down") and abs(char["matrix"][1]) > abs(char["matrix"][0]):
+        return float(char["width"])
+    return float(char["size"])
+
+
+def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float,
+                   width: float, height: float) -> list[_Line]:
+    """pdfplumber characters (in content-stream order) chained into text lines.
+
+    Boxes are shifted by (-dx, -dy) into page coordinates; characters wholly outside the
+    ``width`` x ``height`` page are dropped.
+    """
+    lines: list[_Line] = []
+    for c in chars:
+        text = c["text"]
+        if not text:
+            continue
+        box = Box(c["x0"] - dx, c["top"] - dy, c["x1"] - dx, c["bottom"] - dy)
+        if box.x1 <= 0 or box.x0 >= width or box.y1 <= 0 or box.y0 >= height:
+            continue
+        direction = _direction(c["matrix"])
+        size = _font_size(c, direction)
+        font = _SUBSET_PREFIX.sub("", c["fontname"] or "")
+        line = lines[-1] if lines else None
+        if line is not None and _starts_stack(line, direction, box, size):
+            line.direction = "down"
+        elif line is None or not _continues(line, direction, box, size):
+            line = _Line(direction)
+            lines.append(line)
+        line.chars.append((text, box, font, size))
+    return lines
+
+
+def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0,
+                   width: float = float("inf"), height: float = float("inf")) -> list[Word]:
+    """Runs of one font and size on one chained line as Words, like PyMuPDF's spans.
+
+    A space inside a run is kept in its text (an explicit space glyph, or a gap wider than
+    0.15 em); a run's box is the union of its non-blank glyphs, so no trailing space reaches
+    into a gutter.
+    """
+    words: list[Word] = []
+    for line_id, line in enumerate(chars_to_lines(chars, dx, dy, width, height), start=1):
+        vertical = line.direction in ("up", "down")
+        run: list[str] = []
+        run_box: Box | None = None
+        run_font, run_size = "", 0.0
+        prev: Box | None = None
+
+        def flush() -> None:
+            text = "".join(run).strip()
+            if text and run_box is not None:
+                bold, italic = font_style(run_font, 0)
+                words.append(Word(text, run_box, run_font, round(run_size, 2), bold, italic,
+                                  vertical, source_line=line_id))
+
+        for text, box, font, size in line.chars:
+            blank = text.isspace()
+            if not blank and (font != run_font or abs(size - run_size) > 0.01):
+                flush()
+                run, run_box, run_font, run_size = [], None, font, size
+            if prev is not None and not blank and run and not run[-1].isspace():
+                gap, _ = _advance(line.direction, prev, box)
+                if gap > _SPACE * size:
+                    run.append(" ")
+            run.append(text)
+            if not blank:
+                run_box = box if run_box is None else run_box.union(box)
+            prev = box
+        flush()
+    return words
+
+
+def _rgb(color: Any) -> tuple[float, ...] | None:
+    """A pdfplumber colour (gray, RGB or CMYK components; pattern names) as RGB, like PyMuPDF."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
+        return None
+    if len(color) == 1:
+        return (float(color[0]),) * 3
+    if len(color) == 3:
+        return tuple(float(v) for v in color)
+    if len(color) == 4:
+        c, m, y, k = color
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
+
+def _drawings(objects: list[dict[str, Any]], dx: float, dy: float) -> list[dict[str, Any]]:
+    """pdfplumber lines, rects and curves in the shape of PyMuPDF's ``get_drawings()``: the
+    bounding ``rect``, a stroke ``color`` (None when not stroked) and an RGB ``fill`` (None
+    when not filled)."""
+    drawings = []
+    for o in objects:
+        stroked = o.get("stroke", True)
+        filled = o.get("fill", False)
+        drawings.append({
+            "rect": (o["x0"] - dx, o["top"] - dy, o["x1"] - dx, o["bottom"] - dy),
+            "color": (_rgb(o.get("stroking_color")) or (0.0, 0.0, 0.0)) if stroked else None,
+            "fill": _rgb(o.get("non_stroking_color")) if filled else None,
+        })
+    return drawings
+
+
+@dataclass(frozen=True)
+class _Image:
+    """What ``save_image`` needs of a figure: its page and box in pdfplumber's coordinates."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    stream: Any
+
+
+def _filters(stream: Any) -> list[str]:
+    try:
+        return [getattr(f, "name", str(f)) for f, _ in stream.get_filters()]
+    except (AttributeError, TypeError, ValueError):
+        return []
+
+
+class PlumberSource:
+    """An open PDF file read with pdfplumber.
+
+    A figure's ``image`` handle is ``"<page>:<index>"``, the index into that page's
+    ``page.images``; ``save_image`` understands the handles of pages already read.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+        self.path = path
+        self._images: dict[str, _Image] = {}
+        try:
+            self._pdf = pdfplumber.open(path, raise_unicode_errors=False)
+        except PdfminerException as e:
+            cause = e.args[0] if e.args else e
+            if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+                raise InputError(f"{path}: encrypted PDF (a password is needed)") from e
+            raise InputError(f"{path}: damaged or not a PDF ({cause})") from e
+        # The page tree only; each page's boxes are read when the page is, so one page with a
+        # broken media box is a PageError rather than the whole file refused (pdfplumber's own
+        # ``pdf.pages`` builds every page up front).
+        try:
+            self._page_objs = list(PDFPage.create_pages(self._pdf.doc))
+        except _PARSE_ERRORS as e:
+            self._pdf.close()
+            raise InputError(f"{path}: damaged or not a PDF ({e})") from e
+        self.page_count = len(self._page_objs)
+        if self.page_count == 0:
+            self._pdf.close()
+            raise InputError(f"{path}: the PDF has no pages")
+
+    def _plumber_page(self, number: int) -> PlumberPage:
+        if not 1 <= number <= self.page_count:
+            raise PageError(f"{self.path}: page {number}: no such page "
+                            f"(the file has {self.page_count})")
+        try:
+            return PlumberPage(self._pdf, self._page_objs[number - 1], number)
+        except _PARSE_ERRORS as e:
+            raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
+
+    def page(self, number: int) -> PageContent:
+        """Read one page (1-based)."""
+        page = self._plumber_page(number)
+        try:
+            chars = page.chars
+            objects = page.lines + page.rects + page.curves
+            images = page.images
+        except _PARSE_ERRORS as e:
+            raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
+        finally:
+            page.close()        # drop pdfplumber's cached layout; we keep only our values
+        cx0, ctop, cx1, cbottom = page.cropbox
+        width, height = cx1 - cx0, cbottom - ctop
+        if width <= 0 or height <= 0:
+            raise PageError(f"{self.path}: page {number}: zero-size page")
+        page_box = Box(0, 0, width, height)
+        words = chars_to_words(chars, cx0, ctop, width, height)
+        rules, frames = shapes(_drawings(objects, cx0, ctop), page_box)
+        mx0, mtop, mx1, mbottom = page.mediabox
+        figures = []
+        for i, im in enumerate(images):
+            box = Box(max(0.0, im["x0"] - cx0), max(0.0, im["top"] - ctop),
+                      min(width, im["x1"] - cx0), min(height, im["bottom"] - ctop))
+            if box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE and box.area < 0.9 * page_box.area:
+                handle = f"{number}:{i}"
+                bbox = (max(box.x0 + cx0, mx0), max(box.y0 + ctop, mtop),
+                        min(box.x1 + cx0, mx1), min(box.y1 + ctop, mbottom))
+                self._images[handle] = _Image(number, bbox, im.get("stream"))
+                figures.append(Figure(box, image=handle))
+        return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
+                           tuple(rules), tuple(frames))
+
+    def save_image(self, figure: Figure, stem: Path) -> Path | None:
+        """Write a figure's pixels; None for a handle this source did not make.
+
+        A JPEG (``DCTDecode``) or JPEG 2000 (``JPXDecode``) image is written as its raw stream,
+        byte for byte, as PyMuPDF does. Anything else is rendered: the figure's region of the
+        page at 150 dpi as PNG (pdfplumber renders through pypdfium2), so text or drawings on
+        top of the image are in the picture too, and the pixels are not the embedded ones.
+        """
+        image = self._images.get(figure.image) if isinstance(figure.image, str) else None
+        if image is None:
+            return None
+        filters = _filters(image.stream) if image.stream is not None else []
+        if filters in (["DCTDecode"], ["JPXDecode"]):
+            target = stem.with_suffix(".jpg" if filters == ["DCTDecode"] else ".jp2")
+            target.write_bytes(image.stream.get_rawdata())
+            return target
+        x0, top, x1, bottom = image.bbox
+        if x1 - x0 <= 0 or bottom - top <= 0:
+            return None
+        target = stem.with_suffix(".png")
+        page = self._plumber_page(image.page)
+        page.crop(image.bbox).to_image(resolution=150).save(target)
+        return target
+
+    def close(self) -> None:
+        self._images.clear()
+        self._pdf.close()

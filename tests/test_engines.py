@@ -1,0 +1,373 @@
+"""The two PDF engines agree: PyMuPDF (the default) and pdfplumber fill the same page model,
+so the whole pipeline gives the same stories from either.
+
+End-to-end on every fixture page (and on the real born-digital pages of the shared corpus when
+it is there); the page model on one fixture; coordinates on pages whose media box does not
+start at the origin, with a crop box, or turned by ``/Rotate``; errors on bad files.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+import layout
+from layout.errors import InputError, PageError
+from layout.evaluate import normalize
+from layout.model import Block, Box, Figure, Layout, Story
+from layout.sources import open_source
+from layout.sources.pdf import PdfSource
+from layout.sources.plumber import PlumberSource, chars_to_words
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "fixtures" / "pages").glob("*.pdf"))
+SHARED = Path("/work/shared/corpus")
+SHARED_PAGES = sorted((SHARED / "gt_born_digital").glob("*.pdf")) if SHARED.is_dir() else []
+# Per story, at least this share of the normalised characters must be the same.
+MIN_TEXT_RATIO = 0.98
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _story_text(story: Story) -> str:
+    """Every block's text of a story and its sidebars, in reading order, normalised."""
+    parts = []
+    for c in story.content:
+        if isinstance(c, Block):
+            parts.append(c.text or c.raw_text)
+        elif isinstance(c, Story):
+            parts.append(_story_text(c))
+    return normalize(" ".join(parts))
+
+
+def _headline(story: Story) -> str | None:
+    block = story.first("headline")
+    return normalize(block.text or block.raw_text) if block else None
+
+
+def _pages(path: Path, engine: str) -> list[Layout]:
+    doc = layout.reconstruct(path, engine=engine)
+    assert not doc.failures, f"{engine} failed on {path.name}: {doc.failures}"
+    return [p for p in doc.pages if isinstance(p, Layout)]
+
+
+def assert_same_stories(path: Path) -> None:
+    """Same number of stories, same headlines in the same order, near-identical texts."""
+    for mu, pl in zip(_pages(path, "pymupdf"), _pages(path, "pdfplumber"), strict=True):
+        where = f"{path.name} page {mu.number}"
+        assert len(pl.stories) == len(mu.stories), f"{where}: story count"
+        assert [_headline(s) for s in pl.stories] == [_headline(s) for s in mu.stories], \
+            f"{where}: headlines"
+        for i, (a, b) in enumerate(zip(mu.stories, pl.stories)):
+            ta, tb = _story_text(a), _story_text(b)
+            ratio = SequenceMatcher(None, ta, tb, autojunk=False).ratio() if ta or tb else 1.0
+            assert ratio >= MIN_TEXT_RATIO, f"{where}: story {i} text agrees only {ratio:.3f}"
+
+
+def _chars(words) -> int:
+    return sum(len(normalize(w.text)) for w in words)
+
+
+# --- the pipeline gives the same stories --------------------------------------------------
+
+
+@pytest.mark.skipif(not FIXTURES, reason="no fixture pages in fixtures/pages (run make fixtures)")
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_pages_give_the_same_stories_with_either_engine(path: Path) -> None:
+    assert_same_stories(path)
+
+
+@pytest.mark.skipif(not SHARED_PAGES, reason=f"shared corpus {SHARED} is absent")
+@pytest.mark.parametrize("path", SHARED_PAGES, ids=lambda p: p.stem)
+def test_real_born_digital_pages_give_the_same_stories_with_either_engine(path: Path) -> None:
+    assert_same_stories(path)
+
+
+# --- the page model -----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not FIXTURES, reason="no fixture pages in fixtures/pages (run make fixtures)")
+def test_plumber_page_content_matches_pymupdf_on_a_fixture() -> None:
+    """Characters within 1 %, the same rules, frames and figures, boxes in the same places."""
+    path = next((p for p in FIXTURES if "broadsheet_6col" in p.name), FIXTURES[0])
+    mu_source, pl_source = PdfSource(path), PlumberSource(path)
+    try:
+        mu, pl = mu_source.page(1), pl_source.page(1)
+    finally:
+        mu_source.close()
+        pl_source.close()
+    assert (pl.width, pl.height) == pytest.approx((mu.width, mu.height))
+    assert pl.unit == mu.unit == "pt"
+    assert abs(_chars(pl.words) - _chars(mu.words)) <= 0.01 * _chars(mu.words)
+    assert len(pl.rules) == len(mu.rules)
+    assert [r.orientation for r in sorted(pl.rules, key=_key)] == \
+        [r.orientation for r in sorted(mu.rules, key=_key)]
+    assert len(pl.frames) == len(mu.frames)
+    assert len(pl.figures) == len(mu.figures)
+    for a, b in zip(sorted(mu.figures, key=_key), sorted(pl.figures, key=_key)):
+        assert b.box.as_list() == pytest.approx(a.box.as_list(), abs=0.5)
+    # Left and right edges agree; glyph heights differ by design (see plumber.py).
+    mu_edges = sorted((round(w.box.x0), round(w.box.x1), w.text) for w in mu.words)
+    pl_edges = sorted((round(w.box.x0), round(w.box.x1), w.text) for w in pl.words)
+    assert pl_edges == mu_edges
+
+
+def _key(item) -> tuple[float, float]:
+    return (item.box.y0, item.box.x0)
+
+
+@pytest.mark.skipif(not FIXTURES, reason="no fixture pages in fixtures/pages (run make fixtures)")
+def test_plumber_source_matches_style_and_source_lines_of_pymupdf() -> None:
+    path = FIXTURES[0]
+    mu, pl = PdfSource(path).page(1), PlumberSource(path).page(1)
+    mu_words = {(w.text, round(w.box.x0)): w for w in mu.words}
+    matched = 0
+    for w in pl.words:
+        m = mu_words.get((w.text, round(w.box.x0)))
+        if m is None:
+            continue
+        matched += 1
+        assert (w.bold, w.italic, w.vertical) == (m.bold, m.italic, m.vertical), w.text
+        assert w.size == pytest.approx(m.size, abs=0.05)
+        assert w.source_line is not None
+    assert matched >= 0.95 * len(mu.words)
+
+
+# --- coordinates: crop box, media box origin, rotation ------------------------------------
+
+
+def _make_pdf(path: Path, mediabox=None, cropbox=None, rotate: int = 0) -> Path:
+    """A letter page with two lines of text, a rule, an outlined box and an image."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((100, 150), "Hello world near the top", fontsize=12, fontname="helv")
+    page.insert_text((300, 700), "Bold words at the bottom", fontsize=12, fontname="tibo")
+    page.draw_line((150, 400), (500, 400), width=0.5)
+    page.draw_rect(pymupdf.Rect(200, 200, 300, 300), color=(0, 0, 0), width=0.7)
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 30), False)
+    pix.set_rect(pix.irect, (200, 30, 30))
+    page.insert_image(pymupdf.Rect(350, 450, 450, 525), pixmap=pix)
+    xref = page.xref
+    if mediabox:
+        doc.xref_set_key(xref, "MediaBox", "[%g %g %g %g]" % mediabox)
+    if cropbox:
+        doc.xref_set_key(xref, "CropBox", "[%g %g %g %g]" % cropbox)
+    if rotate:
+        doc.xref_set_key(xref, "Rotate", str(rotate))
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def _pymupdf_display_boxes(path: Path) -> tuple[tuple[float, float], dict[str, Box], list[Box]]:
+    """PyMuPDF's page size, spans and drawings, turned into the displayed page's coordinates.
+
+    PyMuPDF reports text and drawings on the unrotated page; ``rotation_matrix`` turns them.
+    """
+    with pymupdf.open(path) as doc:
+        page = doc[0]
+        m = page.rotation_matrix
+        spans = {}
+        for block in page.get_text("dict", flags=pymupdf.TEXT_MEDIABOX_CLIP)["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    r = pymupdf.Rect(span["bbox"]) * m
+                    spans[span["text"].strip()] = Box(r.x0, r.y0, r.x1, r.y1)
+        drawings = []
+        for d in page.get_drawings():
+            r = d["rect"] * m
+            drawings.append(Box(r.x0, r.y0, r.x1, r.y1))
+        return (page.rect.width, page.rect.height), spans, drawings
+
+
+CASES = {
+    "plain": {},
+    "mediabox_offset": {"mediabox": (100, 50, 712, 842)},
+    "cropbox": {"cropbox": (20, 30, 560, 700)},
+    "mediabox_and_cropbox": {"mediabox": (100, 50, 712, 842), "cropbox": (110, 60, 700, 800)},
+    "rotate_90": {"rotate": 90},
+    "rotate_90_cropbox": {"cropbox": (20, 30, 560, 700), "rotate": 90},
+    "rotate_180": {"rotate": 180},
+    "rotate_270_mediabox_offset": {"mediabox": (100, 50, 712, 842), "rotate": 270},
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_plumber_coordinates_are_those_of_the_displayed_page(case: str, tmp_path: Path) -> None:
+    """Page size and every box as PyMuPDF places them on the displayed page: x within a
+    hundredth of a point along the text, the glyph box inside MuPDF's taller one across it."""
+    path = _make_pdf(tmp_path / f"{case}.pdf", **CASES[case])
+    (width, height), spans, drawings = _pymupdf_display_boxes(path)
+    source = PlumberSource(path)
+    content = source.page(1)
+    source.close()
+    assert (content.width, content.height) == pytest.approx((width, height))
+    assert {w.text for w in content.words} == set(spans)
+    for w in content.words:
+        s = spans[w.text]
+        if w.vertical:
+            along, across = (w.box.y0, w.box.y1), (w.box.x0, w.box.x1)
+            s_along, s_across = (s.y0, s.y1), (s.x0, s.x1)
+        else:
+            along, across = (w.box.x0, w.box.x1), (w.box.y0, w.box.y1)
+            s_along, s_across = (s.x0, s.x1), (s.y0, s.y1)
+        assert along == pytest.approx(s_along, abs=0.05), w.text
+        assert s_across[0] - 0.5 <= across[0] and across[1] <= s_across[1] + 0.5, w.text
+    boxes = sorted([r.box for r in content.rules] + list(content.frames), key=lambda b: (b.x0, b.y0))
+    assert len(boxes) == len(drawings)
+    for b, d in zip(boxes, sorted(drawings, key=lambda b: (b.x0, b.y0))):
+        assert b.as_list() == pytest.approx(d.as_list(), abs=0.1)
+    assert len(content.figures) == 1
+
+
+def test_text_outside_the_crop_box_is_dropped_as_pymupdf_does(tmp_path: Path) -> None:
+    path = _make_pdf(tmp_path / "clipped.pdf", cropbox=(0, 0, 612, 500))   # cuts off the top
+    texts = {w.text for w in PlumberSource(path).page(1).words}
+    assert texts == {w.text for w in PdfSource(path).page(1).words} == {"Bold words at the bottom"}
+
+
+def test_rotated_text_is_a_vertical_word_with_its_font_size(tmp_path: Path) -> None:
+    path = tmp_path / "turned.pdf"
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=612, height=792)
+        page.insert_text((100, 600), "Reading upwards", fontsize=10, rotate=90)
+        page.insert_text((200, 100), "Across the page", fontsize=10)
+        doc.save(path)
+    pl = {w.text: w for w in PlumberSource(path).page(1).words}
+    mu = {w.text: w for w in PdfSource(path).page(1).words}
+    assert pl.keys() == mu.keys()
+    for text in pl:
+        assert pl[text].vertical == mu[text].vertical
+        assert pl[text].size == pytest.approx(mu[text].size, abs=0.01)
+    assert pl["Reading upwards"].vertical
+
+
+# --- words from characters ------------------------------------------------------------------
+
+
+def _char(text: str, x0: float, top: float, size: float = 10.0, font: str = "ABCDEF+Times-Bold",
+          advance: float | None = None, matrix=(1, 0, 0, 1, 0, 0)) -> dict:
+    advance = size * 0.5 if advance is None else advance
+    return {"text": text, "x0": x0, "x1": x0 + advance, "top": top, "bottom": top + size,
+            "width": advance, "height": size, "size": size, "fontname": font, "matrix": matrix}
+
+
+def test_chars_chain_into_one_run_with_spaces_from_gaps() -> None:
+    chars = [_char("a", 0, 0), _char("b", 5, 0), _char("c", 12, 0)]   # gap 2 pt = 0.2 em
+    (word,) = chars_to_words(chars)
+    assert word.text == "ab c"
+    assert word.box == Box(0, 0, 17, 10)
+    assert word.font == "Times-Bold" and word.bold and not word.italic
+
+
+def test_a_wide_gap_ends_the_source_line_and_a_font_change_ends_the_run() -> None:
+    chars = [_char("a", 0, 0), _char("b", 5, 0, font="Times-Italic"),
+             _char("c", 30, 0)]                       # 20 pt after "b": beyond 0.8 em
+    words = chars_to_words(chars)
+    assert [w.text for w in words] == ["a", "b", "c"]
+    assert words[0].source_line == words[1].source_line != words[2].source_line
+    assert words[1].italic
+
+
+def test_upright_glyphs_stacked_down_the_page_make_a_vertical_word() -> None:
+    chars = [_char(t, 100, 10 * i, advance=10) for i, t in enumerate("縦書き")]
+    (word,) = chars_to_words(chars)
+    assert word.text == "縦書き" and word.vertical
+
+
+def test_the_next_line_of_a_paragraph_is_not_chained_to_a_one_glyph_line() -> None:
+    chars = [_char("中", 100, 0, advance=10), _char("文", 100, 12, advance=10)]  # 2 pt leading
+    words = chars_to_words(chars)
+    assert [w.text for w in words] == ["中", "文"]
+    assert not any(w.vertical for w in words)
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+def test_save_image_renders_a_non_jpeg_figure_and_copies_a_jpeg_one(tmp_path: Path) -> None:
+    path = _make_pdf(tmp_path / "image.pdf")
+    jpeg_path = tmp_path / "jpeg.pdf"
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=612, height=792)
+        page.insert_text((72, 72), "A page with a photo", fontsize=12)
+        pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 30), False)
+        pix.set_rect(pix.irect, (30, 120, 200))
+        page.insert_image(pymupdf.Rect(100, 100, 300, 250), stream=pix.tobytes("jpeg"))
+        doc.save(jpeg_path)
+    source = PlumberSource(path)
+    (figure,) = source.page(1).figures
+    png = source.save_image(figure, tmp_path / "fig")
+    assert png is not None and png.suffix == ".png" and png.read_bytes()[:4] == b"\x89PNG"
+    assert source.save_image(Figure(figure.box, image=12), tmp_path / "other") is None
+    source.close()
+    source = PlumberSource(jpeg_path)
+    (figure,) = source.page(1).figures
+    jpg = source.save_image(figure, tmp_path / "photo")
+    source.close()
+    assert jpg is not None and jpg.suffix == ".jpg" and jpg.read_bytes()[:2] == b"\xff\xd8"
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def test_damaged_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="damaged.pdf"):
+        open_source(path, engine="pdfplumber")
+
+
+def test_truncated_file_is_an_input_error(tmp_path: Path) -> None:
+    whole = _make_pdf(tmp_path / "whole.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(InputError, match="truncated.pdf"):
+        open_source(path, engine="pdfplumber")
+
+
+def test_encrypted_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    with pymupdf.open() as doc:
+        doc.new_page().insert_text((72, 72), "secret", fontsize=12)
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    with pytest.raises(InputError, match="encrypted PDF"):
+        open_source(path, engine="pdfplumber")
+
+
+def test_file_with_only_an_owner_password_opens(tmp_path: Path) -> None:
+    path = tmp_path / "owner.pdf"
+    with pymupdf.open() as doc:
+        doc.new_page().insert_text((72, 72), "readable", fontsize=12)
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="", owner_pw="o")
+    source = open_source(path, engine="pdfplumber")
+    assert [w.text for w in source.page(1).words] == ["readable"]
+    source.close()
+
+
+def test_a_page_that_cannot_be_parsed_is_a_page_error_naming_file_and_page(tmp_path: Path) -> None:
+    path = tmp_path / "badpage.pdf"
+    with pymupdf.open() as doc:
+        doc.new_page().insert_text((72, 72), "fine", fontsize=12)
+        doc.new_page()
+        doc.save(path)
+        doc.close()
+    with pymupdf.open(path) as doc:   # the second page's media box is no rectangle
+        doc.xref_set_key(doc[1].xref, "MediaBox", "[0 0 (wide) 792]")
+        doc.save(tmp_path / "badpage2.pdf")
+    source = PlumberSource(tmp_path / "badpage2.pdf")
+    assert [w.text for w in source.page(1).words] == ["fine"]
+    with pytest.raises(PageError, match=r"badpage2\.pdf: page 2"):
+        source.page(2)
+    source.close()
+
+
+def test_a_page_beyond_the_last_is_a_page_error(tmp_path: Path) -> None:
+    source = PlumberSource(_make_pdf(tmp_path / "one.pdf"))
+    with pytest.raises(PageError, match="page 3"):
+        source.page(3)
+    source.close()
