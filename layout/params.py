@@ -23,6 +23,7 @@ class Params:
       size_tolerance: [ratio] lines whose font sizes differ by more than this are not one block.
     Roles
       headline_ratio: [ratio to body size] text at least this large is a headline.
+      bold_headline_ratio: [ratio to body size] bold text at least this large is a headline.
       deck_ratio: [ratio to body size] text at least this large (and below a headline) is a deck.
       furniture_band: [share of page height] blocks entirely in the top or bottom band that are
         not stories (short, away from body text) are page furniture.
@@ -39,6 +40,7 @@ class Params:
     line_gap: float = 0.9
     size_tolerance: float = 0.04
     headline_ratio: float = 1.35
+    bold_headline_ratio: float = 1.2
     deck_ratio: float = 1.12
     furniture_band: float = 0.07
     caption_gap: float = 2.0

@@ -51,7 +51,7 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params) ->
 
 def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
     """True when the gap between neighbours a and b on one row is a gutter, not a space."""
-    size = max(a.size, b.size, 1e-6)
+    size = max(min(a.size, b.size), 1e-6)  # the smaller: body text beside a headline is apart
     same_source_line = a.source_line is not None and a.source_line == b.source_line
     return gap > (_SOURCE_LINE_GAP if same_source_line else params.word_gap) * size
 

@@ -7,7 +7,8 @@ Latin-script and Chinese conventions. The decisions, in order:
 - furniture: running heads, folios and page credits in the top or bottom band of the page, or
   above the masthead rule, slugs in the side margins, or text matching a furniture pattern
   ("本版责编");
-- headline: text at least ``headline_ratio`` times the body size; in a stack of touching large
+- headline: text at least ``headline_ratio`` times the body size, or bold text at least
+  ``bold_headline_ratio`` times it (a one-column story's small headline); in a stack of touching large
   blocks the largest is the headline, those above it kickers and those below it decks;
 - kicker / deck / byline: the blocks directly above and below a headline (引题 / 副题, "By …",
   "本报记者 …");
@@ -31,9 +32,10 @@ from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Figure, PageContent, Role
 from ..params import Params
 
+# "记者" alone must be followed by a space: "记者手记" (a reporter's notes) is a title.
 BYLINE = re.compile(
-    r"^\s*(by|par|von|di|de|por|door|av)\s+\S|^\s*(本报记者|本报特约记者|本报通讯员|记者|通讯员|新华社|"
-    r"本报讯|特约评论员|本报评论员)", re.IGNORECASE)
+    r"^\s*(by|par|von|di|de|por|door|av)\s+\S|^\s*(本报记者|本报特约记者|本报通讯员|新华社|本报讯|"
+    r"特约评论员|本报评论员|(记者|通讯员)\s)", re.IGNORECASE)
 JUMP = re.compile(
     r"(continued (on|from) (page|p\.)|see .{1,40}, (page|p\.)|suite (en |de la )?page|"
     r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
@@ -84,7 +86,8 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
             roles[i] = "furniture"
         elif FURNITURE.search(b.raw_text[:40]):
             roles[i] = "furniture"
-        elif b.size >= params.headline_ratio * body and len(b.lines) <= 6:
+        elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
+                                    or (b.bold and b.size >= params.bold_headline_ratio * body)):
             roles[i] = "headline"
     _name_header_stacks(blocks, roles, body, font, params)
     _name_captions(blocks, roles, page.figures, body, font, params)

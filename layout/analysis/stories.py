@@ -52,6 +52,7 @@ class _Group:
     header: list[Block]
     units: list[_Unit] = field(default_factory=list)
     notes: list[_Group] = field(default_factory=list)
+    span: Box | None = None
 
     @property
     def anchor_box(self) -> Box:
@@ -74,6 +75,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
 
     groups = _anchors(free)
     anchored = {id(b) for g in groups for b in g.header}
+    _widen_spans(groups, content, page)
     units = [_Unit(b.box, block=b) for b in free if id(b) not in anchored]
     units += [_Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
     units += [_Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
@@ -83,7 +85,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     placed: list[_Unit] = []
     # Top to bottom, and left to right among units whose tops are level within half a line.
     for u in sorted(units, key=lambda u: (round(u.box.y0 / (0.5 * body)), u.box.x0)):
-        home = (_anchor_above(u, groups, h_rules, body) or _anchor_beside(u, groups, v_rules, body)
+        home = (_nearest_anchor(u, groups, h_rules, v_rules, body)
                 or _unit_above(u, placed, h_rules, body, params))
         if home is None and u.figure is not None:
             home = _anchor_below(u, groups, body)
@@ -145,9 +147,44 @@ def _anchors(blocks: Sequence[Block]) -> list[_Group]:
     return list(groups.values())
 
 
+def _widen_spans(groups: Sequence[_Group], blocks: Sequence[Block], page: PageContent) -> None:
+    """Widen each headline sideways over the empty space level with it.
+
+    A centred headline is often narrower than its story::
+
+        ░░░░░░░░     ══ HEADLINE ══                  its span reaches the text or picture
+        ░░░░░░░░ │ ░░░░░ ░░░░░ ░░░░░ ░░░░░ ░░░░░      level with it on either side, else the
+                                                     edge of the printed area
+    """
+    if not blocks:
+        return
+    left_edge = min(b.box.x0 for b in blocks)
+    right_edge = max(b.box.x1 for b in blocks)
+    obstacles = [b.box for b in blocks] + [f.box for f in page.figures] + \
+                [r.box for r in page.rules if r.orientation == "v"] + list(page.frames)
+    for g in groups:
+        a = g.anchor_box
+        own = {id(b.box) for b in g.header}
+        level = [o for o in obstacles if id(o) not in own and y_overlap(o, a) > 0.2 * a.height
+                 and not (o.x0 <= a.x0 and o.x1 >= a.x1)]
+        left = max((o.x1 for o in level if o.x1 <= a.x0 + 1), default=left_edge)
+        right = min((o.x0 for o in level if o.x0 >= a.x1 - 1), default=right_edge)
+        g.span = Box(min(left, a.x0), a.y0, max(right, a.x1), a.y1)
+
+
 def _rule_between(rules: Sequence[Box], top: float, bottom: float, span: Box) -> bool:
     """True when a horizontal rule lies between y=top and y=bottom across most of span."""
     return any(top < r.cy < bottom and x_overlap(r, span) >= 0.5 * span.width for r in rules)
+
+
+def _nearest_anchor(u: _Unit, groups: Sequence[_Group], h_rules: Sequence[Box],
+                    v_rules: Sequence[Box], body: float) -> _Group | None:
+    """The headline over u, or the one beside it when that one is lower on the page."""
+    above = _anchor_above(u, groups, h_rules, body)
+    beside = _anchor_beside(u, groups, v_rules, body)
+    if beside is not None and (above is None or above.anchor_box.y1 <= beside.anchor_box.y0 + body):
+        return beside
+    return above
 
 
 def _anchor_above(u: _Unit, groups: Sequence[_Group], h_rules: Sequence[Box],
@@ -157,7 +194,7 @@ def _anchor_above(u: _Unit, groups: Sequence[_Group], h_rules: Sequence[Box],
     for g in groups:
         if not g.header:
             continue
-        a = g.anchor_box
+        a = g.span or g.anchor_box
         if a.y1 > u.box.y0 + 0.5 * body or a.y0 >= u.box.y0:
             continue
         shared = x_overlap(a, u.box)
@@ -176,7 +213,7 @@ def _anchor_beside(u: _Unit, groups: Sequence[_Group], v_rules: Sequence[Box],
             continue
         a = g.anchor_box
         gap = u.box.x0 - a.x1
-        if (-0.5 * body <= gap <= 3 * body and y_overlap(a, u.box) > 0 and a.y0 <= u.box.y0 + 2 * body
+        if (-0.5 * body <= gap <= 5 * body and y_overlap(a, u.box) > 0 and a.y0 <= u.box.y0 + 2 * body
                 and not any(a.x1 - 1 <= r.cx <= u.box.x0 + 1 and y_overlap(r, u.box) > 0 for r in v_rules)):
             return g
     return None
