@@ -28,10 +28,13 @@ def _turn(box: Box) -> Box:
 
 
 def frame_of(box: Box, frames: Sequence[Box]) -> int | None:
-    """Index of the smallest frame holding the centre of box, or None."""
-    best, best_area = None, float("inf")
+    """Index of the largest frame holding the centre of box, or None.
+
+    The largest, so that a sidebar's tinted title bar and its outline are one frame.
+    """
+    best, best_area = None, 0.0
     for i, f in enumerate(frames):
-        if f.x0 <= box.cx <= f.x1 and f.y0 <= box.cy <= f.y1 and f.area < best_area:
+        if f.x0 <= box.cx <= f.x1 and f.y0 <= box.cy <= f.y1 and f.area > best_area:
             best, best_area = i, f.area
     return best
 

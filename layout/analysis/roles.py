@@ -80,11 +80,10 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     top, bottom = _furniture_limits(page, params)
     side = params.furniture_band * page.width
     for i, b in enumerate(blocks):
-        if (b.box.y1 <= top or b.box.y0 >= bottom) and b.size < params.headline_ratio * 1.6 * body:
-            roles[i] = "furniture"
-        elif b.box.x1 <= side or b.box.x0 >= page.width - side:
-            roles[i] = "furniture"
-        elif FURNITURE.search(b.raw_text[:40]):
+        in_margin = ((b.box.y1 <= top or b.box.y0 >= bottom) and b.size < params.headline_ratio * 1.6 * body
+                     or b.box.x1 <= side or b.box.x0 >= page.width - side)
+        # Text in a box is a sidebar, never furniture.
+        if b.frame is None and (in_margin or FURNITURE.search(b.raw_text[:40])):
             roles[i] = "furniture"
         elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)):
@@ -121,18 +120,16 @@ def _emphasised(b: Block, body: float, font: str) -> bool:
 def _furniture_limits(page: PageContent, params: Params) -> tuple[float, float]:
     """y above which and below which text is page furniture.
 
-    The band is ``furniture_band`` of the page height, widened to a rule spanning most of the
-    page width within the top or bottom sixth (the rule under a running head or masthead).
+    A rule spanning most of the page width within the top or bottom sixth (the rule under a
+    running head or masthead, over a page credit) sets the limit; without one, the band of
+    ``furniture_band`` of the page height does.
     """
-    top = params.furniture_band * page.height
-    bottom = (1 - params.furniture_band) * page.height
-    for r in page.rules:
-        if r.orientation != "h" or r.box.width < 0.6 * page.width:
-            continue
-        if r.box.cy < page.height / 6:
-            top = max(top, r.box.cy)
-        elif r.box.cy > page.height * 5 / 6:
-            bottom = min(bottom, r.box.cy)
+    tops = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width
+            and r.box.cy < page.height / 6]
+    bottoms = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width
+               and r.box.cy > page.height * 5 / 6]
+    top = max(tops) if tops else params.furniture_band * page.height
+    bottom = min(bottoms) if bottoms else (1 - params.furniture_band) * page.height
     return top, bottom
 
 

@@ -32,6 +32,7 @@ Known differences from the PyMuPDF source, none of which the later stages depend
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,9 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
+from pdfminer.psparser import PSLiteral
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
@@ -59,6 +62,19 @@ _ALIGN = 0.3
 # when both the gap and the offset of the centres are within this [em]: horizontal lines leave
 # a leading gap, so the last glyph of one line and the first of the next are not chained.
 _STACK = 0.15
+# MuPDF's glyph boxes run from ascender to descender [font sizes]: the font descriptor's
+# Ascent and Descent when it gives them, the metrics of MuPDF's built-in substitute (measured
+# with MuPDF 1.28) for a standard-14 font with no descriptor, else this default.
+_DEFAULT_METRICS = (0.8, -0.2)
+_BASE14_METRICS = {
+    "Courier": (0.932, -0.317), "Courier-Oblique": (0.92, -0.317),
+    "Courier-Bold": (1.007, -0.393), "Courier-BoldOblique": (0.997, -0.393),
+    "Helvetica": (1.075, -0.299), "Helvetica-Oblique": (1.07, -0.284),
+    "Helvetica-Bold": (1.07, -0.307), "Helvetica-BoldOblique": (1.073, -0.309),
+    "Times-Roman": (1.053, -0.281), "Times-Italic": (0.951, -0.27),
+    "Times-Bold": (1.044, -0.341), "Times-BoldItalic": (0.972, -0.324),
+    "Symbol": (1.01, -0.293), "ZapfDingbats": (0.819, -0.144),
+}
 # Same minimum figure size [pt] as the PyMuPDF source.
 _MIN_FIGURE = 16.0
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
@@ -71,10 +87,14 @@ _PARSE_ERRORS = (PdfminerException, MalformedPDFException, PSException,
 
 @dataclass
 class _Line:
-    """Characters chained in content-stream order: one MuPDF-style text line."""
+    """Characters chained in content-stream order: one MuPDF-style text line.
 
-    direction: str                      # "ltr", "rtl", "down" or "up" on the displayed page
-    chars: list[tuple[str, Box, str, float]] = field(default_factory=list)
+    ``direction`` is the line's ("ltr", "rtl", "down" or "up" on the displayed page); each
+    character keeps its own too, which differs for upright glyphs stacked in a vertical line.
+    """
+
+    direction: str
+    chars: list[tuple[str, Box, str, float, str]] = field(default_factory=list)
 
 
 def _direction(matrix: tuple[float, ...]) -> str:
@@ -98,14 +118,11 @@ def _advance(direction: str, prev: Box, box: Box) -> tuple[float, float]:
 
 def _continues(line: _Line, direction: str, box: Box, size: float) -> bool:
     """True when a glyph written in ``direction`` at ``box`` carries on ``line``."""
-    _, prev, _, prev_size = line.chars[-1]
+    _, prev, _, prev_size, _ = line.chars[-1]
     em = max(size, prev_size, 1e-6)
-    if direction == line.direction:
-        gap, across = _advance(direction, prev, box)
-        return -_BACKSTEP * em <= gap <= _LINE_BREAK * em and across <= _ALIGN * em
-    if line.direction == "down" and direction == "ltr":
-        # Vertical writing: upright glyphs whose matrices say left-to-right, stacked down.
-        gap, across = _advance("down", prev, box)
+    if direction == line.direction or (line.direction == "down" and direction == "ltr"):
+        # The second case is vertical writing: upright glyphs, matrices saying left-to-right.
+        gap, across = _advance(line.direction, prev, box)
         return -_BACKSTEP * em <= gap <= _LINE_BREAK * em and across <= _ALIGN * em
     return False
 
@@ -115,26 +132,133 @@ def _starts_stack(line: _Line, direction: str, box: Box, size: float) -> bool:
     vertical column: the line turns vertical."""
     if len(line.chars) != 1 or line.direction != "ltr" or direction != "ltr":
         return False
-    _, prev, _, prev_size = line.chars[0]
+    _, prev, _, prev_size, _ = line.chars[0]
     em = max(size, prev_size, 1e-6)
     gap, _ = _advance("down", prev, box)
     return abs(gap) <= _STACK * em and abs(box.cx - prev.cx) <= _STACK * em
 
 
-def _font_size(char: dict[str, Any], direction: str) -> float:
-    """The font size: pdfminer's ``size`` is the box height even for a glyph turned 90 degrees,
-    where it is the advance, so a turned glyph's size is its box width instead."""
-    if direction in ("up", "down") and abs(char["matrix"][1]) > abs(char["matrix"][0]):
-        return float(char["width"])
-    return float(char["size"])
+@dataclass(frozen=True)
+class _Metrics:
+    """What a font needs for MuPDF-style boxes, in font sizes (descents are negative).
+
+    ``vertical`` fonts (``WMode 1``) keep pdfminer's boxes: MuPDF places their glyphs with
+    vertical metrics this module does not model.
+    """
+
+    ascent: float
+    descent: float
+    pdfminer_descent: float
+    vertical: bool = False
 
 
-def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float,
-                   width: float, height: float) -> list[_Line]:
+def font_metrics(resources: Any, get_font: Any) -> dict[str, _Metrics]:
+    """Metrics by pdfminer font name of every font in ``resources`` and in its form XObjects.
+
+    ``get_font`` is pdfminer's ``PDFResourceManager.get_font``, which returns the very font
+    objects the page was read with (cached by object id), so the names and descents are the
+    ones pdfminer used. Type 3 fonts are left out: their characters keep pdfminer's boxes.
+    """
+    metrics: dict[str, _Metrics] = {}
+    seen: set[int] = set()
+
+    def walk(res: Any) -> None:
+        res = resolve1(res)
+        if not isinstance(res, dict):
+            return
+        fonts = resolve1(res.get("Font"))
+        for ref in (fonts.values() if isinstance(fonts, dict) else ()):
+            spec = resolve1(ref)
+            if not isinstance(spec, dict) or _name(spec.get("Subtype")) == "Type3":
+                continue
+            try:
+                font = get_font(ref.objid if isinstance(ref, PDFObjRef) else None, spec)
+            except _PARSE_ERRORS + (AssertionError,):
+                continue        # the interpreter met the same error and skipped this font's text
+            if font.fontname not in metrics:
+                metrics[font.fontname] = _Metrics(*_mupdf_extent(spec), font.get_descent(),
+                                                  font.is_vertical())
+        xobjects = resolve1(res.get("XObject"))
+        for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
+            if isinstance(ref, PDFObjRef):
+                if ref.objid in seen:
+                    continue
+                seen.add(ref.objid)
+            xobj = resolve1(ref)
+            if isinstance(xobj, PDFStream) and _name(xobj.get("Subtype")) == "Form":
+                walk(xobj.get("Resources"))
+
+    walk(resources)
+    return metrics
+
+
+def _name(value: Any) -> str | None:
+    value = resolve1(value)
+    return value.name if isinstance(value, PSLiteral) else value if isinstance(value, str) else None
+
+
+def _mupdf_extent(spec: dict[str, Any]) -> tuple[float, float]:
+    """(ascent, descent) MuPDF gives a font, from its PDF dictionary."""
+    if _name(spec.get("Subtype")) == "Type0":
+        descendants = resolve1(spec.get("DescendantFonts"))
+        if isinstance(descendants, list) and descendants:
+            spec = resolve1(descendants[0])
+            if not isinstance(spec, dict):
+                return _DEFAULT_METRICS
+    descriptor = resolve1(spec.get("FontDescriptor"))
+    if isinstance(descriptor, dict):
+        ascent, descent = resolve1(descriptor.get("Ascent", 0)), resolve1(descriptor.get("Descent", 0))
+        if isinstance(ascent, (int, float)) and isinstance(descent, (int, float)) and ascent > 0:
+            return ascent / 1000, -abs(descent) / 1000
+        return _DEFAULT_METRICS
+    base = _SUBSET_PREFIX.sub("", _name(spec.get("BaseFont")) or "")
+    return _BASE14_METRICS.get(base, _DEFAULT_METRICS)
+
+
+def _mupdf_box(box: Box, direction: str, m: _Metrics) -> Box:
+    """pdfminer's glyph box (one font size across, starting at its descent) made MuPDF's (from
+    the ascender to the descender). The baseline is found from pdfminer's descent, so a text
+    rise (superscripts) moves the box as it does in MuPDF."""
+    if direction in ("ltr", "rtl"):
+        em = box.height
+        if direction == "ltr":
+            base = box.y1 + m.pdfminer_descent * em
+            return Box(box.x0, base - m.ascent * em, box.x1, base - m.descent * em)
+        base = box.y0 - m.pdfminer_descent * em
+        return Box(box.x0, base + m.descent * em, box.x1, base + m.ascent * em)
+    em = box.width
+    if direction == "up":
+        base = box.x1 + m.pdfminer_descent * em
+        return Box(base - m.ascent * em, box.y0, base - m.descent * em, box.y1)
+    base = box.x0 - m.pdfminer_descent * em
+    return Box(base + m.descent * em, box.y0, base + m.ascent * em, box.y1)
+
+
+def _font_size(char: dict[str, Any], direction: str, vertical_font: bool) -> float:
+    """The font size as MuPDF reports it: the font size times the text matrix's expansion
+    (the square root of its determinant), so a matrix that narrows the glyphs shrinks it.
+
+    pdfminer's box is one font size times the matrix's scale across the line (along x for a
+    vertical font); that gives the font size, whatever the rotation.
+    """
+    a, b, c, d = char["matrix"][:4]
+    if vertical_font:
+        across, scale = char["x1"] - char["x0"], math.hypot(a, b)
+    else:
+        across = char["bottom"] - char["top"] if direction in ("ltr", "rtl") else char["x1"] - char["x0"]
+        scale = math.hypot(c, d)
+    det = abs(a * d - b * c)
+    if scale <= 0 or det <= 0:
+        return float(char["size"])
+    return across / scale * math.sqrt(det)
+
+
+def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: float,
+                   height: float, metrics: dict[str, _Metrics] | None = None) -> list[_Line]:
     """pdfplumber characters (in content-stream order) chained into text lines.
 
-    Boxes are shifted by (-dx, -dy) into page coordinates; characters wholly outside the
-    ``width`` x ``height`` page are dropped.
+    Boxes are shifted by (-dx, -dy) into page coordinates and, for fonts in ``metrics``, made
+    MuPDF's height; characters wholly outside the ``width`` x ``height`` page are dropped.
     """
     lines: list[_Line] = []
     for c in chars:
@@ -145,7 +269,10 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float,
         if box.x1 <= 0 or box.x0 >= width or box.y1 <= 0 or box.y0 >= height:
             continue
         direction = _direction(c["matrix"])
-        size = _font_size(c, direction)
+        m = metrics.get(c["fontname"]) if metrics else None
+        size = _font_size(c, direction, m is not None and m.vertical)
+        if m is not None and not m.vertical:
+            box = _mupdf_box(box, direction, m)
         font = _SUBSET_PREFIX.sub("", c["fontname"] or "")
         line = lines[-1] if lines else None
         if line is not None and _starts_stack(line, direction, box, size):
@@ -153,20 +280,23 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float,
         elif line is None or not _continues(line, direction, box, size):
             line = _Line(direction)
             lines.append(line)
-        line.chars.append((text, box, font, size))
+        line.chars.append((text, box, font, size, direction))
     return lines
 
 
 def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0,
-                   width: float = float("inf"), height: float = float("inf")) -> list[Word]:
+                   width: float = float("inf"), height: float = float("inf"),
+                   metrics: dict[str, _Metrics] | None = None) -> list[Word]:
     """Runs of one font and size on one chained line as Words, like PyMuPDF's spans.
 
-    A space inside a run is kept in its text (an explicit space glyph, or a gap wider than
-    0.15 em); a run's box is the union of its non-blank glyphs, so no trailing space reaches
-    into a gutter.
+    A space inside a run is kept in its text: an explicit space glyph, or a gap wider than
+    0.15 em, except between upright glyphs stacked in vertical writing (CJK, where a gap is
+    no word space). A run's box is the union of its non-blank glyphs, so no trailing space
+    reaches into a gutter.
     """
     words: list[Word] = []
-    for line_id, line in enumerate(chars_to_lines(chars, dx, dy, width, height), start=1):
+    lines = chars_to_lines(chars, dx, dy, width, height, metrics)
+    for line_id, line in enumerate(lines, start=1):
         vertical = line.direction in ("up", "down")
         run: list[str] = []
         run_box: Box | None = None
@@ -180,12 +310,13 @@ def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0
                 words.append(Word(text, run_box, run_font, round(run_size, 2), bold, italic,
                                   vertical, source_line=line_id))
 
-        for text, box, font, size in line.chars:
+        for text, box, font, size, direction in line.chars:
             blank = text.isspace()
             if not blank and (font != run_font or abs(size - run_size) > 0.01):
                 flush()
                 run, run_box, run_font, run_size = [], None, font, size
-            if prev is not None and not blank and run and not run[-1].isspace():
+            stacked = direction != line.direction
+            if prev is not None and not blank and not stacked and run and not run[-1].isspace():
                 gap, _ = _advance(line.direction, prev, box)
                 if gap > _SPACE * size:
                     run.append(" ")
@@ -292,6 +423,7 @@ class PlumberSource:
             chars = page.chars
             objects = page.lines + page.rects + page.curves
             images = page.images
+            metrics = font_metrics(page.page_obj.resources, self._pdf.rsrcmgr.get_font)
         except _PARSE_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
@@ -301,7 +433,7 @@ class PlumberSource:
         if width <= 0 or height <= 0:
             raise PageError(f"{self.path}: page {number}: zero-size page")
         page_box = Box(0, 0, width, height)
-        words = chars_to_words(chars, cx0, ctop, width, height)
+        words = chars_to_words(chars, cx0, ctop, width, height, metrics)
         rules, frames = shapes(_drawings(objects, cx0, ctop), page_box)
         mx0, mtop, mx1, mbottom = page.mediabox
         figures = []
