@@ -186,18 +186,20 @@ def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence
             if -0.5 * body <= gap < best_gap and len(b.lines) <= 8 and set_apart(b):
                 best, best_gap = j, gap
         if best is None:
+            best_gap = body  # a title sits tight above its picture
             for j, b in enumerate(blocks):
                 gap = f.box.y0 - b.box.y1
-                # A title may overlap the picture's top edge, as long as its middle stays above it.
+                # A title may overlap the picture's top edge, as long as it starts above it.
                 if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and gap < best_gap \
-                        and b.box.cy <= f.box.y0 + 0.2 * body and len(b.lines) <= 2 and set_apart(b):
+                        and b.box.y0 <= f.box.y0 and len(b.lines) <= 2 and set_apart(b):
                     best, best_gap = j, gap
         if best is None:
             continue
         roles[best] = "caption"
         first = blocks[best].box
         for j, b in enumerate(blocks):  # the rest of the caption's row: "… 本报记者 某某摄"
-            if roles[j] in ("body", "byline") and y_overlap(first, b.box) > 0.5 * first.height \
+            if roles[j] in ("body", "byline") and len(b.lines) == 1 \
+                    and y_overlap(first, b.box) > 0.5 * max(first.height, b.box.height) \
                     and f.box.x0 - 1 <= b.box.x0 and b.box.x1 <= f.box.x1 + 1:
                 roles[j] = "caption"
 

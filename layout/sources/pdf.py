@@ -90,6 +90,10 @@ def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box]]:
     return rules, frames
 
 
+def _shared_area(a: Box, b: Box) -> float:
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0))
+
+
 def _is_tint(fill: tuple[float, ...] | None) -> bool:
     """A light, non-white fill: the background of a boxed sidebar."""
     return fill is not None and 0.75 < min(fill) < 0.99
@@ -126,11 +130,15 @@ class PdfSource:
             raise PageError(f"{self.path}: page {number}: zero-size page")
         page_box = Box(0, 0, rect.width, rect.height)
         rules, frames = shapes(drawings, page_box)
-        figures = []
-        for info in images:
+        figures: list[Figure] = []
+        for info in sorted(images, key=lambda i: -abs(pymupdf.Rect(i["bbox"]))):
             x0, y0, x1, y1 = info["bbox"]
             box = Box(max(0.0, x0), max(0.0, y0), min(rect.width, x1), min(rect.height, y1))
-            if box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE and box.area < 0.9 * page_box.area:
+            if box.width < _MIN_FIGURE or box.height < _MIN_FIGURE or box.area >= 0.9 * page_box.area:
+                continue
+            # An image drawn over most of a larger one (a mask, a frame, a second layer) is
+            # part of that figure, not a figure of its own.
+            if not any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
                 figures.append(Figure(box, image=info.get("xref") or None))
         return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text_dict)),
                            tuple(figures), tuple(rules), tuple(frames))

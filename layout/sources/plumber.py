@@ -328,6 +328,48 @@ def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0
     return words
 
 
+def display_frame(page: PlumberPage) -> tuple[float, float, float, float]:
+    """(dx, dy, width, height): subtracting (dx, dy) from pdfplumber's ``x`` and ``top`` gives
+    coordinates on the page as displayed, the crop box (within the media box) after
+    ``/Rotate``; width and height are that box's, as PyMuPDF's ``page.rect``.
+
+    pdfplumber's own ``page.cropbox`` is wrong on rotated pages (it swaps the axes of the
+    crop box but flips it as if unrotated), so the crop box is taken through the same
+    transformation pdfminer applies to the page content.
+    """
+    x0, y0, x1, y1 = page.page_obj.mediabox
+    rotation = page.page_obj.rotate
+    if rotation == 90:
+        ctm = (0, -1, 1, 0, -y0, x1)
+    elif rotation == 180:
+        ctm = (-1, 0, 0, -1, x1, y1)
+    elif rotation == 270:
+        ctm = (0, 1, -1, 0, y1, -x0)
+    else:
+        ctm = (1, 0, 0, 1, -x0, -y0)
+    # pdfplumber's top = (content height - y) + media box top, its x = x + media box left.
+    content_height = abs(x1 - x0) if rotation in (90, 270) else abs(y1 - y0)
+    cx0, cy0, cx1, cy1 = _intersection(page.page_obj.cropbox, page.page_obj.mediabox)
+    xs, tops = [], []
+    for x, y in ((cx0, cy0), (cx0, cy1), (cx1, cy0), (cx1, cy1)):
+        a, b, c, d, e, f = ctm
+        xs.append(a * x + c * y + e)
+        tops.append(content_height - (b * x + d * y + f))
+    left, top = min(xs), min(tops)
+    return (left + page.mediabox[0], top + page.mediabox[1],
+            max(xs) - left, max(tops) - top)
+
+
+def _intersection(box: Any, within: Any) -> tuple[float, float, float, float]:
+    """The normalised crop box clipped to the media box; the media box when they miss."""
+    bx0, bx1 = sorted((box[0], box[2]))
+    by0, by1 = sorted((box[1], box[3]))
+    wx0, wx1 = sorted((within[0], within[2]))
+    wy0, wy1 = sorted((within[1], within[3]))
+    x0, y0, x1, y1 = max(bx0, wx0), max(by0, wy0), min(bx1, wx1), min(by1, wy1)
+    return (x0, y0, x1, y1) if x0 < x1 and y0 < y1 else (wx0, wy0, wx1, wy1)
+
+
 def _rgb(color: Any) -> tuple[float, ...] | None:
     """A pdfplumber colour (gray, RGB or CMYK components; pattern names) as RGB, like PyMuPDF."""
     if isinstance(color, (int, float)):
@@ -388,23 +430,29 @@ class PlumberSource:
         self.path = path
         self._images: dict[str, _Image] = {}
         try:
-            self._pdf = pdfplumber.open(path, raise_unicode_errors=False)
+            self._file = path.open("rb")
+        except OSError as e:
+            raise InputError(f"{path}: cannot read: {e.strerror}") from e
+        # The file stays ours: pdfplumber's own close() would first build every page.
+        try:
+            self._pdf = pdfplumber.PDF(self._file, stream_is_external=True, path=path,
+                                       raise_unicode_errors=False)
+            # The page tree only; each page's boxes are read when the page is, so one page
+            # with a broken media box is a PageError rather than the whole file refused
+            # (pdfplumber's ``pdf.pages`` builds every page up front).
+            self._page_objs = list(PDFPage.create_pages(self._pdf.doc))
         except PdfminerException as e:
+            self._file.close()
             cause = e.args[0] if e.args else e
             if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
                 raise InputError(f"{path}: encrypted PDF (a password is needed)") from e
             raise InputError(f"{path}: damaged or not a PDF ({cause})") from e
-        # The page tree only; each page's boxes are read when the page is, so one page with a
-        # broken media box is a PageError rather than the whole file refused (pdfplumber's own
-        # ``pdf.pages`` builds every page up front).
-        try:
-            self._page_objs = list(PDFPage.create_pages(self._pdf.doc))
         except _PARSE_ERRORS as e:
-            self._pdf.close()
+            self._file.close()
             raise InputError(f"{path}: damaged or not a PDF ({e})") from e
         self.page_count = len(self._page_objs)
         if self.page_count == 0:
-            self._pdf.close()
+            self._file.close()
             raise InputError(f"{path}: the PDF has no pages")
 
     def _plumber_page(self, number: int) -> PlumberPage:
@@ -428,22 +476,21 @@ class PlumberSource:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
             page.close()        # drop pdfplumber's cached layout; we keep only our values
-        cx0, ctop, cx1, cbottom = page.cropbox
-        width, height = cx1 - cx0, cbottom - ctop
+        dx, dy, width, height = display_frame(page)
         if width <= 0 or height <= 0:
             raise PageError(f"{self.path}: page {number}: zero-size page")
         page_box = Box(0, 0, width, height)
-        words = chars_to_words(chars, cx0, ctop, width, height, metrics)
-        rules, frames = shapes(_drawings(objects, cx0, ctop), page_box)
+        words = chars_to_words(chars, dx, dy, width, height, metrics)
+        rules, frames = shapes(_drawings(objects, dx, dy), page_box)
         mx0, mtop, mx1, mbottom = page.mediabox
         figures = []
         for i, im in enumerate(images):
-            box = Box(max(0.0, im["x0"] - cx0), max(0.0, im["top"] - ctop),
-                      min(width, im["x1"] - cx0), min(height, im["bottom"] - ctop))
+            box = Box(max(0.0, im["x0"] - dx), max(0.0, im["top"] - dy),
+                      min(width, im["x1"] - dx), min(height, im["bottom"] - dy))
             if box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE and box.area < 0.9 * page_box.area:
                 handle = f"{number}:{i}"
-                bbox = (max(box.x0 + cx0, mx0), max(box.y0 + ctop, mtop),
-                        min(box.x1 + cx0, mx1), min(box.y1 + ctop, mbottom))
+                bbox = (max(box.x0 + dx, mx0), max(box.y0 + dy, mtop),
+                        min(box.x1 + dx, mx1), min(box.y1 + dy, mbottom))
                 self._images[handle] = _Image(number, bbox, im.get("stream"))
                 figures.append(Figure(box, image=handle))
         return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
@@ -475,4 +522,4 @@ class PlumberSource:
 
     def close(self) -> None:
         self._images.clear()
-        self._pdf.close()
+        self._file.close()

@@ -1,0 +1,727 @@
+"""Benchmark newslayout against plain-text PDF extractors: accuracy and speed, in one run.
+
+    .venv/bin/python bench/run.py --out BENCHMARKS.md        # what `make bench` runs
+
+Accuracy (metrics of ../shared/docs/contract.md, implemented by ``layout.evaluate``) on three
+page sets:
+
+a. the committed fixtures ``fixtures/pages/*.pdf`` with their ``.gt.json``;
+b. held-out synthetic pages of another style, generated fresh into a temporary folder by
+   ``fixtures/make_fixtures.py --holdout TMP --seed 11 --count 12``;
+c. real born-digital pages with hand-made ground truth, read in place from
+   ``../shared/corpus/gt_born_digital`` (research-only material: never copied; the set is
+   skipped with a note when the folder is absent).
+
+Ours is scored on its HTML with ``score_html`` (all seven metrics); the peers give plain text,
+scored with ``score_text`` (coverage, flow, order).
+
+Speed: per page, in this one process, the median of ``--reps`` runs of: the *floor* (what any
+layout tool must at least read with PyMuPDF: ``get_text("dict")`` without images plus
+``get_drawings()``), ours (``layout.reconstruct(path, pages=[n]).to_html()``) and each peer.
+Every timed call opens the file itself, so file opening is included for every tool. The ratio
+to the floor is the figure to compare across machines.
+
+Nothing in ``layout/`` is changed; the script only calls its public API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gc
+import io
+import os
+import platform
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import pymupdf
+
+import layout
+from layout.evaluate import MAIN_METRICS, Scores, load_truth, mean_scores, score_html, score_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURES = ROOT / "fixtures" / "pages"
+BORN_DIGITAL = CORPUS / "gt_born_digital"
+SPEED_EXTRA = [CORPUS / "pdf" / "federal-register-2020-17221.pdf"]
+SPEED_SCANS = "scans/chronam_page_*.pdf"
+HOLDOUT_SEED = 11
+HOLDOUT_COUNT = 12
+TEXT_METRICS = ("coverage", "flow", "order")
+TARGET_RATIO = 4.0
+# What a layout tool must at least read: PyMuPDF's default "dict" flags minus image pixels.
+FLOOR_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+               | pymupdf.TEXT_MEDIABOX_CLIP)
+CONTRACT_LINK = "../shared/docs/contract.md#metrics"
+PACKAGES = ("pymupdf", "pymupdf4llm", "pymupdf_layout", "pdfminer.six", "pdfplumber", "lxml",
+            "onnxruntime", "newslayout")
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """One page to measure: a PDF, a 1-based page number and, for accuracy, its truth file."""
+
+    pdf: Path
+    number: int = 1
+    truth: Path | None = None
+    multi: bool = False  # one page of a multi-page file
+
+    @property
+    def label(self) -> str:
+        """Short name for tables: the file stem, plus the page number in multi-page files."""
+        return f"{self.pdf.stem} p{self.number}" if self.multi else self.pdf.stem
+
+
+@dataclass
+class PageSet:
+    """A named set of scored pages, or a note saying why it could not be built."""
+
+    key: str
+    title: str
+    pages: list[PageRef]
+    note: str = ""
+
+
+def truth_pages(folder: Path) -> list[PageRef]:
+    """Every ``NAME.pdf`` of ``folder`` that has a ``NAME.gt.json`` beside it, sorted."""
+    refs = []
+    for pdf in sorted(folder.glob("*.pdf")):
+        truth = pdf.with_name(pdf.stem + ".gt.json")
+        if truth.exists():
+            refs.append(PageRef(pdf, 1, truth))
+    return refs
+
+
+def fixture_set() -> PageSet:
+    """Set a: the committed synthetic fixtures."""
+    return PageSet("a", "Committed fixtures (`fixtures/pages`)", truth_pages(FIXTURES))
+
+
+def holdout_set(folder: Path) -> PageSet:
+    """Set b: held-out synthetic pages of another style, generated into ``folder`` now."""
+    command = [sys.executable, str(ROOT / "fixtures" / "make_fixtures.py"), "--holdout",
+               str(folder), "--seed", str(HOLDOUT_SEED), "--count", str(HOLDOUT_COUNT)]
+    title = f"Held-out synthetic pages (`--holdout --seed {HOLDOUT_SEED} --count {HOLDOUT_COUNT}`)"
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        return PageSet("b", title, [], f"generation failed: {done.stderr.strip()[-500:]}")
+    return PageSet("b", title, truth_pages(folder))
+
+
+def born_digital_set() -> PageSet:
+    """Set c: real born-digital pages with hand-made truth, read in place (research-only)."""
+    title = "Real born-digital pages with hand-made truth (`../shared/corpus/gt_born_digital`)"
+    if not BORN_DIGITAL.is_dir():
+        return PageSet("c", title, [], f"skipped: {BORN_DIGITAL} is absent")
+    return PageSet("c", title, truth_pages(BORN_DIGITAL))
+
+
+def speed_pages(fixtures: PageSet, born: PageSet) -> list[PageRef]:
+    """Pages for the speed test: fixtures, set c, the Federal Register file and the scans
+    with a text layer (those of the shared corpus that exist)."""
+    refs = [PageRef(p.pdf, p.number) for p in fixtures.pages + born.pages]
+    extra = [path for path in SPEED_EXTRA if path.exists()] + sorted(CORPUS.glob(SPEED_SCANS))
+    for path in extra:
+        with pymupdf.open(path) as doc:
+            refs.extend(PageRef(path, n, multi=doc.page_count > 1)
+                        for n in range(1, doc.page_count + 1))
+    return refs
+
+
+# --- tools ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tool:
+    """An extractor: ``run(pdf, page)`` returns the page's output (HTML for ours, else text)."""
+
+    name: str
+    run: Callable[[Path, int], str]
+    structured: bool = False
+    how: str = ""
+
+
+def run_ours(pdf: Path, number: int) -> str:
+    """Our HTML for one page: reconstruct (opens the file) and serialise."""
+    return layout.reconstruct(pdf, pages=[number]).to_html()
+
+
+def run_floor(pdf: Path, number: int) -> str:
+    """The floor: open, read spans (no image pixels) and vector drawings; no analysis."""
+    with pymupdf.open(pdf) as doc:
+        page = doc[number - 1]
+        page.get_text("dict", flags=FLOOR_FLAGS)
+        page.get_drawings()
+    return ""
+
+
+def run_pymupdf(pdf: Path, number: int) -> str:
+    """Plain PyMuPDF text, in content-stream block order."""
+    with pymupdf.open(pdf) as doc:
+        return doc[number - 1].get_text()
+
+
+def run_pymupdf_sorted(pdf: Path, number: int) -> str:
+    """PyMuPDF text with blocks sorted top-left to bottom-right."""
+    with pymupdf.open(pdf) as doc:
+        return doc[number - 1].get_text(sort=True)
+
+
+def run_pdfminer(pdf: Path, number: int) -> str:
+    """pdfminer.six with its default layout analysis."""
+    from pdfminer.high_level import extract_text
+    return extract_text(str(pdf), page_numbers=[number - 1])
+
+
+def run_pdfplumber(pdf: Path, number: int) -> str:
+    """pdfplumber's default ``extract_text``."""
+    import pdfplumber
+    with pdfplumber.open(pdf) as document:
+        return document.pages[number - 1].extract_text() or ""
+
+
+_PYMUPDF_MESSAGES = io.StringIO()
+
+
+def run_pymupdf4llm(pdf: Path, number: int) -> str:
+    """pymupdf4llm Markdown with the pymupdf_layout model (imported first, as its docs ask),
+    markup stripped to plain text; its console messages are kept for the report."""
+    import pymupdf.layout  # noqa: F401  (activates the layout model; must precede pymupdf4llm)
+    import pymupdf4llm
+    with contextlib.redirect_stdout(_PYMUPDF_MESSAGES):
+        markdown = pymupdf4llm.to_markdown(str(pdf), pages=[number - 1])
+    return markdown_to_text(markdown)
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"\*\*|__|~~|`|(?<!\w)_|_(?!\w)")
+_MD_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Drop Markdown markup (images, link syntax, heading marks, bold/italic/code marks, <br>)
+    so that only the text is compared; word-internal underscores are kept."""
+    text = _MD_IMAGE.sub("", markdown)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_BREAK.sub("\n", text)
+    text = _MD_HEADING.sub("", text)
+    return _MD_EMPHASIS.sub("", text)
+
+
+OURS = Tool("**newslayout (ours)**", run_ours, structured=True,
+            how="`layout.reconstruct(pdf, pages=[n]).to_html()`, scored with `score_html`")
+FLOOR = Tool("floor (PyMuPDF read)", run_floor,
+             how='`page.get_text("dict", flags=no images)` + `page.get_drawings()`')
+PEERS = (
+    Tool("PyMuPDF", run_pymupdf, how="`page.get_text()`"),
+    Tool("PyMuPDF sort", run_pymupdf_sorted, how="`page.get_text(sort=True)`"),
+    Tool("pdfminer.six", run_pdfminer, how="`pdfminer.high_level.extract_text(pdf, page_numbers=[n-1])`"),
+    Tool("pdfplumber", run_pdfplumber, how="`pdf.pages[n-1].extract_text()`"),
+    Tool("pymupdf4llm+layout", run_pymupdf4llm,
+         how="`import pymupdf.layout`, then `pymupdf4llm.to_markdown(pdf, pages=[n-1])`, "
+             "Markdown markup stripped"),
+)
+LLM = PEERS[-1]
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """One tool on one page: its scores (or the error that stopped it) and one run's time."""
+
+    scores: Scores | None = None
+    error: str | None = None
+    seconds: float | None = None
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line reason for a failed call."""
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}"
+
+
+def score_page(tool: Tool, page: PageRef) -> Outcome:
+    """Run ``tool`` once on ``page`` and score its output against the page truth."""
+    truth = load_truth(page.truth)
+    started = time.perf_counter()
+    try:
+        output = tool.run(page.pdf, page.number)
+    except Exception as exc:  # a peer failing is a result, not a crash
+        return Outcome(error=describe_error(exc))
+    seconds = time.perf_counter() - started
+    scorer = score_html if tool.structured else score_text
+    return Outcome(scorer(output, truth), seconds=seconds)
+
+
+def measure_accuracy(page_set: PageSet, tools: Sequence[Tool]) -> dict[str, list[Outcome]]:
+    """Every tool on every page of the set: tool name -> outcomes in page order."""
+    results: dict[str, list[Outcome]] = {tool.name: [] for tool in tools}
+    for page in page_set.pages:
+        progress(f"accuracy {page_set.key}: {page.label}")
+        for tool in tools:
+            results[tool.name].append(score_page(tool, page))
+    return results
+
+
+def median_seconds(call: Callable[[], object], reps: int) -> float:
+    """Median wall time of ``reps`` calls, garbage collected before each."""
+    times = []
+    for _ in range(reps):
+        gc.collect()
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def measure_speed(pages: Sequence[PageRef], tools: Sequence[Tool], reps: int
+                  ) -> dict[str, list[float | str]]:
+    """Median time per page for each tool (or the error text): tool name -> values."""
+    times: dict[str, list[float | str]] = {tool.name: [] for tool in tools}
+    for page in pages:
+        progress(f"speed: {page.label}")
+        for tool in tools:
+            try:
+                value: float | str = median_seconds(lambda: tool.run(page.pdf, page.number), reps)
+            except Exception as exc:
+                value = describe_error(exc)
+            times[tool.name].append(value)
+    return times
+
+
+def warm_up(tools: Sequence[Tool], page: PageRef) -> dict[str, float | str]:
+    """Call every tool once so that imports and one-time setup (models, caches) are not
+    timed later; returns each tool's cold first-call time (or the error)."""
+    cold: dict[str, float | str] = {}
+    for tool in tools:
+        started = time.perf_counter()
+        try:
+            tool.run(page.pdf, page.number)
+            cold[tool.name] = time.perf_counter() - started
+        except Exception as exc:
+            cold[tool.name] = describe_error(exc)
+    return cold
+
+
+def progress(message: str) -> None:
+    """A progress line on stderr (the report goes to the --out file)."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- machine --------------------------------------------------------------------------------
+
+
+def machine_info() -> list[tuple[str, str]]:
+    """CPU, OS, Python and package versions, load and date, as (name, value) rows."""
+    rows = [
+        ("date (UTC)", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")),
+        ("CPU", f"{cpu_model()}, {os.cpu_count()} logical CPUs "
+                f"({len(os.sched_getaffinity(0))} usable)"),
+        ("load average at start", " / ".join(f"{x:.2f}" for x in os.getloadavg())),
+        ("OS", platform.platform()),
+        ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
+    ]
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} (not installed)")
+    rows.append(("packages", ", ".join(versions)))
+    rows.append(("MuPDF", pymupdf.mupdf_version if hasattr(pymupdf, "mupdf_version")
+                 else pymupdf.VersionFitz))
+    return rows
+
+
+def cpu_model() -> str:
+    """The CPU model name from /proc/cpuinfo, or the platform's processor string."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def fmt(value: float | None) -> str:
+    """A metric for a table: three decimals, or a dash when it does not apply."""
+    return "–" if value is None else f"{value:.3f}"
+
+
+def fmt_ms(seconds: float | str | None) -> str:
+    """Milliseconds with sensible precision, or the failure text."""
+    if seconds is None:
+        return "–"
+    if isinstance(seconds, str):
+        return f"failed ({seconds})"
+    ms = seconds * 1000
+    return f"{ms:.0f}" if ms >= 100 else f"{ms:.1f}"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> list[str]:
+    """A Markdown table; ``align`` is one letter per column (l or r, default r but first l)."""
+    align = align or "l" + "r" * (len(header) - 1)
+    rule = ["---:" if a == "r" else "---" for a in align]
+    return ["| " + " | ".join(row) + " |" for row in (header, rule, *rows)]
+
+
+def tool_mean(outcomes: Sequence[Outcome]) -> dict | None:
+    """Mean scores over the pages a tool managed (None if it managed none)."""
+    scored = [o.scores for o in outcomes if o.scores is not None]
+    return mean_scores(scored) if scored else None
+
+
+def failures(outcomes: Sequence[Outcome]) -> str:
+    """The distinct errors of a tool on a set, for the table."""
+    errors = sorted({o.error for o in outcomes if o.error})
+    return "; ".join(errors)
+
+
+def accuracy_section(page_set: PageSet, results: dict[str, list[Outcome]],
+                     tools: Sequence[Tool]) -> list[str]:
+    """Means per tool for one set: all metrics for ours, coverage/flow/order for peers."""
+    lines = [f"### Set {page_set.key}: {page_set.title}", ""]
+    if page_set.note or not page_set.pages:
+        return lines + [f"*{page_set.note or 'no pages'}*", ""]
+    pages = len(page_set.pages)
+    chunks = sum(o.scores.chunks for o in results[OURS.name] if o.scores)
+    lines += [f"{pages} pages, {chunks} scored chunks. Mean per page.", ""]
+    rows = []
+    for tool in tools:
+        mean = tool_mean(results[tool.name])
+        names = MAIN_METRICS if tool.structured else TEXT_METRICS
+        cells = [fmt(mean[m]) if mean and m in names else "–" for m in MAIN_METRICS]
+        done = sum(o.scores is not None for o in results[tool.name])
+        note = "" if done == pages else f"{done}/{pages} pages; failed: {failures(results[tool.name])}"
+        rows.append([tool.name, *cells, note])
+    lines += table(["tool", *MAIN_METRICS, "note"], rows, "l" + "r" * len(MAIN_METRICS) + "l")
+    return lines + [""]
+
+
+def per_page_full(page_set: PageSet, results: dict[str, list[Outcome]],
+                  tools: Sequence[Tool]) -> list[str]:
+    """Per page, every tool with every metric it has (used for the real pages of set c)."""
+    lines = [f"### Set {page_set.key} page by page", ""]
+    for i, page in enumerate(page_set.pages):
+        ours = results[OURS.name][i].scores
+        count = f"{ours.chunks} chunks" if ours else ""
+        lines += [f"**{page.label}** ({count})", ""]
+        rows = []
+        for tool in tools:
+            outcome = results[tool.name][i]
+            if outcome.scores is None:
+                rows.append([tool.name, *["–"] * len(MAIN_METRICS), f"failed: {outcome.error}"])
+                continue
+            values = outcome.scores.as_dict()
+            names = MAIN_METRICS if tool.structured else TEXT_METRICS
+            rows.append([tool.name, *(fmt(values[m]) if m in names else "–"
+                                      for m in MAIN_METRICS), ""])
+        lines += table(["tool", *MAIN_METRICS, "note"], rows, "l" + "r" * len(MAIN_METRICS) + "l")
+        lines.append("")
+    return lines
+
+
+def per_page_flow(page_set: PageSet, results: dict[str, list[Outcome]],
+                  tools: Sequence[Tool]) -> list[str]:
+    """Per page: our coverage/flow/order/story_f1 and every peer's flow, compactly."""
+    peers = [t for t in tools if not t.structured]
+    header = ["page", "ours coverage", "ours flow", "ours order", "ours story_f1",
+              *(f"{t.name} flow" for t in peers)]
+    rows = []
+    for i, page in enumerate(page_set.pages):
+        ours = results[OURS.name][i].scores
+        ours_cells = ([fmt(getattr(ours, m)) for m in (*TEXT_METRICS, "story_f1")]
+                      if ours else ["failed"] * 4)
+        peer_cells = [fmt(o.scores.flow) if (o := results[t.name][i]).scores else "failed"
+                      for t in peers]
+        rows.append([page.label, *ours_cells, *peer_cells])
+    return [f"Set {page_set.key}, page by page:", "", *table(header, rows), ""]
+
+
+def peer_wins(sets: Sequence[PageSet], all_results: dict[str, dict[str, list[Outcome]]],
+              tools: Sequence[Tool], margin: float = 0.005) -> list[str]:
+    """Every page and text metric where a peer beats ours by more than ``margin``."""
+    rows = []
+    for page_set in sets:
+        results = all_results.get(page_set.key)
+        if not results:
+            continue
+        for i, page in enumerate(page_set.pages):
+            ours = results[OURS.name][i].scores
+            for tool in (t for t in tools if not t.structured):
+                theirs = results[tool.name][i].scores
+                for metric in TEXT_METRICS:
+                    a = getattr(ours, metric) if ours else 0.0
+                    b = getattr(theirs, metric) if theirs else None
+                    if b is not None and (a is None or b > a + margin):
+                        rows.append([page_set.key, page.label, tool.name, metric, fmt(a), fmt(b)])
+    if not rows:
+        return [f"No page where a peer beats ours on coverage, flow or order by more than "
+                f"{margin}.", ""]
+    return table(["set", "page", "peer", "metric", "ours", "peer"], rows, "llllrr") + [""]
+
+
+@dataclass
+class SpeedSummary:
+    """Ratios to the floor for one tool over the pages it was timed on."""
+
+    pages: int = 0
+    median_ms: float | None = None
+    median_ratio: float | None = None
+    max_ratio: float | None = None
+    total_ratio: float | None = None
+    within_target: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def summarise_speed(values: Sequence[float | str | None], floor: Sequence[float | str]
+                    ) -> SpeedSummary:
+    """Median and worst per-page ratio, and total time over total floor time."""
+    pairs = [(v, f) for v, f in zip(values, floor)
+             if isinstance(v, float) and isinstance(f, float) and f > 0]
+    summary = SpeedSummary(failed=sorted({v for v in values if isinstance(v, str)}))
+    if not pairs:
+        return summary
+    ratios = [v / f for v, f in pairs]
+    summary.pages = len(pairs)
+    summary.median_ms = statistics.median(v for v, _ in pairs) * 1000
+    summary.median_ratio = statistics.median(ratios)
+    summary.max_ratio = max(ratios)
+    summary.total_ratio = sum(v for v, _ in pairs) / sum(f for _, f in pairs)
+    summary.within_target = sum(r <= TARGET_RATIO for r in ratios)
+    return summary
+
+
+def speed_section(pages: Sequence[PageRef], times: dict[str, list], tools: Sequence[Tool],
+                  llm_times: list[float | None], reps: int, cold: dict[str, float | str]
+                  ) -> list[str]:
+    """Speed summary per tool (ratios to the floor) and the per-page table."""
+    floor = times[FLOOR.name]
+    columns = {t.name: times[t.name] for t in tools if t.name in times}
+    if LLM.name not in columns:
+        columns[LLM.name] = llm_times
+    rows = []
+    for name, values in columns.items():
+        s = summarise_speed(values, floor)
+        how = f"1 run/page on {s.pages} pages" if name == LLM.name else f"median of {reps}"
+        target = f"{s.within_target}/{s.pages}" if name == OURS.name else ""
+        fail = f"failed: {'; '.join(s.failed)}" if s.failed else ""
+        rows.append([name, str(s.pages), fmt_ms(s.median_ms / 1000 if s.median_ms else None),
+                     ratio(s.median_ratio), ratio(s.total_ratio), ratio(s.max_ratio), target,
+                     " ".join(x for x in (how, fail) if x)])
+    lines = ["Ratio = tool time / floor time on the same page (lower is better; the floor is 1.00x "
+             f"by definition). Target for ours: within {TARGET_RATIO:.0f}x of the floor.", ""]
+    lines += table(["tool", "pages", "median ms/page", "median ratio", "total ratio",
+                    "worst ratio", f"ours pages ≤{TARGET_RATIO:.0f}x", "timing"], rows,
+                   "lrrrrrrl")
+    lines += ["", "*total ratio* = sum of the tool's times / sum of the floor times over the "
+              "same pages (weights big pages).", ""]
+    lines += ["First call in the process (imports, model loading, caches; not in the figures "
+              "above): " + ", ".join(f"{name} {fmt_ms(v)} ms" for name, v in cold.items()), ""]
+    header = ["page", "floor ms", *(f"{name}" for name in columns if name != FLOOR.name)]
+    body = []
+    for i, page in enumerate(pages):
+        f = floor[i]
+        cells = [page.label, fmt_ms(f)]
+        for name, values in columns.items():
+            if name != FLOOR.name:
+                cells.append(time_cell(values[i], f))
+        body.append(cells)
+    lines += ["Per page (ms, and ratio to the floor):", ""]
+    return lines + table(header, body) + [""]
+
+
+def ratio(value: float | None) -> str:
+    """A ratio to the floor, e.g. ``3.2x``."""
+    return "–" if value is None else f"{value:.1f}x" if value >= 10 else f"{value:.2f}x"
+
+
+def time_cell(value: float | str | None, floor: float | str) -> str:
+    """``ms (ratio)`` for the per-page speed table."""
+    if not isinstance(value, float):
+        return fmt_ms(value)
+    if isinstance(floor, float) and floor > 0:
+        return f"{fmt_ms(value)} ({ratio(value / floor)})"
+    return fmt_ms(value)
+
+
+def reproduce_section(command: str) -> list[str]:
+    """How to run the benchmark again and how to profile a page."""
+    return [
+        "## How to reproduce",
+        "",
+        "```sh",
+        "make bench                      # = " + command,
+        ".venv/bin/python bench/run.py --out /tmp/bench.md --no-llm   # quick: without pymupdf4llm",
+        ".venv/bin/python bench/profile_page.py ../shared/corpus/scans/chronam_page_a.pdf 1",
+        "```",
+        "",
+        "Needs the project venv (`make install`); sets c and the corpus speed pages are read from "
+        "`../shared/corpus` when present and skipped otherwise. Set b is regenerated in a "
+        "temporary folder on every run, so it is identical between runs (fixed seed). Absolute "
+        "times depend on the machine and its load (other processes share the 2 CPUs here); the "
+        "ratios to the floor are the figures to compare.",
+        "",
+    ]
+
+
+def metrics_section() -> list[str]:
+    """What each metric means (the contract has the exact definitions)."""
+    return [
+        "## What the metrics mean",
+        "",
+        f"Exact definitions: [contract, Metrics]({CONTRACT_LINK}) and `layout/evaluate.py`. Text "
+        "is compared after NFKC and removal of whitespace and hyphens; each truth story body is "
+        "cut into 20-character chunks (10 on CJK pages); chunks repeated on the page are skipped.",
+        "",
+        "- **coverage**: share of chunks found exactly once in the output (missing or duplicated "
+        "text lowers it).",
+        "- **flow**: share of neighbouring chunk pairs that stand contiguous in the output; every "
+        "interleaved line, column jump or foreign insertion breaks one. The main reading-order "
+        "figure.",
+        "- **order**: share of all chunk pairs of a story found in the right order (Kendall tau = "
+        "2 x order - 1).",
+        "- **story_f1**: pairwise F1 of \"same story\" over found chunks, the predicted story being "
+        "the innermost `<article>`/`<aside>` (ours only).",
+        "- **headline**: share of headlines found in an `h1`-`h6` of the story holding most of "
+        "that story's body (ours only).",
+        "- **caption**: share of captions found inside a `<figcaption>` (ours only).",
+        "- **furniture**: share of running heads, folios etc. found outside every story (ours "
+        "only).",
+        "",
+        "Peers return one plain text flow with no structure, so only coverage, flow and order "
+        "apply to them (\"–\" in the tables).",
+        "",
+    ]
+
+
+def llm_note(llm_errors: set[str]) -> list[str]:
+    """What pymupdf4llm did in this run: its version, OCR state and console messages."""
+    messages = {line.strip() for line in _PYMUPDF_MESSAGES.getvalue().splitlines()
+                if line.strip() and not line.startswith("===")}
+    lines = ["Notes on pymupdf4llm: it is called as its documentation says for the layout model "
+             "(`import pymupdf.layout` before `import pymupdf4llm`, then "
+             "`to_markdown(path, pages=[n-1])`, all other options default: header and footer "
+             "kept, OCR allowed). Its Markdown markup (`#`, `**`, `_`, image and link syntax, "
+             "`<br>`) is stripped before scoring so that only text is compared."]
+    if messages:
+        lines.append("Its console messages during the run: " +
+                     "; ".join(f"\"{m}\"" for m in sorted(messages)) +
+                     " (no OCR engine is installed here, so it used the text layer only).")
+    if llm_errors:
+        lines.append("Failures: " + "; ".join(sorted(llm_errors)) + ".")
+    return [" ".join(lines), ""]
+
+
+def render_report(command: str, machine: list[tuple[str, str]], sets: Sequence[PageSet],
+                  accuracy: dict[str, dict[str, list[Outcome]]], tools: Sequence[Tool],
+                  speed: str | list[str], elapsed: float) -> str:
+    """The whole BENCHMARKS.md."""
+    lines = [
+        "# Benchmarks",
+        "",
+        "Generated by `bench/run.py`; do not edit by hand. Command:",
+        "",
+        f"    {command}",
+        "",
+        f"Run time: {elapsed / 60:.1f} min.",
+        "",
+        *table(["machine", ""], [list(row) for row in machine], "ll"),
+        "",
+        "## Accuracy",
+        "",
+        "Ours: " + OURS.how + ". Peers (plain text, `score_text`: coverage, flow and order "
+        "only): " + "; ".join(f"{t.name} = {t.how}" for t in tools if not t.structured) + ".",
+        "",
+    ]
+    for page_set in sets:
+        lines += accuracy_section(page_set, accuracy.get(page_set.key, {}), tools)
+    for page_set in sets:
+        if page_set.key == "c" and page_set.pages:
+            lines += per_page_full(page_set, accuracy[page_set.key], tools)
+    lines += ["### Page by page (sets a and b)", ""]
+    for page_set in sets:
+        if page_set.key in ("a", "b") and page_set.pages:
+            lines += per_page_flow(page_set, accuracy[page_set.key], tools)
+    lines += ["### Where a peer beats ours", "", *peer_wins(sets, accuracy, tools)]
+    if any(t.name == LLM.name for t in tools):
+        llm_errors = {o.error for r in accuracy.values() for o in r.get(LLM.name, []) if o.error}
+        lines += llm_note(llm_errors)
+    lines += ["## Speed", "", *speed]
+    lines += reproduce_section(command) + metrics_section()
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md",
+                        help="Markdown report to write (default: BENCHMARKS.md)")
+    parser.add_argument("--reps", type=int, default=3, help="timed runs per page and tool")
+    parser.add_argument("--no-llm", action="store_true",
+                        help="leave out pymupdf4llm (the slowest peer) for a quick run")
+    return parser.parse_args(argv)
+
+
+def run_speed(pages: Sequence[PageRef], tools: Sequence[Tool], reps: int,
+              accuracy: dict[str, dict[str, list[Outcome]]], sets: Sequence[PageSet],
+              cold: dict[str, float | str]) -> list[str]:
+    """Time the fast tools on every speed page; pymupdf4llm (seconds per page) is not re-run:
+    its single accuracy-pass time is used for the speed pages that were also scored."""
+    timed = [FLOOR, *(t for t in tools if t.name != LLM.name)]
+    times = measure_speed(pages, timed, reps)
+    llm_times: list[float | None] = [None] * len(pages)
+    if any(t.name == LLM.name for t in tools):
+        single = {(p.pdf, p.number): o.seconds for s in sets for p, o in
+                  zip(s.pages, accuracy.get(s.key, {}).get(LLM.name, []))}
+        llm_times = [single.get((p.pdf, p.number)) for p in pages]
+    return speed_section(pages, times, timed, llm_times, reps, cold)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Build the page sets, measure accuracy then speed, write the report."""
+    args = parse_args(argv)
+    started = time.perf_counter()
+    command = shlex.join([os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(
+        str(ROOT)) else sys.executable, "bench/run.py", *(argv if argv is not None else sys.argv[1:])])
+    machine = machine_info()
+    tools = [OURS, *(t for t in PEERS if not (args.no_llm and t is LLM))]
+    with tempfile.TemporaryDirectory(prefix="newslayout-holdout-") as tmp:
+        sets = [fixture_set(), holdout_set(Path(tmp)), born_digital_set()]
+        progress("warming up")
+        cold = warm_up([OURS, FLOOR, *tools[1:]], sets[0].pages[0])
+        accuracy = {s.key: measure_accuracy(s, tools) for s in sets if s.pages}
+        speed = run_speed(speed_pages(sets[0], sets[2]), tools, args.reps, accuracy, sets, cold)
+        machine.append(("load average at end", " / ".join(f"{x:.2f}" for x in os.getloadavg())))
+        report = render_report(command, machine, sets, accuracy, tools, speed,
+                               time.perf_counter() - started)
+    args.out.write_text(report, encoding="utf-8")
+    progress(f"wrote {args.out} in {(time.perf_counter() - started) / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()

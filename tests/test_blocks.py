@@ -1,0 +1,55 @@
+"""Stage 2, lines → blocks, on hand-made lines."""
+
+from layout.analysis.blocks import build_blocks
+from layout.analysis.lines import build_lines
+from layout.model import Box, Figure, Rule
+from layout.params import Params
+
+from synth import column, text_lines, word
+
+P = Params()
+
+
+def blocks_of(words, rules=(), frames=(), figures=()):
+    lines = build_lines(words, rules, P)
+    return sorted(build_blocks(lines, figures, rules, frames, P), key=lambda b: (b.box.x0, b.box.y0))
+
+
+def test_lines_of_one_column_form_one_block():
+    (b,) = blocks_of(column(50, 100, 8))
+    assert len(b.lines) == 8
+
+
+def test_two_columns_form_two_blocks():
+    assert [len(b.lines) for b in blocks_of(column(50, 100, 5) + column(170, 100, 5))] == [5, 5]
+
+
+def test_a_change_of_size_starts_a_block():
+    words = text_lines(["A Headline"], 50, 80, size=20) + column(50, 106, 4)
+    assert [b.size for b in blocks_of(words)] == [20, 10]
+
+
+def test_a_change_of_typeface_at_the_same_size_starts_a_block():
+    words = [word("记者手记", 50, 100, font="Hei")] + text_lines(["正文第一行", "正文第二行"], 50, 112, font="Song")
+    assert [len(b.lines) for b in blocks_of(words)] == [1, 2]
+
+
+def test_a_rule_between_two_lines_starts_a_block():
+    rule = Rule(Box(50, 111, 150, 111.5), "h")
+    assert len(blocks_of(column(50, 100, 2, pitch=12.5), rules=(rule,))) == 2
+
+
+def test_a_wide_gap_between_lines_starts_a_block():
+    words = column(50, 100, 3) + column(50, 160, 3, start=20)
+    assert len(blocks_of(words)) == 2
+
+
+def test_lines_inside_a_frame_do_not_join_lines_outside_it():
+    frame = Box(45, 134, 160, 200)
+    blocks = blocks_of(column(50, 100, 6), frames=(frame,))
+    assert [b.frame for b in sorted(blocks, key=lambda b: b.box.y0)] == [None, 0]
+
+
+def test_a_figure_between_lines_is_not_crossed():
+    figure = Figure(Box(50, 111, 150, 111.8))
+    assert len(blocks_of(column(50, 100, 2, pitch=12.5), figures=(figure,))) == 2

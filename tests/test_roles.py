@@ -1,0 +1,84 @@
+"""Stage 3, roles, on hand-made pages."""
+
+from layout import analyse_page
+from layout.analysis.blocks import build_blocks
+from layout.analysis.lines import build_lines
+from layout.analysis.roles import assign_roles, body_size
+from layout.model import Box, Rule
+from layout.params import Params
+
+from synth import column, page, text_lines, word
+
+P = Params()
+
+
+def roles_of(content):
+    lines = build_lines(content.words, content.rules, P)
+    blocks = build_blocks(lines, content.figures, content.rules, content.frames, P)
+    named = assign_roles(blocks, content, body_size(blocks), P)
+    return {b.raw_text.split("\n")[0]: b.role for b in named}
+
+
+def test_large_text_is_a_headline_and_the_smaller_line_above_it_a_kicker():
+    words = (text_lines(["ELECTION 2026"], 50, 100, size=12, bold=True)
+             + text_lines(["Council Wins Vote"], 50, 115, size=28) + column(50, 150, 12))
+    roles = roles_of(page(words))
+    assert roles["Council Wins Vote"] == "headline"
+    assert roles["ELECTION 2026"] == "kicker"
+
+
+def test_mid_size_text_under_a_headline_is_a_deck():
+    words = (text_lines(["Council Wins Vote"], 50, 100, size=28)
+             + text_lines(["A narrow margin after a long night"], 50, 132, size=14) + column(50, 160, 12))
+    assert roles_of(page(words))["A narrow margin after a long night"] == "deck"
+
+
+def test_a_byline_set_as_the_first_body_line_is_split_off():
+    words = (text_lines(["Council Wins Vote"], 50, 100, size=28)
+             + [word("By Jane Doe", 50, 140)] + column(50, 152, 10))
+    assert roles_of(page(words))["By Jane Doe"] == "byline"
+
+
+def test_chinese_byline_and_jump_line_are_named_by_pattern():
+    words = (text_lines(["街区旧貌换新颜"], 50, 100, size=28)
+             + text_lines(["本报记者 祝大伟 刘梦丹", "红墙绿树、长椅风车，短短80米的墙前，人们摆出各种姿势拍照打卡。",
+                           "（下转第四版）"], 50, 140))
+    roles = roles_of(page(words))
+    assert roles["本报记者 祝大伟 刘梦丹"] == "byline"
+    assert roles["（下转第四版）"] == "jump"
+
+
+def test_a_reporters_notes_title_is_not_a_byline():
+    words = [word("记者手记", 50, 100, size=11, font="Hei")] + text_lines(["正文第一行文字很长很长"] * 3, 50, 114)
+    assert roles_of(page(words))["记者手记"] != "byline"
+
+
+def test_smaller_text_under_a_figure_is_its_caption_but_body_text_is_not():
+    figure = Box(50, 100, 150, 180)
+    words = [word("The harbour at dawn.", 50, 184, size=8, italic=True)] + column(50, 200, 5)
+    roles = roles_of(page(words, figures=[figure]))
+    assert roles["The harbour at dawn."] == "caption"
+    assert list(roles.values()).count("caption") == 1
+
+
+def test_text_above_the_masthead_rule_is_furniture():
+    rule = Rule(Box(20, 60, 580, 60.5), "h")
+    words = [word("THE DAILY HERALD", 200, 30, size=14), word("Page A3", 500, 40, size=8)] + column(50, 100, 20)
+    roles = roles_of(page(words, rules=[(rule.box, "h")]))
+    assert roles["THE DAILY HERALD"] == roles["Page A3"] == "furniture"
+
+
+def test_page_credit_pattern_is_furniture_anywhere():
+    words = column(50, 100, 20) + [word("本版责编：李智勇 白真智", 50, 400, size=9)]
+    assert roles_of(page(words))["本版责编：李智勇 白真智"] == "furniture"
+
+
+def test_a_short_bold_line_among_body_text_is_a_crosshead():
+    words = column(50, 100, 6) + [word("A New Start", 50, 178, bold=True)] + column(50, 194, 6, start=30)
+    assert roles_of(page(words))["A New Start"] == "crosshead"
+
+
+def test_body_size_is_the_size_covering_most_of_the_page():
+    words = column(50, 100, 20, size=9) + column(200, 100, 24, size=7, pitch=8) + column(350, 100, 2, size=7, pitch=8)
+    story = analyse_page(page(words))
+    assert story.stories

@@ -1,0 +1,98 @@
+"""Stages 4-5, columns and stories, on hand-made pages."""
+
+from layout import analyse_page
+from layout.analysis.columns import find_grid
+from layout.model import Block, Box, Line
+from layout.params import Params
+
+from synth import column, page, text_lines
+
+P = Params()
+
+
+def headlines(layout):
+    return [s.first("headline").text if s.first("headline") else None for s in layout.stories]
+
+
+def story_of(layout, text):
+    """The id of the story (or sidebar) whose text holds ``text``."""
+    for s in layout.stories:
+        for part in (s, *s.sidebars):
+            if any(text in b.text for b in part.blocks):
+                return part.id
+    raise AssertionError(f"{text!r} is in no story")
+
+
+def test_two_stories_side_by_side_each_under_its_headline():
+    words = (text_lines(["Left Story"], 50, 60, size=24) + column(50, 100, 10)
+             + text_lines(["Right Story"], 290, 60, size=24) + column(290, 100, 10, start=40))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Left Story", "Right Story"]
+
+
+def test_columns_under_a_spanning_headline_are_one_story_read_column_by_column():
+    words = (text_lines(["A Headline Across Three Columns"], 50, 60, size=24)
+             + column(50, 100, 10) + column(170, 100, 10, start=30) + column(290, 100, 10, start=60))
+    (story,) = analyse_page(page(words)).stories
+    assert story.columns == 3
+    starts = [b.lines[0].box.x0 for b in story.blocks if b.role == "body"]
+    assert starts == sorted(starts)
+
+
+def test_a_rule_under_a_story_starts_the_next_one():
+    rule = Box(50, 236, 400, 236.5)
+    words = (text_lines(["Top Story Across"], 50, 60, size=24) + column(50, 100, 10) + column(170, 100, 10, start=30)
+             + column(50, 250, 10, start=60) + column(170, 250, 10, start=90))
+    layout = analyse_page(page(words, rules=[(rule, "h")]))
+    assert len(layout.stories) == 2
+
+
+def test_a_centred_headline_claims_the_columns_level_with_it():
+    words = (text_lines(["Centred"], 200, 60, size=24)
+             + column(50, 100, 10) + column(170, 100, 10, start=30) + column(290, 100, 10, start=60))
+    assert len(analyse_page(page(words)).stories) == 1
+
+
+def test_a_headline_beside_its_text_leads_it():
+    #  ══ Wide Story On Top ══
+    #  ░░░░░ ░░░░░
+    #  ─────────────────── rule
+    #  Side  ░░░░░ ░░░░░
+    #  Head  ░░░░░ ░░░░░
+    words = (text_lines(["Wide Story On Top"], 50, 40, size=24) + column(50, 80, 6) + column(170, 80, 6, start=30)
+             + text_lines(["Side", "Head"], 50, 180, size=20) + column(110, 180, 8, start=60)
+             + column(230, 180, 8, start=90))
+    layout = analyse_page(page(words, rules=[(Box(50, 170, 340, 170.5), "h")]))
+    assert headlines(layout) == ["Wide Story On Top", "Side Head"]
+    assert layout.stories[1].columns == 2
+
+
+def test_text_in_a_frame_is_a_sidebar_of_the_story_around_it():
+    frame = Box(285, 95, 400, 200)
+    words = (text_lines(["Main Story"], 50, 60, size=24) + column(50, 100, 20) + column(170, 100, 20, start=30)
+             + text_lines(["AT A GLANCE"], 290, 100, size=11, bold=True) + column(290, 116, 6, start=90))
+    layout = analyse_page(page(words, frames=[frame]))
+    (story,) = layout.stories
+    (sidebar,) = story.sidebars
+    assert sidebar.kind == "sidebar" and sidebar.first("headline").text == "AT A GLANCE"
+
+
+def test_text_without_a_headline_flows_from_column_to_column():
+    words = column(50, 60, 30) + column(170, 60, 30, start=50)
+    (story,) = analyse_page(page(words)).stories
+    assert story.columns == 2
+
+
+def test_smaller_text_under_text_without_headline_is_its_notes():
+    words = column(50, 80, 20) + column(170, 80, 20, start=30) + column(50, 330, 6, size=7, pitch=8, start=40)
+    (story,) = analyse_page(page(words)).stories
+    assert len(story.sidebars) == 1
+
+
+def test_column_grid_is_found_from_body_line_edges():
+    def block(x0):
+        lines = tuple(Line((), Box(x0, 100 + 12 * i, x0 + 100, 110 + 12 * i), "text", 10, False, False)
+                      for i in range(10))
+        return Block(lines, Box(x0, 100, x0 + 100, 218), 10, False, False)
+    grid = find_grid([block(50), block(170), block(290)], 10, P)
+    assert [round(c.x0) for c in grid.columns] == [50, 170, 290]

@@ -1,0 +1,36 @@
+"""Stage 7, paragraphs and joining rules."""
+
+from layout import analyse_page
+from layout.analysis.text import join_lines
+
+from synth import column, page, text_lines
+
+
+def test_latin_hyphenation_at_a_line_end_is_undone():
+    assert join_lines(["the recon-", "struction of"]) == "the reconstruction of"
+
+
+def test_a_hyphen_before_a_capital_is_kept():
+    assert join_lines(["Baden-", "Württemberg"]) == "Baden-Württemberg"
+
+
+def test_cjk_lines_join_without_space_even_across_a_number():
+    assert join_lines(["民意调查座谈会210", "余次。"]) == "民意调查座谈会210余次。"
+
+
+def test_latin_lines_join_with_one_space():
+    assert join_lines(["one line", "  the next  "]) == "one line the next"
+
+
+def test_a_column_break_inside_a_paragraph_does_not_end_it():
+    headline = text_lines(["Council Plan"], 50, 60, size=24)
+    words = headline + column(50, 100, 10, indent_first=True) + column(170, 100, 4, start=80)
+    (story,) = analyse_page(page(words)).stories
+    assert len([b for b in story.blocks if b.role == "body"]) == 1
+
+
+def test_an_indented_line_starts_a_paragraph():
+    headline = text_lines(["Council Plan"], 50, 60, size=24)
+    words = headline + column(50, 100, 4, indent_first=True) + column(50, 148, 4, start=40, indent_first=True)
+    (story,) = analyse_page(page(words)).stories
+    assert len([b for b in story.blocks if b.role == "body"]) == 2
