@@ -44,8 +44,9 @@ CREDIT = re.compile(
     r"illustration|quelle)\s*[:：]", re.IGNORECASE)
 FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
 
-# Most lines a kicker, deck or byline may have; most characters a crosshead or byline may have.
-_HEADER_LINES = 3
+# Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
+_KICKER_LINES = 3
+_DECK_LINES = 6
 _CROSSHEAD_CHARS = 80
 _BYLINE_CHARS = 60
 
@@ -148,17 +149,18 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         if roles[i] != "headline":
             continue
         for j, b in enumerate(blocks):
-            if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _HEADER_LINES:
+            if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _DECK_LINES:
                 continue
+            kicker_sized = len(b.lines) <= _KICKER_LINES
             if roles[j] == "headline":
-                if _touching(b, h, 0.8 * h.size) and b.size < h.size:
+                if _touching(b, h, 0.8 * h.size) and b.size < h.size and kicker_sized:
                     roles[j] = "kicker"
                 elif _touching(h, b, 0.8 * h.size) and b.size < h.size:
                     roles[j] = "deck"
             elif roles[j] == "body":
                 if BYLINE.search(b.raw_text):
                     continue
-                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and _emphasised(b, body, font):
+                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and _emphasised(b, body, font) and kicker_sized:
                     roles[j] = "kicker"
                 elif _touching(h, b, 0.6 * h.size) and (
                         b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—"))):
