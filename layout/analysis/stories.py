@@ -53,6 +53,7 @@ class _Group:
     units: list[_Unit] = field(default_factory=list)
     notes: list[_Group] = field(default_factory=list)
     span: Box | None = None
+    side_row: float | None = None  # top of the text row a headline set beside its text leads
 
     @property
     def anchor_box(self) -> Box:
@@ -85,7 +86,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     placed: list[_Unit] = []
     # Top to bottom, and left to right among units whose tops are level within half a line.
     for u in sorted(units, key=lambda u: (round(u.box.y0 / (0.5 * body)), u.box.x0)):
-        home = (_nearest_anchor(u, groups, h_rules, v_rules, body)
+        home = (_nearest_anchor(u, groups, placed, h_rules, v_rules, body)
                 or _unit_above(u, placed, h_rules, body, params))
         if home is None and u.figure is not None:
             home = _anchor_below(u, groups, body)
@@ -177,14 +178,34 @@ def _rule_between(rules: Sequence[Box], top: float, bottom: float, span: Box) ->
     return any(top < r.cy < bottom and x_overlap(r, span) >= 0.5 * span.width for r in rules)
 
 
-def _nearest_anchor(u: _Unit, groups: Sequence[_Group], h_rules: Sequence[Box],
-                    v_rules: Sequence[Box], body: float) -> _Group | None:
-    """The headline over u, or the one beside it when that one is lower on the page."""
+def _nearest_anchor(u: _Unit, groups: Sequence[_Group], placed: Sequence[_Unit],
+                    h_rules: Sequence[Box], v_rules: Sequence[Box], body: float) -> _Group | None:
+    """The headline over u, or the one beside it (or beside its row) when that one is lower.
+
+    ::
+
+        ══ A ═══════════════
+        ░░░░ ░░░░ ░░░░ ░░░░
+        Side ░░u1 ░░u2 ░░u3      u1 is beside headline "Side"; u2 and u3 start level with
+        Head ░░░░ ░░░░ ░░░░      u1, so they are its row: the story of "Side", not of A
+    """
     above = _anchor_above(u, groups, h_rules, body)
-    beside = _anchor_beside(u, groups, v_rules, body)
+    beside = _anchor_beside(u, groups, v_rules, body) or _side_row(u, placed, body)
     if beside is not None and (above is None or above.anchor_box.y1 <= beside.anchor_box.y0 + body):
+        if beside.side_row is None:
+            beside.side_row = u.box.y0
         return beside
     return above
+
+
+def _side_row(u: _Unit, placed: Sequence[_Unit], body: float) -> _Group | None:
+    """The story led by a side headline whose text row u continues, level and to the right."""
+    for p in placed:
+        g = p.home
+        if (g is not None and g.side_row is not None and abs(u.box.y0 - g.side_row) <= body
+                and abs(p.box.y0 - g.side_row) <= body and 0 <= u.box.x0 - p.box.x1 <= 3 * body):
+            return g
+    return None
 
 
 def _anchor_above(u: _Unit, groups: Sequence[_Group], h_rules: Sequence[Box],

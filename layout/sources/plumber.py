@@ -4,30 +4,42 @@ It fills the same page model with the same conventions as :mod:`layout.sources.p
 later stage runs unchanged:
 
 * Coordinates are points with a top-left origin at the corner of the page as displayed: the
-  crop box, after the page's ``/Rotate``. pdfplumber measures from the media box (``x``) and
-  from the media box height (``top``), so every box is shifted by the crop box's corner, and
-  characters lying wholly outside the crop box are dropped (PyMuPDF's ``TEXT_MEDIABOX_CLIP``).
+  crop box (clipped to the media box), after the page's ``/Rotate``, like PyMuPDF's
+  ``page.rect``. pdfplumber measures from the media box, so every box is shifted by the crop
+  box's corner (see :func:`display_frame`); characters lying wholly outside the crop box are
+  dropped (PyMuPDF's ``TEXT_MEDIABOX_CLIP``).
 * Words are runs like PyMuPDF's spans: pdfminer gives single characters in content-stream
   order; :func:`chars_to_words` chains them into lines the way MuPDF's text device does (the
   next character continues the line when it sits on the same baseline within 0.8 em of the
   pen; a gap wider than 0.15 em is a space) and cuts each line into runs of one font and size.
   ``source_line`` is the id of that chained line.
+* Glyph boxes are MuPDF's: from the font's ascender to its descender (the font descriptor's
+  ``Ascent`` and ``Descent``), not pdfminer's one-font-size box, and sizes are MuPDF's (font
+  size times the square root of the text matrix's determinant), so the analysis stages see
+  the same geometry whichever engine read the page.
 * Rules and frames go through :func:`layout.sources.pdf.shapes`, the same thresholds as the
   PyMuPDF source; images pass the same size and "not the whole page" tests.
 
-Known differences from the PyMuPDF source, none of which the later stages depend on:
+Known differences from the PyMuPDF source:
 
-* Glyph boxes are pdfminer's: one font size tall, from the font's descent. MuPDF uses the
-  font program's ascender and descender, so its boxes are 0.95 to 1.4 font sizes tall. Box
-  centres therefore sit a little lower; left and right edges agree to a hundredth of a point.
+* Left and right word edges are exact here. PyMuPDF's spans carry their spaces and
+  ``pdf.py`` trims them by an average character width, so its edges can be off by a
+  point or two where a span starts or ends with a space.
+* A space MuPDF invents between a superscript and the next run belongs to that run and sits on
+  the superscript's raised baseline, making the run's box taller; no space is invented here.
 * Bold and italic come from the font name only (pdfminer does not expose the font
   descriptor's flags); a bold font whose name does not say so is read as regular.
+* Font names are whole here; MuPDF cuts them at 31 characters with the subset prefix
+  (``FranklinGothic-MediumCon``).
+* Where the two libraries map a glyph to Unicode differently, the text differs: a thin space
+  (U+2009) in MuPDF's text is a plain space in pdfminer's on one real page.
 * pdfminer splits a path of several subpaths into one shape per subpath, where PyMuPDF keeps
-  the path whole: four separate strokes drawn as one path are four rules here, one frame there.
-* Images MuPDF finds only while compositing (inside soft masks or transparency groups) are not
-  seen by pdfminer.
+  the path whole: four strokes drawn as one path are four rules here, one frame there.
+* Images MuPDF meets only while compositing (inside a soft mask) are not seen by pdfminer.
 * Upright glyphs stacked down the page (vertical CJK writing, ``WMode 1``) become vertical
-  lines here; MuPDF makes each such glyph a one-character horizontal line.
+  lines here; MuPDF makes each such glyph a one-character horizontal line. Such glyphs, and
+  Type 3 fonts, keep pdfminer's boxes.
+* A page is rendered (``save_image`` of a non-JPEG figure) rather than its image decoded.
 """
 
 from __future__ import annotations
@@ -77,6 +89,8 @@ _BASE14_METRICS = {
 }
 # Same minimum figure size [pt] as the PyMuPDF source.
 _MIN_FIGURE = 16.0
+# Resolution [dpi] at which save_image renders a figure that is no JPEG.
+_RENDER_DPI = 150
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 # pdfplumber wraps the errors of pdfminer's content-stream interpreter in PdfminerException;
 # the others come from reading the page tree, page boxes and object attributes of a malformed
@@ -404,18 +418,15 @@ def _drawings(objects: list[dict[str, Any]], dx: float, dy: float) -> list[dict[
 
 @dataclass(frozen=True)
 class _Image:
-    """What ``save_image`` needs of a figure: its page and box in pdfplumber's coordinates."""
+    """What ``save_image`` needs of a figure besides its box: its page and image stream."""
 
     page: int
-    bbox: tuple[float, float, float, float]
-    stream: Any
+    stream: PDFStream | None
 
 
-def _filters(stream: Any) -> list[str]:
-    try:
-        return [getattr(f, "name", str(f)) for f, _ in stream.get_filters()]
-    except (AttributeError, TypeError, ValueError):
-        return []
+def _filters(stream: PDFStream | None) -> list[str | None]:
+    """The names of a stream's filters, in order (``["DCTDecode"]`` for a plain JPEG)."""
+    return [] if stream is None else [_name(f) for f, _ in stream.get_filters()]
 
 
 class PlumberSource:
@@ -482,16 +493,14 @@ class PlumberSource:
         page_box = Box(0, 0, width, height)
         words = chars_to_words(chars, dx, dy, width, height, metrics)
         rules, frames = shapes(_drawings(objects, dx, dy), page_box)
-        mx0, mtop, mx1, mbottom = page.mediabox
         figures = []
         for i, im in enumerate(images):
             box = Box(max(0.0, im["x0"] - dx), max(0.0, im["top"] - dy),
                       min(width, im["x1"] - dx), min(height, im["bottom"] - dy))
             if box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE and box.area < 0.9 * page_box.area:
                 handle = f"{number}:{i}"
-                bbox = (max(box.x0 + dx, mx0), max(box.y0 + dy, mtop),
-                        min(box.x1 + dx, mx1), min(box.y1 + dy, mbottom))
-                self._images[handle] = _Image(number, bbox, im.get("stream"))
+                stream = im.get("stream")
+                self._images[handle] = _Image(number, stream if isinstance(stream, PDFStream) else None)
                 figures.append(Figure(box, image=handle))
         return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
                            tuple(rules), tuple(frames))
@@ -500,24 +509,27 @@ class PlumberSource:
         """Write a figure's pixels; None for a handle this source did not make.
 
         A JPEG (``DCTDecode``) or JPEG 2000 (``JPXDecode``) image is written as its raw stream,
-        byte for byte, as PyMuPDF does. Anything else is rendered: the figure's region of the
-        page at 150 dpi as PNG (pdfplumber renders through pypdfium2), so text or drawings on
-        top of the image are in the picture too, and the pixels are not the embedded ones.
+        byte for byte, as PyMuPDF does. Anything else is rendered instead of decoded: the
+        figure's box cut from the page rendered at 150 dpi (pdfplumber renders through
+        pypdfium2), as PNG. So text or drawings over the image are in the picture too, and the
+        pixels are not the embedded ones.
         """
         image = self._images.get(figure.image) if isinstance(figure.image, str) else None
         if image is None:
             return None
-        filters = _filters(image.stream) if image.stream is not None else []
-        if filters in (["DCTDecode"], ["JPXDecode"]):
+        filters = _filters(image.stream)
+        if image.stream is not None and filters in (["DCTDecode"], ["JPXDecode"]):
             target = stem.with_suffix(".jpg" if filters == ["DCTDecode"] else ".jp2")
             target.write_bytes(image.stream.get_rawdata())
             return target
-        x0, top, x1, bottom = image.bbox
-        if x1 - x0 <= 0 or bottom - top <= 0:
-            return None
+        # The rendering is of the page as displayed (crop box, /Rotate applied): the page
+        # model's own coordinates, so the figure's box cuts it directly.
+        scale = _RENDER_DPI / 72
+        rendered = self._plumber_page(image.page).to_image(resolution=_RENDER_DPI).original
+        box = figure.box
         target = stem.with_suffix(".png")
-        page = self._plumber_page(image.page)
-        page.crop(image.bbox).to_image(resolution=150).save(target)
+        rendered.crop((round(box.x0 * scale), round(box.y0 * scale),
+                       round(box.x1 * scale), round(box.y1 * scale))).save(target)
         return target
 
     def close(self) -> None:
