@@ -122,7 +122,11 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A photo or graphic region; ``image`` is a source-specific handle (PDF xref) or path."""
+    """A photo or graphic region.
+
+    ``image`` is a source-specific handle to its pixels (a PDF page number, an image path);
+    ``src`` is set when the pixels were written out, relative to the output.
+    """
 
     box: Box
     image: str | int | None = None

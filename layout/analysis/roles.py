@@ -24,6 +24,7 @@ split off its block first: the blocks stage cannot tell them from body lines of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -142,13 +143,21 @@ def _touching(upper: Block, lower: Block, scale: float) -> bool:
 
 def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float, font: str,
                         params: Params) -> None:
-    """Kickers above and decks and bylines below each headline; a stack keeps one headline."""
+    """Kickers above and decks and bylines below each headline; a stack keeps one headline.
+
+    Only blocks starting within a few headline sizes of a headline are looked at, found by
+    bisection in the blocks sorted by top, so the cost stays near linear.
+    """
+    by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
+    tops = [blocks[k].box.y0 for k in by_top]
     heads = [i for i, r in enumerate(roles) if r == "headline"]
     for i in heads:
         h = blocks[i]
         if roles[i] != "headline":
             continue
-        for j, b in enumerate(blocks):
+        window = by_top[bisect_left(tops, h.box.y0 - 4 * h.size):bisect_right(tops, h.box.y1 + 2 * h.size)]
+        for j in window:
+            b = blocks[j]
             if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _DECK_LINES:
                 continue
             kicker_sized = len(b.lines) <= _KICKER_LINES

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
@@ -55,8 +56,9 @@ class _Group:
     span: Box | None = None
     side_row: float | None = None  # top of the text row a headline set beside its text leads
 
-    @property
+    @cached_property
     def anchor_box(self) -> Box:
+        """The box of the header; read only once the kickers have joined it."""
         return union_all(b.box for b in self.header)
 
 

@@ -122,7 +122,7 @@ class PdfSource:
             page = self._doc[number - 1]
             text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
             drawings = page.get_drawings()
-            images = page.get_image_info(xrefs=True)
+            images = page.get_image_info()  # no xrefs: they cost an md5 of every image
         except (RuntimeError, ValueError) as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         rect = page.rect
@@ -139,20 +139,31 @@ class PdfSource:
             # An image drawn over most of a larger one (a mask, a frame, a second layer) is
             # part of that figure, not a figure of its own.
             if not any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
-                figures.append(Figure(box, image=info.get("xref") or None))
+                figures.append(Figure(box, image=number))
         return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text_dict)),
                            tuple(figures), tuple(rules), tuple(frames))
 
     def save_image(self, figure: Figure, stem: Path) -> Path | None:
-        """Write an embedded image by its xref, in its own format; None for vector figures."""
+        """Write the figure's embedded image in its own format, else its region as PNG.
+
+        ``figure.image`` is the page number; the embedded image is the one drawn where the
+        figure is. Looking it up only here keeps reading pages free of image hashing.
+        """
         if not isinstance(figure.image, int):
             return None
-        extracted = self._doc.extract_image(figure.image)
-        if not extracted:
-            return None
-        target = stem.with_suffix("." + extracted["ext"])
-        target.write_bytes(extracted["image"])
-        return target
+        page = self._doc[figure.image - 1]
+        target = Box(*figure.box.as_list(3))
+        for xref, *_ in page.get_images(full=True):
+            for rect in page.get_image_rects(xref):
+                if abs(rect.x0 - target.x0) < 1 and abs(rect.y0 - target.y0) < 1:
+                    extracted = self._doc.extract_image(xref)
+                    if extracted and extracted.get("image"):
+                        path = stem.with_suffix("." + extracted["ext"])
+                        path.write_bytes(extracted["image"])
+                        return path
+        path = stem.with_suffix(".png")
+        page.get_pixmap(clip=pymupdf.Rect(*figure.box.as_list(3)), dpi=150).save(path)
+        return path
 
     def close(self) -> None:
         self._doc.close()

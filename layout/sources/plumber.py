@@ -221,7 +221,8 @@ def _mupdf_extent(spec: dict[str, Any]) -> tuple[float, float]:
                 return _DEFAULT_METRICS
     descriptor = resolve1(spec.get("FontDescriptor"))
     if isinstance(descriptor, dict):
-        ascent, descent = resolve1(descriptor.get("Ascent", 0)), resolve1(descriptor.get("Descent", 0))
+        ascent = resolve1(descriptor.get("Ascent", 0))
+        descent = resolve1(descriptor.get("Descent", 0))
         if isinstance(ascent, (int, float)) and isinstance(descent, (int, float)) and ascent > 0:
             return ascent / 1000, -abs(descent) / 1000
         return _DEFAULT_METRICS
@@ -259,7 +260,8 @@ def _font_size(char: dict[str, Any], direction: str, vertical_font: bool) -> flo
     if vertical_font:
         across, scale = char["x1"] - char["x0"], math.hypot(a, b)
     else:
-        across = char["bottom"] - char["top"] if direction in ("ltr", "rtl") else char["x1"] - char["x0"]
+        horizontal = direction in ("ltr", "rtl")
+        across = char["bottom"] - char["top"] if horizontal else char["x1"] - char["x0"]
         scale = math.hypot(c, d)
     det = abs(a * d - b * c)
     if scale <= 0 or det <= 0:
@@ -497,10 +499,12 @@ class PlumberSource:
         for i, im in enumerate(images):
             box = Box(max(0.0, im["x0"] - dx), max(0.0, im["top"] - dy),
                       min(width, im["x1"] - dx), min(height, im["bottom"] - dy))
-            if box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE and box.area < 0.9 * page_box.area:
+            big_enough = box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE
+            if big_enough and box.area < 0.9 * page_box.area:
                 handle = f"{number}:{i}"
                 stream = im.get("stream")
-                self._images[handle] = _Image(number, stream if isinstance(stream, PDFStream) else None)
+                self._images[handle] = _Image(
+                    number, stream if isinstance(stream, PDFStream) else None)
                 figures.append(Figure(box, image=handle))
         return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
                            tuple(rules), tuple(frames))
