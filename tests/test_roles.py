@@ -82,3 +82,36 @@ def test_body_size_is_the_size_covering_most_of_the_page():
     words = column(50, 100, 20, size=9) + column(200, 100, 24, size=7, pitch=8) + column(350, 100, 2, size=7, pitch=8)
     story = analyse_page(page(words))
     assert story.stories
+
+
+def test_a_masthead_above_the_top_rule_is_furniture_whatever_its_size():
+    rule = Box(20, 90, 580, 90.5)
+    words = [word("THE HERALD", 150, 20, size=60)] + text_lines(["Big Story Today"], 50, 100, size=28) + column(50, 140, 20)
+    roles = roles_of(page(words, rules=[(rule, "h")]))
+    assert roles["THE HERALD"] == "furniture" and roles["Big Story Today"] == "headline"
+
+
+def test_a_rule_with_running_text_above_it_is_no_masthead_rule():
+    rule = Box(20, 132, 580, 132.5)
+    words = text_lines(["Top Story"], 50, 60, size=20) + column(50, 84, 4) + column(50, 140, 20, start=30)
+    assert roles_of(page(words, rules=[(rule, "h")]))["Top Story"] == "headline"
+
+
+def test_a_drop_cap_joins_the_first_line_it_opens():
+    words = text_lines(["Report"], 50, 40, size=24) + [word("T", 50, 80, size=30)] + [
+        word("he council said on monday that", 68, 80)] + column(68, 92, 2, start=6) + column(50, 116, 6, start=20)
+    story = analyse_page(page(words)).stories[0]
+    assert story.blocks[1].text.startswith("The council said")
+
+
+def test_a_large_quotation_is_a_pull_quote_not_a_headline():
+    words = (text_lines(["Report"], 50, 40, size=24) + column(50, 80, 8)
+             + text_lines(["“We will not wait”"], 50, 180, size=18) + column(50, 210, 8, start=40))
+    roles = roles_of(page(words))
+    assert roles["“We will not wait”"] != "headline"
+
+
+def test_a_short_note_beside_a_figure_is_its_caption():
+    figure = Box(50, 100, 200, 220)
+    words = [word("Harbour, 1921.", 206, 100, size=8, italic=True)] + column(50, 240, 5)
+    assert roles_of(page(words, figures=[figure]))["Harbour, 1921."] == "caption"

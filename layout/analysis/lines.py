@@ -25,6 +25,8 @@ _ROW_TOLERANCE = 0.4
 _SPACE_GAP = 0.12
 # Words the source put on one line are cut apart only at a gap wider than this [em].
 _SOURCE_LINE_GAP = 2.0
+# A word this many times larger than its neighbour is set apart from it (a drop cap).
+_OUTSIZED = 1.8
 # An empty strip this wide [em] through the neighbouring rows makes a gap a gutter.
 _GUTTER = 0.4
 # A line is bold or italic when at least this share of its characters is (a bold lead-in is not).
@@ -47,6 +49,11 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params) ->
     lines = [_line(ws, vertical=False) for ws in _rows(horizontal, params, lambda b: b, v_rules)]
     lines += [_line(ws, vertical=True) for ws in _rows(vertical, params, _flip, h_rules)]
     return tuple(lines)
+
+
+def _outsized(a: Word, b: Word) -> bool:
+    """True when one of two neighbours is far larger: a drop cap or a headline beside body text."""
+    return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
 
 
 def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
@@ -78,7 +85,7 @@ def _rows(words: list[Word], params: Params, axes, separators: list[Box]) -> lis
         right = boxes[id(row[0])].x1
         for w in row[1:]:
             b = boxes[id(w)]
-            if _separated(right, b, separators) or (
+            if _separated(right, b, separators) or _outsized(piece[-1], w) or (
                     _apart(piece[-1], w, b.x0 - right, params)
                     and not _bridged(rows, i, right, b.x0, w.size, boxes)):
                 pieces.append(piece)

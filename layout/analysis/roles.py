@@ -12,7 +12,8 @@ Latin-script and Chinese conventions. The decisions, in order:
   blocks the largest is the headline, those above it kickers and those below it decks;
 - kicker / deck / byline: the blocks directly above and below a headline (引题 / 副题, "By …",
   "本报记者 …");
-- caption: the blocks right under (or a title right above) a figure;
+- caption: the blocks right under a figure, else a title right above it, else a short note
+  beside it;
 - jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
 - crosshead: a short emphasised line (bold, larger, or another typeface) among body text;
 - body: everything else.
@@ -27,7 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Figure, PageContent, Role
@@ -35,11 +36,14 @@ from ..params import Params
 
 # "记者" alone must be followed by a space: "记者手记" (a reporter's notes) is a title.
 BYLINE = re.compile(
-    r"^\s*(by|par|von|di|de|por|door|av)\s+\S|^\s*(本报记者|本报特约记者|本报通讯员|新华社|本报讯|"
-    r"特约评论员|本报评论员|(记者|通讯员)\s)", re.IGNORECASE)
+    r"^\s*(by|par|von|di|de|por|door|av)\s+\S|^\s*(dal nostro|de notre|from our) |"
+    r"^\s*(本报记者|本报特约记者|本报通讯员|新华社|本报讯|特约评论员|本报评论员|(记者|通讯员)\s)",
+    re.IGNORECASE)
 JUMP = re.compile(
-    r"(continued (on|from) (page|p\.)|see .{1,40}, (page|p\.)|suite (en |de la )?page|"
+    r"(continued (on|from) (page|p\.)|see .{1,40}, (page|p\.)|(lire la )?suite (en |de la )?(page|p\.)|"
+    r"segue (a|dalla) (pagina|pag\.|prima)|continua a (pagina|pag\.)|"
     r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
+QUOTES = "«»\"“”„‘’'‹›「」『』"
 CREDIT = re.compile(
     r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
     r"illustration|quelle)\s*[:：]", re.IGNORECASE)
@@ -53,13 +57,15 @@ _BYLINE_CHARS = 60
 
 
 def body_size(blocks: Sequence[Block]) -> float:
-    """The font size that covers most of the page's area (rounded to a quarter unit).
+    """The font size of the running text that covers most of the page (rounded to 1/4 unit).
 
-    Weighting characters by their area (size squared) rather than counting them keeps the
-    body size right on pages where footnotes or listings hold more characters than the body.
+    Only running text counts (blocks of three lines or more, when there are any), so a
+    masthead or a banner headline cannot be the body; weighting characters by their area
+    (size squared) keeps the body size right where footnotes hold more characters than it.
     """
+    running = [b for b in blocks if len(b.lines) >= 3] or blocks
     counts = Counter()
-    for b in blocks:
+    for b in running:
         counts[round(b.size * 4) / 4] += sum(len(ln.text) for ln in b.lines) * b.size ** 2
     return counts.most_common(1)[0][0] if counts else 10.0
 
@@ -76,19 +82,17 @@ def _body_font(blocks: Sequence[Block], body: float) -> str:
 def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
-    blocks = [piece for b in blocks for piece in _split_pattern_lines(b)]
+    blocks = _with_drop_caps([piece for b in blocks for piece in _split_pattern_lines(b)], body)
     font = _body_font(blocks, body)
     roles: list[Role] = ["body"] * len(blocks)
-    top, bottom = _furniture_limits(page, params)
-    side = params.furniture_band * page.width
+    margins = _margins(blocks, page, body, params)
     for i, b in enumerate(blocks):
-        in_margin = ((b.box.y1 <= top or b.box.y0 >= bottom) and b.size < params.headline_ratio * 1.6 * body
-                     or b.box.x1 <= side or b.box.x0 >= page.width - side)
         # Text in a box is a sidebar, never furniture.
-        if b.frame is None and (in_margin or FURNITURE.search(b.raw_text[:40])):
+        if b.frame is None and (margins.holds(b, body, params) or FURNITURE.search(b.raw_text[:40])):
             roles[i] = "furniture"
         elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
-                                    or (b.bold and b.size >= params.bold_headline_ratio * body)):
+                                    or (b.bold and b.size >= params.bold_headline_ratio * body)) \
+                and not _pull_quote(b):
             roles[i] = "headline"
     _name_header_stacks(blocks, roles, body, font, params)
     _name_captions(blocks, roles, page.figures, body, font, params)
@@ -119,20 +123,81 @@ def _emphasised(b: Block, body: float, font: str) -> bool:
     return b.bold or b.size >= 1.04 * body or (bool(font) and b.font != font)
 
 
-def _furniture_limits(page: PageContent, params: Params) -> tuple[float, float]:
-    """y above which and below which text is page furniture.
+@dataclass(frozen=True)
+class _Margins:
+    """Where page furniture lives: above ``top``, below ``bottom``, in the side bands.
 
-    A rule spanning most of the page width within the top or bottom sixth (the rule under a
-    running head or masthead, over a page credit) sets the limit; without one, the band of
-    ``furniture_band`` of the page height does.
+    A limit set by a drawn rule holds everything beyond it, a masthead in any size included;
+    a limit that is only a band holds small text, not a large headline near the page edge.
     """
-    tops = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width
-            and r.box.cy < page.height / 6]
-    bottoms = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width
-               and r.box.cy > page.height * 5 / 6]
-    top = max(tops) if tops else params.furniture_band * page.height
-    bottom = min(bottoms) if bottoms else (1 - params.furniture_band) * page.height
-    return top, bottom
+
+    top: float
+    bottom: float
+    top_ruled: bool
+    bottom_ruled: bool
+    side: float
+    width: float
+
+    def holds(self, b: Block, body: float, params: Params) -> bool:
+        small = b.size < 1.6 * params.headline_ratio * body
+        return ((b.box.y1 <= self.top and (self.top_ruled or small))
+                or (b.box.y0 >= self.bottom and (self.bottom_ruled or small))
+                or b.box.x1 <= self.side or b.box.x0 >= self.width - self.side)
+
+
+def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> _Margins:
+    """The furniture limits of the page.
+
+    A rule spanning most of the page width within the top or bottom sixth (under a running
+    head or masthead, over a page credit) sets a limit, unless running text (a block of three
+    or more body lines) lies beyond it: then it is a rule between stories. Without such a rule,
+    the band of ``furniture_band`` of the page height sets it.
+    """
+    def running_text(lo: float, hi: float) -> bool:
+        return any(lo <= b.box.cy <= hi and len(b.lines) >= 3 and abs(b.size - body) <= 0.1 * body
+                   for b in blocks)
+
+    wide = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width]
+    tops = [y for y in wide if y < page.height / 6 and not running_text(0, y)]
+    bottoms = [y for y in wide if y > page.height * 5 / 6 and not running_text(y, page.height)]
+    return _Margins(max(tops) if tops else params.furniture_band * page.height,
+                    min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,
+                    bool(tops), bool(bottoms), params.furniture_band * page.width, page.width)
+
+
+def _pull_quote(b: Block) -> bool:
+    """Large text between quotation marks is a pull quote, not a headline that starts a story."""
+    text = b.raw_text.strip()
+    return len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES
+
+
+def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:
+    """A drop cap (one or two large letters) joined to the first line of the text it opens.
+
+    ::
+
+        ┌──┐he council said on
+        │T │monday that the plan      "T" + "he council said on" → "The council said on"
+        └──┘would reach every
+    """
+    caps = [b for b in blocks if len(b.raw_text.strip()) <= 2 and b.size >= 2 * body and len(b.lines) == 1]
+    if not caps:
+        return blocks
+    merged: dict[int, Block] = {}
+    dropped: set[int] = set()
+    for cap in caps:
+        for k, b in enumerate(blocks):
+            if b is cap or abs(b.size - body) > 0.2 * body:
+                continue
+            first = b.lines[0]
+            if -1 <= first.box.x0 - cap.box.x1 <= 1.5 * body and abs(first.box.y0 - cap.box.y0) <= 0.5 * cap.box.height:
+                target = merged.get(k, b)
+                line = replace(first, words=(*cap.lines[0].words, *first.words),
+                               box=cap.box.union(first.box), text=cap.raw_text.strip() + first.text)
+                merged[k] = replace(target, lines=(line, *target.lines[1:]), box=target.box.union(cap.box))
+                dropped.add(id(cap))
+                break
+    return [merged.get(k, b) for k, b in enumerate(blocks) if id(b) not in dropped]
 
 
 def _touching(upper: Block, lower: Block, scale: float) -> bool:
@@ -205,6 +270,8 @@ def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence
                         and b.box.y0 <= f.box.y0 and len(b.lines) <= 2 and set_apart(b):
                     best, best_gap = j, gap
         if best is None:
+            best = _side_caption(f, blocks, roles, body, set_apart)
+        if best is None:
             continue
         roles[best] = "caption"
         first = blocks[best].box
@@ -213,6 +280,18 @@ def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence
                     and y_overlap(first, b.box) > 0.5 * max(first.height, b.box.height) \
                     and f.box.x0 - 1 <= b.box.x0 and b.box.x1 <= f.box.x1 + 1:
                 roles[j] = "caption"
+
+
+def _side_caption(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float,
+                  set_apart) -> int | None:
+    """A short, set-apart block beside a figure, level with its top or bottom edge."""
+    for j, b in enumerate(blocks):
+        gap = max(b.box.x0 - f.box.x1, f.box.x0 - b.box.x1)
+        level = abs(b.box.y0 - f.box.y0) <= body or abs(b.box.y1 - f.box.y1) <= body
+        if roles[j] == "body" and -0.5 * body <= gap <= 1.5 * body and level and len(b.lines) <= 8 \
+                and b.box.width < 0.7 * f.box.width and set_apart(b):
+            return j
+    return None
 
 
 def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:
