@@ -237,6 +237,21 @@ def test_several_inputs_go_into_output_folder(cli, tmp_path):
         assert [s.get("data-source") for s in _sections(doc)] == [f"{name}.pdf"]
 
 
+def test_one_input_into_existing_folder(cli, tmp_path):
+    run = cli("convert", fixture_pdf(ZH), "-o", tmp_path, "-f", "markdown")
+    assert run.code == 0, run.err
+    assert [p.name for p in tmp_path.iterdir()] == [f"{ZH}.md"]
+
+
+def test_default_output_is_beside_the_input(cli, tmp_path):
+    src = tmp_path / "copy.pdf"
+    src.write_bytes(fixture_pdf(EN).read_bytes())
+    run = cli("convert", src, "--format", "json")
+    assert run.code == 0, run.err
+    assert json.loads((tmp_path / "copy.json").read_text(encoding="utf-8"))["source"] == "copy.pdf"
+    assert run.out == ""
+
+
 def test_several_inputs_into_existing_file_is_a_usage_error(cli, tmp_path):
     target = tmp_path / "already.html"
     target.write_text("keep me", encoding="utf-8")

@@ -21,7 +21,7 @@ def _figure(f: Figure) -> dict:
 
 def _story(s: Story) -> dict:
     """A story; its first kicker, headline, deck and byline are also named at the top level."""
-    out = {"id": s.id, "kind": s.kind, "bbox": s.box.as_list(), "cols": s.columns}
+    out = {"id": s.id, "kind": s.kind, "bbox": s.box.as_list(), "columns": s.columns}
     for role in _HEADER_ROLES:
         b = s.first(role)
         out[role] = b.text if b else None
