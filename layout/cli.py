@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import FormatError, InputError, LayoutError, UsageError
-from .pipeline import reconstruct
+from .pipeline import parse_pages, reconstruct
 from .writers import EXTENSIONS, FORMATS, writer_for
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -92,13 +92,15 @@ def _convert(args: argparse.Namespace) -> int:
         except OSError as e:
             raise UsageError(f"{args.output}: cannot be the output folder for several inputs: "
                              f"{e.strerror}") from e
+    if args.output == "-" and len(args.inputs) > 1:
+        raise UsageError("several inputs need an output folder (-o FOLDER), not stdout")
+    parse_pages(args.pages)  # a malformed range stops everything before any work
     status = EXIT_OK
     for src in args.inputs:
+        target = _target(args, src, fmt)
         try:
-            doc = reconstruct(src, args.pages, engine=args.engine, images=args.images)
-        except UsageError as e:
-            # a page range is checked against each file, so say which one
-            raise UsageError(f"{src}: {e}") from e
+            doc = reconstruct(src, args.pages, engine=args.engine, images=args.images,
+                              links_from=target.parent if target else Path.cwd())
         except LayoutError as e:
             _error(str(e))
             status = EXIT_FAILED
@@ -107,7 +109,6 @@ def _convert(args: argparse.Namespace) -> int:
             _error(failure.error)
             status = EXIT_FAILED
         text = write(doc)
-        target = _target(args, src, fmt)
         if target is None:
             sys.stdout.write(text)
         else:

@@ -6,6 +6,8 @@ file that cannot be opened at all raises.
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +19,7 @@ from .analysis.roles import assign_roles, body_size
 from .analysis.script import guess_language
 from .analysis.stories import build_stories
 from .analysis.text import paragraphs
-from .errors import PageError, UsageError
+from .errors import InputError, PageError, UsageError
 from .model import Document, Figure, Layout, PageContent, PageFailure, Story
 from .params import Params
 from .sources import Source, open_source
@@ -43,37 +45,47 @@ def _texts(layout: Layout) -> Iterator[str]:
         yield from (b.text for b in s.blocks)
 
 
-def parse_pages(spec: str | None, count: int) -> list[int]:
-    """Page numbers from a spec like ``"2-5,7"`` (1-based, inclusive); all pages when None."""
+def parse_pages(spec: str | None, count: int | None = None) -> list[int]:
+    """Page numbers from a spec like ``"2-5,7"`` (1-based, inclusive); all pages when None.
+
+    A malformed spec is a ``UsageError``; with ``count``, a page beyond the end of the file
+    is a ``PageError`` (the spec is fine, this file is too short). ``count=None`` only checks
+    the spec (so a CLI can reject it before converting anything).
+    """
     if not spec:
-        return list(range(1, count + 1))
+        return list(range(1, (count or 0) + 1))
     pages: list[int] = []
     for part in spec.split(","):
         lo, _, hi = part.strip().partition("-")
         try:
             first, last = int(lo), int(hi) if hi else int(lo)
         except ValueError:
-            raise UsageError(f"bad page range {spec!r}: use numbers like 2-5,7") from None
+            raise UsageError(f"--pages: bad page range {spec!r}: use numbers like 2-5,7") from None
         if first < 1 or last < first:
-            raise UsageError(f"bad page range {part!r} in {spec!r}")
-        if first > count:
-            raise UsageError(f"page {first} does not exist: the file has {count} pages")
-        pages.extend(range(first, min(last, count) + 1))
+            raise UsageError(f"--pages: bad page range {part!r} in {spec!r}")
+        if count is not None and first > count:
+            raise PageError(f"page {first} does not exist: the file has {count} pages")
+        pages.extend(range(first, last + 1 if count is None else min(last, count) + 1))
     return pages
 
 
 def reconstruct(path: str | Path, pages: str | Iterable[int] | None = None, *,
                 engine: str = "pymupdf", params: Params | None = None,
-                images: str | Path | None = None) -> Document:
+                images: str | Path | None = None, links_from: str | Path | None = None) -> Document:
     """Read ``path`` and reconstruct its pages' stories in reading order.
 
     ``pages``: a spec like ``"2-5"`` or an iterable of 1-based numbers (default: all).
-    ``images``: a folder to extract figures into; HTML then links them relative to it.
+    ``images``: a folder to extract figures into, named after the input
+    (``NAME-p1-fig1.jpg``); figures link them relative to ``links_from`` (the folder the
+    output is written to; default: the images folder's parent).
     """
     source = open_source(path, engine)
     try:
-        numbers = (parse_pages(pages, source.page_count) if pages is None or isinstance(pages, str)
-                   else list(pages))
+        try:
+            numbers = (parse_pages(pages, source.page_count) if pages is None or isinstance(pages, str)
+                       else list(pages))
+        except PageError as e:
+            raise InputError(f"{path}: {e}") from e
         results: list[Layout | PageFailure] = []
         for n in numbers:
             try:
@@ -82,22 +94,30 @@ def reconstruct(path: str | Path, pages: str | Iterable[int] | None = None, *,
                 results.append(PageFailure(n, f"{source.name}: {e}" if source.name not in str(e) else str(e)))
                 continue
             if images is not None:
-                layout = _with_image_files(layout, source, Path(images))
+                folder = Path(images)
+                base = Path(links_from) if links_from is not None else folder.parent
+                layout = _with_image_files(layout, source, folder, f"{Path(path).stem}-p{n}", base)
             results.append(layout)
     finally:
         source.close()
-    langs = [p.lang for p in results if isinstance(p, Layout) and p.lang]
-    return Document(Path(path).name, tuple(results), max(set(langs), key=langs.count) if langs else None)
+    langs = Counter(p.lang for p in results if isinstance(p, Layout) and p.lang)
+    return Document(Path(path).name, tuple(results), langs.most_common(1)[0][0] if langs else None)
 
 
-def _with_image_files(layout: Layout, source: Source, folder: Path) -> Layout:
-    """The layout with every figure's pixels written to folder and its ``src`` set."""
-    folder.mkdir(parents=True, exist_ok=True)
+def _with_image_files(layout: Layout, source: Source, folder: Path, prefix: str, base: Path) -> Layout:
+    """The layout with every figure's pixels written to folder and its ``src`` set.
+
+    ``src`` is the image's path relative to ``base``, with forward slashes, as HTML wants.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(f"{folder}: cannot create the images folder: {e.strerror}") from e
     counter = iter(range(1, 1_000_000))
 
     def save(f: Figure) -> Figure:
-        path = source.save_image(f, folder / f"p{layout.number}-fig{next(counter)}")
-        return replace(f, src=f"{folder.name}/{path.name}") if path else f
+        path = source.save_image(f, folder / f"{prefix}-fig{next(counter)}")
+        return replace(f, src=Path(os.path.relpath(path, base)).as_posix()) if path else f
 
     def walk(s: Story) -> Story:
         return replace(s, content=tuple(save(c) if isinstance(c, Figure) else

@@ -349,7 +349,10 @@ def test_special_characters_survive_json_text_and_markdown(special):
     body = _squash(" ".join(b["text"] for b in story["blocks"] if b["role"] == "body"))
     assert body == _squash(" ".join(BODY))
     assert data["source"] == 'R&D "news" <one>.pdf'
-    for out in (special.to_text(), special.to_markdown()):
-        assert "&amp;" not in out and "&lt;" not in out
-        assert HEADLINE in out
-        assert _squash(" ".join(BODY)) in _squash(out)
+    text, markdown = special.to_text(), special.to_markdown()
+    assert "&amp;" not in text + markdown and "&lt;" not in text + markdown
+    assert HEADLINE in text and _squash(" ".join(BODY)) in _squash(text)
+    # Markdown escapes what it would read as markup, so "<Live>" is not swallowed as HTML.
+    unescaped = markdown.replace("\\", "")
+    assert "\\<Live\\>" in markdown and HEADLINE in unescaped
+    assert _squash(" ".join(BODY)) in _squash(unescaped)

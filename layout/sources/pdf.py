@@ -16,6 +16,8 @@ from ..model import Box, Figure, PageContent, Rule, Word
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
                | pymupdf.TEXT_MEDIABOX_CLIP)
+# What PyMuPDF raises on a damaged file or page: MuPDF's own errors are not RuntimeErrors.
+_READ_ERRORS = (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError)
 _BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
 _ITALIC_NAMES = ("italic", "oblique")
 # Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
@@ -107,7 +109,7 @@ class PdfSource:
         self.path = path
         try:
             self._doc = pymupdf.open(path)
-        except (pymupdf.FileDataError, RuntimeError, ValueError) as e:
+        except _READ_ERRORS as e:
             raise InputError(f"{path}: damaged or not a PDF ({e})") from e
         if self._doc.needs_pass:
             self._doc.close()
@@ -123,7 +125,7 @@ class PdfSource:
             text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
             drawings = page.get_drawings()
             images = page.get_image_info()  # no xrefs: they cost an md5 of every image
-        except (RuntimeError, ValueError) as e:
+        except _READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         rect = page.rect
         if rect.width <= 0 or rect.height <= 0:
@@ -164,6 +166,13 @@ class PdfSource:
         path = stem.with_suffix(".png")
         page.get_pixmap(clip=pymupdf.Rect(*figure.box.as_list(3)), dpi=150).save(path)
         return path
+
+    def render(self, number: int, dpi: float) -> bytes:
+        """Page ``number`` (1-based) as a PNG at ``dpi``, for the overlay view."""
+        try:
+            return self._doc[number - 1].get_pixmap(dpi=round(dpi)).tobytes("png")
+        except (RuntimeError, ValueError) as e:
+            raise PageError(f"{self.path}: page {number}: cannot be rendered ({e})") from e
 
     def close(self) -> None:
         self._doc.close()

@@ -7,6 +7,8 @@ furniture footer.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
 from .. import __version__
@@ -35,16 +37,24 @@ def _bbox(box: Box) -> str:
     return " ".join(f"{v:g}" for v in box.as_list())
 
 
+# Characters XML (and so lxml) cannot hold; a source may hand them over from a damaged file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _el(tag: str, text: str = "", box: Box | None = None, cls: str | None = None, **attrs) -> etree._Element:
     e = etree.Element(tag)
     if cls:
         e.set("class", cls)
     for k, v in attrs.items():
-        e.set(k.replace("_", "-"), str(v))
+        e.set(k.replace("_", "-"), _clean(str(v)))
     if box is not None:
         e.set("data-bbox", _bbox(box))
     if text:
-        e.text = text
+        e.text = _clean(text)
     return e
 
 
@@ -128,7 +138,7 @@ def write_html(doc: Document) -> str:
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="generator", content=f"newslayout {__version__}")
-    etree.SubElement(head, "title").text = doc.source
+    etree.SubElement(head, "title").text = _clean(doc.source)
     etree.SubElement(head, "style").text = STYLE
     body = etree.SubElement(root, "body")
     for p in doc.pages:

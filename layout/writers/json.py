@@ -33,7 +33,7 @@ def _story(s: Story) -> dict:
 
 def _page(p: Layout | PageFailure) -> dict:
     if isinstance(p, PageFailure):
-        return {"number": p.number, "error": p.error}
+        return {"number": p.number, "error": p.error, "furniture": [], "stories": [], "figures": []}
     return {"number": p.number, "width": round(p.width, 2), "height": round(p.height, 2),
             "unit": p.unit, "lang": p.lang,
             "furniture": [_block(b) for b in (*p.header, *p.footer)],

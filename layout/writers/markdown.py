@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Block, Document, Figure, Layout, PageFailure, Story
 
 _MARKS = {"kicker": "*{}*", "deck": "**{}**", "byline": "*{}*", "crosshead": "### {}",
           "jump": "*{}*", "credit": "*{}*", "caption": "*{}*"}
 
 
+_INLINE = re.compile(r"([\\`*_<>\[\]])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+|=-])")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
+
+
 def _escape(text: str) -> str:
-    """Text that Markdown will not read as markup at a line start."""
-    return "\\" + text if text[:1] in "#>*-+|=`" or text[:2].rstrip(".").isdigit() and text[1:2] == "." else text
+    """Text that Markdown will not read as markup: inline marks, HTML and line-start marks."""
+    text = _INLINE.sub(r"\\\1", text)
+    return _NUMBERED.sub(r"\1\\\2", _BLOCK_START.sub(r"\1\\\2", text))
 
 
 def _figure(f: Figure) -> str:
-    caption = " ".join(b.text for b in f.caption)
+    caption = _escape(" ".join(b.text for b in f.caption))
     return f"![{caption}]({f.src})" if f.src else (f"*[Figure] {caption}*" if caption else "*[Figure]*")
 
 
@@ -27,7 +35,7 @@ def _story(s: Story, level: int = 2) -> list[str]:
             out.extend("> " + line if line else ">" for part in _story(c, level + 1)
                        for line in (part.splitlines() or [""]) + [""])
         elif c.role == "headline":
-            out.append("#" * level + " " + c.text)
+            out.append("#" * level + " " + _escape(c.text))
         else:
             out.append(_MARKS.get(c.role, "{}").format(_escape(c.text)))
     return out

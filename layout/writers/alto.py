@@ -1,0 +1,304 @@
+"""ALTO writer: one ALTO 4.4 file per page, its blocks in reading order.
+
+What goes where
+    ``Layout/Page/PrintSpace`` holds every block in reading order: the page's header furniture,
+    then each story's blocks, figures (``Illustration``, their caption blocks right after them)
+    and sidebars in the order a reader meets them, then the figures of no story, then the footer
+    furniture. Furniture stays in the PrintSpace, not in the margins ALTO has for it, so that
+    document order remains reading order. Each TextBlock's ``TAGREFS`` names the
+    ``StructureTag`` of its role (``LABEL`` = kicker, headline, deck, byline, body, crosshead,
+    caption, jump, credit or furniture). Stories are stated in ALTO's ``ReadingOrder``: one
+    ``UnorderedGroup`` for the page holding an ``OrderedGroup`` per story, a sidebar's group
+    nested where the sidebar stands. Archives state them in METS (``mets.py``).
+
+Units
+    Pixel pages keep their numbers (``pixel``). PDF pages are measured in points, and an ALTO
+    pixel is a pixel of a scanned image, which a PDF does not have, so they are written in
+    ALTO's physical unit ``inch1200`` (x 1200/72), rounded to whole units (1/1200 inch, 0.06 pt):
+    a reader gets points back by multiplying by 0.06. ``FONTSIZE`` is in points, as ALTO defines
+    it; on pixel pages no resolution is known and it is the size in pixels.
+
+Words
+    A PDF span holding several words is split at its spaces into ``String``s, each given the
+    share of the span's box its characters take. An ``SP`` stands wherever the line's text has a
+    space. A line-end hyphen that the text stage takes out (``analysis.text.join_lines``: after
+    a letter and before a lowercase letter, or any soft hyphen) is written as ``HYP`` after the
+    word part; a hyphen the text keeps ("Baden-" + "Württemberg") stays in ``CONTENT``. ``WC``
+    is the OCR confidence when the word has one; vertical lines have ``BASEDIRECTION="ttb"``.
+
+IDs
+    Deterministic, numbered per page in reading order: ``P1`` (the page number), ``P1_TB00001``
+    text blocks, ``P1_IL00001`` illustrations, ``P1_TL00001`` lines, ``P1_ST00001`` strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import get_args
+
+from lxml import etree
+
+from .. import __version__
+from ..analysis.lines import font_family, join_words
+from ..errors import UsageError
+from ..model import Block, Box, Document, Figure, Layout, Line, Role, Story, Word
+from .validate import validate
+
+ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+SCHEMA_LOCATION = f"{ALTO_NS} http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
+ROLES: tuple[str, ...] = get_args(Role)
+# The page's unit → (ALTO MeasurementUnit, factor, decimals kept).
+UNITS = {"px": ("pixel", 1.0, 2), "pt": ("inch1200", 1200 / 72, 0)}
+_HYPHENS = ("-", "\u00ad", "\u2010")
+
+Item = Block | Figure
+
+
+def alto_name(stem: str, page: int) -> str:
+    """The file name of one page's ALTO: ``NAME-p0001.alto.xml``."""
+    return f"{stem}-p{page:04d}.alto.xml"
+
+
+def tag_id(role: str) -> str:
+    """The ID of the StructureTag of a role."""
+    return f"ROLE_{role.upper()}"
+
+
+def reading_items(page: Layout) -> Iterator[tuple[Item, Story | None]]:
+    """Every block and figure of the page in reading order, with the (innermost) story it is in."""
+    yield from ((b, None) for b in page.header)
+    for s in page.stories:
+        yield from _story_items(s)
+    for f in page.figures:
+        yield f, None
+        yield from ((c, None) for c in f.caption)
+    yield from ((b, None) for b in page.footer)
+
+
+def _story_items(s: Story) -> Iterator[tuple[Item, Story | None]]:
+    for c in s.content:
+        if isinstance(c, Story):
+            yield from _story_items(c)
+        else:
+            yield c, s
+            if isinstance(c, Figure):
+                yield from ((b, s) for b in c.caption)
+
+
+def element_ids(page: Layout) -> dict[Item, str]:
+    """The ALTO ID of every TextBlock (a Block) and Illustration (a Figure) of the page."""
+    ids: dict[Item, str] = {}
+    counts: Counter[str] = Counter()
+    for item, _ in reading_items(page):
+        kind = "IL" if isinstance(item, Figure) else "TB"
+        counts[kind] += 1
+        ids[item] = f"P{page.number}_{kind}{counts[kind]:05d}"
+    return ids
+
+
+def textblock_ids(page: Layout) -> dict[str, list[str]]:
+    """Story id → the IDs of its own TextBlocks in reading order (a sidebar's are under its id)."""
+    ids = element_ids(page)
+    out: dict[str, list[str]] = {}
+
+    def walk(s: Story) -> None:
+        out[s.id] = [ids[item] for item, owner in _story_items(s)
+                     if owner is s and isinstance(item, Block)]
+        for c in s.sidebars:
+            walk(c)
+
+    for s in page.stories:
+        walk(s)
+    return out
+
+
+def write_alto(doc: Document, stem: str) -> dict[str, bytes]:
+    """``{NAME-p0001.alto.xml: bytes, …}``: one validated ALTO file per analysed page."""
+    return {alto_name(stem, p.number): alto_bytes(p, doc.source)
+            for p in doc.pages if isinstance(p, Layout)}
+
+
+def alto_bytes(page: Layout, source: str) -> bytes:
+    """One page as an ALTO file, checked against the ALTO 4.4 schema."""
+    data = etree.tostring(_alto(page, source), xml_declaration=True, encoding="UTF-8",
+                          pretty_print=True)
+    validate(data, "alto")
+    return data
+
+
+class _Writer:
+    """Builds one page's tree: holds the unit, the ID counters and the text styles met so far."""
+
+    def __init__(self, page: Layout):
+        if page.unit not in UNITS:
+            raise UsageError(f"page {page.number}: cannot write ALTO for unit {page.unit!r}")
+        self.unit, self.scale, self.digits = UNITS[page.unit]
+        self.prefix = f"P{page.number}_"
+        self.counts: Counter[str] = Counter()
+        self.styles: dict[tuple, str] = {}
+
+    def next_id(self, kind: str) -> str:
+        self.counts[kind] += 1
+        return f"{self.prefix}{kind}{self.counts[kind]:05d}"
+
+    def num(self, v: float) -> str:
+        r = round(v * self.scale, self.digits)
+        return str(int(r)) if r == int(r) else f"{r:.{self.digits}f}".rstrip("0")
+
+    def box(self, b: Box) -> dict[str, str]:
+        return {"HPOS": self.num(b.x0), "VPOS": self.num(b.y0),
+                "WIDTH": self.num(max(b.width, 0.0)), "HEIGHT": self.num(max(b.height, 0.0))}
+
+    def style(self, w: Word) -> str:
+        key = (font_family(w.font), round(w.size, 1), w.bold, w.italic)
+        return self.styles.setdefault(key, f"TS{len(self.styles) + 1}")
+
+    def text_block(self, b: Block, ident: str) -> etree._Element:
+        tb = _el("TextBlock", ID=ident, TAGREFS=tag_id(b.role), **self.box(b.box))
+        for i, line in enumerate(b.lines):
+            following = b.lines[i + 1].text if i + 1 < len(b.lines) else None
+            tb.append(self.text_line(line, following))
+        return tb
+
+    def text_line(self, line: Line, following: str | None) -> etree._Element:
+        tl = _el("TextLine", ID=self.next_id("TL"), **self.box(line.box))
+        if line.vertical:
+            tl.set("BASEDIRECTION", "ttb")
+        tokens = [(t, box, w, k > 0) for w in line.words for k, (t, box) in enumerate(_split(w))]
+        hyphen = _hyphen(line.text, following)
+        if hyphen:
+            text, box, w, inside = tokens[-1]
+            tokens[-1] = (text[:-1], box, w, inside)
+            if not tokens[-1][0]:
+                tokens.pop()
+        prev: tuple | None = None
+        for text, box, w, inside in tokens:
+            if prev and (inside or _spaced(prev[2], w, line.vertical)):
+                tl.append(_el("SP", **self.box(_gap(prev[1], box, line))))
+            s = _el("String", ID=self.next_id("ST"), CONTENT=text, **self.box(box),
+                    STYLEREFS=self.style(w))
+            if w.confidence is not None:
+                s.set("WC", f"{min(max(w.confidence, 0.0), 1.0):.3f}")
+            tl.append(s)
+            prev = (text, box, w)
+        if hyphen:
+            _sub(tl, "HYP", CONTENT=hyphen)
+        return tl
+
+    def style_elements(self) -> Iterator[etree._Element]:
+        for (family, size, bold, italic), ident in self.styles.items():
+            s = _el("TextStyle", ID=ident)
+            if family:
+                s.set("FONTFAMILY", family)
+            if size > 0:
+                s.set("FONTSIZE", f"{size:g}")
+            if bold or italic:
+                s.set("FONTSTYLE", " ".join(n for n, on in (("bold", bold), ("italics", italic)) if on))
+            yield s
+
+
+def _alto(page: Layout, source: str) -> etree._Element:
+    w = _Writer(page)
+    ids = element_ids(page)
+    root = etree.Element(_q("alto"), nsmap={None: ALTO_NS, "xsi": XSI_NS})
+    root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
+    root.set("SCHEMAVERSION", "4.4")
+    desc = _sub(root, "Description")
+    _sub(desc, "MeasurementUnit").text = w.unit
+    _sub(_sub(desc, "sourceImageInformation"), "fileName").text = source
+    software = _sub(_sub(desc, "Processing", ID="PROCESSING1"), "processingSoftware")
+    _sub(software, "softwareName").text = "newslayout"
+    _sub(software, "softwareVersion").text = __version__
+    styles = _sub(root, "Styles")
+    tags = _sub(root, "Tags")
+    for role in ROLES:
+        _sub(tags, "StructureTag", ID=tag_id(role), TYPE="role", LABEL=role)
+    order = _reading_order(page, ids)
+    if order is not None:
+        root.append(order)
+    pg = _sub(_sub(root, "Layout"), "Page", ID=f"P{page.number}", PHYSICAL_IMG_NR=str(page.number),
+              WIDTH=w.num(page.width), HEIGHT=w.num(page.height))
+    if page.lang:
+        pg.set("LANG", page.lang)
+    space = _sub(pg, "PrintSpace", ID=f"P{page.number}_PS00001",
+                 **w.box(Box(0, 0, page.width, page.height)))
+    for item, _ in reading_items(page):
+        if isinstance(item, Figure):
+            space.append(_el("Illustration", ID=ids[item], **w.box(item.box)))
+        else:
+            space.append(w.text_block(item, ids[item]))
+    styles.extend(w.style_elements())
+    return root
+
+
+def _reading_order(page: Layout, ids: dict[Item, str]) -> etree._Element | None:
+    """ALTO's ReadingOrder: an UnorderedGroup of one OrderedGroup per story; None without stories."""
+    refs = iter(range(1, 1_000_000))
+    groups = iter(range(1, 1_000_000))
+    prefix = f"P{page.number}_"
+
+    def group(s: Story) -> etree._Element:
+        g = _el("OrderedGroup", ID=f"{prefix}OG{next(groups):03d}")
+        for c in s.content:
+            if isinstance(c, Story):
+                g.append(group(c))
+                continue
+            for item in (c, *c.caption) if isinstance(c, Figure) else (c,):
+                _sub(g, "ElementRef", ID=f"{prefix}ER{next(refs):05d}", REF=ids[item])
+        return g
+
+    stories = [g for g in map(group, page.stories) if len(g)]
+    if not stories:
+        return None
+    ro = _el("ReadingOrder")
+    _sub(ro, "UnorderedGroup", ID=f"{prefix}RO").extend(stories)
+    return ro
+
+
+def _split(w: Word) -> list[tuple[str, Box]]:
+    """The word's space-separated parts, each with its share of the box by character count."""
+    parts = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", w.text)]
+    if len(parts) <= 1:
+        return [(w.text, w.box)]
+    b, n = w.box, len(w.text)
+    if w.vertical:
+        step = b.height / n
+        return [(t, Box(b.x0, b.y0 + i * step, b.x1, b.y0 + j * step)) for t, i, j in parts]
+    step = b.width / n
+    return [(t, Box(b.x0 + i * step, b.y0, b.x0 + j * step, b.y1)) for t, i, j in parts]
+
+
+def _spaced(a: Word, b: Word, vertical: bool) -> bool:
+    """True when the lines stage puts a space between neighbouring words a and b."""
+    return len(join_words([a, b], vertical)) > len(a.text) + len(b.text)
+
+
+def _gap(left: Box, right: Box, line: Line) -> Box:
+    """The space between two neighbouring words, as tall (or wide) as the line."""
+    if line.vertical:
+        return Box(line.box.x0, left.y1, line.box.x1, max(left.y1, right.y0))
+    return Box(left.x1, line.box.y0, max(left.x1, right.x0), line.box.y1)
+
+
+def _hyphen(text: str, following: str | None) -> str | None:
+    """The line-end hyphen the text stage removes when joining ``following``, if any."""
+    text = text.rstrip()
+    following = (following or "").lstrip()
+    if not following or not text.endswith(_HYPHENS) or len(text) < 2 or not text[-2].isalpha():
+        return None
+    return text[-1] if text[-1] == "\u00ad" or following[0].islower() else None
+
+
+def _q(tag: str) -> str:
+    return f"{{{ALTO_NS}}}{tag}"
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    return etree.Element(_q(tag), attrs)
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    return etree.SubElement(parent, _q(tag), attrs)
