@@ -65,6 +65,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from math import comb
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -131,11 +132,14 @@ class PageTruth:
 
 
 def load_truth(path: str | os.PathLike[str]) -> list[PageTruth]:
-    """Read a contract ground-truth JSON file: one page, a list of pages, or ``{"pages": [...]}``.
+    """Read a contract ground-truth JSON file: one page, a list of pages, or ``{"pages": [...]}``;
+    an XML file is read as a METS issue (:func:`load_mets_truth`).
 
     Raises :class:`InputError` when the file cannot be read and :class:`FormatError` when it is
     not JSON of the contract's shape; both messages name the file.
     """
+    if _is_xml(path):
+        return load_mets_truth(path)
     data = _read_json(path)
     return [_page_from_json(page, f"{path}, page entry {i + 1}") for i, page in
             enumerate(_page_objects(data, str(path)))]
@@ -225,6 +229,111 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
         return tuple(value)
     raise FormatError(f"{where} must be a list of strings")
 
+
+# --- ground truth from a METS/ALTO issue --------------------------------------------------
+
+_ARTICLE_KINDS = {"ARTICLE": "story", "ADVERTISEMENT": "ad"}
+_HEAD_FIELDS = {"TITLE": "headline", "HEADLINE": "headline", "OVERLINE": "kicker",
+                "SUBHEADLINE": "deck", "AUTHOR": "byline", "CAPTION": "captions"}
+_NOT_RUNNING_TEXT = frozenset({"TABLE", "IMAGE", "ILLUSTRATION"})
+_FURNITURE_DIVS = frozenset({"TITLE_SECTION", "PUBLISHING_STMT"})
+
+
+def _is_xml(path: str | os.PathLike[str]) -> bool:
+    """Whether the file's content starts like XML (after a byte order mark and blanks)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(256)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ground truth: {exc.strerror or exc}") from exc
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
+
+
+def load_mets_truth(mets_path: str | os.PathLike[str]) -> list[PageTruth]:
+    """The ground truth of every physical page of a METS/ALTO issue, from its logical structMap.
+
+    Every article div (``TYPE`` Article/ARTICLE: a story; ADVERTISEMENT: an ad) becomes, on each
+    page holding some of its blocks, an :class:`ArticleTruth` made of those blocks, in METS
+    order (the document order of its ``area`` pointers): blocks under TITLE are the headline,
+    OVERLINE the kicker, SUBHEADLINE the deck, AUTHOR the byline, CAPTION captions; blocks under
+    TABLE, IMAGE or ILLUSTRATION are left out (no running text); every other block is one body
+    paragraph. An area names its page by ``FILEID`` (the ALTO file of a physical page) and its
+    element by ``BEGIN`` (``END`` ranges are not read). Its text is built as the ALTO reader
+    reads it (:func:`layout.sources.alto.element_text`), so truth and output compare. Blocks of
+    TITLE_SECTION and PUBLISHING_STMT divs outside articles (masthead, imprint) are furniture;
+    section headings and other text outside articles are not part of the truth. Pages whose
+    ALTO file is missing get no truth.
+
+    Raises :class:`FormatError` for a file that is not METS or an area naming an unknown ID.
+    """
+    from .sources.alto import block_elements, element_text, load
+    from .sources.mets import read_issue
+
+    issue = read_issue(Path(mets_path))
+    altos = {p.file_id: load(p.path) for p in issue.pages if p.path is not None}
+    elements = {file_id: block_elements(alto) for file_id, alto in altos.items()}
+    articles: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    furniture: dict[int, list[str]] = defaultdict(list)
+    for n, (div, kind, area, types) in enumerate(_logical_areas(issue.root)):
+        file_id, begin = area.get("FILEID") or "", area.get("BEGIN")
+        page = issue.page_of(file_id)
+        if page is None or file_id not in altos or _NOT_RUNNING_TEXT.intersection(types):
+            continue
+        if begin not in elements[file_id]:
+            raise FormatError(f"{mets_path}: area BEGIN={begin!r} names no element of "
+                              f"{page.path}")
+        text = element_text(altos[file_id], elements[file_id][begin])
+        if not text:
+            continue
+        if kind is None:
+            furniture[page.number].append(text)
+            continue
+        fields = articles[page.number].setdefault(div.get("ID") or f"article{n}",
+                                                  {"kind": kind, "text": [], "captions": []})
+        field = next((_HEAD_FIELDS[t] for t in types if t in _HEAD_FIELDS), "text")
+        if field in ("text", "captions"):
+            fields[field].append(text)
+        else:
+            fields[field] = f"{fields[field]} {text}" if field in fields else text
+    heads = ("headline", "kicker", "deck", "byline")
+    return [PageTruth(number=p.number,
+                      articles=tuple(ArticleTruth(id=key, kind=f["kind"], text=tuple(f["text"]),
+                                                  captions=tuple(f["captions"]),
+                                                  **{k: f.get(k) for k in heads})
+                                     for key, f in articles[p.number].items()),
+                      furniture=tuple(furniture[p.number]),
+                      source=p.path.name)
+            for p in issue.pages if p.path is not None]
+
+
+def _logical_areas(root: etree._Element) -> Iterator[tuple[etree._Element, str | None,
+                                                           etree._Element, list[str]]]:
+    """(div, kind, area, TYPEs of the divs between the two, innermost first) for every area of
+    the article divs (kind "story" or "ad") and of the masthead and imprint divs outside
+    articles (kind None) of the logical structMap, in document order."""
+    from .sources.xml import METS_NAMESPACE
+
+    div_tag, area_tag = f"{{{METS_NAMESPACE}}}div", f"{{{METS_NAMESPACE}}}area"
+
+    def visit(div: etree._Element) -> Iterator[tuple[etree._Element, str | None,
+                                                     etree._Element, list[str]]]:
+        kind_name = (div.get("TYPE") or "").upper()
+        if kind_name not in _ARTICLE_KINDS and kind_name not in _FURNITURE_DIVS:
+            for child in div.iterchildren(div_tag):
+                yield from visit(child)
+            return
+        for area in div.iter(area_tag):
+            types = []
+            for ancestor in area.iterancestors(div_tag):
+                if ancestor is div:
+                    break
+                types.append((ancestor.get("TYPE") or "").upper())
+            yield div, _ARTICLE_KINDS.get(kind_name), area, types
+
+    for structmap in root.iter(f"{{{METS_NAMESPACE}}}structMap"):
+        if (structmap.get("TYPE") or "").upper() == "LOGICAL":
+            for div in structmap.iterchildren(div_tag):
+                yield from visit(div)
 
 # --- scores -------------------------------------------------------------------------------
 

@@ -143,7 +143,7 @@ def _anchors(blocks: Sequence[Block]) -> list[_Group]:
     for k in blocks:
         if k.role != "kicker":
             continue
-        below = [h for h in heads if -0.3 * k.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
+        below = [h for h in heads if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
                  and x_overlap_ratio(h.box, k.box) >= 0.3]
         if below:
             groups[id(min(below, key=lambda h: h.box.y0))].header.insert(0, k)

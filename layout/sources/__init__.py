@@ -1,15 +1,16 @@
 """Readers: each turns one kind of input into ``PageContent`` values, one per page.
 
-``open_source`` picks the reader from the file's first bytes, not its name, so a PDF saved as
+``open_source`` picks the reader from the file's content, not its name: PDF by its header, the
+XML formats (ALTO, PAGE-XML, METS, hOCR) by their root element and namespace. A PDF saved as
 ``.bin`` still opens and a text file called ``.pdf`` gets a clear error.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from ..errors import InputError, UsageError
+from ..errors import FormatError, InputError, UsageError
 from ..model import Figure, PageContent
 
 ENGINES = ("pymupdf", "pdfplumber")
@@ -29,6 +30,18 @@ class Source(Protocol):
 
     def close(self) -> None:
         """Release the file."""
+
+
+@runtime_checkable
+class Renders(Protocol):
+    """What a source that can show its pages offers besides; the overlay view draws on it.
+
+    Optional: a source without ``render`` is shown as a blank canvas of the page's size.
+    """
+
+    def render(self, number: int, dpi: float) -> bytes | None:
+        """Page ``number`` (1-based) as a PNG at ``dpi``; a source of scans may keep its own
+        resolution. None when the page image cannot be found."""
 
 
 def open_source(path: str | Path, engine: str = "pymupdf") -> Source:
@@ -53,4 +66,32 @@ def open_source(path: str | Path, engine: str = "pymupdf") -> Source:
             return PlumberSource(path)
         from .pdf import PdfSource
         return PdfSource(path)
-    raise InputError(f"{path}: not a PDF (unrecognised file content)")
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
+        return _open_xml(path)
+    raise InputError(f"{path}: neither PDF nor XML (unrecognised file content)")
+
+
+def _open_xml(path: Path) -> Source:
+    """The reader for an XML (or HTML) file, chosen by its root element and namespace.
+
+    ALTO (v1 of CCS docWorks, v2, v3, v4), PAGE-XML (2013, 2019), METS (an issue of ALTO pages)
+    and hOCR (HTML whose pages are ``ocr_page`` elements). Any other root is a ``FormatError``
+    naming the element and namespace found.
+    """
+    from .xml import root_of
+
+    ns, name = root_of(path)
+    if name == "alto":
+        from .alto import AltoSource
+        return AltoSource(path)
+    if name == "PcGts":
+        from .pagexml import PageXmlSource
+        return PageXmlSource(path)
+    if name == "mets":
+        from .mets import MetsSource
+        return MetsSource(path)
+    if name.lower() == "html":
+        from .hocr import HocrSource
+        return HocrSource(path)
+    raise FormatError(f"{path}: XML root <{name}> in namespace {ns or '(none)'!r} is none of "
+                      "ALTO, PAGE-XML, METS or hOCR")

@@ -63,13 +63,15 @@ from ..errors import InputError, PageError
 from ..model import Box, Figure, PageContent, Word
 from .pdf import font_style, shapes
 
-# MuPDF's text device thresholds, in font sizes: a gap wider than SPACE is a word space, one
-# wider than LINE_BREAK ends the line; a step back further than BACKSTEP ends it too.
+# MuPDF's text device (stext-device.c), in font sizes, measured from the pen (where the last
+# glyph's advance ended): a move along the baseline shorter than SPACE is no space, one up to
+# LINE_BREAK forward is a word space (a step back up to LINE_BREAK is kerning); anything
+# further, or a baseline moved by BASELINE or more, starts a new line. The same glyph drawn
+# again within FAKE_BOLD of the pen (fake bold) is dropped.
 _SPACE = 0.15
 _LINE_BREAK = 0.8
-_BACKSTEP = 0.5
-# Two glyphs share a baseline when an edge or the centre across the line agree within this [em].
-_ALIGN = 0.3
+_BASELINE = 0.8
+_FAKE_BOLD = 0.1
 # An upright glyph set flush below another (vertical writing) starts a vertical line only
 # when both the gap and the offset of the centres are within this [em]: horizontal lines leave
 # a leading gap, so the last glyph of one line and the first of the next are not chained.
@@ -99,16 +101,39 @@ _PARSE_ERRORS = (PdfminerException, MalformedPDFException, PSException,
                  ValueError, KeyError, TypeError)
 
 
+@dataclass(frozen=True, slots=True)
+class _Glyph:
+    """One pdfminer character on the displayed page, with what chaining it needs.
+
+    ``start`` and ``end`` are where its advance begins and ends along its writing direction,
+    ``base`` where its baseline lies across it (for vertical runs of stacked upright glyphs,
+    its centre line).
+    """
+
+    text: str
+    box: Box
+    font: str
+    size: float
+    direction: str
+    start: float
+    end: float
+    base: float
+
+
 @dataclass
 class _Line:
-    """Characters chained in content-stream order: one MuPDF-style text line.
+    """Glyphs chained in content-stream order: one MuPDF-style text line.
 
-    ``direction`` is the line's ("ltr", "rtl", "down" or "up" on the displayed page); each
-    character keeps its own too, which differs for upright glyphs stacked in a vertical line.
+    ``direction`` is the line's ("ltr", "rtl", "down" or "up" on the displayed page). A
+    ``stacked`` line is upright glyphs set one below the other (vertical CJK writing): it runs
+    "down" while its glyphs keep their own direction, "ltr". ``spaced`` holds the indices of
+    the glyphs MuPDF would put a space before.
     """
 
     direction: str
-    chars: list[tuple[str, Box, str, float, str]] = field(default_factory=list)
+    glyphs: list[_Glyph] = field(default_factory=list)
+    spaced: set[int] = field(default_factory=set)
+    stacked: bool = False
 
 
 def _direction(matrix: tuple[float, ...]) -> str:
@@ -119,37 +144,61 @@ def _direction(matrix: tuple[float, ...]) -> str:
     return "up" if b > 0 else "down"
 
 
-def _advance(direction: str, prev: Box, box: Box) -> tuple[float, float]:
-    """(gap along the writing direction, misalignment across it) from ``prev`` to ``box``."""
-    if direction in ("ltr", "rtl"):
-        gap = box.x0 - prev.x1 if direction == "ltr" else prev.x0 - box.x1
-        across = min(abs(box.y1 - prev.y1), abs(box.y0 - prev.y0), abs(box.cy - prev.cy))
-    else:
-        gap = box.y0 - prev.y1 if direction == "down" else prev.y0 - box.y1
-        across = min(abs(box.x1 - prev.x1), abs(box.x0 - prev.x0), abs(box.cx - prev.cx))
-    return gap, across
+def _glyph(text: str, box: Box, font: str, size: float, direction: str,
+           descent: float) -> _Glyph:
+    """A glyph with its advance and baseline; ``descent`` [font sizes, negative] places the
+    baseline inside the box (from the box's bottom side as the glyph stands)."""
+    if direction == "ltr":
+        return _Glyph(text, box, font, size, direction, box.x0, box.x1, box.y1 + descent * box.height)
+    if direction == "rtl":
+        return _Glyph(text, box, font, size, direction, -box.x1, -box.x0, box.y0 - descent * box.height)
+    if direction == "down":
+        return _Glyph(text, box, font, size, direction, box.y0, box.y1, box.x0 - descent * box.width)
+    return _Glyph(text, box, font, size, direction, -box.y1, -box.y0, box.x1 + descent * box.width)
 
 
-def _continues(line: _Line, direction: str, box: Box, size: float) -> bool:
-    """True when a glyph written in ``direction`` at ``box`` carries on ``line``."""
-    _, prev, _, prev_size, _ = line.chars[-1]
-    em = max(size, prev_size, 1e-6)
-    if direction == line.direction or (line.direction == "down" and direction == "ltr"):
-        # The second case is vertical writing: upright glyphs, matrices saying left-to-right.
-        gap, across = _advance(line.direction, prev, box)
-        return -_BACKSTEP * em <= gap <= _LINE_BREAK * em and across <= _ALIGN * em
-    return False
+def _may_add_space(last: str) -> bool:
+    """MuPDF's test: a space may follow Latin, Greek, Cyrillic, Hebrew, Arabic, general
+    punctuation and currency signs, never a space or CJK."""
+    c = ord(last[-1]) if last else 0x20
+    return c != 0x20 and (c < 0x700 or 0x2000 <= c <= 0x20CF)
 
 
-def _starts_stack(line: _Line, direction: str, box: Box, size: float) -> bool:
+def _step(line: _Line, g: _Glyph) -> str | None:
+    """How glyph ``g`` follows ``line``'s last glyph: "same" (same line), "space" (same line
+    after a word space), "duplicate" (fake bold, drop it), or None (a new line)."""
+    prev = line.glyphs[-1]
+    if not line.stacked:
+        if g.direction != line.direction:
+            return None
+        size = max(g.size, 1e-6)
+        if g.text == prev.text and math.hypot(g.end - prev.end, g.base - prev.base) < _FAKE_BOLD * size:
+            return "duplicate"
+        spacing = (g.start - prev.end) / size
+        if abs(g.base - prev.base) / size >= _BASELINE:
+            return None
+        if abs(spacing) < _SPACE or -_LINE_BREAK < spacing < 0:
+            return "same"
+        if 0 < spacing < _LINE_BREAK:
+            return "space" if _may_add_space(prev.text) else "same"
+        return None
+    if g.direction != "ltr":
+        return None
+    em = max(g.size, prev.size, 1e-6)
+    gap = g.box.y0 - prev.box.y1
+    aligned = abs(g.box.cx - prev.box.cx) < _BASELINE * em
+    return "same" if aligned and -_LINE_BREAK * em < gap < _LINE_BREAK * em else None
+
+
+def _starts_stack(line: _Line, g: _Glyph) -> bool:
     """True when a one-glyph horizontal line and this glyph are upright glyphs set flush in a
     vertical column: the line turns vertical."""
-    if len(line.chars) != 1 or line.direction != "ltr" or direction != "ltr":
+    if len(line.glyphs) != 1 or line.direction != "ltr" or g.direction != "ltr":
         return False
-    _, prev, _, prev_size, _ = line.chars[0]
-    em = max(size, prev_size, 1e-6)
-    gap, _ = _advance("down", prev, box)
-    return abs(gap) <= _STACK * em and abs(box.cx - prev.cx) <= _STACK * em
+    prev = line.glyphs[0]
+    em = max(g.size, prev.size, 1e-6)
+    return (abs(g.box.y0 - prev.box.y1) <= _STACK * em
+            and abs(g.box.cx - prev.box.cx) <= _STACK * em)
 
 
 @dataclass(frozen=True)
@@ -271,7 +320,7 @@ def _font_size(char: dict[str, Any], direction: str, vertical_font: bool) -> flo
 
 def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: float,
                    height: float, metrics: dict[str, _Metrics] | None = None) -> list[_Line]:
-    """pdfplumber characters (in content-stream order) chained into text lines.
+    """pdfplumber characters (in content-stream order) chained into text lines as MuPDF does.
 
     Boxes are shifted by (-dx, -dy) into page coordinates and, for fonts in ``metrics``, made
     MuPDF's height; characters wholly outside the ``width`` x ``height`` page are dropped.
@@ -289,14 +338,23 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: flo
         size = _font_size(c, direction, m is not None and m.vertical)
         if m is not None and not m.vertical:
             box = _mupdf_box(box, direction, m)
-        font = _SUBSET_PREFIX.sub("", c["fontname"] or "")
+            descent = m.descent
+        else:
+            descent = _DEFAULT_METRICS[1] if m is None else -0.5   # vertical: the centre line
+        g = _glyph(text, box, _SUBSET_PREFIX.sub("", c["fontname"] or ""), size, direction,
+                   descent)
         line = lines[-1] if lines else None
-        if line is not None and _starts_stack(line, direction, box, size):
-            line.direction = "down"
-        elif line is None or not _continues(line, direction, box, size):
+        step = _step(line, g) if line is not None else None
+        if step == "duplicate":
+            continue
+        if step is None and line is not None and _starts_stack(line, g):
+            line.direction, line.stacked, step = "down", True, "same"
+        if step is None:
             line = _Line(direction)
             lines.append(line)
-        line.chars.append((text, box, font, size, direction))
+        elif step == "space" and not text.isspace():
+            line.spaced.add(len(line.glyphs))
+        line.glyphs.append(g)
     return lines
 
 
@@ -305,10 +363,9 @@ def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0
                    metrics: dict[str, _Metrics] | None = None) -> list[Word]:
     """Runs of one font and size on one chained line as Words, like PyMuPDF's spans.
 
-    A space inside a run is kept in its text: an explicit space glyph, or a gap wider than
-    0.15 em, except between upright glyphs stacked in vertical writing (CJK, where a gap is
-    no word space). A run's box is the union of its non-blank glyphs, so no trailing space
-    reaches into a gutter.
+    A space inside a run is kept in its text: an explicit space glyph, or one MuPDF would add
+    for a gap (see :func:`_step`). A run's box is the union of its non-blank glyphs, so no
+    trailing space reaches into a gutter.
     """
     words: list[Word] = []
     lines = chars_to_lines(chars, dx, dy, width, height, metrics)
@@ -317,7 +374,6 @@ def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0
         run: list[str] = []
         run_box: Box | None = None
         run_font, run_size = "", 0.0
-        prev: Box | None = None
 
         def flush() -> None:
             text = "".join(run).strip()
@@ -326,20 +382,16 @@ def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0
                 words.append(Word(text, run_box, run_font, round(run_size, 2), bold, italic,
                                   vertical, source_line=line_id))
 
-        for text, box, font, size, direction in line.chars:
-            blank = text.isspace()
-            if not blank and (font != run_font or abs(size - run_size) > 0.01):
+        for i, g in enumerate(line.glyphs):
+            blank = g.text.isspace()
+            if not blank and (g.font != run_font or abs(g.size - run_size) > 0.01):
                 flush()
-                run, run_box, run_font, run_size = [], None, font, size
-            stacked = direction != line.direction
-            if prev is not None and not blank and not stacked and run and not run[-1].isspace():
-                gap, _ = _advance(line.direction, prev, box)
-                if gap > _SPACE * size:
-                    run.append(" ")
-            run.append(text)
+                run, run_box, run_font, run_size = [], None, g.font, g.size
+            elif i in line.spaced:
+                run.append(" ")
+            run.append(g.text)
             if not blank:
-                run_box = box if run_box is None else run_box.union(box)
-            prev = box
+                run_box = g.box if run_box is None else run_box.union(g.box)
         flush()
     return words
 
@@ -416,6 +468,15 @@ def _drawings(objects: list[dict[str, Any]], dx: float, dy: float) -> list[dict[
             "fill": _rgb(o.get("non_stroking_color")) if filled else None,
         })
     return drawings
+
+
+def _area(obj: dict[str, Any]) -> float:
+    return abs((obj["x1"] - obj["x0"]) * (obj["bottom"] - obj["top"]))
+
+
+def _shared_area(a: Box, b: Box) -> float:
+    return (max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
+            * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0)))
 
 
 @dataclass(frozen=True)
@@ -495,17 +556,22 @@ class PlumberSource:
         page_box = Box(0, 0, width, height)
         words = chars_to_words(chars, dx, dy, width, height, metrics)
         rules, frames = shapes(_drawings(objects, dx, dy), page_box)
-        figures = []
-        for i, im in enumerate(images):
+        figures: list[Figure] = []
+        # Largest first; an image drawn over most of a kept one (a mask, a frame, a second
+        # layer) is part of that figure, not a figure of its own: pdf.py's rule.
+        ranked = sorted(enumerate(images), key=lambda item: -_area(item[1]))
+        for i, im in ranked:
             box = Box(max(0.0, im["x0"] - dx), max(0.0, im["top"] - dy),
                       min(width, im["x1"] - dx), min(height, im["bottom"] - dy))
-            big_enough = box.width >= _MIN_FIGURE and box.height >= _MIN_FIGURE
-            if big_enough and box.area < 0.9 * page_box.area:
-                handle = f"{number}:{i}"
-                stream = im.get("stream")
-                self._images[handle] = _Image(
-                    number, stream if isinstance(stream, PDFStream) else None)
-                figures.append(Figure(box, image=handle))
+            if (box.width < _MIN_FIGURE or box.height < _MIN_FIGURE
+                    or box.area >= 0.9 * page_box.area):
+                continue
+            if any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
+                continue
+            handle = f"{number}:{i}"
+            stream = im.get("stream")
+            self._images[handle] = _Image(number, stream if isinstance(stream, PDFStream) else None)
+            figures.append(Figure(box, image=handle))
         return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
                            tuple(rules), tuple(frames))
 
