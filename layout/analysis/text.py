@@ -87,8 +87,11 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     prev_full = False
+    framed = (min(b.box.x0 for b in blocks), max(b.box.x1 for b in blocks)) \
+        if blocks and all(b.frame is not None for b in blocks) else None
     for b in blocks:
-        left, right = _edges(b, grid, body)
+        # Text in a frame is measured against the frame's text, not the page's columns.
+        left, right = framed or _edges(b, grid, body)
         width = max(right - left, 1e-6)
         for ln in b.lines:
             indented = ln.box.x0 - left > params.indent * ln.size

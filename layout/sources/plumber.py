@@ -52,6 +52,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFSimpleFont, PDFUnicodeNotDefined
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
@@ -213,6 +214,7 @@ class _Metrics:
     descent: float
     pdfminer_descent: float
     vertical: bool = False
+    widths: dict[str, float] | None = None
 
 
 def font_metrics(resources: Any, get_font: Any) -> dict[str, _Metrics]:
@@ -240,7 +242,7 @@ def font_metrics(resources: Any, get_font: Any) -> dict[str, _Metrics]:
                 continue        # the interpreter met the same error and skipped this font's text
             if font.fontname not in metrics:
                 metrics[font.fontname] = _Metrics(*_mupdf_extent(spec), font.get_descent(),
-                                                  font.is_vertical())
+                                                  font.is_vertical(), _widths(font))
         xobjects = resolve1(res.get("XObject"))
         for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
             if isinstance(ref, PDFObjRef):
@@ -253,6 +255,22 @@ def font_metrics(resources: Any, get_font: Any) -> dict[str, _Metrics]:
 
     walk(resources)
     return metrics
+
+
+def _widths(font: Any) -> dict[str, float] | None:
+    """Advance widths [font sizes] by character text, for one-byte (simple) fonts."""
+    if not isinstance(font, PDFSimpleFont):
+        return None
+    widths: dict[str, float] = {}
+    for cid in range(256):
+        try:
+            text = font.to_unichr(cid)
+        except (KeyError, ValueError, PDFUnicodeNotDefined):
+            continue
+        w = font.char_width(cid)
+        if w and text not in widths:
+            widths[text] = w
+    return widths
 
 
 def _name(value: Any) -> str | None:
@@ -336,6 +354,11 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: flo
         direction = _direction(c["matrix"])
         m = metrics.get(c["fontname"]) if metrics else None
         size = _font_size(c, direction, m is not None and m.vertical)
+        if m is not None and m.widths and text in m.widths and c.get("adv"):
+            fontsize = size / math.sqrt(abs(c["matrix"][0] * c["matrix"][3] - c["matrix"][1] * c["matrix"][2]) or 1)
+            th = c["adv"] / (m.widths[text] * fontsize) if fontsize else 1.0
+            if 0.2 < th < 5:
+                size *= math.sqrt(th)
         if m is not None and not m.vertical:
             box = _mupdf_box(box, direction, m)
             descent = m.descent
