@@ -25,6 +25,9 @@ _ROW_TOLERANCE = 0.4
 _SPACE_GAP = 0.12
 # Words the source put on one line are cut apart only at a gap wider than this [em].
 _SOURCE_LINE_GAP = 2.0
+# CJK punctuation may stand this far [em] from its neighbour on the same line.
+_CJK_PUNCTUATION = "、。，．：；！？）」』】〉》〕（「『【〈《〔・…—"
+_PUNCTUATION_GAP = 1.0
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
 # An empty strip this wide [em] through the neighbouring rows makes a gap a gutter.
@@ -60,7 +63,12 @@ def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
     """True when the gap between neighbours a and b on one row is a gutter, not a space."""
     size = max(min(a.size, b.size), 1e-6)  # the smaller: body text beside a headline is apart
     same_source_line = a.source_line is not None and a.source_line == b.source_line
-    return gap > (_SOURCE_LINE_GAP if same_source_line else params.word_gap) * size
+    if same_source_line:
+        return gap > _SOURCE_LINE_GAP * size
+    # CJK punctuation sits off-centre in its cell (in vertical text most of all).
+    if a.text[-1] in _CJK_PUNCTUATION or b.text[0] in _CJK_PUNCTUATION:
+        return gap > _PUNCTUATION_GAP * size
+    return gap > params.word_gap * size
 
 
 def _rows(words: list[Word], params: Params, axes, separators: list[Box]) -> list[list[Word]]:
