@@ -52,7 +52,8 @@ def find_grid(blocks: Sequence[Block], body: float, params: Params) -> Grid:
     if len(lines) < _MIN_LINES:
         return Grid(())
     widths = np.array([ln.box.width for ln in lines])
-    full = [ln for ln, w in zip(lines, widths) if w >= 0.8 * np.median(widths)]
+    least = 0.8 * np.median(widths)
+    full = [ln for ln, w in zip(lines, widths) if w >= least]
     if len(full) < _MIN_LINES:
         return Grid(())
     x0 = np.array([[ln.box.x0] for ln in full])

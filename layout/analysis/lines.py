@@ -10,7 +10,6 @@ the same way with the axes swapped. Cost: one sort of the words, then about line
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Box, Line, Rule, Word
@@ -157,21 +156,23 @@ def _line(words: list[Word], vertical: bool) -> Line:
 
     A lead-in run does not count towards the style (see ``_lead_in``).
     """
-    sizes, fonts, bold, italic, total = Counter(), Counter(), 0, 0, 0
     styled = words
     if len(words) > 1 and _lead_in(words):
-        styled = [w for w in words if (w.bold, w.font, w.size) != (words[0].bold, words[0].font, words[0].size)]
+        first = words[0]
+        styled = [w for w in words if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    bold = italic = total = 0
     for w in styled:
         n = len(w.text)
-        sizes[w.size] += n
-        fonts[w.font] += n
+        sizes[w.size] = sizes.get(w.size, 0) + n
+        fonts[w.font] = fonts.get(w.font, 0) + n
         bold += n * w.bold
         italic += n * w.italic
         total += n
     return Line(tuple(words), union_all(w.box for w in words), join_words(words, vertical),
-                sizes.most_common(1)[0][0], bold >= _STYLE_SHARE * total,
-                italic >= _STYLE_SHARE * total, vertical,
-                font_family(fonts.most_common(1)[0][0]))
+                max(sizes, key=sizes.get), bold >= _STYLE_SHARE * total,
+                italic >= _STYLE_SHARE * total, vertical, font_family(max(fonts, key=fonts.get)))
 
 
 def join_words(words: Sequence[Word], vertical: bool = False) -> str:
