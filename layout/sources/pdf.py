@@ -7,6 +7,7 @@ columns); its spans become ``Word`` values and the analysis stages regroup them.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pymupdf
@@ -27,8 +28,12 @@ _MIN_FRAME = 24.0
 _MIN_FIGURE = 16.0
 
 
+@lru_cache(maxsize=1024)
 def font_style(font: str, flags: int) -> tuple[bool, bool]:
-    """(bold, italic) from the span's flags and, since flags are often missing, its font name."""
+    """(bold, italic) from the span's flags and, since flags are often missing, its font name.
+
+    Cached: a page has thousands of spans but a handful of fonts.
+    """
     name = font.lower()
     bold = bool(flags & pymupdf.TEXT_FONT_BOLD) or any(k in name for k in _BOLD_NAMES)
     italic = bool(flags & pymupdf.TEXT_FONT_ITALIC) or any(k in name for k in _ITALIC_NAMES)
