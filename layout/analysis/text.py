@@ -1,9 +1,10 @@
 """Stage 7: paragraphs from lines, with the joining rules of each script.
 
 Within a story, body lines are read in order and a new paragraph starts at a line that is
-indented, or after a line that stops short of its column's right edge. A column break is not a
-paragraph break: a block that starts unindented after a full last line continues the paragraph
-("…座谈会210" + "余次。" → "…座谈会210余次。").
+indented, or after a line that stops short of its column's right edge although the next
+line's first word would have fitted there (so ragged-right text keeps its paragraphs). A column
+break is not a paragraph break: a block that starts unindented after a full last line
+continues the paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。").
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
@@ -86,7 +87,7 @@ def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params) -> 
 def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> list[Block]:
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
-    prev_full = False
+    room = 0.0  # space left at the end of the previous line
     framed = (min(b.box.x0 for b in blocks), max(b.box.x1 for b in blocks)) \
         if blocks and all(b.frame is not None for b in blocks) else None
     for b in blocks:
@@ -95,13 +96,24 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
         width = max(right - left, 1e-6)
         for ln in b.lines:
             indented = ln.box.x0 - left > params.indent * ln.size
-            if not paras or indented or not prev_full:
+            # The previous line stopped short although this line's first word would have fit.
+            ended = room > (1 - params.short_line) * width and room > _first_word_width(ln) + 0.3 * ln.size
+            # A bold lead-in ("DATES: The FAA must …") opens a paragraph.
+            lead_in = ln.words[0].bold and not ln.bold and len(ln.words) > 1
+            if not paras or indented or ended or lead_in:
                 paras.append([])
             paras[-1].append(ln)
-            prev_full = (ln.box.x1 - left) >= params.short_line * width
+            room = right - ln.box.x1
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _first_word_width(line: Line) -> float:
+    """The width of the line's first word, estimated from its run's width per character."""
+    run = line.words[0]
+    word = run.text.split(" ", 1)[0]
+    return run.box.width * len(word) / max(len(run.text), 1)
 
 
 def _edges(b: Block, grid: Grid, body: float) -> tuple[float, float]:
