@@ -34,3 +34,16 @@ def test_an_indented_line_starts_a_paragraph():
     words = headline + column(50, 100, 4, indent_first=True) + column(50, 148, 4, start=40, indent_first=True)
     (story,) = analyse_page(page(words)).stories
     assert len([b for b in story.blocks if b.role == "body"]) == 2
+
+
+def test_ragged_right_lines_keep_their_paragraph_unless_the_next_word_would_have_fitted():
+    #  "Notice of proposed"        ← short, but "rulemaking" would not have fitted
+    #  "rulemaking today."         ← short, and "The" would have fitted: the paragraph ends
+    #  "The agency said so and"
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["Notice of proposed", "rulemaking today.", "The agency said so and"], 50, 136))
+    (story,) = analyse_page(page(words)).stories
+    texts = [b.text for b in story.blocks if b.role == "body"]
+    assert texts[-2].endswith("Notice of proposed rulemaking today.")
+    assert texts[-1] == "The agency said so and"
