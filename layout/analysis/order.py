@@ -5,8 +5,9 @@ Items are split at the widest run of whitespace that no item crosses, trying ver
 top to bottom), then each part is ordered the same way. Preferring vertical cuts is column
 flow: a newspaper story is read down its first column, then the next. Anything spanning the
 whole width (a picture across the columns, a deck) prevents a vertical cut and so splits the
-story into bands read one after the other. Items that no cut separates (overlapping or
-L-shaped) fall back to top-to-bottom, left-to-right.
+story into bands read one after the other; only the top band is cut off at a time, so gaps
+that happen to line up across columns lower down do not slice them. Items that no cut
+separates (overlapping or L-shaped) fall back to top-to-bottom, left-to-right.
 
 Only geometry decides: the PDF's drawing order is never consulted.
 """
@@ -32,14 +33,18 @@ def _cut(items: list[int], boxes: Sequence[Box], rtl: bool, out: list[int]) -> N
     if len(items) <= 1:
         out.extend(items)
         return
-    for axis in ("x", "y"):
-        groups = _split(items, boxes, axis)
-        if len(groups) > 1:
-            if axis == "x" and rtl:
-                groups.reverse()
-            for g in groups:
-                _cut(g, boxes, rtl, out)
-            return
+    groups = _split(items, boxes, "x")
+    if len(groups) > 1:
+        for g in reversed(groups) if rtl else groups:
+            _cut(g, boxes, rtl, out)
+        return
+    groups = _split(items, boxes, "y")
+    if len(groups) > 1:
+        # Only the top band is cut off; the rest is cut again, columns first, so that a gap
+        # level across two columns by chance does not slice them into bands.
+        _cut(groups[0], boxes, rtl, out)
+        _cut([i for g in groups[1:] for i in g], boxes, rtl, out)
+        return
     out.extend(sorted(items, key=lambda i: (boxes[i].y0, -boxes[i].x1 if rtl else boxes[i].x0)))
 
 

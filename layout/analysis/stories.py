@@ -323,11 +323,13 @@ def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
     """Assemble a story: header, figures, text in reading order, then sidebars and notes.
 
     Figures come right after the header and sidebars after the text, so neither cuts into a
-    paragraph (the text around a picture is one flow); each still belongs to its story.
+    paragraph (the text around a picture is one flow); each still belongs to its story. The
+    text is ordered without them: a column runs on below a picture or box set across it.
     """
     header = sorted(g.header, key=lambda b: b.box.y0)
     units = [g.units[i] for i in reading_order([u.box for u in g.units])]
-    texts = [u.block for u in units if u.block is not None]
+    text_units = [u for u in g.units if u.block is not None]
+    texts = [text_units[i].block for i in reading_order([u.box for u in text_units])]
     lead = 0
     while lead < len(texts) and texts[lead].role in ("kicker", "deck", "byline"):
         lead += 1
