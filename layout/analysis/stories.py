@@ -105,6 +105,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
         u.home = home
         placed.append(u)
 
+    _adopt_headless(groups, v_rules, body, params)
     notes = {id(n) for g in groups for n in g.notes}
     stories = [_story(g, grid, body, params) for g in groups
                if (g.header or g.units) and id(g) not in notes]
@@ -293,6 +294,33 @@ def _column_flow(u: _Unit, placed: Sequence[_Unit], v_rules: Sequence[Box], body
                 p.box.x1 - 1 <= r.cx <= u.box.x0 + 1 and y_overlap(r, u.box) > 0 for r in v_rules):
             best, best_shared = p, shared
     return best.home if best is not None else None
+
+
+def _adopt_headless(groups: list[_Group], v_rules: Sequence[Box], body: float, params: Params) -> None:
+    """Text that started a story of its own joins the story running in the column to its left.
+
+    Placement goes top to bottom, so a column can be placed before the text at its left that
+    would have led it into a story (a box beside a side headline, say); this pass, left to
+    right, lets such a headless story follow the column flow once everything is placed.
+    """
+    headless = sorted((g for g in groups if not g.header and g.units and not _is_note(g, groups)),
+                      key=lambda g: min(u.box.x0 for u in g.units))
+    for g in headless:
+        top = min(g.units, key=lambda u: u.box.y0)
+        if top.block is None:
+            continue
+        others = [u for h in groups if h is not g for u in h.units]
+        home = _column_flow(top, others, v_rules, body, params)
+        if home is not None and home is not g:
+            for u in g.units:
+                u.home = home
+            home.units.extend(g.units)
+            home.notes.extend(g.notes)
+            g.units, g.notes = [], []
+
+
+def _is_note(g: _Group, groups: Sequence[_Group]) -> bool:
+    return any(g is n for h in groups for n in h.notes)
 
 
 def _attach_notes(group: _Group, u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
