@@ -7,10 +7,25 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO := fixtures/pages/zh_front_5col.pdf
+# Tesseract and its language models for scanned pages (layout/sources/ocr.py); frk is Fraktur.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra \
+	tesseract-ocr-chi-sim-vert tesseract-ocr-chi-tra-vert tesseract-ocr-jpn tesseract-ocr-jpn-vert \
+	tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-frk
 
-.PHONY: install demo test bench fixtures clean
+.PHONY: install ocr-models browser demo test bench fixtures clean
 
-install: $(STAMP)
+install: $(STAMP) ocr-models browser
+
+# Debian's chromium, which Playwright drives in the overlay view's tests (tests/test_view.py);
+# Playwright's own browser download is never used. Installed only when missing.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Installed only when one is missing, so a second `make` asks apt nothing.
+ocr-models:
+	@dpkg -s $(OCR_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; }
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +44,7 @@ test: install
 
 bench: install
 	$(PY) bench/run.py --out BENCHMARKS.md
+	$(PY) bench/scans.py --out bench/out/scans.md  # whole-page OCR: several minutes
 
 fixtures: install
 	$(PY) fixtures/make_fixtures.py

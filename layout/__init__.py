@@ -7,6 +7,7 @@
 The public API is what this module exports; everything else may change.
 """
 
+from .batch import reconstruct_many
 from .errors import FormatError, InputError, LayoutError, PageError, UsageError
 from .model import Block, Box, Document, Figure, Layout, PageContent, PageFailure, Story
 from .params import Params
@@ -18,5 +19,5 @@ __version__ = "0.1.0"
 __all__ = [
     "Block", "Box", "Document", "Figure", "FormatError", "InputError", "Layout", "LayoutError",
     "PageContent", "PageError", "PageFailure", "Params", "Story", "UsageError", "analyse_page",
-    "open_source", "reconstruct", "__version__",
+    "open_source", "reconstruct", "reconstruct_many", "__version__",
 ]

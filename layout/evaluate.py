@@ -274,7 +274,8 @@ def load_mets_truth(mets_path: str | os.PathLike[str]) -> list[PageTruth]:
     elements = {file_id: block_elements(alto) for file_id, alto in altos.items()}
     articles: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
     furniture: dict[int, list[str]] = defaultdict(list)
-    for n, (div, kind, area, types) in enumerate(_logical_areas(issue.root)):
+    keys: dict[etree._Element, str] = {}
+    for div, kind, area, types in _logical_areas(issue.root):
         file_id, begin = area.get("FILEID") or "", area.get("BEGIN")
         page = issue.page_of(file_id)
         if page is None or file_id not in altos or _NOT_RUNNING_TEXT.intersection(types):
@@ -288,8 +289,8 @@ def load_mets_truth(mets_path: str | os.PathLike[str]) -> list[PageTruth]:
         if kind is None:
             furniture[page.number].append(text)
             continue
-        fields = articles[page.number].setdefault(div.get("ID") or f"article{n}",
-                                                  {"kind": kind, "text": [], "captions": []})
+        key = keys.setdefault(div, div.get("ID") or f"article{len(keys) + 1}")
+        fields = articles[page.number].setdefault(key, {"kind": kind, "text": [], "captions": []})
         field = next((_HEAD_FIELDS[t] for t in types if t in _HEAD_FIELDS), "text")
         if field in ("text", "captions"):
             fields[field].append(text)

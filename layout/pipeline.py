@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .analysis.blocks import build_blocks
 from .analysis.columns import find_grid
+from .analysis.direction import is_vertical, turned, turned_back
 from .analysis.lines import build_lines
 from .analysis.roles import assign_roles, body_size
 from .analysis.script import guess_language
@@ -22,14 +23,27 @@ from .analysis.text import paragraphs
 from .errors import InputError, PageError, UsageError
 from .model import Document, Figure, Layout, PageContent, PageFailure, Story
 from .params import Params
+from .pagepool import Progress, analyse_pages
 from .sources import Source, open_source
+from .sources.textlayer import with_ocr
 
 
 def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
-    """One page's words, figures and rules → its stories in reading order."""
+    """One page's words, figures and rules → its stories in reading order.
+
+    A page of vertical CJK text is analysed turned a quarter (see ``analysis.direction``).
+    """
     params = params or Params()
     if not content.words:
         raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
+    if is_vertical(content):
+        layout = turned_back(_analyse(turned(content), params), content.width)
+        return replace(layout, width=content.width, height=content.height)
+    return _analyse(content, params)
+
+
+def _analyse(content: PageContent, params: Params) -> Layout:
+    """The stages, on a page whose lines run left to right."""
     lines = build_lines(content.words, content.rules, params)
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
     body = body_size(blocks)
@@ -71,15 +85,20 @@ def parse_pages(spec: str | None, count: int | None = None) -> list[int]:
 
 def reconstruct(path: str | Path, pages: str | Iterable[int] | None = None, *,
                 engine: str = "pymupdf", params: Params | None = None,
-                images: str | Path | None = None, links_from: str | Path | None = None) -> Document:
+                images: str | Path | None = None, links_from: str | Path | None = None,
+                ocr: str = "auto", lang: str | None = None, workers: int = 1,
+                progress: Progress | None = None) -> Document:
     """Read ``path`` and reconstruct its pages' stories in reading order.
 
     ``pages``: a spec like ``"2-5"`` or an iterable of 1-based numbers (default: all).
     ``images``: a folder to extract figures into, named after the input
     (``NAME-p1-fig1.jpg``); figures link them relative to ``links_from`` (the folder the
     output is written to; default: the images folder's parent).
+    ``ocr``: auto|always|never, when to OCR, in Tesseract languages ``lang`` (e.g.
+    ``chi_sim+eng``; default English): see ``sources/textlayer.py``.
+    ``workers``: processes to spread the pages over; ``progress(done, total)`` as pages finish.
     """
-    source = open_source(path, engine)
+    source = with_ocr(open_source(path, engine), ocr, lang)
     try:
         try:
             numbers = (parse_pages(pages, source.page_count) if pages is None or isinstance(pages, str)
@@ -87,10 +106,10 @@ def reconstruct(path: str | Path, pages: str | Iterable[int] | None = None, *,
         except PageError as e:
             raise InputError(f"{path}: {e}") from e
         results: list[Layout | PageFailure] = []
-        for n in numbers:
-            try:
-                layout = analyse_page(source.page(n), params)
-            except PageError as e:
+        for n, layout in zip(numbers, analyse_pages(source, numbers, analyse_page, params, workers=workers,
+                                                   progress=progress, reopen=(str(path), engine, ocr, lang))):
+            if isinstance(layout, PageError):
+                e = layout
                 results.append(PageFailure(n, f"{source.name}: {e}" if source.name not in str(e) else str(e)))
                 continue
             if images is not None:

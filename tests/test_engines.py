@@ -268,6 +268,23 @@ def test_rotated_text_is_a_vertical_word_with_its_font_size(tmp_path: Path) -> N
     assert pl["Reading upwards"].vertical
 
 
+def test_horizontally_scaled_text_has_the_sizes_and_runs_of_pymupdf(tmp_path: Path) -> None:
+    """OCR text layers scale every word (``Tz``) to fit; MuPDF's size includes the scaling."""
+    path = tmp_path / "scaled.pdf"
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=612, height=792)
+        page.insert_text((72, 72), "x", fontname="helv", fontsize=10)   # the font resource
+        doc.update_stream(page.get_contents()[0], (
+            b"BT /helv 10 Tf 1 0 0 1 72 700 Tm 130 Tz (scaled) Tj 100 Tz ( words) Tj "
+            b"90 Tz ( here) Tj ET"))
+        doc.save(path)
+    mu = [(w.text, w.size) for w in PdfSource(path).page(1).words]
+    pl = [(w.text, w.size) for w in PlumberSource(path).page(1).words]
+    assert pl == mu
+    assert [size for _, size in pl] == pytest.approx([10 * 1.3 ** 0.5, 10, 10 * 0.9 ** 0.5],
+                                                     abs=0.01)
+
+
 # --- words from characters ------------------------------------------------------------------
 
 
@@ -295,6 +312,25 @@ def test_a_wide_gap_ends_the_source_line_and_a_font_change_ends_the_run() -> Non
     assert words[1].italic
 
 
+def test_a_gap_over_a_third_of_an_em_ends_the_run_but_not_the_source_line() -> None:
+    chars = [_char("a", 0, 0), _char("b", 5, 0), _char("c", 14, 0)]   # gap 4 pt = 0.4 em
+    words = chars_to_words(chars)
+    assert [w.text for w in words] == ["ab", "c"]
+    assert words[0].source_line == words[1].source_line
+
+
+def test_no_space_is_added_after_cjk() -> None:
+    chars = [_char("中", 0, 0, advance=10), _char("文", 13, 0, advance=10)]   # gap 0.3 em
+    (word,) = chars_to_words(chars)
+    assert word.text == "中文"
+
+
+def test_a_glyph_drawn_twice_on_the_pen_is_fake_bold_and_dropped() -> None:
+    chars = [_char("a", 0, 0), _char("b", 5, 0), _char("b", 5.3, 0)]
+    (word,) = chars_to_words(chars)
+    assert word.text == "ab"
+
+
 def test_upright_glyphs_stacked_down_the_page_make_a_vertical_word() -> None:
     chars = [_char(t, 100, 10 * i, advance=10) for i, t in enumerate("縦書き")]
     (word,) = chars_to_words(chars)
@@ -318,7 +354,7 @@ def test_vertical_japanese_columns_become_vertical_words_without_spaces() -> Non
     vertical = [w for w in words if w.vertical and len(w.text) >= 10]
     assert len(vertical) >= 50
     assert all(" " not in w.text for w in vertical)
-    assert any(w.text.startswith("歩行者は、道路を横断してはならない") for w in vertical)
+    assert any(w.text.startswith("歩行者は、道路を横断して") for w in vertical)
     for w in vertical:
         assert w.box.height > 5 * w.box.width
 
@@ -345,9 +381,15 @@ def test_save_image_renders_a_non_jpeg_figure_and_copies_a_jpeg_one(tmp_path: Pa
     _assert_red_picture(png, figure.box)
     source = PlumberSource(jpeg_path)
     (figure,) = source.page(1).figures
+    source.close()
+    # Saved by a source that never read the page, as when pages are read in worker processes.
+    source = PlumberSource(jpeg_path)
     jpg = source.save_image(figure, tmp_path / "photo")
     source.close()
     assert jpg is not None and jpg.suffix == ".jpg" and jpg.read_bytes()[:2] == b"\xff\xd8"
+    with pymupdf.open(jpeg_path) as doc:
+        (xref, *_), = doc[0].get_images()
+        assert jpg.read_bytes() == doc.xref_stream_raw(xref)
 
 
 @pytest.mark.parametrize("case", ["rotate_90_cropbox", "mediabox_and_cropbox"])

@@ -14,6 +14,9 @@ from ..errors import FormatError, InputError, UsageError
 from ..model import Figure, PageContent
 
 ENGINES = ("pymupdf", "pdfplumber")
+# First bytes of the image files read by OCR (image.py): PNG, JPEG, TIFF, BigTIFF, JPEG 2000.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*",
+                    b"II+\x00", b"MM\x00+", b"\x00\x00\x00\x0cjP  \r\n\x87\n")
 
 
 class Source(Protocol):
@@ -68,7 +71,24 @@ def open_source(path: str | Path, engine: str = "pymupdf") -> Source:
         return PdfSource(path)
     if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
         return _open_xml(path)
-    raise InputError(f"{path}: neither PDF nor XML (unrecognised file content)")
+    if head.startswith(IMAGE_SIGNATURES):
+        from .image import ImageSource
+        return ImageSource(path)
+    raise InputError(f"{path}: neither PDF, XML nor an image (unrecognised file content)")
+
+
+def is_issue(path: str | Path) -> bool:
+    """Whether ``path`` is a METS file: an issue whose pages are files of their own, which the
+    command line writes one output per page for. False for anything unreadable."""
+    from .xml import METS_NAMESPACE, root_of
+
+    try:
+        with open(path, "rb") as f:
+            if not f.read(1024).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
+                return False
+        return root_of(Path(path)) == (METS_NAMESPACE, "mets")
+    except (OSError, FormatError):
+        return False
 
 
 def _open_xml(path: Path) -> Source:

@@ -9,37 +9,47 @@ later stage runs unchanged:
   box's corner (see :func:`display_frame`); characters lying wholly outside the crop box are
   dropped (PyMuPDF's ``TEXT_MEDIABOX_CLIP``).
 * Words are runs like PyMuPDF's spans: pdfminer gives single characters in content-stream
-  order; :func:`chars_to_words` chains them into lines the way MuPDF's text device does (the
-  next character continues the line when it sits on the same baseline within 0.8 em of the
-  pen; a gap wider than 0.15 em is a space) and cuts each line into runs of one font and size.
-  ``source_line`` is the id of that chained line.
-* Glyph boxes are MuPDF's: from the font's ascender to its descender (the font descriptor's
-  ``Ascent`` and ``Descent``), not pdfminer's one-font-size box, and sizes are MuPDF's (font
-  size times the square root of the text matrix's determinant), so the analysis stages see
-  the same geometry whichever engine read the page.
+  order; :func:`chars_to_lines` chains them into lines by the rules of MuPDF's text device
+  (``stext-device.c``): a character continues the line when its baseline is within 0.8 em of
+  the pen and it starts less than 0.8 em after it; a gap over 0.15 em is a space (never after
+  CJK), over 0.3 em it also ends the span; the same glyph drawn again on the pen is fake bold
+  and dropped. :func:`chars_to_words` cuts each line into runs of one font and size.
+  ``source_line`` is the id of the chained line.
+* Glyph boxes and sizes are MuPDF's, so the analysis stages see the same geometry whichever
+  engine read the page: a box runs from the ascender to the descender (the font descriptor's
+  ``Ascent`` and ``Descent``, or MuPDF's built-in font for a standard-14 font without one),
+  not pdfminer's one font size; the size is the font size times the square root of the text
+  matrix's determinant and of the horizontal scaling (``Tz``). pdfminer keeps the scaling
+  only inside a character's advance; it is recovered from the font's glyph widths
+  (one-byte fonts only), which matters on OCR text layers that scale every word to fit.
 * Rules and frames go through :func:`layout.sources.pdf.shapes`, the same thresholds as the
-  PyMuPDF source; images pass the same size and "not the whole page" tests.
+  PyMuPDF source; images pass the same size and "not the whole page" tests, and an image
+  drawn over most of a larger one joins it, as in ``pdf.py``.
 
 Known differences from the PyMuPDF source:
 
 * Left and right word edges are exact here. PyMuPDF's spans carry their spaces and
-  ``pdf.py`` trims them by an average character width, so its edges can be off by a
-  point or two where a span starts or ends with a space.
+  ``pdf.py`` trims them by an average character width, so its edges can be off by a point
+  or two where a span starts or ends with a space.
 * A space MuPDF invents between a superscript and the next run belongs to that run and sits on
   the superscript's raised baseline, making the run's box taller; no space is invented here.
+* MuPDF compares in single precision: a gap of exactly 0.15 em (text on a grid) may be a
+  space in one engine and not the other.
 * Bold and italic come from the font name only (pdfminer does not expose the font
   descriptor's flags); a bold font whose name does not say so is read as regular.
 * Font names are whole here; MuPDF cuts them at 31 characters with the subset prefix
   (``FranklinGothic-MediumCon``).
 * Where the two libraries map a glyph to Unicode differently, the text differs: a thin space
   (U+2009) in MuPDF's text is a plain space in pdfminer's on one real page.
+* The horizontal scaling of a two-byte (CID) font is not recovered: sizes of such text set
+  with ``Tz`` stay the font size.
 * pdfminer splits a path of several subpaths into one shape per subpath, where PyMuPDF keeps
   the path whole: four strokes drawn as one path are four rules here, one frame there.
 * Images MuPDF meets only while compositing (inside a soft mask) are not seen by pdfminer.
-* Upright glyphs stacked down the page (vertical CJK writing, ``WMode 1``) become vertical
-  lines here; MuPDF makes each such glyph a one-character horizontal line. Such glyphs, and
-  Type 3 fonts, keep pdfminer's boxes.
-* A page is rendered (``save_image`` of a non-JPEG figure) rather than its image decoded.
+* Upright glyphs stacked down the page (vertical CJK writing) become vertical lines here;
+  MuPDF makes each such glyph a one-character horizontal line. Glyphs of fonts written
+  vertically (``WMode 1``) and of Type 3 fonts keep pdfminer's boxes.
+* ``save_image`` renders a figure that is no JPEG rather than decoding its image.
 """
 
 from __future__ import annotations
@@ -73,6 +83,9 @@ _SPACE = 0.15
 _LINE_BREAK = 0.8
 _BASELINE = 0.8
 _FAKE_BOLD = 0.1
+# MuPDF compares in single precision; text set on a grid (OCR layers) often lands exactly on
+# a threshold, where single precision falls short of it and double precision does not.
+_EPSILON = 1e-4
 # An upright glyph set flush below another (vertical writing) starts a vertical line only
 # when both the gap and the offset of the centres are within this [em]: horizontal lines leave
 # a leading gap, so the last glyph of one line and the first of the next are not chained.
@@ -106,9 +119,9 @@ _PARSE_ERRORS = (PdfminerException, MalformedPDFException, PSException,
 class _Glyph:
     """One pdfminer character on the displayed page, with what chaining it needs.
 
-    ``start`` and ``end`` are where its advance begins and ends along its writing direction,
-    ``base`` where its baseline lies across it (for vertical runs of stacked upright glyphs,
-    its centre line).
+    ``start`` and ``end`` are where its advance begins and ends along its writing direction
+    (negated for "rtl" and "up", so that they grow along it), ``base`` where its baseline lies
+    across it (for a font written vertically, its centre line).
     """
 
     text: str
@@ -128,12 +141,14 @@ class _Line:
     ``direction`` is the line's ("ltr", "rtl", "down" or "up" on the displayed page). A
     ``stacked`` line is upright glyphs set one below the other (vertical CJK writing): it runs
     "down" while its glyphs keep their own direction, "ltr". ``spaced`` holds the indices of
-    the glyphs MuPDF would put a space before.
+    the glyphs MuPDF puts a space before, ``parted`` those after a wide gap (over 0.3 em),
+    where PyMuPDF ends the span instead.
     """
 
     direction: str
     glyphs: list[_Glyph] = field(default_factory=list)
     spaced: set[int] = field(default_factory=set)
+    parted: set[int] = field(default_factory=set)
     stacked: bool = False
 
 
@@ -145,17 +160,15 @@ def _direction(matrix: tuple[float, ...]) -> str:
     return "up" if b > 0 else "down"
 
 
-def _glyph(text: str, box: Box, font: str, size: float, direction: str,
-           descent: float) -> _Glyph:
-    """A glyph with its advance and baseline; ``descent`` [font sizes, negative] places the
-    baseline inside the box (from the box's bottom side as the glyph stands)."""
+def _glyph(text: str, box: Box, font: str, size: float, direction: str, base: float) -> _Glyph:
+    """A glyph with its advance, measured so that it grows along ``direction``."""
     if direction == "ltr":
-        return _Glyph(text, box, font, size, direction, box.x0, box.x1, box.y1 + descent * box.height)
+        return _Glyph(text, box, font, size, direction, box.x0, box.x1, base)
     if direction == "rtl":
-        return _Glyph(text, box, font, size, direction, -box.x1, -box.x0, box.y0 - descent * box.height)
+        return _Glyph(text, box, font, size, direction, -box.x1, -box.x0, base)
     if direction == "down":
-        return _Glyph(text, box, font, size, direction, box.y0, box.y1, box.x0 - descent * box.width)
-    return _Glyph(text, box, font, size, direction, -box.y1, -box.y0, box.x1 + descent * box.width)
+        return _Glyph(text, box, font, size, direction, box.y0, box.y1, base)
+    return _Glyph(text, box, font, size, direction, -box.y1, -box.y0, base)
 
 
 def _may_add_space(last: str) -> bool:
@@ -167,21 +180,25 @@ def _may_add_space(last: str) -> bool:
 
 def _step(line: _Line, g: _Glyph) -> str | None:
     """How glyph ``g`` follows ``line``'s last glyph: "same" (same line), "space" (same line
-    after a word space), "duplicate" (fake bold, drop it), or None (a new line)."""
+    after a word space), "wide" (same line after a gap over twice that), "duplicate" (fake
+    bold, drop it), or None (a new line)."""
     prev = line.glyphs[-1]
     if not line.stacked:
         if g.direction != line.direction:
             return None
         size = max(g.size, 1e-6)
-        if g.text == prev.text and math.hypot(g.end - prev.end, g.base - prev.base) < _FAKE_BOLD * size:
+        moved = math.hypot(g.end - prev.end, g.base - prev.base)
+        if g.text == prev.text and moved < _FAKE_BOLD * size:
             return "duplicate"
         spacing = (g.start - prev.end) / size
         if abs(g.base - prev.base) / size >= _BASELINE:
             return None
-        if abs(spacing) < _SPACE or -_LINE_BREAK < spacing < 0:
+        if abs(spacing) < _SPACE + _EPSILON or -_LINE_BREAK < spacing < 0:
             return "same"
         if 0 < spacing < _LINE_BREAK:
-            return "space" if _may_add_space(prev.text) else "same"
+            if not _may_add_space(prev.text):
+                return "same"
+            return "wide" if spacing > 2 * _SPACE + _EPSILON else "space"
         return None
     if g.direction != "ltr":
         return None
@@ -204,10 +221,11 @@ def _starts_stack(line: _Line, g: _Glyph) -> bool:
 
 @dataclass(frozen=True)
 class _Metrics:
-    """What a font needs for MuPDF-style boxes, in font sizes (descents are negative).
+    """What a font needs for MuPDF-style boxes and sizes, in font sizes (descents negative).
 
     ``vertical`` fonts (``WMode 1``) keep pdfminer's boxes: MuPDF places their glyphs with
-    vertical metrics this module does not model.
+    vertical metrics this module does not model. ``widths`` are the advance widths by
+    character text of a one-byte font, to recover the horizontal scaling; None otherwise.
     """
 
     ascent: float
@@ -297,23 +315,35 @@ def _mupdf_extent(spec: dict[str, Any]) -> tuple[float, float]:
     return _BASE14_METRICS.get(base, _DEFAULT_METRICS)
 
 
-def _mupdf_box(box: Box, direction: str, m: _Metrics) -> Box:
-    """pdfminer's glyph box (one font size across, starting at its descent) made MuPDF's (from
-    the ascender to the descender). The baseline is found from pdfminer's descent, so a text
-    rise (superscripts) moves the box as it does in MuPDF."""
-    if direction in ("ltr", "rtl"):
-        em = box.height
-        if direction == "ltr":
-            base = box.y1 + m.pdfminer_descent * em
-            return Box(box.x0, base - m.ascent * em, box.x1, base - m.descent * em)
-        base = box.y0 - m.pdfminer_descent * em
-        return Box(box.x0, base + m.descent * em, box.x1, base + m.ascent * em)
-    em = box.width
+def _placed(box: Box, direction: str, m: _Metrics | None) -> tuple[Box, float]:
+    """The glyph's box as MuPDF draws it (from the ascender to the descender) and its baseline.
+
+    pdfminer's box is one font size across, starting at the font's descent below the
+    baseline; undoing that finds the baseline, text rise included (superscripts move as in
+    MuPDF). A font of unknown metrics (Type 3) or written vertically keeps pdfminer's box.
+    """
+    horizontal = direction in ("ltr", "rtl")
+    em = box.height if horizontal else box.width
+    if m is not None and m.vertical:
+        return box, (box.cy if horizontal else box.cx)
+    pm_descent = m.pdfminer_descent if m is not None else _DEFAULT_METRICS[1]
+    if direction == "ltr":
+        base = box.y1 + pm_descent * em
+    elif direction == "rtl":
+        base = box.y0 - pm_descent * em
+    elif direction == "up":
+        base = box.x1 + pm_descent * em
+    else:
+        base = box.x0 - pm_descent * em
+    if m is None:
+        return box, base
+    if direction == "ltr":
+        return Box(box.x0, base - m.ascent * em, box.x1, base - m.descent * em), base
+    if direction == "rtl":
+        return Box(box.x0, base + m.descent * em, box.x1, base + m.ascent * em), base
     if direction == "up":
-        base = box.x1 + m.pdfminer_descent * em
-        return Box(base - m.ascent * em, box.y0, base - m.descent * em, box.y1)
-    base = box.x0 - m.pdfminer_descent * em
-    return Box(base + m.descent * em, box.y0, base + m.ascent * em, box.y1)
+        return Box(base - m.ascent * em, box.y0, base - m.descent * em, box.y1), base
+    return Box(base + m.descent * em, box.y0, base + m.ascent * em, box.y1), base
 
 
 def _font_size(char: dict[str, Any], direction: str, vertical_font: bool) -> float:
@@ -336,6 +366,25 @@ def _font_size(char: dict[str, Any], direction: str, vertical_font: bool) -> flo
     return across / scale * math.sqrt(det)
 
 
+def _horizontal_scale(char: dict[str, Any], size: float,
+                      widths: dict[str, float]) -> float | None:
+    """The horizontal scaling (``Tz``/100) a character was set with, or None if unknown.
+
+    pdfminer puts it only into the advance: advance = glyph width x font size x scaling.
+    ``size`` is the font size times the matrix's expansion; the glyph width comes from the
+    font by the character's text.
+    """
+    width = widths.get(char["text"])
+    a, b, c, d = char["matrix"][:4]
+    det = math.sqrt(abs(a * d - b * c))
+    if not width or not det or not size or not char.get("adv"):
+        return None
+    scale = char["adv"] / (width * size / det)
+    if not 0.2 < scale < 5:
+        return None
+    return 1.0 if abs(scale - 1) < 0.005 else scale
+
+
 def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: float,
                    height: float, metrics: dict[str, _Metrics] | None = None) -> list[_Line]:
     """pdfplumber characters (in content-stream order) chained into text lines as MuPDF does.
@@ -344,6 +393,7 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: flo
     MuPDF's height; characters wholly outside the ``width`` x ``height`` page are dropped.
     """
     lines: list[_Line] = []
+    scales: dict[str, float] = {}      # the last horizontal scaling seen, by font
     for c in chars:
         text = c["text"]
         if not text:
@@ -354,18 +404,13 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: flo
         direction = _direction(c["matrix"])
         m = metrics.get(c["fontname"]) if metrics else None
         size = _font_size(c, direction, m is not None and m.vertical)
-        if m is not None and m.widths and text in m.widths and c.get("adv"):
-            fontsize = size / math.sqrt(abs(c["matrix"][0] * c["matrix"][3] - c["matrix"][1] * c["matrix"][2]) or 1)
-            th = c["adv"] / (m.widths[text] * fontsize) if fontsize else 1.0
-            if 0.2 < th < 5:
-                size *= math.sqrt(th)
-        if m is not None and not m.vertical:
-            box = _mupdf_box(box, direction, m)
-            descent = m.descent
-        else:
-            descent = _DEFAULT_METRICS[1] if m is None else -0.5   # vertical: the centre line
-        g = _glyph(text, box, _SUBSET_PREFIX.sub("", c["fontname"] or ""), size, direction,
-                   descent)
+        if m is not None and m.widths is not None:
+            scale = _horizontal_scale(c, size, m.widths)
+            if scale is not None:
+                scales[c["fontname"]] = scale
+            size *= math.sqrt(scales.get(c["fontname"], 1.0))
+        box, base = _placed(box, direction, m)
+        g = _glyph(text, box, _SUBSET_PREFIX.sub("", c["fontname"] or ""), size, direction, base)
         line = lines[-1] if lines else None
         step = _step(line, g) if line is not None else None
         if step == "duplicate":
@@ -375,8 +420,8 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: flo
         if step is None:
             line = _Line(direction)
             lines.append(line)
-        elif step == "space" and not text.isspace():
-            line.spaced.add(len(line.glyphs))
+        elif step in ("space", "wide") and not text.isspace():
+            (line.spaced if step == "space" else line.parted).add(len(line.glyphs))
         line.glyphs.append(g)
     return lines
 
@@ -387,8 +432,9 @@ def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0
     """Runs of one font and size on one chained line as Words, like PyMuPDF's spans.
 
     A space inside a run is kept in its text: an explicit space glyph, or one MuPDF would add
-    for a gap (see :func:`_step`). A run's box is the union of its non-blank glyphs, so no
-    trailing space reaches into a gutter.
+    for a gap (see :func:`_step`); a gap over 0.3 em ends the run, as it ends a PyMuPDF span.
+    A run's box is the union of its non-blank glyphs, so no trailing space reaches into a
+    gutter.
     """
     words: list[Word] = []
     lines = chars_to_lines(chars, dx, dy, width, height, metrics)
@@ -407,7 +453,8 @@ def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0
 
         for i, g in enumerate(line.glyphs):
             blank = g.text.isspace()
-            if not blank and (g.font != run_font or abs(g.size - run_size) > 0.01):
+            if not blank and (i in line.parted or g.font != run_font
+                              or abs(g.size - run_size) > 0.001):
                 flush()
                 run, run_box, run_font, run_size = [], None, g.font, g.size
             elif i in line.spaced:
@@ -502,14 +549,6 @@ def _shared_area(a: Box, b: Box) -> float:
             * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0)))
 
 
-@dataclass(frozen=True)
-class _Image:
-    """What ``save_image`` needs of a figure besides its box: its page and image stream."""
-
-    page: int
-    stream: PDFStream | None
-
-
 def _filters(stream: PDFStream | None) -> list[str | None]:
     """The names of a stream's filters, in order (``["DCTDecode"]`` for a plain JPEG)."""
     return [] if stream is None else [_name(f) for f, _ in stream.get_filters()]
@@ -518,14 +557,13 @@ def _filters(stream: PDFStream | None) -> list[str | None]:
 class PlumberSource:
     """An open PDF file read with pdfplumber.
 
-    A figure's ``image`` handle is ``"<page>:<index>"``, the index into that page's
-    ``page.images``; ``save_image`` understands the handles of pages already read.
+    A figure's ``image`` handle is ``"<page>:<object number>"``: the page and the image
+    XObject's object number (empty for an inline image); see ``save_image``.
     """
 
     def __init__(self, path: Path) -> None:
         self.name = path.name
         self.path = path
-        self._images: dict[str, _Image] = {}
         try:
             self._file = path.open("rb")
         except OSError as e:
@@ -582,8 +620,7 @@ class PlumberSource:
         figures: list[Figure] = []
         # Largest first; an image drawn over most of a kept one (a mask, a frame, a second
         # layer) is part of that figure, not a figure of its own: pdf.py's rule.
-        ranked = sorted(enumerate(images), key=lambda item: -_area(item[1]))
-        for i, im in ranked:
+        for im in sorted(images, key=lambda im: -_area(im)):
             box = Box(max(0.0, im["x0"] - dx), max(0.0, im["top"] - dy),
                       min(width, im["x1"] - dx), min(height, im["bottom"] - dy))
             if (box.width < _MIN_FIGURE or box.height < _MIN_FIGURE
@@ -591,10 +628,9 @@ class PlumberSource:
                 continue
             if any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
                 continue
-            handle = f"{number}:{i}"
             stream = im.get("stream")
-            self._images[handle] = _Image(number, stream if isinstance(stream, PDFStream) else None)
-            figures.append(Figure(box, image=handle))
+            objid = getattr(stream, "objid", None)
+            figures.append(Figure(box, image=f"{number}:{objid if objid is not None else ''}"))
         return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
                            tuple(rules), tuple(frames))
 
@@ -606,25 +642,39 @@ class PlumberSource:
         figure's box cut from the page rendered at 150 dpi (pdfplumber renders through
         pypdfium2), as PNG. So text or drawings over the image are in the picture too, and the
         pixels are not the embedded ones.
+
+        The handle (``"<page>:<object number>"``, the number empty for an inline image) needs
+        no state from reading the page, so figures of pages read in another process work too.
         """
-        image = self._images.get(figure.image) if isinstance(figure.image, str) else None
-        if image is None:
+        page_text, sep, objid_text = str(figure.image).partition(":")
+        if not (isinstance(figure.image, str) and sep and page_text.isdigit()
+                and 1 <= int(page_text) <= self.page_count):
             return None
-        filters = _filters(image.stream)
-        if image.stream is not None and filters in (["DCTDecode"], ["JPXDecode"]):
+        stream = self._stream(objid_text)
+        filters = _filters(stream)
+        if stream is not None and filters in (["DCTDecode"], ["JPXDecode"]):
             target = stem.with_suffix(".jpg" if filters == ["DCTDecode"] else ".jp2")
-            target.write_bytes(image.stream.get_rawdata())
+            target.write_bytes(stream.get_rawdata())
             return target
         # The rendering is of the page as displayed (crop box, /Rotate applied): the page
         # model's own coordinates, so the figure's box cuts it directly.
         scale = _RENDER_DPI / 72
-        rendered = self._plumber_page(image.page).to_image(resolution=_RENDER_DPI).original
+        rendered = self._plumber_page(int(page_text)).to_image(resolution=_RENDER_DPI).original
         box = figure.box
         target = stem.with_suffix(".png")
         rendered.crop((round(box.x0 * scale), round(box.y0 * scale),
                        round(box.x1 * scale), round(box.y1 * scale))).save(target)
         return target
 
+    def _stream(self, objid_text: str) -> PDFStream | None:
+        """The image XObject with this object number; None for an inline image or a bad one."""
+        if not objid_text.isdigit():
+            return None
+        try:
+            stream = self._pdf.doc.getobj(int(objid_text))
+        except _PARSE_ERRORS:
+            return None
+        return stream if isinstance(stream, PDFStream) else None
+
     def close(self) -> None:
-        self._images.clear()
         self._file.close()

@@ -16,7 +16,8 @@ Units
     pixel is a pixel of a scanned image, which a PDF does not have, so they are written in
     ALTO's physical unit ``inch1200`` (x 1200/72), rounded to whole units (1/1200 inch, 0.06 pt):
     a reader gets points back by multiplying by 0.06. ``FONTSIZE`` is in points, as ALTO defines
-    it; on pixel pages no resolution is known and it is the size in pixels.
+    it; a pixel page states no resolution, so its sizes are converted at ``ASSUMED_DPI``, the
+    resolution our readers assume for pixels when a file states none (300 dpi).
 
 Words
     A PDF span holding several words is split at its spaces into ``String``s, each given the
@@ -44,14 +45,15 @@ from .. import __version__
 from ..analysis.lines import font_family, join_words
 from ..errors import UsageError
 from ..model import Block, Box, Document, Figure, Layout, Line, Role, Story, Word
+from ..sources.alto import DPI as ASSUMED_DPI
 from .validate import validate
 
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{ALTO_NS} http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
 ROLES: tuple[str, ...] = get_args(Role)
-# The page's unit → (ALTO MeasurementUnit, factor, decimals kept).
-UNITS = {"px": ("pixel", 1.0, 2), "pt": ("inch1200", 1200 / 72, 0)}
+# The page's unit → (ALTO MeasurementUnit, factor, decimals kept, points per unit for sizes).
+UNITS = {"px": ("pixel", 1.0, 2, 72 / ASSUMED_DPI), "pt": ("inch1200", 1200 / 72, 0, 1.0)}
 _HYPHENS = ("-", "\u00ad", "\u2010")
 
 Item = Block | Figure
@@ -68,7 +70,18 @@ def tag_id(role: str) -> str:
 
 
 def reading_items(page: Layout) -> Iterator[tuple[Item, Story | None]]:
-    """Every block and figure of the page in reading order, with the (innermost) story it is in."""
+    """Every block and figure of the page in reading order, with the (innermost) story it is in.
+
+    An item met twice (the same image drawn twice at one place) is listed once: IDs are unique.
+    """
+    seen: set[Item] = set()
+    for item, story in _page_items(page):
+        if item not in seen:
+            seen.add(item)
+            yield item, story
+
+
+def _page_items(page: Layout) -> Iterator[tuple[Item, Story | None]]:
     yield from ((b, None) for b in page.header)
     for s in page.stories:
         yield from _story_items(s)
@@ -100,7 +113,7 @@ def element_ids(page: Layout) -> dict[Item, str]:
 
 
 def textblock_ids(page: Layout) -> dict[str, list[str]]:
-    """Story id → the IDs of its own TextBlocks in reading order (a sidebar's are under its id)."""
+    """Story id → the IDs of its own TextBlocks in reading order; a sidebar's are under its id."""
     ids = element_ids(page)
     out: dict[str, list[str]] = {}
 
@@ -135,7 +148,7 @@ class _Writer:
     def __init__(self, page: Layout):
         if page.unit not in UNITS:
             raise UsageError(f"page {page.number}: cannot write ALTO for unit {page.unit!r}")
-        self.unit, self.scale, self.digits = UNITS[page.unit]
+        self.unit, self.scale, self.digits, self.point = UNITS[page.unit]
         self.prefix = f"P{page.number}_"
         self.counts: Counter[str] = Counter()
         self.styles: dict[tuple, str] = {}
@@ -153,7 +166,7 @@ class _Writer:
                 "WIDTH": self.num(max(b.width, 0.0)), "HEIGHT": self.num(max(b.height, 0.0))}
 
     def style(self, w: Word) -> str:
-        key = (font_family(w.font), round(w.size, 1), w.bold, w.italic)
+        key = (font_family(w.font), round(w.size * self.point, 2), w.bold, w.italic)
         return self.styles.setdefault(key, f"TS{len(self.styles) + 1}")
 
     def text_block(self, b: Block, ident: str) -> etree._Element:
@@ -167,7 +180,9 @@ class _Writer:
         tl = _el("TextLine", ID=self.next_id("TL"), **self.box(line.box))
         if line.vertical:
             tl.set("BASEDIRECTION", "ttb")
-        tokens = [(t, box, w, k > 0) for w in line.words for k, (t, box) in enumerate(_split(w))]
+        # (text, box, word, whether it is not the first part of its word)
+        tokens = [(t, box, w, k > 0) for w in line.words
+                  for k, (t, box) in enumerate(split_word(w))]
         hyphen = _hyphen(line.text, following)
         if hyphen:
             text, box, w, inside = tokens[-1]
@@ -195,8 +210,9 @@ class _Writer:
                 s.set("FONTFAMILY", family)
             if size > 0:
                 s.set("FONTSIZE", f"{size:g}")
-            if bold or italic:
-                s.set("FONTSTYLE", " ".join(n for n, on in (("bold", bold), ("italics", italic)) if on))
+            styles = [name for name, on in (("bold", bold), ("italics", italic)) if on]
+            if styles:
+                s.set("FONTSTYLE", " ".join(styles))
             yield s
 
 
@@ -235,7 +251,7 @@ def _alto(page: Layout, source: str) -> etree._Element:
 
 
 def _reading_order(page: Layout, ids: dict[Item, str]) -> etree._Element | None:
-    """ALTO's ReadingOrder: an UnorderedGroup of one OrderedGroup per story; None without stories."""
+    """ALTO's ReadingOrder: an UnorderedGroup of an OrderedGroup per story; None with no story."""
     refs = iter(range(1, 1_000_000))
     groups = iter(range(1, 1_000_000))
     prefix = f"P{page.number}_"
@@ -258,7 +274,7 @@ def _reading_order(page: Layout, ids: dict[Item, str]) -> etree._Element | None:
     return ro
 
 
-def _split(w: Word) -> list[tuple[str, Box]]:
+def split_word(w: Word) -> list[tuple[str, Box]]:
     """The word's space-separated parts, each with its share of the box by character count."""
     parts = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", w.text)]
     if len(parts) <= 1:

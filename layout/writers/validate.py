@@ -32,7 +32,8 @@ def schema(kind: str) -> etree.XMLSchema:
 
 
 def validate(xml: bytes, kind: str) -> None:
-    """Check ``xml`` against the schema of ``kind``; ``FormatError`` names the first error's line."""
+    """Check ``xml`` against the schema of ``kind``; a ``FormatError`` gives the first error's
+    line and message."""
     try:
         doc = etree.fromstring(xml, _parser())
     except etree.XMLSyntaxError as e:

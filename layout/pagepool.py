@@ -1,0 +1,67 @@
+"""The pages of one input analysed in page order, in this process or across worker processes.
+
+OCR costs about a minute a page, so a scanned multi-page file is worth spreading over cores.
+Each worker opens the input once itself (open files and Tesseract models cannot be sent to
+another process) and sends back the ``Layout`` of each page, or its ``PageError``. Batches of
+files are ``batch.py``'s business; this module only parallelises the pages within one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .errors import PageError
+from .model import Layout, PageContent
+from .params import Params
+
+Analyse = Callable[[PageContent, Params | None], Layout]
+Progress = Callable[[int, int], None]
+# The source a worker opened, kept for the next page it is given: (path, engine, ocr, lang).
+_opened: dict[tuple, object] = {}
+
+
+def analyse_pages(source, numbers: Sequence[int], analyse: Analyse, params: Params | None, *,
+                  workers: int = 1, progress: Progress | None = None,
+                  reopen: tuple[str, str, str, str | None] | None = None
+                  ) -> Iterator[Layout | PageError]:
+    """Each page's Layout, or the PageError that stopped it, in the order of ``numbers``.
+
+    ``workers`` > 1 spreads the pages over that many processes, which open the input again
+    from ``reopen`` (path, engine, ocr, lang). ``progress(done, total)`` is called as pages
+    finish. Errors other than ``PageError`` (a missing OCR language) stop the whole file.
+    """
+    total = len(numbers)
+    if workers <= 1 or total <= 1 or reopen is None:
+        for done, n in enumerate(numbers, start=1):
+            try:
+                yield analyse(source.page(n), params)
+            except PageError as e:
+                yield e
+            if progress:
+                progress(done, total)
+        return
+    results: dict[int, Layout | PageError] = {}
+    with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
+        futures = {pool.submit(_work, reopen, n, analyse, params): n for n in numbers}
+        for done, future in enumerate(as_completed(futures), start=1):
+            results[futures[future]] = future.result()
+            if progress:
+                progress(done, total)
+    yield from (results[n] for n in numbers)
+
+
+def _work(reopen: tuple[str, str, str, str | None], number: int, analyse: Analyse,
+          params: Params | None) -> Layout | PageError:
+    """In a worker: analyse one page of the input, opened on the worker's first page."""
+    from .sources import open_source
+    from .sources.textlayer import with_ocr
+
+    if reopen not in _opened:
+        path, engine, ocr, lang = reopen
+        _opened[reopen] = with_ocr(open_source(Path(path), engine), ocr, lang)
+    try:
+        return analyse(_opened[reopen].page(number), params)
+    except PageError as e:
+        return e

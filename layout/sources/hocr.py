@@ -1,0 +1,167 @@
+"""hOCR files (hOCR 1.x, as Tesseract, OCRopus, kraken and others write them) as ``PageContent``.
+
+hOCR is HTML, often not well-formed XML, so it is parsed leniently as HTML (safely: no DTD,
+no entities beyond HTML's own, no network). What is read:
+
+- Pages: every ``ocr_page`` element, in document order; its ``bbox`` gives the page size in
+  pixels (its top-left corner is the origin).
+- Words: ``ocrx_word`` elements (their text, whitespace collapsed) with ``bbox``, and
+  ``x_wconf`` (0-100) as the confidence; ``x_font``, and ``<strong>``/``<b>``, ``<em>``/``<i>``
+  inside the word (Tesseract marks style so) for typeface, bold and italic. A line with no
+  words (OCRopus writes only lines) is one word.
+- Lines: the word's nearest ``ocr_line``, ``ocrx_line`` (or Tesseract's ``ocr_caption``,
+  ``ocr_header``, ``ocr_textfloat``); its index on the page is ``source_line``, and its words
+  get its top and bottom (``ocr.on_line``).
+- Size: the word's ``x_fsize`` (points, at the page's ``scan_res``, else 300 dpi), else the
+  line's ``x_size`` (Tesseract's row height in pixels), else the line's height; the last two
+  through ``ocr.sizes_from_heights``.
+- Figures: ``ocr_photo``, ``ocr_image``, ``ocr_linedrawing``; rules: ``ocr_separator``
+  (a separator that is not a thin line is dropped).
+
+The carea/par grouping and the document order of the elements are ignored: the analysis
+stages regroup the words and find the reading order from the geometry alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import FormatError
+from ..model import Box, Figure, PageContent, Rule, Word
+from .ocr import PageBounds, on_line, page_size, rule_or_figure, sizes_from_heights
+from .xml import parse_html
+
+DPI = 300.0
+_LINES = frozenset({"ocr_line", "ocrx_line", "ocr_caption", "ocr_header", "ocr_textfloat"})
+_FIGURES = frozenset({"ocr_photo", "ocr_image", "ocr_linedrawing"})
+
+
+def properties(element: etree._Element) -> dict[str, list[str]]:
+    """The hOCR properties of an element's ``title``: ``"bbox 1 2 3 4; x_wconf 93"`` →
+    ``{"bbox": ["1", "2", "3", "4"], "x_wconf": ["93"]}``."""
+    found = {}
+    for part in (element.get("title") or "").split(";"):
+        name, *values = part.split()
+        if name:
+            found[name] = values
+    return found
+
+
+def _classes(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _bbox(props: dict[str, list[str]]) -> Box | None:
+    try:
+        x0, y0, x1, y1 = (float(v) for v in props["bbox"][:4])
+    except (KeyError, ValueError):
+        return None
+    return Box(x0, y0, x1, y1)
+
+
+def _number(props: dict[str, list[str]], name: str) -> float | None:
+    try:
+        return float(props[name][0])
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
+class HocrSource:
+    """An hOCR file opened as a source: one page per ``ocr_page`` element."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+        self.path = path
+        root = parse_html(path)
+        self._pages = [e for e in root.iter() if isinstance(e.tag, str)
+                       and "ocr_page" in _classes(e)]
+        self.page_count = len(self._pages)
+        if not self.page_count:
+            raise FormatError(f"{path}: HTML without any ocr_page element: not hOCR")
+
+    def page(self, number: int) -> PageContent:
+        """Read one page (1-based)."""
+        return read_page(self._pages[number - 1], number, f"{self.path}: ocr_page {number}")
+
+    def save_image(self, figure: Figure, stem: Path) -> Path | None:
+        """No pixels are read from hOCR: nothing to write."""
+        return None
+
+    def close(self) -> None:
+        """Nothing to release: the file was read whole when opened."""
+
+
+def read_page(page: etree._Element, number: int, where: str) -> PageContent:
+    """One ``ocr_page`` element as ``PageContent``; ``PageError`` for a zero-size page or a box
+    that is missing or far outside it."""
+    props = properties(page)
+    box = _bbox(props)
+    bounds = page_size(where, box and box.x1, box and box.y1)
+    dpi = _number(props, "scan_res") or DPI
+    lines: list[tuple[etree._Element, list[etree._Element]]] = []
+    for element in page.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = _classes(element)
+        if classes & _LINES and not any(_classes(a) & _LINES for a in element.iterancestors()):
+            words = [w for w in element.iter() if isinstance(w.tag, str)
+                     and "ocrx_word" in _classes(w)]
+            lines.append((element, words or [element]))
+    heights = [_line_height(line, bounds) for line, _ in lines]
+    words = []
+    for line_no, ((line, members), estimate) in enumerate(zip(lines, sizes_from_heights(heights))):
+        line_box = bounds(_bbox(properties(line)), _name(line))
+        for element in members:
+            word = _word(element, line_box, bounds, estimate, dpi, line_no)
+            if word is not None:
+                words.append(word)
+    figures, rules = _graphics(page, bounds)
+    return PageContent(number, bounds.width, bounds.height, "px", tuple(words), figures, rules)
+
+
+def _line_height(line: etree._Element, bounds: PageBounds) -> float:
+    """Tesseract's ``x_size`` of the line, else the height of its box."""
+    props = properties(line)
+    return _number(props, "x_size") or bounds(_bbox(props), _name(line)).height
+
+
+def _word(element: etree._Element, line_box: Box, bounds: PageBounds, estimate: float,
+          dpi: float, line_no: int) -> Word | None:
+    """A Word from an ``ocrx_word`` (or a line without words); None when it has no text."""
+    text = " ".join("".join(element.itertext()).split())
+    if not text:
+        return None
+    props = properties(element)
+    box = on_line(bounds(_bbox(props), _name(element)), line_box)
+    inside = {e.tag for e in element.iter() if isinstance(e.tag, str)}
+    points = _number(props, "x_fsize")
+    confidence = _number(props, "x_wconf")
+    return Word(text, box, " ".join(props.get("x_font", [])).strip('"'),
+                round(points * dpi / 72 if points else estimate, 2),
+                bool(inside & {"strong", "b"}), bool(inside & {"em", "i"}),
+                confidence=None if confidence is None else confidence / 100,
+                source_line=line_no)
+
+
+def _graphics(page: etree._Element,
+              bounds: PageBounds) -> tuple[tuple[Figure, ...], tuple[Rule, ...]]:
+    """Figures (photos, images, drawings) and separator rules of the page."""
+    figures, rules = [], []
+    for element in page.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = _classes(element)
+        if classes & _FIGURES:
+            figures.append(Figure(bounds(_bbox(properties(element)), _name(element))))
+        elif "ocr_separator" in classes:
+            rule = rule_or_figure(bounds(_bbox(properties(element)), _name(element)))
+            if rule is not None:
+                rules.append(rule)
+    return tuple(figures), tuple(rules)
+
+
+def _name(element: etree._Element) -> str:
+    """How errors name an element: its hOCR class and id."""
+    return f"{element.get('class') or element.tag} {element.get('id') or '(no id)'}"

@@ -1,0 +1,80 @@
+"""What the OCR readers (ALTO, hOCR, PAGE-XML) share: sizes, line heights, page bounds, rules.
+
+Sizes: OCR files rarely state type sizes, so a line's size is estimated from its height, which is
+about one em (ascender to descender). The heights of lines set in one size jitter by several
+per cent (ink, skew, a line without descenders), while the blocks stage reads a 4 % size
+change as a new block and the stories stage follows text of one size; so heights near the
+page's typical line height are taken to be exactly it. Headlines and small type further away
+keep their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from ..errors import PageError
+from ..model import Box, Rule
+
+# Line heights within this share of the page's median line height are that median.
+JITTER = 0.15
+# Boxes reaching more than this share of the page size beyond its edges are an error.
+OUTSIDE = 0.1
+# A graphical element this many times longer than thick is a separator rule.
+RULE_ASPECT = 20.0
+
+
+def sizes_from_heights(heights: Sequence[float]) -> list[float]:
+    """One size per line height: the page's median height for those near it, else their own."""
+    if not heights:
+        return []
+    typical = median(heights)
+    return [typical if abs(h - typical) <= JITTER * typical else h for h in heights]
+
+
+@dataclass(frozen=True, slots=True)
+class PageBounds:
+    """The page a reader is reading, to check boxes against: a box that is missing or lies far
+    outside the page (more than ``OUTSIDE`` of its size) is a ``PageError`` naming the file
+    and element; one slightly outside is clipped."""
+
+    where: str
+    width: float
+    height: float
+
+    def __call__(self, box: Box | None, element: str) -> Box:
+        if box is None:
+            raise PageError(f"{self.where}: {element} has no coordinates")
+        w, h = self.width, self.height
+        if (box.x0 < -OUTSIDE * w or box.y0 < -OUTSIDE * h or box.width < 0 or box.height < 0
+                or box.x1 > (1 + OUTSIDE) * w or box.y1 > (1 + OUTSIDE) * h):
+            raise PageError(f"{self.where}: {element} at {box.as_list(0)} px lies far outside "
+                            f"the {w:.0f} x {h:.0f} px page")
+        return Box(max(0.0, box.x0), max(0.0, box.y0), min(w, box.x1), min(h, box.y1))
+
+
+def page_size(where: str, width: float | None, height: float | None) -> PageBounds:
+    """The bounds of a page of the given size; ``PageError`` for a missing or zero size."""
+    if not width or not height or width <= 0 or height <= 0:
+        raise PageError(f"{where}: zero-size page (width {width}, height {height})")
+    return PageBounds(where, width, height)
+
+
+def on_line(box: Box, line: Box | None) -> Box:
+    """A word's box given its line's top and bottom, when its centre lies on that line.
+
+    OCR word boxes hug the ink ("un" is shorter than "Quinzième"), which would scatter one
+    printed line over several baselines; like PDF spans, the words of a line get one height.
+    """
+    if line is None or line.height <= 0 or not line.y0 <= box.cy <= line.y1:
+        return box
+    return Box(box.x0, line.y0, box.x1, line.y1)
+
+
+def rule_or_figure(box: Box) -> Rule | None:
+    """A separator rule when the box is a thin line (``RULE_ASPECT`` times longer than thick),
+    else None: a region to keep as a figure."""
+    if min(box.width, box.height) * RULE_ASPECT > max(box.width, box.height):
+        return None
+    return Rule(box, "h" if box.width >= box.height else "v")

@@ -1,0 +1,106 @@
+"""Safe XML parsing for every XML reader, and telling XML inputs apart by their root element.
+
+Archive files come from outside, so every XML file is parsed with one configuration that keeps
+it from reaching beyond itself: entities are never expanded (an XML external entity such as
+``<!ENTITY e SYSTEM "file:///etc/passwd">`` stays an unexpanded reference, and a "billion
+laughs" file stays small), no DTD is loaded, nothing is fetched from the network, and libxml2's
+limits on depth and text size stay on (``huge_tree=False``).
+
+Errors name the file: a malformed file gives lxml's line and column, an unknown root gives the
+namespace found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..errors import FormatError, InputError
+
+ALTO_NAMESPACES = frozenset({
+    "http://www.loc.gov/standards/alto/ns-v2#",
+    "http://www.loc.gov/standards/alto/ns-v3#",
+    "http://www.loc.gov/standards/alto/ns-v4#",
+    "http://schema.ccs-gmbh.com/ALTO",  # ALTO 1.x as written by CCS docWorks
+    "",
+})
+PAGE_NAMESPACES = frozenset({
+    "http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15",
+    "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15",
+})
+METS_NAMESPACE = "http://www.loc.gov/METS/"
+XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
+XHTML_NAMESPACES = frozenset({"http://www.w3.org/1999/xhtml", ""})
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+def split_tag(tag: str) -> tuple[str, str]:
+    """``"{ns}local"`` → ``("ns", "local")``; a tag with no namespace has ``""``."""
+    if tag.startswith("{"):
+        ns, _, local = tag[1:].partition("}")
+        return ns, local
+    return "", tag
+
+
+def parse(path: Path) -> etree._Element:
+    """The root element of the XML file at ``path``, parsed safely.
+
+    Raises ``InputError`` when the file cannot be read, ``FormatError`` (with line and column)
+    when it is not well-formed XML.
+    """
+    try:
+        return etree.parse(str(path), _parser()).getroot()
+    except etree.XMLSyntaxError as e:
+        raise _malformed(path, e) from e
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e}") from e
+
+
+def parse_html(path: Path) -> etree._Element:
+    """The root element of the HTML (or XHTML) file at ``path``, parsed leniently as browsers do.
+
+    For hOCR, which is HTML and often not well-formed XML. libxml2's HTML parser never reads a
+    DTD nor expands entities other than HTML's own, and fetches nothing.
+    """
+    try:
+        return lxml_html.parse(str(path), lxml_html.HTMLParser(no_network=True)).getroot()
+    except (etree.XMLSyntaxError, OSError) as e:
+        raise InputError(f"{path}: cannot read as HTML: {e}") from e
+
+
+def _malformed(path: Path, e: etree.XMLSyntaxError) -> FormatError:
+    """A FormatError naming the file and the line and column lxml stopped at."""
+    line, column = e.position
+    message = e.msg.rsplit(", line ", 1)[0]
+    return FormatError(f"{path}: malformed XML at line {line}, column {column}: {message}")
+
+
+def root_of(path: Path) -> tuple[str, str]:
+    """(namespace, local name) of the root element, from a safe parse of the file's head only.
+
+    Raises ``FormatError`` when the file breaks off or is malformed before its root element.
+    """
+    try:
+        for _, element in etree.iterparse(str(path), events=("start",), resolve_entities=False,
+                                          no_network=True, load_dtd=False, huge_tree=False):
+            return split_tag(element.tag)
+    except etree.XMLSyntaxError as e:
+        raise _malformed(path, e) from e
+    raise FormatError(f"{path}: XML file without a root element")
+
+
+def expect_root(root: etree._Element, path: Path, local: str, namespaces: frozenset[str]) -> str:
+    """The namespace of ``root`` after checking it is ``local`` in one of ``namespaces``."""
+    ns, name = split_tag(root.tag)
+    if name != local:
+        raise FormatError(f"{path}: root element is <{name}>, expected <{local}>")
+    if ns not in namespaces:
+        raise FormatError(f"{path}: unknown namespace {ns or '(none)'!r} for <{local}> "
+                          f"(known: {', '.join(sorted(n for n in namespaces if n))})")
+    return ns
