@@ -189,7 +189,11 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """One page's result: furniture, stories in reading order, figures of no story."""
+    """One page's result: furniture, stories in reading order, figures of no story.
+
+    ``rules`` and ``frames`` are the separators and boxes drawn on the page, kept so that
+    archive formats can carry them and a re-read page is analysed the same way.
+    """
 
     number: int
     width: float
@@ -200,6 +204,8 @@ class Layout:
     stories: tuple[Story, ...] = ()
     figures: tuple[Figure, ...] = ()
     lang: str | None = None
+    rules: tuple[Rule, ...] = ()
+    frames: tuple[Box, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

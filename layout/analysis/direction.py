@@ -69,6 +69,8 @@ def turned_back(value: T, width: float) -> T:
     """
     if isinstance(value, Box):
         return _turn_back(value, width)
+    if isinstance(value, Rule):
+        return Rule(_turn_back(value.box, width), "v" if value.orientation == "h" else "h")
     if isinstance(value, tuple):
         return tuple(turned_back(v, width) for v in value)
     if is_dataclass(value) and not isinstance(value, type):

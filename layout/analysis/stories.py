@@ -116,7 +116,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     return Layout(page.number, page.width, page.height, page.unit,
                   header=tuple(b for b in by_pos if b.box.cy < middle),
                   footer=tuple(b for b in by_pos if b.box.cy >= middle),
-                  stories=tuple(stories), figures=tuple(bare))
+                  stories=tuple(stories), figures=tuple(bare), rules=page.rules, frames=page.frames)
 
 
 def _figures_with_captions(blocks: Sequence[Block], figures: Sequence[Figure]) -> list[Figure]:
