@@ -67,3 +67,17 @@ def test_drawing_order_does_not_change_the_result(pdf):
     def story_texts(page_layout):
         return [[b.text for b in s.blocks] for s in page_layout.stories]
     assert story_texts(layout.analyse_page(shuffled)) == story_texts(layout.analyse_page(content))
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_rotated_page_is_read_in_the_frame_of_its_text(rotation, tmp_path):
+    import pymupdf
+    rotated = tmp_path / "rotated.pdf"
+    with pymupdf.open(FIXTURES[0]) as doc:
+        doc[0].set_rotation(rotation)
+        doc.save(rotated)
+
+    def texts(path):
+        return [[b.text for b in s.blocks] for s in layout.reconstruct(path, ocr="never").pages[0].stories]
+
+    assert texts(rotated) == texts(FIXTURES[0])

@@ -132,7 +132,9 @@ class PdfSource:
             images = page.get_image_info()  # no xrefs: they cost an md5 of every image
         except _READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
-        rect = page.rect
+        # A rotated page is read in its own frame, the one its text is set in: PyMuPDF gives
+        # text, drawings and images unrotated, so the page's size is taken unrotated too.
+        rect = page.cropbox if page.rotation else page.rect
         if rect.width <= 0 or rect.height <= 0:
             raise PageError(f"{self.path}: page {number}: zero-size page")
         page_box = Box(0, 0, rect.width, rect.height)
