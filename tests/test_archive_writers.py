@@ -159,14 +159,18 @@ def test_validation_names_the_line_and_the_schema_error():
 
 def test_alto_blocks_stand_in_our_reading_order(doc):
     """The PrintSpace holds furniture, stories (with figures and sidebars in place), loose
-    figures and footer, block by block as we read them, each block holding its own text."""
+    figures and footer, block by block as we read them, each block holding its own text; the
+    drawn rules and frames come after all of them."""
     name, document = doc
     files = _files("alto", name, document)
     for p in document.pages:
         root = _root(files[f"{name}-p{p.number:04d}.alto.xml"])
         space = root.find(f"{A}Layout/{A}Page/{A}PrintSpace")
         ids = element_ids(p)
-        assert [e.get("ID") for e in space] == list(ids.values())
+        blocks = len(ids)
+        assert [e.get("ID") for e in space[:blocks]] == list(ids.values())
+        assert [e.tag for e in space[blocks:]] == \
+            [f"{A}GraphicalElement"] * (len(p.rules) + len(p.frames))
         for (item, _), element in zip(reading_items(p), space):
             if isinstance(item, Block):
                 # A HYP's hyphen is left out: normalize() drops hyphens anyway.
@@ -200,6 +204,84 @@ def test_alto_units_pdf_points_become_inch1200_pixels_stay(synthetic):
         assert root.findtext(f"{A}Description/{A}MeasurementUnit") == unit
         assert float(root.find(f"{A}Layout/{A}Page").get("WIDTH")) == pytest.approx(
             document.pages[0].width * factor, abs=0.01)
+
+
+def test_alto_writes_rules_and_frames_as_tagged_graphical_elements(doc):
+    name, document = doc
+    files = _files("alto", name, document)
+    for p in document.pages:
+        root = _root(files[f"{name}-p{p.number:04d}.alto.xml"])
+        labels = {t.get("ID"): t.get("LABEL") for t in root.iter(f"{A}LayoutTag")}
+        graphics = list(root.iter(f"{A}GraphicalElement"))
+        assert [labels[g.get("TAGREFS")] for g in graphics] == \
+            ["rule"] * len(p.rules) + ["frame"] * len(p.frames)
+        referenced = {r.get("REF") for r in root.iter(f"{A}ElementRef")}
+        assert not referenced & {g.get("ID") for g in graphics}
+
+
+def test_page_writes_rules_as_separators_and_frames_outside_the_reading_order(doc):
+    name, document = doc
+    files = _files("page", name, document)
+    for p in document.pages:
+        page_el = _root(files[f"{name}-p{p.number:04d}.page.xml"]).find(f"{P}Page")
+        separators = page_el.findall(f"{P}SeparatorRegion")
+        frames = page_el.findall(f"{P}GraphicRegion")
+        assert len(separators) == len(p.rules)
+        assert [f.get("type") for f in frames] == ["frame"] * len(p.frames)
+        referenced = {r.get("regionRef") for r in page_el.iter(f"{P}RegionRef",
+                                                                 f"{P}RegionRefIndexed")}
+        assert not referenced & {e.get("id") for e in separators + frames}
+
+
+def framed_page():
+    """A hand-made page with a short thick rule (too stout to pass for a thin line), a long
+    hairline, a vertical rule and a frame; a story so that there is something to write."""
+    words = text_lines(["City Opens Bridge"], 50, 40, size=24, bold=True) + column(50, 90, 12)
+    return page(words, rules=[(Box(50, 75, 80, 78), "h"), (Box(40, 300, 560, 300), "h"),
+                              (Box(165, 90, 165.5, 280), "v")],
+                frames=[Box(300, 90, 500, 260)])
+
+
+@pytest.mark.parametrize("fmt", ["alto", "page"])
+@pytest.mark.parametrize("unit", ["pt", "px"])
+def test_rules_and_frames_read_back_as_rules_and_frames_not_figures(tmp_path, fmt, unit):
+    _reader(fmt)
+    content = replace(framed_page(), unit=unit)
+    written = analyse_page(content)
+    assert (written.rules, written.frames) == (content.rules, content.frames)
+    source = open_source(_write(tmp_path, fmt, "framed", Document("framed.pdf", (written,))))
+    try:
+        back = source.page(1)
+    finally:
+        source.close()
+    k = back.width / written.width
+    tolerance = 0.1 if fmt == "alto" else 0.51
+    assert back.figures == ()
+    assert [r.orientation for r in back.rules] == [r.orientation for r in written.rules]
+    for a, b in zip(back.rules, written.rules):
+        assert _scaled(a.box, k) == pytest.approx(_scaled(b.box, 1.0), abs=tolerance)
+    assert len(back.frames) == len(written.frames)
+    for a, b in zip(back.frames, written.frames):
+        assert _scaled(a, k) == pytest.approx(_scaled(b, 1.0), abs=tolerance)
+
+
+def test_untagged_graphical_elements_are_read_as_before(tmp_path):
+    """Other archives' GraphicalElements carry no tag of ours: a thin one is a separator, any
+    other a figure, as the reader has always taken them."""
+    written = analyse_page(framed_page())
+    data = _files("alto", "framed", Document("framed.pdf", (written,)))["framed-p0001.alto.xml"]
+    root = _root(data)
+    for g in root.iter(f"{A}GraphicalElement"):
+        del g.attrib["TAGREFS"]
+    (tmp_path / "other.alto.xml").write_bytes(etree.tostring(root))
+    source = open_source(tmp_path / "other.alto.xml")
+    try:
+        back = source.page(1)
+    finally:
+        source.close()
+    # The stout 30 x 3 pt rule and the frame are no thin lines: figures, as in any ALTO file.
+    assert [r.orientation for r in back.rules] == ["h", "v"]
+    assert len(back.figures) == 2 and back.frames == ()
 
 
 def test_alto_marks_a_removed_line_end_hyphen_and_keeps_word_confidence(synthetic):
@@ -456,13 +538,331 @@ def _distance(a: list[float], b: list[float]) -> float:
     return max(abs(x - y) for x, y in zip(a, b))
 
 
-@pytest.mark.xfail(strict=True, reason="rules and frames drawn on a PDF page are not in the Layout "
-                   "model, so the archive files cannot carry them; without them the analysis "
-                   "finds some stories and sidebars differently")
-@pytest.mark.parametrize("name", ["en_letter_4col", "zh_broadsheet_6col"])
-def test_sample_pages_read_back_from_alto_to_the_same_stories(reconstructed, tmp_path, name):
+FIXTURES = sorted(p.stem for p in (Path(__file__).resolve().parent.parent
+                                   / "fixtures" / "pages").glob("*.pdf"))
+@pytest.mark.parametrize("fmt", ["alto", "page"])
+@pytest.mark.parametrize("unit", ["pt", "px"])
+def test_rules_and_frames_read_back_as_rules_and_frames_not_figures(tmp_path, fmt, unit):
+    _reader(fmt)
+    content = replace(framed_page(), unit=unit)
+    written = analyse_page(content)
+    assert (written.rules, written.frames) == (content.rules, content.frames)
+    source = open_source(_write(tmp_path, fmt, "framed", Document("framed.pdf", (written,))))
+    try:
+        back = source.page(1)
+    finally:
+        source.close()
+    k = back.width / written.width
+    tolerance = 0.1 if fmt == "alto" else 0.51
+    assert back.figures == ()
+    assert [r.orientation for r in back.rules] == [r.orientation for r in written.rules]
+    for a, b in zip(back.rules, written.rules):
+        assert _scaled(a.box, k) == pytest.approx(_scaled(b.box, 1.0), abs=tolerance)
+    assert len(back.frames) == len(written.frames)
+    for a, b in zip(back.frames, written.frames):
+        assert _scaled(a, k) == pytest.approx(_scaled(b, 1.0), abs=tolerance)
+
+
+def test_untagged_graphical_elements_are_read_as_before(tmp_path):
+    """Other archives' GraphicalElements carry no tag of ours: a thin one is a separator, any
+    other a figure, as the reader has always taken them."""
+    written = analyse_page(framed_page())
+    data = _files("alto", "framed", Document("framed.pdf", (written,)))["framed-p0001.alto.xml"]
+    root = _root(data)
+    for g in root.iter(f"{A}GraphicalElement"):
+        del g.attrib["TAGREFS"]
+    (tmp_path / "other.alto.xml").write_bytes(etree.tostring(root))
+    source = open_source(tmp_path / "other.alto.xml")
+    try:
+        back = source.page(1)
+    finally:
+        source.close()
+    # The stout 30 x 3 pt rule and the frame are no thin lines: figures, as in any ALTO file.
+    assert [r.orientation for r in back.rules] == ["h", "v"]
+    assert len(back.figures) == 2 and back.frames == ()
+
+
+def test_alto_marks_a_removed_line_end_hyphen_and_keeps_word_confidence(synthetic):
+    root = _only(_files("alto", "x", synthetic("ocr_synthetic")), ".alto.xml")
+    (hyp,) = root.iter(f"{A}HYP")
+    assert hyp.getprevious().get("CONTENT") == "recon"
+    confidences = {float(s.get("WC")) for s in root.iter(f"{A}String")}
+    assert confidences == {0.5, 0.6, 0.7, 0.8, 0.9}
+    assert not any(s.get("WC") for s in _only(_files("alto", "x", synthetic("en_synthetic")),
+                                              ".alto.xml").iter(f"{A}String"))
+
+
+# --- METS ---------------------------------------------------------------------------------
+
+
+def two_page_document(document: Document) -> Document:
+    """A document of the page twice (pages 1 and 3) and a failed page 2 between them."""
+    first = document.pages[0]
+    return Document("issue.pdf", (first, layout.PageFailure(2, "unreadable"),
+                                  replace(first, number=3)))
+
+
+def test_mets_lists_each_page_alto_with_its_size_and_checksum(synthetic):
+    files = _files("mets", "issue", two_page_document(synthetic("en_synthetic")))
+    assert sorted(files) == ["issue-p0001.alto.xml", "issue-p0003.alto.xml", "issue.mets.xml"]
+    root = _root(files["issue.mets.xml"])
+    listed = root.findall(f"{M}fileSec/{M}fileGrp/{M}file")
+    assert [f.get("ID") for f in listed] == ["ALTO00001", "ALTO00003"]
+    for f in listed:
+        data = files[f.find(f"{M}FLocat").get(f"{{{XLINK_NS}}}href")]
+        assert f.get("SIZE") == str(len(data))
+        assert f.get("CHECKSUM") == hashlib.md5(data).hexdigest()
+    pages = root.findall(f"{M}structMap[@TYPE='PHYSICAL']/{M}div/{M}div")
+    assert [(d.get("TYPE"), d.get("ORDERLABEL")) for d in pages] == [("PAGE", "1"), ("PAGE", "3")]
+    assert [a.get("BEGIN") for d in pages for a in d.iter(f"{M}area")] == ["P1", "P3"]
+
+
+def test_mets_has_one_article_per_story_pointing_at_its_own_alto_blocks(doc):
+    name, document = doc
+    files = _files("mets", name, document)
+    root = _root(files[f"{name}.mets.xml"])
+    alto_ids = {}
+    for f in root.iter(f"{M}file"):
+        alto = _root(files[f.find(f"{M}FLocat").get(f"{{{XLINK_NS}}}href")])
+        alto_ids[f.get("ID")] = {e.get("ID") for e in alto.iter() if e.get("ID")}
+    content = root.find(f"{M}structMap[@TYPE='LOGICAL']/{M}div/{M}div[@TYPE='CONTENT']")
+    stories = [s for p in document.pages for s in p.stories]
+    assert len(content) == len(stories)
+    for div, story in zip(content, stories):
+        kind = {"story": "ARTICLE", "picture": "ILLUSTRATION", "ad": "ADVERTISEMENT"}[story.kind]
+        assert div.get("TYPE") == kind
+        headline = story.first("headline")
+        assert div.get("LABEL") == (headline.text if headline else None)
+    for area in content.iter(f"{M}area"):
+        assert area.get("BETYPE") == "IDREF" and area.get("BEGIN") in alto_ids[area.get("FILEID")]
+    for p in document.pages:
+        own = textblock_ids(p)
+        for div in content.iter(f"{M}div"):
+            if div.get("TYPE") != "ARTICLE":
+                continue
+            refs = [a.get("BEGIN") for a in div.iter(f"{M}area")
+                    if "_TB" in a.get("BEGIN") and _owner(a, div)]
+            assert refs in own.values()
+
+
+def _owner(area: etree._Element, article: etree._Element) -> bool:
+    """Whether ``article`` is the innermost ARTICLE div holding ``area``."""
+    inner = next(d for d in area.iterancestors(f"{M}div") if d.get("TYPE") == "ARTICLE")
+    return inner is article
+
+
+def test_mets_heading_and_body_follow_the_archive_shape(synthetic):
+    document = synthetic("en_synthetic")
+    root = _only(_files("mets", "x", document), ".mets.xml")
+    article = root.find(f".//{M}div[@TYPE='ARTICLE']")
+    assert article.get("LABEL") == "City Opens Bridge"
+    (title,) = article.findall(f"{M}div[@TYPE='HEADING']/{M}div[@TYPE='TITLE']")
+    headline_id = element_ids(document.pages[0])[document.pages[0].stories[0].first("headline")]
+    assert title.find(f"{M}fptr/{M}area").get("BEGIN") == headline_id
+    body = article.find(f"{M}div[@TYPE='BODY']/{M}div[@TYPE='BODY_CONTENT']")
+    paragraphs = body.findall(f"{M}div[@TYPE='PARAGRAPH']")
+    assert paragraphs and all(p.find(f"{M}div[@TYPE='TEXT']/{M}fptr/{M}area") is not None
+                              for p in paragraphs)
+    assert [int(d.get("ORDER")) for d in body] == list(range(1, len(body) + 1))
+
+
+def test_scoring_our_html_against_our_own_mets_gives_story_f1_one(doc, tmp_path):
+    """The METS logical map, read as ground truth, holds exactly the stories of our HTML."""
+    load_mets_truth = getattr(layout.evaluate, "load_mets_truth", None)
+    if load_mets_truth is None:
+        pytest.skip("layout.evaluate.load_mets_truth does not exist yet")
+    name, document = doc
+    for file_name, data in _files("mets", name, document).items():
+        (tmp_path / file_name).write_bytes(data)
+    truth = load_mets_truth(tmp_path / f"{name}.mets.xml")
+    scores = layout.evaluate.score_html(document.to_html(), truth, page=document.pages[0].number)
+    if scores.story_f1 != 1.0 and any(s.sidebars for s in document.pages[0].stories):
+        # Our METS nests a sidebar's ARTICLE div in its story's; the loader reads all of an
+        # article's areas as one story. With the sidebars moved out, the truth must be exact.
+        mets = tmp_path / f"{name}.mets.xml"
+        mets.write_bytes(_sidebars_unnested(mets.read_bytes()))
+        flat = layout.evaluate.score_html(document.to_html(), load_mets_truth(mets),
+                                          page=document.pages[0].number)
+        assert (flat.story_f1, flat.coverage) == (1.0, 1.0)
+        pytest.xfail("load_mets_truth reads a sidebar (an ARTICLE div nested in an ARTICLE) "
+                     "as part of its story, while the HTML sets it apart")
+    assert (scores.story_f1, scores.coverage) == (1.0, 1.0)
+
+
+def _sidebars_unnested(data: bytes) -> bytes:
+    """The METS with every nested ARTICLE div moved out to the top level (without validation)."""
+    root = _root(data)
+    content = root.find(f"{M}structMap[@TYPE='LOGICAL']/{M}div/{M}div[@TYPE='CONTENT']")
+    for article in list(content):
+        for nested in [d for d in article.iter(f"{M}div") if d.get("TYPE") == "ARTICLE"][1:]:
+            nested.getparent().remove(nested)
+            content.append(nested)
+    return etree.tostring(root)
+
+
+# --- PAGE-XML -----------------------------------------------------------------------------
+
+
+def test_page_reading_order_has_one_ordered_group_per_story(doc):
+    name, document = doc
+    files = _files("page", name, document)
+    for p in document.pages:
+        root = _root(files[f"{name}-p{p.number:04d}.page.xml"])
+        page_group = root.find(f"{P}Page/{P}ReadingOrder/{P}UnorderedGroup")
+        groups = page_group.findall(f"{P}OrderedGroup")
+        assert len(groups) == len(p.stories)
+        ids = element_ids(p)
+        for group, story in zip(groups, p.stories):
+            own = [ids[item] for item, owner in _items(story) if owner is story]
+            assert [r.get("regionRef") for r in group.findall(f"{P}RegionRefIndexed")] == own
+            assert len(group.findall(f"{P}OrderedGroupIndexed")) == len(story.sidebars)
+            assert [int(r.get("index")) for r in group] == list(range(len(group)))
+        loose = {r.get("regionRef") for r in page_group.findall(f"{P}RegionRef")}
+        assert loose == {ids[item] for item, owner in reading_items(p) if owner is None}
+
+
+def _items(story: Story):
+    for c in story.content:
+        if isinstance(c, Story):
+            yield from ((item, c) for item, _ in _items(c))
+        else:
+            yield c, story
+            if isinstance(c, Figure):
+                yield from ((b, story) for b in c.caption)
+
+
+def test_page_regions_are_typed_and_keep_our_role(doc):
+    name, document = doc
+    files = _files("page", name, document)
+    for p in document.pages:
+        root = _root(files[f"{name}-p{p.number:04d}.page.xml"])
+        regions = root.find(f"{P}Page").findall(f"{P}TextRegion") + \
+            root.find(f"{P}Page").findall(f"{P}ImageRegion")
+        assert {r.get("id") for r in regions} == set(element_ids(p).values())
+        for region in root.iter(f"{P}TextRegion"):
+            role = region.get("custom").removeprefix("structure {type:").removesuffix(";}")
+            expected = REGION_TYPES.get(role, {"header", "footer", "page-number"})
+            assert region.get("type") in (expected if isinstance(expected, set) else {expected})
+
+
+# --- round trip ---------------------------------------------------------------------------
+
+
+def _story_texts(document: Document) -> list[tuple[str | None, str]]:
+    """(headline, normalised text of the story with its sidebars and captions) per story."""
+    def text(s: Story) -> str:
+        parts = []
+        for c in s.content:
+            parts.append(text(c) if isinstance(c, Story) else
+                         " ".join(b.text for b in c.caption) if isinstance(c, Figure) else c.text)
+        return " ".join(parts)
+
+    return [(s.first("headline").text if s.first("headline") else None, normalize(text(s)))
+            for p in document.pages for s in p.stories]
+
+
+def _write(tmp_path: Path, fmt: str, name: str, document: Document) -> Path:
+    files = _files(fmt, name, document)
+    for file_name, data in files.items():
+        (tmp_path / file_name).write_bytes(data)
+    return tmp_path / next(n for n in files if n.endswith(f".{fmt}.xml"))
+
+
+def _reader(fmt: str) -> None:
+    pytest.importorskip({"alto": "layout.sources.alto", "page": "layout.sources.pagexml"}[fmt])
+
+
+@pytest.mark.parametrize("fmt", ["alto", "page"])
+@pytest.mark.parametrize("name", list(SYNTHETIC))
+def test_what_we_write_reads_back_to_the_same_stories(synthetic, tmp_path, fmt, name):
+    _reader(fmt)
+    document = synthetic(name)
+    back = layout.reconstruct(_write(tmp_path, fmt, name, document))
+    assert _story_texts(back) == _story_texts(document)
+
+
+@pytest.mark.parametrize("fmt", ["alto", "page"])
+@pytest.mark.parametrize("name", SAMPLES)
+def test_what_we_write_reads_back_to_the_same_words_and_figures(reconstructed, tmp_path, fmt, name):
+    """Every word we wrote (a PDF span split at its spaces) comes back with its place, size and
+    style, and so does every figure, up to the common scale of the unit the reader chooses.
+
+    ALTO keeps a box to 1/1200 inch. PAGE keeps whole pixels (half a point at 72 ppi), and its
+    reader gives every word the top and bottom of its line, so there only x and the middle count.
+    """
+    _reader(fmt)
     document = reconstructed(name)
-    back = layout.reconstruct(_write(tmp_path, "alto", name, document))
+    source = open_source(_write(tmp_path, fmt, name, document))
+    try:
+        back = source.page(1)
+    finally:
+        source.close()
+    written = document.pages[0]
+    k = back.width / written.width
+    words = [w for item, _ in reading_items(written) if isinstance(item, Block)
+             for line in item.lines for w in line.words]
+    expected, got = _tokens(words, 1.0), _tokens(back.words, k)
+    assert sorted(t[0] for t in got) == sorted(t[0] for t in expected)
+    tolerance = 0.1 if fmt == "alto" else 0.51
+    for text, box, style in expected:
+        match = min((g for g in got if g[0] == text), key=lambda g: _distance(g[1], box))
+        got.remove(match)
+        if fmt == "alto":
+            assert match[1] == pytest.approx(box, abs=tolerance), text
+        else:
+            assert match[1][0::2] == pytest.approx(box[0::2], abs=tolerance), text
+            assert (match[1][1] + match[1][3]) / 2 == pytest.approx((box[1] + box[3]) / 2,
+                                                                    abs=style[0] / 2), text
+        assert match[2][1:] == style[1:] and match[2][0] == pytest.approx(style[0], abs=0.06), text
+    figures = sorted(_scaled(item.box, 1.0) for item, _ in reading_items(written)
+                     if isinstance(item, Figure))
+    back_figures = sorted(_scaled(f.box, k) for f in back.figures)
+    assert len(back_figures) == len(figures)
+    for a, b in zip(back_figures, figures):
+        assert a == pytest.approx(b, abs=tolerance)
+
+
+def _tokens(words: list[Word], k: float) -> list[tuple]:
+    """(text, box, (size, bold, italic, vertical)) of every space-free token, in units / k."""
+    return [(t, _scaled(b, k), (round(w.size / k, 2), w.bold, w.italic, w.vertical))
+            for w in words for t, b in split_word(w)]
+
+
+def _scaled(box: Box, k: float) -> list[float]:
+    return [round(v / k, 2) for v in (box.x0, box.y0, box.x1, box.y1)]
+
+
+def _distance(a: list[float], b: list[float]) -> float:
+    return max(abs(x - y) for x, y in zip(a, b))
+
+
+FIXTURES = sorted(p.stem for p in (Path(__file__).resolve().parent.parent
+                                   / "fixtures" / "pages").glob("*.pdf"))
+# A Chinese headline of two phrases set on one line with an em space between them: the PDF
+# gives it as one span holding the space, which the text keeps; ALTO and PAGE give the phrases
+# as two words (an ALTO SP between them), and ``analysis.lines.join_words`` never puts a space
+# at a CJK seam, however wide the gap. So the re-read headline loses its space (the ground
+# truth has it), while every story and text is the same.
+CJK_SPACE = pytest.mark.xfail(
+    strict=True, reason="a CJK headline's em space between two phrases is lost: "
+    "analysis.lines.join_words joins CJK words without a space whatever their gap, and ALTO/PAGE "
+    "give the phrases as two words (the PDF as one span holding the space)")
+
+
+@pytest.mark.parametrize("fmt", ["alto", "page"])
+@pytest.mark.parametrize("name", FIXTURES)
+def test_sample_pages_read_back_to_the_same_stories(reconstructed, tmp_path, fmt, name):
+    """Every sample page written as ALTO or PAGE, rules and frames included, reads back to the
+    same stories with the same headlines and texts."""
+    _reader(fmt)
+    document = reconstructed(name)
+    back = layout.reconstruct(_write(tmp_path, fmt, name, document))
+    assert _story_texts(back) == _story_texts(document)
+
+
+def test_a_sample_page_reads_back_from_mets_to_the_same_stories(reconstructed, tmp_path):
+    document = reconstructed("en_tabloid_5col")
+    back = layout.reconstruct(_write(tmp_path, "mets", "en_tabloid_5col", document))
     assert _story_texts(back) == _story_texts(document)
 
 

@@ -63,3 +63,10 @@ def test_bold_lead_in_does_not_make_the_line_bold():
 def test_headline_beside_body_text_is_a_line_of_its_own():
     words = [word("Big", 50, 96, size=24), word("small body text", 96, 100, size=9)]
     assert texts(build_lines(words, (), P)) == ["Big", "small body text"]
+
+
+def test_an_em_space_between_cjk_phrases_is_kept_but_punctuation_takes_none():
+    phrases = [word("河口镇打造供暖管网", 50, 100, size=20), word("改造应急预案", 250, 100, size=20)]
+    punctuation = [word("管网", 50, 100), word("，", 75, 100), word("改造", 92, 100)]
+    assert join_words(phrases) == "河口镇打造供暖管网 改造应急预案"
+    assert join_words(punctuation) == "管网，改造"

@@ -27,6 +27,8 @@ _SOURCE_LINE_GAP = 2.0
 # CJK punctuation may stand this far [em] from its neighbour on the same line.
 _CJK_PUNCTUATION = "、。，．：；！？）」』】〉》〕（「『【〈《〔・…—"
 _PUNCTUATION_GAP = 1.0
+# Between CJK words, a gap this wide [em] is a space: the em space between headline phrases.
+_CJK_SPACE_GAP = 0.8
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
 # An empty strip this wide [em] through the neighbouring rows makes a gap a gutter.
@@ -176,11 +178,21 @@ def _line(words: list[Word], vertical: bool) -> Line:
 
 
 def join_words(words: Sequence[Word], vertical: bool = False) -> str:
-    """Words' text joined with a space where their gap is a word space and the script uses one."""
+    """Words' text joined with a space where their gap is a word space and the script uses one.
+
+    CJK text takes no space between words, except an em-wide gap between two phrases of a
+    headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one.
+    """
     parts = [words[0].text]
     for prev, w in zip(words, words[1:]):
         gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
-        if gap > _SPACE_GAP * max(w.size, 1e-6) and not joins_without_space(prev.text, w.text):
+        size = max(w.size, 1e-6)
+        if joins_without_space(prev.text, w.text):
+            spaced = gap > _CJK_SPACE_GAP * size and not (
+                prev.text[-1] in _CJK_PUNCTUATION or w.text[0] in _CJK_PUNCTUATION)
+        else:
+            spaced = gap > _SPACE_GAP * size
+        if spaced:
             parts.append(" ")
         parts.append(w.text)
     return "".join(parts)

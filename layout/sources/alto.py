@@ -25,6 +25,11 @@ What is read, and why:
 - Figures: ``Illustration`` elements and ``ComposedBlock TYPE="Illustration"``; a
   ``GraphicalElement`` elsewhere is a ``Rule`` when it is a thin line (ALTO marks separators so)
   and a figure otherwise. No pixels are read: figures carry no image.
+- Rules and frames we wrote: a ``GraphicalElement`` whose ``TAGREFS`` name a ``LayoutTag``
+  labelled ``rule`` is a rule whatever its proportions (a short rule 3 pt thick is no thin
+  line by the measure above), horizontal when it is at least as wide as tall; one labelled
+  ``frame`` is a frame (``PageContent.frames``: a drawn or tinted box around a sidebar), not a
+  figure. This is how ``writers.alto`` marks them; other files keep the rule above.
 - The file's ``TextBlock`` grouping, its IDs and its element order are ignored: the analysis
   stages regroup the words and find the reading order from the geometry alone.
 """
@@ -32,7 +37,7 @@ What is read, and why:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,13 +70,15 @@ class TextStyle:
 
 @dataclass(frozen=True, slots=True)
 class AltoFile:
-    """A parsed ALTO file: its root, tag namespace, unit scale [px per unit] and text styles."""
+    """A parsed ALTO file: its root, tag namespace, unit scale [px per unit], text styles and
+    the lower-cased ``LABEL`` of each ``LayoutTag`` by ID."""
 
     path: Path
     root: etree._Element
     ns: str
     scale: float
     styles: dict[str, TextStyle]
+    layout_tags: dict[str, str] = field(default_factory=dict)
 
     def tag(self, local: str) -> str:
         """The qualified tag of an element of this file's namespace."""
@@ -94,7 +101,9 @@ def load(path: Path) -> AltoFile:
         raise FormatError(f"{path}: unknown MeasurementUnit {unit!r} "
                           f"(known: {', '.join(_PX_PER_UNIT)})")
     styles = {s.get("ID"): _text_style(s) for s in root.iter(alto.tag("TextStyle"))}
-    return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles)
+    layout_tags = {t.get("ID"): (t.get("LABEL") or "").strip().lower()
+                   for t in root.iter(alto.tag("LayoutTag")) if t.get("ID")}
+    return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles, layout_tags)
 
 
 def _text_style(element: etree._Element) -> TextStyle:
@@ -156,8 +165,8 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
             words.append(Word(text, Box(box.x0, top, box.x1, bottom), style.font, round(size, 2),
                               style.bold, style.italic,
                               confidence=_number(string.get("WC")), source_line=row_no))
-    figures, rules = _graphics(alto, page, bounds)
-    return PageContent(number, width, height, "px", tuple(words), figures, rules)
+    figures, rules, frames = _graphics(alto, page, bounds)
+    return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
 
 _Part = tuple[etree._Element, str, Box | None]  # a String, its text as read, its box
@@ -235,7 +244,8 @@ def element_text(alto: AltoFile, element: etree._Element) -> str:
     """The text of a block (or line, or composed block) as the reader reads it: the words of
     each printed line joined by spaces, lines by newlines, a hyphenated line end kept as "-".
     Used to build ground truth that compares with our output."""
-    lines = (element,) if element.tag == alto.tag("TextLine") else element.iter(alto.tag("TextLine"))
+    line_tag = alto.tag("TextLine")
+    lines = (element,) if element.tag == line_tag else element.iter(line_tag)
     return "\n".join(" ".join(text for _, text, _ in row)
                      for line in lines for row in printed_lines(alto, line))
 
@@ -283,10 +293,10 @@ def _raw_box(alto: AltoFile, element: etree._Element) -> Box | None:
     return Box(x, y, x + w, y + h)
 
 
-def _graphics(alto: AltoFile, page: etree._Element,
-              bounds: PageBounds) -> tuple[tuple[Figure, ...], tuple[Rule, ...]]:
-    """Figures and separator rules of the page (see the module docstring)."""
-    figures, rules = [], []
+def _graphics(alto: AltoFile, page: etree._Element, bounds: PageBounds
+              ) -> tuple[tuple[Figure, ...], tuple[Rule, ...], tuple[Box, ...]]:
+    """Figures, separator rules and frames of the page (see the module docstring)."""
+    figures, rules, frames = [], [], []
     composed, graphic, illustration = (alto.tag(t) for t in
                                        ("ComposedBlock", "GraphicalElement", "Illustration"))
     for element in page.iter(composed, graphic, illustration):
@@ -295,12 +305,26 @@ def _graphics(alto: AltoFile, page: etree._Element,
         if element.tag == composed and not _is_picture(alto, element):
             continue
         box = bounds(_raw_box(alto, element), _name(element))
+        label = _graphic_label(alto, element) if element.tag == graphic else None
+        if label == "rule":
+            rules.append(Rule(box, "h" if box.width >= box.height else "v"))
+            continue
+        if label == "frame":
+            if box.area > 0:
+                frames.append(box)
+            continue
         rule = rule_or_figure(box) if element.tag == graphic else None
         if rule is not None:
             rules.append(rule)
         elif box.area > 0:
             figures.append(Figure(box))
-    return tuple(figures), tuple(rules)
+    return tuple(figures), tuple(rules), tuple(frames)
+
+
+def _graphic_label(alto: AltoFile, element: etree._Element) -> str | None:
+    """``"rule"`` or ``"frame"`` when the element's TAGREFS name a LayoutTag so labelled."""
+    labels = {alto.layout_tags.get(ref) for ref in (element.get("TAGREFS") or "").split()}
+    return next((k for k in ("rule", "frame") if k in labels), None)
 
 
 def _is_picture(alto: AltoFile, element: etree._Element) -> bool:

@@ -14,7 +14,8 @@ What is read:
   ``imageXResolution`` (PPI, or PPCM) when stated, else 300 dpi; with no size, the line height
   (through ``ocr.sizes_from_heights``).
 - Figures: ``ImageRegion`` and ``GraphicRegion``; rules: ``SeparatorRegion`` (by the longer
-  side of its box).
+  side of its box); frames (``PageContent.frames``, drawn or tinted boxes around sidebars):
+  ``GraphicRegion type="frame"``, as ``writers.pagexml`` writes them, which are no figures.
 
 Regions, their ``ReadingOrder`` and the element order are ignored: the analysis stages regroup
 the words and find the reading order from the geometry alone.
@@ -69,8 +70,9 @@ class PageXmlSource:
                     continue
                 box = on_line(bounds(self._coords(element), _name(element)), line_box)
                 font, bold, italic, points = self._style(element)
-                words.append(Word(text, box, font, round(points * dpi / 72 if points else estimate, 2),
-                                  bold, italic, confidence=confidence, source_line=line_no))
+                size = points * dpi / 72 if points else estimate
+                words.append(Word(text, box, font, round(size, 2), bold, italic,
+                                  confidence=confidence, source_line=line_no))
         return PageContent(number, bounds.width, bounds.height, "px", tuple(words),
                            *self._graphics(page, bounds))
 
@@ -103,15 +105,21 @@ class PageXmlSource:
                         style.get("italic") == "true", _float(style.get("fontSize")))
         return "", False, False, None
 
-    def _graphics(self, page: etree._Element,
-                  bounds: PageBounds) -> tuple[tuple[Figure, ...], tuple[Rule, ...]]:
-        figures = tuple(Figure(bounds(self._coords(e), _name(e)))
-                        for e in page.iter(self._tag("ImageRegion"), self._tag("GraphicRegion")))
+    def _graphics(self, page: etree._Element, bounds: PageBounds
+                  ) -> tuple[tuple[Figure, ...], tuple[Rule, ...], tuple[Box, ...]]:
+        figures, frames = [], []
+        for e in page.iter(self._tag("ImageRegion"), self._tag("GraphicRegion")):
+            box = bounds(self._coords(e), _name(e))
+            if e.tag == self._tag("GraphicRegion") and e.get("type") == "frame":
+                if box.area > 0:
+                    frames.append(box)
+            else:
+                figures.append(Figure(box))
         rules = []
         for e in page.iter(self._tag("SeparatorRegion")):
             box = bounds(self._coords(e), _name(e))
             rules.append(Rule(box, "h" if box.width >= box.height else "v"))
-        return figures, tuple(rules)
+        return tuple(figures), tuple(rules), tuple(frames)
 
     def save_image(self, figure: Figure, stem: Path) -> Path | None:
         """No pixels are read from PAGE-XML: nothing to write."""

@@ -11,6 +11,19 @@ What goes where
     ``UnorderedGroup`` for the page holding an ``OrderedGroup`` per story, a sidebar's group
     nested where the sidebar stands. Archives state them in METS (``mets.py``).
 
+Rules and frames
+    After every block come the page's drawn separator rules, then its frames (the drawn or
+    tinted boxes around sidebars), each a ``GraphicalElement``: ALTO's element for "a graphic
+    used to separate blocks, usually a line or rectangle", and what OCR producers write for
+    separators (the BnL issue among our fixtures has them). They belong to no ``ReadingOrder``
+    group and stand after every TextBlock and Illustration, whose order they leave untouched.
+    A ``ComposedBlock TYPE="Frame"`` was not chosen for frames: it would have to hold the framed
+    blocks, which then could no longer stand in reading order among their story's blocks.
+    Each GraphicalElement's ``TAGREFS`` names a ``LayoutTag`` (``LABEL`` = ``rule`` or
+    ``frame``, ``TYPE="graphic"``), so that our reader tells a short stout rule from a small
+    figure and a frame from a picture; a reader that ignores tags still sees separators and
+    boxes where they are drawn.
+
 Units
     Pixel pages keep their numbers (``pixel``). PDF pages are measured in points, and an ALTO
     pixel is a pixel of a scanned image, which a PDF does not have, so they are written in
@@ -29,7 +42,8 @@ Words
 
 IDs
     Deterministic, numbered per page in reading order: ``P1`` (the page number), ``P1_TB00001``
-    text blocks, ``P1_IL00001`` illustrations, ``P1_TL00001`` lines, ``P1_ST00001`` strings.
+    text blocks, ``P1_IL00001`` illustrations, ``P1_GE00001`` graphical elements (rules, then
+    frames), ``P1_TL00001`` lines, ``P1_ST00001`` strings.
 """
 
 from __future__ import annotations
@@ -55,6 +69,8 @@ ROLES: tuple[str, ...] = get_args(Role)
 # The page's unit → (ALTO MeasurementUnit, factor, decimals kept, points per unit for sizes).
 UNITS = {"px": ("pixel", 1.0, 2, 72 / ASSUMED_DPI), "pt": ("inch1200", 1200 / 72, 0, 1.0)}
 _HYPHENS = ("-", "\u00ad", "\u2010")
+# The LayoutTags of our GraphicalElements: ID → LABEL (``sources.alto`` reads the labels).
+GRAPHIC_TAGS = {"LAYOUT_RULE": "rule", "LAYOUT_FRAME": "frame"}
 
 Item = Block | Figure
 
@@ -232,6 +248,8 @@ def _alto(page: Layout, source: str) -> etree._Element:
     tags = _sub(root, "Tags")
     for role in ROLES:
         _sub(tags, "StructureTag", ID=tag_id(role), TYPE="role", LABEL=role)
+    for ident, label in GRAPHIC_TAGS.items():
+        _sub(tags, "LayoutTag", ID=ident, TYPE="graphic", LABEL=label)
     order = _reading_order(page, ids)
     if order is not None:
         root.append(order)
@@ -246,6 +264,11 @@ def _alto(page: Layout, source: str) -> etree._Element:
             space.append(_el("Illustration", ID=ids[item], **w.box(item.box)))
         else:
             space.append(w.text_block(item, ids[item]))
+    # Drawn rules and frames, after every block: they are in no reading order.
+    graphics = [("LAYOUT_RULE", r.box) for r in page.rules] + \
+        [("LAYOUT_FRAME", f) for f in page.frames]
+    for tag, box in graphics:
+        space.append(_el("GraphicalElement", ID=w.next_id("GE"), TAGREFS=tag, **w.box(box)))
     styles.extend(w.style_elements())
     return root
 

@@ -23,6 +23,14 @@ Regions
                             only a number
     ======================  ===================================================
 
+Rules and frames
+    The page's drawn separator rules follow the regions of the reading order as
+    ``SeparatorRegion``s (``P1_SR00001``), then its frames (the drawn or tinted boxes around
+    sidebars) as ``GraphicRegion type="frame"`` (``P1_FR00001``); "frame" is one of the
+    schema's ``GraphicsTypeSimpleType`` values (logo, letterhead, decoration, frame, …), and a
+    GraphicRegion is PAGE's region for simple graphics that are not pictures. Neither is in
+    the ReadingOrder.
+
 Reading order
     ``ReadingOrder`` holds one ``UnorderedGroup`` for the page: page furniture and figures of
     no story as plain ``RegionRef``s, and one ``OrderedGroup`` per story (``caption`` = its
@@ -114,6 +122,10 @@ def _pcgts(page: Layout, source: str) -> etree._Element:
         else:
             kind = _region_type(item, ids[item] in footer)
             pg.append(_text_region(item, ids[item], kind, lines, words, point))
+    for n, rule in enumerate(page.rules, 1):
+        _coords(_sub(pg, "SeparatorRegion", id=f"{prefix}SR{n:05d}"), rule.box)
+    for n, frame in enumerate(page.frames, 1):
+        _coords(_sub(pg, "GraphicRegion", id=f"{prefix}FR{n:05d}", type="frame"), frame)
     return root
 
 
