@@ -71,7 +71,8 @@ def column_major(found: list[tuple[str, tuple[float, float, float, float]]],
     columns: list[list[tuple[str, tuple[float, float, float, float]]]] = []
     for item in sorted(found, key=lambda b: b[1][0] + b[1][2] / 2):
         cx = item[1][0] + item[1][2] / 2
-        if columns and cx - (columns[-1][-1][1][0] + columns[-1][-1][1][2] / 2) <= COLUMN_TOLERANCE * width:
+        last = columns[-1][-1][1] if columns else None
+        if last and cx - (last[0] + last[2] / 2) <= COLUMN_TOLERANCE * width:
             columns[-1].append(item)
         else:
             columns.append([item])

@@ -11,8 +11,11 @@ Each row converts all of it with ``layout.batch.run_batch`` (``--force``, a fres
 folder, HTML and JSON) after the fork server is started, so library imports are not timed.
 The first row is the floor: ``read_pages`` of every file in this one process, no outputs.
 Peak memory is each worker process's peak resident set (``ru_maxrss``), which includes the
-library the fork server loaded and shares with every worker. The machine is shared: the load
-average is printed with the table, and the script should be run twice.
+library the fork server loaded and shares with every worker ("base": the smallest file's).
+CPU seconds (the workers' ``ru_utime + ru_stime`` plus the parent's; for the floor, this
+process's) hardly depend on what else the machine runs, so pages per CPU second compare runs
+on a busy machine, where wall-clock pages/s cannot; the load average is printed with the
+table. Run it twice.
 """
 
 from __future__ import annotations
@@ -51,24 +54,25 @@ def build_input(folder: Path, copies: int, long_pages: int) -> Path:
     return folder
 
 
-def floor(folder: Path) -> tuple[int, float]:
-    """(pages, seconds) of reading and analysing every page here, in this process, no outputs."""
-    start, pages = time.perf_counter(), 0
+def floor(folder: Path) -> tuple[int, float, float]:
+    """(pages, seconds, CPU seconds) of analysing every page here, in this process, no outputs."""
+    start, cpu, pages = time.perf_counter(), time.process_time(), 0
     for pdf in sorted(folder.glob("*.pdf")):
         pages += sum(1 for _ in read_pages(pdf, ocr="never"))
-    return pages, time.perf_counter() - start
+    return pages, time.perf_counter() - start, time.process_time() - cpu
 
 
 def run(folder: Path, out: Path, workers: int, formats: tuple[str, ...]) -> dict:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     counts = run_batch(folder, out, formats, workers=workers, force=True, ocr="never",
                        progress=False)
-    seconds = time.perf_counter() - start
+    seconds, parent_cpu = time.perf_counter() - start, time.process_time() - cpu
     records = [json.loads(line) for line in (out / REPORT_NAME).read_text().splitlines()]
     assert counts == {"ok": len(records)}, counts
     broadsheet = [r["peak_mb"] for r in records if "broadsheet" in r["input"]]
     return {"files": len(records), "pages": sum(r["pages"] for r in records),
-            "seconds": seconds, "peak": max(r["peak_mb"] for r in records),
+            "seconds": seconds, "cpu": parent_cpu + sum(r["cpu_seconds"] for r in records),
+            "peak": max(r["peak_mb"] for r in records),
             "broadsheet": max(broadsheet), "base": min(r["peak_mb"] for r in records)}
 
 
@@ -83,7 +87,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         folder = build_input(Path(tmp) / "in", args.copies, args.long)
         batch.warm_up()
-        floor_pages, floor_seconds = floor(folder)
+        floor_pages, floor_seconds, floor_cpu = floor(folder)
         results = {w: run(folder, Path(tmp) / f"out{w}", w, formats) for w in (1, 2)}
     load_after = os.getloadavg()
     one = results[1]["pages"] / results[1]["seconds"]
@@ -94,14 +98,16 @@ def main() -> None:
           f"{len(list(FIXTURES.glob('*.pdf')))} sample pages x {args.copies}, {LONG} x {args.long} pages"
           f"{', federal-register-2020-17221 (15 pages)' if EXTRA.is_file() else ''}. "
           f"Outputs: {', '.join(formats)}; a process per file.\n")
-    print("| run | pages | seconds | pages/s | vs 1 worker | peak MB per worker | on broadsheet pages |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| run | pages | seconds | pages/s | vs 1 worker | CPU s | pages per CPU s "
+          "| peak MB per worker | on broadsheet pages |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| in-process, no outputs | {floor_pages} | {floor_seconds:.1f} "
-          f"| {floor_pages / floor_seconds:.2f} | | | |")
+          f"| {floor_pages / floor_seconds:.2f} | | {floor_cpu:.1f} | {floor_pages / floor_cpu:.2f} | | |")
     for w, r in results.items():
         rate = r["pages"] / r["seconds"]
         print(f"| {w} worker{'s' if w > 1 else ''} | {r['pages']} | {r['seconds']:.1f} | {rate:.2f} "
-              f"| {rate / one:.2f}x | {r['peak']:.0f} (base {r['base']:.0f}) | {r['broadsheet']:.0f} |")
+              f"| {rate / one:.2f}x | {r['cpu']:.1f} | {r['pages'] / r['cpu']:.2f} "
+              f"| {r['peak']:.0f} (base {r['base']:.0f}) | {r['broadsheet']:.0f} |")
 
 
 if __name__ == "__main__":

@@ -13,19 +13,23 @@ How it holds up at archive scale, and why:
   nine tenths of a page's memory), so a 200-page PDF holds 200 small trees, not 200 analyses.
   The text writers (and METS, which keeps full pages) turn a whole ``Document`` into one
   file, so that is what they get; their own trees are the rest of the memory per page.
-* One process per file, forked from a forkserver that imported the library once (a fork costs
-  milliseconds): a file that hangs the parser is killed at ``--timeout`` without touching the
-  others (a ``ProcessPoolExecutor`` cannot kill one task), a crash in the PDF library fails
-  only its file, and each file's memory is returned when it ends. Parent threads only wait.
+* One process per file, forked from a forkserver that imported the library once (a fork and
+  the first-call warm-up of a fresh process cost ~30 ms of CPU, measured, so a recycled pool
+  would save little): a file that hangs the parser is killed at ``--timeout`` without touching
+  the others (a ``ProcessPoolExecutor`` cannot kill one task), a crash in the PDF library
+  fails only its file, and each file's memory is returned when it ends. Parent threads only
+  wait on the workers; Ctrl-C kills them, and every file finished so far is in the report.
 * Outputs are written atomically (``write_atomic``) and the report
   ``OUT/newslayout-report.jsonl`` gets one line per input, written by the parent alone,
   flushed and synced before the next. A re-run skips an input whose outputs all exist and
-  are newer than it, or that the report records as ok or partial at its current size; failed
-  inputs are tried again; ``--force`` redoes everything.
+  are newer than it, or that the report records as ok or partial in the same formats at its
+  current size; failed inputs are tried again; ``--force`` redoes everything.
 * ``--dask`` sends the same per-file task to a Dask cluster, so the time limit, the report
-  and resume are the same there. Workers must see IN and OUT at the same paths.
+  and resume are the same there. Workers must see IN and OUT at the same paths, and be
+  non-daemonic processes to start one per file (``--dask local`` makes them so; elsewhere
+  start them with ``DASK_DISTRIBUTED__WORKER__DAEMON=False``).
 
-The parent holds one short string per input; the cost per page is in the workers. POSIX only
+The parent holds a small task per input; the cost per page is in the workers. POSIX only
 (forkserver, ``O_TMPFILE`` and ``prctl`` on Linux, plain temp files elsewhere).
 """
 
@@ -287,7 +291,7 @@ def run_isolated(task: Task, timeout: float | None = None,
 
     A killed or crashed worker gives a failed record ("timeout after N s", "worker process
     died: killed by SIGSEGV") and its temporary files are removed. The record gains
-    ``peak_mb``, the worker's peak resident memory.
+    ``peak_mb`` and ``cpu_seconds``, the worker's peak resident memory and CPU time.
     """
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
@@ -348,8 +352,7 @@ def _child(task: Task, sender) -> None:
         where = traceback.extract_tb(e.__traceback__)[-1]
         record = _record(task, "failed", f"{type(e).__name__}: {e} "
                                          f"(at {Path(where.filename).name}:{where.lineno})")
-    record["peak_mb"] = _peak_mb()
-    sender.send(("done", record))
+    sender.send(("done", {**record, **_usage()}))
 
 
 def _die_with_parent() -> None:
@@ -364,11 +367,13 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def _peak_mb() -> float:
+def _usage() -> dict:
+    """This worker's peak resident memory and CPU time: what a file cost, whatever the load."""
     import resource
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
-    return round(peak / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1)
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    peak = use.ru_maxrss / (1 << 20 if sys.platform == "darwin" else 1 << 10)  # bytes or KiB
+    return {"peak_mb": round(peak, 1), "cpu_seconds": round(use.ru_utime + use.ru_stime, 3)}
 
 
 def _exit_reason(code: int | None) -> str:
@@ -709,7 +714,7 @@ def _dask_client(address: str, workers: int):
             with dask.config.set({"distributed.worker.daemon": False}):
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=40))
+                    dashboard_address=":0", silence_logs=40))
             client = stack.enter_context(Client(cluster))
         else:
             try:

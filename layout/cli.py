@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("output", type=Path, help="our HTML output")
     e.add_argument("truth", type=Path, help="ground truth JSON (docs/contract.md) or a METS issue")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
-    e.add_argument("--page", type=_positive, help="the page to score, for a truth or output of several pages")
+    e.add_argument("--page", type=_positive, help="the page to score (truth or output of several pages)")
     b = sub.add_parser("batch", help="convert a folder tree into a mirrored tree of outputs, resumably")
     b.add_argument("input_dir", type=Path, help="folder of inputs (every PDF below it, or --glob)")
     b.add_argument("output_dir", type=Path, help="folder for the outputs and newslayout-report.jsonl")
@@ -192,7 +192,8 @@ def _convert(args: argparse.Namespace) -> int:
             status = max(status, _write_files(src, write(doc, src.stem), target.parent))
             continue
         if _one_file_per_page(args, src):
-            status = max(status, _write_files(src, _per_page(doc, src.stem, write, fmt), Path(args.output)))
+            files = _per_page(doc, src.stem, write, fmt)
+            status = max(status, _write_files(src, files, Path(args.output)))
             continue
         text = write(doc)
         if target is None:
@@ -218,8 +219,8 @@ def _one_file_per_page(args: argparse.Namespace, src: Path) -> bool:
 
 def _per_page(doc: Document, stem: str, write, fmt: str) -> dict[str, bytes]:
     """Each page of ``doc`` as a document of its own: ``STEM-p0001.EXT``, …"""
-    return {f"{stem}-p{page.number:04d}{EXTENSIONS[fmt]}": write(replace(doc, pages=(page,))).encode("utf-8")
-            for page in doc.pages}
+    return {f"{stem}-p{page.number:04d}{EXTENSIONS[fmt]}":
+            write(replace(doc, pages=(page,))).encode("utf-8") for page in doc.pages}
 
 
 def _write_files(src: Path, files: dict[str, bytes], folder: Path) -> int:

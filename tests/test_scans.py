@@ -79,6 +79,10 @@ def test_a_page_image_is_read_by_ocr_into_words_with_boxes_and_confidences(headl
     assert board.confidence > 0.8 and board.source_line != emily.source_line
     assert board.size > 2 * emily.size  # a headline line is estimated larger than the deck
     assert 0 <= board.box.x0 < board.box.x1 <= page.width
+    # every word of a line stands on the line's row, so the lines stage keeps it whole
+    for line in {w.source_line for w in page.words}:
+        tops = {(w.box.y0, w.box.y1) for w in page.words if w.source_line == line}
+        assert len(tops) == 1
 
 
 def test_the_ocr_page_goes_through_the_analysis_with_its_lines_in_order(headline_page):

@@ -9,9 +9,9 @@ no entities beyond HTML's own, no network). What is read:
   ``x_wconf`` (0-100) as the confidence; ``x_font``, and ``<strong>``/``<b>``, ``<em>``/``<i>``
   inside the word (Tesseract marks style so) for typeface, bold and italic. A line with no
   words (OCRopus writes only lines) is one word.
-- Lines: the word's nearest ``ocr_line``, ``ocrx_line`` (or Tesseract's ``ocr_caption``,
-  ``ocr_header``, ``ocr_textfloat``); its index on the page is ``source_line``, and its words
-  get its top and bottom (``ocr.on_line``).
+- Lines: the innermost ``ocr_line`` or ``ocrx_line`` (or Tesseract's ``ocr_caption``,
+  ``ocr_header``, ``ocr_textfloat``; an ``ocrx_line`` may hold several printed lines); its
+  index on the page is ``source_line``, and its words get its top and bottom (``ocr.on_line``).
 - Size: the word's ``x_fsize`` (points, at the page's ``scan_res``, else 300 dpi), else the
   line's ``x_size`` (Tesseract's row height in pixels), else the line's height; the last two
   through ``ocr.sizes_from_heights``.
@@ -104,8 +104,8 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
     for element in page.iter():
         if not isinstance(element.tag, str):
             continue
-        classes = _classes(element)
-        if classes & _LINES and not any(_classes(a) & _LINES for a in element.iterancestors()):
+        if _classes(element) & _LINES and not any(
+                isinstance(d.tag, str) and _classes(d) & _LINES for d in element.iterdescendants()):
             words = [w for w in element.iter() if isinstance(w.tag, str)
                      and "ocrx_word" in _classes(w)]
             lines.append((element, words or [element]))

@@ -47,7 +47,8 @@ class Scan:
     """What ``scan_page`` read.
 
     ``skew``: the skew corrected [degrees, counter-clockwise]; ``ocr_text``: Tesseract's own
-    plain text of the page; ``ocr_seconds``: the time Tesseract took, of the whole step's.
+    plain text of the page; ``ocr_seconds``: the CPU time Tesseract took (process time, which
+other programs on a shared machine do not inflate).
     """
 
     content: PageContent
@@ -60,9 +61,9 @@ def scan_page(gray: np.ndarray, number: int, lang: str) -> Scan:
     """A greyscale page image → its words, rules, frames and figures, in pixels."""
     skew = estimate_skew(gray)
     straight = deskew(gray, skew)
-    start = time.perf_counter()
+    start = time.process_time()
     reading = read_words(straight, lang)
-    ocr_seconds = time.perf_counter() - start
+    ocr_seconds = time.process_time() - start
     words = reading.words
     size = (median(w.size for w in words for _ in w.text) if words
             else text_size_guess(ink_mask(straight)))

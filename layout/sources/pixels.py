@@ -19,8 +19,10 @@ Methods, and their known limits:
 - Figures: a closing fills the dots of a halftone and the texture of a photo, then an opening
   with a square larger than a text line removes text, which is striped by its line spacing.
   What survives, grown a little, is a figure when large enough; figures closer than
-  ``_FIGURE_MERGE`` are parts of one (a line drawing comes out in pieces). Light parts of a photo (a sky) are ink-free
-  and may be cut off, and a very large bold headline can survive as a figure.
+  ``_FIGURE_MERGE`` are parts of one (a line drawing comes out in pieces). Light parts of a
+  photo (a sky) are ink-free and may be cut off, light line art (a pen drawing) may be
+  missed, and a very large bold headline can survive as a figure (``image.scan_page`` keeps
+  a region that the OCR reads as text).
 """
 
 from __future__ import annotations

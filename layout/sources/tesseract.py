@@ -9,7 +9,8 @@ What is read, and why:
 
 - Words are Tesseract's words with their boxes and confidences (0-100 scaled to [0, 1]);
   ``source_line`` numbers Tesseract's text lines on the page (its block/paragraph/line ids).
-- Boxes: the word's ink extent across, and its row's extent up and down (``_on_row``).
+- Boxes: the word's ink extent along the line, and its row's extent across it, the same for
+  every word of the line (``_on_row``; a vertical line's width).
 - Size: the line's row height (x-height plus ascenders and descenders), which Tesseract fits
   to the baseline and is steadier than a box, evened out as for the OCR XML readers
   (``ocr.sizes_from_heights``): heights near the page's typical one are taken to be it.
@@ -74,15 +75,16 @@ def _engine(lang: str):
 
 def _on_row(box: Box, baseline: tuple[tuple[int, int], tuple[int, int]], height: float,
             descenders: float) -> Box:
-    """The word's box made as high as its row: from the descender line up ``height``.
+    """The word's box made as high as its row, level with the row's middle.
 
-    OCR boxes hug the ink, so "war" and "Willens" of one line would sit at different heights
-    and the lines stage could set them on different rows; a PDF's spans, which the stages were
-    made for, are all as high as their font.
+    From the descender line under the middle of the baseline up ``height``. OCR boxes hug the
+    ink, so "war" and "Willens" of one line would sit at different heights; and a line still
+    sloping after the deskew (a warped page, a column skewed unlike the others) drifts by a
+    third of a line over a column. Either way the lines stage could cut one line into two
+    rows. A PDF's spans, which the stages were made for, are all as high as their font.
     """
-    (x1, y1), (x2, y2) = baseline
-    y = y1 + (y2 - y1) * ((box.cx - x1) / (x2 - x1)) if x2 != x1 else (y1 + y2) / 2
-    bottom = y - descenders  # descenders are negative: below the baseline
+    (_, y1), (_, y2) = baseline
+    bottom = (y1 + y2) / 2 - descenders  # descenders are negative: below the baseline
     return Box(box.x0, bottom - height, box.x1, bottom)
 
 
@@ -134,6 +136,8 @@ def read_words(gray: np.ndarray, lang: str, psm: int | None = None) -> Reading:
         word_box = Box(*(float(v) for v in box))
         if baseline and row.get("row_height"):
             word_box = _on_row(word_box, baseline, row["row_height"], row.get("descenders", 0.0))
+        elif vertical and line_box:  # a vertical line's words span its width, for the same reason
+            word_box = Box(float(line_box[0]), word_box.y0, float(line_box[2]), word_box.y1)
         lines[-1][0].append((text, word_box, w.Confidence(RIL.WORD) / 100))
     sizes = sizes_from_heights([round(size, 1) for _, size, _ in lines])
     words = tuple(Word(text, box, "", size, vertical=vertical, confidence=round(conf, 3), source_line=i)
