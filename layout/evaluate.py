@@ -316,20 +316,32 @@ def _logical_areas(root: etree._Element) -> Iterator[tuple[etree._Element, str |
 
     div_tag, area_tag = f"{{{METS_NAMESPACE}}}div", f"{{{METS_NAMESPACE}}}area"
 
-    def visit(div: etree._Element) -> Iterator[tuple[etree._Element, str | None,
-                                                     etree._Element, list[str]]]:
+    def visit(div: etree._Element, nested: bool = False) -> Iterator[
+            tuple[etree._Element, str | None, etree._Element, list[str]]]:
         kind_name = (div.get("TYPE") or "").upper()
         if kind_name not in _ARTICLE_KINDS and kind_name not in _FURNITURE_DIVS:
             for child in div.iterchildren(div_tag):
-                yield from visit(child)
+                yield from visit(child, nested)
             return
+        kind = "sidebar" if nested and kind_name in _ARTICLE_KINDS else _ARTICLE_KINDS.get(kind_name)
+        inner = []  # article divs nested in this one: sidebars, articles of their own
         for area in div.iter(area_tag):
             types = []
             for ancestor in area.iterancestors(div_tag):
                 if ancestor is div:
                     break
                 types.append((ancestor.get("TYPE") or "").upper())
-            yield div, _ARTICLE_KINDS.get(kind_name), area, types
+            else:
+                continue
+            owner = next((a for a in area.iterancestors(div_tag)
+                          if a is div or (a.get("TYPE") or "").upper() in _ARTICLE_KINDS), div)
+            if owner is not div:
+                if owner not in inner:
+                    inner.append(owner)
+                continue
+            yield div, kind, area, types
+        for child in inner:
+            yield from visit(child, nested=True)
 
     for structmap in root.iter(f"{{{METS_NAMESPACE}}}structMap"):
         if (structmap.get("TYPE") or "").upper() == "LOGICAL":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, Document, Figure, Layout, PageFailure, Story
+from ..model import Document, Figure, Layout, PageFailure, Story
 
 _MARKS = {"kicker": "*{}*", "deck": "**{}**", "byline": "*{}*", "crosshead": "### {}",
           "jump": "*{}*", "credit": "*{}*", "caption": "*{}*"}
