@@ -44,7 +44,9 @@ test: install
 
 bench: install
 	$(PY) bench/run.py --out BENCHMARKS.md
-	$(PY) bench/scans.py --out bench/out/scans.md  # whole-page OCR: several minutes
+	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
+	$(PY) bench/batch.py >> BENCHMARKS.md
+	$(PY) bench/scans.py >> BENCHMARKS.md  # whole-page OCR: several minutes
 
 fixtures: install
 	$(PY) fixtures/make_fixtures.py
