@@ -445,8 +445,8 @@ def _select_truth(truth: PageTruth | Sequence[PageTruth], page: int | None) -> P
 
 def _score(truth: PageTruth, output: _Output, structured: bool) -> Scores:
     """All metrics of one page; the structural ones only for ``structured`` (HTML) output."""
-    plan = _plan_chunks(truth)
-    found = _locate(plan, output.text)
+    plan = plan_chunks(truth)
+    found = locate(plan, output.text)
     chunk_scores = Scores(
         coverage=_ratio(len(found), plan.count),
         flow=_flow(plan, found),
@@ -496,7 +496,7 @@ class _Plan:
         return sum(c is not None for _, chunks in self.stories for c in chunks)
 
 
-def _plan_chunks(truth: PageTruth) -> _Plan:
+def plan_chunks(truth: PageTruth) -> _Plan:
     """Cut every story body into chunks and mark those repeated on the page as skipped."""
     bodies = {i: normalize("".join(a.text)) for i, a in enumerate(truth.articles) if a.scored}
     size = CJK_CHUNK if _is_cjk("".join(bodies.values())) else LATIN_CHUNK
@@ -556,7 +556,7 @@ def _find_all(text: str, needles: frozenset[str] | set[str]) -> dict[str, list[i
     return found
 
 
-def _locate(plan: _Plan, text: str) -> dict[str, int]:
+def locate(plan: _Plan, text: str) -> dict[str, int]:
     """Output offset of each chunk found exactly once in ``text``."""
     return {needle: starts[0] for needle, starts in _find_all(text, plan.needles).items()
             if len(starts) == 1}

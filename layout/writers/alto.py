@@ -61,8 +61,10 @@ from ..errors import UsageError
 from ..model import Block, Box, Document, Figure, Layout, Line, Role, Story, Word
 from ..sources.alto import DPI as ASSUMED_DPI
 from .validate import validate
+from .xmltree import namespaced
 
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
+_q, _el, _sub = namespaced(ALTO_NS)
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{ALTO_NS} http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
 ROLES: tuple[str, ...] = get_args(Role)
@@ -331,13 +333,3 @@ def _hyphen(text: str, following: str | None) -> str | None:
     return text[-1] if text[-1] == "\u00ad" or following[0].islower() else None
 
 
-def _q(tag: str) -> str:
-    return f"{{{ALTO_NS}}}{tag}"
-
-
-def _el(tag: str, **attrs: str) -> etree._Element:
-    return etree.Element(_q(tag), attrs)
-
-
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, _q(tag), attrs)

@@ -130,17 +130,23 @@ def _page(p: Layout | PageFailure, source: str) -> etree._Element:
     return sec
 
 
-def write_html(doc: Document) -> str:
-    """The whole document as an HTML5 string."""
+def html_skeleton(doc: Document, title: str, style: str) -> tuple[etree._Element, etree._Element]:
+    """``(html, body)``: an HTML document's root with its head filled in (charset, generator,
+    title, inline style) and an empty body; shared with the overlay view."""
     root = etree.Element("html")
     if doc.lang:
         root.set("lang", doc.lang)
     head = etree.SubElement(root, "head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="generator", content=f"newslayout {__version__}")
-    etree.SubElement(head, "title").text = _clean(doc.source)
-    etree.SubElement(head, "style").text = STYLE
-    body = etree.SubElement(root, "body")
+    etree.SubElement(head, "title").text = _clean(title)
+    etree.SubElement(head, "style").text = style
+    return root, etree.SubElement(root, "body")
+
+
+def write_html(doc: Document) -> str:
+    """The whole document as an HTML5 string."""
+    root, body = html_skeleton(doc, doc.source, STYLE)
     for p in doc.pages:
         body.append(_page(p, doc.source))
     return html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"

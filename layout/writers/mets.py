@@ -36,8 +36,10 @@ from .. import __version__
 from ..model import Block, Document, Figure, Layout, Story
 from .alto import alto_bytes, alto_name, element_ids
 from .validate import validate
+from .xmltree import namespaced
 
 METS_NS = "http://www.loc.gov/METS/"
+_q, _el, _sub = namespaced(METS_NS)
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{METS_NS} http://www.loc.gov/standards/mets/mets.xsd"
@@ -147,13 +149,3 @@ def _area(div: etree._Element, page: int, begin: str) -> None:
     _sub(_sub(div, "fptr"), "area", FILEID=file_id(page), BETYPE="IDREF", BEGIN=begin)
 
 
-def _q(tag: str) -> str:
-    return f"{{{METS_NS}}}{tag}"
-
-
-def _el(tag: str, **attrs: str) -> etree._Element:
-    return etree.Element(_q(tag), attrs)
-
-
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, _q(tag), attrs)

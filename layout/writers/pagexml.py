@@ -62,8 +62,10 @@ from ..errors import UsageError
 from ..model import Block, Box, Document, Figure, Layout, Line, Story, Word
 from .alto import ASSUMED_DPI, element_ids, reading_items, split_word
 from .validate import validate
+from .xmltree import namespaced
 
 PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
+_q, _el, _sub = namespaced(PAGE_NS)
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{PAGE_NS} {PAGE_NS}/pagecontent.xsd"
 REGION_TYPES = {"headline": "heading", "kicker": "heading", "deck": "heading",
@@ -239,13 +241,3 @@ def _now() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _q(tag: str) -> str:
-    return f"{{{PAGE_NS}}}{tag}"
-
-
-def _el(tag: str, **attrs: str) -> etree._Element:
-    return etree.Element(_q(tag), attrs)
-
-
-def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, _q(tag), attrs)

@@ -38,12 +38,11 @@ from pathlib import Path
 import pymupdf
 from lxml import etree, html
 
-from .. import __version__
 from ..errors import InputError
-from ..evaluate import PageTruth, _locate, _plan_chunks, format_scores, normalize, score_html
+from ..evaluate import PageTruth, locate, plan_chunks, format_scores, normalize, score_html
 from ..model import Block, Box, Document, Figure, Layout, PageFailure, Story
 from ..sources import Renders, open_source
-from .html import _bbox, _page, write_html
+from .html import _bbox, _page, html_skeleton, write_html
 
 IMAGE_WIDTH = 1600  # pixels across a page image in the view: room to zoom in about twice
 PNG_WIDTH = 1400    # pixels across an overlay PNG
@@ -200,8 +199,8 @@ def differences(page: Layout, truth: PageTruth) -> Differences:
         starts.append(offset)
         texts.append(normalize(b.text))
         offset += len(texts[-1])
-    plan = _plan_chunks(truth)
-    found = _locate(plan, "".join(texts))
+    plan = plan_chunks(truth)
+    found = locate(plan, "".join(texts))
 
     block_of = {c: bisect_right(starts, start) - 1 for c, start in found.items()}
     by_block: defaultdict[int, Counter[int]] = defaultdict(Counter)
@@ -279,15 +278,7 @@ def write_view(doc: Document, images: Mapping[int, bytes] | None = None,
     adds the scores and the red marks of :func:`differences`.
     """
     images = images or {}
-    root = etree.Element("html")
-    if doc.lang:
-        root.set("lang", doc.lang)
-    head = etree.SubElement(root, "head")
-    etree.SubElement(head, "meta", charset="utf-8")
-    etree.SubElement(head, "meta", name="generator", content=f"newslayout {__version__}")
-    etree.SubElement(head, "title").text = f"{doc.source} · newslayout view"
-    etree.SubElement(head, "style").text = _resource("view.css")
-    body = etree.SubElement(root, "body")
+    root, body = html_skeleton(doc, f"{doc.source} · newslayout view", _resource("view.css"))
     body.append(_bar(doc, bool(truth)))
     main = etree.SubElement(body, "div", id="main")
     pane = etree.SubElement(main, "div", id="pagepane")
