@@ -196,12 +196,13 @@ def test_garbled_runs_are_those_of_a_wrong_font_encoding():
 
 
 def test_a_text_layer_is_usable_unless_missing_or_mostly_garbage():
-    def words(*texts):
-        return [layout.model.Word(t, layout.Box(0, 0, 1, 1)) for t in texts]
-    assert usable(words("The council said on Monday that the plan would go ahead."))
-    assert not usable(words("Too short"))
-    assert not usable(words("™—›Ÿ˜™œ›Ÿ˜™œ›Ÿ˜", "™—›Ÿ˜™œ›Ÿ˜™œ›Ÿ˜", "ok"))
-    assert not usable(words("#### ---- **** ==== ++++ //// ;;;; ...."))
+    def layer(*texts):
+        words = [layout.model.Word(t, layout.Box(0, 0, 1, 1)) for t in texts]
+        return usable(words, [w for w in words if garbled(w.text)])
+    assert layer("The council said on Monday that the plan would go ahead.")
+    assert not layer("Too short")
+    assert not layer("™—›Ÿ˜™œ›Ÿ˜™œ›Ÿ˜", "™—›Ÿ˜™œ›Ÿ˜™œ›Ÿ˜", "ok")
+    assert not layer("#### ---- **** ==== ++++ //// ;;;; ....")
 
 
 KAMPO = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf" / "kampo_vertical_ja.pdf"

@@ -47,21 +47,27 @@ _MAX_RENDER = 100_000_000
 
 
 def garbled(text: str) -> bool:
-    """True when a run of text looks like a font encoding gone wrong (see the module's notes)."""
+    """True when a run of text looks like a font encoding gone wrong (see the module's notes).
+
+    Plain printable ASCII, most of any page, skips the per-character category look-up.
+    """
+    if text.isascii() and text.isprintable():
+        return False
     chars = [c for c in text if not c.isspace()]
     if any(c == "\ufffd" or unicodedata.category(c) in _BROKEN for c in chars):
         return True
     return bool(chars) and sum(c in _ODD for c in chars) >= 0.5 * len(chars)
 
 
-def usable(words: tuple[Word, ...] | list[Word]) -> bool:
-    """True when a text layer is present and plausible (see the module's notes)."""
-    chars = [c for w in words for c in w.text if not c.isspace()]
-    if len(chars) < _MIN_CHARS:
+def usable(words: tuple[Word, ...] | list[Word], bad: list[Word]) -> bool:
+    """True when a text layer is present and plausible (see the module's notes); ``bad`` are
+    its garbled runs."""
+    text = "".join(w.text for w in words)
+    chars = len(text) - sum(c.isspace() for c in text)
+    if chars < _MIN_CHARS:
         return False
-    bad = sum(len(w.text) for w in words if garbled(w.text))
-    return (sum(c.isalnum() for c in chars) >= _MIN_LETTERS * len(chars)
-            and bad <= _MAX_GARBLED * len(chars))
+    return (sum(c.isalnum() for c in text) >= _MIN_LETTERS * chars
+            and sum(len(w.text) for w in bad) <= _MAX_GARBLED * chars)
 
 
 def with_ocr(source, ocr: str = "auto", lang: str | None = None):
@@ -94,9 +100,9 @@ class OcrPdfSource:
 
     def page(self, number: int) -> PageContent:
         content = self._pdf.page(number)
-        if self.ocr == "always" or not usable(content.words):
-            return self._scanned(number, content)
         bad = [w for w in content.words if garbled(w.text)]
+        if self.ocr == "always" or not usable(content.words, bad):
+            return self._scanned(number, content)
         if len(bad) > _MAX_REPAIRS:
             return self._scanned(number, content)
         return self._repaired(content, bad) if bad else content
