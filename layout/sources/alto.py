@@ -14,8 +14,9 @@ What is read, and why:
   ``TextStyle`` gives the typeface (``FONTFAMILY``), bold and italic (``FONTSTYLE``, and the
   String's own ``STYLE``) and the size (``FONTSIZE`` in points, converted to pixels at the same
   resolution). With no style size, the size is estimated from the line height
-  (``ocr.sizes_from_heights``), and so it is when the line is more than 1.5 times taller than
-  its style's size: OCR engines give some capital headlines the body's size, while line
+  (``ocr.sizes_from_heights``), and so it is when the line is more than 1.5 times taller or
+  shorter than its style's size: OCR engines give some capital headlines the body's size (and
+  now and then a stray glyph a size fifteen times its line), while line
   heights otherwise agree with the sizes within about 10 % (median ratio 0.96-1.09 on the
   BnF and BnL issues).
 - Hyphenation: the printed text is kept and a word broken at the line end (``SUBS_TYPE=
@@ -160,8 +161,8 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
         for string, text, box in row:
             style = style_of(string)
             size = style.size * _POINT if style.size else estimate
-            if bottom - top > _DOUBT * size:
-                size = estimate  # the OCR's size is far below what the line shows
+            if bottom - top > _DOUBT * size or size > _DOUBT * (bottom - top):
+                size = estimate  # the OCR's size is far from what the line shows
             words.append(Word(text, Box(box.x0, top, box.x1, bottom), style.font, round(size, 2),
                               style.bold, style.italic,
                               confidence=_number(string.get("WC")), source_line=row_no))
