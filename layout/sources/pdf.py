@@ -97,6 +97,23 @@ def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box]]:
     return rules, frames
 
 
+def kept_figures(images: list[tuple[Box, object]], page_box: Box) -> list[Figure]:
+    """Figures from the boxes of a page's images (with their handles), largest first.
+
+    Boxes are clipped to the page; images too small to be pictures, or covering most of the
+    page (a scan's page image), are dropped, and so is an image drawn over most of a larger
+    one (a mask, a frame, a second layer): it is part of that figure. Shared by both engines.
+    """
+    figures: list[Figure] = []
+    for raw, handle in sorted(images, key=lambda item: -item[0].area):
+        box = Box(max(0.0, raw.x0), max(0.0, raw.y0), min(page_box.x1, raw.x1), min(page_box.y1, raw.y1))
+        if box.width < _MIN_FIGURE or box.height < _MIN_FIGURE or box.area >= 0.9 * page_box.area:
+            continue
+        if not any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
+            figures.append(Figure(box, image=handle))
+    return figures
+
+
 def _shared_area(a: Box, b: Box) -> float:
     return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0))
 
@@ -139,16 +156,7 @@ class PdfSource:
             raise PageError(f"{self.path}: page {number}: zero-size page")
         page_box = Box(0, 0, rect.width, rect.height)
         rules, frames = shapes(drawings, page_box)
-        figures: list[Figure] = []
-        for info in sorted(images, key=lambda i: -abs(pymupdf.Rect(i["bbox"]))):
-            x0, y0, x1, y1 = info["bbox"]
-            box = Box(max(0.0, x0), max(0.0, y0), min(rect.width, x1), min(rect.height, y1))
-            if box.width < _MIN_FIGURE or box.height < _MIN_FIGURE or box.area >= 0.9 * page_box.area:
-                continue
-            # An image drawn over most of a larger one (a mask, a frame, a second layer) is
-            # part of that figure, not a figure of its own.
-            if not any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
-                figures.append(Figure(box, image=number))
+        figures = kept_figures([(Box(*info["bbox"]), number) for info in images], page_box)
         return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text_dict)),
                            tuple(figures), tuple(rules), tuple(frames))
 

@@ -72,7 +72,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import InputError, PageError
 from ..model import Box, Figure, PageContent, Word
-from .pdf import font_style, shapes
+from .pdf import font_style, kept_figures, shapes
 
 # MuPDF's text device (stext-device.c), in font sizes, measured from the pen (where the last
 # glyph's advance ended): a move along the baseline shorter than SPACE is no space, one up to
@@ -103,8 +103,6 @@ _BASE14_METRICS = {
     "Times-Bold": (1.044, -0.341), "Times-BoldItalic": (0.972, -0.324),
     "Symbol": (1.01, -0.293), "ZapfDingbats": (0.819, -0.144),
 }
-# Same minimum figure size [pt] as the PyMuPDF source.
-_MIN_FIGURE = 16.0
 # Resolution [dpi] at which save_image renders a figure that is no JPEG.
 _RENDER_DPI = 150
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
@@ -540,13 +538,10 @@ def _drawings(objects: list[dict[str, Any]], dx: float, dy: float) -> list[dict[
     return drawings
 
 
-def _area(obj: dict[str, Any]) -> float:
-    return abs((obj["x1"] - obj["x0"]) * (obj["bottom"] - obj["top"]))
-
-
-def _shared_area(a: Box, b: Box) -> float:
-    return (max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
-            * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0)))
+def _objid(image: dict[str, Any]) -> str:
+    """The PDF object number of an image's stream, or "" when it has none."""
+    objid = getattr(image.get("stream"), "objid", None)
+    return "" if objid is None else str(objid)
 
 
 def _filters(stream: PDFStream | None) -> list[str | None]:
@@ -617,20 +612,9 @@ class PlumberSource:
         page_box = Box(0, 0, width, height)
         words = chars_to_words(chars, dx, dy, width, height, metrics)
         rules, frames = shapes(_drawings(objects, dx, dy), page_box)
-        figures: list[Figure] = []
-        # Largest first; an image drawn over most of a kept one (a mask, a frame, a second
-        # layer) is part of that figure, not a figure of its own: pdf.py's rule.
-        for im in sorted(images, key=lambda im: -_area(im)):
-            box = Box(max(0.0, im["x0"] - dx), max(0.0, im["top"] - dy),
-                      min(width, im["x1"] - dx), min(height, im["bottom"] - dy))
-            if (box.width < _MIN_FIGURE or box.height < _MIN_FIGURE
-                    or box.area >= 0.9 * page_box.area):
-                continue
-            if any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
-                continue
-            stream = im.get("stream")
-            objid = getattr(stream, "objid", None)
-            figures.append(Figure(box, image=f"{number}:{objid if objid is not None else ''}"))
+        figures = kept_figures(
+            [(Box(im["x0"] - dx, im["top"] - dy, im["x1"] - dx, im["bottom"] - dy),
+              f"{number}:{_objid(im)}") for im in images], page_box)
         return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
                            tuple(rules), tuple(frames))
 
