@@ -42,12 +42,6 @@ def x_overlap_ratio(a: Box, b: Box) -> float:
     return max(0.0, x_overlap(a, b)) / narrower if narrower > 0 else 0.0
 
 
-def contains(outer: Box, inner: Box, slack: float = 0.0) -> bool:
-    """True when inner lies inside outer, allowing ``slack`` on every side."""
-    return (inner.x0 >= outer.x0 - slack and inner.y0 >= outer.y0 - slack
-            and inner.x1 <= outer.x1 + slack and inner.y1 <= outer.y1 + slack)
-
-
 def center_inside(outer: Box, inner: Box) -> bool:
     """True when the centre of inner lies inside outer."""
     return outer.x0 <= inner.cx <= outer.x1 and outer.y0 <= inner.cy <= outer.y1
