@@ -96,3 +96,10 @@ def test_column_grid_is_found_from_body_line_edges():
         return Block(lines, Box(x0, 100, x0 + 100, 218), 10, False, False)
     grid = find_grid([block(50), block(170), block(290)], 10, P)
     assert [round(c.x0) for c in grid.columns] == [50, 170, 290]
+
+
+def test_a_short_bold_line_ending_a_story_is_its_signature_not_a_crosshead():
+    words = (text_lines(["Report"], 50, 40, size=24) + column(50, 80, 8)
+             + text_lines(["Jane Doe"], 50, 180, bold=True))
+    (story,) = analyse_page(page(words)).stories
+    assert story.blocks[-1].role == "byline" and story.blocks[-1].text == "Jane Doe"

@@ -358,6 +358,9 @@ def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
     units = [g.units[i] for i in reading_order([u.box for u in g.units])]
     text_units = [u for u in g.units if u.block is not None]
     texts = [text_units[i].block for i in reading_order([u.box for u in text_units])]
+    if len(texts) > 1 and texts[-1].role == "crosshead":
+        # A crosshead leads text; one that ends the story is the author's signature.
+        texts[-1] = replace(texts[-1], role="byline")
     lead = 0
     while lead < len(texts) and texts[lead].role in ("kicker", "deck", "byline"):
         lead += 1
