@@ -8,7 +8,7 @@ boxes and the pipeline reads as a chain of pure functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Role = Literal[
@@ -223,7 +223,6 @@ class Document:
     source: str
     pages: tuple[Layout | PageFailure, ...]
     lang: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
 
     @property
     def failures(self) -> tuple[PageFailure, ...]:

@@ -332,7 +332,7 @@ def test_slim_pages_write_exactly_like_full_pages(fmt, reconstructed):
     """Batches drop lines and words after each page; a text writer reading them must say so here."""
     for name in ("en_broadsheet_6col", "zh_front_5col"):
         doc = reconstructed(name)
-        slim = Document(doc.source, tuple(map(slim_page, doc.pages)), doc.lang, doc.meta)
+        slim = Document(doc.source, tuple(map(slim_page, doc.pages)), doc.lang)
         assert writer_for(fmt)(slim) == writer_for(fmt)(doc), name
 
 

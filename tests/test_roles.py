@@ -78,10 +78,13 @@ def test_a_short_bold_line_among_body_text_is_a_crosshead():
     assert roles_of(page(words))["A New Start"] == "crosshead"
 
 
-def test_body_size_is_the_size_covering_most_of_the_page():
-    words = column(50, 100, 20, size=9) + column(200, 100, 24, size=7, pitch=8) + column(350, 100, 2, size=7, pitch=8)
-    story = analyse_page(page(words))
-    assert story.stories
+def test_body_size_is_the_running_text_covering_most_of_the_page():
+    # More characters in 7 pt notes than in the 9 pt body, and one huge masthead line.
+    words = (column(50, 100, 20, size=9) + column(200, 100, 24, size=7, pitch=8)
+             + [word("THE HERALD", 100, 20, size=60)])
+    content = page(words)
+    blocks = build_blocks(build_lines(content.words, (), P), (), (), (), P)
+    assert body_size(blocks) == 9
 
 
 def test_a_masthead_above_the_top_rule_is_furniture_whatever_its_size():

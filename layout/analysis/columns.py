@@ -39,12 +39,6 @@ class Grid:
         """The column holding box's centre, or None."""
         return next((i for i, c in enumerate(self.columns) if c.x0 <= box.cx <= c.x1), None)
 
-    def span(self, box: Box) -> int:
-        """How many columns box covers at least half of (at least 1)."""
-        n = sum(1 for c in self.columns
-                if min(c.x1, box.x1) - max(c.x0, box.x0) >= 0.5 * (c.x1 - c.x0))
-        return max(1, n)
-
 
 def find_grid(blocks: Sequence[Block], body: float, params: Params) -> Grid:
     """Cluster full body lines' left edges into columns."""
