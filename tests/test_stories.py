@@ -1,5 +1,7 @@
 """Stages 4-5, columns and stories, on hand-made pages."""
 
+from dataclasses import replace
+
 from layout import analyse_page
 from layout.analysis.columns import find_grid
 from layout.model import Block, Box, Line
@@ -12,6 +14,11 @@ P = Params()
 
 def headlines(layout):
     return [s.first("headline").text if s.first("headline") else None for s in layout.stories]
+
+
+def marked(words, tag):
+    """The words with the first one replaced by ``tag``, to find them again."""
+    return [replace(words[0], text=tag), *words[1:]]
 
 
 def story_of(layout, text):
@@ -81,6 +88,38 @@ def test_text_without_a_headline_flows_from_column_to_column():
     words = column(50, 60, 30) + column(170, 60, 30, start=50)
     (story,) = analyse_page(page(words)).stories
     assert story.columns == 2
+
+
+def test_headless_column_top_continues_the_story_ending_lowest_in_the_column_before():
+    #  ░A░░░ ░g░░░     A runs from the top of column 1; story B starts lower in it and ends
+    #  ░A░░░ ░g░░░     at its foot. Column 2 has no headline: its text continues B, the
+    #  ══ B ═ ░g░░░     story the reader leaves column 1 with, not A (level with its top).
+    #  ░B░░░ ░g░░░
+    words = (column(50, 60, 8) + text_lines(["Second Story"], 50, 170, size=16)
+             + marked(column(50, 195, 10, start=30), "Bravo") + marked(column(170, 60, 22, start=60), "Golf"))
+    layout = analyse_page(page(words))
+    assert len(layout.stories) == 2
+    assert story_of(layout, "Golf") == story_of(layout, "Bravo")
+
+
+def test_headless_column_top_does_not_join_a_story_going_on_below_it():
+    #  ══ A ═══════ ░g░░░      g ends level with A's text; B, beside g's foot, carries on
+    #  ░A░░░        ░g░░░      far below it, so g continues A
+    #  ══ B ═══     ░g░░░
+    #  ░B░░░
+    #  ░B░░░ …
+    words = (text_lines(["First Story"], 50, 40, size=16) + marked(column(50, 60, 6), "Alpha")
+             + text_lines(["Second Story"], 50, 140, size=16) + column(50, 165, 40, start=30)
+             + marked(column(170, 60, 10, start=90), "Golf"))
+    layout = analyse_page(page(words, height=900))
+    assert story_of(layout, "Golf") == story_of(layout, "Alpha")
+
+
+def test_footnotes_run_on_from_column_to_column_as_one_note():
+    words = (column(50, 80, 20) + column(170, 80, 20, start=30)
+             + column(50, 330, 6, size=7, pitch=8, start=40) + column(170, 330, 6, size=7, pitch=8, start=70))
+    (story,) = analyse_page(page(words)).stories
+    assert len(story.sidebars) == 1
 
 
 def test_smaller_text_under_text_without_headline_is_its_notes():

@@ -14,7 +14,11 @@ placed top to bottom; each joins
 2. or a headline just left of it (a headline set beside its text);
 3. or, with no headline over it, the story of the unit right above it in its column (a story
    continued from another page, the tail of a column);
-4. or it starts a story of its own (no headline), or, for a figure, a picture story.
+4. or it starts a run of its own (no headline), or, for a figure, a picture story.
+
+Once everything is placed, each headless run, left to right, continues the story whose text
+ends lowest in the column just left of it, level with the run (column flow: a story runs down
+one column and on at the top of the next).
 
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
 frame with a headline is a boxed story. Kickers go to the headline right below them.
@@ -95,8 +99,6 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
             if home is None and not u.figure.caption:
                 bare.append(u.figure)
                 continue
-        if home is None and u.block is not None:
-            home = _column_flow(u, placed, v_rules, body, params)
         if home is None:
             home = _Group([])
             groups.append(home)
@@ -277,50 +279,63 @@ def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box], body:
     return p.home if p is not None and _same_text_size(p, u, params) else None
 
 
-def _column_flow(u: _Unit, placed: Sequence[_Unit], v_rules: Sequence[Box], body: float,
-                 params: Params) -> _Group | None:
-    """The story of the text in the column just left of u, when u starts a column of no story.
+def _column_end(top: _Unit, bottom: float, others: Sequence[_Unit], v_rules: Sequence[Box],
+                body: float, params: Params) -> _Unit | None:
+    """The last unit of the column just left of a run of headless text, level with the run.
 
-    Text with no headline above it continues the story running in the previous column: the
-    column flow of a story continued from another page or set under a picture.
+    Text with no headline over it continues the story whose text ends lowest in the previous
+    column beside it: a story runs down one column and on at the top of the next. Only text
+    ending between the run's top and (about) its bottom counts, so a story that carries on
+    below the run in the previous column is not the one the run continues::
+
+        ░A░░░ ░g░░░          g (headless, from its top to its bottom) continues the story
+        ░A░░░ ░g░░░          ending lowest beside it: B, whose text ends level with g's end,
+        ═B══  ░g░░░          not A (ended higher up); C goes on below g, so it is not a
+        ░B░░░ ░g░░░          candidate even if it were the only story beside g
     """
-    best, best_shared = None, 0.0
-    for p in placed:
-        gap = u.box.x0 - p.box.x1
-        if p.block is None or not (-0.5 * body <= gap <= 3 * body) or not _same_text_size(p, u, params):
+    best = None
+    for p in others:
+        gap = top.box.x0 - p.box.x1
+        if (p.block is None or not -0.5 * body <= gap <= 3 * body
+                or not top.box.y0 < p.box.y1 <= bottom + 3 * body
+                or not _same_text_size(p, top, params)):
             continue
-        shared = y_overlap(p.box, u.box)
-        if shared > best_shared and not any(
-                p.box.x1 - 1 <= r.cx <= u.box.x0 + 1 and y_overlap(r, u.box) > 0 for r in v_rules):
-            best, best_shared = p, shared
-    return best.home if best is not None else None
+        if (best is None or p.box.y1 > best.box.y1) and not any(
+                p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
+            best = p
+    return best
 
 
 def _adopt_headless(groups: list[_Group], v_rules: Sequence[Box], body: float, params: Params) -> None:
     """Text that started a story of its own joins the story running in the column to its left.
 
-    Placement goes top to bottom, so a column can be placed before the text at its left that
-    would have led it into a story (a box beside a side headline, say); this pass, left to
-    right, lets such a headless story follow the column flow once everything is placed.
+    Runs of text with no headline over them are found while placing; once everything is
+    placed, this pass, left to right, lets each follow the column flow (``_column_end``).
+    Notes follow notes (footnotes run on from column to column under their story), stories
+    follow stories.
     """
-    headless = sorted((g for g in groups if not g.header and g.units and not _is_note(g, groups)),
+    notes = {id(n) for g in groups for n in g.notes}
+    headless = sorted((g for g in groups if not g.header and g.units),
                       key=lambda g: min(u.box.x0 for u in g.units))
     for g in headless:
         top = min(g.units, key=lambda u: u.box.y0)
-        if top.block is None:
+        if top.block is None or not g.units:
             continue
-        others = [u for h in groups if h is not g for u in h.units]
-        home = _column_flow(top, others, v_rules, body, params)
-        if home is not None and home is not g:
-            for u in g.units:
-                u.home = home
-            home.units.extend(g.units)
-            home.notes.extend(g.notes)
-            g.units, g.notes = [], []
-
-
-def _is_note(g: _Group, groups: Sequence[_Group]) -> bool:
-    return any(g is n for h in groups for n in h.notes)
+        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, top.box) >= 0.5)
+        is_note = id(g) in notes
+        others = [u for h in groups if h is not g and (id(h) in notes) == is_note for u in h.units]
+        end = _column_end(top, bottom, others, v_rules, body, params)
+        home = end.home if end is not None else None
+        if home is None or home is g:
+            continue
+        for u in g.units:
+            u.home = home
+        home.units.extend(g.units)
+        home.notes.extend(g.notes)
+        g.units, g.notes = [], []
+        for h in groups:
+            if g in h.notes:
+                h.notes.remove(g)
 
 
 def _attach_notes(group: _Group, u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
