@@ -64,7 +64,11 @@ class Word:
     ``confidence`` is the OCR confidence in [0, 1], ``None`` for born-digital text.
     ``source_line`` is the source's own line id, a hint: words the source put on one line are
     kept together across wide justified spaces, words of different source lines are merged
-    only across a word space.
+    only across a word space. ``source_block`` is the id of the source's own text block (an
+    OCR file's ``TextBlock`` or region), a hint too: words of different source blocks are
+    never one line (the engine saw a gutter or rule between them in the pixels). Lines are
+    grouped into blocks from the geometry alone, so that the result does not depend on how
+    finely a file cuts its blocks. Only equality of ids is used: never their order.
     """
 
     text: str
@@ -76,6 +80,7 @@ class Word:
     vertical: bool = False
     confidence: float | None = None
     source_line: int | None = None
+    source_block: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

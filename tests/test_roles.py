@@ -1,5 +1,7 @@
 """Stage 3, roles, on hand-made pages."""
 
+from dataclasses import replace
+
 from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.lines import build_lines
@@ -25,6 +27,17 @@ def test_large_text_is_a_headline_and_the_smaller_line_above_it_a_kicker():
     roles = roles_of(page(words))
     assert roles["Council Wins Vote"] == "headline"
     assert roles["ELECTION 2026"] == "kicker"
+
+
+def test_ocr_noise_is_no_headline():
+    """What OCR read off an ornament, with low confidence, would pass for a headline."""
+    def junk(confidence):
+        return [replace(w, confidence=confidence) for w in text_lines(["H I gag B ~~~"], 50, 100, size=28)]
+    text = [replace(w, confidence=0.9) for w in column(50, 150, 12)]
+    assert roles_of(page(junk(0.3) + text))["H I gag B ~~~"] == "furniture"
+    assert roles_of(page(junk(0.9) + text))["H I gag B ~~~"] == "headline"  # confidently read
+    legible = [replace(w, confidence=0.3) for w in text_lines(["Council Wins"], 50, 100, size=28)]
+    assert roles_of(page(legible + text))["Council Wins"] == "headline"
 
 
 def test_mid_size_text_under_a_headline_is_a_deck():

@@ -116,8 +116,9 @@ def test_headless_column_top_does_not_join_a_story_going_on_below_it():
 
 
 def test_footnotes_run_on_from_column_to_column_as_one_note():
+    # Set close under the text: a band set off by a blank line across the page is not notes.
     words = (column(50, 80, 20) + column(170, 80, 20, start=30)
-             + column(50, 330, 6, size=7, pitch=8, start=40) + column(170, 330, 6, size=7, pitch=8, start=70))
+             + column(50, 326, 6, size=7, pitch=8, start=40) + column(170, 326, 6, size=7, pitch=8, start=70))
     (story,) = analyse_page(page(words)).stories
     assert len(story.sidebars) == 1
 
@@ -142,3 +143,30 @@ def test_a_short_bold_line_ending_a_story_is_its_signature_not_a_crosshead():
              + text_lines(["Jane Doe"], 50, 180, bold=True))
     (story,) = analyse_page(page(words)).stories
     assert story.blocks[-1].role == "byline" and story.blocks[-1].text == "Jane Doe"
+
+
+def test_a_band_set_off_by_white_space_across_the_page_is_read_apart():
+    #  ░░░░░ ░░░░░ ░░░░░     three columns of text, a blank line and more across the page,
+    #                        and three columns more: the band under the white is another
+    #  ░░░░░ ░░░░░ ░░░░░     story (the feuilleton under its rule, the rule lost by the OCR)
+    top = column(50, 60, 20) + column(170, 60, 20, start=30) + column(290, 60, 20, start=60)
+    band = column(50, 320, 10, start=90) + column(170, 320, 10, start=120) + column(290, 320, 10, start=150)
+    assert len(analyse_page(page(top + band)).stories) == 2
+    assert len(analyse_page(page(top + [replace(w, box=replace(w.box, y0=w.box.y0 - 16, y1=w.box.y1 - 16))
+                                        for w in band])).stories) == 1  # closer: one story
+
+
+def test_a_centred_title_in_the_body_size_starts_a_story():
+    #  ░░░░░░░░░
+    #  ░░░ end.        the text above has ended; a short line centred over the text under it
+    #    Title.        is the title of a new story, though set in the body size
+    #  ░░░░░░░░░
+    words = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+             + text_lines(["Zeitung."], 80, 176) + marked(column(50, 196, 8, start=40), "Kilo"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == [None, "Zeitung."]
+    assert layout.stories[1].first("headline").text == "Zeitung."
+    assert story_of(layout, "Kilo") == layout.stories[1].id
+    flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+                  + text_lines(["Zeitung."], 50, 176) + column(50, 196, 8, start=40))
+    assert len(analyse_page(page(flush_left)).stories) == 1  # set left, it is a crosshead

@@ -63,6 +63,8 @@ def _outsized(a: Word, b: Word) -> bool:
 def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
     """True when the gap between neighbours a and b on one row is a gutter, not a space."""
     size = max(min(a.size, b.size), 1e-6)  # the smaller: body text beside a headline is apart
+    if a.source_block is not None and b.source_block is not None and a.source_block != b.source_block:
+        return True
     same_source_line = a.source_line is not None and a.source_line == b.source_line
     if same_source_line:
         return gap > _SOURCE_LINE_GAP * size

@@ -6,7 +6,9 @@ Latin-script and Chinese conventions. The decisions, in order:
 
 - furniture: running heads, folios and page credits in the top or bottom band of the page, or
   above the masthead rule, slugs in the side margins, or text matching a furniture pattern
-  ("本版责编");
+  ("本版责编"); and OCR noise: what an OCR engine read off an ornament or a picture, short
+  blocks of few real words recognised with low confidence (``"H I gag B ~~~"``), which would
+  otherwise pass for headlines and capture the columns under them;
 - headline: text at least ``headline_ratio`` times the body size, or bold text at least
   ``bold_headline_ratio`` times it (a one-column story's small headline); in a stack of touching large
   blocks the largest is the headline, those above it kickers and those below it decks;
@@ -31,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..geometry import union_all, x_overlap_ratio, y_overlap
-from ..model import Block, Figure, PageContent, Role
+from ..model import Block, Box, Figure, PageContent, Role
 from ..params import Params
 
 # "记者" alone must be followed by a space: "记者手记" (a reporter's notes) is a title.
@@ -54,6 +56,12 @@ _KICKER_LINES = 3
 _DECK_LINES = 6
 _CROSSHEAD_CHARS = 80
 _BYLINE_CHARS = 60
+# OCR noise: blocks of at most this many lines, read with a mean confidence below this.
+# Most characters a title set in the body size may have.
+_TITLE_CHARS = 60
+_NOISE_LINES = 3
+_NOISE_CONFIDENCE = 0.6
+_LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def body_size(blocks: Sequence[Block]) -> float:
@@ -88,7 +96,8 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     margins = _margins(blocks, page, body, params)
     for i, b in enumerate(blocks):
         # Text in a box is a sidebar, never furniture.
-        if b.frame is None and (margins.holds(b, body, params) or FURNITURE.search(b.raw_text[:40])):
+        if (b.frame is None and (margins.holds(b, body, params) or FURNITURE.search(b.raw_text[:40]))) \
+                or _ocr_noise(b):
             roles[i] = "furniture"
         elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
@@ -99,6 +108,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     for i, b in enumerate(blocks):
         if roles[i] == "body":
             roles[i] = _pattern_role(b, body, font, params)
+    _name_titles(blocks, roles, body, font)
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
 
 
@@ -163,6 +173,22 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     return _Margins(max(tops) if tops else params.furniture_band * page.height,
                     min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,
                     bool(tops), bool(bottoms), params.furniture_band * page.width, page.width)
+
+
+def _ocr_noise(b: Block) -> bool:
+    """Recognised with low confidence, and mostly not words: OCR read an ornament or picture.
+
+    Legible text has most of its characters in runs of three or more letters (any script);
+    numbers and prices do not, so the confidence decides as well. Born-digital text has no
+    confidence and is never noise.
+    """
+    confidences = [w.confidence for ln in b.lines for w in ln.words if w.confidence is not None]
+    if len(b.lines) > _NOISE_LINES or not confidences or \
+            sum(confidences) / len(confidences) >= _NOISE_CONFIDENCE:
+        return False
+    text = b.raw_text
+    letters = sum(len(run) for run in _LETTER_RUN.findall(text))
+    return letters < 0.5 * sum(not c.isspace() for c in text)
 
 
 def _pull_quote(b: Block) -> bool:
@@ -243,6 +269,56 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         if roles[j] == "body" and BYLINE.search(b.raw_text) and len(b.lines) <= 2 \
                 and len(b.raw_text) <= _BYLINE_CHARS:
             roles[j] = "byline"
+
+
+def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: str) -> None:
+    """Titles set in the body size that start a story in their column become headlines.
+
+    Older papers (and many OCR files, whose sizes are rough) head an article with a line in
+    about the body size: centred in the column (``Revue politique.``), or in capitals and
+    bold or larger (``LA CHAMBRE DES DÉPUTÉS``). Such a line heads a story only where the
+    text above it, if any, has come to an end (a full stop, or a short last line) and body
+    text follows right under it; a crosshead inside a story is set left in modern papers.
+    """
+    by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
+    tops = [blocks[k].box.y0 for k in by_top]
+    for i, b in enumerate(blocks):
+        if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS:
+            continue
+        window = by_top[bisect_left(tops, b.box.y0 - 6 * body):bisect_right(tops, b.box.y1 + 3 * body)]
+        column = [k for k in window if k != i and roles[k] != "furniture"
+                  and x_overlap_ratio(blocks[k].box, b.box) >= 0.5]
+        below = min((k for k in column if blocks[k].box.y0 >= b.box.y1 - 0.3 * body),
+                    key=lambda k: blocks[k].box.y0, default=None)
+        above = max((k for k in column if blocks[k].box.y1 <= b.box.y0 + 0.3 * body),
+                    key=lambda k: blocks[k].box.y1, default=None)
+        if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
+            continue
+        if not (_centred(b.box, blocks[below].box, body) or _capitals(b, body, font)):
+            continue
+        if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or _ends_text(blocks[above]):
+            roles[i] = "headline"
+
+
+def _centred(title: Box, text: Box, body: float) -> bool:
+    """Set in the middle of the measure of the text below, with room on both sides."""
+    left, right = title.x0 - text.x0, text.x1 - title.x1
+    return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
+
+
+def _capitals(b: Block, body: float, font: str) -> bool:
+    """In capitals (four letters or more), and bold or larger than the body."""
+    letters = [c for c in b.raw_text if c.isalpha()]
+    return (len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+            and (b.bold or b.size >= 1.08 * body))
+
+
+def _ends_text(b: Block) -> bool:
+    """The block's text comes to an end: a full stop, or a last line well short of the rest."""
+    last = b.lines[-1]
+    if last.text.rstrip().endswith((".", "!", "?", "»", "”", ")", "。", "！", "？")):
+        return True
+    return len(b.lines) > 1 and last.box.x1 < b.box.x1 - 0.2 * b.box.width
 
 
 def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],

@@ -37,6 +37,8 @@ from .columns import Grid
 from .order import reading_order
 
 _HEADER_ROLES = ("kicker", "headline")
+# [body sizes] the least white space across the page that reads as a line between bands
+_OPEN_CUT = 1.0
 
 
 @dataclass(eq=False)
@@ -86,7 +88,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     units = [_Unit(b.box, block=b) for b in free if id(b) not in anchored]
     units += [_Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
     units += [_Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
-    h_rules = [r.box for r in page.rules if r.orientation == "h"]
+    h_rules = [r.box for r in page.rules if r.orientation == "h"] + _open_cuts(units, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placed: list[_Unit] = []
@@ -176,6 +178,40 @@ def _widen_spans(groups: Sequence[_Group], blocks: Sequence[Block], page: PageCo
         left = max((o.x1 for o in level if o.x1 <= a.x0 + 1), default=left_edge)
         right = min((o.x0 for o in level if o.x0 >= a.x1 - 1), default=right_edge)
         g.span = Box(min(left, a.x0), a.y0, max(right, a.x1), a.y1)
+
+
+def _open_cuts(units: Sequence[_Unit], body: float) -> list[Box]:
+    """Lines of white space across the whole text area, as rules: where every column breaks.
+
+    A page band set apart by a rule (the feuilleton under the line at the foot of an old
+    page) often comes from OCR without the rule. The white space is still there: a gap of at
+    least a blank line that no block, figure or box crosses, with text in several columns
+    above it and below it. Paragraph breaks do not line up across all columns like that.
+    """
+    texts = [u for u in units if u.block is not None]
+    if len(texts) < 4:
+        return []
+    left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
+    ordered = sorted(units, key=lambda u: u.box.y0)
+    cuts, reach = [], ordered[0].box.y1
+    for k, u in enumerate(ordered[1:], 1):
+        if u.box.y0 - reach >= _OPEN_CUT * body and _columns(ordered[:k], body) >= 2 \
+                and _columns(ordered[k:], body) >= 2:
+            y = (reach + u.box.y0) / 2
+            cuts.append(Box(left, y - 0.25, right, y + 0.25))
+        reach = max(reach, u.box.y1)
+    return cuts
+
+
+def _columns(units: Sequence[_Unit], body: float) -> int:
+    """How many columns the units' text runs in: left edges of running text, told apart."""
+    lefts = sorted(u.box.x0 for u in units if u.block is not None and len(u.block.lines) >= 2)
+    count, last = 0, float("-inf")
+    for x in lefts:
+        if x - last > 5 * body:
+            count += 1
+            last = x
+    return count
 
 
 def _rule_between(rules: Sequence[Box], top: float, bottom: float, span: Box) -> bool:
@@ -269,7 +305,7 @@ def _same_text_size(a: _Unit, b: _Unit, params: Params) -> bool:
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= 1.5 * params.size_tolerance * big
+    return big - small <= 3 * params.size_tolerance * big
 
 
 def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box], body: float,

@@ -31,8 +31,9 @@ What is read, and why:
   line by the measure above), horizontal when it is at least as wide as tall; one labelled
   ``frame`` is a frame (``PageContent.frames``: a drawn or tinted box around a sidebar), not a
   figure. This is how ``writers.alto`` marks them; other files keep the rule above.
-- The file's ``TextBlock`` grouping, its IDs and its element order are ignored: the analysis
-  stages regroup the words and find the reading order from the geometry alone.
+- The file's ``TextBlock`` grouping is a hint (``source_block``: words of two blocks are never
+  one line); its IDs and its element order are ignored: the analysis stages group the words
+  and find the reading order from the geometry alone.
 """
 
 from __future__ import annotations
@@ -153,19 +154,24 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     width, height = ((_number(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
     style_of = _StyleLookup(alto)
-    rows = [row for line in page.iter(alto.tag("TextLine"))
+    # The list keeps lxml's element proxies alive, so each parent looked up is the same object.
+    blocks = list(page.iter(alto.tag("TextBlock")))
+    block_no = {block: k for k, block in enumerate(blocks)}
+    rows = [(row, block_no.get(line.getparent())) for line in page.iter(alto.tag("TextLine"))
             for row in _checked_rows(alto, line, bounds)]
-    estimates = sizes_from_heights([bottom - top for _, top, bottom in rows])
+    glyphs = [_glyph_height(row) for (row, _, _), _ in rows]
+    estimates = sizes_from_heights(glyphs)
     words = []
-    for row_no, ((row, top, bottom), estimate) in enumerate(zip(rows, estimates)):
+    for row_no, (((row, top, bottom), block), glyph, estimate) in enumerate(zip(rows, glyphs, estimates)):
         for string, text, box in row:
             style = style_of(string)
             size = style.size * _POINT if style.size else estimate
-            if bottom - top > _DOUBT * size or size > _DOUBT * (bottom - top):
+            if glyph > _DOUBT * size or size > _DOUBT * glyph:
                 size = estimate  # the OCR's size is far from what the line shows
             words.append(Word(text, Box(box.x0, top, box.x1, bottom), style.font, round(size, 2),
                               style.bold, style.italic,
-                              confidence=_number(string.get("WC")), source_line=row_no))
+                              confidence=_number(string.get("WC")), source_line=row_no,
+                              source_block=block))
     figures, rules, frames = _graphics(alto, page, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
@@ -213,6 +219,16 @@ def _checked_rows(alto: AltoFile, line: etree._Element,
             yield row, own.y0, own.y1
         else:
             yield row, min(b.y0 for _, _, b in row), max(b.y1 for _, _, b in row)
+
+
+def _glyph_height(row: list[_Part]) -> float:
+    """The height of a printed line's type: the median height of its words.
+
+    Not the TextLine's own height, which one word set off its baseline by the OCR stretches
+    (a line of 55 px words 84 px tall would pass for a headline).
+    """
+    heights = sorted(box.height for _, _, box in row)
+    return heights[len(heights) // 2]
 
 
 def _name(element: etree._Element) -> str:
