@@ -93,8 +93,8 @@ def test_text_without_a_headline_flows_from_column_to_column():
 def test_headless_column_top_continues_the_story_ending_lowest_in_the_column_before():
     #  ░A░░░ ░g░░░     A runs from the top of column 1; story B starts lower in it and ends
     #  ░A░░░ ░g░░░     at its foot. Column 2 has no headline: its text continues B, the
-    #  ══ B ═ ░g░░░     story the reader leaves column 1 with, not A (level with its top).
-    #  ░B░░░ ░g░░░
+    #  ══ B ═ ░g░░░     story the reader leaves column 1 with, not A (level with its top),
+    #  ░B░░░ ░g░░░     however far down B starts
     words = (column(50, 60, 8) + text_lines(["Second Story"], 50, 170, size=16)
              + marked(column(50, 195, 10, start=30), "Bravo") + marked(column(170, 60, 22, start=60), "Golf"))
     layout = analyse_page(page(words))
@@ -102,16 +102,16 @@ def test_headless_column_top_continues_the_story_ending_lowest_in_the_column_bef
     assert story_of(layout, "Golf") == story_of(layout, "Bravo")
 
 
-def test_headless_column_top_does_not_join_a_story_going_on_below_it():
-    #  ══ A ═══════ ░g░░░      g ends level with A's text; B, beside g's foot, carries on
-    #  ░A░░░        ░g░░░      far below it, so g continues A
-    #  ══ B ═══     ░g░░░
-    #  ░B░░░
+def test_headless_text_under_a_picture_continues_the_story_level_with_it():
+    #  ══ A ═══   ▓▓▓▓▓      g starts under a picture, not at the top of its column: it goes on
+    #  ░A░░░      ▓▓▓▓▓      from the story ending level with it (A), not from B, which carries
+    #  ░A░░░      ░g░░░      on far below it
+    #  ══ B ═══   ░g░░░
     #  ░B░░░ …
-    words = (text_lines(["First Story"], 50, 40, size=16) + marked(column(50, 60, 6), "Alpha")
-             + text_lines(["Second Story"], 50, 140, size=16) + column(50, 165, 40, start=30)
-             + marked(column(170, 60, 10, start=90), "Golf"))
-    layout = analyse_page(page(words, height=900))
+    words = (text_lines(["First Story"], 50, 40, size=16) + marked(column(50, 60, 18), "Alpha")
+             + text_lines(["Second Story"], 50, 290, size=16) + column(50, 315, 30, start=30)
+             + marked(column(170, 200, 7, start=90), "Golf"))
+    layout = analyse_page(page(words, figures=[Box(170, 40, 270, 190)], height=900))
     assert story_of(layout, "Golf") == story_of(layout, "Alpha")
 
 

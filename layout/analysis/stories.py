@@ -16,9 +16,10 @@ placed top to bottom; each joins
    continued from another page, the tail of a column);
 4. or it starts a run of its own (no headline), or, for a figure, a picture story.
 
-Once everything is placed, each headless run, left to right, continues the story whose text
-ends lowest in the column just left of it, level with the run (column flow: a story runs down
-one column and on at the top of the next).
+Once everything is placed, each headless run, left to right, follows the column flow: a run
+at the top of its column continues the story at the foot of the column before (in the same
+band of the page: drawn rules and lines of white space across the page bound the bands), a
+run starting lower continues the story ending level with it in the column before.
 
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
 frame with a headline is a boxed story. Kickers go to the headline right below them.
@@ -26,6 +27,7 @@ frame with a headline is a boxed story. Kickers go to the headline right below t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -109,7 +111,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
         u.home = home
         placed.append(u)
 
-    _adopt_headless(groups, v_rules, body, params)
+    _adopt_headless(groups, [f.box for f in bare], _separators(h_rules, units), v_rules, body, params)
     notes = {id(n) for g in groups for n in g.notes}
     stories = [_story(g, grid, body, params) for g in groups
                if (g.header or g.units) and id(g) not in notes]
@@ -315,25 +317,26 @@ def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box], body:
     return p.home if p is not None and _same_text_size(p, u, params) else None
 
 
-def _column_end(top: _Unit, bottom: float, others: Sequence[_Unit], v_rules: Sequence[Box],
-                body: float, params: Params) -> _Unit | None:
-    """The last unit of the column just left of a run of headless text, level with the run.
+def _column_end(top: _Unit, bottom: float, others: Sequence[_Unit], band: tuple[float, float],
+                at_top: bool, v_rules: Sequence[Box], body: float, params: Params) -> _Unit | None:
+    """The unit of the column just left of a run of headless text that the run continues.
 
-    Text with no headline over it continues the story whose text ends lowest in the previous
-    column beside it: a story runs down one column and on at the top of the next. Only text
-    ending between the run's top and (about) its bottom counts, so a story that carries on
-    below the run in the previous column is not the one the run continues::
+    A story runs down one column and on at the top of the next. A run that starts its column
+    (nothing above it in its band of the page) continues the story at the foot of the column
+    before, in the same band. A run that starts lower (under a picture, say) continues the
+    story ending lowest beside it, between the run's top and (about) its bottom::
 
-        ░A░░░ ░g░░░          g (headless, from its top to its bottom) continues the story
-        ░A░░░ ░g░░░          ending lowest beside it: B, whose text ends level with g's end,
-        ═B══  ░g░░░          not A (ended higher up); C goes on below g, so it is not a
-        ░B░░░ ░g░░░          candidate even if it were the only story beside g
+        ░A░░░ ░g░░░          g starts its column: it goes on from the foot of the column
+        ░A░░░ ░g░░░          before, story B, not from A level with its top
+        ═B══  ░g░░░
+        ░B░░░ ░g░░░
     """
+    low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + 3 * body)
     best = None
     for p in others:
         gap = top.box.x0 - p.box.x1
         if (p.block is None or not -0.5 * body <= gap <= 3 * body
-                or not top.box.y0 < p.box.y1 <= bottom + 3 * body
+                or not (low < p.box.y1 <= high and p.box.y0 >= band[0])
                 or not _same_text_size(p, top, params)):
             continue
         if (best is None or p.box.y1 > best.box.y1) and not any(
@@ -342,7 +345,22 @@ def _column_end(top: _Unit, bottom: float, others: Sequence[_Unit], v_rules: Seq
     return best
 
 
-def _adopt_headless(groups: list[_Group], v_rules: Sequence[Box], body: float, params: Params) -> None:
+def _separators(h_rules: Sequence[Box], units: Sequence[_Unit]) -> list[float]:
+    """The heights of the lines (drawn or white) across most of the text area, top to bottom."""
+    if not units:
+        return []
+    width = max(u.box.x1 for u in units) - min(u.box.x0 for u in units)
+    return sorted(r.cy for r in h_rules if r.width >= 0.6 * width)
+
+
+def _band(y: float, separators: Sequence[float]) -> tuple[float, float]:
+    """The band of the page between the lines across it (``separators``, sorted) around y."""
+    k = bisect_left(separators, y)
+    return (separators[k - 1] if k else float("-inf"), separators[k] if k < len(separators) else float("inf"))
+
+
+def _adopt_headless(groups: list[_Group], pictures: Sequence[Box], separators: Sequence[float],
+                    v_rules: Sequence[Box], body: float, params: Params) -> None:
     """Text that started a story of its own joins the story running in the column to its left.
 
     Runs of text with no headline over them are found while placing; once everything is
@@ -353,14 +371,19 @@ def _adopt_headless(groups: list[_Group], v_rules: Sequence[Box], body: float, p
     notes = {id(n) for g in groups for n in g.notes}
     headless = sorted((g for g in groups if not g.header and g.units),
                       key=lambda g: min(u.box.x0 for u in g.units))
+    boxes = [u.box for g in groups for u in g.units] + [b.box for g in groups for b in g.header]
+    boxes += pictures
     for g in headless:
-        top = min(g.units, key=lambda u: u.box.y0)
-        if top.block is None or not g.units:
+        top = min(g.units, key=lambda u: u.box.y0) if g.units else None
+        if top is None or top.block is None:
             continue
         bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, top.box) >= 0.5)
+        band = _band(top.box.cy, separators)
+        at_top = not any(band[0] <= b.y0 and b.y1 <= top.box.y0 + 0.5 * body
+                         and x_overlap_ratio(b, top.box) >= 0.5 for b in boxes)
         is_note = id(g) in notes
         others = [u for h in groups if h is not g and (id(h) in notes) == is_note for u in h.units]
-        end = _column_end(top, bottom, others, v_rules, body, params)
+        end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
         home = end.home if end is not None else None
         if home is None or home is g:
             continue
