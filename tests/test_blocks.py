@@ -1,5 +1,7 @@
 """Stage 2, lines → blocks, on hand-made lines."""
 
+from dataclasses import replace
+
 from layout.analysis.blocks import build_blocks
 from layout.analysis.lines import build_lines
 from layout.model import Box, Figure, Rule
@@ -22,6 +24,18 @@ def test_lines_of_one_column_form_one_block():
 
 def test_two_columns_form_two_blocks():
     assert [len(b.lines) for b in blocks_of(column(50, 100, 5) + column(170, 100, 5))] == [5, 5]
+
+
+def test_ocr_lines_taller_than_their_pitch_still_form_one_block():
+    """Fraktur OCR boxes (ascenders and descenders) overlap the next line by over half a size."""
+    # Size 10, boxes 12 tall, a pitch of 7: each line reaches 5 into the one above, and the
+    # last, set 2 higher by the OCR, reaches 7 (0.7 of the size) into it.
+    words = [replace(w, box=replace(w.box, y1=w.box.y0 + 12)) for w in column(50, 100, 6, pitch=7)]
+    last = words[-1].box.y0
+    words = [replace(w, box=replace(w.box, y0=w.box.y0 - 2, y1=w.box.y1 - 2)) if w.box.y0 == last else w
+             for w in words]
+    (b,) = blocks_of(words)
+    assert len(b.lines) == 6
 
 
 def test_a_change_of_size_starts_a_block():

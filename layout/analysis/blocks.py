@@ -20,6 +20,9 @@ from ..params import Params
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
 _MIN_OVERLAP = 0.5
+# [sizes] How far a line may reach up into the line above and still follow it: OCR boxes of
+# Fraktur type, ascenders and descenders included, are taller than the line pitch.
+_MAX_OVERLAP = 0.8
 
 
 def _turn(box: Box) -> Box:
@@ -68,7 +71,7 @@ def _group(lines: list[Line], turn, h_rules: list[Box], obstacles: list[Box],
             last = g[-1]
             lb = boxes[id(last)]
             gap = b.y0 - lb.y1
-            if not (-0.6 * ln.size < gap <= reach and gap < best_gap):
+            if not (-_MAX_OVERLAP * ln.size < gap <= reach and gap < best_gap):
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
                     or not _same_style(last, ln, params)
