@@ -369,13 +369,15 @@ def test_mets_truth_from_the_logical_map(tmp_path):
 
 # Means over the pages with scored text (coverage, flow, order, story_f1), measured on these
 # copies (the same for every shuffling seed tried: 1, 2, 3, 7) and set a little below; order
-# and story_f1 with more room, as they move with every change to the stories stage.
+# and story_f1 with more room, as they move with every change to the stories stage. EZR's
+# METS reads the right column before the left on pages 1 and 3-5 (page 1 opens with the
+# "Ausland." heading at the top of the left column), which caps its order near 0.6.
 # bench/archive.py gives the full report.
 THRESHOLDS = {
-    "bnf_legaulois_1882-02-08": (0.90, 0.86, 0.85, 0.58),  # measured 0.923 0.883 0.887 0.615
-    "bnl_luxzeit_1858-12-07": (0.96, 0.95, 0.83, 0.68),  # measured 0.989 0.981 0.868 0.722
-    "rero_BLB_1845-12-28": (0.95, 0.94, 0.87, 0.80),  # measured 0.979 0.971 0.905 0.832
-    "rero_EZR_1840-02-21": (0.90, 0.85, 0.58, 0.82),  # measured 0.927 0.883 0.611 0.858
+    "bnf_legaulois_1882-02-08": (0.90, 0.86, 0.87, 0.78),  # measured 0.926 0.889 0.903 0.823
+    "bnl_luxzeit_1858-12-07": (0.96, 0.95, 0.90, 0.71),  # measured 0.990 0.984 0.932 0.755
+    "rero_BLB_1845-12-28": (0.95, 0.94, 0.96, 0.85),  # measured 0.978 0.972 0.996 0.891
+    "rero_EZR_1840-02-21": (0.90, 0.86, 0.57, 0.83),  # measured 0.931 0.892 0.602 0.870
 }
 
 

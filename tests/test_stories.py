@@ -167,6 +167,12 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
     assert headlines(layout) == [None, "Zeitung."]
     assert layout.stories[1].first("headline").text == "Zeitung."
     assert story_of(layout, "Kilo") == layout.stories[1].id
+    signed = (column(50, 60, 8) + text_lines(["JEAN DUPONT"], 95, 156, size=7, bold=True)
+              + text_lines(["ZEITUNG"], 80, 176, bold=True, size=11) + column(50, 196, 8, start=40))
+    assert headlines(analyse_page(page(signed))) == [None, "ZEITUNG"]  # after a signature
+    small = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+             + text_lines(["ZEITUNG"], 80, 176, size=8, bold=True) + column(50, 196, 8, start=40))
+    assert len(analyse_page(page(small)).stories) == 1  # smaller than the body: an item's head
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
                   + text_lines(["Zeitung."], 50, 176) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(flush_left)).stories) == 1  # set left, it is a crosshead

@@ -277,13 +277,16 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
     about the body size: centred in the column (``Revue politique.``), or in capitals and
     bold or larger (``LA CHAMBRE DES DÉPUTÉS``). Such a line heads a story only where the
-    text above it, if any, has come to an end (a full stop, or a short last line) and body
-    text follows right under it; a crosshead inside a story is set left in modern papers.
+    text above it, if any, has come to an end (a full stop, a short last line, or a signature
+    or other line set apart) and body text follows right under it; a crosshead inside a story
+    is set left in modern papers, and a line smaller than the body heads an item within its
+    column (``LE MORT DE L'ÉCOLE SAINTE-BARBE`` under "La Soirée parisienne").
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
     for i, b in enumerate(blocks):
-        if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS:
+        if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS \
+                or b.size < 0.9 * body:
             continue
         window = by_top[bisect_left(tops, b.box.y0 - 6 * body):bisect_right(tops, b.box.y1 + 3 * body)]
         column = [k for k in window if k != i and roles[k] != "furniture"
@@ -296,7 +299,8 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
             continue
         if not (_centred(b.box, blocks[below].box, body) or _capitals(b, body, font)):
             continue
-        if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or _ends_text(blocks[above]):
+        if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
+                or _ends_text(blocks[above]):
             roles[i] = "headline"
 
 
