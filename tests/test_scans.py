@@ -19,7 +19,7 @@ from PIL import Image
 import layout
 from layout.cli import main
 from layout.sources.image import to_gray
-from layout.sources.tesseract import debian_package, tessdata
+from layout.sources.tesseract import _steady, debian_package, tessdata
 from layout.sources.textlayer import garbled, usable, with_ocr
 from tests.conftest import fixture_pdf
 
@@ -104,6 +104,13 @@ def test_an_image_only_pdf_page_is_read_by_ocr_in_points(tmp_path, headline_png)
     assert content.unit == "pt" and content.width == 250
     board = next(w for w in content.words if w.text == "Board")
     assert 0 <= board.box.x0 < board.box.x1 <= 250 and 10 < board.size < 40
+
+
+def test_a_row_fitted_too_tall_over_words_of_the_usual_height_gets_the_usual_size():
+    """Tesseract fits one body row 59 px tall among rows of 42: its words say 42."""
+    sizes = [42.0, 42.0, 59.0, 42.0, 80.0]
+    inks = [[30, 32], [31, 30], [31, 33, 30], [30, 31], [58, 60]]  # the last: a real headline
+    assert _steady(sizes, inks) == [42.0, 42.0, 42.0, 42.0, 80.0]
 
 
 def test_a_multi_page_tiff_yields_its_frames_as_pages_in_order(tmp_path):

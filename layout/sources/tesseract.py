@@ -13,7 +13,8 @@ What is read, and why:
   every word of the line (``_on_row``; a vertical line's width).
 - Size: the line's row height (x-height plus ascenders and descenders), which Tesseract fits
   to the baseline and is steadier than a box, evened out as for the OCR XML readers
-  (``ocr.sizes_from_heights``): heights near the page's typical one are taken to be it.
+  (``ocr.sizes_from_heights``): heights near the page's typical one are taken to be it, and
+  so are rows fitted far taller than it whose words are no taller than usual (``_steady``).
 - Direction: words of a block Tesseract reads top to bottom (vertical CJK, ``jpn_vert``,
   ``chi_tra_vert``) are vertical; their size is the line's width.
 - Models: the Debian packages' traineddata (``tesseract-ocr-LANG``), found where they install
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from statistics import median
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +36,10 @@ from ..errors import UsageError
 from ..model import Box, Word
 from .ocr import sizes_from_heights
 
+# A row fitted this many times the page's usual size is suspect; its words' median height
+# within this much of the usual word height says the type is the usual size.
+_STRETCHED = 1.25
+_INK_SLACK = 1.1
 _TESSDATA = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
              "/usr/share/tessdata")
 
@@ -100,6 +106,18 @@ class Reading:
     text: str
 
 
+def _steady(sizes: list[float], inks: list[list[float]]) -> list[float]:
+    """Row sizes, with a row fitted far taller than the page's usual one brought back to it
+    when its words are no taller than usual: a stray mark or a skewed baseline stretched the
+    fit, not larger type (a body line would otherwise pass for a headline)."""
+    if not sizes:
+        return sizes
+    usual = median(sizes)
+    ink = median(median(h) for h in inks if h) if any(inks) else 0.0
+    return [usual if size > _STRETCHED * usual and h and median(h) <= _INK_SLACK * ink else size
+            for size, h in zip(sizes, inks)]
+
+
 def read_words(gray: np.ndarray, lang: str, psm: int | None = None) -> Reading:
     """The words Tesseract reads on a greyscale image, boxes in its pixels.
 
@@ -116,6 +134,7 @@ def read_words(gray: np.ndarray, lang: str, psm: int | None = None) -> Reading:
     api.Recognize()
     it = api.GetIterator()
     lines: list[tuple[list[tuple[str, Box, float]], float, bool]] = []
+    inks: list[list[float]] = []  # the words' own heights, line by line
     for w in tesserocr.iterate_level(it, RIL.WORD) if it is not None else ():
         try:
             text = w.GetUTF8Text(RIL.WORD).strip()
@@ -133,13 +152,15 @@ def read_words(gray: np.ndarray, lang: str, psm: int | None = None) -> Reading:
                 size = (line_box[3] - line_box[1]) if line_box else box[3] - box[1]
             baseline = None if vertical else w.Baseline(RIL.TEXTLINE)
             lines.append(([], float(size), vertical))
+            inks.append([])
         word_box = Box(*(float(v) for v in box))
+        inks[-1].append(word_box.width if vertical else word_box.height)
         if baseline and row.get("row_height"):
             word_box = _on_row(word_box, baseline, row["row_height"], row.get("descenders", 0.0))
         elif vertical and line_box:  # a vertical line's words span its width, for the same reason
             word_box = Box(float(line_box[0]), word_box.y0, float(line_box[2]), word_box.y1)
         lines[-1][0].append((text, word_box, w.Confidence(RIL.WORD) / 100))
-    sizes = sizes_from_heights([round(size, 1) for _, size, _ in lines])
+    sizes = _steady(sizes_from_heights([round(size, 1) for _, size, _ in lines]), inks)
     words = tuple(Word(text, box, "", size, vertical=vertical, confidence=round(conf, 3), source_line=i)
                   for i, ((ws, _, vertical), size) in enumerate(zip(lines, sizes), start=1)
                   for text, box, conf in ws)
