@@ -176,3 +176,18 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
                   + text_lines(["Zeitung."], 50, 176) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(flush_left)).stories) == 1  # set left, it is a crosshead
+
+
+def test_a_title_over_its_own_column_does_not_take_the_columns_beside_it():
+    #  ░░░░ ══ Soirée ══ ░c3░ ░c4░     "Soirée Paris" heads the text under it, not the row beside
+    #  ░░░░ ░░░░░░░░░░░ ░c3░ ░c4░     it: column 3 goes on from column 2, column 4 from the
+    #  ░░░░ ░░░░░░░░░░░ ═Echos═ ░c4░   foot of column 3, which is the story of "Echos"
+    #  ░░░░ ░░░░░░░░░░░ ░░░░░ ░c4░
+    words = (column(50, 100, 30) + text_lines(["Soirée Paris"], 170, 88, size=16) + column(170, 112, 28, start=20)
+             + marked(column(290, 100, 12, start=40), "Charlie") + text_lines(["Echos"], 290, 260, size=16)
+             + column(290, 284, 15, start=60) + marked(column(410, 100, 30, start=80), "Delta"))
+    layout = analyse_page(page(words))
+    soiree = next(s for s in layout.stories if s.first("headline") and s.first("headline").text == "Soirée Paris")
+    echos = next(s for s in layout.stories if s.first("headline") and s.first("headline").text == "Echos")
+    assert story_of(layout, "Charlie") == soiree.id
+    assert story_of(layout, "Delta") == echos.id

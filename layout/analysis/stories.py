@@ -63,6 +63,7 @@ class _Group:
     notes: list[_Group] = field(default_factory=list)
     span: Box | None = None
     side_row: float | None = None  # top of the text row a headline set beside its text leads
+    text_below: bool = False  # body text starts right under the header: no side headline
 
     @cached_property
     def anchor_box(self) -> Box:
@@ -87,6 +88,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     groups = _anchors(free)
     anchored = {id(b) for g in groups for b in g.header}
     _widen_spans(groups, content, page)
+    _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body)
     units = [_Unit(b.box, block=b) for b in free if id(b) not in anchored]
     units += [_Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
     units += [_Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
@@ -216,6 +218,20 @@ def _columns(units: Sequence[_Unit], body: float) -> int:
     return count
 
 
+def _mark_text_below(groups: Sequence[_Group], texts: Sequence[Block], body: float) -> None:
+    """Note the headlines with running text (three lines or more, about as wide) starting right
+    under them: their text is below, so text beside them is not theirs (a title over column
+    two leaves column three alone). A byline or names under a side headline do not count."""
+    by_top = sorted(texts, key=lambda b: b.box.y0)
+    tops = [b.box.y0 for b in by_top]
+    for g in groups:
+        if g.header:
+            a = g.anchor_box
+            window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
+            g.text_below = any(x_overlap_ratio(a, b.box) >= 0.5 and b.box.width >= 0.5 * a.width
+                               and len(b.lines) >= 3 for b in window)
+
+
 def _rule_between(rules: Sequence[Box], top: float, bottom: float, span: Box) -> bool:
     """True when a horizontal rule lies between y=top and y=bottom across most of span."""
     return any(top < r.cy < bottom and x_overlap(r, span) >= 0.5 * span.width for r in rules)
@@ -273,7 +289,7 @@ def _anchor_beside(u: _Unit, groups: Sequence[_Group], v_rules: Sequence[Box],
                    body: float) -> _Group | None:
     """A headline set just left of u, level with its top (a side headline)."""
     for g in groups:
-        if not g.header:
+        if not g.header or g.text_below:
             continue
         a = g.anchor_box
         gap = u.box.x0 - a.x1

@@ -228,7 +228,7 @@ def _glyph_height(row: list[_Part]) -> float:
     (a line of 55 px words 84 px tall would pass for a headline).
     """
     heights = sorted(box.height for _, _, box in row)
-    return heights[len(heights) // 2]
+    return heights[(3 * len(heights)) // 4]
 
 
 def _name(element: etree._Element) -> str:
