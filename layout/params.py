@@ -21,6 +21,8 @@ class Params:
     Blocks
       line_gap: [line heights] a vertical gap wider than this between two lines ends the block.
       size_tolerance: [ratio] lines whose font sizes differ by more than this are not one block.
+      estimated_size_tolerance: [ratio] the same on a page whose sizes are estimated from line
+        heights (OCR that names no typeface or size): such estimates scatter by about 10 %.
     Roles
       headline_ratio: [ratio to body size] text at least this large is a headline.
       bold_headline_ratio: [ratio to body size] bold text at least this large is a headline.
@@ -39,6 +41,7 @@ class Params:
     word_gap: float = 0.6
     line_gap: float = 0.9
     size_tolerance: float = 0.04
+    estimated_size_tolerance: float = 0.15
     headline_ratio: float = 1.35
     bold_headline_ratio: float = 1.2
     deck_ratio: float = 1.12

@@ -36,10 +36,18 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
     params = params or Params()
     if not content.words:
         raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
+    if sizes_estimated(content):
+        params = replace(params, size_tolerance=params.estimated_size_tolerance)
     if is_vertical(content):
         layout = turned_back(_analyse(turned(content), params), content.width)
         return replace(layout, width=content.width, height=content.height)
     return _analyse(content, params)
+
+
+def sizes_estimated(content: PageContent) -> bool:
+    """Whether the page's sizes were measured off the pixels: OCR words naming no typeface
+    (Tesseract, or an OCR file without styles), whose sizes are their line heights."""
+    return all(w.confidence is not None and not w.font for w in content.words)
 
 
 def _analyse(content: PageContent, params: Params) -> Layout:

@@ -3,9 +3,12 @@
 from dataclasses import replace
 
 from layout import analyse_page
+from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
+from layout.analysis.lines import build_lines
 from layout.model import Block, Box, Line
 from layout.params import Params
+from layout.pipeline import sizes_estimated
 
 from synth import column, page, text_lines
 
@@ -191,3 +194,20 @@ def test_a_title_over_its_own_column_does_not_take_the_columns_beside_it():
     echos = next(s for s in layout.stories if s.first("headline") and s.first("headline").text == "Echos")
     assert story_of(layout, "Charlie") == soiree.id
     assert story_of(layout, "Delta") == echos.id
+
+
+def test_sizes_measured_off_the_pixels_are_compared_loosely():
+    """OCR without type sizes gives each line its height, which scatters by some 10 %."""
+    lines = column(50, 100, 12)
+    rows = sorted({w.box.y0 for w in lines})
+    middle = set(rows[4:8])
+    scattered = [replace(w, size=11.0, box=replace(w.box, y1=w.box.y0 + 11)) if w.box.y0 in middle else w
+                 for w in lines]
+    ocr = [replace(w, font="", confidence=0.9) for w in scattered]
+    assert sizes_estimated(page(ocr)) and not sizes_estimated(page(scattered))
+
+    def blocks(params):
+        return build_blocks(build_lines(scattered, (), params), (), (), (), params)
+
+    assert len(blocks(P)) == 3  # a PDF names its sizes: the 11 pt lines are apart
+    assert len(blocks(replace(P, size_tolerance=P.estimated_size_tolerance))) == 1
