@@ -1,5 +1,7 @@
 """Stage 1, words → lines, on hand-made words."""
 
+from dataclasses import replace
+
 from layout.analysis.lines import build_lines, join_words
 from layout.model import Box, Rule
 from layout.params import Params
@@ -70,3 +72,12 @@ def test_an_em_space_between_cjk_phrases_is_kept_but_punctuation_takes_none():
     punctuation = [word("管网", 50, 100), word("，", 75, 100), word("改造", 92, 100)]
     assert join_words(phrases) == "河口镇打造供暖管网 改造应急预案"
     assert join_words(punctuation) == "管网，改造"
+
+
+def test_two_headlines_side_by_side_on_other_baselines_are_two_lines():
+    """29 pt and 28 pt headlines 9 pt apart, their middles 13 pt apart: no word space."""
+    left = word("District Delays", 36, 60, size=29)
+    right = word("Board Extends", 228, 47, size=28)
+    left = replace(left, box=Box(36, 60, 219, 100))  # span boxes as the PDF gives them
+    right = replace(right, box=Box(228, 47, 747, 86))
+    assert texts(build_lines([left, right], (), P)) == ["Board Extends", "District Delays"]

@@ -20,6 +20,11 @@ from .script import joins_without_space
 # Words whose centres lie within this share of the smaller height (theirs or the row's first
 # word's) share its baseline; the smaller one, so a tall headline cannot swallow two body lines.
 _ROW_TOLERANCE = 0.4
+# Words of one line share a baseline: neighbours whose middles are this far apart (a share of
+# the smaller height) with more than this gap between them (a share of their size) are not
+# one line, though the gap be narrower than a word space at their size.
+_OFF_BASELINE = 0.25
+_OFF_BASELINE_GAP = 0.15
 # Gaps narrower than this [em] between two runs are no word space (a font change inside a word).
 _SPACE_GAP = 0.12
 # Words the source put on one line are cut apart only at a gap wider than this [em].
@@ -71,6 +76,9 @@ def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
     # CJK punctuation sits off-centre in its cell (in vertical text most of all).
     if a.text[-1] in _CJK_PUNCTUATION or b.text[0] in _CJK_PUNCTUATION:
         return gap > _PUNCTUATION_GAP * size
+    if not a.vertical and abs(a.box.cy - b.box.cy) > _OFF_BASELINE * min(a.box.height, b.box.height) \
+            and gap > _OFF_BASELINE_GAP * size:
+        return True  # two headlines side by side, set on different baselines
     return gap > params.word_gap * size
 
 
