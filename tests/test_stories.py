@@ -211,3 +211,17 @@ def test_sizes_measured_off_the_pixels_are_compared_loosely():
 
     assert len(blocks(P)) == 3  # a PDF names its sizes: the 11 pt lines are apart
     assert len(blocks(replace(P, size_tolerance=P.estimated_size_tolerance))) == 1
+
+
+def test_a_headline_across_the_columns_below_a_run_closes_its_band():
+    #  ══ A ══  ░g░░░  ░░░     g, at the top of column 2, goes on from A, the foot of column 1
+    #  ░A░░░░░  ░g░░░  ░░░     above the headline B that spans both columns lower down; B's
+    #  ═══════ B ══════ ░░░     text under it is the next module's (column 3 runs on past B,
+    #  ░B░░░░░  ░B░░░  ░░░     so no white space crosses the page there)
+    words = (text_lines(["First"], 50, 100, size=16) + marked(column(50, 120, 12), "Alpha")
+             + marked(column(170, 96, 14, start=40), "Golf")
+             + text_lines(["Second Story Across Both"], 50, 268, size=16)
+             + column(50, 290, 20, start=60) + column(170, 290, 20, start=90)
+             + column(290, 96, 36, start=120))  # a third column running past B: no white across
+    layout = analyse_page(page(words))
+    assert story_of(layout, "Golf") == story_of(layout, "Alpha")

@@ -397,6 +397,11 @@ def _adopt_headless(groups: list[_Group], pictures: Sequence[Box], separators: S
         band = _band(top.box.cy, separators)
         at_top = not any(band[0] <= b.y0 and b.y1 <= top.box.y0 + 0.5 * body
                          and x_overlap_ratio(b, top.box) >= 0.5 for b in boxes)
+        # A headline across the run's column and the one before, below the run, closes the
+        # run's band there: what the column before holds under it is the next module's.
+        band = (band[0], min([band[1]] + [h.span.y0 for h in groups if h.header and h.span is not None
+                                          and h.span.y0 >= top.box.y1 and h.span.x0 < top.box.x0 - 2 * body
+                                          and x_overlap(h.span, top.box) >= 0.5 * top.box.width]))
         is_note = id(g) in notes
         others = [u for h in groups if h is not g and (id(h) in notes) == is_note for u in h.units]
         end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
