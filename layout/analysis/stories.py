@@ -316,9 +316,11 @@ def _placed_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
 
 
 def _same_text_size(a: _Unit, b: _Unit, params: Params) -> bool:
-    """False when both are body blocks whose sizes differ by more than 1.5 times the tolerance.
+    """False when both are body blocks whose sizes differ by more than 3 times the tolerance.
 
-    Crossheads, bylines and other named blocks run on in their story whatever their size.
+    Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
+    its own, so one story's blocks differ by a point now and then. Crossheads, bylines and
+    other named blocks run on in their story whatever their size.
     """
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
