@@ -81,3 +81,12 @@ def test_two_headlines_side_by_side_on_other_baselines_are_two_lines():
     left = replace(left, box=Box(36, 60, 219, 100))  # span boxes as the PDF gives them
     right = replace(right, box=Box(228, 47, 747, 86))
     assert texts(build_lines([left, right], (), P)) == ["Board Extends", "District Delays"]
+
+
+def test_words_of_two_source_blocks_are_never_one_line():
+    """Not even where the rows around would bridge a narrow gap as a justified space."""
+    above = [word("wide row of text above the gap", 50, 88)]
+    below = [word("wide row of text below the gap", 50, 112)]
+    alpha, beta = word("alpha", 50, 100), word("beta", 78, 100)
+    words = above + below + [replace(alpha, source_block=1), replace(beta, source_block=2)]
+    assert "alpha" in texts(build_lines(words, (), P))

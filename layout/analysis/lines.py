@@ -60,6 +60,11 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params) ->
     return tuple(lines)
 
 
+def _other_source_block(a: Word, b: Word) -> bool:
+    """True when the source put a and b in different blocks (``Word.source_block``)."""
+    return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
+
+
 def _outsized(a: Word, b: Word) -> bool:
     """True when one of two neighbours is far larger: a drop cap or a headline beside body text."""
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
@@ -68,8 +73,6 @@ def _outsized(a: Word, b: Word) -> bool:
 def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
     """True when the gap between neighbours a and b on one row is a gutter, not a space."""
     size = max(min(a.size, b.size), 1e-6)  # the smaller: body text beside a headline is apart
-    if a.source_block is not None and b.source_block is not None and a.source_block != b.source_block:
-        return True
     same_source_line = a.source_line is not None and a.source_line == b.source_line
     if same_source_line:
         return gap > _SOURCE_LINE_GAP * size
@@ -104,7 +107,8 @@ def _rows(words: list[Word], params: Params, axes, separators: list[Box]) -> lis
         right = boxes[id(row[0])].x1
         for w in row[1:]:
             b = boxes[id(w)]
-            if _separated(right, b, separators) or _outsized(piece[-1], w) or (
+            if _separated(right, b, separators) or _outsized(piece[-1], w) \
+                    or _other_source_block(piece[-1], w) or (
                     _apart(piece[-1], w, b.x0 - right, params)
                     and not _bridged(rows, i, right, b.x0, w.size, boxes)):
                 pieces.append(piece)

@@ -22,7 +22,7 @@ from ..params import Params
 from .columns import Grid
 from .script import joins_without_space
 
-_HYPHENS = ("-", "\u00ad", "\u2010")
+_HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # Roles whose consecutive blocks are one flow of paragraphs.
 _FLOWING = ("body",)
 

@@ -48,7 +48,7 @@ from lxml import etree
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .ocr import PageBounds, page_size, rule_or_figure, sizes_from_heights
-from .xml import ALTO_NAMESPACES, expect_root, parse, split_tag
+from .xml import ALTO_NAMESPACES, expect_root, number_of, parse, split_tag
 
 DPI = 300.0
 _PX_PER_UNIT = {"pixel": 1.0, "mm10": DPI / 254.0, "inch1200": DPI / 1200.0}
@@ -110,16 +110,9 @@ def load(path: Path) -> AltoFile:
 
 def _text_style(element: etree._Element) -> TextStyle:
     flags = (element.get("FONTSTYLE") or "").lower().split()
-    size = _number(element.get("FONTSIZE"))
+    size = number_of(element.get("FONTSIZE"))
     return TextStyle(size if size and size > 0 else None, element.get("FONTFAMILY") or "",
                      "bold" in flags, any(f.startswith("italic") for f in flags))
-
-
-def _number(value: str | None) -> float | None:
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 class AltoSource:
@@ -151,7 +144,7 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     Raises ``PageError`` naming the file and element for a zero-size page, a word without
     coordinates or a box far outside the page.
     """
-    width, height = ((_number(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
+    width, height = ((number_of(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
     style_of = _StyleLookup(alto)
     # The list keeps lxml's element proxies alive, so each parent looked up is the same object.
@@ -170,7 +163,7 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
                 size = estimate  # the OCR's size is far from what the line shows
             words.append(Word(text, Box(box.x0, top, box.x1, bottom), style.font, round(size, 2),
                               style.bold, style.italic,
-                              confidence=_number(string.get("WC")), source_line=row_no,
+                              confidence=number_of(string.get("WC")), source_line=row_no,
                               source_block=block))
     figures, rules, frames = _graphics(alto, page, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
@@ -222,10 +215,11 @@ def _checked_rows(alto: AltoFile, line: etree._Element,
 
 
 def _glyph_height(row: list[_Part]) -> float:
-    """The height of a printed line's type: the median height of its words.
+    """The height of a printed line's type: the upper quartile of its words' heights.
 
     Not the TextLine's own height, which one word set off its baseline by the OCR stretches
-    (a line of 55 px words 84 px tall would pass for a headline).
+    (a line of 55 px words 84 px tall would pass for a headline); not the median either, which
+    a line of short lower-case words (no ascender, no descender) pulls below the type size.
     """
     heights = sorted(box.height for _, _, box in row)
     return heights[(3 * len(heights)) // 4]
@@ -303,7 +297,7 @@ class _StyleLookup:
 
 def _raw_box(alto: AltoFile, element: etree._Element) -> Box | None:
     """The element's box in pixels, None when a coordinate is missing."""
-    values = [_number(element.get(k)) for k in ("HPOS", "VPOS", "WIDTH", "HEIGHT")]
+    values = [number_of(element.get(k)) for k in ("HPOS", "VPOS", "WIDTH", "HEIGHT")]
     if any(v is None for v in values):
         return None
     x, y, w, h = (v * alto.scale for v in values)

@@ -30,7 +30,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .ocr import PageBounds, on_line, page_size, sizes_from_heights
-from .xml import PAGE_NAMESPACES, expect_root, parse
+from .xml import PAGE_NAMESPACES, expect_root, number_of, parse
 
 DPI = 300.0
 _PER_INCH = {"PPI": 1.0, "PPCM": 2.54}
@@ -55,10 +55,10 @@ class PageXmlSource:
     def page(self, number: int) -> PageContent:
         """Read one page (1-based)."""
         page = self._pages[number - 1]
-        size = [_float(page.get(k)) for k in ("imageWidth", "imageHeight")]
+        size = [number_of(page.get(k)) for k in ("imageWidth", "imageHeight")]
         bounds = page_size(f"{self.path}: Page {number}", *size)
         unit = _PER_INCH.get(page.get("imageResolutionUnit") or "PPI", 1.0)
-        dpi = (_float(page.get("imageXResolution")) or 0) * unit or DPI
+        dpi = (number_of(page.get("imageXResolution")) or 0) * unit or DPI
         lines = list(page.iter(self._tag("TextLine")))
         line_boxes = [bounds(self._coords(line), _name(line)) for line in lines]
         estimates = sizes_from_heights([b.height for b in line_boxes])
@@ -91,10 +91,10 @@ class PageXmlSource:
         equivs = element.findall(self._tag("TextEquiv"))
         if not equivs:
             return "", None
-        first = min(equivs, key=lambda e: _float(e.get("index")) or 0.0)
+        first = min(equivs, key=lambda e: number_of(e.get("index")) or 0.0)
         unicode = first.find(self._tag("Unicode"))
         text = "" if unicode is None else " ".join("".join(unicode.itertext()).split())
-        return text, _float(first.get("conf"))
+        return text, number_of(first.get("conf"))
 
     def _style(self, element: etree._Element) -> tuple[str, bool, bool, float | None]:
         """(family, bold, italic, size in points) of the nearest TextStyle."""
@@ -102,7 +102,7 @@ class PageXmlSource:
             style = holder.find(self._tag("TextStyle"))
             if style is not None:
                 return (style.get("fontFamily") or "", style.get("bold") == "true",
-                        style.get("italic") == "true", _float(style.get("fontSize")))
+                        style.get("italic") == "true", number_of(style.get("fontSize")))
         return "", False, False, None
 
     def _graphics(self, page: etree._Element, bounds: PageBounds
@@ -127,13 +127,6 @@ class PageXmlSource:
 
     def close(self) -> None:
         """Nothing to release: the file was read whole when opened."""
-
-
-def _float(value: str | None) -> float | None:
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 def _name(element: etree._Element) -> str:

@@ -135,7 +135,9 @@ def read_words(gray: np.ndarray, lang: str, psm: int | None = None) -> Reading:
     it = api.GetIterator()
     lines: list[tuple[list[tuple[str, Box, float]], float, bool]] = []
     inks: list[list[float]] = []  # the words' own heights, line by line
+    new_line = True  # asked before a word is skipped: an empty first word still starts its line
     for w in tesserocr.iterate_level(it, RIL.WORD) if it is not None else ():
+        new_line = new_line or w.IsAtBeginningOf(RIL.TEXTLINE)
         try:
             text = w.GetUTF8Text(RIL.WORD).strip()
         except RuntimeError:  # tesserocr's "No text returned": a word with no characters
@@ -143,7 +145,8 @@ def read_words(gray: np.ndarray, lang: str, psm: int | None = None) -> Reading:
         box = w.BoundingBox(RIL.WORD)
         if not text or box is None:
             continue
-        if not lines or w.IsAtBeginningOf(RIL.TEXTLINE):
+        if new_line:
+            new_line = False
             vertical = w.Orientation()[1] == tesserocr.WritingDirection.TOP_TO_BOTTOM
             line_box = w.BoundingBox(RIL.TEXTLINE)
             row = {} if vertical else (w.RowAttributes() or {})

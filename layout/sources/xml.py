@@ -32,7 +32,14 @@ PAGE_NAMESPACES = frozenset({
 })
 METS_NAMESPACE = "http://www.loc.gov/METS/"
 XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
-XHTML_NAMESPACES = frozenset({"http://www.w3.org/1999/xhtml", ""})
+
+
+def number_of(value: str | None) -> float | None:
+    """An attribute's number, or None when it is missing or not a number."""
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _parser() -> etree.XMLParser:
