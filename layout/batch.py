@@ -664,7 +664,12 @@ def _run_local(tasks: list[Task], workers: int, timeout: float | None, bar: _Bar
 def _collect(pending: dict, finish: Callable[[Task, dict], None]) -> None:
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in done:
-        finish(pending.pop(future), future.result())
+        task = pending.pop(future)
+        try:
+            record = future.result()
+        except Exception as e:  # the process for the file could not run (fork, pipe, fds)
+            record = _record(task, "failed", f"{type(e).__name__}: {e}")
+        finish(task, record)
 
 
 def _run_dask(address: str, tasks: list[Task], workers: int, timeout: float | None, bar: _Bar,

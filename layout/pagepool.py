@@ -45,10 +45,14 @@ def analyse_pages(source, numbers: Sequence[int], analyse: Analyse, params: Para
     results: dict[int, Layout | PageError] = {}
     with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
         futures = {pool.submit(_work, reopen, n, analyse, params): n for n in numbers}
-        for done, future in enumerate(as_completed(futures), start=1):
-            results[futures[future]] = future.result()
-            if progress:
-                progress(done, total)
+        try:
+            for done, future in enumerate(as_completed(futures), start=1):
+                results[futures[future]] = future.result()
+                if progress:
+                    progress(done, total)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # fail now, not after every queued page
+            raise
     yield from (results[n] for n in numbers)
 
 

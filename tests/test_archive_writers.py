@@ -245,7 +245,6 @@ def framed_page():
 @pytest.mark.parametrize("fmt", ["alto", "page"])
 @pytest.mark.parametrize("unit", ["pt", "px"])
 def test_rules_and_frames_read_back_as_rules_and_frames_not_figures(tmp_path, fmt, unit):
-    _reader(fmt)
     content = replace(framed_page(), unit=unit)
     written = analyse_page(content)
     assert (written.rules, written.frames) == (content.rules, content.frames)
@@ -447,14 +446,9 @@ def _write(tmp_path: Path, fmt: str, name: str, document: Document) -> Path:
     return tmp_path / next(n for n in files if n.endswith(f".{fmt}.xml"))
 
 
-def _reader(fmt: str) -> None:
-    pytest.importorskip({"alto": "layout.sources.alto", "page": "layout.sources.pagexml"}[fmt])
-
-
 @pytest.mark.parametrize("fmt", ["alto", "page"])
 @pytest.mark.parametrize("name", list(SYNTHETIC))
 def test_what_we_write_reads_back_to_the_same_stories(synthetic, tmp_path, fmt, name):
-    _reader(fmt)
     document = synthetic(name)
     back = layout.reconstruct(_write(tmp_path, fmt, name, document))
     assert _story_texts(back) == _story_texts(document)
@@ -469,7 +463,6 @@ def test_what_we_write_reads_back_to_the_same_words_and_figures(reconstructed, t
     ALTO keeps a box to 1/1200 inch. PAGE keeps whole pixels (half a point at 72 ppi), and its
     reader gives every word the top and bottom of its line, so there only x and the middle count.
     """
-    _reader(fmt)
     document = reconstructed(name)
     source = open_source(_write(tmp_path, fmt, name, document))
     try:
@@ -522,7 +515,6 @@ FIXTURES = sorted(p.stem for p in (Path(__file__).resolve().parent.parent
 def test_sample_pages_read_back_to_the_same_stories(reconstructed, tmp_path, fmt, name):
     """Every sample page written as ALTO or PAGE, rules and frames included, reads back to the
     same stories with the same headlines and texts."""
-    _reader(fmt)
     document = reconstructed(name)
     back = layout.reconstruct(_write(tmp_path, fmt, name, document))
     assert _story_texts(back) == _story_texts(document)

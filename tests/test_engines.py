@@ -96,7 +96,8 @@ def test_fixture_pages_give_the_same_stories_with_either_engine(path: Path) -> N
 
 
 def _with_known_differences(paths: list[Path]) -> list:
-    return [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENCES[p.stem]))
+    return [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                 reason=KNOWN_DIFFERENCES[p.stem]))
             if p.stem in KNOWN_DIFFERENCES else pytest.param(p, id=p.stem) for p in paths]
 
 

@@ -23,15 +23,14 @@ from layout.sources.tesseract import _steady, debian_package, tessdata
 from layout.sources.textlayer import garbled, usable, with_ocr
 from tests.conftest import fixture_pdf
 
-def _has_english() -> bool:
+@pytest.fixture(scope="module", autouse=True)
+def english_model():
+    """Every OCR test needs Tesseract's English model, which `make install` provides: its
+    absence is a broken install, so it fails rather than skips."""
     try:
         tessdata("eng")
-    except layout.UsageError:
-        return False
-    return True
-
-
-pytestmark = pytest.mark.skipif(not _has_english(), reason="Tesseract's English model is not installed (make install)")
+    except layout.UsageError as e:
+        pytest.fail(f"{e} (run make install)")
 HEADLINE = ("Board", "Extends", "Delayed", "Budget")
 
 

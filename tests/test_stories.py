@@ -176,6 +176,8 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
     small = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
              + text_lines(["ZEITUNG"], 80, 176, size=8, bold=True) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(small)).stories) == 1  # smaller than the body: an item's head
+    unfinished = column(50, 60, 14) + text_lines(["Zeitung."], 80, 236) + column(50, 256, 8, start=40)
+    assert headlines(analyse_page(page(unfinished))) == [None]  # the text above runs on
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
                   + text_lines(["Zeitung."], 50, 176) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(flush_left)).stories) == 1  # set left, it is a crosshead

@@ -30,22 +30,22 @@ def reading_order(boxes: Sequence[Box], right_to_left: bool = False) -> list[int
 
 
 def _cut(items: list[int], boxes: Sequence[Box], rtl: bool, out: list[int]) -> None:
-    if len(items) <= 1:
-        out.extend(items)
-        return
-    groups = _split(items, boxes, "x")
-    if len(groups) > 1:
-        for g in reversed(groups) if rtl else groups:
-            _cut(g, boxes, rtl, out)
-        return
-    groups = _split(items, boxes, "y")
-    if len(groups) > 1:
+    # A loop over the bands, not a recursion: a page of a thousand stacked blocks stays flat.
+    while len(items) > 1:
+        groups = _split(items, boxes, "x")
+        if len(groups) > 1:
+            for g in reversed(groups) if rtl else groups:
+                _cut(g, boxes, rtl, out)
+            return
+        groups = _split(items, boxes, "y")
+        if len(groups) == 1:
+            out.extend(sorted(items, key=lambda i: (boxes[i].y0, -boxes[i].x1 if rtl else boxes[i].x0)))
+            return
         # Only the top band is cut off; the rest is cut again, columns first, so that a gap
         # level across two columns by chance does not slice them into bands.
         _cut(groups[0], boxes, rtl, out)
-        _cut([i for g in groups[1:] for i in g], boxes, rtl, out)
-        return
-    out.extend(sorted(items, key=lambda i: (boxes[i].y0, -boxes[i].x1 if rtl else boxes[i].x0)))
+        items = [i for g in groups[1:] for i in g]
+    out.extend(items)
 
 
 def _split(items: list[int], boxes: Sequence[Box], axis: str) -> list[list[int]]:

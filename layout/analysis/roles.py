@@ -18,6 +18,8 @@ Latin-script and Chinese conventions. The decisions, in order:
   beside it;
 - jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
 - crosshead: a short emphasised line (bold, larger, or another typeface) among body text;
+- headline again: a title set in the body size that starts a story in its column (centred,
+  or in bold or larger capitals, where the text above has ended: ``_name_titles``);
 - body: everything else.
 
 A byline set as the first line of the body, or a jump or credit line set as the last, is
@@ -56,9 +58,9 @@ _KICKER_LINES = 3
 _DECK_LINES = 6
 _CROSSHEAD_CHARS = 80
 _BYLINE_CHARS = 60
-# OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 # Most characters a title set in the body size may have.
 _TITLE_CHARS = 60
+# OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
 _LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
@@ -284,17 +286,25 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
+    by_bottom = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y1)
+    bottoms = [blocks[k].box.y1 for k in by_bottom]
+
+    def in_column(ks: list[int], i: int) -> list[int]:
+        return [k for k in ks if k != i and roles[k] != "furniture"
+                and x_overlap_ratio(blocks[k].box, blocks[i].box) >= 0.5]
+
     for i, b in enumerate(blocks):
         if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS \
                 or b.size < 0.9 * body:
             continue
-        window = by_top[bisect_left(tops, b.box.y0 - 6 * body):bisect_right(tops, b.box.y1 + 3 * body)]
-        column = [k for k in window if k != i and roles[k] != "furniture"
-                  and x_overlap_ratio(blocks[k].box, b.box) >= 0.5]
-        below = min((k for k in column if blocks[k].box.y0 >= b.box.y1 - 0.3 * body),
-                    key=lambda k: blocks[k].box.y0, default=None)
-        above = max((k for k in column if blocks[k].box.y1 <= b.box.y0 + 0.3 * body),
-                    key=lambda k: blocks[k].box.y1, default=None)
+        # Found by their tops (the text under the title) and by their bottoms (the text above,
+        # which may start far higher up).
+        under = in_column(by_top[bisect_left(tops, b.box.y1 - 0.3 * body):
+                                 bisect_right(tops, b.box.y1 + 3 * body)], i)
+        over = in_column(by_bottom[bisect_left(bottoms, b.box.y0 - 4 * body):
+                                   bisect_right(bottoms, b.box.y0 + 0.3 * body)], i)
+        below = min(under, key=lambda k: blocks[k].box.y0, default=None)
+        above = max(over, key=lambda k: blocks[k].box.y1, default=None)
         if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
             continue
         if not (_centred(b.box, blocks[below].box, body) or _capitals(b, body, font)):

@@ -38,7 +38,6 @@ from ..params import Params
 from .columns import Grid
 from .order import reading_order
 
-_HEADER_ROLES = ("kicker", "headline")
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
 
@@ -197,25 +196,26 @@ def _open_cuts(units: Sequence[_Unit], body: float) -> list[Box]:
         return []
     left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
     ordered = sorted(units, key=lambda u: u.box.y0)
+    # Running text in two columns or more: its left edges spread wider than a column gap,
+    # above and below each candidate (left-edge extremes of every prefix and suffix).
+    above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
     cuts, reach = [], ordered[0].box.y1
     for k, u in enumerate(ordered[1:], 1):
-        if u.box.y0 - reach >= _OPEN_CUT * body and _columns(ordered[:k], body) >= 2 \
-                and _columns(ordered[k:], body) >= 2:
+        if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
             y = (reach + u.box.y0) / 2
             cuts.append(Box(left, y - 0.25, right, y + 0.25))
         reach = max(reach, u.box.y1)
     return cuts
 
 
-def _columns(units: Sequence[_Unit], body: float) -> int:
-    """How many columns the units' text runs in: left edges of running text, told apart."""
-    lefts = sorted(u.box.x0 for u in units if u.block is not None and len(u.block.lines) >= 2)
-    count, last = 0, float("-inf")
-    for x in lefts:
-        if x - last > 5 * body:
-            count += 1
-            last = x
-    return count
+def _left_spreads(units: Sequence[_Unit]) -> list[float]:
+    """For each k, how far apart the left edges of running text among units[:k + 1] lie."""
+    low, high, spreads = float("inf"), float("-inf"), []
+    for u in units:
+        if u.block is not None and len(u.block.lines) >= 2:
+            low, high = min(low, u.box.x0), max(high, u.box.x0)
+        spreads.append(high - low if high >= low else 0.0)
+    return spreads
 
 
 def _mark_text_below(groups: Sequence[_Group], texts: Sequence[Block], body: float) -> None:
@@ -319,8 +319,11 @@ def _same_text_size(a: _Unit, b: _Unit, params: Params) -> bool:
     """False when both are body blocks whose sizes differ by more than 3 times the tolerance.
 
     Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
-    its own, so one story's blocks differ by a point now and then. Crossheads, bylines and
-    other named blocks run on in their story whatever their size.
+    its own, so one story's blocks differ by a point now and then. On a page whose sizes are
+    line heights the tolerance is already the looser ``estimated_size_tolerance`` (see
+    ``pipeline.sizes_estimated``), so this allows 45 % there: a story's subtitle measured a
+    fifth taller than its text still runs on in it. Crossheads, bylines and other named blocks
+    run on in their story whatever their size.
     """
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
@@ -392,8 +395,8 @@ def _adopt_headless(groups: list[_Group], pictures: Sequence[Box], separators: S
     boxes = [u.box for g in groups for u in g.units] + [b.box for g in groups for b in g.header]
     boxes += pictures
     for g in headless:
-        top = min(g.units, key=lambda u: u.box.y0) if g.units else None
-        if top is None or top.block is None:
+        top = min(g.units, key=lambda u: u.box.y0)
+        if top.block is None:
             continue
         bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, top.box) >= 0.5)
         band = _band(top.box.cy, separators)
