@@ -55,6 +55,7 @@ from pathlib import Path
 
 from .errors import LayoutError, UsageError
 from .model import Block, Document, Figure, Layout, PageFailure, Story
+from .pagepool import Progress
 from .params import Params
 from .pipeline import reconstruct
 from .sources import open_source
@@ -70,7 +71,6 @@ TEMP_SUFFIX = ".newslayout-tmp"
 PAGE_FORMATS = ("alto", "page")
 DONE = ("ok", "partial")
 
-Progress = Callable[[int, int], None]
 """Called with (pages done, page count) of one file: once when it opens, then as pages end."""
 
 
@@ -94,7 +94,9 @@ def convert_file(path: str | Path, out_dir: str | Path, formats: Iterable[str] =
     path, formats = Path(path), tuple(formats)
     stem = stem or path.stem
     text = {f: writer_for(f) for f in formats if f not in ARCHIVE_FORMATS}
-    per_page = [files_writer_for(f) for f in formats if f in PAGE_FORMATS]
+    # METS writes its ALTO files itself: with both asked for, ALTO is not built twice.
+    per_page = [files_writer_for(f) for f in formats if f in PAGE_FORMATS
+                and not (f == "alto" and "mets" in formats)]
     whole = [files_writer_for(f) for f in formats if f in ARCHIVE_FORMATS and f not in PAGE_FORMATS]
     start = time.monotonic()
     out = _Outputs(Path(out_dir))

@@ -188,25 +188,32 @@ def _convert(args: argparse.Namespace) -> int:
             except LayoutError as e:
                 _error(str(e))
                 status = EXIT_FAILED
-        if fmt in ARCHIVE_FORMATS:
-            status = max(status, _write_files(src, write(doc, src.stem), target.parent))
-            continue
-        if _one_file_per_page(args, src):
-            files = _per_page(doc, src.stem, write, fmt)
-            status = max(status, _write_files(src, files, Path(args.output)))
-            continue
-        text = write(doc)
-        if target is None:
-            sys.stdout.write(text)
-        else:
-            try:
-                target.write_text(text, encoding="utf-8")
-            except OSError as e:
-                _error(f"{target}: cannot write: {e.strerror}")
-                status = EXIT_FAILED
-                continue
-            print(f"{src} → {target}", file=sys.stderr)
+        try:  # a writer's error (an output failing its schema, say) fails this input only
+            status = max(status, _emit(args, src, doc, fmt, write, target))
+        except LayoutError as e:
+            _error(str(e))
+            status = EXIT_FAILED
     return status
+
+
+def _emit(args: argparse.Namespace, src: Path, doc: Document, fmt: str, write,
+          target: Path | None) -> int:
+    """Write one input's outputs; the exit status they give."""
+    if fmt in ARCHIVE_FORMATS:
+        return _write_files(src, write(doc, src.stem), target.parent)
+    if _one_file_per_page(args, src):
+        return _write_files(src, _per_page(doc, src.stem, write, fmt), Path(args.output))
+    text = write(doc)
+    if target is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as e:
+        _error(f"{target}: cannot write: {e.strerror}")
+        return EXIT_FAILED
+    print(f"{src} → {target}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _one_file_per_page(args: argparse.Namespace, src: Path) -> bool:

@@ -455,7 +455,8 @@ def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
     text is ordered without them: a column runs on below a picture or box set across it.
     """
     header = sorted(g.header, key=lambda b: b.box.y0)
-    units = [g.units[i] for i in reading_order([u.box for u in g.units])]
+    placed = [u for u in g.units if u.block is None]  # figures and frames
+    placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
     texts = [text_units[i].block for i in reading_order([u.box for u in text_units])]
     if len(texts) > 1 and texts[-1].role == "crosshead":
@@ -465,15 +466,15 @@ def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
     while lead < len(texts) and texts[lead].role in ("kicker", "deck", "byline"):
         lead += 1
     content: list[Block | Figure | Story] = [*header, *texts[:lead]]
-    content += [u.figure for u in units if u.figure is not None]
+    content += [u.figure for u in placed if u.figure is not None]
     content += texts[lead:]
-    for u in units:
+    for u in placed:
         if u.framed:
             content.extend(_framed(u, body, params))
     for n in g.notes:
         note = _story(n, grid, body, params)
         content.append(replace(note, kind="sidebar"))
-    boxes = [b.box for b in header] + [u.box for u in units] + [n.box for n in content if isinstance(n, Story)]
+    boxes = [b.box for b in header] + [u.box for u in g.units] + [n.box for n in content if isinstance(n, Story)]
     body_cols = {grid.index_of(c.box) for c in content if isinstance(c, Block) and c.role == "body"}
     body_cols.discard(None)
     has_text = any(isinstance(c, (Block, Story)) and not (isinstance(c, Block) and c.role == "caption")
