@@ -224,3 +224,16 @@ def test_the_garbled_digits_of_the_kampo_page_are_read_again_by_ocr():
         source.close()
     assert not any(garbled(t) for t in header)
     assert {"20", "25", "4817"} <= set(header)
+
+
+def test_an_ocr_pdf_page_renders_straightened_as_it_was_read():
+    """The overlay draws OCR boxes found on the straightened page: its picture must be too."""
+    from layout.sources.pdf import PdfSource
+    from layout.sources.textlayer import OcrPdfSource
+
+    source = OcrPdfSource(PdfSource(fixture_pdf("en_letter_4col")), "auto", "eng")
+    plain = source.render(1, 50)
+    source.skews[1] = 1.5
+    turned = pymupdf.Pixmap(source.render(1, 50))
+    assert (turned.width, turned.height) == (pymupdf.Pixmap(plain).width, pymupdf.Pixmap(plain).height)
+    assert turned.tobytes("png") != plain

@@ -96,7 +96,7 @@ class OcrPdfSource:
         self._doc: pymupdf.Document | None = None  # opened for the first page to render
         self.name, self.path, self.page_count = pdf.name, pdf.path, pdf.page_count
         self.ocr, self.lang = ocr, lang
-        self.skews: dict[int, float] = {}  # page → skew corrected [degrees], for OCR'd pages
+        self.skews: dict[int, float] = {}  # page → skew corrected [degrees]: ``render`` applies it
 
     def page(self, number: int) -> PageContent:
         content = self._pdf.page(number)
@@ -153,8 +153,17 @@ class OcrPdfSource:
         return self._pdf.save_image(figure, stem)
 
     def render(self, number: int, dpi: float) -> bytes | None:
-        render = getattr(self._pdf, "render", None)
-        return render(number, dpi) if render else None
+        """The page as PNG; an OCR'd page straightened as it was read, so that its boxes fit."""
+        png = self._pdf.render(number, dpi)
+        skew = self.skews.get(number, 0.0)
+        if not skew:
+            return png
+        from .pixels import deskew
+
+        pix = pymupdf.Pixmap(png)
+        rgb = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.stride)[:, :pix.width * pix.n]
+        straight = np.ascontiguousarray(deskew(rgb.reshape(pix.height, pix.width, pix.n), skew))
+        return pymupdf.Pixmap(pix.colorspace, pix.width, pix.height, straight.tobytes(), False).tobytes("png")
 
     def close(self) -> None:
         if self._doc is not None:
