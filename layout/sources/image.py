@@ -112,6 +112,7 @@ class ImageSource:
         self.path = path
         self.lang = lang or DEFAULT_LANG
         self.skews: dict[int, float] = {}  # page → skew corrected [degrees], once read
+        self._last_straight: tuple[int, Image.Image] | None = None  # figures crop one page
         try:
             with warnings.catch_warnings():  # Pillow warns of odd metadata; what matters raises
                 warnings.simplefilter("ignore")
@@ -156,12 +157,17 @@ class ImageSource:
         return scan.content
 
     def _straight(self, number: int) -> Image.Image:
+        """The page turned straight, kept for the next call: each figure of a page crops it."""
+        if self._last_straight is not None and self._last_straight[0] == number:
+            return self._last_straight[1]
         frame = self._pixels(number)
         frame = frame if frame.mode in ("L", "RGB") else Image.fromarray(to_gray(frame))
         skew = self.skews.get(number)
         if skew is None:
             skew = self.skews[number] = estimate_skew(to_gray(frame))
-        return Image.fromarray(deskew(np.asarray(frame), skew))
+        straight = Image.fromarray(deskew(np.asarray(frame), skew))
+        self._last_straight = (number, straight)
+        return straight
 
     def render(self, number: int, dpi: float) -> bytes | None:
         """The straightened page as PNG, at the scan's own resolution (``dpi`` is ignored)."""
