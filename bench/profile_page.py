@@ -19,12 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import pymupdf
-
-import layout
-
-FLOOR_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
-               | pymupdf.TEXT_MEDIABOX_CLIP)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import run_floor, run_ours  # noqa: E402  (what the benchmark times)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -38,30 +34,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def reconstruct_page(pdf: Path, page: int) -> str:
-    """What the benchmark times for ours: one page, file opening included, to HTML."""
-    return layout.reconstruct(pdf, pages=[page]).to_html()
-
-
 def floor_seconds(pdf: Path, page: int) -> float:
     """Time of the benchmark's floor on this page: the PyMuPDF read, no analysis."""
     started = time.perf_counter()
-    with pymupdf.open(pdf) as doc:
-        p = doc[page - 1]
-        p.get_text("dict", flags=FLOOR_FLAGS)
-        p.get_drawings()
+    run_floor(pdf, page)
     return time.perf_counter() - started
 
 
 def profile(pdf: Path, page: int) -> tuple[cProfile.Profile, float]:
     """Profile one reconstruct+to_html run; returns the profile and the unprofiled wall time."""
-    reconstruct_page(pdf, page)  # warm-up: imports, caches
+    run_ours(pdf, page)  # warm-up: imports, caches
     started = time.perf_counter()
-    reconstruct_page(pdf, page)
+    run_ours(pdf, page)
     wall = time.perf_counter() - started
     profiler = cProfile.Profile()
     profiler.enable()
-    reconstruct_page(pdf, page)
+    run_ours(pdf, page)
     profiler.disable()
     return profiler, wall
 
