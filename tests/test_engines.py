@@ -24,7 +24,7 @@ from layout.sources.plumber import PlumberSource, chars_to_words
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures" / "pages").glob("*.pdf"))
-SHARED = Path("/work/shared/corpus")
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 SHARED_PAGES = sorted((SHARED / "gt_born_digital").glob("*.pdf")) if SHARED.is_dir() else []
 FEDERAL_REGISTER = SHARED / "pdf" / "federal-register-2020-17221.pdf"
 KAMPO = SHARED / "pdf" / "kampo_vertical_ja.pdf"

@@ -16,9 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures" / "pages").glob("*.pdf"))
 REAL = ROOT.parent / "shared" / "corpus" / "gt_born_digital"
 
+# Per page. Measured (make bench): fixtures flow >= 0.987, every other metric 1.000; real
+# pages 1.000 on every metric. The synthetic minima are the contract's targets for a page.
 SYNTHETIC_MINIMA = {"flow": 0.97, "order": 0.98, "story_f1": 0.95, "headline": 0.95,
                     "caption": 0.9, "furniture": 0.9}
-REAL_MINIMA = {"flow": 0.98, "order": 0.99, "story_f1": 0.85, "headline": 0.85}
+REAL_MINIMA = {"coverage": 0.98, "flow": 0.98, "order": 0.99, "story_f1": 0.95, "headline": 0.95,
+               "caption": 0.95, "furniture": 0.95}
 
 
 def assert_minima(scores, minima):
