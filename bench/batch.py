@@ -9,7 +9,7 @@ repeated, for memory on a long file of big pages) and, when present,
 
 Each row converts all of it with ``layout.batch.run_batch`` (``--force``, a fresh output
 folder, HTML and JSON) after the fork server is started, so library imports are not timed.
-The first row is the floor: ``read_pages`` of every file in this one process, no outputs.
+The first row is the floor: ``PageReader`` over every file in this one process, no outputs.
 Peak memory is each worker process's peak resident set (``ru_maxrss``), which includes the
 library the fork server loaded and shares with every worker ("base": the smallest file's).
 CPU seconds (the workers' ``ru_utime + ru_stime`` plus the parent's; for the floor, this
@@ -31,13 +31,15 @@ from pathlib import Path
 
 import pymupdf
 
-from layout import batch
-from layout.batch import REPORT_NAME, read_pages, run_batch
+from layout import PageReader, ReadOptions
+from layout.batch import REPORT_NAME, run_batch
+from layout.batch.isolate import warm_up
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "pages"
 EXTRA = ROOT.parent / "shared" / "corpus" / "pdf" / "federal-register-2020-17221.pdf"
 LONG = "en_broadsheet_8col"
+NO_OCR = ReadOptions(ocr="never")
 
 
 def build_input(folder: Path, copies: int, long_pages: int) -> Path:
@@ -58,13 +60,14 @@ def floor(folder: Path) -> tuple[int, float, float]:
     """(pages, seconds, CPU seconds) of analysing every page here, in this process, no outputs."""
     start, cpu, pages = time.perf_counter(), time.process_time(), 0
     for pdf in sorted(folder.glob("*.pdf")):
-        pages += sum(1 for _ in read_pages(pdf, ocr="never"))
+        with PageReader(pdf, NO_OCR) as reader:
+            pages += sum(1 for _ in reader)
     return pages, time.perf_counter() - start, time.process_time() - cpu
 
 
 def run(folder: Path, out: Path, workers: int, formats: tuple[str, ...]) -> dict:
     start, cpu = time.perf_counter(), time.process_time()
-    counts = run_batch(folder, out, formats, workers=workers, force=True, ocr="never",
+    counts = run_batch(folder, out, formats, workers=workers, force=True, options=NO_OCR,
                        progress=False)
     seconds, parent_cpu = time.perf_counter() - start, time.process_time() - cpu
     records = [json.loads(line) for line in (out / REPORT_NAME).read_text().splitlines()]
@@ -86,7 +89,7 @@ def main() -> None:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         folder = build_input(Path(tmp) / "in", args.copies, args.long)
-        batch.warm_up()
+        warm_up()
         floor_pages, floor_seconds, floor_cpu = floor(folder)
         results = {w: run(folder, Path(tmp) / f"out{w}", w, formats) for w in (1, 2)}
     load_after = os.getloadavg()

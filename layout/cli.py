@@ -2,25 +2,27 @@
 
 It parses arguments, calls the library and maps its errors to exit codes in one place:
 0 success, 1 a file (or a page of it) could not be read, 2 a usage error. Errors are one line
-on stderr naming the file and page; never a traceback.
+on stderr naming the file and page; never a traceback. Every output goes through the one
+atomic writer (``batch.atomic``), page by page, and never over an input.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import contextlib
 import sys
-from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .batch.atomic import atomic_file
+from .batch.outputs import Outputs, Unwritable, refuse_inputs
 from .errors import FormatError, InputError, LayoutError, UsageError
-from .model import Document
-from .pipeline import parse_pages, reconstruct
+from .model import Document, Layout, PageFailure
+from .options import ENGINES, OCR_MODES, ReadOptions
+from .pipeline import PageReader
 from .sources import is_issue
-from .sources.tesseract import tessdata
-from .writers import ARCHIVE_FORMATS, EXTENSIONS, FORMATS, files_writer_for, writer_for
+from .writers import FORMATS, Format, format_named, format_of_extension
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -30,17 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"newslayout {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("convert", help="convert pages to HTML, JSON, text, Markdown, ALTO, METS/ALTO or PAGE-XML")
-    c.add_argument("inputs", nargs="+", type=Path, help="input files (PDF, ALTO/hOCR/PAGE XML, or page images: PNG, JPEG, TIFF)")
+    c.add_argument("inputs", nargs="+", type=Path, help="input files (PDF, ALTO/hOCR/PAGE XML, METS, or page images: PNG, JPEG, TIFF)")
     c.add_argument("-o", "--output", default=None,
-                   help="output file, '-' for stdout, or a folder (several inputs); default: INPUT.html beside the input")
-    c.add_argument("-f", "--format", choices=FORMATS, default=None,
+                   help="output file, '-' for stdout, or a folder (an existing one, or ending in /; "
+                        "always for several inputs); default: INPUT.html beside the input")
+    c.add_argument("-f", "--format", choices=list(FORMATS), default=None,
                    help="output format (default: from the output's extension, else html)")
-    c.add_argument("--pages", help="pages to convert, e.g. 2-5,7 (default: all)")
-    c.add_argument("--engine", choices=("pymupdf", "pdfplumber"), default="pymupdf", help="PDF reader")
+    _reading_arguments(c)
     c.add_argument("--images", type=Path, help="extract figures into this folder and link them")
-    c.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
-                   help="OCR scans: auto (images, and PDF pages whose text layer is missing or garbled), always, never")
-    c.add_argument("--lang", help="OCR languages, Tesseract codes joined by + (default: eng), e.g. chi_sim+eng")
     c.add_argument("--workers", type=_positive, default=1, help="processes for the pages of one input (default: 1)")
     c.add_argument("--overlay", type=Path, metavar="PNG",
                    help="also draw the stories over the page as PNG (STEM-pN.png for several pages; a folder for several inputs)")
@@ -50,10 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--png", type=Path, help="write the picture as PNG (STEM-pN.png for several pages)")
     v.add_argument("--truth", type=Path, help="ground truth JSON: also mark blocks in the wrong story and order breaks")
     v.add_argument("--images-beside", action="store_true", help="page images in OUTPUT_files/ instead of inside the HTML")
-    v.add_argument("--pages", help="pages to show, e.g. 2-5,7 (default: all)")
-    v.add_argument("--engine", choices=("pymupdf", "pdfplumber"), default="pymupdf", help="PDF reader")
-    v.add_argument("--ocr", choices=("auto", "always", "never"), default="auto", help="OCR scans (as for convert)")
-    v.add_argument("--lang", help="OCR languages, e.g. chi_sim+eng")
+    _reading_arguments(v)
     e = sub.add_parser("evaluate", help="score an HTML output against ground truth")
     e.add_argument("output", type=Path, help="our HTML output")
     e.add_argument("truth", type=Path, help="ground truth JSON (docs/contract.md) or a METS issue")
@@ -66,13 +62,29 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=_positive, default=None, help="files converted at once (default: CPU count)")
     b.add_argument("--glob", action="append", help="inputs to take, relative to INPUT_DIR, e.g. '**/*-METS.xml' (repeatable)")
     b.add_argument("--force", action="store_true", help="convert again what an earlier run did")
-    b.add_argument("--timeout", type=float, help="seconds allowed per file; a file over it fails")
+    b.add_argument("--timeout", type=_seconds, help="seconds allowed per file; a file over it fails")
     b.add_argument("--dask", metavar="ADDRESS|local", help="run on this Dask scheduler, or on a local Dask cluster")
-    b.add_argument("--engine", choices=("pymupdf", "pdfplumber"), default="pymupdf", help="PDF reader")
-    b.add_argument("--ocr", choices=("auto", "always", "never"), default="auto", help="OCR scans (as for convert)")
-    b.add_argument("--lang", help="OCR languages, e.g. chi_sim+eng")
+    _reading_arguments(b)
     b.add_argument("--progress", action="store_true", default=None, help="show the progress bar even when stderr is not a terminal")
     return p
+
+
+def _reading_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of ``ReadOptions``, the same for every command that reads inputs."""
+    p.add_argument("--pages", help="pages to read, e.g. 2-5,7 (default: all)")
+    p.add_argument("--engine", choices=ENGINES, default="pymupdf", help="PDF reader")
+    p.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                   help="OCR scans: auto (images, and PDF pages whose text layer is missing or garbled), always, never")
+    p.add_argument("--lang", help="OCR languages, Tesseract codes joined by + (default: eng), e.g. chi_sim+eng")
+
+
+def _options(args: argparse.Namespace) -> ReadOptions:
+    """The read options the arguments give; a bad page range or OCR language stops at once."""
+    options = ReadOptions(engine=args.engine, ocr=args.ocr, lang=args.lang, pages=args.pages)
+    if args.lang and args.ocr != "never":
+        from .sources.tesseract import tessdata
+        tessdata(args.lang)
+    return options
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"newslayout: error: {message}", file=sys.stderr)
+    """One line on stderr: line breaks and other control characters (from a file name, say)
+    are shown escaped, never broken."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    print(f"newslayout: error: {line}", file=sys.stderr)
 
 
 def _positive(text: str) -> int:
@@ -106,9 +121,19 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-@contextmanager
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value < float("inf")):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text!r}")
+    return value
+
+
+@contextlib.contextmanager
 def _progress_bar(src: Path):
-    """A page progress callback for reconstruct: a tqdm bar on stderr when it is a terminal."""
+    """A page progress callback for a reader: a tqdm bar on stderr when it is a terminal."""
     from tqdm import tqdm
 
     with tqdm(desc=src.name, unit="page", disable=None, leave=False) as bar:
@@ -118,162 +143,242 @@ def _progress_bar(src: Path):
         yield update
 
 
-def _format_for(args: argparse.Namespace) -> str:
+# --- convert -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Target:
+    """Where one input's outputs go: a file, stdout (``path`` None), or a folder in which they
+    are named after ``name``; ``split``: a METS issue there gets one output per page."""
+
+    path: Path | None
+    folder: bool
+    name: str
+    split: bool = False
+
+
+def _format_for(args: argparse.Namespace) -> Format:
     if args.format:
-        return args.format
-    if args.output and args.output != "-":
-        suffix = Path(args.output).suffix.lower()
-        for fmt, ext in EXTENSIONS.items():
-            if suffix == ext:
-                return fmt
-    return "html"
+        return format_named(args.format)
+    if args.output and args.output != "-" and not _folder_like(args.output):
+        return format_of_extension(args.output) or FORMATS["html"]
+    return FORMATS["html"]
 
 
-def _target(args: argparse.Namespace, src: Path, fmt: str) -> Path | None:
-    """Where one input's result goes; None for stdout. The archive formats write several
-    files into a folder (-o, else the input's folder): their target is FOLDER/STEM."""
-    if fmt in ARCHIVE_FORMATS:
-        return (src.parent if args.output is None else Path(args.output)) / src.stem
-    if args.output == "-":
-        return None
-    if args.output is None:
-        return src.with_suffix(EXTENSIONS[fmt])
-    out = Path(args.output)
-    if len(args.inputs) > 1 or out.is_dir():
-        return out / (src.stem + EXTENSIONS[fmt])
-    return out
+def _folder_like(output: str) -> bool:
+    """An output named as a folder: one that exists as a folder, or ends with a slash."""
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def _targets(args: argparse.Namespace, inputs: list[Path], fmt: Format) -> list[_Target]:
+    """The target of each input; a usage error for what cannot be done at all."""
+    out = args.output
+    several = len(inputs) > 1
+    if out == "-":
+        if several or fmt.kind != "text":
+            raise UsageError("stdout takes one input in a text format (html, json, text, markdown); "
+                             "give a folder with -o for more")
+        return [_Target(None, False, inputs[0].stem)]
+    if out is None:  # beside each input, named after it
+        names = _unique_names(inputs, by_folder=False)
+        return [_Target(src.parent, True, names[src]) for src in inputs]
+    names = _unique_names(inputs)
+    if several or _folder_like(out) or fmt.name == "mets":
+        if not several and not _folder_like(out) and out.lower().endswith(".xml"):
+            raise UsageError(f"{out}: format mets writes a METS file and an ALTO file per page: "
+                             "give a folder with -o (ending in /)")
+        return [_Target(Path(out), True, names[src], split=True) for src in inputs]
+    return [_Target(Path(out), False, inputs[0].stem)]
+
+
+def _unique_names(inputs: list[Path], by_folder: bool = True) -> dict[Path, str]:
+    """The name each input's outputs get: its stem, or, where two inputs share one, its stem
+    with as many of its folders' names as tell them apart (``a/page.pdf``, ``b/page.pdf`` →
+    ``a-page``, ``b-page``), else its whole name (``page.pdf``, ``page.xml`` → ``page.pdf``,
+    ``page.xml``). Without ``by_folder`` (outputs beside their inputs) only inputs of one
+    folder can clash."""
+    names = {}
+    for src in inputs:
+        folders = src.absolute().parent.parts
+        rivals = [o for o in inputs if o != src and o.stem == src.stem
+                  and (by_folder or o.absolute().parent == src.absolute().parent)]
+        names[src] = src.name if rivals else src.stem
+        for k in range(1, len(folders) + 1) if rivals and by_folder else ():
+            if all(o.absolute().parent.parts[-k:] != folders[-k:] for o in rivals):
+                names[src] = "-".join((*folders[-k:], src.stem))
+                break
+    return names
 
 
 def _convert(args: argparse.Namespace) -> int:
     fmt = _format_for(args)
-    write = files_writer_for(fmt) if fmt in ARCHIVE_FORMATS else writer_for(fmt)
-    if fmt in ARCHIVE_FORMATS and args.output == "-":
-        raise UsageError(f"format {fmt} writes one file per page: give a folder with -o, not stdout")
-    if len(args.inputs) > 1 and args.output not in (None, "-"):
-        try:
-            Path(args.output).mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise UsageError(f"{args.output}: cannot be the output folder for several inputs: "
-                             f"{e.strerror}") from e
-    if args.output == "-" and len(args.inputs) > 1:
-        raise UsageError("several inputs need an output folder (-o FOLDER), not stdout")
-    if args.overlay and len(args.inputs) > 1:
-        try:
-            args.overlay.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise UsageError(f"{args.overlay}: cannot be the overlay folder for several inputs: "
-                             f"{e.strerror}") from e
-    parse_pages(args.pages)  # a malformed range stops everything before any work
-    if args.lang and args.ocr != "never":
-        tessdata(args.lang)  # so does an OCR language that is not installed
+    options = _options(args)
+    inputs = list(dict.fromkeys(args.inputs))  # a file named twice is converted once
+    targets = _targets(args, inputs, fmt)
+    for target in targets:
+        if target.path is not None and not target.folder:
+            refuse_inputs(target.path, inputs)
+        elif target.split:  # a folder named with -o: it must be one, before any work
+            _make_folder(target.path, "output folder")
+    if args.overlay and len(inputs) > 1:
+        _make_folder(args.overlay, "overlay folder for several inputs")
     status = EXIT_OK
-    for src in args.inputs:
-        target = _target(args, src, fmt)
-        try:
-            with _progress_bar(src) as progress:
-                doc = reconstruct(src, args.pages, engine=args.engine, images=args.images,
-                                  links_from=target.parent if target else Path.cwd(),
-                                  ocr=args.ocr, lang=args.lang, workers=args.workers, progress=progress)
-        except LayoutError as e:
-            _error(str(e))
-            status = EXIT_FAILED
-            continue
-        for failure in doc.failures:
-            _error(failure.error)
-            status = EXIT_FAILED
-        if args.overlay:
-            try:
-                _overlays(src, doc, args.overlay / f"{src.stem}.png" if len(args.inputs) > 1 else args.overlay,
-                          args.engine)
-            except LayoutError as e:
-                _error(str(e))
-                status = EXIT_FAILED
-        try:  # a writer's error (an output failing its schema, say) fails this input only
-            status = max(status, _emit(args, src, doc, fmt, write, target))
-        except LayoutError as e:
-            _error(str(e))
-            status = EXIT_FAILED
+    for src, target in zip(inputs, targets):
+        status = max(status, _convert_one(args, src, target, fmt, options, inputs))
     return status
 
 
-def _emit(args: argparse.Namespace, src: Path, doc: Document, fmt: str, write,
-          target: Path | None) -> int:
-    """Write one input's outputs; the exit status they give."""
-    if fmt in ARCHIVE_FORMATS:
-        return _write_files(src, write(doc, src.stem), target.parent)
-    if _one_file_per_page(args, src):
-        return _write_files(src, _per_page(doc, src.stem, write, fmt), Path(args.output))
-    text = write(doc)
-    if target is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as e:
-        _error(f"{target}: cannot write: {e.strerror}")
-        return EXIT_FAILED
-    print(f"{src} → {target}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _one_file_per_page(args: argparse.Namespace, src: Path) -> bool:
-    """A METS issue written to a folder (-o an existing folder, or ending in /) gives one
-    output per page."""
-    out = args.output
-    return (out not in (None, "-") and (Path(out).is_dir() or str(out).endswith(("/", os.sep)))
-            and is_issue(src))
-
-
-def _per_page(doc: Document, stem: str, write, fmt: str) -> dict[str, bytes]:
-    """Each page of ``doc`` as a document of its own: ``STEM-p0001.EXT``, …"""
-    return {f"{stem}-p{page.number:04d}{EXTENSIONS[fmt]}":
-            write(replace(doc, pages=(page,))).encode("utf-8") for page in doc.pages}
-
-
-def _write_files(src: Path, files: dict[str, bytes], folder: Path) -> int:
-    """Write ``files`` (name → bytes) into ``folder``, made if missing; the exit status."""
+def _make_folder(folder: Path, what: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
-            (folder / name).write_bytes(data)
-            print(f"{src} → {folder / name}", file=sys.stderr)
     except OSError as e:
-        _error(f"{e.filename or folder}: cannot write: {e.strerror}")
-        return EXIT_FAILED
-    return EXIT_OK
+        raise UsageError(f"{folder}: cannot be the {what}: {e.strerror}") from e
 
+
+def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Format,
+                 options: ReadOptions, inputs: list[Path]) -> int:
+    """Convert one input to its target; the exit status it gives."""
+    failed = False
+
+    def reported(pages):
+        nonlocal failed
+        for page in pages:
+            if isinstance(page, PageFailure):
+                _error(page.error)
+                failed = True
+            yield page
+
+    kept: list[Layout | PageFailure] = []  # only for --overlay, which draws the pages after
+    try:
+        with _progress_bar(src) as progress, PageReader(
+                src, options, images=args.images, workers=args.workers, progress=progress,
+                links_from=target.path if target.folder else
+                (target.path.parent if target.path else Path.cwd())) as reader:
+            pages = reported(reader)
+            if args.overlay:
+                pages = (kept.append(p) or p for p in pages)
+            _write(reader, pages, target, fmt, inputs)
+    except (LayoutError, Unwritable) as e:
+        _error(str(e))
+        return EXIT_FAILED
+    if args.overlay:
+        try:
+            _overlays(src, Document(src.name, tuple(kept)), options,
+                      args.overlay / f"{src.stem}.png" if len(inputs) > 1 else args.overlay)
+        except LayoutError as e:
+            _error(str(e))
+            return EXIT_FAILED
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _write(reader: PageReader, pages, target: _Target, fmt: Format, inputs: list[Path]) -> None:
+    """Write the pages of one input to its target, each page as it comes."""
+    if target.path is None:
+        _to_stdout(fmt.open(reader.name), pages)
+    elif fmt.kind == "files":
+        _write_files(reader, pages, target, fmt, inputs)
+    elif target.split and is_issue(reader.path):
+        # A METS issue written to a folder: one output per page, STEM-p0001.EXT, …
+        out = Outputs(target.path, inputs)
+        for page in pages:
+            name = f"{target.name}-p{page.number:04d}{fmt.extension}"
+            out.write(name, fmt.write(Document(reader.name, (page,))).encode("utf-8"))
+            _wrote(reader.path, target.path / name)
+    else:
+        path = target.path / f"{target.name}{fmt.extension}" if target.folder else target.path
+        if target.folder:
+            _make_folder(target.path, "output folder")
+        refuse_inputs(path, inputs)
+        writer = fmt.open(reader.name)
+        try:
+            with atomic_file(path) as f:
+                for page in pages:
+                    f.write(writer.page(page))
+                f.write(writer.end())
+        except LayoutError:
+            raise
+        except OSError as e:
+            raise Unwritable(f"{path}: cannot write: {e.strerror or e}") from e
+        _wrote(reader.path, path)
+
+
+def _write_files(reader: PageReader, pages, target: _Target, fmt: Format,
+                 inputs: list[Path]) -> None:
+    """A files format: into a folder, or, for a one-page input, one page's file to a path."""
+    writer = fmt.files(target.name, reader.name)
+    if not target.folder:
+        if len(reader.selection) != 1:
+            raise UsageError(f"{target.path}: format {fmt.name} writes one file per page and "
+                             f"{reader.name} has {len(reader.selection)} pages: give a folder "
+                             "with -o (ending in /)")
+        for page in pages:
+            if isinstance(page, Layout):
+                ((_, data),) = writer.page(page).items()
+                Outputs(target.path.parent, inputs).write(target.path.name, data)
+                _wrote(reader.path, target.path)
+        return
+    out = Outputs(target.path, inputs)
+    for page in pages:
+        if isinstance(page, Layout):
+            _write_all(out, writer.page(page), reader.path)
+    _write_all(out, writer.end(), reader.path)
+
+
+def _write_all(out: Outputs, files: dict[str, bytes], src: Path) -> None:
+    for name, data in files.items():
+        out.write(name, data)
+        _wrote(src, out.folder / name)
+
+
+def _to_stdout(writer, pages) -> None:
+    """A text format on stdout, a page at a time."""
+    stream = sys.stdout.buffer
+    try:
+        for page in pages:
+            stream.write(writer.page(page))
+            stream.flush()
+        stream.write(writer.end())
+        stream.flush()
+    except OSError as e:  # a closed pipe, a full disk behind a redirection
+        raise Unwritable(f"stdout: cannot write: {e.strerror or e}") from None
+
+
+def _wrote(src: Path, path: Path) -> None:
+    print(f"{src} → {path}", file=sys.stderr)
+
+
+# --- view, batch, evaluate ---------------------------------------------------------------------
 
 def _view(args: argparse.Namespace) -> int:
     from .evaluate import load_truth
-    from .writers.view import page_images, write_view
+    from .pipeline import read_document
+    from .view import page_images, write_view
 
     truth = load_truth(args.truth) if args.truth else ()
-    doc = reconstruct(args.input, args.pages, engine=args.engine, ocr=args.ocr, lang=args.lang)
+    options = _options(args)
+    doc = read_document(args.input, options)
     for failure in doc.failures:
         _error(failure.error)
-    images = page_images(args.input, doc, args.engine)
+    images = page_images(args.input, doc, options)
     if args.png:
-        _overlays(args.input, doc, args.png, args.engine, images, truth)
+        _overlays(args.input, doc, options, args.png, images, truth)
     if args.output or not args.png:
         target = args.output or args.input.with_suffix(".view.html")
+        refuse_inputs(target, [args.input])
         files = target.with_name(f"{target.stem}_files") if args.images_beside else None
-        text = write_view(doc, images, truth, files)
-        try:
-            target.write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"{target}: cannot write: {e.strerror}") from e
-        print(f"{args.input} → {target}", file=sys.stderr)
+        Outputs(target.parent).write(target.name, write_view(doc, images, truth, files).encode("utf-8"))
+        _wrote(args.input, target)
     return EXIT_FAILED if doc.failures else EXIT_OK
 
 
-def _overlays(src: Path, doc, target: Path, engine: str, images=None, truth=()) -> None:
+def _overlays(src: Path, doc: Document, options: ReadOptions, target: Path, images=None,
+              truth=()) -> None:
     """Write the overlay PNGs of ``doc`` (see ``write_overlays``), rendering the pages unless
     ``images`` are given."""
-    from .writers.view import PNG_WIDTH, page_images, write_overlays
+    from .view import PNG_WIDTH, page_images, write_overlays
 
-    images = page_images(src, doc, engine, PNG_WIDTH) if images is None else images
+    images = page_images(src, doc, options, PNG_WIDTH) if images is None else images
     for path in write_overlays(doc, images, target, truth):
-        print(f"{src} → {path}", file=sys.stderr)
+        _wrote(src, path)
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -281,8 +386,7 @@ def _batch(args: argparse.Namespace) -> int:
 
     counts = run_batch(args.input_dir, args.output_dir, [f.strip() for f in args.format.split(",")],
                        workers=args.workers, globs=args.glob, force=args.force, timeout=args.timeout,
-                       dask=args.dask, engine=args.engine, ocr=args.ocr, lang=args.lang,
-                       progress=args.progress)
+                       dask=args.dask, options=_options(args), progress=args.progress)
     summary = ", ".join(f"{counts[s]} {s}" for s in ("ok", "partial", "failed", "skipped"))
     print(f"newslayout: {summary}; report: {args.output_dir / REPORT_NAME}", file=sys.stderr)
     return EXIT_FAILED if counts["failed"] or counts["partial"] else EXIT_OK

@@ -11,11 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Role = Literal[
-    "kicker", "headline", "deck", "byline", "body", "crosshead",
-    "caption", "jump", "credit", "furniture",
-]
-StoryKind = Literal["story", "picture", "sidebar", "ad"]
+from .roles import Role, StoryKind
+
+# The resolution assumed for a page measured in pixels whose file states none (OCR files,
+# scans): it converts their sizes to points and back.
+PIXEL_DPI = 300.0
+
+
+def font_family(font: str) -> str:
+    """A font name's family: "ABCDEF+Times-Bold" → "times", "FZShuSong-Z01" → "fzshusong"."""
+    name = font.rpartition("+")[2]
+    return name.split("-")[0].split(",")[0].lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,18 +239,20 @@ class Document:
     def failures(self) -> tuple[PageFailure, ...]:
         return tuple(p for p in self.pages if isinstance(p, PageFailure))
 
+    def render(self, fmt: str) -> str:
+        """The document in the text format ``fmt`` (html, json, text, markdown: see
+        ``writers.FORMATS``)."""
+        from .writers import format_named
+        return format_named(fmt).write(self)
+
     def to_html(self) -> str:
-        from .writers.html import write_html
-        return write_html(self)
+        return self.render("html")
 
     def to_json(self) -> str:
-        from .writers.json import write_json
-        return write_json(self)
+        return self.render("json")
 
     def to_text(self) -> str:
-        from .writers.text import write_text
-        return write_text(self)
+        return self.render("text")
 
     def to_markdown(self) -> str:
-        from .writers.markdown import write_markdown
-        return write_markdown(self)
+        return self.render("markdown")

@@ -14,22 +14,23 @@ from pathlib import Path
 
 from .errors import PageError
 from .model import Layout, PageContent
+from .options import ReadOptions
 from .params import Params
 
 Analyse = Callable[[PageContent, Params | None], Layout]
 Progress = Callable[[int, int], None]
-# The source a worker opened, kept for the next page it is given: (path, engine, ocr, lang).
-_opened: dict[tuple, object] = {}
+Reopen = tuple[Path, ReadOptions]
+# The source a worker opened, kept for the next page it is given, by (path, options).
+_opened: dict[Reopen, object] = {}
 
 
 def analyse_pages(source, numbers: Sequence[int], analyse: Analyse, params: Params | None, *,
                   workers: int = 1, progress: Progress | None = None,
-                  reopen: tuple[str, str, str, str | None] | None = None
-                  ) -> Iterator[Layout | PageError]:
+                  reopen: Reopen | None = None) -> Iterator[Layout | PageError]:
     """Each page's Layout, or the PageError that stopped it, in the order of ``numbers``.
 
     ``workers`` > 1 spreads the pages over that many processes, which open the input again
-    from ``reopen`` (path, engine, ocr, lang). ``progress(done, total)`` is called as pages
+    from ``reopen`` (its path and read options). ``progress(done, total)`` is called as pages
     finish. Errors other than ``PageError`` (a missing OCR language) stop the whole file.
     """
     total = len(numbers)
@@ -56,15 +57,13 @@ def analyse_pages(source, numbers: Sequence[int], analyse: Analyse, params: Para
     yield from (results[n] for n in numbers)
 
 
-def _work(reopen: tuple[str, str, str, str | None], number: int, analyse: Analyse,
+def _work(reopen: Reopen, number: int, analyse: Analyse,
           params: Params | None) -> Layout | PageError:
     """In a worker: analyse one page of the input, opened on the worker's first page."""
     from .sources import open_source
-    from .sources.textlayer import with_ocr
 
     if reopen not in _opened:
-        path, engine, ocr, lang = reopen
-        _opened[reopen] = with_ocr(open_source(Path(path), engine), ocr, lang)
+        _opened[reopen] = open_source(*reopen)
     try:
         return analyse(_opened[reopen].page(number), params)
     except PageError as e:

@@ -1,7 +1,8 @@
 """The orchestrator: source → stages → Layout, page by page.
 
-A page that cannot be analysed becomes a ``PageFailure`` and the other pages go on; only a
-file that cannot be opened at all raises.
+``analyse_page`` runs the stages on one page; ``PageReader`` streams the pages of a file;
+``reconstruct`` collects them into a ``Document``. A page that cannot be analysed becomes a
+``PageFailure`` and the other pages go on; only a file that cannot be opened at all raises.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from .analysis.roles import assign_roles, body_size
 from .analysis.script import guess_language
 from .analysis.stories import build_stories
 from .analysis.text import paragraphs
-from .errors import InputError, PageError, UsageError
+from .errors import InputError, PageError
 from .model import Document, Figure, Layout, PageContent, PageFailure, Story
-from .params import Params
+from .options import PageSpec, ReadOptions, select_pages
 from .pagepool import Progress, analyse_pages
+from .params import Params
 from .sources import Source, open_source
-from .sources.textlayer import with_ocr
 
 
 def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
@@ -67,68 +68,95 @@ def _texts(layout: Layout) -> Iterator[str]:
         yield from (b.text for b in s.blocks)
 
 
-def parse_pages(spec: str | None, count: int | None = None) -> list[int]:
-    """Page numbers from a spec like ``"2-5,7"`` (1-based, inclusive); all pages when None.
+class PageReader:
+    """The analysed pages of one input, read and analysed one at a time as they are asked for.
 
-    A malformed spec is a ``UsageError``; with ``count``, a page beyond the end of the file
-    is a ``PageError`` (the spec is fine, this file is too short). ``count=None`` only checks
-    the spec (so a CLI can reject it before converting anything).
-    """
-    if not spec:
-        return list(range(1, (count or 0) + 1))
-    pages: list[int] = []
-    for part in spec.split(","):
-        lo, _, hi = part.strip().partition("-")
-        try:
-            first, last = int(lo), int(hi) if hi else int(lo)
-        except ValueError:
-            raise UsageError(f"--pages: bad page range {spec!r}: use numbers like 2-5,7") from None
-        if first < 1 or last < first:
-            raise UsageError(f"--pages: bad page range {part!r} in {spec!r}")
-        if count is not None and first > count:
-            raise PageError(f"page {first} does not exist: the file has {count} pages")
-        pages.extend(range(first, last + 1 if count is None else min(last, count) + 1))
-    return pages
+    Iterating gives each selected page's ``Layout``, or a ``PageFailure`` for a page that
+    cannot be analysed, in page order; no page is kept once it is handed on, so a file of any
+    length is read with the memory of a page (or of ``workers`` pages). The file is opened,
+    and the page selection checked against it, when the reader is made: an input that cannot
+    be read at all raises then. Close it (or use it as a context manager) when done.
 
-
-def reconstruct(path: str | Path, pages: str | Iterable[int] | None = None, *,
-                engine: str = "pymupdf", params: Params | None = None,
-                images: str | Path | None = None, links_from: str | Path | None = None,
-                ocr: str = "auto", lang: str | None = None, workers: int = 1,
-                progress: Progress | None = None) -> Document:
-    """Read ``path`` and reconstruct its pages' stories in reading order.
-
-    ``pages``: a spec like ``"2-5"`` or an iterable of 1-based numbers (default: all).
     ``images``: a folder to extract figures into, named after the input
     (``NAME-p1-fig1.jpg``); figures link them relative to ``links_from`` (the folder the
-    output is written to; default: the images folder's parent).
-    ``ocr``: auto|always|never, when to OCR, in Tesseract languages ``lang`` (e.g.
-    ``chi_sim+eng``; default English): see ``sources/textlayer.py``.
-    ``workers``: processes to spread the pages over; ``progress(done, total)`` as pages finish.
+    output is written to; default: the images folder's parent). ``workers``: processes to
+    spread the pages over; ``progress(done, total)`` as pages finish.
     """
-    source = with_ocr(open_source(path, engine), ocr, lang)
-    try:
+
+    def __init__(self, path: str | Path, options: ReadOptions | None = None, *,
+                 params: Params | None = None, images: str | Path | None = None,
+                 links_from: str | Path | None = None, workers: int = 1,
+                 progress: Progress | None = None) -> None:
+        self.path = Path(path)
+        self.name = self.path.name
+        self.options = options or ReadOptions()
+        self.source = open_source(self.path, self.options)
         try:
-            numbers = (parse_pages(pages, source.page_count) if pages is None or isinstance(pages, str)
-                       else list(pages))
-        except PageError as e:
-            raise InputError(f"{path}: {e}") from e
-        results: list[Layout | PageFailure] = []
-        for n, layout in zip(numbers, analyse_pages(source, numbers, analyse_page, params, workers=workers,
-                                                   progress=progress, reopen=(str(path), engine, ocr, lang))):
-            if isinstance(layout, PageError):
-                e = layout
-                results.append(PageFailure(n, f"{source.name}: {e}" if source.name not in str(e) else str(e)))
-                continue
-            if images is not None:
-                folder = Path(images)
-                base = Path(links_from) if links_from is not None else folder.parent
-                layout = _with_image_files(layout, source, folder, f"{Path(path).stem}-p{n}", base)
-            results.append(layout)
-    finally:
-        source.close()
-    langs = Counter(p.lang for p in results if isinstance(p, Layout) and p.lang)
-    return Document(Path(path).name, tuple(results), langs.most_common(1)[0][0] if langs else None)
+            self.selection = select_pages(self.options.pages, self.source.page_count, self.path)
+        except BaseException:
+            self.source.close()
+            raise
+        self._params, self._workers, self._progress = params, workers, progress
+        self._images = None if images is None else Path(images)
+        self._links_from = Path(links_from) if links_from is not None else \
+            (self._images.parent if self._images is not None else None)
+
+    def __iter__(self) -> Iterator[Layout | PageFailure]:
+        numbers = self.selection
+        results = analyse_pages(self.source, numbers, analyse_page, self._params,
+                                workers=self._workers, progress=self._progress,
+                                reopen=(self.path, self.options))
+        for n, result in zip(numbers, results):
+            if isinstance(result, PageError):
+                message = str(result)
+                yield PageFailure(n, message if self.source.name in message
+                                  else f"{self.source.name}: {message}")
+            elif self._images is not None:
+                yield _with_image_files(result, self.source, self._images,
+                                        f"{self.path.stem}-p{n}", self._links_from)
+            else:
+                yield result
+
+    def close(self) -> None:
+        self.source.close()
+
+    def __enter__(self) -> PageReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def read_document(path: str | Path, options: ReadOptions | None = None, *,
+                  params: Params | None = None, images: str | Path | None = None,
+                  links_from: str | Path | None = None, workers: int = 1,
+                  progress: Progress | None = None) -> Document:
+    """Every selected page of ``path`` at once, as a ``Document`` (see ``PageReader``, which
+    reads a long file page by page instead of holding every page)."""
+    with PageReader(path, options, params=params, images=images, links_from=links_from,
+                    workers=workers, progress=progress) as reader:
+        pages = tuple(reader)
+    return Document(reader.name, pages, dominant_language(pages))
+
+
+def reconstruct(path: str | Path, pages: PageSpec = None, *, engine: str = "pymupdf",
+                ocr: str = "auto", lang: str | None = None, params: Params | None = None,
+                images: str | Path | None = None, links_from: str | Path | None = None,
+                workers: int = 1, progress: Progress | None = None) -> Document:
+    """Read ``path`` and reconstruct its pages' stories in reading order.
+
+    ``pages``: a spec like ``"2-5"`` or 1-based numbers (default: all). ``engine``, ``ocr``
+    and ``lang``: see ``ReadOptions``; the other arguments: see ``PageReader``.
+    """
+    return read_document(path, ReadOptions(engine=engine, ocr=ocr, lang=lang, pages=pages),
+                         params=params, images=images, links_from=links_from, workers=workers,
+                         progress=progress)
+
+
+def dominant_language(pages: Iterable[Layout | PageFailure]) -> str | None:
+    """The language of most of the analysed pages, if any has one."""
+    langs = Counter(p.lang for p in pages if isinstance(p, Layout) and p.lang)
+    return langs.most_common(1)[0][0] if langs else None
 
 
 def _with_image_files(layout: Layout, source: Source, folder: Path, prefix: str, base: Path) -> Layout:

@@ -23,14 +23,17 @@ from layout.errors import FormatError
 from layout.evaluate import normalize
 from layout.model import Block, Box, Figure, Story, Word
 from layout.sources import open_source
-from layout.writers import ARCHIVE_FORMATS, files_writer_for
+from layout.roles import ROLES
+from layout.writers import FORMATS
 from layout.writers.alto import ALTO_NS, element_ids, reading_items, split_word, textblock_ids
 from layout.writers.mets import METS_NS, XLINK_NS
-from layout.writers.pagexml import PAGE_NS, REGION_TYPES
+from layout.writers.pagexml import PAGE_NS
 from layout.writers.validate import SCHEMA_DIR, validate
 
 from conftest import fixture_pdf
 from synth import column, page, text_lines
+
+ARCHIVE_FORMATS = [f.name for f in FORMATS.values() if f.kind == "files"]
 
 SAMPLES = ("en_letter_4col", "en_broadsheet_6col", "zh_broadsheet_6col", "zh_front_5col")
 A, M, P = f"{{{ALTO_NS}}}", f"{{{METS_NS}}}", f"{{{PAGE_NS}}}"
@@ -103,7 +106,7 @@ def doc(request, reconstructed, synthetic):
 
 
 def _files(fmt: str, name: str, document: Document) -> dict[str, bytes]:
-    return files_writer_for(fmt)(document, name)
+    return FORMATS[fmt].write_files(document, name)
 
 
 def _root(data: bytes) -> etree._Element:
@@ -419,7 +422,7 @@ def test_page_regions_are_typed_and_keep_our_role(doc):
         assert {r.get("id") for r in regions} == set(element_ids(p).values())
         for region in root.iter(f"{P}TextRegion"):
             role = region.get("custom").removeprefix("structure {type:").removesuffix(";}")
-            expected = REGION_TYPES.get(role, {"header", "footer", "page-number"})
+            expected = ROLES[role].page_region if role != "furniture" else {"header", "footer", "page-number"}
             assert region.get("type") in (expected if isinstance(expected, set) else {expected})
 
 

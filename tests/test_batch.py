@@ -1,4 +1,4 @@
-"""Batches (layout/batch.py): a mirrored tree, the report, resume after a kill, bad inputs,
+"""Batches (layout/batch/): a mirrored tree, the report, resume after a kill, bad inputs,
 the time limit, a full disk, Dask, and memory that stays flat with the page count.
 
 Batches run in this process (``run_batch`` or ``cli.main``), their workers forked from one
@@ -13,7 +13,6 @@ import faulthandler
 import json
 import multiprocessing as mp
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -26,12 +25,11 @@ import pytest
 from lxml import html as lxml_html
 
 import layout
-from layout import batch
-from layout.batch import (REPORT_NAME, TEMP_SUFFIX, Report, convert_file, run_batch, slim_page,
-                          write_atomic)
+from layout.batch import REPORT_NAME, atomic, convert, convert_file, isolate, run_batch
+from layout.batch.atomic import TEMP_SUFFIX, write_atomic
+from layout.batch.report import Earlier, Report
 from layout.cli import main
-from layout.model import Document
-from layout.writers import ARCHIVE_FORMATS, EXTENSIONS, TEXT_FORMATS, files_writer_for, writer_for
+from layout.writers import FORMATS
 
 from conftest import fixture_pdf
 
@@ -223,7 +221,7 @@ def test_a_killed_batch_leaves_no_partial_file_and_resumes(tmp_path):
     assert_clean(out)
     after_kill = outputs(out)
     complete = {n for n in (p.name for p in inp.iterdir())
-                if all(f"{Path(n).stem}{EXTENSIONS[f]}" in after_kill for f in formats)}
+                if all(f"{Path(n).stem}{FORMATS[f].extension}" in after_kill for f in formats)}
     assert after_kill, (tmp_path / "stderr").read_text()
     assert len(complete) < 10, "the kill came after the end of the batch"
     killed_run = len(report(out))
@@ -275,12 +273,13 @@ def test_a_full_disk_fails_its_file_keeps_the_old_output_and_the_others_convert(
 
     monkeypatch.setattr(os, "fsync", fsync)
     # Workers forked from this process, so that they see the patch (the fork server does not).
-    monkeypatch.setattr(batch, "_context", lambda: mp.get_context("fork"))
+    monkeypatch.setattr(isolate, "fork_context", lambda: mp.get_context("fork"))
     counts = run_batch(inp, out, ("html", "json"), workers=1)
     records = {r["input"]: r for r in report(out)}
     assert counts == {"ok": 1, "failed": 1}
-    assert records["nospace/page.pdf"]["error"] == \
-        f"{out / 'nospace' / 'page.html'}: cannot write: No space left on device"
+    assert records["nospace/page.pdf"]["error"] in {
+        f"{out / 'nospace' / name}: cannot write: No space left on device"
+        for name in ("page.html", "page.json")}
     assert (out / "nospace" / "page.html").read_text() == old
     assert set(outputs(out)) == {"fine.html", "fine.json", "nospace/page.html"}
     assert_clean(out)
@@ -302,8 +301,8 @@ def _crash(*args, **kwargs):
 def test_a_bug_or_crash_in_a_worker_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch,
                                                                       fault, error):
     inp = copies(tmp_path / "in", {"a.pdf": FAST, "b.pdf": FAST})
-    monkeypatch.setattr(batch, "read_pages", fault)
-    monkeypatch.setattr(batch, "_context", lambda: mp.get_context("fork"))
+    monkeypatch.setattr(convert, "PageReader", fault)
+    monkeypatch.setattr(isolate, "fork_context", lambda: mp.get_context("fork"))
     assert run_batch(inp, tmp_path / "out", workers=1) == {"failed": 2}
     assert [r["error"][:len(error)] for r in report(tmp_path / "out")] == [error, error]
 
@@ -339,34 +338,28 @@ def test_memory_stays_flat_with_the_page_count(tmp_path):
 
 # --- pieces ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("fmt", TEXT_FORMATS)
-def test_slim_pages_write_exactly_like_full_pages(fmt, reconstructed):
-    """Batches drop lines and words after each page; a text writer reading them must say so here."""
-    for name in ("en_broadsheet_6col", "zh_front_5col"):
-        doc = reconstructed(name)
-        slim = Document(doc.source, tuple(map(slim_page, doc.pages)), doc.lang)
-        assert writer_for(fmt)(slim) == writer_for(fmt)(doc), name
-
-
-@pytest.mark.parametrize("fmt", ARCHIVE_FORMATS)
-def test_page_formats_are_written_page_by_page_the_same(fmt, tmp_path):
-    """Batches write ALTO and PAGE-XML as each page ends; a format must be whole-document
-    (like METS) if writing it page by page gives other files."""
-    def written(doc: Document) -> dict[str, bytes]:  # without the time of writing
-        return {k: re.sub(rb"<(Created|LastChange)>[^<]*<", b"<\\1><", v)
-                for k, v in files_writer_for(fmt)(doc, "two").items()}
-
-    doc = layout.reconstruct(multipage(tmp_path / "two.pdf", FAST, 2))
-    by_page = {}
-    for page in doc.pages:
-        by_page.update(written(Document(doc.source, (page,), page.lang)))
-    assert (by_page == written(doc)) == (fmt in batch.PAGE_FORMATS)
+@pytest.mark.parametrize("fmt", ["html", "json", "alto", "mets", "page"])
+def test_streamed_outputs_are_those_of_the_whole_document(fmt, tmp_path):
+    """convert_file hands each page to the writers as it comes; what it writes is what the
+    writers make of the whole document at once."""
+    pdf = multipage(tmp_path / "two.pdf", FAST, 2)
+    os.environ["SOURCE_DATE_EPOCH"] = "0"  # PAGE-XML's time of writing
+    try:
+        record = convert_file(pdf, tmp_path / "out", (fmt,))
+        doc = layout.reconstruct(pdf)
+        f = FORMATS[fmt]
+        whole = ({f"two{f.extension}": f.write(doc).encode()} if f.kind == "text"
+                 else f.write_files(doc, "two"))
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    assert record["status"] == "ok"
+    assert {Path(o).name: Path(o).read_bytes() for o in record["outputs"]} == whole
 
 
 @pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "named-temp"])
 def test_write_atomic_replaces_whole_files_or_nothing(tmp_path, monkeypatch, unnamed):
     if not unnamed:
-        monkeypatch.setattr(batch, "_open_unnamed", lambda folder: None)
+        monkeypatch.setattr(atomic, "_open_unnamed", lambda folder: None)
     target = tmp_path / "page.html"
     write_atomic(target, b"first")
     write_atomic(target, b"second")
@@ -380,10 +373,10 @@ def test_write_atomic_replaces_whole_files_or_nothing(tmp_path, monkeypatch, unn
 
 def test_report_reads_past_a_torn_line_and_appends_on_a_new_one(tmp_path):
     path = tmp_path / REPORT_NAME
-    path.write_text('{"input": "a.pdf", "status": "ok", "bytes": 5, "formats": ["html"], '
-                    '"outputs": ["a.html"]}\n{"input": "b.pdf", "sta')
+    path.write_text('{"input": "a.pdf", "status": "ok", "bytes": 5, "digest": "d1", '
+                    '"formats": ["html"], "outputs": ["a.html"]}\n{"input": "b.pdf", "sta')
     with Report(path) as r:
-        assert r.done == {"a.pdf": (5, ("html",), ("a.html",))}
+        assert r.done == {"a.pdf": Earlier(5, "d1", ("html",), ("a.html",))}
         r.append({"input": "c.pdf", "status": "failed"})
     assert path.read_text().splitlines()[-1] == '{"input": "c.pdf", "status": "failed"}'
 

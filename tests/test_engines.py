@@ -18,6 +18,7 @@ import layout
 from layout.errors import InputError, PageError
 from layout.evaluate import normalize
 from layout.model import Block, Box, Figure, Layout, Story
+from layout.options import ReadOptions
 from layout.sources import open_source
 from layout.sources.pdf import PdfSource
 from layout.sources.plumber import PlumberSource, chars_to_words
@@ -419,7 +420,7 @@ def test_damaged_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "damaged.pdf"
     path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
     with pytest.raises(InputError, match="damaged.pdf"):
-        open_source(path, engine="pdfplumber")
+        open_source(path, ReadOptions(engine="pdfplumber"))
 
 
 def test_truncated_file_is_an_input_error(tmp_path: Path) -> None:
@@ -427,7 +428,7 @@ def test_truncated_file_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "truncated.pdf"
     path.write_bytes(whole[: len(whole) // 3])
     with pytest.raises(InputError, match="truncated.pdf"):
-        open_source(path, engine="pdfplumber")
+        open_source(path, ReadOptions(engine="pdfplumber"))
 
 
 def test_encrypted_file_is_an_input_error(tmp_path: Path) -> None:
@@ -436,7 +437,7 @@ def test_encrypted_file_is_an_input_error(tmp_path: Path) -> None:
         doc.new_page().insert_text((72, 72), "secret", fontsize=12)
         doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
     with pytest.raises(InputError, match="encrypted PDF"):
-        open_source(path, engine="pdfplumber")
+        open_source(path, ReadOptions(engine="pdfplumber"))
 
 
 def test_file_with_only_an_owner_password_opens(tmp_path: Path) -> None:
@@ -444,7 +445,7 @@ def test_file_with_only_an_owner_password_opens(tmp_path: Path) -> None:
     with pymupdf.open() as doc:
         doc.new_page().insert_text((72, 72), "readable", fontsize=12)
         doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="", owner_pw="o")
-    source = open_source(path, engine="pdfplumber")
+    source = open_source(path, ReadOptions(engine="pdfplumber"))
     assert [w.text for w in source.page(1).words] == ["readable"]
     source.close()
 

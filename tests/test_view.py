@@ -1,4 +1,4 @@
-"""The overlay view (layout/writers/view.py): its ground-truth marks, its PNG, and the HTML in a
+"""The overlay view (layout/view/): its ground-truth marks, its PNG, and the HTML in a
 real headless browser, Debian's chromium driven by Playwright (`make install` installs it;
 Playwright's own browser download is never used).
 
@@ -20,7 +20,8 @@ import pytest
 from layout.cli import main
 from layout.evaluate import load_truth
 from layout.model import Story
-from layout.writers.view import differences, overlay_png, page_images, write_view
+from layout.view import overlay_png, page_images, write_view
+from layout.view.scene import differences
 
 from conftest import FIXTURES, fixture_pdf
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from ..errors import FormatError, InputError, UsageError
+from ..errors import FormatError, InputError
 from ..model import Figure, PageContent
-
-ENGINES = ("pymupdf", "pdfplumber")
+from ..options import ReadOptions
 # First bytes of the image files read by OCR (image.py): PNG, JPEG, TIFF, BigTIFF, JPEG 2000.
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*",
                     b"II+\x00", b"MM\x00+", b"\x00\x00\x00\x0cjP  \r\n\x87\n")
@@ -47,11 +46,17 @@ class Renders(Protocol):
         resolution. None when the page image cannot be found."""
 
 
-def open_source(path: str | Path, engine: str = "pymupdf") -> Source:
-    """Open ``path`` with the reader its content calls for."""
-    path = Path(path)
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+def open_source(path: str | Path, options: ReadOptions | None = None) -> Source:
+    """Open ``path`` with the reader its content calls for, under the OCR policy of ``options``
+    (see ``sources.textlayer.with_ocr``)."""
+    from .textlayer import with_ocr
+
+    options = options or ReadOptions()
+    return with_ocr(_reader(Path(path), options), options.ocr, options.lang)
+
+
+def _reader(path: Path, options: ReadOptions) -> Source:
+    """The reader of ``path``, chosen by its content: PDF, XML or image."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -64,7 +69,7 @@ def open_source(path: str | Path, engine: str = "pymupdf") -> Source:
     if not head:
         raise InputError(f"{path}: empty file")
     if b"%PDF-" in head:
-        if engine == "pdfplumber":
+        if options.engine == "pdfplumber":
             from .plumber import PlumberSource
             return PlumberSource(path)
         from .pdf import PdfSource

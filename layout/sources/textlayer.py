@@ -29,9 +29,9 @@ import pymupdf
 
 from ..errors import PageError, UsageError
 from ..model import Box, Figure, PageContent, Word
+from ..options import OCR_MODES
 from .pdf import PdfSource
 
-OCR_MODES = ("auto", "always", "never")
 DPI = 300
 _MIN_CHARS = 20
 _MIN_LETTERS = 0.5

@@ -29,8 +29,8 @@ Units
     pixel is a pixel of a scanned image, which a PDF does not have, so they are written in
     ALTO's physical unit ``inch1200`` (x 1200/72), rounded to whole units (1/1200 inch, 0.06 pt):
     a reader gets points back by multiplying by 0.06. ``FONTSIZE`` is in points, as ALTO defines
-    it; a pixel page states no resolution, so its sizes are converted at ``ASSUMED_DPI``, the
-    resolution our readers assume for pixels when a file states none (300 dpi).
+    it; a pixel page states no resolution, so its sizes are converted at ``model.PIXEL_DPI``,
+    the resolution our readers assume for pixels when a file states none (300 dpi).
 
 Words
     A PDF span holding several words is split at its spaces into ``String``s, each given the
@@ -51,15 +51,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import get_args
 
 from lxml import etree
 
 from .. import __version__
-from ..analysis.lines import font_family, join_words
 from ..errors import UsageError
-from ..model import Block, Box, Document, Figure, Layout, Line, Role, Story, Word
-from ..sources.alto import DPI as ASSUMED_DPI
+from ..model import PIXEL_DPI, Block, Box, Figure, Layout, Line, Story, Word, font_family
+from ..roles import ROLES
 from .validate import validate
 from .xmltree import namespaced
 
@@ -67,9 +65,8 @@ ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
 _q, _el, _sub = namespaced(ALTO_NS)
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{ALTO_NS} http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
-ROLES: tuple[str, ...] = get_args(Role)
 # The page's unit → (ALTO MeasurementUnit, factor, decimals kept, points per unit for sizes).
-UNITS = {"px": ("pixel", 1.0, 2, 72 / ASSUMED_DPI), "pt": ("inch1200", 1200 / 72, 0, 1.0)}
+UNITS = {"px": ("pixel", 1.0, 2, 72 / PIXEL_DPI), "pt": ("inch1200", 1200 / 72, 0, 1.0)}
 _HYPHENS = ("-", "\u00ad", "\u2010")
 # The LayoutTags of our GraphicalElements: ID → LABEL (``sources.alto`` reads the labels).
 GRAPHIC_TAGS = {"LAYOUT_RULE": "rule", "LAYOUT_FRAME": "frame"}
@@ -146,10 +143,17 @@ def textblock_ids(page: Layout) -> dict[str, list[str]]:
     return out
 
 
-def write_alto(doc: Document, stem: str) -> dict[str, bytes]:
-    """``{NAME-p0001.alto.xml: bytes, …}``: one validated ALTO file per analysed page."""
-    return {alto_name(stem, p.number): alto_bytes(p, doc.source)
-            for p in doc.pages if isinstance(p, Layout)}
+class PageFiles:
+    """One validated ALTO file per analysed page: ``{NAME-p0001.alto.xml: bytes}``."""
+
+    def __init__(self, stem: str, source: str) -> None:
+        self.stem, self.source = stem, source
+
+    def page(self, layout: Layout) -> dict[str, bytes]:
+        return {alto_name(self.stem, layout.number): alto_bytes(layout, self.source)}
+
+    def end(self) -> dict[str, bytes]:
+        return {}
 
 
 def alto_bytes(page: Layout, source: str) -> bytes:
@@ -199,17 +203,18 @@ class _Writer:
         if line.vertical:
             tl.set("BASEDIRECTION", "ttb")
         # (text, box, word, whether it is not the first part of its word)
-        tokens = [(t, box, w, k > 0) for w in line.words
+        spaced = spaces_after(line)
+        tokens = [(t, box, w, k > 0 or (i > 0 and spaced[i - 1])) for i, w in enumerate(line.words)
                   for k, (t, box) in enumerate(split_word(w))]
         hyphen = _hyphen(line.text, following)
         if hyphen:
-            text, box, w, inside = tokens[-1]
-            tokens[-1] = (text[:-1], box, w, inside)
+            text, box, w, after_space = tokens[-1]
+            tokens[-1] = (text[:-1], box, w, after_space)
             if not tokens[-1][0]:
                 tokens.pop()
         prev: tuple | None = None
-        for text, box, w, inside in tokens:
-            if prev and (inside or _spaced(prev[2], w, line.vertical)):
+        for text, box, w, after_space in tokens:
+            if prev and after_space:
                 tl.append(_el("SP", **self.box(_gap(prev[1], box, line))))
             s = _el("String", ID=self.next_id("ST"), CONTENT=text, **self.box(box),
                     STYLEREFS=self.style(w))
@@ -312,9 +317,19 @@ def split_word(w: Word) -> list[tuple[str, Box]]:
     return [(t, Box(b.x0 + i * step, b.y0, b.x0 + j * step, b.y1)) for t, i, j in parts]
 
 
-def _spaced(a: Word, b: Word, vertical: bool) -> bool:
-    """True when the lines stage puts a space between neighbouring words a and b."""
-    return len(join_words([a, b], vertical)) > len(a.text) + len(b.text)
+def spaces_after(line: Line) -> list[bool]:
+    """For each word of the line, whether the line's text has a space right after it.
+
+    The lines stage joins a line's words with one space or none (``analysis.lines``), so the
+    words' texts are read off ``line.text`` in order.
+    """
+    spaced, at = [], 0
+    for w in line.words:
+        at = line.text.find(w.text, at)
+        at = len(line.text) if at < 0 else at + len(w.text)
+        spaced.append(line.text.startswith(" ", at))
+        at += spaced[-1]
+    return spaced
 
 
 def _gap(left: Box, right: Box, line: Line) -> Box:

@@ -1,8 +1,10 @@
-"""HTML writer: the contract's document (docs/contract.md), built as an lxml tree.
+"""HTML writer: the contract's document (docs/contract.md), built with lxml.
 
 Document order is reading order: page furniture header, stories (``<article>``) with their
 header, paragraphs, crossheads, figures and nested sidebars, bare figures, then the page
-furniture footer.
+furniture footer. Elements and classes come from the role and kind tables (``roles.py``).
+Each page's ``<section>`` is built as a tree and serialised as soon as it is done, so a long
+document never stands in memory whole.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 from lxml import etree, html
 
 from .. import __version__
-from ..model import Block, Box, Document, Figure, Layout, PageFailure, Story
+from ..model import Block, Box, Figure, Layout, PageFailure, Story
+from ..roles import HEADER_ROLES, KINDS, ROLES
 
 STYLE = """
 body{font:16px/1.5 Georgia,'Noto Serif CJK SC','Songti SC',serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
@@ -30,10 +33,7 @@ figure{margin:1em 0}figure img{max-width:100%}figcaption{font-size:.85em;color:#
 .error{color:#a00}
 """
 
-_HEADER_ROLES = ("kicker", "headline", "deck", "byline")
-
-
-def _bbox(box: Box) -> str:
+def bbox_text(box: Box) -> str:
     return " ".join(f"{v:g}" for v in box.as_list())
 
 
@@ -52,7 +52,7 @@ def _el(tag: str, text: str = "", box: Box | None = None, cls: str | None = None
     for k, v in attrs.items():
         e.set(k.replace("_", "-"), _clean(str(v)))
     if box is not None:
-        e.set("data-bbox", _bbox(box))
+        e.set("data-bbox", bbox_text(box))
     if text:
         e.text = _clean(text)
     return e
@@ -60,13 +60,10 @@ def _el(tag: str, text: str = "", box: Box | None = None, cls: str | None = None
 
 def _block(b: Block, level: int) -> etree._Element:
     """One block as the element its role calls for; headlines at ``level``, crossheads below."""
-    if b.role == "headline":
-        return _el(f"h{level}", b.text, b.box)
-    if b.role == "crosshead":
-        return _el(f"h{level + 1}", b.text, b.box)
-    if b.role in ("kicker", "deck", "byline", "jump", "credit", "caption"):
-        return _el("p", b.text, b.box, b.role)
-    return _el("p", b.text, b.box)
+    form = ROLES[b.role]
+    if form.heading is not None:
+        return _el(f"h{min(level + form.heading, 6)}", b.text, b.box)
+    return _el("p", b.text, b.box, form.css_class)
 
 
 def _figure(f: Figure) -> etree._Element:
@@ -79,15 +76,13 @@ def _figure(f: Figure) -> etree._Element:
 
 
 def _story(s: Story, level: int = 2) -> etree._Element:
-    """An ``<article>`` (or a sidebar ``<aside>``) with its header and content in order."""
-    if s.kind == "sidebar":
-        e = _el("aside", box=s.box, cls="sidebar", id=s.id)
-    else:
-        e = _el("article", box=s.box, cls="picture" if s.kind == "picture" else None, id=s.id,
-                data_columns=s.columns)
+    """An ``<article>`` (or a sidebar's or an ad's ``<aside>``) with its header and content."""
+    kind = KINDS[s.kind]
+    columns = {} if s.kind == "sidebar" else {"data_columns": s.columns}
+    e = _el(kind.tag, box=s.box, cls=kind.css_class, id=s.id, **columns)
     content = list(s.content)
     n = 0
-    while n < len(content) and isinstance(content[n], Block) and content[n].role in _HEADER_ROLES:
+    while n < len(content) and isinstance(content[n], Block) and content[n].role in HEADER_ROLES:
         n += 1
     if n and s.kind != "sidebar":
         header = etree.SubElement(e, "header")
@@ -106,7 +101,7 @@ def _story(s: Story, level: int = 2) -> etree._Element:
     return e
 
 
-def _page(p: Layout | PageFailure, source: str) -> etree._Element:
+def page_section(p: Layout | PageFailure, source: str) -> etree._Element:
     if isinstance(p, PageFailure):
         sec = _el("section", cls="page failed", id=f"p{p.number}", data_page=p.number)
         sec.append(_el("p", p.error, cls="error"))
@@ -130,23 +125,59 @@ def _page(p: Layout | PageFailure, source: str) -> etree._Element:
     return sec
 
 
-def html_skeleton(doc: Document, title: str, style: str) -> tuple[etree._Element, etree._Element]:
-    """``(html, body)``: an HTML document's root with its head filled in (charset, generator,
-    title, inline style) and an empty body; shared with the overlay view."""
-    root = etree.Element("html")
-    if doc.lang:
-        root.set("lang", doc.lang)
-    head = etree.SubElement(root, "head")
+def html_head(title: str, style: str) -> etree._Element:
+    """An HTML document's ``<head>``: charset, generator, title and inline style; shared with
+    the overlay view."""
+    head = etree.Element("head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="generator", content=f"newslayout {__version__}")
     etree.SubElement(head, "title").text = _clean(title)
     etree.SubElement(head, "style").text = style
-    return root, etree.SubElement(root, "body")
+    return head
 
 
-def write_html(doc: Document) -> str:
-    """The whole document as an HTML5 string."""
-    root, body = html_skeleton(doc, doc.source, STYLE)
-    for p in doc.pages:
-        body.append(_page(p, doc.source))
-    return html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+def document_frame(head: etree._Element, lang: str | None) -> tuple[bytes, bytes]:
+    """An HTML5 document's bytes before and after the content of its ``<body>``, serialised by
+    lxml from an empty document: ``<!DOCTYPE html><html …><head>…</head><body>`` and
+    ``</body></html>``. What goes between is serialised element by element."""
+    root = etree.Element("html", {"lang": lang} if lang else {})
+    root.append(head)
+    etree.SubElement(root, "body")
+    text = html.tostring(root, doctype="<!DOCTYPE html>", encoding="utf-8", method="html")
+    opening, _, closing = text.rpartition(b"</body>")
+    return opening, b"</body>" + closing + b"\n"
+
+
+def element_bytes(element: etree._Element) -> bytes:
+    """One element serialised as HTML."""
+    return html.tostring(element, encoding="utf-8", method="html")
+
+
+class TextFile:
+    """The HTML of one document, written a page at a time.
+
+    The document's language is the one passed in, else the first analysed page's: sections of
+    failed pages before it wait until it is known (or until the end).
+    """
+
+    def __init__(self, source: str, lang: str | None) -> None:
+        self.source, self.lang = source, lang
+        self.closing: bytes | None = None  # set once the opening is written
+        self.waiting: list[bytes] = []
+
+    def page(self, p: Layout | PageFailure) -> bytes:
+        self.waiting.append(element_bytes(page_section(p, self.source)))
+        if self.closing is None and self.lang is None and isinstance(p, Layout):
+            self.lang = p.lang or ""
+        return self._flush() if self.closing is not None or self.lang is not None else b""
+
+    def end(self) -> bytes:
+        return self._flush() + self.closing
+
+    def _flush(self) -> bytes:
+        out = b""
+        if self.closing is None:
+            out, self.closing = document_frame(html_head(self.source, STYLE), self.lang or None)
+        out += b"".join(self.waiting)
+        self.waiting.clear()
+        return out

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Figure, Layout, PageFailure, Story
-
-_MARKS = {"kicker": "*{}*", "deck": "**{}**", "byline": "*{}*", "crosshead": "### {}",
-          "jump": "*{}*", "credit": "*{}*", "caption": "*{}*"}
-
+from . import JoinedPages
+from ..model import Figure, Layout, PageFailure, Story
+from ..roles import ROLES
 
 _INLINE = re.compile(r"([\\`*_<>\[\]])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+|=-])")
@@ -34,10 +32,10 @@ def _story(s: Story, level: int = 2) -> list[str]:
         elif isinstance(c, Story):
             out.extend("> " + line if line else ">" for part in _story(c, level + 1)
                        for line in (part.splitlines() or [""]) + [""])
-        elif c.role == "headline":
-            out.append("#" * level + " " + _escape(c.text))
+        elif ROLES[c.role].heading is not None:
+            out.append("#" * min(level + ROLES[c.role].heading, 6) + " " + _escape(c.text))
         else:
-            out.append(_MARKS.get(c.role, "{}").format(_escape(c.text)))
+            out.append(ROLES[c.role].markdown.format(_escape(c.text)))
     return out
 
 
@@ -53,6 +51,8 @@ def _page(p: Layout | PageFailure) -> str:
     return "\n\n".join(parts)
 
 
-def write_markdown(doc: Document) -> str:
-    """The whole document as Markdown."""
-    return "\n\n".join(_page(p) for p in doc.pages) + "\n"
+class TextFile(JoinedPages):
+    """The document as Markdown, a page at a time."""
+
+    separator = "\n\n"
+    render = staticmethod(_page)

@@ -1,8 +1,10 @@
 """METS writer: a METS 1.12 file for the document and one ALTO file per page, as archives keep them.
 
-``write_mets(doc, stem)`` returns ``{"NAME.mets.xml": …, "NAME-p0001.alto.xml": …, …}``: the
+``PageFiles(stem, source)`` gives each page's ALTO file as the page ends
+(``{"NAME-p0001.alto.xml": …}``) and the METS file at the end (``{"NAME.mets.xml": …}``): the
 caller writes them all into one folder, where the METS file points to each ALTO file by its
-relative name. The shape is that of the newspaper METS of BnL, BnF/Europeana and RERO (samples
+relative name. Of a page, only its ALTO file's size and checksum and its stories' divs are kept
+until the end, so an issue of any length is written with the memory of one page. The shape is that of the newspaper METS of BnL, BnF/Europeana and RERO (samples
 in ``shared/corpus/mets_alto``):
 
 - ``fileSec``: a ``fileGrp USE="Text"`` with one ``file`` per ALTO (``ALTO00001``…, by page
@@ -33,7 +35,8 @@ from urllib.parse import quote
 from lxml import etree
 
 from .. import __version__
-from ..model import Block, Document, Figure, Layout, Story
+from ..model import Block, Figure, Layout, Story
+from ..roles import KINDS, ROLES
 from .alto import alto_bytes, alto_name, element_ids
 from .validate import validate
 from .xmltree import namespaced
@@ -44,12 +47,6 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{METS_NS} http://www.loc.gov/standards/mets/mets.xsd"
 
-STORY_TYPES = {"story": "ARTICLE", "sidebar": "ARTICLE", "picture": "ILLUSTRATION",
-               "ad": "ADVERTISEMENT"}
-HEADING_TYPES = {"kicker": "OVERLINE", "headline": "TITLE", "deck": "SUBHEADLINE"}
-BODY_TYPES = {**HEADING_TYPES, "body": "PARAGRAPH", "byline": "AUTHOR", "caption": "CAPTION",
-              "crosshead": "CROSSHEAD", "jump": "JUMP", "credit": "CREDIT",
-              "furniture": "FURNITURE"}
 # The ALTO ID of every block and figure of a page (alto.element_ids).
 Targets = dict[Block | Figure, str]
 
@@ -64,62 +61,70 @@ def file_id(page: int) -> str:
     return f"ALTO{page:05d}"
 
 
-def write_mets(doc: Document, stem: str) -> dict[str, bytes]:
-    """The METS file and the ALTO files it lists, by file name, each checked against its schema."""
-    pages = [p for p in doc.pages if isinstance(p, Layout)]
-    altos = {p.number: alto_bytes(p, doc.source) for p in pages}
-    data = etree.tostring(_mets(doc, stem, pages, altos), xml_declaration=True, encoding="UTF-8",
-                          pretty_print=True)
-    validate(data, "mets")
-    return {mets_name(stem): data, **{alto_name(stem, n): a for n, a in altos.items()}}
+class PageFiles:
+    """The ALTO file of each page as it ends, then the METS file listing them all."""
 
+    def __init__(self, stem: str, source: str) -> None:
+        self.stem, self.source = stem, source
+        self.ids = (f"DIV{n}" for n in count(1))
+        self.pages: list[tuple[int, int, str]] = []  # (page number, ALTO size, its MD5)
+        self.stories: list[etree._Element] = []  # the logical divs, in reading order
+        self.order = count(1)
 
-def _mets(doc: Document, stem: str, pages: list[Layout], altos: dict[int, bytes]) -> etree._Element:
-    root = etree.Element(_q("mets"), nsmap={None: METS_NS, "xlink": XLINK_NS, "xsi": XSI_NS},
-                         OBJID=stem, LABEL=doc.source, TYPE="Newspaper")
-    root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
-    agent = _sub(_sub(root, "metsHdr"), "agent", ROLE="CREATOR", TYPE="OTHER", OTHERTYPE="SOFTWARE")
-    _sub(agent, "name").text = f"newslayout {__version__}"
-    group = _sub(_sub(root, "fileSec"), "fileGrp", ID="ALTOGRP", USE="Text")
-    for seq, p in enumerate(pages, 1):
-        data = altos[p.number]
-        f = _sub(group, "file", ID=file_id(p.number), MIMETYPE="text/xml", SEQ=str(seq),
-                 SIZE=str(len(data)), CHECKSUM=hashlib.md5(data).hexdigest(), CHECKSUMTYPE="MD5")
-        href = quote(alto_name(stem, p.number))
-        _sub(f, "FLocat", LOCTYPE="URL").set(f"{{{XLINK_NS}}}href", href)
-    ids = (f"DIV{n}" for n in count(1))
-    physical = _sub(_sub(root, "structMap", TYPE="PHYSICAL", LABEL="Physical Structure"), "div",
-                    ID=next(ids), TYPE="Newspaper", LABEL=doc.source)
-    for seq, p in enumerate(pages, 1):
-        div = _sub(physical, "div", ID=next(ids), TYPE="PAGE", ORDER=str(seq),
-                   ORDERLABEL=str(p.number))
-        _area(div, p.number, f"P{p.number}")
-    logical = _sub(_sub(root, "structMap", TYPE="LOGICAL", LABEL="Logical Structure"), "div",
-                   ID=next(ids), TYPE="Newspaper", LABEL=doc.source)
-    content = _sub(logical, "div", ID=next(ids), TYPE="CONTENT")
-    order = count(1)
-    for p in pages:
-        targets = element_ids(p)
-        for s in p.stories:
-            content.append(_story(s, p.number, targets, ids, next(order)))
-    return root
+    def page(self, layout: Layout) -> dict[str, bytes]:
+        data = alto_bytes(layout, self.source)
+        self.pages.append((layout.number, len(data), hashlib.md5(data).hexdigest()))
+        targets = element_ids(layout)
+        self.stories += [_story(s, layout.number, targets, self.ids, next(self.order))
+                         for s in layout.stories]
+        return {alto_name(self.stem, layout.number): data}
+
+    def end(self) -> dict[str, bytes]:
+        data = etree.tostring(self._mets(), xml_declaration=True, encoding="UTF-8",
+                              pretty_print=True)
+        validate(data, "mets")
+        return {mets_name(self.stem): data}
+
+    def _mets(self) -> etree._Element:
+        root = etree.Element(_q("mets"), nsmap={None: METS_NS, "xlink": XLINK_NS, "xsi": XSI_NS},
+                             OBJID=self.stem, LABEL=self.source, TYPE="Newspaper")
+        root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
+        agent = _sub(_sub(root, "metsHdr"), "agent", ROLE="CREATOR", TYPE="OTHER",
+                     OTHERTYPE="SOFTWARE")
+        _sub(agent, "name").text = f"newslayout {__version__}"
+        group = _sub(_sub(root, "fileSec"), "fileGrp", ID="ALTOGRP", USE="Text")
+        for seq, (number, size, md5) in enumerate(self.pages, 1):
+            f = _sub(group, "file", ID=file_id(number), MIMETYPE="text/xml", SEQ=str(seq),
+                     SIZE=str(size), CHECKSUM=md5, CHECKSUMTYPE="MD5")
+            href = quote(alto_name(self.stem, number))
+            _sub(f, "FLocat", LOCTYPE="URL").set(f"{{{XLINK_NS}}}href", href)
+        physical = _sub(_sub(root, "structMap", TYPE="PHYSICAL", LABEL="Physical Structure"),
+                        "div", ID=next(self.ids), TYPE="Newspaper", LABEL=self.source)
+        for seq, (number, _, _) in enumerate(self.pages, 1):
+            div = _sub(physical, "div", ID=next(self.ids), TYPE="PAGE", ORDER=str(seq),
+                       ORDERLABEL=str(number))
+            _area(div, number, f"P{number}")
+        logical = _sub(_sub(root, "structMap", TYPE="LOGICAL", LABEL="Logical Structure"), "div",
+                       ID=next(self.ids), TYPE="Newspaper", LABEL=self.source)
+        _sub(logical, "div", ID=next(self.ids), TYPE="CONTENT").extend(self.stories)
+        return root
 
 
 def _story(s: Story, page: int, targets: Targets, ids: Iterator[str],
            order: int) -> etree._Element:
     """One story's div: HEADING with its leading kicker, headline and deck, then BODY."""
-    div = _el("div", ID=next(ids), TYPE=STORY_TYPES[s.kind], ORDER=str(order))
+    div = _el("div", ID=next(ids), TYPE=KINDS[s.kind].mets, ORDER=str(order))
     headline = s.first("headline")
     if headline is not None and headline.text:
         div.set("LABEL", headline.text)
     content = list(s.content)
     n = 0
-    while n < len(content) and isinstance(content[n], Block) and content[n].role in HEADING_TYPES:
+    while n < len(content) and isinstance(content[n], Block) and ROLES[content[n].role].mets_heading:
         n += 1
     if n:
         heading = _sub(div, "div", ID=next(ids), TYPE="HEADING")
         for b in content[:n]:
-            _area(_sub(heading, "div", ID=next(ids), TYPE=HEADING_TYPES[b.role]), page, targets[b])
+            _area(_sub(heading, "div", ID=next(ids), TYPE=ROLES[b.role].mets), page, targets[b])
     if content[n:]:
         body = _sub(_sub(div, "div", ID=next(ids), TYPE="BODY"), "div", ID=next(ids),
                     TYPE="BODY_CONTENT")
@@ -129,7 +134,7 @@ def _story(s: Story, page: int, targets: Targets, ids: Iterator[str],
             elif isinstance(c, Figure):
                 body.append(_figure(c, page, targets, ids, k))
             else:
-                part = _sub(body, "div", ID=next(ids), TYPE=BODY_TYPES[c.role], ORDER=str(k))
+                part = _sub(body, "div", ID=next(ids), TYPE=ROLES[c.role].mets, ORDER=str(k))
                 if c.role == "body":
                     part = _sub(part, "div", ID=next(ids), TYPE="TEXT")
                 _area(part, page, targets[c])

@@ -41,7 +41,7 @@ Coordinates
     written at 72 pixels per inch, so one pixel is one point (``imageXResolution="72"``,
     ``imageResolutionUnit="PPI"``) and a reader gets points back unchanged; rounding costs
     at most half a point. ``fontSize`` is in points; on pixel pages, which state no resolution,
-    at the resolution our readers then assume (``alto.ASSUMED_DPI``, 300 dpi).
+    at the resolution our readers then assume (``model.PIXEL_DPI``, 300 dpi).
     ``Created`` and ``LastChange`` are the time of writing, or ``SOURCE_DATE_EPOCH`` when set,
     so that a build can be reproduced byte for byte.
 """
@@ -57,10 +57,10 @@ from itertools import count
 from lxml import etree
 
 from .. import __version__
-from ..analysis.lines import font_family
 from ..errors import UsageError
-from ..model import Block, Box, Document, Figure, Layout, Line, Story, Word
-from .alto import ASSUMED_DPI, element_ids, reading_items, split_word
+from ..model import PIXEL_DPI, Block, Box, Figure, Layout, Line, Story, Word, font_family
+from ..roles import ROLES
+from .alto import element_ids, reading_items, split_word
 from .validate import validate
 from .xmltree import namespaced
 
@@ -68,9 +68,6 @@ PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
 _q, _el, _sub = namespaced(PAGE_NS)
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{PAGE_NS} {PAGE_NS}/pagecontent.xsd"
-REGION_TYPES = {"headline": "heading", "kicker": "heading", "deck": "heading",
-                "crosshead": "heading", "body": "paragraph", "caption": "caption",
-                "byline": "credit", "credit": "credit", "jump": "other"}
 _PAGE_NUMBER = re.compile(r"[\W_]*\d{1,4}[\W_]*")
 
 
@@ -79,10 +76,17 @@ def page_name(stem: str, page: int) -> str:
     return f"{stem}-p{page:04d}.page.xml"
 
 
-def write_page(doc: Document, stem: str) -> dict[str, bytes]:
-    """``{NAME-p0001.page.xml: bytes, …}``: one validated PAGE file per analysed page."""
-    return {page_name(stem, p.number): page_bytes(p, doc.source)
-            for p in doc.pages if isinstance(p, Layout)}
+class PageFiles:
+    """One validated PAGE file per analysed page: ``{NAME-p0001.page.xml: bytes}``."""
+
+    def __init__(self, stem: str, source: str) -> None:
+        self.stem, self.source = stem, source
+
+    def page(self, layout: Layout) -> dict[str, bytes]:
+        return {page_name(self.stem, layout.number): page_bytes(layout, self.source)}
+
+    def end(self) -> dict[str, bytes]:
+        return {}
 
 
 def page_bytes(page: Layout, source: str) -> bytes:
@@ -117,7 +121,7 @@ def _pcgts(page: Layout, source: str) -> etree._Element:
     prefix = f"P{page.number}_"
     lines = (f"{prefix}TL{n:05d}" for n in count(1))
     words = (f"{prefix}W{n:06d}" for n in count(1))
-    point = 1.0 if page.unit == "pt" else 72 / ASSUMED_DPI
+    point = 1.0 if page.unit == "pt" else 72 / PIXEL_DPI
     for item, _ in reading_items(page):
         if isinstance(item, Figure):
             _coords(_sub(pg, "ImageRegion", id=ids[item]), item.box)
@@ -133,7 +137,7 @@ def _pcgts(page: Layout, source: str) -> etree._Element:
 
 def _region_type(b: Block, in_footer: bool) -> str:
     if b.role != "furniture":
-        return REGION_TYPES[b.role]
+        return ROLES[b.role].page_region
     if _PAGE_NUMBER.fullmatch(b.text or b.raw_text):
         return "page-number"
     return "footer" if in_footer else "header"

@@ -6,7 +6,9 @@ place; sidebars are set off by a line of dashes. Pages are separated by a form f
 
 from __future__ import annotations
 
-from ..model import Block, Document, Figure, Layout, PageFailure, Story
+
+from . import JoinedPages
+from ..model import Block, Figure, Layout, PageFailure, Story
 
 
 def _story_lines(s: Story) -> list[str]:
@@ -31,6 +33,8 @@ def _page(p: Layout | PageFailure) -> str:
     return "\n\n\n".join(x for x in parts if x)
 
 
-def write_text(doc: Document) -> str:
-    """The whole document as plain text."""
-    return "\n\f".join(_page(p) for p in doc.pages) + "\n"
+class TextFile(JoinedPages):
+    """The document as plain text, a page at a time."""
+
+    separator = "\n\f"
+    render = staticmethod(_page)
