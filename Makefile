@@ -12,7 +12,12 @@ OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-
 	tesseract-ocr-chi-sim-vert tesseract-ocr-chi-tra-vert tesseract-ocr-jpn tesseract-ocr-jpn-vert \
 	tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-frk
 
-.PHONY: install ocr-models browser demo test bench fixtures clean
+# What the fixture pages of other PDF producers need (fixtures/producers/README.md): only to
+# regenerate them; the committed sample is read by the tests without any of this.
+PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-extra \
+	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended
+
+.PHONY: install ocr-models browser demo test bench fixtures producers clean
 
 install: $(STAMP) ocr-models browser
 
@@ -50,6 +55,12 @@ bench: install
 
 fixtures: install
 	$(PY) fixtures/make_fixtures.py
+
+producers: install
+	@dpkg -s $(PRODUCER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRODUCER_PACKAGES) >/dev/null; }
+	$(PY) -m pip install --quiet typst
+	$(PY) fixtures/producers/make_pages.py
 
 clean:
 	rm -rf out build dist *.egg-info .pytest_cache
