@@ -1,8 +1,10 @@
 """Stage 4: the page's column grid, from the left and right edges of body lines.
 
-Body lines' left edges are clustered with DBSCAN (scikit-learn): each dense cluster is a
-column's left edge, its right edge the typical right end of the cluster's lines. Only lines
-that fill most of the typical column width take part, so indented first lines and short last
+Body lines' left edges are clustered in one dimension: sorted, then cut wherever two
+neighbouring edges lie more than ``Params.column_tolerance`` em apart; each run of at least
+``_MIN_LINES`` edges is a column's left edge, its right edge the typical right end of the
+run's lines. (This is what DBSCAN does on one axis, as a sort and a sweep.) Only lines that
+fill most of the typical column width take part, so indented first lines and short last
 lines do not make false columns.
 """
 
@@ -11,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from sklearn.cluster import DBSCAN
+from statistics import median
 
-from ..model import Block, Box
+from ..model import Block, Box, Line
 from ..params import Params
 
 # A column needs at least this many full body lines to count.
@@ -45,16 +46,14 @@ def find_grid(blocks: Sequence[Block], body: float, params: Params) -> Grid:
     lines = [ln for b in blocks if b.role == "body" for ln in b.lines if not ln.vertical]
     if len(lines) < _MIN_LINES:
         return Grid(())
-    widths = np.array([ln.box.width for ln in lines])
-    least = 0.8 * np.median(widths)
-    full = [ln for ln, w in zip(lines, widths) if w >= least]
-    if len(full) < _MIN_LINES:
-        return Grid(())
-    x0 = np.array([[ln.box.x0] for ln in full])
-    labels = DBSCAN(eps=params.column_tolerance * body, min_samples=_MIN_LINES).fit_predict(x0)
-    columns = []
-    for label in set(labels) - {-1}:
-        members = [ln for ln, lab in zip(full, labels) if lab == label]
-        columns.append(Column(float(np.median([ln.box.x0 for ln in members])),
-                              float(np.median([ln.box.x1 for ln in members]))))
-    return Grid(tuple(sorted(columns, key=lambda c: c.x0)))
+    least = 0.8 * median(ln.box.width for ln in lines)
+    full = sorted((ln for ln in lines if ln.box.width >= least), key=lambda ln: ln.box.x0)
+    gap = params.column_tolerance * body
+    runs: list[list[Line]] = []
+    for ln in full:
+        if not runs or ln.box.x0 - runs[-1][-1].box.x0 > gap:
+            runs.append([])
+        runs[-1].append(ln)
+    columns = [Column(median(ln.box.x0 for ln in run), median(ln.box.x1 for ln in run))
+               for run in runs if len(run) >= _MIN_LINES]
+    return Grid(tuple(columns))

@@ -10,10 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import pymupdf
-
 from ..errors import InputError, PageError
 from ..model import Box, Figure, PageContent, Rule, Word
+from .mupdf import pymupdf
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
                | pymupdf.TEXT_MEDIABOX_CLIP)

@@ -23,14 +23,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
-import pymupdf
+from typing import TYPE_CHECKING
 
 from ..errors import PageError, UsageError
 from ..model import Box, Figure, PageContent, Word
 from ..options import OCR_MODES
+from .mupdf import pymupdf
 from .pdf import PdfSource
+
+if TYPE_CHECKING:  # numpy is imported only when a page is rendered for OCR
+    import numpy as np
 
 DPI = 300
 _MIN_CHARS = 20
@@ -118,6 +120,8 @@ class OcrPdfSource:
                                   clip=pymupdf.Rect(*clip.as_list(3)) if clip else None)
         except (RuntimeError, ValueError) as e:
             raise PageError(f"{self.path}: page {number}: cannot be rendered for OCR ({e})") from e
+        import numpy as np
+
         return np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.stride)[:, :pix.width]
 
     def _scanned(self, number: int, content: PageContent) -> PageContent:
@@ -158,6 +162,8 @@ class OcrPdfSource:
         skew = self.skews.get(number, 0.0)
         if not skew:
             return png
+        import numpy as np
+
         from .pixels import deskew
 
         pix = pymupdf.Pixmap(png)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from importlib.resources import files as package_files
 from pathlib import Path
 
-import pymupdf
+from ..sources.mupdf import pymupdf
 from lxml import etree, html
 
 from ..batch.atomic import write_atomic

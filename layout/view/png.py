@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import pymupdf
+from ..sources.mupdf import pymupdf
 
 from ..batch.atomic import write_atomic
 from ..errors import InputError
