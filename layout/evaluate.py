@@ -57,24 +57,23 @@ count, so scoring is O(n log n) in the page text (about 0.1 s for a 50,000-chara
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from math import comb
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from .errors import FormatError, InputError, UsageError
+from .errors import FormatError, UsageError
+# The ground truth (model and readers) lives in layout.truth; these names are re-exported, so
+# that callers keep finding them here.
+from .truth import ARTICLE_KINDS, SCORED_KINDS, ArticleTruth, PageTruth, load_truth  # noqa: F401
+from .truth.mets import load_mets_truth  # noqa: F401
 
-SCORED_KINDS = frozenset({"story", "sidebar"})
-ARTICLE_KINDS = frozenset({"story", "sidebar", "ad", "figure"})
 MAIN_METRICS = ("coverage", "flow", "order", "story_f1", "headline", "caption", "furniture")
 METRICS = (*MAIN_METRICS, "story_precision", "story_recall")
 COUNTS = ("chunks", "found", "skipped")
@@ -92,261 +91,6 @@ _STORY_TAGS = frozenset({"article", "aside"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SILENT_TAGS = frozenset({"script", "style", "template"})
 
-
-# --- ground truth -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ArticleTruth:
-    """One ground-truth item of a page: a story, sidebar, advertisement or figure.
-
-    Format-neutral on purpose: the contract JSON fills it today, a METS/ALTO reader can fill it
-    too. ``text`` holds the body paragraphs in reading order; only stories and sidebars have
-    their text scored, but every field counts as page text when spotting repeated chunks.
-    """
-
-    id: str
-    kind: str = "story"
-    text: tuple[str, ...] = ()
-    headline: str | None = None
-    kicker: str | None = None
-    deck: str | None = None
-    byline: str | None = None
-    captions: tuple[str, ...] = ()
-    parent: str | None = None
-
-    @property
-    def scored(self) -> bool:
-        """Whether the body counts for the text metrics (stories and sidebars only)."""
-        return self.kind in SCORED_KINDS
-
-
-@dataclass(frozen=True)
-class PageTruth:
-    """The ground truth of one page: its articles in reading order and its furniture strings."""
-
-    number: int | None
-    articles: tuple[ArticleTruth, ...]
-    furniture: tuple[str, ...] = ()
-    source: str | None = None
-
-
-def load_truth(path: str | os.PathLike[str]) -> list[PageTruth]:
-    """Read a contract ground-truth JSON file: one page, a list of pages, or ``{"pages": [...]}``;
-    an XML file is read as a METS issue (:func:`load_mets_truth`).
-
-    Raises :class:`InputError` when the file cannot be read and :class:`FormatError` when it is
-    not JSON of the contract's shape; both messages name the file.
-    """
-    if _is_xml(path):
-        return load_mets_truth(path)
-    data = _read_json(path)
-    return [_page_from_json(page, f"{path}, page entry {i + 1}") for i, page in
-            enumerate(_page_objects(data, str(path)))]
-
-
-def _read_json(path: str | os.PathLike[str]) -> Any:
-    """Parse the JSON file at ``path``, mapping failures to the library's errors."""
-    try:
-        with open(path, encoding="utf-8") as stream:
-            return json.load(stream)
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"{path}: ground truth is not UTF-8: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"{path}: ground truth is not valid JSON: {exc}") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ground truth: {exc.strerror or exc}") from exc
-
-
-def _page_objects(data: Any, path: str) -> list[Any]:
-    """The page objects of a ground-truth document, whichever of the three shapes it has."""
-    if isinstance(data, dict) and "pages" in data:
-        data = data["pages"]
-        if not isinstance(data, list):
-            raise FormatError(f"{path}: 'pages' must be a list")
-    if isinstance(data, dict):
-        return [data]
-    if isinstance(data, list):
-        return data
-    raise FormatError(f"{path}: ground truth must be a JSON object or list of pages")
-
-
-def _page_from_json(obj: Any, where: str) -> PageTruth:
-    """Build a :class:`PageTruth` from one contract page object."""
-    if not isinstance(obj, dict):
-        raise FormatError(f"{where}: a page must be a JSON object")
-    articles = obj.get("articles", [])
-    if not isinstance(articles, list):
-        raise FormatError(f"{where}: 'articles' must be a list")
-    number = obj.get("page", obj.get("number"))
-    if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
-        raise FormatError(f"{where}: page number must be an integer, not {number!r}")
-    return PageTruth(
-        number=number,
-        articles=tuple(_article_from_json(a, i, where) for i, a in enumerate(articles)),
-        furniture=_strings(obj.get("furniture"), f"{where}: 'furniture'"),
-        source=_optional_str(obj, "source", where),
-    )
-
-
-def _article_from_json(obj: Any, index: int, page_where: str) -> ArticleTruth:
-    """Build an :class:`ArticleTruth` from one contract article object."""
-    where = f"{page_where}, article {index + 1}"
-    if not isinstance(obj, dict):
-        raise FormatError(f"{where}: an article must be a JSON object")
-    kind = obj.get("kind", "story")
-    if kind not in ARTICLE_KINDS:
-        raise FormatError(f"{where}: unknown kind {kind!r} (expected one of "
-                          f"{', '.join(sorted(ARTICLE_KINDS))})")
-    caption = obj.get("caption")
-    return ArticleTruth(
-        id=str(obj.get("id", f"a{index + 1}")),
-        kind=kind,
-        text=_strings(obj.get("text"), f"{where}: 'text'"),
-        headline=_optional_str(obj, "headline", where),
-        kicker=_optional_str(obj, "kicker", where),
-        deck=_optional_str(obj, "deck", where),
-        byline=_optional_str(obj, "byline", where),
-        captions=(caption,) if isinstance(caption, str) else _strings(caption,
-                                                                      f"{where}: 'caption'"),
-        parent=_optional_str(obj, "parent", where),
-    )
-
-
-def _optional_str(obj: dict[str, Any], key: str, where: str) -> str | None:
-    """``obj[key]`` when it is a string, ``None`` when absent or null, else a FormatError."""
-    value = obj.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise FormatError(f"{where}: {key!r} must be a string, not {type(value).__name__}")
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    """A list of strings as a tuple (null or absent as empty), else a FormatError."""
-    if value is None:
-        return ()
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return tuple(value)
-    raise FormatError(f"{where} must be a list of strings")
-
-
-# --- ground truth from a METS/ALTO issue --------------------------------------------------
-
-_ARTICLE_KINDS = {"ARTICLE": "story", "ADVERTISEMENT": "ad"}
-_HEAD_FIELDS = {"TITLE": "headline", "HEADLINE": "headline", "OVERLINE": "kicker",
-                "SUBHEADLINE": "deck", "AUTHOR": "byline", "CAPTION": "captions"}
-_NOT_RUNNING_TEXT = frozenset({"TABLE", "IMAGE", "ILLUSTRATION"})
-_FURNITURE_DIVS = frozenset({"TITLE_SECTION", "PUBLISHING_STMT"})
-
-
-def _is_xml(path: str | os.PathLike[str]) -> bool:
-    """Whether the file's content starts like XML (after a byte order mark and blanks)."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(256)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ground truth: {exc.strerror or exc}") from exc
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
-
-
-def load_mets_truth(mets_path: str | os.PathLike[str]) -> list[PageTruth]:
-    """The ground truth of every physical page of a METS/ALTO issue, from its logical structMap.
-
-    Every article div (``TYPE`` Article/ARTICLE: a story; ADVERTISEMENT: an ad) becomes, on each
-    page holding some of its blocks, an :class:`ArticleTruth` made of those blocks, in METS
-    order (the document order of its ``area`` pointers): blocks under TITLE are the headline,
-    OVERLINE the kicker, SUBHEADLINE the deck, AUTHOR the byline, CAPTION captions; blocks under
-    TABLE, IMAGE or ILLUSTRATION are left out (no running text); every other block is one body
-    paragraph. An area names its page by ``FILEID`` (the ALTO file of a physical page) and its
-    element by ``BEGIN`` (``END`` ranges are not read). Its text is built as the ALTO reader
-    reads it (:func:`layout.sources.alto.element_text`), so truth and output compare. Blocks of
-    TITLE_SECTION and PUBLISHING_STMT divs outside articles (masthead, imprint) are furniture;
-    section headings and other text outside articles are not part of the truth. Pages whose
-    ALTO file is missing get no truth.
-
-    Raises :class:`FormatError` for a file that is not METS or an area naming an unknown ID.
-    """
-    from .sources.alto import block_elements, element_text, load
-    from .sources.mets import read_issue
-
-    issue = read_issue(Path(mets_path))
-    altos = {p.file_id: load(p.path) for p in issue.pages if p.path is not None}
-    elements = {file_id: block_elements(alto) for file_id, alto in altos.items()}
-    articles: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
-    furniture: dict[int, list[str]] = defaultdict(list)
-    keys: dict[etree._Element, str] = {}
-    for div, kind, area, types in _logical_areas(issue.root):
-        file_id, begin = area.get("FILEID") or "", area.get("BEGIN")
-        page = issue.page_of(file_id)
-        if page is None or file_id not in altos or _NOT_RUNNING_TEXT.intersection(types):
-            continue
-        if begin not in elements[file_id]:
-            raise FormatError(f"{mets_path}: area BEGIN={begin!r} names no element of "
-                              f"{page.path}")
-        text = element_text(altos[file_id], elements[file_id][begin])
-        if not text:
-            continue
-        if kind is None:
-            furniture[page.number].append(text)
-            continue
-        key = keys.setdefault(div, div.get("ID") or f"article{len(keys) + 1}")
-        fields = articles[page.number].setdefault(key, {"kind": kind, "text": [], "captions": []})
-        field = next((_HEAD_FIELDS[t] for t in types if t in _HEAD_FIELDS), "text")
-        if field in ("text", "captions"):
-            fields[field].append(text)
-        else:
-            fields[field] = f"{fields[field]} {text}" if field in fields else text
-    heads = ("headline", "kicker", "deck", "byline")
-    return [PageTruth(number=p.number,
-                      articles=tuple(ArticleTruth(id=key, kind=f["kind"], text=tuple(f["text"]),
-                                                  captions=tuple(f["captions"]),
-                                                  **{k: f.get(k) for k in heads})
-                                     for key, f in articles[p.number].items()),
-                      furniture=tuple(furniture[p.number]),
-                      source=p.path.name)
-            for p in issue.pages if p.path is not None]
-
-
-def _logical_areas(root: etree._Element) -> Iterator[tuple[etree._Element, str | None,
-                                                           etree._Element, list[str]]]:
-    """(div, kind, area, TYPEs of the divs between the two, innermost first) for every area of
-    the article divs (kind "story" or "ad") and of the masthead and imprint divs outside
-    articles (kind None) of the logical structMap, in document order."""
-    from .sources.xml import METS_NAMESPACE
-
-    div_tag, area_tag = f"{{{METS_NAMESPACE}}}div", f"{{{METS_NAMESPACE}}}area"
-
-    def visit(div: etree._Element, nested: bool = False) -> Iterator[
-            tuple[etree._Element, str | None, etree._Element, list[str]]]:
-        kind_name = (div.get("TYPE") or "").upper()
-        if kind_name not in _ARTICLE_KINDS and kind_name not in _FURNITURE_DIVS:
-            for child in div.iterchildren(div_tag):
-                yield from visit(child, nested)
-            return
-        kind = "sidebar" if nested and kind_name in _ARTICLE_KINDS else _ARTICLE_KINDS.get(kind_name)
-        inner = []  # article divs nested in this one: sidebars, articles of their own
-        for area in div.iter(area_tag):
-            types = []
-            for ancestor in area.iterancestors(div_tag):
-                if ancestor is div:
-                    break
-                types.append((ancestor.get("TYPE") or "").upper())
-            else:
-                continue
-            owner = next((a for a in area.iterancestors(div_tag)
-                          if a is div or (a.get("TYPE") or "").upper() in _ARTICLE_KINDS), div)
-            if owner is not div:
-                if owner not in inner:
-                    inner.append(owner)
-                continue
-            yield div, kind, area, types
-        for child in inner:
-            yield from visit(child, nested=True)
-
-    for structmap in root.iter(f"{{{METS_NAMESPACE}}}structMap"):
-        if (structmap.get("TYPE") or "").upper() == "LOGICAL":
-            for div in structmap.iterchildren(div_tag):
-                yield from visit(div)
 
 # --- scores -------------------------------------------------------------------------------
 

@@ -83,15 +83,16 @@ def _reader(path: Path, options: ReadOptions) -> Source:
 
 
 def is_issue(path: str | Path) -> bool:
-    """Whether ``path`` is a METS file: an issue whose pages are files of their own, which the
-    command line writes one output per page for. False for anything unreadable."""
+    """Whether ``path`` is a METS or DIDL file: an issue whose pages are files of their own,
+    which the command line writes one output per page for. False for anything unreadable."""
+    from .didl import DIDL_NAMESPACE
     from .xml import METS_NAMESPACE, root_of
 
     try:
         with open(path, "rb") as f:
             if not f.read(1024).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
                 return False
-        return root_of(Path(path)) == (METS_NAMESPACE, "mets")
+        return root_of(Path(path)) in ((METS_NAMESPACE, "mets"), (DIDL_NAMESPACE, "DIDL"))
     except (OSError, FormatError):
         return False
 
@@ -99,9 +100,9 @@ def is_issue(path: str | Path) -> bool:
 def _open_xml(path: Path) -> Source:
     """The reader for an XML (or HTML) file, chosen by its root element and namespace.
 
-    ALTO (v1 of CCS docWorks, v2, v3, v4), PAGE-XML (2013, 2019), METS (an issue of ALTO pages)
-    and hOCR (HTML whose pages are ``ocr_page`` elements). Any other root is a ``FormatError``
-    naming the element and namespace found.
+    ALTO (v1 of CCS docWorks, v2, v3, v4), PAGE-XML (2013, 2019), METS and KB DIDL (issues of
+    ALTO pages) and hOCR (HTML whose pages are ``ocr_page`` elements). Any other root is a
+    ``FormatError`` naming the element and namespace found.
     """
     from .xml import root_of
 
@@ -115,8 +116,11 @@ def _open_xml(path: Path) -> Source:
     if name == "mets":
         from .mets import MetsSource
         return MetsSource(path)
+    if name == "DIDL":
+        from .didl import DidlSource
+        return DidlSource(path)
     if name.lower() == "html":
         from .hocr import HocrSource
         return HocrSource(path)
     raise FormatError(f"{path}: XML root <{name}> in namespace {ns or '(none)'!r} is none of "
-                      "ALTO, PAGE-XML, METS or hOCR")
+                      "ALTO, PAGE-XML, METS, DIDL or hOCR")

@@ -3,12 +3,14 @@
 What is read:
 
 - Page size: ``Page imageWidth/imageHeight``, in pixels.
-- Words: ``Word`` elements, or a ``TextLine`` with no Words as one word; the box is the bounding
-  box of the ``Coords points`` polygon, the text the ``TextEquiv/Unicode`` with the lowest
-  ``index`` (the first when none has one), ``TextEquiv conf`` the confidence. The printed text is
-  kept: PAGE has no hyphenation markup, so a line-end hyphen is in the text when it was printed.
+- Words: ``Word`` elements, or a ``TextLine`` with no Words (or none with text) as one word;
+  the box is the bounding box of the ``Coords points`` polygon, the text the
+  ``TextEquiv/Unicode`` with the lowest ``index`` (the first when none has one), ``TextEquiv
+  conf`` the confidence. The printed text is kept: PAGE has no hyphenation markup, so a
+  line-end hyphen is in the text when it was printed.
 - Lines: the index of the ``TextLine`` on the page is ``source_line``; its words get its top
-  and bottom (``ocr.on_line``).
+  and bottom (``ocr.on_line``). The index of its ``TextRegion`` is ``source_block``, a hint
+  as ALTO's TextBlock is: words of two regions are never one line.
 - Style: the nearest ``TextStyle`` (Word, then TextLine, then TextRegion) gives ``fontFamily``,
   ``bold``, ``italic`` and ``fontSize`` in points, converted to pixels at the page's
   ``imageXResolution`` (PPI, or PPCM) when stated, else 300 dpi; with no size, the line height
@@ -17,7 +19,7 @@ What is read:
   side of its box); frames (``PageContent.frames``, drawn or tinted boxes around sidebars):
   ``GraphicRegion type="frame"``, as ``writers.pagexml`` writes them, which are no figures.
 
-Regions, their ``ReadingOrder`` and the element order are ignored: the analysis stages regroup
+Region ids, the ``ReadingOrder`` and the element order are ignored: the analysis stages regroup
 the words and find the reading order from the geometry alone.
 """
 
@@ -60,41 +62,22 @@ class PageXmlSource:
         unit = _PER_INCH.get(page.get("imageResolutionUnit") or "PPI", 1.0)
         dpi = (number_of(page.get("imageXResolution")) or 0) * unit or DPI
         lines = list(page.iter(self._tag("TextLine")))
-        line_boxes = [bounds(self._coords(line), _name(line)) for line in lines]
+        # The list keeps lxml's element proxies alive, so each parent looked up is the same object.
+        regions = list(page.iter(self._tag("TextRegion")))
+        region_no = {region: k for k, region in enumerate(regions)}
+        line_boxes = [bounds(polygon_box(line, self._ns), _name(line)) for line in lines]
         estimates = sizes_from_heights([b.height for b in line_boxes])
         words = []
         for line_no, (line, line_box, estimate) in enumerate(zip(lines, line_boxes, estimates)):
-            for element in line.findall(self._tag("Word")) or [line]:
-                text, confidence = self._text(element)
-                if not text:
-                    continue
-                box = on_line(bounds(self._coords(element), _name(element)), line_box)
+            for element, text, confidence in line_words(line, self._ns):
+                box = on_line(bounds(polygon_box(element, self._ns), _name(element)), line_box)
                 font, bold, italic, points = self._style(element)
                 size = points * dpi / 72 if points else estimate
                 words.append(Word(text, box, font, round(size, 2), bold, italic,
-                                  confidence=confidence, source_line=line_no))
+                                  confidence=confidence, source_line=line_no,
+                                  source_block=region_no.get(line.getparent())))
         return PageContent(number, bounds.width, bounds.height, "px", tuple(words),
                            *self._graphics(page, bounds))
-
-    def _coords(self, element: etree._Element) -> Box | None:
-        """The bounding box of the element's ``Coords points`` polygon."""
-        coords = element.find(self._tag("Coords"))
-        try:
-            points = [tuple(map(float, p.split(","))) for p in coords.get("points").split()]
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-        except (AttributeError, ValueError, IndexError):
-            return None
-        return Box(min(xs), min(ys), max(xs), max(ys)) if points else None
-
-    def _text(self, element: etree._Element) -> tuple[str, float | None]:
-        """The element's own text (its first TextEquiv by index) and that TextEquiv's conf."""
-        equivs = element.findall(self._tag("TextEquiv"))
-        if not equivs:
-            return "", None
-        first = min(equivs, key=lambda e: number_of(e.get("index")) or 0.0)
-        unicode = first.find(self._tag("Unicode"))
-        text = "" if unicode is None else " ".join("".join(unicode.itertext()).split())
-        return text, number_of(first.get("conf"))
 
     def _style(self, element: etree._Element) -> tuple[str, bool, bool, float | None]:
         """(family, bold, italic, size in points) of the nearest TextStyle."""
@@ -109,7 +92,7 @@ class PageXmlSource:
                   ) -> tuple[tuple[Figure, ...], tuple[Rule, ...], tuple[Box, ...]]:
         figures, frames = [], []
         for e in page.iter(self._tag("ImageRegion"), self._tag("GraphicRegion")):
-            box = bounds(self._coords(e), _name(e))
+            box = bounds(polygon_box(e, self._ns), _name(e))
             if e.tag == self._tag("GraphicRegion") and e.get("type") == "frame":
                 if box.area > 0:
                     frames.append(box)
@@ -117,7 +100,7 @@ class PageXmlSource:
                 figures.append(Figure(box))
         rules = []
         for e in page.iter(self._tag("SeparatorRegion")):
-            box = bounds(self._coords(e), _name(e))
+            box = bounds(polygon_box(e, self._ns), _name(e))
             rules.append(Rule(box, "h" if box.width >= box.height else "v"))
         return tuple(figures), tuple(rules), tuple(frames)
 
@@ -127,6 +110,38 @@ class PageXmlSource:
 
     def close(self) -> None:
         """Nothing to release: the file was read whole when opened."""
+
+
+def polygon_box(element: etree._Element, ns: str) -> Box | None:
+    """The bounding box of the element's ``Coords points`` polygon; None without one."""
+    coords = element.find(f"{{{ns}}}Coords")
+    try:
+        points = [tuple(map(float, p.split(","))) for p in coords.get("points").split()]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+    except (AttributeError, ValueError, IndexError):
+        return None
+    return Box(min(xs), min(ys), max(xs), max(ys)) if points else None
+
+
+def line_words(line: etree._Element, ns: str) -> list[tuple[etree._Element, str, float | None]]:
+    """(element, text, confidence) of the words of a ``TextLine`` as the reader takes them: its
+    ``Word`` elements that have text, or the line itself as one word when none has (a line
+    transcribed without words). Ground truth reads lines through here too."""
+    words = [(word, *_equiv(word, ns)) for word in line.iterfind(f"{{{ns}}}Word")]
+    words = [word for word in words if word[1]] or [(line, *_equiv(line, ns))]
+    return [word for word in words if word[1]]
+
+
+def _equiv(element: etree._Element, ns: str) -> tuple[str, float | None]:
+    """The element's own text (its first TextEquiv by index, spaces collapsed) and that
+    TextEquiv's conf; empty when it has none."""
+    equivs = element.findall(f"{{{ns}}}TextEquiv")
+    if not equivs:
+        return "", None
+    first = min(equivs, key=lambda e: number_of(e.get("index")) or 0.0)
+    unicode = first.find(f"{{{ns}}}Unicode")
+    text = "" if unicode is None else " ".join("".join(unicode.itertext()).split())
+    return text, number_of(first.get("conf"))
 
 
 def _name(element: etree._Element) -> str:
