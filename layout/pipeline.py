@@ -53,7 +53,7 @@ def sizes_estimated(content: PageContent) -> bool:
 
 def _analyse(content: PageContent, params: Params) -> Layout:
     """The stages, on a page whose lines run left to right."""
-    lines = build_lines(content.words, content.rules, params)
+    lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures])
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
     body = body_size(blocks)
     blocks = assign_roles(blocks, content, body, params)

@@ -32,15 +32,6 @@ KAMPO = SHARED / "pdf" / "kampo_vertical_ja.pdf"
 NO_SHARED = f"the shared corpus {SHARED} is absent"
 # Per story, at least this share of the normalised characters must be the same.
 MIN_TEXT_RATIO = 0.98
-# Real pages where the engines are known to part, and why. Both sources read the same words;
-# the difference is an artefact of one engine that a fragile analysis step amplifies.
-KNOWN_DIFFERENCES = {
-    "federal-register-2020-17221_p2": (
-        "footnote marker 5 becomes a story of its own with pdfplumber: lines._rows anchors a row "
-        "on its first word by centre, here the raised marker 2 of another column, and drops "
-        "the footnote's text line from the row; with PyMuPDF that line's box is taller (MuPDF "
-        "puts its invented space on the marker's raised baseline) and stays in the row"),
-}
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -68,11 +59,9 @@ def _pages(path: Path, engine: str) -> list[Layout]:
     return [p for p in doc.pages if isinstance(p, Layout)]
 
 
-def assert_same_stories(path: Path, skip_pages: frozenset[int] = frozenset()) -> None:
+def assert_same_stories(path: Path) -> None:
     """Same number of stories, same headlines in the same order, near-identical texts."""
     for mu, pl in zip(_pages(path, "pymupdf"), _pages(path, "pdfplumber"), strict=True):
-        if mu.number in skip_pages:
-            continue
         where = f"{path.name} page {mu.number}"
         assert len(pl.stories) == len(mu.stories), f"{where}: story count"
         assert [_headline(s) for s in pl.stories] == [_headline(s) for s in mu.stories], \
@@ -96,22 +85,16 @@ def test_fixture_pages_give_the_same_stories_with_either_engine(path: Path) -> N
     assert_same_stories(path)
 
 
-def _with_known_differences(paths: list[Path]) -> list:
-    return [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                                 reason=KNOWN_DIFFERENCES[p.stem]))
-            if p.stem in KNOWN_DIFFERENCES else pytest.param(p, id=p.stem) for p in paths]
-
-
 @pytest.mark.skipif(not SHARED_PAGES, reason=NO_SHARED)
-@pytest.mark.parametrize("path", _with_known_differences(SHARED_PAGES))
+@pytest.mark.parametrize("path", SHARED_PAGES, ids=lambda p: p.stem)
 def test_real_born_digital_pages_give_the_same_stories_with_either_engine(path: Path) -> None:
     assert_same_stories(path)
 
 
 @pytest.mark.skipif(not FEDERAL_REGISTER.exists(), reason=NO_SHARED)
 def test_every_page_of_a_real_gazette_gives_the_same_stories_with_either_engine() -> None:
-    """15 born-digital pages; page 2 is the known difference above (gt_born_digital/..._p2)."""
-    assert_same_stories(FEDERAL_REGISTER, skip_pages=frozenset({2}))
+    """15 born-digital pages."""
+    assert_same_stories(FEDERAL_REGISTER)
 
 
 # --- the page model -----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from layout.analysis.lines import build_lines, join_words
 from layout.model import Box, Rule
 from layout.params import Params
 
-from synth import word
+from synth import column, word
 
 P = Params()
 
@@ -41,11 +41,17 @@ def test_vertical_rule_between_words_cuts_the_line():
     assert texts(build_lines(words, (rule,), P)) == ["left", "right"]
 
 
-def test_source_line_keeps_a_wide_space_together_but_not_a_gutter():
+def test_an_ocr_line_keeps_a_wide_space_together_but_not_a_gutter():
+    """A TextLine of an OCR file is evidence: alone on its row, it is cut only at a gap far
+    wider than its words' rough spacing. A PDF's line is its extractor's guess: no such thing."""
+    def ocr(w):
+        return replace(w, source_block=1)
+
     same = [word("ok", 50, 100, line=1), word("cash", 75, 100, line=1)]      # 1.5 em apart
-    assert texts(build_lines(same, (), P)) == ["ok cash"]
+    assert texts(build_lines([ocr(w) for w in same], (), P)) == ["ok cash"]
+    assert texts(build_lines(same, (), P)) == ["cash", "ok"]
     far = [word("ok", 50, 100, line=1), word("cash", 100, 100, line=1)]      # 4 em apart
-    assert texts(build_lines(far, (), P)) == ["cash", "ok"]
+    assert texts(build_lines([ocr(w) for w in far], (), P)) == ["cash", "ok"]
 
 
 def test_cjk_words_join_without_space_and_latin_words_with_one():
@@ -90,3 +96,79 @@ def test_words_of_two_source_blocks_are_never_one_line():
     alpha, beta = word("alpha", 50, 100), word("beta", 78, 100)
     words = above + below + [replace(alpha, source_block=1), replace(beta, source_block=2)]
     assert "alpha" in texts(build_lines(words, (), P))
+
+
+def _loose_column(x0: float, y0: float, rows: int, start: int, size: float = 9,
+                  pitch: float = 10.5, width: float = 90) -> list:
+    """A narrow justified column without hyphenation: two or three words a line spread to both
+    edges, so the spaces are several ems wide and fall elsewhere from line to line."""
+    lengths = [4, 9, 2, 7, 3, 11, 5, 8, 6]
+    words = []
+    k = start
+    for i in range(rows):
+        n = 2 + (i + start) % 2
+        chunk = [lengths[(k + j) % len(lengths)] for j in range(n)]
+        k += n
+        space = (width - sum(0.5 * size * c for c in chunk)) / (n - 1)
+        x = x0
+        for c in chunk:
+            words.append(word("a" * c, x, y0 + i * pitch, size))
+            x += 0.5 * size * c + space
+    return words
+
+
+def test_loose_justified_spaces_of_several_ems_stay_in_their_line():
+    """The issue's 'dependent ······· on': spaces of 2-5 em inside narrow justified columns,
+    two columns a little under one em apart, lines of the two columns not level."""
+    left, right = _loose_column(50, 100, 20, 0), _loose_column(148, 103, 20, 3)
+    lines = build_lines(left + right, (), P)
+    assert sorted(len(ln.words) for ln in lines) == sorted(
+        [2 + i % 2 for i in range(20)] + [2 + (i + 3) % 2 for i in range(20)])
+
+
+def test_tight_cjk_gutter_cuts_a_short_line_from_the_line_beside_it():
+    """Columns of ten characters a character apart: a paragraph's short last line and the
+    line level with it in the next column are two lines."""
+    words = []
+    for i in range(16):
+        y = 100 + 13 * i
+        left = "市场监管部门提出下一" if i != 6 else "步增强。"
+        words += [word(left, 50, y), word("江北区已累计探索社区", 160, y)]
+    lines = build_lines(words, (), P)
+    assert "步增强。" in texts(lines) and len(lines) == 32
+
+
+def test_punctuation_hanging_into_the_gutter_does_not_join_the_columns():
+    words = []
+    for i in range(16):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("江北区已累计探索社区", 160, y)]
+    words[12] = word("市场监管部门提出下。", 50, 100 + 13 * 6)  # its 。 box reaches 6 pt into the gutter
+    words[12] = replace(words[12], box=Box(50, words[12].box.y0, 156, words[12].box.y1))
+    assert len(build_lines(words, (), P)) == 32
+
+
+def test_a_headline_across_the_gutter_stays_one_line():
+    words = column(50, 100, 12) + column(160, 100, 12)           # two columns, 10 pt gutter
+    words += [word("Council", 50, 250, size=24), word("Approves", 140, 250, size=24),
+              word("Budget", 248, 250, size=24)]                 # its spaces fall on the gutter
+    words += column(50, 290, 12) + column(160, 290, 12)
+    assert "Council Approves Budget" in texts(build_lines(words, (), P))
+
+
+def test_a_river_whose_edges_line_up_by_chance_is_no_gutter():
+    """Four lines of a wide column whose spaces before one word line up: a river, not a gutter."""
+    words = []
+    for i in range(4):
+        y = 100 + 12 * i
+        words += [word("son parle toujours il", 50, y), word("ne craint rien cet", 160 + (i % 2), y)]
+    lines = build_lines(words, (), P)
+    assert len(lines) == 4
+
+
+def test_a_footnote_number_stays_with_its_line_beside_a_column_set_higher():
+    """A number set small and raised before its line (a footnote) neither joins the line of
+    the next column, level with it, nor narrows the row so its own line falls out of it."""
+    words = [word("sensors greater than", 222, 640.2, 9),     # the next column, 2.5 pt higher
+             word("10", 52, 643.75, 4.5), word("A flight control law", 59.2, 643.7, 7)]
+    assert texts(build_lines(words, (), P)) == ["10 A flight control law", "sensors greater than"]

@@ -181,6 +181,10 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
                   + text_lines(["Zeitung."], 50, 176) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(flush_left)).stories) == 1  # set left, it is a crosshead
+    beside = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+              + text_lines(["ab"], 50, 176) + text_lines(["Zeitung."], 80, 176)
+              + text_lines(["cd"], 130, 176) + column(50, 196, 8, start=40))
+    assert len(analyse_page(page(beside)).stories) == 1  # a piece of a line cut apart
 
 
 def test_a_title_over_its_own_column_does_not_take_the_columns_beside_it():

@@ -1,63 +1,117 @@
 """Stage 1: words → lines.
 
-Words sharing a baseline are gathered into rows, then each row is cut wherever the gap between
-neighbours is a column gutter, so one row of print becomes one line per column. A gap is a
-gutter when it is wider than a word space (``Params.word_gap`` em) and the rows just above and
-below leave it empty too: a gutter runs down the page, while the wide spaces of a justified
-narrow column are bridged by the text of the neighbouring lines. Vertical CJK words are handled
-the same way with the axes swapped. Cost: one sort of the words, then about linear.
+Words sharing a baseline are gathered into rows, then each row is cut wherever a gap between
+neighbours is a column gutter, so one row of print becomes one line per column. Whether a gap
+is a gutter is decided from the whole page, not from the gap's width (``gutters.py``): white
+space that runs down the page, on the page's column grid or beside aligned line edges. Any
+other gap is a word space, however wide: the loose spaces of a justified narrow column are
+kept in their line, and two columns of Chinese a character apart are cut. Only a row with no
+text right above or below it, where the page says nothing, is cut at a gap wider than a word
+space (``Params.word_gap``). A vertical rule, a change of source block (OCR regions) or a
+word far larger than its neighbour (a drop cap, a headline beside body text) always cuts.
+Vertical CJK words are handled the same way with the axes swapped. Cost: one sort of the
+words, one sweep for the gutters, then linear.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from statistics import median
 
-from ..model import Box, Line, Rule, Word
-from ..params import Params
 from ..geometry import union_all
+from ..model import Box, Line, Rule, Word, font_family
+from ..params import Params
+from .gutters import find_gutters
 from .script import joins_without_space
 
-# Words whose centres lie within this share of the smaller height (theirs or the row's first
-# word's) share its baseline; the smaller one, so a tall headline cannot swallow two body lines.
+# Words whose middles lie within this share of the smaller height (theirs or the row's) share
+# its baseline; the smaller one, so a tall headline cannot swallow two body lines.
 _ROW_TOLERANCE = 0.4
 # Words of one line share a baseline: neighbours whose middles are this far apart (a share of
 # the smaller height) with more than this gap between them (a share of their size) are not
 # one line, though the gap be narrower than a word space at their size.
 _OFF_BASELINE = 0.25
 _OFF_BASELINE_GAP = 0.15
+_SAME_SIZE = 0.8
+# [share of its neighbour's height] a superscript's foot stands this far above its neighbour's
+_RAISED = 0.2
 # Gaps narrower than this [em] between two runs are no word space (a font change inside a word).
 _SPACE_GAP = 0.12
-# Words the source put on one line are cut apart only at a gap wider than this [em].
+# Words an OCR file put on one line, in a row with nothing above or below, are cut apart only
+# at a gap wider than this [em].
 _SOURCE_LINE_GAP = 2.0
-# CJK punctuation may stand this far [em] from its neighbour on the same line.
+# [em] how close above or below a row (between their boxes) other text must be to say
+# something of its gaps: the line right above or below; and [share of size] how near in size
+# (a nameplate says nothing of the ears beside it)
+_NEIGHBOURS = 0.8
+_SIMILAR = 0.3
+# CJK punctuation, which takes no space; between CJK words, a gap this wide [em] is a space:
+# the em space between headline phrases.
 _CJK_PUNCTUATION = "、。，．：；！？）」』】〉》〕（「『【〈《〔・…—"
-_PUNCTUATION_GAP = 1.0
-# Between CJK words, a gap this wide [em] is a space: the em space between headline phrases.
 _CJK_SPACE_GAP = 0.8
+# Punctuation that may hang out of its column: closing marks at a line's end, opening ones at
+# its start.
+_CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’»-"
+_OPENING = "（「『【〈《〔\"'“‘«("
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
-# An empty strip this wide [em] through the neighbouring rows makes a gap a gutter.
-_GUTTER = 0.4
 # A line is bold or italic when at least this share of its characters is (a bold lead-in is not).
 _STYLE_SHARE = 0.7
+# [body sizes] type larger than this is display type (headlines); [em] the widest word space
+# of display type (its spaces are a quarter to a third of an em, rarely stretched), and the
+# gap beyond which two display words are never one line
+_DISPLAY = 1.2
+_DISPLAY_SPACE = 0.45
+_DISPLAY_APART = 1.5
+# [em] how far off a gutter's edge a gap may end and still be on it
+_SLACK = 0.3
+
+Axes = Callable[[Box], Box]
 
 
 def _flip(box: Box) -> Box:
     return Box(box.y0, box.x0, box.y1, box.x1)
 
 
-def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params) -> tuple[Line, ...]:
+def _same(box: Box) -> Box:
+    return box
+
+
+def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
+                figures: Sequence[Box] = ()) -> tuple[Line, ...]:
     """Group words into lines; horizontal lines first, then vertical ones.
 
-    A vertical rule between two words always cuts the line: it is a column separator.
+    ``figures``: the boxes of the page's pictures, which stop white space as words do.
     """
     horizontal = [w for w in words if not w.vertical]
     vertical = [w for w in words if w.vertical]
     v_rules = [r.box for r in rules if r.orientation == "v"]
     h_rules = [_flip(r.box) for r in rules if r.orientation == "h"]
-    lines = [_line(ws, vertical=False) for ws in _rows(horizontal, params, lambda b: b, v_rules)]
-    lines += [_line(ws, vertical=True) for ws in _rows(vertical, params, _flip, h_rules)]
+    lines = [_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures)]
+    lines += [_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures)]
     return tuple(lines)
+
+
+def typical_size(words: Sequence[Word]) -> float:
+    """The size most characters are set in (rounded to a quarter unit): the body size."""
+    counts: Counter[float] = Counter()
+    for w in words:
+        counts[round(w.size * 4) / 4] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def _same_source_line(a: Word, b: Word) -> bool:
+    """True when the source put a and b on one line (an OCR engine's TextLine, a PDF's line):
+    evidence kept unless the page's column grid cuts it (``Word.source_line``)."""
+    return a.source_line is not None and a.source_line == b.source_line
+
+
+def _found_line(a: Word, b: Word) -> bool:
+    """True when an OCR file (whose words come in its own blocks) put a and b on one line: its
+    TextLine is evidence, cut only where the page's column grid runs through it. (A PDF's
+    lines are its extractor's guess, and may run across a narrow gutter.)"""
+    return a.source_block is not None and _same_source_line(a, b)
 
 
 def _other_source_block(a: Word, b: Word) -> bool:
@@ -70,47 +124,70 @@ def _outsized(a: Word, b: Word) -> bool:
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
 
 
-def _apart(a: Word, b: Word, gap: float, params: Params) -> bool:
-    """True when the gap between neighbours a and b on one row is a gutter, not a space."""
-    size = max(min(a.size, b.size), 1e-6)  # the smaller: body text beside a headline is apart
-    same_source_line = a.source_line is not None and a.source_line == b.source_line
-    if same_source_line:
-        return gap > _SOURCE_LINE_GAP * size
-    # CJK punctuation sits off-centre in its cell (in vertical text most of all).
-    if a.text[-1] in _CJK_PUNCTUATION or b.text[0] in _CJK_PUNCTUATION:
-        return gap > _PUNCTUATION_GAP * size
-    if not a.vertical and abs(a.box.cy - b.box.cy) > _OFF_BASELINE * min(a.box.height, b.box.height) \
-            and gap > _OFF_BASELINE_GAP * size:
-        return True  # two headlines side by side, set on different baselines
-    return gap > params.word_gap * size
+def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
+    """Two headlines side by side, in about one size but set on different baselines, with more
+    than a hair between (a superscript is smaller than its word and stays with it)."""
+    small, big = sorted((a.size, b.size))
+    return (small >= _SAME_SIZE * big and abs(ba.cy - bb.cy) > _OFF_BASELINE * min(ba.height, bb.height)
+            and gap > _OFF_BASELINE_GAP * small)
 
 
-def _rows(words: list[Word], params: Params, axes, separators: list[Box]) -> list[list[Word]]:
+def _rows(words: list[Word], boxes: dict[int, Box]) -> list[list[Word]]:
+    """Words grouped by baseline: a word joins the row whose middle (the mean of its words')
+    lies within ``_ROW_TOLERANCE`` of the smaller height (the row's: that of its smallest
+    word but for marks far smaller, a footnote's number); each row sorted along the line.
+
+    The words of a line an OCR file found (``_found_line``) count at the middle and height of
+    their line: a word the engine boxed a little lower stays with its line."""
+    found: dict[tuple, list[Box]] = {}
+    for w in words:
+        if w.source_block is not None and w.source_line is not None:
+            found.setdefault((w.source_block, w.source_line), []).append(boxes[id(w)])
+    lines = {key: (median(b.cy for b in bs), median(b.height for b in bs)) for key, bs in found.items()}
+
+    def place(w: Word) -> tuple[float, float]:
+        b = boxes[id(w)]
+        return lines.get((w.source_block, w.source_line), (b.cy, b.height))
+
+    rows: list[list[Word]] = []
+    middle = height = 0.0
+    counted = 0  # the words the middle is the mean of (not the far smaller marks)
+    for w, (cy, h) in sorted(((w, place(w)) for w in words), key=lambda item: item[1][0]):
+        if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
+            rows.append([])
+            middle, height, counted = cy, h, 1
+        elif h >= _SAME_SIZE * height:
+            middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
+            counted += 1
+        rows[-1].append(w)
+    for row in rows:
+        row.sort(key=lambda w: boxes[id(w)].x0)
+    return rows
+
+
+def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box],
+            figures: Sequence[Box]) -> list[list[Word]]:
     """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space."""
     if not words:
         return []
     boxes = {id(w): axes(w.box) for w in words}
-    ordered = sorted(words, key=lambda w: boxes[id(w)].cy)
-    rows: list[list[Word]] = []
-    anchor = None
-    for w in ordered:
-        b = boxes[id(w)]
-        if anchor is None or abs(b.cy - anchor.cy) > _ROW_TOLERANCE * max(min(anchor.height, b.height), 1e-6):
-            rows.append([])
-            anchor = b
-        rows[-1].append(w)
-    for row in rows:
-        row.sort(key=lambda w: boxes[id(w)].x0)
+    body = typical_size(words)
+    gutters = find_gutters([*boxes.values(), *map(axes, figures)], body)
+    rows = _rows(words, boxes)
     pieces = []
     for i, row in enumerate(rows):
         piece = [row[0]]
         right = boxes[id(row[0])].x1
         for w in row[1:]:
             b = boxes[id(w)]
-            if _separated(right, b, separators) or _outsized(piece[-1], w) \
-                    or _other_source_block(piece[-1], w) or (
-                    _apart(piece[-1], w, b.x0 - right, params)
-                    and not _bridged(rows, i, right, b.x0, w.size, boxes)):
+            prev = piece[-1]
+            if _separated(right, b, separators) or _outsized(prev, w) \
+                    or _other_source_block(prev, w) \
+                    or gutters.through(right, b.x0, b.cy, _SLACK * body, _hanging(prev, w), _found_line(prev, w)) and not _word_space_of_display(
+                        prev, w, b.x0 - right, body) \
+                    or _off_baseline(prev, w, boxes[id(prev)], b, b.x0 - right) \
+                    or _display_apart(prev, w, b.x0 - right, body) \
+                    or _alone_and_apart(rows, i, prev, w, right, b.x0, boxes, body, params):
                 pieces.append(piece)
                 piece = []
             piece.append(w)
@@ -119,41 +196,62 @@ def _rows(words: list[Word], params: Params, axes, separators: list[Box]) -> lis
     return pieces
 
 
-def _bridged(rows: list[list[Word]], i: int, left: float, right: float, size: float,
-             boxes: dict) -> bool:
-    """True when the rows just above and below row i leave no gutter-wide strip empty in the gap.
+def _hanging(a: Word, b: Word) -> bool:
+    """Whether a punctuation mark at the gap between a and b may hang into a gutter there: a
+    closing one ending a, an opening one starting b."""
+    return a.text[-1] in _CLOSING or b.text[0] in _OPENING
 
-    The gap runs from x=left to x=right. Only rows within two line heights and words of
-    similar size count, so a headline above the body cannot bridge a gutter; without such a
-    neighbour row, nothing is bridged.
+
+def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
+    """Display type (headlines) set further apart than ``_DISPLAY_APART`` em: two headlines
+    side by side, for headlines are never spaced so loosely."""
+    size = min(a.size, b.size)
+    return size > _DISPLAY * body and gap > _DISPLAY_APART * size
+
+
+def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
+    """A gap of display type (a headline across columns) no wider than its own word space:
+    a gutter below and above the headline runs through its word space, not between two
+    lines (two headlines side by side stand further apart than a word space of theirs). A
+    line the source (an OCR engine) found is kept whole there: its spacing is rough."""
+    size = min(a.size, b.size)
+    return size > _DISPLAY * body and (gap <= _DISPLAY_SPACE * size or _same_source_line(a, b))
+
+
+def _alone_and_apart(rows: list[list[Word]], i: int, a: Word, b: Word, left: float,
+                     right: float, boxes: dict[int, Box], body: float, params: Params) -> bool:
+    """A gap wider than a word space in a row where no text of its size stands right above or
+    below it.
+
+    With text around the gap, the gutters have said what it is; without any, two items side
+    by side (two captions, an ear beside a date line) are told apart by the gap alone. The
+    smaller size sets the word space, but for a mark far smaller than its neighbour and set
+    above its baseline (a footnote's number), which takes its neighbour's; display type may be
+    spaced wider (an em space between the phrases of a Chinese headline).
     """
-    y = boxes[id(rows[i][0])].cy
-    covered = []
-    for j in (i - 1, i + 1):
-        if not 0 <= j < len(rows) or abs(boxes[id(rows[j][0])].cy - y) > 2.0 * size:
-            continue
-        covered += [(boxes[id(w)].x0, boxes[id(w)].x1) for w in rows[j]
-                    if abs(w.size - size) <= 0.15 * size and boxes[id(w)].x1 > left
-                    and boxes[id(w)].x0 < right]
-    if not covered:
+    small_word, big_word = sorted((a, b), key=lambda w: w.size)
+    small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
+    raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
+    size = big if small < _SAME_SIZE * big and raised else small
+    widest = (_SOURCE_LINE_GAP if _found_line(a, b) else
+              _DISPLAY_APART if small > _DISPLAY * body else params.word_gap)
+    if right - left <= widest * size:
         return False
-    reach, widest = left, 0.0
-    for x0, x1 in sorted(covered):
-        widest = max(widest, x0 - reach)
-        reach = max(reach, x1)
-    widest = max(widest, right - reach)
-    return widest < _GUTTER * size
+    here, reach = boxes[id(b)], _NEIGHBOURS * size
+    for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
+        j = i + step
+        while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - here.cy) <= 3 * reach + size:
+            if any(max(boxes[id(w)].y0 - here.y1, here.y0 - boxes[id(w)].y1) <= reach
+                   and boxes[id(w)].x1 > left and boxes[id(w)].x0 < right
+                   and abs(w.size - size) <= _SIMILAR * size for w in rows[j]):
+                return False
+            j += step
+    return True
 
 
 def _separated(right: float, b: Box, separators: list[Box]) -> bool:
     """True when a separator rule stands in the gap between x=right and box b on its row."""
     return any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in separators)
-
-
-def font_family(font: str) -> str:
-    """A font name's family: "ABCDEF+Times-Bold" → "times", "FZShuSong-Z01" → "fzshusong"."""
-    name = font.rpartition("+")[2]
-    return name.split("-")[0].split(",")[0].lower()
 
 
 def _lead_in(words: list[Word]) -> bool:

@@ -278,7 +278,8 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
 
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
     about the body size: centred in the column (``Revue politique.``), or in capitals and
-    bold or larger (``LA CHAMBRE DES DÉPUTÉS``). Such a line heads a story only where the
+    bold or larger (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
+    fragment of a line cut apart may fall in the middle by chance). Such a line heads a story only where the
     text above it, if any, has come to an end (a full stop, a short last line, or a signature
     or other line set apart) and body text follows right under it; a crosshead inside a story
     is set left in modern papers, and a line smaller than the body heads an item within its
@@ -292,6 +293,13 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
     def in_column(ks: list[int], i: int) -> list[int]:
         return [k for k in ks if k != i and roles[k] != "furniture"
                 and x_overlap_ratio(blocks[k].box, blocks[i].box) >= 0.5]
+
+    def beside(i: int, measure: Box) -> bool:  # other text on the title's row, in the measure
+        b = blocks[i].box
+        return any(y_overlap(blocks[k].box, b) > 0.5 * min(blocks[k].box.height, b.height)
+                   and blocks[k].box.x1 > measure.x0 and blocks[k].box.x0 < measure.x1
+                   for k in by_top[bisect_left(tops, b.y0 - b.height):bisect_right(tops, b.y1)]
+                   if k != i and roles[k] != "furniture")
 
     for i, b in enumerate(blocks):
         if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS \
@@ -307,7 +315,8 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
         above = max(over, key=lambda k: blocks[k].box.y1, default=None)
         if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
             continue
-        if not (_centred(b.box, blocks[below].box, body) or _capitals(b, body, font)):
+        if not (_centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
+                or _capitals(b, body, font)):
             continue
         if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
                 or _ends_text(blocks[above]):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, PageError
+from ..analysis.script import is_cjk
 from ..model import Box, Figure, PageContent, Rule, Word
 from .mupdf import pymupdf
 
@@ -25,6 +26,12 @@ _RULE_THICKNESS = 3.0
 _MIN_RULE_LENGTH = 12.0
 _MIN_FRAME = 24.0
 _MIN_FIGURE = 16.0
+# [em] a span of CJK text wider than its characters set solid by more than this runs on across
+# a gap; [em] such a span is cut where its characters stand further apart than _CHAR_GAP;
+# [em] the width assumed for a character that is not CJK (an upper bound: most are narrower)
+_RUN_ON = 0.8
+_CHAR_GAP = 0.25
+_LATIN_WIDTH = 0.6
 
 
 @lru_cache(maxsize=1024)
@@ -40,7 +47,11 @@ def font_style(font: str, flags: int) -> tuple[bool, bool]:
 
 
 def spans_to_words(text_dict: dict) -> list[Word]:
-    """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked."""
+    """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked.
+
+    From a ``"rawdict"`` result, whose spans have their characters, a span is cut into words
+    wherever its characters stand apart by more than ``_CHAR_GAP`` em (see ``run_on_spans``).
+    """
     words = []
     line_id = 0
     for block in text_dict["blocks"]:
@@ -50,15 +61,55 @@ def spans_to_words(text_dict: dict) -> list[Word]:
             line_id += 1
             vertical = abs(line["dir"][1]) > abs(line["dir"][0])
             for span in line["spans"]:
-                raw = span["text"]
-                text = raw.strip()
-                if not text:
-                    continue
-                bold, italic = font_style(span["font"], span["flags"])
-                box = _trimmed(Box(*span["bbox"]), raw, vertical)
-                words.append(Word(text, box, span["font"], round(span["size"], 2),
-                                  bold, italic, vertical, source_line=line_id))
+                for raw, bbox in _pieces(span, vertical):
+                    text = raw.strip()
+                    if not text:
+                        continue
+                    bold, italic = font_style(span["font"], span["flags"])
+                    box = _trimmed(Box(*bbox), raw, vertical)
+                    words.append(Word(text, box, span["font"], round(span["size"], 2),
+                                      bold, italic, vertical, source_line=line_id))
     return words
+
+
+def _pieces(span: dict, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:
+    """(text, bbox) of the span, or of its runs of characters with no gap between them."""
+    chars = span.get("chars")
+    if chars is None:
+        return [(span["text"], span["bbox"])]
+    axis, end = (1, 3) if vertical else (0, 2)
+    gap = _CHAR_GAP * span["size"]
+    runs: list[list[dict]] = []
+    for c in chars:
+        if not runs or c["bbox"][axis] - runs[-1][-1]["bbox"][end] > gap:
+            runs.append([])
+        runs[-1].append(c)
+    return [("".join(c["c"] for c in run),
+             (min(c["bbox"][0] for c in run), min(c["bbox"][1] for c in run),
+              max(c["bbox"][2] for c in run), max(c["bbox"][3] for c in run))) for run in runs]
+
+
+def run_on_spans(text_dict: dict) -> bool:
+    """Whether a span of Chinese or Japanese runs on across a gap: wider than its characters
+    set solid (an em each, ``_LATIN_WIDTH`` for others) by more than ``_RUN_ON`` em.
+
+    Some producers (Chromium) set the lines of several columns that share a baseline as one
+    text run, which MuPDF hands over as one span; only its characters' boxes show the
+    gutters in it, so such a page is read again with them (``rawdict``).
+    """
+    for block in text_dict["blocks"]:
+        for line in block.get("lines", ()):
+            vertical = abs(line["dir"][1]) > abs(line["dir"][0])
+            for span in line["spans"]:
+                text = span["text"]
+                if not any(is_cjk(c) for c in text):
+                    continue
+                x0, y0, x1, y1 = span["bbox"]
+                extent = (y1 - y0) if vertical else (x1 - x0)
+                solid = sum(1.0 if is_cjk(c) else _LATIN_WIDTH for c in text) * span["size"]
+                if extent > solid + _RUN_ON * span["size"]:
+                    return True
+    return False
 
 
 def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
@@ -144,6 +195,8 @@ class PdfSource:
         try:
             page = self._doc[number - 1]
             text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
+            if run_on_spans(text_dict):
+                text_dict = page.get_text("rawdict", flags=_TEXT_FLAGS)
             drawings = page.get_drawings()
             images = page.get_image_info()  # no xrefs: they cost an md5 of every image
         except _READ_ERRORS as e:
