@@ -320,11 +320,11 @@ def test_an_output_folder_that_cannot_be_made_fails_only_its_files(tmp_path):
 
 # --- memory ----------------------------------------------------------------------------------
 
-# Measured peak RSS of a worker (forked from a server holding the library), HTML and JSON of
-# FAST copies: 178 MB for 10 pages, 198 MB for 200, the growth mostly the writers' own
-# whole-document trees (JSON's dicts and string); keeping full page analyses instead, as
-# reconstruct() does, grows ~85 MB more.
-MAX_GROWTH_MB = 45
+# Peak RSS of a worker (forked from a server holding the library), HTML and JSON of FAST
+# copies, measured: 67 MB for 10 pages, 69 MB for 200, 73 MB for 1,000 (bench/scale.py). Pages
+# are written as they come and MuPDF's store is emptied after each; without that, 0.3 MB more
+# a page. A file of any length must cost about the memory of a page: within this share.
+MAX_GROWTH = 0.2
 
 
 def test_memory_stays_flat_with_the_page_count(tmp_path):
@@ -333,7 +333,7 @@ def test_memory_stays_flat_with_the_page_count(tmp_path):
     multipage(inp / "p200.pdf", FAST, 200)
     assert run_batch(inp, tmp_path / "out", ("html", "json"), workers=2) == {"ok": 2}
     peaks = {r["input"]: r["peak_mb"] for r in report(tmp_path / "out")}
-    assert peaks["p200.pdf"] - peaks["p10.pdf"] < MAX_GROWTH_MB, peaks
+    assert peaks["p200.pdf"] <= (1 + MAX_GROWTH) * peaks["p10.pdf"], peaks
 
 
 # --- pieces ----------------------------------------------------------------------------------

@@ -201,6 +201,11 @@ class PdfSource:
             images = page.get_image_info()  # no xrefs: they cost an md5 of every image
         except _READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
+        finally:
+            # MuPDF keeps every page's decoded fonts and images in its store, up to 256 MB
+            # (0.3 MB a page of a broadsheet): emptied after each page, a file of any length
+            # costs the memory of a page, for about 2% more time reading the fonts again.
+            pymupdf.TOOLS.store_shrink(100)
         # A rotated page is read in its own frame, the one its text is set in: PyMuPDF gives
         # text, drawings and images unrotated, so the page's size is taken unrotated too.
         rect = page.cropbox if page.rotation else page.rect
