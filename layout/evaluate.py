@@ -49,6 +49,10 @@ Metrics (each ``None`` when its denominator is empty)
                 found, normalised, as a substring of the text of one ``<figcaption>``.
     furniture = share of furniture strings found, normalised, as a substring of the output
                 text that lies outside every article/aside.
+    paragraphs = F1 of paragraph ends, each named by the last chunk-length characters of its
+                story's body up to it (``layout.paragraph_metrics``).
+    broken    = share of consecutive body paragraphs of a story cut mid-sentence (no truth
+                needed: ``layout.paragraph_metrics``).
 
 Plain-text output (:func:`score_text`) is one flow with no structure: coverage, flow and order
 only. Finding chunks costs one hashed pass over the text, and order uses a merge-sort inversion
@@ -69,13 +73,15 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .errors import FormatError, UsageError
+from .paragraph_metrics import broken_share, end_f1, ends, story_paragraphs
 # The ground truth (model and readers) lives in layout.truth; these names are re-exported, so
 # that callers keep finding them here.
 from .truth import ARTICLE_KINDS, SCORED_KINDS, ArticleTruth, PageTruth, load_truth  # noqa: F401
 from .truth.mets import load_mets_truth  # noqa: F401
 
 MAIN_METRICS = ("coverage", "flow", "order", "story_f1", "headline", "caption", "furniture")
-METRICS = (*MAIN_METRICS, "story_precision", "story_recall")
+PARAGRAPH_METRICS = ("paragraphs", "broken")
+METRICS = (*MAIN_METRICS, *PARAGRAPH_METRICS, "story_precision", "story_recall")
 COUNTS = ("chunks", "found", "skipped")
 
 CJK_CHUNK = 10
@@ -108,6 +114,8 @@ class Scores:
     headline: float | None = None
     caption: float | None = None
     furniture: float | None = None
+    paragraphs: float | None = None
+    broken: float | None = None
     story_precision: float | None = None
     story_recall: float | None = None
     chunks: int = 0
@@ -133,10 +141,11 @@ def mean_scores(scores: Sequence[Scores]) -> dict[str, float | int | None]:
 
 
 def format_scores(scores: Scores | Mapping[str, Any]) -> str:
-    """One line of the seven main metrics (three decimals, ``-`` when not applicable); also
-    accepts the dict of :func:`mean_scores`."""
+    """One line of the seven main metrics and the two paragraph measures (three decimals,
+    ``-`` when not applicable); also accepts the dict of :func:`mean_scores`."""
     values = scores.as_dict() if isinstance(scores, Scores) else scores
-    return "  ".join(f"{name} {_format_value(values.get(name))}" for name in MAIN_METRICS)
+    return "  ".join(f"{name} {_format_value(values.get(name))}"
+                     for name in (*MAIN_METRICS, *PARAGRAPH_METRICS))
 
 
 def _format_value(value: float | None) -> str:
@@ -210,6 +219,8 @@ def _score(truth: PageTruth, output: _Output, structured: bool) -> Scores:
         headline=_headline(truth, plan, found, output),
         caption=_caption(truth, output),
         furniture=_furniture(truth, output),
+        paragraphs=_paragraph_ends(truth, plan, output),
+        broken=broken_share(output.paragraphs),
     )
 
 
@@ -228,6 +239,7 @@ class _Plan:
 
     stories: tuple[tuple[int, tuple[str | None, ...]], ...]
     skipped: int
+    size: int = LATIN_CHUNK
 
     @property
     def needles(self) -> frozenset[str]:
@@ -249,7 +261,7 @@ def plan_chunks(truth: PageTruth) -> _Plan:
     stories = tuple((i, tuple(None if c in repeated else c for c in chunks))
                     for i, chunks in cuts.items())
     skipped = sum(c in repeated for chunks in cuts.values() for c in chunks)
-    return _Plan(stories, skipped)
+    return _Plan(stories, skipped, size)
 
 
 def _is_cjk(text: str) -> bool:
@@ -433,6 +445,24 @@ def _caption(truth: PageTruth, output: _Output) -> float | None:
     return _ratio(hits, len(captions))
 
 
+def _paragraph_ends(truth: PageTruth, plan: _Plan, output: _Output) -> float | None:
+    """F1 of paragraph ends (``layout.paragraph_metrics``): truth ends named once on the
+    page, output ends named once in the truth's story bodies; None when the truth's text
+    units are not paragraphs."""
+    if not truth.paragraphs:
+        return None
+    truth_ends = [name for a in truth.articles if a.scored
+                  for name in ends([normalize(p) for p in a.text], plan.size)]
+    output_ends = [name for texts in output.paragraphs
+                   for name in ends([normalize(p) for p in texts], plan.size)]
+    names = set(truth_ends) | set(output_ends)
+    on_page = _find_all("\n".join(_page_texts(truth)), names)
+    in_bodies = _find_all("\n".join(normalize("".join(a.text)) for a in truth.articles
+                                    if a.scored), names)
+    return end_f1({n for n in truth_ends if len(on_page.get(n, ())) == 1},
+                  {n for n in output_ends if len(in_bodies.get(n, ())) == 1})
+
+
 def _furniture(truth: PageTruth, output: _Output) -> float | None:
     """Share of furniture strings found in the output text outside every article/aside."""
     items = [f for f in map(normalize, truth.furniture) if f]
@@ -453,6 +483,7 @@ class _Output:
     headings: tuple[tuple[str, int], ...]
     figcaptions: tuple[str, ...]
     outside: str
+    paragraphs: tuple[tuple[str, ...], ...] = ()
 
 
 def _parse_html(html: str | bytes) -> etree._Element:
@@ -489,7 +520,8 @@ def _read_section(section: etree._Element) -> _Output:
             builder.start(node)
         else:
             builder.end(node, with_tail=node is not section)
-    return builder.result()
+    return replace(builder.result(),
+                   paragraphs=tuple(map(tuple, story_paragraphs(section))))
 
 
 def _walk(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:

@@ -107,8 +107,35 @@ PERFECT = page(story(HEAD_A, A1, A2, A3, extra=FIGURE), story(HEAD_B, B1, B2))
 def test_perfect_output_scores_one_everywhere(tmp_path: Path) -> None:
     scores = score_html(PERFECT, load(tmp_path, gt()))
     perfect = dict.fromkeys(("coverage", "flow", "order", "story_f1", "headline", "caption",
-                             "furniture", "story_precision", "story_recall"), 1.0)
-    assert scores == Scores(**perfect, chunks=10, found=10, skipped=0)
+                             "furniture", "paragraphs", "story_precision", "story_recall"), 1.0)
+    assert scores == Scores(**perfect, broken=0.0, chunks=10, found=10, skipped=0)
+
+
+def test_paragraphs_merged_lose_their_ends(tmp_path: Path) -> None:
+    # Truth ends: after A1, after A2, after B1 (a story's last paragraph is no end). Story A
+    # as one paragraph leaves one output end (after B1), a truth end: precision 1, recall 1/3.
+    merged = page(story(HEAD_A, f"{A1} {A2} {A3}", extra=FIGURE), story(HEAD_B, B1, B2))
+    scores = score_html(merged, load(tmp_path, gt()))
+    assert scores.paragraphs == pytest.approx(0.5)  # 2 x 1 x 1/3 / (1 + 1/3)
+    assert scores.broken == 0.0 and scores.coverage == 1.0
+
+
+def test_a_paragraph_cut_mid_sentence_is_broken(tmp_path: Path) -> None:
+    # "Mayor opens the new bridge" | "over the river Aire at": the first stops without a
+    # full stop, the second goes on in lower case. Pairs: 3 in A, 1 in B; 1 broken. Output
+    # ends: 4, of which the 3 truth ends: precision 3/4, recall 1.
+    cut = page(story(HEAD_A, "Mayor opens the new bridge", "over the river Aire at", A2, A3,
+                     extra=FIGURE), story(HEAD_B, B1, B2))
+    scores = score_html(cut, load(tmp_path, gt()))
+    assert scores.broken == pytest.approx(0.25)
+    assert scores.paragraphs == pytest.approx(6 / 7)  # 2 x 3/4 x 1 / (3/4 + 1)
+
+
+def test_paragraph_ends_need_truth_in_paragraphs(tmp_path: Path) -> None:
+    truth = load(tmp_path, gt())[0]
+    blocks = PageTruth(truth.number, truth.articles, truth.furniture, paragraphs=False)
+    assert score_html(PERFECT, blocks).paragraphs is None
+    assert score_html(PERFECT, blocks).broken == 0.0  # no truth needed
 
 
 def test_bytes_input_is_read_as_utf8(tmp_path: Path) -> None:
@@ -415,7 +442,7 @@ def test_mean_scores_skips_inapplicable_values() -> None:
 def test_format_scores_is_one_line() -> None:
     line = format_scores(Scores(coverage=0.9984, flow=1.0, order=0.5))
     assert line == ("coverage 0.998  flow 1.000  order 0.500  story_f1 -  headline -  "
-                    "caption -  furniture -")
+                    "caption -  furniture -  paragraphs -  broken -")
     assert format_scores(mean_scores([Scores(coverage=1.0)])).startswith("coverage 1.000")
 
 
@@ -461,5 +488,6 @@ def test_real_truth_rendered_naively_scores_perfectly(name: str) -> None:
     scores = score_html(render_naive(json.loads(path.read_text(encoding="utf-8"))), truth)
     assert scores.chunks > 0 and scores.found == scores.chunks
     applicable = {k: v for k, v in scores.as_dict().items() if k not in ("chunks", "found",
-                                                                        "skipped")}
+                                                                        "skipped", "broken")}
     assert all(v == 1.0 for v in applicable.values() if v is not None), applicable
+    assert scores.broken == 0.0

@@ -62,12 +62,16 @@ class ArticleTruth:
 
 @dataclass(frozen=True)
 class PageTruth:
-    """The ground truth of one page: its articles in reading order and its furniture strings."""
+    """The ground truth of one page: its articles in reading order and its furniture strings.
+
+    ``paragraphs``: whether the articles' text units are paragraphs (the contract's JSON); an
+    archive's are its OCR blocks or lines, cut at every column break too."""
 
     number: int | None
     articles: tuple[ArticleTruth, ...]
     furniture: tuple[str, ...] = ()
     source: str | None = None
+    paragraphs: bool = True
 
 
 def load_truth(path: str | os.PathLike[str]) -> list[PageTruth]:
@@ -147,7 +151,7 @@ class TruthBuilder:
                                         **{k: f.get(k) for k in HEAD_FIELDS})
                            for key, f in self.articles[number].items()),
             furniture=tuple(self.furniture[number]),
-            source=source)
+            source=source, paragraphs=False)
 
     def issue(self, issue: Issue) -> list[PageTruth]:
         """The truth of every page of ``issue`` whose ALTO file exists, named after that file
