@@ -172,3 +172,25 @@ def test_a_footnote_number_stays_with_its_line_beside_a_column_set_higher():
     words = [word("sensors greater than", 222, 640.2, 9),     # the next column, 2.5 pt higher
              word("10", 52, 643.75, 4.5), word("A flight control law", 59.2, 643.7, 7)]
     assert texts(build_lines(words, (), P)) == ["10 A flight control law", "sensors greater than"]
+
+
+def test_lines_beside_an_empty_column_are_two_lines():
+    """A story ends at the foot of the middle column: the last few rows of the columns beside
+    it stand a column's width apart, with text around the gap above (the middle column's
+    last lines), which is no word space."""
+    words = column(50, 100, 14) + column(290, 100, 14, start=60)
+    words += column(170, 100, 10, start=30)[:-1] + [word("end.", 170, 100 + 12 * 9)]
+    lines = build_lines(words, (), P)
+    assert len(lines) == 14 + 14 + 10
+    assert all(ln.box.width <= 100 for ln in lines)
+
+
+def test_cjk_punctuation_touching_the_next_column_does_not_join_the_columns():
+    """A full-width comma hung into a tight gutter, its box reaching the next column."""
+    words = []
+    for i in range(16):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("江北区已累计探索社区", 160, y)]
+    words[12] = word("“市场监管部门提出下，", 44, 100 + 13 * 6)   # 11 em from x=44: to 154
+    words[12] = replace(words[12], box=replace(words[12].box, x1=160.5))  # into the next column
+    assert len(build_lines(words, (), P)) == 32

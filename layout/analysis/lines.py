@@ -23,7 +23,7 @@ from ..geometry import union_all
 from ..model import Box, Line, Rule, Word, font_family
 from ..params import Params
 from .gutters import find_gutters
-from .script import joins_without_space
+from .script import is_cjk, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
@@ -171,8 +171,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     if not words:
         return []
     boxes = {id(w): axes(w.box) for w in words}
+    unhung = {id(w): _unhung(w, boxes[id(w)]) for w in words}
     body = typical_size(words)
-    gutters = find_gutters([*boxes.values(), *map(axes, figures)], body)
+    gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
     rows = _rows(words, boxes)
     pieces = []
     for i, row in enumerate(rows):
@@ -181,10 +182,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
         for w in row[1:]:
             b = boxes[id(w)]
             prev = piece[-1]
+            inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
             if _separated(right, b, separators) or _outsized(prev, w) \
                     or _other_source_block(prev, w) \
-                    or gutters.through(right, b.x0, b.cy, _SLACK * body, _hanging(prev, w), _found_line(prev, w)) and not _word_space_of_display(
-                        prev, w, b.x0 - right, body) \
+                    or gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body, _hanging(prev, w),
+                                       _found_line(prev, w)) \
+                    and not _word_space_of_display(prev, w, b.x0 - right, body) \
                     or _off_baseline(prev, w, boxes[id(prev)], b, b.x0 - right) \
                     or _display_apart(prev, w, b.x0 - right, body) \
                     or _alone_and_apart(rows, i, prev, w, right, b.x0, boxes, body, params):
@@ -194,6 +197,19 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             right = max(right, b.x1)
         pieces.append(piece)
     return pieces
+
+
+def _unhung(w: Word, box: Box) -> Box:
+    """The box without the CJK punctuation that may hang out of its column at either end
+    (one character's mean width each): what the gutters are found among, for a full-width
+    closing mark may reach into the gutter or even touch the next column. (Latin marks hang
+    a hair at most: ``Gutters.through`` allows for that.)"""
+    t = w.text
+    if len(t) < 2:
+        return box
+    step = box.width / len(t)
+    return Box(box.x0 + step if t[0] in _OPENING and is_cjk(t[1]) else box.x0, box.y0,
+               box.x1 - step if t[-1] in _CLOSING and is_cjk(t[-2]) else box.x1, box.y1)
 
 
 def _hanging(a: Word, b: Word) -> bool:
