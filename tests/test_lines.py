@@ -194,3 +194,14 @@ def test_cjk_punctuation_touching_the_next_column_does_not_join_the_columns():
     words[12] = word("“市场监管部门提出下，", 44, 100 + 13 * 6)   # 11 em from x=44: to 154
     words[12] = replace(words[12], box=replace(words[12].box, x1=160.5))  # into the next column
     assert len(build_lines(words, (), P)) == 32
+
+
+def test_the_last_row_of_two_columns_with_the_ones_between_empty_is_two_lines():
+    """The middle columns end higher up (a jump line last, a little lower than its row): the
+    last row of the outer columns stands a column and more apart, a gap that holds the
+    gutters of the page's grid, though they end a line above."""
+    words = column(50, 100, 14) + column(410, 101.5, 14, start=60)
+    words += column(170, 100, 12, start=30) + column(290, 100, 12, start=45)
+    words += [word("Continued on Page 2", 300, 99 + 12 * 12, size=8)]
+    lines = build_lines(words, (), P)
+    assert all(ln.box.width <= 110 for ln in lines), [ln.text for ln in lines if ln.box.width > 110]

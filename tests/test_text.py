@@ -3,6 +3,8 @@
 from layout import analyse_page
 from layout.analysis.text import join_lines
 
+from layout.model import Box
+
 from synth import column, page, text_lines
 
 
@@ -47,3 +49,25 @@ def test_ragged_right_lines_keep_their_paragraph_unless_the_next_word_would_have
     texts = [b.text for b in story.blocks if b.role == "body"]
     assert texts[-2].endswith("Notice of proposed rulemaking today.")
     assert texts[-1] == "The agency said so and"
+
+
+def test_a_short_cjk_line_ends_its_paragraph_without_an_indent():
+    #  一二三四五六七八九十   CJK breaks after any character: a line stopping two characters
+    #  一二三四五六七。       short of the edge, with more text under it, ends its paragraph
+    #  一二三四五六七八九十   (no first-line indent, as LaTeX's CJK pages set them)
+    body = ["一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七。",
+            "二三四五六七八九十一", "三四五六七八九十一二", "四五六七八九十一二三"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
+    (story,) = analyse_page(page(words)).stories
+    texts = [b.text for b in story.blocks if b.role == "body"]
+    assert texts == ["".join(body[:3]), "".join(body[3:])]
+
+
+def test_framed_text_in_two_columns_is_measured_by_its_own_column():
+    """A boxed sidebar set in two columns: each column's lines are full, none ends a paragraph."""
+    left = column(60, 100, 8, width=100)
+    right = column(180, 100, 8, width=100, start=60)
+    words = text_lines(["Sidebar"], 60, 70, size=16) + left + right
+    content = page(words, frames=[Box(50, 60, 290, 200)])
+    story = analyse_page(content).stories[0]
+    assert len([b for b in story.blocks if b.role == "body"]) == 1

@@ -157,6 +157,7 @@ class Gutters:
     def __init__(self, gutters: Sequence[Strip], body: float = 0.0) -> None:
         self.strips = sorted(gutters, key=lambda g: g.x0)
         self.ends = _ENDS * body
+        self.column = MIN_COLUMN * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
 
@@ -166,15 +167,21 @@ class Gutters:
         holds most (``_HELD``) of the gutter's core; a line across the gutter has only a word
         space there. With ``hanging`` (a punctuation mark at the gap hangs into the gutter)
         the gap need only share some of the core and end at one of its edges (within
-        ``slack``). With ``grid_only``, only the gutters on the page's column grid count."""
+        ``slack``). With ``grid_only``, only the gutters on the page's column grid count.
+
+        A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
+        grid is cut wherever that gutter ends: no word space spans a column and a gutter
+        (the last row of two columns with the ones between them empty)."""
         k = bisect_left(self.starts, left - self.widest)
         while k < len(self.strips) and self.strips[k].x0 < right:
             g = self.strips[k]
             shared = min(g.x1, right) - max(g.x0, left)
-            if g.y0 - self.ends <= y <= g.y1 + self.ends and (g.on_grid or not grid_only) and (
-                    shared >= _HELD * g.width
-                    or hanging and shared > 0
-                    and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack)):
+            if (g.on_grid or not grid_only) and (
+                    g.y0 - self.ends <= y <= g.y1 + self.ends and (
+                        shared >= _HELD * g.width
+                        or hanging and shared > 0
+                        and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
+                    or g.on_grid and right - left >= self.column and shared >= g.width):
                 return True
             k += 1
         return False

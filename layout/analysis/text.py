@@ -20,9 +20,11 @@ from ..geometry import union_all
 from ..model import Block, Figure, Layout, Line, Story
 from ..params import Params
 from .columns import Grid
-from .script import joins_without_space
+from .script import is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
+# [em] a word space, about: a quarter of an em in most text faces
+_SPACE = 0.25
 # Roles whose consecutive blocks are one flow of paragraphs.
 _FLOWING = ("body",)
 
@@ -88,11 +90,10 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room = 0.0  # space left at the end of the previous line
-    framed = (min(b.box.x0 for b in blocks), max(b.box.x1 for b in blocks)) \
-        if blocks and all(b.frame is not None for b in blocks) else None
+    framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
-        # Text in a frame is measured against the frame's text, not the page's columns.
-        left, right = framed or _edges(b, grid, body)
+        # Text in a frame is measured against the frame's text in its column, not the page's.
+        left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
         width = max(right - left, 1e-6)
         for ln in b.lines:
             indented = ln.box.x0 - left > params.indent * ln.size
@@ -110,10 +111,24 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
 
 
 def _first_word_width(line: Line) -> float:
-    """The width of the line's first word, estimated from its run's width per character."""
+    """The width of the line's first word, estimated from its run's width per character
+    other than spaces (taken as ``_SPACE`` em). CJK text breaks between any two characters:
+    its first word is one character."""
     run = line.words[0]
     word = run.text.split(" ", 1)[0]
-    return run.box.width * len(word) / max(len(run.text), 1)
+    if is_cjk(word[0]):
+        word = word[0]
+    spaces = run.text.count(" ")
+    letters = max(len(run.text) - spaces, 1)
+    return max(run.box.width - spaces * _SPACE * run.size, 0.0) * len(word) / letters
+
+
+def _column_in(b: Block, blocks: Sequence[Block]) -> tuple[float, float]:
+    """The margins of b's column among ``blocks``: the extent of those standing over or under
+    it (sharing half the narrower one's width)."""
+    same = [o.box for o in blocks
+            if min(o.box.x1, b.box.x1) - max(o.box.x0, b.box.x0) >= 0.5 * min(o.box.width, b.box.width)]
+    return min(x.x0 for x in same), max(x.x1 for x in same)
 
 
 def _edges(b: Block, grid: Grid, body: float) -> tuple[float, float]:
