@@ -42,6 +42,19 @@ def x_overlap_ratio(a: Box, b: Box) -> float:
     return max(0.0, x_overlap(a, b)) / narrower if narrower > 0 else 0.0
 
 
+def shared_area(a: Box, b: Box) -> float:
+    """The area a and b have in common."""
+    return max(0.0, x_overlap(a, b)) * max(0.0, y_overlap(a, b))
+
+
+def mostly_inside(inner: Box, outer: Box, share: float = 0.8) -> bool:
+    """True when at least ``share`` of inner's area lies in outer (for a box with no area, a
+    rule: its centre)."""
+    if inner.area <= 0:
+        return center_inside(outer, inner)
+    return shared_area(inner, outer) >= share * inner.area
+
+
 def center_inside(outer: Box, inner: Box) -> bool:
     """True when the centre of inner lies inside outer."""
     return outer.x0 <= inner.cx <= outer.x1 and outer.y0 <= inner.cy <= outer.y1

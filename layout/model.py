@@ -136,13 +136,27 @@ class Figure:
     """A photo or graphic region.
 
     ``image`` is a source-specific handle to its pixels (a PDF page number, an image path);
-    ``src`` is set when the pixels were written out, relative to the output.
+    ``src`` is set when the pixels were written out, relative to the output. ``caption``
+    holds all the figure's own text: its labels first, then its caption. ``drawn``: a
+    graphic drawn with vector paths (a chart, a map), whose words inside are its labels; the
+    text set on a photo is its title or caption.
     """
 
     box: Box
     image: str | int | None = None
     caption: tuple[Block, ...] = ()
     src: str | None = None
+    drawn: bool = False
+
+    @property
+    def labels(self) -> tuple[Block, ...]:
+        """The blocks drawn inside it (a chart's or a map's words: role ``label``)."""
+        return tuple(b for b in self.caption if b.role == "label")
+
+    @property
+    def captions(self) -> tuple[Block, ...]:
+        """Its caption blocks proper: ``caption`` without the labels."""
+        return tuple(b for b in self.caption if b.role != "label")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +165,17 @@ class Rule:
 
     box: Box
     orientation: Literal["h", "v"]
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A cluster of drawn shapes (fills, strokes, curves) that are neither rules nor frames:
+    a chart, a map, a filled placeholder, an ornament; ``parts`` is how many shapes it holds
+    (one: a flat fill). Whether it is a figure is decided from the text inside it
+    (``analysis.graphics``)."""
+
+    box: Box
+    parts: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +190,7 @@ class PageContent:
     figures: tuple[Figure, ...] = ()
     rules: tuple[Rule, ...] = ()
     frames: tuple[Box, ...] = ()
+    drawings: tuple[Drawing, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from pathlib import Path
 from .analysis.blocks import build_blocks
 from .analysis.columns import find_grid
 from .analysis.direction import is_vertical, turned, turned_back
-from .analysis.lines import build_lines
+from .analysis.graphics import vector_figures
+from .analysis.lines import build_lines, typical_size
 from .analysis.roles import assign_roles, body_size
 from .analysis.script import guess_language
 from .analysis.stories import build_stories
@@ -54,6 +55,7 @@ def sizes_estimated(content: PageContent) -> bool:
 def _analyse(content: PageContent, params: Params) -> Layout:
     """The stages, on a page whose lines run left to right."""
     lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures])
+    content = vector_figures(content, lines, typical_size(content.words))
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
     body = body_size(blocks)
     blocks = assign_roles(blocks, content, body, params)

@@ -9,6 +9,7 @@ story is to its page (a story, a picture, a sidebar, an ad). Adding a role means
     kicker      yes     no     p.kicker      *…*         heading      OVERLINE (heading)
     headline    yes     no     h2 (story)    ## …        heading      TITLE (heading)
     body        no      yes    p             …           paragraph    PARAGRAPH
+    label       no      no     p.label       …           other        OTHER  (words inside a figure)
     furniture   no      no     p (page)      …           header/footer FURNITURE
 """
 
@@ -19,7 +20,7 @@ from typing import Literal, get_args
 
 Role = Literal[
     "kicker", "headline", "deck", "byline", "body", "crosshead",
-    "caption", "jump", "credit", "furniture",
+    "caption", "label", "jump", "credit", "furniture",
 ]
 StoryKind = Literal["story", "picture", "sidebar", "ad"]
 
@@ -59,6 +60,7 @@ ROLES: dict[Role, RoleForm] = {
     "crosshead": RoleForm(heading=1, page_region="heading", mets="CROSSHEAD"),
     "caption": RoleForm(css_class="caption", markdown="*{}*", page_region="caption",
                         mets="CAPTION"),
+    "label": RoleForm(css_class="label", page_region="other", mets="OTHER"),
     "jump": RoleForm(css_class="jump", markdown="*{}*", mets="JUMP"),
     "credit": RoleForm(css_class="credit", markdown="*{}*", page_region="credit", mets="CREDIT"),
     "furniture": RoleForm(page_region="header", mets="FURNITURE"),

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, PageContent, Role
 from ..params import Params
+from .captions import CREDIT, emphasised, name_captions, name_labels
 
 # "记者" alone must be followed by a space: "记者手记" (a reporter's notes) is a title.
 BYLINE = re.compile(
@@ -48,9 +49,6 @@ JUMP = re.compile(
     r"segue (a|dalla) (pagina|pag\.|prima)|continua a (pagina|pag\.)|"
     r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
 QUOTES = "«»\"“”„‘’'‹›「」『』"
-CREDIT = re.compile(
-    r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
-    r"illustration|quelle)\s*[:：]", re.IGNORECASE)
 FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
 
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
@@ -95,8 +93,11 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     blocks = _with_drop_caps([piece for b in blocks for piece in _split_pattern_lines(b)], body)
     font = _body_font(blocks, body)
     roles: list[Role] = ["body"] * len(blocks)
+    name_labels(blocks, roles, page.figures, body)
     margins = _margins(blocks, page, body, params)
     for i, b in enumerate(blocks):
+        if roles[i] == "label":
+            continue
         # Text in a box is a sidebar, never furniture.
         if (b.frame is None and (margins.holds(b, body, params) or FURNITURE.search(b.raw_text[:40]))) \
                 or _ocr_noise(b):
@@ -106,7 +107,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                 and not _pull_quote(b):
             roles[i] = "headline"
     _name_header_stacks(blocks, roles, body, font, params)
-    _name_captions(blocks, roles, page.figures, body, font, params)
+    name_captions(blocks, roles, page.figures, body, font, params)
     for i, b in enumerate(blocks):
         if roles[i] == "body":
             roles[i] = _pattern_role(b, body, font, params)
@@ -128,11 +129,6 @@ def _split_pattern_lines(b: Block) -> list[Block]:
         return [b]
     return [replace(b, lines=tuple(part), box=union_all(ln.box for ln in part))
             for part in (head, lines, tail) if part]
-
-
-def _emphasised(b: Block, body: float, font: str) -> bool:
-    """Set apart from body text: bold, larger, or in another typeface."""
-    return b.bold or b.size >= 1.04 * body or (bool(font) and b.font != font)
 
 
 @dataclass(frozen=True)
@@ -262,7 +258,7 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
             elif roles[j] == "body":
                 if BYLINE.search(b.raw_text):
                     continue
-                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and _emphasised(b, body, font) and kicker_sized:
+                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) and kicker_sized:
                     roles[j] = "kicker"
                 elif _touching(h, b, 0.6 * h.size) and (
                         b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—"))):
@@ -344,55 +340,6 @@ def _ends_text(b: Block) -> bool:
     return len(b.lines) > 1 and last.box.x1 < b.box.x1 - 0.2 * b.box.width
 
 
-def _name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],
-                   body: float, font: str, params: Params) -> None:
-    """The short blocks right under each figure (else a title right above it) are its caption."""
-    reach = params.caption_gap * body
-
-    def set_apart(b: Block) -> bool:  # body text running on under a picture is no caption
-        return b.italic or b.size < 0.96 * body or _emphasised(b, body, font)
-
-    for f in figures:
-        best, best_gap = None, reach
-        for j, b in enumerate(blocks):
-            if roles[j] not in ("body", "byline") or x_overlap_ratio(f.box, b.box) < 0.5:
-                continue
-            gap = b.box.y0 - f.box.y1
-            if -0.5 * body <= gap < best_gap and len(b.lines) <= 8 and set_apart(b):
-                best, best_gap = j, gap
-        if best is None:
-            best_gap = body  # a title sits tight above its picture
-            for j, b in enumerate(blocks):
-                gap = f.box.y0 - b.box.y1
-                # A title may overlap the picture's top edge, as long as it starts above it.
-                if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and gap < best_gap \
-                        and b.box.y0 <= f.box.y0 and len(b.lines) <= 2 and set_apart(b):
-                    best, best_gap = j, gap
-        if best is None:
-            best = _side_caption(f, blocks, roles, body, set_apart)
-        if best is None:
-            continue
-        roles[best] = "caption"
-        first = blocks[best].box
-        for j, b in enumerate(blocks):  # the rest of the caption's row: "… 本报记者 某某摄"
-            if roles[j] in ("body", "byline") and len(b.lines) == 1 \
-                    and y_overlap(first, b.box) > 0.5 * max(first.height, b.box.height) \
-                    and f.box.x0 - 1 <= b.box.x0 and b.box.x1 <= f.box.x1 + 1:
-                roles[j] = "caption"
-
-
-def _side_caption(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float,
-                  set_apart) -> int | None:
-    """A short, set-apart block beside a figure, level with its top or bottom edge."""
-    for j, b in enumerate(blocks):
-        gap = max(b.box.x0 - f.box.x1, f.box.x0 - b.box.x1)
-        level = abs(b.box.y0 - f.box.y0) <= body or abs(b.box.y1 - f.box.y1) <= body
-        if roles[j] == "body" and -0.5 * body <= gap <= 1.5 * body and level and len(b.lines) <= 8 \
-                and b.box.width < 0.7 * f.box.width and set_apart(b):
-            return j
-    return None
-
-
 def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:
     """jump, credit or crosshead by pattern and typography; body otherwise."""
     text = b.raw_text
@@ -400,7 +347,7 @@ def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:
         return "jump"
     if len(b.lines) <= 2 and CREDIT.search(text):
         return "credit"
-    if len(b.lines) <= 2 and len(text) <= _CROSSHEAD_CHARS and _emphasised(b, body, font) \
+    if len(b.lines) <= 2 and len(text) <= _CROSSHEAD_CHARS and emphasised(b, body, font) \
             and not text.rstrip().endswith((",", "，", "。", ".")):
         return "crosshead"
     return "body"

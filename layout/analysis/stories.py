@@ -127,14 +127,16 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
 
 
 def _figures_with_captions(blocks: Sequence[Block], figures: Sequence[Figure]) -> list[Figure]:
-    """Each figure with the caption blocks nearest to it."""
+    """Each figure with its labels (the label blocks inside it, named in ``captions.py``) and
+    the caption blocks nearest to it."""
+    labels: dict[int, list[Block]] = {}
     captions: dict[int, list[Block]] = {}
     for b in blocks:
-        if b.role != "caption" or not figures:
+        if b.role not in ("caption", "label") or not figures:
             continue
         best = min(range(len(figures)), key=lambda i: _distance(figures[i].box, b.box))
-        captions.setdefault(best, []).append(b)
-    return [replace(f, caption=tuple(captions.get(i, ()))) for i, f in enumerate(figures)]
+        (labels if b.role == "label" else captions).setdefault(best, []).append(b)
+    return [replace(f, caption=(*labels.get(i, ()), *captions.get(i, ()))) for i, f in enumerate(figures)]
 
 
 def _distance(a: Box, b: Box) -> float:

@@ -7,12 +7,14 @@ columns); its spans become ``Word`` values and the analysis stages regroup them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, PageError
 from ..analysis.script import is_cjk
-from ..model import Box, Figure, PageContent, Rule, Word
+from ..geometry import union_all
+from ..model import Box, Drawing, Figure, PageContent, Rule, Word
 from .mupdf import pymupdf
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
@@ -26,6 +28,15 @@ _RULE_THICKNESS = 3.0
 _MIN_RULE_LENGTH = 12.0
 _MIN_FRAME = 24.0
 _MIN_FIGURE = 16.0
+# [share of the page's area] a shape this large is the page's border or background; [0-1] a
+# fill lighter than this in every channel is white; [pt] shapes this close are one drawing,
+# hashed into cells this wide to find them
+_PAGE_SHARE = 0.6
+_WHITE = 0.99
+_TOUCH = 2.0
+_CELL = 64.0
+# [pt] how far inside its bounding box a frame's outline may run (its rounded corners)
+_CORNER = 6.0
 # [em] a span of CJK text wider than its characters set solid by more than this runs on across
 # a gap; [em] such a span is cut where its characters stand further apart than _CHAR_GAP;
 # [em] the width assumed for a character that is not CJK (an upper bound: most are narrower)
@@ -128,23 +139,90 @@ def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
     return Box(box.x0 + lead * step, box.y0, box.x1 - trail * step, box.y1)
 
 
-def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box]]:
-    """Separators (thin lines or bars) and frames (outlined or tinted boxes) among the drawings.
+def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], list[Drawing]]:
+    """Separators (thin lines or bars), frames (outlined or tinted rectangles) and drawings
+    (clusters of every other visible shape: a chart's bars and curves, a map, a filled
+    placeholder) among the page's drawn paths.
 
-    A frame covering most of the page is a page border, not a box around text, and is dropped.
+    A shape covering most of the page is a page border or background, and is dropped; so is
+    one painted white, or one outside the page (drawn for the facing page of a spread).
     """
-    rules, frames = [], []
+    rules, frames, parts = [], [], []
     for path in drawings:
         x0, y0, x1, y1 = path["rect"]
         w, h = x1 - x0, y1 - y0
+        box = Box(x0, y0, x1, y1)
         if h <= _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
-            rules.append(Rule(Box(x0, y0, x1, y1), "h"))
+            rules.append(Rule(box, "h"))
         elif w <= _RULE_THICKNESS and h >= _MIN_RULE_LENGTH:
-            rules.append(Rule(Box(x0, y0, x1, y1), "v"))
-        elif w >= _MIN_FRAME and h >= _MIN_FRAME and w * h < 0.6 * page_box.area:
-            if path.get("color") is not None or _is_tint(path.get("fill")):
-                frames.append(Box(x0, y0, x1, y1))
-    return rules, frames
+            rules.append(Rule(box, "v"))
+        elif w * h >= _PAGE_SHARE * page_box.area or not _visible(path) \
+                or x1 <= page_box.x0 or x0 >= page_box.x1 or y1 <= page_box.y0 or y0 >= page_box.y1:
+            continue  # a background, a white shape, or one off the page
+        elif w >= _MIN_FRAME and h >= _MIN_FRAME and _rectangle(path) and (
+                path.get("color") is not None or _is_tint(path.get("fill"))):
+            frames.append(box)
+        else:
+            parts.append(box)
+    return rules, frames, _clusters(parts)
+
+
+def _visible(path: dict) -> bool:
+    """Stroked, or filled with anything but white."""
+    fill = path.get("fill")
+    return path.get("color") is not None or (fill is not None and min(fill) < _WHITE)
+
+
+def _rectangle(path: dict) -> bool:
+    """Whether the path outlines its own bounding box (a rectangle, with rounded corners or
+    not): every point of it lies within ``_CORNER`` of the box's edges. A chart's bars or
+    polygon and a map's outline reach inside; they are drawings, not a frame around text."""
+    x0, y0, x1, y1 = path["rect"]
+    return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path))
+
+
+def _points(path: dict) -> Iterator[tuple[float, float]]:
+    """The points of a path: of PyMuPDF's ``items`` (lines, curves, rectangles, quads), or
+    the ``points`` a second engine gives."""
+    yield from path.get("points", ())
+    for item in path.get("items") or ():
+        for v in item[1:]:
+            if isinstance(v, pymupdf.Point):
+                yield v.x, v.y
+            elif isinstance(v, (pymupdf.Rect, pymupdf.Quad)):
+                yield from ((q.x, q.y) for q in (v.quad if isinstance(v, pymupdf.Rect) else v))
+
+
+def _clusters(parts: list[Box]) -> list[Drawing]:
+    """The shapes grouped into drawings: those that overlap or stand within ``_TOUCH`` of one
+    another are one (a chart's bars, far apart, are gathered by the analysis, which knows
+    the page's body size). Shapes are hashed into a grid of cells ``_CELL`` wide, so each is
+    only compared with those near it."""
+    parent = list(range(len(parts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, b in enumerate(parts):
+        near = {j for cx in range(int((b.x0 - _TOUCH) // _CELL), int((b.x1 + _TOUCH) // _CELL) + 1)
+                for cy in range(int((b.y0 - _TOUCH) // _CELL), int((b.y1 + _TOUCH) // _CELL) + 1)
+                for j in cells.get((cx, cy), ())}
+        for j in near:
+            o = parts[j]
+            if o.x0 - _TOUCH <= b.x1 and b.x0 - _TOUCH <= o.x1 and o.y0 - _TOUCH <= b.y1 \
+                    and b.y0 - _TOUCH <= o.y1:
+                parent[root(j)] = root(i)
+        for cx in range(int(b.x0 // _CELL), int(b.x1 // _CELL) + 1):
+            for cy in range(int(b.y0 // _CELL), int(b.y1 // _CELL) + 1):
+                cells.setdefault((cx, cy), []).append(i)
+    groups: dict[int, list[Box]] = {}
+    for i, b in enumerate(parts):
+        groups.setdefault(root(i), []).append(b)
+    return [Drawing(union_all(g), len(g)) for g in groups.values()]
 
 
 def kept_figures(images: list[tuple[Box, object]], page_box: Box) -> list[Figure]:
@@ -212,10 +290,10 @@ class PdfSource:
         if rect.width <= 0 or rect.height <= 0:
             raise PageError(f"{self.path}: page {number}: zero-size page")
         page_box = Box(0, 0, rect.width, rect.height)
-        rules, frames = shapes(drawings, page_box)
+        rules, frames, drawn = shapes(drawings, page_box)
         figures = kept_figures([(Box(*info["bbox"]), number) for info in images], page_box)
         return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text_dict)),
-                           tuple(figures), tuple(rules), tuple(frames))
+                           tuple(figures), tuple(rules), tuple(frames), tuple(drawn))
 
     def save_image(self, figure: Figure, stem: Path) -> Path | None:
         """Write the figure's embedded image in its own format, else its region as PNG.

@@ -524,8 +524,8 @@ def _rgb(color: Any) -> tuple[float, ...] | None:
 
 def _drawings(objects: list[dict[str, Any]], dx: float, dy: float) -> list[dict[str, Any]]:
     """pdfplumber lines, rects and curves in the shape of PyMuPDF's ``get_drawings()``: the
-    bounding ``rect``, a stroke ``color`` (None when not stroked) and an RGB ``fill`` (None
-    when not filled)."""
+    bounding ``rect``, a stroke ``color`` (None when not stroked), an RGB ``fill`` (None
+    when not filled) and, for want of PyMuPDF's ``items``, the path's ``points``."""
     drawings = []
     for o in objects:
         stroked = o.get("stroke", True)
@@ -534,6 +534,7 @@ def _drawings(objects: list[dict[str, Any]], dx: float, dy: float) -> list[dict[
             "rect": (o["x0"] - dx, o["top"] - dy, o["x1"] - dx, o["bottom"] - dy),
             "color": (_rgb(o.get("stroking_color")) or (0.0, 0.0, 0.0)) if stroked else None,
             "fill": _rgb(o.get("non_stroking_color")) if filled else None,
+            "points": [(x - dx, y - dy) for x, y in o.get("pts") or ()],
         })
     return drawings
 
@@ -611,12 +612,12 @@ class PlumberSource:
             raise PageError(f"{self.path}: page {number}: zero-size page")
         page_box = Box(0, 0, width, height)
         words = chars_to_words(chars, dx, dy, width, height, metrics)
-        rules, frames = shapes(_drawings(objects, dx, dy), page_box)
+        rules, frames, drawn = shapes(_drawings(objects, dx, dy), page_box)
         figures = kept_figures(
             [(Box(im["x0"] - dx, im["top"] - dy, im["x1"] - dx, im["bottom"] - dy),
               f"{number}:{_objid(im)}") for im in images], page_box)
         return PageContent(number, width, height, "pt", tuple(words), tuple(figures),
-                           tuple(rules), tuple(frames))
+                           tuple(rules), tuple(frames), tuple(drawn))
 
     def save_image(self, figure: Figure, stem: Path) -> Path | None:
         """Write a figure's pixels; None for a handle this source did not make.

@@ -70,8 +70,10 @@ def _figure(f: Figure) -> etree._Element:
     e = _el("figure", box=f.box)
     if f.src:
         e.append(_el("img", src=f.src, alt=""))
-    if f.caption:
-        e.append(_el("figcaption", " ".join(c.text for c in f.caption)))
+    for label in f.labels:
+        e.append(_el("p", label.text, label.box, ROLES[label.role].css_class))
+    if f.captions:
+        e.append(_el("figcaption", " ".join(c.text for c in f.captions)))
     return e
 
 

@@ -23,8 +23,11 @@ def _block(b: Block) -> dict:
 
 
 def _figure(f: Figure) -> dict:
-    return {"bbox": _bbox(f.box), "caption": " ".join(c.text for c in f.caption) or None,
-            "image": f.src}
+    out = {"bbox": _bbox(f.box), "caption": " ".join(c.text for c in f.captions) or None,
+           "image": f.src}
+    if f.labels:
+        out["labels"] = [_block(b) for b in f.labels]
+    return out
 
 
 def _story(s: Story) -> dict:

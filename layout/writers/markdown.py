@@ -20,8 +20,10 @@ def _escape(text: str) -> str:
 
 
 def _figure(f: Figure) -> str:
-    caption = _escape(" ".join(b.text for b in f.caption))
-    return f"![{caption}]({f.src})" if f.src else (f"*[Figure] {caption}*" if caption else "*[Figure]*")
+    caption = _escape(" ".join(b.text for b in f.captions))
+    image = f"![{caption}]({f.src})" if f.src else (f"*[Figure] {caption}*" if caption else "*[Figure]*")
+    labels = _escape(" · ".join(b.text for b in f.labels))
+    return f"{image}\n\n{labels}" if labels else image
 
 
 def _story(s: Story, level: int = 2) -> list[str]:

@@ -1,0 +1,113 @@
+"""Part of stage 3 (roles): the text that belongs to a figure, its caption and its labels.
+
+- A *label* is a block inside a drawn figure (a chart's axis years, a map's place names)
+  that is no running text: it goes with the figure. (Text set on a photo is its title or
+  caption, found as below.)
+- A *caption* is the short block set apart (italic, smaller, bold or another face) right
+  under a figure, else a title tight above it, else a short block beside it level with its
+  top or bottom edge; the rest of the caption's row ("… 新华社记者 某某摄") and a credit
+  line right under it ("Photo: …") go with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..geometry import mostly_inside, x_overlap_ratio, y_overlap
+from ..model import Block, Figure, Line, Role
+from ..params import Params
+
+CREDIT = re.compile(
+    r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
+    r"illustration|quelle)\s*[:：]", re.IGNORECASE)
+# Running text: this many lines at about the body size (this share of it), each at least
+# this long [body sizes]; a chart's labels, a map's names and a title are short or few.
+_RUNNING_LINES = 3
+_BODY_SHARE = 0.85
+_RUNNING_WIDTH = 8.0
+
+
+def emphasised(b: Block, body: float, font: str) -> bool:
+    """Set apart from body text: bold, larger, or in another typeface."""
+    return b.bold or b.size >= 1.04 * body or (bool(font) and b.font != font)
+
+
+def running_text(lines: Sequence[Line], body: float) -> bool:
+    """Whether the lines are running text (see ``_RUNNING_LINES``), not labels."""
+    return sum(ln.size >= _BODY_SHARE * body and ln.box.width >= _RUNNING_WIDTH * body
+               for ln in lines) >= _RUNNING_LINES
+
+
+def name_labels(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],
+                body: float) -> None:
+    """The blocks inside a drawn figure that are no running text are its labels."""
+    for f in (f for f in figures if f.drawn):
+        for j, b in enumerate(blocks):
+            if mostly_inside(b.box, f.box) and not running_text(b.lines, body):
+                roles[j] = "label"
+
+
+def name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],
+                  body: float, font: str, params: Params) -> None:
+    """Each figure's caption: see the module docstring."""
+    def set_apart(b: Block) -> bool:  # body text running on under a picture is no caption
+        return b.italic or b.size < 0.96 * body or emphasised(b, body, font)
+
+    for f in figures:
+        best = _under(f, blocks, roles, body, params.caption_gap * body, set_apart)
+        if best is None:
+            best = _over(f, blocks, roles, body, set_apart)
+        if best is None:
+            best = _beside(f, blocks, roles, body, set_apart)
+        if best is None:
+            continue
+        roles[best] = "caption"
+        first = blocks[best].box
+        for j, b in enumerate(blocks):
+            if roles[j] not in ("body", "byline", "credit") or len(b.lines) > 2:
+                continue
+            rest_of_row = (len(b.lines) == 1 and y_overlap(first, b.box) > 0.5 * max(first.height, b.box.height)
+                           and f.box.x0 - 1 <= b.box.x0 and b.box.x1 <= f.box.x1 + 1)
+            credit_under = (CREDIT.search(b.raw_text) is not None and x_overlap_ratio(first, b.box) >= 0.5
+                            and -0.5 * body <= b.box.y0 - first.y1 <= 0.5 * body)
+            if rest_of_row or credit_under:
+                roles[j] = "caption"
+
+
+def _under(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float, reach: float,
+           set_apart: Callable[[Block], bool]) -> int | None:
+    """The nearest short set-apart block right under the figure, within ``reach``."""
+    best, best_gap = None, reach
+    for j, b in enumerate(blocks):
+        if roles[j] not in ("body", "byline", "credit") or x_overlap_ratio(f.box, b.box) < 0.5:
+            continue
+        gap = b.box.y0 - f.box.y1
+        if -0.5 * body <= gap < best_gap and len(b.lines) <= 8 and set_apart(b):
+            best, best_gap = j, gap
+    return best
+
+
+def _over(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float,
+          set_apart: Callable[[Block], bool]) -> int | None:
+    """A title of one or two lines tight above the figure (it may overlap the picture's top
+    edge, as long as it starts above it)."""
+    best, best_gap = None, body
+    for j, b in enumerate(blocks):
+        gap = f.box.y0 - b.box.y1
+        if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and gap < best_gap \
+                and b.box.y0 <= f.box.y0 and len(b.lines) <= 2 and set_apart(b):
+            best, best_gap = j, gap
+    return best
+
+
+def _beside(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float,
+            set_apart: Callable[[Block], bool]) -> int | None:
+    """A short, set-apart block beside a figure, level with its top or bottom edge."""
+    for j, b in enumerate(blocks):
+        gap = max(b.box.x0 - f.box.x1, f.box.x0 - b.box.x1)
+        level = abs(b.box.y0 - f.box.y0) <= body or abs(b.box.y1 - f.box.y1) <= body
+        if roles[j] == "body" and -0.5 * body <= gap <= 1.5 * body and level and len(b.lines) <= 8 \
+                and b.box.width < 0.7 * f.box.width and set_apart(b):
+            return j
+    return None

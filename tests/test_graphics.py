@@ -1,0 +1,83 @@
+"""Vector graphics as figures: a chart, a map or a filled placeholder drawn with paths is a
+figure when no running text stands inside it; its words are its labels, the text under it
+its caption."""
+
+from dataclasses import replace
+
+import pymupdf
+
+import layout
+from layout import analyse_page
+from layout.model import Box, Drawing
+
+from synth import column, page, text_lines
+
+
+def bars(x0: float, base: float) -> list[Drawing]:
+    """Five bars of a chart standing on a baseline, 10 pt apart."""
+    return [Drawing(Box(x0 + 25 * i, base - 20 - 8 * i, x0 + 25 * i + 15, base)) for i in range(5)]
+
+
+def chart_page(**changes):
+    """A story in two columns; a bar chart on a tinted panel over the second column with its
+    title and year labels inside, its caption and credit under it."""
+    words = (text_lines(["Council Plan"], 50, 40, size=24) + column(50, 80, 30)
+             + text_lines(["Riders by year"], 175, 84, size=8, bold=True)
+             + [w for i in range(5) for w in text_lines([str(2019 + i)], 177 + 25 * i, 172, size=7)]
+             + text_lines(["Annual riders, millions.", "Graphic: Ann Lee"], 170, 192, size=8, italic=True)
+             + column(170, 222, 20, start=90))
+    content = page(words, frames=[Box(170, 80, 300, 185)])
+    return replace(content, drawings=tuple(bars(180, 168)), **changes)
+
+
+def test_a_chart_is_a_figure_with_its_labels_and_its_caption():
+    layout_ = analyse_page(chart_page())
+    (figure,) = [f for s in layout_.stories for f in s.figures]
+    assert figure.drawn and figure.box == Box(170, 80, 300, 185)
+    assert [b.text for b in figure.labels] == ["Riders by year", "2019", "2020", "2021", "2022", "2023"]
+    assert " ".join(b.text for b in figure.captions) == "Annual riders, millions. Graphic: Ann Lee"
+    html = layout.model.Document("chart.pdf", (layout_,)).to_html()
+    assert '<p class="label"' in html
+    assert "<figcaption>Annual riders, millions. Graphic: Ann Lee</figcaption>" in html
+
+
+def test_a_flat_fill_with_a_word_in_it_is_a_ribbon_not_a_figure():
+    words = (text_lines(["OPINION"], 55, 44, size=14, bold=True) + text_lines(["Council Plan"], 50, 64, size=24)
+             + column(50, 100, 20))
+    content = replace(page(words), drawings=(Drawing(Box(50, 40, 130, 62)),))
+    assert analyse_page(content).stories[0].figures == ()
+
+
+def test_a_box_of_running_text_in_two_columns_stays_a_sidebar():
+    inside = (text_lines(["Key facts"], 310, 95, size=12, bold=True)
+              + column(310, 115, 10, width=90) + column(410, 115, 10, width=90, start=40))
+    words = text_lines(["Council Plan"], 50, 40, size=24) + column(50, 80, 30) + inside
+    content = replace(page(words, frames=[Box(300, 88, 505, 245)]),
+                      drawings=(Drawing(Box(300, 88, 505, 96), 2),))   # a ribbon on the box
+    layout_ = analyse_page(content)
+    assert not [f for s in layout_.stories for f in s.figures] and not layout_.figures
+    assert any(side.kind == "sidebar" for s in layout_.stories for side in s.sidebars)
+
+
+def test_a_pdf_chart_drawn_with_paths_and_a_grey_placeholder_are_figures(tmp_path):
+    doc = pymupdf.open()
+    pg = doc.new_page(width=400, height=400)
+    pg.insert_text((30, 40), "Council Approves the Budget", fontsize=20)
+    for i in range(40):
+        pg.insert_text((30, 70 + 8 * i), "text of the story that runs on in its column", fontsize=7)
+    pg.draw_rect(pymupdf.Rect(220, 60, 370, 160), color=(0, 0, 0), fill=(0.95, 0.93, 0.9))
+    for i in range(4):
+        pg.draw_rect(pymupdf.Rect(235 + 30 * i, 140 - 15 * i, 250 + 30 * i, 150), fill=(0.2, 0.4, 0.7), color=None)
+        pg.insert_text((235 + 30 * i, 157), str(2020 + i), fontsize=6)
+    pg.draw_line((228, 150), (362, 150))
+    pg.insert_text((220, 172), "Riders by year. Graphic: Ann Lee", fontsize=7, fontname="tiro")
+    pg.draw_rect(pymupdf.Rect(220, 200, 370, 300), fill=(0.55, 0.6, 0.7), color=None)
+    pg.insert_text((220, 312), "The mayor opens the bridge. Photo: Bo Li", fontsize=7, fontname="tiro")
+    path = tmp_path / "chart.pdf"
+    doc.save(path)
+    result = layout.reconstruct(path).pages[0]
+    figures = [f for s in result.stories for f in s.figures] + list(result.figures)
+    assert sorted(" ".join(b.text for b in f.captions) for f in figures) == [
+        "Riders by year. Graphic: Ann Lee", "The mayor opens the bridge. Photo: Bo Li"]
+    assert all(f.drawn for f in figures)
+    assert sorted(b.text for f in figures for b in f.labels) == ["2020", "2021", "2022", "2023"]
