@@ -205,3 +205,14 @@ def test_the_last_row_of_two_columns_with_the_ones_between_empty_is_two_lines():
     words += [word("Continued on Page 2", 300, 99 + 12 * 12, size=8)]
     lines = build_lines(words, (), P)
     assert all(ln.box.width <= 110 for ln in lines), [ln.text for ln in lines if ln.box.width > 110]
+
+
+def test_a_cjk_date_line_with_latin_digits_alone_on_its_row_is_one_line():
+    """"2024 年 3 月 8 日 星期二": a quarter em and more between CJK and Latin digits."""
+    parts = [("2024", 10), ("年", 5.3), ("3", 5), ("月", 5.3), ("8", 5), ("日", 5.3), ("星期二", 25.5)]
+    words, x = [], 700.0
+    for text, width in parts:
+        w = word(text, x, 20, size=8.5)
+        words.append(replace(w, box=replace(w.box, x1=x + width)))
+        x += width + 5.3
+    assert "2024年3月8日星期二" in texts(build_lines(words + column(50, 100, 10), (), P))

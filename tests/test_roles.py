@@ -131,3 +131,14 @@ def test_a_short_note_beside_a_figure_is_its_caption():
     figure = Box(50, 100, 200, 220)
     words = [word("Harbour, 1921.", 206, 100, size=8, italic=True)] + column(50, 240, 5)
     assert roles_of(page(words, figures=[figure]))["Harbour, 1921."] == "caption"
+
+
+def test_an_index_of_the_issue_in_its_box_is_furniture_with_its_title():
+    index = (text_lines(["INSIDE"], 420, 100, size=11, bold=True)
+             + text_lines(["Local A16", "Arts C6", "Obituaries A19", "Opinion A21"], 420, 114))
+    words = text_lines(["Council Wins Vote"], 50, 60, size=28) + column(50, 100, 20) + index
+    roles = roles_of(page(words, frames=[Box(415, 95, 500, 165)]))
+    assert roles["INSIDE"] == roles["Local A16"] == "furniture"
+    results = text_lines(["Arsenal 2", "Chelsea 1", "Fulham 0", "Leeds 3"], 420, 114)
+    roles = roles_of(page(text_lines(["Scores"], 420, 100, size=11, bold=True) + column(50, 100, 20) + results))
+    assert roles["Arsenal 2"] != "furniture"  # page numbers need a section letter, "page" or leaders

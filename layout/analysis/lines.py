@@ -50,6 +50,9 @@ _SIMILAR = 0.3
 # the em space between headline phrases.
 _CJK_PUNCTUATION = "、。，．：；！？）」』】〉》〕（「『【〈《〔・…—"
 _CJK_SPACE_GAP = 0.8
+# [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
+# space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
+_CJK_APART = 1.2
 # Punctuation that may hang out of its column: closing marks at a line's end, opening ones at
 # its start.
 _CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’»-"
@@ -250,7 +253,8 @@ def _alone_and_apart(rows: list[list[Word]], i: int, a: Word, b: Word, left: flo
     raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
     size = big if small < _SAME_SIZE * big and raised else small
     widest = (_SOURCE_LINE_GAP if _found_line(a, b) else
-              _DISPLAY_APART if small > _DISPLAY * body else params.word_gap)
+              _DISPLAY_APART if small > _DISPLAY * body else
+              _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
     here, reach = boxes[id(b)], _NEIGHBOURS * size

@@ -49,6 +49,11 @@ JUMP = re.compile(
     r"segue (a|dalla) (pagina|pag\.|prima)|continua a (pagina|pag\.)|"
     r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
 QUOTES = "«»\"“”„‘’'‹›「」『』"
+# A line of an index: a section's name and its page ("Arts C6", "Sport .... 12", "要闻 第2版").
+INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?\d{1,3})$|\.{3,}\s*\d{1,3}$|第\s*\d+\s*版$",
+                         re.IGNORECASE)
+_INDEX_LINES = 3
+_INDEX_WORDS = 5
 FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
 
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
@@ -106,6 +111,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
                 and not _pull_quote(b):
             roles[i] = "headline"
+    _name_indexes(blocks, roles, body)
     _name_header_stacks(blocks, roles, body, font, params)
     name_captions(blocks, roles, page.figures, body, font, params)
     for i, b in enumerate(blocks):
@@ -113,6 +119,21 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
             roles[i] = _pattern_role(b, body, font, params)
     _name_titles(blocks, roles, body, font)
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
+
+
+def _name_indexes(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
+    """An index of the issue ("INSIDE / Local A16 / Arts C6 …") is furniture, boxed or not,
+    with its title: at least ``_INDEX_LINES`` lines, each a few words and a page reference,
+    and the short block tight above them."""
+    for i, b in enumerate(blocks):
+        if len(b.lines) < _INDEX_LINES or not all(
+                INDEX_ENTRY.search(ln.text) and len(ln.text.split()) <= _INDEX_WORDS for ln in b.lines):
+            continue
+        roles[i] = "furniture"
+        for j, t in enumerate(blocks):
+            if len(t.lines) == 1 and len(t.raw_text.split()) <= _INDEX_WORDS \
+                    and 0 <= b.box.y0 - t.box.y1 <= body and x_overlap_ratio(t.box, b.box) >= 0.5:
+                roles[j] = "furniture"
 
 
 def _split_pattern_lines(b: Block) -> list[Block]:
