@@ -142,3 +142,9 @@ def test_an_index_of_the_issue_in_its_box_is_furniture_with_its_title():
     results = text_lines(["Arsenal 2", "Chelsea 1", "Fulham 0", "Leeds 3"], 420, 114)
     roles = roles_of(page(text_lines(["Scores"], 420, 100, size=11, bold=True) + column(50, 100, 20) + results))
     assert roles["Arsenal 2"] != "furniture"  # page numbers need a section letter, "page" or leaders
+
+
+def test_an_authors_name_alone_under_a_headline_is_the_byline():
+    words = (text_lines(["基层来信"], 50, 60, size=11, bold=True) + text_lines(["金沙湾探索乡村振兴"], 50, 76, size=16, bold=True)
+             + text_lines(["邓志强"], 120, 95, size=9, bold=True) + text_lines(["市场监管部门提出下一步将聚焦创新平台"] * 12, 50, 110))
+    assert roles_of(page(words))["邓志强"] == "byline"

@@ -231,3 +231,18 @@ def test_a_headline_across_the_columns_below_a_run_closes_its_band():
              + column(290, 96, 36, start=120))  # a third column running past B: no white across
     layout = analyse_page(page(words))
     assert story_of(layout, "Golf") == story_of(layout, "Alpha")
+
+
+def test_a_centred_crosshead_under_a_headline_across_columns_stays_in_its_story():
+    #  ════ Headline over three columns ════    People's Daily centres its crossheads, bold and
+    #  ░░░░   ░░░░   ░░░ end.                    a little larger than the body, in a column of
+    #  ░░░░   ░░░░     Crosshead                 a story whose headline spans several: the
+    #  ░░░░   ░░░░   ░░░░░░░                     story goes on under it
+    words = (text_lines(["Council Approves the Budget for Next Year"], 50, 50, size=28)
+             + column(50, 100, 20) + column(170, 100, 20, start=40)
+             + column(290, 100, 8, start=80) + text_lines(["short end."], 290, 196)
+             + text_lines(["Two Lines", "Centred"], 315, 214, size=11, bold=True)
+             + marked(column(290, 240, 10, start=120), "Kilo"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Council Approves the Budget for Next Year"]
+    assert story_of(layout, "Kilo") == layout.stories[0].id

@@ -49,6 +49,10 @@ JUMP = re.compile(
     r"segue (a|dalla) (pagina|pag\.|prima)|continua a (pagina|pag\.)|"
     r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
 QUOTES = "«»\"“”„‘’'‹›「」『』"
+# A name alone (an author under a headline): two to four Han characters, or two or three
+# capitalised words; set no larger than this share of the body size.
+AUTHOR_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$")
+_NAME_SIZE = 1.05
 # A line of an index: a section's name and its page ("Arts C6", "Sport .... 12", "要闻 第2版").
 INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?\d{1,3})$|\.{3,}\s*\d{1,3}$|第\s*\d+\s*版$",
                          re.IGNORECASE)
@@ -61,8 +65,10 @@ _KICKER_LINES = 3
 _DECK_LINES = 6
 _CROSSHEAD_CHARS = 80
 _BYLINE_CHARS = 60
-# Most characters a title set in the body size may have.
+# Most characters a title set in the body size may have; [share of its column's width] a
+# headline this much wider than a title's column, right above it, makes the title a crosshead.
 _TITLE_CHARS = 60
+_WIDER = 1.5
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
@@ -276,6 +282,9 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                     roles[j] = "kicker"
                 elif _touching(h, b, 0.8 * h.size) and b.size < h.size:
                     roles[j] = "deck"
+            elif roles[j] in ("body", "headline") and b.size <= body * _NAME_SIZE \
+                    and _touching(h, b, 0.6 * h.size) and AUTHOR_NAME.match(b.raw_text.strip()):
+                roles[j] = "byline"  # the author's name alone under the headline: 邓志强
             elif roles[j] == "body":
                 if BYLINE.search(b.raw_text):
                     continue
@@ -296,11 +305,13 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
     about the body size: centred in the column (``Revue politique.``), or in capitals and
     bold or larger (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
-    fragment of a line cut apart may fall in the middle by chance). Such a line heads a story only where the
-    text above it, if any, has come to an end (a full stop, a short last line, or a signature
-    or other line set apart) and body text follows right under it; a crosshead inside a story
-    is set left in modern papers, and a line smaller than the body heads an item within its
-    column (``LE MORT DE L'ÉCOLE SAINTE-BARBE`` under "La Soirée parisienne").
+    fragment of a line cut apart may fall in the middle by chance). Such a line heads a story
+    only where the text above it, if any, has come to an end (a full stop, a short last line,
+    or a signature or other line set apart) and body text follows right under it; a crosshead
+    inside a story is set left in modern papers, and a line smaller than the body heads an
+    item within its column (``LE MORT DE L'ÉCOLE SAINTE-BARBE`` under "La Soirée parisienne").
+    Under a headline set across more columns than the title's (the nearest above it), the
+    title is a crosshead of that story: People's Daily centres its crossheads in the column.
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -318,6 +329,15 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
                    for k in by_top[bisect_left(tops, b.y0 - b.height):bisect_right(tops, b.y1)]
                    if k != i and roles[k] != "furniture")
 
+    heads = [k for k, r in enumerate(roles) if r == "headline"]
+
+    def under_a_wider_headline(i: int, text: Box) -> bool:  # inside a story set across columns
+        b, reach = blocks[i].box, text.width  # a centred headline may stop short of a column
+        over = [k for k in heads if blocks[k].box.y1 <= b.y0
+                and blocks[k].box.x0 - reach <= b.cx <= blocks[k].box.x1 + reach]
+        nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
+        return nearest is not None and blocks[nearest].box.width >= _WIDER * text.width
+
     for i, b in enumerate(blocks):
         if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS \
                 or b.size < 0.9 * body:
@@ -333,7 +353,7 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
         if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
             continue
         if not (_centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or _capitals(b, body, font)):
+                or _capitals(b, body, font)) or under_a_wider_headline(i, blocks[below].box):
             continue
         if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
                 or _ends_text(blocks[above]):
