@@ -67,3 +67,15 @@ def test_lines_inside_a_frame_do_not_join_lines_outside_it():
 def test_a_figure_between_lines_is_not_crossed():
     figure = Figure(Box(50, 111, 150, 111.8))
     assert len(blocks_of(column(50, 100, 2, pitch=12.5), figures=(figure,))) == 2
+
+
+def test_lines_an_ocr_file_put_in_one_block_stay_together_whatever_sizes_it_gave_them():
+    """Some engines give every other line of a paragraph another size (26 and 37.5 px for type
+    whose lines are 30 px tall): the block they found is the evidence. Without it, the sizes
+    part them."""
+    words = column(50, 100, 8)
+    words = [replace(w, size=w.size * (1.44 if (w.box.y0 - 100) // 12 % 2 else 1.0)) for w in words]
+    assert len(blocks_of(words)) > 1
+    ocr = [replace(w, source_block=7, source_line=int(w.box.y0)) for w in words]
+    (b,) = blocks_of(ocr)
+    assert len(b.lines) == 8

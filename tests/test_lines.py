@@ -216,3 +216,12 @@ def test_a_cjk_date_line_with_latin_digits_alone_on_its_row_is_one_line():
         words.append(replace(w, box=replace(w.box, x1=x + width)))
         x += width + 5.3
     assert "2024年3月8日星期二" in texts(build_lines(words + column(50, 100, 10), (), P))
+
+
+def test_two_ocr_lines_of_a_skewed_scan_stay_two_lines():
+    """Lines of a skewed page overlap in height: the engine's lines are kept, never merged
+    into one row whose words would interleave."""
+    upper = [word(t, x, 100 + 0.04 * (x - 50), line=1) for t, x in (("Diejenige", 50), ("eines", 110), ("Briefträgers", 150), ("nach", 230))]
+    lower = [word(t, x, 104 + 0.04 * (x - 50), line=2) for t, x in (("Venken", 52), ("täglich", 112), ("Rieden", 152), ("wöchent-", 232))]
+    words = [replace(w, source_block=1) for w in upper + lower]
+    assert texts(build_lines(words, (), P)) == ["Diejenige eines Briefträgers nach", "Venken täglich Rieden wöchent-"]

@@ -1,9 +1,10 @@
 """Stage 2: lines → blocks.
 
 A line joins the block just above it when the two are close (``Params.line_gap``), overlap
-horizontally, share size, weight and typeface, sit in the same frame, and no rule or figure lies between
-them. The PDF's own block grouping is never used: it merges columns. Lines are swept top to
-bottom against the few blocks still open (about one per column), so the cost is linear.
+horizontally, share size, weight and typeface (or an OCR file put them in one block), sit in
+the same frame, and no rule or figure lies between them. A PDF's own block grouping is never
+used: it merges columns. Lines are swept top to bottom against the few blocks still open
+(about one per column), so the cost is linear.
 
 Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
 "leftwards", since vertical columns are read right to left.
@@ -20,6 +21,9 @@ from ..params import Params
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
 _MIN_OVERLAP = 0.5
+# [share of the taller] lines an OCR file put in one block belong together if no further
+# apart in height than this (within twice: not a title over its text's small print)
+_OCR_HEIGHTS = 0.5
 # [sizes] How far a line may reach up into the line above and still follow it: OCR boxes of
 # Fraktur type, ascenders and descenders included, are taller than the line pitch.
 _MAX_OVERLAP = 0.8
@@ -74,7 +78,7 @@ def _group(lines: list[Line], turn, h_rules: list[Box], obstacles: list[Box],
             if not (-_MAX_OVERLAP * ln.size < gap <= reach and gap < best_gap):
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
-                    or not _same_style(last, ln, params)
+                    or not (_same_source_block(last, ln) or _same_style(last, ln, params))
                     or any(crosses_between_vertically(r, lb, b, 0.3) for r in h_rules)
                     or any(crosses_between_vertically(o, lb, b, 0.3) for o in obstacles)):
                 continue
@@ -84,6 +88,16 @@ def _group(lines: list[Line], turn, h_rules: list[Box], obstacles: list[Box],
         else:
             best.append(ln)
     return done + open_groups
+
+
+def _same_source_block(a: Line, b: Line) -> bool:
+    """Whether an OCR file put both lines, about as tall (``_OCR_HEIGHTS``), in one of its
+    blocks: evidence that they belong together whatever sizes and styles it gave them (some
+    engines give every other line of a paragraph another size)."""
+    block = a.words[0].source_block
+    big, small = max(a.box.height, b.box.height), min(a.box.height, b.box.height)
+    return block is not None and block == b.words[0].source_block \
+        and big - small <= _OCR_HEIGHTS * big
 
 
 def _same_style(a: Line, b: Line, params: Params) -> bool:

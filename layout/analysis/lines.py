@@ -136,26 +136,22 @@ def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
 
 
 def _rows(words: list[Word], boxes: dict[int, Box]) -> list[list[Word]]:
-    """Words grouped by baseline: a word joins the row whose middle (the mean of its words')
-    lies within ``_ROW_TOLERANCE`` of the smaller height (the row's: that of its smallest
-    word but for marks far smaller, a footnote's number); each row sorted along the line.
+    """Words grouped by baseline, each row sorted along the line, the rows by their middles.
 
-    The words of a line an OCR file found (``_found_line``) count at the middle and height of
-    their line: a word the engine boxed a little lower stays with its line."""
-    found: dict[tuple, list[Box]] = {}
-    for w in words:
-        if w.source_block is not None and w.source_line is not None:
-            found.setdefault((w.source_block, w.source_line), []).append(boxes[id(w)])
-    lines = {key: (median(b.cy for b in bs), median(b.height for b in bs)) for key, bs in found.items()}
-
-    def place(w: Word) -> tuple[float, float]:
-        b = boxes[id(w)]
-        return lines.get((w.source_block, w.source_line), (b.cy, b.height))
-
+    A word joins the row whose middle (the mean of its words') lies within ``_ROW_TOLERANCE``
+    of the smaller height (the row's: that of its smallest word but for marks far smaller, a
+    footnote's number). A line an OCR file found (``_found_line``) is a row of its own: its
+    words stay together however the engine boxed them, and two lines of a skewed scan that
+    overlap in height are never merged into one row."""
+    found: dict[tuple, list[Word]] = {}
     rows: list[list[Word]] = []
     middle = height = 0.0
     counted = 0  # the words the middle is the mean of (not the far smaller marks)
-    for w, (cy, h) in sorted(((w, place(w)) for w in words), key=lambda item: item[1][0]):
+    for w in sorted(words, key=lambda w: boxes[id(w)].cy):
+        if w.source_block is not None and w.source_line is not None:
+            found.setdefault((w.source_block, w.source_line), []).append(w)
+            continue
+        cy, h = boxes[id(w)].cy, boxes[id(w)].height
         if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
             rows.append([])
             middle, height, counted = cy, h, 1
@@ -163,8 +159,10 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> list[list[Word]]:
             middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
             counted += 1
         rows[-1].append(w)
+    rows += found.values()
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
+    rows.sort(key=lambda row: median(boxes[id(w)].cy for w in row))
     return rows
 
 
@@ -185,14 +183,16 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
         for w in row[1:]:
             b = boxes[id(w)]
             prev = piece[-1]
+            gap = b.x0 - right
+            found = _found_line(prev, w)
             inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
+            gutter = gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body,
+                                     _hanging(prev, w), found)
             if _separated(right, b, separators) or _outsized(prev, w) \
                     or _other_source_block(prev, w) \
-                    or gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body, _hanging(prev, w),
-                                       _found_line(prev, w)) \
-                    and not _word_space_of_display(prev, w, b.x0 - right, body) \
-                    or _off_baseline(prev, w, boxes[id(prev)], b, b.x0 - right) \
-                    or _display_apart(prev, w, b.x0 - right, body) \
+                    or gutter and not _word_space_of_display(prev, w, gap, body) \
+                    or not found and _off_baseline(prev, w, boxes[id(prev)], b, gap) \
+                    or _display_apart(prev, w, gap, body) \
                     or _alone_and_apart(rows, i, prev, w, right, b.x0, boxes, body, params):
                 pieces.append(piece)
                 piece = []
