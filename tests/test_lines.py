@@ -225,3 +225,17 @@ def test_two_ocr_lines_of_a_skewed_scan_stay_two_lines():
     lower = [word(t, x, 104 + 0.04 * (x - 50), line=2) for t, x in (("Venken", 52), ("täglich", 112), ("Rieden", 152), ("wöchent-", 232))]
     words = [replace(w, source_block=1) for w in upper + lower]
     assert texts(build_lines(words, (), P)) == ["Diejenige eines Briefträgers nach", "Venken täglich Rieden wöchent-"]
+
+
+def test_a_river_of_word_spaces_down_eight_ocr_lines_does_not_cut_them():
+    """Word spaces of eight lines of one column meet by chance: the white they share is a
+    sliver, a tenth of an em, and the words beside it do not start at one edge."""
+    words = []
+    for i in range(8):
+        y, split = 100 + 12 * i, 150 + (0, 2, -1, 1, 3, 0, -2, 2)[i]
+        left = word("x" * 16, 50, y, line=i)
+        left = replace(left, box=replace(left.box, x1=split), source_block=1)
+        right = word("y" * 14, split + 4 + (0, 3, 1, 4, 0, 2, 5, 1)[i] / 2, y, line=i)
+        right = replace(right, box=replace(right.box, x1=250), source_block=1)
+        words += [left, right]
+    assert len(build_lines(words, (), P)) == 8

@@ -37,8 +37,11 @@ from ..model import Box
 # [body sizes] the height of a slice; a box must reach this share of a slice into it to fill it
 SLICE = 0.5
 _REACH = 0.3
-# [body sizes] the narrowest strip followed at all; a gutter narrower than this is not found
+# [body sizes] the narrowest strip followed at all; [share of lines] a strip whose core is
+# narrower than that (Chinese columns a hair apart, a river of word spaces that happen to
+# meet) is a gutter only with the lines beside it this well aligned
 MIN_WIDTH = 0.3
+_HAIRLINE_ALIGNED = 0.85
 # [body sizes, lines] a strip this tall, beside this many lines on either side, is a gutter
 # whatever else (counted in lines too, for display type is tall: a kicker and a headline
 # make 4 body sizes)
@@ -102,7 +105,8 @@ class Strip:
     ``aligned``: the share of the words beside it (on its better side) that start or end at
     one edge; ``dense``: the share of its height with a box beside it, and ``lines``: how many
     boxes stand beside it (both on its poorer side). ``on_grid``: a gutter is long, or goes on
-    from a long one; not so one taken for the aligned edges beside it alone. ``run``: the
+    from a long one; not so one taken for the aligned edges beside it alone; ``long``: it is
+    long itself, a column's side all the way down. ``run``: the
     white space it was followed in (the slice and x it started at); the parts of a run cut at
     a blank stretch share it.
     """
@@ -115,6 +119,7 @@ class Strip:
     dense: float = 1.0
     lines: int = 0
     on_grid: bool = True
+    long: bool = False
     run: tuple[int, float] = (0, 0.0)
 
     @property
@@ -162,12 +167,12 @@ class Gutters:
         self.widest = max((g.width for g in self.strips), default=0.0)
 
     def through(self, left: float, right: float, y: float, slack: float,
-                hanging: bool = False, grid_only: bool = False) -> bool:
+                hanging: bool = False, long_only: bool = False) -> bool:
         """Whether a gutter runs through the gap from x=left to x=right at height y: the gap
         holds most (``_HELD``) of the gutter's core; a line across the gutter has only a word
         space there. With ``hanging`` (a punctuation mark at the gap hangs into the gutter)
         the gap need only share some of the core and end at one of its edges (within
-        ``slack``). With ``grid_only``, only the gutters on the page's column grid count.
+        ``slack``). With ``long_only``, only the long gutters count: the page's columns.
 
         A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
         grid is cut wherever that gutter ends: no word space spans a column and a gutter
@@ -176,7 +181,7 @@ class Gutters:
         while k < len(self.strips) and self.strips[k].x0 < right:
             g = self.strips[k]
             shared = min(g.x1, right) - max(g.x0, left)
-            if (g.on_grid or not grid_only) and (
+            if (g.long or not long_only) and (
                     g.y0 - self.ends <= y <= g.y1 + self.ends and (
                         shared >= _HELD * g.width
                         or hanging and shared > 0
@@ -193,10 +198,12 @@ def find_gutters(boxes: Sequence[Box], body: float) -> Gutters:
     if not boxes or body <= 0:
         return Gutters(())
     strips = [s for s in _strips(boxes, body)
-              if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES]
+              if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES
+              and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
     long = sorted((s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES),
                   key=lambda s: s.x0)
-    grid = [s for s in strips if s in long or _on_grid(s, long, body)]
+    grid = [replace(s, long=True) if s in long else s for s in strips
+            if s in long or _on_grid(s, long, body)]
     aligned = [replace(s, on_grid=False) for s in strips if s.aligned >= ALIGNED and s not in grid]
     edges = (min(b.x0 for b in boxes), max(b.x1 for b in boxes))
     return Gutters(_apart(grid + aligned, edges, body), body)

@@ -112,8 +112,8 @@ def _same_source_line(a: Word, b: Word) -> bool:
 
 def _found_line(a: Word, b: Word) -> bool:
     """True when an OCR file (whose words come in its own blocks) put a and b on one line: its
-    TextLine is evidence, cut only where the page's column grid runs through it. (A PDF's
-    lines are its extractor's guess, and may run across a narrow gutter.)"""
+    TextLine is evidence, cut only where a long gutter (a column's side) runs through it. (A
+    PDF's lines are its extractor's guess, and may run across a narrow gutter.)"""
     return a.source_block is not None and _same_source_line(a, b)
 
 
