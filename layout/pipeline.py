@@ -19,6 +19,7 @@ from .analysis.direction import is_vertical, turned, turned_back
 from .analysis.graphics import vector_figures
 from .analysis.lines import build_lines, typical_size
 from .analysis.roles import assign_roles, body_size
+from .analysis.rotation import with_sideways_words
 from .analysis.script import guess_language
 from .analysis.stories import build_stories
 from .analysis.text import paragraphs
@@ -40,6 +41,7 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
         raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
     if sizes_estimated(content):
         params = replace(params, size_tolerance=params.estimated_size_tolerance)
+    content = with_sideways_words(content)
     if is_vertical(content):
         layout = turned_back(_analyse(turned(content), params), content.width)
         return replace(layout, width=content.width, height=content.height)

@@ -3,10 +3,11 @@
 from dataclasses import replace
 
 from layout.analysis.lines import build_lines, join_words
+from layout.analysis.rotation import with_sideways_words
 from layout.model import Box, Rule
 from layout.params import Params
 
-from synth import column, word
+from synth import column, page, word
 
 P = Params()
 
@@ -239,3 +240,15 @@ def test_a_river_of_word_spaces_down_eight_ocr_lines_does_not_cut_them():
         right = replace(right, box=replace(right.box, x1=250), source_block=1)
         words += [left, right]
     assert len(build_lines(words, (), P)) == 8
+
+
+def test_a_word_set_sideways_is_read_apart_from_the_horizontal_text():
+    """A rotated advertisement up the side of a page: its words, boxed tall and thin, would
+    fill the rows of every line beside them."""
+    side = [replace(word("Leggende", 300, 60), box=Box(300, 60, 310, 140)),
+            replace(word("Amsterdam", 300, 150), box=Box(300, 150, 310, 240))]
+    content = with_sideways_words(page(column(50, 100, 12) + side))
+    assert [w.vertical for w in content.words if w.text in ("Leggende", "Amsterdam")] == [True, True]
+    assert not any(w.vertical for w in content.words if w.text not in ("Leggende", "Amsterdam"))
+    lines = build_lines(content.words, (), P)
+    assert all(ln.box.x1 <= 160 for ln in lines if not ln.vertical)

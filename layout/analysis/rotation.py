@@ -1,0 +1,34 @@
+"""Words set sideways in a page of horizontal text: a rotated advertisement, a margin note, a
+column of text run up the side of a scan. An OCR file boxes such a word tall and thin; read as
+horizontal text it fills many rows of the page, blocks its gutters and joins its neighbours'
+lines. Marked vertical, it is grouped into lines of its own (``lines.py``, axes swapped).
+
+A word is sideways when its box is more than ``_TALL`` times as high as wide and it has at
+least ``_LETTERS`` non-CJK characters (a single letter, a digit or CJK glyphs, which are
+square, say nothing). A page where most words are sideways was scanned turned and is left
+alone: its direction is another matter (``direction.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import PageContent, Word
+from .script import is_cjk
+
+_TALL = 2.0
+_LETTERS = 3
+
+
+def with_sideways_words(content: PageContent) -> PageContent:
+    """The page with its sideways Latin words marked vertical."""
+    sideways = [_sideways(w) for w in content.words]
+    if not any(sideways) or 2 * sum(sideways) > len(content.words):
+        return content
+    return replace(content, words=tuple(replace(w, vertical=True) if s else w
+                                        for w, s in zip(content.words, sideways)))
+
+
+def _sideways(w: Word) -> bool:
+    letters = sum(not is_cjk(c) and not c.isspace() for c in w.text)
+    return not w.vertical and letters >= _LETTERS and w.box.height > _TALL * w.box.width
