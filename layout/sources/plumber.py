@@ -15,19 +15,23 @@ later stage runs unchanged:
   CJK), over 0.3 em it also ends the span; the same glyph drawn again on the pen is fake bold
   and dropped. :func:`chars_to_words` cuts each line into runs of one font and size.
   ``source_line`` is the id of the chained line.
-* Glyph boxes and sizes are MuPDF's, so the analysis stages see the same geometry whichever
-  engine read the page: a box runs from the ascender to the descender (the font descriptor's
-  ``Ascent`` and ``Descent``, or MuPDF's built-in font for a standard-14 font without one),
-  not pdfminer's one font size; the size is the font size times the square root of the text
-  matrix's determinant and of the horizontal scaling (``Tz``). pdfminer keeps the scaling
-  only inside a character's advance; it is recovered from the font's glyph widths
-  (one-byte fonts only), which matters on OCR text layers that scale every word to fit.
+* A glyph box is one font size across the line (pdfminer's), set on the glyph's baseline
+  the same way in every font: from a fifth of it below the baseline (see ``_DESCENT``).
+  Sizes are MuPDF's, since the stages judge roles by size: the font size times the square
+  root of the text matrix's determinant and of the horizontal scaling (``Tz``). pdfminer
+  keeps the scaling only inside a character's advance; it is recovered from the font's glyph
+  widths (one-byte fonts only), which matters on OCR text layers that scale every word to
+  fit.
 * Rules and frames go through :func:`layout.sources.pdf.shapes`, the same thresholds as the
   PyMuPDF source; images pass the same size and "not the whole page" tests, and an image
   drawn over most of a larger one joins it, as in ``pdf.py``.
 
 Known differences from the PyMuPDF source:
 
+* Boxes are lower across the line: MuPDF's run from the font's ascender to its descender
+  (a third taller than the font size in Helvetica), these are one font size. The rows of
+  ``analysis/lines.py`` are tolerant of that, so the same lines and stories come out
+  (``tests/test_engines.py`` checks it story by story).
 * Left and right word edges are exact here. PyMuPDF's spans carry their spaces and
   ``pdf.py`` trims them by an average character width, so its edges can be off by a point
   or two where a span starts or ends with a space.
@@ -90,19 +94,12 @@ _EPSILON = 1e-4
 # when both the gap and the offset of the centres are within this [em]: horizontal lines leave
 # a leading gap, so the last glyph of one line and the first of the next are not chained.
 _STACK = 0.15
-# MuPDF's glyph boxes run from ascender to descender [font sizes]: the font descriptor's
-# Ascent and Descent when it gives them, the metrics of MuPDF's built-in substitute (measured
-# with MuPDF 1.28) for a standard-14 font with no descriptor, else this default.
-_DEFAULT_METRICS = (0.8, -0.2)
-_BASE14_METRICS = {
-    "Courier": (0.932, -0.317), "Courier-Oblique": (0.92, -0.317),
-    "Courier-Bold": (1.007, -0.393), "Courier-BoldOblique": (0.997, -0.393),
-    "Helvetica": (1.075, -0.299), "Helvetica-Oblique": (1.07, -0.284),
-    "Helvetica-Bold": (1.07, -0.307), "Helvetica-BoldOblique": (1.073, -0.309),
-    "Times-Roman": (1.053, -0.281), "Times-Italic": (0.951, -0.27),
-    "Times-Bold": (1.044, -0.341), "Times-BoldItalic": (0.972, -0.324),
-    "Symbol": (1.01, -0.293), "ZapfDingbats": (0.819, -0.144),
-}
+# [font sizes] Every glyph box runs from this far below its baseline to one font size above
+# that, whatever the font. pdfminer starts it at the font's own descent, which it takes as 0
+# where the font gives none (Symbol, ZapfDingbats): a bullet would stand a fifth of an em
+# above the words it leads and start a line of its own. Also the descent assumed for a font
+# of unknown metrics (Type 3), to find its baseline.
+_DESCENT = -0.2
 # Resolution [dpi] at which save_image renders a figure that is no JPEG.
 _RENDER_DPI = 150
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
@@ -219,16 +216,13 @@ def _starts_stack(line: _Line, g: _Glyph) -> bool:
 
 @dataclass(frozen=True)
 class _Metrics:
-    """What a font needs for MuPDF-style boxes and sizes, in font sizes (descents negative).
-
-    ``vertical`` fonts (``WMode 1``) keep pdfminer's boxes: MuPDF places their glyphs with
-    vertical metrics this module does not model. ``widths`` are the advance widths by
-    character text of a one-byte font, to recover the horizontal scaling; None otherwise.
+    """What chaining needs of a font: pdfminer's ``descent`` [font sizes, negative], where its
+    glyph box starts below the baseline; whether it is written ``vertical`` (``WMode 1``: the
+    baseline is the box's centre line); ``widths``, the advance widths by character text of a
+    one-byte font, to recover the horizontal scaling (None otherwise).
     """
 
-    ascent: float
     descent: float
-    pdfminer_descent: float
     vertical: bool = False
     widths: dict[str, float] | None = None
 
@@ -238,7 +232,7 @@ def font_metrics(resources: Any, get_font: Any) -> dict[str, _Metrics]:
 
     ``get_font`` is pdfminer's ``PDFResourceManager.get_font``, which returns the very font
     objects the page was read with (cached by object id), so the names and descents are the
-    ones pdfminer used. Type 3 fonts are left out: their characters keep pdfminer's boxes.
+    ones pdfminer used. Type 3 fonts are left out (their glyph boxes are the font's own).
     """
     metrics: dict[str, _Metrics] = {}
     seen: set[int] = set()
@@ -257,8 +251,8 @@ def font_metrics(resources: Any, get_font: Any) -> dict[str, _Metrics]:
             except _PARSE_ERRORS + (AssertionError,):
                 continue        # the interpreter met the same error and skipped this font's text
             if font.fontname not in metrics:
-                metrics[font.fontname] = _Metrics(*_mupdf_extent(spec), font.get_descent(),
-                                                  font.is_vertical(), _widths(font))
+                metrics[font.fontname] = _Metrics(font.get_descent(), font.is_vertical(),
+                                                  _widths(font))
         xobjects = resolve1(res.get("XObject"))
         for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
             if isinstance(ref, PDFObjRef):
@@ -294,54 +288,27 @@ def _name(value: Any) -> str | None:
     return value.name if isinstance(value, PSLiteral) else value if isinstance(value, str) else None
 
 
-def _mupdf_extent(spec: dict[str, Any]) -> tuple[float, float]:
-    """(ascent, descent) MuPDF gives a font, from its PDF dictionary."""
-    if _name(spec.get("Subtype")) == "Type0":
-        descendants = resolve1(spec.get("DescendantFonts"))
-        if isinstance(descendants, list) and descendants:
-            spec = resolve1(descendants[0])
-            if not isinstance(spec, dict):
-                return _DEFAULT_METRICS
-    descriptor = resolve1(spec.get("FontDescriptor"))
-    if isinstance(descriptor, dict):
-        ascent = resolve1(descriptor.get("Ascent", 0))
-        descent = resolve1(descriptor.get("Descent", 0))
-        if isinstance(ascent, (int, float)) and isinstance(descent, (int, float)) and ascent > 0:
-            return ascent / 1000, -abs(descent) / 1000
-        return _DEFAULT_METRICS
-    base = _SUBSET_PREFIX.sub("", _name(spec.get("BaseFont")) or "")
-    return _BASE14_METRICS.get(base, _DEFAULT_METRICS)
-
-
 def _placed(box: Box, direction: str, m: _Metrics | None) -> tuple[Box, float]:
-    """The glyph's box as MuPDF draws it (from the ascender to the descender) and its baseline.
+    """The glyph's box set on its baseline (see ``_DESCENT``), and where that baseline lies
+    across its line; a font written vertically keeps its box, its centre line as baseline.
 
     pdfminer's box is one font size across, starting at the font's descent below the
     baseline; undoing that finds the baseline, text rise included (superscripts move as in
-    MuPDF). A font of unknown metrics (Type 3) or written vertically keeps pdfminer's box.
+    MuPDF).
     """
     horizontal = direction in ("ltr", "rtl")
-    em = box.height if horizontal else box.width
     if m is not None and m.vertical:
         return box, (box.cy if horizontal else box.cx)
-    pm_descent = m.pdfminer_descent if m is not None else _DEFAULT_METRICS[1]
+    em = box.height if horizontal else box.width
+    descent = (m.descent if m is not None else _DESCENT) * em
+    shift = descent - _DESCENT * em     # how far ours lies beyond pdfminer's, along y or x
     if direction == "ltr":
-        base = box.y1 + pm_descent * em
-    elif direction == "rtl":
-        base = box.y0 - pm_descent * em
-    elif direction == "up":
-        base = box.x1 + pm_descent * em
-    else:
-        base = box.x0 - pm_descent * em
-    if m is None:
-        return box, base
-    if direction == "ltr":
-        return Box(box.x0, base - m.ascent * em, box.x1, base - m.descent * em), base
+        return Box(box.x0, box.y0 + shift, box.x1, box.y1 + shift), box.y1 + descent
     if direction == "rtl":
-        return Box(box.x0, base + m.descent * em, box.x1, base + m.ascent * em), base
+        return Box(box.x0, box.y0 - shift, box.x1, box.y1 - shift), box.y0 - descent
     if direction == "up":
-        return Box(base - m.ascent * em, box.y0, base - m.descent * em, box.y1), base
-    return Box(base + m.descent * em, box.y0, base + m.ascent * em, box.y1), base
+        return Box(box.x0 + shift, box.y0, box.x1 + shift, box.y1), box.x1 + descent
+    return Box(box.x0 - shift, box.y0, box.x1 - shift, box.y1), box.x0 - descent
 
 
 def _font_size(char: dict[str, Any], direction: str, vertical_font: bool) -> float:
@@ -387,8 +354,9 @@ def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: flo
                    height: float, metrics: dict[str, _Metrics] | None = None) -> list[_Line]:
     """pdfplumber characters (in content-stream order) chained into text lines as MuPDF does.
 
-    Boxes are shifted by (-dx, -dy) into page coordinates and, for fonts in ``metrics``, made
-    MuPDF's height; characters wholly outside the ``width`` x ``height`` page are dropped.
+    Boxes are shifted by (-dx, -dy) into page coordinates; characters wholly outside the
+    ``width`` x ``height`` page are dropped. ``metrics`` (by font name) give the baselines
+    and the horizontal scaling.
     """
     lines: list[_Line] = []
     scales: dict[str, float] = {}      # the last horizontal scaling seen, by font
