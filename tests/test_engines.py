@@ -21,7 +21,8 @@ from layout.model import Block, Box, Figure, Layout, Story
 from layout.options import ReadOptions
 from layout.sources import open_source
 from layout.sources.pdf import PdfSource
-from layout.sources.plumber import PlumberSource, chars_to_words
+from layout.sources.plumber import PlumberSource
+from layout.sources.plumber_words import chars_to_words
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures" / "pages").glob("*.pdf"))
