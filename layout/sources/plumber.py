@@ -19,7 +19,7 @@ later stage runs unchanged:
 
 Known differences from the PyMuPDF source:
 
-* Boxes are lower across the line: MuPDF's run from the font's ascender to its descender
+* Boxes are shorter across the line: MuPDF's run from the font's ascender to its descender
   (a third taller than the font size in Helvetica), these are one font size. The rows of
   ``analysis/lines.py`` are tolerant of that, so the same lines and stories come out
   (``tests/test_engines.py`` checks it story by story).
