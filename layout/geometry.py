@@ -10,7 +10,9 @@ Sketch of the vocabulary (top-left origin, y grows downwards)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .model import Box
 
@@ -76,3 +78,100 @@ def crosses_between_vertically(rule: Box, upper: Box, lower: Box, min_share: flo
         left, right = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
     shared = min(rule.x1, right) - max(rule.x0, left)
     return shared >= min_share * (right - left)
+
+
+class ByKey:
+    """Boxes sorted by one number of theirs (``key``, say the middle's height): the ones whose
+    key lies in a range, found by bisection instead of a scan of them all."""
+
+    def __init__(self, boxes: Sequence[Box], key: Callable[[Box], float]) -> None:
+        order = sorted(range(len(boxes)), key=lambda i: key(boxes[i]))
+        self._keys = [key(boxes[i]) for i in order]
+        self._order = order
+
+    def between(self, low: float, high: float) -> list[int]:
+        """Positions (in the list given) of the boxes with low <= key <= high, ascending."""
+        return sorted(self._order[bisect_left(self._keys, low):bisect_right(self._keys, high)])
+
+
+class Stripes:
+    """Boxes filed by the vertical stripes of the page they cross (``width`` wide), each
+    stripe sorted by a key (a height: a box's foot, a rule's middle)::
+
+        |  s0  |  s1  |  s2  |     a box is filed in every stripe it reaches into;
+        | ▭▭▭▭▭▭▭▭▭   |      |     ``highest`` walks the stripes over an x range from a
+        |      |  ▭▭  |      |     height upwards, nearest first, and stops each stripe at
+        |   ▭▭▭▭▭▭▭▭▭▭▭▭▭    |     its first box accepted
+
+    so "the nearest box above that spans u" costs the boxes between, not every box on the
+    page. Boxes may be added as they are placed (``add``). Ids are the caller's, and break
+    ties between equal keys: the smallest wins, as the first of a scan in id order would.
+    """
+
+    def __init__(self, width: float) -> None:
+        self._width = max(width, 1e-6)
+        self._stripes: dict[int, list[tuple[float, int]]] = {}
+
+    def add(self, ident: int, box: Box, key: float) -> None:
+        """File box under ``ident`` with ``key``."""
+        for s in range(self._stripe(box.x0), self._stripe(box.x1) + 1):
+            insort(self._stripes.setdefault(s, []), (key, -ident))
+
+    def _stripe(self, x: float) -> int:
+        return math.floor(x / self._width)
+
+    def highest(self, x0: float, x1: float, limit: float, accept: Callable[[int], bool],
+                strict: bool = False) -> tuple[float, int] | None:
+        """(key, id) of the box with the highest key up to ``limit`` (below it when ``strict``)
+        among those filed in the stripes from x0 to x1 that ``accept`` takes; on equal keys,
+        the smallest id. None when there is none."""
+        best: tuple[float, int] | None = None
+        for s in range(self._stripe(x0), self._stripe(x1) + 1):
+            items = self._stripes.get(s)
+            if not items:
+                continue
+            k = bisect_left(items, (limit, -math.inf)) if strict else bisect_right(items, (limit, math.inf))
+            for key, neg in _descending(items, k):
+                if best is not None and (key < best[0] or key == best[0] and -neg >= best[1]):
+                    break
+                if accept(-neg):
+                    best = (key, -neg)
+                    break
+        return best
+
+
+def _descending(items: list[tuple[float, int]], end: int) -> Iterator[tuple[float, int]]:
+    for k in range(end - 1, -1, -1):
+        yield items[k]
+
+
+class Grid:
+    """Boxes filed in the square cells (``cell`` wide) of the page they cross: the boxes near a
+    rectangle, without a scan of them all."""
+
+    def __init__(self, boxes: Sequence[Box], cell: float) -> None:
+        self._cell = max(cell, 1e-6)
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        for i, b in enumerate(boxes):
+            for cx in range(self._at(b.x0), self._at(b.x1) + 1):
+                for cy in range(self._at(b.y0), self._at(b.y1) + 1):
+                    self._cells.setdefault((cx, cy), []).append(i)
+        xs = [c[0] for c in self._cells] or [0]
+        ys = [c[1] for c in self._cells] or [0]
+        self._bounds = (min(xs), min(ys), max(xs), max(ys))
+
+    def _at(self, v: float) -> int:
+        return math.floor(v / self._cell)
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """Positions (in the list given), ascending, of every box that meets the rectangle
+        (closed), and perhaps of a few more in the same cells: callers test each."""
+        lx, ly, hx, hy = self._bounds
+        found: set[int] = set()
+        for cx in range(max(lx, self._clamp(x0, lx)), min(hx, self._clamp(x1, hx)) + 1):
+            for cy in range(max(ly, self._clamp(y0, ly)), min(hy, self._clamp(y1, hy)) + 1):
+                found.update(self._cells.get((cx, cy), ()))
+        return sorted(found)
+
+    def _clamp(self, v: float, default: int) -> int:
+        return default if math.isinf(v) else self._at(v)
