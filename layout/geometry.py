@@ -152,13 +152,18 @@ class Grid:
     def __init__(self, boxes: Sequence[Box], cell: float) -> None:
         self._cell = max(cell, 1e-6)
         self._cells: dict[tuple[int, int], list[int]] = {}
+        self._bounds: tuple[int, int, int, int] | None = None  # the cells filed: x0, y0, x1, y1
         for i, b in enumerate(boxes):
-            for cx in range(self._at(b.x0), self._at(b.x1) + 1):
-                for cy in range(self._at(b.y0), self._at(b.y1) + 1):
-                    self._cells.setdefault((cx, cy), []).append(i)
-        xs = [c[0] for c in self._cells] or [0]
-        ys = [c[1] for c in self._cells] or [0]
-        self._bounds = (min(xs), min(ys), max(xs), max(ys))
+            self.add(i, b)
+
+    def add(self, ident: int, box: Box) -> None:
+        """File one more box, under ``ident`` (the next position, for the boxes given)."""
+        x0, y0, x1, y1 = self._at(box.x0), self._at(box.y0), self._at(box.x1), self._at(box.y1)
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                self._cells.setdefault((cx, cy), []).append(ident)
+        lx, ly, hx, hy = self._bounds or (x0, y0, x1, y1)
+        self._bounds = (min(lx, x0), min(ly, y0), max(hx, x1), max(hy, y1))
 
     def _at(self, v: float) -> int:
         return math.floor(v / self._cell)
@@ -166,6 +171,8 @@ class Grid:
     def near(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
         """Positions (in the list given), ascending, of every box that meets the rectangle
         (closed), and perhaps of a few more in the same cells: callers test each."""
+        if self._bounds is None:
+            return []
         lx, ly, hx, hy = self._bounds
         found: set[int] = set()
         for cx in range(max(lx, self._clamp(x0, lx)), min(hx, self._clamp(x1, hx)) + 1):
