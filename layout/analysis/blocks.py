@@ -13,6 +13,8 @@ Vertical CJK lines are grouped the same way in a turned frame of reference where
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -72,36 +74,89 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
 
 def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
            params: Params) -> list[list[Line]]:
+    """Lines swept top to bottom into groups; the result lists the groups in the order they
+    closed (the line above them ended more than three gaps up), then the ones still open,
+    each set in the order it was started."""
     by_middle = ByKey(barriers, lambda b: b.cy)
     boxes = {id(ln): turn(ln.box) for ln in lines}
     frame = {id(ln): frames.of(ln.box) for ln in lines}
-    open_groups: list[list[Line]] = []
-    done: list[list[Line]] = []
+    groups: list[list[Line]] = []
+    done: list[int] = []
+    sizes = sorted(ln.size for ln in lines)
+    still = _OpenGroups(max(10 * sizes[len(sizes) // 2], 1e-3) if sizes else 1.0)
     for ln in sorted(lines, key=lambda ln: (boxes[id(ln)].y0, boxes[id(ln)].x0)):
         b = boxes[id(ln)]
         reach = params.line_gap * ln.size
-        still_open = []
-        for g in open_groups:
-            (still_open if boxes[id(g[-1])].y1 >= b.y0 - 3 * reach else done).append(g)
-        open_groups = still_open
+        done += still.close_above(b.y0 - 3 * reach)
         best, best_gap = None, float("inf")
-        for g in open_groups:
-            last = g[-1]
+        for k in still.over(b):
+            last = groups[k][-1]
             lb = boxes[id(last)]
             gap = b.y0 - lb.y1
             if not (-_MAX_OVERLAP * ln.size < gap <= reach and gap < best_gap):
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
                     or not (_same_source_block(last, ln) or _same_style(last, ln, params))
-                    or any(crosses_between_vertically(barriers[k], lb, b, 0.3)
-                           for k in by_middle.between(lb.y1 - 1, b.y0 + 1))):
+                    or any(crosses_between_vertically(barriers[j], lb, b, 0.3)
+                           for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
                 continue
-            best, best_gap = g, gap
+            best, best_gap = k, gap
         if best is None:
-            open_groups.append([ln])
+            best = len(groups)
+            groups.append([ln])
         else:
-            best.append(ln)
-    return done + open_groups
+            groups[best].append(ln)
+        still.file(best, b)
+    return [groups[k] for k in done + still.remaining()]
+
+
+class _OpenGroups:
+    """The groups still open in the sweep, by the box of their last line: filed in vertical
+    stripes (those over a line are its only candidates) and in a heap by the foot of that box
+    (those ending above a height close). Groups are numbered in the order they started."""
+
+    def __init__(self, width: float) -> None:
+        self._width = width
+        self._last: dict[int, Box] = {}
+        self._stripes: dict[int, set[int]] = {}
+        self._feet: list[tuple[float, int]] = []
+
+    def _span(self, box: Box) -> range:
+        return range(math.floor(box.x0 / self._width), math.floor(box.x1 / self._width) + 1)
+
+    def file(self, k: int, box: Box) -> None:
+        """Group k's last line is now box."""
+        self._unfile(k)
+        self._last[k] = box
+        for s in self._span(box):
+            self._stripes.setdefault(s, set()).add(k)
+        heapq.heappush(self._feet, (box.y1, k))
+
+    def _unfile(self, k: int) -> None:
+        old = self._last.pop(k, None)
+        if old is not None:
+            for s in self._span(old):
+                self._stripes[s].discard(k)
+
+    def close_above(self, y: float) -> list[int]:
+        """Close the groups whose last line ends above y; returns them in the order they started."""
+        closed = []
+        while self._feet and self._feet[0][0] < y:
+            foot, k = heapq.heappop(self._feet)
+            if k in self._last and self._last[k].y1 == foot:  # else an entry gone stale
+                self._unfile(k)
+                closed.append(k)
+        return sorted(closed)
+
+    def over(self, box: Box) -> list[int]:
+        """The open groups whose last line shares a stripe with box, in the order they started."""
+        found: set[int] = set()
+        for s in self._span(box):
+            found |= self._stripes.get(s, set())
+        return sorted(found)
+
+    def remaining(self) -> list[int]:
+        return sorted(self._last)
 
 
 def _same_source_block(a: Line, b: Line) -> bool:
