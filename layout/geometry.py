@@ -1,4 +1,5 @@
-"""Small pure predicates and helpers on boxes.
+"""Small pure predicates and helpers on boxes, and the indexes that find boxes near others
+(``ByKey``, ``Stripes``, ``Grid``) so that no stage scans every box of the page per item.
 
 Sketch of the vocabulary (top-left origin, y grows downwards)::
 
@@ -124,7 +125,9 @@ class Stripes:
                 strict: bool = False) -> tuple[float, int] | None:
         """(key, id) of the box with the highest key up to ``limit`` (below it when ``strict``)
         among those filed in the stripes from x0 to x1 that ``accept`` takes; on equal keys,
-        the smallest id. None when there is none."""
+        the smallest id. None when there is none. The stripes hold boxes a little beside the
+        range too: ``accept`` must turn away those that do not meet it, as callers' tests of
+        overlap do."""
         best: tuple[float, int] | None = None
         for s in range(self._stripe(x0), self._stripe(x1) + 1):
             items = self._stripes.get(s)
