@@ -324,8 +324,7 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
 
 
 class _RowSpans:
-    """One row's words (sorted by x0) by where they stand along it: those reaching into an
-    x range, by bisection and a running maximum of their right ends, not a scan of the row."""
+    """A row's words (sorted by x0) reaching into an x range: bisection, running max of ends."""
 
     def __init__(self, row: Sequence[Word], boxes: dict[int, Box]) -> None:
         self.row = row
