@@ -98,22 +98,38 @@ def exponent(points: Sequence[Point]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
-def child(command: Sequence[str]) -> tuple[float, float]:
-    """CPU seconds and peak resident MiB of a command run as a process of its own."""
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+# Run in the measured process: the CLI, then its own peak resident memory (VmHWM of
+# /proc/self/status) written where HWM_FILE says. ru_maxrss cannot be used: Linux carries the
+# parent's peak into a child across fork and exec, so every child would weigh this benchmark.
+_MEASURED = """
+import atexit, os, runpy, sys
+def _peak():
+    with open('/proc/self/status') as s, open(os.environ['HWM_FILE'], 'w') as out:
+        out.write(next(line for line in s if line.startswith('VmHWM')).split()[1])
+atexit.register(_peak)
+sys.argv = ['newslayout', *sys.argv[1:]]
+runpy.run_module('layout.cli', run_name='__main__')
+"""
+
+
+def child(args: Sequence[str], folder: Path) -> tuple[float, float]:
+    """CPU seconds and peak resident MiB of ``newslayout ARGS`` run as a process of its own."""
+    hwm = folder / "hwm.txt"
+    proc = subprocess.Popen([sys.executable, "-c", _MEASURED, *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env={**os.environ, "HWM_FILE": str(hwm)})
     _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command)} failed: {proc.stderr.read().decode()[-500:]}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        raise RuntimeError(f"newslayout {' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
+    return usage.ru_utime + usage.ru_stime, int(hwm.read_text()) / 1024
 
 
 def convert(pdf: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "layout.cli", "convert", str(pdf), "-o", str(out)]
+    return ["convert", str(pdf), "-o", str(out)]
 
 
 def startup(folder: Path, reps: int) -> tuple[float, float]:
     """Best CPU seconds and peak MiB of converting the small page, as a whole process."""
-    runs = [child(convert(SMALL_PAGE, folder / "startup.html")) for _ in range(reps)]
+    runs = [child(convert(SMALL_PAGE, folder / "startup.html"), folder) for _ in range(reps)]
     return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
@@ -126,7 +142,7 @@ def memory(folder: Path) -> list[tuple[int, float, float]]:
             for _ in range(n):
                 doc.insert_pdf(src)
             doc.save(pdf)
-        seconds, peak = child(convert(pdf, folder / f"copies-{n}.html"))
+        seconds, peak = child(convert(pdf, folder / f"copies-{n}.html"), folder)
         rows.append((n, seconds, peak))
     return rows
 
