@@ -183,5 +183,24 @@ class Grid:
                 found.update(self._cells.get((cx, cy), ()))
         return sorted(found)
 
+    def outward(self, x: float, y0: float, y1: float, step: int) -> Iterator[tuple[float, list[int]]]:
+        """Column by column of cells from the one holding x, leftwards (``step`` -1) or
+        rightwards (1), as far as any box is filed: the column's outer edge (its left edge
+        going left, its right edge going right) and the boxes (positions, ascending) filed
+        in its cells from y0 to y1. A box ending (going left; starting, going right) beyond
+        that edge is filed only further out."""
+        if self._bounds is None:
+            return
+        lx, ly, hx, hy = self._bounds
+        rows = range(max(ly, self._clamp(y0, ly)), min(hy, self._clamp(y1, hy)) + 1)
+        c = self._at(x)
+        c = min(c, hx) if step < 0 else max(c, lx)
+        while lx <= c <= hx:
+            found: set[int] = set()
+            for cy in rows:
+                found.update(self._cells.get((c, cy), ()))
+            yield (c if step < 0 else c + 1) * self._cell, sorted(found)
+            c += step
+
     def _clamp(self, v: float, default: int) -> int:
         return default if math.isinf(v) else self._at(v)

@@ -93,3 +93,30 @@ def test_stripes_break_ties_by_the_smallest_id_whatever_the_order_added():
     assert stripes.highest(0, 30, 60, lambda i: i != 2) == (50.0, 5)
     assert stripes.highest(0, 30, 50, lambda i: True, strict=True) == (40.0, 1)
     assert stripes.highest(100, 130, 60, lambda i: True) is None
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_grid_outward_finds_the_nearest_box_on_each_side_of_a_band(seed):
+    """Walking the columns of cells outwards and stopping at the first column whose edge the
+    best end found passes gives the nearest box on that side, as a scan of all would."""
+    bs = boxes(seed)
+    grid = Grid(bs, 37.0)
+    r = random.Random(seed)
+    for _ in range(100):
+        x, y0 = r.uniform(-50, 1100), r.uniform(0, 1000)
+        y1 = y0 + r.choice([0, 5, 50])
+        band = [i for i, b in enumerate(bs) if b.y0 <= y1 and b.y1 >= y0]
+        left = None
+        for edge, near in grid.outward(x, y0, y1, -1):
+            ends = [bs[i].x1 for i in near if bs[i].x1 <= x and i in band]
+            left = max(ends + ([left] if left is not None else []), default=None)
+            if left is not None and left >= edge:
+                break
+        assert left == max((bs[i].x1 for i in band if bs[i].x1 <= x), default=None)
+        right = None
+        for edge, near in grid.outward(x, y0, y1, 1):
+            starts = [bs[i].x0 for i in near if bs[i].x0 >= x and i in band]
+            right = min(starts + ([right] if right is not None else []), default=None)
+            if right is not None and right <= edge:
+                break
+        assert right == min((bs[i].x0 for i in band if bs[i].x0 >= x), default=None)

@@ -27,7 +27,6 @@ frame with a headline is a boxed story. Kickers go to the headline right below t
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -151,11 +150,26 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
     for g in groups:
         a = g.anchor_box
         own = {id(b.box) for b in g.header}
-        level = [o for o in (obstacles[k] for k in grid.near(-math.inf, a.y0, math.inf, a.y1))
-                 if id(o) not in own and y_overlap(o, a) > 0.2 * a.height
-                 and not (o.x0 <= a.x0 and o.x1 >= a.x1)]
-        left = max((o.x1 for o in level if o.x1 <= a.x0 + 1), default=left_edge)
-        right = min((o.x0 for o in level if o.x0 >= a.x1 - 1), default=right_edge)
+
+        def level(o: Box) -> bool:
+            return id(o) not in own and y_overlap(o, a) > 0.2 * a.height \
+                and not (o.x0 <= a.x0 and o.x1 >= a.x1)
+
+        # The nearest on each side, column of cells by column of cells outwards: a box
+        # further out than a column's edge cannot be nearer than one found beyond it.
+        left = right = None
+        for edge, near in grid.outward(a.x0 + 1, a.y0, a.y1, -1):
+            ends = [o.x1 for o in map(obstacles.__getitem__, near) if o.x1 <= a.x0 + 1 and level(o)]
+            left = max(ends + ([left] if left is not None else []), default=None)
+            if left is not None and left >= edge:
+                break
+        for edge, near in grid.outward(a.x1 - 1, a.y0, a.y1, 1):
+            starts = [o.x0 for o in map(obstacles.__getitem__, near) if o.x0 >= a.x1 - 1 and level(o)]
+            right = min(starts + ([right] if right is not None else []), default=None)
+            if right is not None and right <= edge:
+                break
+        left = left_edge if left is None else left
+        right = right_edge if right is None else right
         g.span = Box(min(left, a.x0), a.y0, max(right, a.x1), a.y1)
 
 
