@@ -1,4 +1,5 @@
-"""Small pure predicates and helpers on boxes.
+"""Small pure predicates and helpers on boxes, and the indexes that find boxes near others
+(``ByKey``, ``Stripes``, ``Grid``) so that no stage scans every box of the page per item.
 
 Sketch of the vocabulary (top-left origin, y grows downwards)::
 
@@ -10,7 +11,9 @@ Sketch of the vocabulary (top-left origin, y grows downwards)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .model import Box
 
@@ -76,3 +79,128 @@ def crosses_between_vertically(rule: Box, upper: Box, lower: Box, min_share: flo
         left, right = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
     shared = min(rule.x1, right) - max(rule.x0, left)
     return shared >= min_share * (right - left)
+
+
+class ByKey:
+    """Boxes sorted by one number of theirs (``key``, say the middle's height): the ones whose
+    key lies in a range, found by bisection instead of a scan of them all."""
+
+    def __init__(self, boxes: Sequence[Box], key: Callable[[Box], float]) -> None:
+        order = sorted(range(len(boxes)), key=lambda i: key(boxes[i]))
+        self._keys = [key(boxes[i]) for i in order]
+        self._order = order
+
+    def between(self, low: float, high: float) -> list[int]:
+        """Positions (in the list given) of the boxes with low <= key <= high, ascending."""
+        return sorted(self._order[bisect_left(self._keys, low):bisect_right(self._keys, high)])
+
+
+class Stripes:
+    """Boxes filed by the vertical stripes of the page they cross (``width`` wide), each
+    stripe sorted by a key (a height: a box's foot, a rule's middle)::
+
+        |  s0  |  s1  |  s2  |     a box is filed in every stripe it reaches into;
+        | ▭▭▭▭▭▭▭▭▭   |      |     ``highest`` walks the stripes over an x range from a
+        |      |  ▭▭  |      |     height upwards, nearest first, and stops each stripe at
+        |   ▭▭▭▭▭▭▭▭▭▭▭▭▭    |     its first box accepted
+
+    so "the nearest box above that spans u" costs the boxes between, not every box on the
+    page. Boxes may be added as they are placed (``add``). Ids are the caller's, and break
+    ties between equal keys: the smallest wins, as the first of a scan in id order would.
+    """
+
+    def __init__(self, width: float) -> None:
+        self._width = max(width, 1e-6)
+        self._stripes: dict[int, list[tuple[float, int]]] = {}
+
+    def add(self, ident: int, box: Box, key: float) -> None:
+        """File box under ``ident`` with ``key``."""
+        for s in range(self._stripe(box.x0), self._stripe(box.x1) + 1):
+            insort(self._stripes.setdefault(s, []), (key, -ident))
+
+    def _stripe(self, x: float) -> int:
+        return math.floor(x / self._width)
+
+    def highest(self, x0: float, x1: float, limit: float, accept: Callable[[int], bool],
+                strict: bool = False) -> tuple[float, int] | None:
+        """(key, id) of the box with the highest key up to ``limit`` (below it when ``strict``)
+        among those filed in the stripes from x0 to x1 that ``accept`` takes; on equal keys,
+        the smallest id. None when there is none. The stripes hold boxes a little beside the
+        range too: ``accept`` must turn away those that do not meet it, as callers' tests of
+        overlap do."""
+        best: tuple[float, int] | None = None
+        for s in range(self._stripe(x0), self._stripe(x1) + 1):
+            items = self._stripes.get(s)
+            if not items:
+                continue
+            k = bisect_left(items, (limit, -math.inf)) if strict else bisect_right(items, (limit, math.inf))
+            for key, neg in _descending(items, k):
+                if best is not None and (key < best[0] or key == best[0] and -neg >= best[1]):
+                    break
+                if accept(-neg):
+                    best = (key, -neg)
+                    break
+        return best
+
+
+def _descending(items: list[tuple[float, int]], end: int) -> Iterator[tuple[float, int]]:
+    for k in range(end - 1, -1, -1):
+        yield items[k]
+
+
+class Grid:
+    """Boxes filed in the square cells (``cell`` wide) of the page they cross: the boxes near a
+    rectangle, without a scan of them all."""
+
+    def __init__(self, boxes: Sequence[Box], cell: float) -> None:
+        self._cell = max(cell, 1e-6)
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        self._bounds: tuple[int, int, int, int] | None = None  # the cells filed: x0, y0, x1, y1
+        for i, b in enumerate(boxes):
+            self.add(i, b)
+
+    def add(self, ident: int, box: Box) -> None:
+        """File one more box, under ``ident`` (the next position, for the boxes given)."""
+        x0, y0, x1, y1 = self._at(box.x0), self._at(box.y0), self._at(box.x1), self._at(box.y1)
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                self._cells.setdefault((cx, cy), []).append(ident)
+        lx, ly, hx, hy = self._bounds or (x0, y0, x1, y1)
+        self._bounds = (min(lx, x0), min(ly, y0), max(hx, x1), max(hy, y1))
+
+    def _at(self, v: float) -> int:
+        return math.floor(v / self._cell)
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """Positions (in the list given), ascending, of every box that meets the rectangle
+        (closed), and perhaps of a few more in the same cells: callers test each."""
+        if self._bounds is None:
+            return []
+        lx, ly, hx, hy = self._bounds
+        found: set[int] = set()
+        for cx in range(max(lx, self._clamp(x0, lx)), min(hx, self._clamp(x1, hx)) + 1):
+            for cy in range(max(ly, self._clamp(y0, ly)), min(hy, self._clamp(y1, hy)) + 1):
+                found.update(self._cells.get((cx, cy), ()))
+        return sorted(found)
+
+    def outward(self, x: float, y0: float, y1: float, step: int) -> Iterator[tuple[float, list[int]]]:
+        """Column by column of cells from the one holding x, leftwards (``step`` -1) or
+        rightwards (1), as far as any box is filed: the column's outer edge (its left edge
+        going left, its right edge going right) and the boxes (positions, ascending) filed
+        in its cells from y0 to y1. A box ending (going left; starting, going right) beyond
+        that edge is filed only further out."""
+        if self._bounds is None:
+            return
+        lx, ly, hx, hy = self._bounds
+        rows = range(max(ly, self._clamp(y0, ly)), min(hy, self._clamp(y1, hy)) + 1)
+        c = self._at(x)
+        c = min(c, hx) if step < 0 else max(c, lx)
+        while lx <= c <= hx:
+            found: set[int] = set()
+            for cy in rows:
+                found.update(self._cells.get((c, cy), ()))
+            yield (c if step < 0 else c + 1) * self._cell, sorted(found)
+            c += step
+
+    def _clamp(self, v: float, default: int) -> int:
+        return default if math.isinf(v) else self._at(v)

@@ -79,3 +79,19 @@ def test_lines_an_ocr_file_put_in_one_block_stay_together_whatever_sizes_it_gave
     ocr = [replace(w, source_block=7, source_line=int(w.box.y0)) for w in words]
     (b,) = blocks_of(ocr)
     assert len(b.lines) == 8
+
+
+def test_a_table_of_many_columns_makes_one_block_per_column():
+    """Thirty columns of cells, twenty rows: each line tries only the open blocks over it
+    (filed by stripes of the page), and still finds its own column's."""
+    words = [word(f"{r % 10}.{c % 10}5", 40 + 45 * c, 100 + 12 * r) for r in range(20) for c in range(30)]
+    bs = blocks_of(words)
+    assert [len(b.lines) for b in bs] == [20] * 30
+    assert all(len({ln.box.x0 for ln in b.lines}) == 1 for b in bs)
+
+
+def test_blocks_close_when_the_text_above_ends_far_up_and_restart_below():
+    """A column, a gap of five lines, the column again: two blocks, in the order they closed."""
+    words = column(50, 100, 4) + column(50, 100 + 12 * 9, 4, start=40)
+    bs = build_blocks(build_lines(words, (), P), (), (), (), P)
+    assert [b.box.y0 for b in bs] == [100, 100 + 12 * 9]

@@ -286,3 +286,13 @@ def test_a_table_the_ocr_read_row_by_row_stays_in_rows_but_a_line_across_columns
     assert len(table_rows) == 12 and all(len(ln.text.split()) == 4 for ln in table_rows)
     assert not any("amet" in ln.text and "lorem" in ln.text for ln in lines)
     assert sorted(ln.text for ln in lines if ln.box.y0 >= 700) == ["pars"] * 10 + ["una"] * 10
+
+
+def test_a_long_word_starting_before_a_short_one_still_bridges_the_space_below_it():
+    """The words over a gap are found by bisection on their starts and a running maximum of
+    their ends: a short word starting after a long one, and ending before the gap, must not
+    hide the long one that spans it."""
+    words = [word("x" * 40, 50, 88), word("a", 51, 88),        # 50..250 and 51..56 above
+             word("ok", 50, 100), word("profite", 160, 100),  # a 100 pt space from 60 to 160
+             word("y" * 40, 50, 112), word("b", 51, 112)]
+    assert "ok profite" in texts(build_lines(words, (), P))

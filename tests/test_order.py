@@ -40,3 +40,69 @@ def test_gaps_level_across_columns_by_chance_do_not_slice_them_into_bands():
 def test_a_column_runs_on_below_a_block_only_it_holds():
     boxes = [Box(0, 0, 100, 100), Box(0, 120, 100, 200), Box(120, 0, 220, 200)]
     assert reading_order(boxes) == [0, 1, 2]
+
+
+def reference_order(boxes, rtl=False):
+    """The XY-cut as first written: after each top band, the rest is split again from scratch
+    (quadratic on a stack of bands, but plainly right)."""
+    def span(b, axis):
+        lo, hi = (b.x0, b.x1) if axis == "x" else (b.y0, b.y1)
+        s = min(0.5, (hi - lo) / 4)
+        return lo + s, hi - s
+
+    def split(items, axis):
+        ordered = sorted(items, key=lambda i: span(boxes[i], axis)[0])
+        groups, reach = [[ordered[0]]], span(boxes[ordered[0]], axis)[1]
+        for i in ordered[1:]:
+            lo, hi = span(boxes[i], axis)
+            if lo >= reach:
+                groups.append([])
+            groups[-1].append(i)
+            reach = max(reach, hi)
+        return groups
+
+    def cut(items, out):
+        while len(items) > 1:
+            groups = split(items, "x")
+            if len(groups) > 1:
+                for g in reversed(groups) if rtl else groups:
+                    cut(g, out)
+                return
+            groups = split(items, "y")
+            if len(groups) == 1:
+                out.extend(sorted(items, key=lambda i: (boxes[i].y0, -boxes[i].x1 if rtl else boxes[i].x0)))
+                return
+            cut(groups[0], out)
+            items = [i for g in groups[1:] for i in g]
+        out.extend(items)
+
+    out = []
+    cut(list(range(len(boxes))), out)
+    return out
+
+
+def test_bands_are_cut_as_by_splitting_the_rest_again_after_each():
+    """Stacked bands, some in columns, some across, a few boxes of no width: where the columns
+    start again below each band is found in one pass, and must agree with a fresh split."""
+    import random
+    for seed in range(40):
+        r = random.Random(seed)
+        boxes, y = [], 0.0
+        for _ in range(r.randint(5, 40)):
+            h = r.choice([8, 12, 30])
+            if r.random() < 0.4:  # a band of columns
+                for c in range(r.randint(2, 4)):
+                    x0 = c * 110 + r.choice([0, 5])
+                    boxes.append(Box(x0, y, x0 + r.choice([0, 60, 100]), y + h * r.randint(1, 3)))
+            else:  # an item across, or beside the edge
+                x0 = r.choice([0, 0, 40, 200])
+                boxes.append(Box(x0, y, x0 + r.choice([100, 330, 420]), y + h))
+            y += h + r.choice([0, 2, 10])
+        r.shuffle(boxes)
+        for rtl in (False, True):
+            assert reading_order(boxes, rtl) == reference_order(boxes, rtl), seed
+
+
+def test_a_long_stack_of_items_is_read_top_to_bottom():
+    boxes = [Box(0, 20 * k, 200, 20 * k + 12) for k in range(3000)][::-1]
+    assert reading_order(boxes) == list(range(2999, -1, -1))

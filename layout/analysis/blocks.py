@@ -4,7 +4,8 @@ A line joins the block just above it when the two are close (``Params.line_gap``
 horizontally, share size, weight and typeface (or an OCR file put them in one block), sit in
 the same frame, and no rule or figure lies between them. A PDF's own block grouping is never
 used: it merges columns. Lines are swept top to bottom against the few blocks still open
-(about one per column), so the cost is linear.
+(about one per column), rules and figures are looked up by height and frames by place
+(``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
 
 Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
 "leftwards", since vertical columns are read right to left.
@@ -12,10 +13,12 @@ Vertical CJK lines are grouped the same way in a turned frame of reference where
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import Counter
 from collections.abc import Sequence
 
-from ..geometry import crosses_between_vertically, union_all, x_overlap_ratio
+from ..geometry import ByKey, Grid, crosses_between_vertically, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Rule
 from ..params import Params
 
@@ -34,60 +37,126 @@ def _turn(box: Box) -> Box:
     return Box(box.y0, -box.x1, box.y1, -box.x0)
 
 
-def frame_of(box: Box, frames: Sequence[Box]) -> int | None:
-    """Index of the largest frame holding the centre of box, or None.
+class Frames:
+    """The page's frames (drawn or tinted boxes), filed in a grid of cells a fortieth of the
+    frames' extent wide: which one holds a point costs the frames around it, not all."""
 
-    The largest, so that a sidebar's tinted title bar and its outline are one frame.
-    """
-    best, best_area = None, 0.0
-    for i, f in enumerate(frames):
-        if f.x0 <= box.cx <= f.x1 and f.y0 <= box.cy <= f.y1 and f.area > best_area:
-            best, best_area = i, f.area
-    return best
+    def __init__(self, frames: Sequence[Box]) -> None:
+        self._frames = frames
+        extent = union_all(frames) if frames else Box(0, 0, 1, 1)
+        self._grid = Grid(frames, max(extent.width, extent.height) / 40)
+
+    def of(self, box: Box) -> int | None:
+        """Index of the largest frame holding the centre of box, or None.
+
+        The largest, so that a sidebar's tinted title bar and its outline are one frame.
+        """
+        best, best_area = None, 0.0
+        for i in self._grid.near(box.cx, box.cy, box.cx, box.cy):
+            f = self._frames[i]
+            if f.x0 <= box.cx <= f.x1 and f.y0 <= box.cy <= f.y1 and f.area > best_area:
+                best, best_area = i, f.area
+        return best
 
 
 def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequence[Rule],
                  frames: Sequence[Box], params: Params) -> tuple[Block, ...]:
     """Group lines into blocks; every line ends up in exactly one block."""
-    h_rules = [r.box for r in rules if r.orientation == "h"]
-    obstacles = [f.box for f in figures]
+    # Rules and figures, by the height of their middle: a line's gap to the line above
+    # holds only the few whose middle lies in it.
+    barriers = [r.box for r in rules if r.orientation == "h"] + [f.box for f in figures]
+    in_frames = Frames(frames)
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
-                    h_rules, obstacles, frames, params)
-    groups += _group([ln for ln in lines if ln.vertical], _turn, [], [], frames, params)
-    return tuple(_block(g, frame_of(g[0].box, frames)) for g in groups)
+                    barriers, in_frames, params)
+    groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, params)
+    return tuple(_block(g, in_frames.of(g[0].box)) for g in groups)
 
 
-def _group(lines: list[Line], turn, h_rules: list[Box], obstacles: list[Box],
-           frames: Sequence[Box], params: Params) -> list[list[Line]]:
+def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
+           params: Params) -> list[list[Line]]:
+    """Lines swept top to bottom into groups; the result lists the groups in the order they
+    closed (the line above them ended more than three gaps up), then the ones still open,
+    each set in the order it was started."""
+    by_middle = ByKey(barriers, lambda b: b.cy)
     boxes = {id(ln): turn(ln.box) for ln in lines}
-    frame = {id(ln): frame_of(ln.box, frames) for ln in lines}
-    open_groups: list[list[Line]] = []
-    done: list[list[Line]] = []
+    frame = {id(ln): frames.of(ln.box) for ln in lines}
+    groups: list[list[Line]] = []
+    done: list[int] = []
+    sizes = sorted(ln.size for ln in lines)
+    still = _OpenGroups(max(10 * sizes[len(sizes) // 2], 1e-3) if sizes else 1.0)
     for ln in sorted(lines, key=lambda ln: (boxes[id(ln)].y0, boxes[id(ln)].x0)):
         b = boxes[id(ln)]
         reach = params.line_gap * ln.size
-        still_open = []
-        for g in open_groups:
-            (still_open if boxes[id(g[-1])].y1 >= b.y0 - 3 * reach else done).append(g)
-        open_groups = still_open
+        done += still.close_above(b.y0 - 3 * reach)
         best, best_gap = None, float("inf")
-        for g in open_groups:
-            last = g[-1]
+        for k in still.over(b):
+            last = groups[k][-1]
             lb = boxes[id(last)]
             gap = b.y0 - lb.y1
             if not (-_MAX_OVERLAP * ln.size < gap <= reach and gap < best_gap):
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
                     or not (_same_source_block(last, ln) or _same_style(last, ln, params))
-                    or any(crosses_between_vertically(r, lb, b, 0.3) for r in h_rules)
-                    or any(crosses_between_vertically(o, lb, b, 0.3) for o in obstacles)):
+                    or any(crosses_between_vertically(barriers[j], lb, b, 0.3)
+                           for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
                 continue
-            best, best_gap = g, gap
+            best, best_gap = k, gap
         if best is None:
-            open_groups.append([ln])
+            best = len(groups)
+            groups.append([ln])
         else:
-            best.append(ln)
-    return done + open_groups
+            groups[best].append(ln)
+        still.file(best, b)
+    return [groups[k] for k in done + still.remaining()]
+
+
+class _OpenGroups:
+    """The groups still open in the sweep, by the box of their last line: filed in vertical
+    stripes (those over a line are its only candidates) and in a heap by the foot of that box
+    (those ending above a height close). Groups are numbered in the order they started."""
+
+    def __init__(self, width: float) -> None:
+        self._width = width
+        self._last: dict[int, Box] = {}
+        self._stripes: dict[int, set[int]] = {}
+        self._feet: list[tuple[float, int]] = []
+
+    def _span(self, box: Box) -> range:
+        return range(math.floor(box.x0 / self._width), math.floor(box.x1 / self._width) + 1)
+
+    def file(self, k: int, box: Box) -> None:
+        """Group k's last line is now box."""
+        self._unfile(k)
+        self._last[k] = box
+        for s in self._span(box):
+            self._stripes.setdefault(s, set()).add(k)
+        heapq.heappush(self._feet, (box.y1, k))
+
+    def _unfile(self, k: int) -> None:
+        old = self._last.pop(k, None)
+        if old is not None:
+            for s in self._span(old):
+                self._stripes[s].discard(k)
+
+    def close_above(self, y: float) -> list[int]:
+        """Close the groups whose last line ends above y; returns them in the order they started."""
+        closed = []
+        while self._feet and self._feet[0][0] < y:
+            foot, k = heapq.heappop(self._feet)
+            if k in self._last and self._last[k].y1 == foot:  # else an entry gone stale
+                self._unfile(k)
+                closed.append(k)
+        return sorted(closed)
+
+    def over(self, box: Box) -> list[int]:
+        """The open groups whose last line shares a stripe with box, in the order they started."""
+        found: set[int] = set()
+        for s in self._span(box):
+            found |= self._stripes.get(s, set())
+        return sorted(found)
+
+    def remaining(self) -> list[int]:
+        return sorted(self._last)
 
 
 def _same_source_block(a: Line, b: Line) -> bool:

@@ -14,6 +14,7 @@ side make a vertical page.
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from ..model import Box, PageContent, Rule
@@ -73,10 +74,31 @@ def turned_back(value: T, width: float) -> T:
         return Rule(_turn_back(value.box, width), "v" if value.orientation == "h" else "h")
     if isinstance(value, tuple):
         return tuple(turned_back(v, width) for v in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: turned_back(getattr(value, f.name), width) for f in fields(value)
-                   if isinstance(getattr(value, f.name), (Box, tuple)) or is_dataclass(getattr(value, f.name))}
-        if any(f.name == "vertical" for f in fields(value)):
-            changes["vertical"] = True
-        return replace(value, **changes)
-    return value
+    plan = _plan(type(value))
+    if plan is None:
+        return value
+    names, vertical = plan
+    values = {n: getattr(value, n) for n in names}
+    for n, v in values.items():
+        if _holds_boxes(type(v)):
+            values[n] = turned_back(v, width)
+    if vertical:
+        values["vertical"] = True
+    return type(value)(**values)
+
+
+@lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple[tuple[str, ...], bool] | None:
+    """For a dataclass, the names of its fields set at construction and whether it has a
+    ``vertical`` one (None for any other class): worked out once per class, for a page
+    turns back every word of it."""
+    if not is_dataclass(cls):
+        return None
+    names = tuple(f.name for f in fields(cls) if f.init)
+    return names, "vertical" in names
+
+
+@lru_cache(maxsize=None)
+def _holds_boxes(cls: type) -> bool:
+    """Whether a field's value of this class may hold boxes: a box, a tuple, a dataclass."""
+    return issubclass(cls, (Box, tuple)) or (is_dataclass(cls) and isinstance(cls, type))

@@ -32,6 +32,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from ..geometry import Grid
 from ..model import Box
 
 # [body sizes] the height of a slice; a box must reach this share of a slice into it to fill it
@@ -200,25 +201,35 @@ def find_gutters(boxes: Sequence[Box], body: float) -> Gutters:
     strips = [s for s in _strips(boxes, body)
               if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES
               and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
-    long = sorted((s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES),
-                  key=lambda s: s.x0)
-    grid = [replace(s, long=True) if s in long else s for s in strips
-            if s in long or _on_grid(s, long, body)]
-    aligned = [replace(s, on_grid=False) for s in strips if s.aligned >= ALIGNED and s not in grid]
+    long = [s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES]
+    is_long = {id(s) for s in long}
+    across = _Across(long, body)
+    on_grid = {id(s) for s in strips if id(s) not in is_long and across.goes_on(s)}
+    grid = [replace(s, long=True) if id(s) in is_long else s for s in strips
+            if id(s) in is_long or id(s) in on_grid]
+    # A long strip's copy in the grid is marked long: the strip itself is not in the grid,
+    # and counts among the aligned ones too.
+    aligned = [replace(s, on_grid=False) for s in strips if s.aligned >= ALIGNED and id(s) not in on_grid]
     edges = (min(b.x0 for b in boxes), max(b.x1 for b in boxes))
     return Gutters(_apart(grid + aligned, edges, body), body)
 
 
-def _on_grid(s: Strip, long: Sequence[Strip], body: float) -> bool:
-    """Whether s goes on from one of the long strips (sorted by x0), sharing most of its width
-    (a river through a few lines is narrower than the gutter it crosses): level with it
-    across a headline or a rule, or in one run of white space with it (across the blank
-    stretch under a column that ended)."""
-    k = bisect_left([g.x0 for g in long], s.x1)
-    reach = _REACH_GRID * body
-    return any(min(s.x1, g.x1) - max(s.x0, g.x0) >= _ON_GRID * g.width
-               and (min(abs(s.y0 - g.y1), abs(g.y0 - s.y1)) <= reach or s.run == g.run)
-               for g in long[:k])
+class _Across:
+    """The long strips, filed by x (``geometry.Grid``) to find those a strip overlaps."""
+
+    def __init__(self, long: Sequence[Strip], body: float) -> None:
+        self.long, self.body = long, body
+        self.grid = Grid([Box(g.x0, 0, g.x1, 0) for g in long], MIN_COLUMN * body)
+
+    def goes_on(self, s: Strip) -> bool:
+        """Whether s goes on from one of the long strips, sharing most of its width (a river
+        through a few lines is narrower than the gutter it crosses): level with it across a
+        headline or a rule, or in one run of white space with it (across the blank stretch
+        under a column that ended)."""
+        reach = _REACH_GRID * self.body
+        return any(g.x0 < s.x1 and min(s.x1, g.x1) - max(s.x0, g.x0) >= _ON_GRID * g.width
+                   and (min(abs(s.y0 - g.y1), abs(g.y0 - s.y1)) <= reach or s.run == g.run)
+                   for g in (self.long[k] for k in self.grid.near(s.x0, 0, s.x1, 0)))
 
 
 def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> list[Strip]:
@@ -228,11 +239,13 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
     column, near the real gutter, gives way to it; so does a blank stretch under a column)."""
     room = MIN_COLUMN * body
     taken: list[Strip] = []
+    near = Grid((), 2 * room)  # the strips taken, by place
     for s in sorted(strips, key=lambda s: (-s.height, -s.width)):
         if s.x0 - edges[0] < room or edges[1] - s.x1 < room:
             continue
         if all(g.y0 >= s.y1 or g.y1 <= s.y0 or max(g.x0 - s.x1, s.x0 - g.x1) >= room
-               for g in taken):
+               for g in (taken[k] for k in near.near(s.x0 - room, s.y0, s.x1 + room, s.y1))):
+            near.add(len(taken), Box(s.x0, s.y0, s.x1, s.y1))
             taken.append(s)
     return taken
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from statistics import median
 
 from ..geometry import union_all
@@ -185,6 +186,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
     rows = _rows(words, boxes)
+    spans = [_RowSpans(row, boxes) for row in rows]
     found_rows = [row for row in rows if len(row) > 1 and _found_line(row[0], row[-1])]
     widest_whole = _ONE_COLUMN * _found_measure(found_rows, boxes, body)
     across = _read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
@@ -208,7 +210,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
                     or gutter and not _word_space_of_display(prev, w, gap, body) \
                     or not found and _off_baseline(prev, w, boxes[id(prev)], b, gap) \
                     or not found and _display_apart(prev, w, gap, body) \
-                    or _alone_and_apart(rows, i, prev, w, right, b.x0, boxes, body, params):
+                    or _alone_and_apart(rows, spans, i, prev, w, right, b.x0, boxes, body, params):
                 pieces.append(piece)
                 piece = []
             piece.append(w)
@@ -288,8 +290,9 @@ def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
     return size > _DISPLAY * body and (gap <= _DISPLAY_SPACE * size or _same_source_line(a, b))
 
 
-def _alone_and_apart(rows: list[list[Word]], i: int, a: Word, b: Word, left: float,
-                     right: float, boxes: dict[int, Box], body: float, params: Params) -> bool:
+def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: Word, b: Word,
+                     left: float, right: float, boxes: dict[int, Box], body: float,
+                     params: Params) -> bool:
     """A gap wider than a word space in a row where no text of its size stands right above or
     below it.
 
@@ -314,10 +317,26 @@ def _alone_and_apart(rows: list[list[Word]], i: int, a: Word, b: Word, left: flo
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - here.cy) <= 3 * reach + size:
             if any(max(boxes[id(w)].y0 - here.y1, here.y0 - boxes[id(w)].y1) <= reach
                    and boxes[id(w)].x1 > left and boxes[id(w)].x0 < right
-                   and abs(w.size - size) <= _SIMILAR * size for w in rows[j]):
+                   and abs(w.size - size) <= _SIMILAR * size for w in spans[j].between(left, right)):
                 return False
             j += step
     return True
+
+
+class _RowSpans:
+    """A row's words (sorted by x0) reaching into an x range: bisection, running max of ends."""
+
+    def __init__(self, row: Sequence[Word], boxes: dict[int, Box]) -> None:
+        self.row = row
+        self.starts = [boxes[id(w)].x0 for w in row]
+        self.reach = list(accumulate((boxes[id(w)].x1 for w in row), max))
+
+    def between(self, left: float, right: float) -> Iterator[Word]:
+        """Every word starting before right and ending after left (and perhaps a few more)."""
+        k = bisect_left(self.starts, right) - 1
+        while k >= 0 and self.reach[k] > left:
+            yield self.row[k]
+            k -= 1
 
 
 def _separated(right: float, b: Box, separators: list[Box]) -> bool:

@@ -14,6 +14,7 @@ Only geometry decides: the PDF's drawing order is never consulted.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..model import Box
@@ -30,31 +31,66 @@ def reading_order(boxes: Sequence[Box], right_to_left: bool = False) -> list[int
 
 
 def _cut(items: list[int], boxes: Sequence[Box], rtl: bool, out: list[int]) -> None:
-    # A loop over the bands, not a recursion: a page of a thousand stacked blocks stays flat.
-    while len(items) > 1:
-        groups = _split(items, boxes, "x")
-        if len(groups) > 1:
-            for g in reversed(groups) if rtl else groups:
-                _cut(g, boxes, rtl, out)
+    if len(items) <= 1:
+        out.extend(items)
+        return
+    groups = _split(items, boxes, "x")
+    if len(groups) > 1:
+        for g in reversed(groups) if rtl else groups:
+            _cut(g, boxes, rtl, out)
+        return
+    bands = _split(items, boxes, "y")
+    if len(bands) == 1:
+        out.extend(sorted(items, key=lambda i: (boxes[i].y0, -boxes[i].x1 if rtl else boxes[i].x0)))
+        return
+    # Only the top band is cut off; the rest is cut again, columns first, so that a gap level
+    # across two columns by chance does not slice them into bands. Whether the rest (bands
+    # k and below) has a column gap is known for every k from one pass up the bands, so the
+    # rest is not sorted again after each band (a page of a thousand stacked lines).
+    splits = _rest_splits(bands, boxes)
+    for k, band in enumerate(bands):
+        if k and splits[k]:
+            _cut([i for b in bands[k:] for i in b], boxes, rtl, out)
             return
-        groups = _split(items, boxes, "y")
-        if len(groups) == 1:
-            out.extend(sorted(items, key=lambda i: (boxes[i].y0, -boxes[i].x1 if rtl else boxes[i].x0)))
-            return
-        # Only the top band is cut off; the rest is cut again, columns first, so that a gap
-        # level across two columns by chance does not slice them into bands.
-        _cut(groups[0], boxes, rtl, out)
-        items = [i for g in groups[1:] for i in g]
-    out.extend(items)
+        _cut(band, boxes, rtl, out)
+
+
+def _rest_splits(bands: list[list[int]], boxes: Sequence[Box]) -> list[bool]:
+    """For each k, whether bands[k:] together fall apart on the x axis (as ``_split`` says).
+
+    The bands are added bottom up to the union of their items' x spans, kept as sorted
+    disjoint open intervals (spans that only touch stay apart, as in ``_split``). A span of
+    no width, which ``_split`` may or may not join to one starting where it stands, makes
+    every answer come from ``_split`` itself.
+    """
+    spans = [[_span(boxes[i], "x") for i in band] for band in bands]
+    if any(lo >= hi for band in spans for lo, hi in band):
+        return [len(_split([i for b in bands[k:] for i in b], boxes, "x")) > 1
+                for k in range(len(bands))]
+    starts: list[float] = []
+    ends: list[float] = []
+    splits = [False] * len(bands)
+    for k in range(len(bands) - 1, -1, -1):
+        for lo, hi in spans[k]:
+            first, last = bisect_right(ends, lo), bisect_left(starts, hi)
+            if first < last:
+                lo, hi = min(lo, starts[first]), max(hi, ends[last - 1])
+            starts[first:last], ends[first:last] = [lo], [hi]
+        splits[k] = len(starts) > 1
+    return splits
+
+
+def _span(b: Box, axis: str) -> tuple[float, float]:
+    """The box's extent on one axis, shrunk by ``_SHRINK`` (at most a quarter of it)."""
+    lo, hi = (b.x0, b.x1) if axis == "x" else (b.y0, b.y1)
+    shrink = min(_SHRINK, (hi - lo) / 4)
+    return lo + shrink, hi - shrink
 
 
 def _split(items: list[int], boxes: Sequence[Box], axis: str) -> list[list[int]]:
     """Items grouped by the gaps of their projection on one axis, in increasing coordinate."""
     def span(i: int) -> tuple[float, float]:
-        b = boxes[i]
-        lo, hi = (b.x0, b.x1) if axis == "x" else (b.y0, b.y1)
-        shrink = min(_SHRINK, (hi - lo) / 4)
-        return lo + shrink, hi - shrink
+        return _span(boxes[i], axis)
 
     ordered = sorted(items, key=lambda i: span(i)[0])
     groups = [[ordered[0]]]

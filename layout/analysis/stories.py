@@ -29,46 +29,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 
+from ..geometry import Grid as BoxGrid
 from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
 from .order import reading_order
+from .placement import Group, Placer, Unit, same_text_size
 from .placing import place_box
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
-
-
-@dataclass(eq=False)
-class _Unit:
-    """Something placed as a whole: a block, a figure with captions, or a framed group."""
-
-    box: Box
-    block: Block | None = None
-    figure: Figure | None = None
-    framed: list[Block] = field(default_factory=list)
-    home: _Group | None = None
-
-
-@dataclass(eq=False)
-class _Group:
-    """A story being assembled: its anchor (kickers + headline) and the units placed in it."""
-
-    header: list[Block]
-    units: list[_Unit] = field(default_factory=list)
-    notes: list[_Group] = field(default_factory=list)
-    span: Box | None = None
-    side_row: float | None = None  # top of the text row a headline set beside its text leads
-    text_below: bool = False  # body text starts right under the header: no side headline
-
-    @cached_property
-    def anchor_box(self) -> Box:
-        """The box of the header; read only once the kickers have joined it."""
-        return union_all(b.box for b in self.header)
 
 
 def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
@@ -87,31 +60,28 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
 
     groups = _anchors(free)
     anchored = {id(b) for g in groups for b in g.header}
-    _widen_spans(groups, content, page)
+    _widen_spans(groups, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body)
-    units = [_Unit(b.box, block=b) for b in free if id(b) not in anchored]
-    units += [_Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
-    units += [_Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
+    units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
+    units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
+    units += [Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + _open_cuts(units, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
-    placed: list[_Unit] = []
+    placer = Placer(groups, h_rules, v_rules, body, params)
     # Top to bottom, and left to right among units whose tops are level within half a line.
     for u in sorted(units, key=lambda u: (round(u.box.y0 / (0.5 * body)), u.box.x0)):
-        home = (_nearest_anchor(u, groups, placed, h_rules, v_rules, body)
-                or _unit_above(u, placed, h_rules, body, params))
+        home = placer.home(u)
         if home is None and u.figure is not None:
-            home = _anchor_below(u, groups, body)
+            home = placer.anchor_below(u)
             if home is None and not u.figure.caption:
                 bare.append(u.figure)
                 continue
         if home is None:
-            home = _Group([])
+            home = Group([])
             groups.append(home)
-            _attach_notes(home, u, placed, h_rules, body)
-        home.units.append(u)
-        u.home = home
-        placed.append(u)
+            placer.attach_notes(home, u)
+        placer.place(u, home)
 
     _adopt_headless(groups, [f.box for f in bare], _separators(h_rules, units), v_rules, body, params)
     notes = {id(n) for g in groups for n in g.notes}
@@ -147,10 +117,10 @@ def _distance(a: Box, b: Box) -> float:
     return dy + 3 * dx
 
 
-def _anchors(blocks: Sequence[Block]) -> list[_Group]:
+def _anchors(blocks: Sequence[Block]) -> list[Group]:
     """One group per headline, with the kickers standing right above it."""
     heads = [b for b in blocks if b.role == "headline"]
-    groups = {id(h): _Group([h]) for h in heads}
+    groups = {id(h): Group([h]) for h in heads}
     for k in blocks:
         if k.role != "kicker":
             continue
@@ -161,7 +131,8 @@ def _anchors(blocks: Sequence[Block]) -> list[_Group]:
     return list(groups.values())
 
 
-def _widen_spans(groups: Sequence[_Group], blocks: Sequence[Block], page: PageContent) -> None:
+def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageContent,
+                 body: float) -> None:
     """Widen each headline sideways over the empty space level with it.
 
     A centred headline is often narrower than its story::
@@ -176,17 +147,34 @@ def _widen_spans(groups: Sequence[_Group], blocks: Sequence[Block], page: PageCo
     right_edge = max(b.box.x1 for b in blocks)
     obstacles = [b.box for b in blocks] + [f.box for f in page.figures] + \
                 [r.box for r in page.rules if r.orientation == "v"] + list(page.frames)
+    grid = BoxGrid(obstacles, 10 * body)
     for g in groups:
         a = g.anchor_box
         own = {id(b.box) for b in g.header}
-        level = [o for o in obstacles if id(o) not in own and y_overlap(o, a) > 0.2 * a.height
-                 and not (o.x0 <= a.x0 and o.x1 >= a.x1)]
-        left = max((o.x1 for o in level if o.x1 <= a.x0 + 1), default=left_edge)
-        right = min((o.x0 for o in level if o.x0 >= a.x1 - 1), default=right_edge)
+
+        def level(o: Box) -> bool:
+            return id(o) not in own and y_overlap(o, a) > 0.2 * a.height \
+                and not (o.x0 <= a.x0 and o.x1 >= a.x1)
+
+        # The nearest on each side, column of cells by column of cells outwards: a box
+        # further out than a column's edge cannot be nearer than one found beyond it.
+        left = right = None
+        for edge, near in grid.outward(a.x0 + 1, a.y0, a.y1, -1):
+            ends = [o.x1 for o in map(obstacles.__getitem__, near) if o.x1 <= a.x0 + 1 and level(o)]
+            left = max(ends + ([left] if left is not None else []), default=None)
+            if left is not None and left >= edge:
+                break
+        for edge, near in grid.outward(a.x1 - 1, a.y0, a.y1, 1):
+            starts = [o.x0 for o in map(obstacles.__getitem__, near) if o.x0 >= a.x1 - 1 and level(o)]
+            right = min(starts + ([right] if right is not None else []), default=None)
+            if right is not None and right <= edge:
+                break
+        left = left_edge if left is None else left
+        right = right_edge if right is None else right
         g.span = Box(min(left, a.x0), a.y0, max(right, a.x1), a.y1)
 
 
-def _open_cuts(units: Sequence[_Unit], body: float) -> list[Box]:
+def _open_cuts(units: Sequence[Unit], body: float) -> list[Box]:
     """Lines of white space across the whole text area, as rules: where every column breaks.
 
     A page band set apart by a rule (the feuilleton under the line at the foot of an old
@@ -211,7 +199,7 @@ def _open_cuts(units: Sequence[_Unit], body: float) -> list[Box]:
     return cuts
 
 
-def _left_spreads(units: Sequence[_Unit]) -> list[float]:
+def _left_spreads(units: Sequence[Unit]) -> list[float]:
     """For each k, how far apart the left edges of running text among units[:k + 1] lie."""
     low, high, spreads = float("inf"), float("-inf"), []
     for u in units:
@@ -221,7 +209,7 @@ def _left_spreads(units: Sequence[_Unit]) -> list[float]:
     return spreads
 
 
-def _mark_text_below(groups: Sequence[_Group], texts: Sequence[Block], body: float) -> None:
+def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float) -> None:
     """Note the headlines with running text (three lines or more, about as wide) starting right
     under them: their text is below, so text beside them is not theirs (a title over column
     two leaves column three alone). A byline or names under a side headline do not count."""
@@ -235,114 +223,8 @@ def _mark_text_below(groups: Sequence[_Group], texts: Sequence[Block], body: flo
                                and len(b.lines) >= 3 for b in window)
 
 
-def _rule_between(rules: Sequence[Box], top: float, bottom: float, span: Box) -> bool:
-    """True when a horizontal rule lies between y=top and y=bottom across most of span."""
-    return any(top < r.cy < bottom and x_overlap(r, span) >= 0.5 * span.width for r in rules)
-
-
-def _nearest_anchor(u: _Unit, groups: Sequence[_Group], placed: Sequence[_Unit],
-                    h_rules: Sequence[Box], v_rules: Sequence[Box], body: float) -> _Group | None:
-    """The headline over u, or the one beside it (or beside its row) when that one is lower.
-
-    ::
-
-        ══ A ═══════════════
-        ░░░░ ░░░░ ░░░░ ░░░░
-        Side ░░u1 ░░u2 ░░u3      u1 is beside headline "Side"; u2 and u3 start level with
-        Head ░░░░ ░░░░ ░░░░      u1, so they are its row: the story of "Side", not of A
-    """
-    above = _anchor_above(u, groups, h_rules, body)
-    beside = _anchor_beside(u, groups, v_rules, body) or _side_row(u, placed, body)
-    if beside is not None and (above is None or above.anchor_box.y1 <= beside.anchor_box.y0 + body):
-        if beside.side_row is None:
-            beside.side_row = u.box.y0
-        return beside
-    return above
-
-
-def _side_row(u: _Unit, placed: Sequence[_Unit], body: float) -> _Group | None:
-    """The story led by a side headline whose text row u continues, level and to the right."""
-    for p in placed:
-        g = p.home
-        if (g is not None and g.side_row is not None and abs(u.box.y0 - g.side_row) <= body
-                and abs(p.box.y0 - g.side_row) <= body and 0 <= u.box.x0 - p.box.x1 <= 3 * body):
-            return g
-    return None
-
-
-def _anchor_above(u: _Unit, groups: Sequence[_Group], h_rules: Sequence[Box],
-                  body: float) -> _Group | None:
-    """The lowest headline above u that spans it, with no rule across u between them."""
-    best, best_y = None, float("-inf")
-    for g in groups:
-        if not g.header:
-            continue
-        a = g.span or g.anchor_box
-        if a.y1 > u.box.y0 + 0.5 * body or a.y0 >= u.box.y0:
-            continue
-        shared = x_overlap(a, u.box)
-        if shared < 0.5 * min(u.box.width, a.width):
-            continue
-        if a.y1 > best_y and not _rule_between(h_rules, a.y1 + body, u.box.y0, u.box):
-            best, best_y = g, a.y1
-    return best
-
-
-def _anchor_beside(u: _Unit, groups: Sequence[_Group], v_rules: Sequence[Box],
-                   body: float) -> _Group | None:
-    """A headline set just left of u, level with its top (a side headline)."""
-    for g in groups:
-        if not g.header or g.text_below:
-            continue
-        a = g.anchor_box
-        gap = u.box.x0 - a.x1
-        if (-0.5 * body <= gap <= 5 * body and y_overlap(a, u.box) > 0 and a.y0 <= u.box.y0 + 2 * body
-                and not any(a.x1 - 1 <= r.cx <= u.box.x0 + 1 and y_overlap(r, u.box) > 0 for r in v_rules)):
-            return g
-    return None
-
-
-def _placed_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
-                  body: float) -> _Unit | None:
-    """The unit right above u in its column, when no rule separates them."""
-    best, best_y = None, float("-inf")
-    for p in placed:
-        if p.box.y1 > u.box.y0 + 0.5 * body or x_overlap_ratio(p.box, u.box) < 0.5:
-            continue
-        if p.box.y1 > best_y:
-            best, best_y = p, p.box.y1
-    if best is None or u.box.y0 - best.box.y1 > 4 * body:
-        return None
-    if _rule_between(h_rules, best.box.y1 - 1, u.box.y0 + 1, u.box):
-        return None
-    return best
-
-
-def _same_text_size(a: _Unit, b: _Unit, params: Params) -> bool:
-    """False when both are body blocks whose sizes differ by more than 3 times the tolerance.
-
-    Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
-    its own, so one story's blocks differ by a point now and then. On a page whose sizes are
-    line heights the tolerance is already the looser ``estimated_size_tolerance`` (see
-    ``pipeline.sizes_estimated``), so this allows 45 % there: a story's subtitle measured a
-    fifth taller than its text still runs on in it. Crossheads, bylines and other named blocks
-    run on in their story whatever their size.
-    """
-    if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
-        return True
-    big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= 3 * params.size_tolerance * big
-
-
-def _unit_above(u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box], body: float,
-                params: Params) -> _Group | None:
-    """The story of the unit right above u, when the text goes on in the same size."""
-    p = _placed_above(u, placed, h_rules, body)
-    return p.home if p is not None and _same_text_size(p, u, params) else None
-
-
-def _column_end(top: _Unit, bottom: float, others: Sequence[_Unit], band: tuple[float, float],
-                at_top: bool, v_rules: Sequence[Box], body: float, params: Params) -> _Unit | None:
+def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[float, float],
+                at_top: bool, v_rules: Sequence[Box], body: float, params: Params) -> Unit | None:
     """The unit of the column just left of a run of headless text that the run continues.
 
     A story runs down one column and on at the top of the next. A run that starts its column
@@ -361,7 +243,7 @@ def _column_end(top: _Unit, bottom: float, others: Sequence[_Unit], band: tuple[
         gap = top.box.x0 - p.box.x1
         if (p.block is None or not -0.5 * body <= gap <= 3 * body
                 or not (low < p.box.y1 <= high and p.box.y0 >= band[0])
-                or not _same_text_size(p, top, params)):
+                or not same_text_size(p, top, params)):
             continue
         if (best is None or p.box.y1 > best.box.y1) and not any(
                 p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
@@ -369,7 +251,7 @@ def _column_end(top: _Unit, bottom: float, others: Sequence[_Unit], band: tuple[
     return best
 
 
-def _separators(h_rules: Sequence[Box], units: Sequence[_Unit]) -> list[float]:
+def _separators(h_rules: Sequence[Box], units: Sequence[Unit]) -> list[float]:
     """The heights of the lines (drawn or white) across most of the text area, top to bottom."""
     if not units:
         return []
@@ -383,7 +265,7 @@ def _band(y: float, separators: Sequence[float]) -> tuple[float, float]:
     return (separators[k - 1] if k else float("-inf"), separators[k] if k < len(separators) else float("inf"))
 
 
-def _adopt_headless(groups: list[_Group], pictures: Sequence[Box], separators: Sequence[float],
+def _adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Sequence[float],
                     v_rules: Sequence[Box], body: float, params: Params) -> None:
     """Text that started a story of its own joins the story running in the column to its left.
 
@@ -426,31 +308,7 @@ def _adopt_headless(groups: list[_Group], pictures: Sequence[Box], separators: S
                 h.notes.remove(g)
 
 
-def _attach_notes(group: _Group, u: _Unit, placed: Sequence[_Unit], h_rules: Sequence[Box],
-                  body: float) -> None:
-    """Small text starting a story of its own right under a story's text is that story's notes.
-
-    Footnotes and end notes are set smaller than the body; they become a sidebar of the story
-    above them rather than a story of their own.
-    """
-    if u.block is None or u.block.size > 0.85 * body:
-        return
-    p = _placed_above(u, placed, h_rules, body)
-    if p is not None and p.home is not None and p.home is not group:
-        p.home.notes.append(group)
-
-
-def _anchor_below(u: _Unit, groups: Sequence[_Group], body: float) -> _Group | None:
-    """A headline right under a figure: the picture leads its story."""
-    for g in groups:
-        if g.header:
-            a = g.anchor_box
-            if 0 <= a.y0 - u.box.y1 <= 2 * body and x_overlap_ratio(a, u.box) >= 0.5:
-                return g
-    return None
-
-
-def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
+def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
     """Assemble a story: header, figures, text in reading order, then sidebars and notes.
 
     Figures come right after the header and sidebars after the text, so neither cuts into a
@@ -488,7 +346,7 @@ def _story(g: _Group, grid: Grid, body: float, params: Params) -> Story:
     return Story("", kind, tuple(content), union_all(boxes), max(1, len(body_cols)))
 
 
-def _framed(u: _Unit, body: float, params: Params) -> list[Block | Story]:
+def _framed(u: Unit, body: float, params: Params) -> list[Block | Story]:
     """A frame's blocks as a sidebar (its title, if any, as headline), ordered for reading."""
     blocks = [u.framed[i] for i in reading_order([b.box for b in u.framed])]
     first = blocks[0]

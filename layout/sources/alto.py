@@ -45,7 +45,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import FormatError, InputError
+from ..errors import FormatError, InputError, PageError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .ocr import PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse, split_tag
@@ -205,7 +205,7 @@ def _checked_rows(alto: AltoFile, line: etree._Element,
     rows = printed_lines(alto, line)
     own = _raw_box(alto, line) if len(rows) == 1 else None
     for row in rows:
-        row = [(string, text, bounds(box, _name(string))) for string, text, box in row]
+        row = [(string, text, _within(bounds, box, string)) for string, text, box in row]
         middle = sorted(b.cy for _, _, b in row)[len(row) // 2]
         if own is not None and own.height > 0 and own.y0 <= middle <= own.y1:
             own = bounds(own, _name(line))
@@ -228,16 +228,28 @@ def _glyph_height(row: list[_Part]) -> float:
     (``_CAP_HEIGHT`` of the type), so a title in capitals at the body size measures as one.
     """
     heights = sorted(box.height for _, _, box in row)
-    worded = [text for _, text, _ in row if any(c.isalpha() for c in text)]
-    in_capitals = bool(worded) and all(_capitals(text) for text in worded)
+    kinds = [_letters(text) for _, text, _ in row]
+    worded = [capitals for worded, capitals in kinds if worded]
+    in_capitals = bool(worded) and all(worded)
     return heights[(3 * len(heights)) // 4] / (_CAP_HEIGHT if in_capitals else 1.0)
 
 
-def _capitals(text: str) -> bool:
-    """A word in capitals with no letter reaching below the baseline (its box is the capital
-    height, not the type's height)."""
+@lru_cache(maxsize=4096)
+def _letters(text: str) -> tuple[bool, bool]:
+    """Whether a word has letters, and whether they are capitals with none reaching below
+    the baseline (its box is the capital height, not the type's height). Cached: a page
+    repeats its words, and this looks at every character."""
     letters = [c for c in text if c.isalpha()]
-    return all(c.isupper() and c not in "QJ" for c in letters)
+    return bool(letters), all(c.isupper() and c not in "QJ" for c in letters)
+
+
+def _within(bounds: PageBounds, box: Box | None, element: etree._Element) -> Box:
+    """``bounds(box, name)``, the element's name made only for the error (most words have
+    none, and naming each cost a tenth of the reading)."""
+    try:
+        return bounds(box, "")
+    except PageError:
+        return bounds(box, _name(element))
 
 
 def _name(element: etree._Element) -> str:
@@ -290,6 +302,7 @@ class _StyleLookup:
 
     def __init__(self, alto: AltoFile) -> None:
         self._styles = alto.styles
+        self._by_refs: dict[str, TextStyle | None] = {}
         self._inherited = lru_cache(maxsize=None)(self._lookup)
 
     def __call__(self, string: etree._Element) -> TextStyle:
@@ -301,8 +314,12 @@ class _StyleLookup:
         return style
 
     def _own(self, element: etree._Element) -> TextStyle | None:
-        refs = (element.get("STYLEREFS") or "").split()
-        return next((self._styles[r] for r in refs if r in self._styles), None)
+        refs = element.get("STYLEREFS")
+        if not refs:
+            return None
+        if refs not in self._by_refs:  # a page names a handful of styles, each word one
+            self._by_refs[refs] = next((self._styles[r] for r in refs.split() if r in self._styles), None)
+        return self._by_refs[refs]
 
     def _lookup(self, element: etree._Element | None) -> TextStyle:
         if element is None or split_tag(element.tag)[1] in ("Page", "alto"):
@@ -312,10 +329,12 @@ class _StyleLookup:
 
 def _raw_box(alto: AltoFile, element: etree._Element) -> Box | None:
     """The element's box in pixels, None when a coordinate is missing."""
-    values = [number_of(element.get(k)) for k in ("HPOS", "VPOS", "WIDTH", "HEIGHT")]
-    if any(v is None for v in values):
+    get, scale = element.get, alto.scale
+    try:  # as number_of does for each: a missing attribute or one not a number is None
+        x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
+        w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
+    except (TypeError, ValueError):
         return None
-    x, y, w, h = (v * alto.scale for v in values)
     return Box(x, y, x + w, y + h)
 
 

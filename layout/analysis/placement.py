@@ -1,0 +1,237 @@
+"""Where a unit of a page goes while stories are built (``stories.py``): under which headline,
+beside which, or after which unit in its column.
+
+A *unit* is placed as a whole: a block, a figure with its captions, or a frame with the blocks
+inside it. A *group* is a story being assembled. ``Placer`` answers, for each unit in turn
+(top to bottom), the questions of ``stories.build_stories``: the nearest headline above it
+that spans it with no rule across between them, a headline set just left of it, the unit
+right above it in its column. Every answer comes from an index of the page (headlines, rules
+and placed units filed by stripes of the page and sorted by height, ``geometry.Stripes``;
+side headlines and vertical rules in a ``geometry.Grid``), never from a scan of everything
+placed so far: a page of thousands of small ads costs about what its units do.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..geometry import Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
+from ..model import Block, Box, Figure
+from ..params import Params
+
+# [body sizes] the width of the stripes and cells the page is filed in
+_STRIPE = 10.0
+
+
+@dataclass(eq=False)
+class Unit:
+    """Something placed as a whole: a block, a figure with captions, or a framed group."""
+
+    box: Box
+    block: Block | None = None
+    figure: Figure | None = None
+    framed: list[Block] = field(default_factory=list)
+    home: Group | None = None
+    rank: int = -1  # its place in the order units were placed
+
+
+@dataclass(eq=False)
+class Group:
+    """A story being assembled: its anchor (kickers + headline) and the units placed in it."""
+
+    header: list[Block]
+    units: list[Unit] = field(default_factory=list)
+    notes: list[Group] = field(default_factory=list)
+    span: Box | None = None
+    side_row: float | None = None  # top of the text row a headline set beside its text leads
+    text_below: bool = False  # body text starts right under the header: no side headline
+
+    @cached_property
+    def anchor_box(self) -> Box:
+        """The box of the header; read only once the kickers have joined it."""
+        return union_all(b.box for b in self.header)
+
+
+def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
+    """False when both are body blocks whose sizes differ by more than 3 times the tolerance.
+
+    Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
+    its own, so one story's blocks differ by a point now and then. On a page whose sizes are
+    line heights the tolerance is already the looser ``estimated_size_tolerance`` (see
+    ``pipeline.sizes_estimated``), so this allows 45 % there: a story's subtitle measured a
+    fifth taller than its text still runs on in it. Crossheads, bylines and other named blocks
+    run on in their story whatever their size.
+    """
+    if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
+        return True
+    big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
+    return big - small <= 3 * params.size_tolerance * big
+
+
+class Placer:
+    """The page's headlines and rules, and the units placed so far, indexed for placing.
+
+    ``groups``: the stories anchored by headlines (their spans set); groups made while placing
+    are appended to the same list. ``h_rules`` and ``v_rules``: horizontal and vertical rules
+    (drawn, or lines of white space). Units must be placed (``place``) in the order asked.
+    """
+
+    def __init__(self, groups: list[Group], h_rules: Sequence[Box], v_rules: Sequence[Box],
+                 body: float, params: Params) -> None:
+        self.groups, self.body, self.params = groups, body, params
+        width = _STRIPE * body
+        self._heads = [i for i, g in enumerate(groups) if g.header]
+        self._above = Stripes(width)
+        for i in self._heads:
+            a = groups[i].span or groups[i].anchor_box
+            self._above.add(i, a, a.y1)
+        self._beside = [i for i in self._heads if not groups[i].text_below]
+        self._beside_grid = Grid([groups[i].anchor_box for i in self._beside], width)
+        self._below = Grid([groups[i].anchor_box for i in self._heads], width)
+        self._h_rules = list(h_rules)
+        self._rules = Stripes(width)
+        for k, r in enumerate(self._h_rules):
+            self._rules.add(k, r, r.cy)
+        self._v_rules = list(v_rules)
+        self._v_grid = Grid(self._v_rules, width)
+        self._placed: list[Unit] = []
+        self._placed_index = Stripes(width)
+        self._side_rows: list[tuple[float, int]] = []  # (side_row, group id), sorted
+        self._side_groups: dict[int, Group] = {}
+
+    def home(self, u: Unit) -> Group | None:
+        """The story u joins: the headline over it or beside it, else that of the unit right
+        above it when the text goes on in the same size."""
+        return self._nearest_anchor(u) or self._unit_above(u)
+
+    def place(self, u: Unit, home: Group) -> None:
+        """Put u in home's story, and in the index of placed units."""
+        home.units.append(u)
+        u.home = home
+        u.rank = len(self._placed)
+        self._placed.append(u)
+        self._placed_index.add(u.rank, u.box, u.box.y1)
+
+    def attach_notes(self, group: Group, u: Unit) -> None:
+        """Small text starting a story of its own right under a story's text is that story's
+        notes.
+
+        Footnotes and end notes are set smaller than the body; they become a sidebar of the
+        story above them rather than a story of their own.
+        """
+        if u.block is None or u.block.size > 0.85 * self.body:
+            return
+        p = self._placed_above(u)
+        if p is not None and p.home is not None and p.home is not group:
+            p.home.notes.append(group)
+
+    def anchor_below(self, u: Unit) -> Group | None:
+        """A headline right under a figure: the picture leads its story."""
+        b = u.box
+        for k in self._below.near(b.x0, b.y1, b.x1, b.y1 + 2 * self.body):
+            g = self.groups[self._heads[k]]
+            a = g.anchor_box
+            if 0 <= a.y0 - b.y1 <= 2 * self.body and x_overlap_ratio(a, b) >= 0.5:
+                return g
+        return None
+
+    def _nearest_anchor(self, u: Unit) -> Group | None:
+        """The headline over u, or the one beside it (or beside its row) when that one is lower.
+
+        ::
+
+            ══ A ═══════════════
+            ░░░░ ░░░░ ░░░░ ░░░░
+            Side ░░u1 ░░u2 ░░u3      u1 is beside headline "Side"; u2 and u3 start level with
+            Head ░░░░ ░░░░ ░░░░      u1, so they are its row: the story of "Side", not of A
+        """
+        above = self._anchor_above(u)
+        beside = self._anchor_beside(u) or self._side_row(u)
+        if beside is not None and (above is None or above.anchor_box.y1 <= beside.anchor_box.y0 + self.body):
+            if beside.side_row is None:
+                beside.side_row = u.box.y0
+                insort(self._side_rows, (beside.side_row, id(beside)))
+                self._side_groups[id(beside)] = beside
+            return beside
+        return above
+
+    def _lowest_rule(self, y: float, span: Box) -> float | None:
+        """The middle of the lowest horizontal rule above y (strictly) across most of span:
+        a rule lies between heights t and y across span exactly when this is below t."""
+        found = self._rules.highest(span.x0, span.x1, y, strict=True, accept=lambda k: x_overlap(
+            self._h_rules[k], span) >= 0.5 * span.width)
+        return None if found is None else found[0]
+
+    def _rule_between(self, top: float, bottom: float, span: Box) -> bool:
+        """True when a horizontal rule lies between y=top and y=bottom across most of span."""
+        lowest = self._lowest_rule(bottom, span)
+        return lowest is not None and lowest > top
+
+    def _anchor_above(self, u: Unit) -> Group | None:
+        """The lowest headline above u that spans it, with no rule across u between them."""
+        b, body = u.box, self.body
+        rule = self._lowest_rule(b.y0, b)
+
+        def accept(i: int) -> bool:
+            g = self.groups[i]
+            a = g.span or g.anchor_box
+            return (a.y0 < b.y0 and x_overlap(a, b) >= 0.5 * min(b.width, a.width)
+                    and not (rule is not None and rule > a.y1 + body))
+
+        found = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, accept)
+        return None if found is None else self.groups[found[1]]
+
+    def _anchor_beside(self, u: Unit) -> Group | None:
+        """A headline set just left of u, level with its top (a side headline)."""
+        b, body = u.box, self.body
+        for k in self._beside_grid.near(b.x0 - 5 * body, b.y0, b.x0 + 0.5 * body, b.y1):
+            g = self.groups[self._beside[k]]
+            a = g.anchor_box
+            gap = b.x0 - a.x1
+            if (-0.5 * body <= gap <= 5 * body and y_overlap(a, b) > 0 and a.y0 <= b.y0 + 2 * body
+                    and not self._v_rule_between(a.x1, b)):
+                return g
+        return None
+
+    def _v_rule_between(self, x: float, b: Box) -> bool:
+        """True when a vertical rule stands between x and box b, level with b."""
+        return any(x - 1 <= r.cx <= b.x0 + 1 and y_overlap(r, b) > 0 for r in
+                   (self._v_rules[k] for k in self._v_grid.near(x - 1, b.y0, b.x0 + 1, b.y1)))
+
+    def _side_row(self, u: Unit) -> Group | None:
+        """The story led by a side headline whose text row u continues, level and to the right."""
+        b, body = u.box, self.body
+        # a little wider than body, then tested exactly: the bisection rounds apart from abs()
+        rows = self._side_rows[bisect_left(self._side_rows, (b.y0 - body - 1, -1)):
+                               bisect_right(self._side_rows, (b.y0 + body + 1, float("inf")))]
+        best: Unit | None = None
+        for _, key in rows:
+            g = self._side_groups[key]
+            if abs(b.y0 - g.side_row) > body:
+                continue
+            for p in g.units:
+                if (abs(p.box.y0 - g.side_row) <= body and 0 <= b.x0 - p.box.x1 <= 3 * body
+                        and (best is None or p.rank < best.rank)):
+                    best = p
+                    break
+        return None if best is None else best.home
+
+    def _placed_above(self, u: Unit) -> Unit | None:
+        """The unit right above u in its column, when no rule separates them."""
+        b, body = u.box, self.body
+        found = self._placed_index.highest(b.x0, b.x1, b.y0 + 0.5 * body,
+                                           lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
+        if found is None:
+            return None
+        best = self._placed[found[1]]
+        if b.y0 - best.box.y1 > 4 * body or self._rule_between(best.box.y1 - 1, b.y0 + 1, b):
+            return None
+        return best
+
+    def _unit_above(self, u: Unit) -> Group | None:
+        """The story of the unit right above u, when the text goes on in the same size."""
+        p = self._placed_above(u)
+        return p.home if p is not None and same_text_size(p, u, self.params) else None
