@@ -425,7 +425,8 @@ def test_alto_line_in_capitals_is_sized_by_its_type_not_its_capital_height(tmp_p
                            f'HEIGHT="{height}"/>')
             x += 30 * len(text) + 20
         return f'<TextLine HPOS="100" VPOS="{y}" WIDTH="{x - 120}" HEIGHT="40">{"".join(strings)}</TextLine>'
-    body = [line(100 + 50 * i, [("going", 40), ("quickly", 40), ("by", 40)]) for i in range(6)]
+    body = [line(100 + 50 * i, [("going", 40), ("quickly", 40), ("an", 26), ("by", 40)])
+            for i in range(6)]  # boxed to the ink: "an" has neither ascender nor descender
     title = line(420, [("SHIPPING", 28), ("NEWS.", 28)])
     path = tmp_path / "capitals.xml"
     path.write_text(

@@ -153,13 +153,17 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     rows = [(row, block_no.get(line.getparent())) for line in page.iter(alto.tag("TextLine"))
             for row in _checked_rows(alto, line, bounds)]
     glyphs = [_glyph_height(row) for (row, _, _), _ in rows]
-    estimates = sizes_from_heights(glyphs)
+    inked = _boxed_to_ink([row for (row, _, _), _ in rows])
+    types = [glyph / _CAP_HEIGHT if inked and _in_capitals(row) else glyph
+             for glyph, ((row, _, _), _) in zip(glyphs, rows)]
+    estimates = sizes_from_heights(types)
     words = []
-    for row_no, (((row, top, bottom), block), glyph, estimate) in enumerate(zip(rows, glyphs, estimates)):
+    for row_no, (((row, top, bottom), block), glyph, type_height, estimate) in enumerate(
+            zip(rows, glyphs, types, estimates)):
         for string, text, box in row:
             style = style_of(string)
             size = style.size * _POINT if style.size else estimate
-            if glyph > _DOUBT * size or size > _DOUBT * glyph:
+            if type_height > _DOUBT * size or size > _DOUBT * type_height:
                 size = estimate  # the OCR's size is far from what the line shows
             words.append(Word(text, Box(box.x0, top, box.x1, bottom), style.font, round(size, 2),
                               style.bold, style.italic,
@@ -214,8 +218,10 @@ def _checked_rows(alto: AltoFile, line: etree._Element,
             yield row, min(b.y0 for _, _, b in row), max(b.y1 for _, _, b in row)
 
 
-# [share of the type's height] the height of a capital letter, ascender to descender being 1
+# [share of the type's height] the height of a capital letter, ascender to descender being 1;
+# [share of the tallest word's height] a line whose shortest word is lower is boxed to its ink
 _CAP_HEIGHT = 0.7
+_INKED = 0.9
 
 
 def _glyph_height(row: list[_Part]) -> float:
@@ -224,14 +230,28 @@ def _glyph_height(row: list[_Part]) -> float:
     Not the TextLine's own height, which one word set off its baseline by the OCR stretches
     (a line of 55 px words 84 px tall would pass for a headline); not the median either, which
     a line of short lower-case words (no ascender, no descender) pulls below the type size.
-    A line all in capitals has no descender: its words are boxed at the capital height
-    (``_CAP_HEIGHT`` of the type), so a title in capitals at the body size measures as one.
     """
     heights = sorted(box.height for _, _, box in row)
-    kinds = [_letters(text) for _, text, _ in row]
-    worded = [capitals for worded, capitals in kinds if worded]
-    in_capitals = bool(worded) and all(worded)
-    return heights[(3 * len(heights)) // 4] / (_CAP_HEIGHT if in_capitals else 1.0)
+    return heights[(3 * len(heights)) // 4]
+
+
+def _boxed_to_ink(rows: list[list[_Part]]) -> bool:
+    """Whether the page's words are boxed tight to their ink, as OCR engines box them: in
+    most lines of three words or more, the shortest word is under ``_INKED`` of the tallest
+    ("un" beside "Quinzième"). Words boxed at their line's height (ALTO we wrote) are not."""
+    spreads = sorted(min(h) / max(h) for h in ([b.height for _, _, b in row] for row in rows)
+                     if len(h) >= 3 and max(h) > 0)
+    return bool(spreads) and spreads[len(spreads) // 2] < _INKED
+
+
+def _in_capitals(row: list[_Part]) -> bool:
+    """Whether every word of the line is in capitals with no letter reaching below the
+    baseline. Boxed tight to the ink, such a line is its capital height tall, about
+    ``_CAP_HEIGHT`` of its type's: the type's height is that divided by it, for estimating
+    its size and for doubting its style's (a title in capitals at the body size; a capital
+    headline ABBYY gave the body's size)."""
+    worded = [capitals for worded, capitals in map(_letters, (t for _, t, _ in row)) if worded]
+    return bool(worded) and all(worded)
 
 
 @lru_cache(maxsize=4096)
