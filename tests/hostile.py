@@ -124,9 +124,10 @@ def _append_object(path: Path, body: bytes) -> Path:
     return _write_pdf(path, [*objects, body])
 
 
-def tall_pdf(path: Path) -> Path:
-    """A page as tall as PDF allows and thin: rendering it whole is an overly large image."""
-    return text_pdf(path, width=14400, height=14400)
+def tall_pdf(path: Path, height: float = 3_000_000) -> Path:
+    """A thin page three million points tall (MuPDF takes any MediaBox): rendering it whole
+    is an overly large image."""
+    return _with_content(path, b"", width=200, height=height)
 
 
 def fifo(path: Path) -> Path:

@@ -7,6 +7,8 @@ XML formats (ALTO, PAGE-XML, METS, hOCR) by their root element and namespace. A 
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -57,15 +59,7 @@ def open_source(path: str | Path, options: ReadOptions | None = None) -> Source:
 
 def _reader(path: Path, options: ReadOptions) -> Source:
     """The reader of ``path``, chosen by its content: PDF, XML or image."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    try:
-        with path.open("rb") as f:
-            head = f.read(1024)
-    except OSError as e:
-        raise InputError(f"{path}: cannot read: {e.strerror}") from e
+    head = read_head(path)
     if not head:
         raise InputError(f"{path}: empty file")
     if b"%PDF-" in head:
@@ -82,6 +76,29 @@ def _reader(path: Path, options: ReadOptions) -> Source:
     raise InputError(f"{path}: neither PDF, XML nor an image (unrecognised file content)")
 
 
+def read_head(path: Path, size: int = 1024) -> bytes:
+    """The first ``size`` bytes of ``path``, which must be a regular file: a FIFO, a device or
+    a socket named ``.pdf`` would block or never end, so it is refused before it is opened
+    (``O_NONBLOCK`` keeps a FIFO made in between from blocking the open; ``fstat`` then tells
+    what was opened). ``InputError`` naming the file otherwise."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as e:
+        raise InputError(f"{path}: no such file") from e
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror}") from e
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path}: is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path}: not a regular file (a pipe, device or socket): refused")
+        try:
+            return f.read(size)
+        except OSError as e:
+            raise InputError(f"{path}: cannot read: {e.strerror}") from e
+
+
 def is_issue(path: str | Path) -> bool:
     """Whether ``path`` is a METS or DIDL file: an issue whose pages are files of their own,
     which the command line writes one output per page for. False for anything unreadable."""
@@ -89,9 +106,8 @@ def is_issue(path: str | Path) -> bool:
     from .xml import METS_NAMESPACE, root_of
 
     try:
-        with open(path, "rb") as f:
-            if not f.read(1024).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
-                return False
+        if not read_head(Path(path)).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
+            return False
         return root_of(Path(path)) in ((METS_NAMESPACE, "mets"), (DIDL_NAMESPACE, "DIDL"))
     except (OSError, FormatError):
         return False

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..batch.atomic import write_atomic
 from ..errors import InputError, PageError
 from ..analysis.script import is_cjk
 from ..geometry import union_all
@@ -311,17 +312,22 @@ class PdfSource:
                     extracted = self._doc.extract_image(xref)
                     if extracted and extracted.get("image"):
                         path = stem.with_suffix("." + extracted["ext"])
-                        path.write_bytes(extracted["image"])
+                        write_atomic(path, extracted["image"])
                         return path
         path = stem.with_suffix(".png")
-        page.get_pixmap(clip=pymupdf.Rect(*figure.box.as_list(3)), dpi=150).save(path)
+        try:
+            pixmap = page.get_pixmap(clip=pymupdf.Rect(*figure.box.as_list(3)), dpi=150)
+        except _READ_ERRORS as e:
+            raise PageError(f"{self.path}: page {figure.image}: figure cannot be rendered "
+                            f"({e})") from e
+        write_atomic(path, pixmap.tobytes("png"))
         return path
 
     def render(self, number: int, dpi: float) -> bytes:
         """Page ``number`` (1-based) as a PNG at ``dpi``, for the overlay view."""
         try:
             return self._doc[number - 1].get_pixmap(dpi=round(dpi)).tobytes("png")
-        except (RuntimeError, ValueError) as e:
+        except _READ_ERRORS as e:  # MuPDF's "Overly large image" of a page miles long, too
             raise PageError(f"{self.path}: page {number}: cannot be rendered ({e})") from e
 
     def close(self) -> None:
