@@ -20,6 +20,8 @@ from .batch.outputs import Outputs, Unwritable, refuse_inputs
 from .errors import FormatError, InputError, LayoutError, UsageError
 from .model import Document, Layout, PageFailure
 from .options import ENGINES, OCR_MODES, ReadOptions
+from .pagepool import limit_memory
+from .params import MEMORY_MB, PAGE_SECONDS, Limits
 from .pipeline import PageReader
 from .sources import is_issue
 from .writers import FORMATS, Format, format_named, format_of_extension
@@ -76,11 +78,16 @@ def _reading_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ocr", choices=OCR_MODES, default="auto",
                    help="OCR scans: auto (images, and PDF pages whose text layer is missing or garbled), always, never")
     p.add_argument("--lang", help="OCR languages, Tesseract codes joined by + (default: eng), e.g. chi_sim+eng")
+    p.add_argument("--page-timeout", type=_seconds, default=PAGE_SECONDS, metavar="SECONDS",
+                   help=f"time allowed to read one page; a page over it fails (default: {PAGE_SECONDS:g})")
 
 
 def _options(args: argparse.Namespace) -> ReadOptions:
     """The read options the arguments give; a bad page range or OCR language stops at once."""
-    options = ReadOptions(engine=args.engine, ocr=args.ocr, lang=args.lang, pages=args.pages)
+    limits = Limits(page_seconds=args.page_timeout, memory_mb=MEMORY_MB)
+    options = ReadOptions(engine=args.engine, ocr=args.ocr, lang=args.lang, pages=args.pages,
+                          limits=limits)
+    limit_memory(limits)
     if args.lang and args.ocr != "never":
         from .sources.tesseract import tessdata
         tessdata(args.lang)

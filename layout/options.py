@@ -12,6 +12,7 @@ from itertools import chain
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .params import Limits
 
 ENGINES = ("pymupdf", "pdfplumber")
 OCR_MODES = ("auto", "always", "never")
@@ -27,7 +28,8 @@ class ReadOptions:
     ``lang``: Tesseract languages joined by ``+`` (default English). ``pages``: a spec like
     ``"2-5,7"`` or 1-based numbers; None for all. ``roots``: folders besides an issue's own
     (a METS or DIDL file's folder) whose files the issue may name; none by default, so an
-    issue from elsewhere cannot make us read other files on the disk.
+    issue from elsewhere cannot make us read other files on the disk. ``limits``: what one
+    page may cost (``params.Limits``).
     """
 
     engine: str = "pymupdf"
@@ -35,6 +37,7 @@ class ReadOptions:
     lang: str | None = None
     pages: PageSpec = None
     roots: tuple[Path, ...] = field(default=())
+    limits: Limits = Limits()
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:

@@ -67,7 +67,7 @@ def _reader(path: Path, options: ReadOptions) -> Source:
             from .plumber import PlumberSource
             return PlumberSource(path)
         from .pdf import PdfSource
-        return PdfSource(path)
+        return PdfSource(path, options.limits)
     if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
         return _open_xml(path)
     if head.startswith(IMAGE_SIGNATURES):

@@ -16,6 +16,7 @@ from ..errors import InputError, PageError
 from ..analysis.script import is_cjk
 from ..geometry import union_all
 from ..model import Box, Drawing, Figure, PageContent, Rule, Word
+from ..params import Limits
 from .mupdf import pymupdf
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
@@ -234,13 +235,26 @@ def kept_figures(images: list[tuple[Box, object]], page_box: Box) -> list[Figure
     one (a mask, a frame, a second layer): it is part of that figure. Shared by both engines.
     """
     figures: list[Figure] = []
+    cells: dict[tuple[int, int], list[Box]] = {}  # the kept boxes by the grid cells they touch
     for raw, handle in sorted(images, key=lambda item: -item[0].area):
         box = Box(max(0.0, raw.x0), max(0.0, raw.y0), min(page_box.x1, raw.x1), min(page_box.y1, raw.y1))
         if box.width < _MIN_FIGURE or box.height < _MIN_FIGURE or box.area >= 0.9 * page_box.area:
             continue
-        if not any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
+        # A box covering 70% of this one shares its centre's cell: only those are compared,
+        # so a page of thousands of images side by side costs linear time, not quadratic.
+        centre = (int(box.cx // _CELL), int(box.cy // _CELL))
+        if not any(_shared_area(kept, box) > 0.7 * box.area for kept in cells.get(centre, ())):
             figures.append(Figure(box, image=handle))
+            for cell in _cells_of(box):
+                cells.setdefault(cell, []).append(box)
     return figures
+
+
+def _cells_of(box: Box) -> Iterator[tuple[int, int]]:
+    """The grid cells (``_CELL`` wide) the box touches."""
+    for cx in range(int(box.x0 // _CELL), int(box.x1 // _CELL) + 1):
+        for cy in range(int(box.y0 // _CELL), int(box.y1 // _CELL) + 1):
+            yield cx, cy
 
 
 def _shared_area(a: Box, b: Box) -> float:
@@ -255,9 +269,10 @@ def _is_tint(fill: tuple[float, ...] | None) -> bool:
 class PdfSource:
     """An open PDF file read with PyMuPDF."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits = Limits()) -> None:
         self.name = path.name
         self.path = path
+        self.limits = limits
         try:
             self._doc = pymupdf.open(path)
         except _READ_ERRORS as e:
@@ -276,8 +291,17 @@ class PdfSource:
             text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
             if run_on_spans(text_dict):
                 text_dict = page.get_text("rawdict", flags=_TEXT_FLAGS)
-            drawings = page.get_drawings()
+            where = f"{self.path}: page {number}"
+            self.limits.check("words", sum(len(line["spans"]) for block in text_dict["blocks"]
+                                           for line in block.get("lines", ())), where)
             images = page.get_image_info()  # no xrefs: they cost an md5 of every image
+            self.limits.check("images", len(images), where)
+            drawings = page.get_drawings()
+            self.limits.check("drawings", len(drawings), where)
+        except PageError:
+            raise
+        except MemoryError:
+            raise PageError(f"{self.path}: page {number}: over the memory limit") from None
         except _READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
