@@ -87,12 +87,12 @@ def read_head(path: Path, size: int = 1024) -> bytes:
         raise InputError(f"{path}: no such file") from e
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror}") from e
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(f"{path}: is a directory, not a file" if stat.S_ISDIR(mode) else
+                         f"{path}: not a regular file (a pipe, device or socket): refused")
     with os.fdopen(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError(f"{path}: is a directory, not a file")
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{path}: not a regular file (a pipe, device or socket): refused")
         try:
             return f.read(size)
         except OSError as e:
