@@ -31,25 +31,21 @@ def text_pdf(path: Path, width: float = 400, height: float = 300, pages: int = 1
 
 
 def _with_content(path: Path, content: bytes, width: float = 400, height: float = 300,
-                  resources: str = "") -> Path:
+                  resources: str = "", extra: tuple[bytes, ...] = ()) -> Path:
     """A one-page PDF whose page draws text then ``content`` (raw operators), written by hand
-    so that a stream of any shape can be made cheaply; ``resources`` is extra dictionary text."""
+    so that a stream of any shape can be made cheaply; ``resources`` is extra dictionary text
+    and ``extra`` more objects, numbered from 6."""
     text = b"BT /F1 10 Tf 20 40 Td (" + " ".join(WORDS).encode() + b") Tj ET\n"
+    data = zlib.compress(text + content, 9)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
         f"/Resources << /Font << /F1 5 0 R >> {resources} >> >>".encode(),
-        None,  # the content stream, below
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *extra,
     ]
-    data = zlib.compress(text + content, 9)
-    objects[3] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + \
-        b"\nendstream"
-    return _write_pdf(path, objects)
-
-
-def _write_pdf(path: Path, objects: list[bytes]) -> Path:
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for n, body in enumerate(objects, start=1):
@@ -75,53 +71,33 @@ def many_images(path: Path, count: int) -> Path:
     side = 20
     per_row = int(count ** 0.5) + 1
     rows = -(-count // per_row)
-    width, height = per_row * side + 40, rows * side + 80
     ops = b"".join(b"q %d 0 0 %d %d %d cm /Im0 Do Q\n" % (side - 2, side - 2, 20 + (i % per_row) * side,
                                                           60 + (i // per_row) * side)
                    for i in range(count))
     image = b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray " \
             b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
-    _with_content(path, ops, width, height, "/XObject << /Im0 6 0 R >>")
-    return _append_object(path, image)
+    return _with_content(path, ops, per_row * side + 40, rows * side + 80,
+                         "/XObject << /Im0 6 0 R >>", (image,))
 
 
 def nested_forms(path: Path, depth: int) -> Path:
     """A page drawing a form that draws the next form twice, ``depth`` deep: 2**depth draws
     from a few kilobytes."""
-    objects = []
-    first = 6
+    forms = []
     for level in range(depth):
-        n = first + level
-        if level + 1 < depth:
-            body = b"/X Do 1 0 0 1 1 0 cm /X Do"
-            res = b"/Resources << /XObject << /X %d 0 R >> >>" % (n + 1)
-        else:
-            body = b"0 0 m 1 1 l S"
-            res = b""
-        objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 300] %s /Length %d >>\n"
-                       b"stream\n%s\nendstream" % (res, len(body), body))
-    _with_content(path, b"q /X Do Q\n", resources=f"/XObject << /X {first} 0 R >>")
-    for body in objects:
-        _append_object(path, body)
-    return path
+        last = level + 1 == depth
+        body = b"0 0 m 1 1 l S" if last else b"/X Do 1 0 0 1 1 0 cm /X Do"
+        res = b"" if last else b"/Resources << /XObject << /X %d 0 R >> >>" % (7 + level)
+        forms.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 400 300] %s /Length %d >>\n"
+                     b"stream\n%s\nendstream" % (res, len(body), body))
+    return _with_content(path, b"q /X Do Q\n", resources="/XObject << /X 6 0 R >>",
+                         extra=tuple(forms))
 
 
 def deflate_bomb(path: Path, megabytes: int) -> Path:
-    """A page whose content stream inflates ``megabytes`` of spaces from a few kilobytes per
-    ten megabytes (what a reader that decompresses whole streams pays for)."""
+    """A page whose content stream inflates ``megabytes`` of spaces from about 100 kB per
+    hundred megabytes."""
     return _with_content(path, b" " * (megabytes << 20))
-
-
-def _append_object(path: Path, body: bytes) -> Path:
-    """Add one object to a PDF written by ``_write_pdf`` (rewriting its table)."""
-    data = path.read_bytes()
-    start = data.index(b"\nxref\n") + 1
-    count = int(data[start:].split(b"\n", 2)[1].split()[1])
-    objects = []
-    for n in range(1, count):
-        begin = data.index(b"%d 0 obj\n" % n) + len(b"%d 0 obj\n" % n)
-        objects.append(data[begin:data.index(b"\nendobj\n", begin)])
-    return _write_pdf(path, [*objects, body])
 
 
 def tall_pdf(path: Path, height: float = 3_000_000) -> Path:
