@@ -9,14 +9,14 @@ atomic writer (``batch.atomic``), page by page, and never over an input.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
 from .batch.atomic import atomic_file
-from .batch.outputs import Outputs, Unwritable, refuse_inputs
+from .batch.progress import page_bar
+from .batch.outputs import Outputs, Unwritable, output_names, refuse_inputs
 from .errors import FormatError, InputError, LayoutError, UsageError
 from .model import Document, Layout, PageFailure
 from .options import ENGINES, OCR_MODES, ReadOptions
@@ -78,6 +78,8 @@ def _reading_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ocr", choices=OCR_MODES, default="auto",
                    help="OCR scans: auto (images, and PDF pages whose text layer is missing or garbled), always, never")
     p.add_argument("--lang", help="OCR languages, Tesseract codes joined by + (default: eng), e.g. chi_sim+eng")
+    p.add_argument("--allow-root", action="append", type=Path, default=[], metavar="DIR",
+                   help="a folder besides an issue's own whose files its METS/DIDL may name (repeatable)")
     p.add_argument("--page-timeout", type=_seconds, default=PAGE_SECONDS, metavar="SECONDS",
                    help=f"time allowed to read one page; a page over it fails (default: {PAGE_SECONDS:g})")
 
@@ -86,7 +88,7 @@ def _options(args: argparse.Namespace) -> ReadOptions:
     """The read options the arguments give; a bad page range or OCR language stops at once."""
     limits = Limits(page_seconds=args.page_timeout, memory_mb=MEMORY_MB)
     options = ReadOptions(engine=args.engine, ocr=args.ocr, lang=args.lang, pages=args.pages,
-                          limits=limits)
+                          roots=tuple(args.allow_root), limits=limits)
     limit_memory(limits)
     if args.lang and args.ocr != "never":
         from .sources.tesseract import tessdata
@@ -138,18 +140,6 @@ def _seconds(text: str) -> float:
     return value
 
 
-@contextlib.contextmanager
-def _progress_bar(src: Path):
-    """A page progress callback for a reader: a tqdm bar on stderr when it is a terminal."""
-    from tqdm import tqdm
-
-    with tqdm(desc=src.name, unit="page", disable=None, leave=False) as bar:
-        def update(done: int, total: int) -> None:
-            bar.total = total
-            bar.update(done - bar.n)
-        yield update
-
-
 # --- convert -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -186,34 +176,15 @@ def _targets(args: argparse.Namespace, inputs: list[Path], fmt: Format) -> list[
                              "give a folder with -o for more")
         return [_Target(None, False, inputs[0].stem)]
     if out is None:  # beside each input, named after it
-        names = _unique_names(inputs, by_folder=False)
+        names = output_names(inputs, by_folder=False)
         return [_Target(src.parent, True, names[src]) for src in inputs]
-    names = _unique_names(inputs)
+    names = output_names(inputs)
     if several or _folder_like(out) or fmt.name == "mets":
         if not several and not _folder_like(out) and out.lower().endswith(".xml"):
             raise UsageError(f"{out}: format mets writes a METS file and an ALTO file per page: "
                              "give a folder with -o (ending in /)")
         return [_Target(Path(out), True, names[src], split=True) for src in inputs]
     return [_Target(Path(out), False, inputs[0].stem)]
-
-
-def _unique_names(inputs: list[Path], by_folder: bool = True) -> dict[Path, str]:
-    """The name each input's outputs get: its stem, or, where two inputs share one, its stem
-    with as many of its folders' names as tell them apart (``a/page.pdf``, ``b/page.pdf`` →
-    ``a-page``, ``b-page``), else its whole name (``page.pdf``, ``page.xml`` → ``page.pdf``,
-    ``page.xml``). Without ``by_folder`` (outputs beside their inputs) only inputs of one
-    folder can clash."""
-    names = {}
-    for src in inputs:
-        folders = src.absolute().parent.parts
-        rivals = [o for o in inputs if o != src and o.stem == src.stem
-                  and (by_folder or o.absolute().parent == src.absolute().parent)]
-        names[src] = src.name if rivals else src.stem
-        for k in range(1, len(folders) + 1) if rivals and by_folder else ():
-            if all(o.absolute().parent.parts[-k:] != folders[-k:] for o in rivals):
-                names[src] = "-".join((*folders[-k:], src.stem))
-                break
-    return names
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -256,7 +227,7 @@ def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Form
 
     kept: list[Layout | PageFailure] = []  # only for --overlay, which draws the pages after
     try:
-        with _progress_bar(src) as progress, PageReader(
+        with page_bar(src.name) as progress, PageReader(
                 src, options, images=args.images, workers=args.workers, progress=progress,
                 links_from=target.path if target.folder else
                 (target.path.parent if target.path else Path.cwd())) as reader:

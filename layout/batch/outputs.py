@@ -37,6 +37,28 @@ def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
                              "choose another output")
 
 
+def output_names(inputs: list[Path], by_folder: bool = True) -> dict[Path, str]:
+    """The name each input's outputs get: its stem, or, where two inputs share one, its stem
+    with as many of its folders' names as tell them apart (``a/page.pdf``, ``b/page.pdf`` →
+    ``a-page``, ``b-page``), else its whole name (``page.pdf``, ``page.xml`` → ``page.pdf``,
+    ``page.xml``). Without ``by_folder`` (outputs beside their inputs) only inputs of one
+    folder can clash."""
+    names = {}
+    by_stem: dict[str, list[Path]] = {}
+    for src in inputs:
+        by_stem.setdefault(src.stem, []).append(src)
+    for src in inputs:
+        folders = src.absolute().parent.parts
+        rivals = [o for o in by_stem[src.stem] if o != src
+                  and (by_folder or o.absolute().parent == src.absolute().parent)]
+        names[src] = src.name if rivals else src.stem
+        for k in range(1, len(folders) + 1) if rivals and by_folder else ():
+            if all(o.absolute().parent.parts[-k:] != folders[-k:] for o in rivals):
+                names[src] = "-".join((*folders[-k:], src.stem))
+                break
+    return names
+
+
 class Outputs:
     """One input's output folder: files written atomically, listed in ``written``."""
 

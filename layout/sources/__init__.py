@@ -69,7 +69,7 @@ def _reader(path: Path, options: ReadOptions) -> Source:
         from .pdf import PdfSource
         return PdfSource(path, options.limits)
     if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
-        return _open_xml(path)
+        return _open_xml(path, options)
     if head.startswith(IMAGE_SIGNATURES):
         from .image import ImageSource
         return ImageSource(path)
@@ -113,12 +113,13 @@ def is_issue(path: str | Path) -> bool:
         return False
 
 
-def _open_xml(path: Path) -> Source:
+def _open_xml(path: Path, options: ReadOptions) -> Source:
     """The reader for an XML (or HTML) file, chosen by its root element and namespace.
 
     ALTO (v1 of CCS docWorks, v2, v3, v4), PAGE-XML (2013, 2019), METS and KB DIDL (issues of
     ALTO pages) and hOCR (HTML whose pages are ``ocr_page`` elements). Any other root is a
-    ``FormatError`` naming the element and namespace found.
+    ``FormatError`` naming the element and namespace found. An issue (METS, DIDL) reads
+    only files inside its own folder or ``options.roots``.
     """
     from .xml import root_of
 
@@ -131,10 +132,10 @@ def _open_xml(path: Path) -> Source:
         return PageXmlSource(path)
     if name == "mets":
         from .mets import MetsSource
-        return MetsSource(path)
+        return MetsSource(path, options.roots)
     if name == "DIDL":
         from .didl import DidlSource
-        return DidlSource(path)
+        return DidlSource(path, options.roots)
     if name.lower() == "html":
         from .hocr import HocrSource
         return HocrSource(path)
