@@ -235,6 +235,8 @@ def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Form
             if args.overlay:
                 pages = (kept.append(p) or p for p in pages)
             _write(reader, pages, target, fmt, inputs)
+    except UsageError:  # asked of a file what it cannot do (--ocr never on an image): exit 2
+        raise
     except (LayoutError, Unwritable) as e:
         _error(str(e))
         return EXIT_FAILED

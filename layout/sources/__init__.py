@@ -68,12 +68,24 @@ def _reader(path: Path, options: ReadOptions) -> Source:
             return PlumberSource(path)
         from .pdf import PdfSource
         return PdfSource(path, options.limits)
-    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
+    if looks_like_xml(head):
         return _open_xml(path, options)
     if head.startswith(IMAGE_SIGNATURES):
         from .image import ImageSource
         return ImageSource(path)
     raise InputError(f"{path}: neither PDF, XML nor an image (unrecognised file content)")
+
+
+def looks_like_xml(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is XML (or HTML): its first character, after any
+    byte order mark and white space, is ``<``, in UTF-8 or in UTF-16 of either byte order
+    (told by its mark, or by the zero byte of an ASCII first character)."""
+    for bom, codec, zero_at in ((b"\xff\xfe", "utf-16-le", 1), (b"\xfe\xff", "utf-16-be", 0)):
+        body = head.removeprefix(bom)
+        if head.startswith(bom) or body[zero_at:zero_at + 1] == b"\0":
+            text = body[:len(body) // 2 * 2].decode(codec, "replace")
+            return text.lstrip().startswith("<")
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
 
 
 def read_head(path: Path, size: int = 1024) -> bytes:
@@ -106,7 +118,7 @@ def is_issue(path: str | Path) -> bool:
     from .xml import METS_NAMESPACE, root_of
 
     try:
-        if not read_head(Path(path)).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
+        if not looks_like_xml(read_head(Path(path))):
             return False
         return root_of(Path(path)) in ((METS_NAMESPACE, "mets"), (DIDL_NAMESPACE, "DIDL"))
     except (OSError, FormatError):
