@@ -106,6 +106,14 @@ def tall_pdf(path: Path, height: float = 3_000_000) -> Path:
     return _with_content(path, b"", width=200, height=height)
 
 
+def truncated_pdf(path: Path) -> Path:
+    """A three-page PDF cut in half: its last page is lost, the file needs repair."""
+    text_pdf(path, pages=3)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+    return path
+
+
 def fifo(path: Path) -> Path:
     """A named pipe called ``.pdf``: opening it for reading blocks until someone writes."""
     os.mkfifo(path)

@@ -279,6 +279,26 @@ def test_two_inputs_with_one_stem_get_two_outputs(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-page.html", "b-page.html"]
 
 
+# --- 13: smaller ones ---------------------------------------------------------------------------
+
+def test_a_page_lost_to_damage_is_reported_damaged(tmp_path):
+    hostile.truncated_pdf(tmp_path / "cut.pdf")
+    with layout.PageReader(tmp_path / "cut.pdf") as reader:
+        failures = [p for p in reader if isinstance(p, layout.PageFailure)]
+    assert failures and all("damaged" in f.error and "cut.pdf" in f.error for f in failures)
+
+
+def test_utf16_xml_is_read(tmp_path):
+    page = hostile.alto(tmp_path / "page.xml")
+    text = page.read_text().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    page.write_bytes(text.encode("utf-16"))
+    (tmp_path / "be.xml").write_bytes(text.encode("utf-16-be"))
+    for name in ("page.xml", "be.xml"):
+        with layout.PageReader(tmp_path / name) as reader:
+            (page_layout,) = reader
+        assert isinstance(page_layout, layout.Layout)
+
+
 # --- what already held: XML that reaches beyond itself -----------------------------------------
 
 def test_xml_entities_are_never_expanded(tmp_path):

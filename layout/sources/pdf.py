@@ -22,7 +22,8 @@ from .mupdf import pymupdf
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
                | pymupdf.TEXT_MEDIABOX_CLIP)
 # What PyMuPDF raises on a damaged file or page: MuPDF's own errors are not RuntimeErrors.
-_READ_ERRORS = (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError)
+# Public: the OCR layer renders with PyMuPDF too.
+READ_ERRORS = (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError)
 _BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
 _ITALIC_NAMES = ("italic", "oblique")
 # Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
@@ -275,7 +276,7 @@ class PdfSource:
         self.limits = limits
         try:
             self._doc = pymupdf.open(path)
-        except _READ_ERRORS as e:
+        except READ_ERRORS as e:
             raise InputError(f"{path}: damaged or not a PDF ({e})") from e
         if self._doc.needs_pass:
             self._doc.close()
@@ -286,6 +287,7 @@ class PdfSource:
 
     def page(self, number: int) -> PageContent:
         """Read one page (1-based)."""
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
         try:
             page = self._doc[number - 1]
             text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
@@ -302,7 +304,7 @@ class PdfSource:
             raise
         except MemoryError:
             raise PageError(f"{self.path}: page {number}: over the memory limit") from None
-        except _READ_ERRORS as e:
+        except READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
             # MuPDF keeps every page's decoded fonts and images in its store, up to 256 MB
@@ -314,11 +316,23 @@ class PdfSource:
         rect = page.cropbox if page.rotation else page.rect
         if rect.width <= 0 or rect.height <= 0:
             raise PageError(f"{self.path}: page {number}: zero-size page")
+        if not (text_dict["blocks"] or images or drawings):
+            self._refuse_if_damaged(number)
         page_box = Box(0, 0, rect.width, rect.height)
         rules, frames, drawn = shapes(drawings, page_box)
         figures = kept_figures([(Box(*info["bbox"]), number) for info in images], page_box)
         return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text_dict)),
                            tuple(figures), tuple(rules), tuple(frames), tuple(drawn))
+
+    def _refuse_if_damaged(self, number: int) -> None:
+        """A ``PageError`` for a page that came out empty from a damaged file (MuPDF warned
+        while reading it, or repaired the file): its content was lost, it is not a blank page
+        or a scan (which would go to OCR and come out empty, with exit 0)."""
+        warnings = pymupdf.TOOLS.mupdf_warnings(reset=True).strip()
+        if warnings or self._doc.is_repaired:
+            reason = warnings.splitlines()[0] if warnings else "the file was repaired"
+            raise PageError(f"{self.path}: page {number}: damaged: nothing could be read from "
+                            f"it ({reason})")
 
     def save_image(self, figure: Figure, stem: Path) -> Path | None:
         """Write the figure's embedded image in its own format, else its region as PNG.
@@ -341,7 +355,7 @@ class PdfSource:
         path = stem.with_suffix(".png")
         try:
             pixmap = page.get_pixmap(clip=pymupdf.Rect(*figure.box.as_list(3)), dpi=150)
-        except _READ_ERRORS as e:
+        except READ_ERRORS as e:
             raise PageError(f"{self.path}: page {figure.image}: figure cannot be rendered "
                             f"({e})") from e
         write_atomic(path, pixmap.tobytes("png"))
@@ -351,7 +365,7 @@ class PdfSource:
         """Page ``number`` (1-based) as a PNG at ``dpi``, for the overlay view."""
         try:
             return self._doc[number - 1].get_pixmap(dpi=round(dpi)).tobytes("png")
-        except _READ_ERRORS as e:  # MuPDF's "Overly large image" of a page miles long, too
+        except READ_ERRORS as e:  # MuPDF's "Overly large image" of a page miles long, too
             raise PageError(f"{self.path}: page {number}: cannot be rendered ({e})") from e
 
     def close(self) -> None:
