@@ -9,14 +9,15 @@ atomic writer (``batch.atomic``), page by page, and never over an input.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
 from .batch.atomic import atomic_file
 from .batch.progress import page_bar
-from .batch.outputs import Outputs, Unwritable, output_names, refuse_inputs
+from .batch.outputs import Outputs, Target, Unwritable, format_for, refuse_inputs, targets_of
 from .errors import FormatError, InputError, LayoutError, UsageError
 from .model import Document, Layout, PageFailure
 from .options import ENGINES, OCR_MODES, ReadOptions
@@ -24,7 +25,7 @@ from .pagepool import limit_memory
 from .params import MEMORY_MB, PAGE_SECONDS, Limits
 from .pipeline import PageReader
 from .sources import is_issue
-from .writers import FORMATS, Format, format_named, format_of_extension
+from .writers import FORMATS, Format
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -142,56 +143,11 @@ def _seconds(text: str) -> float:
 
 # --- convert -----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Target:
-    """Where one input's outputs go: a file, stdout (``path`` None), or a folder in which they
-    are named after ``name``; ``split``: a METS issue there gets one output per page."""
-
-    path: Path | None
-    folder: bool
-    name: str
-    split: bool = False
-
-
-def _format_for(args: argparse.Namespace) -> Format:
-    if args.format:
-        return format_named(args.format)
-    if args.output and args.output != "-" and not _folder_like(args.output):
-        return format_of_extension(args.output) or FORMATS["html"]
-    return FORMATS["html"]
-
-
-def _folder_like(output: str) -> bool:
-    """An output named as a folder: one that exists as a folder, or ends with a slash."""
-    return output.endswith(("/", "\\")) or Path(output).is_dir()
-
-
-def _targets(args: argparse.Namespace, inputs: list[Path], fmt: Format) -> list[_Target]:
-    """The target of each input; a usage error for what cannot be done at all."""
-    out = args.output
-    several = len(inputs) > 1
-    if out == "-":
-        if several or fmt.kind != "text":
-            raise UsageError("stdout takes one input in a text format (html, json, text, markdown); "
-                             "give a folder with -o for more")
-        return [_Target(None, False, inputs[0].stem)]
-    if out is None:  # beside each input, named after it
-        names = output_names(inputs, by_folder=False)
-        return [_Target(src.parent, True, names[src]) for src in inputs]
-    names = output_names(inputs)
-    if several or _folder_like(out) or fmt.name == "mets":
-        if not several and not _folder_like(out) and out.lower().endswith(".xml"):
-            raise UsageError(f"{out}: format mets writes a METS file and an ALTO file per page: "
-                             "give a folder with -o (ending in /)")
-        return [_Target(Path(out), True, names[src], split=True) for src in inputs]
-    return [_Target(Path(out), False, inputs[0].stem)]
-
-
 def _convert(args: argparse.Namespace) -> int:
-    fmt = _format_for(args)
+    fmt = format_for(args.format, args.output)
     options = _options(args)
     inputs = list(dict.fromkeys(args.inputs))  # a file named twice is converted once
-    targets = _targets(args, inputs, fmt)
+    targets = targets_of(args.output, inputs, fmt)
     for target in targets:
         if target.path is not None and not target.folder:
             refuse_inputs(target.path, inputs)
@@ -212,7 +168,7 @@ def _make_folder(folder: Path, what: str) -> None:
         raise UsageError(f"{folder}: cannot be the {what}: {e.strerror}") from e
 
 
-def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Format,
+def _convert_one(args: argparse.Namespace, src: Path, target: Target, fmt: Format,
                  options: ReadOptions, inputs: list[Path]) -> int:
     """Convert one input to its target; the exit status it gives."""
     failed = False
@@ -250,7 +206,7 @@ def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Form
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _write(reader: PageReader, pages, target: _Target, fmt: Format, inputs: list[Path]) -> None:
+def _write(reader: PageReader, pages, target: Target, fmt: Format, inputs: list[Path]) -> None:
     """Write the pages of one input to its target, each page as it comes."""
     if target.path is None:
         _to_stdout(fmt.open(reader.name), pages)
@@ -281,7 +237,7 @@ def _write(reader: PageReader, pages, target: _Target, fmt: Format, inputs: list
         _wrote(reader.path, path)
 
 
-def _write_files(reader: PageReader, pages, target: _Target, fmt: Format,
+def _write_files(reader: PageReader, pages, target: Target, fmt: Format,
                  inputs: list[Path]) -> None:
     """A files format: into a folder, or, for a one-page input, one page's file to a path."""
     writer = fmt.files(target.name, reader.name)
@@ -311,14 +267,22 @@ def _write_all(out: Outputs, files: dict[str, bytes], src: Path) -> None:
 
 def _to_stdout(writer, pages) -> None:
     """A text format on stdout, a page at a time."""
-    stream = sys.stdout.buffer
+    for page in pages:
+        _out(writer.page(page))
+    _out(writer.end())
+
+
+def _out(data: bytes) -> None:
+    """Write to stdout now; ``Unwritable`` for a closed pipe or a full disk behind a
+    redirection, after which stdout is pointed at /dev/null so that Python's own flush at
+    exit has nothing to fail on."""
     try:
-        for page in pages:
-            stream.write(writer.page(page))
-            stream.flush()
-        stream.write(writer.end())
-        stream.flush()
-    except OSError as e:  # a closed pipe, a full disk behind a redirection
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise Unwritable(f"stdout: cannot write: {e.strerror or e}") from None
 
 
@@ -386,7 +350,11 @@ def _evaluate(args: argparse.Namespace) -> int:
         scores = score_html(html, truth, page=args.page)
     except FormatError as e:
         raise FormatError(f"{args.output}: {e}") from e
-    print(json.dumps(scores.as_dict()) if args.json else format_scores(scores))
+    try:
+        _out(f"{json.dumps(scores.as_dict()) if args.json else format_scores(scores)}\n".encode())
+    except Unwritable as e:
+        _error(str(e))
+        return EXIT_FAILED
     return EXIT_OK
 
 
