@@ -1,21 +1,23 @@
-"""The pages of one input analysed in page order, in this process or across worker processes.
+"""The pages of one input analysed in page order, in this process or in guard processes.
 
-OCR costs about a minute a page, so a scanned multi-page file is worth spreading over cores.
-Each worker opens the input once itself (open files and Tesseract models cannot be sent to
-another process) and sends back the ``Layout`` of each page, or its ``PageError``. Batches of
-files are ``batch.py``'s business; this module only parallelises the pages within one file.
-
-Every page read is held to the read options' ``Limits`` here: its counts (words, drawings,
-images), and, when a time limit is set, its time: the pages are then read in a guard process
-that is killed when a page runs over (a MuPDF call on a page of nested forms never returns
-to Python, so nothing short of a kill stops it), and the next page gets a new one.
+OCR costs about a minute a page, so a scanned multi-page file is worth spreading over cores;
+and an input from outside may hang a C library on one page or ask it for gigabytes. So pages
+are read either here, or in guard processes (``workers`` of them, or one when a time limit is
+set), each of which opens the input once itself (open files and Tesseract models cannot be
+sent to another process) and sends back each page's ``Layout`` or ``PageError``. A guard is
+held to the read options' memory limit and killed when a page runs over the time limit (a
+MuPDF call on a page of nested forms never returns to Python: nothing short of a kill stops
+it); the next page gets a new guard. Every page read, here or there, is held to the limits'
+counts (words, drawings, images). Batches of files are ``batch``'s business.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .errors import PageError
@@ -26,8 +28,6 @@ from .params import Limits, Params
 Analyse = Callable[[PageContent, Params | None], Layout]
 Progress = Callable[[int, int], None]
 Reopen = tuple[Path, ReadOptions]
-# The source a worker opened, kept for the next page it is given, by (path, options).
-_opened: dict[Reopen, object] = {}
 
 
 def analyse_pages(source, numbers: Sequence[int], analyse: Analyse, params: Params | None, *,
@@ -35,43 +35,20 @@ def analyse_pages(source, numbers: Sequence[int], analyse: Analyse, params: Para
                   reopen: Reopen | None = None) -> Iterator[Layout | PageError]:
     """Each page's Layout, or the PageError that stopped it, in the order of ``numbers``.
 
-    ``workers`` > 1 spreads the pages over that many processes, which open the input again
-    from ``reopen`` (its path and read options). ``progress(done, total)`` is called as pages
-    finish. Errors other than ``PageError`` (a missing OCR language) stop the whole file.
+    Pages are read in this process, or, when ``workers`` > 1 or the read options set a time
+    limit a page, in that many guard processes, which open the input again from ``reopen``
+    (its path and read options). ``progress(done, total)`` is called as pages finish.
+    Errors other than ``PageError`` (a missing OCR language) stop the whole file.
     """
     total = len(numbers)
     limits = reopen[1].limits if reopen is not None else Limits()
-    if limits.page_seconds is not None and workers <= 1 and reopen is not None:
-        yield from _guarded(numbers, analyse, params, reopen, progress)
+    if reopen is not None and (limits.page_seconds is not None or workers > 1 and total > 1):
+        yield from _guarded(numbers, analyse, params, reopen, progress, min(workers, total))
         return
-    if workers <= 1 or total <= 1 or reopen is None:
-        for done, n in enumerate(numbers, start=1):
-            yield _analysed(source, n, analyse, params, limits)
-            if progress:
-                progress(done, total)
-        return
-    results: dict[int, Layout | PageError] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
-        futures = {pool.submit(_work, reopen, n, analyse, params): n for n in numbers}
-        try:
-            for done, future in enumerate(as_completed(futures), start=1):
-                results[futures[future]] = future.result()
-                if progress:
-                    progress(done, total)
-        except BaseException:
-            pool.shutdown(cancel_futures=True)  # fail now, not after every queued page
-            raise
-    yield from (results[n] for n in numbers)
-
-
-def _work(reopen: Reopen, number: int, analyse: Analyse,
-          params: Params | None) -> Layout | PageError:
-    """In a worker: analyse one page of the input, opened on the worker's first page."""
-    from .sources import open_source
-
-    if reopen not in _opened:
-        _opened[reopen] = open_source(*reopen)
-    return _analysed(_opened[reopen], number, analyse, params, reopen[1].limits)
+    for done, n in enumerate(numbers, start=1):
+        yield _analysed(source, n, analyse, params, limits)
+        if progress:
+            progress(done, total)
 
 
 def _analysed(source, number: int, analyse: Analyse, params: Params | None,
@@ -112,51 +89,76 @@ def limit_memory(limits: Limits) -> None:
 
 
 def _guarded(numbers: Sequence[int], analyse: Analyse, params: Params | None, reopen: Reopen,
-             progress: Progress | None) -> Iterator[Layout | PageError]:
-    """The pages read one at a time in a guard process, each within ``page_seconds``: a page
-    over it, or one whose process dies (out of memory, a crash in a C library), is a
-    ``PageError`` and a new guard takes the next page."""
+             progress: Progress | None, workers: int) -> Iterator[Layout | PageError]:
+    """The pages read in ``workers`` guard processes, each page within ``page_seconds`` (if
+    set): a page over it, or one whose process dies (out of memory, a crash in a C library),
+    is a ``PageError`` and a new guard takes the next page. Pages are handed on in order, as
+    soon as those before them are done."""
     import multiprocessing
+    from multiprocessing.connection import wait
 
     from .batch.isolate import stop
 
-    # Forked, not spawned: no interpreter to start, and the guard stays this process's own
-    # child, whose memory the OS reports with ours.
+    # Forked, not spawned: no interpreter to start, and the guards stay this process's own
+    # children, whose memory the OS reports with ours.
     context = multiprocessing.get_context("fork")
-    limits = reopen[1].limits
-    name = reopen[0].name
-    guard = None
+    seconds, name = reopen[1].limits.page_seconds, reopen[0].name
+    pending, total, finished = iter(numbers), len(numbers), 0
+    order: deque[int] = deque()  # pages sent out, in page order, not yet handed on
+    done: dict[int, Layout | PageError] = {}
+    idle: list[tuple] = []
+    busy: dict = {}  # connection → (guard, page number, deadline)
     try:
-        for done, n in enumerate(numbers, start=1):
-            if guard is None:
-                receiver, sender = context.Pipe()
-                guard = context.Process(target=_guard, args=(reopen, analyse, params, sender),
-                                               daemon=True)
-                guard.start()
-                sender.close()
-            receiver.send(n)
-            reason = None
-            if receiver.poll(limits.page_seconds):
-                try:
-                    kind, value = receiver.recv()
-                except EOFError:
-                    reason = "its reader died"
+        while True:
+            # A window of a few pages a guard: a slow page holds back at most that many.
+            while len(busy) < workers and len(order) < 4 * workers \
+                    and (n := next(pending, None)) is not None:
+                if idle:
+                    guard, conn = idle.pop()
                 else:
-                    if kind == "raise":
-                        raise value
-                    yield value
-            else:
-                reason = f"over the time limit of {limits.page_seconds:g} s a page (--page-timeout)"
-            if reason:
-                stop(guard)
-                guard = None
-                yield PageError(f"{name}: page {n}: {reason}")
-            if progress:
-                progress(done, len(numbers))
+                    conn, child_end = context.Pipe()
+                    guard = context.Process(target=_guard, daemon=True,
+                                            args=(reopen, analyse, params, child_end))
+                    guard.start()
+                    child_end.close()
+                conn.send(n)
+                order.append(n)
+                busy[conn] = (guard, n, None if seconds is None else time.monotonic() + seconds)
+            if not order:
+                return
+            deadlines = [d for _, _, d in busy.values() if d is not None]
+            wait(list(busy), None if not deadlines else max(0.0, min(deadlines) - time.monotonic()))
+            for conn, (guard, n, deadline) in list(busy.items()):
+                reason = None
+                if conn.poll():
+                    try:
+                        kind, value = conn.recv()
+                    except EOFError:
+                        reason = "its reader died"
+                    else:
+                        if kind == "raise":
+                            raise value
+                        done[n] = value
+                        idle.append((guard, conn))
+                elif deadline is not None and time.monotonic() >= deadline:
+                    reason = f"over the time limit of {seconds:g} s a page (--page-timeout)"
+                else:
+                    continue
+                del busy[conn]
+                if reason:
+                    stop(guard)
+                    done[n] = PageError(f"{name}: page {n}: {reason}")
+                finished += 1
+                if progress:
+                    progress(finished, total)
+            while order and order[0] in done:
+                yield done.pop(order.popleft())
     finally:
-        if guard is not None:
-            receiver.send(None)
-            guard.join(5)
+        for guard, conn in idle:
+            with contextlib.suppress(OSError):
+                conn.send(None)
+        for guard, _ in [*idle, *((g, c) for c, (g, _, _) in busy.items())]:
+            guard.join(1)
             stop(guard)
 
 
