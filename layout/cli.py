@@ -196,6 +196,9 @@ def _convert_one(args: argparse.Namespace, src: Path, target: Target, fmt: Forma
     except (LayoutError, Unwritable) as e:
         _error(str(e))
         return EXIT_FAILED
+    except MemoryError:  # opening it (a whole XML file is parsed at once) took it all
+        _error(f"{src}: over the memory limit of {options.limits.memory_mb} MB")
+        return EXIT_FAILED
     if args.overlay:
         try:
             _overlays(src, Document(src.name, tuple(kept)), options,

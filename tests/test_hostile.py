@@ -170,19 +170,22 @@ def test_every_read_limit_fails_the_page_naming_it(tmp_path, name, make):
 
 
 @pytest.mark.slow
-def test_too_many_words_fail_the_page(tmp_path):
-    hostile.alto(tmp_path / "words.xml", lines=Limits().words // 8 + 1)
-    newslayout("convert", "words.xml", "-o", "out.html", cwd=tmp_path).assert_contract(
-        1, "words.xml", "page 1", "Limits.words")
+@pytest.mark.parametrize("lines", [Limits().words // 8 + 1, 170_000])  # the last: 200 MB
+def test_too_many_words_fail_the_page(tmp_path, lines):
+    hostile.alto(tmp_path / "words.xml", lines=lines)
+    run = newslayout("convert", "words.xml", "-o", "out.html", cwd=tmp_path, timeout=600)
+    run.assert_contract(1, "words.xml")
+    assert "Limits.words" in run.errors[0] or "memory limit" in run.errors[0]
 
 
-def test_a_page_that_never_ends_is_stopped_at_the_page_time_limit(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_page_that_never_ends_is_stopped_at_the_page_time_limit(tmp_path, workers):
     hostile.nested_forms(tmp_path / "forms.pdf", 45)
-    hostile.text_pdf(tmp_path / "fine.pdf")
+    hostile.text_pdf(tmp_path / "fine.pdf", pages=3)
     run = newslayout("convert", "forms.pdf", "fine.pdf", "-o", "out/", "--page-timeout", "3",
-                     cwd=tmp_path, timeout=40)
+                     "--workers", workers, cwd=tmp_path, timeout=40)
     run.assert_contract(1, "forms.pdf", "page 1", "time limit of 3 s")
-    assert (tmp_path / "out" / "fine.html").is_file()  # the next input is still converted
+    assert (tmp_path / "out" / "fine.html").read_text().count('class="page"') == 3
 
 
 def test_batch_stops_a_page_at_the_page_time_limit(tmp_path):
