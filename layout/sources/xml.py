@@ -104,6 +104,9 @@ def parse_html(path: Path) -> etree._Element:
 def _malformed(path: Path, e: etree.XMLSyntaxError) -> FormatError:
     """A FormatError naming the file and the line and column lxml stopped at."""
     line, column = e.position
+    if not line:  # libxml2 said nothing of where or why: it could not allocate (the limit)
+        return FormatError(f"{path}: cannot be parsed: libxml2 gave up without a position "
+                           "(out of memory: a file too large for the memory limit?)")
     message = e.msg.rsplit(", line ", 1)[0]
     return FormatError(f"{path}: malformed XML at line {line}, column {column}: {message}")
 
