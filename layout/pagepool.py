@@ -97,8 +97,6 @@ def _guarded(numbers: Sequence[int], analyse: Analyse, params: Params | None, re
     import multiprocessing
     from multiprocessing.connection import wait
 
-    from .batch.isolate import stop
-
     # Forked, not spawned: no interpreter to start, and the guards stay this process's own
     # children, whose memory the OS reports with ours.
     context = multiprocessing.get_context("fork")
@@ -146,7 +144,7 @@ def _guarded(numbers: Sequence[int], analyse: Analyse, params: Params | None, re
                     continue
                 del busy[conn]
                 if reason:
-                    stop(guard)
+                    stop_process(guard)
                     done[n] = PageError(f"{name}: page {n}: {reason}")
                 finished += 1
                 if progress:
@@ -159,7 +157,14 @@ def _guarded(numbers: Sequence[int], analyse: Analyse, params: Params | None, re
                 conn.send(None)
         for guard, _ in [*idle, *((g, c) for c, (g, _, _) in busy.items())]:
             guard.join(1)
-            stop(guard)
+            stop_process(guard)
+
+
+def stop_process(proc) -> None:
+    """Kill a process (if it still runs) and wait for it to be gone."""
+    if proc.is_alive():
+        proc.kill()
+    proc.join()
 
 
 def _guard(reopen: Reopen, analyse: Analyse, params: Params | None, conn) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..options import ReadOptions
-from ..pagepool import Progress, limit_memory
+from ..pagepool import Progress, limit_memory, stop_process
 from ..writers import FORMATS
 from .atomic import sweep_temps
 from .convert import convert_file
@@ -67,7 +67,7 @@ def run_isolated(task: Task, timeout: float | None = None,
     finally:
         if isinstance(outcome, dict):
             proc.join(5)  # it has sent its record and is exiting
-        stop(proc)
+        stop_process(proc)
         LIVE.discard(proc)
         receiver.close()
     if isinstance(outcome, dict):
@@ -77,13 +77,6 @@ def run_isolated(task: Task, timeout: float | None = None,
              else outcome if outcome.startswith("page ")
              else f"worker process died: {_exit_reason(proc.exitcode)}")
     return record_of(task, "failed", error, time.monotonic() - start)
-
-
-def stop(proc: mp.process.BaseProcess) -> None:
-    """Kill a worker (if it still runs) and wait for it to be gone."""
-    if proc.is_alive():
-        proc.kill()
-    proc.join()
 
 
 def _receive(receiver, deadline: float | None, page_seconds: float | None,
