@@ -17,7 +17,7 @@ OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-
 PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-extra \
 	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended
 
-.PHONY: install ocr-models browser demo test bench fixtures producers clean
+.PHONY: install ocr-models browser demo test bench fixtures producer-tools producers clean
 
 install: $(STAMP) ocr-models browser
 
@@ -47,7 +47,7 @@ demo: install
 test: install
 	$(PY) -m pytest -q
 
-bench: install
+bench: install producer-tools
 	$(PY) bench/run.py --out BENCHMARKS.md
 	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
 	$(PY) bench/batch.py >> BENCHMARKS.md
@@ -56,10 +56,13 @@ bench: install
 fixtures: install
 	$(PY) fixtures/make_fixtures.py
 
-producers: install
+# The producers' tools, installed only when missing (Typst from PyPI into the venv).
+producer-tools: $(STAMP)
 	@dpkg -s $(PRODUCER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRODUCER_PACKAGES) >/dev/null; }
-	$(PY) -m pip install --quiet typst
+	@$(PY) -c "import typst" 2>/dev/null || $(PY) -m pip install --quiet typst
+
+producers: install producer-tools
 	$(PY) fixtures/producers/make_pages.py
 
 clean:

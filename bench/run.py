@@ -6,11 +6,19 @@ Accuracy (metrics of ../shared/docs/contract.md, implemented by ``layout.evaluat
 page sets:
 
 a. the committed fixtures ``fixtures/pages/*.pdf`` with their ``.gt.json``;
-b. held-out synthetic pages of another style, generated fresh into a temporary folder by
+b. synthetic pages of another style, generated fresh into a temporary folder by
    ``fixtures/make_fixtures.py --holdout TMP --seed 11 --count 12``;
 c. real born-digital pages with hand-made ground truth, read in place from
    ``../shared/corpus/gt_born_digital`` (research-only material: never copied; the set is
-   skipped with a note when the folder is absent).
+   skipped with a note when the folder is absent);
+d. the committed sample of other PDF producers (Chromium, Typst, LaTeX/xeCJK),
+   ``fixtures/producers/pages``;
+e. pages of the same producers generated fresh by ``fixtures/producers/make_pages.py --seed 5
+   --count 10`` (the set the born-digital rules were tuned on);
+f. the same with ``--seed 99``: held out, never looked at while developing (sets e and f need
+   the producers' tools, ``make producer-tools``; each is skipped with a note without them).
+
+Each set says whether it was used for tuning (``PageSet.tuning``).
 
 Ours is scored on its HTML with ``score_html`` (all seven metrics); the peers give plain text,
 scored with ``score_text`` (coverage, flow, order).
@@ -52,7 +60,8 @@ from pathlib import Path
 import pymupdf
 
 import layout
-from layout.evaluate import MAIN_METRICS, Scores, load_truth, mean_scores, score_html, score_text
+from layout.evaluate import (MAIN_METRICS, PARAGRAPH_METRICS, Scores, load_truth, mean_scores,
+                             score_html, score_text)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -62,7 +71,12 @@ SPEED_EXTRA = [CORPUS / "pdf" / "federal-register-2020-17221.pdf"]
 SPEED_SCANS = "scans/chronam_page_*.pdf"
 HOLDOUT_SEED = 11
 HOLDOUT_COUNT = 12
+PRODUCER_SAMPLE = ROOT / "fixtures" / "producers" / "pages"
+PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on these pages"),
+                  "f": (99, "held out: never looked at while developing")}
+PRODUCER_COUNT = 10
 TEXT_METRICS = ("coverage", "flow", "order")
+OUR_METRICS = (*MAIN_METRICS, *PARAGRAPH_METRICS)
 TARGET_RATIO = 4.0
 # A call slower than this is timed once, not --reps times (pdfminer takes ~10 s on a scan page;
 # a ratio of 20x or more to the floor needs no second decimal).
@@ -101,6 +115,7 @@ class PageSet:
     title: str
     pages: list[PageRef]
     note: str = ""
+    tuning: str = ""  # whether the rules were tuned on this set, said in the report
 
 
 def truth_pages(folder: Path) -> list[PageRef]:
@@ -115,7 +130,8 @@ def truth_pages(folder: Path) -> list[PageRef]:
 
 def fixture_set() -> PageSet:
     """Set a: the committed synthetic fixtures."""
-    return PageSet("a", "Committed fixtures (`fixtures/pages`)", truth_pages(FIXTURES))
+    return PageSet("a", "Committed fixtures (`fixtures/pages`)", truth_pages(FIXTURES),
+                   tuning="tuned on")
 
 
 def holdout_set(folder: Path) -> PageSet:
@@ -124,9 +140,10 @@ def holdout_set(folder: Path) -> PageSet:
                str(folder), "--seed", str(HOLDOUT_SEED), "--count", str(HOLDOUT_COUNT)]
     title = f"Held-out synthetic pages (`--holdout --seed {HOLDOUT_SEED} --count {HOLDOUT_COUNT}`)"
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    tuning = "not tuned on, but its scores were watched during development: not held out"
     if done.returncode != 0:
-        return PageSet("b", title, [], f"generation failed: {done.stderr.strip()[-500:]}")
-    return PageSet("b", title, truth_pages(folder))
+        return PageSet("b", title, [], f"generation failed: {done.stderr.strip()[-500:]}", tuning)
+    return PageSet("b", title, truth_pages(folder), tuning=tuning)
 
 
 def born_digital_set() -> PageSet:
@@ -134,7 +151,27 @@ def born_digital_set() -> PageSet:
     title = "Real born-digital pages with hand-made truth (`../shared/corpus/gt_born_digital`)"
     if not BORN_DIGITAL.is_dir():
         return PageSet("c", title, [], f"skipped: {BORN_DIGITAL} is absent")
-    return PageSet("c", title, truth_pages(BORN_DIGITAL))
+    return PageSet("c", title, truth_pages(BORN_DIGITAL), tuning="tuned on")
+
+
+def producer_sample_set() -> PageSet:
+    """Set d: the committed pages of other PDF producers."""
+    return PageSet("d", "Other PDF producers, committed sample (`fixtures/producers/pages`)",
+                   truth_pages(PRODUCER_SAMPLE), tuning="tuned on")
+
+
+def producer_set(key: str, folder: Path) -> PageSet:
+    """Sets e and f: pages of the other producers generated into ``folder`` now, by seed."""
+    seed, tuning = PRODUCER_SEEDS[key]
+    command = [sys.executable, str(ROOT / "fixtures" / "producers" / "make_pages.py"), "--out",
+               str(folder), "--seed", str(seed), "--count", str(PRODUCER_COUNT)]
+    title = (f"Other PDF producers, generated (`make_pages.py --seed {seed} "
+             f"--count {PRODUCER_COUNT}`)")
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        return PageSet(key, title, [], f"generation failed (`make producer-tools` installs what "
+                       f"it needs): {done.stderr.strip()[-300:]}", tuning)
+    return PageSet(key, title, truth_pages(folder), tuning=tuning)
 
 
 def speed_pages(fixtures: PageSet, born: PageSet) -> list[PageRef]:
@@ -455,6 +492,8 @@ def accuracy_section(page_set: PageSet, results: dict[str, list[Outcome]],
                      tools: Sequence[Tool]) -> list[str]:
     """Means per tool for one set: all metrics for ours, coverage/flow/order for peers."""
     lines = [f"### Set {page_set.key}: {page_set.title}", ""]
+    if page_set.tuning:
+        lines += [f"Tuning: {page_set.tuning}.", ""]
     if page_set.note or not page_set.pages:
         return lines + [f"*{page_set.note or 'no pages'}*", ""]
     pages = len(page_set.pages)
@@ -463,13 +502,13 @@ def accuracy_section(page_set: PageSet, results: dict[str, list[Outcome]],
     rows = []
     for tool in tools:
         mean = tool_mean(results[tool.name])
-        names = MAIN_METRICS if tool.structured else TEXT_METRICS
-        cells = [fmt(mean[m]) if mean and m in names else "–" for m in MAIN_METRICS]
+        names = OUR_METRICS if tool.structured else TEXT_METRICS
+        cells = [fmt(mean[m]) if mean and m in names else "–" for m in OUR_METRICS]
         done = sum(o.scores is not None for o in results[tool.name])
         note = ("" if done == pages else
                 f"{done}/{pages} pages; failed: {failures(results[tool.name])}")
         rows.append([tool.name, *cells, note])
-    lines += table(["tool", *MAIN_METRICS, "note"], rows, "l" + "r" * len(MAIN_METRICS) + "l")
+    lines += table(["tool", *OUR_METRICS, "note"], rows, "l" + "r" * len(OUR_METRICS) + "l")
     return lines + [""]
 
 
@@ -697,9 +736,11 @@ def reproduce_section() -> list[str]:
         ".venv/bin/python bench/profile_page.py ../shared/corpus/scans/chronam_page_a.pdf 1",
         "```",
         "",
-        "Needs the project venv (`make install`); sets c and the corpus speed pages are read from "
-        "`../shared/corpus` when present and skipped otherwise. Set b is regenerated in a "
-        "temporary folder on every run, so it is identical between runs (fixed seed). Absolute "
+        "Needs the project venv (`make install`) and, for sets e and f, the producers' tools "
+        "(`make producer-tools`, which `make bench` runs); set c and the corpus speed pages "
+        "are read from `../shared/corpus` when present and skipped otherwise. Sets b, e and f are "
+        "regenerated in a temporary folder on every run, so they are identical between runs "
+        "(fixed seeds). Absolute "
         "times depend on the machine and its load (other processes share the 2 CPUs here); the "
         "ratios to the floor are the figures to compare.",
         "",
@@ -729,6 +770,11 @@ def metrics_section() -> list[str]:
         "- **caption**: share of captions found inside a `<figcaption>` (ours only).",
         "- **furniture**: share of running heads, folios etc. found outside every story (ours "
         "only).",
+        "- **paragraphs**: F1 of paragraph ends against the truth's paragraphs, on pages whose "
+        "truth gives paragraphs (ours only).",
+        "- **broken**: share of consecutive body paragraphs of a story where the first stops "
+        "mid-sentence and the next goes on with it (a line or column break taken for a paragraph "
+        "break); no truth needed, **lower is better** (ours only).",
         "",
         "Peers return one plain text flow with no structure, so only coverage, flow and order "
         "apply to them (\"–\" in the tables).",
@@ -790,9 +836,9 @@ def render_report(command: str, machine: list[tuple[str, str]], sets: Sequence[P
     for page_set in sets:
         if page_set.key == "c" and page_set.pages:
             lines += per_page_full(page_set, accuracy[page_set.key], tools)
-    lines += ["### Page by page (sets a and b)", ""]
+    lines += ["### Page by page (every set but c)", ""]
     for page_set in sets:
-        if page_set.key in ("a", "b") and page_set.pages:
+        if page_set.key != "c" and page_set.pages:
             lines += per_page_flow(page_set, accuracy[page_set.key], tools)
     lines += ["### Where a peer beats ours", "", *peer_wins(sets, accuracy, tools)]
     if any(t.name == LLM.name for t in tools):
@@ -856,7 +902,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     machine = machine_info()
     tools = [OURS, *(t for t in PEERS if not (args.no_llm and t is LLM))]
     with tempfile.TemporaryDirectory(prefix="newslayout-holdout-") as tmp:
-        sets = [fixture_set(), holdout_set(Path(tmp)), born_digital_set()]
+        progress("generating sets b, e and f")
+        sets = [fixture_set(), holdout_set(Path(tmp, "b")), born_digital_set(),
+                producer_sample_set(), *(producer_set(key, Path(tmp, key))
+                                         for key in PRODUCER_SEEDS)]
         progress("warming up")
         cold = warm_up([FLOOR, *tools], sets[0].pages[0])
         accuracy = {s.key: measure_accuracy(s, tools) for s in sets if s.pages}

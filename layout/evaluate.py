@@ -74,6 +74,7 @@ from lxml import html as lxml_html
 
 from .errors import FormatError, UsageError
 from .paragraph_metrics import broken_share, end_f1, ends, story_paragraphs
+from .roles import STORY_TAGS
 # The ground truth (model and readers) lives in layout.truth; these names are re-exported, so
 # that callers keep finding them here.
 from .truth import ARTICLE_KINDS, SCORED_KINDS, ArticleTruth, PageTruth, load_truth  # noqa: F401
@@ -93,7 +94,6 @@ _CJK = re.compile(
     "[\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\U00020000-\U0003ffff]"
 )
-_STORY_TAGS = frozenset({"article", "aside"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SILENT_TAGS = frozenset({"script", "style", "template"})
 
@@ -233,7 +233,7 @@ def _ratio(hits: int, total: int) -> float | None:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class ChunkPlan:
     """The chunks of one truth page: per scored article (by index), its chunks in reading
     order, a skipped chunk standing as ``None`` so that it still breaks neighbour pairs."""
 
@@ -252,7 +252,7 @@ class _Plan:
         return sum(c is not None for _, chunks in self.stories for c in chunks)
 
 
-def plan_chunks(truth: PageTruth) -> _Plan:
+def plan_chunks(truth: PageTruth) -> ChunkPlan:
     """Cut every story body into chunks and mark those repeated on the page as skipped."""
     bodies = {i: normalize("".join(a.text)) for i, a in enumerate(truth.articles) if a.scored}
     size = CJK_CHUNK if _is_cjk("".join(bodies.values())) else LATIN_CHUNK
@@ -261,7 +261,7 @@ def plan_chunks(truth: PageTruth) -> _Plan:
     stories = tuple((i, tuple(None if c in repeated else c for c in chunks))
                     for i, chunks in cuts.items())
     skipped = sum(c in repeated for chunks in cuts.values() for c in chunks)
-    return _Plan(stories, skipped, size)
+    return ChunkPlan(stories, skipped, size)
 
 
 def _is_cjk(text: str) -> bool:
@@ -312,7 +312,7 @@ def _find_all(text: str, needles: frozenset[str] | set[str]) -> dict[str, list[i
     return found
 
 
-def locate(plan: _Plan, text: str) -> dict[str, int]:
+def locate(plan: ChunkPlan, text: str) -> dict[str, int]:
     """Output offset of each chunk found exactly once in ``text``."""
     return {needle: starts[0] for needle, starts in _find_all(text, plan.needles).items()
             if len(starts) == 1}
@@ -326,7 +326,7 @@ def _found_chunks(chunks: Iterable[str | None], found: Mapping[str, int]) -> lis
 # --- chunk metrics ------------------------------------------------------------------------
 
 
-def _flow(plan: _Plan, found: Mapping[str, int]) -> float | None:
+def _flow(plan: ChunkPlan, found: Mapping[str, int]) -> float | None:
     """Share of neighbouring non-skipped chunk pairs of a story whose second chunk starts
     exactly where the first ends in the output; a missing chunk breaks its pairs."""
     pairs = contiguous = 0
@@ -340,7 +340,7 @@ def _flow(plan: _Plan, found: Mapping[str, int]) -> float | None:
     return _ratio(contiguous, pairs)
 
 
-def _order(plan: _Plan, found: Mapping[str, int]) -> float | None:
+def _order(plan: ChunkPlan, found: Mapping[str, int]) -> float | None:
     """Share of all pairs of found chunks of one story that keep their truth order."""
     pairs = inverted = 0
     for _, chunks in plan.stories:
@@ -374,7 +374,7 @@ def _sort_counting_inversions(values: list[int]) -> tuple[list[int], int]:
 # --- structure metrics --------------------------------------------------------------------
 
 
-def _story_f1(plan: _Plan, found: Mapping[str, int], owners: Sequence[int]
+def _story_f1(plan: ChunkPlan, found: Mapping[str, int], owners: Sequence[int]
               ) -> tuple[float | None, float | None, float | None]:
     """Pairwise precision, recall and F1 of "same story" over found chunks, counted from the
     (true, predicted) contingency cells; chunks outside every story are singletons."""
@@ -396,7 +396,7 @@ def _same_pairs(cluster_sizes: Counter[Any]) -> int:
     return sum(comb(size, 2) for size in cluster_sizes.values())
 
 
-def _headline(truth: PageTruth, plan: _Plan, found: Mapping[str, int],
+def _headline(truth: PageTruth, plan: ChunkPlan, found: Mapping[str, int],
               output: _Output) -> float | None:
     """Share of story headlines found in a heading of the story holding most of their body."""
     holders = _holders(plan, found, output.owners)
@@ -413,7 +413,7 @@ def _headline(truth: PageTruth, plan: _Plan, found: Mapping[str, int],
     return _ratio(hits, total)
 
 
-def _holders(plan: _Plan, found: Mapping[str, int], owners: Sequence[int]) -> dict[int, int]:
+def _holders(plan: ChunkPlan, found: Mapping[str, int], owners: Sequence[int]) -> dict[int, int]:
     """Per story, the output article/aside holding most of its found chunks (ties: the one met
     first in the output; -1 when that is outside every story)."""
     holders = {}
@@ -445,7 +445,7 @@ def _caption(truth: PageTruth, output: _Output) -> float | None:
     return _ratio(hits, len(captions))
 
 
-def _paragraph_ends(truth: PageTruth, plan: _Plan, output: _Output) -> float | None:
+def _paragraph_ends(truth: PageTruth, plan: ChunkPlan, output: _Output) -> float | None:
     """F1 of paragraph ends (``layout.paragraph_metrics``): truth ends named once on the
     page, output ends named once in the truth's story bodies; None when the truth's text
     units are not paragraphs."""
@@ -555,7 +555,7 @@ class _StreamBuilder:
         """Enter a node: open a story, mark a heading or figcaption, add the node's text."""
         if not isinstance(node.tag, str):
             return
-        if node.tag in _STORY_TAGS:
+        if node.tag in STORY_TAGS:
             self._stack.append(self._stories)
             self._stories += 1
         if node.tag in _HEADING_TAGS or node.tag == "figcaption":
@@ -565,7 +565,7 @@ class _StreamBuilder:
 
     def end(self, node: etree._Element, with_tail: bool) -> None:
         """Leave a node: close its story or span, then add the text that follows it."""
-        if isinstance(node.tag, str) and node.tag in _STORY_TAGS:
+        if isinstance(node.tag, str) and node.tag in STORY_TAGS:
             self._stack.pop()
         if self._open and self._open[-1][0] is node:
             _, begin, owner = self._open.pop()

@@ -26,19 +26,20 @@ from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
+from .roles import STORY_TAGS
+
 _LATIN_END = re.compile(r"[.!?:;\"”’»)\]…]\s*$")
 _CJK_END = re.compile(r"[。！？：；”」』）》…—]\s*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _HYPHEN_END = ("-", "\u00ad")
-_STORY_TAGS = frozenset({"article", "aside"})
 # Containers whose paragraphs are not the story's body.
-_APART_TAGS = frozenset({"header", "figure", "figcaption", "footer", *_STORY_TAGS})
+_APART_TAGS = frozenset({"header", "figure", "figcaption", "footer", *STORY_TAGS})
 
 
 def story_paragraphs(section: etree._Element) -> list[list[str]]:
     """Per story (article or aside) of the section, its body paragraphs' texts in order."""
     stories = []
-    for story in section.iter(*_STORY_TAGS):
+    for story in section.iter(*STORY_TAGS):
         texts = [" ".join(p.text_content().split()) for p in story.iter("p")
                  if not p.get("class") and _in_body(p, story)]
         stories.append([t for t in texts if t])

@@ -413,3 +413,25 @@ def test_cli_converts_a_mets_issue_page_by_page_and_scores_one(tmp_path, capsys)
     one = tmp_path / "issue.html"
     assert main(["convert", str(mets), "-o", str(one)]) == 0
     assert one.read_text(encoding="utf-8").count('<section class="page"') == 5
+
+
+def test_alto_line_in_capitals_is_sized_by_its_type_not_its_capital_height(tmp_path):
+    """OCR boxes hug the ink: a word in capitals has no descender, so a title set in capitals
+    at the body size is boxed about 0.7 as tall as the body's words. Its size is the type's."""
+    def line(y: int, words: list[tuple[str, int]]) -> str:
+        x, strings = 100, []
+        for text, height in words:
+            strings.append(f'<String CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{30 * len(text)}" '
+                           f'HEIGHT="{height}"/>')
+            x += 30 * len(text) + 20
+        return f'<TextLine HPOS="100" VPOS="{y}" WIDTH="{x - 120}" HEIGHT="40">{"".join(strings)}</TextLine>'
+    body = [line(100 + 50 * i, [("going", 40), ("quickly", 40), ("by", 40)]) for i in range(6)]
+    title = line(420, [("SHIPPING", 28), ("NEWS.", 28)])
+    path = tmp_path / "capitals.xml"
+    path.write_text(
+        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page WIDTH="1500" '
+        'HEIGHT="1000" PHYSICAL_IMG_NR="1"><PrintSpace><TextBlock HPOS="100" VPOS="100" '
+        f'WIDTH="800" HEIGHT="400">{"".join(body)}{title}</TextBlock></PrintSpace></Page></Layout></alto>',
+        encoding="utf-8")
+    words = words_by_text(path)
+    assert words["SHIPPING"].size == pytest.approx(words["going"].size, rel=0.1)

@@ -21,7 +21,8 @@ from layout.model import Block, Box, Figure, Layout, Story
 from layout.options import ReadOptions
 from layout.sources import open_source
 from layout.sources.pdf import PdfSource
-from layout.sources.plumber import PlumberSource, chars_to_words
+from layout.sources.plumber import PlumberSource
+from layout.sources.plumber_words import chars_to_words
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures" / "pages").glob("*.pdf"))
@@ -102,7 +103,9 @@ def test_every_page_of_a_real_gazette_gives_the_same_stories_with_either_engine(
 
 @pytest.mark.skipif(not FIXTURES, reason="no fixture pages in fixtures/pages (run make fixtures)")
 def test_plumber_page_content_matches_pymupdf_on_a_fixture() -> None:
-    """Characters within 1 %, the same rules, frames and figures, words in the same places."""
+    """Characters within 1 %, the same rules, frames and figures, the same words with the same
+    sizes and fonts on the same source lines, each inside PyMuPDF's box (whose glyphs run from
+    ascender to descender, taller than pdfminer's one font size)."""
     path = next((p for p in FIXTURES if "broadsheet_6col" in p.name), FIXTURES[0])
     mu_source, pl_source = PdfSource(path), PlumberSource(path)
     try:
@@ -120,12 +123,11 @@ def test_plumber_page_content_matches_pymupdf_on_a_fixture() -> None:
     assert len(pl.figures) == len(mu.figures)
     for a, b in zip(sorted(mu.figures, key=_key), sorted(pl.figures, key=_key)):
         assert b.box.as_list() == pytest.approx(a.box.as_list(), abs=0.5)
-    # Every word in the same place, to a twentieth of a point: MuPDF's glyph heights too.
     mu_words = sorted(mu.words, key=lambda w: (w.text, w.box.x0, w.box.y0))
     pl_words = sorted(pl.words, key=lambda w: (w.text, w.box.x0, w.box.y0))
     assert [w.text for w in pl_words] == [w.text for w in mu_words]
     for a, b in zip(mu_words, pl_words):
-        assert b.box.as_list(2) == pytest.approx(a.box.as_list(2), abs=0.05), b.text
+        assert _inside(b.box, a.box, margin=0.5), b.text
         assert (b.size, b.font, b.bold, b.italic) == (a.size, a.font, a.bold, a.italic), b.text
     # The same words share a source line.
     assert _source_lines(pl.words) == _source_lines(mu.words)
@@ -137,6 +139,11 @@ def _source_lines(words) -> list[tuple[str, ...]]:
         assert w.source_line is not None
         lines.setdefault(w.source_line, []).append(w.text)
     return sorted(tuple(sorted(texts)) for texts in lines.values())
+
+
+def _inside(box: Box, outer: Box, margin: float) -> bool:
+    return (outer.x0 - margin <= box.x0 and box.x1 <= outer.x1 + margin
+            and outer.y0 - margin <= box.y0 and box.y1 <= outer.y1 + margin)
 
 
 def _key(item) -> tuple[float, float]:

@@ -252,3 +252,37 @@ def test_a_word_set_sideways_is_read_apart_from_the_horizontal_text():
     assert not any(w.vertical for w in content.words if w.text not in ("Leggende", "Amsterdam"))
     lines = build_lines(content.words, (), P)
     assert all(ln.box.x1 <= 160 for ln in lines if not ln.vertical)
+
+
+def _found(text, x0, x1, y, block, line):
+    return replace(word(text, x0, y), box=Box(x0, y, x1, y + 10), source_block=block,
+                   source_line=line)
+
+
+def test_a_table_the_ocr_read_row_by_row_stays_in_rows_but_a_line_across_columns_is_cut():
+    """A table of figures set in one column: the white between its figures (1.5 em) runs down
+    many rows, long as a gutter, but every row the OCR found runs across it, so each row stays
+    one line. A found line that reaches from one column into the next (across a gutter that
+    the other lines respect) is cut there, and so is one twice the column measure."""
+    words = []
+    for i in range(30):  # two columns of body text, lines 300 wide, a gutter 20 wide
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90  # the word space of each line somewhere else
+        for block, x in ((1, 50), (2, 370)):
+            words += [_found("lorem", x, x + split, y, block, i),
+                      _found("ipsum", x + split + 5, x + 300, y, block, i)]
+    for i in range(12):  # a table in column one, four figures a row
+        y = 480 + 12 * i
+        words += [_found(f"14.{i}{k}", 50 + 80 * k, 115 + 80 * k, y, 3, i) for k in range(4)]
+        words += [_found("dolor", 370, 515, y, 2, 100 + i), _found("sit", 520, 670, y, 2, 100 + i)]
+    # a line of column one whose OCR line took in the first word of column two
+    words = [w for w in words if not (w.source_block == 2 and w.source_line == 5)]
+    joined = [_found("amet", 370, 515, 160, 1, 5)]
+    for i in range(10):  # lower down, the OCR read both columns as one, line after line
+        y = 700 + 12 * i
+        words += [_found("pars", 50, 350, y, 4, i), _found("una", 365, 670, y, 4, i)]
+    lines = build_lines(words + joined, (), P)
+    table_rows = [ln for ln in lines if ln.text.startswith("14.")]
+    assert len(table_rows) == 12 and all(len(ln.text.split()) == 4 for ln in table_rows)
+    assert not any("amet" in ln.text and "lorem" in ln.text for ln in lines)
+    assert sorted(ln.text for ln in lines if ln.box.y0 >= 700) == ["pars"] * 10 + ["una"] * 10

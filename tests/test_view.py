@@ -21,7 +21,7 @@ from layout.cli import main
 from layout.evaluate import load_truth
 from layout.model import Story
 from layout.view import overlay_png, page_images, write_view
-from layout.view.scene import differences
+from layout.differences import differences
 
 from conftest import FIXTURES, fixture_pdf
 

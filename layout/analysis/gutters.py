@@ -167,8 +167,8 @@ class Gutters:
         self.widest = max((g.width for g in self.strips), default=0.0)
 
     def through(self, left: float, right: float, y: float, slack: float,
-                hanging: bool = False, long_only: bool = False) -> bool:
-        """Whether a gutter runs through the gap from x=left to x=right at height y: the gap
+                hanging: bool = False, long_only: bool = False) -> Strip | None:
+        """The gutter that runs through the gap (None if none) from x=left to x=right at height y: the gap
         holds most (``_HELD``) of the gutter's core; a line across the gutter has only a word
         space there. With ``hanging`` (a punctuation mark at the gap hangs into the gutter)
         the gap need only share some of the core and end at one of its edges (within
@@ -187,9 +187,9 @@ class Gutters:
                         or hanging and shared > 0
                         and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
                     or g.on_grid and right - left >= self.column and shared >= g.width):
-                return True
+                return g
             k += 1
-        return False
+        return None
 
 
 def find_gutters(boxes: Sequence[Box], body: float) -> Gutters:

@@ -15,6 +15,7 @@ words, one sweep for the gutters, then linear.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from statistics import median
@@ -22,7 +23,7 @@ from statistics import median
 from ..geometry import union_all
 from ..model import Box, Line, Rule, Word, font_family
 from ..params import Params
-from .gutters import find_gutters
+from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
 from .script import is_cjk, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -69,6 +70,14 @@ _DISPLAY_SPACE = 0.45
 _DISPLAY_APART = 1.5
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
+# A gutter that most lines an OCR file found level with it run across (more than this share
+# of those within ``MIN_COLUMN`` of it) is white inside those lines, the columns of a table
+# set in one column: a found line no wider than ``_ONE_COLUMN`` times the page's column
+# measure is not cut there (one wider spans two columns); [body sizes] the bins the widths of
+# found lines are counted in, for the measure
+_READ_ACROSS = 0.5
+_ONE_COLUMN = 1.5
+_MEASURE_BIN = 1.0
 
 Axes = Callable[[Box], Box]
 
@@ -176,10 +185,14 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
     rows = _rows(words, boxes)
+    found_rows = [row for row in rows if len(row) > 1 and _found_line(row[0], row[-1])]
+    widest_whole = _ONE_COLUMN * _found_measure(found_rows, boxes, body)
+    across = _read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
     pieces = []
     for i, row in enumerate(rows):
         piece = [row[0]]
         right = boxes[id(row[0])].x1
+        whole = _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
         for w in row[1:]:
             b = boxes[id(w)]
             prev = piece[-1]
@@ -188,11 +201,13 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
             gutter = gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body,
                                      _hanging(prev, w), found)
+            if whole and gutter in across:
+                gutter = None
             if _separated(right, b, separators) or _outsized(prev, w) \
                     or _other_source_block(prev, w) \
                     or gutter and not _word_space_of_display(prev, w, gap, body) \
                     or not found and _off_baseline(prev, w, boxes[id(prev)], b, gap) \
-                    or _display_apart(prev, w, gap, body) \
+                    or not found and _display_apart(prev, w, gap, body) \
                     or _alone_and_apart(rows, i, prev, w, right, b.x0, boxes, body, params):
                 pieces.append(piece)
                 piece = []
@@ -200,6 +215,42 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             right = max(right, b.x1)
         pieces.append(piece)
     return pieces
+
+
+def _width(row: list[Word], boxes: dict[int, Box]) -> float:
+    """The extent of a row sorted along the line."""
+    return max(boxes[id(w)].x1 for w in row) - boxes[id(row[0])].x0
+
+
+def _found_measure(found_rows: list[list[Word]], boxes: dict[int, Box], body: float) -> float:
+    """The page's column measure as the lines an OCR file found give it: their most common
+    width (in bins of ``_MEASURE_BIN`` body), for the full lines of a justified column
+    outnumber the short ones of every length; 0 when no line was found."""
+    step = _MEASURE_BIN * max(body, 1e-6)
+    widths = Counter(round(_width(row, boxes) / step) for row in found_rows)
+    return widths.most_common(1)[0][0] * step if widths else 0.0
+
+
+def _read_across(found_rows: list[list[Word]], boxes: dict[int, Box], gutters: Gutters,
+                 near: float) -> set[Strip]:
+    """The long gutters that most found lines level with them (within ``near`` of them) run
+    across: white inside the lines, not between columns. One bisection of the rows by height
+    per gutter."""
+    spans = sorted((median(boxes[id(w)].cy for w in row), boxes[id(row[0])].x0,
+                    max(boxes[id(w)].x1 for w in row)) for row in found_rows)
+    middles = [cy for cy, _, _ in spans]
+    across = set()
+    for g in gutters.strips:
+        if not g.long:
+            continue
+        level = crossing = 0
+        for _, x0, x1 in spans[bisect_left(middles, g.y0):bisect_right(middles, g.y1)]:
+            if x1 >= g.x0 - near and x0 <= g.x1 + near:
+                level += 1
+                crossing += x0 < g.x0 and x1 > g.x1
+        if crossing > _READ_ACROSS * level:
+            across.add(g)
+    return across
 
 
 def _unhung(w: Word, box: Box) -> Box:

@@ -37,6 +37,7 @@ from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
 from .order import reading_order
+from .placing import place_box
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
@@ -116,7 +117,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     notes = {id(n) for g in groups for n in g.notes}
     stories = [_story(g, grid, body, params) for g in groups
                if (g.header or g.units) and id(g) not in notes]
-    order = reading_order([s.box for s in stories])
+    order = reading_order([place_box(s) for s in stories])
     stories = [_with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
     middle = page.height / 2
     by_pos = sorted(furniture, key=lambda b: (b.box.y0, b.box.x0))

@@ -214,15 +214,30 @@ def _checked_rows(alto: AltoFile, line: etree._Element,
             yield row, min(b.y0 for _, _, b in row), max(b.y1 for _, _, b in row)
 
 
+# [share of the type's height] the height of a capital letter, ascender to descender being 1
+_CAP_HEIGHT = 0.7
+
+
 def _glyph_height(row: list[_Part]) -> float:
     """The height of a printed line's type: the upper quartile of its words' heights.
 
     Not the TextLine's own height, which one word set off its baseline by the OCR stretches
     (a line of 55 px words 84 px tall would pass for a headline); not the median either, which
     a line of short lower-case words (no ascender, no descender) pulls below the type size.
+    A line all in capitals has no descender: its words are boxed at the capital height
+    (``_CAP_HEIGHT`` of the type), so a title in capitals at the body size measures as one.
     """
     heights = sorted(box.height for _, _, box in row)
-    return heights[(3 * len(heights)) // 4]
+    worded = [text for _, text, _ in row if any(c.isalpha() for c in text)]
+    in_capitals = bool(worded) and all(_capitals(text) for text in worded)
+    return heights[(3 * len(heights)) // 4] / (_CAP_HEIGHT if in_capitals else 1.0)
+
+
+def _capitals(text: str) -> bool:
+    """A word in capitals with no letter reaching below the baseline (its box is the capital
+    height, not the type's height)."""
+    letters = [c for c in text if c.isalpha()]
+    return all(c.isupper() and c not in "QJ" for c in letters)
 
 
 def _name(element: etree._Element) -> str:

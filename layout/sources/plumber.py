@@ -8,26 +8,21 @@ later stage runs unchanged:
   ``page.rect``. pdfplumber measures from the media box, so every box is shifted by the crop
   box's corner (see :func:`display_frame`); characters lying wholly outside the crop box are
   dropped (PyMuPDF's ``TEXT_MEDIABOX_CLIP``).
-* Words are runs like PyMuPDF's spans: pdfminer gives single characters in content-stream
-  order; :func:`chars_to_lines` chains them into lines by the rules of MuPDF's text device
-  (``stext-device.c``): a character continues the line when its baseline is within 0.8 em of
-  the pen and it starts less than 0.8 em after it; a gap over 0.15 em is a space (never after
-  CJK), over 0.3 em it also ends the span; the same glyph drawn again on the pen is fake bold
-  and dropped. :func:`chars_to_words` cuts each line into runs of one font and size.
-  ``source_line`` is the id of the chained line.
-* Glyph boxes and sizes are MuPDF's, so the analysis stages see the same geometry whichever
-  engine read the page: a box runs from the ascender to the descender (the font descriptor's
-  ``Ascent`` and ``Descent``, or MuPDF's built-in font for a standard-14 font without one),
-  not pdfminer's one font size; the size is the font size times the square root of the text
-  matrix's determinant and of the horizontal scaling (``Tz``). pdfminer keeps the scaling
-  only inside a character's advance; it is recovered from the font's glyph widths
-  (one-byte fonts only), which matters on OCR text layers that scale every word to fit.
+* Words are runs like PyMuPDF's spans, chained from pdfminer's characters by the rules of
+  MuPDF's text device (:mod:`layout.sources.plumber_words`).
+* A glyph box is one font size across the line (pdfminer's), set on the glyph's baseline
+  the same way in every font; sizes are MuPDF's, the horizontal scaling (``Tz``) included
+  (:mod:`layout.sources.plumber_fonts`).
 * Rules and frames go through :func:`layout.sources.pdf.shapes`, the same thresholds as the
   PyMuPDF source; images pass the same size and "not the whole page" tests, and an image
   drawn over most of a larger one joins it, as in ``pdf.py``.
 
 Known differences from the PyMuPDF source:
 
+* Boxes are shorter across the line: MuPDF's run from the font's ascender to its descender
+  (a third taller than the font size in Helvetica), these are one font size. The rows of
+  ``analysis/lines.py`` are tolerant of that, so the same lines and stories come out
+  (``tests/test_engines.py`` checks it story by story).
 * Left and right word edges are exact here. PyMuPDF's spans carry their spaces and
   ``pdf.py`` trims them by an average character width, so its edges can be off by a point
   or two where a span starts or ends with a space.
@@ -54,414 +49,24 @@ Known differences from the PyMuPDF source:
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdffont import PDFSimpleFont, PDFUnicodeNotDefined
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
-from pdfminer.psexceptions import PSException
-from pdfminer.psparser import PSLiteral
+from pdfminer.pdftypes import PDFStream
 from pdfplumber.page import Page as PlumberPage
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputError, PageError
-from ..model import Box, Figure, PageContent, Word
-from .pdf import font_style, kept_figures, shapes
+from ..model import Box, Figure, PageContent
+from .pdf import kept_figures, shapes
+from .plumber_fonts import PARSE_ERRORS, font_metrics, pdf_name
+from .plumber_words import chars_to_words
 
-# MuPDF's text device (stext-device.c), in font sizes, measured from the pen (where the last
-# glyph's advance ended): a move along the baseline shorter than SPACE is no space, one up to
-# LINE_BREAK forward is a word space (a step back up to LINE_BREAK is kerning); anything
-# further, or a baseline moved by BASELINE or more, starts a new line. The same glyph drawn
-# again within FAKE_BOLD of the pen (fake bold) is dropped.
-_SPACE = 0.15
-_LINE_BREAK = 0.8
-_BASELINE = 0.8
-_FAKE_BOLD = 0.1
-# MuPDF compares in single precision; text set on a grid (OCR layers) often lands exactly on
-# a threshold, where single precision falls short of it and double precision does not.
-_EPSILON = 1e-4
-# An upright glyph set flush below another (vertical writing) starts a vertical line only
-# when both the gap and the offset of the centres are within this [em]: horizontal lines leave
-# a leading gap, so the last glyph of one line and the first of the next are not chained.
-_STACK = 0.15
-# MuPDF's glyph boxes run from ascender to descender [font sizes]: the font descriptor's
-# Ascent and Descent when it gives them, the metrics of MuPDF's built-in substitute (measured
-# with MuPDF 1.28) for a standard-14 font with no descriptor, else this default.
-_DEFAULT_METRICS = (0.8, -0.2)
-_BASE14_METRICS = {
-    "Courier": (0.932, -0.317), "Courier-Oblique": (0.92, -0.317),
-    "Courier-Bold": (1.007, -0.393), "Courier-BoldOblique": (0.997, -0.393),
-    "Helvetica": (1.075, -0.299), "Helvetica-Oblique": (1.07, -0.284),
-    "Helvetica-Bold": (1.07, -0.307), "Helvetica-BoldOblique": (1.073, -0.309),
-    "Times-Roman": (1.053, -0.281), "Times-Italic": (0.951, -0.27),
-    "Times-Bold": (1.044, -0.341), "Times-BoldItalic": (0.972, -0.324),
-    "Symbol": (1.01, -0.293), "ZapfDingbats": (0.819, -0.144),
-}
 # Resolution [dpi] at which save_image renders a figure that is no JPEG.
 _RENDER_DPI = 150
-_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
-# pdfplumber wraps the errors of pdfminer's content-stream interpreter in PdfminerException;
-# the others come from reading the page tree, page boxes and object attributes of a malformed
-# file (pdfminer's own PSException family, and builtins where a value has the wrong type).
-_PARSE_ERRORS = (PdfminerException, MalformedPDFException, PSException,
-                 ValueError, KeyError, TypeError)
-
-
-@dataclass(frozen=True, slots=True)
-class _Glyph:
-    """One pdfminer character on the displayed page, with what chaining it needs.
-
-    ``start`` and ``end`` are where its advance begins and ends along its writing direction
-    (negated for "rtl" and "up", so that they grow along it), ``base`` where its baseline lies
-    across it (for a font written vertically, its centre line).
-    """
-
-    text: str
-    box: Box
-    font: str
-    size: float
-    direction: str
-    start: float
-    end: float
-    base: float
-
-
-@dataclass
-class _Line:
-    """Glyphs chained in content-stream order: one MuPDF-style text line.
-
-    ``direction`` is the line's ("ltr", "rtl", "down" or "up" on the displayed page). A
-    ``stacked`` line is upright glyphs set one below the other (vertical CJK writing): it runs
-    "down" while its glyphs keep their own direction, "ltr". ``spaced`` holds the indices of
-    the glyphs MuPDF puts a space before, ``parted`` those after a wide gap (over 0.3 em),
-    where PyMuPDF ends the span instead.
-    """
-
-    direction: str
-    glyphs: list[_Glyph] = field(default_factory=list)
-    spaced: set[int] = field(default_factory=set)
-    parted: set[int] = field(default_factory=set)
-    stacked: bool = False
-
-
-def _direction(matrix: tuple[float, ...]) -> str:
-    """Writing direction on the displayed page from a glyph's text matrix (PDF y points up)."""
-    a, b = matrix[0], matrix[1]
-    if abs(a) >= abs(b):
-        return "ltr" if a >= 0 else "rtl"
-    return "up" if b > 0 else "down"
-
-
-def _glyph(text: str, box: Box, font: str, size: float, direction: str, base: float) -> _Glyph:
-    """A glyph with its advance, measured so that it grows along ``direction``."""
-    if direction == "ltr":
-        return _Glyph(text, box, font, size, direction, box.x0, box.x1, base)
-    if direction == "rtl":
-        return _Glyph(text, box, font, size, direction, -box.x1, -box.x0, base)
-    if direction == "down":
-        return _Glyph(text, box, font, size, direction, box.y0, box.y1, base)
-    return _Glyph(text, box, font, size, direction, -box.y1, -box.y0, base)
-
-
-def _may_add_space(last: str) -> bool:
-    """MuPDF's test: a space may follow Latin, Greek, Cyrillic, Hebrew, Arabic, general
-    punctuation and currency signs, never a space or CJK."""
-    c = ord(last[-1]) if last else 0x20
-    return c != 0x20 and (c < 0x700 or 0x2000 <= c <= 0x20CF)
-
-
-def _step(line: _Line, g: _Glyph) -> str | None:
-    """How glyph ``g`` follows ``line``'s last glyph: "same" (same line), "space" (same line
-    after a word space), "wide" (same line after a gap over twice that), "duplicate" (fake
-    bold, drop it), or None (a new line)."""
-    prev = line.glyphs[-1]
-    if not line.stacked:
-        if g.direction != line.direction:
-            return None
-        size = max(g.size, 1e-6)
-        moved = math.hypot(g.end - prev.end, g.base - prev.base)
-        if g.text == prev.text and moved < _FAKE_BOLD * size:
-            return "duplicate"
-        spacing = (g.start - prev.end) / size
-        if abs(g.base - prev.base) / size >= _BASELINE:
-            return None
-        if abs(spacing) < _SPACE + _EPSILON or -_LINE_BREAK < spacing < 0:
-            return "same"
-        if 0 < spacing < _LINE_BREAK:
-            if not _may_add_space(prev.text):
-                return "same"
-            return "wide" if spacing > 2 * _SPACE + _EPSILON else "space"
-        return None
-    if g.direction != "ltr":
-        return None
-    em = max(g.size, prev.size, 1e-6)
-    gap = g.box.y0 - prev.box.y1
-    aligned = abs(g.box.cx - prev.box.cx) < _BASELINE * em
-    return "same" if aligned and -_LINE_BREAK * em < gap < _LINE_BREAK * em else None
-
-
-def _starts_stack(line: _Line, g: _Glyph) -> bool:
-    """True when a one-glyph horizontal line and this glyph are upright glyphs set flush in a
-    vertical column: the line turns vertical."""
-    if len(line.glyphs) != 1 or line.direction != "ltr" or g.direction != "ltr":
-        return False
-    prev = line.glyphs[0]
-    em = max(g.size, prev.size, 1e-6)
-    return (abs(g.box.y0 - prev.box.y1) <= _STACK * em
-            and abs(g.box.cx - prev.box.cx) <= _STACK * em)
-
-
-@dataclass(frozen=True)
-class _Metrics:
-    """What a font needs for MuPDF-style boxes and sizes, in font sizes (descents negative).
-
-    ``vertical`` fonts (``WMode 1``) keep pdfminer's boxes: MuPDF places their glyphs with
-    vertical metrics this module does not model. ``widths`` are the advance widths by
-    character text of a one-byte font, to recover the horizontal scaling; None otherwise.
-    """
-
-    ascent: float
-    descent: float
-    pdfminer_descent: float
-    vertical: bool = False
-    widths: dict[str, float] | None = None
-
-
-def font_metrics(resources: Any, get_font: Any) -> dict[str, _Metrics]:
-    """Metrics by pdfminer font name of every font in ``resources`` and in its form XObjects.
-
-    ``get_font`` is pdfminer's ``PDFResourceManager.get_font``, which returns the very font
-    objects the page was read with (cached by object id), so the names and descents are the
-    ones pdfminer used. Type 3 fonts are left out: their characters keep pdfminer's boxes.
-    """
-    metrics: dict[str, _Metrics] = {}
-    seen: set[int] = set()
-
-    def walk(res: Any) -> None:
-        res = resolve1(res)
-        if not isinstance(res, dict):
-            return
-        fonts = resolve1(res.get("Font"))
-        for ref in (fonts.values() if isinstance(fonts, dict) else ()):
-            spec = resolve1(ref)
-            if not isinstance(spec, dict) or _name(spec.get("Subtype")) == "Type3":
-                continue
-            try:
-                font = get_font(ref.objid if isinstance(ref, PDFObjRef) else None, spec)
-            except _PARSE_ERRORS + (AssertionError,):
-                continue        # the interpreter met the same error and skipped this font's text
-            if font.fontname not in metrics:
-                metrics[font.fontname] = _Metrics(*_mupdf_extent(spec), font.get_descent(),
-                                                  font.is_vertical(), _widths(font))
-        xobjects = resolve1(res.get("XObject"))
-        for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
-            if isinstance(ref, PDFObjRef):
-                if ref.objid in seen:
-                    continue
-                seen.add(ref.objid)
-            xobj = resolve1(ref)
-            if isinstance(xobj, PDFStream) and _name(xobj.get("Subtype")) == "Form":
-                walk(xobj.get("Resources"))
-
-    walk(resources)
-    return metrics
-
-
-def _widths(font: Any) -> dict[str, float] | None:
-    """Advance widths [font sizes] by character text, for one-byte (simple) fonts."""
-    if not isinstance(font, PDFSimpleFont):
-        return None
-    widths: dict[str, float] = {}
-    for cid in range(256):
-        try:
-            text = font.to_unichr(cid)
-        except (KeyError, ValueError, PDFUnicodeNotDefined):
-            continue
-        w = font.char_width(cid)
-        if w and text not in widths:
-            widths[text] = w
-    return widths
-
-
-def _name(value: Any) -> str | None:
-    value = resolve1(value)
-    return value.name if isinstance(value, PSLiteral) else value if isinstance(value, str) else None
-
-
-def _mupdf_extent(spec: dict[str, Any]) -> tuple[float, float]:
-    """(ascent, descent) MuPDF gives a font, from its PDF dictionary."""
-    if _name(spec.get("Subtype")) == "Type0":
-        descendants = resolve1(spec.get("DescendantFonts"))
-        if isinstance(descendants, list) and descendants:
-            spec = resolve1(descendants[0])
-            if not isinstance(spec, dict):
-                return _DEFAULT_METRICS
-    descriptor = resolve1(spec.get("FontDescriptor"))
-    if isinstance(descriptor, dict):
-        ascent = resolve1(descriptor.get("Ascent", 0))
-        descent = resolve1(descriptor.get("Descent", 0))
-        if isinstance(ascent, (int, float)) and isinstance(descent, (int, float)) and ascent > 0:
-            return ascent / 1000, -abs(descent) / 1000
-        return _DEFAULT_METRICS
-    base = _SUBSET_PREFIX.sub("", _name(spec.get("BaseFont")) or "")
-    return _BASE14_METRICS.get(base, _DEFAULT_METRICS)
-
-
-def _placed(box: Box, direction: str, m: _Metrics | None) -> tuple[Box, float]:
-    """The glyph's box as MuPDF draws it (from the ascender to the descender) and its baseline.
-
-    pdfminer's box is one font size across, starting at the font's descent below the
-    baseline; undoing that finds the baseline, text rise included (superscripts move as in
-    MuPDF). A font of unknown metrics (Type 3) or written vertically keeps pdfminer's box.
-    """
-    horizontal = direction in ("ltr", "rtl")
-    em = box.height if horizontal else box.width
-    if m is not None and m.vertical:
-        return box, (box.cy if horizontal else box.cx)
-    pm_descent = m.pdfminer_descent if m is not None else _DEFAULT_METRICS[1]
-    if direction == "ltr":
-        base = box.y1 + pm_descent * em
-    elif direction == "rtl":
-        base = box.y0 - pm_descent * em
-    elif direction == "up":
-        base = box.x1 + pm_descent * em
-    else:
-        base = box.x0 - pm_descent * em
-    if m is None:
-        return box, base
-    if direction == "ltr":
-        return Box(box.x0, base - m.ascent * em, box.x1, base - m.descent * em), base
-    if direction == "rtl":
-        return Box(box.x0, base + m.descent * em, box.x1, base + m.ascent * em), base
-    if direction == "up":
-        return Box(base - m.ascent * em, box.y0, base - m.descent * em, box.y1), base
-    return Box(base + m.descent * em, box.y0, base + m.ascent * em, box.y1), base
-
-
-def _font_size(char: dict[str, Any], direction: str, vertical_font: bool) -> float:
-    """The font size as MuPDF reports it: the font size times the text matrix's expansion
-    (the square root of its determinant), so a matrix that narrows the glyphs shrinks it.
-
-    pdfminer's box is one font size times the matrix's scale across the line (along x for a
-    vertical font); that gives the font size, whatever the rotation.
-    """
-    a, b, c, d = char["matrix"][:4]
-    if vertical_font:
-        across, scale = char["x1"] - char["x0"], math.hypot(a, b)
-    else:
-        horizontal = direction in ("ltr", "rtl")
-        across = char["bottom"] - char["top"] if horizontal else char["x1"] - char["x0"]
-        scale = math.hypot(c, d)
-    det = abs(a * d - b * c)
-    if scale <= 0 or det <= 0:
-        return float(char["size"])
-    return across / scale * math.sqrt(det)
-
-
-def _horizontal_scale(char: dict[str, Any], size: float,
-                      widths: dict[str, float]) -> float | None:
-    """The horizontal scaling (``Tz``/100) a character was set with, or None if unknown.
-
-    pdfminer puts it only into the advance: advance = glyph width x font size x scaling.
-    ``size`` is the font size times the matrix's expansion; the glyph width comes from the
-    font by the character's text.
-    """
-    width = widths.get(char["text"])
-    a, b, c, d = char["matrix"][:4]
-    det = math.sqrt(abs(a * d - b * c))
-    if not width or not det or not size or not char.get("adv"):
-        return None
-    scale = char["adv"] / (width * size / det)
-    if not 0.2 < scale < 5:
-        return None
-    return 1.0 if abs(scale - 1) < 0.005 else scale
-
-
-def chars_to_lines(chars: list[dict[str, Any]], dx: float, dy: float, width: float,
-                   height: float, metrics: dict[str, _Metrics] | None = None) -> list[_Line]:
-    """pdfplumber characters (in content-stream order) chained into text lines as MuPDF does.
-
-    Boxes are shifted by (-dx, -dy) into page coordinates and, for fonts in ``metrics``, made
-    MuPDF's height; characters wholly outside the ``width`` x ``height`` page are dropped.
-    """
-    lines: list[_Line] = []
-    scales: dict[str, float] = {}      # the last horizontal scaling seen, by font
-    for c in chars:
-        text = c["text"]
-        if not text:
-            continue
-        box = Box(c["x0"] - dx, c["top"] - dy, c["x1"] - dx, c["bottom"] - dy)
-        if box.x1 <= 0 or box.x0 >= width or box.y1 <= 0 or box.y0 >= height:
-            continue
-        direction = _direction(c["matrix"])
-        m = metrics.get(c["fontname"]) if metrics else None
-        size = _font_size(c, direction, m is not None and m.vertical)
-        if m is not None and m.widths is not None:
-            scale = _horizontal_scale(c, size, m.widths)
-            if scale is not None:
-                scales[c["fontname"]] = scale
-            size *= math.sqrt(scales.get(c["fontname"], 1.0))
-        box, base = _placed(box, direction, m)
-        g = _glyph(text, box, _SUBSET_PREFIX.sub("", c["fontname"] or ""), size, direction, base)
-        line = lines[-1] if lines else None
-        step = _step(line, g) if line is not None else None
-        if step == "duplicate":
-            continue
-        if step is None and line is not None and _starts_stack(line, g):
-            line.direction, line.stacked, step = "down", True, "same"
-        if step is None:
-            line = _Line(direction)
-            lines.append(line)
-        elif step in ("space", "wide") and not text.isspace():
-            (line.spaced if step == "space" else line.parted).add(len(line.glyphs))
-        line.glyphs.append(g)
-    return lines
-
-
-def chars_to_words(chars: list[dict[str, Any]], dx: float = 0.0, dy: float = 0.0,
-                   width: float = float("inf"), height: float = float("inf"),
-                   metrics: dict[str, _Metrics] | None = None) -> list[Word]:
-    """Runs of one font and size on one chained line as Words, like PyMuPDF's spans.
-
-    A space inside a run is kept in its text: an explicit space glyph, or one MuPDF would add
-    for a gap (see :func:`_step`); a gap over 0.3 em ends the run, as it ends a PyMuPDF span.
-    A run's box is the union of its non-blank glyphs, so no trailing space reaches into a
-    gutter.
-    """
-    words: list[Word] = []
-    lines = chars_to_lines(chars, dx, dy, width, height, metrics)
-    for line_id, line in enumerate(lines, start=1):
-        vertical = line.direction in ("up", "down")
-        run: list[str] = []
-        run_box: Box | None = None
-        run_font, run_size = "", 0.0
-
-        def flush() -> None:
-            text = "".join(run).strip()
-            if text and run_box is not None:
-                bold, italic = font_style(run_font, 0)
-                words.append(Word(text, run_box, run_font, round(run_size, 2), bold, italic,
-                                  vertical, source_line=line_id))
-
-        for i, g in enumerate(line.glyphs):
-            blank = g.text.isspace()
-            if not blank and (i in line.parted or g.font != run_font
-                              or abs(g.size - run_size) > 0.001):
-                flush()
-                run, run_box, run_font, run_size = [], None, g.font, g.size
-            elif i in line.spaced:
-                run.append(" ")
-            run.append(g.text)
-            if not blank:
-                run_box = g.box if run_box is None else run_box.union(g.box)
-        flush()
-    return words
 
 
 def display_frame(page: PlumberPage) -> tuple[float, float, float, float]:
@@ -547,7 +152,7 @@ def _objid(image: dict[str, Any]) -> str:
 
 def _filters(stream: PDFStream | None) -> list[str | None]:
     """The names of a stream's filters, in order (``["DCTDecode"]`` for a plain JPEG)."""
-    return [] if stream is None else [_name(f) for f, _ in stream.get_filters()]
+    return [] if stream is None else [pdf_name(f) for f, _ in stream.get_filters()]
 
 
 class PlumberSource:
@@ -578,7 +183,7 @@ class PlumberSource:
             if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
                 raise InputError(f"{path}: encrypted PDF (a password is needed)") from e
             raise InputError(f"{path}: damaged or not a PDF ({cause})") from e
-        except _PARSE_ERRORS as e:
+        except PARSE_ERRORS as e:
             self._file.close()
             raise InputError(f"{path}: damaged or not a PDF ({e})") from e
         self.page_count = len(self._page_objs)
@@ -592,7 +197,7 @@ class PlumberSource:
                             f"(the file has {self.page_count})")
         try:
             return PlumberPage(self._pdf, self._page_objs[number - 1], number)
-        except _PARSE_ERRORS as e:
+        except PARSE_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
 
     def page(self, number: int) -> PageContent:
@@ -603,7 +208,7 @@ class PlumberSource:
             objects = page.lines + page.rects + page.curves
             images = page.images
             metrics = font_metrics(page.page_obj.resources, self._pdf.rsrcmgr.get_font)
-        except _PARSE_ERRORS as e:
+        except PARSE_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
             page.close()        # drop pdfplumber's cached layout; we keep only our values
@@ -657,7 +262,7 @@ class PlumberSource:
             return None
         try:
             stream = self._pdf.doc.getobj(int(objid_text))
-        except _PARSE_ERRORS:
+        except PARSE_ERRORS:
             return None
         return stream if isinstance(stream, PDFStream) else None
 

@@ -15,7 +15,7 @@ another truth story than most of its story's text does (or story text left outsi
 story), and order breaks, where the truth's text goes on somewhere else than straight after
 (a dashed red arrow from the block where it stops to the block where it goes on; a dashed red
 box when that is inside one block). Text is located with the chunks of ``layout.evaluate``
-(see :func:`differences`), so the marks point at what costs ``story_f1``, ``flow`` and
+(see :func:`layout.differences.differences`), so the marks point at what costs ``story_f1``, ``flow`` and
 ``order`` there.
 
 :func:`overlay_png` draws the same picture with PyMuPDF, for reports and issue trackers. Both

@@ -8,12 +8,13 @@ from pathlib import Path
 from ..sources.mupdf import pymupdf
 
 from ..batch.atomic import write_atomic
+from ..differences import differences
 from ..errors import InputError
 from ..evaluate import PageTruth
 from ..model import Document, Layout, PageFailure
 from ..options import ReadOptions
 from ..sources import Renders, open_source
-from .scene import (ARROWS, LINES, RECTS, Shape, badge_centre, differences, head, scene,
+from .scene import (ARROWS, LINES, RECTS, Shape, badge_centre, head, scene,
                     truth_for, unit)
 
 IMAGE_WIDTH = 1600  # pixels across a page image in the view: room to zoom in about twice
