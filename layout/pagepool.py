@@ -151,12 +151,13 @@ def _guarded(numbers: Sequence[int], analyse: Analyse, params: Params | None, re
                     progress(finished, total)
             while order and order[0] in done:
                 yield done.pop(order.popleft())
-    finally:
+    finally:  # idle guards are told to end; busy ones (an error, or the reader closed) killed
         for guard, conn in idle:
             with contextlib.suppress(OSError):
                 conn.send(None)
-        for guard, _ in [*idle, *((g, c) for c, (g, _, _) in busy.items())]:
             guard.join(1)
+            stop_process(guard)
+        for guard, _, _ in busy.values():
             stop_process(guard)
 
 
