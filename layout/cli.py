@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
 from .batch.atomic import atomic_file
-from .batch.outputs import Outputs, Unwritable, refuse_inputs
+from .batch.progress import page_bar
+from .batch.outputs import Outputs, Target, Unwritable, format_for, refuse_inputs, targets_of
 from .errors import FormatError, InputError, LayoutError, UsageError
 from .model import Document, Layout, PageFailure
 from .options import ENGINES, OCR_MODES, ReadOptions
+from .pagepool import limit_memory
+from .params import MEMORY_MB, PAGE_SECONDS, Limits
 from .pipeline import PageReader
 from .sources import is_issue
-from .writers import FORMATS, Format, format_named, format_of_extension
+from .writers import FORMATS, Format
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -76,11 +79,18 @@ def _reading_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ocr", choices=OCR_MODES, default="auto",
                    help="OCR scans: auto (images, and PDF pages whose text layer is missing or garbled), always, never")
     p.add_argument("--lang", help="OCR languages, Tesseract codes joined by + (default: eng), e.g. chi_sim+eng")
+    p.add_argument("--allow-root", action="append", type=Path, default=[], metavar="DIR",
+                   help="a folder besides an issue's own whose files its METS/DIDL may name (repeatable)")
+    p.add_argument("--page-timeout", type=_seconds, default=PAGE_SECONDS, metavar="SECONDS",
+                   help=f"time allowed to read one page; a page over it fails (default: {PAGE_SECONDS:g})")
 
 
 def _options(args: argparse.Namespace) -> ReadOptions:
     """The read options the arguments give; a bad page range or OCR language stops at once."""
-    options = ReadOptions(engine=args.engine, ocr=args.ocr, lang=args.lang, pages=args.pages)
+    limits = Limits(page_seconds=args.page_timeout, memory_mb=MEMORY_MB)
+    options = ReadOptions(engine=args.engine, ocr=args.ocr, lang=args.lang, pages=args.pages,
+                          roots=tuple(args.allow_root), limits=limits)
+    limit_memory(limits)
     if args.lang and args.ocr != "never":
         from .sources.tesseract import tessdata
         tessdata(args.lang)
@@ -131,89 +141,13 @@ def _seconds(text: str) -> float:
     return value
 
 
-@contextlib.contextmanager
-def _progress_bar(src: Path):
-    """A page progress callback for a reader: a tqdm bar on stderr when it is a terminal."""
-    from tqdm import tqdm
-
-    with tqdm(desc=src.name, unit="page", disable=None, leave=False) as bar:
-        def update(done: int, total: int) -> None:
-            bar.total = total
-            bar.update(done - bar.n)
-        yield update
-
-
 # --- convert -----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Target:
-    """Where one input's outputs go: a file, stdout (``path`` None), or a folder in which they
-    are named after ``name``; ``split``: a METS issue there gets one output per page."""
-
-    path: Path | None
-    folder: bool
-    name: str
-    split: bool = False
-
-
-def _format_for(args: argparse.Namespace) -> Format:
-    if args.format:
-        return format_named(args.format)
-    if args.output and args.output != "-" and not _folder_like(args.output):
-        return format_of_extension(args.output) or FORMATS["html"]
-    return FORMATS["html"]
-
-
-def _folder_like(output: str) -> bool:
-    """An output named as a folder: one that exists as a folder, or ends with a slash."""
-    return output.endswith(("/", "\\")) or Path(output).is_dir()
-
-
-def _targets(args: argparse.Namespace, inputs: list[Path], fmt: Format) -> list[_Target]:
-    """The target of each input; a usage error for what cannot be done at all."""
-    out = args.output
-    several = len(inputs) > 1
-    if out == "-":
-        if several or fmt.kind != "text":
-            raise UsageError("stdout takes one input in a text format (html, json, text, markdown); "
-                             "give a folder with -o for more")
-        return [_Target(None, False, inputs[0].stem)]
-    if out is None:  # beside each input, named after it
-        names = _unique_names(inputs, by_folder=False)
-        return [_Target(src.parent, True, names[src]) for src in inputs]
-    names = _unique_names(inputs)
-    if several or _folder_like(out) or fmt.name == "mets":
-        if not several and not _folder_like(out) and out.lower().endswith(".xml"):
-            raise UsageError(f"{out}: format mets writes a METS file and an ALTO file per page: "
-                             "give a folder with -o (ending in /)")
-        return [_Target(Path(out), True, names[src], split=True) for src in inputs]
-    return [_Target(Path(out), False, inputs[0].stem)]
-
-
-def _unique_names(inputs: list[Path], by_folder: bool = True) -> dict[Path, str]:
-    """The name each input's outputs get: its stem, or, where two inputs share one, its stem
-    with as many of its folders' names as tell them apart (``a/page.pdf``, ``b/page.pdf`` →
-    ``a-page``, ``b-page``), else its whole name (``page.pdf``, ``page.xml`` → ``page.pdf``,
-    ``page.xml``). Without ``by_folder`` (outputs beside their inputs) only inputs of one
-    folder can clash."""
-    names = {}
-    for src in inputs:
-        folders = src.absolute().parent.parts
-        rivals = [o for o in inputs if o != src and o.stem == src.stem
-                  and (by_folder or o.absolute().parent == src.absolute().parent)]
-        names[src] = src.name if rivals else src.stem
-        for k in range(1, len(folders) + 1) if rivals and by_folder else ():
-            if all(o.absolute().parent.parts[-k:] != folders[-k:] for o in rivals):
-                names[src] = "-".join((*folders[-k:], src.stem))
-                break
-    return names
-
-
 def _convert(args: argparse.Namespace) -> int:
-    fmt = _format_for(args)
+    fmt = format_for(args.format, args.output)
     options = _options(args)
     inputs = list(dict.fromkeys(args.inputs))  # a file named twice is converted once
-    targets = _targets(args, inputs, fmt)
+    targets = targets_of(args.output, inputs, fmt)
     for target in targets:
         if target.path is not None and not target.folder:
             refuse_inputs(target.path, inputs)
@@ -234,7 +168,7 @@ def _make_folder(folder: Path, what: str) -> None:
         raise UsageError(f"{folder}: cannot be the {what}: {e.strerror}") from e
 
 
-def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Format,
+def _convert_one(args: argparse.Namespace, src: Path, target: Target, fmt: Format,
                  options: ReadOptions, inputs: list[Path]) -> int:
     """Convert one input to its target; the exit status it gives."""
     failed = False
@@ -249,7 +183,7 @@ def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Form
 
     kept: list[Layout | PageFailure] = []  # only for --overlay, which draws the pages after
     try:
-        with _progress_bar(src) as progress, PageReader(
+        with page_bar(src.name) as progress, PageReader(
                 src, options, images=args.images, workers=args.workers, progress=progress,
                 links_from=target.path if target.folder else
                 (target.path.parent if target.path else Path.cwd())) as reader:
@@ -257,8 +191,13 @@ def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Form
             if args.overlay:
                 pages = (kept.append(p) or p for p in pages)
             _write(reader, pages, target, fmt, inputs)
+    except UsageError:  # asked of a file what it cannot do (--ocr never on an image): exit 2
+        raise
     except (LayoutError, Unwritable) as e:
         _error(str(e))
+        return EXIT_FAILED
+    except MemoryError:  # opening it (a whole XML file is parsed at once) took it all
+        _error(f"{src}: over the memory limit of {options.limits.memory_mb} MB")
         return EXIT_FAILED
     if args.overlay:
         try:
@@ -270,7 +209,7 @@ def _convert_one(args: argparse.Namespace, src: Path, target: _Target, fmt: Form
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _write(reader: PageReader, pages, target: _Target, fmt: Format, inputs: list[Path]) -> None:
+def _write(reader: PageReader, pages, target: Target, fmt: Format, inputs: list[Path]) -> None:
     """Write the pages of one input to its target, each page as it comes."""
     if target.path is None:
         _to_stdout(fmt.open(reader.name), pages)
@@ -301,7 +240,7 @@ def _write(reader: PageReader, pages, target: _Target, fmt: Format, inputs: list
         _wrote(reader.path, path)
 
 
-def _write_files(reader: PageReader, pages, target: _Target, fmt: Format,
+def _write_files(reader: PageReader, pages, target: Target, fmt: Format,
                  inputs: list[Path]) -> None:
     """A files format: into a folder, or, for a one-page input, one page's file to a path."""
     writer = fmt.files(target.name, reader.name)
@@ -331,14 +270,22 @@ def _write_all(out: Outputs, files: dict[str, bytes], src: Path) -> None:
 
 def _to_stdout(writer, pages) -> None:
     """A text format on stdout, a page at a time."""
-    stream = sys.stdout.buffer
+    for page in pages:
+        _out(writer.page(page))
+    _out(writer.end())
+
+
+def _out(data: bytes) -> None:
+    """Write to stdout now; ``Unwritable`` for a closed pipe or a full disk behind a
+    redirection, after which stdout is pointed at /dev/null so that Python's own flush at
+    exit has nothing to fail on."""
     try:
-        for page in pages:
-            stream.write(writer.page(page))
-            stream.flush()
-        stream.write(writer.end())
-        stream.flush()
-    except OSError as e:  # a closed pipe, a full disk behind a redirection
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise Unwritable(f"stdout: cannot write: {e.strerror or e}") from None
 
 
@@ -406,7 +353,11 @@ def _evaluate(args: argparse.Namespace) -> int:
         scores = score_html(html, truth, page=args.page)
     except FormatError as e:
         raise FormatError(f"{args.output}: {e}") from e
-    print(json.dumps(scores.as_dict()) if args.json else format_scores(scores))
+    try:
+        _out(f"{json.dumps(scores.as_dict()) if args.json else format_scores(scores)}\n".encode())
+    except Unwritable as e:
+        _error(str(e))
+        return EXIT_FAILED
     return EXIT_OK
 
 

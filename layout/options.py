@@ -12,6 +12,7 @@ from itertools import chain
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .params import Limits
 
 ENGINES = ("pymupdf", "pdfplumber")
 OCR_MODES = ("auto", "always", "never")
@@ -27,7 +28,8 @@ class ReadOptions:
     ``lang``: Tesseract languages joined by ``+`` (default English). ``pages``: a spec like
     ``"2-5,7"`` or 1-based numbers; None for all. ``roots``: folders besides an issue's own
     (a METS or DIDL file's folder) whose files the issue may name; none by default, so an
-    issue from elsewhere cannot make us read other files on the disk.
+    issue from elsewhere cannot make us read other files on the disk. ``limits``: what one
+    page may cost (``params.Limits``).
     """
 
     engine: str = "pymupdf"
@@ -35,15 +37,17 @@ class ReadOptions:
     lang: str | None = None
     pages: PageSpec = None
     roots: tuple[Path, ...] = field(default=())
+    limits: Limits = Limits()
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise UsageError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
         if self.ocr not in OCR_MODES:
             raise UsageError(f"unknown OCR mode {self.ocr!r}; choose one of {', '.join(OCR_MODES)}")
-        if not isinstance(self.pages, str) and self.pages is not None:
+        if isinstance(self.pages, str):
+            page_ranges(self.pages)  # a malformed spec is refused before anything is read
+        elif self.pages is not None:  # numbers: checked against the file, whose name they get
             object.__setattr__(self, "pages", tuple(self.pages))
-        page_ranges(self.pages)  # a malformed spec is refused before anything is read
         object.__setattr__(self, "roots", tuple(Path(r) for r in self.roots))
 
 
@@ -93,9 +97,13 @@ def select_pages(spec: PageSpec, count: int, name: str | Path) -> PageSelection:
 
     Ranges are clipped to the file (``"2-1000000000"`` is pages 2 to ``count``) without being
     expanded; a range, or a page number, that starts past the end of the file is an
-    ``InputError`` naming the file: the spec is fine, this file is too short.
+    ``InputError`` naming the file: the spec is fine, this file is too short. A number below
+    1 (``pages=[0]``, ``[-1]``) is a ``UsageError`` naming the file and the number.
     """
-    pairs = page_ranges(spec)
+    try:
+        pairs = page_ranges(spec)
+    except UsageError as e:
+        raise UsageError(f"{name}: {e}") from None
     if not pairs:
         return PageSelection((range(1, count + 1),))
     for first, _ in pairs:

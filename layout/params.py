@@ -1,4 +1,5 @@
-"""All tuning knobs of the analysis in one validated object.
+"""All tuning knobs of the analysis in one validated object, and the limits on what one page
+may cost to read (``Limits``).
 
 Distances are expressed relative to the page's body text size ("em" below means one body font
 size), never in absolute points, so the same values work for PDF points and OCR pixels.
@@ -6,9 +7,10 @@ size), never in absolute points, so the same values work for PDF points and OCR 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 
-from .errors import UsageError
+from .errors import PageError, UsageError
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,51 @@ class Params:
                 raise UsageError(f"parameter {f.name} must be a positive number, got {value!r}")
         if self.deck_ratio >= self.headline_ratio:
             raise UsageError("parameter deck_ratio must be smaller than headline_ratio")
+
+
+# The limits the command line (convert, view, batch) reads every input under by default: a
+# page may take 120 s (OCR of a dense broadsheet takes about a minute) and 1.5 GB of data.
+PAGE_SECONDS = 120.0
+MEMORY_MB = 1536
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one page of an input may cost; units in brackets. Inputs come from outside: a
+    10 kB file can ask for billions of drawing operations or gigabytes of memory, so each
+    page is held to these, and one over a limit fails (a ``PageError`` naming the limit)
+    while the other pages go on.
+
+    words: [words] text pieces on one page (a broadsheet has about 10,000).
+    drawings: [paths] drawn shapes on one page (rules, frames, a chart's bars, a map).
+    images: [images] images drawn on one page.
+    page_seconds: [s] time to read and analyse one page; the page is stopped (its process
+      killed) when it is over. None: no limit (the library's default, since it runs inside
+      its caller's process; ``convert`` and ``batch`` set one, ``--page-timeout``).
+    memory_mb: [MB] memory (data segment) of a process reading pages; a page needing more
+      fails, whatever it decompresses (content streams, images, a huge XML page). None: no
+      limit (the library's default; ``convert``, ``view`` and ``batch`` set one).
+    """
+
+    words: int = 200_000
+    drawings: int = 100_000
+    images: int = 5_000
+    page_seconds: float | None = None
+    memory_mb: int | None = None
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None and f.name in ("page_seconds", "memory_mb"):
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                    or not (0 < value < math.inf):
+                raise UsageError(f"limit {f.name} must be a positive number, got {value!r}")
+
+    def check(self, name: str, count: int, where: str) -> None:
+        """``PageError`` when ``count`` things of limit ``name`` are over it: "WHERE: 300000
+        drawings on the page, over the limit of 100000 (Limits.drawings)"."""
+        limit = getattr(self, name)
+        if count > limit:
+            raise PageError(f"{where}: {count} {name} on the page, over the limit of {limit} "
+                            f"(Limits.{name})")

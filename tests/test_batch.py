@@ -138,14 +138,14 @@ def test_an_unreadable_input_is_reported(tree, tmp_path, monkeypatch):
         assert r["status"] == "failed" and "Permission denied" in r["error"]
         return
     # Root reads through chmod 000: refuse the read as the system would for anyone else.
-    opened = Path.open
+    opened = os.open
 
-    def refuse(self, *args, **kwargs):
-        if self.name == Path(UNREADABLE).name:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return opened(self, *args, **kwargs)
+    def refuse(path, *args, **kwargs):
+        if Path(path).name == Path(UNREADABLE).name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     r = convert_file(inp / UNREADABLE, tmp_path / "o")
     assert r["status"] == "failed" and "cannot read: Permission denied" in r["error"]
 

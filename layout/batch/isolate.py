@@ -17,11 +17,11 @@ import signal
 import sys
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..options import ReadOptions
-from ..pagepool import Progress
+from ..pagepool import Progress, limit_memory, stop_process
 from ..writers import FORMATS
 from .atomic import sweep_temps
 from .convert import convert_file
@@ -62,29 +62,36 @@ def run_isolated(task: Task, timeout: float | None = None,
     LIVE.add(proc)
     outcome: dict | str | None = None
     try:
-        outcome = _receive(receiver, None if timeout is None else start + timeout, progress)
+        outcome = _receive(receiver, None if timeout is None else start + timeout,
+                           task.options.limits.page_seconds, progress)
     finally:
         if isinstance(outcome, dict):
             proc.join(5)  # it has sent its record and is exiting
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
+        stop_process(proc)
         LIVE.discard(proc)
         receiver.close()
     if isinstance(outcome, dict):
         return outcome
     sweep_temps(task.out_dir, task.stem)
     error = (f"timeout after {timeout:g} s" if outcome == "timeout"
+             else outcome if outcome.startswith("page ")
              else f"worker process died: {_exit_reason(proc.exitcode)}")
     return record_of(task, "failed", error, time.monotonic() - start)
 
 
-def _receive(receiver, deadline: float | None, progress: Progress | None) -> dict | str:
-    """The worker's record, passing its progress on; "timeout" or "died" when there is none."""
+def _receive(receiver, deadline: float | None, page_seconds: float | None,
+             progress: Progress | None) -> dict | str:
+    """The worker's record, passing its progress on; "timeout", "died", or "page N: over the
+    time limit ..." when a page (the worker reports each as it ends) takes over ``page_seconds``."""
+    page, page_deadline = 1, None if page_seconds is None else time.monotonic() + page_seconds
     while True:
-        left = None if deadline is None else deadline - time.monotonic()
-        if left is not None and left <= 0:
+        now = time.monotonic()
+        ends = [d for d in (deadline, page_deadline) if d is not None]
+        left = min(ends) - now if ends else None
+        if deadline is not None and deadline <= now:
             return "timeout"
+        if page_deadline is not None and page_deadline <= now:
+            return f"page {page}: over the time limit of {page_seconds:g} s a page (--page-timeout)"
         if not receiver.poll(left):
             continue
         try:
@@ -93,6 +100,9 @@ def _receive(receiver, deadline: float | None, progress: Progress | None) -> dic
             return "died"
         if kind == "done":
             return value[0]
+        page = value[0] + 1
+        if page_seconds is not None:
+            page_deadline = time.monotonic() + page_seconds
         if progress:
             progress(*value)
 
@@ -101,6 +111,9 @@ def _child(task: Task, sender) -> None:
     """The worker process: convert one file, sending progress and then the record."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
+    limit_memory(task.options.limits)
+    # The batch times each page itself (by this worker's progress): no guard process inside.
+    options = replace(task.options, limits=replace(task.options.limits, page_seconds=None))
 
     def send(*message) -> None:
         try:
@@ -114,7 +127,7 @@ def _child(task: Task, sender) -> None:
         digest = ""  # the conversion fails on it, and says why
     try:
         record = convert_file(task.path, task.out_dir, task.formats, stem=task.stem,
-                              options=task.options,
+                              options=options,
                               progress=lambda done, count: send("progress", done, count))
     except Exception as e:
         # The one broad catch: an unexpected error (a bug, or a library failing in a way we

@@ -1,9 +1,12 @@
-"""The batch's progress bar: pages done, pages per second and an ETA, on stderr (tqdm)."""
+"""Progress bars on stderr (tqdm): the batch's (pages done, pages per second and an ETA), and
+one input's pages (``page_bar``, for ``convert``)."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
+from collections.abc import Iterator
 
 from ..pagepool import Progress
 from .isolate import Task
@@ -68,3 +71,16 @@ class ProgressBar:
 
     def __exit__(self, *exc) -> None:
         self._tqdm.close()
+
+
+@contextlib.contextmanager
+def page_bar(name: str) -> Iterator[Progress]:
+    """A page progress callback for one input's reader: a tqdm bar on stderr when it is a
+    terminal, none otherwise."""
+    from tqdm import tqdm
+
+    with tqdm(desc=name, unit="page", disable=None, leave=False) as bar:
+        def update(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+        yield update

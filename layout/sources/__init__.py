@@ -7,6 +7,8 @@ XML formats (ALTO, PAGE-XML, METS, hOCR) by their root element and namespace. A 
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -57,15 +59,7 @@ def open_source(path: str | Path, options: ReadOptions | None = None) -> Source:
 
 def _reader(path: Path, options: ReadOptions) -> Source:
     """The reader of ``path``, chosen by its content: PDF, XML or image."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    try:
-        with path.open("rb") as f:
-            head = f.read(1024)
-    except OSError as e:
-        raise InputError(f"{path}: cannot read: {e.strerror}") from e
+    head = read_head(path)
     if not head:
         raise InputError(f"{path}: empty file")
     if b"%PDF-" in head:
@@ -73,13 +67,48 @@ def _reader(path: Path, options: ReadOptions) -> Source:
             from .plumber import PlumberSource
             return PlumberSource(path)
         from .pdf import PdfSource
-        return PdfSource(path)
-    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
-        return _open_xml(path)
+        return PdfSource(path, options.limits)
+    if looks_like_xml(head):
+        return _open_xml(path, options)
     if head.startswith(IMAGE_SIGNATURES):
         from .image import ImageSource
         return ImageSource(path)
     raise InputError(f"{path}: neither PDF, XML nor an image (unrecognised file content)")
+
+
+def looks_like_xml(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is XML (or HTML): its first character, after any
+    byte order mark and white space, is ``<``, in UTF-8 or in UTF-16 of either byte order
+    (told by its mark, or by the zero byte of an ASCII first character)."""
+    for bom, codec, zero_at in ((b"\xff\xfe", "utf-16-le", 1), (b"\xfe\xff", "utf-16-be", 0)):
+        body = head.removeprefix(bom)
+        if head.startswith(bom) or body[zero_at:zero_at + 1] == b"\0":
+            text = body[:len(body) // 2 * 2].decode(codec, "replace")
+            return text.lstrip().startswith("<")
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
+
+
+def read_head(path: Path, size: int = 1024) -> bytes:
+    """The first ``size`` bytes of ``path``, which must be a regular file: a FIFO, a device or
+    a socket named ``.pdf`` would block or never end, so it is refused before it is opened
+    (``O_NONBLOCK`` keeps a FIFO made in between from blocking the open; ``fstat`` then tells
+    what was opened). ``InputError`` naming the file otherwise."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as e:
+        raise InputError(f"{path}: no such file") from e
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror}") from e
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(f"{path}: is a directory, not a file" if stat.S_ISDIR(mode) else
+                         f"{path}: not a regular file (a pipe, device or socket): refused")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            return f.read(size)
+        except OSError as e:
+            raise InputError(f"{path}: cannot read: {e.strerror}") from e
 
 
 def is_issue(path: str | Path) -> bool:
@@ -89,20 +118,20 @@ def is_issue(path: str | Path) -> bool:
     from .xml import METS_NAMESPACE, root_of
 
     try:
-        with open(path, "rb") as f:
-            if not f.read(1024).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"):
-                return False
+        if not looks_like_xml(read_head(Path(path))):
+            return False
         return root_of(Path(path)) in ((METS_NAMESPACE, "mets"), (DIDL_NAMESPACE, "DIDL"))
     except (OSError, FormatError):
         return False
 
 
-def _open_xml(path: Path) -> Source:
+def _open_xml(path: Path, options: ReadOptions) -> Source:
     """The reader for an XML (or HTML) file, chosen by its root element and namespace.
 
     ALTO (v1 of CCS docWorks, v2, v3, v4), PAGE-XML (2013, 2019), METS and KB DIDL (issues of
     ALTO pages) and hOCR (HTML whose pages are ``ocr_page`` elements). Any other root is a
-    ``FormatError`` naming the element and namespace found.
+    ``FormatError`` naming the element and namespace found. An issue (METS, DIDL) reads
+    only files inside its own folder or ``options.roots``.
     """
     from .xml import root_of
 
@@ -115,10 +144,10 @@ def _open_xml(path: Path) -> Source:
         return PageXmlSource(path)
     if name == "mets":
         from .mets import MetsSource
-        return MetsSource(path)
+        return MetsSource(path, options.roots)
     if name == "DIDL":
         from .didl import DidlSource
-        return DidlSource(path)
+        return DidlSource(path, options.roots)
     if name.lower() == "html":
         from .hocr import HocrSource
         return HocrSource(path)

@@ -31,7 +31,7 @@ from lxml import etree
 from ..errors import FormatError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .ocr import PageBounds, on_line, page_size, rule_or_figure, sizes_from_heights
-from .xml import parse_html
+from .xml import number_of, parse_html
 
 DPI = 300.0
 _LINES = frozenset({"ocr_line", "ocrx_line", "ocr_caption", "ocr_header", "ocr_textfloat"})
@@ -43,8 +43,8 @@ def properties(element: etree._Element) -> dict[str, list[str]]:
     ``{"bbox": ["1", "2", "3", "4"], "x_wconf": ["93"]}``."""
     found = {}
     for part in (element.get("title") or "").split(";"):
-        name, *values = part.split()
-        if name:
+        if part.split():  # an empty part (a title ending in ";", or ";;") names nothing
+            name, *values = part.split()
             found[name] = values
     return found
 
@@ -54,18 +54,15 @@ def _classes(element: etree._Element) -> set[str]:
 
 
 def _bbox(props: dict[str, list[str]]) -> Box | None:
-    try:
-        x0, y0, x1, y1 = (float(v) for v in props["bbox"][:4])
-    except (KeyError, ValueError):
+    values = [number_of(v) for v in props.get("bbox", [])[:4]]
+    if len(values) < 4 or None in values:
         return None
-    return Box(x0, y0, x1, y1)
+    return Box(*values)
 
 
 def _number(props: dict[str, list[str]], name: str) -> float | None:
-    try:
-        return float(props[name][0])
-    except (KeyError, IndexError, ValueError):
-        return None
+    """A property's first value as a finite number; None when it has none."""
+    return number_of(props[name][0]) if props.get(name) else None
 
 
 class HocrSource:

@@ -30,6 +30,7 @@ from statistics import median
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from ..batch.atomic import atomic_file
 from ..errors import InputError, PageError, UsageError
 from ..geometry import center_inside
 from ..model import Box, Figure, PageContent, Word
@@ -182,7 +183,8 @@ class ImageSource:
         box = figure.box
         crop = self._straight(figure.image).crop((int(box.x0), int(box.y0), int(box.x1 + 0.5), int(box.y1 + 0.5)))
         path = stem.with_suffix(".png")
-        crop.save(path)
+        with atomic_file(path) as f:
+            crop.save(f, format="PNG")
         return path
 
     def close(self) -> None:

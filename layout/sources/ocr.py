@@ -10,6 +10,7 @@ keep their own.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -44,8 +45,8 @@ class PageBounds:
     height: float
 
     def __call__(self, box: Box | None, element: str) -> Box:
-        if box is None:
-            raise PageError(f"{self.where}: {element} has no coordinates")
+        if box is None or not all(map(math.isfinite, (box.x0, box.y0, box.x1, box.y1))):
+            raise PageError(f"{self.where}: {element} has no (finite) coordinates")
         w, h = self.width, self.height
         if (box.x0 < -OUTSIDE * w or box.y0 < -OUTSIDE * h or box.width < 0 or box.height < 0
                 or box.x1 > (1 + OUTSIDE) * w or box.y1 > (1 + OUTSIDE) * h):
@@ -55,8 +56,9 @@ class PageBounds:
 
 
 def page_size(where: str, width: float | None, height: float | None) -> PageBounds:
-    """The bounds of a page of the given size; ``PageError`` for a missing or zero size."""
-    if not width or not height or width <= 0 or height <= 0:
+    """The bounds of a page of the given size; ``PageError`` for a size that is missing, zero,
+    or not a finite number (``NaN`` fails every comparison, so it is tested for being inside)."""
+    if not (width and height and 0 < width < math.inf and 0 < height < math.inf):
         raise PageError(f"{where}: zero-size page (width {width}, height {height})")
     return PageBounds(where, width, height)
 

@@ -11,16 +11,19 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..batch.atomic import write_atomic
 from ..errors import InputError, PageError
 from ..analysis.script import is_cjk
 from ..geometry import union_all
 from ..model import Box, Drawing, Figure, PageContent, Rule, Word
+from ..params import Limits
 from .mupdf import pymupdf
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
                | pymupdf.TEXT_MEDIABOX_CLIP)
 # What PyMuPDF raises on a damaged file or page: MuPDF's own errors are not RuntimeErrors.
-_READ_ERRORS = (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError)
+# Public: the OCR layer renders with PyMuPDF too.
+READ_ERRORS = (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError)
 _BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
 _ITALIC_NAMES = ("italic", "oblique")
 # Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
@@ -233,13 +236,26 @@ def kept_figures(images: list[tuple[Box, object]], page_box: Box) -> list[Figure
     one (a mask, a frame, a second layer): it is part of that figure. Shared by both engines.
     """
     figures: list[Figure] = []
+    cells: dict[tuple[int, int], list[Box]] = {}  # the kept boxes by the grid cells they touch
     for raw, handle in sorted(images, key=lambda item: -item[0].area):
         box = Box(max(0.0, raw.x0), max(0.0, raw.y0), min(page_box.x1, raw.x1), min(page_box.y1, raw.y1))
         if box.width < _MIN_FIGURE or box.height < _MIN_FIGURE or box.area >= 0.9 * page_box.area:
             continue
-        if not any(_shared_area(f.box, box) > 0.7 * box.area for f in figures):
+        # A box covering 70% of this one shares its centre's cell: only those are compared,
+        # so a page of thousands of images side by side costs linear time, not quadratic.
+        centre = (int(box.cx // _CELL), int(box.cy // _CELL))
+        if not any(_shared_area(kept, box) > 0.7 * box.area for kept in cells.get(centre, ())):
             figures.append(Figure(box, image=handle))
+            for cell in _cells_of(box):
+                cells.setdefault(cell, []).append(box)
     return figures
+
+
+def _cells_of(box: Box) -> Iterator[tuple[int, int]]:
+    """The grid cells (``_CELL`` wide) the box touches."""
+    for cx in range(int(box.x0 // _CELL), int(box.x1 // _CELL) + 1):
+        for cy in range(int(box.y0 // _CELL), int(box.y1 // _CELL) + 1):
+            yield cx, cy
 
 
 def _shared_area(a: Box, b: Box) -> float:
@@ -254,12 +270,13 @@ def _is_tint(fill: tuple[float, ...] | None) -> bool:
 class PdfSource:
     """An open PDF file read with PyMuPDF."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits = Limits()) -> None:
         self.name = path.name
         self.path = path
+        self.limits = limits
         try:
             self._doc = pymupdf.open(path)
-        except _READ_ERRORS as e:
+        except READ_ERRORS as e:
             raise InputError(f"{path}: damaged or not a PDF ({e})") from e
         if self._doc.needs_pass:
             self._doc.close()
@@ -270,14 +287,24 @@ class PdfSource:
 
     def page(self, number: int) -> PageContent:
         """Read one page (1-based)."""
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
         try:
             page = self._doc[number - 1]
             text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
             if run_on_spans(text_dict):
                 text_dict = page.get_text("rawdict", flags=_TEXT_FLAGS)
-            drawings = page.get_drawings()
+            where = f"{self.path}: page {number}"
+            self.limits.check("words", sum(len(line["spans"]) for block in text_dict["blocks"]
+                                           for line in block.get("lines", ())), where)
             images = page.get_image_info()  # no xrefs: they cost an md5 of every image
-        except _READ_ERRORS as e:
+            self.limits.check("images", len(images), where)
+            drawings = page.get_drawings()
+            self.limits.check("drawings", len(drawings), where)
+        except PageError:
+            raise
+        except MemoryError:
+            raise PageError(f"{self.path}: page {number}: over the memory limit") from None
+        except READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
             # MuPDF keeps every page's decoded fonts and images in its store, up to 256 MB
@@ -289,11 +316,23 @@ class PdfSource:
         rect = page.cropbox if page.rotation else page.rect
         if rect.width <= 0 or rect.height <= 0:
             raise PageError(f"{self.path}: page {number}: zero-size page")
+        if not (text_dict["blocks"] or images or drawings):
+            self._refuse_if_damaged(number)
         page_box = Box(0, 0, rect.width, rect.height)
         rules, frames, drawn = shapes(drawings, page_box)
         figures = kept_figures([(Box(*info["bbox"]), number) for info in images], page_box)
         return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text_dict)),
                            tuple(figures), tuple(rules), tuple(frames), tuple(drawn))
+
+    def _refuse_if_damaged(self, number: int) -> None:
+        """A ``PageError`` for a page that came out empty from a damaged file (MuPDF warned
+        while reading it, or repaired the file): its content was lost, it is not a blank page
+        or a scan (which would go to OCR and come out empty, with exit 0)."""
+        warnings = pymupdf.TOOLS.mupdf_warnings(reset=True).strip()
+        if warnings or self._doc.is_repaired:
+            reason = warnings.splitlines()[0] if warnings else "the file was repaired"
+            raise PageError(f"{self.path}: page {number}: damaged: nothing could be read from "
+                            f"it ({reason})")
 
     def save_image(self, figure: Figure, stem: Path) -> Path | None:
         """Write the figure's embedded image in its own format, else its region as PNG.
@@ -311,17 +350,22 @@ class PdfSource:
                     extracted = self._doc.extract_image(xref)
                     if extracted and extracted.get("image"):
                         path = stem.with_suffix("." + extracted["ext"])
-                        path.write_bytes(extracted["image"])
+                        write_atomic(path, extracted["image"])
                         return path
         path = stem.with_suffix(".png")
-        page.get_pixmap(clip=pymupdf.Rect(*figure.box.as_list(3)), dpi=150).save(path)
+        try:
+            pixmap = page.get_pixmap(clip=pymupdf.Rect(*figure.box.as_list(3)), dpi=150)
+        except READ_ERRORS as e:
+            raise PageError(f"{self.path}: page {figure.image}: figure cannot be rendered "
+                            f"({e})") from e
+        write_atomic(path, pixmap.tobytes("png"))
         return path
 
     def render(self, number: int, dpi: float) -> bytes:
         """Page ``number`` (1-based) as a PNG at ``dpi``, for the overlay view."""
         try:
             return self._doc[number - 1].get_pixmap(dpi=round(dpi)).tobytes("png")
-        except (RuntimeError, ValueError) as e:
+        except READ_ERRORS as e:  # MuPDF's "Overly large image" of a page miles long, too
             raise PageError(f"{self.path}: page {number}: cannot be rendered ({e})") from e
 
     def close(self) -> None:

@@ -29,7 +29,7 @@ from ..errors import PageError, UsageError
 from ..model import Box, Figure, PageContent, Word
 from ..options import OCR_MODES
 from .mupdf import pymupdf
-from .pdf import PdfSource
+from .pdf import READ_ERRORS, PdfSource
 
 if TYPE_CHECKING:  # numpy is imported only when a page is rendered for OCR
     import numpy as np
@@ -118,7 +118,7 @@ class OcrPdfSource:
         try:
             pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False,
                                   clip=pymupdf.Rect(*clip.as_list(3)) if clip else None)
-        except (RuntimeError, ValueError) as e:
+        except READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be rendered for OCR ({e})") from e
         import numpy as np
 

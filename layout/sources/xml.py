@@ -12,6 +12,9 @@ namespace found.
 
 from __future__ import annotations
 
+import math
+import os
+import stat
 from pathlib import Path
 
 from lxml import etree
@@ -35,11 +38,26 @@ XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
 
 
 def number_of(value: str | None) -> float | None:
-    """An attribute's number, or None when it is missing or not a number."""
+    """An attribute's number, or None when it is missing or not a finite number: ``NaN``,
+    ``INF`` or ``1e999`` in an OCR file is as good as no number (outputs carry finite ones)."""
     try:
-        return float(value) if value is not None else None
+        number = float(value) if value is not None else None
     except ValueError:
         return None
+    return number if number is None or math.isfinite(number) else None
+
+
+def regular(path: Path) -> None:
+    """``InputError`` unless ``path`` is a regular file: a FIFO (named in an issue, say) would
+    block the parser for ever, a device never end. Only looked up, never opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError as e:
+        raise InputError(f"{path}: no such file") from e
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror}") from e
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: not a regular file (a folder, pipe, device or socket): refused")
 
 
 def _parser() -> etree.XMLParser:
@@ -61,6 +79,7 @@ def parse(path: Path) -> etree._Element:
     Raises ``InputError`` when the file cannot be read, ``FormatError`` (with line and column)
     when it is not well-formed XML.
     """
+    regular(path)
     try:
         return etree.parse(str(path), _parser()).getroot()
     except etree.XMLSyntaxError as e:
@@ -75,6 +94,7 @@ def parse_html(path: Path) -> etree._Element:
     For hOCR, which is HTML and often not well-formed XML. libxml2's HTML parser never reads a
     DTD nor expands entities other than HTML's own, and fetches nothing.
     """
+    regular(path)
     try:
         return lxml_html.parse(str(path), lxml_html.HTMLParser(no_network=True)).getroot()
     except (etree.XMLSyntaxError, OSError) as e:
@@ -84,6 +104,9 @@ def parse_html(path: Path) -> etree._Element:
 def _malformed(path: Path, e: etree.XMLSyntaxError) -> FormatError:
     """A FormatError naming the file and the line and column lxml stopped at."""
     line, column = e.position
+    if not line:  # libxml2 said nothing of where or why: it could not allocate (the limit)
+        return FormatError(f"{path}: cannot be parsed: libxml2 gave up without a position "
+                           "(out of memory: a file too large for the memory limit?)")
     message = e.msg.rsplit(", line ", 1)[0]
     return FormatError(f"{path}: malformed XML at line {line}, column {column}: {message}")
 
@@ -93,6 +116,7 @@ def root_of(path: Path) -> tuple[str, str]:
 
     Raises ``FormatError`` when the file breaks off or is malformed before its root element.
     """
+    regular(path)
     try:
         for _, element in etree.iterparse(str(path), events=("start",), resolve_entities=False,
                                           no_network=True, load_dtd=False, huge_tree=False):

@@ -16,7 +16,7 @@ from ..differences import Differences, differences
 from ..errors import InputError
 from ..evaluate import PageTruth, format_scores, score_html
 from ..model import Box, Document, Layout, PageFailure
-from ..writers.html import bbox_text, html_head, page_section
+from ..writers.html import bbox_text, html_head, page_section, xml_text
 from .scene import (ARROWS, LINES, RECTS, Group, Shape, badge_centre,
                     head, scene, truth_for, unit)
 
@@ -66,9 +66,9 @@ def _resource(name: str) -> str:
 
 def _element(tag: str, content: str | etree._Element = "", attrs: Mapping[str, str] | None = None,
              ) -> etree._Element:
-    e = etree.Element(tag, attrs or {})
+    e = etree.Element(tag, {k: xml_text(v) for k, v in (attrs or {}).items()})
     if isinstance(content, str):
-        e.text = content
+        e.text = xml_text(content)
     else:
         e.append(content)
     return e

@@ -41,7 +41,9 @@ def bbox_text(box: Box) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _clean(text: str) -> str:
+def xml_text(text: str) -> str:
+    """``text`` with the characters XML cannot hold (control characters from a damaged file,
+    or an escape in a file name) replaced by U+FFFD, so that lxml never refuses it."""
     return _NOT_XML.sub("\ufffd", text)
 
 
@@ -50,11 +52,11 @@ def _el(tag: str, text: str = "", box: Box | None = None, cls: str | None = None
     if cls:
         e.set("class", cls)
     for k, v in attrs.items():
-        e.set(k.replace("_", "-"), _clean(str(v)))
+        e.set(k.replace("_", "-"), xml_text(str(v)))
     if box is not None:
         e.set("data-bbox", bbox_text(box))
     if text:
-        e.text = _clean(text)
+        e.text = xml_text(text)
     return e
 
 
@@ -133,7 +135,7 @@ def html_head(title: str, style: str) -> etree._Element:
     head = etree.Element("head")
     etree.SubElement(head, "meta", charset="utf-8")
     etree.SubElement(head, "meta", name="generator", content=f"newslayout {__version__}")
-    etree.SubElement(head, "title").text = _clean(title)
+    etree.SubElement(head, "title").text = xml_text(title)
     etree.SubElement(head, "style").text = style
     return head
 
