@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from . import __version__
@@ -99,6 +100,7 @@ def _options(args: argparse.Namespace) -> ReadOptions:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    warnings.showwarning = _warning
     try:
         if args.command == "convert":
             return _convert(args)
@@ -118,11 +120,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _warning(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+    """A warning of the library (a file read with recovery, a limit reached) as one line on
+    stderr, like an error: no source line of ours under it."""
+    print(f"newslayout: warning: {_printable(str(message))}", file=sys.stderr)
+
+
+def _printable(message: str) -> str:
+    """The message on one line: line breaks and other control characters escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
 def _error(message: str) -> None:
     """One line on stderr: line breaks and other control characters (from a file name, say)
     are shown escaped, never broken."""
-    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
-    print(f"newslayout: error: {line}", file=sys.stderr)
+    print(f"newslayout: error: {_printable(message)}", file=sys.stderr)
 
 
 def _positive(text: str) -> int:

@@ -481,3 +481,17 @@ def test_subprocess_converts_to_stdout(tmp_path):
     doc = _parse(text)
     assert doc.get("lang") == "zh"
     assert {h.text_content() for h in doc.iter("h2")} & set(_gt_headlines(ZH))
+
+
+def test_a_warning_of_the_library_is_one_line_like_an_error(tmp_path):
+    """KB's DIDL files are malformed XML (an undeclared prefix), read with recovery: the
+    warning says so in one line, with no source line of ours under it."""
+    didl = FIXTURES.parent / "archives" / "kb_groningen-advertentieblad_1813-11-16" / "didl.xml"
+    proc = subprocess.run([sys.executable, "-m", "layout.cli", "convert", str(didl), "-o",
+                           str(tmp_path / "out") + "/", "--pages", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if "recovery" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("newslayout: warning: ")
+    assert str(didl) in warnings[0]
+    assert "parse_recovering" not in proc.stderr

@@ -19,14 +19,13 @@ from dataclasses import replace
 from ..geometry import union_all
 from ..model import Block, Figure, Layout, Line, Story
 from ..params import Params
+from ..roles import FLOWING_ROLES
 from .columns import Grid
 from .script import is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
-# Roles whose consecutive blocks are one flow of paragraphs.
-_FLOWING = ("body",)
 
 
 def join_lines(texts: Sequence[str]) -> str:
@@ -71,7 +70,7 @@ def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params) -> 
     content: list[Block | Figure | Story] = []
     run: list[Block] = []
     for c in story.content:
-        if isinstance(c, Block) and c.role in _FLOWING:
+        if isinstance(c, Block) and c.role in FLOWING_ROLES:
             run.append(c)
             continue
         content.extend(_cut(run, grid, body, params))
