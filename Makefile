@@ -52,6 +52,8 @@ bench: install producer-tools
 	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
 	$(PY) bench/batch.py >> BENCHMARKS.md
 	$(PY) bench/scans.py >> BENCHMARKS.md  # whole-page OCR: several minutes
+	$(PY) bench/scale.py >> BENCHMARKS.md  # five families of page at growing sizes: ~10 minutes
+	$(PY) -m pytest -q -p no:cacheprovider -m slow tests/test_hostile.py  # issue 12's bombs at full size
 
 fixtures: install
 	$(PY) fixtures/make_fixtures.py
