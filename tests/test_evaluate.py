@@ -412,6 +412,7 @@ def test_load_truth_reads_every_field(tmp_path: Path) -> None:
     ('{"articles": [{"kind": "poem"}]}', FormatError, "unknown kind 'poem'"),
     ('{"articles": [{"text": "one string"}]}', FormatError, "'text' must be a list"),
     ('{"articles": [], "page": "1"}', FormatError, "page number"),
+    ("[" * 100_000 + "]" * 100_000, FormatError, "nested too deep"),
 ])
 def test_load_truth_rejects_malformed_files(
         tmp_path: Path, content: str, error: type[Exception], message: str) -> None:

@@ -31,6 +31,8 @@ def _read_json(path: str | os.PathLike[str]) -> Any:
         raise FormatError(f"{path}: ground truth is not UTF-8: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise FormatError(f"{path}: ground truth is not valid JSON: {exc}") from exc
+    except RecursionError as exc:  # arrays or objects nested thousands deep: no truth is
+        raise FormatError(f"{path}: ground truth nested too deep to be a page") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ground truth: {exc.strerror or exc}") from exc
 
