@@ -30,5 +30,8 @@ def with_sideways_words(content: PageContent) -> PageContent:
 
 
 def _sideways(w: Word) -> bool:
-    letters = sum(not is_cjk(c) and not c.isspace() for c in w.text)
-    return not w.vertical and letters >= _LETTERS and w.box.height > _TALL * w.box.width
+    """Tall and thin, with enough Latin letters (the box is looked at first: it is cheap, and
+    few words are tall)."""
+    if w.vertical or w.box.height <= _TALL * w.box.width or len(w.text) < _LETTERS:
+        return False
+    return sum(not is_cjk(c) and not c.isspace() for c in w.text) >= _LETTERS

@@ -16,6 +16,11 @@ _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U000200
 _SPACE = re.compile(r"\s")
 
 
+def has_cjk(text: str) -> bool:
+    """Whether any character of ``text`` is CJK (one regular-expression scan)."""
+    return _CJK.search(text) is not None
+
+
 def cjk_share(text: str) -> float:
     """Share of non-space characters that are CJK (the same classes as ``is_cjk``)."""
     chars = len(text) - len(_SPACE.findall(text))

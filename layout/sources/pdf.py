@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..batch.atomic import write_atomic
 from ..errors import InputError, PageError
-from ..analysis.script import is_cjk
+from ..analysis.script import has_cjk, is_cjk
 from ..geometry import union_all
 from ..model import Box, Drawing, Figure, PageContent, Rule, Word
 from ..params import Limits
@@ -116,7 +116,7 @@ def run_on_spans(text_dict: dict) -> bool:
             vertical = abs(line["dir"][1]) > abs(line["dir"][0])
             for span in line["spans"]:
                 text = span["text"]
-                if not any(is_cjk(c) for c in text):
+                if not has_cjk(text):
                     continue
                 x0, y0, x1, y1 = span["bbox"]
                 extent = (y1 - y0) if vertical else (x1 - x0)
