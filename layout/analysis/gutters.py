@@ -334,8 +334,12 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
 def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
     """The strip as it stands, cut where it has nothing beside it on one side for ``_BLANK``
     body sizes (it crossed a blank stretch or a drawing: above and below are two strips,
-    judged apart), each part with its core, its height, its alignment and density."""
+    judged apart), each part with its core, its height, its alignment and density. A strip
+    fewer slices tall than ``SHORT`` body sizes is never a gutter: it is dropped unmeasured
+    (most are the word spaces of a line or two)."""
     body = h / SLICE
+    if end - s.start < SHORT / SLICE:
+        return []
     x0, x1 = _core(s.slices)
     within = _WITHIN * body
     beside = [f[2] is not None and x0 - f[2][1] <= within and f[3] is not None
