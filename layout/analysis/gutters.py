@@ -334,9 +334,8 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
 def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
     """The strip as it stands, cut where it has nothing beside it on one side for ``_BLANK``
     body sizes (it crossed a blank stretch or a drawing: above and below are two strips,
-    judged apart), each part with its core, its height, its alignment and density. A strip
-    fewer slices tall than ``SHORT`` body sizes is never a gutter: it is dropped unmeasured
-    (most are the word spaces of a line or two)."""
+    judged apart), each part with its core, its height, its alignment and density. One under
+    ``SHORT`` body sizes (word spaces of a line or two) is never a gutter: dropped unmeasured."""
     body = h / SLICE
     if end - s.start < SHORT / SLICE:
         return []
