@@ -51,6 +51,18 @@ def test_ragged_right_lines_keep_their_paragraph_unless_the_next_word_would_have
     assert texts[-1] == "The agency said so and"
 
 
+def test_a_line_short_by_about_the_next_word_keeps_its_paragraph():
+    """The next line's first word is measured from its run's mean letter, which misjudges a
+    narrow word ("municipal" in Times): room a little wider than the estimate is no proof
+    that the word would have fitted. Here 50 pt are left for a word estimated at 46.5 pt."""
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["Patel, who", "municipal tunnel", "x" * 20], 50, 136))
+    (story,) = analyse_page(page(words)).stories
+    texts = [b.text for b in story.blocks if b.role == "body"]
+    assert texts[-1].endswith("Patel, who municipal tunnel " + "x" * 20)
+
+
 def test_a_short_cjk_line_ends_its_paragraph_without_an_indent():
     #  一二三四五六七八九十   CJK breaks after any character: a line stopping two characters
     #  一二三四五六七。       short of the edge, with more text under it, ends its paragraph

@@ -26,6 +26,10 @@ from .script import is_cjk, joins_without_space
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
+# A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
+# "Whitman") may be this much wider, so a line is taken to have stopped short only when the
+# word would have fitted at this width.
+_MISJUDGED = 1.25
 
 
 def join_lines(texts: Sequence[str]) -> str:
@@ -97,7 +101,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
         for ln in b.lines:
             indented = ln.box.x0 - left > params.indent * ln.size
             # The previous line stopped short although this line's first word would have fit.
-            ended = room > (1 - params.short_line) * width and room > _first_word_width(ln) + 0.3 * ln.size
+            ended = room > (1 - params.short_line) * width and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
             # A bold lead-in ("DATES: The FAA must …") opens a paragraph.
             lead_in = ln.words[0].bold and not ln.bold and len(ln.words) > 1
             if not paras or indented or ended or lead_in:
