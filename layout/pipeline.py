@@ -31,6 +31,12 @@ from .params import Params
 from .sources import Source, open_source
 
 
+# A page is at most this many times its body text's size across: a broadsheet is about 300
+# (9 pt type, 2,600 pt tall). The stages file boxes in cells of a few body sizes; a page
+# billions of them wide is no page, and would take them hours.
+MAX_PAGE_BODIES = 5000
+
+
 def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
     """One page's words, figures and rules → its stories in reading order.
 
@@ -39,6 +45,11 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
     params = params or Params()
     if not content.words:
         raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
+    body = typical_size(content.words)
+    if max(content.width, content.height) > MAX_PAGE_BODIES * body:
+        raise PageError(f"page {content.number}: {content.width:g} x {content.height:g} "
+                        f"{content.unit} is over {MAX_PAGE_BODIES} times its text size "
+                        f"({body:g}): not a page")
     if sizes_estimated(content):
         params = replace(params, size_tolerance=params.estimated_size_tolerance)
     content = with_sideways_words(content)

@@ -198,7 +198,7 @@ def test_batch_stops_a_page_at_the_page_time_limit(tmp_path):
     records = {r["input"]: r for r in map(json.loads, (tmp_path / "out" /
                                                        "newslayout-report.jsonl").open())}
     assert records["forms.pdf"]["status"] == "failed"
-    assert "page 1: over the time limit of 3 s" in records["forms.pdf"]["error"]
+    assert "page 1 of those read: over the time limit of 3 s" in records["forms.pdf"]["error"]
     assert records["fine.pdf"]["status"] == "ok"
     no_partial_files(tmp_path / "out")
 
@@ -251,6 +251,14 @@ def test_non_finite_numbers_in_ocr_xml_never_reach_an_output(tmp_path, attribute
     text = (tmp_path / "out.json").read_text()
     json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in the JSON"))
     assert "inf" not in text.lower().replace("information", "")
+
+
+def test_a_page_billions_of_pixels_wide_fails_at_once(tmp_path):
+    """Finite but absurd: words half a trillion pixels apart would have the stages file their
+    white space in billions of cells."""
+    hostile.alto(tmp_path / "page.xml", width="1e12", hpos="5e11", lines=10)
+    run = newslayout("convert", "page.xml", "-o", "out.html", cwd=tmp_path, timeout=60)
+    run.assert_contract(1, "page.xml", "page 1", "not a page")
 
 
 # --- 9: view and images ------------------------------------------------------------------------
@@ -318,4 +326,5 @@ def test_xml_entities_are_never_expanded(tmp_path):
     run = newslayout("convert", "page.xml", "-o", "out.html", cwd=tmp_path, timeout=30)
     assert "Traceback" not in run.err and run.peak_mb < 500
     out = tmp_path / "out.html"
+    assert (run.code == 0) == out.exists(), run.err
     assert not out.exists() or "TOPSECRET" not in out.read_text()
