@@ -247,7 +247,9 @@ def test_a_word_set_sideways_is_read_apart_from_the_horizontal_text():
     fill the rows of every line beside them."""
     side = [replace(word("Leggende", 300, 60), box=Box(300, 60, 310, 140)),
             replace(word("Amsterdam", 300, 150), box=Box(300, 150, 310, 240))]
-    content = with_sideways_words(page(column(50, 100, 12) + side))
+    words = page(column(50, 100, 12) + side)
+    assert with_sideways_words(words) == words  # a PDF's words say which way they run
+    content = with_sideways_words(replace(words, unit="px"))  # an OCR page's do not
     assert [w.vertical for w in content.words if w.text in ("Leggende", "Amsterdam")] == [True, True]
     assert not any(w.vertical for w in content.words if w.text not in ("Leggende", "Amsterdam"))
     lines = build_lines(content.words, (), P)

@@ -4,9 +4,11 @@ horizontal text it fills many rows of the page, blocks its gutters and joins its
 lines. Marked vertical, it is grouped into lines of its own (``lines.py``, axes swapped).
 
 A word is sideways when its box is more than ``_TALL`` times as high as wide and it has at
-least ``_LETTERS`` non-CJK characters (a single letter, a digit or CJK glyphs, which are
-square, say nothing). A page where most words are sideways was scanned turned and is left
-alone: its direction is another matter (``direction.py``).
+least ``_LETTERS`` non-CJK letters (a single letter, a number or CJK glyphs, which are
+square, say nothing). Only OCR pages (in pixels) are looked at: a PDF's text matrix says
+which way its words run, and its boxes, ascender to descender, make "ill" as tall. A page
+where most words would be vertical was scanned turned and is left alone: its direction is
+another matter (``direction.py``).
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ _LETTERS = 3
 
 def with_sideways_words(content: PageContent) -> PageContent:
     """The page with its sideways Latin words marked vertical."""
+    if content.unit != "px":  # a PDF's text matrix already says which way its words run
+        return content
     sideways = [_sideways(w) for w in content.words]
-    if not any(sideways) or 2 * sum(sideways) > len(content.words):
+    vertical = sum(s or w.vertical for w, s in zip(content.words, sideways))
+    if not any(sideways) or 2 * vertical > len(content.words):
         return content
     return replace(content, words=tuple(replace(w, vertical=True) if s else w
                                         for w, s in zip(content.words, sideways)))
@@ -34,4 +39,4 @@ def _sideways(w: Word) -> bool:
     few words are tall)."""
     if w.vertical or w.box.height <= _TALL * w.box.width or len(w.text) < _LETTERS:
         return False
-    return sum(not is_cjk(c) and not c.isspace() for c in w.text) >= _LETTERS
+    return sum(c.isalpha() and not is_cjk(c) for c in w.text) >= _LETTERS
