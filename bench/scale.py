@@ -114,12 +114,15 @@ runpy.run_module('layout.cli', run_name='__main__')
 
 def child(args: Sequence[str], folder: Path) -> tuple[float, float]:
     """CPU seconds and peak resident MiB of ``newslayout ARGS`` run as a process of its own."""
-    hwm = folder / "hwm.txt"
-    proc = subprocess.Popen([sys.executable, "-c", _MEASURED, *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, env={**os.environ, "HWM_FILE": str(hwm)})
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"newslayout {' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
+    hwm, err = folder / "hwm.txt", folder / "stderr.txt"
+    with open(err, "wb") as stderr:  # a file, not a pipe: nobody reads it while the child runs
+        proc = subprocess.Popen([sys.executable, "-c", _MEASURED, *args],
+                                stdout=subprocess.DEVNULL, stderr=stderr,
+                                env={**os.environ, "HWM_FILE": str(hwm)})
+        _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4
+    if proc.returncode != 0:
+        raise RuntimeError(f"newslayout {' '.join(args)} failed: {err.read_text()[-500:]}")
     return usage.ru_utime + usage.ru_stime, int(hwm.read_text()) / 1024
 
 

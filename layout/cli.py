@@ -297,7 +297,9 @@ def _out(data: bytes) -> None:
         sys.stdout.buffer.flush()
     except OSError as e:
         with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
         raise Unwritable(f"stdout: cannot write: {e.strerror or e}") from None
 
 

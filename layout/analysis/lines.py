@@ -194,7 +194,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     for i, row in enumerate(rows):
         piece = [row[0]]
         right = boxes[id(row[0])].x1
-        whole = _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
+        whole = bool(across) and _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
         for w in row[1:]:
             b = boxes[id(w)]
             prev = piece[-1]

@@ -36,9 +36,8 @@ from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
-from .order import reading_order
+from .order import place_box, reading_order
 from .placement import Group, Placer, Unit, same_text_size
-from .placing import place_box
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0

@@ -91,7 +91,8 @@ def _receive(receiver, deadline: float | None, page_seconds: float | None,
         if deadline is not None and deadline <= now:
             return "timeout"
         if page_deadline is not None and page_deadline <= now:
-            return f"page {page}: over the time limit of {page_seconds:g} s a page (--page-timeout)"
+            return (f"page {page} of those read: over the time limit of {page_seconds:g} s a "
+                    "page (--page-timeout)")
         if not receiver.poll(left):
             continue
         try:

@@ -38,6 +38,8 @@ What is read, and why:
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -152,14 +154,13 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     block_no = {block: k for k, block in enumerate(blocks)}
     rows = [(row, block_no.get(line.getparent())) for line in page.iter(alto.tag("TextLine"))
             for row in _checked_rows(alto, line, bounds)]
-    glyphs = [_glyph_height(row) for (row, _, _), _ in rows]
     inked = _boxed_to_ink([row for (row, _, _), _ in rows])
-    types = [glyph / _CAP_HEIGHT if inked and _in_capitals(row) else glyph
-             for glyph, ((row, _, _), _) in zip(glyphs, rows)]
+    types = [_glyph_height(row) / (_CAP_HEIGHT if inked and _in_capitals(row) else 1.0)
+             for (row, _, _), _ in rows]
     estimates = sizes_from_heights(types)
     words = []
-    for row_no, (((row, top, bottom), block), glyph, type_height, estimate) in enumerate(
-            zip(rows, glyphs, types, estimates)):
+    for row_no, (((row, top, bottom), block), type_height, estimate) in enumerate(
+            zip(rows, types, estimates)):
         for string, text, box in row:
             style = style_of(string)
             size = style.size * _POINT if style.size else estimate
@@ -250,8 +251,8 @@ def _in_capitals(row: list[_Part]) -> bool:
     ``_CAP_HEIGHT`` of its type's: the type's height is that divided by it, for estimating
     its size and for doubting its style's (a title in capitals at the body size; a capital
     headline ABBYY gave the body's size)."""
-    worded = [capitals for worded, capitals in map(_letters, (t for _, t, _ in row)) if worded]
-    return bool(worded) and all(worded)
+    kinds = [capitals for lettered, capitals in map(_letters, (t for _, t, _ in row)) if lettered]
+    return bool(kinds) and all(kinds)
 
 
 @lru_cache(maxsize=4096)
@@ -354,6 +355,8 @@ def _raw_box(alto: AltoFile, element: etree._Element) -> Box | None:
         x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
         w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
     except (TypeError, ValueError):
+        return None
+    if not all(map(math.isfinite, (x, y, w, h))):  # "1e400", "NaN": no coordinate either
         return None
     return Box(x, y, x + w, y + h)
 

@@ -43,8 +43,8 @@ def properties(element: etree._Element) -> dict[str, list[str]]:
     ``{"bbox": ["1", "2", "3", "4"], "x_wconf": ["93"]}``."""
     found = {}
     for part in (element.get("title") or "").split(";"):
-        if part.split():  # an empty part (a title ending in ";", or ";;") names nothing
-            name, *values = part.split()
+        if words := part.split():  # an empty part (a title ending in ";", or ";;") names nothing
+            name, *values = words
             found[name] = values
     return found
 

@@ -15,7 +15,7 @@ from ..batch.atomic import write_atomic
 from ..differences import Differences, differences
 from ..errors import InputError
 from ..evaluate import PageTruth, format_scores, score_html
-from ..model import Box, Document, Layout, PageFailure
+from ..model import Document, Layout, PageFailure
 from ..writers.html import bbox_text, html_head, page_section, xml_text
 from .scene import (ARROWS, LINES, RECTS, Group, Shape, badge_centre,
                     head, scene, truth_for, unit)

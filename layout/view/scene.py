@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..differences import Differences
 from ..evaluate import PageTruth
-from ..model import Block, Box, Figure, Layout, Story
+from ..model import Box, Figure, Layout, Story
 
 GREY, RED = "#8a8a8a", "#e00000"
 RECTS = frozenset({"block", "caption", "figure", "frame", "furniture", "wrong"})
