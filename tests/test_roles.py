@@ -148,3 +148,14 @@ def test_an_authors_name_alone_under_a_headline_is_the_byline():
     words = (text_lines(["基层来信"], 50, 60, size=11, bold=True) + text_lines(["金沙湾探索乡村振兴"], 50, 76, size=16, bold=True)
              + text_lines(["邓志强"], 120, 95, size=9, bold=True) + text_lines(["市场监管部门提出下一步将聚焦创新平台"] * 12, 50, 110))
     assert roles_of(page(words))["邓志强"] == "byline"
+
+
+def test_the_names_stacked_under_a_byline_are_the_byline():
+    """本报通讯员 on its line, then one reporter's name a line: the names are no paragraphs."""
+    words = (text_lines(["金沙湾探索乡村振兴"], 50, 60, size=16, bold=True)
+             + text_lines(["本报通讯员"], 50, 82, size=9)
+             + text_lines(["谢浩然", "王桂兰"], 50, 92, size=9, pitch=10)
+             + text_lines(["市场监管部门提出下一步将聚焦创新平台"] * 12, 50, 125, size=9))
+    roles = roles_of(page(words))
+    assert roles["本报通讯员"] == roles["谢浩然"] == "byline"
+    assert roles["市场监管部门提出下一步将聚焦创新平台"] == "body"

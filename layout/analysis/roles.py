@@ -272,7 +272,6 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         if roles[i] != "headline":
             continue
         window = by_top[bisect_left(tops, h.box.y0 - 4 * h.size):bisect_right(tops, h.box.y1 + 2 * h.size)]
-        over = h  # what an author's name alone must touch: the headline, or the byline under it
         for j in window:
             b = blocks[j]
             if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _DECK_LINES:
@@ -284,11 +283,10 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                 elif _touching(h, b, 0.8 * h.size) and b.size < h.size:
                     roles[j] = "deck"
             elif roles[j] in ("body", "headline") and b.size <= body * _NAME_SIZE \
-                    and _touching(over, b, 0.6 * h.size) and AUTHOR_NAME.match(b.raw_text.strip()):
-                roles[j], over = "byline", b  # an author's name alone under the headline: 邓志强
+                    and _touching(h, b, 0.6 * h.size) and AUTHOR_NAME.match(b.raw_text.strip()):
+                roles[j] = "byline"  # the author's name alone under the headline: 邓志强
             elif roles[j] == "body":
-                if BYLINE.search(b.raw_text):  # 本报记者, with the names stacked under it
-                    over = b if _touching(over, b, 0.6 * h.size) else over
+                if BYLINE.search(b.raw_text):
                     continue
                 if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) and kicker_sized:
                     roles[j] = "kicker"
@@ -298,6 +296,12 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
     for j, b in enumerate(blocks):
         if roles[j] == "body" and BYLINE.search(b.raw_text) and len(b.lines) <= 2 \
                 and len(b.raw_text) <= _BYLINE_CHARS:
+            roles[j] = "byline"
+    bylines = [b for b, r in zip(blocks, roles) if r == "byline"]
+    for j, b in enumerate(blocks):  # the names stacked under 本报记者, one a line
+        if roles[j] == "body" and b.size <= body * _NAME_SIZE and len(b.lines) <= _KICKER_LINES \
+                and all(AUTHOR_NAME.match(ln.text.strip()) for ln in b.lines) \
+                and any(_touching(y, b, 0.6 * b.size) for y in bylines):
             roles[j] = "byline"
 
 
