@@ -74,7 +74,9 @@ class Word:
     OCR file's ``TextBlock`` or region), a hint too: words of different source blocks are
     never one line (the engine saw a gutter or rule between them in the pixels). Lines are
     grouped into blocks from the geometry alone, so that the result does not depend on how
-    finely a file cuts its blocks. Only equality of ids is used: never their order.
+    finely a file cuts its blocks. Only equality of ids is used, with one exception: lines of
+    one source block that stand level (fragments of a noisy scan) keep the source's line order,
+    which the geometry cannot give (``blocks._engine_order``).
     """
 
     text: str

@@ -95,3 +95,25 @@ def test_blocks_close_when_the_text_above_ends_far_up_and_restart_below():
     words = column(50, 100, 4) + column(50, 100 + 12 * 9, 4, start=40)
     bs = build_blocks(build_lines(words, (), P), (), (), (), P)
     assert [b.box.y0 for b in bs] == [100, 100 + 12 * 9]
+
+
+def test_fragments_an_ocr_engine_found_level_with_a_line_keep_the_engines_order():
+    """A noisy scan: the engine found "its„" as part of a line stretched 2 sizes tall, and
+    "9'een" / "oth" as lines of their own level with the next one. Lines of one OCR block
+    overlapping that much stay in that block, and where the page cannot order two lines
+    standing level, the engine's line order inside its block does."""
+    def line(texts, x0, y0, height, number):
+        out, x = [], x0
+        for t in texts:
+            out.append(replace(word(t, x, y0), box=Box(x, y0, x + 6 * len(t), y0 + height),
+                               source_block=3, source_line=number))
+            x += 6 * len(t) + 4
+        return out
+    words = (line(["Interests", "to", "carry", "into", "effect"], 60, 100, 10, 0)
+             + line(["its„", "Year,", "with", "respect", "to", "the"], 52, 102, 18, 1)
+             + line(["t", "Holland", "and", "Belgium,", "by", "the"], 50, 121, 11, 2)
+             + line(["9'een"], 52, 122, 12, 3)
+             + line(["governments,", "that", "each", "of", "those"], 60, 133, 11, 4))
+    (b,) = blocks_of(words)
+    assert [ln.text.split()[0] for ln in b.lines] == ["Interests", "its„", "t", "9'een", "governments,"]
+

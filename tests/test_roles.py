@@ -159,3 +159,14 @@ def test_the_names_stacked_under_a_byline_are_the_byline():
     roles = roles_of(page(words))
     assert roles["本报通讯员"] == roles["谢浩然"] == "byline"
     assert roles["市场监管部门提出下一步将聚焦创新平台"] == "body"
+
+
+def test_a_sentence_starting_with_de_or_by_is_no_byline():
+    """"De zitting van de Kamer…" (Dutch), "By the end of May…": the first line of a paragraph.
+    A byline names somebody: a capital or "our" follows the particle."""
+    for first in ("De zitting van de Kamer was kort", "By the end of May the council had"):
+        words = text_lines(["Council Wins Vote"], 50, 100, size=28) + [word(first, 50, 140)] + column(50, 152, 10)
+        assert roles_of(page(words))[first] == "body"  # the first line of the body block
+    words = text_lines(["Council Wins Vote"], 50, 100, size=28) + [word("Door J. Jansen", 50, 140)] + column(50, 152, 10)
+    assert roles_of(page(words))["Door J. Jansen"] == "byline"
+

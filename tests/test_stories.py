@@ -246,3 +246,16 @@ def test_a_centred_crosshead_under_a_headline_across_columns_stays_in_its_story(
     layout = analyse_page(page(words))
     assert headlines(layout) == ["Council Approves the Budget for Next Year"]
     assert story_of(layout, "Kilo") == layout.stories[0].id
+
+
+def test_a_banner_over_other_headlines_heads_no_column():
+    """A line across the page ("OUR OWN WIRES FROM EVERY CAPITAL") with headlines right under
+    it in columns one and three heads none of them: the text at the top of column two goes on
+    from the story of column one."""
+    words = (text_lines(["OUR OWN WIRES FROM EVERY CAPITAL"], 50, 40, size=24)
+             + text_lines(["First Story"], 60, 92, size=18) + column(50, 118, 20)
+             + marked(column(170, 92, 22, start=60), "COLUMNTWO")
+             + text_lines(["Third Story"], 300, 92, size=18) + column(290, 118, 20, start=90))
+    layout = analyse_page(page(words))
+    assert story_of(layout, "COLUMNTWO") == story_of(layout, "First Story")
+    assert story_of(layout, "Third Story") != story_of(layout, "First Story")

@@ -1,8 +1,9 @@
 """Stage 2: lines → blocks.
 
 A line joins the block just above it when the two are close (``Params.line_gap``), overlap
-horizontally, share size, weight and typeface (or an OCR file put them in one block), sit in
-the same frame, and no rule or figure lies between them. A PDF's own block grouping is never
+horizontally, share size, weight and typeface (or an OCR file put them in one block: then
+they may overlap any amount, and lines standing level keep the engine's order), sit in the
+same frame, and no rule or figure lies between them. A PDF's own block grouping is never
 used: it merges columns. Lines are swept top to bottom against the few blocks still open
 (about one per column), rules and figures are looked up by height and frames by place
 (``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
@@ -30,6 +31,9 @@ _OCR_HEIGHTS = 0.5
 # [sizes] How far a line may reach up into the line above and still follow it: OCR boxes of
 # Fraktur type, ascenders and descenders included, are taller than the line pitch.
 _MAX_OVERLAP = 0.8
+# [share of the shorter line's height] two lines of one OCR block overlapping by more than
+# this stand level: the geometry cannot order them
+_LEVEL = 0.5
 
 
 def _turn(box: Box) -> Box:
@@ -69,7 +73,7 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, in_frames, params)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, params)
-    return tuple(_block(g, in_frames.of(g[0].box)) for g in groups)
+    return tuple(_block(_engine_order(g), in_frames.of(g[0].box)) for g in groups)
 
 
 def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
@@ -93,10 +97,12 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
             last = groups[k][-1]
             lb = boxes[id(last)]
             gap = b.y0 - lb.y1
-            if not (-_MAX_OVERLAP * ln.size < gap <= reach and gap < best_gap):
+            same_block = _same_source_block(last, ln)
+            if not ((same_block or -_MAX_OVERLAP * ln.size < gap) and gap <= reach
+                    and gap < best_gap):
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
-                    or not (_same_source_block(last, ln) or _same_style(last, ln, params))
+                    or not (same_block or _same_style(last, ln, params))
                     or any(crosses_between_vertically(barriers[j], lb, b, 0.3)
                            for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
                 continue
@@ -167,6 +173,36 @@ def _same_source_block(a: Line, b: Line) -> bool:
     big, small = max(a.box.height, b.box.height), min(a.box.height, b.box.height)
     return block is not None and block == b.words[0].source_block \
         and big - small <= _OCR_HEIGHTS * big
+
+
+def _engine_order(lines: list[Line]) -> list[Line]:
+    """The lines of a group, those of one OCR block that stand level with each other put in
+    the engine's own order.
+
+    Lines the engine found overlapping by more than half of the shorter one's height
+    (``_LEVEL``; fragments of a noisy scan, a word set beside its line) have no order the
+    geometry can tell; the engine's line order inside its own block is the evidence left. Lines
+    that stand one below the other keep the order of the page, whatever the file says."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for ln in lines + [None]:
+        if run and ln is not None and _level(run[-1], ln):
+            run.append(ln)
+            continue
+        out += sorted(run, key=lambda r: r.words[0].source_line) if len(run) > 1 else run
+        run = [ln] if ln is not None else []
+    return out
+
+
+def _level(a: Line, b: Line) -> bool:
+    """Whether two lines of one OCR block stand level: their heights overlap by over ``_LEVEL``
+    of the shorter one."""
+    wa, wb = a.words[0], b.words[0]
+    if wa.source_block is None or wa.source_block != wb.source_block \
+            or wa.source_line is None or wb.source_line is None:
+        return False
+    shared = min(a.box.y1, b.box.y1) - max(a.box.y0, b.box.y0)
+    return shared > _LEVEL * min(a.box.height, b.box.height)
 
 
 def _same_style(a: Line, b: Line, params: Params) -> bool:

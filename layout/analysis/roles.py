@@ -38,28 +38,13 @@ from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
+from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, INDEX_ENTRY, JUMP, QUOTES
 
-# "记者" alone must be followed by a space: "记者手记" (a reporter's notes) is a title.
-BYLINE = re.compile(
-    r"^\s*(by|par|von|di|de|por|door|av)\s+\S|^\s*(dal nostro|de notre|from our) |"
-    r"^\s*(本报记者|本报特约记者|本报通讯员|新华社|本报讯|特约评论员|本报评论员|(记者|通讯员)\s)",
-    re.IGNORECASE)
-JUMP = re.compile(
-    r"(continued (on|from) (page|p\.)|see .{1,40}, (page|p\.)|(lire la )?suite (en |de la )?(page|p\.)|"
-    r"segue (a|dalla) (pagina|pag\.|prima)|continua a (pagina|pag\.)|"
-    r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
-QUOTES = "«»\"“”„‘’'‹›「」『』"
-# A name alone (an author under a headline): two to four Han characters, or two or three
-# capitalised words; set no larger than this share of the body size.
-AUTHOR_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$")
+# [share of the body size] a name alone under a headline is set no larger than this
 _NAME_SIZE = 1.05
-# A line of an index: a section's name and its page ("Arts C6", "Sport .... 12", "要闻 第2版").
-INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?\d{1,3})$|\.{3,}\s*\d{1,3}$|第\s*\d+\s*版$",
-                         re.IGNORECASE)
+# most lines and words a line of an index may have
 _INDEX_LINES = 3
 _INDEX_WORDS = 5
-FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
-
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
 _KICKER_LINES = 3
 _DECK_LINES = 6

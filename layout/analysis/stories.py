@@ -41,6 +41,10 @@ from .placement import Group, Placer, Unit, same_text_size
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
+# a headline with this many narrower headlines starting within this many body sizes under
+# it is a banner (``_banners``)
+_BANNER_TITLES = 2
+_BANNER_GAP = 4.0
 
 
 def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
@@ -61,6 +65,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     anchored = {id(b) for g in groups for b in g.header}
     _widen_spans(groups, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body)
+    banners = _banners(groups, body)
+    groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
     units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
     units += [Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
@@ -83,6 +89,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
         placer.place(u, home)
 
     _adopt_headless(groups, [f.box for f in bare], _separators(h_rules, units), v_rules, body, params)
+    groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
     stories = [_story(g, grid, body, params) for g in groups
                if (g.header or g.units) and id(g) not in notes]
@@ -220,6 +227,30 @@ def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: floa
             window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
             g.text_below = any(x_overlap_ratio(a, b.box) >= 0.5 and b.box.width >= 0.5 * a.width
                                and len(b.lines) >= 3 for b in window)
+
+
+def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
+    """The headlines set across columns that head other headlines, not text: a banner.
+
+    ``SEUL JOURNAL RECEVANT PAR FILS SPÉCIAUX`` across the page, with ``POISSON D'AVRIL`` right
+    under it in column one and other titles under it further right, heads no column: the text
+    at the top of column two goes on from column one. A headline with text of its own right
+    under it (``Group.text_below``) is no banner; one with ``_BANNER_TITLES`` headlines, each
+    under half its width, starting within ``_BANNER_GAP`` body sizes under it is.
+    """
+    heads = sorted((g for g in groups if g.header), key=lambda g: g.anchor_box.y0)
+    tops = [g.anchor_box.y0 for g in heads]
+    found = {}
+    for g in heads:
+        a = g.anchor_box
+        if g.text_below:
+            continue
+        window = heads[bisect_left(tops, a.y1 - 0.3 * body):bisect_left(tops, a.y1 + _BANNER_GAP * body)]
+        under = [h for h in window if h is not g and a.x0 <= h.anchor_box.cx <= a.x1
+                 and h.anchor_box.width < 0.5 * a.width]
+        if len(under) >= _BANNER_TITLES:
+            found[id(g)] = g
+    return found
 
 
 def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[float, float],

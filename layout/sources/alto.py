@@ -15,10 +15,10 @@ What is read, and why:
   String's own ``STYLE``) and the size (``FONTSIZE`` in points, converted to pixels at the same
   resolution). With no style size, the size is estimated from the line height
   (``ocr.sizes_from_heights``), and so it is when the line is more than 1.5 times taller or
-  shorter than its style's size: OCR engines give some capital headlines the body's size (and
-  now and then a stray glyph a size fifteen times its line), while line
-  heights otherwise agree with the sizes within about 10 % (median ratio 0.96-1.09 on the
-  BnF and BnL issues).
+  shorter than its style's size (a line with no letter below the baseline is allowed its
+  capital height): OCR engines give some capital headlines the body's size (and now and then
+  a stray glyph fifteen times its line), while line heights otherwise agree with the sizes
+  within about 10 % (median ratio 0.96-1.09 on the BnF and BnL issues).
 - Hyphenation: the printed text is kept and a word broken at the line end (``SUBS_TYPE=
   "HypPart1"`` or followed by a ``HYP`` element) gets a visible trailing ``-``, so that the text
   stage dehyphenates it as it does for PDFs; ``SUBS_CONTENT`` is not used. Each part keeps its own
@@ -155,16 +155,18 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     rows = [(row, block_no.get(line.getparent())) for line in page.iter(alto.tag("TextLine"))
             for row in _checked_rows(alto, line, bounds)]
     inked = _boxed_to_ink([row for (row, _, _), _ in rows])
-    types = [_glyph_height(row) / (_CAP_HEIGHT if inked and _in_capitals(row) else 1.0)
-             for (row, _, _), _ in rows]
+    kinds = [_letter_kinds(row) if inked else (False, False) for (row, _, _), _ in rows]
+    types = [_glyph_height(row) / (_CAP_HEIGHT if capitals else 1.0)
+             for ((row, _, _), _), (capitals, _) in zip(rows, kinds)]
     estimates = sizes_from_heights(types)
     words = []
-    for row_no, (((row, top, bottom), block), type_height, estimate) in enumerate(
-            zip(rows, types, estimates)):
+    for row_no, (((row, top, bottom), block), type_height, estimate, (_, low)) in enumerate(
+            zip(rows, types, estimates, kinds)):
+        at_most = type_height / (_CAP_HEIGHT if low else 1.0)  # the type's largest size
         for string, text, box in row:
             style = style_of(string)
             size = style.size * _POINT if style.size else estimate
-            if type_height > _DOUBT * size or size > _DOUBT * type_height:
+            if type_height > _DOUBT * size or size > _DOUBT * at_most:
                 size = estimate  # the OCR's size is far from what the line shows
             words.append(Word(text, Box(box.x0, top, box.x1, bottom), style.font, round(size, 2),
                               style.bold, style.italic,
@@ -226,12 +228,10 @@ _INKED = 0.9
 
 
 def _glyph_height(row: list[_Part]) -> float:
-    """The height of a printed line's type: the upper quartile of its words' heights.
-
-    Not the TextLine's own height, which one word set off its baseline by the OCR stretches
-    (a line of 55 px words 84 px tall would pass for a headline); not the median either, which
-    a line of short lower-case words (no ascender, no descender) pulls below the type size.
-    """
+    """The height of a printed line's type: the upper quartile of its words' heights. Not the
+    TextLine's own height, which one word set off its baseline by the OCR stretches (a line of
+    55 px words 84 px tall would pass for a headline); not the median either, which a line of
+    short lower-case words (no ascender, no descender) pulls below the type size."""
     heights = sorted(box.height for _, _, box in row)
     return heights[(3 * len(heights)) // 4]
 
@@ -245,23 +245,23 @@ def _boxed_to_ink(rows: list[list[_Part]]) -> bool:
     return bool(spreads) and spreads[len(spreads) // 2] < _INKED
 
 
-def _in_capitals(row: list[_Part]) -> bool:
-    """Whether every word of the line is in capitals with no letter reaching below the
-    baseline. Boxed tight to the ink, such a line is its capital height tall, about
-    ``_CAP_HEIGHT`` of its type's: the type's height is that divided by it, for estimating
-    its size and for doubting its style's (a title in capitals at the body size; a capital
-    headline ABBYY gave the body's size)."""
-    kinds = [capitals for lettered, capitals in map(_letters, (t for _, t, _ in row)) if lettered]
-    return bool(kinds) and all(kinds)
+def _letter_kinds(row: list[_Part]) -> tuple[bool, bool]:
+    """Whether every word of the line is in capitals with none reaching below the baseline:
+    boxed tight to the ink, it is its capital height tall, about ``_CAP_HEIGHT`` of its
+    type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
+    size); and whether no letter of it reaches below: then it may be that short ("Tweede
+    Kamer."), and its style's size is doubted only beyond that."""
+    kinds = [k for k in map(_letters, (t for _, t, _ in row)) if k[0]]
+    return (bool(kinds) and all(k[1] for k in kinds), bool(kinds) and not any(k[2] for k in kinds))
 
 
 @lru_cache(maxsize=4096)
-def _letters(text: str) -> tuple[bool, bool]:
-    """Whether a word has letters, and whether they are capitals with none reaching below
-    the baseline (its box is the capital height, not the type's height). Cached: a page
-    repeats its words, and this looks at every character."""
+def _letters(text: str) -> tuple[bool, bool, bool]:
+    """Whether a word has letters, whether they are all capitals standing on the baseline,
+    whether one reaches below it. Cached: a page repeats its words."""
     letters = [c for c in text if c.isalpha()]
-    return bool(letters), all(c.isupper() and c not in "QJ" for c in letters)
+    return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
+            any(c in "gjpqyQJ" for c in letters))
 
 
 def _within(bounds: PageBounds, box: Box | None, element: etree._Element) -> Box:

@@ -1,0 +1,28 @@
+"""The text patterns that name roles: bylines, jump lines, author names, index lines,
+furniture. Latin-script and Chinese conventions; the roles stage (``roles.py``) decides
+with them and with the typography."""
+
+from __future__ import annotations
+
+import re
+
+# "记者" alone must be followed by a space: "记者手记" (a reporter's notes) is a title. "By",
+# "De", "Door"... name an author only before a capital (a name) or "our": "De zitting van de
+# Kamer", "By the end of May" begin sentences.
+BYLINE = re.compile(
+    r"^\s*(by|par|von|di|de|por|door|av)\s+((?-i:[A-ZÀ-ÖØ-Þ])|(our|notre|nostro|unserem|unserer|onze)\b)|"
+    r"^\s*(dal nostro|de notre|from our) |"
+    r"^\s*(本报记者|本报特约记者|本报通讯员|新华社|本报讯|特约评论员|本报评论员|(记者|通讯员)\s)",
+    re.IGNORECASE)
+JUMP = re.compile(
+    r"(continued (on|from) (page|p\.)|see .{1,40}, (page|p\.)|(lire la )?suite (en |de la )?(page|p\.)|"
+    r"segue (a|dalla) (pagina|pag\.|prima)|continua a (pagina|pag\.)|"
+    r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
+QUOTES = "«»\"“”„‘’'‹›「」『』"
+# A name alone (an author under a headline): two to four Han characters, or two or three
+# capitalised words.
+AUTHOR_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$")
+# A line of an index: a section's name and its page ("Arts C6", "Sport .... 12", "要闻 第2版").
+INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?\d{1,3})$|\.{3,}\s*\d{1,3}$|第\s*\d+\s*版$",
+                         re.IGNORECASE)
+FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
