@@ -197,6 +197,19 @@ def test_cjk_punctuation_touching_the_next_column_does_not_join_the_columns():
     assert len(build_lines(words, (), P)) == 32
 
 
+def test_a_comma_set_as_a_run_of_its_own_after_latin_digits_hangs_into_the_gutter():
+    """xeCJK sets "26.40%" + "，" as two runs; the lone comma's box fills the whole gutter, up
+    to the next column, three rows down: the rows above it must still be cut there."""
+    words = []
+    for i in range(16):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("江北区已累计探索社区", 160, y)]
+    y = 100 + 13 * 2
+    words[4:5] = [word("累计完善平方米", 50, y), word("26.40%", 120, y), word("，", 150, y)]
+    lines = build_lines(words, (), P)
+    assert len(lines) == 32 and all(ln.box.x1 <= 160 or ln.box.x0 >= 160 for ln in lines)
+
+
 def test_the_last_row_of_two_columns_with_the_ones_between_empty_is_two_lines():
     """The middle columns end higher up (a jump line last, a little lower than its row): the
     last row of the outer columns stands a column and more apart, a gap that holds the

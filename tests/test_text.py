@@ -5,7 +5,7 @@ from layout.analysis.text import join_lines
 
 from layout.model import Box
 
-from synth import column, page, text_lines
+from synth import column, page, text_lines, word
 
 
 def test_latin_hyphenation_at_a_line_end_is_undone():
@@ -83,3 +83,14 @@ def test_framed_text_in_two_columns_is_measured_by_its_own_column():
     content = page(words, frames=[Box(50, 60, 290, 200)])
     story = analyse_page(content).stories[0]
     assert len([b for b in story.blocks if b.role == "body"]) == 1
+
+
+def test_the_lines_beside_a_drop_cap_do_not_start_paragraphs():
+    """A drop cap three lines tall: the lines beside it stand its width in from the column's
+    edge, which is no indent; the paragraph runs on under it."""
+    cap = word("L", 50, 100, size=34)                      # 50..67 wide, 100..134 high
+    words = (text_lines(["Council Plan"], 50, 60, size=24) + [cap]
+             + column(70, 100, 3, width=80) + column(50, 136, 5, start=20))
+    (story,) = analyse_page(page(words)).stories
+    body = [b for b in story.blocks if b.role == "body"]
+    assert len(body) == 1 and body[0].text.startswith("L")

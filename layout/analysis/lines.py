@@ -257,12 +257,12 @@ def _read_across(found_rows: list[list[Word]], boxes: dict[int, Box], gutters: G
 
 def _unhung(w: Word, box: Box) -> Box:
     """The box without the CJK punctuation that may hang out of its column at either end
-    (one character's mean width each): what the gutters are found among, for a full-width
-    closing mark may reach into the gutter or even touch the next column. (Latin marks hang
-    a hair at most: ``Gutters.through`` allows for that.)"""
-    t = w.text
-    if len(t) < 2:
-        return box
+    (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
+    what the gutters are found among, for a full-width closing mark may reach into the gutter or
+    even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
+    alone = bool(t := w.text) and is_cjk(t[0]) and all(c in _CLOSING for c in t)
+    if len(t) < 2 or alone:
+        return Box(box.x0, box.y0, box.x0, box.y1) if alone else box
     step = box.width / len(t)
     return Box(box.x0 + step if t[0] in _OPENING and is_cjk(t[1]) else box.x0, box.y0,
                box.x1 - step if t[-1] in _CLOSING and is_cjk(t[-2]) else box.x1, box.y1)

@@ -2,7 +2,8 @@
 
 Within a story, body lines are read in order and a new paragraph starts at a line that is
 indented, or after a line that stops short of its column's right edge although the next
-line's first word would have fitted there (so ragged-right text keeps its paragraphs). A column
+line's first word would have fitted there (so ragged-right text keeps its paragraphs). The
+lines set beside a drop cap are measured from its right edge: they are not indented. A column
 break is not a paragraph break: a block that starts unindented after a full last line
 continues the paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。").
 
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..geometry import union_all
-from ..model import Block, Figure, Layout, Line, Story
+from ..model import Block, Box, Figure, Layout, Line, Story
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
@@ -30,6 +31,10 @@ _SPACE = 0.25
 # "Whitman") may be this much wider, so a line is taken to have stopped short only when the
 # word would have fitted at this width.
 _MISJUDGED = 1.25
+# [times its line's size] a first word this much larger than the rest of its line is a drop
+# cap (``roles`` joins it to the line it opens); the lines set beside it start at its right
+# edge, and are measured from there, not from the column's
+_DROP_CAP = 2.0
 
 
 def join_lines(texts: Sequence[str]) -> str:
@@ -93,13 +98,14 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room = 0.0  # space left at the end of the previous line
+    cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
         # Text in a frame is measured against the frame's text in its column, not the page's.
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
         width = max(right - left, 1e-6)
         for ln in b.lines:
-            indented = ln.box.x0 - left > params.indent * ln.size
+            indented = ln.box.x0 - _start(ln, left, cap) > params.indent * ln.size
             # The previous line stopped short although this line's first word would have fit.
             ended = room > (1 - params.short_line) * width and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
             # A bold lead-in ("DATES: The FAA must …") opens a paragraph.
@@ -108,9 +114,25 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 paras.append([])
             paras[-1].append(ln)
             room = right - ln.box.x1
+            if ln.words[0].size >= _DROP_CAP * ln.size:
+                cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _start(line: Line, left: float, cap: Box | None) -> float:
+    """Where the line would start unindented: at the column's left edge, or right of the drop
+    cap when the line is set beside it (starts below its top, right of it)::
+
+        ┌──┐he council said on      the two lines beside the T are no paragraph starts,
+        │T │monday that the plan    though they stand a drop cap's width in
+        └──┘would reach every
+        voter in the county
+    """
+    if cap is not None and cap.y0 <= line.box.y0 < cap.y1 and line.box.x0 >= cap.x1:
+        return max(left, cap.x1)
+    return left
 
 
 def _first_word_width(line: Line) -> float:
