@@ -259,3 +259,29 @@ def test_a_banner_over_other_headlines_heads_no_column():
     layout = analyse_page(page(words))
     assert story_of(layout, "COLUMNTWO") == story_of(layout, "First Story")
     assert story_of(layout, "Third Story") != story_of(layout, "First Story")
+
+
+def test_a_centred_byline_over_the_columns_leads_the_text():
+    """A byline centred under a headline set across three columns stands over column two:
+    read in column order it would fall after column one, inside a paragraph. Set above the
+    text, it leads it."""
+    words = (text_lines(["A Headline Across Three Columns"], 50, 40, size=24)
+             + text_lines(["By Jane Doe"], 185, 78) + column(50, 100, 10)
+             + column(170, 100, 10, start=30) + column(290, 100, 10, start=60))
+    (story,) = analyse_page(page(words)).stories
+    roles = [b.role for b in story.blocks]
+    assert roles[:2] == ["headline", "byline"] and set(roles[2:]) == {"body"}
+
+
+def test_a_story_set_around_a_picture_begins_under_it_left_of_its_headline():
+    """The picture takes the head of column one; the headline spans columns two and three;
+    the story's text begins in column one under the picture. Nothing before column one
+    continues there: the run opens the story beside it."""
+    words = (text_lines(["Headline Beside The Picture"], 170, 40, size=24)
+             + marked(column(50, 160, 12), "UNDERPICTURE") + column(170, 80, 20, start=30)
+             + column(290, 80, 20, start=60))
+    layout = analyse_page(page(words, figures=[Box(50, 40, 150, 150)]))
+    assert story_of(layout, "UNDERPICTURE") == story_of(layout, "Headline")
+    (story,) = [s for s in layout.stories if s.id == story_of(layout, "Headline")]
+    body = [b for b in story.blocks if b.role == "body"]
+    assert body[0].text.startswith("UNDERPICTURE")

@@ -16,10 +16,9 @@ placed top to bottom; each joins
    continued from another page, the tail of a column);
 4. or it starts a run of its own (no headline), or, for a figure, a picture story.
 
-Once everything is placed, each headless run, left to right, follows the column flow: a run
-at the top of its column continues the story at the foot of the column before (in the same
-band of the page: drawn rules and lines of white space across the page bound the bands), a
-run starting lower continues the story ending level with it in the column before.
+Once everything is placed, each headless run, left to right, follows the column flow
+(``flow.py``). A headline set across columns over other headlines and no text of its own (a
+banner) heads no column.
 
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
 frame with a headline is a boxed story. Kickers go to the headline right below them.
@@ -36,11 +35,10 @@ from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
+from .flow import adopt_headless, open_cuts, separators
 from .order import place_box, reading_order
-from .placement import Group, Placer, Unit, same_text_size
+from .placement import Group, Placer, Unit
 
-# [body sizes] the least white space across the page that reads as a line between bands
-_OPEN_CUT = 1.0
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
 _BANNER_TITLES = 2
@@ -70,7 +68,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
     units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
     units += [Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
-    h_rules = [r.box for r in page.rules if r.orientation == "h"] + _open_cuts(units, body)
+    h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
@@ -88,7 +86,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
             placer.attach_notes(home, u)
         placer.place(u, home)
 
-    _adopt_headless(groups, [f.box for f in bare], _separators(h_rules, units), v_rules, body, params)
+    adopt_headless(groups, [f.box for f in bare], separators(h_rules, units), v_rules, body, params)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
     stories = [_story(g, grid, body, params) for g in groups
@@ -180,41 +178,6 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
         g.span = Box(min(left, a.x0), a.y0, max(right, a.x1), a.y1)
 
 
-def _open_cuts(units: Sequence[Unit], body: float) -> list[Box]:
-    """Lines of white space across the whole text area, as rules: where every column breaks.
-
-    A page band set apart by a rule (the feuilleton under the line at the foot of an old
-    page) often comes from OCR without the rule. The white space is still there: a gap of at
-    least a blank line that no block, figure or box crosses, with text in several columns
-    above it and below it. Paragraph breaks do not line up across all columns like that.
-    """
-    texts = [u for u in units if u.block is not None]
-    if len(texts) < 4:
-        return []
-    left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
-    ordered = sorted(units, key=lambda u: u.box.y0)
-    # Running text in two columns or more: its left edges spread wider than a column gap,
-    # above and below each candidate (left-edge extremes of every prefix and suffix).
-    above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
-    cuts, reach = [], ordered[0].box.y1
-    for k, u in enumerate(ordered[1:], 1):
-        if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
-            y = (reach + u.box.y0) / 2
-            cuts.append(Box(left, y - 0.25, right, y + 0.25))
-        reach = max(reach, u.box.y1)
-    return cuts
-
-
-def _left_spreads(units: Sequence[Unit]) -> list[float]:
-    """For each k, how far apart the left edges of running text among units[:k + 1] lie."""
-    low, high, spreads = float("inf"), float("-inf"), []
-    for u in units:
-        if u.block is not None and len(u.block.lines) >= 2:
-            low, high = min(low, u.box.x0), max(high, u.box.x0)
-        spreads.append(high - low if high >= low else 0.0)
-    return spreads
-
-
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float) -> None:
     """Note the headlines with running text (three lines or more, about as wide) starting right
     under them: their text is below, so text beside them is not theirs (a title over column
@@ -253,91 +216,6 @@ def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
     return found
 
 
-def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[float, float],
-                at_top: bool, v_rules: Sequence[Box], body: float, params: Params) -> Unit | None:
-    """The unit of the column just left of a run of headless text that the run continues.
-
-    A story runs down one column and on at the top of the next. A run that starts its column
-    (nothing above it in its band of the page) continues the story at the foot of the column
-    before, in the same band. A run that starts lower (under a picture, say) continues the
-    story ending lowest beside it, between the run's top and (about) its bottom::
-
-        ░A░░░ ░g░░░          g starts its column: it goes on from the foot of the column
-        ░A░░░ ░g░░░          before, story B, not from A level with its top
-        ═B══  ░g░░░
-        ░B░░░ ░g░░░
-    """
-    low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + 3 * body)
-    best = None
-    for p in others:
-        gap = top.box.x0 - p.box.x1
-        if (p.block is None or not -0.5 * body <= gap <= 3 * body
-                or not (low < p.box.y1 <= high and p.box.y0 >= band[0])
-                or not same_text_size(p, top, params)):
-            continue
-        if (best is None or p.box.y1 > best.box.y1) and not any(
-                p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
-            best = p
-    return best
-
-
-def _separators(h_rules: Sequence[Box], units: Sequence[Unit]) -> list[float]:
-    """The heights of the lines (drawn or white) across most of the text area, top to bottom."""
-    if not units:
-        return []
-    width = max(u.box.x1 for u in units) - min(u.box.x0 for u in units)
-    return sorted(r.cy for r in h_rules if r.width >= 0.6 * width)
-
-
-def _band(y: float, separators: Sequence[float]) -> tuple[float, float]:
-    """The band of the page between the lines across it (``separators``, sorted) around y."""
-    k = bisect_left(separators, y)
-    return (separators[k - 1] if k else float("-inf"), separators[k] if k < len(separators) else float("inf"))
-
-
-def _adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Sequence[float],
-                    v_rules: Sequence[Box], body: float, params: Params) -> None:
-    """Text that started a story of its own joins the story running in the column to its left.
-
-    Runs of text with no headline over them are found while placing; once everything is
-    placed, this pass, left to right, lets each follow the column flow (``_column_end``).
-    Notes follow notes (footnotes run on from column to column under their story), stories
-    follow stories.
-    """
-    notes = {id(n) for g in groups for n in g.notes}
-    headless = sorted((g for g in groups if not g.header and g.units),
-                      key=lambda g: min(u.box.x0 for u in g.units))
-    boxes = [u.box for g in groups for u in g.units] + [b.box for g in groups for b in g.header]
-    boxes += pictures
-    for g in headless:
-        top = min(g.units, key=lambda u: u.box.y0)
-        if top.block is None:
-            continue
-        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, top.box) >= 0.5)
-        band = _band(top.box.cy, separators)
-        at_top = not any(band[0] <= b.y0 and b.y1 <= top.box.y0 + 0.5 * body
-                         and x_overlap_ratio(b, top.box) >= 0.5 for b in boxes)
-        # A headline across the run's column and the one before, below the run, closes the
-        # run's band there: what the column before holds under it is the next module's.
-        band = (band[0], min([band[1]] + [h.span.y0 for h in groups if h.header and h.span is not None
-                                          and h.span.y0 >= top.box.y1 and h.span.x0 < top.box.x0 - 2 * body
-                                          and x_overlap(h.span, top.box) >= 0.5 * top.box.width]))
-        is_note = id(g) in notes
-        others = [u for h in groups if h is not g and (id(h) in notes) == is_note for u in h.units]
-        end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
-        home = end.home if end is not None else None
-        if home is None or home is g:
-            continue
-        for u in g.units:
-            u.home = home
-        home.units.extend(g.units)
-        home.notes.extend(g.notes)
-        g.units, g.notes = [], []
-        for h in groups:
-            if g in h.notes:
-                h.notes.remove(g)
-
-
 def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
     """Assemble a story: header, figures, text in reading order, then sidebars and notes.
 
@@ -353,12 +231,14 @@ def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
     if len(texts) > 1 and texts[-1].role == "crosshead":
         # A crosshead leads text; one that ends the story is the author's signature.
         texts[-1] = replace(texts[-1], role="byline")
-    lead = 0
-    while lead < len(texts) and texts[lead].role in ("kicker", "deck", "byline"):
-        lead += 1
-    content: list[Block | Figure | Story] = [*header, *texts[:lead]]
+    # Decks and bylines set above the body text lead it wherever the reading order put them: a
+    # centred byline over the columns falls inside one of them.
+    top = min((t.box.y0 for t in texts if t.role == "body"), default=float("inf")) + 0.5 * body
+    lead = [t for t in texts if t.role in ("kicker", "deck", "byline") and t.box.y1 <= top]
+    led = {id(t) for t in lead}
+    content: list[Block | Figure | Story] = [*header, *lead]
     content += [u.figure for u in placed if u.figure is not None]
-    content += texts[lead:]
+    content += [t for t in texts if id(t) not in led]
     for u in placed:
         if u.framed:
             content.extend(_framed(u, body, params))

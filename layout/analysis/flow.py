@@ -1,0 +1,166 @@
+"""Stage 5, second half: text with no headline over it follows the column flow.
+
+Runs of text that no headline spans are placed as stories of their own (``stories.py``). Once
+everything is placed, each, left to right, joins the story it goes on from: a run at the top
+of its column continues the story at the foot of the column before (in the same band of the
+page: drawn rules and lines of white space across the page, ``open_cuts``, bound the bands),
+a run starting lower continues the story ending level with it in the column before, and a run
+in the first column under a picture opens the story headed beside it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from ..geometry import x_overlap, x_overlap_ratio, y_overlap
+from ..model import Box
+from ..params import Params
+from .placement import Group, Unit, same_text_size
+
+# [body sizes] the least white space across the page that reads as a line between bands
+_OPEN_CUT = 1.0
+
+
+def open_cuts(units: Sequence[Unit], body: float) -> list[Box]:
+    """Lines of white space across the whole text area, as rules: where every column breaks.
+
+    A page band set apart by a rule (the feuilleton under the line at the foot of an old
+    page) often comes from OCR without the rule. The white space is still there: a gap of at
+    least a blank line that no block, figure or box crosses, with text in several columns
+    above it and below it. Paragraph breaks do not line up across all columns like that.
+    """
+    texts = [u for u in units if u.block is not None]
+    if len(texts) < 4:
+        return []
+    left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
+    ordered = sorted(units, key=lambda u: u.box.y0)
+    # Running text in two columns or more: its left edges spread wider than a column gap,
+    # above and below each candidate (left-edge extremes of every prefix and suffix).
+    above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
+    cuts, reach = [], ordered[0].box.y1
+    for k, u in enumerate(ordered[1:], 1):
+        if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
+            y = (reach + u.box.y0) / 2
+            cuts.append(Box(left, y - 0.25, right, y + 0.25))
+        reach = max(reach, u.box.y1)
+    return cuts
+
+
+def _left_spreads(units: Sequence[Unit]) -> list[float]:
+    """For each k, how far apart the left edges of running text among units[:k + 1] lie."""
+    low, high, spreads = float("inf"), float("-inf"), []
+    for u in units:
+        if u.block is not None and len(u.block.lines) >= 2:
+            low, high = min(low, u.box.x0), max(high, u.box.x0)
+        spreads.append(high - low if high >= low else 0.0)
+    return spreads
+
+
+def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[float, float],
+                at_top: bool, v_rules: Sequence[Box], body: float, params: Params) -> Unit | None:
+    """The unit of the column just left of a run of headless text that the run continues.
+
+    A story runs down one column and on at the top of the next. A run that starts its column
+    (nothing above it in its band of the page) continues the story at the foot of the column
+    before, in the same band. A run that starts lower (under a picture, say) continues the
+    story ending lowest beside it, between the run's top and (about) its bottom::
+
+        ░A░░░ ░g░░░          g starts its column: it goes on from the foot of the column
+        ░A░░░ ░g░░░          before, story B, not from A level with its top
+        ═B══  ░g░░░
+        ░B░░░ ░g░░░
+    """
+    low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + 3 * body)
+    best = None
+    for p in others:
+        gap = top.box.x0 - p.box.x1
+        if (p.block is None or not -0.5 * body <= gap <= 3 * body
+                or not (low < p.box.y1 <= high and p.box.y0 >= band[0])
+                or not same_text_size(p, top, params)):
+            continue
+        if (best is None or p.box.y1 > best.box.y1) and not any(
+                p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
+            best = p
+    return best
+
+
+def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
+    """The unit right beside the top of a run in the first column (no text level with it on its
+    left), when it is text of a story headed above the run: a story set around a picture at
+    the head of its first column begins under the picture, left of its headline::
+
+        ▓▓▓▓▓ ══ HEADLINE ══        r has nothing before it; its top stands level with
+        ▓▓▓▓▓ ░░░░░ ░░░░░           the story's text in column two: r opens that story
+        ░r░░░ ░░░░░ ░░░░░
+    """
+    best = None
+    for p in others:
+        if p.block is not None and p.box.x1 <= top.box.x0 + 0.5 * body and y_overlap(p.box, top.box) > 0:
+            return None
+        gap = p.box.x0 - top.box.x1
+        head = p.home.anchor_box if p.home is not None and p.home.header else None
+        if (p.block is not None and head is not None and -0.5 * body <= gap <= 3 * body
+                and y_overlap(p.box, top.box) > 0 and head.y1 <= top.box.y0
+                and (best is None or gap < best.box.x0 - top.box.x1)):
+            best = p
+    return best
+
+
+def separators(h_rules: Sequence[Box], units: Sequence[Unit]) -> list[float]:
+    """The heights of the lines (drawn or white) across most of the text area, top to bottom."""
+    if not units:
+        return []
+    width = max(u.box.x1 for u in units) - min(u.box.x0 for u in units)
+    return sorted(r.cy for r in h_rules if r.width >= 0.6 * width)
+
+
+def _band(y: float, separators: Sequence[float]) -> tuple[float, float]:
+    """The band of the page between the lines across it (``separators``, sorted) around y."""
+    k = bisect_left(separators, y)
+    return (separators[k - 1] if k else float("-inf"), separators[k] if k < len(separators) else float("inf"))
+
+
+def adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Sequence[float],
+                    v_rules: Sequence[Box], body: float, params: Params) -> None:
+    """Text that started a story of its own joins the story running in the column to its left.
+
+    Runs of text with no headline over them are found while placing; once everything is
+    placed, this pass, left to right, lets each follow the column flow (``_column_end``).
+    Notes follow notes (footnotes run on from column to column under their story), stories
+    follow stories.
+    """
+    notes = {id(n) for g in groups for n in g.notes}
+    headless = sorted((g for g in groups if not g.header and g.units),
+                      key=lambda g: min(u.box.x0 for u in g.units))
+    boxes = [u.box for g in groups for u in g.units] + [b.box for g in groups for b in g.header]
+    boxes += pictures
+    for g in headless:
+        top = min(g.units, key=lambda u: u.box.y0)
+        if top.block is None:
+            continue
+        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, top.box) >= 0.5)
+        band = _band(top.box.cy, separators)
+        at_top = not any(band[0] <= b.y0 and b.y1 <= top.box.y0 + 0.5 * body
+                         and x_overlap_ratio(b, top.box) >= 0.5 for b in boxes)
+        # A headline across the run's column and the one before, below the run, closes the
+        # run's band there: what the column before holds under it is the next module's.
+        band = (band[0], min([band[1]] + [h.span.y0 for h in groups if h.header and h.span is not None
+                                          and h.span.y0 >= top.box.y1 and h.span.x0 < top.box.x0 - 2 * body
+                                          and x_overlap(h.span, top.box) >= 0.5 * top.box.width]))
+        is_note = id(g) in notes
+        others = [u for h in groups if h is not g and (id(h) in notes) == is_note for u in h.units]
+        end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
+        if end is None and not at_top:
+            end = _wrapped(top, others, body)
+        home = end.home if end is not None else None
+        if home is None or home is g:
+            continue
+        for u in g.units:
+            u.home = home
+        home.units.extend(g.units)
+        home.notes.extend(g.notes)
+        g.units, g.notes = [], []
+        for h in groups:
+            if g in h.notes:
+                h.notes.remove(g)
