@@ -417,19 +417,22 @@ def test_cli_converts_a_mets_issue_page_by_page_and_scores_one(tmp_path, capsys)
     assert one.read_text(encoding="utf-8").count('<section class="page"') == 5
 
 
+def alto_line(y: int, words: list[tuple[str, int]], style: str = "") -> str:
+    """An ALTO TextLine at height y: words (text, box height) 30 px a letter, 20 px apart."""
+    x, strings, ref = 100, [], f' STYLEREFS="{style}"' if style else ""
+    for text, height in words:
+        strings.append(f'<String CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{30 * len(text)}" '
+                       f'HEIGHT="{height}"{ref}/>')
+        x += 30 * len(text) + 20
+    return f'<TextLine HPOS="100" VPOS="{y}" WIDTH="{x - 120}" HEIGHT="40">{"".join(strings)}</TextLine>'
+
+
 def test_alto_line_in_capitals_is_sized_by_its_type_not_its_capital_height(tmp_path):
     """OCR boxes hug the ink: a word in capitals has no descender, so a title set in capitals
     at the body size is boxed about 0.7 as tall as the body's words. Its size is the type's."""
-    def line(y: int, words: list[tuple[str, int]]) -> str:
-        x, strings = 100, []
-        for text, height in words:
-            strings.append(f'<String CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{30 * len(text)}" '
-                           f'HEIGHT="{height}"/>')
-            x += 30 * len(text) + 20
-        return f'<TextLine HPOS="100" VPOS="{y}" WIDTH="{x - 120}" HEIGHT="40">{"".join(strings)}</TextLine>'
-    body = [line(100 + 50 * i, [("going", 40), ("quickly", 40), ("an", 26), ("by", 40)])
+    body = [alto_line(100 + 50 * i, [("going", 40), ("quickly", 40), ("an", 26), ("by", 40)])
             for i in range(6)]  # boxed to the ink: "an" has neither ascender nor descender
-    title = line(420, [("SHIPPING", 28), ("NEWS.", 28)])
+    title = alto_line(420, [("SHIPPING", 28), ("NEWS.", 28)])
     path = tmp_path / "capitals.xml"
     path.write_text(
         '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page WIDTH="1500" '
@@ -444,23 +447,16 @@ def test_alto_title_with_no_letter_below_the_baseline_keeps_its_style_size(tmp_p
     """"Tweede Kamer." in bold 11 pt over 9 pt text (KB, 1876): no letter reaches below its
     baseline, so its box is about 0.7 of its type tall, 30 px for 46 px type. That does not
     put its style's size in doubt; a line with descenders that short would."""
-    def line(y: int, words: list[tuple[str, int]], style: str) -> str:
-        x, strings = 100, []
-        for text, height in words:
-            strings.append(f'<String CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{25 * len(text)}" '
-                           f'HEIGHT="{height}" STYLEREFS="{style}"/>')
-            x += 25 * len(text) + 20
-        return f'<TextLine HPOS="100" VPOS="{y}" WIDTH="{x - 120}" HEIGHT="40">{"".join(strings)}</TextLine>'
-    body = [line(100 + 45 * i, [("going", 38), ("quickly", 38), ("an", 26), ("by", 38)], "B")
+    body = [alto_line(100 + 45 * i, [("going", 38), ("quickly", 38), ("an", 26), ("by", 38)], "B")
             for i in range(6)]  # boxed to the ink: "an" has neither ascender nor descender
-    short = line(400, [("gone", 20), ("by", 20), ("quickly", 20)], "B")  # descenders, 20 px
+    short = alto_line(400, [("gone", 20), ("by", 20), ("quickly", 20)], "B")  # descenders, 20 px
     path = tmp_path / "title.xml"
     path.write_text(
         '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
         '<TextStyle ID="B" FONTSIZE="9" FONTFAMILY="Times"/>'
         '<TextStyle ID="T" FONTSIZE="11" FONTFAMILY="Times" FONTSTYLE="bold"/></Styles>'
         '<Layout><Page WIDTH="1500" HEIGHT="1000" PHYSICAL_IMG_NR="1"><PrintSpace>'
-        f'<TextBlock HPOS="100" VPOS="30" WIDTH="800" HEIGHT="40">{line(30, [("Tweede", 30), ("Kamer.", 30)], "T")}'
+        f'<TextBlock HPOS="100" VPOS="30" WIDTH="800" HEIGHT="40">{alto_line(30, [("Tweede", 30), ("Kamer.", 30)], "T")}'
         f'</TextBlock><TextBlock HPOS="100" VPOS="100" WIDTH="800" HEIGHT="400">{"".join(body)}{short}'
         '</TextBlock></PrintSpace></Page></Layout></alto>', encoding="utf-8")
     words = words_by_text(path)
