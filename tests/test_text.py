@@ -1,5 +1,7 @@
 """Stage 7, paragraphs and joining rules."""
 
+from dataclasses import replace
+
 from layout import analyse_page
 from layout.analysis.text import join_lines
 
@@ -94,3 +96,18 @@ def test_the_lines_beside_a_drop_cap_do_not_start_paragraphs():
     (story,) = analyse_page(page(words)).stories
     body = [b for b in story.blocks if b.role == "body"]
     assert len(body) == 1 and body[0].text.startswith("L")
+
+
+def test_a_scanned_columns_jittering_left_edge_makes_no_paragraphs():
+    """A scan's lines start a fraction of an em apart (one line OCR'd 7 pt left of the rest,
+    with a stray mark): measured against the lines around them, none is indented. A first
+    line indented past its neighbours still opens a paragraph."""
+    headline = text_lines(["Council Plan"], 50, 60, size=24)
+    body = column(50, 100, 10)
+    body = [replace(w, box=replace(w.box, x0=w.box.x0 - 7)) if k == 4 else w for k, w in enumerate(body)]
+    (story,) = analyse_page(page(headline + body)).stories
+    assert len([b for b in story.blocks if b.role == "body"]) == 1
+    indented = column(50, 100, 4) + column(50, 148, 4, start=40, indent_first=True)
+    indented = [replace(w, box=replace(w.box, x0=w.box.x0 - 7)) if k == 2 else w for k, w in enumerate(indented)]
+    (story,) = analyse_page(page(headline + indented)).stories
+    assert len([b for b in story.blocks if b.role == "body"]) == 2

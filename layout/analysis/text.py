@@ -104,8 +104,9 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
         # Text in a frame is measured against the frame's text in its column, not the page's.
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
         width = max(right - left, 1e-6)
-        for ln in b.lines:
-            indented = ln.box.x0 - _start(ln, left, cap) > params.indent * ln.size
+        for k, ln in enumerate(b.lines):
+            indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
+                > params.indent * ln.size
             # The previous line stopped short although this line's first word would have fit.
             ended = room > (1 - params.short_line) * width and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
             # A bold lead-in ("DATES: The FAA must …") opens a paragraph.
@@ -119,6 +120,16 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _neighbours_start(lines: Sequence[Line], k: int) -> float:
+    """Where the lines around line k start (the median of two above and two below it): a
+    scanned column's left edge drifts and jitters by a fraction of an em from line to line, so
+    an indent is measured against the lines beside it as well as against the column's edge.
+    A first line indented past its neighbours still stands out; one only a little right of
+    the leftmost line of the block does not."""
+    starts = sorted(ln.box.x0 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3]))
+    return starts[len(starts) // 2] if starts else float("-inf")
 
 
 def _start(line: Line, left: float, cap: Box | None) -> float:
