@@ -153,19 +153,22 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
     ones. Both lists are sorted by x0, so this is a sweep."""
     nxt: dict[tuple[float, float], _Open] = {}
     count = len(free)
+    starts = [f[0] for f in free]
+    ends = [f[1] for f in free]
     used = [False] * count
     wide = MIN_COLUMN * h / SLICE
     pinch = _PINCH / SLICE
     i = 0
     for s in open_:
         sx0, sx1 = s.x0, s.x1
-        while i < count and free[i][1] <= sx0:
+        while i < count and ends[i] <= sx0:
             i += 1
         j, pieces, touching = i, [], -1
         while j < count:
-            a, b = free[j][0], free[j][1]
+            a = starts[j]
             if not a < sx1:
                 break
+            b = ends[j]
             x0 = sx0 if sx0 > a else a  # max(a, sx0), min(b, sx1): the part in the strip
             x1 = sx1 if sx1 < b else b
             if x1 - x0 >= narrow:
@@ -187,29 +190,33 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             continue
         last = len(pieces) - 1
         for n, (j, x0, x1) in enumerate(pieces):
-            older = nxt.get((x0, x1))
+            key = (x0, x1)
+            older = nxt.get(key)
             if older is not None:  # two strips run into one: the younger ends here
                 if older.start <= s.start:
                     done += _closed(s, k, top, h)  # (as it stands: closing reads, never changes)
                     continue
                 done += _closed(older, k, top, h)
-            f = free[j]
-            used[j] = used[j] or x1 - x0 >= NARROWING * (f[1] - f[0])
+            if not used[j] and x1 - x0 >= NARROWING * (ends[j] - starts[j]):
+                used[j] = True
             piece = s if n == last else s.split()
             piece.x0, piece.x1, piece.pinched = x0, x1, 0
-            piece.slices.append(f)
-            nxt[(x0, x1)] = piece
-    for j, f in enumerate(free):
-        if not used[j] and f[1] - f[0] >= narrow and (f[0], f[1]) not in nxt:
-            nxt[(f[0], f[1])] = _Open(f[0], f[1], k, [f])
-    return [nxt[key] for key in sorted(nxt)]
+            piece.slices.append(free[j])
+            nxt[key] = piece
+    for j in range(count):
+        if not used[j]:
+            a, b = starts[j], ends[j]
+            if b - a >= narrow and (a, b) not in nxt:
+                nxt[(a, b)] = _Open(a, b, k, [free[j]])
+    return [nxt[key] for key in sorted(nxt)] if len(nxt) > 1 else list(nxt.values())
 
 
 def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
     """The strip as it stands, cut where it has nothing beside it on one side for ``_BLANK``
     body sizes (it crossed a blank stretch or a drawing: above and below are two strips,
-    judged apart), each part with its core, its height, its alignment and density. One under
-    ``SHORT`` body sizes (word spaces of a line or two) is never a gutter: dropped unmeasured."""
+    judged apart), each part with its core, its height, its alignment and density. A strip or
+    part under ``SHORT`` body sizes (word spaces of a line or two) is never a gutter: dropped
+    unmeasured."""
     body = h / SLICE
     if end - s.start < SHORT / SLICE:
         return []
@@ -229,10 +236,11 @@ def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
             if blank >= _BLANK / SLICE:
                 parts.append((first, k - blank + 1))
                 first = None
-    whole = (0, len(slices))  # its core is the one measured
-    return [_strip(slices[a:b], top + (s.start + a) * h, top + (s.start + b) * h, body, s.run,
-                   core if (a, b) == whole else _core(slices[a:b])) for a, b in parts] \
-        or [_strip(slices, top + s.start * h, top + end * h, body, s.run, core)]
+    spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
+        or [(0, len(slices), top + s.start * h, top + end * h)]
+    whole, least = (0, len(slices)), SHORT * body  # a part under SHORT is left unmeasured too
+    return [_strip(slices[a:b], y0, y1, body, s.run, core if (a, b) == whole else _core(slices[a:b]))
+            for a, b, y0, y1 in spans if y1 - y0 >= least]
 
 
 def _core(slices: Sequence[Free]) -> tuple[float, float]:
