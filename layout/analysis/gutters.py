@@ -26,6 +26,7 @@ Rivers of word spaces are short, ragged, off the grid and inside a column::
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -65,7 +66,12 @@ _ENDS = 1.0
 
 
 class Gutters:
-    """The gutters of a page, to ask whether one runs through a gap."""
+    """The gutters of a page, to ask whether one runs through a gap.
+
+    Sorted by x0, and filed by height too, in bands ``MIN_COLUMN`` high (each under the bands
+    its height reaches, ``_ENDS`` beyond its ends included): a gap narrower than a column is
+    held only against the gutters level with it, not every gutter of the page at its x (a
+    page of stacked tables has hundreds)."""
 
     def __init__(self, gutters: Sequence[Strip], body: float = 0.0) -> None:
         self.strips = sorted(gutters, key=lambda g: g.x0)
@@ -73,6 +79,15 @@ class Gutters:
         self.column = MIN_COLUMN * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
+        self.band = self.column if self.column > 0 else 1.0
+        self.bands: dict[int, list[int]] = {}  # band → positions in strips, ascending
+        for k, g in enumerate(self.strips):
+            for band in range(self._band(g.y0 - self.ends), self._band(g.y1 + self.ends) + 1):
+                self.bands.setdefault(band, []).append(k)
+        self.band_starts = {band: [self.starts[k] for k in ks] for band, ks in self.bands.items()}
+
+    def _band(self, y: float) -> int:
+        return math.floor(y / self.band) if math.isfinite(y) else 0
 
     def through(self, left: float, right: float, y: float, slack: float,
                 hanging: bool = False, long_only: bool = False) -> Strip | None:
@@ -84,11 +99,20 @@ class Gutters:
 
         A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
         grid is cut wherever that gutter ends: no word space spans a column and a gutter
-        (the last row of two columns with the ones between them empty)."""
-        k = bisect_left(self.starts, left - self.widest)
-        while k < len(self.strips) and self.strips[k].x0 < right:
-            g = self.strips[k]
-            shared = min(g.x1, right) - max(g.x0, left)
+        (the last row of two columns with the ones between them empty). Gutters are tried
+        in the order of their x0, the first that runs through is the one."""
+        strips, lowest = self.strips, left - self.widest
+        if right - left >= self.column or not math.isfinite(y):
+            order = range(bisect_left(self.starts, lowest), len(strips))  # any height
+        else:
+            band = self._band(y)
+            ks = self.bands.get(band, ())
+            order = ks[bisect_left(self.band_starts[band], lowest):] if ks else ()
+        for k in order:
+            g = strips[k]
+            if not g.x0 < right:
+                break
+            shared = (right if right < g.x1 else g.x1) - (left if left > g.x0 else g.x0)  # as min, max
             if (g.long or not long_only) and (
                     g.y0 - self.ends <= y <= g.y1 + self.ends and (
                         shared >= _HELD * g.width
@@ -96,7 +120,6 @@ class Gutters:
                         and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
                     or g.on_grid and right - left >= self.column and shared >= g.width):
                 return g
-            k += 1
         return None
 
 
