@@ -118,7 +118,7 @@ def white_strips(boxes: Sequence[Box], body: float) -> list[Strip]:
     reach = _REACH * h
     for i, b in enumerate(boxes):
         height = b.height
-        pad = min(reach, height / 3)
+        pad = height / 3 if height / 3 < reach else reach  # min(reach, height / 3)
         first, last = int((b.y0 + pad - top) / h), int((b.y1 - pad - top) / h)
         span = (b.x0, b.x1, i, height)
         for k in range(max(first, 0), min(last, n - 1) + 1):
