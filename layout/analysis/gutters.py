@@ -85,9 +85,18 @@ class Gutters:
             for band in range(self._band(g.y0 - self.ends), self._band(g.y1 + self.ends) + 1):
                 self.bands.setdefault(band, []).append(k)
         self.band_starts = {band: [self.starts[k] for k in ks] for band, ks in self.bands.items()}
+        self.grid = [k for k, g in enumerate(self.strips) if g.on_grid]  # ascending x0 too
+        self.grid_starts = [self.starts[k] for k in self.grid]
 
     def _band(self, y: float) -> int:
         return math.floor(y / self.band) if math.isfinite(y) else 0
+
+    def _inside(self, left: float, right: float) -> list[int]:
+        """The grid's gutters starting in the gap from x=left to x=right (from a hair before
+        left: a core the gap holds whole may start there, by the rounding of its width)."""
+        hair = min(self.widest, 1e-9 * (1.0 + abs(left) + abs(right)))
+        k = bisect_left(self.grid_starts, left - hair)
+        return self.grid[k:bisect_left(self.grid_starts, right, k)]
 
     def through(self, left: float, right: float, y: float, slack: float,
                 hanging: bool = False, long_only: bool = False) -> Strip | None:
@@ -102,12 +111,14 @@ class Gutters:
         (the last row of two columns with the ones between them empty). Gutters are tried
         in the order of their x0, the first that runs through is the one."""
         strips, lowest = self.strips, left - self.widest
-        if right - left >= self.column or not math.isfinite(y):
+        if not math.isfinite(y):
             order = range(bisect_left(self.starts, lowest), len(strips))  # any height
         else:
             band = self._band(y)
             ks = self.bands.get(band, ())
-            order = ks[bisect_left(self.band_starts[band], lowest):] if ks else ()
+            order = ks[bisect_left(self.band_starts[band], lowest):] if ks else []
+            if right - left >= self.column:  # and the grid's gutters inside the gap, any height
+                order = sorted({*order, *self._inside(left, right)})
         for k in order:
             g = strips[k]
             if not g.x0 < right:
