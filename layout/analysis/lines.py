@@ -297,8 +297,10 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     above its baseline (a footnote's number), which takes its neighbour's; display type may be
     spaced wider (an em space between the phrases of a Chinese headline).
     """
-    small_word, big_word = sorted((a, b), key=lambda w: w.size)
+    small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
+    if right - left <= min(_SOURCE_LINE_GAP, _DISPLAY_APART, _CJK_APART, params.word_gap) * small:
+        return False  # a word space whatever the sizes and scripts say: no look around
     raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
     size = big if small < _SAME_SIZE * big and raised else small
     widest = (_SOURCE_LINE_GAP if _found_line(a, b) else
