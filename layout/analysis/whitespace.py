@@ -247,11 +247,11 @@ def _core(slices: Sequence[Free]) -> tuple[float, float]:
     """The white space common to the slices, leaving out the few where it is much narrower than
     usual: a line across the gutter (a kicker or byline over two columns) is white only at a
     word space, which must not be taken for the gutter's width."""
-    widths = sorted(f[1] - f[0] for f in slices)
-    least = _OUTLIER * widths[int(_USUAL * len(widths))]
+    widths = [f[1] - f[0] for f in slices]
+    least = _OUTLIER * sorted(widths)[int(_USUAL * len(widths))]
     x0 = x1 = None
-    for f in slices:
-        if f[1] - f[0] >= least:  # max of the starts, min of the ends, as max() and min() pick
+    for f, width in zip(slices, widths):
+        if width >= least:  # max of the starts, min of the ends, as max() and min() pick
             if x0 is None:
                 x0, x1 = f[0], f[1]
             else:
