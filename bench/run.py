@@ -1,6 +1,7 @@
 """Benchmark newslayout against plain-text PDF extractors: accuracy and speed, in one run.
 
     .venv/bin/python bench/run.py --out BENCHMARKS.md        # what `make bench` runs first
+    .venv/bin/python bench/run.py --speed-only --reps 5     # a quick speed pass, printed
 
 Accuracy (metrics of ../shared/docs/contract.md, implemented by ``layout.evaluate``) on three
 page sets:
@@ -861,6 +862,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--reps", type=int, default=3, help="timed runs per page and tool")
     parser.add_argument("--no-llm", action="store_true",
                         help="leave out pymupdf4llm (the slowest peer) for a quick run")
+    parser.add_argument("--speed-only", action="store_true",
+                        help="a quick speed pass: ours against the floor (CPU time) on the speed "
+                             "pages, printed; no accuracy, no peers, no report written")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="the shared corpus, for --speed-only (default: ../shared/corpus)")
     args = parser.parse_args(argv)
     if args.reps < 1:
         parser.error("--reps must be at least 1")
@@ -895,9 +901,35 @@ def command_line(argv: Sequence[str] | None) -> str:
                        *(argv if argv is not None else sys.argv[1:])])
 
 
+def speed_only(corpus: Path, reps: int) -> None:
+    """Ours against the floor on the speed pages (those of ``corpus`` that exist), by CPU
+    time, interleaved, median of ``reps``: one line a page, then the median and worst ratio."""
+    pages = [PageRef(pdf) for pdf in sorted(FIXTURES.glob("*.pdf"))]
+    pages += [PageRef(pdf) for pdf in sorted((corpus / "gt_born_digital").glob("*.pdf"))]
+    for path in [corpus / "pdf" / "federal-register-2020-17221.pdf", *sorted(corpus.glob(SPEED_SCANS))]:
+        if path.exists():
+            with pymupdf.open(path) as doc:
+                pages += [PageRef(path, n, multi=doc.page_count > 1) for n in range(1, doc.page_count + 1)]
+    warm_up([FLOOR, OURS], pages[0])
+    runs = measure_speed(pages, [FLOOR, OURS], reps)
+    ratios = []
+    for page, floor, ours in zip(pages, runs.cpu[FLOOR.name], runs.cpu[OURS.name]):
+        if isinstance(floor, float) and isinstance(ours, float):
+            ratios.append(ours / floor)
+            print(f"{page.label}\tfloor {fmt_ms(floor)} ms\tours {fmt_ms(ours)} ms\t{ratio(ours / floor)}")
+        else:
+            print(f"{page.label}\t{floor if isinstance(floor, str) else ours}")
+    if ratios:
+        print(f"median {ratio(statistics.median(ratios))}, worst {ratio(max(ratios))} "
+              f"({len(ratios)} pages, CPU time, median of {reps})")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Build the page sets, measure accuracy then speed, write the report."""
     args = parse_args(argv)
+    if args.speed_only:
+        speed_only(args.corpus, args.reps)
+        return
     started = time.perf_counter()
     command = command_line(argv)
     machine = machine_info()

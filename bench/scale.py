@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
 from run import run_floor, run_ours  # noqa: E402  (what the main benchmark times)
 from scale_pages import FAMILIES, SIZES, make_page, page_path  # noqa: E402
 
+import layout  # noqa: E402
 from layout.evaluate import load_truth, score_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +80,9 @@ def measure(family: str, size: float, folder: Path, reps: int) -> Point:
         pdf = make_page(family, size, folder)
     with pymupdf.open(pdf) as doc:
         words = len(doc[0].get_text("words"))
+    failed = [p for p in layout.reconstruct(pdf, pages=[1]).pages if isinstance(p, layout.PageFailure)]
+    if failed:  # timing a refusal would report a page we never analysed
+        raise SystemExit(f"{family} {size:g}: {failed[0].error}")
     html = run_ours(pdf, 1)  # warm-up, and the output scored
     scores = score_html(html, load_truth(pdf.with_suffix(".gt.json")))
     ours, floor = [], []

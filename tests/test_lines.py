@@ -2,7 +2,8 @@
 
 from dataclasses import replace
 
-from layout.analysis.lines import build_lines, join_words
+from layout.analysis.lines import build_lines
+from layout.analysis.linestyle import join_words
 from layout.analysis.rotation import with_sideways_words
 from layout.model import Box, Rule
 from layout.params import Params

@@ -156,8 +156,11 @@ class _OpenGroups:
 
     def over(self, box: Box) -> list[int]:
         """The open groups whose last line shares a stripe with box, in the order they started."""
+        span = self._span(box)
+        if len(span) == 1:  # most lines lie in one stripe
+            return sorted(self._stripes.get(span[0], ()))
         found: set[int] = set()
-        for s in self._span(box):
+        for s in span:
             found |= self._stripes.get(s, set())
         return sorted(found)
 

@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from statistics import median
 
-from ..geometry import union_all
-from ..model import Box, Line, Rule, Word, font_family
+from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
+from .linestyle import make_line
 from .script import is_cjk, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -38,8 +38,6 @@ _OFF_BASELINE_GAP = 0.15
 _SAME_SIZE = 0.8
 # [share of its neighbour's height] a superscript's foot stands this far above its neighbour's
 _RAISED = 0.2
-# Gaps narrower than this [em] between two runs are no word space (a font change inside a word).
-_SPACE_GAP = 0.12
 # Words an OCR file put on one line, in a row with nothing above or below, are cut apart only
 # at a gap wider than this [em].
 _SOURCE_LINE_GAP = 2.0
@@ -48,10 +46,6 @@ _SOURCE_LINE_GAP = 2.0
 # (a nameplate says nothing of the ears beside it)
 _NEIGHBOURS = 0.8
 _SIMILAR = 0.3
-# CJK punctuation, which takes no space; between CJK words, a gap this wide [em] is a space:
-# the em space between headline phrases.
-_CJK_PUNCTUATION = "、。，．：；！？）」』】〉》〕（「『【〈《〔・…—"
-_CJK_SPACE_GAP = 0.8
 # [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
 # space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
 _CJK_APART = 1.2
@@ -61,8 +55,6 @@ _CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’�
 _OPENING = "（「『【〈《〔\"'“‘«("
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
-# A line is bold or italic when at least this share of its characters is (a bold lead-in is not).
-_STYLE_SHARE = 0.7
 # [body sizes] type larger than this is display type (headlines); [em] the widest word space
 # of display type (its spaces are a quarter to a third of an em, rarely stretched), and the
 # gap beyond which two display words are never one line
@@ -101,16 +93,19 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
     vertical = [w for w in words if w.vertical]
     v_rules = [r.box for r in rules if r.orientation == "v"]
     h_rules = [_flip(r.box) for r in rules if r.orientation == "h"]
-    lines = [_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures)]
-    lines += [_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures)]
+    lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures)]
+    lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures)]
     return tuple(lines)
 
 
 def typical_size(words: Sequence[Word]) -> float:
     """The size most characters are set in (rounded to a quarter unit): the body size."""
-    counts: Counter[float] = Counter()
+    chars: dict[float, int] = {}  # by size as set, then by rounded size: a page has few sizes
     for w in words:
-        counts[round(w.size * 4) / 4] += len(w.text)
+        chars[w.size] = chars.get(w.size, 0) + len(w.text)
+    counts: Counter[float] = Counter()
+    for size, n in chars.items():
+        counts[round(size * 4) / 4] += n
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
@@ -181,7 +176,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space."""
     if not words:
         return []
-    boxes = {id(w): axes(w.box) for w in words}
+    boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
     unhung = {id(w): _unhung(w, boxes[id(w)]) for w in words}
     body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
@@ -260,9 +255,11 @@ def _unhung(w: Word, box: Box) -> Box:
     (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
     what the gutters are found among, for a full-width closing mark may reach into the gutter or
     even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
-    alone = bool(t := w.text) and is_cjk(t[0]) and all(c in _CLOSING for c in t)
-    if len(t) < 2 or alone:
-        return Box(box.x0, box.y0, box.x0, box.y1) if alone else box
+    t = w.text
+    if t and is_cjk(t[0]) and all(c in _CLOSING for c in t):
+        return Box(box.x0, box.y0, box.x0, box.y1)
+    if len(t) < 2 or not (t[0] in _OPENING or t[-1] in _CLOSING):
+        return box
     step = box.width / len(t)
     return Box(box.x0 + step if t[0] in _OPENING and is_cjk(t[1]) else box.x0, box.y0,
                box.x1 - step if t[-1] in _CLOSING and is_cjk(t[-2]) else box.x1, box.y1)
@@ -302,8 +299,10 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     above its baseline (a footnote's number), which takes its neighbour's; display type may be
     spaced wider (an em space between the phrases of a Chinese headline).
     """
-    small_word, big_word = sorted((a, b), key=lambda w: w.size)
+    small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
+    if right - left <= min(_SOURCE_LINE_GAP, _DISPLAY_APART, _CJK_APART, params.word_gap) * small:
+        return False  # a word space whatever the sizes and scripts say: no look around
     raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
     size = big if small < _SAME_SIZE * big and raised else small
     widest = (_SOURCE_LINE_GAP if _found_line(a, b) else
@@ -342,59 +341,3 @@ class _RowSpans:
 def _separated(right: float, b: Box, separators: list[Box]) -> bool:
     """True when a separator rule stands in the gap between x=right and box b on its row."""
     return any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in separators)
-
-
-def _lead_in(words: list[Word]) -> bool:
-    """True when the line opens with a styled run (a bold lead-in, a drop cap) before plain text.
-
-    "**D'autant plus que** si le client a" is a body line; its style is that of its plain rest.
-    """
-    first = words[0]
-    rest = [w for w in words[1:] if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
-    return bool(rest) and (first.bold or first.size > rest[0].size) and \
-        sum(len(w.text) for w in rest) >= 0.25 * sum(len(w.text) for w in words)
-
-
-def _line(words: list[Word], vertical: bool) -> Line:
-    """A line from its words in reading order, with the style of most of its characters.
-
-    A lead-in run does not count towards the style (see ``_lead_in``).
-    """
-    styled = words
-    if len(words) > 1 and _lead_in(words):
-        first = words[0]
-        styled = [w for w in words if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
-    sizes: dict[float, int] = {}
-    fonts: dict[str, int] = {}
-    bold = italic = total = 0
-    for w in styled:
-        n = len(w.text)
-        sizes[w.size] = sizes.get(w.size, 0) + n
-        fonts[w.font] = fonts.get(w.font, 0) + n
-        bold += n * w.bold
-        italic += n * w.italic
-        total += n
-    return Line(tuple(words), union_all(w.box for w in words), join_words(words, vertical),
-                max(sizes, key=sizes.get), bold >= _STYLE_SHARE * total,
-                italic >= _STYLE_SHARE * total, vertical, font_family(max(fonts, key=fonts.get)))
-
-
-def join_words(words: Sequence[Word], vertical: bool = False) -> str:
-    """Words' text joined with a space where their gap is a word space and the script uses one.
-
-    CJK text takes no space between words, except an em-wide gap between two phrases of a
-    headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one.
-    """
-    parts = [words[0].text]
-    for prev, w in zip(words, words[1:]):
-        gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
-        size = max(w.size, 1e-6)
-        if joins_without_space(prev.text, w.text):
-            spaced = gap > _CJK_SPACE_GAP * size and not (
-                prev.text[-1] in _CJK_PUNCTUATION or w.text[0] in _CJK_PUNCTUATION)
-        else:
-            spaced = gap > _SPACE_GAP * size
-        if spaced:
-            parts.append(" ")
-        parts.append(w.text)
-    return "".join(parts)

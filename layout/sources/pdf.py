@@ -1,23 +1,23 @@
 """PDF pages through PyMuPDF, the default engine: spans, images, rules and frames.
 
-One ``get_text("dict")`` call (without image pixels) and one ``get_drawings()`` call per page:
-the least any layout tool must read. PyMuPDF's own block grouping is ignored (it merges
+One parse of the page for its text (``get_text("dict")``, without image pixels) and, on most
+pages, its images too (``_read_page``), and one ``get_drawings()`` call: the least any layout
+tool must read. PyMuPDF's own block grouping is ignored (it merges
 columns); its spans become ``Word`` values and the analysis stages regroup them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from ..batch.atomic import write_atomic
 from ..errors import InputError, PageError
 from ..analysis.script import has_cjk, is_cjk
-from ..geometry import union_all
-from ..model import Box, Drawing, Figure, PageContent, Rule, Word
+from ..model import Box, Figure, PageContent, Word
 from ..params import Limits
 from .mupdf import pymupdf
+from .pdfshapes import kept_figures, shapes
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
                | pymupdf.TEXT_MEDIABOX_CLIP)
@@ -26,20 +26,6 @@ _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPAC
 READ_ERRORS = (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, RuntimeError, ValueError)
 _BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
 _ITALIC_NAMES = ("italic", "oblique")
-# Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
-_RULE_THICKNESS = 3.0
-_MIN_RULE_LENGTH = 12.0
-_MIN_FRAME = 24.0
-_MIN_FIGURE = 16.0
-# [share of the page's area] a shape this large is the page's border or background; [0-1] a
-# fill lighter than this in every channel is white; [pt] shapes this close are one drawing,
-# hashed into cells this wide to find them
-_PAGE_SHARE = 0.6
-_WHITE = 0.99
-_TOUCH = 2.0
-_CELL = 64.0
-# [pt] how far inside its bounding box a frame's outline may run (its rounded corners)
-_CORNER = 6.0
 # [em] a span of CJK text wider than its characters set solid by more than this runs on across
 # a gap; [em] such a span is cut where its characters stand further apart than _CHAR_GAP;
 # [em] the width assumed for a character that is not CJK (an upper bound: most are narrower)
@@ -75,32 +61,51 @@ def spans_to_words(text_dict: dict) -> list[Word]:
             line_id += 1
             vertical = abs(line["dir"][1]) > abs(line["dir"][0])
             for span in line["spans"]:
-                for raw, bbox in _pieces(span, vertical):
+                chars = span.get("chars")
+                pieces = ((span["text"], span["bbox"]),) if chars is None else \
+                    _runs(chars, _CHAR_GAP * span["size"], vertical)
+                for raw, bbox in pieces:
                     text = raw.strip()
                     if not text:
                         continue
                     bold, italic = font_style(span["font"], span["flags"])
-                    box = _trimmed(Box(*bbox), raw, vertical)
+                    box = Box(*bbox)
+                    if len(text) != len(raw):
+                        box = _trimmed(box, raw, vertical)
                     words.append(Word(text, box, span["font"], round(span["size"], 2),
                                       bold, italic, vertical, source_line=line_id))
     return words
 
 
-def _pieces(span: dict, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:
-    """(text, bbox) of the span, or of its runs of characters with no gap between them."""
-    chars = span.get("chars")
-    if chars is None:
-        return [(span["text"], span["bbox"])]
+def _runs(chars: list[dict], gap: float, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:
+    """(text, bbox) of each run of a span's characters with no gap wider than ``gap`` between
+    one character's end and the next one's start; one pass over the characters."""
     axis, end = (1, 3) if vertical else (0, 2)
-    gap = _CHAR_GAP * span["size"]
-    runs: list[list[dict]] = []
+    runs: list[tuple[str, tuple[float, ...]]] = []
+    text: list[str] = []
+    last = x0 = y0 = x1 = y1 = 0.0
     for c in chars:
-        if not runs or c["bbox"][axis] - runs[-1][-1]["bbox"][end] > gap:
-            runs.append([])
-        runs[-1].append(c)
-    return [("".join(c["c"] for c in run),
-             (min(c["bbox"][0] for c in run), min(c["bbox"][1] for c in run),
-              max(c["bbox"][2] for c in run), max(c["bbox"][3] for c in run))) for run in runs]
+        b = c["bbox"]
+        if text and not b[axis] - last > gap:
+            text.append(c["c"])
+            # as min() and max() over the run would: replaced only when strictly beyond
+            if b[0] < x0:
+                x0 = b[0]
+            if b[1] < y0:
+                y0 = b[1]
+            if b[2] > x1:
+                x1 = b[2]
+            if b[3] > y1:
+                y1 = b[3]
+        else:
+            if text:
+                runs.append(("".join(text), (x0, y0, x1, y1)))
+            text = [c["c"]]
+            x0, y0, x1, y1 = b
+        last = b[end]
+    if text:
+        runs.append(("".join(text), (x0, y0, x1, y1)))
+    return runs
 
 
 def run_on_spans(text_dict: dict) -> bool:
@@ -142,129 +147,28 @@ def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
     return Box(box.x0 + lead * step, box.y0, box.x1 - trail * step, box.y1)
 
 
-def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], list[Drawing]]:
-    """Separators (thin lines or bars), frames (outlined or tinted rectangles) and drawings
-    (clusters of every other visible shape: a chart's bars and curves, a map, a filled
-    placeholder) among the page's drawn paths.
+def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
+    """The page's text (``get_text("dict")``, or ``"rawdict"`` when ``run_on_spans``) and its
+    images' boxes (``get_image_info``), parsing the page as few times as it can.
 
-    A shape covering most of the page is a page border or background, and is dropped; so is
-    one painted white, or one outside the page (drawn for the facing page of a spread).
+    A page whose resources name no image is parsed once, keeping images: when none turns up
+    (no inline image either) its text is that parse's; else, and on a page with images, the
+    images come from a parse of their own (``get_image_info``; a text parse keeping them
+    would copy out their pixels) and the text from one without. A page is never parsed
+    again for its characters: the ``rawdict`` comes from the same parse as the ``dict``.
     """
-    rules, frames, parts = [], [], []
-    for path in drawings:
-        x0, y0, x1, y1 = path["rect"]
-        w, h = x1 - x0, y1 - y0
-        box = Box(x0, y0, x1, y1)
-        if h <= _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
-            rules.append(Rule(box, "h"))
-        elif w <= _RULE_THICKNESS and h >= _MIN_RULE_LENGTH:
-            rules.append(Rule(box, "v"))
-        elif w * h >= _PAGE_SHARE * page_box.area or not _visible(path) \
-                or x1 <= page_box.x0 or x0 >= page_box.x1 or y1 <= page_box.y0 or y0 >= page_box.y1:
-            continue  # a background, a white shape, or one off the page
-        elif w >= _MIN_FRAME and h >= _MIN_FRAME and _rectangle(path) and (
-                path.get("color") is not None or _is_tint(path.get("fill"))):
-            frames.append(box)
-        else:
-            parts.append(box)
-    return rules, frames, _clusters(parts)
-
-
-def _visible(path: dict) -> bool:
-    """Stroked, or filled with anything but white."""
-    fill = path.get("fill")
-    return path.get("color") is not None or (fill is not None and min(fill) < _WHITE)
-
-
-def _rectangle(path: dict) -> bool:
-    """Whether the path outlines its own bounding box (a rectangle, with rounded corners or
-    not): every point of it lies within ``_CORNER`` of the box's edges. A chart's bars or
-    polygon and a map's outline reach inside; they are drawings, not a frame around text."""
-    x0, y0, x1, y1 = path["rect"]
-    return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path))
-
-
-def _points(path: dict) -> Iterator[tuple[float, float]]:
-    """The points of a path: of PyMuPDF's ``items`` (lines, curves, rectangles, quads), or
-    the ``points`` a second engine gives."""
-    yield from path.get("points", ())
-    for item in path.get("items") or ():
-        for v in item[1:]:
-            if isinstance(v, pymupdf.Point):
-                yield v.x, v.y
-            elif isinstance(v, (pymupdf.Rect, pymupdf.Quad)):
-                yield from ((q.x, q.y) for q in (v.quad if isinstance(v, pymupdf.Rect) else v))
-
-
-def _clusters(parts: list[Box]) -> list[Drawing]:
-    """The shapes grouped into drawings: those that overlap or stand within ``_TOUCH`` of one
-    another are one (a chart's bars, far apart, are gathered by the analysis, which knows
-    the page's body size). Shapes are hashed into a grid of cells ``_CELL`` wide, so each is
-    only compared with those near it."""
-    parent = list(range(len(parts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    cells: dict[tuple[int, int], list[int]] = {}
-    for i, b in enumerate(parts):
-        near = {j for cx in range(int((b.x0 - _TOUCH) // _CELL), int((b.x1 + _TOUCH) // _CELL) + 1)
-                for cy in range(int((b.y0 - _TOUCH) // _CELL), int((b.y1 + _TOUCH) // _CELL) + 1)
-                for j in cells.get((cx, cy), ())}
-        for j in near:
-            o = parts[j]
-            if o.x0 - _TOUCH <= b.x1 and b.x0 - _TOUCH <= o.x1 and o.y0 - _TOUCH <= b.y1 \
-                    and b.y0 - _TOUCH <= o.y1:
-                parent[root(j)] = root(i)
-        for cx in range(int(b.x0 // _CELL), int(b.x1 // _CELL) + 1):
-            for cy in range(int(b.y0 // _CELL), int(b.y1 // _CELL) + 1):
-                cells.setdefault((cx, cy), []).append(i)
-    groups: dict[int, list[Box]] = {}
-    for i, b in enumerate(parts):
-        groups.setdefault(root(i), []).append(b)
-    return [Drawing(union_all(g), len(g)) for g in groups.values()]
-
-
-def kept_figures(images: list[tuple[Box, object]], page_box: Box) -> list[Figure]:
-    """Figures from the boxes of a page's images (with their handles), largest first.
-
-    Boxes are clipped to the page; images too small to be pictures, or covering most of the
-    page (a scan's page image), are dropped, and so is an image drawn over most of a larger
-    one (a mask, a frame, a second layer): it is part of that figure. Shared by both engines.
-    """
-    figures: list[Figure] = []
-    cells: dict[tuple[int, int], list[Box]] = {}  # the kept boxes by the grid cells they touch
-    for raw, handle in sorted(images, key=lambda item: -item[0].area):
-        box = Box(max(0.0, raw.x0), max(0.0, raw.y0), min(page_box.x1, raw.x1), min(page_box.y1, raw.y1))
-        if box.width < _MIN_FIGURE or box.height < _MIN_FIGURE or box.area >= 0.9 * page_box.area:
-            continue
-        # A box covering 70% of this one shares its centre's cell: only those are compared,
-        # so a page of thousands of images side by side costs linear time, not quadratic.
-        centre = (int(box.cx // _CELL), int(box.cy // _CELL))
-        if not any(_shared_area(kept, box) > 0.7 * box.area for kept in cells.get(centre, ())):
-            figures.append(Figure(box, image=handle))
-            for cell in _cells_of(box):
-                cells.setdefault(cell, []).append(box)
-    return figures
-
-
-def _cells_of(box: Box) -> Iterator[tuple[int, int]]:
-    """The grid cells (``_CELL`` wide) the box touches."""
-    for cx in range(int(box.x0 // _CELL), int(box.x1 // _CELL) + 1):
-        for cy in range(int(box.y0 // _CELL), int(box.y1 // _CELL) + 1):
-            yield cx, cy
-
-
-def _shared_area(a: Box, b: Box) -> float:
-    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0))
-
-
-def _is_tint(fill: tuple[float, ...] | None) -> bool:
-    """A light, non-white fill: the background of a boxed sidebar."""
-    return fill is not None and 0.75 < min(fill) < 0.99
+    textpage = None
+    if not page.get_images(full=True):
+        kept = page.get_textpage(flags=_TEXT_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
+        if not kept.extractIMGINFO():
+            textpage, images = kept, []
+    if textpage is None:
+        images = page.get_image_info()  # no xrefs: they cost an md5 of every image
+        textpage = page.get_textpage(flags=_TEXT_FLAGS)
+    text_dict = page.get_text("dict", textpage=textpage)
+    if run_on_spans(text_dict):
+        text_dict = page.get_text("rawdict", textpage=textpage)
+    return text_dict, images
 
 
 class PdfSource:
@@ -290,13 +194,10 @@ class PdfSource:
         pymupdf.TOOLS.mupdf_warnings(reset=True)
         try:
             page = self._doc[number - 1]
-            text_dict = page.get_text("dict", flags=_TEXT_FLAGS)
-            if run_on_spans(text_dict):
-                text_dict = page.get_text("rawdict", flags=_TEXT_FLAGS)
+            text_dict, images = _read_page(page)
             where = f"{self.path}: page {number}"
             self.limits.check("words", sum(len(line["spans"]) for block in text_dict["blocks"]
                                            for line in block.get("lines", ())), where)
-            images = page.get_image_info()  # no xrefs: they cost an md5 of every image
             self.limits.check("images", len(images), where)
             drawings = page.get_drawings()
             self.limits.check("drawings", len(drawings), where)

@@ -51,13 +51,17 @@ _MAX_RENDER = 100_000_000
 def garbled(text: str) -> bool:
     """True when a run of text looks like a font encoding gone wrong (see the module's notes).
 
-    Plain printable ASCII, most of any page, skips the per-character category look-up.
+    Text printable throughout, most of any page, holds no control, private-use, unassigned or
+    surrogate character (``str.isprintable`` says so in one C pass): without a replacement
+    character it skips the per-character category look-up, and is garbled only for the odd
+    characters.
     """
-    if text.isascii() and text.isprintable():
-        return False
-    chars = [c for c in text if not c.isspace()]
-    if any(c == "\ufffd" or unicodedata.category(c) in _BROKEN for c in chars):
+    if text.isprintable() and "\ufffd" not in text:
+        if text.isascii() or _ODD.isdisjoint(text):
+            return False
+    elif any(c == "\ufffd" or unicodedata.category(c) in _BROKEN for c in text if not c.isspace()):
         return True
+    chars = [c for c in text if not c.isspace()]
     return bool(chars) and sum(c in _ODD for c in chars) >= 0.5 * len(chars)
 
 
@@ -65,10 +69,10 @@ def usable(words: tuple[Word, ...] | list[Word], bad: list[Word]) -> bool:
     """True when a text layer is present and plausible (see the module's notes); ``bad`` are
     its garbled runs."""
     text = "".join(w.text for w in words)
-    chars = len(text) - sum(c.isspace() for c in text)
+    chars = len(text) - sum(map(str.isspace, text))
     if chars < _MIN_CHARS:
         return False
-    return (sum(c.isalnum() for c in text) >= _MIN_LETTERS * chars
+    return (sum(map(str.isalnum, text)) >= _MIN_LETTERS * chars
             and sum(len(w.text) for w in bad) <= _MAX_GARBLED * chars)
 
 

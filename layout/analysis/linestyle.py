@@ -1,0 +1,77 @@
+"""A line made of its words: its text (spaces only where the script and the gap want one) and
+the style of most of its characters. The lines stage (``lines``) decides which words form a
+line; this module only assembles it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..geometry import union_all
+from ..model import Line, Word, font_family
+from .script import joins_without_space
+
+# Gaps narrower than this [em] between two runs are no word space (a font change inside a word).
+_SPACE_GAP = 0.12
+# CJK punctuation, which takes no space; between CJK words, a gap this wide [em] is a space:
+# the em space between headline phrases.
+_CJK_PUNCTUATION = "、。，．：；！？）」』】〉》〕（「『【〈《〔・…—"
+_CJK_SPACE_GAP = 0.8
+# A line is bold or italic when at least this share of its characters is (a bold lead-in is not).
+_STYLE_SHARE = 0.7
+
+
+def _lead_in(words: list[Word]) -> bool:
+    """True when the line opens with a styled run (a bold lead-in, a drop cap) before plain text.
+
+    "**D'autant plus que** si le client a" is a body line; its style is that of its plain rest.
+    """
+    first = words[0]
+    rest = [w for w in words[1:] if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
+    return bool(rest) and (first.bold or first.size > rest[0].size) and \
+        sum(len(w.text) for w in rest) >= 0.25 * sum(len(w.text) for w in words)
+
+
+def make_line(words: list[Word], vertical: bool) -> Line:
+    """A line from its words in reading order, with the style of most of its characters.
+
+    A lead-in run does not count towards the style (see ``_lead_in``).
+    """
+    styled = words
+    if len(words) > 1 and _lead_in(words):
+        first = words[0]
+        styled = [w for w in words if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    bold = italic = total = 0
+    for w in styled:
+        n = len(w.text)
+        sizes[w.size] = sizes.get(w.size, 0) + n
+        fonts[w.font] = fonts.get(w.font, 0) + n
+        bold += n * w.bold
+        italic += n * w.italic
+        total += n
+    return Line(tuple(words), union_all(w.box for w in words), join_words(words, vertical),
+                max(sizes, key=sizes.get), bold >= _STYLE_SHARE * total,
+                italic >= _STYLE_SHARE * total, vertical, font_family(max(fonts, key=fonts.get)))
+
+
+def join_words(words: Sequence[Word], vertical: bool = False) -> str:
+    """Words' text joined with a space where their gap is a word space and the script uses one.
+
+    CJK text takes no space between words, except an em-wide gap between two phrases of a
+    headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one.
+    """
+    parts = [words[0].text]
+    for prev, w in zip(words, words[1:]):
+        gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
+        size = max(w.size, 1e-6)
+        if joins_without_space(prev.text, w.text):
+            spaced = gap > _CJK_SPACE_GAP * size and not (
+                prev.text[-1] in _CJK_PUNCTUATION or w.text[0] in _CJK_PUNCTUATION)
+        else:
+            spaced = gap > _SPACE_GAP * size
+        if spaced:
+            parts.append(" ")
+        parts.append(w.text)
+    return "".join(parts)

@@ -1,0 +1,296 @@
+"""The page's white space, followed down the page: the strips ``gutters`` judges.
+
+The page is cut into thin horizontal slices (half a body size high), each slice's free
+x-intervals are found (where no word and no picture is), and the free intervals are followed
+down the page slice by slice, each strip narrowing to what stays free (a sort and a sweep:
+linear in the words). A strip that ends is measured (``Strip``): its core, its height, and
+the boxes that stand beside it, how well their edges align and how densely they line it.
+
+The sweep is the innermost loop of the line stage on every page (a slice holds every word
+space of the lines it crosses, and each is followed until it closes), so it works on plain
+tuples and floats, and picks minima and maxima with comparisons as ``min`` and ``max`` would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Box
+
+# [body sizes] the height of a slice; a box must reach this share of a slice into it to fill it
+SLICE = 0.5
+_REACH = 0.3
+# [body sizes] the narrowest strip followed at all
+MIN_WIDTH = 0.3
+# [body sizes] a strip shorter is never a gutter (a space in a line or two): not measured
+SHORT = 3.0
+# [body sizes] a column is at least this wide: white space this wide (an empty column) that
+# goes on much narrower (``NARROWING``) is a new strip from there
+MIN_COLUMN = 5.0
+# [share of its width] white space much wider than a strip going on in it (the strip narrower
+# than this share of it) starts a strip of its own too
+NARROWING = 0.5
+# [body sizes] a strip goes on through a pinch this long (a slice where the white space left
+# is narrower than ``MIN_WIDTH`` but not shut: Chinese punctuation hanging into the gutter)
+_PINCH = 1.5
+# The usual width of a strip's white space is this quantile of its slices' widths; slices
+# narrower than ``_OUTLIER`` times that are left out of its core.
+_USUAL = 0.1
+_OUTLIER = 0.8
+# [body sizes] a box counts as beside a strip when it ends (or starts) this close to it; a
+# strip with no text on one side within ``_WITHIN`` (a short column's width) for ``_BLANK`` is
+# cut there (it crossed a blank stretch or a drawing: above and below are two strips, judged
+# apart)
+_NEAR = 3.0
+_WITHIN = 10.0
+_BLANK = 3.0
+# [body sizes] how close two line edges must be to count as one edge; the alignment of fewer
+# boxes than ``_ALIGNED_LINES`` is 0
+_EDGE = 0.25
+_ALIGNED_LINES = 6
+
+# A free interval of a slice: (x0, x1, box left of it, box right of it); a box is
+# (its index, its edge on the interval's side, its height), None at the margin.
+Free = tuple[float, float, "tuple[int, float, float] | None", "tuple[int, float, float] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Strip:
+    """White space from ``y0`` down to ``y1``, its core between ``x0`` and ``x1``.
+
+    ``aligned``: the share of the words beside it (on its better side) that start or end at
+    one edge; ``dense``: the share of its height with a box beside it, and ``lines``: how many
+    boxes stand beside it (both on its poorer side). ``on_grid``: a gutter is long, or goes on
+    from a long one; not so one taken for the aligned edges beside it alone; ``long``: it is
+    long itself, a column's side all the way down. ``run``: the
+    white space it was followed in (the slice and x it started at); the parts of a run cut at
+    a blank stretch share it.
+    """
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    aligned: float = 0.0
+    dense: float = 1.0
+    lines: int = 0
+    on_grid: bool = True
+    long: bool = False
+    run: tuple[int, float] = (0, 0.0)
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass(eq=False, slots=True)
+class _Open:
+    """A strip being followed down the page: its running extent, the slice it started in, and
+    the free interval it went through in each slice since (a line's word fills two or three)."""
+
+    x0: float
+    x1: float
+    start: int
+    slices: list[Free] = field(default_factory=list)
+    pinched: int = 0
+
+    @property
+    def run(self) -> tuple[int, float]:
+        return self.start, self.slices[0][0]
+
+    def split(self) -> _Open:
+        return _Open(self.x0, self.x1, self.start, list(self.slices), self.pinched)
+
+
+def white_strips(boxes: Sequence[Box], body: float) -> list[Strip]:
+    """Every strip of white space among ``boxes`` at least ``MIN_WIDTH`` wide and ``SHORT``
+    high, followed slice by slice, measured."""
+    h = SLICE * body
+    top = min(b.y0 for b in boxes)
+    left, right = min(b.x0 for b in boxes) - 1, max(b.x1 for b in boxes) + 1
+    n = int((max(b.y1 for b in boxes) - top) / h) + 1
+    filled: list[list[tuple[float, float, int, float]]] = [[] for _ in range(n)]
+    reach = _REACH * h
+    for i, b in enumerate(boxes):
+        height = b.height
+        pad = height / 3 if height / 3 < reach else reach  # min(reach, height / 3)
+        first, last = int((b.y0 + pad - top) / h), int((b.y1 - pad - top) / h)
+        span = (b.x0, b.x1, i, height)
+        for k in range(max(first, 0), min(last, n - 1) + 1):
+            filled[k].append(span)
+    narrow = MIN_WIDTH * body
+    done: list[Strip] = []
+    open_: list[_Open] = []
+    for k, spans in enumerate(filled):
+        open_ = _follow(open_, _free(spans, left, right), k, narrow, done, top, h)
+    for s in open_:
+        done += _closed(s, n, top, h)
+    return done
+
+
+def _free(spans: list[tuple[float, float, int, float]], left: float, right: float) -> list[Free]:
+    """The free intervals of one slice, sorted by x0."""
+    spans.sort()
+    out, reach, edge = [], left, None
+    for x0, x1, i, height in spans:
+        if x0 > reach:
+            out.append((reach, x0, edge, (i, x0, height)))
+        if x1 > reach:
+            reach, edge = x1, (i, x1, height)
+    out.append((reach, right, edge, None))
+    return out
+
+
+def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: list[Strip],
+            top: float, h: float) -> list[_Open]:
+    """The strips open after slice k: each open strip narrowed to the free intervals of the
+    slice (it may split, or end), and the free intervals that no strip goes on in, as new
+    ones. Both lists are sorted by x0, so this is a sweep."""
+    nxt: dict[tuple[float, float], _Open] = {}
+    count = len(free)
+    starts = [f[0] for f in free]
+    ends = [f[1] for f in free]
+    used = [False] * count
+    wide = MIN_COLUMN * h / SLICE
+    pinch = _PINCH / SLICE
+    i = 0
+    for s in open_:
+        sx0, sx1 = s.x0, s.x1
+        while i < count and ends[i] <= sx0:
+            i += 1
+        j, pieces, touching = i, [], -1
+        while j < count:
+            a = starts[j]
+            if not a < sx1:
+                break
+            b = ends[j]
+            x0 = sx0 if sx0 > a else a  # max(a, sx0), min(b, sx1): the part in the strip
+            x1 = sx1 if sx1 < b else b
+            if x1 - x0 >= narrow:
+                pieces.append((j, x0, x1))
+            elif touching < 0:
+                touching = j
+            j += 1
+        if not pieces:
+            if touching >= 0 and s.pinched < pinch:  # through a pinch, as wide as it was
+                s.slices.append(free[touching])
+                s.pinched += 1
+                nxt.setdefault((sx0, sx1), s)
+            else:
+                done += _closed(s, k, top, h)
+            continue
+        width = sx1 - sx0
+        if width >= wide and all(x1 - x0 < NARROWING * width for _, x0, x1 in pieces):
+            done += _closed(s, k, top, h)  # a column's width of white space ends in a gutter
+            continue
+        last = len(pieces) - 1
+        for n, (j, x0, x1) in enumerate(pieces):
+            key = (x0, x1)
+            older = nxt.get(key)
+            if older is not None:  # two strips run into one: the younger ends here
+                if older.start <= s.start:
+                    done += _closed(s, k, top, h)  # (as it stands: closing reads, never changes)
+                    continue
+                done += _closed(older, k, top, h)
+            if not used[j] and x1 - x0 >= NARROWING * (ends[j] - starts[j]):
+                used[j] = True
+            piece = s if n == last else s.split()
+            piece.x0, piece.x1, piece.pinched = x0, x1, 0
+            piece.slices.append(free[j])
+            nxt[key] = piece
+    for j in range(count):
+        if not used[j]:
+            a, b = starts[j], ends[j]
+            if b - a >= narrow and (a, b) not in nxt:
+                nxt[(a, b)] = _Open(a, b, k, [free[j]])
+    return [nxt[key] for key in sorted(nxt)] if len(nxt) > 1 else list(nxt.values())
+
+
+def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
+    """The strip as it stands, cut where it has nothing beside it on one side for ``_BLANK``
+    body sizes (it crossed a blank stretch or a drawing: above and below are two strips,
+    judged apart), each part with its core, its height, its alignment and density. A strip or
+    part under ``SHORT`` body sizes (word spaces of a line or two) is never a gutter: dropped
+    unmeasured."""
+    body = h / SLICE
+    if end - s.start < SHORT / SLICE:
+        return []
+    slices = s.slices
+    core = _core(slices)
+    x0, x1 = core
+    within = _WITHIN * body
+    beside = [f[2] is not None and x0 - f[2][1] <= within and f[3] is not None
+              and f[3][1] - x1 <= within for f in slices]
+    parts, first, blank = [], None, 0
+    for k, ok in enumerate(beside + [False] * int(_BLANK / SLICE)):
+        if ok:
+            first = k if first is None else first
+            blank = 0
+        elif first is not None:
+            blank += 1
+            if blank >= _BLANK / SLICE:
+                parts.append((first, k - blank + 1))
+                first = None
+    spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
+        or [(0, len(slices), top + s.start * h, top + end * h)]
+    whole, least = (0, len(slices)), SHORT * body  # a part under SHORT is left unmeasured too
+    return [_strip(slices[a:b], y0, y1, body, s.run, core if (a, b) == whole else _core(slices[a:b]))
+            for a, b, y0, y1 in spans if y1 - y0 >= least]
+
+
+def _core(slices: Sequence[Free]) -> tuple[float, float]:
+    """The white space common to the slices, leaving out the few where it is much narrower than
+    usual: a line across the gutter (a kicker or byline over two columns) is white only at a
+    word space, which must not be taken for the gutter's width."""
+    widths = [f[1] - f[0] for f in slices]
+    least = _OUTLIER * sorted(widths)[int(_USUAL * len(widths))]
+    x0 = x1 = None
+    for f, width in zip(slices, widths):
+        if width >= least:  # max of the starts, min of the ends, as max() and min() pick
+            if x0 is None:
+                x0, x1 = f[0], f[1]
+            else:
+                if f[0] > x0:
+                    x0 = f[0]
+                if f[1] < x1:
+                    x1 = f[1]
+    return (x0, x1) if x0 <= x1 else (x1, x0)  # shifting a little (a gutter one hair wide)
+
+
+def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
+           run: tuple[int, float], core: tuple[float, float]) -> Strip:
+    """A strip over ``slices`` with its ``core``, with the boxes that stand beside the core."""
+    x0, x1 = core
+    near = _NEAR * body
+    lefts = {f[2][0]: f[2][1:] for f in slices if f[2] is not None and x0 - f[2][1] <= near}
+    rights = {f[3][0]: f[3][1:] for f in slices if f[3] is not None and f[3][1] - x1 <= near}
+    return Strip(x0, x1, y0, y1,
+                 max(_alignment(lefts.values(), body), _alignment(rights.values(), body)),
+                 min(_density(lefts.values(), y1 - y0), _density(rights.values(), y1 - y0)),
+                 min(len(lefts), len(rights)), run=run)
+
+
+def _density(boxes, height: float) -> float:
+    """The share of ``height`` that the boxes beside a strip cover (about: overlaps count twice)."""
+    return min(1.0, sum(h for _, h in boxes) / height) if height > 0 else 0.0
+
+
+def _alignment(boxes, body: float) -> float:
+    """The share of the boxes' edges that lie within ``_EDGE`` of one another around the most
+    common one (0 with fewer than ``_ALIGNED_LINES`` boxes)."""
+    edges = sorted(e for e, _ in boxes)
+    if len(edges) < _ALIGNED_LINES:
+        return 0.0
+    best, lo = 0, 0
+    window = 2 * _EDGE * body
+    for hi, e in enumerate(edges):  # the most edges in a window 2 x _EDGE wide: a sweep
+        while e - edges[lo] > window:
+            lo += 1
+        if hi - lo + 1 > best:
+            best = hi - lo + 1
+    return best / len(edges)

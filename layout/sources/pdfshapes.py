@@ -1,0 +1,154 @@
+"""A PDF page's drawn paths and images as the page model's rules, frames, drawings and figures.
+
+Shared by both PDF engines (``pdf`` reads the paths and images with PyMuPDF, ``plumber`` with
+pdfplumber): thin shapes are rules, outlined or tinted rectangles frames, every other visible
+shape part of a drawing; images large enough are figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..geometry import union_all
+from ..model import Box, Drawing, Figure, Rule
+from .mupdf import pymupdf
+
+# Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
+_RULE_THICKNESS = 3.0
+_MIN_RULE_LENGTH = 12.0
+_MIN_FRAME = 24.0
+_MIN_FIGURE = 16.0
+# [share of the page's area] a shape this large is the page's border or background; [0-1] a
+# fill lighter than this in every channel is white; [pt] shapes this close are one drawing,
+# hashed into cells this wide to find them
+_PAGE_SHARE = 0.6
+_WHITE = 0.99
+_TOUCH = 2.0
+_CELL = 64.0
+# [pt] how far inside its bounding box a frame's outline may run (its rounded corners)
+_CORNER = 6.0
+
+
+def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], list[Drawing]]:
+    """Separators (thin lines or bars), frames (outlined or tinted rectangles) and drawings
+    (clusters of every other visible shape: a chart's bars and curves, a map, a filled
+    placeholder) among the page's drawn paths.
+
+    A shape covering most of the page is a page border or background, and is dropped; so is
+    one painted white, or one outside the page (drawn for the facing page of a spread).
+    """
+    rules, frames, parts = [], [], []
+    for path in drawings:
+        x0, y0, x1, y1 = path["rect"]
+        w, h = x1 - x0, y1 - y0
+        box = Box(x0, y0, x1, y1)
+        if h <= _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
+            rules.append(Rule(box, "h"))
+        elif w <= _RULE_THICKNESS and h >= _MIN_RULE_LENGTH:
+            rules.append(Rule(box, "v"))
+        elif w * h >= _PAGE_SHARE * page_box.area or not _visible(path) \
+                or x1 <= page_box.x0 or x0 >= page_box.x1 or y1 <= page_box.y0 or y0 >= page_box.y1:
+            continue  # a background, a white shape, or one off the page
+        elif w >= _MIN_FRAME and h >= _MIN_FRAME and _rectangle(path) and (
+                path.get("color") is not None or _is_tint(path.get("fill"))):
+            frames.append(box)
+        else:
+            parts.append(box)
+    return rules, frames, _clusters(parts)
+
+
+def _visible(path: dict) -> bool:
+    """Stroked, or filled with anything but white."""
+    fill = path.get("fill")
+    return path.get("color") is not None or (fill is not None and min(fill) < _WHITE)
+
+
+def _rectangle(path: dict) -> bool:
+    """Whether the path outlines its own bounding box (a rectangle, with rounded corners or
+    not): every point of it lies within ``_CORNER`` of the box's edges. A chart's bars or
+    polygon and a map's outline reach inside; they are drawings, not a frame around text."""
+    x0, y0, x1, y1 = path["rect"]
+    return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path))
+
+
+def _points(path: dict) -> Iterator[tuple[float, float]]:
+    """The points of a path: of PyMuPDF's ``items`` (lines, curves, rectangles, quads), or
+    the ``points`` a second engine gives."""
+    yield from path.get("points", ())
+    for item in path.get("items") or ():
+        for v in item[1:]:
+            if isinstance(v, pymupdf.Point):
+                yield v.x, v.y
+            elif isinstance(v, (pymupdf.Rect, pymupdf.Quad)):
+                yield from ((q.x, q.y) for q in (v.quad if isinstance(v, pymupdf.Rect) else v))
+
+
+def _clusters(parts: list[Box]) -> list[Drawing]:
+    """The shapes grouped into drawings: those that overlap or stand within ``_TOUCH`` of one
+    another are one (a chart's bars, far apart, are gathered by the analysis, which knows
+    the page's body size). Shapes are hashed into a grid of cells ``_CELL`` wide, so each is
+    only compared with those near it."""
+    parent = list(range(len(parts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, b in enumerate(parts):
+        near = {j for cx in range(int((b.x0 - _TOUCH) // _CELL), int((b.x1 + _TOUCH) // _CELL) + 1)
+                for cy in range(int((b.y0 - _TOUCH) // _CELL), int((b.y1 + _TOUCH) // _CELL) + 1)
+                for j in cells.get((cx, cy), ())}
+        for j in near:
+            o = parts[j]
+            if o.x0 - _TOUCH <= b.x1 and b.x0 - _TOUCH <= o.x1 and o.y0 - _TOUCH <= b.y1 \
+                    and b.y0 - _TOUCH <= o.y1:
+                parent[root(j)] = root(i)
+        for cx in range(int(b.x0 // _CELL), int(b.x1 // _CELL) + 1):
+            for cy in range(int(b.y0 // _CELL), int(b.y1 // _CELL) + 1):
+                cells.setdefault((cx, cy), []).append(i)
+    groups: dict[int, list[Box]] = {}
+    for i, b in enumerate(parts):
+        groups.setdefault(root(i), []).append(b)
+    return [Drawing(union_all(g), len(g)) for g in groups.values()]
+
+
+def kept_figures(images: list[tuple[Box, object]], page_box: Box) -> list[Figure]:
+    """Figures from the boxes of a page's images (with their handles), largest first.
+
+    Boxes are clipped to the page; images too small to be pictures, or covering most of the
+    page (a scan's page image), are dropped, and so is an image drawn over most of a larger
+    one (a mask, a frame, a second layer): it is part of that figure. Shared by both engines.
+    """
+    figures: list[Figure] = []
+    cells: dict[tuple[int, int], list[Box]] = {}  # the kept boxes by the grid cells they touch
+    for raw, handle in sorted(images, key=lambda item: -item[0].area):
+        box = Box(max(0.0, raw.x0), max(0.0, raw.y0), min(page_box.x1, raw.x1), min(page_box.y1, raw.y1))
+        if box.width < _MIN_FIGURE or box.height < _MIN_FIGURE or box.area >= 0.9 * page_box.area:
+            continue
+        # A box covering 70% of this one shares its centre's cell: only those are compared,
+        # so a page of thousands of images side by side costs linear time, not quadratic.
+        centre = (int(box.cx // _CELL), int(box.cy // _CELL))
+        if not any(_shared_area(kept, box) > 0.7 * box.area for kept in cells.get(centre, ())):
+            figures.append(Figure(box, image=handle))
+            for cell in _cells_of(box):
+                cells.setdefault(cell, []).append(box)
+    return figures
+
+
+def _cells_of(box: Box) -> Iterator[tuple[int, int]]:
+    """The grid cells (``_CELL`` wide) the box touches."""
+    for cx in range(int(box.x0 // _CELL), int(box.x1 // _CELL) + 1):
+        for cy in range(int(box.y0 // _CELL), int(box.y1 // _CELL) + 1):
+            yield cx, cy
+
+
+def _shared_area(a: Box, b: Box) -> float:
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0))
+
+
+def _is_tint(fill: tuple[float, ...] | None) -> bool:
+    """A light, non-white fill: the background of a boxed sidebar."""
+    return fill is not None and 0.75 < min(fill) < 0.99

@@ -1,0 +1,132 @@
+"""What the speed work (issue 13) must not change: a PDF page parsed once reads as the page
+parsed for each part did, and the gutters filed by height answer as a scan of them all.
+
+- ``PdfSource.page`` reads the text and the images of a page from one parse when it can
+  (``sources.pdf``); the page model must be the one that a ``get_text("dict")`` (``rawdict``
+  for run-on CJK spans), a ``get_image_info()`` and a ``get_drawings()`` call give, on pages
+  with images and without, with run-on spans and without, and with an inline image;
+- ``Gutters.through`` tries only the gutters level with a gap (and, for a gap a column wide,
+  those of the grid inside it); its answer must be the first gutter in x order that a scan
+  of every gutter finds.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from layout.analysis.gutters import Gutters
+from layout.analysis.whitespace import MIN_COLUMN, Strip
+from layout.model import Box, PageContent
+from layout.sources.pdf import PdfSource, run_on_spans, spans_to_words
+from layout.sources.pdfshapes import kept_figures, shapes
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "fixtures" / "pages").glob("*.pdf"))
+PRODUCERS = sorted((ROOT / "fixtures" / "producers" / "pages").glob("*.pdf"))
+FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+         | pymupdf.TEXT_MEDIABOX_CLIP)
+
+
+def read_in_parts(path: Path, number: int = 1) -> PageContent:
+    """The page model as read before: one parse for the text (two with rawdict), one for the
+    images, one for the drawings."""
+    with pymupdf.open(path) as doc:
+        page = doc[number - 1]
+        text = page.get_text("dict", flags=FLAGS)
+        if run_on_spans(text):
+            text = page.get_text("rawdict", flags=FLAGS)
+        images = page.get_image_info()
+        drawings = page.get_drawings()
+        rect = page.cropbox if page.rotation else page.rect
+        box = Box(0, 0, rect.width, rect.height)
+        rules, frames, drawn = shapes(drawings, box)
+        figures = kept_figures([(Box(*i["bbox"]), number) for i in images], box)
+        return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text)),
+                           tuple(figures), tuple(rules), tuple(frames), tuple(drawn))
+
+
+@pytest.mark.parametrize("path", FIXTURES + PRODUCERS, ids=lambda p: p.stem)
+def test_a_page_read_in_one_parse_is_the_page_read_in_parts(path: Path) -> None:
+    source = PdfSource(path)
+    try:
+        assert source.page(1) == read_in_parts(path)
+    finally:
+        source.close()
+
+
+def test_the_pages_cover_images_and_run_on_spans() -> None:
+    """The pages above hold both kinds the reader takes apart: with images and without,
+    with run-on spans and without (else the test above would prove less than it says)."""
+    kinds = set()
+    for path in FIXTURES + PRODUCERS:
+        with pymupdf.open(path) as doc:
+            page = doc[0]
+            kinds.add(("images", bool(page.get_image_info())))
+            kinds.add(("run-on", run_on_spans(page.get_text("dict", flags=FLAGS))))
+    assert kinds == {("images", True), ("images", False), ("run-on", True), ("run-on", False)}
+
+
+def test_an_inline_image_is_found_on_a_page_whose_resources_name_none(tmp_path: Path) -> None:
+    """An inline image (``BI ... ID ... EI`` in the content stream) is in no resource
+    dictionary: the page is read in parts, and the figure is kept."""
+    path = tmp_path / "inline.pdf"
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=400, height=400)
+        page.insert_text((40, 40), "A caption under an inline picture", fontsize=10)
+        pixels = bytes(range(256)) * 48  # 64 x 64 grey samples
+        stream = (b"q 120 0 0 120 100 100 cm BI /W 64 /H 64 /CS /G /BPC 8 ID "
+                  + pixels[:64 * 64] + b" EI Q")
+        xref = page.get_contents()[-1]
+        doc.update_stream(xref, doc.xref_stream(xref) + b"\n" + stream)
+        doc.save(path)
+    with pymupdf.open(path) as doc:
+        assert not doc[0].get_images(full=True) and doc[0].get_image_info()
+    source = PdfSource(path)
+    try:
+        content = source.page(1)
+    finally:
+        source.close()
+    assert content == read_in_parts(path)
+    assert len(content.figures) == 1
+
+
+def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, slack: float,
+                  hanging: bool, long_only: bool, body: float) -> Strip | None:
+    """The first gutter in x order that runs through the gap, by the rule of
+    ``Gutters.through``, scanning every gutter."""
+    for g in sorted(gutters, key=lambda g: g.x0):
+        shared = min(g.x1, right) - max(g.x0, left)
+        level = g.y0 - body <= y <= g.y1 + body
+        if (g.long or not long_only) and (
+                level and (shared >= 0.6 * g.width or hanging and shared > 0 and (
+                    abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
+                or g.on_grid and right - left >= MIN_COLUMN * body and shared >= g.width):
+            return g
+    return None
+
+
+def test_gutters_filed_by_height_answer_as_a_scan_of_them_all() -> None:
+    rng = random.Random(13)
+    found = 0
+    for _ in range(150):
+        body = rng.choice([1.0, 9.0, 12.5])
+        strips = []
+        for _ in range(rng.randint(0, 30)):
+            x0, y0 = rng.uniform(0, 600), rng.uniform(0, 1000)
+            width = rng.choice([rng.uniform(0.1, 3), rng.uniform(3, 30)]) * body
+            strips.append(Strip(x0, x0 + width, y0, y0 + rng.uniform(1, 400),
+                                on_grid=rng.random() < 0.6, long=rng.random() < 0.4))
+        gutters = Gutters(strips, body)
+        for _ in range(150):
+            left = rng.uniform(-10, 650)
+            right = left + rng.choice([rng.uniform(0, 2), rng.uniform(4, 12)]) * body
+            args = (left, right, rng.uniform(-20, 1420), 0.3 * body, rng.random() < 0.3,
+                    rng.random() < 0.3)
+            expected = first_by_scan(strips, *args, body)
+            assert gutters.through(*args) == expected
+            found += expected is not None
+    assert found > 1000  # most gaps miss every gutter; enough of them hit one
