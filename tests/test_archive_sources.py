@@ -462,3 +462,55 @@ def test_alto_title_with_no_letter_below_the_baseline_keeps_its_style_size(tmp_p
     words = words_by_text(path)
     assert words["Tweede"].size == pytest.approx(11 * PT, rel=1e-3)
     assert words["gone"].size != pytest.approx(9 * PT, rel=1e-3)
+
+
+def _one_line_alto(tmp_path: Path, strings: str, line: str = 'HPOS="100" VPOS="100" WIDTH="900" '
+                   'HEIGHT="40"') -> Path:
+    """An ALTO v2 page 1000 x 1000 px holding one TextLine of the given Strings (and HYPs)."""
+    path = tmp_path / "line.xml"
+    path.write_text(
+        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page ID="P1" '
+        'WIDTH="1000" HEIGHT="1000"><PrintSpace><TextBlock ID="B1">'
+        f'<TextLine ID="L1" {line}>{strings}</TextLine></TextBlock></PrintSpace></Page>'
+        '</Layout></alto>', encoding="utf-8")
+    return path
+
+
+def _string(sid: str, text: str, hpos: str, extra: str = "") -> str:
+    return (f'<String ID="{sid}" CONTENT="{text}" HPOS="{hpos}" VPOS="100" WIDTH="80" '
+            f'HEIGHT="40"{extra}/>')
+
+
+def test_alto_boxes_a_little_off_the_page_are_clipped_far_off_or_missing_fail(tmp_path):
+    """Every word box is checked against the page (``ocr.PageBounds``): up to a tenth of the
+    page beyond an edge it is clipped to the page, further it fails the page naming the word;
+    so does a word without coordinates, and a TextLine far off whose words lie inside."""
+    near = _one_line_alto(tmp_path, _string("S1", "edge", "950") + _string("S2", "left", "-60"))
+    words = {w.text: w for w in open_source(near).page(1).words}
+    assert (words["edge"].box.x0, words["edge"].box.x1) == (950, 1000)  # 950 + 80, clipped
+    assert (words["left"].box.x0, words["left"].box.x1) == (0, 20)
+    far = _one_line_alto(tmp_path, _string("S1", "away", "1200") + _string("S2", "in", "100"))
+    with pytest.raises(PageError,
+                       match=r"String S1 at \[1200.0, 100.0, 1280.0, 140.0\] px lies far outside"):
+        open_source(far).page(1)
+    missing = _one_line_alto(tmp_path, _string("S1", "in", "100") + '<String ID="S2" '
+                             'CONTENT="nowhere" VPOS="100" WIDTH="80" HEIGHT="40"/>')
+    with pytest.raises(PageError, match=r"String S2 has no \(finite\) coordinates"):
+        open_source(missing).page(1)
+    huge = _one_line_alto(tmp_path, _string("S1", "in", "100", ' SUBS_TYPE="x"').replace(
+        'WIDTH="80"', 'WIDTH="1e308"').replace('HPOS="100"', 'HPOS="1e308"'))
+    with pytest.raises(PageError, match=r"String S1 has no \(finite\) coordinates"):
+        open_source(huge).page(1)  # 1e308 + 1e308 overflows: no finite right edge
+    line_off = _one_line_alto(tmp_path, _string("S1", "in", "100"),
+                              line='HPOS="100" VPOS="90" WIDTH="900" HEIGHT="5000"')
+    with pytest.raises(PageError, match=r"TextLine L1 at .* lies far outside"):
+        open_source(line_off).page(1)
+
+
+def test_alto_hyp_marks_the_string_before_it_only(tmp_path):
+    """A HYP element breaks the String before it (spaces between do not matter); one before
+    any String, or a second one, breaks nothing more."""
+    path = _one_line_alto(tmp_path, '<HYP CONTENT="-"/>' + _string("S1", "some", "100")
+                          + '<SP WIDTH="10"/>' + _string("S2", "re", "200")
+                          + '<SP WIDTH="5"/><HYP CONTENT="-"/><HYP CONTENT="-"/>')
+    assert [w.text for w in open_source(path).page(1).words] == ["some", "re-"]

@@ -21,11 +21,22 @@ How it holds up at archive scale: a file's pages stream through the writers one 
 a 1,000-page PDF costs the memory of a page; each file runs in a process of its own, so a hang
 or a crash costs that file only; each output appears complete or not at all; and the report
 gets one synced line per input, so a killed batch resumes where it stopped.
+
+Its names are imported on first use: ``convert`` and ``view`` write through ``atomic`` and
+``outputs`` alone, and the process pools, threads and logging that ``run`` and ``many`` bring
+cost a one-page conversion more start-up time than its analysis.
 """
 
-from .convert import convert_file
-from .many import reconstruct_many
-from .report import REPORT_NAME
-from .run import find_inputs, run_batch
+from importlib import import_module
+
+# Each public name and the module of the package that defines it.
+_HOMES = {"REPORT_NAME": "report", "convert_file": "convert", "find_inputs": "run",
+          "reconstruct_many": "many", "run_batch": "run"}
 
 __all__ = ["REPORT_NAME", "convert_file", "find_inputs", "reconstruct_many", "run_batch"]
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

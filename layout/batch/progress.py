@@ -7,9 +7,12 @@ import contextlib
 import sys
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..pagepool import Progress
-from .isolate import Task
+
+if TYPE_CHECKING:  # isolate brings multiprocessing, which a one-file conversion does not need
+    from .isolate import Task
 
 
 class ProgressBar:
@@ -74,9 +77,13 @@ class ProgressBar:
 
 
 @contextlib.contextmanager
-def page_bar(name: str) -> Iterator[Progress]:
+def page_bar(name: str) -> Iterator[Progress | None]:
     """A page progress callback for one input's reader: a tqdm bar on stderr when it is a
-    terminal, none otherwise."""
+    terminal; None otherwise, without importing tqdm (which imports ``importlib.metadata`` to
+    learn its own version: a tenth of a second)."""
+    if not (sys.stderr and sys.stderr.isatty()):
+        yield None
+        return
     from tqdm import tqdm
 
     with tqdm(desc=name, unit="page", disable=None, leave=False) as bar:

@@ -51,14 +51,16 @@ class Renders(Protocol):
 def open_source(path: str | Path, options: ReadOptions | None = None) -> Source:
     """Open ``path`` with the reader its content calls for, under the OCR policy of ``options``
     (see ``sources.textlayer.with_ocr``)."""
-    from .textlayer import with_ocr
-
-    options = options or ReadOptions()
-    return with_ocr(_reader(Path(path), options), options.ocr, options.lang)
+    return _reader(Path(path), options or ReadOptions())
 
 
 def _reader(path: Path, options: ReadOptions) -> Source:
-    """The reader of ``path``, chosen by its content: PDF, XML or image."""
+    """The reader of ``path``, chosen by its content: PDF, XML or image.
+
+    The OCR policy applies to page images and to PyMuPDF's PDFs; XML files are OCR output
+    already and pdfplumber reads text layers as they are, so for them the policy module (and
+    PyMuPDF, which it renders pages with) is not even imported.
+    """
     head = read_head(path)
     if not head:
         raise InputError(f"{path}: empty file")
@@ -67,13 +69,19 @@ def _reader(path: Path, options: ReadOptions) -> Source:
             from .plumber import PlumberSource
             return PlumberSource(path)
         from .pdf import PdfSource
-        return PdfSource(path, options.limits)
+        return _with_ocr(PdfSource(path, options.limits), options)
     if looks_like_xml(head):
         return _open_xml(path, options)
     if head.startswith(IMAGE_SIGNATURES):
         from .image import ImageSource
-        return ImageSource(path)
+        return _with_ocr(ImageSource(path), options)
     raise InputError(f"{path}: neither PDF, XML nor an image (unrecognised file content)")
+
+
+def _with_ocr(source: Source, options: ReadOptions) -> Source:
+    from .textlayer import with_ocr
+
+    return with_ocr(source, options.ocr, options.lang)
 
 
 def looks_like_xml(head: bytes) -> bool:

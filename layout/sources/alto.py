@@ -34,22 +34,24 @@ What is read, and why:
 - The file's ``TextBlock`` grouping is a hint (``source_block``: words of two blocks are never
   one line); its IDs and its element order are ignored: the analysis stages group the words
   and find the reading order from the geometry alone.
+
+The words of a ``TextLine`` and the printed lines they lie on are read in ``alto_lines``,
+which the ground truth built from ALTO files reads them with too.
 """
 
 from __future__ import annotations
 
-import math
-
-from collections.abc import Iterator
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import FormatError, InputError, PageError
+from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .ocr import PageBounds, page_size, rule_or_figure, sizes_from_heights
+from .alto_lines import Coords, element_name, printed_lines, raw_box
+from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse, split_tag
 
 DPI = 300.0
@@ -58,7 +60,6 @@ _POINT = DPI / 72.0
 # A line this many times taller than its style's FONTSIZE says was set larger than the OCR
 # reported (ABBYY gives some capital headlines the body's size): its height is the size.
 _DOUBT = 1.5
-_HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 _BLOCK_TAGS = ("TextBlock", "ComposedBlock", "Illustration", "GraphicalElement")
 
 
@@ -70,6 +71,9 @@ class TextStyle:
     font: str
     bold: bool
     italic: bool
+
+
+_NO_STYLE = TextStyle(None, "", False, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,80 +149,106 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
 
     Raises ``PageError`` naming the file and element for a zero-size page, a word without
     coordinates or a box far outside the page.
+
+    This runs for every word of an archive: each word's attributes are read once, into
+    tuples of numbers (``alto_lines``), and its ``Word`` and ``Box`` are made once, when the
+    sizes of the lines are known.
     """
     width, height = ((number_of(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
-    style_of = _StyleLookup(alto)
-    # The list keeps lxml's element proxies alive, so each parent looked up is the same object.
-    blocks = list(page.iter(alto.tag("TextBlock")))
-    block_no = {block: k for k, block in enumerate(blocks)}
-    rows = [(row, block_no.get(line.getparent())) for line in page.iter(alto.tag("TextLine"))
-            for row in _checked_rows(alto, line, bounds)]
-    inked = _boxed_to_ink([row for (row, _, _), _ in rows])
-    kinds = [_letter_kinds(row) if inked else (False, False) for (row, _, _), _ in rows]
-    types = [_glyph_height(row) / (_CAP_HEIGHT if capitals else 1.0)
-             for ((row, _, _), _), (capitals, _) in zip(rows, kinds)]
-    estimates = sizes_from_heights(types)
+    styles = _StyleLookup(alto)
+    rows = _printed_rows(alto, page, _Clip(bounds), styles)
+    inked = _boxed_to_ink([heights for *_, heights in rows])
+    kinds = [_letter_kinds(row) if inked else (False, False) for row, *_ in rows]
+    types = [_glyph_height(heights) / (_CAP_HEIGHT if capitals else 1.0)
+             for (*_, heights), (capitals, _) in zip(rows, kinds)]
     words = []
-    for row_no, (((row, top, bottom), block), type_height, estimate, (_, low)) in enumerate(
-            zip(rows, types, estimates, kinds)):
+    for row_no, ((row, top, bottom, block, line_style, _), type_height, estimate, (_, low)) in enumerate(
+            zip(rows, types, sizes_from_heights(types), kinds)):
         at_most = type_height / (_CAP_HEIGHT if low else 1.0)  # the type's largest size
-        for string, text, box in row:
-            style = style_of(string)
+        for string, text, x0, x1 in row:
+            get = string.get
+            refs, extra = get("STYLEREFS"), get("STYLE")
+            style = styles.own(refs) or line_style if refs else line_style
+            if extra:
+                style = styles.with_extra(style, extra)
             size = style.size * _POINT if style.size else estimate
             if type_height > _DOUBT * size or size > _DOUBT * at_most:
                 size = estimate  # the OCR's size is far from what the line shows
-            words.append(Word(text, Box(box.x0, top, box.x1, bottom), style.font, round(size, 2),
-                              style.bold, style.italic,
-                              confidence=number_of(string.get("WC")), source_line=row_no,
-                              source_block=block))
+            words.append(Word(text, Box(x0, top, x1, bottom), style.font, round(size, 2),
+                              style.bold, style.italic, confidence=number_of(get("WC")),
+                              source_line=row_no, source_block=block))
     figures, rules, frames = _graphics(alto, page, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
 
-_Part = tuple[etree._Element, str, Box | None]  # a String, its text as read, its box
+# A printed line: its words (String, text, x0, x1), top and bottom, TextBlock number, the
+# style its TextLine inherits, and its words' heights.
+_Row = tuple[list[tuple[etree._Element, str, float, float]], float, float, int | None,
+             TextStyle, list[float]]
 
 
-def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[_Part]]:
-    """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom.
+def _printed_rows(alto: AltoFile, page: etree._Element, clip: _Clip,
+                  styles: _StyleLookup) -> list[_Row]:
+    """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
+    checked and clipped to the page. The words of a line get one top and bottom: the
+    TextLine's own when it is one row holding its words (see ``ocr.on_line``), else the extent
+    of the row's words. The TextBlock number is a hint (see ``Word.source_block``)."""
+    block_no = {block: k for k, block in enumerate(page.iter(alto.tag("TextBlock")))}
+    (low_x, low_y), (high_x, high_y), (width, height) = clip.limits
+    rows = []
+    for line in page.iter(alto.tag("TextLine")):
+        printed = printed_lines(alto, line)
+        own = raw_box(line, alto.scale) if len(printed) == 1 else None
+        for row in printed:
+            words, tops, bottoms = [], [], []
+            for string, text, box in row:
+                if box is not None:  # the common case of _Clip, written out
+                    x0, y0, x1, y1 = box
+                    if low_x <= x0 <= x1 <= high_x and low_y <= y0 <= y1 <= high_y:
+                        words.append((string, text, x0 if x0 > 0.0 else 0.0,
+                                      x1 if x1 < width else width))
+                        tops.append(y0 if y0 > 0.0 else 0.0)
+                        bottoms.append(y1 if y1 < height else height)
+                        continue
+                x0, y0, x1, y1 = clip(box, string)
+                words.append((string, text, x0, x1))
+                tops.append(y0)
+                bottoms.append(y1)
+            middle = sorted([(y0 + y1) / 2 for y0, y1 in zip(tops, bottoms)])[len(words) // 2]
+            if own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]:
+                _, top, _, bottom = clip(own, line)
+            else:
+                top, bottom = min(tops), max(bottoms)
+            rows.append((words, top, bottom, block_no.get(line.getparent()),
+                         styles.inherited(line), [y1 - y0 for y0, y1 in zip(tops, bottoms)]))
+    return rows
 
-    Normally one. Some files put the words of several printed lines into one TextLine (RERO's
-    EZR issue of 1840 has whole blocks in one line, bottom line first): its words are then
-    split into rows by height, each keeping the file's word order.
-    """
-    parts = [(string, text, _raw_box(alto, string))
-             for string, text in _line_words(alto, line) if text.strip()]
-    boxes = [b for _, _, b in parts if b is not None]
-    if len(boxes) < len(parts) or len(boxes) < 2:
-        return [parts] if parts else []
-    typical = sorted(b.height for b in boxes)[len(boxes) // 2]
-    if max(b.cy for b in boxes) - min(b.cy for b in boxes) <= typical:
-        return [parts]
-    rows: list[list[_Part]] = []
-    for part in sorted(parts, key=lambda p: p[2].cy):
-        if rows and part[2].cy - rows[-1][0][2].cy <= typical / 2:
-            rows[-1].append(part)
-        else:
-            rows.append([part])
-    order = {id(p): i for i, p in enumerate(parts)}
-    return [sorted(row, key=lambda p: order[id(p)]) for row in rows]
 
+class _Clip:
+    """``PageBounds`` on a box of ``alto_lines`` (a tuple): the box clipped to the page, or the
+    ``PageError`` of ``PageBounds`` naming the element. A box inside the page or slightly
+    outside (the common case) is decided on its four numbers, without making a ``Box``."""
 
-def _checked_rows(alto: AltoFile, line: etree._Element,
-                  bounds: PageBounds) -> Iterator[tuple[list[_Part], float, float]]:
-    """The printed lines of a TextLine with boxes checked and clipped to the page, each with
-    the top and bottom its words are given: the TextLine's own when it is one row holding its
-    words (see ``ocr.on_line``), else the extent of the row's words."""
-    rows = printed_lines(alto, line)
-    own = _raw_box(alto, line) if len(rows) == 1 else None
-    for row in rows:
-        row = [(string, text, _within(bounds, box, string)) for string, text, box in row]
-        middle = sorted(b.cy for _, _, b in row)[len(row) // 2]
-        if own is not None and own.height > 0 and own.y0 <= middle <= own.y1:
-            own = bounds(own, _name(line))
-            yield row, own.y0, own.y1
-        else:
-            yield row, min(b.y0 for _, _, b in row), max(b.y1 for _, _, b in row)
+    def __init__(self, bounds: PageBounds) -> None:
+        self._bounds = bounds
+        w, h = bounds.width, bounds.height
+        # (lowest x0, y0), (highest x1, y1), the page's size: the highest is the largest
+        # float where (1 + OUTSIDE) times the page overflows, as a box reaching beyond it is
+        # no finite box, which PageBounds refuses
+        self.limits = ((-OUTSIDE * w, -OUTSIDE * h),
+                       tuple(min((1 + OUTSIDE) * v, sys.float_info.max) for v in (w, h)), (w, h))
+
+    def __call__(self, box: Coords | None, element: etree._Element) -> Coords:
+        if box is not None:
+            x0, y0, x1, y1 = box
+            (low_x, low_y), (high_x, high_y), (w, h) = self.limits
+            if low_x <= x0 <= x1 <= high_x and low_y <= y0 <= y1 <= high_y:
+                return (x0 if x0 > 0.0 else 0.0, y0 if y0 > 0.0 else 0.0,
+                        x1 if x1 < w else w, y1 if y1 < h else h)
+        # Far outside, not finite or missing: PageBounds raises, naming the element.
+        b = self._bounds(None if box is None else Box(*box), element_name(element))
+        return b.x0, b.y0, b.x1, b.y1
 
 
 # [share of the type's height] the height of a capital letter, ascender to descender being 1;
@@ -227,31 +257,30 @@ _CAP_HEIGHT = 0.7
 _INKED = 0.9
 
 
-def _glyph_height(row: list[_Part]) -> float:
+def _glyph_height(heights: list[float]) -> float:
     """The height of a printed line's type: the upper quartile of its words' heights. Not the
     TextLine's own height, which one word set off its baseline by the OCR stretches (a line of
     55 px words 84 px tall would pass for a headline); not the median either, which a line of
     short lower-case words (no ascender, no descender) pulls below the type size."""
-    heights = sorted(box.height for _, _, box in row)
-    return heights[(3 * len(heights)) // 4]
+    return sorted(heights)[(3 * len(heights)) // 4]
 
 
-def _boxed_to_ink(rows: list[list[_Part]]) -> bool:
+def _boxed_to_ink(heights: list[list[float]]) -> bool:
     """Whether the page's words are boxed tight to their ink, as OCR engines box them: in
     most lines of three words or more, the shortest word is under ``_INKED`` of the tallest
-    ("un" beside "Quinzième"). Words boxed at their line's height (ALTO we wrote) are not."""
-    spreads = sorted(min(h) / max(h) for h in ([b.height for _, _, b in row] for row in rows)
-                     if len(h) >= 3 and max(h) > 0)
+    ("un" beside "Quinzième"). Words boxed at their line's height (ALTO we wrote) are not.
+    ``heights``: those of the words of each printed line."""
+    spreads = sorted(min(h) / max(h) for h in heights if len(h) >= 3 and max(h) > 0)
     return bool(spreads) and spreads[len(spreads) // 2] < _INKED
 
 
-def _letter_kinds(row: list[_Part]) -> tuple[bool, bool]:
+def _letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[bool, bool]:
     """Whether every word of the line is in capitals with none reaching below the baseline:
     boxed tight to the ink, it is its capital height tall, about ``_CAP_HEIGHT`` of its
     type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
     size); and whether no letter of it reaches below: then it may be that short ("Tweede
     Kamer."), and its style's size is doubted only beyond that."""
-    kinds = [k for k in map(_letters, (t for _, t, _ in row)) if k[0]]
+    kinds = [k for k in map(_letters, (t for _, t, _, _ in row)) if k[0]]
     return (bool(kinds) and all(k[1] for k in kinds), bool(kinds) and not any(k[2] for k in kinds))
 
 
@@ -262,41 +291,6 @@ def _letters(text: str) -> tuple[bool, bool, bool]:
     letters = [c for c in text if c.isalpha()]
     return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
             any(c in "gjpqyQJ" for c in letters))
-
-
-def _within(bounds: PageBounds, box: Box | None, element: etree._Element) -> Box:
-    """``bounds(box, name)``, the element's name made only for the error (most words have
-    none, and naming each cost a tenth of the reading)."""
-    try:
-        return bounds(box, "")
-    except PageError:
-        return bounds(box, _name(element))
-
-
-def _name(element: etree._Element) -> str:
-    """How errors name an element: its tag and ID."""
-    return f"{split_tag(element.tag)[1]} {element.get('ID') or '(no ID)'}"
-
-
-def _line_words(alto: AltoFile, line: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """(String element, text) of a ``TextLine``, a word broken at the line end ending in "-"."""
-    string_tag, hyp_tag = alto.tag("String"), alto.tag("HYP")
-    pending: tuple[etree._Element, str] | None = None
-    for child in line:
-        if child.tag == string_tag:
-            if pending:
-                yield _hyphenated(*pending, False)
-            pending = (child, child.get("CONTENT") or "")
-        elif child.tag == hyp_tag and pending:
-            yield _hyphenated(*pending, True)
-            pending = None
-    if pending:
-        yield _hyphenated(*pending, False)
-
-
-def _hyphenated(string: etree._Element, text: str, hyp: bool) -> tuple[etree._Element, str]:
-    broken = hyp or string.get("SUBS_TYPE") == "HypPart1"
-    return string, (text + "-" if broken and text and not text.endswith(_HYPHENS) else text)
 
 
 def element_text(alto: AltoFile, element: etree._Element) -> str:
@@ -316,49 +310,39 @@ def block_elements(alto: AltoFile) -> dict[str, etree._Element]:
 
 
 class _StyleLookup:
-    """The ``TextStyle`` in force for a String: its own STYLEREFS, else its nearest ancestor's.
-
-    A String's ``STYLE`` attribute (fontStylesType: "bold", "italics", …) adds to it.
-    """
+    """The ``TextStyle`` in force for an element: its own STYLEREFS, else its nearest
+    ancestor's; a String's ``STYLE`` attribute (fontStylesType: "bold", "italics", …) adds to
+    it. Each is worked out once: a page names a handful of styles, each word one."""
 
     def __init__(self, alto: AltoFile) -> None:
         self._styles = alto.styles
         self._by_refs: dict[str, TextStyle | None] = {}
-        self._inherited = lru_cache(maxsize=None)(self._lookup)
+        self._by_element: dict[etree._Element | None, TextStyle] = {}  # keeps the proxies alive
+        self._with_extra: dict[tuple[TextStyle, str], TextStyle] = {}
 
-    def __call__(self, string: etree._Element) -> TextStyle:
-        style = self._own(string) or self._inherited(string.getparent())
-        extra = (string.get("STYLE") or "").lower().split()
-        if extra:
-            style = TextStyle(style.size, style.font, style.bold or "bold" in extra,
-                              style.italic or any(f.startswith("italic") for f in extra))
-        return style
-
-    def _own(self, element: etree._Element) -> TextStyle | None:
-        refs = element.get("STYLEREFS")
-        if not refs:
-            return None
-        if refs not in self._by_refs:  # a page names a handful of styles, each word one
+    def own(self, refs: str) -> TextStyle | None:
+        """The style a (non-empty) STYLEREFS names: its first ID that is a TextStyle's."""
+        if refs not in self._by_refs:
             self._by_refs[refs] = next((self._styles[r] for r in refs.split() if r in self._styles), None)
         return self._by_refs[refs]
 
-    def _lookup(self, element: etree._Element | None) -> TextStyle:
-        if element is None or split_tag(element.tag)[1] in ("Page", "alto"):
-            return TextStyle(None, "", False, False)
-        return self._own(element) or self._inherited(element.getparent())
+    def with_extra(self, style: TextStyle, extra: str) -> TextStyle:
+        """``style`` with what a (non-empty) STYLE attribute adds."""
+        if (style, extra) not in self._with_extra:
+            flags = extra.lower().split()
+            self._with_extra[style, extra] = TextStyle(
+                style.size, style.font, style.bold or "bold" in flags,
+                style.italic or any(f.startswith("italic") for f in flags)) if flags else style
+        return self._with_extra[style, extra]
 
-
-def _raw_box(alto: AltoFile, element: etree._Element) -> Box | None:
-    """The element's box in pixels, None when a coordinate is missing."""
-    get, scale = element.get, alto.scale
-    try:  # as number_of does for each: a missing attribute or one not a number is None
-        x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
-        w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
-    except (TypeError, ValueError):
-        return None
-    if not all(map(math.isfinite, (x, y, w, h))):  # "1e400", "NaN": no coordinate either
-        return None
-    return Box(x, y, x + w, y + h)
+    def inherited(self, element: etree._Element | None) -> TextStyle:
+        """The style in force for ``element``: its own, else its nearest ancestor's."""
+        if element not in self._by_element:
+            refs = None if element is None else element.get("STYLEREFS")
+            self._by_element[element] = _NO_STYLE if element is None or \
+                split_tag(element.tag)[1] in ("Page", "alto") else \
+                refs and self.own(refs) or self.inherited(element.getparent())
+        return self._by_element[element]
 
 
 def _graphics(alto: AltoFile, page: etree._Element, bounds: PageBounds
@@ -372,7 +356,8 @@ def _graphics(alto: AltoFile, page: etree._Element, bounds: PageBounds
             continue  # part of a picture already taken whole
         if element.tag == composed and not _is_picture(alto, element):
             continue
-        box = bounds(_raw_box(alto, element), _name(element))
+        coords = raw_box(element, alto.scale)
+        box = bounds(None if coords is None else Box(*coords), element_name(element))
         label = _graphic_label(alto, element) if element.tag == graphic else None
         if label == "rule":
             rules.append(Rule(box, "h" if box.width >= box.height else "v"))

@@ -1,0 +1,102 @@
+"""The words of an ALTO ``TextLine`` as read, and the printed lines they lie on.
+
+Shared by the page reader (``alto.read_page``) and the ground truth built from ALTO files
+(``alto.element_text``, ``truth.bl``), so that truth and output read the same words. It runs
+for every word of every page, so it works on tuples and floats: a word is a ``Part``, its
+``String`` element, its text and its box ``(x0, y0, x1, y1)`` in pixels (None when a
+coordinate is missing), each attribute read once.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from .xml import split_tag
+
+if TYPE_CHECKING:  # alto imports this module
+    from .alto import AltoFile
+
+Coords = tuple[float, float, float, float]  # x0, y0, x1, y1 [px]
+Part = tuple[etree._Element, str, Coords | None]  # a String, its text as read, its box
+_HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
+
+
+def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
+    """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom.
+
+    Normally one. Some files put the words of several printed lines into one TextLine (RERO's
+    EZR issue of 1840 has whole blocks in one line, bottom line first): its words are then
+    split into rows by height, each keeping the file's word order.
+    """
+    parts = line_words(alto, line)
+    if len(parts) < 2:
+        return [parts] if parts else []
+    boxes = [box for _, _, box in parts]
+    if None in boxes:
+        return [parts]
+    typical = sorted([y1 - y0 for _, y0, _, y1 in boxes])[len(boxes) // 2]
+    middles = [(y0 + y1) / 2 for _, y0, _, y1 in boxes]
+    if max(middles) - min(middles) <= typical:
+        return [parts]
+    rows: list[list[int]] = []
+    for k in sorted(range(len(parts)), key=middles.__getitem__):
+        if rows and middles[k] - middles[rows[-1][0]] <= typical / 2:
+            rows[-1].append(k)
+        else:
+            rows.append([k])
+    return [[parts[k] for k in sorted(row)] for row in rows]
+
+
+def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
+    """The words of a ``TextLine`` in file order, those of blank text left out; a word broken
+    at the line end (``SUBS_TYPE="HypPart1"``, or followed by a ``HYP`` element) ends in "-".
+    Each box as ``raw_box`` gives it (written out here: this runs for every word)."""
+    string_tag, scale = alto.tag("String"), alto.scale
+    strings = list(line.iterchildren(string_tag))
+    hyphenated: set[int] = set()  # strings followed by a HYP (before the next String)
+    for hyp in line.iterchildren(alto.tag("HYP")):
+        broken = next(hyp.itersiblings(string_tag, preceding=True), None)
+        if broken is not None:
+            hyphenated.add(strings.index(broken))
+    parts = []
+    isfinite = math.isfinite
+    for k, string in enumerate(strings):
+        get = string.get
+        text = get("CONTENT") or ""
+        if text and not text.endswith(_HYPHENS) and (
+                k in hyphenated or get("SUBS_TYPE") == "HypPart1"):
+            text += "-"
+        if not text.strip():
+            continue
+        try:
+            x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
+            w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
+        except (TypeError, ValueError):
+            parts.append((string, text, None))
+            continue
+        parts.append((string, text, (x, y, x + w, y + h) if isfinite(x) and isfinite(y)
+                      and isfinite(w) and isfinite(h) else None))
+    return parts
+
+
+def raw_box(element: etree._Element, scale: float) -> Coords | None:
+    """The element's box in pixels (its ALTO units times ``scale``), None when a coordinate
+    is missing or not a finite number ("1e400", "NaN")."""
+    get = element.get
+    try:
+        x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
+        w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
+    except (TypeError, ValueError):
+        return None
+    isfinite = math.isfinite
+    if not (isfinite(x) and isfinite(y) and isfinite(w) and isfinite(h)):
+        return None
+    return x, y, x + w, y + h
+
+
+def element_name(element: etree._Element) -> str:
+    """How errors name an element: its tag and ID."""
+    return f"{split_tag(element.tag)[1]} {element.get('ID') or '(no ID)'}"
