@@ -143,13 +143,18 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+# The longest time limit taken [s], a week: the waits under it take no larger timeout.
+_MOST_SECONDS = 7 * 24 * 3600.0
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
         value = float("nan")
-    if not (0 < value < float("inf")):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text!r}")
+    if not (0 < value <= _MOST_SECONDS):
+        raise argparse.ArgumentTypeError(
+            f"must be a positive number of seconds up to {_MOST_SECONDS:g}, got {text!r}")
     return value
 
 

@@ -326,6 +326,16 @@ def test_unknown_format_is_an_argparse_usage_error(capsys):
     assert "docx" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("seconds", ["1e300", "0", "-3", "nan", "inf", "soon"])
+def test_a_time_limit_out_of_range_is_an_argparse_usage_error(capsys, seconds):
+    """A limit of 1e300 s overflowed the guard's wait (a traceback): limits go up to a week."""
+    with pytest.raises(SystemExit) as exc:
+        main(["convert", str(fixture_pdf(EN)), "--page-timeout", seconds])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "--page-timeout" in err and "Traceback" not in err
+
+
 def test_blank_page_fails_alone_and_the_others_convert(cli, tmp_path):
     pdf = _multi_page(tmp_path / "with_blank.pdf")
     out = tmp_path / "with_blank.html"
