@@ -10,10 +10,11 @@ in the first column under a picture opens the story headed beside it.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ..geometry import x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
 from .placement import Group, Unit, same_text_size
@@ -135,21 +136,39 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Seq
                       key=lambda g: min(u.box.x0 for u in g.units))
     boxes = [u.box for g in groups for u in g.units] + [b.box for g in groups for b in g.header]
     boxes += pictures
+    headed = [h for h in groups if h.header and h.span is not None]
+    # Indexes by place, so that each run looks only at what stands near it. The units keep
+    # the order of the groups' lists (a unit moved to another group goes to the end of its
+    # list), which breaks ties as a scan of those lists would.
+    units = [u for g in groups for u in g.units]
+    rank = {id(g): k for k, g in enumerate(groups)}
+    order = {id(u): (rank[id(u.home)], k) for k, u in enumerate(units)}
+    moved = itertools.count(len(units))
+    cell = 10 * body
+    unit_grid, box_grid = Grid([u.box for u in units], cell), Grid(boxes, cell)
+    span_grid = Grid([h.span for h in headed], cell)
     for g in headless:
         top = min(g.units, key=lambda u: u.box.y0)
         if top.block is None:
             continue
-        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, top.box) >= 0.5)
-        band = _band(top.box.cy, separators)
-        at_top = not any(band[0] <= b.y0 and b.y1 <= top.box.y0 + 0.5 * body
-                         and x_overlap_ratio(b, top.box) >= 0.5 for b in boxes)
+        t = top.box
+        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= 0.5)
+        band = _band(t.cy, separators)
+        at_top = not any(band[0] <= b.y0 and b.y1 <= t.y0 + 0.5 * body and x_overlap_ratio(b, t) >= 0.5
+                         for b in map(boxes.__getitem__, box_grid.near(t.x0, band[0], t.x1, t.y0 + 0.5 * body)))
         # A headline across the run's column and the one before, below the run, closes the
         # run's band there: what the column before holds under it is the next module's.
-        band = (band[0], min([band[1]] + [h.span.y0 for h in groups if h.header and h.span is not None
-                                          and h.span.y0 >= top.box.y1 and h.span.x0 < top.box.x0 - 2 * body
-                                          and x_overlap(h.span, top.box) >= 0.5 * top.box.width]))
+        band = (band[0], min([band[1]] + [h.span.y0 for h in map(headed.__getitem__,
+                                                                  span_grid.near(t.x0, t.y1, t.x1, float("inf")))
+                                          if h.span.y0 >= t.y1 and h.span.x0 < t.x0 - 2 * body
+                                          and x_overlap(h.span, t) >= 0.5 * t.width]))
         is_note = id(g) in notes
-        others = [u for h in groups if h is not g and (id(h) in notes) == is_note for u in h.units]
+        low, high = (band[0], band[1]) if at_top else (t.y0, bottom + 3 * body)
+        near = set(unit_grid.near(t.x0 - 3 * body, low, t.x0 + 0.5 * body, high))
+        near.update(unit_grid.near(float("-inf"), t.y0, t.x1 + 3 * body, t.y1))
+        others = sorted((u for u in map(units.__getitem__, near)
+                         if u.home is not g and (id(u.home) in notes) == is_note),
+                        key=lambda u: order[id(u)])
         end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
         if end is None and not at_top:
             end = _wrapped(top, others, body)
@@ -158,6 +177,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Seq
             continue
         for u in g.units:
             u.home = home
+            order[id(u)] = (rank[id(home)], next(moved))
         home.units.extend(g.units)
         home.notes.extend(g.notes)
         g.units, g.notes = [], []
