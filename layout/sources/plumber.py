@@ -61,7 +61,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputError, PageError
 from ..model import Box, Figure, PageContent
-from .pdf import kept_figures, shapes
+from .pdfshapes import kept_figures, shapes
 from .plumber_fonts import PARSE_ERRORS, font_metrics, pdf_name
 from .plumber_words import chars_to_words
 
