@@ -77,6 +77,17 @@ def test_a_short_cjk_line_ends_its_paragraph_without_an_indent():
     assert texts == ["".join(body[:3]), "".join(body[3:])]
 
 
+def test_a_cjk_line_short_to_bring_a_character_down_with_its_closing_marks_goes_on():
+    #  一二三四五六七八九十   "。”" never starts a line: the typesetter brought "高" down with
+    #  一二三四五六七八       them, leaving the line above two characters short. Their first
+    #  高。”教师梁伟说。       "word" is "高。”", which would not have fitted: no paragraph break.
+    body = ["一二三四五六七八九十", "十九八七六五四三", "高。”教师梁伟说。二三",
+            "四五六七八九十一二三"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
+    (story,) = analyse_page(page(words)).stories
+    assert [b.text for b in story.blocks if b.role == "body"] == ["".join(body)]
+
+
 def test_framed_text_in_two_columns_is_measured_by_its_own_column():
     """A boxed sidebar set in two columns: each column's lines are full, none ends a paragraph."""
     left = column(60, 100, 8, width=100)

@@ -25,7 +25,7 @@ from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
 from .linestyle import make_line
-from .script import is_cjk, joins_without_space
+from .script import CLOSING, is_cjk, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
@@ -49,9 +49,8 @@ _SIMILAR = 0.3
 # [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
 # space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
 _CJK_APART = 1.2
-# Punctuation that may hang out of its column: closing marks at a line's end, opening ones at
-# its start.
-_CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’»-"
+# Punctuation that may hang out of its column: closing marks (``script.CLOSING``) at a line's
+# end, opening ones at its start.
 _OPENING = "（「『【〈《〔\"'“‘«("
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
@@ -256,19 +255,19 @@ def _unhung(w: Word, box: Box) -> Box:
     what the gutters are found among, for a full-width closing mark may reach into the gutter or
     even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
     t = w.text
-    if t and is_cjk(t[0]) and all(c in _CLOSING for c in t):
+    if t and is_cjk(t[0]) and all(c in CLOSING for c in t):
         return Box(box.x0, box.y0, box.x0, box.y1)
-    if len(t) < 2 or not (t[0] in _OPENING or t[-1] in _CLOSING):
+    if len(t) < 2 or not (t[0] in _OPENING or t[-1] in CLOSING):
         return box
     step = box.width / len(t)
     return Box(box.x0 + step if t[0] in _OPENING and is_cjk(t[1]) else box.x0, box.y0,
-               box.x1 - step if t[-1] in _CLOSING and is_cjk(t[-2]) else box.x1, box.y1)
+               box.x1 - step if t[-1] in CLOSING and is_cjk(t[-2]) else box.x1, box.y1)
 
 
 def _hanging(a: Word, b: Word) -> bool:
     """Whether a punctuation mark at the gap between a and b may hang into a gutter there: a
     closing one ending a, an opening one starting b."""
-    return a.text[-1] in _CLOSING or b.text[0] in _OPENING
+    return a.text[-1] in CLOSING or b.text[0] in _OPENING
 
 
 def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:

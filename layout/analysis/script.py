@@ -12,6 +12,11 @@ def is_cjk(ch: str) -> bool:
             or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x2FA1F)
 
 
+# Punctuation that closes a phrase: it may hang out of its column at a line's end, and CJK
+# typesetting never starts a line with it (the character before it moves down with it).
+CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’»-"
+
+
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f]")
 _SPACE = re.compile(r"\s")
 

@@ -22,7 +22,7 @@ from ..model import Block, Box, Figure, Layout, Line, Story
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
-from .script import is_cjk, joins_without_space
+from .script import CLOSING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # [em] a word space, about: a quarter of an em in most text faces
@@ -149,11 +149,12 @@ def _start(line: Line, left: float, cap: Box | None) -> float:
 def _first_word_width(line: Line) -> float:
     """The width of the line's first word, estimated from its run's width per character
     other than spaces (taken as ``_SPACE`` em). CJK text breaks between any two characters:
-    its first word is one character."""
+    its first word is one character, with the closing marks after it, which never start a
+    line ("高。”教师…": the line above stopped short to bring "高" down with them)."""
     run = line.words[0]
     word = run.text.split(" ", 1)[0]
     if is_cjk(word[0]):
-        word = word[0]
+        word = word[0] + word[1:len(word) - len(word[1:].lstrip(CLOSING))]
     spaces = run.text.count(" ")
     letters = max(len(run.text) - spaces, 1)
     return max(run.box.width - spaces * _SPACE * run.size, 0.0) * len(word) / letters
