@@ -116,20 +116,20 @@ def separators(h_rules: Sequence[Box], units: Sequence[Unit]) -> list[float]:
     return sorted(r.cy for r in h_rules if r.width >= 0.6 * width)
 
 
-def _band(y: float, separators: Sequence[float]) -> tuple[float, float]:
-    """The band of the page between the lines across it (``separators``, sorted) around y."""
-    k = bisect_left(separators, y)
-    return (separators[k - 1] if k else float("-inf"), separators[k] if k < len(separators) else float("inf"))
+def _band(y: float, across: Sequence[float]) -> tuple[float, float]:
+    """The band of the page between the lines across it (their heights, sorted) around y."""
+    k = bisect_left(across, y)
+    return (across[k - 1] if k else float("-inf"), across[k] if k < len(across) else float("inf"))
 
 
-def adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Sequence[float],
-                    v_rules: Sequence[Box], body: float, params: Params) -> None:
+def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequence[float],
+                   v_rules: Sequence[Box], body: float, params: Params) -> None:
     """Text that started a story of its own joins the story running in the column to its left.
 
     Runs of text with no headline over them are found while placing; once everything is
     placed, this pass, left to right, lets each follow the column flow (``_column_end``).
     Notes follow notes (footnotes run on from column to column under their story), stories
-    follow stories.
+    follow stories. ``across``: the heights of the lines across the page (``separators``).
     """
     notes = {id(n) for g in groups for n in g.notes}
     headless = sorted((g for g in groups if not g.header and g.units),
@@ -153,7 +153,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Seq
             continue
         t = top.box
         bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= 0.5)
-        band = _band(t.cy, separators)
+        band = _band(t.cy, across)
         at_top = not any(band[0] <= b.y0 and b.y1 <= t.y0 + 0.5 * body and x_overlap_ratio(b, t) >= 0.5
                          for b in map(boxes.__getitem__, box_grid.near(t.x0, band[0], t.x1, t.y0 + 0.5 * body)))
         # A headline across the run's column and the one before, below the run, closes the
@@ -181,6 +181,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], separators: Seq
         home.units.extend(g.units)
         home.notes.extend(g.notes)
         g.units, g.notes = [], []
-        for h in groups:
-            if g in h.notes:
-                h.notes.remove(g)
+        if id(g) in notes:  # a note adopted by another: no longer a note of its story
+            for h in groups:
+                if g in h.notes:
+                    h.notes.remove(g)

@@ -154,7 +154,8 @@ def _first_word_width(line: Line) -> float:
     run = line.words[0]
     word = run.text.split(" ", 1)[0]
     if is_cjk(word[0]):
-        word = word[0] + word[1:len(word) - len(word[1:].lstrip(CLOSING))]
+        after = word[1:]
+        word = word[0] + after[:len(after) - len(after.lstrip(CLOSING))]  # the marks after it
     spaces = run.text.count(" ")
     letters = max(len(run.text) - spaces, 1)
     return max(run.box.width - spaces * _SPACE * run.size, 0.0) * len(word) / letters
