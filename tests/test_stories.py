@@ -285,3 +285,17 @@ def test_a_story_set_around_a_picture_begins_under_it_left_of_its_headline():
     (story,) = [s for s in layout.stories if s.id == story_of(layout, "Headline")]
     body = [b for b in story.blocks if b.role == "body"]
     assert body[0].text.startswith("UNDERPICTURE")
+
+
+def test_a_title_under_a_title_over_the_same_column_is_one_headline():
+    """An OCR file sets a section's name and its item's title as two blocks ("LA VIE
+    SPORTIVE" / "Courses à Vincennes."): one headline of one story, not a story of its own with
+    no text. A title over other columns stays apart."""
+    words = (text_lines(["LA VIE SPORTIVE"], 60, 60, size=16) + text_lines(["Courses du jour"], 62, 94, size=14)
+             + column(50, 116, 12) + text_lines(["Autre titre"], 240, 60, size=16)
+             + marked(column(230, 84, 12, start=30), "Tango"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["LA VIE SPORTIVE Courses du jour", "Autre titre"]
+    far = (text_lines(["LA VIE SPORTIVE"], 60, 60, size=16) + column(50, 84, 3)
+           + text_lines(["Courses du jour"], 62, 128, size=14) + column(50, 150, 8, start=10))
+    assert headlines(analyse_page(page(far))) == ["LA VIE SPORTIVE", "Courses du jour"]  # text between

@@ -26,7 +26,7 @@ frame with a headline is a boxed story. Kickers go to the headline right below t
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,6 +43,11 @@ from .placement import Group, Placer, Unit
 # it is a banner (``_banners``)
 _BANNER_TITLES = 2
 _BANNER_GAP = 4.0
+# a headline starting within this many of its upper neighbour's type sizes under it, over the
+# same columns, is the rest of that headline (``_stacked``)
+_STACK_GAP = 2.0
+# the column width, in body sizes, of a page whose grid was not found
+_COLUMN_EMS = 20.0
 
 
 def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
@@ -59,8 +64,9 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
             continue
         (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
-    groups = _anchors(free)
-    anchored = {id(b) for g in groups for b in g.header}
+    groups = _anchors(free, _column_width(grid, body))
+    # every headline heads a group, some joined with the one under them (``_stacked``)
+    anchored = {id(b) for g in groups for b in g.header} | {id(b) for b in free if b.role == "headline"}
     _widen_spans(groups, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body)
     banners = _banners(groups, body)
@@ -101,6 +107,12 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
                   stories=tuple(stories), figures=tuple(bare), rules=page.rules, frames=page.frames)
 
 
+def _column_width(grid: Grid, body: float) -> float:
+    """The page's typical column width: the median of its grid's, else 20 body sizes."""
+    widths = sorted(c.x1 - c.x0 for c in grid.columns)
+    return widths[len(widths) // 2] if widths else _COLUMN_EMS * body
+
+
 def _figures_with_captions(blocks: Sequence[Block], figures: Sequence[Figure]) -> list[Figure]:
     """Each figure with its labels (the label blocks inside it, named in ``captions.py``) and
     the caption blocks nearest to it."""
@@ -121,9 +133,9 @@ def _distance(a: Box, b: Box) -> float:
     return dy + 3 * dx
 
 
-def _anchors(blocks: Sequence[Block]) -> list[Group]:
+def _anchors(blocks: Sequence[Block], column: float) -> list[Group]:
     """One group per headline, with the kickers standing right above it."""
-    heads = [b for b in blocks if b.role == "headline"]
+    heads = _stacked([b for b in blocks if b.role == "headline"], blocks, column)
     groups = {id(h): Group([h]) for h in heads}
     for k in blocks:
         if k.role != "kicker":
@@ -133,6 +145,50 @@ def _anchors(blocks: Sequence[Block]) -> list[Group]:
         if below:
             groups[id(min(below, key=lambda h: h.box.y0))].header.insert(0, k)
     return list(groups.values())
+
+
+def _stacked(heads: Sequence[Block], blocks: Sequence[Block], column: float) -> list[Block]:
+    """The headlines, those set one under the other over one story joined into one.
+
+    A title and its second title, or a section's name over its first item's title, are two
+    blocks in an OCR file (``LA VIE SPORTIVE`` / ``Courses à Vincennes.``): the lower one
+    starts within ``_STACK_GAP`` of the upper's type sizes under it, across the same columns
+    (their widths differ by less than a ``column`` width, so a banner over the titles of
+    several columns stays apart), with nothing set between them.
+    """
+    by_top = sorted(heads, key=lambda h: h.box.y0)
+    tops = [h.box.y0 for h in by_top]
+    others = sorted(blocks, key=lambda b: b.box.y0)
+    other_tops = [b.box.y0 for b in others]
+    merged: dict[int, Block] = {}
+    result: list[Block] = []
+    for h in by_top:
+        upper = merged.pop(id(h), h)
+        a = upper.box
+        window = by_top[bisect_left(tops, a.y1 - 0.3 * upper.size):
+                        bisect_right(tops, a.y1 + _STACK_GAP * upper.size)]
+        lower = next((o for o in window if o is not h and _stacked_under(upper, o, column)), None)
+        if lower is None or any(_between(upper, lower, b) for b in
+                                others[bisect_left(other_tops, a.y1 - 1):bisect_left(other_tops, lower.box.y0)]):
+            result.append(upper)
+            continue
+        merged[id(lower)] = replace(upper, lines=upper.lines + lower.lines,
+                                    box=union_all([upper.box, lower.box]))
+    return result
+
+
+def _stacked_under(upper: Block, lower: Block, column: float) -> bool:
+    """Whether ``lower`` starts right under ``upper`` over the same columns (see ``_stacked``)."""
+    a, b = upper.box, lower.box
+    return -0.3 * upper.size <= b.y0 - a.y1 <= _STACK_GAP * upper.size and a.y0 < b.y0 \
+        and x_overlap(a, b) >= 0.5 * min(a.width, b.width) and abs(a.width - b.width) < column
+
+
+def _between(upper: Block, lower: Block, other: Block) -> bool:
+    """Whether ``other`` stands between two stacked headlines."""
+    if other is upper or other is lower or x_overlap(other.box, upper.box) <= 0:
+        return False
+    return other.box.y0 >= upper.box.y1 - 1 and other.box.y1 <= lower.box.y0 + 1
 
 
 def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageContent,
