@@ -56,6 +56,8 @@ _TITLE_CHARS = 60
 _WIDER = 1.5
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
+# Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
+_BAND_LINES = 1
 _NOISE_CONFIDENCE = 0.6
 _LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -148,7 +150,9 @@ class _Margins:
     """Where page furniture lives: above ``top``, below ``bottom``, in the side bands.
 
     A limit set by a drawn rule holds everything beyond it, a masthead in any size included;
-    a limit that is only a band holds small text, not a large headline near the page edge.
+    a limit that is only a band holds small lines (a running head, a folio, a page credit):
+    not a large headline near the page edge, nor a block of several lines, which is text set
+    down to the page's edge.
     """
 
     top: float
@@ -159,7 +163,7 @@ class _Margins:
     width: float
 
     def holds(self, b: Block, body: float, params: Params) -> bool:
-        small = b.size < 1.6 * params.headline_ratio * body
+        small = b.size < 1.6 * params.headline_ratio * body and len(b.lines) <= _BAND_LINES
         return ((b.box.y1 <= self.top and (self.top_ruled or small))
                 or (b.box.y0 >= self.bottom and (self.bottom_ruled or small))
                 or b.box.x1 <= self.side or b.box.x0 >= self.width - self.side)
