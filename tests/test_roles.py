@@ -83,13 +83,15 @@ def test_text_above_the_masthead_rule_is_furniture():
 
 def test_a_band_without_a_rule_holds_single_lines_not_text_set_down_to_the_page_edge():
     """The bottom 7 % of a page (no rule) holds a page's credit line; the last paragraph of
-    a column set down to the page's edge is text."""
-    tail = column(170, 762, 3, start=50)
+    a column set down to the page's edge is text, and so is a title over it."""
+    tail = column(170, 764, 3, start=50)
     words = (column(50, 100, 50) + [word("Page design: Ann Lee", 50, 780, size=8)]
-             + column(170, 100, 53, start=20) + tail)
+             + column(170, 100, 53, start=20) + [word("LA CRISE DANOISE", 180, 748, size=12, bold=True)]
+             + tail)
     roles = roles_of(page(words))
     assert roles["Page design: Ann Lee"] == "furniture"
     assert roles[tail[0].text] == "body"
+    assert roles["LA CRISE DANOISE"] != "furniture"  # it heads the text under it
 
 
 def test_page_credit_pattern_is_furniture_anywhere():

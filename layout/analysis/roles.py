@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..geometry import union_all, x_overlap_ratio, y_overlap
+from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
@@ -93,12 +93,12 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     roles: list[Role] = ["body"] * len(blocks)
     name_labels(blocks, roles, page.figures, body)
     margins = _margins(blocks, page, body, params)
+    banded = _outermost(blocks, [b.frame is None and margins.holds(b, body, params) for b in blocks], margins)
     for i, b in enumerate(blocks):
         if roles[i] == "label":
             continue
         # Text in a box is a sidebar, never furniture.
-        if (b.frame is None and (margins.holds(b, body, params) or FURNITURE.search(b.raw_text[:40]))) \
-                or _ocr_noise(b):
+        if (b.frame is None and (banded[i] or FURNITURE.search(b.raw_text[:40]))) or _ocr_noise(b):
             roles[i] = "furniture"
         elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
@@ -187,6 +187,25 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     return _Margins(max(tops) if tops else params.furniture_band * page.height,
                     min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,
                     bool(tops), bool(bottoms), params.furniture_band * page.width, page.width)
+
+
+def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins) -> list[bool]:
+    """The band's lines that stand outermost: in a top or bottom band not ruled off, a line
+    with text that is not the band's between it and the page edge heads or goes on with that
+    text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page)."""
+    zones = [(margins.top_ruled, lambda b: b.box.y1 <= margins.top, lambda b, o: o.box.y1 <= b.box.y0),
+             (margins.bottom_ruled, lambda b: b.box.y0 >= margins.bottom, lambda b, o: o.box.y0 >= b.box.y1)]
+    result = list(banded)
+    for ruled, inside, beyond in zones:
+        if ruled:
+            continue
+        zone = [k for k, b in enumerate(blocks) if inside(b)]
+        for k in zone:
+            b = blocks[k]
+            if banded[k] and any(not banded[j] and beyond(b, blocks[j]) and x_overlap(b.box, blocks[j].box) > 0
+                                 for j in zone):
+                result[k] = False
+    return result
 
 
 def _ocr_noise(b: Block) -> bool:
