@@ -4,9 +4,9 @@ Each block is named from its typography relative to the page's body text (the si
 typeface that cover most of the page), its position, its neighbours and a few patterns, in
 Latin-script and Chinese conventions. The decisions, in order:
 
-- furniture: running heads, folios and page credits in the top or bottom band of the page, or
-  above the masthead rule, slugs in the side margins, or text matching a furniture pattern
-  ("本版责编"); and OCR noise: what an OCR engine read off an ornament or a picture, short
+- furniture: running heads, folios and page credits in the top or bottom band of the page,
+  or above the masthead rule, slugs in the side margins (``margins.py``), or text matching
+  a furniture pattern ("本版责编"); and OCR noise: what an OCR engine read off an ornament or a picture, short
   blocks of few real words recognised with low confidence (``"H I gag B ~~~"``), which would
   otherwise pass for headlines and capture the columns under them;
 - headline: text at least ``headline_ratio`` times the body size, or bold text at least
@@ -32,12 +32,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
-from ..model import Block, Box, Figure, PageContent, Role
+from ..geometry import union_all, x_overlap_ratio, y_overlap
+from ..model import Block, Box, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
+from .margins import in_bands
 from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, INDEX_ENTRY, JUMP, QUOTES
 
 # [share of the body size] a name alone under a headline is set no larger than this
@@ -56,8 +57,6 @@ _TITLE_CHARS = 60
 _WIDER = 1.5
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
-# Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
-_BAND_LINES = 1
 _NOISE_CONFIDENCE = 0.6
 _LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -92,13 +91,12 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     font = _body_font(blocks, body)
     roles: list[Role] = ["body"] * len(blocks)
     name_labels(blocks, roles, page.figures, body)
-    margins = _margins(blocks, page, body, params)
-    banded = _outermost(blocks, [b.frame is None and margins.holds(b, body, params) for b in blocks], margins)
+    banded = in_bands(blocks, page, body, params)
     for i, b in enumerate(blocks):
         if roles[i] == "label":
             continue
         # Text in a box is a sidebar, never furniture.
-        if (b.frame is None and (banded[i] or FURNITURE.search(b.raw_text[:40]))) or _ocr_noise(b):
+        if banded[i] or (b.frame is None and FURNITURE.search(b.raw_text[:40])) or _ocr_noise(b):
             roles[i] = "furniture"
         elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
@@ -143,69 +141,6 @@ def _split_pattern_lines(b: Block) -> list[Block]:
         return [b]
     return [replace(b, lines=tuple(part), box=union_all(ln.box for ln in part))
             for part in (head, lines, tail) if part]
-
-
-@dataclass(frozen=True)
-class _Margins:
-    """Where page furniture lives: above ``top``, below ``bottom``, in the side bands.
-
-    A limit set by a drawn rule holds everything beyond it, a masthead in any size included;
-    a limit that is only a band holds small lines (a running head, a folio, a page credit):
-    not a large headline near the page edge, nor a block of several lines, which is text set
-    down to the page's edge.
-    """
-
-    top: float
-    bottom: float
-    top_ruled: bool
-    bottom_ruled: bool
-    side: float
-    width: float
-
-    def holds(self, b: Block, body: float, params: Params) -> bool:
-        small = b.size < 1.6 * params.headline_ratio * body and len(b.lines) <= _BAND_LINES
-        return ((b.box.y1 <= self.top and (self.top_ruled or small))
-                or (b.box.y0 >= self.bottom and (self.bottom_ruled or small))
-                or b.box.x1 <= self.side or b.box.x0 >= self.width - self.side)
-
-
-def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> _Margins:
-    """The furniture limits of the page.
-
-    A rule spanning most of the page width within the top or bottom sixth (under a running
-    head or masthead, over a page credit) sets a limit, unless running text (a block of three
-    or more body lines) lies beyond it: then it is a rule between stories. Without such a rule,
-    the band of ``furniture_band`` of the page height sets it.
-    """
-    def running_text(lo: float, hi: float) -> bool:
-        return any(lo <= b.box.cy <= hi and len(b.lines) >= 3 and abs(b.size - body) <= 0.1 * body
-                   for b in blocks)
-
-    wide = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width]
-    tops = [y for y in wide if y < page.height / 6 and not running_text(0, y)]
-    bottoms = [y for y in wide if y > page.height * 5 / 6 and not running_text(y, page.height)]
-    return _Margins(max(tops) if tops else params.furniture_band * page.height,
-                    min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,
-                    bool(tops), bool(bottoms), params.furniture_band * page.width, page.width)
-
-
-def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins) -> list[bool]:
-    """The band's lines that stand outermost: in a top or bottom band not ruled off, a line
-    with text that is not the band's between it and the page edge heads or goes on with that
-    text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page)."""
-    zones = [(margins.top_ruled, lambda b: b.box.y1 <= margins.top, lambda b, o: o.box.y1 <= b.box.y0),
-             (margins.bottom_ruled, lambda b: b.box.y0 >= margins.bottom, lambda b, o: o.box.y0 >= b.box.y1)]
-    result = list(banded)
-    for ruled, inside, beyond in zones:
-        if ruled:
-            continue
-        zone = [k for k, b in enumerate(blocks) if inside(b)]
-        for k in zone:
-            b = blocks[k]
-            if banded[k] and any(not banded[j] and beyond(b, blocks[j]) and x_overlap(b.box, blocks[j].box) > 0
-                                 for j in zone):
-                result[k] = False
-    return result
 
 
 def _ocr_noise(b: Block) -> bool:

@@ -1,0 +1,88 @@
+"""The page's furniture bands: where running heads, folios, page credits and side slugs live.
+
+Part of stage 3 (``roles.py``): a block the bands hold is furniture. A wide rule near the top
+or bottom of the page sets a band's limit; else the band is ``Params.furniture_band`` of the
+page's height (or width, for the side bands).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..geometry import x_overlap
+from ..model import Block, PageContent
+from ..params import Params
+
+# Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
+_BAND_LINES = 1
+
+
+def in_bands(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> list[bool]:
+    """Per block, whether the page's furniture bands hold it; text in a box (a sidebar) never."""
+    margins = _margins(blocks, page, body, params)
+    return _outermost(blocks, [b.frame is None and margins.holds(b, body, params) for b in blocks],
+                      margins)
+
+
+@dataclass(frozen=True)
+class _Margins:
+    """Where page furniture lives: above ``top``, below ``bottom``, in the side bands.
+
+    A limit set by a drawn rule holds everything beyond it, a masthead in any size included;
+    a limit that is only a band holds small lines (a running head, a folio, a page credit):
+    not a large headline near the page edge, nor a block of several lines, which is text set
+    down to the page's edge.
+    """
+
+    top: float
+    bottom: float
+    top_ruled: bool
+    bottom_ruled: bool
+    side: float
+    width: float
+
+    def holds(self, b: Block, body: float, params: Params) -> bool:
+        small = b.size < 1.6 * params.headline_ratio * body and len(b.lines) <= _BAND_LINES
+        return ((b.box.y1 <= self.top and (self.top_ruled or small))
+                or (b.box.y0 >= self.bottom and (self.bottom_ruled or small))
+                or b.box.x1 <= self.side or b.box.x0 >= self.width - self.side)
+
+
+def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> _Margins:
+    """The furniture limits of the page.
+
+    A rule spanning most of the page width within the top or bottom sixth (under a running
+    head or masthead, over a page credit) sets a limit, unless running text (a block of three
+    or more body lines) lies beyond it: then it is a rule between stories. Without such a rule,
+    the band of ``furniture_band`` of the page height sets it.
+    """
+    def running_text(lo: float, hi: float) -> bool:
+        return any(lo <= b.box.cy <= hi and len(b.lines) >= 3 and abs(b.size - body) <= 0.1 * body
+                   for b in blocks)
+
+    wide = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width]
+    tops = [y for y in wide if y < page.height / 6 and not running_text(0, y)]
+    bottoms = [y for y in wide if y > page.height * 5 / 6 and not running_text(y, page.height)]
+    return _Margins(max(tops) if tops else params.furniture_band * page.height,
+                    min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,
+                    bool(tops), bool(bottoms), params.furniture_band * page.width, page.width)
+
+
+def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins) -> list[bool]:
+    """The band's lines that stand outermost: in a top or bottom band not ruled off, a line
+    with text that is not the band's between it and the page edge heads or goes on with that
+    text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page)."""
+    zones = [(margins.top_ruled, lambda b: b.box.y1 <= margins.top, lambda b, o: o.box.y1 <= b.box.y0),
+             (margins.bottom_ruled, lambda b: b.box.y0 >= margins.bottom, lambda b, o: o.box.y0 >= b.box.y1)]
+    result = list(banded)
+    for ruled, inside, beyond in zones:
+        if ruled:
+            continue
+        zone = [k for k, b in enumerate(blocks) if inside(b)]
+        for k in zone:
+            b = blocks[k]
+            if banded[k] and any(not banded[j] and beyond(b, blocks[j]) and x_overlap(b.box, blocks[j].box) > 0
+                                 for j in zone):
+                result[k] = False
+    return result
