@@ -7,22 +7,27 @@ page's height (or width, for the side bands).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..geometry import x_overlap
+from ..geometry import x_overlap, y_overlap
 from ..model import Block, PageContent
 from ..params import Params
 
 # Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
 _BAND_LINES = 1
+# Least lines of the running text a title in the band may stand level with (``_outermost``).
+_RUNNING_LINES = 3
+# [body sizes] most white space between such a title and the text it heads
+_TITLE_GAP = 2.5
 
 
 def in_bands(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> list[bool]:
     """Per block, whether the page's furniture bands hold it; text in a box (a sidebar) never."""
     margins = _margins(blocks, page, body, params)
     return _outermost(blocks, [b.frame is None and margins.holds(b, body, params) for b in blocks],
-                      margins)
+                      margins, body)
 
 
 @dataclass(frozen=True)
@@ -69,20 +74,40 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
                     bool(tops), bool(bottoms), params.furniture_band * page.width, page.width)
 
 
-def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins) -> list[bool]:
-    """The band's lines that stand outermost: in a top or bottom band not ruled off, a line
+def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, body: float) -> list[bool]:
+    """The band's lines that stand outermost, in a top or bottom band not ruled off: a line
     with text that is not the band's between it and the page edge heads or goes on with that
-    text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page)."""
-    zones = [(margins.top_ruled, lambda b: b.box.y1 <= margins.top, lambda b, o: o.box.y1 <= b.box.y0),
-             (margins.bottom_ruled, lambda b: b.box.y0 >= margins.bottom, lambda b, o: o.box.y0 >= b.box.y1)]
+    text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page), and a
+    line level with running text (``_RUNNING_LINES`` lines or more) that heads running text of
+    its own, starting within ``_TITLE_GAP`` body sizes under it, is the title at the head of
+    its column on a page with no running head (``ASSEMBLÉE DES ÉTATS.``; a paper's name set
+    over its first column has its date line under it)."""
+    by_top = sorted(blocks, key=lambda o: o.box.y0)
+    tops = [o.box.y0 for o in by_top]
+
+    def running(o: Block) -> bool:
+        return len(o.lines) >= _RUNNING_LINES
+
+    def heads_text(b: Block) -> bool:
+        under = [o for o in by_top[bisect_left(tops, b.box.y1 - 0.3 * body):] if x_overlap(o.box, b.box) > 0]
+        return bool(under) and running(under[0]) and under[0].box.y0 - b.box.y1 <= _TITLE_GAP * body
+
+    def freed(b: Block, o: Block, outward: bool) -> bool:
+        if outward:
+            return x_overlap(b.box, o.box) > 0
+        return y_overlap(o.box, b.box) > 0 and running(o) and heads_text(b)
+
     result = list(banded)
-    for ruled, inside, beyond in zones:
-        if ruled:
-            continue
-        zone = [k for k, b in enumerate(blocks) if inside(b)]
-        for k in zone:
-            b = blocks[k]
-            if banded[k] and any(not banded[j] and beyond(b, blocks[j]) and x_overlap(b.box, blocks[j].box) > 0
-                                 for j in zone):
+    if not margins.top_ruled:
+        reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y0 < margins.top]
+        for k, b in enumerate(blocks):
+            if banded[k] and b.box.y1 <= margins.top and any(
+                    freed(b, o, o.box.y1 <= b.box.y0) for o in reaching):
+                result[k] = False
+    if not margins.bottom_ruled:
+        reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y1 > margins.bottom]
+        for k, b in enumerate(blocks):
+            if banded[k] and b.box.y0 >= margins.bottom and any(
+                    freed(b, o, o.box.y0 >= b.box.y1) for o in reaching):
                 result[k] = False
     return result
