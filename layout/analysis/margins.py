@@ -78,10 +78,11 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
     """The band's lines that stand outermost, in a top or bottom band not ruled off: a line
     with text that is not the band's between it and the page edge heads or goes on with that
     text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page), and a
-    line level with running text (``_RUNNING_LINES`` lines or more) that heads running text of
-    its own, starting within ``_TITLE_GAP`` body sizes under it, is the title at the head of
-    its column on a page with no running head (``ASSEMBLÉE DES ÉTATS.``; a paper's name set
-    over its first column has its date line under it)."""
+    line level with running text (``_RUNNING_LINES`` lines or more) that heads text of its own
+    (a block of more lines than the band holds), starting within ``_TITLE_GAP`` body sizes
+    under it, is the title at the head of its column on a page with no running head
+    (``ASSEMBLÉE DES ÉTATS.``; a paper's name set over its first column has its one-line date
+    under it)."""
     by_top = sorted(blocks, key=lambda o: o.box.y0)
     tops = [o.box.y0 for o in by_top]
 
@@ -90,7 +91,7 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
 
     def heads_text(b: Block) -> bool:
         under = [o for o in by_top[bisect_left(tops, b.box.y1 - 0.3 * body):] if x_overlap(o.box, b.box) > 0]
-        return bool(under) and running(under[0]) and under[0].box.y0 - b.box.y1 <= _TITLE_GAP * body
+        return bool(under) and len(under[0].lines) > _BAND_LINES and under[0].box.y0 - b.box.y1 <= _TITLE_GAP * body
 
     def freed(b: Block, o: Block, outward: bool) -> bool:
         if outward:
