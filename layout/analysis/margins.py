@@ -8,8 +8,9 @@ page's height (or width, for the side bands).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from ..geometry import x_overlap, y_overlap
 from ..model import Block, PageContent
@@ -86,29 +87,29 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
     by_top = sorted(blocks, key=lambda o: o.box.y0)
     tops = [o.box.y0 for o in by_top]
 
-    def running(o: Block) -> bool:
-        return len(o.lines) >= _RUNNING_LINES
-
     def heads_text(b: Block) -> bool:
-        under = [o for o in by_top[bisect_left(tops, b.box.y1 - 0.3 * body):] if x_overlap(o.box, b.box) > 0]
-        return bool(under) and len(under[0].lines) > _BAND_LINES and under[0].box.y0 - b.box.y1 <= _TITLE_GAP * body
+        for o in islice(by_top, bisect_left(tops, b.box.y1 - 0.3 * body), None):
+            if o.box.y0 - b.box.y1 > _TITLE_GAP * body:
+                return False
+            if o is not b and x_overlap(o.box, b.box) > 0:
+                return len(o.lines) > _BAND_LINES
+        return False
 
-    def freed(b: Block, o: Block, outward: bool) -> bool:
-        if outward:
-            return x_overlap(b.box, o.box) > 0
-        return y_overlap(o.box, b.box) > 0 and running(o) and heads_text(b)
+    def freed(b: Block, reaching: list[Block], outward: Callable[[Block], bool]) -> bool:
+        if any(outward(o) and x_overlap(b.box, o.box) > 0 for o in reaching):
+            return True
+        return any(y_overlap(o.box, b.box) > 0 and len(o.lines) >= _RUNNING_LINES for o in reaching) \
+            and heads_text(b)
 
     result = list(banded)
     if not margins.top_ruled:
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y0 < margins.top]
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y1 <= margins.top and any(
-                    freed(b, o, o.box.y1 <= b.box.y0) for o in reaching):
+            if banded[k] and b.box.y1 <= margins.top and freed(b, reaching, lambda o: o.box.y1 <= b.box.y0):
                 result[k] = False
     if not margins.bottom_ruled:
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y1 > margins.bottom]
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y0 >= margins.bottom and any(
-                    freed(b, o, o.box.y0 >= b.box.y1) for o in reaching):
+            if banded[k] and b.box.y0 >= margins.bottom and freed(b, reaching, lambda o: o.box.y0 >= b.box.y1):
                 result[k] = False
     return result
