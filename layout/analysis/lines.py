@@ -176,7 +176,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     if not words:
         return []
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
-    unhung = {id(w): _unhung(w, boxes[id(w)]) for w in words}
+    unhung = {id(w): unhung_box(w, boxes[id(w)]) for w in words}
     body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
     rows = _rows(words, boxes)
@@ -249,7 +249,7 @@ def _read_across(found_rows: list[list[Word]], boxes: dict[int, Box], gutters: G
     return across
 
 
-def _unhung(w: Word, box: Box) -> Box:
+def unhung_box(w: Word, box: Box) -> Box:
     """The box without the CJK punctuation that may hang out of its column at either end
     (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
     what the gutters are found among, for a full-width closing mark may reach into the gutter or

@@ -36,6 +36,7 @@ from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
 from .flow import adopt_headless, open_cuts, separators
+from .lines import unhung_box
 from .order import place_box, reading_order
 from .placement import Group, Placer, Unit
 
@@ -283,7 +284,7 @@ def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
     placed = [u for u in g.units if u.block is None]  # figures and frames
     placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
-    texts = [text_units[i].block for i in reading_order([u.box for u in text_units])]
+    texts = [text_units[i].block for i in reading_order([_set_box(u.block) for u in text_units])]
     if len(texts) > 1 and texts[-1].role == "crosshead":
         # A crosshead leads text; one that ends the story is the author's signature.
         texts[-1] = replace(texts[-1], role="byline")
@@ -310,6 +311,14 @@ def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
     if not header and len(content) == 1 and isinstance(content[0], Story):
         return replace(content[0], kind="story")  # a boxed story standing alone
     return Story("", kind, tuple(content), union_all(boxes), max(1, len(body_cols)))
+
+
+def _set_box(b: Block) -> Box:
+    """The block's box without the CJK punctuation hanging out of its column: a mark hanging
+    into a tight gutter would join two columns that the reading order must read apart."""
+    boxes = [Box(unhung_box(ln.words[0], ln.words[0].box).x0, ln.box.y0,
+                 unhung_box(ln.words[-1], ln.words[-1].box).x1, ln.box.y1) for ln in b.lines if ln.words]
+    return union_all(boxes) if boxes else b.box
 
 
 def _framed(u: Unit, body: float, params: Params) -> list[Block | Story]:
