@@ -299,3 +299,13 @@ def test_a_title_under_a_title_over_the_same_column_is_one_headline():
     far = (text_lines(["LA VIE SPORTIVE"], 60, 60, size=16) + column(50, 84, 3)
            + text_lines(["Courses du jour"], 62, 128, size=14) + column(50, 150, 8, start=10))
     assert headlines(analyse_page(page(far))) == ["LA VIE SPORTIVE", "Courses du jour"]  # text between
+
+
+def test_a_byline_centred_over_the_columns_of_a_box_leads_its_text():
+    """In a boxed story the author's line, centred over two columns, falls in column two for
+    the reading order; it leads the text all the same."""
+    words = (text_lines(["Letters"], 60, 50, size=14, bold=True) + text_lines(["By Ann Lee"], 150, 72, size=9)
+             + marked(column(50, 90, 12), "Alpha") + marked(column(170, 90, 12, start=30), "Bravo"))
+    (story,) = analyse_page(page(words, frames=[Box(40, 40, 290, 250)])).stories
+    assert [b.role for b in story.blocks][:3] == ["headline", "byline", "body"]
+    assert story.blocks[2].text.startswith("Alpha")

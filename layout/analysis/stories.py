@@ -288,14 +288,10 @@ def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
     if len(texts) > 1 and texts[-1].role == "crosshead":
         # A crosshead leads text; one that ends the story is the author's signature.
         texts[-1] = replace(texts[-1], role="byline")
-    # Decks and bylines set above the body text lead it wherever the reading order put them: a
-    # centred byline over the columns falls inside one of them.
-    top = min((t.box.y0 for t in texts if t.role == "body"), default=float("inf")) + 0.5 * body
-    lead = [t for t in texts if t.role in ("kicker", "deck", "byline") and t.box.y1 <= top]
-    led = {id(t) for t in lead}
+    lead, rest = _leading(texts, body)
     content: list[Block | Figure | Story] = [*header, *lead]
     content += [u.figure for u in placed if u.figure is not None]
-    content += [t for t in texts if id(t) not in led]
+    content += rest
     for u in placed:
         if u.framed:
             content.extend(_framed(u, body, params))
@@ -321,14 +317,26 @@ def _set_box(b: Block) -> Box:
     return union_all(boxes) if boxes else b.box
 
 
+def _leading(texts: list[Block], body: float) -> tuple[list[Block], list[Block]]:
+    """The kickers, decks and bylines set above the body text, then the rest, each in the
+    given order: they lead the text wherever the reading order put them (a centred byline over
+    the columns falls inside one of them)."""
+    top = min((t.box.y0 for t in texts if t.role == "body"), default=float("inf")) + 0.5 * body
+    lead = [t for t in texts if t.role in ("kicker", "deck", "byline") and t.box.y1 <= top]
+    led = {id(t) for t in lead}
+    return lead, [t for t in texts if id(t) not in led]
+
+
 def _framed(u: Unit, body: float, params: Params) -> list[Block | Story]:
     """A frame's blocks as a sidebar (its title, if any, as headline), ordered for reading."""
-    blocks = [u.framed[i] for i in reading_order([b.box for b in u.framed])]
+    blocks = [u.framed[i] for i in reading_order([_set_box(b) for b in u.framed])]
     first = blocks[0]
     if len(blocks) > 1 and first.role in ("body", "crosshead", "kicker", "deck") and (
             first.bold or first.size > max(b.size for b in blocks[1:])) and len(first.lines) <= 2:
         blocks[0] = replace(first, role="headline")
-    return [Story("", "sidebar", tuple(blocks), u.box, 1)]
+    titles = next((k for k, b in enumerate(blocks) if b.role not in ("headline", "kicker")), len(blocks))
+    lead, rest = _leading(blocks[titles:], body)
+    return [Story("", "sidebar", tuple(blocks[:titles] + lead + rest), u.box, 1)]
 
 
 def _with_ids(story: Story, sid: str) -> Story:
