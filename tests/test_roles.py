@@ -116,6 +116,16 @@ def test_a_short_bold_line_among_body_text_is_a_crosshead():
     assert roles_of(page(words))["A New Start"] == "crosshead"
 
 
+def test_a_two_line_crosshead_wrapping_in_a_narrow_column_is_a_crosshead():
+    """People's Daily centres a crosshead of two phrases in the column; in a column of seven
+    characters each phrase wraps: four short lines, set larger than the text."""
+    han = "据了解该市推进文化"
+    words = (text_lines([han[:7]] * 8, 50, 100) + text_lines(["补齐居民老旧小", "区", "推动提升创新平", "台"], 50, 200,
+                                                             size=11, pitch=13)
+             + text_lines([han[:7]] * 8, 50, 256))
+    assert roles_of(page(words))["补齐居民老旧小"] == "crosshead"
+
+
 def test_body_size_is_the_running_text_covering_most_of_the_page():
     # More characters in 7 pt notes than in the 9 pt body, and one huge masthead line.
     words = (column(50, 100, 20, size=9) + column(200, 100, 24, size=7, pitch=8)

@@ -50,6 +50,8 @@ _INDEX_WORDS = 5
 _KICKER_LINES = 3
 _DECK_LINES = 6
 _CROSSHEAD_CHARS = 80
+# Most lines of a crosshead: two lines, each wrapping once in a narrow column.
+_CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
 # Most characters a title set in the body size may have; [share of its column's width] a
 # headline this much wider than a title's column, right above it, makes the title a crosshead.
@@ -337,7 +339,7 @@ def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:
         return "jump"
     if len(b.lines) <= 2 and CREDIT.search(text):
         return "credit"
-    if len(b.lines) <= 2 and len(text) <= _CROSSHEAD_CHARS and emphasised(b, body, font) \
+    if len(b.lines) <= _CROSSHEAD_LINES and len(text) <= _CROSSHEAD_CHARS and emphasised(b, body, font) \
             and not text.rstrip().endswith((",", "，", "。", ".")):
         return "crosshead"
     return "body"
