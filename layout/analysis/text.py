@@ -35,6 +35,14 @@ _MISJUDGED = 1.25
 # cap (``roles`` joins it to the line it opens); the lines set beside it start at its right
 # edge, and are measured from there, not from the column's
 _DROP_CAP = 2.0
+# [em] lines ending this close to one another end together (a justified column's full lines;
+# a scan's line ends jitter by a fraction of an em); how many of the four lines around one
+# must, to say where its column ends
+_EDGE = 0.5
+_FULL_LINES = 2
+# [em] a column's edge this far beyond where its full lines end is not theirs (punctuation
+# hanging past the measure reaches less far: a CJK comma, a Latin hyphen)
+_WIDER = 1.0
 
 
 def join_lines(texts: Sequence[str]) -> str:
@@ -97,13 +105,12 @@ def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params) -> 
 def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> list[Block]:
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
-    room = 0.0  # space left at the end of the previous line
+    room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
         # Text in a frame is measured against the frame's text in its column, not the page's.
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
-        width = max(right - left, 1e-6)
         for k, ln in enumerate(b.lines):
             indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
                 > params.indent * ln.size
@@ -114,12 +121,28 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
             if not paras or indented or ended or lead_in:
                 paras.append([])
             paras[-1].append(ln)
-            room = right - ln.box.x1
+            end = _measure_end(b.lines, k, right, ln.size)
+            room, width = end - ln.box.x1, max(end - left, 1e-6)
             if ln.words[0].size >= _DROP_CAP * ln.size:
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _measure_end(lines: Sequence[Line], k: int, right: float, size: float) -> float:
+    """Where line k's measure ends: at the column's right edge, or where the lines around it
+    (two above, two below) end when at least ``_FULL_LINES`` of them end together (within
+    ``_EDGE`` em of the furthest) short of that edge. A column measured wider than its text
+    (a grid column over two, an OCR block reaching across a gutter) would make every line of
+    it look short; the full lines of a justified column say where it really ends. Ragged
+    lines do not end together, and keep the column's edge."""
+    ends = [ln.box.x1 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3])]
+    furthest = max(ends, default=right)
+    if furthest < right - _WIDER * size \
+            and sum(furthest - e <= _EDGE * size for e in ends) >= _FULL_LINES:
+        return furthest
+    return right
 
 
 def _neighbours_start(lines: Sequence[Line], k: int) -> float:
