@@ -153,3 +153,25 @@ def test_ragged_lines_are_measured_against_their_column():
     lines = ["x" * 20, "x" * 17, "x" * 19, "x" * 6, "The x" + "x" * 12, "x" * 18]
     texts = _cut_against(text_lines(lines, 50, 100), Column(50, 150))
     assert len(texts) == 2 and texts[1].startswith("The")
+
+
+def test_a_centred_heading_wrapped_over_lines_is_one_paragraph():
+    #      补齐居民老旧小          a crosshead set centred in a narrow column wraps; its
+    #            区                lines stand clear of both edges, centred: one paragraph,
+    #      推动提升创新平台         though the second line is "indented" and the first short
+    #    河口镇已累计加强科研院所…  and the body under it opens its own (indented two characters)
+    heading = [word("补齐居民老旧小", 65, 100), word("区", 95, 112), word("推动提升创新平台", 60, 124)]
+    body = [word("一二三四五六七八", 70, 136)]  # indented two characters
+    body += text_lines(["一二三四五六七八九十", "十九八七六五四三二一"], 50, 148)
+    texts = _cut_against(heading + body, Column(50, 150))
+    assert texts[0] == "补齐居民老旧小区推动提升创新平台" and len(texts) == 2
+
+
+def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
+    #  一二三四五六七八九十     "网57.5" is not broken apart: the line above stopped two
+    #  加强电商平台建设        characters short to bring it down; its first word is all of it
+    #  网57.5万吨。            (set in a run of its own, as a PDF's Latin font is)
+    lines = text_lines(["一二三四五六七八九十", "加强电商平台建设", "十九八七六五四三二一"], 50, 100)
+    first = [word("网", 50, 124), word("57.5", 60, 124), word("万吨。", 80, 124)]
+    texts = _cut_against(lines[:2] + first, Column(50, 150))
+    assert len(texts) == 1
