@@ -7,8 +7,11 @@ space that runs down the page, on the page's column grid or beside aligned line 
 other gap is a word space, however wide: the loose spaces of a justified narrow column are
 kept in their line, and two columns of Chinese a character apart are cut. Only a row with no
 text right above or below it, where the page says nothing, is cut at a gap wider than a word
-space (``Params.word_gap``). A vertical rule, a change of source block (OCR regions) or a
-word far larger than its neighbour (a drop cap, a headline beside body text) always cuts.
+space (``Params.word_gap``). That cut, and one at a short gutter taken for the lines
+aligned beside it, are weak: a river of word spaces down a loose justified column looks the
+same, and its gap is no wider than the other spaces of its line, which keeps it. A vertical
+rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
+cap, a headline beside body text) always cuts.
 Vertical CJK words are handled the same way with the axes swapped. Cost: one sort of the
 words, one sweep for the gutters, then linear.
 """
