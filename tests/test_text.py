@@ -175,3 +175,12 @@ def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
     first = [word("网", 50, 124), word("57.5", 60, 124), word("万吨。", 80, 124)]
     texts = _cut_against(lines[:2] + first, Column(50, 150))
     assert len(texts) == 1
+
+
+def test_one_line_run_on_across_the_gutter_does_not_make_its_neighbours_short():
+    """A justified column in a grid column twice its width, one of its lines run on across the
+    gutter to the far edge: most of the block's lines still end together, and say where its
+    measure ends; no paragraph starts."""
+    words = column(50, 100, 8)
+    words[2] = replace(words[2], box=replace(words[2].box, x1=250))
+    assert len(_cut_against(words, Column(50, 250))) == 1

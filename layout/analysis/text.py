@@ -3,12 +3,12 @@
 Within a story, body lines are read in order and a new paragraph starts at a line that is
 indented, or after a line that stops short of its column's right edge although the next
 line's first word would have fitted there (so ragged-right text keeps its paragraphs), or at
-a line opening with a bold lead-in. The right edge is where the full lines around a line end,
-when they end together well inside the column found for it. The lines set beside a drop cap
-are measured from its right edge: they are not indented; lines set centred under one another
-are one heading wrapped. A column break is not a paragraph break: a block that starts
-unindented after a full last line continues the paragraph ("…座谈会210" + "余次。" →
-"…座谈会210余次。").
+a line opening with a bold lead-in. The right edge is where the full lines around a line (or
+most lines of its block) end, when they end together well inside the column found for it.
+The lines set beside a drop cap are measured from its right edge: they are not indented;
+lines set centred under one another are one heading wrapped. A column break is not a
+paragraph break: a block that starts unindented after a full last line continues the
+paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。").
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
@@ -118,6 +118,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     for b in blocks:
         # Text in a frame is measured against the frame's text in its column, not the page's.
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
+        common = _common_end(b.lines)
         for k, ln in enumerate(b.lines):
             indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
                 > params.indent * ln.size
@@ -132,7 +133,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
             if not paras or (indented or ended or lead_in) and not wrapped:
                 paras.append([])
             paras[-1].append(ln)
-            end = _measure_end(b.lines, k, right, ln.size)
+            end = _measure_end(b.lines, k, right, ln.size, common)
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             if ln.words[0].size >= _DROP_CAP * ln.size:
                 cap = ln.words[0].box
@@ -141,20 +142,39 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                     text=join_lines([ln.text for ln in p])) for p in paras]
 
 
-def _measure_end(lines: Sequence[Line], k: int, right: float, size: float) -> float:
+def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
+                 common: float) -> float:
     """Where line k's measure ends: at the column's right edge, or where the lines around it
     (two above, two below) end when at least ``_FULL_LINES`` of them end together (within
-    ``_EDGE`` em of the furthest) over ``_WIDER`` em short of that edge. A column measured
-    wider than its text (a grid column over two, an OCR block reaching across a gutter) would
-    make every line of it look short; the full lines of a justified column say where it
-    really ends. Ragged lines do not end together (the furthest of four reaches near the
-    edge), and keep the column's edge."""
+    ``_EDGE`` em of the furthest) over ``_WIDER`` em short of that edge, else where most lines
+    of its block end together (``common``), when that is. A column measured wider than its
+    text (a grid column over two, an OCR block reaching across a gutter) would make every line
+    of it look short; the full lines of a justified column say where it really ends. Ragged
+    lines do not end together (the furthest of four reaches near the edge), and keep the
+    column's edge."""
     ends = [ln.box.x1 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3])]
     furthest = max(ends, default=right)
     if furthest < right - _WIDER * size \
             and sum(furthest - e <= _EDGE * size for e in ends) >= _FULL_LINES:
         return furthest
-    return right
+    return common if common < right - _WIDER * size else right
+
+
+def _common_end(lines: Sequence[Line]) -> float:
+    """Where most of a block's lines end together: the furthest end of the window ``_EDGE`` em
+    wide (of the block's size) holding the most line ends, when it holds over half of them
+    (a justified column); infinity else (ragged lines, a block of a few)."""
+    if len(lines) < 2 * _FULL_LINES:
+        return float("inf")
+    size = sorted(ln.size for ln in lines)[len(lines) // 2]
+    ends = sorted(ln.box.x1 for ln in lines)
+    best, top, lo = 0, float("inf"), 0
+    for hi, e in enumerate(ends):
+        while e - ends[lo] > _EDGE * size:
+            lo += 1
+        if hi - lo + 1 >= best:
+            best, top = hi - lo + 1, e
+    return top if 2 * best > len(ends) else float("inf")
 
 
 def _centred(line: Line, left: float, right: float) -> bool:
