@@ -312,3 +312,28 @@ def test_a_long_word_starting_before_a_short_one_still_bridges_the_space_below_i
              word("ok", 50, 100), word("profite", 160, 100),  # a 100 pt space from 60 to 160
              word("y" * 40, 50, 112), word("b", 51, 112)]
     assert "ok profite" in texts(build_lines(words, (), P))
+
+
+def _rows(rows, y0, size=10, pitch=12):
+    """Words from rows of (x0, characters) pairs, one row a pitch below the other."""
+    return [word("a" * n, x, y0 + i * pitch, size) for i, row in enumerate(rows) for x, n in row]
+
+
+def test_a_river_of_loose_word_spaces_with_nothing_above_or_below_stays_in_its_line():
+    """A loose justified column (LaTeX's narrow measures) whose equal word spaces meet down
+    three lines: the middle line's space there has no text right above or below it, yet it is
+    no wider than the line's other space, which the lines around it cover: one line."""
+    full = [[(50, 30)]]                                         # tight lines, 50..200
+    river = [[(50, 9), (110, 4), (145, 11)],                    # spaces of 15 pt at 95..110
+             [(50, 9), (110, 8), (165, 7)],
+             [(50, 9), (110, 2), (135, 13)]]
+    lines = build_lines(_rows(full + river + full, 100), (), P)
+    assert len(lines) == 5 and sorted(len(ln.words) for ln in lines) == [1, 1, 3, 3, 3]
+
+
+def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
+    """Two captions side by side with nothing above or below: the gap between them is far
+    wider than the word spaces inside them, so it cuts the row."""
+    words = [word("left", 50, 100), word("caption", 73, 100), word("here", 111, 100),
+             word("right", 150, 100), word("caption", 178, 100)]
+    assert texts(build_lines(words, (), P)) == ["left caption here", "right caption"]

@@ -3,9 +3,12 @@
 from dataclasses import replace
 
 from layout import analyse_page
-from layout.analysis.text import join_lines
-
-from layout.model import Box
+from layout.analysis.blocks import build_blocks
+from layout.analysis.columns import Column, Grid
+from layout.analysis.lines import build_lines
+from layout.analysis.text import join_lines, paragraphs
+from layout.model import Box, Layout, Story
+from layout.params import Params
 
 from synth import column, page, text_lines, word
 
@@ -122,3 +125,62 @@ def test_a_scanned_columns_jittering_left_edge_makes_no_paragraphs():
     indented = [replace(w, box=replace(w.box, x0=w.box.x0 - 7)) if k == 2 else w for k, w in enumerate(indented)]
     (story,) = analyse_page(page(headline + indented)).stories
     assert len([b for b in story.blocks if b.role == "body"]) == 2
+
+
+def _cut_against(words, grid_column):
+    """The body paragraphs of one block of ``words`` measured against the grid column ``grid_column``."""
+    (block,) = build_blocks(build_lines(words, (), Params()), (), (), (), Params())
+    story = Story("s1", "story", (block,), block.box)
+    out = paragraphs(Layout(1, 600, 800, "pt", stories=(story,)), Grid((grid_column,)), 10, Params())
+    return [b.text for b in out.stories[0].blocks]
+
+
+def test_a_column_measured_wider_than_its_justified_lines_ends_no_paragraph():
+    """A grid column twice as wide as the text (a scan's block reaching across a gutter): the
+    full lines around each line end together, short of it, and say where the measure ends;
+    a paragraph's short last line still ends it."""
+    full = column(50, 100, 8)                                  # justified, 50..150
+    texts = _cut_against(full, Column(50, 250))
+    assert len(texts) == 1
+    short = [replace(w, box=replace(w.box, x1=85)) if k == 3 else w for k, w in enumerate(full)]
+    texts = _cut_against(short, Column(50, 250))
+    assert len(texts) == 2
+
+
+def test_ragged_lines_are_measured_against_their_column():
+    """Ragged-right lines do not end together: their column's edge stays the measure, and the
+    line the next word would have fitted on ends its paragraph."""
+    lines = ["x" * 20, "x" * 17, "x" * 19, "x" * 6, "The x" + "x" * 12, "x" * 18]
+    texts = _cut_against(text_lines(lines, 50, 100), Column(50, 150))
+    assert len(texts) == 2 and texts[1].startswith("The")
+
+
+def test_a_centred_heading_wrapped_over_lines_is_one_paragraph():
+    #      补齐居民老旧小          a crosshead set centred in a narrow column wraps; its
+    #            区                lines stand clear of both edges, centred: one paragraph,
+    #      推动提升创新平台         though the second line is "indented" and the first short
+    #    河口镇已累计加强科研院所…  and the body under it opens its own (indented two characters)
+    heading = [word("补齐居民老旧小", 65, 100), word("区", 95, 112), word("推动提升创新平台", 60, 124)]
+    body = [word("一二三四五六七八", 70, 136)]  # indented two characters
+    body += text_lines(["一二三四五六七八九十", "十九八七六五四三二一"], 50, 148)
+    texts = _cut_against(heading + body, Column(50, 150))
+    assert texts[0] == "补齐居民老旧小区推动提升创新平台" and len(texts) == 2
+
+
+def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
+    #  一二三四五六七八九十     "网57.5" is not broken apart: the line above stopped two
+    #  加强电商平台建设        characters short to bring it down; its first word is all of it
+    #  网57.5万吨。            (set in a run of its own, as a PDF's Latin font is)
+    lines = text_lines(["一二三四五六七八九十", "加强电商平台建设", "十九八七六五四三二一"], 50, 100)
+    first = [word("网", 50, 124), word("57.5", 60, 124), word("万吨。", 80, 124)]
+    texts = _cut_against(lines[:2] + first, Column(50, 150))
+    assert len(texts) == 1
+
+
+def test_one_line_run_on_across_the_gutter_does_not_make_its_neighbours_short():
+    """A justified column in a grid column twice its width, one of its lines run on across the
+    gutter to the far edge: most of the block's lines still end together, and say where its
+    measure ends; no paragraph starts."""
+    words = column(50, 100, 8)
+    words[2] = replace(words[2], box=replace(words[2].box, x1=250))
+    assert len(_cut_against(words, Column(50, 250))) == 1

@@ -7,8 +7,11 @@ space that runs down the page, on the page's column grid or beside aligned line 
 other gap is a word space, however wide: the loose spaces of a justified narrow column are
 kept in their line, and two columns of Chinese a character apart are cut. Only a row with no
 text right above or below it, where the page says nothing, is cut at a gap wider than a word
-space (``Params.word_gap``). A vertical rule, a change of source block (OCR regions) or a
-word far larger than its neighbour (a drop cap, a headline beside body text) always cuts.
+space (``Params.word_gap``). That cut, and one at a short gutter taken for the lines
+aligned beside it, are weak: a river of word spaces down a loose justified column looks the
+same, and its gap is no wider than the other spaces of its line, which keeps it. A vertical
+rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
+cap, a headline beside body text) always cuts.
 Vertical CJK words are handled the same way with the axes swapped. Cost: one sort of the
 words, one sweep for the gutters, then linear.
 """
@@ -186,12 +189,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     across = _read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
     pieces = []
     for i, row in enumerate(rows):
-        piece = [row[0]]
-        right = boxes[id(row[0])].x1
         whole = bool(across) and _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
-        for w in row[1:]:
+        gaps: list[float] = []
+        cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
+        right = boxes[id(row[0])].x1
+        for prev, w in zip(row, row[1:]):
             b = boxes[id(w)]
-            prev = piece[-1]
             gap = b.x0 - right
             found = _found_line(prev, w)
             inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
@@ -199,17 +202,57 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
                                      _hanging(prev, w), found)
             if whole and gutter in across:
                 gutter = None
+            if gutter and _word_space_of_display(prev, w, gap, body):
+                gutter = None
             if _separated(right, b, separators) or _outsized(prev, w) \
-                    or _other_source_block(prev, w) \
-                    or gutter and not _word_space_of_display(prev, w, gap, body) \
+                    or _other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, boxes[id(prev)], b, gap) \
-                    or not found and _display_apart(prev, w, gap, body) \
-                    or _alone_and_apart(rows, spans, i, prev, w, right, b.x0, boxes, body, params):
-                pieces.append(piece)
-                piece = []
-            piece.append(w)
+                    or not found and _display_apart(prev, w, gap, body):
+                cuts.append(_CUT)
+            elif gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0, boxes, body, params):
+                cuts.append(_WEAK)
+            else:
+                cuts.append(_NONE)
+            gaps.append(gap)
             right = max(right, b.x1)
-        pieces.append(piece)
+        pieces += _cut_row(row, gaps, cuts)
+    return pieces
+
+
+# How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
+# lines aligned beside it, or a wide gap with no text right above or below it (either may be a
+# river of word spaces down a loose justified column); sure.
+_NONE, _WEAK, _CUT = 0, 1, 2
+# A weak cut between two words of about one size (``_SAME_SIZE``) no wider than this many
+# times the widest word space (gap not cut) of its stretch of row between sure cuts is one of
+# them: a justified line stretches all its spaces alike, while two items side by side stand
+# further apart than the spaces inside them.
+_STRETCH = 1.25
+
+
+def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[Word]]:
+    """The row cut at its sure cuts, and at the weak ones wider than ``_STRETCH`` times the
+    widest word space of their stretch of row. A weak cut stands in a stretch with no word
+    space, or with a run of words set with spaces inside it (a PDF's text run: the source
+    spaced those words tighter than the gap), and between words of different sizes."""
+    keep = list(cuts)
+    start = 0
+    for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)]:
+        spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
+        if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
+            for k in range(start, end):
+                a, b = row[k].size, row[k + 1].size
+                if cuts[k] == _WEAK and min(a, b) >= _SAME_SIZE * max(a, b) \
+                        and gaps[k] <= _STRETCH * max(spaces):
+                    keep[k] = _NONE
+        start = end + 1
+    pieces, piece = [], [row[0]]
+    for w, c in zip(row[1:], keep):
+        if c != _NONE:
+            pieces.append(piece)
+            piece = []
+        piece.append(w)
+    pieces.append(piece)
     return pieces
 
 

@@ -2,10 +2,13 @@
 
 Within a story, body lines are read in order and a new paragraph starts at a line that is
 indented, or after a line that stops short of its column's right edge although the next
-line's first word would have fitted there (so ragged-right text keeps its paragraphs). The
-lines set beside a drop cap are measured from its right edge: they are not indented. A column
-break is not a paragraph break: a block that starts unindented after a full last line
-continues the paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。").
+line's first word would have fitted there (so ragged-right text keeps its paragraphs), or at
+a line opening with a bold lead-in. The right edge is where the full lines around a line (or
+most lines of its block) end, when they end together well inside the column found for it.
+The lines set beside a drop cap are measured from its right edge: they are not indented;
+lines set centred under one another are one heading wrapped. A column break is not a
+paragraph break: a block that starts unindented after a full last line continues the
+paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。").
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..geometry import union_all
-from ..model import Block, Box, Figure, Layout, Line, Story
+from ..model import Block, Box, Figure, Layout, Line, Story, Word
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
@@ -35,6 +38,18 @@ _MISJUDGED = 1.25
 # cap (``roles`` joins it to the line it opens); the lines set beside it start at its right
 # edge, and are measured from there, not from the column's
 _DROP_CAP = 2.0
+# [em] lines ending this close to one another end together (a justified column's full lines;
+# a scan's line ends jitter by a fraction of an em); how many of the four lines around one
+# must, to say where its column ends
+_EDGE = 0.5
+_FULL_LINES = 2
+# [em] a line clear of both edges of its column by the first, its two margins equal within
+# the second, is centred: consecutive centred lines are one heading wrapped in a narrow column
+_CLEAR = 0.4
+_CENTRED = 0.5
+# [em] a column's edge this far beyond where its full lines end is not theirs (punctuation
+# hanging past the measure reaches less far: a CJK comma, a Latin hyphen)
+_WIDER = 1.0
 
 
 def join_lines(texts: Sequence[str]) -> str:
@@ -97,29 +112,76 @@ def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params) -> 
 def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> list[Block]:
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
-    room = 0.0  # space left at the end of the previous line
+    room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
         # Text in a frame is measured against the frame's text in its column, not the page's.
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
-        width = max(right - left, 1e-6)
+        common = _common_end(b.lines)
         for k, ln in enumerate(b.lines):
             indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
                 > params.indent * ln.size
             # The previous line stopped short although this line's first word would have fit.
             ended = room > (1 - params.short_line) * width and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
-            # A bold lead-in ("DATES: The FAA must …") opens a paragraph.
-            lead_in = ln.words[0].bold and not ln.bold and len(ln.words) > 1
-            if not paras or indented or ended or lead_in:
+            # A bold lead-in ("DATES: The FAA must …") opens a paragraph; a bold word in lower
+            # case is emphasis inside a sentence (or a scan's stray bold), no run-in heading.
+            lead_in = ln.words[0].bold and not ln.bold and len(ln.words) > 1 \
+                and not ln.text[:1].islower()
+            # A centred line under another goes on with it: a heading wrapped over lines.
+            wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
+            if not paras or (indented or ended or lead_in) and not wrapped:
                 paras.append([])
             paras[-1].append(ln)
-            room = right - ln.box.x1
+            end = _measure_end(b.lines, k, right, ln.size, common)
+            room, width = end - ln.box.x1, max(end - left, 1e-6)
             if ln.words[0].size >= _DROP_CAP * ln.size:
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
+                 common: float) -> float:
+    """Where line k's measure ends: at the column's right edge, or where the lines around it
+    (two above, two below) end when at least ``_FULL_LINES`` of them end together (within
+    ``_EDGE`` em of the furthest) over ``_WIDER`` em short of that edge, else where most lines
+    of its block end together (``common``), when that is. A column measured wider than its
+    text (a grid column over two, an OCR block reaching across a gutter) would make every line
+    of it look short; the full lines of a justified column say where it really ends. Ragged
+    lines do not end together (the furthest of four reaches near the edge), and keep the
+    column's edge."""
+    ends = [ln.box.x1 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3])]
+    furthest = max(ends, default=right)
+    if furthest < right - _WIDER * size \
+            and sum(furthest - e <= _EDGE * size for e in ends) >= _FULL_LINES:
+        return furthest
+    return common if common < right - _WIDER * size else right
+
+
+def _common_end(lines: Sequence[Line]) -> float:
+    """Where most of a block's lines end together: the furthest end of the window ``_EDGE`` em
+    wide (of the block's size) holding the most line ends, when it holds over half of them
+    (a justified column); infinity else (ragged lines, a block of a few)."""
+    if len(lines) < 2 * _FULL_LINES:
+        return float("inf")
+    size = sorted(ln.size for ln in lines)[len(lines) // 2]
+    ends = sorted(ln.box.x1 for ln in lines)
+    best, top, lo = 0, float("inf"), 0
+    for hi, e in enumerate(ends):
+        while e - ends[lo] > _EDGE * size:
+            lo += 1
+        if hi - lo + 1 >= best:
+            best, top = hi - lo + 1, e
+    return top if 2 * best > len(ends) else float("inf")
+
+
+def _centred(line: Line, left: float, right: float) -> bool:
+    """Whether the line stands centred between the column's edges, clear of both (``_CLEAR``
+    em, equal within ``_CENTRED`` em): a heading's line, not a paragraph's."""
+    before, after = line.box.x0 - left, right - line.box.x1
+    return min(before, after) > _CLEAR * line.size and abs(before - after) <= _CENTRED * line.size
 
 
 def _neighbours_start(lines: Sequence[Line], k: int) -> float:
@@ -150,15 +212,34 @@ def _first_word_width(line: Line) -> float:
     """The width of the line's first word, estimated from its run's width per character
     other than spaces (taken as ``_SPACE`` em). CJK text breaks between any two characters:
     its first word is one character, with the closing marks after it, which never start a
-    line ("高。”教师…": the line above stopped short to bring "高" down with them)."""
+    line ("高。”教师…": the line above stopped short to bring "高" down with them), or with
+    the number or Latin word set on to it (in its run or the next, touching it), which
+    typesetters do not break from it ("网57.5万吨" left the line above three characters short)."""
     run = line.words[0]
     word = run.text.split(" ", 1)[0]
-    if is_cjk(word[0]):
-        after = word[1:]
-        word = word[0] + after[:len(after) - len(after.lstrip(CLOSING))]  # the marks after it
+    if not is_cjk(word[0]):
+        return _width_of(run, len(word))
+    after = word[1:]
+    marks = after[:len(after) - len(after.lstrip(CLOSING))]
+    if marks or after:
+        return _width_of(run, 1 + len(marks or after[:_latin_prefix(after)]))
+    nxt = line.words[1] if len(line.words) > 1 else None  # the character is a run of its own
+    if nxt is None or nxt.box.x0 - run.box.x1 > _SPACE * run.size:
+        return _width_of(run, 1)
+    return _width_of(run, 1) + _width_of(nxt, _latin_prefix(nxt.text.split(" ", 1)[0]))
+
+
+def _latin_prefix(text: str) -> int:
+    """How many characters of ``text`` come before its first CJK one."""
+    return next((i for i, c in enumerate(text) if is_cjk(c)), len(text))
+
+
+def _width_of(run: Word, chars: int) -> float:
+    """The width of the first ``chars`` characters of a run, at its width per character
+    other than spaces (a space taken as ``_SPACE`` em)."""
     spaces = run.text.count(" ")
     letters = max(len(run.text) - spaces, 1)
-    return max(run.box.width - spaces * _SPACE * run.size, 0.0) * len(word) / letters
+    return max(run.box.width - spaces * _SPACE * run.size, 0.0) * chars / letters
 
 
 def _column_in(b: Block, blocks: Sequence[Block]) -> tuple[float, float]:
