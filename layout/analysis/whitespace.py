@@ -163,6 +163,23 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
         sx0, sx1 = s.x0, s.x1
         while i < count and ends[i] <= sx0:
             i += 1
+        if i < count and starts[i] <= sx0 and sx1 <= ends[i] and (
+                i + 1 == count or not starts[i + 1] < sx1) and sx1 - sx0 >= narrow:
+            # The common case, the general one below written out: the strip goes on whole in
+            # one free interval (its one piece is itself; it neither narrows nor splits).
+            key = (sx0, sx1)
+            older = nxt.get(key)
+            if older is not None:
+                if older.start <= s.start:
+                    done += _closed(s, k, top, h)
+                    continue
+                done += _closed(older, k, top, h)
+            if not used[i] and sx1 - sx0 >= NARROWING * (ends[i] - starts[i]):
+                used[i] = True
+            s.pinched = 0
+            s.slices.append(free[i])
+            nxt[key] = s
+            continue
         j, pieces, touching = i, [], -1
         while j < count:
             a = starts[j]
