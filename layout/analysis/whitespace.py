@@ -255,10 +255,11 @@ def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
             for a, b, y0, y1 in spans if y1 - y0 >= least]
 
 
-# The parts of a free interval (its start and end) and of a box beside it (its edge's x, its
-# height), taken by ``map`` in the measures below: they run over every slice of every strip.
+# The parts of a free interval (its start and end) and of a box beside it (its edge's x and
+# its height, after its index), taken by ``map`` in the measures below: they run over every
+# slice of every strip.
 _START, _END = itemgetter(0), itemgetter(1)
-_EDGE_X, _HEIGHT = itemgetter(0), itemgetter(1)
+_EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
 # A blank stretch: this many slices in a row with nothing beside the strip on one side.
 _GAP = re.compile(b"\\x00{%d,}" % math.ceil(_BLANK / SLICE))
 
@@ -295,8 +296,8 @@ def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
     """A strip over ``slices`` with its ``core``, with the boxes that stand beside the core."""
     x0, x1 = core
     near = _NEAR * body
-    lefts = {f[2][0]: f[2][1:] for f in slices if f[2] is not None and x0 - f[2][1] <= near}
-    rights = {f[3][0]: f[3][1:] for f in slices if f[3] is not None and f[3][1] - x1 <= near}
+    lefts = {f[2][0]: f[2] for f in slices if f[2] is not None and x0 - f[2][1] <= near}
+    rights = {f[3][0]: f[3] for f in slices if f[3] is not None and f[3][1] - x1 <= near}
     return Strip(x0, x1, y0, y1,
                  max(_alignment(lefts.values(), body), _alignment(rights.values(), body)),
                  min(_density(lefts.values(), y1 - y0), _density(rights.values(), y1 - y0)),
