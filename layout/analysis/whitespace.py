@@ -172,17 +172,17 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             # The common case, the general one below written out: the strip goes on whole in
             # one free interval (its one piece is itself; it neither narrows nor splits).
             key = (sx0, sx1)
-            older = nxt.get(key)
-            if older is not None:
+            older = nxt.setdefault(key, s)
+            if older is not s:
                 if older.start <= s.start:
                     done += _closed(s, k, top, h)
                     continue
                 done += _closed(older, k, top, h)
+                nxt[key] = s
             if not used[i] and sx1 - sx0 >= NARROWING * (ends[i] - starts[i]):
                 used[i] = True
             s.pinched = 0
             s.slices.append(free[i])
-            nxt[key] = s
             continue
         j, pieces, touching = i, [], -1
         while j < count:
