@@ -196,10 +196,13 @@ class Grid:
         if self._bounds is None:
             return []
         lx, ly, hx, hy = self._bounds
-        cells = self._cells
-        rows = range(max(ly, self._clamp(y0, ly)), min(hy, self._clamp(y1, hy)) + 1)
+        cells, cell, floor, isinf = self._cells, self._cell, math.floor, math.isinf
+        # _clamp, written out: the cells of the rectangle's edges, an infinite edge the bounds'
+        top, bottom = ly if isinf(y0) else floor(y0 / cell), hy if isinf(y1) else floor(y1 / cell)
+        left, right = lx if isinf(x0) else floor(x0 / cell), hx if isinf(x1) else floor(x1 / cell)
+        rows = range(max(ly, top), min(hy, bottom) + 1)
         found: set[int] = set()
-        for cx in range(max(lx, self._clamp(x0, lx)), min(hx, self._clamp(x1, hx)) + 1):
+        for cx in range(max(lx, left), min(hx, right) + 1):
             for cy in rows:
                 filed = cells.get((cx, cy))
                 if filed is not None:
