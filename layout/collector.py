@@ -2,11 +2,11 @@
 
 A large page makes a few hundred thousand boxes, words, lines and tuples, and the collector,
 which runs every 700 new objects, walks the young ones again and again as they pile up: a
-fifth of the CPU time of the largest scale pages (stocks, classifieds), a quarter of a
-small page's analysis, spent finding nothing, for the stages free what they drop by
-reference counting. The few cycles a page makes (the flow's groups and their units) are
-collected by the first collection after the page, which also walks once what the page kept.
-Memory is unchanged: it is a page's worth either way.
+quarter of the CPU time of the largest scale pages (stocks, stacked), spent finding nothing,
+for the stages free what they drop by reference counting (on a small page it makes no
+difference). The few cycles a page makes (the flow's groups and their units) are collected
+by the first collection after the page, which also walks once what the page kept: what
+they hold is a page's worth of memory, as before.
 """
 
 from __future__ import annotations
