@@ -169,12 +169,23 @@ class Grid:
 
     def add(self, ident: int, box: Box) -> None:
         """File one more box, under ``ident`` (the next position, for the boxes given)."""
-        x0, y0, x1, y1 = self._at(box.x0), self._at(box.y0), self._at(box.x1), self._at(box.y1)
+        cell, floor, cells = self._cell, math.floor, self._cells  # _at, written out: hot
+        x0, y0, x1, y1 = floor(box.x0 / cell), floor(box.y0 / cell), floor(box.x1 / cell), floor(box.y1 / cell)
+        rows = range(y0, y1 + 1)
         for cx in range(x0, x1 + 1):
-            for cy in range(y0, y1 + 1):
-                self._cells.setdefault((cx, cy), []).append(ident)
-        lx, ly, hx, hy = self._bounds or (x0, y0, x1, y1)
-        self._bounds = (min(lx, x0), min(ly, y0), max(hx, x1), max(hy, y1))
+            for cy in rows:
+                key = (cx, cy)
+                filed = cells.get(key)
+                if filed is None:
+                    cells[key] = [ident]
+                else:
+                    filed.append(ident)
+        if self._bounds is None:
+            self._bounds = (x0, y0, x1, y1)
+            return
+        lx, ly, hx, hy = self._bounds
+        if x0 < lx or y0 < ly or x1 > hx or y1 > hy:
+            self._bounds = (min(lx, x0), min(ly, y0), max(hx, x1), max(hy, y1))
 
     def _at(self, v: float) -> int:
         return math.floor(v / self._cell)
@@ -185,10 +196,17 @@ class Grid:
         if self._bounds is None:
             return []
         lx, ly, hx, hy = self._bounds
+        cells, cell, floor, isinf = self._cells, self._cell, math.floor, math.isinf
+        # _clamp, written out: the cells of the rectangle's edges, an infinite edge the bounds'
+        top, bottom = ly if isinf(y0) else floor(y0 / cell), hy if isinf(y1) else floor(y1 / cell)
+        left, right = lx if isinf(x0) else floor(x0 / cell), hx if isinf(x1) else floor(x1 / cell)
+        rows = range(max(ly, top), min(hy, bottom) + 1)
         found: set[int] = set()
-        for cx in range(max(lx, self._clamp(x0, lx)), min(hx, self._clamp(x1, hx)) + 1):
-            for cy in range(max(ly, self._clamp(y0, ly)), min(hy, self._clamp(y1, hy)) + 1):
-                found.update(self._cells.get((cx, cy), ()))
+        for cx in range(max(lx, left), min(hx, right) + 1):
+            for cy in rows:
+                filed = cells.get((cx, cy))
+                if filed is not None:
+                    found.update(filed)
         return sorted(found)
 
     def outward(self, x: float, y0: float, y1: float, step: int) -> Iterator[tuple[float, list[int]]]:

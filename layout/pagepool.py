@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from .collector import collector_paused
 from .errors import PageError
 from .model import Layout, PageContent
 from .options import ReadOptions
@@ -54,6 +55,12 @@ def analyse_pages(source, numbers: Sequence[int], analyse: Analyse, params: Para
 def _analysed(source, number: int, analyse: Analyse, params: Params | None,
               limits: Limits) -> Layout | PageError:
     """One page read, held to ``limits`` and analysed; its ``PageError`` if it fails."""
+    with collector_paused():  # see collector.py
+        return _read_and_analysed(source, number, analyse, params, limits)
+
+
+def _read_and_analysed(source, number: int, analyse: Analyse, params: Params | None,
+                       limits: Limits) -> Layout | PageError:
     try:
         content = source.page(number)
         where = f"{source.name}: page {number}"

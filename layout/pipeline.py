@@ -23,6 +23,7 @@ from .analysis.rotation import with_sideways_words
 from .analysis.script import guess_language
 from .analysis.stories import build_stories
 from .analysis.text import paragraphs
+from .collector import collector_paused
 from .errors import InputError, PageError
 from .model import Document, Figure, Layout, PageContent, PageFailure, Story
 from .options import PageSpec, ReadOptions, select_pages
@@ -42,21 +43,22 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
 
     A page of vertical CJK text is analysed turned a quarter (see ``analysis.direction``).
     """
-    params = params or Params()
-    if not content.words:
-        raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
-    body = typical_size(content.words)
-    if max(content.width, content.height) > MAX_PAGE_BODIES * body:
-        raise PageError(f"page {content.number}: {content.width:g} x {content.height:g} "
-                        f"{content.unit} is over {MAX_PAGE_BODIES} times its text size "
-                        f"({body:g}): not a page")
-    if sizes_estimated(content):
-        params = replace(params, size_tolerance=params.estimated_size_tolerance)
-    content = with_sideways_words(content)
-    if is_vertical(content):
-        layout = turned_back(_analyse(turned(content), params), content.width)
-        return replace(layout, width=content.width, height=content.height)
-    return _analyse(content, params)
+    with collector_paused():  # see collector.py
+        params = params or Params()
+        if not content.words:
+            raise PageError(f"page {content.number}: no text on the page (a scan needs OCR)")
+        body = typical_size(content.words)
+        if max(content.width, content.height) > MAX_PAGE_BODIES * body:
+            raise PageError(f"page {content.number}: {content.width:g} x {content.height:g} "
+                            f"{content.unit} is over {MAX_PAGE_BODIES} times its text size "
+                            f"({body:g}): not a page")
+        if sizes_estimated(content):
+            params = replace(params, size_tolerance=params.estimated_size_tolerance)
+        content = with_sideways_words(content)
+        if is_vertical(content):
+            layout = turned_back(_analyse(turned(content), params), content.width)
+            return replace(layout, width=content.width, height=content.height)
+        return _analyse(content, params)
 
 
 def sizes_estimated(content: PageContent) -> bool:

@@ -217,8 +217,12 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         if roles[i] != "headline":
             continue
         window = by_top[bisect_left(tops, h.box.y0 - 4 * h.size):bisect_right(tops, h.box.y1 + 2 * h.size)]
+        hx0, hx1 = h.box.x0, h.box.x1
         for j in window:
             b = blocks[j]
+            # every role below needs _touching, so x overlap: the row's other columns are skipped
+            if b.box.x1 <= hx0 or b.box.x0 >= hx1:
+                continue
             if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _DECK_LINES:
                 continue
             kicker_sized = len(b.lines) <= _KICKER_LINES

@@ -8,13 +8,17 @@ the boxes that stand beside it, how well their edges align and how densely they 
 
 The sweep is the innermost loop of the line stage on every page (a slice holds every word
 space of the lines it crosses, and each is followed until it closes), so it works on plain
-tuples and floats, and picks minima and maxima with comparisons as ``min`` and ``max`` would.
+tuples and floats, and picks minima and maxima with comparisons as ``min`` and ``max`` would
+(or with them, over ``map``).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..model import Box
 
@@ -163,6 +167,23 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
         sx0, sx1 = s.x0, s.x1
         while i < count and ends[i] <= sx0:
             i += 1
+        if i < count and starts[i] <= sx0 and sx1 <= ends[i] and (
+                i + 1 == count or not starts[i + 1] < sx1) and sx1 - sx0 >= narrow:
+            # The common case, the general one below written out: the strip goes on whole in
+            # one free interval (its one piece is itself; it neither narrows nor splits).
+            key = (sx0, sx1)
+            older = nxt.setdefault(key, s)
+            if older is not s:
+                if older.start <= s.start:
+                    done += _closed(s, k, top, h)
+                    continue
+                done += _closed(older, k, top, h)
+                nxt[key] = s
+            if not used[i] and sx1 - sx0 >= NARROWING * (ends[i] - starts[i]):
+                used[i] = True
+            s.pinched = 0
+            s.slices.append(free[i])
+            continue
         j, pieces, touching = i, [], -1
         while j < count:
             a = starts[j]
@@ -226,21 +247,37 @@ def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
     within = _WITHIN * body
     beside = [f[2] is not None and x0 - f[2][1] <= within and f[3] is not None
               and f[3][1] - x1 <= within for f in slices]
-    parts, first, blank = [], None, 0
-    for k, ok in enumerate(beside + [False] * int(_BLANK / SLICE)):
-        if ok:
-            first = k if first is None else first
-            blank = 0
-        elif first is not None:
-            blank += 1
-            if blank >= _BLANK / SLICE:
-                parts.append((first, k - blank + 1))
-                first = None
+    parts = _parts(bytes(beside))
     spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + s.start * h, top + end * h)]
     whole, least = (0, len(slices)), SHORT * body  # a part under SHORT is left unmeasured too
     return [_strip(slices[a:b], y0, y1, body, s.run, core if (a, b) == whole else _core(slices[a:b]))
             for a, b, y0, y1 in spans if y1 - y0 >= least]
+
+
+# The parts of a free interval (its start and end) and of a box beside it (its edge's x and
+# its height, after its index), taken by ``map`` in the measures below: they run over every
+# slice of every strip.
+_START, _END = itemgetter(0), itemgetter(1)
+_EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
+# A blank stretch: this many slices in a row with nothing beside the strip on one side.
+_GAP = re.compile(b"\\x00{%d,}" % math.ceil(_BLANK / SLICE))
+
+
+def _parts(beside: bytes) -> list[tuple[int, int]]:
+    """The runs of slices (first, last + 1) with something beside the strip on both sides
+    (``beside``: 1 for such a slice, else 0), joined across fewer than ``_BLANK`` body sizes of
+    slices without: the gaps are found by a regular expression over the bytes, as this runs
+    over every slice of every strip measured."""
+    first = beside.find(1)
+    if first < 0:
+        return []
+    last, parts = beside.rfind(1), []
+    for gap in _GAP.finditer(beside, first, last):
+        parts.append((first, gap.start()))
+        first = gap.end()
+    parts.append((first, last + 1))
+    return parts
 
 
 def _core(slices: Sequence[Free]) -> tuple[float, float]:
@@ -249,16 +286,8 @@ def _core(slices: Sequence[Free]) -> tuple[float, float]:
     word space, which must not be taken for the gutter's width."""
     widths = [f[1] - f[0] for f in slices]
     least = _OUTLIER * sorted(widths)[int(_USUAL * len(widths))]
-    x0 = x1 = None
-    for f, width in zip(slices, widths):
-        if width >= least:  # max of the starts, min of the ends, as max() and min() pick
-            if x0 is None:
-                x0, x1 = f[0], f[1]
-            else:
-                if f[0] > x0:
-                    x0 = f[0]
-                if f[1] < x1:
-                    x1 = f[1]
+    usual = [f for f, width in zip(slices, widths) if width >= least]
+    x0, x1 = max(map(_START, usual)), min(map(_END, usual))
     return (x0, x1) if x0 <= x1 else (x1, x0)  # shifting a little (a gutter one hair wide)
 
 
@@ -267,8 +296,8 @@ def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
     """A strip over ``slices`` with its ``core``, with the boxes that stand beside the core."""
     x0, x1 = core
     near = _NEAR * body
-    lefts = {f[2][0]: f[2][1:] for f in slices if f[2] is not None and x0 - f[2][1] <= near}
-    rights = {f[3][0]: f[3][1:] for f in slices if f[3] is not None and f[3][1] - x1 <= near}
+    lefts = {f[2][0]: f[2] for f in slices if f[2] is not None and x0 - f[2][1] <= near}
+    rights = {f[3][0]: f[3] for f in slices if f[3] is not None and f[3][1] - x1 <= near}
     return Strip(x0, x1, y0, y1,
                  max(_alignment(lefts.values(), body), _alignment(rights.values(), body)),
                  min(_density(lefts.values(), y1 - y0), _density(rights.values(), y1 - y0)),
@@ -277,13 +306,13 @@ def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
 
 def _density(boxes, height: float) -> float:
     """The share of ``height`` that the boxes beside a strip cover (about: overlaps count twice)."""
-    return min(1.0, sum(h for _, h in boxes) / height) if height > 0 else 0.0
+    return min(1.0, sum(map(_HEIGHT, boxes)) / height) if height > 0 else 0.0
 
 
 def _alignment(boxes, body: float) -> float:
     """The share of the boxes' edges that lie within ``_EDGE`` of one another around the most
     common one (0 with fewer than ``_ALIGNED_LINES`` boxes)."""
-    edges = sorted(e for e, _ in boxes)
+    edges = sorted(map(_EDGE_X, boxes))
     if len(edges) < _ALIGNED_LINES:
         return 0.0
     best, lo = 0, 0

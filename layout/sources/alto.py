@@ -284,10 +284,18 @@ def _letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[
     return (bool(kinds) and all(k[1] for k in kinds), bool(kinds) and not any(k[2] for k in kinds))
 
 
+_DESCENDING = frozenset("gjpqyQJ")
+
+
 @lru_cache(maxsize=4096)
 def _letters(text: str) -> tuple[bool, bool, bool]:
     """Whether a word has letters, whether they are all capitals standing on the baseline,
-    whether one reaches below it. Cached: a page repeats its words."""
+    whether one reaches below it. Cached: a page repeats its words; an ASCII word is judged by
+    string methods (its letters are A-Z and a-z: in capitals when it has no lower-case one)."""
+    if text.isascii():
+        has = any(map(str.isalpha, text))
+        return (has, (not has or text.isupper()) and "Q" not in text and "J" not in text,
+                not _DESCENDING.isdisjoint(text))
     letters = [c for c in text if c.isalpha()]
     return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
             any(c in "gjpqyQJ" for c in letters))

@@ -1,0 +1,39 @@
+"""The model's values: Box and Word keep the dataclass behaviour under their quicker
+``__init__`` (``model._box_init``, ``model._word_init``)."""
+
+import dataclasses
+import inspect
+import pickle
+
+import pytest
+
+from layout.model import Box, Word
+
+
+@pytest.mark.parametrize("cls", [Box, Word])
+def test_the_quick_init_takes_the_fields_in_order_with_their_defaults(cls):
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields]
+
+
+def test_a_word_made_by_keyword_is_the_word_made_by_position():
+    box = Box(1.0, 2.0, 3.0, 4.0)
+    by_position = Word("Paris", box, "Times-Bold", 9.5, True, False, False, 0.9, 3, 7)
+    by_keyword = Word(text="Paris", box=Box(x0=1.0, y0=2.0, x1=3.0, y1=4.0), font="Times-Bold",
+                      size=9.5, bold=True, confidence=0.9, source_line=3, source_block=7)
+    assert by_position == by_keyword and hash(by_position) == hash(by_keyword)
+    assert Word("a", box) == Word("a", box, "", 0.0, False, False, False, None, None, None)
+
+
+def test_boxes_and_words_stay_frozen_and_round_trip():
+    word = Word("Paris", Box(1.0, 2.0, 3.0, 4.0), size=9.0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        word.box.x0 = 0.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        word.text = "Lyon"
+    assert dataclasses.replace(word, text="Lyon") == Word("Lyon", word.box, size=9.0)
+    assert pickle.loads(pickle.dumps(word)) == word
+    assert word.box.union(Box(0.0, 0.0, 1.0, 1.0)) == Box(0.0, 0.0, 3.0, 4.0)
