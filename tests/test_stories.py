@@ -309,3 +309,15 @@ def test_a_byline_centred_over_the_columns_of_a_box_leads_its_text():
     (story,) = analyse_page(page(words, frames=[Box(40, 40, 290, 250)])).stories
     assert [b.role for b in story.blocks][:3] == ["headline", "byline", "body"]
     assert story.blocks[2].text.startswith("Alpha")
+
+
+def test_a_headline_over_three_columns_of_its_text_takes_no_column_beside_it():
+    """Column four runs on from its own headline at the top of the page, past a headline set
+    over columns one to three: that headline's text is under it, in three narrow columns, so
+    the paragraph level with it in column four is not a side headline's text."""
+    words = (text_lines(["Top Story"], 440, 40, size=18) + column(440, 64, 12, start=5)
+             + marked(column(440, 226, 14, start=40), "Zulu")
+             + text_lines(["Wide Story Across The Columns"], 50, 212, size=24)
+             + column(50, 240, 10) + column(180, 240, 10, start=20) + column(310, 240, 10, start=50))
+    layout = analyse_page(page(words))
+    assert story_of(layout, "Zulu") == story_of(layout, "Top Story")

@@ -236,17 +236,18 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
 
 
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float) -> None:
-    """Note the headlines with running text (three lines or more, about as wide) starting right
-    under them: their text is below, so text beside them is not theirs (a title over column
-    two leaves column three alone). A byline or names under a side headline do not count."""
+    """Note the headlines with running text (three lines or more, in one column or several
+    side by side, together at least half as wide) starting right under them: their text is
+    below, so text beside them is not theirs (a title over column two leaves column three
+    alone). A byline or names under a side headline do not count."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
     tops = [b.box.y0 for b in by_top]
     for g in groups:
         if g.header:
             a = g.anchor_box
             window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
-            g.text_below = any(x_overlap_ratio(a, b.box) >= 0.5 and b.box.width >= 0.5 * a.width
-                               and len(b.lines) >= 3 for b in window)
+            under = [b.box.width for b in window if x_overlap_ratio(a, b.box) >= 0.5 and len(b.lines) >= 3]
+            g.text_below = sum(under) >= 0.5 * a.width  # in one column or several side by side
 
 
 def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
