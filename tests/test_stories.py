@@ -321,3 +321,18 @@ def test_a_headline_over_three_columns_of_its_text_takes_no_column_beside_it():
              + column(50, 240, 10) + column(180, 240, 10, start=20) + column(310, 240, 10, start=50))
     layout = analyse_page(page(words))
     assert story_of(layout, "Zulu") == story_of(layout, "Top Story")
+
+
+def test_a_title_in_a_box_is_no_narrower_headline_for_the_crosshead_under_it():
+    """A map's place name in its box over column three is set as large as a headline; it is
+    the box's, so the centred crosshead under the box is still under the headline across the
+    columns: the story goes on under it."""
+    words = (text_lines(["Council Approves the Budget for Next Year"], 50, 50, size=28)
+             + column(50, 100, 20) + column(170, 100, 20, start=40)
+             + text_lines(["Harbour"], 320, 110, size=16)
+             + column(290, 160, 3, start=80) + text_lines(["short end."], 290, 196)
+             + text_lines(["Two Lines", "Centred"], 315, 214, size=11, bold=True)
+             + marked(column(290, 240, 10, start=120), "Kilo"))
+    layout = analyse_page(page(words, frames=[Box(288, 100, 392, 150)]))
+    assert headlines(layout) == ["Council Approves the Budget for Next Year"]
+    assert story_of(layout, "Kilo") == layout.stories[0].id

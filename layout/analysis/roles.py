@@ -288,7 +288,7 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
 
     def under_a_wider_headline(i: int, text: Box) -> bool:  # inside a story set across columns
         b, reach = blocks[i].box, text.width  # a centred headline may stop short of a column
-        over = [k for k in heads if blocks[k].box.y1 <= b.y0
+        over = [k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
                 and blocks[k].box.x0 - reach <= b.cx <= blocks[k].box.x1 + reach]
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
         return nearest is not None and blocks[nearest].box.width >= _WIDER * text.width
