@@ -81,6 +81,17 @@ def test_a_line_ending_in_a_broken_word_does_not_end_its_paragraph():
     assert texts[-1].endswith("the council reconsidered its plan and " + "x" * 20)
 
 
+def test_a_line_ending_in_a_comma_does_not_end_its_paragraph():
+    #  "xxxxxxxxxxxxxxxxxxxx"
+    #  "council met,"              ← short, and "who" would have fitted: but a sentence
+    #  "who voted against it"        goes on after a comma
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3 + ["council met,", "who voted against it", "x" * 20], 50, 100))
+    (story,) = analyse_page(page(words)).stories
+    texts = [b.text for b in story.blocks if b.role == "body"]
+    assert texts[-1].endswith("council met, who voted against it " + "x" * 20)
+
+
 def test_a_dash_after_a_space_breaks_no_word():
     words = (text_lines(["Council Plan"], 50, 60, size=24)
              + text_lines(["x" * 20] * 3, 50, 100)

@@ -9,8 +9,11 @@ The lines set beside a drop cap are measured from its right edge: they are not i
 lines set centred under one another are one heading wrapped. A column break is not a
 paragraph break: a block that starts unindented after a full last line continues the
 paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"), and neither is any break after a line
-ending in a word broken by a hyphen: a paragraph does not end inside a word, however the next
-line stands (a scan's ragged line starts and ends look like indents and short lines).
+ending in a word broken by a hyphen or in a comma: a paragraph does not end inside a word or
+a sentence, however the next line stands (a scan's ragged line starts and ends look like
+indents and short lines). A salutation ("Sir,") or an address in an advertisement that ends
+in a comma and stands over a new paragraph is joined to it: a rare loss, against a comma at a
+line end in running text at every few lines.
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
@@ -30,6 +33,8 @@ from .columns import Grid
 from .script import CLOSING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
+# Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
+_COMMAS = (",", "\uff0c", "\u3001")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -115,7 +120,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
-    broken = False  # whether the previous line ended inside a word broken by a hyphen
+    broken = False  # whether the previous line ended inside a word or a sentence
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
@@ -138,7 +143,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
             paras[-1].append(ln)
             end = _measure_end(b.lines, k, right, ln.size, common)
             room, width = end - ln.box.x1, max(end - left, 1e-6)
-            broken = _breaks_word(ln.text)
+            broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             if ln.words[0].size >= _DROP_CAP * ln.size:
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
