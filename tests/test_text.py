@@ -68,6 +68,40 @@ def test_a_line_short_by_about_the_next_word_keeps_its_paragraph():
     assert texts[-1].endswith("Patel, who municipal tunnel " + "x" * 20)
 
 
+def test_a_line_ending_in_a_broken_word_does_not_end_its_paragraph():
+    #  "xxxxxxxxxxxxxxxxxxxx"
+    #  "the council recon-"        ← short, and a scan's jitter set the next line in by an em:
+    #    "sidered its plan"          a paragraph does not end inside a word
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["the council recon-"], 50, 136)
+             + text_lines(["sidered its plan and", "x" * 20], 60, 148))
+    (story,) = analyse_page(page(words)).stories
+    texts = [b.text for b in story.blocks if b.role == "body"]
+    assert texts[-1].endswith("the council reconsidered its plan and " + "x" * 20)
+
+
+def test_a_line_ending_in_a_comma_does_not_end_its_paragraph():
+    #  "xxxxxxxxxxxxxxxxxxxx"
+    #  "council met,"              ← short, and "who" would have fitted: but a sentence
+    #  "who voted against it"        goes on after a comma
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3 + ["council met,", "who voted against it", "x" * 20], 50, 100))
+    (story,) = analyse_page(page(words)).stories
+    texts = [b.text for b in story.blocks if b.role == "body"]
+    assert texts[-1].endswith("council met, who voted against it " + "x" * 20)
+
+
+def test_a_dash_after_a_space_breaks_no_word():
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["the last price 47 -"], 50, 136)
+             + text_lines(["Bonds were steady and", "x" * 20], 60, 148))
+    (story,) = analyse_page(page(words)).stories
+    texts = [b.text for b in story.blocks if b.role == "body"]
+    assert texts[-1] == "Bonds were steady and " + "x" * 20
+
+
 def test_a_short_cjk_line_ends_its_paragraph_without_an_indent():
     #  一二三四五六七八九十   CJK breaks after any character: a line stopping two characters
     #  一二三四五六七。       short of the edge, with more text under it, ends its paragraph

@@ -8,7 +8,12 @@ most lines of its block) end, when they end together well inside the column foun
 The lines set beside a drop cap are measured from its right edge: they are not indented;
 lines set centred under one another are one heading wrapped. A column break is not a
 paragraph break: a block that starts unindented after a full last line continues the
-paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。").
+paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"), and neither is any break after a line
+ending in a word broken by a hyphen or in a comma: a paragraph does not end inside a word or
+a sentence, however the next line stands (a scan's ragged line starts and ends look like
+indents and short lines). A salutation ("Sir,") or an address in an advertisement that ends
+in a comma and stands over a new paragraph is joined to it: a rare loss, against a comma at a
+line end in running text at every few lines.
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
@@ -28,6 +33,8 @@ from .columns import Grid
 from .script import CLOSING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
+# Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
+_COMMAS = (",", "\uff0c", "\u3001")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -61,9 +68,9 @@ def join_lines(texts: Sequence[str]) -> str:
             continue
         if not out:
             out = t
-        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha() and t[0].islower():
+        elif _breaks_word(out) and t[0].islower():
             out = out[:-1] + t
-        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha():
+        elif _breaks_word(out):
             out = out[:-1].rstrip("\u00ad") + ("-" if out[-1] != "\u00ad" else "") + t
         elif joins_without_space(out, t):
             out += t
@@ -113,6 +120,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
+    broken = False  # whether the previous line ended inside a word or a sentence
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
@@ -130,16 +138,24 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 and not ln.text[:1].islower()
             # A centred line under another goes on with it: a heading wrapped over lines.
             wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
-            if not paras or (indented or ended or lead_in) and not wrapped:
+            if not paras or (indented or ended or lead_in) and not wrapped and not broken:
                 paras.append([])
             paras[-1].append(ln)
             end = _measure_end(b.lines, k, right, ln.size, common)
             room, width = end - ln.box.x1, max(end - left, 1e-6)
+            broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             if ln.words[0].size >= _DROP_CAP * ln.size:
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _breaks_word(text: str) -> bool:
+    """Whether a line ends in a word broken by a hyphen (a letter, then the hyphen): the word
+    goes on at the next line's start. A dash after a space ("… 47.70 -") breaks no word."""
+    text = text.rstrip()
+    return text.endswith(_HYPHENS) and len(text) > 1 and text[-2].isalpha()
 
 
 def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
