@@ -13,6 +13,12 @@ from layout.params import Params
 from synth import column, page, text_lines, word
 
 
+def body_texts(words):
+    """The body paragraphs of the one story the words make."""
+    (story,) = analyse_page(page(words)).stories
+    return [b.text for b in story.blocks if b.role == "body"]
+
+
 def test_latin_hyphenation_at_a_line_end_is_undone():
     assert join_lines(["the recon-", "struction of"]) == "the reconstruction of"
 
@@ -50,8 +56,7 @@ def test_ragged_right_lines_keep_their_paragraph_unless_the_next_word_would_have
     words = (text_lines(["Council Plan"], 50, 60, size=24)
              + text_lines(["x" * 20] * 3, 50, 100)
              + text_lines(["Notice of proposed", "rulemaking today.", "The agency said so and"], 50, 136))
-    (story,) = analyse_page(page(words)).stories
-    texts = [b.text for b in story.blocks if b.role == "body"]
+    texts = body_texts(words)
     assert texts[-2].endswith("Notice of proposed rulemaking today.")
     assert texts[-1] == "The agency said so and"
 
@@ -63,8 +68,7 @@ def test_a_line_short_by_about_the_next_word_keeps_its_paragraph():
     words = (text_lines(["Council Plan"], 50, 60, size=24)
              + text_lines(["x" * 20] * 3, 50, 100)
              + text_lines(["Patel, who", "municipal tunnel", "x" * 20], 50, 136))
-    (story,) = analyse_page(page(words)).stories
-    texts = [b.text for b in story.blocks if b.role == "body"]
+    texts = body_texts(words)
     assert texts[-1].endswith("Patel, who municipal tunnel " + "x" * 20)
 
 
@@ -76,8 +80,7 @@ def test_a_line_ending_in_a_broken_word_does_not_end_its_paragraph():
              + text_lines(["x" * 20] * 3, 50, 100)
              + text_lines(["the council recon-"], 50, 136)
              + text_lines(["sidered its plan and", "x" * 20], 60, 148))
-    (story,) = analyse_page(page(words)).stories
-    texts = [b.text for b in story.blocks if b.role == "body"]
+    texts = body_texts(words)
     assert texts[-1].endswith("the council reconsidered its plan and " + "x" * 20)
 
 
@@ -87,8 +90,7 @@ def test_a_line_ending_in_a_comma_does_not_end_its_paragraph():
     #  "who voted against it"        goes on after a comma
     words = (text_lines(["Council Plan"], 50, 60, size=24)
              + text_lines(["x" * 20] * 3 + ["council met,", "who voted against it", "x" * 20], 50, 100))
-    (story,) = analyse_page(page(words)).stories
-    texts = [b.text for b in story.blocks if b.role == "body"]
+    texts = body_texts(words)
     assert texts[-1].endswith("council met, who voted against it " + "x" * 20)
 
 
@@ -97,8 +99,7 @@ def test_a_dash_after_a_space_breaks_no_word():
              + text_lines(["x" * 20] * 3, 50, 100)
              + text_lines(["the last price 47 -"], 50, 136)
              + text_lines(["Bonds were steady and", "x" * 20], 60, 148))
-    (story,) = analyse_page(page(words)).stories
-    texts = [b.text for b in story.blocks if b.role == "body"]
+    texts = body_texts(words)
     assert texts[-1] == "Bonds were steady and " + "x" * 20
 
 
@@ -109,8 +110,7 @@ def test_a_short_cjk_line_ends_its_paragraph_without_an_indent():
     body = ["一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七。",
             "二三四五六七八九十一", "三四五六七八九十一二", "四五六七八九十一二三"]
     words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
-    (story,) = analyse_page(page(words)).stories
-    texts = [b.text for b in story.blocks if b.role == "body"]
+    texts = body_texts(words)
     assert texts == ["".join(body[:3]), "".join(body[3:])]
 
 
