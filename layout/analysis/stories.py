@@ -246,8 +246,17 @@ def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: floa
         if g.header:
             a = g.anchor_box
             window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
-            under = [b.box.width for b in window if x_overlap_ratio(a, b.box) >= 0.5 and len(b.lines) >= 3]
-            g.text_below = sum(under) >= 0.5 * a.width  # in one column or several side by side
+            under = [b.box for b in window if x_overlap_ratio(a, b.box) >= 0.5 and len(b.lines) >= 3]
+            g.text_below = _covered_width(under) >= 0.5 * a.width  # one column or several
+
+
+def _covered_width(boxes: Sequence[Box]) -> float:
+    """The width the boxes cover together, side by side (what two of them share counted once)."""
+    covered, reach = 0.0, float("-inf")
+    for b in sorted(boxes, key=lambda b: b.x0):
+        covered += max(0.0, b.x1 - max(b.x0, reach))
+        reach = max(reach, b.x1)
+    return covered
 
 
 def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:

@@ -298,7 +298,7 @@ def _letters(text: str) -> tuple[bool, bool, bool]:
                 not _DESCENDING.isdisjoint(text))
     letters = [c for c in text if c.isalpha()]
     return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
-            any(c in "gjpqyQJ" for c in letters))
+            any(c in _DESCENDING for c in letters))
 
 
 def element_text(alto: AltoFile, element: etree._Element) -> str:
