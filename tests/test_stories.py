@@ -176,6 +176,10 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
     small = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
              + text_lines(["ZEITUNG"], 80, 176, size=8, bold=True) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(small)).stories) == 1  # smaller than the body: an item's head
+    plain_small = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+                   + text_lines(["ZEITUNG"], 80, 176, size=7.5) + column(50, 196, 8, start=40))
+    item = analyse_page(page(plain_small))
+    assert len(item.stories) == 1 and item.stories[0].first("crosshead").text == "ZEITUNG"
     unfinished = column(50, 60, 14) + text_lines(["Zeitung."], 80, 236) + column(50, 256, 8, start=40)
     assert headlines(analyse_page(page(unfinished))) == [None]  # the text above runs on
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
@@ -246,6 +250,13 @@ def test_a_centred_crosshead_under_a_headline_across_columns_stays_in_its_story(
     layout = analyse_page(page(words))
     assert headlines(layout) == ["Council Approves the Budget for Next Year"]
     assert story_of(layout, "Kilo") == layout.stories[0].id
+    plain = (text_lines(["Council Approves the Budget for Next Year"], 50, 50, size=28)
+             + column(50, 100, 20) + column(170, 100, 20, start=40)
+             + column(290, 100, 8, start=80) + text_lines(["short end."], 290, 196)
+             + text_lines(["Zeitung."], 320, 216) + column(290, 240, 10, start=120))
+    in_body_type = analyse_page(page(plain))
+    assert len(in_body_type.stories) == 1  # in the body type too, and named a crosshead
+    assert in_body_type.stories[0].first("crosshead").text == "Zeitung."
 
 
 def test_a_banner_over_other_headlines_heads_no_column():

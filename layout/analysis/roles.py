@@ -57,6 +57,8 @@ _BYLINE_CHARS = 60
 # headline this much wider than a title's column, right above it, makes the title a crosshead.
 _TITLE_CHARS = 60
 _WIDER = 1.5
+# Smallest title, as a share of the body size, read as the head of an item in its column.
+_SMALL_TITLE = 0.6
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
@@ -263,10 +265,12 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
     fragment of a line cut apart may fall in the middle by chance). Such a line heads a story
     only where the text above it, if any, has come to an end (a full stop, a short last line,
     or a signature or other line set apart) and body text follows right under it; a crosshead
-    inside a story is set left in modern papers, and a line smaller than the body heads an
-    item within its column (``LE MORT DE L'ÉCOLE SAINTE-BARBE`` under "La Soirée parisienne").
-    Under a headline set across more columns than the title's (the nearest above it), the
-    title is a crosshead of that story: People's Daily centres its crossheads in the column.
+    inside a story is set left in modern papers. A line smaller than the body (down to
+    ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
+    SAINTE-BARBE`` under "La Soirée parisienne", ``INCENDIE A MANILLE`` in a column of wires):
+    a crosshead. Under a headline set across more columns than the title's (the nearest above
+    it), the title is a crosshead of that story too: People's Daily centres its crossheads in
+    the column.
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -295,7 +299,7 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
 
     for i, b in enumerate(blocks):
         if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS \
-                or b.size < 0.9 * body:
+                or b.size < _SMALL_TITLE * body:
             continue
         # Found by their tops (the text under the title) and by their bottoms (the text above,
         # which may start far higher up).
@@ -308,7 +312,10 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
         if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
             continue
         if not (_centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or _capitals(b, body, font)) or under_a_wider_headline(i, blocks[below].box):
+                or _capitals(b, body, font)):
+            continue
+        if b.size < 0.9 * body or under_a_wider_headline(i, blocks[below].box):
+            roles[i] = "crosshead"
             continue
         if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
                 or _ends_text(blocks[above]):
