@@ -347,3 +347,18 @@ def test_a_title_in_a_box_is_no_narrower_headline_for_the_crosshead_under_it():
     layout = analyse_page(page(words, frames=[Box(288, 100, 392, 150)]))
     assert headlines(layout) == ["Council Approves the Budget for Next Year"]
     assert story_of(layout, "Kilo") == layout.stories[0].id
+
+
+def test_a_centred_title_in_capitals_atop_its_text_is_a_crosshead_in_place():
+    #  ░░░░ end.         a centred line in capitals set in one block with the text under it
+    #   ZEITUNG          (as OCR groups a title in the body size) is a heading where it stands:
+    #  ░░░░░░░░░         the text stays in one story, in order
+    words = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+             + text_lines(["ZEITUNG HEUTE"], 70, 168) + marked(column(50, 180, 8, start=40), "Kilo"))
+    layout = analyse_page(page(words))
+    assert len(layout.stories) == 1
+    assert layout.stories[0].first("crosshead").text == "ZEITUNG HEUTE"
+    assert story_of(layout, "Kilo") == layout.stories[0].id
+    left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+            + text_lines(["ZEITUNG HEUTE"], 50, 168) + column(50, 180, 8, start=40))
+    assert analyse_page(page(left)).stories[0].first("crosshead") is None  # set left: text

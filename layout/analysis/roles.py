@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..geometry import union_all, x_overlap_ratio, y_overlap
-from ..model import Block, Box, PageContent, Role
+from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands
@@ -91,9 +91,10 @@ def _body_font(blocks: Sequence[Block], body: float) -> str:
 def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
-    blocks = _with_drop_caps([piece for b in blocks for piece in _split_pattern_lines(b)], body)
+    blocks = _with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b)
+                              for piece in _split_title(part, body)], body)
     font = _body_font(blocks, body)
-    roles: list[Role] = ["body"] * len(blocks)
+    roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
     name_labels(blocks, roles, page.figures, body)
     banded = in_bands(blocks, page, body, params)
     for i, b in enumerate(blocks):
@@ -145,6 +146,43 @@ def _split_pattern_lines(b: Block) -> list[Block]:
         return [b]
     return [replace(b, lines=tuple(part), box=union_all(ln.box for ln in part))
             for part in (head, lines, tail) if part]
+
+
+def _split_title(b: Block, body: float) -> list[Block]:
+    """Lines in capitals centred over the text under them, each as a crosshead of its own.
+
+    OCR and some producers set an item's title (``LE MONDE ET LA VILLE``, ``NOUVEAU RECORD
+    BATTU``) in one block with its text when it is in the body size: atop the block, or after
+    a line that ends the text before it. It is read as a heading where it stands, not as the
+    headline of a story of its own: libraries differ on whether such items are articles (a
+    column of short news under one section title, or one article per item), and a heading
+    in place keeps the text in order either way.
+    """
+    lines = b.lines
+    if len(lines) < 2:
+        return [b]
+    measure = b.box
+    cuts = [k for k in range(len(lines) - 1)
+            if (k == 0 or _line_ends_text(lines[k - 1], measure))
+            and len(lines[k].text) <= _TITLE_CHARS and _in_capitals(lines[k].text)
+            and _centred(lines[k].box, measure, body)]
+    if not cuts:
+        return [b]
+    pieces, start = [], 0
+    for k in cuts:
+        if k > start:
+            part = lines[start:k]
+            pieces.append(replace(b, lines=part, box=union_all(ln.box for ln in part)))
+        pieces.append(replace(b, lines=(lines[k],), box=lines[k].box, role="crosshead"))
+        start = k + 1
+    pieces.append(replace(b, lines=lines[start:], box=union_all(ln.box for ln in lines[start:])))
+    return pieces
+
+
+def _in_capitals(text: str) -> bool:
+    """Four letters or more, nearly all capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _ocr_noise(b: Block) -> bool:
@@ -298,8 +336,9 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
         return nearest is not None and blocks[nearest].box.width >= _WIDER * text.width
 
     for i, b in enumerate(blocks):
-        if roles[i] not in ("body", "crosshead") or len(b.lines) > 2 or len(b.raw_text) > _TITLE_CHARS \
-                or b.size < _SMALL_TITLE * body:
+        # A title split off the top of its text (b.role) stays that text's crosshead.
+        if roles[i] not in ("body", "crosshead") or b.role == "crosshead" or len(b.lines) > 2 \
+                or len(b.raw_text) > _TITLE_CHARS or b.size < _SMALL_TITLE * body:
             continue
         # Found by their tops (the text under the title) and by their bottoms (the text above,
         # which may start far higher up).
@@ -330,17 +369,18 @@ def _centred(title: Box, text: Box, body: float) -> bool:
 
 def _capitals(b: Block, body: float, font: str) -> bool:
     """In capitals (four letters or more), and bold or larger than the body."""
-    letters = [c for c in b.raw_text if c.isalpha()]
-    return (len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-            and (b.bold or b.size >= 1.08 * body))
+    return _in_capitals(b.raw_text) and (b.bold or b.size >= 1.08 * body)
 
 
 def _ends_text(b: Block) -> bool:
-    """The block's text comes to an end: a full stop, or a last line well short of the rest."""
-    last = b.lines[-1]
-    if last.text.rstrip().endswith((".", "!", "?", "»", "”", ")", "。", "！", "？")):
-        return True
-    return len(b.lines) > 1 and last.box.x1 < b.box.x1 - 0.2 * b.box.width
+    """The block's text comes to an end (see ``_line_ends_text``)."""
+    return _line_ends_text(b.lines[-1], b.box)
+
+
+def _line_ends_text(line: Line, measure: Box) -> bool:
+    """A line that closes a paragraph: a full stop, or well short of the measure."""
+    return line.text.rstrip().endswith((".", "!", "?", "»", "”", ")", "。", "！", "？")) \
+        or line.box.x1 < measure.x1 - 0.2 * measure.width
 
 
 def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:
