@@ -362,3 +362,19 @@ def test_a_centred_title_in_capitals_atop_its_text_is_a_crosshead_in_place():
     left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
             + text_lines(["ZEITUNG HEUTE"], 50, 168) + column(50, 180, 8, start=40))
     assert analyse_page(page(left)).stories[0].first("crosshead") is None  # set left: text
+
+
+def test_a_story_without_a_headline_is_titled_by_its_deck():
+    """A short item's title may be set no larger than the deck of a story beside it: with no
+    headline over its text, the first deck becomes the headline; beside a headline it stays."""
+    from layout.analysis.stories import _titled
+
+    def block(role, y):
+        return Block((), Box(50, y, 150, y + 10), 10, False, False, role=role)
+
+    kicker, deck, byline = block("kicker", 0), block("deck", 12), block("byline", 24)
+    header, lead = _titled([kicker], [deck, byline])
+    assert [b.role for b in header + lead] == ["kicker", "headline", "byline"]
+    headed = [block("headline", 0)]
+    assert _titled(headed, [deck]) == (headed, [deck])
+    assert _titled([], [byline]) == ([], [byline])

@@ -299,6 +299,7 @@ def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
         # A crosshead leads text; one that ends the story is the author's signature.
         texts[-1] = replace(texts[-1], role="byline")
     lead, rest = _leading(texts, body)
+    header, lead = _titled(header, lead)
     content: list[Block | Figure | Story] = [*header, *lead]
     content += [u.figure for u in placed if u.figure is not None]
     content += rest
@@ -335,6 +336,19 @@ def _leading(texts: list[Block], body: float) -> tuple[list[Block], list[Block]]
     lead = [t for t in texts if t.role in ("kicker", "deck", "byline") and t.box.y1 <= top]
     led = {id(t) for t in lead}
     return lead, [t for t in texts if id(t) not in led]
+
+
+def _titled(header: list[Block], lead: list[Block]) -> tuple[list[Block], list[Block]]:
+    """A story without a headline is titled by its first deck: the title of a short item may
+    be set no larger than the deck of a story beside it."""
+    titles = header + lead
+    if any(b.role == "headline" for b in titles):
+        return header, lead
+    k = next((k for k, b in enumerate(titles) if b.role == "deck"), None)
+    if k is None:
+        return header, lead
+    titled = titles[:k] + [replace(titles[k], role="headline")] + titles[k + 1:]
+    return titled[:len(header)], titled[len(header):]
 
 
 def _framed(u: Unit, body: float, params: Params) -> list[Block | Story]:
