@@ -94,6 +94,27 @@ def test_a_line_ending_in_a_comma_does_not_end_its_paragraph():
     assert texts[-1].endswith("council met, who voted against it " + "x" * 20)
 
 
+def test_a_line_in_lower_case_after_one_with_no_closing_mark_goes_on_its_sentence():
+    #  "xxxxxxxxxxxxxxxxxxxx"
+    #  "the fete will be held"     ← no full stop, and a skewed scan set the next line in by
+    #    "at three in the hall"      an em: a paragraph does not open in lower case
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["the fete will be held"], 50, 136)
+             + text_lines(["at three in the hall", "x" * 20], 60, 148))
+    texts = body_texts(words)
+    assert texts[-1].endswith("the fete will be held at three in the hall " + "x" * 20)
+
+
+def test_an_indented_line_in_lower_case_after_a_full_stop_still_opens_a_paragraph():
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["the fete will be held."], 50, 136)
+             + text_lines(["at three in the hall", "x" * 20], 60, 148))
+    texts = body_texts(words)
+    assert texts[-1] == "at three in the hall " + "x" * 20
+
+
 def test_a_dash_after_a_space_breaks_no_word():
     words = (text_lines(["Council Plan"], 50, 60, size=24)
              + text_lines(["x" * 20] * 3, 50, 100)
@@ -172,11 +193,12 @@ def _cut_against(words, grid_column):
 def test_a_column_measured_wider_than_its_justified_lines_ends_no_paragraph():
     """A grid column twice as wide as the text (a scan's block reaching across a gutter): the
     full lines around each line end together, short of it, and say where the measure ends;
-    a paragraph's short last line still ends it."""
+    a paragraph's short last line (a full stop) still ends it."""
     full = column(50, 100, 8)                                  # justified, 50..150
     texts = _cut_against(full, Column(50, 250))
     assert len(texts) == 1
-    short = [replace(w, box=replace(w.box, x1=85)) if k == 3 else w for k, w in enumerate(full)]
+    short = [replace(w, text=w.text + ".", box=replace(w.box, x1=85)) if k == 3 else w
+             for k, w in enumerate(full)]
     texts = _cut_against(short, Column(50, 250))
     assert len(texts) == 2
 

@@ -11,7 +11,10 @@ paragraph break: a block that starts unindented after a full last line continues
 paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"), and neither is any break after a line
 ending in a word broken by a hyphen or in a comma: a paragraph does not end inside a word or
 a sentence, however the next line stands (a scan's ragged line starts and ends look like
-indents and short lines). A salutation ("Sir,") or an address in an advertisement that ends
+indents and short lines). Nor does a paragraph end at a line without a sentence's closing
+mark (``. ! ? : ; …``, a closing quote or bracket) when the next line starts in lower case:
+in a script with capitals, a paragraph opens with one, so "… aura" + "de l'Elysée …" is one
+sentence however far its second line stands in. A salutation ("Sir,") or an address in an advertisement that ends
 in a comma and stands over a new paragraph is joined to it: a rare loss, against a comma at a
 line end in running text at every few lines.
 
@@ -35,6 +38,9 @@ from .script import CLOSING, is_cjk, joins_without_space
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
+# What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
+# after it: a line ending in none of them does not end a paragraph before a lower-case letter.
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", '"', "\u201d", "\u2019", "\u00bb", ")", "]")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -120,7 +126,8 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
-    broken = False  # whether the previous line ended inside a word or a sentence
+    broken = False  # whether the previous line ended inside a word or a clause
+    open_end = False  # whether it ended with no sentence's closing mark
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
@@ -138,12 +145,14 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 and not ln.text[:1].islower()
             # A centred line under another goes on with it: a heading wrapped over lines.
             wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
-            if not paras or (indented or ended or lead_in) and not wrapped and not broken:
+            goes_on = broken or open_end and ln.text.lstrip()[:1].islower()
+            if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
                 paras.append([])
             paras[-1].append(ln)
             end = _measure_end(b.lines, k, right, ln.size, common)
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
+            open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
             if ln.words[0].size >= _DROP_CAP * ln.size:
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
