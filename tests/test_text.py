@@ -7,7 +7,8 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import Column, Grid
 from layout.analysis.lines import build_lines
 from layout.analysis.text import join_lines, paragraphs
-from layout.model import Box, Layout, Story
+from layout.geometry import union_all
+from layout.model import Block, Box, Layout, Line, Story, Word
 from layout.params import Params
 
 from synth import column, page, text_lines, word
@@ -165,6 +166,33 @@ def test_the_lines_beside_a_drop_cap_do_not_start_paragraphs():
     (story,) = analyse_page(page(words)).stories
     body = [b for b in story.blocks if b.role == "body"]
     assert len(body) == 1 and body[0].text.startswith("L")
+
+
+def _ocr_line(texts, x0, y0, y1, size=10):
+    """An OCR file's line: its words (one per text, a space apart) all given the line's box."""
+    words, x = [], x0
+    for t in texts:
+        words.append(Word(t, Box(x, y0, x + 0.5 * size * len(t), y1), "", size, False, False))
+        x = words[-1].box.x1 + 0.5 * size
+    return Line(tuple(words), Box(x0, y0, words[-1].box.x1, y1), " ".join(texts), size, False, False)
+
+
+def test_the_line_beside_an_ocr_drop_cap_reaching_down_over_it_is_not_indented():
+    """An OCR file gives every word of a line the line's box, and the same size: the line
+    holding a two-line initial ("TO") reaches down over the next, set in beside the initial,
+    which is no indent. The same line set in under a line of body height opens a paragraph."""
+    lines = (_ocr_line(["TO", "be", "DISPOSED", "OF,", "in", "the"], 50, 100, 122),
+             _ocr_line(["Proprietor's", "house", "and", "shop"], 64, 112, 122),
+             _ocr_line(["Apply", "at", "the", "office", "of", "this"], 50, 124, 134))
+    block = Block(lines, union_all(ln.box for ln in lines), 10, False, False)
+    story = Story("s1", "story", (block,), block.box)
+    cut = paragraphs(Layout(1, 600, 800, "pt", stories=(story,)), Grid((Column(50, 150),)), 10, Params())
+    assert len(cut.stories[0].blocks) == 1
+    lines = (_ocr_line(["TO", "be", "DISPOSED", "OF,", "in", "the"], 50, 100, 110),) + lines[1:]
+    block = Block(lines, union_all(ln.box for ln in lines), 10, False, False)
+    story = Story("s1", "story", (block,), block.box)
+    cut = paragraphs(Layout(1, 600, 800, "pt", stories=(story,)), Grid((Column(50, 150),)), 10, Params())
+    assert len(cut.stories[0].blocks) == 2
 
 
 def test_a_scanned_columns_jittering_left_edge_makes_no_paragraphs():

@@ -5,7 +5,8 @@ indented, or after a line that stops short of its column's right edge although t
 line's first word would have fitted there (so ragged-right text keeps its paragraphs), or at
 a line opening with a bold lead-in. The right edge is where the full lines around a line (or
 most lines of its block) end, when they end together well inside the column found for it.
-The lines set beside a drop cap are measured from its right edge: they are not indented;
+The lines set beside a drop cap (a first word twice its line's size, or reaching down over
+the next line) are measured from its right edge: they are not indented;
 lines set centred under one another are one heading wrapped. A column break is not a
 paragraph break: a block that starts unindented after a full last line continues the
 paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"), and neither is any break after a line
@@ -51,6 +52,11 @@ _MISJUDGED = 1.25
 # cap (``roles`` joins it to the line it opens); the lines set beside it start at its right
 # edge, and are measured from there, not from the column's
 _DROP_CAP = 2.0
+# [share of the next line's height] a first word whose box reaches this far down over the next
+# line is a drop cap too: an OCR file gives the words of a line its box, and the line holding a
+# two-line initial ("TO be DISPOSED OF" in an advertisement) reaches down over the next one,
+# whose size says nothing of it
+_HANGS = 0.5
 # [em] lines ending this close to one another end together (a justified column's full lines;
 # a scan's line ends jitter by a fraction of an em); how many of the four lines around one
 # must, to say where its column ends
@@ -145,7 +151,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 and not ln.text[:1].islower()
             # A centred line under another goes on with it: a heading wrapped over lines.
             wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
-            goes_on = broken or open_end and ln.text.lstrip()[:1].islower()
+            goes_on = broken or open_end and _opens_in_lower_case(ln)
             if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
                 paras.append([])
             paras[-1].append(ln)
@@ -153,11 +159,17 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
-            if ln.words[0].size >= _DROP_CAP * ln.size:
+            if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _opens_in_lower_case(line: Line) -> bool:
+    """Whether the line's first character is a lower-case letter (of a script with capitals):
+    it goes on a sentence, for a paragraph opens with a capital."""
+    return line.text.lstrip()[:1].islower()
 
 
 def _breaks_word(text: str) -> bool:
@@ -217,6 +229,12 @@ def _neighbours_start(lines: Sequence[Line], k: int) -> float:
     the leftmost line of the block does not."""
     starts = sorted(ln.box.x0 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3]))
     return starts[len(starts) // 2] if starts else float("-inf")
+
+
+def _reaches_down(line: Line, below: Sequence[Line]) -> bool:
+    """Whether the line's first word reaches down over the next line (``below``: it, or
+    nothing) by ``_HANGS`` of its height: a drop cap, the next line set beside it."""
+    return bool(below) and line.words[0].box.y1 > below[0].box.y0 + _HANGS * below[0].box.height
 
 
 def _start(line: Line, left: float, cap: Box | None) -> float:
