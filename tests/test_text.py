@@ -136,6 +136,16 @@ def test_a_short_cjk_line_ends_its_paragraph_without_an_indent():
     assert texts == ["".join(body[:3]), "".join(body[3:])]
 
 
+def test_a_short_cjk_line_ending_in_no_closing_mark_goes_on():
+    #  一二三四五六七八九十   the same short line, ending in a character and no closing mark:
+    #  一二三四五六七         a sentence goes on (lines set short beside an inset), and so
+    #  二三四五六七八九十一   does its paragraph
+    body = ["一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七",
+            "二三四五六七八九十一", "三四五六七八九十一二", "四五六七八九十一二三"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
+    assert body_texts(words) == ["".join(body)]
+
+
 def test_a_cjk_line_short_to_bring_a_character_down_with_its_closing_marks_goes_on():
     #  一二三四五六七八九十   "。”" never starts a line: the typesetter brought "高" down with
     #  一二三四五六七八       them, leaving the line above two characters short. Their first

@@ -1,23 +1,26 @@
 """Stage 7: paragraphs from lines, with the joining rules of each script.
 
 Within a story, body lines are read in order and a new paragraph starts at a line that is
-indented, or after a line that stops short of its column's right edge although the next
-line's first word would have fitted there (so ragged-right text keeps its paragraphs), or at
-a line opening with a bold lead-in. The right edge is where the full lines around a line (or
-most lines of its block) end, when they end together well inside the column found for it.
-The lines set beside a drop cap (a first word twice its line's size, or reaching down over
-the next line) are measured from its right edge: they are not indented;
-lines set centred under one another are one heading wrapped. A column break is not a
-paragraph break: a block that starts unindented after a full last line continues the
-paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"), and neither is any break after a line
-ending in a word broken by a hyphen or in a comma: a paragraph does not end inside a word or
-a sentence, however the next line stands (a scan's ragged line starts and ends look like
-indents and short lines). Nor does a paragraph end at a line without a sentence's closing
-mark (``. ! ? : ; …``, a closing quote or bracket) when the next line starts in lower case:
-in a script with capitals, a paragraph opens with one, so "… aura" + "de l'Elysée …" is one
-sentence however far its second line stands in. A salutation ("Sir,") or an address in an advertisement that ends
-in a comma and stands over a new paragraph is joined to it: a rare loss, against a comma at a
-line end in running text at every few lines.
+indented, or after a line that stops short of its column's right edge although the next line's
+first word would have fitted there (so ragged-right text keeps its paragraphs), or at a line
+opening with a bold lead-in. The right edge is where the full lines around a line (or most
+lines of its block) end, when they end together well inside the column found for it. The lines
+set beside a drop cap (a first word twice its line's size, or reaching down over the next
+line) are measured from its right edge: they are not indented; lines set centred under one
+another are one heading wrapped.
+
+A column break is not a paragraph break: a block that starts unindented after a full last line
+continues the paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"). Nor is any break inside
+a word or a sentence, however the next line stands (a scan's ragged line starts and ends look
+like indents and short lines): after a line ending in a word broken by a hyphen or in a comma;
+after a line ending with no sentence's closing mark (``. ! ? : ; …``, a closing quote or
+bracket) before one starting in lower case, for in a script with capitals a paragraph opens
+with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
+than a mark before an unindented one opening with such a character, for a CJK paragraph ends
+with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
+inset), and the next one is set in. A salutation ("Sir,")
+or an address in an advertisement that ends in a comma and stands over a new paragraph is
+joined to it: a rare loss, against a comma at a line end in running text at every few lines.
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
@@ -134,6 +137,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
     broken = False  # whether the previous line ended inside a word or a clause
     open_end = False  # whether it ended with no sentence's closing mark
+    cjk_open = False  # whether it ended in a CJK character other than a mark
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
@@ -151,7 +155,10 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 and not ln.text[:1].islower()
             # A centred line under another goes on with it: a heading wrapped over lines.
             wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
-            goes_on = broken or open_end and _opens_in_lower_case(ln)
+            # CJK text sets a new paragraph in by two characters: a short line with no closing
+            # mark before an unindented line is a measure narrowed beside an inset.
+            goes_on = broken or open_end and _opens_in_lower_case(ln) \
+                or cjk_open and not indented and _cjk_text(ln.text.lstrip()[:1])
             if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
                 paras.append([])
             paras[-1].append(ln)
@@ -159,6 +166,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
+            cjk_open = _cjk_text(ln.text.rstrip()[-1:])
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
@@ -170,6 +178,11 @@ def _opens_in_lower_case(line: Line) -> bool:
     """Whether the line's first character is a lower-case letter (of a script with capitals):
     it goes on a sentence, for a paragraph opens with a capital."""
     return line.text.lstrip()[:1].islower()
+
+
+def _cjk_text(ch: str) -> bool:
+    """Whether the character is CJK text (Han, Kana, Hangul), not a mark closing a phrase."""
+    return bool(ch) and is_cjk(ch) and ch not in CLOSING
 
 
 def _breaks_word(text: str) -> bool:
