@@ -27,7 +27,7 @@ def column(x0: float, y0: float, n_lines: int, width: float = 100, size: float =
     """A column of justified body text ``width`` wide; the words run on from ``start`` in LOREM.
 
     Every line reaches the right edge, as justified text does, so only an indent tells where
-    a paragraph starts.
+    a paragraph starts; a first line set in opens one, with a capital.
     """
     per_line = int(width / (0.5 * size))
     words, k = [], start
@@ -42,6 +42,8 @@ def column(x0: float, y0: float, n_lines: int, width: float = 100, size: float =
             k += 1
         text = " ".join(line)
         shift = 1.5 * size if indent_first and i == 0 else 0
+        if shift:
+            text = text[:1].upper() + text[1:]
         words.append(Word(text, Box(x0 + shift, y0 + i * pitch, x0 + width, y0 + i * pitch + size),
                           "Times", size))
     return words

@@ -7,7 +7,8 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import Column, Grid
 from layout.analysis.lines import build_lines
 from layout.analysis.text import join_lines, paragraphs
-from layout.model import Box, Layout, Story
+from layout.geometry import union_all
+from layout.model import Block, Box, Layout, Line, Story, Word
 from layout.params import Params
 
 from synth import column, page, text_lines, word
@@ -94,6 +95,27 @@ def test_a_line_ending_in_a_comma_does_not_end_its_paragraph():
     assert texts[-1].endswith("council met, who voted against it " + "x" * 20)
 
 
+def test_a_line_in_lower_case_after_one_with_no_closing_mark_goes_on_its_sentence():
+    #  "xxxxxxxxxxxxxxxxxxxx"
+    #  "the fete will be held"     ← no full stop, and a skewed scan set the next line in by
+    #    "at three in the hall"      an em: a paragraph does not open in lower case
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["the fete will be held"], 50, 136)
+             + text_lines(["at three in the hall", "x" * 20], 60, 148))
+    texts = body_texts(words)
+    assert texts[-1].endswith("the fete will be held at three in the hall " + "x" * 20)
+
+
+def test_an_indented_line_in_lower_case_after_a_full_stop_still_opens_a_paragraph():
+    words = (text_lines(["Council Plan"], 50, 60, size=24)
+             + text_lines(["x" * 20] * 3, 50, 100)
+             + text_lines(["the fete will be held."], 50, 136)
+             + text_lines(["at three in the hall", "x" * 20], 60, 148))
+    texts = body_texts(words)
+    assert texts[-1] == "at three in the hall " + "x" * 20
+
+
 def test_a_dash_after_a_space_breaks_no_word():
     words = (text_lines(["Council Plan"], 50, 60, size=24)
              + text_lines(["x" * 20] * 3, 50, 100)
@@ -112,6 +134,16 @@ def test_a_short_cjk_line_ends_its_paragraph_without_an_indent():
     words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
     texts = body_texts(words)
     assert texts == ["".join(body[:3]), "".join(body[3:])]
+
+
+def test_a_short_cjk_line_ending_in_no_closing_mark_goes_on():
+    #  一二三四五六七八九十   the same short line, ending in a character and no closing mark:
+    #  一二三四五六七         a sentence goes on (lines set short beside an inset), and so
+    #  二三四五六七八九十一   does its paragraph
+    body = ["一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七",
+            "二三四五六七八九十一", "三四五六七八九十一二", "四五六七八九十一二三"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
+    assert body_texts(words) == ["".join(body)]
 
 
 def test_a_cjk_line_short_to_bring_a_character_down_with_its_closing_marks_goes_on():
@@ -146,6 +178,33 @@ def test_the_lines_beside_a_drop_cap_do_not_start_paragraphs():
     assert len(body) == 1 and body[0].text.startswith("L")
 
 
+def _ocr_line(texts, x0, y0, y1, size=10):
+    """An OCR file's line: its words (one per text, a space apart) all given the line's box."""
+    words, x = [], x0
+    for t in texts:
+        words.append(Word(t, Box(x, y0, x + 0.5 * size * len(t), y1), "", size, False, False))
+        x = words[-1].box.x1 + 0.5 * size
+    return Line(tuple(words), Box(x0, y0, words[-1].box.x1, y1), " ".join(texts), size, False, False)
+
+
+def test_the_line_beside_an_ocr_drop_cap_reaching_down_over_it_is_not_indented():
+    """An OCR file gives every word of a line the line's box, and the same size: the line
+    holding a two-line initial ("TO") reaches down over the next, set in beside the initial,
+    which is no indent. The same line set in under a line of body height opens a paragraph."""
+    lines = (_ocr_line(["TO", "be", "DISPOSED", "OF,", "in", "the"], 50, 100, 122),
+             _ocr_line(["Proprietor's", "house", "and", "shop"], 64, 112, 122),
+             _ocr_line(["Apply", "at", "the", "office", "of", "this"], 50, 124, 134))
+    block = Block(lines, union_all(ln.box for ln in lines), 10, False, False)
+    story = Story("s1", "story", (block,), block.box)
+    cut = paragraphs(Layout(1, 600, 800, "pt", stories=(story,)), Grid((Column(50, 150),)), 10, Params())
+    assert len(cut.stories[0].blocks) == 1
+    lines = (_ocr_line(["TO", "be", "DISPOSED", "OF,", "in", "the"], 50, 100, 110),) + lines[1:]
+    block = Block(lines, union_all(ln.box for ln in lines), 10, False, False)
+    story = Story("s1", "story", (block,), block.box)
+    cut = paragraphs(Layout(1, 600, 800, "pt", stories=(story,)), Grid((Column(50, 150),)), 10, Params())
+    assert len(cut.stories[0].blocks) == 2
+
+
 def test_a_scanned_columns_jittering_left_edge_makes_no_paragraphs():
     """A scan's lines start a fraction of an em apart (one line OCR'd 7 pt left of the rest,
     with a stray mark): measured against the lines around them, none is indented. A first
@@ -172,11 +231,12 @@ def _cut_against(words, grid_column):
 def test_a_column_measured_wider_than_its_justified_lines_ends_no_paragraph():
     """A grid column twice as wide as the text (a scan's block reaching across a gutter): the
     full lines around each line end together, short of it, and say where the measure ends;
-    a paragraph's short last line still ends it."""
+    a paragraph's short last line (a full stop) still ends it."""
     full = column(50, 100, 8)                                  # justified, 50..150
     texts = _cut_against(full, Column(50, 250))
     assert len(texts) == 1
-    short = [replace(w, box=replace(w.box, x1=85)) if k == 3 else w for k, w in enumerate(full)]
+    short = [replace(w, text=w.text + ".", box=replace(w.box, x1=85)) if k == 3 else w
+             for k, w in enumerate(full)]
     texts = _cut_against(short, Column(50, 250))
     assert len(texts) == 2
 

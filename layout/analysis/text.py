@@ -1,19 +1,26 @@
 """Stage 7: paragraphs from lines, with the joining rules of each script.
 
 Within a story, body lines are read in order and a new paragraph starts at a line that is
-indented, or after a line that stops short of its column's right edge although the next
-line's first word would have fitted there (so ragged-right text keeps its paragraphs), or at
-a line opening with a bold lead-in. The right edge is where the full lines around a line (or
-most lines of its block) end, when they end together well inside the column found for it.
-The lines set beside a drop cap are measured from its right edge: they are not indented;
-lines set centred under one another are one heading wrapped. A column break is not a
-paragraph break: a block that starts unindented after a full last line continues the
-paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"), and neither is any break after a line
-ending in a word broken by a hyphen or in a comma: a paragraph does not end inside a word or
-a sentence, however the next line stands (a scan's ragged line starts and ends look like
-indents and short lines). A salutation ("Sir,") or an address in an advertisement that ends
-in a comma and stands over a new paragraph is joined to it: a rare loss, against a comma at a
-line end in running text at every few lines.
+indented, or after a line that stops short of its column's right edge although the next line's
+first word would have fitted there (so ragged-right text keeps its paragraphs), or at a line
+opening with a bold lead-in. The right edge is where the full lines around a line (or most
+lines of its block) end, when they end together well inside the column found for it. The lines
+set beside a drop cap (a first word twice its line's size, or reaching down over the next
+line) are measured from its right edge: they are not indented; lines set centred under one
+another are one heading wrapped.
+
+A column break is not a paragraph break: a block that starts unindented after a full last line
+continues the paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"). Nor is any break inside
+a word or a sentence, however the next line stands (a scan's ragged line starts and ends look
+like indents and short lines): after a line ending in a word broken by a hyphen or in a comma;
+after a line ending with no sentence's closing mark (``. ! ? : ; …``, a closing quote or
+bracket) before one starting in lower case, for in a script with capitals a paragraph opens
+with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
+than a mark before an unindented one opening with such a character, for a CJK paragraph ends
+with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
+inset), and the next one is set in. A salutation ("Sir,")
+or an address in an advertisement that ends in a comma and stands over a new paragraph is
+joined to it: a rare loss, against a comma at a line end in running text at every few lines.
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
@@ -35,6 +42,9 @@ from .script import CLOSING, is_cjk, joins_without_space
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
+# What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
+# after it: a line ending in none of them does not end a paragraph before a lower-case letter.
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", '"', "\u201d", "\u2019", "\u00bb", ")", "]")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -45,6 +55,11 @@ _MISJUDGED = 1.25
 # cap (``roles`` joins it to the line it opens); the lines set beside it start at its right
 # edge, and are measured from there, not from the column's
 _DROP_CAP = 2.0
+# [share of the next line's height] a first word whose box reaches this far down over the next
+# line is a drop cap too: an OCR file gives the words of a line its box, and the line holding a
+# two-line initial ("TO be DISPOSED OF" in an advertisement) reaches down over the next one,
+# whose size says nothing of it
+_HANGS = 0.5
 # [em] lines ending this close to one another end together (a justified column's full lines;
 # a scan's line ends jitter by a fraction of an em); how many of the four lines around one
 # must, to say where its column ends
@@ -120,7 +135,9 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
-    broken = False  # whether the previous line ended inside a word or a sentence
+    broken = False  # whether the previous line ended inside a word or a clause
+    open_end = False  # whether it ended with no sentence's closing mark
+    cjk_open = False  # whether it ended in a CJK character other than a mark
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
@@ -138,17 +155,34 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 and not ln.text[:1].islower()
             # A centred line under another goes on with it: a heading wrapped over lines.
             wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
-            if not paras or (indented or ended or lead_in) and not wrapped and not broken:
+            # CJK text sets a new paragraph in by two characters: a short line with no closing
+            # mark before an unindented line is a measure narrowed beside an inset.
+            goes_on = broken or open_end and _opens_in_lower_case(ln) \
+                or cjk_open and not indented and _cjk_text(ln.text.lstrip()[:1])
+            if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
                 paras.append([])
             paras[-1].append(ln)
             end = _measure_end(b.lines, k, right, ln.size, common)
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
-            if ln.words[0].size >= _DROP_CAP * ln.size:
+            open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
+            cjk_open = _cjk_text(ln.text.rstrip()[-1:])
+            if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _opens_in_lower_case(line: Line) -> bool:
+    """Whether the line's first character is a lower-case letter (of a script with capitals):
+    it goes on a sentence, for a paragraph opens with a capital."""
+    return line.text.lstrip()[:1].islower()
+
+
+def _cjk_text(ch: str) -> bool:
+    """Whether the character is CJK text (Han, Kana, Hangul), not a mark closing a phrase."""
+    return bool(ch) and is_cjk(ch) and ch not in CLOSING
 
 
 def _breaks_word(text: str) -> bool:
@@ -208,6 +242,12 @@ def _neighbours_start(lines: Sequence[Line], k: int) -> float:
     the leftmost line of the block does not."""
     starts = sorted(ln.box.x0 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3]))
     return starts[len(starts) // 2] if starts else float("-inf")
+
+
+def _reaches_down(line: Line, below: Sequence[Line]) -> bool:
+    """Whether the line's first word reaches down over the next line (``below``: it, or
+    nothing) by ``_HANGS`` of its height: a drop cap, the next line set beside it."""
+    return bool(below) and line.words[0].box.y1 > below[0].box.y0 + _HANGS * below[0].box.height
 
 
 def _start(line: Line, left: float, cap: Box | None) -> float:
