@@ -56,9 +56,9 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
             params = replace(params, size_tolerance=params.estimated_size_tolerance)
         content = with_sideways_words(content)
         if is_vertical(content):
-            layout = turned_back(_analyse(turned(content), params), content.width)
+            layout = turned_back(_analyse(turned(content), params, body), content.width)
             return replace(layout, width=content.width, height=content.height)
-        return _analyse(content, params)
+        return _analyse(content, params, body)
 
 
 def sizes_estimated(content: PageContent) -> bool:
@@ -67,10 +67,11 @@ def sizes_estimated(content: PageContent) -> bool:
     return all(w.confidence is not None and not w.font for w in content.words)
 
 
-def _analyse(content: PageContent, params: Params) -> Layout:
-    """The stages, on a page whose lines run left to right."""
+def _analyse(content: PageContent, params: Params, size: float) -> Layout:
+    """The stages, on a page whose lines run left to right; ``size``: its words'
+    ``typical_size`` (turning the page or marking words sideways changes no word's size)."""
     lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures])
-    content = vector_figures(content, lines, typical_size(content.words))
+    content = vector_figures(content, lines, size)
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
     body = body_size(blocks)
     blocks = assign_roles(blocks, content, body, params)

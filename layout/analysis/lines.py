@@ -298,7 +298,7 @@ def unhung_box(w: Word, box: Box) -> Box:
     what the gutters are found among, for a full-width closing mark may reach into the gutter or
     even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
     t = w.text
-    if t and is_cjk(t[0]) and all(c in CLOSING for c in t):
+    if t and t[-1] in CLOSING and is_cjk(t[0]) and all(c in CLOSING for c in t):
         return Box(box.x0, box.y0, box.x0, box.y1)
     if len(t) < 2 or not (t[0] in _OPENING or t[-1] in CLOSING):
         return box
@@ -365,15 +365,19 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
 
 
 class _RowSpans:
-    """A row's words (sorted by x0) reaching into an x range: bisection, running max of ends."""
+    """A row's words (sorted by x0) reaching into an x range: bisection, running max of ends.
+    Filed when first asked: most rows never are (only a wide gap looks around)."""
 
     def __init__(self, row: Sequence[Word], boxes: dict[int, Box]) -> None:
-        self.row = row
-        self.starts = [boxes[id(w)].x0 for w in row]
-        self.reach = list(accumulate((boxes[id(w)].x1 for w in row), max))
+        self.row, self.boxes = row, boxes
+        self.starts: list[float] = []
+        self.reach: list[float] = []
 
     def between(self, left: float, right: float) -> Iterator[Word]:
         """Every word starting before right and ending after left (and perhaps a few more)."""
+        if not self.starts:
+            self.starts = [self.boxes[id(w)].x0 for w in self.row]
+            self.reach = list(accumulate((self.boxes[id(w)].x1 for w in self.row), max))
         k = bisect_left(self.starts, right) - 1
         while k >= 0 and self.reach[k] > left:
             yield self.row[k]

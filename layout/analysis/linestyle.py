@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..geometry import union_all
 from ..model import Line, Word, font_family
-from .script import joins_without_space
+from .script import has_cjk, joins_without_space
 
 # Gaps narrower than this [em] between two runs are no word space (a font change inside a word).
 _SPACE_GAP = 0.12
@@ -27,7 +27,8 @@ def _lead_in(words: list[Word]) -> bool:
     "**D'autant plus que** si le client a" is a body line; its style is that of its plain rest.
     """
     first = words[0]
-    rest = [w for w in words[1:] if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
+    style = (first.bold, first.font, first.size)
+    rest = [w for w in words[1:] if (w.bold, w.font, w.size) != style]
     return bool(rest) and (first.bold or first.size > rest[0].size) and \
         sum(len(w.text) for w in rest) >= 0.25 * sum(len(w.text) for w in words)
 
@@ -63,10 +64,12 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one.
     """
     parts = [words[0].text]
+    # A line without CJK (one scan of its text) joins no two words without a space.
+    cjk = len(words) > 1 and has_cjk("".join([w.text for w in words]))
     for prev, w in zip(words, words[1:]):
         gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
         size = max(w.size, 1e-6)
-        if joins_without_space(prev.text, w.text):
+        if cjk and joins_without_space(prev.text, w.text):
             spaced = gap > _CJK_SPACE_GAP * size and not (
                 prev.text[-1] in _CJK_PUNCTUATION or w.text[0] in _CJK_PUNCTUATION)
         else:

@@ -121,9 +121,10 @@ def white_strips(boxes: Sequence[Box], body: float) -> list[Strip]:
     filled: list[list[tuple[float, float, int, float]]] = [[] for _ in range(n)]
     reach = _REACH * h
     for i, b in enumerate(boxes):
-        height = b.height
+        y0, y1 = b.y0, b.y1
+        height = y1 - y0  # b.height, without the property's call
         pad = height / 3 if height / 3 < reach else reach  # min(reach, height / 3)
-        first, last = int((b.y0 + pad - top) / h), int((b.y1 - pad - top) / h)
+        first, last = int((y0 + pad - top) / h), int((y1 - pad - top) / h)
         span = (b.x0, b.x1, i, height)
         for k in range(max(first, 0), min(last, n - 1) + 1):
             filled[k].append(span)

@@ -166,18 +166,22 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     for row_no, ((row, top, bottom, block, line_style, _), type_height, estimate, (_, low)) in enumerate(
             zip(rows, types, sizes_from_heights(types), kinds)):
         at_most = type_height / (_CAP_HEIGHT if low else 1.0)  # the type's largest size
+        looks: dict[tuple[str | None, str | None], tuple[str, float, bool, bool]] = {}
         for string, text, x0, x1 in row:
             get = string.get
-            refs, extra = get("STYLEREFS"), get("STYLE")
-            style = styles.own(refs) or line_style if refs else line_style
-            if extra:
-                style = styles.with_extra(style, extra)
-            size = style.size * _POINT if style.size else estimate
-            if type_height > _DOUBT * size or size > _DOUBT * at_most:
-                size = estimate  # the OCR's size is far from what the line shows
-            words.append(Word(text, Box(x0, top, x1, bottom), style.font, round(size, 2),
-                              style.bold, style.italic, confidence=number_of(get("WC")),
-                              source_line=row_no, source_block=block))
+            refs = get("STYLEREFS"), get("STYLE")
+            look = looks.get(refs)
+            if look is None:  # worked out once per style named in the line
+                style = styles.own(refs[0]) or line_style if refs[0] else line_style
+                if refs[1]:
+                    style = styles.with_extra(style, refs[1])
+                size = style.size * _POINT if style.size else estimate
+                if type_height > _DOUBT * size or size > _DOUBT * at_most:
+                    size = estimate  # the OCR's size is far from what the line shows
+                look = looks[refs] = (style.font, round(size, 2), style.bold, style.italic)
+            wc = get("WC")
+            words.append(Word(text, Box(x0, top, x1, bottom), *look, False,
+                              None if wc is None else number_of(wc), row_no, block))
     figures, rules, frames = _graphics(alto, page, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
