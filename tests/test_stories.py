@@ -180,6 +180,10 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
                    + text_lines(["ZEITUNG"], 80, 176, size=7.5) + column(50, 196, 8, start=40))
     item = analyse_page(page(plain_small))
     assert len(item.stories) == 1 and item.stories[0].first("crosshead").text == "ZEITUNG"
+    small_caps = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+                  + text_lines(["Revue politique."], 75, 176, size=5.7) + column(50, 196, 8, start=40))
+    item = analyse_page(page(small_caps))  # measured by the x-height of its small capitals
+    assert len(item.stories) == 1 and item.stories[0].first("crosshead").text == "Revue politique."
     unfinished = column(50, 60, 14) + text_lines(["Zeitung."], 80, 236) + column(50, 256, 8, start=40)
     assert headlines(analyse_page(page(unfinished))) == [None]  # the text above runs on
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)

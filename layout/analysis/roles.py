@@ -57,8 +57,9 @@ _BYLINE_CHARS = 60
 # headline this much wider than a title's column, right above it, makes the title a crosshead.
 _TITLE_CHARS = 60
 _WIDER = 1.5
-# Smallest title, as a share of the body size, read as the head of an item in its column.
-_SMALL_TITLE = 0.6
+# Smallest title, as a share of the body size, read as the head of an item in its column: a
+# title in small capitals measures about the body's x-height (OCR sizes come from line heights).
+_SMALL_TITLE = 0.55
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
