@@ -337,3 +337,16 @@ def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
     words = [word("left", 50, 100), word("caption", 73, 100), word("here", 111, 100),
              word("right", 150, 100), word("caption", 178, 100)]
     assert texts(build_lines(words, (), P)) == ["left caption here", "right caption"]
+
+
+def test_a_speck_in_the_gutter_stays_on_the_ocr_line_that_holds_it():
+    """Dirt or a piece of a column rule, read as "i" or "!" and put by OCR at the start of a
+    line of the next column: kept on that line, it makes no column of specks of its own."""
+    words = []
+    for i in range(30):
+        y = 100 + 12 * i
+        words += [_found("left" * 5, 50, 150, y, 1, 2 * i), _found("right" * 4, 170, 270, y, 2, 2 * i + 1)]
+    specks = [_found(t, 160, 160.5, 100 + 12 * i, 2, 2 * i + 1) for i, t in ((2, "i"), (5, "!"), (6, "■"))]
+    lines = texts(build_lines(words + specks, (), P))
+    assert len(lines) == 60
+    assert {"i " + "right" * 4, "! " + "right" * 4, "■ " + "right" * 4} <= set(lines)

@@ -55,6 +55,9 @@ _CJK_APART = 1.2
 # Punctuation that may hang out of its column: closing marks (``script.CLOSING``) at a line's
 # end, opening ones at its start.
 _OPENING = "（「『【〈《〔\"'“‘«("
+# [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
+# (i, l, a comma) are about a quarter em wide.
+_SPECK = 0.15
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
 # [body sizes] type larger than this is display type (headlines); [em] the widest word space
@@ -129,6 +132,13 @@ def _other_source_block(a: Word, b: Word) -> bool:
     return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
 
 
+def _speck(w: Word, boxes: dict[int, Box]) -> bool:
+    """A mark far narrower than a letter (``_SPECK``): dirt or a piece of a column rule that
+    OCR read as "i", "!" or "■" and put on the line beside it. It stays on that line, the
+    gutter it stands in notwithstanding: cut off, it would make a column of its own."""
+    return boxes[id(w)].width < _SPECK * w.size
+
+
 def _outsized(a: Word, b: Word) -> bool:
     """True when one of two neighbours is far larger: a drop cap or a headline beside body text."""
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
@@ -200,7 +210,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
             gutter = gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body,
                                      _hanging(prev, w), found)
-            if whole and gutter in across:
+            if whole and gutter in across or found and (_speck(prev, boxes) or _speck(w, boxes)):
                 gutter = None
             if gutter and _word_space_of_display(prev, w, gap, body):
                 gutter = None
