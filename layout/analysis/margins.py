@@ -1,4 +1,5 @@
-"""The page's furniture bands: where running heads, folios, page credits and side slugs live.
+"""The page's furniture: the bands where running heads, folios, page credits and side slugs
+live, and the nameplate over a front page.
 
 Part of stage 3 (``roles.py``): a block the bands hold is furniture. A wide rule near the top
 or bottom of the page sets a band's limit; else the band is ``Params.furniture_band`` of the
@@ -13,9 +14,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from ..geometry import x_overlap, y_overlap
-from ..model import Block, PageContent
+from ..model import Block, PageContent, Role
 from ..params import Params
 
+# [body sizes] least size of a nameplate, and [share] how much larger than any headline it is
+_NAMEPLATE_SIZE = 5.0
+_NAMEPLATE_LEAD = 1.5
 # Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
 _BAND_LINES = 1
 # Least lines of the running text a title in the band may stand level with (``_outermost``).
@@ -113,3 +117,21 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
             if banded[k] and b.box.y0 >= margins.bottom and freed(b, reaching, lambda o: o.box.y0 >= b.box.y1):
                 result[k] = False
     return result
+
+
+def name_nameplate(blocks: Sequence[Block], roles: list[Role], page: PageContent, body: float) -> None:
+    """The paper's name over its front page (or a supplement's first page) is furniture, not
+    the headline of a story: else every column with no headline of its own under it would be
+    read as that story's. It is the largest type on the page by far (``_NAMEPLATE_SIZE`` body
+    sizes, ``_NAMEPLATE_LEAD`` times any headline), in at most two lines across at least
+    half the text area, in the top sixth of the page. A story's banner headline is set
+    smaller than that, or near the size of the page's next headline."""
+    heads = [i for i, r in enumerate(roles) if r == "headline"]
+    if not heads:
+        return
+    top = max(heads, key=lambda i: blocks[i].size)
+    b, others = blocks[top], [blocks[i].size for i in heads if i != top]
+    left, right = min(o.box.x0 for o in blocks), max(o.box.x1 for o in blocks)
+    if b.size >= _NAMEPLATE_SIZE * body and b.size >= _NAMEPLATE_LEAD * max(others, default=0.0) \
+            and len(b.lines) <= 2 and b.box.y0 < page.height / 6 and b.box.width >= 0.5 * (right - left):
+        roles[top] = "furniture"

@@ -5,10 +5,11 @@ typeface that cover most of the page), its position, its neighbours and a few pa
 Latin-script and Chinese conventions. The decisions, in order:
 
 - furniture: running heads, folios and page credits in the top or bottom band of the page,
-  or above the masthead rule, slugs in the side margins (``margins.py``), or text matching
-  a furniture pattern ("本版责编"); and OCR noise: what an OCR engine read off an ornament or a picture, short
-  blocks of few real words recognised with low confidence (``"H I gag B ~~~"``), which would
-  otherwise pass for headlines and capture the columns under them;
+  or above the masthead rule, slugs in the side margins, the nameplate (``margins.py``), or
+  text matching a furniture pattern ("本版责编"); and OCR noise: what an OCR engine read off
+  an ornament or a picture, short blocks of few real words recognised with low confidence
+  (``"H I gag B ~~~"``), which would otherwise pass for headlines and capture the columns
+  under them;
 - headline: text at least ``headline_ratio`` times the body size, or bold text at least
   ``bold_headline_ratio`` times it (a one-column story's small headline); in a stack of touching large
   blocks the largest is the headline, those above it kickers and those below it decks;
@@ -38,7 +39,7 @@ from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
-from .margins import in_bands
+from .margins import in_bands, name_nameplate
 from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, INDEX_ENTRY, JUMP, QUOTES
 
 # [share of the body size] a name alone under a headline is set no larger than this
@@ -108,6 +109,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
                 and not _pull_quote(b):
             roles[i] = "headline"
+    name_nameplate(blocks, roles, page, body)
     _name_indexes(blocks, roles, body)
     _name_header_stacks(blocks, roles, body, font, params)
     name_captions(blocks, roles, page.figures, body, font, params)
