@@ -314,6 +314,11 @@ def test_a_title_under_a_title_over_the_same_column_is_one_headline():
     far = (text_lines(["LA VIE SPORTIVE"], 60, 60, size=16) + column(50, 84, 3)
            + text_lines(["Courses du jour"], 62, 128, size=14) + column(50, 150, 8, start=10))
     assert headlines(analyse_page(page(far))) == ["LA VIE SPORTIVE", "Courses du jour"]  # text between
+    subtitled = (text_lines(["Dépêches commerciales"], 55, 60, size=16)
+                 + text_lines(["HALLES CENTRALES"], 60, 84) + column(50, 96, 12))
+    layout = analyse_page(page(subtitled))  # the second title, atop its text, is a crosshead
+    assert headlines(layout) == ["Dépêches commerciales HALLES CENTRALES"]
+    assert layout.stories[0].first("crosshead") is None
 
 
 def test_a_byline_centred_over_the_columns_of_a_box_leads_its_text():

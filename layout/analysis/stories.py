@@ -65,9 +65,11 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
             continue
         (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
-    groups = _anchors(free, _column_width(grid, body))
-    # every headline heads a group, some joined with the one under them (``_stacked``)
+    groups, subtitles = _anchors(free, _column_width(grid, body))
+    # every headline heads a group, some joined with the one or the crosshead under them
+    # (``_stacked``)
     anchored = {id(b) for g in groups for b in g.header} | {id(b) for b in free if b.role == "headline"}
+    anchored |= subtitles
     _widen_spans(groups, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body)
     banners = _banners(groups, body)
@@ -134,9 +136,10 @@ def _distance(a: Box, b: Box) -> float:
     return dy + 3 * dx
 
 
-def _anchors(blocks: Sequence[Block], column: float) -> list[Group]:
-    """One group per headline, with the kickers standing right above it."""
-    heads = _stacked([b for b in blocks if b.role == "headline"], blocks, column)
+def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[int]]:
+    """One group per headline, with the kickers standing right above it; and the ids of the
+    crossheads that are the second line of a headline (``_stacked``)."""
+    heads, subtitles = _stacked([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column)
     groups = {id(h): Group([h]) for h in heads}
     for k in blocks:
         if k.role != "kicker":
@@ -145,17 +148,20 @@ def _anchors(blocks: Sequence[Block], column: float) -> list[Group]:
                  and x_overlap_ratio(h.box, k.box) >= 0.3]
         if below:
             groups[id(min(below, key=lambda h: h.box.y0))].header.insert(0, k)
-    return list(groups.values())
+    return list(groups.values()), subtitles
 
 
-def _stacked(heads: Sequence[Block], blocks: Sequence[Block], column: float) -> list[Block]:
-    """The headlines, those set one under the other over one story joined into one.
+def _stacked(heads: Sequence[Block], blocks: Sequence[Block], column: float) -> tuple[list[Block], set[int]]:
+    """The headlines, those set one under the other over one story joined into one; and the
+    ids of the crossheads among ``heads`` joined to a headline so.
 
     A title and its second title, or a section's name over its first item's title, are two
-    blocks in an OCR file (``LA VIE SPORTIVE`` / ``Courses à Vincennes.``): the lower one
-    starts within ``_STACK_GAP`` of the upper's type sizes under it, across the same columns
-    (their widths differ by less than a ``column`` width, so a banner over the titles of
-    several columns stays apart), with nothing set between them.
+    blocks in an OCR file (``LA VIE SPORTIVE`` / ``Courses à Vincennes.``, ``Dépêches
+    commerciales`` / ``HALLES CENTRALES`` in smaller capitals, taken for a crosshead): the
+    lower one starts within ``_STACK_GAP`` of the upper's type sizes under it, across the same
+    columns (their widths differ by less than a ``column`` width, so a banner over the titles
+    of several columns stays apart), with nothing set between them. A crosshead is never the
+    upper one: it heads no story.
     """
     by_top = sorted(heads, key=lambda h: h.box.y0)
     tops = [h.box.y0 for h in by_top]
@@ -163,8 +169,11 @@ def _stacked(heads: Sequence[Block], blocks: Sequence[Block], column: float) -> 
     other_tops = [b.box.y0 for b in others]
     merged: dict[int, Block] = {}
     result: list[Block] = []
+    subtitles: set[int] = set()
     for h in by_top:
         upper = merged.pop(id(h), h)
+        if upper.role == "crosshead":
+            continue
         a = upper.box
         window = by_top[bisect_left(tops, a.y1 - 0.3 * upper.size):
                         bisect_right(tops, a.y1 + _STACK_GAP * upper.size)]
@@ -175,7 +184,9 @@ def _stacked(heads: Sequence[Block], blocks: Sequence[Block], column: float) -> 
             continue
         merged[id(lower)] = replace(upper, lines=upper.lines + lower.lines,
                                     box=union_all([upper.box, lower.box]))
-    return result
+        if lower.role == "crosshead":
+            subtitles.add(id(lower))
+    return result, subtitles
 
 
 def _stacked_under(upper: Block, lower: Block, column: float) -> bool:
