@@ -20,6 +20,8 @@ from ..params import Params
 # [body sizes] least size of a nameplate, and [share] how much larger than any headline it is
 _NAMEPLATE_SIZE = 5.0
 _NAMEPLATE_LEAD = 1.5
+# most lines of an ear beside a nameplate (the price, the edition, the date)
+_EAR_LINES = 4
 # Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
 _BAND_LINES = 1
 # Least lines of the running text a title in the band may stand level with (``_outermost``).
@@ -125,7 +127,8 @@ def name_nameplate(blocks: Sequence[Block], roles: list[Role], page: PageContent
     read as that story's. It is the largest type on the page by far (``_NAMEPLATE_SIZE`` body
     sizes, ``_NAMEPLATE_LEAD`` times any headline), in at most two lines across at least
     half the text area, in the top sixth of the page. A story's banner headline is set
-    smaller than that, or near the size of the page's next headline."""
+    smaller than that, or near the size of the page's next headline. The short blocks set
+    beside it or above it (the ears: price, edition, date; "BIJVOEGSEL TOT") go with it."""
     heads = [i for i, r in enumerate(roles) if r == "headline"]
     if not heads:
         return
@@ -134,4 +137,6 @@ def name_nameplate(blocks: Sequence[Block], roles: list[Role], page: PageContent
     left, right = min(o.box.x0 for o in blocks), max(o.box.x1 for o in blocks)
     if b.size >= _NAMEPLATE_SIZE * body and b.size >= _NAMEPLATE_LEAD * max(others, default=0.0) \
             and len(b.lines) <= 2 and b.box.y0 < page.height / 6 and b.box.width >= 0.5 * (right - left):
-        roles[top] = "furniture"
+        for k, o in enumerate(blocks):  # the nameplate, and the ears and lines set above its foot
+            if o.box.y1 <= b.box.y1 + 0.5 * body and len(o.lines) <= _EAR_LINES:
+                roles[k] = "furniture"
