@@ -210,10 +210,10 @@ def test_a_sentence_starting_with_de_or_by_is_no_byline():
 def test_the_papers_name_over_the_front_page_is_furniture_not_a_headline():
     """A nameplate over every column would head every column without a headline of its own."""
     def front(name_size, title_size):
-        return page(text_lines(["Daily Courier"], 60, 30, size=name_size)
-                    + text_lines(["SUPPLEMENT TO"], 60, 12) + text_lines(["Price 5c"], 420, 40)
-                    + text_lines(["Council Wins"], 50, 110, size=title_size)
-                    + column(50, 140, 20) + column(170, 140, 20, start=30) + column(290, 140, 20, start=60))
+        return page(text_lines(["Daily Courier"], 60, 62, size=name_size)
+                    + text_lines(["SUPPLEMENT TO"], 60, 46) + text_lines(["Price 5c"], 420, 80)
+                    + text_lines(["Council Wins"], 50, 140, size=title_size)
+                    + column(50, 170, 20) + column(170, 170, 20, start=30) + column(290, 170, 20, start=60))
     roles = roles_of(front(60, 20))  # six body sizes, three times the largest headline
     assert roles["Daily Courier"] == "furniture" and roles["Council Wins"] == "headline"
     assert roles["SUPPLEMENT TO"] == roles["Price 5c"] == "furniture"  # its ears
