@@ -1,8 +1,7 @@
 """PDF pages through PyMuPDF, the default engine: spans, images, rules and frames.
 
-One parse of the page for its text (``get_text("dict")``, without image pixels) and, on most
-pages, its images too (``_read_page``), and one ``get_drawings()`` call: the least any layout
-tool must read. PyMuPDF's own block grouping is ignored (it merges
+One parse of the page for its text (``get_text("dict")``, without image pixels) and its images
+(``_read_page``), and one ``get_drawings()`` call: the least any layout tool must read. PyMuPDF's own block grouping is ignored (it merges
 columns); its spans become ``Word`` values and the analysis stages regroup them.
 """
 
@@ -149,13 +148,13 @@ def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
 
 def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
     """The page's text (``get_text("dict")``, or ``"rawdict"`` when ``run_on_spans``) and its
-    images' boxes (``get_image_info``), parsing the page as few times as it can.
+    images' boxes (``get_image_info``), parsing the page once.
 
-    A page whose resources name no image is parsed once, keeping images: when none turns up
-    (no inline image either) its text is that parse's; else, and on a page with images, the
-    images come from a parse of their own (``get_image_info``; a text parse keeping them
-    would copy out their pixels) and the text from one without. A page is never parsed
-    again for its characters: the ``rawdict`` comes from the same parse as the ``dict``.
+    A page whose resources name no image is parsed keeping images: when none turns up (no
+    inline image either) its text is that parse's. A page with images is parsed once into a
+    display list, which is played twice, cheaply: once keeping images, for their boxes, once
+    without, for the text (a text page keeping them would copy out their pixels into the
+    ``dict``). The ``rawdict`` comes from the same text page as the ``dict``.
     """
     textpage = None
     if not page.get_images(full=True):
@@ -163,11 +162,14 @@ def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
         if not kept.extractIMGINFO():
             textpage, images = kept, []
     if textpage is None:
-        images = page.get_image_info()  # no xrefs: they cost an md5 of every image
-        textpage = page.get_textpage(flags=_TEXT_FLAGS)
-    text_dict = page.get_text("dict", textpage=textpage)
+        played = page.get_displaylist()
+        # as ``get_image_info`` reads them; no xrefs: they cost an md5 of every image
+        with_images = played.get_textpage(flags=pymupdf.TEXT_PRESERVE_IMAGES)
+        images = pymupdf.TextPage(with_images).extractIMGINFO()
+        textpage = pymupdf.TextPage(played.get_textpage(flags=_TEXT_FLAGS))
+    text_dict = textpage.extractDICT()
     if run_on_spans(text_dict):
-        text_dict = page.get_text("rawdict", textpage=textpage)
+        text_dict = textpage.extractRAWDICT()
     return text_dict, images
 
 
