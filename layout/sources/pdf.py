@@ -31,6 +31,8 @@ _ITALIC_NAMES = ("italic", "oblique")
 _RUN_ON = 0.8
 _CHAR_GAP = 0.25
 _LATIN_WIDTH = 0.6
+# [% of what it holds] how much of MuPDF's store is freed after each page (see PdfSource.page)
+_STORE_FREED = 50
 
 
 @lru_cache(maxsize=1024)
@@ -211,9 +213,11 @@ class PdfSource:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
             # MuPDF keeps every page's decoded fonts and images in its store, up to 256 MB
-            # (0.3 MB a page of a broadsheet): emptied after each page, a file of any length
-            # costs the memory of a page, for about 2% more time reading the fonts again.
-            pymupdf.TOOLS.store_shrink(100)
+            # (0.3 MB a page of a broadsheet): halved after each page, least recently used
+            # first, it holds about a page's worth, whatever the file's length, and the fonts
+            # the pages share stay (emptied, they were read again for every page: a third
+            # more time on the pages of the Federal Register).
+            pymupdf.TOOLS.store_shrink(_STORE_FREED)
         # A rotated page is read in its own frame, the one its text is set in: PyMuPDF gives
         # text, drawings and images unrotated, so the page's size is taken unrotated too.
         rect = page.cropbox if page.rotation else page.rect
