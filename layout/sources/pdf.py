@@ -31,8 +31,9 @@ _ITALIC_NAMES = ("italic", "oblique")
 _RUN_ON = 0.8
 _CHAR_GAP = 0.25
 _LATIN_WIDTH = 0.6
-# [% of what it holds] how much of MuPDF's store is freed after each page (see PdfSource.page)
-_STORE_FREED = 50
+# [pages] MuPDF's store is emptied after this many pages of a file are read, and when the
+# file is closed (see PdfSource.page)
+_STORE_PAGES = 8
 
 
 @lru_cache(maxsize=1024)
@@ -190,6 +191,7 @@ class PdfSource:
             self._doc.close()
             raise InputError(f"{path}: encrypted PDF (a password is needed)")
         self.page_count = self._doc.page_count
+        self._pages_in_store = 0
         if self.page_count == 0:
             raise InputError(f"{path}: the PDF has no pages")
 
@@ -213,11 +215,14 @@ class PdfSource:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
             # MuPDF keeps every page's decoded fonts and images in its store, up to 256 MB
-            # (0.3 MB a page of a broadsheet): halved after each page, least recently used
-            # first, it holds about a page's worth, whatever the file's length, and the fonts
-            # the pages share stay (emptied, they were read again for every page: a third
-            # more time on the pages of the Federal Register).
-            pymupdf.TOOLS.store_shrink(_STORE_FREED)
+            # (0.3 MB a page of a broadsheet): emptied every few pages, a file of any length
+            # costs the memory of those few, and the fonts its pages share are read once for
+            # them (emptied after each page, they were read again for every page: a third
+            # more time on the pages of the Federal Register). (Halving it after each page
+            # freed nothing that mattered: memory grew with the page count.)
+            self._pages_in_store += 1
+            if self._pages_in_store >= _STORE_PAGES:
+                self._empty_store()
         # A rotated page is read in its own frame, the one its text is set in: PyMuPDF gives
         # text, drawings and images unrotated, so the page's size is taken unrotated too.
         rect = page.cropbox if page.rotation else page.rect
@@ -275,5 +280,10 @@ class PdfSource:
         except READ_ERRORS as e:  # MuPDF's "Overly large image" of a page miles long, too
             raise PageError(f"{self.path}: page {number}: cannot be rendered ({e})") from e
 
+    def _empty_store(self) -> None:
+        pymupdf.TOOLS.store_shrink(100)
+        self._pages_in_store = 0
+
     def close(self) -> None:
+        self._empty_store()
         self._doc.close()
