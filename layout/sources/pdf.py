@@ -165,7 +165,7 @@ def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
         if not kept.extractIMGINFO():
             textpage, images = kept, []
     if textpage is None:
-        played = page.get_displaylist()
+        played = _display_list(page)
         # as ``get_image_info`` reads them; no xrefs: they cost an md5 of every image
         with_images = played.get_textpage(flags=pymupdf.TEXT_PRESERVE_IMAGES)
         images = pymupdf.TextPage(with_images).extractIMGINFO()
@@ -174,6 +174,19 @@ def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
     if run_on_spans(text_dict):
         text_dict = textpage.extractRAWDICT()
     return text_dict, images
+
+
+def _display_list(page: pymupdf.Page) -> pymupdf.DisplayList:
+    """The page parsed into a display list, unrotated as PyMuPDF reads a rotated page's text,
+    images and drawings (in the frame its text is set in)."""
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)
+    try:
+        return page.get_displaylist()
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
 
 
 class PdfSource:
