@@ -36,8 +36,14 @@ def _lead_in(words: list[Word]) -> bool:
 def make_line(words: list[Word], vertical: bool) -> Line:
     """A line from its words in reading order, with the style of most of its characters.
 
-    A lead-in run does not count towards the style (see ``_lead_in``).
+    A lead-in run does not count towards the style (see ``_lead_in``). A line of one word
+    (most lines of a CJK page, whose spans are whole lines) is made without the counting.
     """
+    if len(words) == 1:
+        w = words[0]
+        n = len(w.text)
+        return Line((w,), union_all((w.box,)), w.text, w.size, n * w.bold >= _STYLE_SHARE * n,
+                    n * w.italic >= _STYLE_SHARE * n, vertical, font_family(w.font))
     styled = words
     if len(words) > 1 and _lead_in(words):
         first = words[0]
