@@ -1,8 +1,9 @@
 """PDF pages through PyMuPDF, the default engine: spans, images, rules and frames.
 
 One parse of the page for its text (``get_text("dict")``, without image pixels) and its images
-(``_read_page``), and one ``get_drawings()`` call: the least any layout tool must read. PyMuPDF's own block grouping is ignored (it merges
-columns); its spans become ``Word`` values and the analysis stages regroup them.
+(``_read_page``), and one ``get_drawings()`` call: the least any layout tool must read.
+PyMuPDF's own block grouping is ignored (it merges columns); its spans become ``Word`` values
+and the analysis stages regroup them.
 """
 
 from __future__ import annotations
@@ -151,7 +152,8 @@ def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
 
 def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
     """The page's text (``get_text("dict")``, or ``"rawdict"`` when ``run_on_spans``) and its
-    images' boxes (``get_image_info``), parsing the page once.
+    images' boxes (``get_image_info``), parsing the page once (twice when its only images
+    are inline ones).
 
     A page whose resources name no image is parsed keeping images: when none turns up (no
     inline image either) its text is that parse's. A page with images is parsed once into a
