@@ -9,6 +9,7 @@ boxes and the pipeline reads as a chain of pure functions.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Literal
 
 from .roles import Role, StoryKind
@@ -18,8 +19,11 @@ from .roles import Role, StoryKind
 PIXEL_DPI = 300.0
 
 
+@lru_cache(maxsize=1024)
 def font_family(font: str) -> str:
-    """A font name's family: "ABCDEF+Times-Bold" → "times", "FZShuSong-Z01" → "fzshusong"."""
+    """A font name's family: "ABCDEF+Times-Bold" → "times", "FZShuSong-Z01" → "fzshusong".
+
+    Cached: every line asks, and a page has a handful of fonts."""
     name = font.rpartition("+")[2]
     return name.split("-")[0].split(",")[0].lower()
 

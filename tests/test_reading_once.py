@@ -4,7 +4,8 @@ parsed for each part did, and the gutters filed by height answer as a scan of th
 - ``PdfSource.page`` reads the text and the images of a page from one parse when it can
   (``sources.pdf``); the page model must be the one that a ``get_text("dict")`` (``rawdict``
   for run-on CJK spans), a ``get_image_info()`` and a ``get_drawings()`` call give, on pages
-  with images and without, with run-on spans and without, and with an inline image;
+  with images and without, with run-on spans and without, with an inline image, and turned
+  (a rotated page is read in the frame of its text);
 - ``Gutters.through`` tries only the gutters level with a gap (and, for a gap a column wide,
   those of the grid inside it); its answer must be the first gutter in x order that a scan
   of every gutter finds.
@@ -56,6 +57,25 @@ def test_a_page_read_in_one_parse_is_the_page_read_in_parts(path: Path) -> None:
         assert source.page(1) == read_in_parts(path)
     finally:
         source.close()
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_rotated_page_with_images_read_in_one_parse_is_the_page_read_in_parts(
+        rotation: int, tmp_path: Path) -> None:
+    """The display list a page with images is parsed into is made unrotated, as PyMuPDF's
+    own text and image reads are."""
+    path = tmp_path / "rotated.pdf"
+    with pymupdf.open(FIXTURES[0]) as doc:
+        assert doc[0].get_images(full=True)
+        doc[0].set_rotation(rotation)
+        doc.save(path)
+    source = PdfSource(path)
+    try:
+        content = source.page(1)
+    finally:
+        source.close()
+    assert content == read_in_parts(path)
+    assert content.figures
 
 
 def test_the_pages_cover_images_and_run_on_spans() -> None:

@@ -36,12 +36,19 @@ def _lead_in(words: list[Word]) -> bool:
 def make_line(words: list[Word], vertical: bool) -> Line:
     """A line from its words in reading order, with the style of most of its characters.
 
-    A lead-in run does not count towards the style (see ``_lead_in``).
+    A lead-in run does not count towards the style (see ``_lead_in``). A line of one word
+    (most lines of a CJK page, whose spans are whole lines) is made without the counting.
     """
+    if len(words) == 1:
+        w = words[0]
+        n = len(w.text)
+        return Line((w,), union_all((w.box,)), w.text, w.size, n * w.bold >= _STYLE_SHARE * n,
+                    n * w.italic >= _STYLE_SHARE * n, vertical, font_family(w.font))
     styled = words
-    if len(words) > 1 and _lead_in(words):
+    if _lead_in(words):
         first = words[0]
-        styled = [w for w in words if (w.bold, w.font, w.size) != (first.bold, first.font, first.size)]
+        lead = (first.bold, first.font, first.size)
+        styled = [w for w in words if (w.bold, w.font, w.size) != lead]
     sizes: dict[float, int] = {}
     fonts: dict[str, int] = {}
     bold = italic = total = 0

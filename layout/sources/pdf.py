@@ -1,9 +1,9 @@
 """PDF pages through PyMuPDF, the default engine: spans, images, rules and frames.
 
-One parse of the page for its text (``get_text("dict")``, without image pixels) and, on most
-pages, its images too (``_read_page``), and one ``get_drawings()`` call: the least any layout
-tool must read. PyMuPDF's own block grouping is ignored (it merges
-columns); its spans become ``Word`` values and the analysis stages regroup them.
+One parse of the page for its text (``get_text("dict")``, without image pixels) and its images
+(``_read_page``), and one ``get_drawings()`` call: the least any layout tool must read.
+PyMuPDF's own block grouping is ignored (it merges columns); its spans become ``Word`` values
+and the analysis stages regroup them.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ _ITALIC_NAMES = ("italic", "oblique")
 _RUN_ON = 0.8
 _CHAR_GAP = 0.25
 _LATIN_WIDTH = 0.6
+# [pages] MuPDF's store is emptied after this many pages of a file are read, and when the
+# file is closed (see PdfSource.page)
+_STORE_PAGES = 8
 
 
 @lru_cache(maxsize=1024)
@@ -149,13 +152,14 @@ def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
 
 def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
     """The page's text (``get_text("dict")``, or ``"rawdict"`` when ``run_on_spans``) and its
-    images' boxes (``get_image_info``), parsing the page as few times as it can.
+    images' boxes (``get_image_info``), parsing the page once (twice when its only images
+    are inline ones).
 
-    A page whose resources name no image is parsed once, keeping images: when none turns up
-    (no inline image either) its text is that parse's; else, and on a page with images, the
-    images come from a parse of their own (``get_image_info``; a text parse keeping them
-    would copy out their pixels) and the text from one without. A page is never parsed
-    again for its characters: the ``rawdict`` comes from the same parse as the ``dict``.
+    A page whose resources name no image is parsed keeping images: when none turns up (no
+    inline image either) its text is that parse's. A page with images is parsed once into a
+    display list, which is played twice, cheaply: once keeping images, for their boxes, once
+    without, for the text (a text page keeping them would copy out their pixels into the
+    ``dict``). The ``rawdict`` comes from the same text page as the ``dict``.
     """
     textpage = None
     if not page.get_images(full=True):
@@ -163,12 +167,28 @@ def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
         if not kept.extractIMGINFO():
             textpage, images = kept, []
     if textpage is None:
-        images = page.get_image_info()  # no xrefs: they cost an md5 of every image
-        textpage = page.get_textpage(flags=_TEXT_FLAGS)
-    text_dict = page.get_text("dict", textpage=textpage)
+        played = _display_list(page)
+        # as ``get_image_info`` reads them; no xrefs: they cost an md5 of every image
+        with_images = played.get_textpage(flags=pymupdf.TEXT_PRESERVE_IMAGES)
+        images = pymupdf.TextPage(with_images).extractIMGINFO()
+        textpage = pymupdf.TextPage(played.get_textpage(flags=_TEXT_FLAGS))
+    text_dict = textpage.extractDICT()
     if run_on_spans(text_dict):
-        text_dict = page.get_text("rawdict", textpage=textpage)
+        text_dict = textpage.extractRAWDICT()
     return text_dict, images
+
+
+def _display_list(page: pymupdf.Page) -> pymupdf.DisplayList:
+    """The page parsed into a display list, unrotated as PyMuPDF reads a rotated page's text,
+    images and drawings (in the frame its text is set in)."""
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)
+    try:
+        return page.get_displaylist()
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
 
 
 class PdfSource:
@@ -186,6 +206,7 @@ class PdfSource:
             self._doc.close()
             raise InputError(f"{path}: encrypted PDF (a password is needed)")
         self.page_count = self._doc.page_count
+        self._pages_in_store = 0
         if self.page_count == 0:
             raise InputError(f"{path}: the PDF has no pages")
 
@@ -209,9 +230,14 @@ class PdfSource:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
             # MuPDF keeps every page's decoded fonts and images in its store, up to 256 MB
-            # (0.3 MB a page of a broadsheet): emptied after each page, a file of any length
-            # costs the memory of a page, for about 2% more time reading the fonts again.
-            pymupdf.TOOLS.store_shrink(100)
+            # (0.3 MB a page of a broadsheet): emptied every few pages, a file of any length
+            # costs the memory of those few, and the fonts its pages share are read once for
+            # them (emptied after each page, they were read again for every page: a third
+            # more time on the pages of the Federal Register). (Halving it after each page
+            # freed nothing that mattered: memory grew with the page count.)
+            self._pages_in_store += 1
+            if self._pages_in_store >= _STORE_PAGES:
+                self._empty_store()
         # A rotated page is read in its own frame, the one its text is set in: PyMuPDF gives
         # text, drawings and images unrotated, so the page's size is taken unrotated too.
         rect = page.cropbox if page.rotation else page.rect
@@ -269,5 +295,10 @@ class PdfSource:
         except READ_ERRORS as e:  # MuPDF's "Overly large image" of a page miles long, too
             raise PageError(f"{self.path}: page {number}: cannot be rendered ({e})") from e
 
+    def _empty_store(self) -> None:
+        pymupdf.TOOLS.store_shrink(100)
+        self._pages_in_store = 0
+
     def close(self) -> None:
+        self._empty_store()
         self._doc.close()
