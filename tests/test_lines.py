@@ -52,6 +52,8 @@ def test_an_ocr_line_keeps_a_wide_space_together_but_not_a_gutter():
     same = [word("ok", 50, 100, line=1), word("cash", 75, 100, line=1)]      # 1.5 em apart
     assert texts(build_lines([ocr(w) for w in same], (), P)) == ["ok cash"]
     assert texts(build_lines(same, (), P)) == ["cash", "ok"]
+    dropped_dash = [word("ok", 50, 100, line=1), word("cash", 85, 100, line=1)]  # 2.5 em: "ok — cash"
+    assert texts(build_lines([ocr(w) for w in dropped_dash], (), P)) == ["ok cash"]
     far = [word("ok", 50, 100, line=1), word("cash", 100, 100, line=1)]      # 4 em apart
     assert texts(build_lines([ocr(w) for w in far], (), P)) == ["cash", "ok"]
 

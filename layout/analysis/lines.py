@@ -42,8 +42,9 @@ _SAME_SIZE = 0.8
 # [share of its neighbour's height] a superscript's foot stands this far above its neighbour's
 _RAISED = 0.2
 # Words an OCR file put on one line, in a row with nothing above or below, are cut apart only
-# at a gap wider than this [em].
-_SOURCE_LINE_GAP = 2.0
+# at a gap wider than this [em]: a dash the OCR dropped between two items of a summary leaves
+# two ems or more ("La composition du conseil — On demande le scrutin").
+_SOURCE_LINE_GAP = 3.0
 # [em] how close above or below a row (between their boxes) other text must be to say
 # something of its gaps: the line right above or below; and [share of size] how near in size
 # (a nameplate says nothing of the ears beside it)
