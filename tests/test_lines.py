@@ -337,3 +337,21 @@ def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
     words = [word("left", 50, 100), word("caption", 73, 100), word("here", 111, 100),
              word("right", 150, 100), word("caption", 178, 100)]
     assert texts(build_lines(words, (), P)) == ["left caption here", "right caption"]
+
+
+def test_short_cjk_columns_on_the_page_grid_are_cut_far_from_its_long_columns():
+    """Three columns of four lines a character apart under a headline (too few lines to
+    judge their edges aligned), and far down the page long columns on the same grid: the
+    short columns' gutters are the page's, and each row is three lines."""
+    words = []
+    for i in range(4):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("江北区已累计探索社区", 160, y),
+                  word("青山县推进文化活动人", 270, y)]
+    words += [word("高新区聚焦产业链打造口袋公园", 50, 200, size=24)]
+    for i in range(14):
+        y = 300 + 13 * i
+        words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
+                  word("社提出目前将引导文化", 270, y)]
+    short = [ln for ln in build_lines(words, (), P) if ln.box.y1 < 160]
+    assert len(short) == 12 and all(ln.box.width <= 100 for ln in short), texts(short)

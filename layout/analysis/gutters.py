@@ -55,9 +55,11 @@ ALIGNED = 0.6
 DENSE = 0.4
 # [share of the long one's width] how much of a long strip's width a strip must share to go
 # on from it; [body sizes] how far above or below the long one it may end or start: across a
-# headline with its kicker and deck
+# headline with its kicker and deck; [body sizes] how close one of its edges must be to the
+# long one's to go on from it at any distance up or down the page
 _ON_GRID = 0.6
 _REACH_GRID = 10.0
+_ON_EDGE = 0.25
 # [share of its width] how much of a gutter's core a gap must hold to be on the gutter;
 # [body sizes] how far beyond its ends a gutter still cuts (the row where the column beside it
 # stops, and the white space opens into the empty column)
@@ -165,11 +167,16 @@ class _Across:
     def goes_on(self, s: Strip) -> bool:
         """Whether s goes on from one of the long strips, sharing most of its width (a river
         through a few lines is narrower than the gutter it crosses): level with it across a
-        headline or a rule, or in one run of white space with it (across the blank stretch
-        under a column that ended)."""
-        reach = _REACH_GRID * self.body
+        headline or a rule, in one run of white space with it (across the blank stretch
+        under a column that ended), or with one of its edges on the long one's (``_ON_EDGE``),
+        however far up or down the page: the lines beside it end or start where a column of
+        the page's grid does, a few short columns under a headline set on the grid of the
+        long columns elsewhere (the edges of a river's core lie where its words happen to
+        end, seldom on a column's)."""
+        reach, edge = _REACH_GRID * self.body, _ON_EDGE * self.body
         return any(g.x0 < s.x1 and min(s.x1, g.x1) - max(s.x0, g.x0) >= _ON_GRID * g.width
-                   and (min(abs(s.y0 - g.y1), abs(g.y0 - s.y1)) <= reach or s.run == g.run)
+                   and (min(abs(s.y0 - g.y1), abs(g.y0 - s.y1)) <= reach or s.run == g.run
+                        or abs(s.x0 - g.x0) <= edge or abs(s.x1 - g.x1) <= edge)
                    for g in (self.long[k] for k in self.grid.near(s.x0, 0, s.x1, 0)))
 
 
