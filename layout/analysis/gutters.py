@@ -184,7 +184,8 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
     """The strips with a column's width of text between them and every taller one level with
     them, and the edges of the text: tallest first, each taken unless one already taken
     stands closer than ``MIN_COLUMN`` (the space before the short last words of a justified
-    column, near the real gutter, gives way to it; so does a blank stretch under a column)."""
+    column, near the real gutter, gives way to it; so does a blank stretch under a column),
+    but for a gutter that opens into an empty column's white (``_opens_into``)."""
     room = MIN_COLUMN * body
     taken: list[Strip] = []
     near = Grid((), 2 * room)  # the strips taken, by place
@@ -192,7 +193,20 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
         if s.x0 - edges[0] < room or edges[1] - s.x1 < room:
             continue
         if all(g.y0 >= s.y1 or g.y1 <= s.y0 or max(g.x0 - s.x1, s.x0 - g.x1) >= room
+               or _opens_into(s, g, room, _ON_EDGE * body)
                for g in (taken[k] for k in near.near(s.x0 - room, s.y0, s.x1 + room, s.y1))):
             near.add(len(taken), Box(s.x0, s.y0, s.x1, s.y1))
             taken.append(s)
     return taken
+
+
+def _opens_into(s: Strip, blank: Strip, room: float, edge: float) -> bool:
+    """Whether s is a gutter that opens into ``blank``, a taller strip taken before it and
+    white a column's width (``room``): an empty column, under (or over) the column beside
+    the gutter that stopped short. s lies mostly (``_HELD``) inside the blank's width with one
+    edge on one of its edges (``edge``): the lines on its other side go on where the blank's
+    side is. (A blank stretch under a column still gives way to the taller gutter beside it:
+    it is the wider one, and comes after.)"""
+    shared = min(s.x1, blank.x1) - max(s.x0, blank.x0)
+    return blank.width >= room and s.width < blank.width and shared >= _HELD * s.width \
+        and (abs(s.x0 - blank.x0) <= edge or abs(s.x1 - blank.x1) <= edge)
