@@ -11,10 +11,13 @@ The page's white space is followed down the page in strips (``whitespace.white_s
 sort and a sweep, linear in the words). A strip is then judged by what stands beside it:
 
 - a long one, beside many lines on both sides, is a gutter;
-- a shorter one is, when it goes on from a long one across a headline (the page's column
-  grid: a short two-column box), or when the lines beside it start or end at one edge;
+- a shorter one is, when it goes on from a long one across a headline, or has an edge on a
+  long one's anywhere down the page (the page's column grid: a short two-column box, a few
+  short columns under a headline), or when the lines beside it start or end at one edge;
+- one beside two lines only is, when both its edges are a long one's;
 - of two strips closer than a column's width, only the taller is (the space before the short
-  last words of a few justified lines, right next to the real gutter, is not).
+  last words of a few justified lines, right next to the real gutter, is not), unless the
+  shorter opens into the taller's white a column wide (an empty column).
 
 Rivers of word spaces are short, ragged, off the grid and inside a column::
 
@@ -141,13 +144,18 @@ def find_gutters(boxes: Sequence[Box], body: float) -> Gutters:
     whose body text is ``body`` high."""
     if not boxes or body <= 0:
         return Gutters(())
-    strips = [s for s in white_strips(boxes, body)
-              if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES
-              and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
+    measured = [s for s in white_strips(boxes, body)
+                if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES - 1
+                and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
+    strips = [s for s in measured if s.lines >= SHORT_LINES]
     long = [s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES]
     is_long = {id(s) for s in long}
     across = _Across(long, body)
     on_grid = {id(s) for s in strips if id(s) not in is_long and across.goes_on(s)}
+    # Beside two lines only, a strip is a gutter where a long one of the page runs, edge on
+    # edge: the last two lines of a column set on the page's grid.
+    strips += [s for s in measured if s.lines < SHORT_LINES and across.same_edges(s)]
+    on_grid |= {id(s) for s in strips if s.lines < SHORT_LINES}
     grid = [replace(s, long=True) if id(s) in is_long else s for s in strips
             if id(s) in is_long or id(s) in on_grid]
     # A long strip's copy in the grid is marked long: the strip itself is not in the grid,
@@ -177,6 +185,14 @@ class _Across:
         return any(g.x0 < s.x1 and min(s.x1, g.x1) - max(s.x0, g.x0) >= _ON_GRID * g.width
                    and (min(abs(s.y0 - g.y1), abs(g.y0 - s.y1)) <= reach or s.run == g.run
                         or abs(s.x0 - g.x0) <= edge or abs(s.x1 - g.x1) <= edge)
+                   for g in (self.long[k] for k in self.grid.near(s.x0, 0, s.x1, 0)))
+
+
+    def same_edges(self, s: Strip) -> bool:
+        """Whether s has both its edges on a long strip's (within ``_ON_EDGE``), at any height:
+        the white of a column gutter of the page's grid."""
+        edge = _ON_EDGE * self.body
+        return any(abs(s.x0 - g.x0) <= edge and abs(s.x1 - g.x1) <= edge
                    for g in (self.long[k] for k in self.grid.near(s.x0, 0, s.x1, 0)))
 
 
