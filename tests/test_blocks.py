@@ -117,3 +117,16 @@ def test_fragments_an_ocr_engine_found_level_with_a_line_keep_the_engines_order(
     (b,) = blocks_of(words)
     assert [ln.text.split()[0] for ln in b.lines] == ["Interests", "its„", "t", "9'een", "governments,"]
 
+
+
+def test_a_map_name_on_a_column_line_stays_with_the_map():
+    """A map drawn over the first column: a name on it, set small and reaching into the
+    gutter, stands on the baseline of a line of the next column. The line stage joined them
+    (the gutter under the name was hidden); the blocks cut them at the map's edge."""
+    words = column(160, 100, 12) + [word("Riverton", 133, 125, size=6)]  # to 157: 3 pt short
+    lines = build_lines(words, (), P)
+    assert any("Riverton" in ln.text and len(ln.words) > 1 for ln in lines)  # joined, as on the page
+    blocks = build_blocks(lines, (Figure(Box(50, 95, 154, 160), drawn=True),), (), (), P)
+    (name,) = [b for b in blocks if "Riverton" in b.text or any("Riverton" in ln.text for ln in b.lines)]
+    assert [ln.text for ln in name.lines] == ["Riverton"]
+    assert sum(len(b.lines) for b in blocks if b.box.x0 >= 160) == 12

@@ -81,3 +81,20 @@ def test_a_pdf_chart_drawn_with_paths_and_a_grey_placeholder_are_figures(tmp_pat
         "Riders by year. Graphic: Ann Lee", "The mayor opens the bridge. Photo: Bo Li"]
     assert all(f.drawn for f in figures)
     assert sorted(b.text for f in figures for b in f.labels) == ["2020", "2021", "2022", "2023"]
+
+
+def test_a_map_with_its_names_set_large_is_a_figure():
+    """A map on a tinted panel whose title and place names are set well above the body size
+    (a drawing scaled up): each name is a word, not a line of running text, however wide it
+    stands at its size."""
+    names = [w for k, name in enumerate(["Oakdale Heights", "Fairview Lakes", "Riverton Point", "Millbrook Farm"])
+             for w in text_lines([name], 185 + 40 * (k % 2), 110 + 22 * k, size=15.5)]
+    words = (text_lines(["Council Plan"], 50, 40, size=24) + column(50, 80, 30)
+             + text_lines(["Flood zone map"], 175, 84, size=18, bold=True) + names
+             + text_lines(["Flood zone map. Graphic: Ann Lee"], 170, 232, size=8)
+             + column(170, 250, 20, start=90))
+    content = replace(page(words, frames=[Box(170, 80, 380, 225)]),
+                      drawings=(Drawing(Box(185, 105, 350, 215), 3),))
+    layout_ = analyse_page(content)
+    (figure,) = [f for s in layout_.stories for f in s.figures]
+    assert figure.drawn and "Oakdale Heights" in " ".join(b.text for b in figure.labels)

@@ -352,3 +352,60 @@ def test_a_speck_in_the_gutter_stays_on_the_ocr_line_that_holds_it():
     lines = texts(build_lines(words + specks, (), P))
     assert len(lines) == 60
     assert {"i " + "right" * 4, "! " + "right" * 4, "■ " + "right" * 4} <= set(lines)
+
+
+def test_short_cjk_columns_on_the_page_grid_are_cut_far_from_its_long_columns():
+    """Three columns of four lines a character apart under a headline (too few lines to
+    judge their edges aligned), and far down the page long columns on the same grid: the
+    short columns' gutters are the page's, and each row is three lines."""
+    words = []
+    for i in range(4):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("江北区已累计探索社区", 160, y),
+                  word("青山县推进文化活动人", 270, y)]
+    words += [word("高新区聚焦产业链打造口袋公园", 50, 200, size=24)]
+    for i in range(14):
+        y = 300 + 13 * i
+        words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
+                  word("社提出目前将引导文化", 270, y)]
+    short = [ln for ln in build_lines(words, (), P) if ln.box.y1 < 160]
+    assert len(short) == 12 and all(ln.box.width <= 100 for ln in short), texts(short)
+
+
+def test_a_cjk_column_of_three_lines_beside_a_long_one_is_cut_from_it():
+    """The last column of a story holds three lines and a jump line set flush right, then
+    stands empty beside the long column left of it: the gutter between them opens into the
+    empty column's white, which is taller and reaches up beside the jump line, and is still
+    a gutter (the page's grid runs there further down)."""
+    words = [word("（转第五版）", 212, 139, size=8)]
+    for i in range(14):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("青山县推进文化活动人", 270, y)]
+        if i < 3:
+            words.append(word("江北区已累计探索社区", 160, y))
+    words += [word("高新区聚焦产业链打造口袋公园", 50, 320, size=24)]
+    for i in range(14):
+        y = 400 + 13 * i
+        words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
+                  word("社提出目前将引导文化", 270, y)]
+    top = [ln for ln in build_lines(words, (), P) if ln.box.y1 < 300]
+    assert len(top) == 32 and all(ln.box.width <= 100 for ln in top), texts(top)
+
+
+def test_the_last_two_lines_of_a_cjk_column_on_the_page_grid_are_cut_from_the_column_beside():
+    """A column ends two lines and a jump line down beside a long one: white beside two
+    lines is no gutter by itself (two lines of word spaces may line up), but this one lies
+    edge on edge with a gutter of the page's grid further down."""
+    words = [word("（转第五版）", 212, 126, size=8)]
+    for i in range(14):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("青山县推进文化活动人", 270, y)]
+        if i < 2:
+            words.append(word("江北区已累计探索社区", 160, y))
+    words += [word("高新区聚焦产业链打造口袋公园", 50, 320, size=24)]
+    for i in range(14):
+        y = 400 + 13 * i
+        words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
+                  word("社提出目前将引导文化", 270, y)]
+    top = [ln for ln in build_lines(words, (), P) if ln.box.y1 < 300]
+    assert len(top) == 31 and all(ln.box.width <= 100 for ln in top), texts(top)

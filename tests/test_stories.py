@@ -387,3 +387,20 @@ def test_a_story_without_a_headline_is_titled_by_its_deck():
     headed = [block("headline", 0)]
     assert _titled(headed, [deck]) == (headed, [deck])
     assert _titled([], [byline]) == ([], [byline])
+
+
+def test_text_under_a_sidebar_box_in_the_first_column_goes_on_in_the_story_around_it():
+    """A box drawn round a sidebar at the head of a story's first column: its outline's top
+    and foot are rules, but they close the box, not the story; the box is the story's
+    sidebar, and the text under it the story's own."""
+    frame = Box(48, 98, 152, 200)  # the tint; its outline is stroked a hair outside it
+    outline = [(Box(48, 97.8, 152, 97.8), "h"), (Box(48, 200.2, 152, 200.2), "h"),
+               (Box(47.8, 98, 47.8, 200), "v"), (Box(152.2, 98, 152.2, 200), "v")]
+    words = (text_lines(["Council Reviews the Policy"], 50, 60, size=24)
+             + text_lines(["WHAT'S NEXT"], 52, 102, size=11, bold=True) + column(52, 118, 6, width=96)
+             + marked(column(50, 210, 12, start=20), "Kilo") + column(170, 100, 22, start=60))
+    layout = analyse_page(page(words, frames=[frame], rules=outline))
+    (story,) = layout.stories
+    assert story.first("headline").text == "Council Reviews the Policy"
+    assert [s.first("headline").text for s in story.sidebars] == ["WHAT'S NEXT"]
+    assert story_of(layout, "Kilo") == story.id

@@ -4,9 +4,10 @@ A line joins the block just above it when the two are close (``Params.line_gap``
 horizontally, share size, weight and typeface (or an OCR file put them in one block: then
 they may overlap any amount, and lines standing level keep the engine's order), sit in the
 same frame, and no rule or figure lies between them. A PDF's own block grouping is never
-used: it merges columns. Lines are swept top to bottom against the few blocks still open
-(about one per column), rules and figures are looked up by height and frames by place
-(``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
+used: it merges columns. A line whose words pass from inside a picture to outside it is
+first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to bottom against
+the few blocks still open (about one per column), rules and figures are looked up by height
+and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
 
 Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
 "leftwards", since vertical columns are read right to left.
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 from ..geometry import ByKey, Grid, crosses_between_vertically, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Rule
 from ..params import Params
+from .linestyle import make_line
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
 _MIN_OVERLAP = 0.5
@@ -70,10 +73,42 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     # holds only the few whose middle lies in it.
     barriers = [r.box for r in rules if r.orientation == "h"] + [f.box for f in figures]
     in_frames = Frames(frames)
+    lines = _cut_at_figures(lines, figures)
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, in_frames, params)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, params)
     return tuple(_block(_engine_order(g), in_frames.of(g[0].box)) for g in groups)
+
+
+def _cut_at_figures(lines: Sequence[Line], figures: Sequence[Figure]) -> list[Line]:
+    """The lines, each cut where its words pass from inside a picture to outside it: a
+    map's name set beside a column's line, on its baseline, reaches into the gutter and
+    hides it from the line stage (the map, drawn as paths, becomes a figure only once the
+    lines are known); the name belongs to the map, the rest of the line to the column. A
+    word is inside when its middle is. Lines level with no figure are kept as they are."""
+    pictures = sorted((f.box for f in figures), key=lambda b: b.y0)
+    if not pictures:
+        return list(lines)
+    tops = [b.y0 for b in pictures]
+    out: list[Line] = []
+    for ln in lines:
+        b = ln.box
+        level = [f for f in pictures[:bisect_right(tops, b.cy)] if f.y1 >= b.cy
+                 and f.x0 < b.x1 and b.x0 < f.x1]
+        if ln.vertical or len(ln.words) < 2 or not level:
+            out.append(ln)
+            continue
+        where = [next((k for k, f in enumerate(level) if f.x0 <= w.box.cx <= f.x1
+                       and f.y0 <= w.box.cy <= f.y1), -1) for w in ln.words]
+        if len(set(where)) == 1:
+            out.append(ln)
+            continue
+        start = 0
+        for k in range(1, len(where) + 1):
+            if k == len(where) or where[k] != where[start]:
+                out.append(make_line(list(ln.words[start:k]), vertical=False))
+                start = k
+    return out
 
 
 def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,

@@ -21,8 +21,9 @@ from ..params import Params
 CREDIT = re.compile(
     r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
     r"illustration|quelle)\s*[:：]", re.IGNORECASE)
-# Running text: this many lines at about the body size (this share of it), each at least
-# this long [body sizes]; a chart's labels, a map's names and a title are short or few.
+# Running text: this many lines at about the body size (this share of it) or larger, each
+# at least this long [body sizes, or its own size when larger: a map's names set large are
+# a word or two each]; a chart's labels, a map's names and a title are short or few.
 _RUNNING_LINES = 3
 _BODY_SHARE = 0.85
 _RUNNING_WIDTH = 8.0
@@ -35,7 +36,7 @@ def emphasised(b: Block, body: float, font: str) -> bool:
 
 def running_text(lines: Sequence[Line], body: float) -> bool:
     """Whether the lines are running text (see ``_RUNNING_LINES``), not labels."""
-    return sum(ln.size >= _BODY_SHARE * body and ln.box.width >= _RUNNING_WIDTH * body
+    return sum(ln.size >= _BODY_SHARE * body and ln.box.width >= _RUNNING_WIDTH * max(body, ln.size)
                for ln in lines) >= _RUNNING_LINES
 
 

@@ -11,10 +11,13 @@ The page's white space is followed down the page in strips (``whitespace.white_s
 sort and a sweep, linear in the words). A strip is then judged by what stands beside it:
 
 - a long one, beside many lines on both sides, is a gutter;
-- a shorter one is, when it goes on from a long one across a headline (the page's column
-  grid: a short two-column box), or when the lines beside it start or end at one edge;
+- a shorter one is, when it goes on from a long one across a headline, or has an edge on a
+  long one's anywhere down the page (the page's column grid: a short two-column box, a few
+  short columns under a headline), or when the lines beside it start or end at one edge;
+- one beside two lines only is, when both its edges are a long one's;
 - of two strips closer than a column's width, only the taller is (the space before the short
-  last words of a few justified lines, right next to the real gutter, is not).
+  last words of a few justified lines, right next to the real gutter, is not), unless the
+  shorter opens into the taller's white a column wide (an empty column).
 
 Rivers of word spaces are short, ragged, off the grid and inside a column::
 
@@ -55,9 +58,11 @@ ALIGNED = 0.6
 DENSE = 0.4
 # [share of the long one's width] how much of a long strip's width a strip must share to go
 # on from it; [body sizes] how far above or below the long one it may end or start: across a
-# headline with its kicker and deck
+# headline with its kicker and deck; [body sizes] how close one of its edges must be to the
+# long one's to go on from it at any distance up or down the page
 _ON_GRID = 0.6
 _REACH_GRID = 10.0
+_ON_EDGE = 0.25
 # [share of its width] how much of a gutter's core a gap must hold to be on the gutter;
 # [body sizes] how far beyond its ends a gutter still cuts (the row where the column beside it
 # stops, and the white space opens into the empty column)
@@ -139,13 +144,18 @@ def find_gutters(boxes: Sequence[Box], body: float) -> Gutters:
     whose body text is ``body`` high."""
     if not boxes or body <= 0:
         return Gutters(())
-    strips = [s for s in white_strips(boxes, body)
-              if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES
-              and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
+    measured = [s for s in white_strips(boxes, body)
+                if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES - 1
+                and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
+    strips = [s for s in measured if s.lines >= SHORT_LINES]
     long = [s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES]
     is_long = {id(s) for s in long}
     across = _Across(long, body)
     on_grid = {id(s) for s in strips if id(s) not in is_long and across.goes_on(s)}
+    # Beside two lines only, a strip is a gutter where a long one of the page runs, edge on
+    # edge: the last two lines of a column set on the page's grid.
+    strips += [s for s in measured if s.lines < SHORT_LINES and across.same_edges(s)]
+    on_grid |= {id(s) for s in strips if s.lines < SHORT_LINES}
     grid = [replace(s, long=True) if id(s) in is_long else s for s in strips
             if id(s) in is_long or id(s) in on_grid]
     # A long strip's copy in the grid is marked long: the strip itself is not in the grid,
@@ -165,11 +175,24 @@ class _Across:
     def goes_on(self, s: Strip) -> bool:
         """Whether s goes on from one of the long strips, sharing most of its width (a river
         through a few lines is narrower than the gutter it crosses): level with it across a
-        headline or a rule, or in one run of white space with it (across the blank stretch
-        under a column that ended)."""
-        reach = _REACH_GRID * self.body
+        headline or a rule, in one run of white space with it (across the blank stretch
+        under a column that ended), or with one of its edges on the long one's (``_ON_EDGE``),
+        however far up or down the page: the lines beside it end or start where a column of
+        the page's grid does, a few short columns under a headline set on the grid of the
+        long columns elsewhere (the edges of a river's core lie where its words happen to
+        end, seldom on a column's)."""
+        reach, edge = _REACH_GRID * self.body, _ON_EDGE * self.body
         return any(g.x0 < s.x1 and min(s.x1, g.x1) - max(s.x0, g.x0) >= _ON_GRID * g.width
-                   and (min(abs(s.y0 - g.y1), abs(g.y0 - s.y1)) <= reach or s.run == g.run)
+                   and (min(abs(s.y0 - g.y1), abs(g.y0 - s.y1)) <= reach or s.run == g.run
+                        or abs(s.x0 - g.x0) <= edge or abs(s.x1 - g.x1) <= edge)
+                   for g in (self.long[k] for k in self.grid.near(s.x0, 0, s.x1, 0)))
+
+
+    def same_edges(self, s: Strip) -> bool:
+        """Whether s has both its edges on a long strip's (within ``_ON_EDGE``), at any height:
+        the white of a column gutter of the page's grid."""
+        edge = _ON_EDGE * self.body
+        return any(abs(s.x0 - g.x0) <= edge and abs(s.x1 - g.x1) <= edge
                    for g in (self.long[k] for k in self.grid.near(s.x0, 0, s.x1, 0)))
 
 
@@ -177,7 +200,8 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
     """The strips with a column's width of text between them and every taller one level with
     them, and the edges of the text: tallest first, each taken unless one already taken
     stands closer than ``MIN_COLUMN`` (the space before the short last words of a justified
-    column, near the real gutter, gives way to it; so does a blank stretch under a column)."""
+    column, near the real gutter, gives way to it; so does a blank stretch under a column),
+    but for a gutter that opens into an empty column's white (``_opens_into``)."""
     room = MIN_COLUMN * body
     taken: list[Strip] = []
     near = Grid((), 2 * room)  # the strips taken, by place
@@ -185,7 +209,20 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
         if s.x0 - edges[0] < room or edges[1] - s.x1 < room:
             continue
         if all(g.y0 >= s.y1 or g.y1 <= s.y0 or max(g.x0 - s.x1, s.x0 - g.x1) >= room
+               or _opens_into(s, g, room, _ON_EDGE * body)
                for g in (taken[k] for k in near.near(s.x0 - room, s.y0, s.x1 + room, s.y1))):
             near.add(len(taken), Box(s.x0, s.y0, s.x1, s.y1))
             taken.append(s)
     return taken
+
+
+def _opens_into(s: Strip, blank: Strip, room: float, edge: float) -> bool:
+    """Whether s is a gutter that opens into ``blank``, a taller strip taken before it and
+    white a column's width (``room``): an empty column, under (or over) the column beside
+    the gutter that stopped short. s lies mostly (``_HELD``) inside the blank's width with one
+    edge on one of its edges (``edge``): the lines on its other side go on where the blank's
+    side is. (A blank stretch under a column still gives way to the taller gutter beside it:
+    it is the wider one, and comes after.)"""
+    shared = min(s.x1, blank.x1) - max(s.x0, blank.x0)
+    return blank.width >= room and s.width < blank.width and shared >= _HELD * s.width \
+        and (abs(s.x0 - blank.x0) <= edge or abs(s.x1 - blank.x1) <= edge)

@@ -14,7 +14,7 @@ placed so far: a page of thousands of small ads costs about what its units do.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,8 +22,10 @@ from ..geometry import Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_o
 from ..model import Block, Box, Figure
 from ..params import Params
 
-# [body sizes] the width of the stripes and cells the page is filed in
+# [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
+# lie off a frame's edge and be its outline
 _STRIPE = 10.0
+_EDGE = 0.25
 
 
 @dataclass(eq=False)
@@ -95,6 +97,8 @@ class Placer:
         self._rules = Stripes(width)
         for k, r in enumerate(self._h_rules):
             self._rules.add(k, r, r.cy)
+        self._rule_grid = Grid(self._h_rules, width)
+        self._frame_edges: set[int] = set()  # the rules that are a placed frame's top or foot
         self._v_rules = list(v_rules)
         self._v_grid = Grid(self._v_rules, width)
         self._placed: list[Unit] = []
@@ -111,6 +115,8 @@ class Placer:
         """Put u in home's story, and in the index of placed units."""
         home.units.append(u)
         u.home = home
+        if u.framed:
+            self._frame_edges.update(self._edges_of(u.box))
         u.rank = len(self._placed)
         self._placed.append(u)
         self._placed_index.add(u.rank, u.box, u.box.y1)
@@ -158,12 +164,23 @@ class Placer:
             return beside
         return above
 
-    def _lowest_rule(self, y: float, span: Box) -> float | None:
+    def _lowest_rule(self, y: float, span: Box, skip: Collection[int] = ()) -> float | None:
         """The middle of the lowest horizontal rule above y (strictly) across most of span:
-        a rule lies between heights t and y across span exactly when this is below t."""
+        a rule lies between heights t and y across span exactly when this is below t. The
+        top and foot of a frame placed (and those in ``skip``) are no such rule: they close
+        a box set in the story's columns (a sidebar), whose text goes on under it."""
         found = self._rules.highest(span.x0, span.x1, y, strict=True, accept=lambda k: x_overlap(
-            self._h_rules[k], span) >= 0.5 * span.width)
+            self._h_rules[k], span) >= 0.5 * span.width and k not in self._frame_edges
+            and k not in skip)
         return None if found is None else found[0]
+
+    def _edges_of(self, frame: Box) -> list[int]:
+        """The rules along the top or the foot of a frame, within its width (its outline)."""
+        hair = _EDGE * self.body
+        return [k for y in (frame.y0, frame.y1)
+                for k in self._rule_grid.near(frame.x0, y - hair, frame.x1, y + hair)
+                if abs(self._h_rules[k].cy - y) <= hair and self._h_rules[k].x0 >= frame.x0 - hair
+                and self._h_rules[k].x1 <= frame.x1 + hair]
 
     def _rule_between(self, top: float, bottom: float, span: Box) -> bool:
         """True when a horizontal rule lies between y=top and y=bottom across most of span."""
@@ -173,7 +190,7 @@ class Placer:
     def _anchor_above(self, u: Unit) -> Group | None:
         """The lowest headline above u that spans it, with no rule across u between them."""
         b, body = u.box, self.body
-        rule = self._lowest_rule(b.y0, b)
+        rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
 
         def accept(i: int) -> bool:
             g = self.groups[i]
