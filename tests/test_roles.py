@@ -204,6 +204,9 @@ def test_a_sentence_starting_with_de_or_by_is_no_byline():
         assert roles_of(page(words))[first] == "body"  # the first line of the body block
     words = text_lines(["Council Wins Vote"], 50, 100, size=28) + [word("Door J. Jansen", 50, 140)] + column(50, 152, 10)
     assert roles_of(page(words))["Door J. Jansen"] == "byline"
+    for title, byline in (("BY THE NUMBERS", False), ("BY A STAFF WRITER", True)):  # in capitals
+        words = text_lines(["Council Wins Vote"], 50, 100, size=28) + [word(title, 50, 140)] + column(50, 152, 10)
+        assert (roles_of(page(words)).get(title) == "byline") == byline
 
 
 

@@ -8,9 +8,11 @@ import re
 
 # "记者" alone must be followed by a space: "记者手记" (a reporter's notes) is a title. "By",
 # "De", "Door"... name an author only before a capital (a name) or "our": "De zitting van de
-# Kamer", "By the end of May" begin sentences.
+# Kamer", "By the end of May" begin sentences; a definite article is no name, in capitals
+# either ("BY THE NUMBERS" is a title; "BY A STAFF WRITER" a byline).
 BYLINE = re.compile(
-    r"^\s*(by|par|von|di|de|por|door|av)\s+((?-i:[A-ZÀ-ÖØ-Þ])|(our|notre|nostro|unserem|unserer|onze)\b)|"
+    r"^\s*(by|par|von|di|de|por|door|av)\s+(?!(the|der|die|das|het)\b)"
+    r"((?-i:[A-ZÀ-ÖØ-Þ])|(our|notre|nostro|unserem|unserer|onze)\b)|"
     r"^\s*(dal nostro|de notre|from our) |"
     r"^\s*(本报记者|本报特约记者|本报通讯员|新华社|本报讯|特约评论员|本报评论员|(记者|通讯员)\s)",
     re.IGNORECASE)
