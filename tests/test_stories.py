@@ -373,20 +373,26 @@ def test_a_centred_title_in_capitals_atop_its_text_is_a_crosshead_in_place():
     assert analyse_page(page(left)).stories[0].first("crosshead") is None  # set left: text
 
 
-def test_a_story_without_a_headline_is_titled_by_its_deck():
+def test_a_story_without_a_headline_is_titled_by_its_deck_or_the_crossheads_atop_it():
     """A short item's title may be set no larger than the deck of a story beside it: with no
-    headline over its text, the first deck becomes the headline; beside a headline it stays."""
+    headline over its text, the first deck becomes the headline; beside a headline it stays.
+    With no deck either, the crossheads set above all its text are its title (a long Chinese
+    title shrunk to fit a narrow module, cut apart at the wide space between its phrases)."""
     from layout.analysis.stories import _titled
 
-    def block(role, y):
-        return Block((), Box(50, y, 150, y + 10), 10, False, False, role=role)
+    def block(role, y, x=50):
+        return Block((), Box(x, y, x + 100, y + 10), 10, False, False, role=role)
 
-    kicker, deck, byline = block("kicker", 0), block("deck", 12), block("byline", 24)
-    header, lead = _titled([kicker], [deck, byline])
-    assert [b.role for b in header + lead] == ["kicker", "headline", "byline"]
+    kicker, deck, byline, text = block("kicker", 0), block("deck", 12), block("byline", 24), block("body", 40)
+    header, lead, rest = _titled([kicker], [deck, byline], [text], 10)
+    assert [b.role for b in header + lead + rest] == ["kicker", "headline", "byline", "body"]
     headed = [block("headline", 0)]
-    assert _titled(headed, [deck]) == (headed, [deck])
-    assert _titled([], [byline]) == ([], [byline])
+    assert _titled(headed, [deck], [text], 10) == (headed, [deck], [text])
+    assert _titled([], [byline], [text], 10) == ([], [byline], [text])
+    left, right, inside = block("crosshead", 0), block("crosshead", 0, x=160), block("crosshead", 60)
+    header, lead, rest = _titled([], [byline], [left, right, text, inside], 10)
+    assert [b.role for b in header] == ["headline"] and header[0].box == Box(50, 0, 260, 10)
+    assert rest == [text, inside]  # a crosshead inside the text stays
 
 
 def test_text_under_a_sidebar_box_in_the_first_column_goes_on_in_the_story_around_it():

@@ -310,7 +310,7 @@ def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
         # A crosshead leads text; one that ends the story is the author's signature.
         texts[-1] = replace(texts[-1], role="byline")
     lead, rest = _leading(texts, body)
-    header, lead = _titled(header, lead)
+    header, lead, rest = _titled(header, lead, rest, body)
     content: list[Block | Figure | Story] = [*header, *lead]
     content += [u.figure for u in placed if u.figure is not None]
     content += rest
@@ -349,17 +349,27 @@ def _leading(texts: list[Block], body: float) -> tuple[list[Block], list[Block]]
     return lead, [t for t in texts if id(t) not in led]
 
 
-def _titled(header: list[Block], lead: list[Block]) -> tuple[list[Block], list[Block]]:
-    """A story without a headline is titled by its first deck: the title of a short item may
-    be set no larger than the deck of a story beside it."""
+def _titled(header: list[Block], lead: list[Block], rest: list[Block],
+            body: float) -> tuple[list[Block], list[Block], list[Block]]:
+    """A story without a headline is titled by its first deck, else by the crossheads set
+    above all its text: the title of a short item may be set no larger than the deck of a
+    story beside it, or than a crosshead (a long Chinese title shrunk to fit a narrow module,
+    its two phrases cut apart at the wide space between them)."""
     titles = header + lead
     if any(b.role == "headline" for b in titles):
-        return header, lead
+        return header, lead, rest
     k = next((k for k, b in enumerate(titles) if b.role == "deck"), None)
-    if k is None:
-        return header, lead
-    titled = titles[:k] + [replace(titles[k], role="headline")] + titles[k + 1:]
-    return titled[:len(header)], titled[len(header):]
+    if k is not None:
+        titled = titles[:k] + [replace(titles[k], role="headline")] + titles[k + 1:]
+        return titled[:len(header)], titled[len(header):], rest
+    top = min((b.box.y0 for b in rest if b.role == "body"), default=float("inf"))
+    over = sorted((b for b in rest if b.role == "crosshead" and b.box.y1 <= top + 0.5 * body),
+                  key=lambda b: (b.box.y0, b.box.x0))
+    if not over:
+        return header, lead, rest
+    title = replace(over[0], lines=tuple(ln for b in over for ln in b.lines),
+                    box=union_all([b.box for b in over]), role="headline")
+    return header + [title], lead, [b for b in rest if all(b is not o for o in over)]
 
 
 def _framed(u: Unit, body: float, params: Params) -> list[Block | Story]:
