@@ -222,3 +222,16 @@ def test_the_papers_name_over_the_front_page_is_furniture_not_a_headline():
     assert roles["SUPPLEMENT TO"] == roles["Price 5c"] == "furniture"  # its ears
     assert roles_of(front(40, 20))["Daily Courier"] == "headline"  # a story's banner: smaller
     assert roles_of(front(60, 45))["Daily Courier"] == "headline"  # not far above the next
+
+
+def test_a_small_bold_title_over_a_byline_is_a_headline():
+    """A long title shrunk below the body size to fit a narrow module still heads its byline;
+    two such pieces side by side over one byline are one title's phrases, joined later."""
+    byline_and_text = [word("By John Smith", 50, 112)] + column(50, 126, 10)
+    roles = roles_of(page(text_lines(["Tiny Title"], 50, 100, size=7, bold=True) + byline_and_text))
+    assert roles["Tiny Title"] == "headline"
+    halves = text_lines(["Tiny"], 50, 100, size=7, bold=True) + text_lines(["Title"], 90, 100, size=7, bold=True)
+    roles = roles_of(page(halves + byline_and_text))
+    assert roles["Tiny"] == roles["Title"] == "crosshead"
+    inside = column(50, 60, 3) + text_lines(["Tiny Title"], 50, 100, size=7, bold=True) + column(50, 112, 10)
+    assert roles_of(page(inside))["Tiny Title"] == "crosshead"  # no byline under it

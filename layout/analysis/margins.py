@@ -1,5 +1,5 @@
 """The page's furniture: the bands where running heads, folios, page credits and side slugs
-live, and the nameplate over a front page.
+live, the nameplate over a front page, and an index of the issue.
 
 Part of stage 3 (``roles.py``): a block the bands hold is furniture. A wide rule near the top
 or bottom of the page sets a band's limit; else the band is ``Params.furniture_band`` of the
@@ -13,15 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from ..geometry import x_overlap, y_overlap
+from ..geometry import x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, PageContent, Role
 from ..params import Params
+from .patterns import INDEX_ENTRY
 
 # [body sizes] least size of a nameplate, and [share] how much larger than any headline it is
 _NAMEPLATE_SIZE = 5.0
 _NAMEPLATE_LEAD = 1.5
 # most lines of an ear beside a nameplate (the price, the edition, the date)
 _EAR_LINES = 4
+# most lines and words a line of an index may have
+_INDEX_LINES = 3
+_INDEX_WORDS = 5
 # Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
 _BAND_LINES = 1
 # Least lines of the running text a title in the band may stand level with (``_outermost``).
@@ -140,3 +144,18 @@ def name_nameplate(blocks: Sequence[Block], roles: list[Role], page: PageContent
         for k, o in enumerate(blocks):  # the nameplate, and the ears and lines set above its foot
             if o.box.y1 <= b.box.y1 + 0.5 * body and len(o.lines) <= _EAR_LINES:
                 roles[k] = "furniture"
+
+
+def name_indexes(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
+    """An index of the issue ("INSIDE / Local A16 / Arts C6 …") is furniture, boxed or not,
+    with its title: at least ``_INDEX_LINES`` lines, each a few words and a page reference,
+    and the short block tight above them."""
+    for i, b in enumerate(blocks):
+        if len(b.lines) < _INDEX_LINES or not all(
+                INDEX_ENTRY.search(ln.text) and len(ln.text.split()) <= _INDEX_WORDS for ln in b.lines):
+            continue
+        roles[i] = "furniture"
+        for j, t in enumerate(blocks):
+            if len(t.lines) == 1 and len(t.raw_text.split()) <= _INDEX_WORDS \
+                    and 0 <= b.box.y0 - t.box.y1 <= body and x_overlap_ratio(t.box, b.box) >= 0.5:
+                roles[j] = "furniture"

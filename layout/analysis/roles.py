@@ -39,14 +39,11 @@ from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
-from .margins import in_bands, name_nameplate
-from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, INDEX_ENTRY, JUMP, QUOTES
+from .margins import in_bands, name_indexes, name_nameplate
+from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, JUMP, QUOTES
 
 # [share of the body size] a name alone under a headline is set no larger than this
 _NAME_SIZE = 1.05
-# most lines and words a line of an index may have
-_INDEX_LINES = 3
-_INDEX_WORDS = 5
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
 _KICKER_LINES = 3
 _DECK_LINES = 6
@@ -110,29 +107,15 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                 and not _pull_quote(b):
             roles[i] = "headline"
     name_nameplate(blocks, roles, page, body)
-    _name_indexes(blocks, roles, body)
+    name_indexes(blocks, roles, body)
     _name_header_stacks(blocks, roles, body, font, params)
     name_captions(blocks, roles, page.figures, body, font, params)
     for i, b in enumerate(blocks):
         if roles[i] == "body":
             roles[i] = _pattern_role(b, body, font, params)
+    _name_bylined_titles(blocks, roles, body)
     _name_titles(blocks, roles, body, font)
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
-
-
-def _name_indexes(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
-    """An index of the issue ("INSIDE / Local A16 / Arts C6 …") is furniture, boxed or not,
-    with its title: at least ``_INDEX_LINES`` lines, each a few words and a page reference,
-    and the short block tight above them."""
-    for i, b in enumerate(blocks):
-        if len(b.lines) < _INDEX_LINES or not all(
-                INDEX_ENTRY.search(ln.text) and len(ln.text.split()) <= _INDEX_WORDS for ln in b.lines):
-            continue
-        roles[i] = "furniture"
-        for j, t in enumerate(blocks):
-            if len(t.lines) == 1 and len(t.raw_text.split()) <= _INDEX_WORDS \
-                    and 0 <= b.box.y0 - t.box.y1 <= body and x_overlap_ratio(t.box, b.box) >= 0.5:
-                roles[j] = "furniture"
 
 
 def _split_pattern_lines(b: Block) -> list[Block]:
@@ -295,6 +278,20 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                 and all(AUTHOR_NAME.match(ln.text.strip()) for ln in b.lines) \
                 and any(_touching(y, b, 0.6 * b.size) for y in bylines):
             roles[j] = "byline"
+
+
+def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
+    """A crosshead with a byline right under it is a story's headline, whatever its size: a
+    long title shrunk below the body size to fit a narrow module still heads its byline. Two
+    crossheads side by side over one byline are the phrases of one title cut apart at the
+    wide space between them: the story joins them (``stories._titled``)."""
+    bylines = [b for b, r in zip(blocks, roles) if r == "byline"]
+    over = [(i, [y for y in bylines if _touching(b, y, body)]) for i, b in enumerate(blocks)
+            if roles[i] == "crosshead"]
+    over = [(i, ys) for i, ys in over if ys]
+    for i, ys in over:
+        if not any(k != i and any(y in ys for y in yk) for k, yk in over):
+            roles[i] = "headline"
 
 
 def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: str) -> None:
