@@ -194,6 +194,10 @@ def test_the_names_stacked_under_a_byline_are_the_byline():
     roles = roles_of(page(words))
     assert roles["本报通讯员"] == roles["谢浩然"] == "byline"
     assert roles["市场监管部门提出下一步将聚焦创新平台"] == "body"
+    wrapped = (text_lines(["金沙湾探索乡村振兴"], 50, 60, size=16, bold=True)
+               + text_lines(["新华社记者 林佳怡 杨晓", "东 张立新"], 50, 82, size=9, pitch=14)
+               + text_lines(["市场监管部门提出下一步将聚焦创新平台"] * 12, 50, 125, size=9))
+    assert roles_of(page(wrapped))["东 张立新"] == "byline"  # a name broken where the line wrapped
 
 
 def test_a_sentence_starting_with_de_or_by_is_no_byline():

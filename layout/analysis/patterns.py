@@ -24,6 +24,9 @@ QUOTES = "«»\"“”„‘’'‹›「」『』"
 # A name alone (an author under a headline): two to four Han characters, or two or three
 # capitalised words.
 AUTHOR_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$")
+# Names in Han characters a space apart, the first maybe the end of one broken at the line
+# above ("杨晓" / "东 张立新"): the rest of a byline that wrapped.
+HAN_NAMES = re.compile(r"^[\u4e00-\u9fff]{1,4}( +[\u4e00-\u9fff]{2,4})+$")
 # A line of an index: a section's name and its page ("Arts C6", "Sport .... 12", "要闻 第2版").
 INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?\d{1,3})$|\.{3,}\s*\d{1,3}$|第\s*\d+\s*版$",
                          re.IGNORECASE)

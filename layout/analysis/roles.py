@@ -40,7 +40,7 @@ from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
-from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, JUMP, QUOTES
+from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, QUOTES
 
 # [share of the body size] a name alone under a headline is set no larger than this
 _NAME_SIZE = 1.05
@@ -273,9 +273,9 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                 and len(b.raw_text) <= _BYLINE_CHARS:
             roles[j] = "byline"
     bylines = [b for b, r in zip(blocks, roles) if r == "byline"]
-    for j, b in enumerate(blocks):  # the names stacked under 本报记者, one a line
-        if roles[j] == "body" and b.size <= body * _NAME_SIZE and len(b.lines) <= _KICKER_LINES \
-                and all(AUTHOR_NAME.match(ln.text.strip()) for ln in b.lines) \
+    for j, b in enumerate(blocks):  # the names stacked under 本报记者, one a line, or wrapped
+        if roles[j] in ("body", "crosshead") and b.size <= body * _NAME_SIZE and len(b.lines) <= _KICKER_LINES \
+                and all(AUTHOR_NAME.match(ln.text.strip()) or HAN_NAMES.match(ln.text.strip()) for ln in b.lines) \
                 and any(_touching(y, b, 0.6 * b.size) for y in bylines):
             roles[j] = "byline"
 
