@@ -160,6 +160,17 @@ def test_a_headline_across_the_gutter_stays_one_line():
     assert "Council Approves Budget" in texts(build_lines(words, (), P))
 
 
+def test_two_headlines_of_two_sizes_a_word_space_apart_across_the_gutter_are_two_lines():
+    """A 24 pt headline ending at the gutter and a 20 pt one starting 8 pt after it (under the
+    20 pt word space): the gutter runs between two headlines, not through one's word space."""
+    words = column(50, 100, 12, width=150) + column(210, 100, 12, width=150)  # gutter 200..210
+    words += [word("Budget", 62, 250, size=24), word("Delay", 140, 250, size=24),  # to x=200
+              word("Governor", 208, 254, size=20), word("Signs", 294, 254, size=20)]
+    words += column(50, 290, 12, width=150) + column(210, 290, 12, width=150)
+    lines = texts(build_lines(words, (), P))
+    assert "Budget Delay" in lines and "Governor Signs" in lines
+
+
 def test_a_river_whose_edges_line_up_by_chance_is_no_gutter():
     """Four lines of a wide column whose spaces before one word line up: a river, not a gutter."""
     words = []

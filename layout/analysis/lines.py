@@ -62,11 +62,12 @@ _SPECK = 0.15
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
 # [body sizes] type larger than this is display type (headlines); [em] the widest word space
-# of display type (its spaces are a quarter to a third of an em, rarely stretched), and the
-# gap beyond which two display words are never one line
+# of display type (a quarter to a third of an em), the gap beyond which two display words are
+# never one line; [share of the larger size] how near in size the words of one headline are
 _DISPLAY = 1.2
 _DISPLAY_SPACE = 0.45
 _DISPLAY_APART = 1.5
+_DISPLAY_SIZE = 0.95
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
 # A gutter that most lines an OCR file found level with it run across (more than this share
@@ -211,9 +212,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
             gutter = gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body,
                                      _hanging(prev, w), found)
-            if whole and gutter in across or found and (_speck(prev, boxes) or _speck(w, boxes)):
-                gutter = None
-            if gutter and _word_space_of_display(prev, w, gap, body):
+            if whole and gutter in across or found and (_speck(prev, boxes) or _speck(w, boxes)) \
+                    or gutter and _word_space_of_display(prev, w, gap, body):
                 gutter = None
             if _separated(right, b, separators) or _outsized(prev, w) \
                     or _other_source_block(prev, w) or gutter and gutter.on_grid \
@@ -332,12 +332,12 @@ def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
 
 
 def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
-    """A gap of display type (a headline across columns) no wider than its own word space:
-    a gutter below and above the headline runs through its word space, not between two
-    lines (two headlines side by side stand further apart than a word space of theirs). A
-    line the source (an OCR engine) found is kept whole there: its spacing is rough."""
-    size = min(a.size, b.size)
-    return size > _DISPLAY * body and (gap <= _DISPLAY_SPACE * size or _same_source_line(a, b))
+    """A gap between words of display type of one size (``_DISPLAY_SIZE``), no wider than their
+    word space or in a line an OCR engine found (rough spacing): one headline across columns, a
+    gutter through its word space; two side by side stand further apart, or differ in size."""
+    size, big = sorted((a.size, b.size))
+    return size > _DISPLAY * body and size >= _DISPLAY_SIZE * big \
+        and (gap <= _DISPLAY_SPACE * size or _same_source_line(a, b))
 
 
 def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: Word, b: Word,

@@ -42,6 +42,9 @@ _PINCH = 1.5
 # narrower than ``_OUTLIER`` times that are left out of its core.
 _USUAL = 0.1
 _OUTLIER = 0.8
+# [body sizes] a box taller than this is large type (a headline) or a picture: slices with
+# one beside them are left out of a strip's core, unless none has body type beside it
+_LARGE = 1.6
 # [body sizes] a box counts as beside a strip when it ends (or starts) this close to it; a
 # strip with no text on one side within ``_WITHIN`` (a short column's width) for ``_BLANK`` is
 # cut there (it crossed a blank stretch or a drawing: above and below are two strips, judged
@@ -243,7 +246,7 @@ def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
     if end - s.start < SHORT / SLICE:
         return []
     slices = s.slices
-    core = _core(slices)
+    core = _core(slices, body)
     x0, x1 = core
     within = _WITHIN * body
     beside = [f[2] is not None and x0 - f[2][1] <= within and f[3] is not None
@@ -252,7 +255,8 @@ def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
     spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + s.start * h, top + end * h)]
     whole, least = (0, len(slices)), SHORT * body  # a part under SHORT is left unmeasured too
-    return [_strip(slices[a:b], y0, y1, body, s.run, core if (a, b) == whole else _core(slices[a:b]))
+    return [_strip(slices[a:b], y0, y1, body, s.run,
+                   core if (a, b) == whole else _core(slices[a:b], body))
             for a, b, y0, y1 in spans if y1 - y0 >= least]
 
 
@@ -281,15 +285,32 @@ def _parts(beside: bytes) -> list[tuple[int, int]]:
     return parts
 
 
-def _core(slices: Sequence[Free]) -> tuple[float, float]:
+def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     """The white space common to the slices, leaving out the few where it is much narrower than
     usual: a line across the gutter (a kicker or byline over two columns) is white only at a
-    word space, which must not be taken for the gutter's width."""
+    word space, which must not be taken for the gutter's width. Slices beside large type
+    (``_LARGE``) are left out too, where slices with body type beside them are left (blank ones
+    say nothing of the width): a headline across two columns is white only at its word space,
+    wider than the body's and so no outlier, but off the gutter's middle; taken in, it narrowed
+    the gutter to a sliver that the gaps of the lines beside it missed. The two slices that
+    bound the core are looked at first: when both are of body type, the others need no look."""
     widths = [f[1] - f[0] for f in slices]
     least = _OUTLIER * sorted(widths)[int(_USUAL * len(widths))]
     usual = [f for f, width in zip(slices, widths) if width >= least]
-    x0, x1 = max(map(_START, usual)), min(map(_END, usual))
+    first, last = max(usual, key=_START), min(usual, key=_END)  # the slices bounding the core
+    tall = _LARGE * body
+    if not (_of_body(first, tall) and _of_body(last, tall)):  # (else they bound it among those)
+        body_type = [f for f in usual if _of_body(f, tall)]
+        if body_type:
+            first, last = max(body_type, key=_START), min(body_type, key=_END)
+    x0, x1 = first[0], last[1]
     return (x0, x1) if x0 <= x1 else (x1, x0)  # shifting a little (a gutter one hair wide)
+
+
+def _of_body(f: Free, tall: float) -> bool:
+    """Whether a slice has a box beside it, and none taller than ``tall`` (large type)."""
+    return (f[2] is not None or f[3] is not None) and (f[2] is None or f[2][2] <= tall) \
+        and (f[3] is None or f[3][2] <= tall)
 
 
 def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,

@@ -1,0 +1,33 @@
+"""The white space followed down the page (``whitespace.white_strips``), on hand-made boxes."""
+
+from layout.analysis.whitespace import white_strips
+from layout.model import Box
+
+
+def _column(x0: float, x1: float, y0: float, rows: int, size: float = 10,
+            pitch: float = 12) -> list[Box]:
+    """A justified column: one box per line, ``size`` high, edge to edge."""
+    return [Box(x0, y0 + i * pitch, x1, y0 + i * pitch + size) for i in range(rows)]
+
+
+def test_a_headline_word_space_over_the_gutter_does_not_narrow_it():
+    """Two columns 10 pt apart (150..160) under and over a 24 pt headline across both, whose
+    word space (8 pt, a third of its em) stands a little right of the gutter (154..162): the
+    gutter's core stays the columns' white, not the sliver both share (154..160)."""
+    boxes = _column(50, 150, 100, 12) + _column(160, 260, 100, 12)
+    boxes += [Box(60, 250, 154, 274), Box(162, 250, 250, 274)]  # the headline's two words
+    boxes += _column(50, 150, 290, 12) + _column(160, 260, 290, 12)
+    (gutter,) = [s for s in white_strips(boxes, 10) if s.y0 < 150 and s.y1 > 400]
+    assert (gutter.x0, gutter.x1) == (150, 160)
+
+
+def test_a_gutter_beside_large_type_only_keeps_its_own_width():
+    """A strip with large type beside all its slices but the blank ones between its lines (a
+    stack of 24 pt lines 4 pt apart, a gap in each) is measured on all of them: the blank ones
+    alone would make it as wide as the page."""
+    boxes = []
+    for i in range(6):
+        y = 100 + 28 * i
+        boxes += [Box(50, y, 150, y + 24), Box(160, y, 260, y + 24)]
+    (gutter,) = [s for s in white_strips(boxes, 10) if s.x0 >= 150 and s.x1 <= 160]
+    assert (gutter.x0, gutter.x1) == (150, 160)
