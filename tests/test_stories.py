@@ -10,7 +10,7 @@ from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
 
-from synth import column, page, text_lines
+from synth import column, page, text_lines, word
 
 P = Params()
 
@@ -61,6 +61,18 @@ def test_a_centred_headline_claims_the_columns_level_with_it():
     words = (text_lines(["Centred"], 200, 60, size=24)
              + column(50, 100, 10) + column(170, 100, 10, start=30) + column(290, 100, 10, start=60))
     assert len(analyse_page(page(words)).stories) == 1
+
+
+def test_a_small_title_far_right_does_not_take_the_columns_under_the_white_beside_it():
+    """A narrow column's title set lower than the lead story's headline, with white space to
+    its left over the lead story's columns: those columns stay the lead story's."""
+    words = (text_lines(["Lead Story Headline Here"], 50, 40, size=24)
+             + marked(column(50, 140, 15), "Alfa") + marked(column(170, 140, 15, start=30), "Bravo")
+             + text_lines(["Tiny"], 530, 90, size=12, bold=True) + [word("By Ann Lee", 530, 104)]
+             + marked(column(520, 118, 20, start=60), "Kilo"))
+    layout = analyse_page(page(words, width=700))
+    assert story_of(layout, "Alfa") == story_of(layout, "Bravo") == layout.stories[0].id
+    assert story_of(layout, "Kilo") != layout.stories[0].id
 
 
 def test_a_headline_beside_its_text_leads_it():

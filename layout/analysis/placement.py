@@ -26,6 +26,9 @@ from ..params import Params
 # lie off a frame's edge and be its outline
 _STRIPE = 10.0
 _EDGE = 0.25
+# [widths of the unit] how far from a headline its span widened over white space may reach a
+# unit: a short title set left over a story takes the columns beside it, not those beyond
+_REACH = 2.0
 
 
 @dataclass(eq=False)
@@ -188,14 +191,19 @@ class Placer:
         return lowest is not None and lowest > top
 
     def _anchor_above(self, u: Unit) -> Group | None:
-        """The lowest headline above u that spans it, with no rule across u between them."""
+        """The lowest headline above u that spans it, with no rule across u between them. A
+        span widened over white space reaches u only from a headline within ``_REACH`` of
+        u's widths of it: a narrow column's small title does not take columns far to its
+        left under the white beside it."""
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
+        reach = _REACH * b.width
 
         def accept(i: int) -> bool:
             g = self.groups[i]
-            a = g.span or g.anchor_box
+            a, title = g.span or g.anchor_box, g.anchor_box
             return (a.y0 < b.y0 and x_overlap(a, b) >= 0.5 * min(b.width, a.width)
+                    and title.x0 - reach < b.x1 and b.x0 < title.x1 + reach
                     and not (rule is not None and rule > a.y1 + body))
 
         found = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, accept)
