@@ -144,7 +144,7 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
     styles = StyleLookup(alto.styles)
     clip = _Clip(bounds)
-    rows = page_rows(alto, page, clip.limits, styles.along)
+    rows = page_rows(alto, page, clip.limits, styles)
     if rows is None:
         rows = _printed_rows(alto, page, clip, styles)
     inked = _boxed_to_ink([heights for *_, heights in rows])

@@ -18,50 +18,52 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .alto_lines import box_of, split_rows, word_text
 
-from .alto_styles import TextStyle
+from .alto_styles import StyleLookup, TextStyle
 
 if TYPE_CHECKING:  # alto imports this module
     from .alto import AltoFile
 
-# Rows, one a line, fields split by tabs: "B", generate-id: every TextBlock of the page in
-# document order (they number the blocks as ``page.iter`` does); "L", the TextLine's HPOS,
-# VPOS, WIDTH, HEIGHT, generate-id of its parent, then its style chain: local name and
-# STYLEREFS of it and of each ancestor with STYLEREFS (and of every Page or alto), root first,
-# each ended by a carriage return; then one "S" row per String child: HPOS, VPOS, WIDTH,
-# HEIGHT, WC, STYLEREFS, STYLE, SUBS_TYPE, CONTENT (last: it may hold anything but the
-# separators); an "H" row for a HYP child, in file order among the Strings (only lines with
-# a HYP pay for that union). A missing attribute is an empty field, which reads as the
-# missing one does. "{a}" is the ALTO namespace's prefix (none for ALTO without one).
+# The text: first a row for every TextBlock of the page, in document order (the order that
+# numbers them): its generate-id, then its style chain, the local name and STYLEREFS of it and
+# of each ancestor with STYLEREFS (and of every Page or alto), root first. Then, each opened
+# by a carriage return, a record for every TextLine: a row of its HPOS, VPOS, WIDTH, HEIGHT,
+# the generate-id of its parent and its STYLEREFS; then a row for every String child, opened by
+# a newline: HPOS, VPOS, WIDTH, HEIGHT, WC, STYLEREFS, STYLE, SUBS_TYPE, CONTENT. A HYP child
+# adds a field "H" to the row before it (the String it follows, in file order: only lines
+# with a HYP pay for that union of Strings and HYPs). Fields are split by tabs; a missing
+# attribute is an empty field, which reads as the missing one does. "{a}" is the ALTO
+# namespace's prefix (none for ALTO without one).
 _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     {declare}>
   <xsl:output method="text" encoding="utf-8"/>
   <xsl:template match="/">
     <xsl:for-each select=".//{a}TextBlock">
-      <xsl:text>B&#9;</xsl:text><xsl:value-of select="generate-id()"/><xsl:text>&#10;</xsl:text>
+      <xsl:value-of select="generate-id()"/>
+      <xsl:for-each select="ancestor-or-self::*[@STYLEREFS or local-name() = 'Page'
+                                                or local-name() = 'alto']">
+        <xsl:text>&#9;</xsl:text><xsl:value-of select="local-name()"/><xsl:text> </xsl:text>
+        <xsl:value-of select="@STYLEREFS"/>
+      </xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
     </xsl:for-each>
     <xsl:for-each select=".//{a}TextLine">
-      <xsl:text>L&#9;</xsl:text><xsl:value-of select="@HPOS"/>
+      <xsl:text>&#13;</xsl:text><xsl:value-of select="@HPOS"/>
       <xsl:text>&#9;</xsl:text><xsl:value-of select="@VPOS"/>
       <xsl:text>&#9;</xsl:text><xsl:value-of select="@WIDTH"/>
       <xsl:text>&#9;</xsl:text><xsl:value-of select="@HEIGHT"/>
-      <xsl:text>&#9;</xsl:text><xsl:value-of select="generate-id(..)"/><xsl:text>&#9;</xsl:text>
-      <xsl:for-each select="ancestor-or-self::*[@STYLEREFS or local-name() = 'Page'
-                                                or local-name() = 'alto']">
-        <xsl:value-of select="local-name()"/><xsl:text> </xsl:text>
-        <xsl:value-of select="@STYLEREFS"/><xsl:text>&#13;</xsl:text>
-      </xsl:for-each>
-      <xsl:text>&#10;</xsl:text>
+      <xsl:text>&#9;</xsl:text><xsl:value-of select="generate-id(..)"/>
+      <xsl:text>&#9;</xsl:text><xsl:value-of select="@STYLEREFS"/>
       <xsl:choose>
         <xsl:when test="{a}HYP">
           <xsl:for-each select="{a}String | {a}HYP">
             <xsl:choose>
-              <xsl:when test="self::{a}HYP"><xsl:text>H&#10;</xsl:text></xsl:when>
+              <xsl:when test="self::{a}HYP"><xsl:text>&#9;H</xsl:text></xsl:when>
               <xsl:otherwise><xsl:call-template name="string"/></xsl:otherwise>
             </xsl:choose>
           </xsl:for-each>
@@ -73,7 +75,7 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
     </xsl:for-each>
   </xsl:template>
   <xsl:template name="string">
-    <xsl:text>S&#9;</xsl:text><xsl:value-of select="@HPOS"/>
+    <xsl:text>&#10;</xsl:text><xsl:value-of select="@HPOS"/>
     <xsl:text>&#9;</xsl:text><xsl:value-of select="@VPOS"/>
     <xsl:text>&#9;</xsl:text><xsl:value-of select="@WIDTH"/>
     <xsl:text>&#9;</xsl:text><xsl:value-of select="@HEIGHT"/>
@@ -81,7 +83,7 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
     <xsl:text>&#9;</xsl:text><xsl:value-of select="@STYLEREFS"/>
     <xsl:text>&#9;</xsl:text><xsl:value-of select="@STYLE"/>
     <xsl:text>&#9;</xsl:text><xsl:value-of select="@SUBS_TYPE"/>
-    <xsl:text>&#9;</xsl:text><xsl:value-of select="@CONTENT"/><xsl:text>&#10;</xsl:text>
+    <xsl:text>&#9;</xsl:text><xsl:value-of select="@CONTENT"/>
   </xsl:template>
 </xsl:stylesheet>
 """
@@ -119,50 +121,43 @@ def _transform(ns: str) -> etree.XSLT:
 
 
 def page_rows(alto: AltoFile, page: etree._Element, limits: Limits,
-              style: Callable[[str], TextStyle]) -> list[Row] | None:
+              styles: StyleLookup) -> list[Row] | None:
     """The printed lines of ``page`` as ``alto._printed_rows`` gives them, or None when the
-    element path must read them (see the module docstring). ``limits``: ``alto._Clip``'s;
-    ``style``: the style in force given a line's style chain (its "L" row's last field)."""
+    element path must read them (see the module docstring; also a TextLine outside any
+    TextBlock). ``limits``: ``alto._Clip``'s."""
     if not alto.plain:
         return None
-    blocks: dict[str, int] = {}
+    head, *lines = str(_transform(alto.ns)(page)).split("\r")
+    blocks = {}  # generate-id → (number, inherited style)
+    for number, row in enumerate(head.split("\n")[:-1]):
+        ident, _, chain = row.partition("\t")
+        blocks[ident] = (number, styles.along(chain))
     rows: list[Row] = []
-    line: list[str] | None = None
-    strings: list[str] = []
-    broken: set[int] = set()
-    for text in str(_transform(alto.ns)(page)).split("\n"):
-        kind = text[:1]
-        if kind == "S":
-            strings.append(text)
-        elif kind == "L":
-            if line is not None and not _add_line(rows, line, strings, broken, alto.scale,
-                                                  limits, blocks, style):
-                return None
-            line, strings, broken = text.split("\t", 6), [], set()
-        elif kind == "H" and strings:
-            broken.add(len(strings) - 1)  # a HYP marks the String before it
-        elif kind == "B":
-            blocks[text[2:]] = len(blocks)
-    if line is not None and not _add_line(rows, line, strings, broken, alto.scale, limits,
-                                          blocks, style):
-        return None
+    for record in lines:
+        if not _add_line(rows, record.split("\n"), alto.scale, limits, blocks, styles):
+            return None
     return rows
 
 
-def _add_line(rows: list[Row], line: list[str], strings: list[str], broken: set[int],
-              scale: float, limits: Limits, blocks: dict[str, int],
-              style: Callable[[str], TextStyle]) -> bool:
-    """Append the printed lines of one TextLine (its "L" row split, its "S" rows) to ``rows``
-    as ``alto._printed_rows`` makes them; False when a word's box is missing or beyond the
-    limits (the element path then reads the page, and names the element). The words are read
-    as ``alto_lines.line_words`` reads them, its ``box_of`` written out: a box inside the
-    limits is finite, and one that is not is refused all the same."""
+def _add_line(rows: list[Row], record: list[str], scale: float, limits: Limits,
+              blocks: dict[str, tuple[int, TextStyle]], styles: StyleLookup) -> bool:
+    """Append the printed lines of one TextLine (its record's rows) to ``rows`` as
+    ``alto._printed_rows`` makes them; False when its parent is no TextBlock or a word's box
+    is missing or beyond the limits (the element path then reads the page, and names the
+    element). The words are read as ``alto_lines.line_words`` reads them, its ``box_of``
+    written out: a box inside the limits is finite, and one that is not is refused all the
+    same."""
+    line = record[0].split("\t")
+    block = blocks.get(line[4])
+    if block is None:
+        return False
     (low_x, low_y), (high_x, high_y), (width, height) = limits
     parts = []
     try:
-        for k, string in enumerate(strings):
-            _, x, y, w, h, wc, refs, extra, subs, text = string.split("\t", 9)
-            if k in broken or subs == "HypPart1":
+        for string in record[1:]:
+            fields = string.split("\t")
+            x, y, w, h, wc, refs, extra, subs, text = fields[:9]
+            if len(fields) > 9 or subs == "HypPart1":  # followed by a HYP, or so marked
                 text = word_text(text, True)
             if text.strip():
                 x0, y0 = float(x) * scale, float(y) * scale
@@ -173,7 +168,8 @@ def _add_line(rows: list[Row], line: list[str], strings: list[str], broken: set[
     except ValueError:  # not a number
         return False
     printed = split_rows(parts)
-    own = box_of(*line[1:5], scale) if len(printed) == 1 else None
+    own = box_of(*line[:4], scale) if len(printed) == 1 else None
+    style = line[5] and styles.own(line[5]) or block[1]
     for row in printed:
         words = [(attrs, text, x0 if x0 > 0.0 else 0.0, x1 if x1 < width else width)
                  for attrs, text, (x0, _, x1, _) in row]
@@ -187,6 +183,6 @@ def _add_line(rows: list[Row], line: list[str], strings: list[str], broken: set[
             top, bottom = y0 if y0 > 0.0 else 0.0, y1 if y1 < height else height
         else:
             top, bottom = min(tops), max(bottoms)
-        rows.append((words, top, bottom, blocks.get(line[5]), style(line[6]),
+        rows.append((words, top, bottom, block[0], style,
                      [y1 - y0 for y0, y1 in zip(tops, bottoms)]))
     return True

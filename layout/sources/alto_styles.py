@@ -62,11 +62,11 @@ class StyleLookup:
         return self._with_extra[style, extra]
 
     def along(self, chain: str) -> TextStyle:
-        """The style in force for a line given its chain of "local-name STYLEREFS" links, root
-        first, each ended by a carriage return (``alto_rows``): the nearest that names a style
-        below the nearest Page or alto element."""
+        """The style in force for a block given its chain (``alto_rows``): "local-name
+        STYLEREFS" of it and of its ancestors with STYLEREFS or named Page or alto, root first,
+        split by tabs; the nearest naming a style below the nearest Page or alto element."""
         if chain not in self._by_chain:
-            links = (link.split(" ", 1) for link in chain.split("\r")[-2::-1])
+            links = (link.split(" ", 1) for link in reversed(chain.split("\t")) if link)
             below = takewhile(lambda link: link[0] not in ("Page", "alto"), links)
             self._by_chain[chain] = next(
                 (style for _, refs in below if refs and (style := self.own(refs))), NO_STYLE)
