@@ -51,10 +51,8 @@ from lxml import etree
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import Coords, element_name, printed_lines, raw_box
-from .alto_rows import Row, page_rows, plain
-from .alto_styles import StyleLookup, TextStyle, text_style
 from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
-from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
+from .xml import ALTO_NAMESPACES, expect_root, number_of, parse, split_tag
 
 DPI = 300.0
 _PX_PER_UNIT = {"pixel": 1.0, "mm10": DPI / 254.0, "inch1200": DPI / 1200.0}
@@ -63,15 +61,25 @@ _POINT = DPI / 72.0
 # reported (ABBYY gives some capital headlines the body's size): its height is the size.
 _DOUBT = 1.5
 _BLOCK_TAGS = ("TextBlock", "ComposedBlock", "Illustration", "GraphicalElement")
-# A WC attribute as a number (None when missing): cached, as pages repeat a few hundred values.
-_confidence = lru_cache(maxsize=4096)(number_of)
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """An ALTO ``TextStyle``: size in points (None when not given), family, bold, italic."""
+
+    size: float | None
+    font: str
+    bold: bool
+    italic: bool
+
+
+_NO_STYLE = TextStyle(None, "", False, False)
 
 
 @dataclass(frozen=True, slots=True)
 class AltoFile:
     """A parsed ALTO file: its root, tag namespace, unit scale [px per unit], text styles and
-    the lower-cased ``LABEL`` of each ``LayoutTag`` by ID; ``plain``: whether its pages may
-    be read through text rows (``alto_rows``)."""
+    the lower-cased ``LABEL`` of each ``LayoutTag`` by ID."""
 
     path: Path
     root: etree._Element
@@ -79,7 +87,6 @@ class AltoFile:
     scale: float
     styles: dict[str, TextStyle]
     layout_tags: dict[str, str] = field(default_factory=dict)
-    plain: bool = False
 
     def tag(self, local: str) -> str:
         """The qualified tag of an element of this file's namespace."""
@@ -101,10 +108,17 @@ def load(path: Path) -> AltoFile:
     if unit not in _PX_PER_UNIT:
         raise FormatError(f"{path}: unknown MeasurementUnit {unit!r} "
                           f"(known: {', '.join(_PX_PER_UNIT)})")
-    styles = {s.get("ID"): text_style(s) for s in root.iter(alto.tag("TextStyle"))}
+    styles = {s.get("ID"): _text_style(s) for s in root.iter(alto.tag("TextStyle"))}
     layout_tags = {t.get("ID"): (t.get("LABEL") or "").strip().lower()
                    for t in root.iter(alto.tag("LayoutTag")) if t.get("ID")}
-    return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles, layout_tags, plain(path))
+    return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles, layout_tags)
+
+
+def _text_style(element: etree._Element) -> TextStyle:
+    flags = (element.get("FONTSTYLE") or "").lower().split()
+    size = number_of(element.get("FONTSIZE"))
+    return TextStyle(size if size and size > 0 else None, element.get("FONTFAMILY") or "",
+                     "bold" in flags, any(f.startswith("italic") for f in flags))
 
 
 class AltoSource:
@@ -136,17 +150,14 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     Raises ``PageError`` naming the file and element for a zero-size page, a word without
     coordinates or a box far outside the page.
 
-    This runs for every word of an archive: the words are read as text rows (``alto_rows``),
-    or element by element when those cannot carry the page, into tuples of numbers, and each
-    ``Word`` and ``Box`` is made once, when the sizes of the lines are known.
+    This runs for every word of an archive: each word's attributes are read once, into
+    tuples of numbers (``alto_lines``), and its ``Word`` and ``Box`` are made once, when the
+    sizes of the lines are known.
     """
     width, height = ((number_of(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
-    styles = StyleLookup(alto.styles)
-    clip = _Clip(bounds)
-    rows = page_rows(alto, page, clip.limits, styles)
-    if rows is None:
-        rows = _printed_rows(alto, page, clip, styles)
+    styles = _StyleLookup(alto)
+    rows = _printed_rows(alto, page, _Clip(bounds), styles)
     inked = _boxed_to_ink([heights for *_, heights in rows])
     kinds = [_letter_kinds(row) if inked else (False, False) for row, *_ in rows]
     types = [_glyph_height(heights) / (_CAP_HEIGHT if capitals else 1.0)
@@ -156,29 +167,37 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
             zip(rows, types, sizes_from_heights(types), kinds)):
         at_most = type_height / (_CAP_HEIGHT if low else 1.0)  # the type's largest size
         looks: dict[tuple[str | None, str | None], tuple[str, float, bool, bool]] = {}
-        for (refs, extra, wc), text, x0, x1 in row:
-            look = looks.get((refs, extra))
+        for string, text, x0, x1 in row:
+            get = string.get
+            refs = get("STYLEREFS"), get("STYLE")
+            look = looks.get(refs)
             if look is None:  # worked out once per style named in the line
-                style = styles.own(refs) or line_style if refs else line_style
-                if extra:
-                    style = styles.with_extra(style, extra)
+                style = styles.own(refs[0]) or line_style if refs[0] else line_style
+                if refs[1]:
+                    style = styles.with_extra(style, refs[1])
                 size = style.size * _POINT if style.size else estimate
                 if type_height > _DOUBT * size or size > _DOUBT * at_most:
                     size = estimate  # the OCR's size is far from what the line shows
-                look = looks[refs, extra] = (style.font, round(size, 2), style.bold, style.italic)
+                look = looks[refs] = (style.font, round(size, 2), style.bold, style.italic)
+            wc = get("WC")
             words.append(Word(text, Box(x0, top, x1, bottom), *look, False,
-                              _confidence(wc), row_no, block))
+                              None if wc is None else number_of(wc), row_no, block))
     figures, rules, frames = _graphics(alto, page, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
 
+# A printed line: its words (String, text, x0, x1), top and bottom, TextBlock number, the
+# style its TextLine inherits, and its words' heights.
+_Row = tuple[list[tuple[etree._Element, str, float, float]], float, float, int | None,
+             TextStyle, list[float]]
+
+
 def _printed_rows(alto: AltoFile, page: etree._Element, clip: _Clip,
-                  styles: StyleLookup) -> list[Row]:
+                  styles: _StyleLookup) -> list[_Row]:
     """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
     checked and clipped to the page. The words of a line get one top and bottom: the
     TextLine's own when it is one row holding its words (see ``ocr.on_line``), else the extent
-    of the row's words. The TextBlock number is a hint (see ``Word.source_block``). A word is
-    its (STYLEREFS, STYLE, WC), text, x0 and x1 (``alto_rows.Word``)."""
+    of the row's words. The TextBlock number is a hint (see ``Word.source_block``)."""
     block_no = {block: k for k, block in enumerate(page.iter(alto.tag("TextBlock")))}
     (low_x, low_y), (high_x, high_y), (width, height) = clip.limits
     rows = []
@@ -188,17 +207,16 @@ def _printed_rows(alto: AltoFile, page: etree._Element, clip: _Clip,
         for row in printed:
             words, tops, bottoms = [], [], []
             for string, text, box in row:
-                attrs = string.get("STYLEREFS"), string.get("STYLE"), string.get("WC")
                 if box is not None:  # the common case of _Clip, written out
                     x0, y0, x1, y1 = box
                     if low_x <= x0 <= x1 <= high_x and low_y <= y0 <= y1 <= high_y:
-                        words.append((attrs, text, x0 if x0 > 0.0 else 0.0,
+                        words.append((string, text, x0 if x0 > 0.0 else 0.0,
                                       x1 if x1 < width else width))
                         tops.append(y0 if y0 > 0.0 else 0.0)
                         bottoms.append(y1 if y1 < height else height)
                         continue
                 x0, y0, x1, y1 = clip(box, string)
-                words.append((attrs, text, x0, x1))
+                words.append((string, text, x0, x1))
                 tops.append(y0)
                 bottoms.append(y1)
             middle = sorted([(y0 + y1) / 2 for y0, y1 in zip(tops, bottoms)])[len(words) // 2]
@@ -260,7 +278,7 @@ def _boxed_to_ink(heights: list[list[float]]) -> bool:
     return bool(spreads) and spreads[len(spreads) // 2] < _INKED
 
 
-def _letter_kinds(row: list[tuple[object, str, float, float]]) -> tuple[bool, bool]:
+def _letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[bool, bool]:
     """Whether every word of the line is in capitals with none reaching below the baseline:
     boxed tight to the ink, it is its capital height tall, about ``_CAP_HEIGHT`` of its
     type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
@@ -301,6 +319,42 @@ def block_elements(alto: AltoFile) -> dict[str, etree._Element]:
     """Block-level elements (and lines) by ID: what METS ``area BEGIN`` pointers name."""
     tags = {alto.tag(t) for t in (*_BLOCK_TAGS, "TextLine", "Page")}
     return {e.get("ID"): e for e in alto.root.iter(*tags) if e.get("ID")}
+
+
+class _StyleLookup:
+    """The ``TextStyle`` in force for an element: its own STYLEREFS, else its nearest
+    ancestor's; a String's ``STYLE`` attribute (fontStylesType: "bold", "italics", …) adds to
+    it. Each is worked out once: a page names a handful of styles, each word one."""
+
+    def __init__(self, alto: AltoFile) -> None:
+        self._styles = alto.styles
+        self._by_refs: dict[str, TextStyle | None] = {}
+        self._by_element: dict[etree._Element | None, TextStyle] = {}  # keeps the proxies alive
+        self._with_extra: dict[tuple[TextStyle, str], TextStyle] = {}
+
+    def own(self, refs: str) -> TextStyle | None:
+        """The style a (non-empty) STYLEREFS names: its first ID that is a TextStyle's."""
+        if refs not in self._by_refs:
+            self._by_refs[refs] = next((self._styles[r] for r in refs.split() if r in self._styles), None)
+        return self._by_refs[refs]
+
+    def with_extra(self, style: TextStyle, extra: str) -> TextStyle:
+        """``style`` with what a (non-empty) STYLE attribute adds."""
+        if (style, extra) not in self._with_extra:
+            flags = extra.lower().split()
+            self._with_extra[style, extra] = TextStyle(
+                style.size, style.font, style.bold or "bold" in flags,
+                style.italic or any(f.startswith("italic") for f in flags)) if flags else style
+        return self._with_extra[style, extra]
+
+    def inherited(self, element: etree._Element | None) -> TextStyle:
+        """The style in force for ``element``: its own, else its nearest ancestor's."""
+        if element not in self._by_element:
+            refs = None if element is None else element.get("STYLEREFS")
+            self._by_element[element] = _NO_STYLE if element is None or \
+                split_tag(element.tag)[1] in ("Page", "alto") else \
+                refs and self.own(refs) or self.inherited(element.getparent())
+        return self._by_element[element]
 
 
 def _graphics(alto: AltoFile, page: etree._Element, bounds: PageBounds

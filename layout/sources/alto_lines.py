@@ -9,8 +9,8 @@ coordinate is missing), each attribute read once.
 
 from __future__ import annotations
 
-from math import isfinite
-from typing import TYPE_CHECKING, TypeVar
+import math
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -22,26 +22,19 @@ if TYPE_CHECKING:  # alto imports this module
 Coords = tuple[float, float, float, float]  # x0, y0, x1, y1 [px]
 Part = tuple[etree._Element, str, Coords | None]  # a String, its text as read, its box
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
-_P = TypeVar("_P", bound=tuple)
 
 
 def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
-    """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom
-    (``split_rows``)."""
-    return split_rows(line_words(alto, line))
-
-
-def split_rows(parts: list[_P]) -> list[list[_P]]:
-    """Words of one TextLine (anything with its box third, as a ``Part``) as the printed lines
-    they lie on, top to bottom.
+    """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom.
 
     Normally one. Some files put the words of several printed lines into one TextLine (RERO's
     EZR issue of 1840 has whole blocks in one line, bottom line first): its words are then
     split into rows by height, each keeping the file's word order.
     """
+    parts = line_words(alto, line)
     if len(parts) < 2:
         return [parts] if parts else []
-    boxes = [part[2] for part in parts]
+    boxes = [box for _, _, box in parts]
     if None in boxes:
         return [parts]
     typical = sorted([y1 - y0 for _, y0, _, y1 in boxes])[len(boxes) // 2]
@@ -59,8 +52,8 @@ def split_rows(parts: list[_P]) -> list[list[_P]]:
 
 def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
     """The words of a ``TextLine`` in file order, those of blank text left out; a word broken
-    at the line end (``SUBS_TYPE="HypPart1"``, or followed by a ``HYP`` element) ends in "-"
-    (``word_text``)."""
+    at the line end (``SUBS_TYPE="HypPart1"``, or followed by a ``HYP`` element) ends in "-".
+    Each box as ``raw_box`` gives it (written out here: this runs for every word)."""
     string_tag, scale = alto.tag("String"), alto.scale
     strings = list(line.iterchildren(string_tag))
     hyphenated: set[int] = set()  # strings followed by a HYP (before the next String)
@@ -69,36 +62,36 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
         if broken is not None:
             hyphenated.add(strings.index(broken))
     parts = []
+    isfinite = math.isfinite
     for k, string in enumerate(strings):
         get = string.get
-        text = word_text(get("CONTENT") or "", k in hyphenated or get("SUBS_TYPE") == "HypPart1")
-        if text.strip():
-            parts.append((string, text, box_of(get("HPOS"), get("VPOS"), get("WIDTH"),
-                                               get("HEIGHT"), scale)))
+        text = get("CONTENT") or ""
+        if text and not text.endswith(_HYPHENS) and (
+                k in hyphenated or get("SUBS_TYPE") == "HypPart1"):
+            text += "-"
+        if not text.strip():
+            continue
+        try:
+            x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
+            w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
+        except (TypeError, ValueError):
+            parts.append((string, text, None))
+            continue
+        parts.append((string, text, (x, y, x + w, y + h) if isfinite(x) and isfinite(y)
+                      and isfinite(w) and isfinite(h) else None))
     return parts
 
 
-def word_text(content: str, broken: bool) -> str:
-    """A String's text as read: its ``CONTENT``, with a "-" added when the word is ``broken``
-    at the line end and does not already end in a hyphen."""
-    return content + "-" if content and broken and not content.endswith(_HYPHENS) else content
-
-
 def raw_box(element: etree._Element, scale: float) -> Coords | None:
-    """The element's box in pixels (``box_of`` its coordinates)."""
+    """The element's box in pixels (its ALTO units times ``scale``), None when a coordinate
+    is missing or not a finite number ("1e400", "NaN")."""
     get = element.get
-    return box_of(get("HPOS"), get("VPOS"), get("WIDTH"), get("HEIGHT"), scale)
-
-
-def box_of(hpos: str | None, vpos: str | None, width: str | None, height: str | None,
-           scale: float) -> Coords | None:
-    """A box in pixels from the four ALTO coordinates (their units times ``scale``), None when
-    one is missing or not a finite number ("", "1e400", "NaN")."""
     try:
-        x, y = float(hpos) * scale, float(vpos) * scale  # type: ignore[arg-type]
-        w, h = float(width) * scale, float(height) * scale  # type: ignore[arg-type]
+        x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
+        w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
     except (TypeError, ValueError):
         return None
+    isfinite = math.isfinite
     if not (isfinite(x) and isfinite(y) and isfinite(w) and isfinite(h)):
         return None
     return x, y, x + w, y + h
