@@ -284,8 +284,11 @@ def _letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[
     type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
     size); and whether no letter of it reaches below: then it may be that short ("Tweede
     Kamer."), and its style's size is doubted only beyond that."""
-    kinds = [k for k in map(_letters, (t for _, t, _, _ in row)) if k[0]]
-    return (bool(kinds) and all(k[1] for k in kinds), bool(kinds) and not any(k[2] for k in kinds))
+    kinds = [k for k in map(_letters, [word[1] for word in row]) if k[0]]
+    if not kinds:
+        return False, False
+    _, capitals, descending = zip(*kinds)
+    return all(capitals), not any(descending)
 
 
 _DESCENDING = frozenset("gjpqyQJ")
