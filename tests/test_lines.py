@@ -388,18 +388,7 @@ def test_a_cjk_column_of_three_lines_beside_a_long_one_is_cut_from_it():
     stands empty beside the long column left of it: the gutter between them opens into the
     empty column's white, which is taller and reaches up beside the jump line, and is still
     a gutter (the page's grid runs there further down)."""
-    words = [word("（转第五版）", 212, 139, size=8)]
-    for i in range(14):
-        y = 100 + 13 * i
-        words += [word("市场监管部门提出下一", 50, y), word("青山县推进文化活动人", 270, y)]
-        if i < 3:
-            words.append(word("江北区已累计探索社区", 160, y))
-    words += [word("高新区聚焦产业链打造口袋公园", 50, 320, size=24)]
-    for i in range(14):
-        y = 400 + 13 * i
-        words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
-                  word("社提出目前将引导文化", 270, y)]
-    top = [ln for ln in build_lines(words, (), P) if ln.box.y1 < 300]
+    top = _top_lines_beside_a_short_cjk_column(3)
     assert len(top) == 32 and all(ln.box.width <= 100 for ln in top), texts(top)
 
 
@@ -407,16 +396,22 @@ def test_the_last_two_lines_of_a_cjk_column_on_the_page_grid_are_cut_from_the_co
     """A column ends two lines and a jump line down beside a long one: white beside two
     lines is no gutter by itself (two lines of word spaces may line up), but this one lies
     edge on edge with a gutter of the page's grid further down."""
-    words = [word("（转第五版）", 212, 126, size=8)]
+    top = _top_lines_beside_a_short_cjk_column(2)
+    assert len(top) == 31 and all(ln.box.width <= 100 for ln in top), texts(top)
+
+
+def _top_lines_beside_a_short_cjk_column(short: int):
+    """The lines of a CJK page's top half: two long columns with a column of ``short`` lines
+    and a jump line between them, over a headline and three full columns (the page's grid)."""
+    words = [word("（转第五版）", 212, 100 + 13 * short, size=8)]
     for i in range(14):
         y = 100 + 13 * i
         words += [word("市场监管部门提出下一", 50, y), word("青山县推进文化活动人", 270, y)]
-        if i < 2:
+        if i < short:
             words.append(word("江北区已累计探索社区", 160, y))
     words += [word("高新区聚焦产业链打造口袋公园", 50, 320, size=24)]
     for i in range(14):
         y = 400 + 13 * i
         words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
                   word("社提出目前将引导文化", 270, y)]
-    top = [ln for ln in build_lines(words, (), P) if ln.box.y1 < 300]
-    assert len(top) == 31 and all(ln.box.width <= 100 for ln in top), texts(top)
+    return [ln for ln in build_lines(words, (), P) if ln.box.y1 < 300]

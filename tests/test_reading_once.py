@@ -14,6 +14,7 @@ parsed for each part did, and the gutters filed by height answer as a scan of th
 from __future__ import annotations
 
 import random
+from contextlib import closing
 from pathlib import Path
 
 import pymupdf
@@ -50,13 +51,15 @@ def read_in_parts(path: Path, number: int = 1) -> PageContent:
                            tuple(figures), tuple(rules), tuple(frames), tuple(drawn))
 
 
+def read_in_one(path: Path) -> PageContent:
+    """Page 1 as ``PdfSource`` reads it (one parse)."""
+    with closing(PdfSource(path)) as source:
+        return source.page(1)
+
+
 @pytest.mark.parametrize("path", FIXTURES + PRODUCERS, ids=lambda p: p.stem)
 def test_a_page_read_in_one_parse_is_the_page_read_in_parts(path: Path) -> None:
-    source = PdfSource(path)
-    try:
-        assert source.page(1) == read_in_parts(path)
-    finally:
-        source.close()
+    assert read_in_one(path) == read_in_parts(path)
 
 
 @pytest.mark.parametrize("rotation", [90, 180, 270])
@@ -69,11 +72,7 @@ def test_a_rotated_page_with_images_read_in_one_parse_is_the_page_read_in_parts(
         assert doc[0].get_images(full=True)
         doc[0].set_rotation(rotation)
         doc.save(path)
-    source = PdfSource(path)
-    try:
-        content = source.page(1)
-    finally:
-        source.close()
+    content = read_in_one(path)
     assert content == read_in_parts(path)
     assert content.figures
 
@@ -105,11 +104,7 @@ def test_an_inline_image_is_found_on_a_page_whose_resources_name_none(tmp_path: 
         doc.save(path)
     with pymupdf.open(path) as doc:
         assert not doc[0].get_images(full=True) and doc[0].get_image_info()
-    source = PdfSource(path)
-    try:
-        content = source.page(1)
-    finally:
-        source.close()
+    content = read_in_one(path)
     assert content == read_in_parts(path)
     assert len(content.figures) == 1
 

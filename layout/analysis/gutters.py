@@ -187,7 +187,6 @@ class _Across:
                         or abs(s.x0 - g.x0) <= edge or abs(s.x1 - g.x1) <= edge)
                    for g in (self.long[k] for k in self.grid.near(s.x0, 0, s.x1, 0)))
 
-
     def same_edges(self, s: Strip) -> bool:
         """Whether s has both its edges on a long strip's (within ``_ON_EDGE``), at any height:
         the white of a column gutter of the page's grid."""

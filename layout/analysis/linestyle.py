@@ -39,11 +39,10 @@ def make_line(words: list[Word], vertical: bool) -> Line:
     A lead-in run does not count towards the style (see ``_lead_in``). A line of one word
     (most lines of a CJK page, whose spans are whole lines) is made without the counting.
     """
-    if len(words) == 1:
+    if len(words) == 1:  # its style is its word's (an empty word counts as styled, as below)
         w = words[0]
-        n = len(w.text)
-        return Line((w,), union_all((w.box,)), w.text, w.size, n * w.bold >= _STYLE_SHARE * n,
-                    n * w.italic >= _STYLE_SHARE * n, vertical, font_family(w.font))
+        return Line((w,), w.box, w.text, w.size, w.bold or not w.text, w.italic or not w.text,
+                    vertical, font_family(w.font))
     styled = words
     if _lead_in(words):
         first = words[0]

@@ -285,12 +285,12 @@ def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float
     long title shrunk below the body size to fit a narrow module still heads its byline. Two
     crossheads side by side over one byline are the phrases of one title cut apart at the
     wide space between them: the story joins them (``stories._titled``)."""
-    bylines = [b for b, r in zip(blocks, roles) if r == "byline"]
-    over = [(i, [y for y in bylines if _touching(b, y, body)]) for i, b in enumerate(blocks)
-            if roles[i] == "crosshead"]
-    over = [(i, ys) for i, ys in over if ys]
-    for i, ys in over:
-        if not any(k != i and any(y in ys for y in yk) for k, yk in over):
+    bylines = [k for k, r in enumerate(roles) if r == "byline"]
+    over = {i: [k for k in bylines if _touching(blocks[i], blocks[k], body)]
+            for i, r in enumerate(roles) if r == "crosshead"}
+    titles_over = Counter(k for ks in over.values() for k in ks)  # crossheads over each byline
+    for i, ks in over.items():
+        if ks and all(titles_over[k] == 1 for k in ks):
             roles[i] = "headline"
 
 

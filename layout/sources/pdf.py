@@ -233,8 +233,7 @@ class PdfSource:
             # (0.3 MB a page of a broadsheet): emptied every few pages, a file of any length
             # costs the memory of those few, and the fonts its pages share are read once for
             # them (emptied after each page, they were read again for every page: a third
-            # more time on the pages of the Federal Register). (Halving it after each page
-            # freed nothing that mattered: memory grew with the page count.)
+            # more time on the pages of the Federal Register).
             self._pages_in_store += 1
             if self._pages_in_store >= _STORE_PAGES:
                 self._empty_store()
