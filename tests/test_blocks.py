@@ -130,3 +130,31 @@ def test_a_map_name_on_a_column_line_stays_with_the_map():
     (name,) = [b for b in blocks if "Riverton" in b.text or any("Riverton" in ln.text for ln in b.lines)]
     assert [ln.text for ln in name.lines] == ["Riverton"]
     assert sum(len(b.lines) for b in blocks if b.box.x0 >= 160) == 12
+
+
+def _region(words, number):
+    """Words as an OCR file gives them: in region ``number``, one found line per row."""
+    return [replace(w, source_block=number, source_line=1000 * number + int(w.box.y0)) for w in words]
+
+
+def test_ocr_regions_of_one_column_and_of_two_are_never_one_block():
+    """Two columns of an OCR page, then a notice set across both: the left column's text runs
+    straight on into the notice's lines (same size, same edge), but the file's regions say one
+    is a column wide and the other two."""
+    left, right = _region(column(50, 100, 6), 1), _region(column(170, 100, 6, start=30), 2)
+    across = _region(column(50, 172, 4, width=220, start=60), 3)
+    blocks = blocks_of(left + right + across)
+    assert sorted(len(b.lines) for b in blocks) == [4, 6, 6]
+    # The same lines in one region are the engine's word that they belong together.
+    (whole,) = blocks_of(_region(column(50, 100, 6) + column(50, 172, 4, width=220, start=60), 1))
+    assert len(whole.lines) == 10
+
+
+def test_an_ocr_region_of_a_short_title_stands_apart_from_the_text_under_it():
+    """A centred title at the body size, boxed as a region of its own: not the first line of
+    the paragraph under it."""
+    title = _region([word("Le Nord.", 95, 88)], 1)
+    text = _region(column(50, 100, 6), 2)
+    assert sorted(len(b.lines) for b in blocks_of(title + text)) == [1, 6]
+    assert [len(b.lines) for b in blocks_of([replace(w, source_block=None, source_line=None)
+                                             for w in title + text])] == [7]

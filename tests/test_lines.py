@@ -44,18 +44,31 @@ def test_vertical_rule_between_words_cuts_the_line():
 
 
 def test_an_ocr_line_keeps_a_wide_space_together_but_not_a_gutter():
-    """A TextLine of an OCR file is evidence: alone on its row, it is cut only at a gap far
-    wider than its words' rough spacing. A PDF's line is its extractor's guess: no such thing."""
+    """A TextLine of an OCR file is evidence: its gaps are the engine's rough spacing (a dash
+    it dropped, a loose line), cut only at a gutter of the page's column grid. A PDF's line is
+    its extractor's guess: a wide gap with nothing around it cuts it."""
     def ocr(w):
         return replace(w, source_block=1)
 
-    same = [word("ok", 50, 100, line=1), word("cash", 75, 100, line=1)]      # 1.5 em apart
-    assert texts(build_lines([ocr(w) for w in same], (), P)) == ["ok cash"]
-    assert texts(build_lines(same, (), P)) == ["cash", "ok"]
-    dropped_dash = [word("ok", 50, 100, line=1), word("cash", 85, 100, line=1)]  # 2.5 em: "ok — cash"
-    assert texts(build_lines([ocr(w) for w in dropped_dash], (), P)) == ["ok cash"]
-    far = [word("ok", 50, 100, line=1), word("cash", 100, 100, line=1)]      # 4 em apart
-    assert texts(build_lines([ocr(w) for w in far], (), P)) == ["cash", "ok"]
+    for gap_em in (1.5, 2.5, 4, 8):
+        apart = [word("ok", 50, 100, line=1), word("cash", 60 + 10 * gap_em, 100, line=1)]
+        assert texts(build_lines([ocr(w) for w in apart], (), P)) == ["ok cash"]
+    far = [word("ok", 50, 100), word("cash", 100, 100)]      # 4 em apart, no OCR line
+    assert texts(build_lines(far, (), P)) == ["cash", "ok"]
+    # Two columns of OCR lines, one of which the engine ran across the gutter between them.
+    left, right = column(50, 100, 12), column(170, 100, 12, start=40)
+    rows = sorted({w.box.y0 for w in left})
+    across = 5
+
+    def found(line, first):  # the line's words, as an OCR file gives them
+        row, x = rows.index(line.box.y0), line.box.x0
+        number = row if row == across else first + row
+        for text in line.text.split():
+            yield ocr(word(text, x, line.box.y0, line=number))
+            x += 5 * len(text) + 5
+    words = [w for ln in left for w in found(ln, 0)] + [w for ln in right for w in found(ln, 100)]
+    lines = build_lines(words, (), P)
+    assert len(lines) == 24 and all(ln.box.x1 < 160 or ln.box.x0 > 160 for ln in lines)
 
 
 def test_cjk_words_join_without_space_and_latin_words_with_one():

@@ -3,8 +3,9 @@
 A line joins the block just above it when the two are close (``Params.line_gap``), overlap
 horizontally, share size, weight and typeface (or an OCR file put them in one block: then
 they may overlap any amount, and lines standing level keep the engine's order), sit in the
-same frame, and no rule or figure lies between them. A PDF's own block grouping is never
-used: it merges columns. A line whose words pass from inside a picture to outside it is
+same frame, and no rule or figure lies between them; lines of two OCR blocks, one set far
+wider than the other (across two columns, or a title over its text), never join. A PDF's own
+block grouping is never used: it merges columns. A line whose words pass from inside a picture to outside it is
 first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to bottom against
 the few blocks still open (about one per column), rules and figures are looked up by height
 and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
@@ -34,6 +35,12 @@ _OCR_HEIGHTS = 0.5
 # [sizes] How far a line may reach up into the line above and still follow it: OCR boxes of
 # Fraktur type, ascenders and descenders included, are taller than the line pitch.
 _MAX_OVERLAP = 0.8
+# [share of the narrower] an OCR region this many times as wide as another, with at least
+# this many lines, is set across more columns (``_Regions.apart``); [share of its lines] the
+# lines of a region at most as wide as its full ones
+_WIDER = 1.5
+_MEASURED = 3
+_FULL_LINES = 0.75
 # [share of the shorter line's height] two lines of one OCR block overlapping by more than
 # this stand level: the geometry cannot order them
 _LEVEL = 0.5
@@ -119,6 +126,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
     by_middle = ByKey(barriers, lambda b: b.cy)
     boxes = {id(ln): turn(ln.box) for ln in lines}
     frame = {id(ln): frames.of(ln.box) for ln in lines}
+    regions = _Regions(lines, boxes)
     groups: list[list[Line]] = []
     done: list[int] = []
     sizes = sorted(ln.size for ln in lines)
@@ -138,6 +146,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
                     or not (same_block or _same_style(last, ln, params))
+                    or regions.apart(last, ln)
                     or any(crosses_between_vertically(barriers[j], lb, b, 0.3)
                            for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
                 continue
@@ -201,6 +210,30 @@ class _OpenGroups:
 
     def remaining(self) -> list[int]:
         return sorted(self._last)
+
+
+class _Regions:
+    """The regions an OCR file found (``Word.source_block``): how many lines each has and its
+    measure, the width of its full lines (the widest but a quarter, ``_FULL_LINES``: a stray
+    line the engine ran too far does not count, a paragraph's short last line neither)."""
+
+    def __init__(self, lines: Sequence[Line], boxes: dict[int, Box]) -> None:
+        widths: dict[int, list[float]] = {}
+        for ln in lines:
+            if ln.words[0].source_block is not None:
+                widths.setdefault(ln.words[0].source_block, []).append(boxes[id(ln)].width)
+        self.lines = {k: len(ws) for k, ws in widths.items()}
+        self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
+
+    def apart(self, a: Line, b: Line) -> bool:
+        """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
+        has ``_MEASURED`` lines or more to say so: text across two columns and text of one of
+        them, a title over its text, never one block."""
+        ka, kb = a.words[0].source_block, b.words[0].source_block
+        if ka is None or kb is None or ka == kb:
+            return False
+        narrow, wide = sorted((ka, kb), key=self.measure.__getitem__)
+        return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= _MEASURED
 
 
 def _same_source_block(a: Line, b: Line) -> bool:

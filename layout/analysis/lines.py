@@ -9,7 +9,8 @@ kept in their line, and two columns of Chinese a character apart are cut. Only a
 text right above or below it, where the page says nothing, is cut at a gap wider than a word
 space (``Params.word_gap``). That cut, and one at a short gutter taken for the lines
 aligned beside it, are weak: a river of word spaces down a loose justified column looks the
-same, and its gap is no wider than the other spaces of its line, which keeps it. A vertical
+same, and its gap is no wider than the other spaces of its line, which keeps it. A line an OCR
+file found is evidence: it takes no weak cut, only the sure ones. A vertical
 rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
 cap, a headline beside body text) always cuts.
 Vertical CJK words are handled the same way with the axes swapped. Cost: one sort of the
@@ -41,10 +42,6 @@ _OFF_BASELINE_GAP = 0.15
 _SAME_SIZE = 0.8
 # [share of its neighbour's height] a superscript's foot stands this far above its neighbour's
 _RAISED = 0.2
-# Words an OCR file put on one line, in a row with nothing above or below, are cut apart only
-# at a gap wider than this [em]: a dash the OCR dropped between two items of a summary leaves
-# two ems or more ("La composition du conseil — On demande le scrutin").
-_SOURCE_LINE_GAP = 3.0
 # [em] how close above or below a row (between their boxes) other text must be to say
 # something of its gaps: the line right above or below; and [share of size] how near in size
 # (a nameplate says nothing of the ears beside it)
@@ -220,7 +217,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
                     or not found and _off_baseline(prev, w, boxes[id(prev)], b, gap) \
                     or not found and _display_apart(prev, w, gap, body):
                 cuts.append(_CUT)
-            elif gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0, boxes, body, params):
+            elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
+                                                           boxes, body, params)):
                 cuts.append(_WEAK)
             else:
                 cuts.append(_NONE)
@@ -354,12 +352,11 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
-    if right - left <= min(_SOURCE_LINE_GAP, _DISPLAY_APART, _CJK_APART, params.word_gap) * small:
+    if right - left <= min(_DISPLAY_APART, _CJK_APART, params.word_gap) * small:
         return False  # a word space whatever the sizes and scripts say: no look around
     raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
     size = big if small < _SAME_SIZE * big and raised else small
-    widest = (_SOURCE_LINE_GAP if _found_line(a, b) else
-              _DISPLAY_APART if small > _DISPLAY * body else
+    widest = (_DISPLAY_APART if small > _DISPLAY * body else
               _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
