@@ -200,6 +200,18 @@ def test_the_names_stacked_under_a_byline_are_the_byline():
     assert roles_of(page(wrapped))["东 张立新"] == "byline"  # a name broken where the line wrapped
 
 
+def test_a_surname_a_byline_wrapped_onto_its_own_line_is_the_byline():
+    """"By James Duarte and Nora" / "Mercer" in a narrow column, in the byline's bold type and
+    set tight (the boxes overlap): the surname is no crosshead, which would join the headline."""
+    def bylined(surname_style):
+        return (text_lines(["District Extends Bridge Plan"], 50, 60, size=16, bold=True)
+                + text_lines(["By James Duarte and Nora"], 50, 80, size=8, bold=True)
+                + text_lines(["Mercer"], 50, 88.5, size=8, **surname_style)
+                + column(50, 100, 12, size=9, width=120))
+    assert roles_of(page(bylined({"bold": True})))["Mercer"] == "byline"
+    assert roles_of(page(bylined({"bold": True, "font": "Gothic"})))["Mercer"] != "byline"  # another type
+
+
 def test_a_sentence_starting_with_de_or_by_is_no_byline():
     """"De zitting van de Kamer…" (Dutch), "By the end of May…": the first line of a paragraph.
     A byline names somebody: a capital or "our" follows the particle."""

@@ -1,4 +1,4 @@
-"""The text patterns that name roles: bylines, jump lines, author names, index lines,
+"""The text patterns that name roles: bylines, jump lines, author names, index lines, pull quotes,
 furniture. Latin-script and Chinese conventions; the roles stage (``roles.py``) decides
 with them and with the typography."""
 
@@ -24,6 +24,9 @@ QUOTES = "«»\"“”„‘’'‹›「」『』"
 # A name alone (an author under a headline): two to four Han characters, or two or three
 # capitalised words.
 AUTHOR_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$")
+# One capitalised word: a surname a byline wrapped onto its own line ("By James Duarte and
+# Nora" / "Mercer"), read so only in the byline's own type.
+SURNAME = re.compile(r"^[A-Z][\w'’.-]+$")
 # Names in Han characters a space apart, the first maybe the end of one broken at the line
 # above ("杨晓" / "东 张立新"): the rest of a byline that wrapped.
 HAN_NAMES = re.compile(r"^[\u4e00-\u9fff]{1,4}( +[\u4e00-\u9fff]{2,4})+$")
@@ -31,3 +34,9 @@ HAN_NAMES = re.compile(r"^[\u4e00-\u9fff]{1,4}( +[\u4e00-\u9fff]{2,4})+$")
 INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?\d{1,3})$|\.{3,}\s*\d{1,3}$|第\s*\d+\s*版$",
                          re.IGNORECASE)
 FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
+
+
+def pull_quote(text: str) -> bool:
+    """Text between quotation marks: large, a pull quote, not a headline that starts a story."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES

@@ -40,7 +40,7 @@ from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
-from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, QUOTES
+from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, pull_quote
 
 # [share of the body size] a name alone under a headline is set no larger than this
 _NAME_SIZE = 1.05
@@ -104,7 +104,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
             roles[i] = "furniture"
         elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
-                and not _pull_quote(b):
+                and not pull_quote(b.raw_text):
             roles[i] = "headline"
     name_nameplate(blocks, roles, page, body)
     name_indexes(blocks, roles, body)
@@ -185,12 +185,6 @@ def _ocr_noise(b: Block) -> bool:
     text = b.raw_text
     letters = sum(len(run) for run in _LETTER_RUN.findall(text))
     return letters < 0.5 * sum(not c.isspace() for c in text)
-
-
-def _pull_quote(b: Block) -> bool:
-    """Large text between quotation marks is a pull quote, not a headline that starts a story."""
-    text = b.raw_text.strip()
-    return len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES
 
 
 def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:
@@ -274,10 +268,19 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
             roles[j] = "byline"
     bylines = [b for b, r in zip(blocks, roles) if r == "byline"]
     for j, b in enumerate(blocks):  # the names stacked under 本报记者, one a line, or wrapped
-        if roles[j] in ("body", "crosshead") and b.size <= body * _NAME_SIZE and len(b.lines) <= _KICKER_LINES \
-                and all(AUTHOR_NAME.match(ln.text.strip()) or HAN_NAMES.match(ln.text.strip()) for ln in b.lines) \
-                and any(_touching(y, b, 0.6 * b.size) for y in bylines):
+        if roles[j] not in ("body", "crosshead") or b.size > body * _NAME_SIZE or len(b.lines) > _KICKER_LINES:
+            continue
+        texts = [ln.text.strip() for ln in b.lines]
+        if all(AUTHOR_NAME.match(t) or HAN_NAMES.match(t) for t in texts) \
+                and any(_touching(y, b, 0.6 * b.size) for y in bylines) \
+                or len(texts) == 1 and SURNAME.match(texts[0]) \
+                and any(_touching(y, b, b.size) and _same_look(y, b) for y in bylines):  # wrapped alone
             roles[j] = "byline"
+
+
+def _same_look(a: Block, b: Block) -> bool:
+    """Set in one type: weight, slant, face and size."""
+    return (a.bold, a.italic, a.font) == (b.bold, b.italic, b.font) and abs(a.size - b.size) <= 0.05 * a.size
 
 
 def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
