@@ -131,11 +131,11 @@ def _other_source_block(a: Word, b: Word) -> bool:
     return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
 
 
-def _speck(w: Word, boxes: dict[int, Box]) -> bool:
+def _speck(w: Word, box: Box) -> bool:
     """A mark far narrower than a letter (``_SPECK``): dirt or a piece of a column rule that
     OCR read as "i", "!" or "■" and put on the line beside it. It stays on that line, the
     gutter it stands in notwithstanding: cut off, it would make a column of its own."""
-    return boxes[id(w)].width < _SPECK * w.size
+    return box.x1 - box.x0 < _SPECK * w.size
 
 
 def _outsized(a: Word, b: Word) -> bool:
@@ -146,7 +146,7 @@ def _outsized(a: Word, b: Word) -> bool:
 def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     """Two headlines side by side, in about one size but set on different baselines, with more
     than a hair between (a superscript is smaller than its word and stays with it)."""
-    small, big = sorted((a.size, b.size))
+    small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)  # as sorted()
     return (small >= _SAME_SIZE * big and abs(ba.cy - bb.cy) > _OFF_BASELINE * min(ba.height, bb.height)
             and gap > _OFF_BASELINE_GAP * small)
 
@@ -201,20 +201,19 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
         whole = bool(across) and _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
         gaps: list[float] = []
         cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
-        right = boxes[id(row[0])].x1
-        for prev, w in zip(row, row[1:]):
-            b = boxes[id(w)]
+        bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
+        right = bs[0].x1
+        for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
             found = _found_line(prev, w)
-            inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
-            gutter = gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body,
-                                     _hanging(prev, w), found)
-            if whole and gutter in across or found and (_speck(prev, boxes) or _speck(w, boxes)) \
+            inner = pu.x1 if pb.x1 >= right else right
+            gutter = gutters.through(inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w), found)
+            if whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b)) \
                     or gutter and _word_space_of_display(prev, w, gap, body):
                 gutter = None
-            if _separated(right, b, separators) or _outsized(prev, w) \
+            if separators and _separated(right, b, separators) or _outsized(prev, w) \
                     or _other_source_block(prev, w) or gutter and gutter.on_grid \
-                    or not found and _off_baseline(prev, w, boxes[id(prev)], b, gap) \
+                    or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and _display_apart(prev, w, gap, body):
                 cuts.append(_CUT)
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
@@ -223,7 +222,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             else:
                 cuts.append(_NONE)
             gaps.append(gap)
-            right = max(right, b.x1)
+            right = b.x1 if b.x1 > right else right  # as max(right, b.x1)
         pieces += _cut_row(row, gaps, cuts)
     return pieces
 

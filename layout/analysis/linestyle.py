@@ -37,15 +37,23 @@ def make_line(words: list[Word], vertical: bool) -> Line:
     """A line from its words in reading order, with the style of most of its characters.
 
     A lead-in run does not count towards the style (see ``_lead_in``). A line of one word
-    (most lines of a CJK page, whose spans are whole lines) is made without the counting.
+    (most lines of a CJK page, whose spans are whole lines), or of words all in one style
+    (most lines of any page), is made without the counting.
     """
     if len(words) == 1:  # its style is its word's (an empty word counts as styled, as below)
         w = words[0]
         return Line((w,), w.box, w.text, w.size, w.bold or not w.text, w.italic or not w.text,
                     vertical, font_family(w.font))
+    first = words[0]
+    style = (first.bold, first.italic, first.font, first.size)
+    if all((w.bold, w.italic, w.font, w.size) == style for w in words):
+        # One style throughout (most lines): no lead-in, nothing to count.
+        blank = not any(w.text for w in words)  # no characters: styled, as counted below
+        return Line(tuple(words), union_all([w.box for w in words]), join_words(words, vertical),
+                    first.size, bool(first.bold) or blank, bool(first.italic) or blank, vertical,
+                    font_family(first.font))
     styled = words
     if _lead_in(words):
-        first = words[0]
         lead = (first.bold, first.font, first.size)
         styled = [w for w in words if (w.bold, w.font, w.size) != lead]
     sizes: dict[float, int] = {}
@@ -69,18 +77,20 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     CJK text takes no space between words, except an em-wide gap between two phrases of a
     headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one.
     """
-    parts = [words[0].text]
+    texts = [w.text for w in words]
     # A line without CJK (one scan of its text) joins no two words without a space.
-    cjk = len(words) > 1 and has_cjk("".join([w.text for w in words]))
-    for prev, w in zip(words, words[1:]):
+    cjk = len(words) > 1 and has_cjk("".join(texts))
+    parts = [texts[0]]
+    for prev, w, text in zip(words, words[1:], texts[1:]):
         gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
-        size = max(w.size, 1e-6)
-        if cjk and joins_without_space(prev.text, w.text):
+        size = w.size
+        size = 1e-6 if 1e-6 > size else size  # as max(size, 1e-6)
+        if cjk and joins_without_space(prev.text, text):
             spaced = gap > _CJK_SPACE_GAP * size and not (
-                prev.text[-1] in _CJK_PUNCTUATION or w.text[0] in _CJK_PUNCTUATION)
+                prev.text[-1] in _CJK_PUNCTUATION or text[0] in _CJK_PUNCTUATION)
         else:
             spaced = gap > _SPACE_GAP * size
         if spaced:
             parts.append(" ")
-        parts.append(w.text)
+        parts.append(text)
     return "".join(parts)

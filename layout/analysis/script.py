@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 
 def is_cjk(ch: str) -> bool:
@@ -17,6 +18,7 @@ def is_cjk(ch: str) -> bool:
 CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’»-"
 
 
+_KANA = re.compile("[\u3040-\u30ff]")  # Hiragana and Katakana
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f]")
 _SPACE = re.compile(r"\s")
 
@@ -50,9 +52,9 @@ def guess_language(text: str) -> str | None:
     """BCP 47 code of the text's dominant language among those we know, or None."""
     sample = text[:20000]
     if cjk_share(sample) > 0.3:
-        kana = sum(1 for c in sample if 0x3040 <= ord(c) <= 0x30FF)
+        kana = len(_KANA.findall(sample))
         return "ja" if kana > 0.05 * len(sample) else "zh"
-    words = sample.lower().split()
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(sample.lower().split())  # each word counted once, not once a language
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     lang, score = max(scores.items(), key=lambda kv: kv[1])
     return lang if score >= 3 else None

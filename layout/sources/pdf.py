@@ -55,28 +55,41 @@ def spans_to_words(text_dict: dict) -> list[Word]:
     From a ``"rawdict"`` result, whose spans have their characters, a span is cut into words
     wherever its characters stand apart by more than ``_CHAR_GAP`` em (see ``run_on_spans``).
     """
-    words = []
+    words: list[Word] = []
+    append = words.append
+    rounded: dict[float, float] = {}  # a span's size to 2 decimals: round() is slow, sizes few
     line_id = 0
     for block in text_dict["blocks"]:
         if block.get("type") != 0:
             continue
         for line in block["lines"]:
             line_id += 1
-            vertical = abs(line["dir"][1]) > abs(line["dir"][0])
+            dx, dy = line["dir"]
+            vertical = abs(dy) > abs(dx)
             for span in line["spans"]:
                 chars = span.get("chars")
-                pieces = ((span["text"], span["bbox"]),) if chars is None else \
-                    _runs(chars, _CHAR_GAP * span["size"], vertical)
-                for raw, bbox in pieces:
+                if chars is None:  # a dict's span: one word (written out: the common case)
+                    raw = span["text"]
                     text = raw.strip()
                     if not text:
                         continue
-                    bold, italic = font_style(span["font"], span["flags"])
-                    box = Box(*bbox)
-                    if len(text) != len(raw):
-                        box = _trimmed(box, raw, vertical)
-                    words.append(Word(text, box, span["font"], round(span["size"], 2),
-                                      bold, italic, vertical, source_line=line_id))
+                    font, size = span["font"], span["size"]
+                    if size not in rounded:
+                        rounded[size] = round(size, 2)
+                    append(Word(text, Box(*span["bbox"]) if len(text) == len(raw) else
+                                _trimmed(span["bbox"], raw, text, vertical),
+                                font, rounded[size], *font_style(font, span["flags"]),
+                                vertical, None, line_id))
+                    continue
+                for raw, bbox in _runs(chars, _CHAR_GAP * span["size"], vertical):
+                    text = raw.strip()
+                    if not text:
+                        continue
+                    font = span["font"]
+                    append(Word(text, Box(*bbox) if len(text) == len(raw) else
+                                _trimmed(bbox, raw, text, vertical),
+                                font, round(span["size"], 2), *font_style(font, span["flags"]),
+                                vertical, None, line_id))
     return words
 
 
@@ -134,20 +147,22 @@ def run_on_spans(text_dict: dict) -> bool:
     return False
 
 
-def _trimmed(box: Box, raw: str, vertical: bool) -> Box:
-    """The span's box without its leading and trailing spaces (estimated per character).
+def _trimmed(bbox: tuple[float, ...], raw: str, text: str, vertical: bool) -> Box:
+    """The span's box (``bbox``) without the leading and trailing spaces of its text ``raw``
+    (estimated per character); ``text``: ``raw`` stripped.
 
     A trailing space would otherwise reach into the gutter and make it look bridged.
     """
-    lead = len(raw) - len(raw.lstrip())
-    trail = len(raw) - len(raw.rstrip())
+    x0, y0, x1, y1 = bbox
+    lead = raw.find(text)  # (text starts with no space: found where the leading ones end)
+    trail = len(raw) - lead - len(text)
     if not (lead or trail):
-        return box
+        return Box(x0, y0, x1, y1)
     if vertical:
-        step = box.height / len(raw)
-        return Box(box.x0, box.y0 + lead * step, box.x1, box.y1 - trail * step)
-    step = box.width / len(raw)
-    return Box(box.x0 + lead * step, box.y0, box.x1 - trail * step, box.y1)
+        step = (y1 - y0) / len(raw)
+        return Box(x0, y0 + lead * step, x1, y1 - trail * step)
+    step = (x1 - x0) / len(raw)
+    return Box(x0 + lead * step, y0, x1 - trail * step, y1)
 
 
 def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
