@@ -251,13 +251,3 @@ def test_a_small_bold_title_over_a_byline_is_a_headline():
     assert roles["Tiny"] == roles["Title"] == "crosshead"
     inside = column(50, 60, 3) + text_lines(["Tiny Title"], 50, 100, size=7, bold=True) + column(50, 112, 10)
     assert roles_of(page(inside))["Tiny Title"] == "crosshead"  # no byline under it
-
-
-def test_a_column_near_the_edge_of_a_wide_page_is_text_and_a_slug_in_its_margin_furniture():
-    """The side bands are a share of the page's width: on a page of narrow columns, the first
-    column's text lies in one; a margin slug is a line or two, a column many more."""
-    words = column(30, 100, 12, width=100) + column(150, 100, 12, width=100, start=30) \
-        + text_lines(["ARCHIVE COPY"], 2, 400, size=6)
-    roles = roles_of(page(words, width=2000))
-    assert {role for text, role in roles.items() if text != "ARCHIVE COPY"} == {"body"}
-    assert roles["ARCHIVE COPY"] == "furniture"

@@ -28,9 +28,6 @@ _INDEX_LINES = 3
 _INDEX_WORDS = 5
 # Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
 _BAND_LINES = 1
-# Most lines of a block the side bands hold: more is a column of text set near the edge of a
-# wide page, not a slug in its margin.
-_SIDE_LINES = 3
 # Least lines of the running text a title in the band may stand level with (``_outermost``).
 _RUNNING_LINES = 3
 # [body sizes] most white space between such a title and the text it heads
@@ -65,7 +62,7 @@ class _Margins:
         small = b.size < 1.6 * params.headline_ratio * body and len(b.lines) <= _BAND_LINES
         return ((b.box.y1 <= self.top and (self.top_ruled or small))
                 or (b.box.y0 >= self.bottom and (self.bottom_ruled or small))
-                or (b.box.x1 <= self.side or b.box.x0 >= self.width - self.side) and len(b.lines) <= _SIDE_LINES)
+                or b.box.x1 <= self.side or b.box.x0 >= self.width - self.side)
 
 
 def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> _Margins:
