@@ -251,3 +251,15 @@ def test_a_small_bold_title_over_a_byline_is_a_headline():
     assert roles["Tiny"] == roles["Title"] == "crosshead"
     inside = column(50, 60, 3) + text_lines(["Tiny Title"], 50, 100, size=7, bold=True) + column(50, 112, 10)
     assert roles_of(page(inside))["Tiny Title"] == "crosshead"  # no byline under it
+
+
+def test_a_column_near_the_edge_of_a_wide_page_is_text_and_a_slug_in_its_margin_furniture():
+    """The side bands are a share of the page's width, but only their part outside the running
+    text is margin: on a wide page of narrow columns, the first column lies in the band, and
+    its title too; a slug left of all the text is furniture."""
+    words = text_lines(["JOBS 444"], 30, 86, size=9.5, bold=True) + column(30, 100, 12, width=100) \
+        + column(150, 100, 12, width=100, start=30) + text_lines(["ARCHIVE"], 2, 400, size=6)
+    roles = roles_of(page(words, width=2000))
+    assert roles["JOBS 444"] == "headline"
+    assert {role for text, role in roles.items() if text not in ("JOBS 444", "ARCHIVE")} == {"body"}
+    assert roles["ARCHIVE"] == "furniture"

@@ -3,7 +3,7 @@ live, the nameplate over a front page, and an index of the issue.
 
 Part of stage 3 (``roles.py``): a block the bands hold is furniture. A wide rule near the top
 or bottom of the page sets a band's limit; else the band is ``Params.furniture_band`` of the
-page's height (or width, for the side bands).
+page's height (or width, for the side bands, which stop at the running text).
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def in_bands(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
 
 @dataclass(frozen=True)
 class _Margins:
-    """Where page furniture lives: above ``top``, below ``bottom``, in the side bands.
+    """Where page furniture lives: above ``top``, below ``bottom``, left of ``left`` and right
+    of ``right`` (the side bands, but never inside the running text: the first column of a
+    wide page of narrow columns stands in the band, its slug in the margin left of it).
 
     A limit set by a drawn rule holds everything beyond it, a masthead in any size included;
     a limit that is only a band holds small lines (a running head, a folio, a page credit):
@@ -55,14 +57,14 @@ class _Margins:
     bottom: float
     top_ruled: bool
     bottom_ruled: bool
-    side: float
-    width: float
+    left: float
+    right: float
 
     def holds(self, b: Block, body: float, params: Params) -> bool:
         small = b.size < 1.6 * params.headline_ratio * body and len(b.lines) <= _BAND_LINES
         return ((b.box.y1 <= self.top and (self.top_ruled or small))
                 or (b.box.y0 >= self.bottom and (self.bottom_ruled or small))
-                or b.box.x1 <= self.side or b.box.x0 >= self.width - self.side)
+                or b.box.x1 <= self.left or b.box.x0 >= self.right)
 
 
 def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> _Margins:
@@ -71,7 +73,8 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     A rule spanning most of the page width within the top or bottom sixth (under a running
     head or masthead, over a page credit) sets a limit, unless running text (a block of three
     or more body lines) lies beyond it: then it is a rule between stories. Without such a rule,
-    the band of ``furniture_band`` of the page height sets it.
+    the band of ``furniture_band`` of the page height sets it. The side bands are
+    ``furniture_band`` of the page width, up to the running text's edges.
     """
     def running_text(lo: float, hi: float) -> bool:
         return any(lo <= b.box.cy <= hi and len(b.lines) >= 3 and abs(b.size - body) <= 0.1 * body
@@ -80,9 +83,12 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     wide = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width]
     tops = [y for y in wide if y < page.height / 6 and not running_text(0, y)]
     bottoms = [y for y in wide if y > page.height * 5 / 6 and not running_text(y, page.height)]
+    running = [b.box for b in blocks if len(b.lines) >= 3 and abs(b.size - body) <= 0.1 * body]
+    side = params.furniture_band * page.width
     return _Margins(max(tops) if tops else params.furniture_band * page.height,
                     min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,
-                    bool(tops), bool(bottoms), params.furniture_band * page.width, page.width)
+                    bool(tops), bool(bottoms), min([side] + [b.x0 for b in running]),
+                    max([page.width - side] + [b.x1 for b in running]))
 
 
 def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, body: float) -> list[bool]:
