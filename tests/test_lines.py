@@ -415,3 +415,15 @@ def _top_lines_beside_a_short_cjk_column(short: int):
         words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
                   word("社提出目前将引导文化", 270, y)]
     return [ln for ln in build_lines(words, (), P) if ln.box.y1 < 300]
+
+
+def test_a_byline_beside_a_larger_title_is_cut_from_it_though_a_title_above_ends_at_the_gap():
+    """A 9 pt byline ending 17 pt before a 14 pt title on its row, under a 7 pt title whose
+    end reaches a hair (under ``_SLACK`` em) past the byline's: that title is level with the
+    gap's edge, not over the gap, so the byline and the title are two items, two lines. (The
+    page's body text, far below, is set in 9 pt too.)"""
+    words = [word("tiny title set small", 9.8, 569, size=7),     # ends at 79.8
+             word("By Ann Lee", 34, 586, size=9),                 # ends at 79
+             word("Big Headline", 96, 582, size=14)] + column(34, 700, 12, size=9, pitch=11)
+    lines = texts(build_lines(words, (), P))
+    assert "By Ann Lee" in lines and "Big Headline" in lines

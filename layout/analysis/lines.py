@@ -346,11 +346,11 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     """A gap wider than a word space in a row where no text of its size stands right above or
     below it.
 
-    With text around the gap, the gutters have said what it is; without any, two items side
-    by side (two captions, an ear beside a date line) are told apart by the gap alone. The
-    smaller size sets the word space, but for a mark far smaller than its neighbour and set
-    above its baseline (a footnote's number), which takes its neighbour's; display type may be
-    spaced wider (an em space between the phrases of a Chinese headline).
+    With text around the gap, the gutters have said what it is; without, two items side by
+    side are told apart by the gap alone (between two sizes, a byline beside a title, text
+    within ``_SLACK`` em of the gap's edge is beside it, not around it). The smaller size sets
+    the word space, but for a mark far smaller than its neighbour set above its baseline (a
+    footnote's number): its neighbour's; display type may be spaced wider (CJK headlines).
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
@@ -363,12 +363,12 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
               _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
-    here, reach = boxes[id(b)], _NEIGHBOURS * size
+    here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _SLACK * size if small < _SAME_SIZE * big else 0.0
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - here.cy) <= 3 * reach + size:
             if any(max(boxes[id(w)].y0 - here.y1, here.y0 - boxes[id(w)].y1) <= reach
-                   and boxes[id(w)].x1 > left and boxes[id(w)].x0 < right
+                   and boxes[id(w)].x1 > left + edge and boxes[id(w)].x0 < right - edge
                    and abs(w.size - size) <= _SIMILAR * size for w in spans[j].between(left, right)):
                 return False
             j += step
