@@ -427,3 +427,21 @@ def test_a_byline_beside_a_larger_title_is_cut_from_it_though_a_title_above_ends
              word("Big Headline", 96, 582, size=14)] + column(34, 700, 12, size=9, pitch=11)
     lines = texts(build_lines(words, (), P))
     assert "By Ann Lee" in lines and "Big Headline" in lines
+
+
+def test_the_last_lines_of_a_cjk_column_under_a_blank_stretch_are_cut_on_the_grid():
+    """Three CJK columns; the middle one stops after twelve lines and takes up again, after a
+    blank stretch, with one full line and a short item set right (a jump line) under it. The
+    gutters beside it were cut off by the blank, and the short item opens the white on its
+    left: its two lines are still cut at the long gutters' edges, not threaded across."""
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+
+    def cjk(x0, y, n, k):
+        return word("".join(chars[(k + j) % len(chars)] for j in range(n)), x0, y)
+
+    words = [cjk(x0, 100 + 12 * i, 10, i + k) for i in range(30) for x0, k in ((50, 0), (270, 7))]
+    words += [cjk(160, 100 + 12 * i, 10, i + 3) for i in (*range(12), 26)]
+    words.append(cjk(220, 100 + 12 * 27, 4, 5))                   # the jump, ending at 260
+    spans = {(round(ln.box.x0), round(ln.box.x1)) for ln in build_lines(words, (), P)
+             if ln.box.y0 >= 100 + 12 * 26}
+    assert spans == {(50, 150), (160, 260), (220, 260), (270, 370)}

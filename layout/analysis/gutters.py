@@ -68,6 +68,9 @@ _ON_EDGE = 0.25
 # stops, and the white space opens into the empty column)
 _HELD = 0.6
 _ENDS = 1.0
+# [body sizes] a hair: how far the ends of a column's lines differ by the rounding of a PDF's
+# glyph widths (a gap ending that short of a gutter's core still holds it)
+_HAIR = 0.001
 
 
 class Gutters:
@@ -81,6 +84,7 @@ class Gutters:
     def __init__(self, gutters: Sequence[Strip], body: float = 0.0) -> None:
         self.strips = sorted(gutters, key=lambda g: g.x0)
         self.ends = _ENDS * body
+        self.hair = _HAIR * body
         self.column = MIN_COLUMN * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
@@ -92,6 +96,7 @@ class Gutters:
         self.band_starts = {band: [self.starts[k] for k in ks] for band, ks in self.bands.items()}
         self.grid = [k for k, g in enumerate(self.strips) if g.on_grid]  # ascending x0 too
         self.grid_starts = [self.starts[k] for k in self.grid]
+        self.long = sorted((g.x1, k) for k, g in enumerate(self.strips) if g.long)  # by x1
 
     def _band(self, y: float) -> int:
         return math.floor(y / self.band) if math.isfinite(y) else 0
@@ -99,12 +104,11 @@ class Gutters:
     def _inside(self, left: float, right: float) -> list[int]:
         """The grid's gutters starting in the gap from x=left to x=right (from a hair before
         left: a core the gap holds whole may start there, by the rounding of its width)."""
-        hair = min(self.widest, 1e-9 * (1.0 + abs(left) + abs(right)))
-        k = bisect_left(self.grid_starts, left - hair)
+        k = bisect_left(self.grid_starts, left - self.hair)
         return self.grid[k:bisect_left(self.grid_starts, right, k)]
 
-    def through(self, left: float, right: float, y: float, slack: float,
-                hanging: bool = False, long_only: bool = False) -> Strip | None:
+    def through(self, left: float, right: float, y: float, slack: float, hanging: bool = False,
+                long_only: bool = False, sides: bool = False) -> Strip | None:
         """The gutter that runs through the gap (None if none) from x=left to x=right at height y: the gap
         holds most (``_HELD``) of the gutter's core; a line across the gutter has only a word
         space there. With ``hanging`` (a punctuation mark at the gap hangs into the gutter)
@@ -112,9 +116,11 @@ class Gutters:
         ``slack``). With ``long_only``, only the long gutters count: the page's columns.
 
         A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
-        grid is cut wherever that gutter ends: no word space spans a column and a gutter
-        (the last row of two columns with the ones between them empty). Gutters are tried
-        in the order of their x0, the first that runs through is the one."""
+        grid (but for a hair, ``_HAIR``) is cut wherever that gutter ends: no word space spans a
+        column and a gutter (the last row of two columns with the ones between them empty);
+        with ``sides`` (a gap in body text), so is one on the edges of a long gutter at any
+        height (``_column_side``). Gutters are tried in the order of their x0, the first that
+        runs through is the one."""
         strips, lowest = self.strips, left - self.widest
         if not math.isfinite(y):
             order = range(bisect_left(self.starts, lowest), len(strips))  # any height
@@ -134,8 +140,25 @@ class Gutters:
                         shared >= _HELD * g.width
                         or hanging and shared > 0
                         and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
-                    or g.on_grid and right - left >= self.column and shared >= g.width):
+                    or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
                 return g
+        return self._column_side(left, right, slack, hanging) if sides else None
+
+    def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
+        """A long gutter, at any height, that the gap ends on (within ``slack`` of its right
+        edge, where the column beside it starts) and starts on too (or shares the core of,
+        with a mark hanging at the gap): the side of a column of the page's grid that a blank
+        stretch cut off from the lines here (the last lines of a column that ended, under the
+        white where the column beside it is empty). Returned off the grid (``on_grid``
+        False): a weak cut, for a word space may fall on a gutter's edges by chance, and one
+        no wider than the other spaces of its line stays a word space (``lines._cut_row``)."""
+        long = self.long
+        k = bisect_left(long, (right - slack, -1))
+        while k < len(long) and long[k][0] <= right + slack:
+            g = self.strips[long[k][1]]
+            if abs(left - g.x0) <= slack or hanging and left < g.x1 and right > g.x0:
+                return replace(g, on_grid=False)
+            k += 1
         return None
 
 

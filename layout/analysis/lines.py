@@ -6,9 +6,9 @@ is a gutter is decided from the whole page, not from the gap's width (``gutters.
 space that runs down the page, on the page's column grid or beside aligned line edges. Any
 other gap is a word space, however wide: the loose spaces of a justified narrow column are
 kept in their line, and two columns of Chinese a character apart are cut. Only a row with no
-text right above or below it, where the page says nothing, is cut at a gap wider than a word
-space (``Params.word_gap``). That cut, and one at a short gutter taken for the lines
-aligned beside it, are weak: a river of word spaces down a loose justified column looks the
+text right above or below it is cut at a gap wider than a word space (``Params.word_gap``).
+That cut, one at a short gutter taken for the lines aligned beside it, and one in body text
+on the edges of a long gutter of another height, are weak: a river of word spaces looks the
 same, and its gap is no wider than the other spaces of its line, which keeps it. A vertical
 rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
 cap, a headline beside body text) always cuts.
@@ -53,8 +53,7 @@ _SIMILAR = 0.3
 # [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
 # space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
 _CJK_APART = 1.2
-# Punctuation that may hang out of its column: closing marks (``script.CLOSING``) at a line's
-# end, opening ones at its start.
+# Opening marks may hang out of their column at a line's start (closing ones at its end: CLOSING)
 _OPENING = "（「『【〈《〔\"'“‘«("
 # [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
 # (i, l, a comma) are about a quarter em wide.
@@ -210,8 +209,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             gap = b.x0 - right
             found = _found_line(prev, w)
             inner = unhung[id(prev)].x1 if boxes[id(prev)].x1 >= right else right
-            gutter = gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body,
-                                     _hanging(prev, w), found)
+            in_body = max(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body
+            gutter = gutters.through(inner, unhung[id(w)].x0, b.cy, _SLACK * body, _hanging(prev, w),
+                                     found, sides=in_body and not found)
             if whole and gutter in across or found and (_speck(prev, boxes) or _speck(w, boxes)) \
                     or gutter and _word_space_of_display(prev, w, gap, body):
                 gutter = None
