@@ -445,3 +445,14 @@ def test_the_last_lines_of_a_cjk_column_under_a_blank_stretch_are_cut_on_the_gri
     spans = {(round(ln.box.x0), round(ln.box.x1)) for ln in build_lines(words, (), P)
              if ln.box.y0 >= 100 + 12 * 26}
     assert spans == {(50, 150), (160, 260), (220, 260), (270, 370)}
+
+
+def test_a_word_space_on_the_edges_of_a_narrow_gutter_of_a_table_far_above_stays():
+    """Forty rows of two columns of figures four points apart make a long gutter no wider
+    than a word space; far below, two words of a line whose space happens to fall on its
+    edges are still one line: such a gutter is no column's side at other heights."""
+    words = [w for i in range(40) for w in (word("1234.5678.90", 100, 100 + 12 * i),  # to 160
+                                            word("56.7812.3456.78", 164, 100 + 12 * i))]
+    words += column(300, 100, 40)                                 # the page's body text
+    words += [word("figure", 130, 800), word("notes", 164, 800)]  # "figure" ends at x=160
+    assert "figure notes" in texts(build_lines(words, (), P))

@@ -113,8 +113,8 @@ def test_an_inline_image_is_found_on_a_page_whose_resources_name_none(tmp_path: 
 def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, slack: float,
                   hanging: bool, long_only: bool, sides: bool, body: float) -> Strip | None:
     """The first gutter in x order that runs through the gap, by the rule of
-    ``Gutters.through``, scanning every gutter; with ``sides``, then the first long one by
-    its right edge whose edges the gap lies on, off the grid."""
+    ``Gutters.through``, scanning every gutter; with ``sides``, then the first long one (not
+    narrower than a word space) by its right edge whose edges the gap lies on, off the grid."""
     by_x0 = sorted(gutters, key=lambda g: g.x0)
     for g in by_x0:
         shared = min(g.x1, right) - max(g.x0, left)
@@ -124,7 +124,8 @@ def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, sla
                     abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
                 or g.on_grid and right - left >= MIN_COLUMN * body and shared >= g.width - 0.001 * body):
             return g
-    for g in sorted((g for g in by_x0 if g.long and sides), key=lambda g: g.x1):
+    sides_of_columns = [g for g in by_x0 if sides and g.long and g.width >= 0.6 * body]
+    for g in sorted(sides_of_columns, key=lambda g: g.x1):
         if abs(right - g.x1) <= slack and (
                 abs(left - g.x0) <= slack or hanging and left < g.x1 and right > g.x0):
             return replace(g, on_grid=False)

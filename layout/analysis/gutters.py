@@ -71,6 +71,9 @@ _ENDS = 1.0
 # [body sizes] a hair: how far the ends of a column's lines differ by the rounding of a PDF's
 # glyph widths (a gap ending that short of a gutter's core still holds it)
 _HAIR = 0.001
+# [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
+# table of figures), is no column's side at other heights (``Gutters._column_side``)
+_SIDE = 0.6
 
 
 class Gutters:
@@ -96,7 +99,8 @@ class Gutters:
         self.band_starts = {band: [self.starts[k] for k in ks] for band, ks in self.bands.items()}
         self.grid = [k for k, g in enumerate(self.strips) if g.on_grid]  # ascending x0 too
         self.grid_starts = [self.starts[k] for k in self.grid]
-        self.long = sorted((g.x1, k) for k, g in enumerate(self.strips) if g.long)  # by x1
+        self.long = sorted((g.x1, k) for k, g in enumerate(self.strips)  # by x1
+                           if g.long and g.width >= _SIDE * body)
 
     def _band(self, y: float) -> int:
         return math.floor(y / self.band) if math.isfinite(y) else 0
@@ -145,13 +149,14 @@ class Gutters:
         return self._column_side(left, right, slack, hanging) if sides else None
 
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
-        """A long gutter, at any height, that the gap ends on (within ``slack`` of its right
-        edge, where the column beside it starts) and starts on too (or shares the core of,
-        with a mark hanging at the gap): the side of a column of the page's grid that a blank
-        stretch cut off from the lines here (the last lines of a column that ended, under the
-        white where the column beside it is empty). Returned off the grid (``on_grid``
-        False): a weak cut, for a word space may fall on a gutter's edges by chance, and one
-        no wider than the other spaces of its line stays a word space (``lines._cut_row``)."""
+        """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
+        on (within ``slack`` of its right edge, where the column beside it starts) and starts
+        on too (or shares the core of, with a mark hanging at the gap): the side of a column
+        of the page's grid that a blank stretch cut off from the lines here (the last lines
+        of a column that ended, under the white where the column beside it is empty).
+        Returned off the grid (``on_grid`` False): a weak cut, for a word space may fall on a
+        gutter's edges by chance, and one no wider than the other spaces of its line stays a
+        word space (``lines._cut_row``)."""
         long = self.long
         k = bisect_left(long, (right - slack, -1))
         while k < len(long) and long[k][0] <= right + slack:
