@@ -5,7 +5,7 @@ from dataclasses import replace
 from layout.analysis.lines import build_lines
 from layout.analysis.linestyle import join_words
 from layout.analysis.rotation import with_sideways_words
-from layout.model import Box, Rule
+from layout.model import Box, Rule, Word
 from layout.params import Params
 
 from synth import column, page, word
@@ -456,3 +456,25 @@ def test_a_word_space_on_the_edges_of_a_narrow_gutter_of_a_table_far_above_stays
     words += column(300, 100, 40)                                 # the page's body text
     words += [word("figure", 130, 800), word("notes", 164, 800)]  # "figure" ends at x=160
     assert "figure notes" in texts(build_lines(words, (), P))
+
+
+def test_latin_digits_set_a_little_lower_in_a_cjk_line_stay_in_it_beside_staggered_columns():
+    """Four CJK columns whose lines stand 3.4 pt higher than those of the first draw the middle
+    of each row up; the Latin figures starting a line of the first column, boxed a little
+    lower than its CJK text, fall out of that row into one of their own. They stand level with
+    the rest of their line and right beside it, no gutter between: one line still."""
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+
+    def cjk(x0, y, n, k):
+        return word("".join(chars[(k + j) % len(chars)] for j in range(n)), x0, y, size=9)
+
+    words = []
+    for i in range(20):
+        y = 100 + 12 * i
+        words += [cjk(x0, y - 3.4, 10, i + k) for k, x0 in enumerate((140, 250, 360, 470))]
+        if i == 10:   # a Latin run's box: taller, its middle 0.85 pt under the CJK text's
+            words += [Word("49.2", Box(30, y + 0.35, 48, y + 10.65), "Times", 9), cjk(52, y, 7, i)]
+        else:
+            words.append(cjk(30, y, 10, i))
+    (line,) = [ln for ln in build_lines(words, (), P) if ln.box.x0 < 100 and 215 < ln.box.y0 < 225]
+    assert line.text.startswith("49.2")

@@ -226,8 +226,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
                 cuts.append(_NONE)
             gaps.append(gap)
             right = max(right, b.x1)
-        pieces += _cut_row(row, gaps, cuts)
-    return pieces
+        pieces.append(_cut_row(row, gaps, cuts))
+    return gutters.rejoined(pieces, boxes, unhung, _hanging, _SLACK * body)
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
