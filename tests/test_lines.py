@@ -5,7 +5,7 @@ from dataclasses import replace
 from layout.analysis.lines import build_lines
 from layout.analysis.linestyle import join_words
 from layout.analysis.rotation import with_sideways_words
-from layout.model import Box, Rule
+from layout.model import Box, Rule, Word
 from layout.params import Params
 
 from synth import column, page, word
@@ -428,3 +428,66 @@ def _top_lines_beside_a_short_cjk_column(short: int):
         words += [word("望江社区聚焦便民防汛", 50, y), word("体系培育科研院所合作", 160, y),
                   word("社提出目前将引导文化", 270, y)]
     return [ln for ln in build_lines(words, (), P) if ln.box.y1 < 300]
+
+
+def test_a_byline_beside_a_larger_title_is_cut_from_it_though_a_title_above_ends_at_the_gap():
+    """A 9 pt byline ending 17 pt before a 14 pt title on its row, under a 7 pt title whose
+    end reaches a hair (under ``_SLACK`` em) past the byline's: that title is level with the
+    gap's edge, not over the gap, so the byline and the title are two items, two lines. (The
+    page's body text, far below, is set in 9 pt too.)"""
+    words = [word("tiny title set small", 9.8, 569, size=7),     # ends at 79.8
+             word("By Ann Lee", 34, 586, size=9),                 # ends at 79
+             word("Big Headline", 96, 582, size=14)] + column(34, 700, 12, size=9, pitch=11)
+    lines = texts(build_lines(words, (), P))
+    assert "By Ann Lee" in lines and "Big Headline" in lines
+
+
+def test_the_last_lines_of_a_cjk_column_under_a_blank_stretch_are_cut_on_the_grid():
+    """Three CJK columns; the middle one stops after twelve lines and takes up again, after a
+    blank stretch, with one full line and a short item set right (a jump line) under it. The
+    gutters beside it were cut off by the blank, and the short item opens the white on its
+    left: its two lines are still cut at the long gutters' edges, not threaded across."""
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+
+    def cjk(x0, y, n, k):
+        return word("".join(chars[(k + j) % len(chars)] for j in range(n)), x0, y)
+
+    words = [cjk(x0, 100 + 12 * i, 10, i + k) for i in range(30) for x0, k in ((50, 0), (270, 7))]
+    words += [cjk(160, 100 + 12 * i, 10, i + 3) for i in (*range(12), 26)]
+    words.append(cjk(220, 100 + 12 * 27, 4, 5))                   # the jump, ending at 260
+    spans = {(round(ln.box.x0), round(ln.box.x1)) for ln in build_lines(words, (), P)
+             if ln.box.y0 >= 100 + 12 * 26}
+    assert spans == {(50, 150), (160, 260), (220, 260), (270, 370)}
+
+
+def test_a_word_space_on_the_edges_of_a_narrow_gutter_of_a_table_far_above_stays():
+    """Forty rows of two columns of figures four points apart make a long gutter no wider
+    than a word space; far below, two words of a line whose space happens to fall on its
+    edges are still one line: such a gutter is no column's side at other heights."""
+    words = [w for i in range(40) for w in (word("1234.5678.90", 100, 100 + 12 * i),  # to 160
+                                            word("56.7812.3456.78", 164, 100 + 12 * i))]
+    words += column(300, 100, 40)                                 # the page's body text
+    words += [word("figure", 130, 800), word("notes", 164, 800)]  # "figure" ends at x=160
+    assert "figure notes" in texts(build_lines(words, (), P))
+
+
+def test_latin_digits_set_a_little_lower_in_a_cjk_line_stay_in_it_beside_staggered_columns():
+    """Four CJK columns whose lines stand 3.4 pt higher than those of the first draw the middle
+    of each row up; the Latin figures starting a line of the first column, boxed a little
+    lower than its CJK text, fall out of that row into one of their own. They stand level with
+    the rest of their line and right beside it, no gutter between: one line still."""
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+
+    def cjk(x0, y, n, k):
+        return word("".join(chars[(k + j) % len(chars)] for j in range(n)), x0, y, size=9)
+
+    words = []
+    for i in range(20):
+        y = 100 + 12 * i
+        words += [cjk(x0, y - 3.4, 10, i + k) for k, x0 in enumerate((140, 250, 360, 470))]
+        if i == 10:   # a Latin run's box: taller, its middle 0.85 pt under the CJK text's
+            words += [Word("49.2", Box(30, y + 0.35, 48, y + 10.65), "Times", 9), cjk(52, y, 7, i)]
+        else:
+            words.append(cjk(30, y, 10, i))
+    (line,) = [ln for ln in build_lines(words, (), P) if ln.box.x0 < 100 and 215 < ln.box.y0 < 225]
+    assert line.text.startswith("49.2")

@@ -422,3 +422,18 @@ def test_text_under_a_sidebar_box_in_the_first_column_goes_on_in_the_story_aroun
     assert story.first("headline").text == "Council Reviews the Policy"
     assert [s.first("headline").text for s in story.sidebars] == ["WHAT'S NEXT"]
     assert story_of(layout, "Kilo") == story.id
+
+
+def test_a_title_running_into_the_next_column_takes_it_from_a_level_title_beside():
+    """Two titles on one row: the left one, two lines, runs 30 pt into column two; the right
+    one starts over column three and ends a little lower. Column two is the left story's: the
+    right title's span reaches it only over the white between the two titles."""
+    words = (text_lines(["Court Questions", "Ambitious Plan"], 50, 60, size=20, pitch=24)
+             + text_lines(["Mayor Restores", "Historic Plan"], 290, 60, size=24, pitch=28)
+             + marked(column(50, 130, 12), "Alfa") + marked(column(170, 130, 12, start=30), "Bravo")
+             + marked(column(290, 130, 12, start=60), "Charlie")
+             + marked(column(410, 130, 12, start=90), "Delta"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Court Questions Ambitious Plan", "Mayor Restores Historic Plan"]
+    assert story_of(layout, "Alfa") == story_of(layout, "Bravo") == layout.stories[0].id
+    assert story_of(layout, "Charlie") == story_of(layout, "Delta") == layout.stories[1].id

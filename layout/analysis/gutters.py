@@ -30,12 +30,12 @@ Rivers of word spaces are short, ragged, off the grid and inside a column::
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..geometry import Grid
-from ..model import Box
+from ..model import Box, Word
 from .whitespace import MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
 
 # [share of lines] a strip whose core is narrower than ``MIN_WIDTH`` (Chinese columns a hair
@@ -68,6 +68,18 @@ _ON_EDGE = 0.25
 # stops, and the white space opens into the empty column)
 _HELD = 0.6
 _ENDS = 1.0
+# [body sizes] a hair: how far the ends of a column's lines differ by the rounding of a PDF's
+# glyph widths (a gap ending that short of a gutter's core still holds it)
+_HAIR = 0.001
+# [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
+# table of figures), is no column's side at other heights (``Gutters._column_side``)
+_SIDE = 0.6
+# Two words of about one size (the smaller at least ``_ONE_SIZE`` of the larger) whose middles
+# lie within ``_LEVEL`` of the smaller height stand on one baseline; [em] within ``_BESIDE`` of
+# each other, side by side (``Gutters.rejoined``)
+_ONE_SIZE = 0.8
+_LEVEL = 0.25
+_BESIDE = 1.0
 
 
 class Gutters:
@@ -81,6 +93,7 @@ class Gutters:
     def __init__(self, gutters: Sequence[Strip], body: float = 0.0) -> None:
         self.strips = sorted(gutters, key=lambda g: g.x0)
         self.ends = _ENDS * body
+        self.hair = _HAIR * body
         self.column = MIN_COLUMN * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
@@ -92,6 +105,8 @@ class Gutters:
         self.band_starts = {band: [self.starts[k] for k in ks] for band, ks in self.bands.items()}
         self.grid = [k for k, g in enumerate(self.strips) if g.on_grid]  # ascending x0 too
         self.grid_starts = [self.starts[k] for k in self.grid]
+        self.long = sorted((g.x1, k) for k, g in enumerate(self.strips)  # by x1
+                           if g.long and g.width >= _SIDE * body)
 
     def _band(self, y: float) -> int:
         return math.floor(y / self.band) if math.isfinite(y) else 0
@@ -99,12 +114,11 @@ class Gutters:
     def _inside(self, left: float, right: float) -> list[int]:
         """The grid's gutters starting in the gap from x=left to x=right (from a hair before
         left: a core the gap holds whole may start there, by the rounding of its width)."""
-        hair = min(self.widest, 1e-9 * (1.0 + abs(left) + abs(right)))
-        k = bisect_left(self.grid_starts, left - hair)
+        k = bisect_left(self.grid_starts, left - self.hair)
         return self.grid[k:bisect_left(self.grid_starts, right, k)]
 
-    def through(self, left: float, right: float, y: float, slack: float,
-                hanging: bool = False, long_only: bool = False) -> Strip | None:
+    def through(self, left: float, right: float, y: float, slack: float, hanging: bool = False,
+                long_only: bool = False, sides: bool = False) -> Strip | None:
         """The gutter that runs through the gap (None if none) from x=left to x=right at height y: the gap
         holds most (``_HELD``) of the gutter's core; a line across the gutter has only a word
         space there. With ``hanging`` (a punctuation mark at the gap hangs into the gutter)
@@ -112,9 +126,11 @@ class Gutters:
         ``slack``). With ``long_only``, only the long gutters count: the page's columns.
 
         A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
-        grid is cut wherever that gutter ends: no word space spans a column and a gutter
-        (the last row of two columns with the ones between them empty). Gutters are tried
-        in the order of their x0, the first that runs through is the one."""
+        grid (but for a hair, ``_HAIR``) is cut wherever that gutter ends: no word space spans a
+        column and a gutter (the last row of two columns with the ones between them empty);
+        with ``sides`` (a gap in body text), so is one on the edges of a long gutter at any
+        height (``_column_side``). Gutters are tried in the order of their x0, the first that
+        runs through is the one."""
         strips, lowest = self.strips, left - self.widest
         if not math.isfinite(y):
             order = range(bisect_left(self.starts, lowest), len(strips))  # any height
@@ -134,8 +150,82 @@ class Gutters:
                         shared >= _HELD * g.width
                         or hanging and shared > 0
                         and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
-                    or g.on_grid and right - left >= self.column and shared >= g.width):
+                    or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
                 return g
+        return self._column_side(left, right, slack, hanging) if sides else None
+
+    def rejoined(self, rows: list[list[list[Word]]], boxes: dict[int, Box], unhung: dict[int, Box],
+                 hanging: Callable[[Word, Word], bool], slack: float) -> list[list[Word]]:
+        """The pieces of the rows (each row's pieces apart, in order), a piece joined to the
+        piece of the row before that one of its ends stands level with and right beside (a
+        word of each on one baseline, ``_BESIDE`` em apart at most) with no gutter between
+        (``through``, on the words' ``unhung`` boxes): rows are grouped by their middles, and
+        the staggered lines of other columns may draw a row's middle away from a word set a
+        little lower on its line (Latin digits in a CJK line), which then makes a row of its
+        own. The pieces of a row and their words are looked up by bisection."""
+        out: list[list[Word]] = []
+        before: list[list[Word]] = []
+        foot = -math.inf  # of the row before
+        for row in rows:
+            top = min(boxes[id(w)].y0 for q in row for w in q)
+            if top >= foot:  # no word of the row before stands level with one of this row
+                out += before
+                before, foot = row, max(boxes[id(w)].y1 for q in row for w in q)
+                continue
+            foot = max(boxes[id(w)].y1 for q in row for w in q)
+            x0s = [[boxes[id(w)].x0 for w in p] for p in before]  # a piece's words are apart
+            x1s = [[boxes[id(w)].x1 for w in p] for p in before]
+            starts, ends = [xs[0] for xs in x0s], [max(xs) for xs in x1s]
+            kept = []
+            for q in row:
+                first, last = boxes[id(q[0])], boxes[id(q[-1])]
+                reach = _BESIDE * min(w.size for w in q)
+                j, partner = bisect_left(starts, last.x1 + reach) - 1, None
+                while j >= 0 and partner is None and ends[j] >= first.x0 - reach:
+                    p = before[j]
+                    near = p[bisect_left(x1s[j], first.x0 - reach):bisect_right(x1s[j], first.x0 + self.hair)]
+                    near += p[bisect_left(x0s[j], last.x1 - self.hair):bisect_right(x0s[j], last.x1 + reach)]
+                    if any(self._on_one_line(u, v, boxes, unhung, hanging, slack)
+                           for u in near for v in (q[0], q[-1])):
+                        partner = j
+                    j -= 1
+                if partner is None:
+                    kept.append(q)
+                else:
+                    before[partner] = sorted(before[partner] + q, key=lambda w: boxes[id(w)].x0)
+            out += before
+            before = kept
+        return out + before
+
+    def _on_one_line(self, a: Word, b: Word, boxes: dict[int, Box], unhung: dict[int, Box],
+                     hanging: Callable[[Word, Word], bool], slack: float) -> bool:
+        """Whether a and b stand on one baseline side by side, no gutter between them; never
+        two words of lines an OCR file found (each its own row on purpose: ``lines._rows``)."""
+        if a.source_block is not None or b.source_block is not None:
+            return False
+        u, v = (a, b) if boxes[id(a)].x0 <= boxes[id(b)].x0 else (b, a)
+        bu, bv = boxes[id(u)], boxes[id(v)]
+        small, big = sorted((u.size, v.size))
+        return small >= _ONE_SIZE * big and abs(bu.cy - bv.cy) <= _LEVEL * min(bu.height, bv.height) \
+            and -self.hair <= bv.x0 - bu.x1 <= _BESIDE * small \
+            and self.through(unhung[id(u)].x1, unhung[id(v)].x0, bv.cy, slack, hanging(u, v)) is None
+
+    def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
+        """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
+        on (within ``slack`` of its right edge, where the column beside it starts) and starts
+        on too (or shares the core of, with a mark hanging at the gap): the side of a column
+        of the page's grid that a blank stretch cut off from the lines here (the last lines
+        of a column that ended, under the white where the column beside it is empty).
+        Returned off the grid (``on_grid`` False): a weak cut, for a word space may fall on a
+        gutter's edges by chance, and one no wider than the other spaces of its line stays a
+        word space (``lines._cut_row``)."""
+        long = self.long
+        k = bisect_left(long, (right - slack, -1))
+        while k < len(long) and long[k][0] <= right + slack:
+            g = self.strips[long[k][1]]
+            if abs(left - g.x0) <= slack or hanging and left < g.x1 and right > g.x0:
+                return replace(g, on_grid=False)
+            k += 1
         return None
 
 

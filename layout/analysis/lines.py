@@ -6,9 +6,9 @@ is a gutter is decided from the whole page, not from the gap's width (``gutters.
 space that runs down the page, on the page's column grid or beside aligned line edges. Any
 other gap is a word space, however wide: the loose spaces of a justified narrow column are
 kept in their line, and two columns of Chinese a character apart are cut. Only a row with no
-text right above or below it, where the page says nothing, is cut at a gap wider than a word
-space (``Params.word_gap``). That cut, and one at a short gutter taken for the lines
-aligned beside it, are weak: a river of word spaces down a loose justified column looks the
+text right above or below it is cut at a gap wider than a word space (``Params.word_gap``).
+That cut, one at a short gutter taken for the lines aligned beside it, and one in body text
+on the edges of a long gutter of another height, are weak: a river of word spaces looks the
 same, and its gap is no wider than the other spaces of its line, which keeps it. A line an OCR
 file found is evidence: it takes no weak cut, only the sure ones. A vertical
 rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
@@ -50,8 +50,7 @@ _SIMILAR = 0.3
 # [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
 # space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
 _CJK_APART = 1.2
-# Punctuation that may hang out of its column: closing marks (``script.CLOSING``) at a line's
-# end, opening ones at its start.
+# Opening marks may hang out of their column at a line's start (closing ones at its end: CLOSING)
 _OPENING = "（「『【〈《〔\"'“‘«("
 # [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
 # (i, l, a comma) are about a quarter em wide.
@@ -207,7 +206,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             gap = b.x0 - right
             found = _found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
-            gutter = gutters.through(inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w), found)
+            in_body = max(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body
+            gutter = gutters.through(inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w),
+                                     found, sides=in_body and not found)
             if whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b)) \
                     or gutter and _word_space_of_display(prev, w, gap, body):
                 gutter = None
@@ -223,8 +224,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
                 cuts.append(_NONE)
             gaps.append(gap)
             right = b.x1 if b.x1 > right else right  # as max(right, b.x1)
-        pieces += _cut_row(row, gaps, cuts)
-    return pieces
+        pieces.append(_cut_row(row, gaps, cuts))
+    return gutters.rejoined(pieces, boxes, unhung, _hanging, _SLACK * body)
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
@@ -343,11 +344,11 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     """A gap wider than a word space in a row where no text of its size stands right above or
     below it.
 
-    With text around the gap, the gutters have said what it is; without any, two items side
-    by side (two captions, an ear beside a date line) are told apart by the gap alone. The
-    smaller size sets the word space, but for a mark far smaller than its neighbour and set
-    above its baseline (a footnote's number), which takes its neighbour's; display type may be
-    spaced wider (an em space between the phrases of a Chinese headline).
+    With text around the gap, the gutters have said what it is; without, two items side by
+    side are told apart by the gap alone (between two sizes, a byline beside a title, text
+    within ``_SLACK`` em of the gap's edge is beside it, not around it). The smaller size sets
+    the word space, but for a mark far smaller than its neighbour set above its baseline (a
+    footnote's number): its neighbour's; display type may be spaced wider (CJK headlines).
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
@@ -359,12 +360,12 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
               _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
-    here, reach = boxes[id(b)], _NEIGHBOURS * size
+    here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _SLACK * size if small < _SAME_SIZE * big else 0.0
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - here.cy) <= 3 * reach + size:
             if any(max(boxes[id(w)].y0 - here.y1, here.y0 - boxes[id(w)].y1) <= reach
-                   and boxes[id(w)].x1 > left and boxes[id(w)].x0 < right
+                   and boxes[id(w)].x1 > left + edge and boxes[id(w)].x0 < right - edge
                    and abs(w.size - size) <= _SIMILAR * size for w in spans[j].between(left, right)):
                 return False
             j += step

@@ -29,6 +29,8 @@ _EDGE = 0.25
 # [widths of the unit] how far from a headline its span widened over white space may reach a
 # unit: a short title set left over a story takes the columns beside it, not those beyond
 _REACH = 2.0
+# [body sizes] how far a title must reach over a unit to be over it, not beside it
+_OVER = 1.0
 
 
 @dataclass(eq=False)
@@ -74,6 +76,12 @@ def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
     return big - small <= 3 * params.size_tolerance * big
+
+
+def _level(a: Box, b: Box) -> bool:
+    """Two titles side by side on one row of the page: each shares at least half its height
+    with the other (one with a kicker over it, one without, still are)."""
+    return y_overlap(a, b) >= 0.5 * max(a.height, b.height)
 
 
 class Placer:
@@ -194,7 +202,13 @@ class Placer:
         """The lowest headline above u that spans it, with no rule across u between them. A
         span widened over white space reaches u only from a headline within ``_REACH`` of
         u's widths of it: a narrow column's small title does not take columns far to its
-        left under the white beside it."""
+        left under the white beside it. And it yields to a headline level with it (``_level``)
+        whose title itself reaches over u (by more than ``_OVER`` body sizes)::
+
+            ══ A ═══════  ══ B ═══════      A's title runs into column two, B's span reaches
+            ░░░░ ░░u░     ░░░░ ░░░░         it only over the white between the titles: u is
+                                            A's, though B's title sits a little lower
+        """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
         reach = _REACH * b.width
@@ -207,7 +221,15 @@ class Placer:
                     and not (rule is not None and rule > a.y1 + body))
 
         found = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, accept)
-        return None if found is None else self.groups[found[1]]
+        if found is None:
+            return None
+        title = self.groups[found[1]].anchor_box
+        if x_overlap(title, b) <= _OVER * body:
+            over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
+                x_overlap(self.groups[i].anchor_box, b) > _OVER * body
+                and _level(self.groups[i].anchor_box, title)))
+            found = over or found
+        return self.groups[found[1]]
 
     def _anchor_beside(self, u: Unit) -> Group | None:
         """A headline set just left of u, level with its top (a side headline)."""
