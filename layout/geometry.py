@@ -230,3 +230,9 @@ class Grid:
 
     def _clamp(self, v: float, default: int) -> int:
         return default if math.isinf(v) else self._at(v)
+
+
+def rule_in_gap(right: float, b: Box, rules: Sequence[Box]) -> bool:
+    """True when a vertical rule stands in the gap between x=right and box b, level with b's
+    middle (a point of slack either side)."""
+    return any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in rules)

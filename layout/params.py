@@ -29,8 +29,9 @@ class Params:
       headline_ratio: [ratio to body size] text at least this large is a headline.
       bold_headline_ratio: [ratio to body size] bold text at least this large is a headline.
       deck_ratio: [ratio to body size] text at least this large (and below a headline) is a deck.
-      furniture_band: [share of page height] blocks entirely in the top or bottom band that are
-        not stories (short, away from body text) are page furniture.
+      furniture_band: [share of page height, and of its width for the side bands] blocks
+        entirely in the top or bottom band, or in a side band outside the running text, that
+        are not stories (short, away from body text) are page furniture.
       caption_gap: [em] the largest gap between a figure and its caption.
     Columns
       column_tolerance: [em] left edges of body blocks within this distance belong to one column.

@@ -491,3 +491,5 @@ def test_latin_digits_set_a_little_lower_in_a_cjk_line_stay_in_it_beside_stagger
             words.append(cjk(30, y, 10, i))
     (line,) = [ln for ln in build_lines(words, (), P) if ln.box.x0 < 100 and 215 < ln.box.y0 < 225]
     assert line.text.startswith("49.2")
+    rule = Rule(Box(49.8, 210, 50.2, 235), "v")  # a rule between them: never one line
+    assert "49.2" in texts(build_lines(words, (rule,), P))

@@ -21,7 +21,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from layout.analysis.gutters import Gutters
+from layout.analysis.gutters import _ENDS, _HAIR, _HELD, _SIDE, Gutters
 from layout.analysis.whitespace import MIN_COLUMN, Strip
 from layout.model import Box, PageContent
 from layout.sources.pdf import PdfSource, run_on_spans, spans_to_words
@@ -118,13 +118,13 @@ def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, sla
     by_x0 = sorted(gutters, key=lambda g: g.x0)
     for g in by_x0:
         shared = min(g.x1, right) - max(g.x0, left)
-        level = g.y0 - body <= y <= g.y1 + body
+        level = g.y0 - _ENDS * body <= y <= g.y1 + _ENDS * body
         if (g.long or not long_only) and (
-                level and (shared >= 0.6 * g.width or hanging and shared > 0 and (
+                level and (shared >= _HELD * g.width or hanging and shared > 0 and (
                     abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
-                or g.on_grid and right - left >= MIN_COLUMN * body and shared >= g.width - 0.001 * body):
+                or g.on_grid and right - left >= MIN_COLUMN * body and shared >= g.width - _HAIR * body):
             return g
-    sides_of_columns = [g for g in by_x0 if sides and g.long and g.width >= 0.6 * body]
+    sides_of_columns = [g for g in by_x0 if sides and g.long and g.width >= _SIDE * body]
     for g in sorted(sides_of_columns, key=lambda g: g.x1):
         if abs(right - g.x1) <= slack and (
                 abs(left - g.x0) <= slack or hanging and left < g.x1 and right > g.x0):

@@ -5,8 +5,8 @@ horizontally, share size, weight and typeface (or an OCR file put them in one bl
 they may overlap any amount, and lines standing level keep the engine's order), sit in the
 same frame, and no rule or figure lies between them; lines of two OCR blocks, one set far
 wider than the other (across two columns, or a title over its text), never join. A PDF's own
-block grouping is never used: it merges columns. A line whose words pass from inside a picture to outside it is
-first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to bottom against
+block grouping is never used: it merges columns. A line whose words pass from inside a picture
+to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to bottom against
 the few blocks still open (about one per column), rules and figures are looked up by height
 and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
 
@@ -214,8 +214,9 @@ class _OpenGroups:
 
 class _Regions:
     """The regions an OCR file found (``Word.source_block``): how many lines each has and its
-    measure, the width of its full lines (the widest but a quarter, ``_FULL_LINES``: a stray
-    line the engine ran too far does not count, a paragraph's short last line neither)."""
+    measure, the width of its full lines (the widest but a quarter, ``_FULL_LINES``): a
+    paragraph's short last line never counts, and from five lines on, one stray line the
+    engine ran too far does not either (of four or fewer, the widest is the measure)."""
 
     def __init__(self, lines: Sequence[Line], boxes: dict[int, Box]) -> None:
         widths: dict[int, list[float]] = {}

@@ -30,12 +30,12 @@ Rivers of word spaces are short, ragged, off the grid and inside a column::
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..geometry import Grid
-from ..model import Box, Word
+from ..model import Box
 from .whitespace import MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
 
 # [share of lines] a strip whose core is narrower than ``MIN_WIDTH`` (Chinese columns a hair
@@ -74,12 +74,6 @@ _HAIR = 0.001
 # [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
-# Two words of about one size (the smaller at least ``_ONE_SIZE`` of the larger) whose middles
-# lie within ``_LEVEL`` of the smaller height stand on one baseline; [em] within ``_BESIDE`` of
-# each other, side by side (``Gutters.rejoined``)
-_ONE_SIZE = 0.8
-_LEVEL = 0.25
-_BESIDE = 1.0
 
 
 class Gutters:
@@ -153,62 +147,6 @@ class Gutters:
                     or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
-
-    def rejoined(self, rows: list[list[list[Word]]], boxes: dict[int, Box], unhung: dict[int, Box],
-                 hanging: Callable[[Word, Word], bool], slack: float) -> list[list[Word]]:
-        """The pieces of the rows (each row's pieces apart, in order), a piece joined to the
-        piece of the row before that one of its ends stands level with and right beside (a
-        word of each on one baseline, ``_BESIDE`` em apart at most) with no gutter between
-        (``through``, on the words' ``unhung`` boxes): rows are grouped by their middles, and
-        the staggered lines of other columns may draw a row's middle away from a word set a
-        little lower on its line (Latin digits in a CJK line), which then makes a row of its
-        own. The pieces of a row and their words are looked up by bisection."""
-        out: list[list[Word]] = []
-        before: list[list[Word]] = []
-        foot = -math.inf  # of the row before
-        for row in rows:
-            top = min(boxes[id(w)].y0 for q in row for w in q)
-            if top >= foot:  # no word of the row before stands level with one of this row
-                out += before
-                before, foot = row, max(boxes[id(w)].y1 for q in row for w in q)
-                continue
-            foot = max(boxes[id(w)].y1 for q in row for w in q)
-            x0s = [[boxes[id(w)].x0 for w in p] for p in before]  # a piece's words are apart
-            x1s = [[boxes[id(w)].x1 for w in p] for p in before]
-            starts, ends = [xs[0] for xs in x0s], [max(xs) for xs in x1s]
-            kept = []
-            for q in row:
-                first, last = boxes[id(q[0])], boxes[id(q[-1])]
-                reach = _BESIDE * min(w.size for w in q)
-                j, partner = bisect_left(starts, last.x1 + reach) - 1, None
-                while j >= 0 and partner is None and ends[j] >= first.x0 - reach:
-                    p = before[j]
-                    near = p[bisect_left(x1s[j], first.x0 - reach):bisect_right(x1s[j], first.x0 + self.hair)]
-                    near += p[bisect_left(x0s[j], last.x1 - self.hair):bisect_right(x0s[j], last.x1 + reach)]
-                    if any(self._on_one_line(u, v, boxes, unhung, hanging, slack)
-                           for u in near for v in (q[0], q[-1])):
-                        partner = j
-                    j -= 1
-                if partner is None:
-                    kept.append(q)
-                else:
-                    before[partner] = sorted(before[partner] + q, key=lambda w: boxes[id(w)].x0)
-            out += before
-            before = kept
-        return out + before
-
-    def _on_one_line(self, a: Word, b: Word, boxes: dict[int, Box], unhung: dict[int, Box],
-                     hanging: Callable[[Word, Word], bool], slack: float) -> bool:
-        """Whether a and b stand on one baseline side by side, no gutter between them; never
-        two words of lines an OCR file found (each its own row on purpose: ``lines._rows``)."""
-        if a.source_block is not None or b.source_block is not None:
-            return False
-        u, v = (a, b) if boxes[id(a)].x0 <= boxes[id(b)].x0 else (b, a)
-        bu, bv = boxes[id(u)], boxes[id(v)]
-        small, big = sorted((u.size, v.size))
-        return small >= _ONE_SIZE * big and abs(bu.cy - bv.cy) <= _LEVEL * min(bu.height, bv.height) \
-            and -self.hair <= bv.x0 - bu.x1 <= _BESIDE * small \
-            and self.through(unhung[id(u)].x1, unhung[id(v)].x0, bv.cy, slack, hanging(u, v)) is None
 
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends

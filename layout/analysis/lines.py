@@ -12,9 +12,9 @@ on the edges of a long gutter of another height, are weak: a river of word space
 same, and its gap is no wider than the other spaces of its line, which keeps it. A line an OCR
 file found is evidence: it takes no weak cut, only the sure ones. A vertical
 rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
-cap, a headline beside body text) always cuts.
-Vertical CJK words are handled the same way with the axes swapped. Cost: one sort of the
-words, one sweep for the gutters, then linear.
+cap, a headline beside body text) always cuts. Pieces of two rows that make one printed line
+are then joined (``rejoin.py``). Vertical CJK words are handled the same way with the axes
+swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from statistics import median
 
+from ..geometry import rule_in_gap
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
 from .linestyle import make_line
+from .rejoin import rejoined
 from .script import CLOSING, is_cjk, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -66,6 +68,9 @@ _DISPLAY_APART = 1.5
 _DISPLAY_SIZE = 0.95
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
+# [em] how far text above or below a gap between two sizes may reach into it and still stand
+# beside it, not around it (``_alone_and_apart``)
+_REACH_IN = 0.3
 # A gutter that most lines an OCR file found level with it run across (more than this share
 # of those within ``MIN_COLUMN`` of it) is white inside those lines, the columns of a table
 # set in one column: a found line no wider than ``_ONE_COLUMN`` times the page's column
@@ -145,7 +150,7 @@ def _outsized(a: Word, b: Word) -> bool:
 def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     """Two headlines side by side, in about one size but set on different baselines, with more
     than a hair between (a superscript is smaller than its word and stays with it)."""
-    small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)  # as sorted()
+    small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
     return (small >= _SAME_SIZE * big and abs(ba.cy - bb.cy) > _OFF_BASELINE * min(ba.height, bb.height)
             and gap > _OFF_BASELINE_GAP * small)
 
@@ -212,7 +217,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             if whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b)) \
                     or gutter and _word_space_of_display(prev, w, gap, body):
                 gutter = None
-            if separators and _separated(right, b, separators) or _outsized(prev, w) \
+            if separators and rule_in_gap(right, b, separators) or _outsized(prev, w) \
                     or _other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and _display_apart(prev, w, gap, body):
@@ -223,9 +228,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             else:
                 cuts.append(_NONE)
             gaps.append(gap)
-            right = b.x1 if b.x1 > right else right  # as max(right, b.x1)
+            right = b.x1 if b.x1 > right else right
         pieces.append(_cut_row(row, gaps, cuts))
-    return gutters.rejoined(pieces, boxes, unhung, _hanging, _SLACK * body)
+    return rejoined(pieces, gutters, boxes, unhung, _hanging, _SLACK * body, separators)
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
@@ -346,7 +351,7 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
 
     With text around the gap, the gutters have said what it is; without, two items side by
     side are told apart by the gap alone (between two sizes, a byline beside a title, text
-    within ``_SLACK`` em of the gap's edge is beside it, not around it). The smaller size sets
+    within ``_REACH_IN`` em of the gap's edge is beside it, not around it). The smaller size sets
     the word space, but for a mark far smaller than its neighbour set above its baseline (a
     footnote's number): its neighbour's; display type may be spaced wider (CJK headlines).
     """
@@ -360,7 +365,7 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
               _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
-    here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _SLACK * size if small < _SAME_SIZE * big else 0.0
+    here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < _SAME_SIZE * big else 0.0
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - here.cy) <= 3 * reach + size:
@@ -390,8 +395,3 @@ class _RowSpans:
         while k >= 0 and self.reach[k] > left:
             yield self.row[k]
             k -= 1
-
-
-def _separated(right: float, b: Box, separators: list[Box]) -> bool:
-    """True when a separator rule stands in the gap between x=right and box b on its row."""
-    return any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in separators)

@@ -84,7 +84,7 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     for prev, w, text in zip(words, words[1:], texts[1:]):
         gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
         size = w.size
-        size = 1e-6 if 1e-6 > size else size  # as max(size, 1e-6)
+        size = 1e-6 if 1e-6 > size else size
         if cjk and joins_without_space(prev.text, text):
             spaced = gap > _CJK_SPACE_GAP * size and not (
                 prev.text[-1] in _CJK_PUNCTUATION or text[0] in _CJK_PUNCTUATION)

@@ -76,14 +76,14 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     the band of ``furniture_band`` of the page height sets it. The side bands are
     ``furniture_band`` of the page width, up to the running text's edges.
     """
+    running = [b.box for b in blocks if len(b.lines) >= _RUNNING_LINES and abs(b.size - body) <= 0.1 * body]
+
     def running_text(lo: float, hi: float) -> bool:
-        return any(lo <= b.box.cy <= hi and len(b.lines) >= 3 and abs(b.size - body) <= 0.1 * body
-                   for b in blocks)
+        return any(lo <= b.cy <= hi for b in running)
 
     wide = [r.box.cy for r in page.rules if r.orientation == "h" and r.box.width >= 0.6 * page.width]
     tops = [y for y in wide if y < page.height / 6 and not running_text(0, y)]
     bottoms = [y for y in wide if y > page.height * 5 / 6 and not running_text(y, page.height)]
-    running = [b.box for b in blocks if len(b.lines) >= 3 and abs(b.size - body) <= 0.1 * body]
     side = params.furniture_band * page.width
     return _Margins(max(tops) if tops else params.furniture_band * page.height,
                     min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,

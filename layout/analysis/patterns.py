@@ -1,6 +1,6 @@
-"""The text patterns that name roles: bylines, jump lines, author names, index lines, pull quotes,
-furniture. Latin-script and Chinese conventions; the roles stage (``roles.py``) decides
-with them and with the typography."""
+"""The text patterns that name roles: bylines, jump lines, author names, index lines, pull
+quotes, titles in capitals, furniture. Latin-script and Chinese conventions; the roles stage
+(``roles.py``) decides with them and with the typography."""
 
 from __future__ import annotations
 
@@ -40,3 +40,9 @@ def pull_quote(text: str) -> bool:
     """Text between quotation marks: large, a pull quote, not a headline that starts a story."""
     text = text.strip()
     return len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES
+
+
+def in_capitals(text: str) -> bool:
+    """Four letters or more, nearly all capitals (a title set in capitals)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

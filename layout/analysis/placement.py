@@ -29,8 +29,10 @@ _EDGE = 0.25
 # [widths of the unit] how far from a headline its span widened over white space may reach a
 # unit: a short title set left over a story takes the columns beside it, not those beyond
 _REACH = 2.0
-# [body sizes] how far a title must reach over a unit to be over it, not beside it
+# [body sizes] how far a title must reach over a unit to be over it, not beside it; [share of
+# the taller] how much of its height a title shares with another level with it (``_level``)
 _OVER = 1.0
+_LEVEL = 0.5
 
 
 @dataclass(eq=False)
@@ -81,7 +83,7 @@ def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
 def _level(a: Box, b: Box) -> bool:
     """Two titles side by side on one row of the page: each shares at least half its height
     with the other (one with a kicker over it, one without, still are)."""
-    return y_overlap(a, b) >= 0.5 * max(a.height, b.height)
+    return y_overlap(a, b) > 0 and y_overlap(a, b) >= _LEVEL * max(a.height, b.height)
 
 
 class Placer:

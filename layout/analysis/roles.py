@@ -40,10 +40,15 @@ from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
-from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, pull_quote
+from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals, pull_quote
 
-# [share of the body size] a name alone under a headline is set no larger than this
+# [share of the body size] a name alone under a headline is set no larger than this; [sizes]
+# how far under a byline names go on with it, and a surname in its type (whose box may reach
+# up into the byline's, set tight); [share of the size] how near two sizes of one type are
 _NAME_SIZE = 1.05
+_NAMES_REACH = 0.6
+_WRAP_REACH = 1.0
+_ONE_TYPE = 0.05
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
 _KICKER_LINES = 3
 _DECK_LINES = 6
@@ -150,7 +155,7 @@ def _split_title(b: Block, body: float) -> list[Block]:
     measure = b.box
     cuts = [k for k in range(len(lines) - 1)
             if (k == 0 or _line_ends_text(lines[k - 1], measure))
-            and len(lines[k].text) <= _TITLE_CHARS and _in_capitals(lines[k].text)
+            and len(lines[k].text) <= _TITLE_CHARS and in_capitals(lines[k].text)
             and _centred(lines[k].box, measure, body)]
     if not cuts:
         return [b]
@@ -163,12 +168,6 @@ def _split_title(b: Block, body: float) -> list[Block]:
         start = k + 1
     pieces.append(replace(b, lines=lines[start:], box=union_all(ln.box for ln in lines[start:])))
     return pieces
-
-
-def _in_capitals(text: str) -> bool:
-    """Four letters or more, nearly all capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _ocr_noise(b: Block) -> bool:
@@ -271,16 +270,17 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         if roles[j] not in ("body", "crosshead") or b.size > body * _NAME_SIZE or len(b.lines) > _KICKER_LINES:
             continue
         texts = [ln.text.strip() for ln in b.lines]
-        if all(AUTHOR_NAME.match(t) or HAN_NAMES.match(t) for t in texts) \
-                and any(_touching(y, b, 0.6 * b.size) for y in bylines) \
-                or len(texts) == 1 and SURNAME.match(texts[0]) \
-                and any(_touching(y, b, b.size) and _same_look(y, b) for y in bylines):  # wrapped alone
+        names = all(AUTHOR_NAME.match(t) or HAN_NAMES.match(t) for t in texts) \
+            and any(_touching(y, b, _NAMES_REACH * b.size) for y in bylines)
+        surname = len(texts) == 1 and SURNAME.match(texts[0]) \
+            and any(_touching(y, b, _WRAP_REACH * b.size) and _same_look(y, b) for y in bylines)
+        if names or surname:  # a surname wrapped alone: in the byline's type, set as tight as it
             roles[j] = "byline"
 
 
 def _same_look(a: Block, b: Block) -> bool:
     """Set in one type: weight, slant, face and size."""
-    return (a.bold, a.italic, a.font) == (b.bold, b.italic, b.font) and abs(a.size - b.size) <= 0.05 * a.size
+    return (a.bold, a.italic, a.font) == (b.bold, b.italic, b.font) and abs(a.size - b.size) <= _ONE_TYPE * a.size
 
 
 def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
@@ -372,7 +372,7 @@ def _centred(title: Box, text: Box, body: float) -> bool:
 
 def _capitals(b: Block, body: float, font: str) -> bool:
     """In capitals (four letters or more), and bold or larger than the body."""
-    return _in_capitals(b.raw_text) and (b.bold or b.size >= 1.08 * body)
+    return in_capitals(b.raw_text) and (b.bold or b.size >= 1.08 * body)
 
 
 def _ends_text(b: Block) -> bool:

@@ -149,15 +149,13 @@ def run_on_spans(text_dict: dict) -> bool:
 
 def _trimmed(bbox: tuple[float, ...], raw: str, text: str, vertical: bool) -> Box:
     """The span's box (``bbox``) without the leading and trailing spaces of its text ``raw``
-    (estimated per character); ``text``: ``raw`` stripped.
+    (estimated per character); ``text``: ``raw`` stripped, and shorter (callers ask only then).
 
     A trailing space would otherwise reach into the gutter and make it look bridged.
     """
     x0, y0, x1, y1 = bbox
     lead = raw.find(text)  # (text starts with no space: found where the leading ones end)
     trail = len(raw) - lead - len(text)
-    if not (lead or trail):
-        return Box(x0, y0, x1, y1)
     if vertical:
         step = (y1 - y0) / len(raw)
         return Box(x0, y0 + lead * step, x1, y1 - trail * step)

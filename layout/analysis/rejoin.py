@@ -1,0 +1,92 @@
+"""Stage 1, after the rows are cut: pieces of two rows that make one printed line, joined.
+
+Rows are grouped by their middles (``lines._rows``), and the staggered lines of other columns
+may draw a row's middle away from a word set a little lower on its line (Latin digits in a
+CJK line), which then makes a row of its own. A piece of a row is joined to the piece of the
+row before that one of its ends stands level with and right beside: a word of each on one
+baseline (``_LEVEL``), of about one size (``_ONE_SIZE``), ``_BESIDE`` em apart at most, with
+no gutter (``Gutters.through``) and no vertical rule between them. Never two words of lines
+an OCR file found: each is its own row on purpose. Pieces are looked up by bisection, words
+in the few pieces near by a scan: linear in the words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+
+from ..geometry import rule_in_gap
+from ..model import Box, Word
+from .gutters import Gutters
+
+# [share of the larger size] two words of about one size; [share of the smaller height] how
+# far apart the middles of two words on one baseline may lie; [em] how far apart two words
+# side by side may stand
+_ONE_SIZE = 0.8
+_LEVEL = 0.25
+_BESIDE = 1.0
+
+Hanging = Callable[[Word, Word], bool]
+
+
+def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box],
+             hanging: Hanging, slack: float, rules: Sequence[Box]) -> list[list[Word]]:
+    """The pieces of the rows (each row's pieces apart, in order, the rows by their middles),
+    those of one printed line joined (see the module's docstring)."""
+    out: list[list[Word]] = []
+    before: list[list[Word]] = []
+    foot = float("-inf")  # of the row before
+    for row in rows:
+        top = min(boxes[id(w)].y0 for q in row for w in q)
+        bottom = max(boxes[id(w)].y1 for q in row for w in q)
+        if top >= foot:  # no word of the row before stands level with one of this row
+            out += before
+            before, foot = row, bottom
+            continue
+        foot = bottom
+        starts = [boxes[id(p[0])].x0 for p in before]  # the pieces of a row are apart, by x0
+        ends = [max(boxes[id(w)].x1 for w in p) for p in before]
+        joins: dict[int, list[list[Word]]] = {}
+        kept = []
+        for q in row:
+            partner = _partner(q, before, starts, ends, gutters, boxes, unhung, hanging, slack, rules)
+            if partner is None:
+                kept.append(q)
+            else:
+                joins.setdefault(partner, []).append(q)
+        for j, qs in joins.items():
+            before[j] = sorted(before[j] + [w for q in qs for w in q], key=lambda w: boxes[id(w)].x0)
+        out += before
+        before = kept
+    return out + before
+
+
+def _partner(q: list[Word], before: list[list[Word]], starts: list[float], ends: list[float],
+             gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box], hanging: Hanging,
+             slack: float, rules: Sequence[Box]) -> int | None:
+    """The piece of the row before that q's first or last word stands on one line with."""
+    first, last = boxes[id(q[0])], boxes[id(q[-1])]
+    reach = _BESIDE * min(w.size for w in q)
+    j = bisect_left(starts, last.x1 + reach) - 1
+    while j >= 0 and ends[j] >= first.x0 - reach:
+        near = [w for w in before[j] if first.x0 - reach <= boxes[id(w)].x1 <= first.x0 + gutters.hair
+                or last.x1 - gutters.hair <= boxes[id(w)].x0 <= last.x1 + reach]
+        if any(_on_one_line(u, v, gutters, boxes, unhung, hanging, slack, rules)
+               for u in near for v in (q[0], q[-1])):
+            return j
+        j -= 1
+    return None
+
+
+def _on_one_line(a: Word, b: Word, gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box],
+                 hanging: Hanging, slack: float, rules: Sequence[Box]) -> bool:
+    """Whether a and b stand on one baseline side by side, no gutter or rule between them;
+    never two words of lines an OCR file found."""
+    if a.source_block is not None or b.source_block is not None:
+        return False
+    u, v = (a, b) if boxes[id(a)].x0 <= boxes[id(b)].x0 else (b, a)
+    bu, bv = boxes[id(u)], boxes[id(v)]
+    small, big = sorted((u.size, v.size))
+    return small >= _ONE_SIZE * big and abs(bu.cy - bv.cy) <= _LEVEL * min(bu.height, bv.height) \
+        and -gutters.hair <= bv.x0 - bu.x1 <= _BESIDE * small and not rule_in_gap(bu.x1, bv, rules) \
+        and gutters.through(unhung[id(u)].x1, unhung[id(v)].x0, bv.cy, slack, hanging(u, v)) is None
