@@ -263,3 +263,11 @@ def test_a_column_near_the_edge_of_a_wide_page_is_text_and_a_slug_in_its_margin_
     assert roles["JOBS 444"] == "headline"
     assert {role for text, role in roles.items() if text not in ("JOBS 444", "ARCHIVE")} == {"body"}
     assert roles["ARCHIVE"] == "furniture"
+
+
+def test_a_slug_of_a_few_lines_in_the_side_margin_is_furniture():
+    """Three short lines in the margin, in the body size, are no column: the side band still
+    holds them."""
+    words = column(120, 100, 12, width=100) + column(240, 100, 12, width=100, start=30) \
+        + text_lines(["ISSN", "0042", "2024"], 4, 300)
+    assert roles_of(page(words, width=600))["ISSN"] == "furniture"

@@ -17,6 +17,7 @@ from ..geometry import x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, PageContent, Role
 from ..params import Params
 from .patterns import INDEX_ENTRY
+from .whitespace import MIN_COLUMN
 
 # [body sizes] least size of a nameplate, and [share] how much larger than any headline it is
 _NAMEPLATE_SIZE = 5.0
@@ -74,7 +75,8 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     head or masthead, over a page credit) sets a limit, unless running text (a block of three
     or more body lines) lies beyond it: then it is a rule between stories. Without such a rule,
     the band of ``furniture_band`` of the page height sets it. The side bands are
-    ``furniture_band`` of the page width, up to the running text's edges.
+    ``furniture_band`` of the page width, up to the edges of the running text at least a
+    column (``MIN_COLUMN`` body sizes) wide.
     """
     running = [b.box for b in blocks if len(b.lines) >= _RUNNING_LINES and abs(b.size - body) <= 0.1 * body]
 
@@ -85,10 +87,11 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     tops = [y for y in wide if y < page.height / 6 and not running_text(0, y)]
     bottoms = [y for y in wide if y > page.height * 5 / 6 and not running_text(y, page.height)]
     side = params.furniture_band * page.width
+    columns = [b for b in running if b.width >= MIN_COLUMN * body]  # not a slug of a few lines
     return _Margins(max(tops) if tops else params.furniture_band * page.height,
                     min(bottoms) if bottoms else (1 - params.furniture_band) * page.height,
-                    bool(tops), bool(bottoms), min([side] + [b.x0 for b in running]),
-                    max([page.width - side] + [b.x1 for b in running]))
+                    bool(tops), bool(bottoms), min([side] + [b.x0 for b in columns]),
+                    max([page.width - side] + [b.x1 for b in columns]))
 
 
 def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, body: float) -> list[bool]:
