@@ -169,6 +169,23 @@ def test_every_read_limit_fails_the_page_naming_it(tmp_path, name, make):
     assert path.name in failure.error and f"over the limit of 2000 (Limits.{name})" in failure.error
 
 
+@pytest.mark.parametrize("inside, message", [(MemoryError(), "over the memory limit"),
+                                             (KeyError("op"), "cannot be read")])
+def test_mupdf_failing_inside_its_c_code_fails_the_page_naming_it(tmp_path, monkeypatch, inside, message):
+    """Under the memory limit, MuPDF's drawing list may run out inside its C code: Python then
+    raises a SystemError whose cause is the MemoryError, never a traceback for the user."""
+    import pymupdf
+
+    def failing(page, *args, **kwargs):
+        raise SystemError("get_cdrawings returned a result with an exception set") from inside
+    monkeypatch.setattr(pymupdf.Page, "get_drawings", failing)
+    path = hostile.text_pdf(tmp_path / "page.pdf")
+    with layout.PageReader(path, layout.ReadOptions()) as reader:
+        (failure,) = reader
+    assert isinstance(failure, layout.PageFailure)
+    assert "page.pdf" in failure.error and "page 1" in failure.error and message in failure.error
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("lines", [Limits().words // 8 + 1, 170_000])  # the last: 200 MB
 def test_too_many_words_fail_the_page(tmp_path, lines):

@@ -239,6 +239,10 @@ class PdfSource:
             raise
         except MemoryError:
             raise PageError(f"{self.path}: page {number}: over the memory limit") from None
+        except SystemError as e:  # MuPDF's C code failed inside (out of memory under the limit)
+            if isinstance(e.__cause__, MemoryError):
+                raise PageError(f"{self.path}: page {number}: over the memory limit") from None
+            raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         except READ_ERRORS as e:
             raise PageError(f"{self.path}: page {number}: cannot be read ({e})") from e
         finally:
