@@ -212,11 +212,14 @@ def test_a_killed_batch_leaves_no_partial_file_and_resumes(tmp_path):
     formats = ("html", "json", "text", "markdown")
     with (tmp_path / "stderr").open("w") as stderr:
         proc = subprocess.Popen([sys.executable, "-m", "layout.cli", "batch", str(inp), str(out),
-                                 "-f", ",".join(formats), "--workers", "2"], stderr=stderr)
+                                 "-f", ",".join(formats), "--workers", "2"], stderr=stderr,
+                                start_new_session=True)
         deadline = time.monotonic() + 300
         while not list(out.glob("*.html")) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
-        proc.send_signal(signal.SIGKILL)
+        # The batch and its workers, killed at once (as a terminal or a job scheduler kills a
+        # job): a worker left running would finish its file after the outputs are counted.
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     assert_clean(out)
     after_kill = outputs(out)
