@@ -6,9 +6,10 @@ they may overlap any amount, and lines standing level keep the engine's order), 
 same frame, and no rule or figure lies between them; lines of two OCR blocks, one set far
 wider than the other (across two columns, or a title over its text), never join. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
-to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to bottom against
-the few blocks still open (about one per column), rules and figures are looked up by height
-and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
+to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
+bottom against the few blocks still open (about one per column), rules and figures are looked
+up by height and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is
+linear.
 
 Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
 "leftwards", since vertical columns are read right to left.
@@ -145,7 +146,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
                     and gap < best_gap):
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
-                    or not (same_block or _same_style(last, ln, params))
+                    or not (same_block or same_style(last, ln, params))
                     or regions.apart(last, ln)
                     or any(crosses_between_vertically(barriers[j], lb, b, 0.3)
                            for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
@@ -277,7 +278,8 @@ def _level(a: Line, b: Line) -> bool:
     return shared > _LEVEL * min(a.box.height, b.box.height)
 
 
-def _same_style(a: Line, b: Line, params: Params) -> bool:
+def same_style(a: Line | Block, b: Line | Block, params: Params) -> bool:
+    """Set in one type: weight, slant, face, and size within ``Params.size_tolerance``."""
     big, small = max(a.size, b.size), min(a.size, b.size)
     return ((big - small) <= params.size_tolerance * big and a.bold == b.bold
             and a.italic == b.italic and a.font == b.font)

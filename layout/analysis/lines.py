@@ -30,18 +30,17 @@ from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
 from .linestyle import make_line
-from .rejoin import rejoined
+from .rejoin import OFF_BASELINE, SAME_SIZE, rejoined
 from .script import CLOSING, is_cjk, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
 _ROW_TOLERANCE = 0.4
-# Words of one line share a baseline: neighbours whose middles are this far apart (a share of
-# the smaller height) with more than this gap between them (a share of their size) are not
-# one line, though the gap be narrower than a word space at their size.
-_OFF_BASELINE = 0.25
+# Words of one line share a baseline: neighbours whose middles are further apart than
+# ``OFF_BASELINE`` (of the smaller height) with more than this gap between them (a share of
+# their size) are not one line, though the gap be narrower than a word space at their size;
+# ``SAME_SIZE``: about one size (both from ``rejoin``)
 _OFF_BASELINE_GAP = 0.15
-_SAME_SIZE = 0.8
 # [share of its neighbour's height] a superscript's foot stands this far above its neighbour's
 _RAISED = 0.2
 # [em] how close above or below a row (between their boxes) other text must be to say
@@ -151,7 +150,7 @@ def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     """Two headlines side by side, in about one size but set on different baselines, with more
     than a hair between (a superscript is smaller than its word and stays with it)."""
     small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
-    return (small >= _SAME_SIZE * big and abs(ba.cy - bb.cy) > _OFF_BASELINE * min(ba.height, bb.height)
+    return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
             and gap > _OFF_BASELINE_GAP * small)
 
 
@@ -175,7 +174,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> list[list[Word]]:
         if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
             rows.append([])
             middle, height, counted = cy, h, 1
-        elif h >= _SAME_SIZE * height:
+        elif h >= SAME_SIZE * height:
             middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
             counted += 1
         rows[-1].append(w)
@@ -237,7 +236,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
 # lines aligned beside it, or a wide gap with no text right above or below it (either may be a
 # river of word spaces down a loose justified column); sure.
 _NONE, _WEAK, _CUT = 0, 1, 2
-# A weak cut between two words of about one size (``_SAME_SIZE``) no wider than this many
+# A weak cut between two words of about one size (``SAME_SIZE``) no wider than this many
 # times the widest word space (gap not cut) of its stretch of row between sure cuts is one of
 # them: a justified line stretches all its spaces alike, while two items side by side stand
 # further apart than the spaces inside them.
@@ -256,7 +255,7 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[W
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
                 a, b = row[k].size, row[k + 1].size
-                if cuts[k] == _WEAK and min(a, b) >= _SAME_SIZE * max(a, b) \
+                if cuts[k] == _WEAK and min(a, b) >= SAME_SIZE * max(a, b) \
                         and gaps[k] <= _STRETCH * max(spaces):
                     keep[k] = _NONE
         start = end + 1
@@ -360,12 +359,12 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     if right - left <= min(_DISPLAY_APART, _CJK_APART, params.word_gap) * small:
         return False  # a word space whatever the sizes and scripts say: no look around
     raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
-    size = big if small < _SAME_SIZE * big and raised else small
+    size = big if small < SAME_SIZE * big and raised else small
     widest = (_DISPLAY_APART if small > _DISPLAY * body else
               _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
-    here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < _SAME_SIZE * big else 0.0
+    here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < SAME_SIZE * big else 0.0
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - here.cy) <= 3 * reach + size:

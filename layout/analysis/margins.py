@@ -29,7 +29,10 @@ _INDEX_LINES = 3
 _INDEX_WORDS = 5
 # Most lines of a block that a band not ruled off holds as furniture (``_Margins.holds``).
 _BAND_LINES = 1
-# Least lines of the running text a title in the band may stand level with (``_outermost``).
+# [share of the body size] how near the body size running text is set
+_BODY_SIZE = 0.1
+# Least lines of running text: what a title in the band may stand level with (``_outermost``),
+# and where the side bands stop (``_margins``)
 _RUNNING_LINES = 3
 # [body sizes] most white space between such a title and the text it heads
 _TITLE_GAP = 2.5
@@ -78,7 +81,7 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
     ``furniture_band`` of the page width, up to the edges of the running text at least a
     column (``MIN_COLUMN`` body sizes) wide.
     """
-    running = [b.box for b in blocks if len(b.lines) >= _RUNNING_LINES and abs(b.size - body) <= 0.1 * body]
+    running = [b.box for b in blocks if len(b.lines) >= _RUNNING_LINES and abs(b.size - body) <= _BODY_SIZE * body]
 
     def running_text(lo: float, hi: float) -> bool:
         return any(lo <= b.cy <= hi for b in running)

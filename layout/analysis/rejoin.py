@@ -4,7 +4,7 @@ Rows are grouped by their middles (``lines._rows``), and the staggered lines of 
 may draw a row's middle away from a word set a little lower on its line (Latin digits in a
 CJK line), which then makes a row of its own. A piece of a row is joined to the piece of the
 row before that one of its ends stands level with and right beside: a word of each on one
-baseline (``_LEVEL``), of about one size (``_ONE_SIZE``), ``_BESIDE`` em apart at most, with
+baseline (``OFF_BASELINE``), of about one size (``SAME_SIZE``), ``_BESIDE`` em apart at most, with
 no gutter (``Gutters.through``) and no vertical rule between them. Never two words of lines
 an OCR file found: each is its own row on purpose. Pieces are looked up by bisection, words
 in the few pieces near by a scan: linear in the words.
@@ -20,10 +20,11 @@ from ..model import Box, Word
 from .gutters import Gutters
 
 # [share of the larger size] two words of about one size; [share of the smaller height] how
-# far apart the middles of two words on one baseline may lie; [em] how far apart two words
-# side by side may stand
-_ONE_SIZE = 0.8
-_LEVEL = 0.25
+# far apart the middles of two words on one baseline may lie (shared with ``lines``, whose
+# rows and cuts read sizes and baselines alike); [em] how far apart two words side by side
+# may stand
+SAME_SIZE = 0.8
+OFF_BASELINE = 0.25
 _BESIDE = 1.0
 
 Hanging = Callable[[Word, Word], bool]
@@ -87,6 +88,6 @@ def _on_one_line(a: Word, b: Word, gutters: Gutters, boxes: dict[int, Box], unhu
     u, v = (a, b) if boxes[id(a)].x0 <= boxes[id(b)].x0 else (b, a)
     bu, bv = boxes[id(u)], boxes[id(v)]
     small, big = sorted((u.size, v.size))
-    return small >= _ONE_SIZE * big and abs(bu.cy - bv.cy) <= _LEVEL * min(bu.height, bv.height) \
+    return small >= SAME_SIZE * big and abs(bu.cy - bv.cy) <= OFF_BASELINE * min(bu.height, bv.height) \
         and -gutters.hair <= bv.x0 - bu.x1 <= _BESIDE * small and not rule_in_gap(bu.x1, bv, rules) \
         and gutters.through(unhung[id(u)].x1, unhung[id(v)].x0, bv.cy, slack, hanging(u, v)) is None

@@ -38,17 +38,17 @@ from dataclasses import replace
 from ..geometry import union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
+from .blocks import same_style
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
 from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals, pull_quote
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
-# up into the byline's, set tight); [share of the size] how near two sizes of one type are
+# up into the byline's, set tight)
 _NAME_SIZE = 1.05
 _NAMES_REACH = 0.6
 _WRAP_REACH = 1.0
-_ONE_TYPE = 0.05
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
 _KICKER_LINES = 3
 _DECK_LINES = 6
@@ -273,14 +273,9 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         names = all(AUTHOR_NAME.match(t) or HAN_NAMES.match(t) for t in texts) \
             and any(_touching(y, b, _NAMES_REACH * b.size) for y in bylines)
         surname = len(texts) == 1 and SURNAME.match(texts[0]) \
-            and any(_touching(y, b, _WRAP_REACH * b.size) and _same_look(y, b) for y in bylines)
+            and any(_touching(y, b, _WRAP_REACH * b.size) and same_style(y, b, params) for y in bylines)
         if names or surname:  # a surname wrapped alone: in the byline's type, set as tight as it
             roles[j] = "byline"
-
-
-def _same_look(a: Block, b: Block) -> bool:
-    """Set in one type: weight, slant, face and size."""
-    return (a.bold, a.italic, a.font) == (b.bold, b.italic, b.font) and abs(a.size - b.size) <= _ONE_TYPE * a.size
 
 
 def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
