@@ -101,6 +101,11 @@ class Gutters:
         self.grid_starts = [self.starts[k] for k in self.grid]
         self.long = sorted((g.x1, k) for k, g in enumerate(self.strips)  # by x1
                            if g.long and g.width >= _SIDE * body)
+        self.long_bands: dict[int, list[Strip]] = {}  # the long gutters alone, by band as above
+        for band, ks in self.bands.items():
+            longs = [self.strips[k] for k in ks if self.strips[k].long]
+            if longs:
+                self.long_bands[band] = longs
 
     def _band(self, y: float) -> int:
         return math.floor(y / self.band) if math.isfinite(y) else 0
@@ -148,6 +153,17 @@ class Gutters:
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
 
+    def long_meets(self, x0: float, x1: float, y0: float, y1: float) -> bool:
+        """Whether the white of a long gutter (``_ENDS`` beyond its ends, as ``through`` holds
+        it) meets the box from x0 to x1 and y0 to y1. A gap inside a box that meets none holds
+        no long gutter (``through`` with ``long_only``) unless it is a column wide: most lines
+        an OCR file found lie inside one column, and their gaps need no look."""
+        for band in range(self._band(y0), self._band(y1) + 1):
+            for g in self.long_bands.get(band, ()):
+                if g.x0 <= x1 and g.x1 >= x0 and g.y0 - self.ends <= y1 and g.y1 + self.ends >= y0:
+                    return True
+        return False
+
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
         on (within ``slack`` of its right edge, where the column beside it starts) and starts
@@ -167,12 +183,14 @@ class Gutters:
         return None
 
 
-def find_gutters(boxes: Sequence[Box], body: float) -> Gutters:
+def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> Gutters:
     """The gutters among ``boxes`` (words and pictures, in one frame of reference), for a page
-    whose body text is ``body`` high."""
+    whose body text is ``body`` high. With ``long_only`` (the caller asks for long ones only),
+    strips too short to be long are not measured: they would come after every long one in
+    ``_apart`` and take none of its place, so the long gutters are the same."""
     if not boxes or body <= 0:
         return Gutters(())
-    measured = [s for s in white_strips(boxes, body)
+    measured = [s for s in white_strips(boxes, body, LONG if long_only else SHORT)
                 if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES - 1
                 and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
     strips = [s for s in measured if s.lines >= SHORT_LINES]

@@ -193,7 +193,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
     unhung = {id(w): unhung_box(w, boxes[id(w)]) for w in words}
     body = typical_size(words)
-    gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
+    gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
+                           all(w.source_block is not None and w.source_line is not None for w in words))
     rows = _rows(words, boxes)
     spans = [_RowSpans(row, boxes) for row in rows]
     found_rows = [row for row in rows if len(row) > 1 and _found_line(row[0], row[-1])]
@@ -206,15 +207,17 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
         cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
+        near = not _found_line(row[0], row[-1]) or gutters.long_meets(  # (a found line: long ones only)
+            bs[0].x0, max(b.x1 for b in bs), min(b.cy for b in bs), max(b.cy for b in bs))
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
             found = _found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
-            in_body = max(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body
-            gutter = gutters.through(inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w),
-                                     found, sides=in_body and not found)
-            if whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b)) \
-                    or gutter and _word_space_of_display(prev, w, gap, body):
+            gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
+                inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w), found, sides=not found and max(
+                    abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
+            if gutter and (whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
+                           or _word_space_of_display(prev, w, gap, body)):
                 gutter = None
             if separators and rule_in_gap(right, b, separators) or _outsized(prev, w) \
                     or _other_source_block(prev, w) or gutter and gutter.on_grid \

@@ -34,6 +34,8 @@ def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Bo
              hanging: Hanging, slack: float, rules: Sequence[Box]) -> list[list[Word]]:
     """The pieces of the rows (each row's pieces apart, in order, the rows by their middles),
     those of one printed line joined (see the module's docstring)."""
+    if all(q[0].source_block is not None and q[-1].source_block is not None for row in rows for q in row):
+        return [q for row in rows for q in row]  # every piece ends in words of found lines: no join
     out: list[list[Word]] = []
     before: list[list[Word]] = []
     foot = float("-inf")  # of the row before
