@@ -253,7 +253,8 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[W
     spaced those words tighter than the gap), and between words of different sizes."""
     keep = list(cuts)
     start = 0
-    for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)]:
+    stretches = [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if _WEAK in cuts else []
+    for end in stretches:
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
