@@ -136,16 +136,25 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT) -> 
     narrow = MIN_WIDTH * body
     done: list[Strip] = []
     open_: list[_Open] = []
+    before: list[tuple[float, float, int, float]] = []
     for k, spans in enumerate(filled):
+        spans.sort()
+        if spans == before and not any(s.pinched for s in open_):
+            # The slice above again (the same boxes: a line crossed by both): every strip goes
+            # on whole in the free interval it took there, and none starts (``_follow``, which
+            # left each strip inside one interval at least ``narrow`` wide, keys apart).
+            for s in open_:
+                s.slices.append(s.slices[-1])
+            continue
         open_ = _follow(open_, _free(spans, left, right), k, narrow, done, top, h, shortest)
+        before = spans
     for s in open_:
         done += _closed(s, n, top, h, shortest)
     return done
 
 
 def _free(spans: list[tuple[float, float, int, float]], left: float, right: float) -> list[Free]:
-    """The free intervals of one slice, sorted by x0."""
-    spans.sort()
+    """The free intervals of one slice (its spans sorted), sorted by x0."""
     out, reach, edge = [], left, None
     for x0, x1, i, height in spans:
         if x0 > reach:
