@@ -33,6 +33,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from ..geometry import Grid
 from ..model import Box
@@ -74,6 +75,8 @@ _HAIR = 0.001
 # [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
+# A box's left and right edges, taken by ``map`` (``Gutters.long_meets`` runs for every line)
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 class Gutters:
@@ -153,11 +156,15 @@ class Gutters:
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
 
-    def long_meets(self, x0: float, x1: float, y0: float, y1: float) -> bool:
+    def long_meets(self, boxes: Sequence[Box]) -> bool:
         """Whether the white of a long gutter (``_ENDS`` beyond its ends, as ``through`` holds
-        it) meets the box from x0 to x1 and y0 to y1. A gap inside a box that meets none holds
-        no long gutter (``through`` with ``long_only``) unless it is a column wide: most lines
-        an OCR file found lie inside one column, and their gaps need no look."""
+        it) meets the boxes' span: from their least x0 to their greatest x1, from their lowest
+        middle to their highest. A gap between two of them, at one's middle, holds no long
+        gutter (``through`` with ``long_only``) unless it is a column wide when none does: most
+        lines an OCR file found lie inside one column, and their gaps need no look."""
+        x0, x1 = min(map(_X0, boxes)), max(map(_X1, boxes))
+        middles = [(b.y0 + b.y1) / 2 for b in boxes]  # Box.cy, written out
+        y0, y1 = min(middles), max(middles)
         for band in range(self._band(y0), self._band(y1) + 1):
             for g in self.long_bands.get(band, ()):
                 if g.x0 <= x1 and g.x1 >= x0 and g.y0 - self.ends <= y1 and g.y1 + self.ends >= y0:

@@ -209,8 +209,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
         cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
-        near = not _found_line(row[0], row[-1]) or gutters.long_meets(bs[0].x0, max(  # found: long only
-            b.x1 for b in bs), min(b.cy for b in bs), max(b.cy for b in bs))
+        near = not _found_line(row[0], row[-1]) or gutters.long_meets(bs)  # (found: long ones only)
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
             found = _found_line(prev, w)
