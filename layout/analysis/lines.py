@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from statistics import median
 
-from ..geometry import rule_in_gap
+from ..geometry import VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
@@ -98,8 +98,8 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
     """
     horizontal = [w for w in words if not w.vertical]
     vertical = [w for w in words if w.vertical]
-    v_rules = [r.box for r in rules if r.orientation == "v"]
-    h_rules = [_flip(r.box) for r in rules if r.orientation == "h"]
+    v_rules = VerticalRules([r.box for r in rules if r.orientation == "v"])
+    h_rules = VerticalRules([_flip(r.box) for r in rules if r.orientation == "h"])
     lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures)]
     lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures)]
     return tuple(lines)
@@ -187,7 +187,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     return [rows[k] for k in order], [middles[k] for k in order]
 
 
-def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box],
+def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
             figures: Sequence[Box]) -> list[list[Word]]:
     """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space."""
     if not words:
@@ -220,7 +220,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             if gutter and (whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
                            or _word_space_of_display(prev, w, gap, body)):
                 gutter = None
-            if separators and rule_in_gap(right, b, separators) or _outsized(prev, w) \
+            if separators and separators.in_gap(right, b) or _outsized(prev, w) \
                     or _other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and _display_apart(prev, w, gap, body):
