@@ -125,13 +125,14 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT) -> 
     n = int((max(b.y1 for b in boxes) - top) / h) + 1
     filled: list[list[tuple[float, float, int, float]]] = [[] for _ in range(n)]
     reach = _REACH * h
+    final = n - 1  # the last slice
     for i, b in enumerate(boxes):
         y0, y1 = b.y0, b.y1
         height = y1 - y0  # b.height, without the property's call
         pad = height / 3 if height / 3 < reach else reach  # min(reach, height / 3)
         first, last = int((y0 + pad - top) / h), int((y1 - pad - top) / h)
         span = (b.x0, b.x1, i, height)
-        for k in range(max(first, 0), min(last, n - 1) + 1):
+        for k in range(first if first > 0 else 0, (last if last < final else final) + 1):  # clamped
             filled[k].append(span)
     narrow = MIN_WIDTH * body
     done: list[Strip] = []
