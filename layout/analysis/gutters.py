@@ -159,9 +159,10 @@ class Gutters:
     def long_meets(self, boxes: Sequence[Box]) -> bool:
         """Whether the white of a long gutter (``_ENDS`` beyond its ends, as ``through`` holds
         it) meets the boxes' span: from their least x0 to their greatest x1, from their lowest
-        middle to their highest. A gap between two of them, at one's middle, holds no long
-        gutter (``through`` with ``long_only``) unless it is a column wide when none does: most
-        lines an OCR file found lie inside one column, and their gaps need no look."""
+        middle to their highest. When none does, a gap between two of the boxes, at the height
+        of one's middle, holds no long gutter (``through`` with ``long_only``) unless it is a
+        column wide: most lines an OCR file found lie inside one column, and their gaps need
+        no look."""
         x0, x1 = min(map(_X0, boxes)), max(map(_X1, boxes))
         middles = [(b.y0 + b.y1) / 2 for b in boxes]  # Box.cy, written out
         y0, y1 = min(middles), max(middles)
@@ -193,8 +194,8 @@ class Gutters:
 def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> Gutters:
     """The gutters among ``boxes`` (words and pictures, in one frame of reference), for a page
     whose body text is ``body`` high. With ``long_only`` (the caller asks for long ones only),
-    strips too short to be long are not measured: they would come after every long one in
-    ``_apart`` and take none of its place, so the long gutters are the same."""
+    strips too short to be long are not measured: ``_apart`` takes them after every long one,
+    so they could keep none out, and the long gutters are the same."""
     if not boxes or body <= 0:
         return Gutters(())
     measured = [s for s in white_strips(boxes, body, LONG if long_only else SHORT)

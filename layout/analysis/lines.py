@@ -209,7 +209,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
-        near = not _found_line(row[0], row[-1]) or gutters.long_meets(bs)  # (found: long ones only)
+        near = not _found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
             found = _found_line(prev, w)
