@@ -232,7 +232,21 @@ class Grid:
         return default if math.isinf(v) else self._at(v)
 
 
-def rule_in_gap(right: float, b: Box, rules: Sequence[Box]) -> bool:
-    """True when a vertical rule stands in the gap between x=right and box b, level with b's
-    middle (a point of slack either side)."""
-    return any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in rules)
+class VerticalRules:
+    """Vertical rules sorted by the x of their middles: the rules in a gap are found by
+    bisection, not by a look at every rule of the page (a broadsheet has dozens, and every
+    gap between two words asks)."""
+
+    def __init__(self, rules: Sequence[Box]) -> None:
+        self._rules = sorted(rules, key=lambda r: r.cx)
+        self._xs = [r.cx for r in self._rules]
+
+    def __bool__(self) -> bool:
+        return bool(self._rules)
+
+    def in_gap(self, right: float, b: Box) -> bool:
+        """True when a vertical rule stands in the gap between x=right and box b, level with
+        b's middle (a point of slack either side)."""
+        xs = self._xs
+        return any(s.y0 <= b.cy <= s.y1 for s in
+                   self._rules[bisect_left(xs, right - 1):bisect_right(xs, b.x0 + 1)])

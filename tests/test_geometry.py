@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from layout.geometry import ByKey, Grid, Stripes, x_overlap
+from layout.geometry import ByKey, Grid, Stripes, VerticalRules, x_overlap
 from layout.model import Box
 
 
@@ -120,3 +120,22 @@ def test_grid_outward_finds_the_nearest_box_on_each_side_of_a_band(seed):
             if right is not None and right <= edge:
                 break
         assert right == min((bs[i].x0 for i in band if bs[i].x0 >= x), default=None)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_vertical_rules_in_a_gap_are_those_a_scan_of_every_rule_finds(seed):
+    r = random.Random(seed)
+    rules = []
+    for _ in range(60):
+        x, y = round(r.uniform(0, 1000)), round(r.uniform(0, 1000))
+        rules.append(Box(x, y, x + r.choice([0, 1]), y + r.choice([5, 200])))
+    index = VerticalRules(rules)
+    assert index and not VerticalRules([])
+    found = 0
+    for _ in range(500):
+        right, top = round(r.uniform(0, 1000)), round(r.uniform(0, 1000))
+        b = Box(right + r.choice([0, 1, 3, 20]), top, right + 40, top + 10)  # the word after the gap
+        scan = any(right - 1 <= s.cx <= b.x0 + 1 and s.y0 <= b.cy <= s.y1 for s in rules)
+        assert index.in_gap(right, b) == scan
+        found += scan
+    assert found  # some gaps hold a rule

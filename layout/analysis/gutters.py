@@ -33,6 +33,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from ..geometry import Grid
 from ..model import Box
@@ -74,6 +75,8 @@ _HAIR = 0.001
 # [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
+# A box's left and right edges, taken by ``map`` (``Gutters.long_meets`` runs for every line)
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 class Gutters:
@@ -101,6 +104,11 @@ class Gutters:
         self.grid_starts = [self.starts[k] for k in self.grid]
         self.long = sorted((g.x1, k) for k, g in enumerate(self.strips)  # by x1
                            if g.long and g.width >= _SIDE * body)
+        self.long_bands: dict[int, list[Strip]] = {}  # the long gutters alone, by band as above
+        for band, ks in self.bands.items():
+            longs = [self.strips[k] for k in ks if self.strips[k].long]
+            if longs:
+                self.long_bands[band] = longs
 
     def _band(self, y: float) -> int:
         return math.floor(y / self.band) if math.isfinite(y) else 0
@@ -148,6 +156,22 @@ class Gutters:
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
 
+    def long_meets(self, boxes: Sequence[Box]) -> bool:
+        """Whether the white of a long gutter (``_ENDS`` beyond its ends, as ``through`` holds
+        it) meets the boxes' span: from their least x0 to their greatest x1, from their lowest
+        middle to their highest. When none does, a gap between two of the boxes, at the height
+        of one's middle, holds no long gutter (``through`` with ``long_only``) unless it is a
+        column wide: most lines an OCR file found lie inside one column, and their gaps need
+        no look."""
+        x0, x1 = min(map(_X0, boxes)), max(map(_X1, boxes))
+        middles = [(b.y0 + b.y1) / 2 for b in boxes]  # Box.cy, written out
+        y0, y1 = min(middles), max(middles)
+        for band in range(self._band(y0), self._band(y1) + 1):
+            for g in self.long_bands.get(band, ()):
+                if g.x0 <= x1 and g.x1 >= x0 and g.y0 - self.ends <= y1 and g.y1 + self.ends >= y0:
+                    return True
+        return False
+
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
         on (within ``slack`` of its right edge, where the column beside it starts) and starts
@@ -167,12 +191,14 @@ class Gutters:
         return None
 
 
-def find_gutters(boxes: Sequence[Box], body: float) -> Gutters:
+def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> Gutters:
     """The gutters among ``boxes`` (words and pictures, in one frame of reference), for a page
-    whose body text is ``body`` high."""
+    whose body text is ``body`` high. With ``long_only`` (the caller asks for long ones only),
+    strips too short to be long are not measured: ``_apart`` takes them after every long one,
+    so they could keep none out, and the long gutters are the same."""
     if not boxes or body <= 0:
         return Gutters(())
-    measured = [s for s in white_strips(boxes, body)
+    measured = [s for s in white_strips(boxes, body, LONG if long_only else SHORT)
                 if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES - 1
                 and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
     strips = [s for s in measured if s.lines >= SHORT_LINES]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from statistics import median
 
-from ..geometry import rule_in_gap
+from ..geometry import VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
@@ -98,8 +98,8 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
     """
     horizontal = [w for w in words if not w.vertical]
     vertical = [w for w in words if w.vertical]
-    v_rules = [r.box for r in rules if r.orientation == "v"]
-    h_rules = [_flip(r.box) for r in rules if r.orientation == "h"]
+    v_rules = VerticalRules([r.box for r in rules if r.orientation == "v"])
+    h_rules = VerticalRules([_flip(r.box) for r in rules if r.orientation == "h"])
     lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures)]
     lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures)]
     return tuple(lines)
@@ -154,8 +154,9 @@ def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
             and gap > _OFF_BASELINE_GAP * small)
 
 
-def _rows(words: list[Word], boxes: dict[int, Box]) -> list[list[Word]]:
-    """Words grouped by baseline, each row sorted along the line, the rows by their middles.
+def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], list[float]]:
+    """Words grouped by baseline, each row sorted along the line, the rows by their middles
+    (given too: the median of their words' middles).
 
     A word joins the row whose middle (the mean of its words') lies within ``_ROW_TOLERANCE``
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
@@ -181,11 +182,12 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> list[list[Word]]:
     rows += found.values()
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
-    rows.sort(key=lambda row: median(boxes[id(w)].cy for w in row))
-    return rows
+    middles = [median(boxes[id(w)].cy for w in row) for row in rows]
+    order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
+    return [rows[k] for k in order], [middles[k] for k in order]
 
 
-def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box],
+def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
             figures: Sequence[Box]) -> list[list[Word]]:
     """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space."""
     if not words:
@@ -193,12 +195,13 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
     unhung = {id(w): unhung_box(w, boxes[id(w)]) for w in words}
     body = typical_size(words)
-    gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
-    rows = _rows(words, boxes)
+    gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
+                           all(w.source_block is not None and w.source_line is not None for w in words))
+    rows, middles = _rows(words, boxes)
     spans = [_RowSpans(row, boxes) for row in rows]
-    found_rows = [row for row in rows if len(row) > 1 and _found_line(row[0], row[-1])]
-    widest_whole = _ONE_COLUMN * _found_measure(found_rows, boxes, body)
+    found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and _found_line(row[0], row[-1])]
     across = _read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
+    widest_whole = _ONE_COLUMN * _found_measure([r for r, _ in found_rows], boxes, body) if across else 0.0
     pieces = []
     for i, row in enumerate(rows):
         whole = bool(across) and _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
@@ -206,17 +209,18 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
         cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
+        near = not _found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
             found = _found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
-            in_body = max(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body
-            gutter = gutters.through(inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w),
-                                     found, sides=in_body and not found)
-            if whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b)) \
-                    or gutter and _word_space_of_display(prev, w, gap, body):
+            gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
+                inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w), found, sides=not found and max(
+                    abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
+            if gutter and (whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
+                           or _word_space_of_display(prev, w, gap, body)):
                 gutter = None
-            if separators and rule_in_gap(right, b, separators) or _outsized(prev, w) \
+            if separators and separators.in_gap(right, b) or _outsized(prev, w) \
                     or _other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and _display_apart(prev, w, gap, body):
@@ -250,7 +254,7 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[W
     spaced those words tighter than the gap), and between words of different sizes."""
     keep = list(cuts)
     start = 0
-    for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)]:
+    for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if _WEAK in cuts else ():
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
@@ -283,13 +287,12 @@ def _found_measure(found_rows: list[list[Word]], boxes: dict[int, Box], body: fl
     return widths.most_common(1)[0][0] * step if widths else 0.0
 
 
-def _read_across(found_rows: list[list[Word]], boxes: dict[int, Box], gutters: Gutters,
+def _read_across(found: list[tuple[list[Word], float]], boxes: dict[int, Box], gutters: Gutters,
                  near: float) -> set[Strip]:
-    """The long gutters that most found lines level with them (within ``near`` of them) run
-    across: white inside the lines, not between columns. One bisection of the rows by height
-    per gutter."""
-    spans = sorted((median(boxes[id(w)].cy for w in row), boxes[id(row[0])].x0,
-                    max(boxes[id(w)].x1 for w in row)) for row in found_rows)
+    """The long gutters that most found lines (with their middles) level with them (within
+    ``near`` of them) run across: white inside the lines, not between columns. One bisection
+    of the rows by height per gutter."""
+    spans = sorted((m, boxes[id(row[0])].x0, max(boxes[id(w)].x1 for w in row)) for row, m in found)
     middles = [cy for cy, _, _ in spans]
     across = set()
     for g in gutters.strips:

@@ -13,9 +13,9 @@ in the few pieces near by a scan: linear in the words.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from ..geometry import rule_in_gap
+from ..geometry import VerticalRules
 from ..model import Box, Word
 from .gutters import Gutters
 
@@ -31,9 +31,11 @@ Hanging = Callable[[Word, Word], bool]
 
 
 def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box],
-             hanging: Hanging, slack: float, rules: Sequence[Box]) -> list[list[Word]]:
+             hanging: Hanging, slack: float, rules: VerticalRules) -> list[list[Word]]:
     """The pieces of the rows (each row's pieces apart, in order, the rows by their middles),
     those of one printed line joined (see the module's docstring)."""
+    if all(q[0].source_block is not None and q[-1].source_block is not None for row in rows for q in row):
+        return [q for row in rows for q in row]  # every piece ends in words of found lines: no join
     out: list[list[Word]] = []
     before: list[list[Word]] = []
     foot = float("-inf")  # of the row before
@@ -64,7 +66,7 @@ def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Bo
 
 def _partner(q: list[Word], before: list[list[Word]], starts: list[float], ends: list[float],
              gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box], hanging: Hanging,
-             slack: float, rules: Sequence[Box]) -> int | None:
+             slack: float, rules: VerticalRules) -> int | None:
     """The piece of the row before that q's first or last word stands on one line with."""
     first, last = boxes[id(q[0])], boxes[id(q[-1])]
     reach = _BESIDE * min(w.size for w in q)
@@ -80,7 +82,7 @@ def _partner(q: list[Word], before: list[list[Word]], starts: list[float], ends:
 
 
 def _on_one_line(a: Word, b: Word, gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box],
-                 hanging: Hanging, slack: float, rules: Sequence[Box]) -> bool:
+                 hanging: Hanging, slack: float, rules: VerticalRules) -> bool:
     """Whether a and b stand on one baseline side by side, no gutter or rule between them;
     never two words of lines an OCR file found."""
     if a.source_block is not None or b.source_block is not None:
@@ -89,5 +91,5 @@ def _on_one_line(a: Word, b: Word, gutters: Gutters, boxes: dict[int, Box], unhu
     bu, bv = boxes[id(u)], boxes[id(v)]
     small, big = sorted((u.size, v.size))
     return small >= SAME_SIZE * big and abs(bu.cy - bv.cy) <= OFF_BASELINE * min(bu.height, bv.height) \
-        and -gutters.hair <= bv.x0 - bu.x1 <= _BESIDE * small and not rule_in_gap(bu.x1, bv, rules) \
+        and -gutters.hair <= bv.x0 - bu.x1 <= _BESIDE * small and not rules.in_gap(bu.x1, bv) \
         and gutters.through(unhung[id(u)].x1, unhung[id(v)].x0, bv.cy, slack, hanging(u, v)) is None

@@ -114,36 +114,48 @@ class _Open:
         return _Open(self.x0, self.x1, self.start, list(self.slices), self.pinched)
 
 
-def white_strips(boxes: Sequence[Box], body: float) -> list[Strip]:
-    """Every strip of white space among ``boxes`` at least ``MIN_WIDTH`` wide and ``SHORT``
-    high, followed slice by slice, measured."""
+def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT) -> list[Strip]:
+    """Every strip of white space among ``boxes`` at least ``MIN_WIDTH`` wide and ``shortest``
+    body sizes high (``SHORT``, or more when the caller wants tall strips only: shorter ones
+    are followed all the same, for they may merge with the others, but never measured),
+    followed slice by slice, measured."""
     h = SLICE * body
     top = min(b.y0 for b in boxes)
     left, right = min(b.x0 for b in boxes) - 1, max(b.x1 for b in boxes) + 1
     n = int((max(b.y1 for b in boxes) - top) / h) + 1
     filled: list[list[tuple[float, float, int, float]]] = [[] for _ in range(n)]
     reach = _REACH * h
+    final = n - 1  # the last slice
     for i, b in enumerate(boxes):
         y0, y1 = b.y0, b.y1
         height = y1 - y0  # b.height, without the property's call
         pad = height / 3 if height / 3 < reach else reach  # min(reach, height / 3)
         first, last = int((y0 + pad - top) / h), int((y1 - pad - top) / h)
         span = (b.x0, b.x1, i, height)
-        for k in range(max(first, 0), min(last, n - 1) + 1):
+        for k in range(first if first > 0 else 0, (last if last < final else final) + 1):  # clamped
             filled[k].append(span)
     narrow = MIN_WIDTH * body
     done: list[Strip] = []
     open_: list[_Open] = []
+    before: list[tuple[float, float, int, float]] = []
     for k, spans in enumerate(filled):
-        open_ = _follow(open_, _free(spans, left, right), k, narrow, done, top, h)
+        spans.sort()
+        if spans == before and not any(s.pinched for s in open_):
+            # The slice above again (the same boxes: a line crossed by both): every strip goes
+            # on whole in the free interval it took there, and none starts (``_follow``, which
+            # left each strip inside one interval at least ``narrow`` wide, keys apart).
+            for s in open_:
+                s.slices.append(s.slices[-1])
+            continue
+        open_ = _follow(open_, _free(spans, left, right), k, narrow, done, top, h, shortest)
+        before = spans
     for s in open_:
-        done += _closed(s, n, top, h)
+        done += _closed(s, n, top, h, shortest)
     return done
 
 
 def _free(spans: list[tuple[float, float, int, float]], left: float, right: float) -> list[Free]:
-    """The free intervals of one slice, sorted by x0."""
-    spans.sort()
+    """The free intervals of one slice (its spans sorted), sorted by x0."""
     out, reach, edge = [], left, None
     for x0, x1, i, height in spans:
         if x0 > reach:
@@ -155,7 +167,7 @@ def _free(spans: list[tuple[float, float, int, float]], left: float, right: floa
 
 
 def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: list[Strip],
-            top: float, h: float) -> list[_Open]:
+            top: float, h: float, shortest: float) -> list[_Open]:
     """The strips open after slice k: each open strip narrowed to the free intervals of the
     slice (it may split, or end), and the free intervals that no strip goes on in, as new
     ones. Both lists are sorted by x0, so this is a sweep."""
@@ -179,9 +191,9 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             older = nxt.setdefault(key, s)
             if older is not s:
                 if older.start <= s.start:
-                    done += _closed(s, k, top, h)
+                    done += _closed(s, k, top, h, shortest)
                     continue
-                done += _closed(older, k, top, h)
+                done += _closed(older, k, top, h, shortest)
                 nxt[key] = s
             if not used[i] and sx1 - sx0 >= NARROWING * (ends[i] - starts[i]):
                 used[i] = True
@@ -207,11 +219,11 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
                 s.pinched += 1
                 nxt.setdefault((sx0, sx1), s)
             else:
-                done += _closed(s, k, top, h)
+                done += _closed(s, k, top, h, shortest)
             continue
         width = sx1 - sx0
         if width >= wide and all(x1 - x0 < NARROWING * width for _, x0, x1 in pieces):
-            done += _closed(s, k, top, h)  # a column's width of white space ends in a gutter
+            done += _closed(s, k, top, h, shortest)  # a column's width of white space ends in a gutter
             continue
         last = len(pieces) - 1
         for n, (j, x0, x1) in enumerate(pieces):
@@ -219,9 +231,9 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             older = nxt.get(key)
             if older is not None:  # two strips run into one: the younger ends here
                 if older.start <= s.start:
-                    done += _closed(s, k, top, h)  # (as it stands: closing reads, never changes)
+                    done += _closed(s, k, top, h, shortest)  # (as it stands: closing reads, never changes)
                     continue
-                done += _closed(older, k, top, h)
+                done += _closed(older, k, top, h, shortest)
             if not used[j] and x1 - x0 >= NARROWING * (ends[j] - starts[j]):
                 used[j] = True
             piece = s if n == last else s.split()
@@ -236,14 +248,14 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
     return [nxt[key] for key in sorted(nxt)] if len(nxt) > 1 else list(nxt.values())
 
 
-def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
+def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[Strip]:
     """The strip as it stands, cut where it has nothing beside it on one side for ``_BLANK``
     body sizes (it crossed a blank stretch or a drawing: above and below are two strips,
     judged apart), each part with its core, its height, its alignment and density. A strip or
-    part under ``SHORT`` body sizes (word spaces of a line or two) is never a gutter: dropped
-    unmeasured."""
+    part under ``shortest`` body sizes (``SHORT``: word spaces of a line or two, never a
+    gutter) is dropped unmeasured."""
     body = h / SLICE
-    if end - s.start < SHORT / SLICE:
+    if end - s.start < shortest / SLICE:
         return []
     slices = s.slices
     core = _core(slices, body)
@@ -254,7 +266,7 @@ def _closed(s: _Open, end: int, top: float, h: float) -> list[Strip]:
     parts = _parts(bytes(beside))
     spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + s.start * h, top + end * h)]
-    whole, least = (0, len(slices)), SHORT * body  # a part under SHORT is left unmeasured too
+    whole, least = (0, len(slices)), shortest * body  # a shorter part is left unmeasured too
     return [_strip(slices[a:b], y0, y1, body, s.run,
                    core if (a, b) == whole else _core(slices[a:b], body))
             for a, b, y0, y1 in spans if y1 - y0 >= least]
