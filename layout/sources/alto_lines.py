@@ -29,7 +29,9 @@ def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
 
     Normally one. Some files put the words of several printed lines into one TextLine (RERO's
     EZR issue of 1840 has whole blocks in one line, bottom line first): its words are then
-    split into rows by height, each keeping the file's word order.
+    split into rows by height, each keeping the file's word order. A line of a skewed scan
+    climbs or falls by more than its height from end to end, but its words still follow one
+    another across: it is split only when words stand over one another (``_stacked``).
     """
     parts = line_words(alto, line)
     if len(parts) < 2:
@@ -39,7 +41,7 @@ def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
         return [parts]
     typical = sorted([y1 - y0 for _, y0, _, y1 in boxes])[len(boxes) // 2]
     middles = [(y0 + y1) / 2 for _, y0, _, y1 in boxes]
-    if max(middles) - min(middles) <= typical:
+    if max(middles) - min(middles) <= typical or not _stacked(boxes):
         return [parts]
     rows: list[list[int]] = []
     for k in sorted(range(len(parts)), key=middles.__getitem__):
@@ -48,6 +50,23 @@ def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
         else:
             rows.append([k])
     return [[parts[k] for k in sorted(row)] for row in rows]
+
+
+# [share of the narrower word's width] two words of one TextLine overlapping this much across
+# stand over one another: they lie on two printed lines (OCR boxes of neighbours may touch)
+_STACKED = 0.5
+
+
+def _stacked(boxes: list[Coords]) -> bool:
+    """Whether two of the words overlap across by ``_STACKED`` of the narrower: each word is
+    compared, in order of x0, with the one reaching furthest right before it."""
+    reach: Coords | None = None
+    for box in sorted(boxes):
+        if reach is not None and reach[2] - box[0] > _STACKED * min(box[2] - box[0], reach[2] - reach[0]):
+            return True
+        if reach is None or box[2] > reach[2]:
+            reach = box
+    return False
 
 
 def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
