@@ -10,6 +10,7 @@ coordinate is missing), each attribute read once.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,10 +18,14 @@ from lxml import etree
 from .xml import split_tag
 
 if TYPE_CHECKING:  # alto imports this module
-    from .alto import AltoFile
+    from .alto import AltoFile, TextStyle
 
 Coords = tuple[float, float, float, float]  # x0, y0, x1, y1 [px]
 Part = tuple[etree._Element, str, Coords | None]  # a String, its text as read, its box
+# A printed line as the page reader keeps it: its words (String, text, x0, x1), top and bottom,
+# TextBlock number, the style its TextLine inherits, and its words' heights.
+Row = tuple[list[tuple[etree._Element, str, float, float]], float, float, int | None,
+            "TextStyle", list[float]]
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 
 
@@ -119,3 +124,31 @@ def raw_box(element: etree._Element, scale: float) -> Coords | None:
 def element_name(element: etree._Element) -> str:
     """How errors name an element: its tag and ID."""
     return f"{split_tag(element.tag)[1]} {element.get('ID') or '(no ID)'}"
+
+
+# [share of the page's median line height] a line this flat was boxed wrongly: KB's OCR boxes
+# a centred title 2 px tall (its TextBlock, holding only it, is 33 px, as tall as a line)
+_FLATTENED = 0.25
+# [median line heights] the tallest TextBlock whose height such a line takes instead
+_TITLE_BLOCK = 3.0
+
+
+def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
+                clip: Callable[[Coords | None, etree._Element], Coords]) -> list[Row]:
+    """The printed rows of a page (``Row``), each flattened one (``_FLATTENED``) that is the only line of its
+    TextBlock given the block's top and bottom (``clip`` checks the box against the page), when
+    that block is no taller than ``_TITLE_BLOCK`` lines."""
+    if not rows:
+        return rows
+    typical = sorted(bottom - top for _, top, bottom, *_ in rows)[len(rows) // 2]
+    out = []
+    for row, line in zip(rows, elements):
+        words, top, bottom, block_no, style, heights = row
+        block = line.getparent()
+        region = raw_box(block, scale) if bottom - top < _FLATTENED * typical and block is not None else None
+        if region is not None and region[3] - region[1] <= _TITLE_BLOCK * typical \
+                and sum(1 for _ in block.iterchildren(line.tag)) == 1:
+            _, top, _, bottom = clip(region, block)
+            row = (words, top, bottom, block_no, style, [bottom - top] * len(words))
+        out.append(row)
+    return out
