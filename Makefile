@@ -50,6 +50,7 @@ test: install
 bench: install producer-tools
 	$(PY) bench/run.py --out BENCHMARKS.md
 	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
+	$(PY) bench/fit_ads.py --born-digital fixtures/pages --born-digital fixtures/producers/pages >> BENCHMARKS.md
 	$(PY) bench/batch.py >> BENCHMARKS.md
 	$(PY) bench/scans.py >> BENCHMARKS.md  # whole-page OCR: several minutes
 	$(PY) bench/scale.py >> BENCHMARKS.md  # five families of page at growing sizes: ~10 minutes

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from .analysis.ads import mark_ads
 from .analysis.blocks import build_blocks
 from .analysis.columns import find_grid
 from .analysis.direction import is_vertical, turned, turned_back
@@ -77,7 +78,7 @@ def _analyse(content: PageContent, params: Params, size: float) -> Layout:
     blocks = assign_roles(blocks, content, body, params)
     grid = find_grid(blocks, body, params)
     layout = build_stories(blocks, content, grid, body, params)
-    layout = paragraphs(layout, grid, body, params)
+    layout = mark_ads(paragraphs(layout, grid, body, params), body)
     return replace(layout, lang=guess_language(" ".join(_texts(layout))))
 
 

@@ -514,3 +514,37 @@ def test_alto_hyp_marks_the_string_before_it_only(tmp_path):
                           + '<SP WIDTH="10"/>' + _string("S2", "re", "200")
                           + '<SP WIDTH="5"/><HYP CONTENT="-"/><HYP CONTENT="-"/>')
     assert [w.text for w in open_source(path).page(1).words] == ["some", "re-"]
+
+
+def test_alto_line_of_a_skewed_scan_stays_one_line_stacked_lines_are_split(tmp_path):
+    """A TextLine of a skewed scan climbs by more than its height from end to end (BL, 1832:
+    "power in the Government of the Country" rises 35 px over 40 px tall words), yet its words
+    follow one another across: it is one printed line. A TextLine whose words stand over one
+    another holds several printed lines (RERO's EZR of 1840) and is split into them."""
+    climbing = "".join(f'<String ID="S{k}" CONTENT="w{k}" HPOS="{100 + 110 * k}" VPOS="{200 - 12 * k}" '
+                       f'WIDTH="80" HEIGHT="40"/>' for k in range(6))
+    skewed = {w.text: w.source_line for w in open_source(_one_line_alto(tmp_path, climbing)).page(1).words}
+    assert len(skewed) == 6 and len(set(skewed.values())) == 1
+    stacked = "".join(f'<String ID="S{k}" CONTENT="w{k}" HPOS="{100 + 110 * (k % 3)}" '
+                      f'VPOS="{100 + 60 * (k // 3)}" WIDTH="80" HEIGHT="40"/>' for k in range(6))
+    lines = {w.text: w.source_line for w in open_source(_one_line_alto(tmp_path, stacked)).page(1).words}
+    assert lines["w0"] == lines["w2"] != lines["w3"] == lines["w5"]
+
+
+def test_alto_title_boxed_flat_takes_the_height_of_its_one_line_block(tmp_path):
+    """KB's OCR boxes a centred title ("SPANJEN.") 2 px tall, its TextLine too, in a TextBlock
+    of its own as tall as a line: the title is read at its block's height, the body's size,
+    not as a 2 px speck."""
+    body = [alto_line(100 + 40 * i, [("going", 33), ("quickly", 33), ("by", 33)]) for i in range(8)]
+    title = ('<TextBlock HPOS="100" VPOS="440" WIDTH="800" HEIGHT="33"><TextLine HPOS="100" '
+             'VPOS="468" WIDTH="800" HEIGHT="2"><String CONTENT="SPANJEN." HPOS="100" VPOS="468" '
+             'WIDTH="800" HEIGHT="2"/></TextLine></TextBlock>')
+    path = tmp_path / "flat.xml"
+    path.write_text(
+        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page WIDTH="1500" '
+        'HEIGHT="1000" PHYSICAL_IMG_NR="1"><PrintSpace><TextBlock HPOS="100" VPOS="100" '
+        f'WIDTH="800" HEIGHT="330">{"".join(body)}</TextBlock>{title}</PrintSpace></Page></Layout></alto>',
+        encoding="utf-8")
+    words = words_by_text(path)
+    assert (words["SPANJEN."].box.y0, words["SPANJEN."].box.y1) == (440, 473)
+    assert words["SPANJEN."].size == pytest.approx(words["going"].size, rel=0.1)

@@ -96,14 +96,18 @@ def test_a_band_without_a_rule_holds_single_lines_not_text_set_down_to_the_page_
 
 def test_a_title_level_with_the_text_at_the_top_of_a_page_without_running_head_is_no_furniture():
     """No running head: column one's text starts at the very top, and the title of column
-    two stands level with it, in the top band, over text of its own. A paper's name set
-    over column one, with its date line under it, stays furniture."""
+    two stands level with it, in the top band, over text of its own, or over a second title
+    and its text. A paper's name set over column one, with its date line under it, stays
+    furniture."""
     words = (column(50, 30, 50) + [word("ASSEMBLEE DES ETATS.", 180, 30, size=11)]
              + column(170, 48, 48, start=20))
     assert roles_of(page(words))["ASSEMBLEE DES ETATS."] != "furniture"
     named = (column(260, 30, 50, start=20) + [word("Liverpool Standard", 60, 30, size=16)]
              + [word("FRIDAY, NOVEMBER 23", 60, 50, size=9)] + column(50, 70, 48))
     assert roles_of(page(named))["Liverpool Standard"] == "furniture"
+    stacked = (column(50, 30, 50) + [word("LEGAL NOTICES.", 190, 30, size=13)]
+               + [word("NOTICE TO DEBTORS.", 185, 48, size=11, bold=True)] + column(170, 68, 46, start=20))
+    assert roles_of(page(stacked))["LEGAL NOTICES."] != "furniture"  # a title over a title
 
 
 def test_page_credit_pattern_is_furniture_anywhere():

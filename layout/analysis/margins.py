@@ -103,18 +103,24 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
     text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page), and a
     line level with running text (``_RUNNING_LINES`` lines or more) that heads text of its own
     (a block of more lines than the band holds), starting within ``_TITLE_GAP`` body sizes
-    under it, is the title at the head of its column on a page with no running head
-    (``ASSEMBLÉE DES ÉTATS.``; a paper's name set over its first column has its one-line date
-    under it)."""
+    under it or under the one-line titles stacked under it, is the title at the head of its
+    column on a page with no running head (``ASSEMBLÉE DES ÉTATS.``; ``Legal Notices.`` over
+    ``NOTICE TO DEBTORS.`` over its text). A paper's name set over its first column has its
+    date line under it, a line with figures: it stays furniture."""
     by_top = sorted(blocks, key=lambda o: o.box.y0)
     tops = [o.box.y0 for o in by_top]
 
     def heads_text(b: Block) -> bool:
+        foot = b.box.y1  # of the title, or of the line under it that goes on with it
         for o in islice(by_top, bisect_left(tops, b.box.y1 - 0.3 * body), None):
-            if o.box.y0 - b.box.y1 > _TITLE_GAP * body:
+            if o.box.y0 - foot > _TITLE_GAP * body:
                 return False
             if o is not b and x_overlap(o.box, b.box) > 0:
-                return len(o.lines) > _BAND_LINES
+                if len(o.lines) > _BAND_LINES:
+                    return True
+                if any(c.isdigit() for c in o.raw_text):
+                    return False  # the date line under a paper's name: the name is furniture
+                foot = max(foot, o.box.y1)
         return False
 
     def freed(b: Block, reaching: list[Block], outward: Callable[[Block], bool]) -> bool:

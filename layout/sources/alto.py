@@ -50,7 +50,7 @@ from lxml import etree
 
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import Coords, element_name, printed_lines, raw_box
+from .alto_lines import Coords, Row, element_name, printed_lines, raw_box, unflattened
 from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse, split_tag
 
@@ -186,21 +186,17 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
 
-# A printed line: its words (String, text, x0, x1), top and bottom, TextBlock number, the
-# style its TextLine inherits, and its words' heights.
-_Row = tuple[list[tuple[etree._Element, str, float, float]], float, float, int | None,
-             TextStyle, list[float]]
-
-
 def _printed_rows(alto: AltoFile, page: etree._Element, clip: _Clip,
-                  styles: _StyleLookup) -> list[_Row]:
+                  styles: _StyleLookup) -> list[Row]:
     """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
     checked and clipped to the page. The words of a line get one top and bottom: the
     TextLine's own when it is one row holding its words (see ``ocr.on_line``), else the extent
-    of the row's words. The TextBlock number is a hint (see ``Word.source_block``)."""
+    of the row's words, or its block's if boxed flat (``unflattened``). The TextBlock number is
+    a hint (see ``Word.source_block``)."""
     block_no = {block: k for k, block in enumerate(page.iter(alto.tag("TextBlock")))}
     (low_x, low_y), (high_x, high_y), (width, height) = clip.limits
-    rows = []
+    rows: list[Row] = []
+    elements: list[etree._Element] = []  # the TextLine of each row
     for line in page.iter(alto.tag("TextLine")):
         printed = printed_lines(alto, line)
         own = raw_box(line, alto.scale) if len(printed) == 1 else None
@@ -226,7 +222,8 @@ def _printed_rows(alto: AltoFile, page: etree._Element, clip: _Clip,
                 top, bottom = min(tops), max(bottoms)
             rows.append((words, top, bottom, block_no.get(line.getparent()),
                          styles.inherited(line), [y1 - y0 for y0, y1 in zip(tops, bottoms)]))
-    return rows
+            elements.append(line)
+    return unflattened(rows, elements, alto.scale, clip)
 
 
 class _Clip:

@@ -10,6 +10,7 @@ coordinate is missing), each attribute read once.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,10 +18,14 @@ from lxml import etree
 from .xml import split_tag
 
 if TYPE_CHECKING:  # alto imports this module
-    from .alto import AltoFile
+    from .alto import AltoFile, TextStyle
 
 Coords = tuple[float, float, float, float]  # x0, y0, x1, y1 [px]
 Part = tuple[etree._Element, str, Coords | None]  # a String, its text as read, its box
+# A printed line as the page reader keeps it: its words (String, text, x0, x1), top and bottom,
+# TextBlock number, the style its TextLine inherits, and its words' heights.
+Row = tuple[list[tuple[etree._Element, str, float, float]], float, float, int | None,
+            "TextStyle", list[float]]
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 
 
@@ -29,7 +34,9 @@ def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
 
     Normally one. Some files put the words of several printed lines into one TextLine (RERO's
     EZR issue of 1840 has whole blocks in one line, bottom line first): its words are then
-    split into rows by height, each keeping the file's word order.
+    split into rows by height, each keeping the file's word order. A line of a skewed scan
+    climbs or falls by more than its height from end to end, but its words still follow one
+    another across: it is split only when words stand over one another (``_stacked``).
     """
     parts = line_words(alto, line)
     if len(parts) < 2:
@@ -39,7 +46,7 @@ def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
         return [parts]
     typical = sorted([y1 - y0 for _, y0, _, y1 in boxes])[len(boxes) // 2]
     middles = [(y0 + y1) / 2 for _, y0, _, y1 in boxes]
-    if max(middles) - min(middles) <= typical:
+    if max(middles) - min(middles) <= typical or not _stacked(boxes):
         return [parts]
     rows: list[list[int]] = []
     for k in sorted(range(len(parts)), key=middles.__getitem__):
@@ -48,6 +55,23 @@ def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
         else:
             rows.append([k])
     return [[parts[k] for k in sorted(row)] for row in rows]
+
+
+# [share of the narrower word's width] two words of one TextLine overlapping this much across
+# stand over one another: they lie on two printed lines (OCR boxes of neighbours may touch)
+_STACKED = 0.5
+
+
+def _stacked(boxes: list[Coords]) -> bool:
+    """Whether two of the words overlap across by ``_STACKED`` of the narrower: each word is
+    compared, in order of x0, with the one reaching furthest right before it."""
+    reach: Coords | None = None
+    for box in sorted(boxes):
+        if reach is not None and reach[2] - box[0] > _STACKED * min(box[2] - box[0], reach[2] - reach[0]):
+            return True
+        if reach is None or box[2] > reach[2]:
+            reach = box
+    return False
 
 
 def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
@@ -100,3 +124,31 @@ def raw_box(element: etree._Element, scale: float) -> Coords | None:
 def element_name(element: etree._Element) -> str:
     """How errors name an element: its tag and ID."""
     return f"{split_tag(element.tag)[1]} {element.get('ID') or '(no ID)'}"
+
+
+# [share of the page's median line height] a line this flat was boxed wrongly: KB's OCR boxes
+# a centred title 2 px tall (its TextBlock, holding only it, is 33 px, as tall as a line)
+_FLATTENED = 0.25
+# [median line heights] the tallest TextBlock whose height such a line takes instead
+_TITLE_BLOCK = 3.0
+
+
+def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
+                clip: Callable[[Coords | None, etree._Element], Coords]) -> list[Row]:
+    """The printed rows of a page (``Row``), each flattened one (``_FLATTENED``) that is the only line of its
+    TextBlock given the block's top and bottom (``clip`` checks the box against the page), when
+    that block is no taller than ``_TITLE_BLOCK`` lines."""
+    if not rows:
+        return rows
+    typical = sorted(bottom - top for _, top, bottom, *_ in rows)[len(rows) // 2]
+    out = []
+    for row, line in zip(rows, elements):
+        words, top, bottom, block_no, style, heights = row
+        block = line.getparent()
+        region = raw_box(block, scale) if bottom - top < _FLATTENED * typical and block is not None else None
+        if region is not None and region[3] - region[1] <= _TITLE_BLOCK * typical \
+                and sum(1 for _ in block.iterchildren(line.tag)) == 1:
+            _, top, _, bottom = clip(region, block)
+            row = (words, top, bottom, block_no, style, [bottom - top] * len(words))
+        out.append(row)
+    return out

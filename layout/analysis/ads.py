@@ -1,0 +1,120 @@
+"""Stage 5b: advertisements, told from stories by how they are set.
+
+An advertisement is set to be seen, not read down a column: display type in several sizes,
+many short and centred lines, capitals, figures and prices, little running text. Archives
+class them apart from articles (``ADVERTISEMENT`` in METS, ``advertentie`` in KB's DIDL), and
+users of an archive search articles without them; so a story set like one is written as
+``kind: ad``. Only the kind changes: the ad keeps its text, its place in the reading order and
+its blocks.
+
+The decision is a logistic model over the typographic features below, fitted by
+``bench/fit_ads.py`` on the archive issues of ``../shared/corpus`` (validated leaving one
+library out, see its output in ``BENCHMARKS.md``); its weights ship in ``ads_model.json``. No
+feature names a language or a title: prices are matched by their currency marks only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+from statistics import median
+
+from ..model import Block, Layout, Story
+
+# roles only an article has
+_ARTICLE_ROLES = ("byline", "jump")
+# fewest lines a story needs to be judged: a line or two is too little evidence
+_LEAST_LINES = 3
+# [body sizes] a block this much larger than the body is display type
+_DISPLAY = 1.25
+# [share of the story's measure] a line narrower than this is short
+_SHORT = 0.6
+# [body sizes] least margin on each side of a centred line, and most difference between them
+_CENTRED_MARGIN = 1.0
+_CENTRED_SKEW = 2.0
+# an amount with its currency mark: 3 fr. 50, 10s. 6d., f 1,25, £5, 25 cts
+_PRICE = re.compile(r"\d\s?(?:fr|frs|f|fl|c|cts?|s|d|£|ƒ|\$|€|mk|kr|pf)\b\.?|[£ƒ$€]\s?\d", re.IGNORECASE)
+
+FEATURES = ("log_chars", "capitals", "digits", "prices", "display", "size_spread", "centred",
+            "short", "words_per_line", "titles", "punctuation", "figures_lines")
+# a line of a table of figures (prices, rates, results): most of its tokens hold a digit
+_FIGURES_LINE = 0.5
+
+
+def mark_ads(layout: Layout, body: float) -> Layout:
+    """The page's stories, those set as advertisements of kind "ad"."""
+    model = _model()
+    stories = tuple(replace(s, kind="ad") if s.kind == "story" and is_ad(s, body, model) else s
+                    for s in layout.stories)
+    return replace(layout, stories=stories)
+
+
+def is_ad(story: Story, body: float, model: dict | None = None) -> bool:
+    """Whether the model scores the story as an advertisement."""
+    model = model or _model()
+    x = features(story, body)
+    if x is None:
+        return False
+    z = model["intercept"] + sum(w * (v - m) / s for w, v, m, s in
+                                 zip(model["weights"], x, model["means"], model["scales"]))
+    return z > model["threshold"]
+
+
+def features(story: Story, body: float) -> tuple[float, ...] | None:
+    """The story's features, in the order of ``FEATURES``; None for a story that is not judged:
+    one of fewer than ``_LEAST_LINES`` lines, or with a byline or a jump line (an article,
+    whatever its type: advertisements are neither signed nor continued)."""
+    blocks = [b for b in _all_blocks(story) if b.lines]
+    lines = [ln for b in blocks for ln in b.lines]
+    text = " ".join(b.raw_text for b in blocks)
+    chars = sum(not c.isspace() for c in text)
+    letters = [c for c in text if c.isalpha()]
+    if len(lines) < _LEAST_LINES or not letters or body <= 0 \
+            or any(b.role in _ARTICLE_ROLES for b in blocks):
+        return None
+    measure = median(ln.box.width for ln in lines)
+    left, right = min(b.box.x0 for b in blocks), max(b.box.x1 for b in blocks)
+    sizes = [b.size for b in blocks]
+    return (
+        math.log1p(chars),
+        sum(c.isupper() for c in letters) / len(letters),
+        sum(c.isdigit() for c in text) / chars,
+        100 * len(_PRICE.findall(text)) / chars,
+        sum(len(b.raw_text) for b in blocks if b.size >= _DISPLAY * body) / max(len(text), 1),
+        min((max(sizes) - min(sizes)) / body, 5.0),
+        sum(_centred(ln.box.x0 - left, right - ln.box.x1, body) for ln in lines) / len(lines),
+        sum(ln.box.width < _SHORT * measure for ln in lines) / len(lines),
+        math.log1p(len(text.split()) / len(lines)),
+        1000 * sum(b.role in ("headline", "crosshead", "kicker", "deck") for b in blocks) / chars,
+        sum(c in ".,;:" for c in text) / chars,
+        sum(_figures_line(ln.text) for ln in lines) / len(lines),
+    )
+
+
+def _all_blocks(story: Story) -> list[Block]:
+    """The story's blocks and those of its sidebars."""
+    return [b for c in story.content for b in ((c,) if isinstance(c, Block) else
+                                               _all_blocks(c) if isinstance(c, Story) else ())]
+
+
+def _figures_line(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and sum(any(c.isdigit() for c in t) for t in tokens) > _FIGURES_LINE * len(tokens)
+
+
+def _centred(left: float, right: float, body: float) -> bool:
+    return min(left, right) >= _CENTRED_MARGIN * body and abs(left - right) <= _CENTRED_SKEW * body
+
+
+@cache
+def _model() -> dict:
+    """The fitted weights (``ads_model.json``, written by ``bench/fit_ads.py``), checked to be
+    those of ``FEATURES``."""
+    model = json.loads(resources.files(__package__).joinpath("ads_model.json").read_text("utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise RuntimeError("ads_model.json was fitted on other features: run bench/fit_ads.py --write")
+    return model
