@@ -19,7 +19,7 @@ swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
@@ -28,7 +28,9 @@ from statistics import median
 from ..geometry import rule_in_gap
 from ..model import Box, Line, Rule, Word
 from ..params import Params
-from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
+from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
+                         row_width, same_source_line)
+from .gutters import MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, rejoined
 from .script import CLOSING, is_cjk, joins_without_space
@@ -70,14 +72,6 @@ _SLACK = 0.3
 # [em] how far text above or below a gap between two sizes may reach into it and still stand
 # beside it, not around it (``_alone_and_apart``)
 _REACH_IN = 0.3
-# A gutter that most lines an OCR file found level with it run across (more than this share
-# of those within ``MIN_COLUMN`` of it) is white inside those lines, the columns of a table
-# set in one column: a found line no wider than ``_ONE_COLUMN`` times the page's column
-# measure is not cut there (one wider spans two columns); [body sizes] the bins the widths of
-# found lines are counted in, for the measure
-_READ_ACROSS = 0.5
-_ONE_COLUMN = 1.5
-_MEASURE_BIN = 1.0
 
 Axes = Callable[[Box], Box]
 
@@ -116,24 +110,6 @@ def typical_size(words: Sequence[Word]) -> float:
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
-def _same_source_line(a: Word, b: Word) -> bool:
-    """True when the source put a and b on one line (an OCR engine's TextLine, a PDF's line):
-    evidence kept unless the page's column grid cuts it (``Word.source_line``)."""
-    return a.source_line is not None and a.source_line == b.source_line
-
-
-def _found_line(a: Word, b: Word) -> bool:
-    """True when an OCR file (whose words come in its own blocks) put a and b on one line: its
-    TextLine is evidence, cut only where a long gutter (a column's side) runs through it. (A
-    PDF's lines are its extractor's guess, and may run across a narrow gutter.)"""
-    return a.source_block is not None and _same_source_line(a, b)
-
-
-def _other_source_block(a: Word, b: Word) -> bool:
-    """True when the source put a and b in different blocks (``Word.source_block``)."""
-    return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
-
-
 def _speck(w: Word, box: Box) -> bool:
     """A mark far narrower than a letter (``_SPECK``): dirt or a piece of a column rule that
     OCR read as "i", "!" or "■" and put on the line beside it. It stays on that line, the
@@ -159,7 +135,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> list[list[Word]]:
 
     A word joins the row whose middle (the mean of its words') lies within ``_ROW_TOLERANCE``
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
-    footnote's number). A line an OCR file found (``_found_line``) is a row of its own: its
+    footnote's number). A line an OCR file found (``found_line``) is a row of its own: its
     words stay together however the engine boxed them, and two lines of a skewed scan that
     overlap in height are never merged into one row."""
     found: dict[tuple, list[Word]] = {}
@@ -196,19 +172,19 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body)
     rows = _rows(words, boxes)
     spans = [_RowSpans(row, boxes) for row in rows]
-    found_rows = [row for row in rows if len(row) > 1 and _found_line(row[0], row[-1])]
-    widest_whole = _ONE_COLUMN * _found_measure(found_rows, boxes, body)
-    across = _read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
+    found_rows = [row for row in rows if len(row) > 1 and found_line(row[0], row[-1])]
+    widest_whole = ONE_COLUMN * found_measure(found_rows, boxes, body)
+    across = read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
     pieces = []
     for i, row in enumerate(rows):
-        whole = bool(across) and _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
+        whole = bool(across) and found_line(row[0], row[-1]) and row_width(row, boxes) <= widest_whole
         gaps: list[float] = []
         cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
-            found = _found_line(prev, w)
+            found = found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
             in_body = max(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body
             gutter = gutters.through(inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w),
@@ -217,7 +193,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
                     or gutter and _word_space_of_display(prev, w, gap, body):
                 gutter = None
             if separators and rule_in_gap(right, b, separators) or _outsized(prev, w) \
-                    or _other_source_block(prev, w) or gutter and gutter.on_grid \
+                    or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and _display_apart(prev, w, gap, body):
                 cuts.append(_CUT)
@@ -269,42 +245,6 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[W
     return pieces
 
 
-def _width(row: list[Word], boxes: dict[int, Box]) -> float:
-    """The extent of a row sorted along the line."""
-    return max(boxes[id(w)].x1 for w in row) - boxes[id(row[0])].x0
-
-
-def _found_measure(found_rows: list[list[Word]], boxes: dict[int, Box], body: float) -> float:
-    """The page's column measure as the lines an OCR file found give it: their most common
-    width (in bins of ``_MEASURE_BIN`` body), for the full lines of a justified column
-    outnumber the short ones of every length; 0 when no line was found."""
-    step = _MEASURE_BIN * max(body, 1e-6)
-    widths = Counter(round(_width(row, boxes) / step) for row in found_rows)
-    return widths.most_common(1)[0][0] * step if widths else 0.0
-
-
-def _read_across(found_rows: list[list[Word]], boxes: dict[int, Box], gutters: Gutters,
-                 near: float) -> set[Strip]:
-    """The long gutters that most found lines level with them (within ``near`` of them) run
-    across: white inside the lines, not between columns. One bisection of the rows by height
-    per gutter."""
-    spans = sorted((median(boxes[id(w)].cy for w in row), boxes[id(row[0])].x0,
-                    max(boxes[id(w)].x1 for w in row)) for row in found_rows)
-    middles = [cy for cy, _, _ in spans]
-    across = set()
-    for g in gutters.strips:
-        if not g.long:
-            continue
-        level = crossing = 0
-        for _, x0, x1 in spans[bisect_left(middles, g.y0):bisect_right(middles, g.y1)]:
-            if x1 >= g.x0 - near and x0 <= g.x1 + near:
-                level += 1
-                crossing += x0 < g.x0 and x1 > g.x1
-        if crossing > _READ_ACROSS * level:
-            across.add(g)
-    return across
-
-
 def unhung_box(w: Word, box: Box) -> Box:
     """The box without the CJK punctuation that may hang out of its column at either end
     (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
@@ -339,7 +279,7 @@ def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
     gutter through its word space; two side by side stand further apart, or differ in size."""
     size, big = sorted((a.size, b.size))
     return size > _DISPLAY * body and size >= _DISPLAY_SIZE * big \
-        and (gap <= _DISPLAY_SPACE * size or _same_source_line(a, b))
+        and (gap <= _DISPLAY_SPACE * size or same_source_line(a, b))
 
 
 def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: Word, b: Word,
