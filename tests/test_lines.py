@@ -357,6 +357,21 @@ def test_a_river_of_loose_word_spaces_with_nothing_above_or_below_stays_in_its_l
     assert len(lines) == 5 and sorted(len(ln.words) for ln in lines) == [1, 1, 3, 3, 3]
 
 
+def test_a_loose_line_whose_every_space_falls_on_a_river_stays_one_line():
+    """A narrow justified column without hyphenation (LaTeX's ``\\sloppy``): the line
+    "inspected a detailed" has two spaces of 0.7 em, each over the several-em spaces of the
+    lines above ("Peter      Ibarra") and below ("railway     despite"), so no word stands right
+    above or below either. It has no narrower space to compare them with, but they are alike:
+    a justified line stretches its spaces alike, and it stays one line (it was cut in three and
+    "a detailed" moved to the column's foot)."""
+    full = [[(50, 22)]]                                         # tight lines, 50..160
+    loose = [[(50, 5), (130, 6)],                               # a 55 pt space at 75..130
+             [(50, 9), (102, 1), (114, 9)],                     # spaces of 7 pt at 95, 107
+             [(50, 7), (125, 7)]]                               # a 40 pt space at 85..125
+    lines = build_lines(_rows(full + loose + full, 100), (), P)
+    assert sorted(len(ln.words) for ln in lines) == [1, 1, 2, 2, 3]
+
+
 def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
     """Two captions side by side with nothing above or below: the gap between them is far
     wider than the word spaces inside them, so it cuts the row."""

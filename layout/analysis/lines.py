@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import accumulate
 from statistics import median
 
@@ -69,6 +70,8 @@ _DISPLAY_APART = 1.5
 _DISPLAY_SIZE = 0.95
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
+# [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
+_MEASURE_NEAR = 5.0
 # [em] how far text above or below a gap between two sizes may reach into it and still stand
 # beside it, not around it (``_alone_and_apart``)
 _REACH_IN = 0.3
@@ -179,7 +182,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
     for i, row in enumerate(rows):
         whole = bool(across) and found_line(row[0], row[-1]) and row_width(row, boxes) <= widest_whole
         gaps: list[float] = []
-        cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
+        cuts: list[int] = []  # per gap: _NONE, _WEAK, _APART or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
@@ -199,19 +202,20 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
                 cuts.append(_CUT)
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
-                cuts.append(_WEAK)
+                cuts.append(_WEAK if gutter else _APART)
             else:
                 cuts.append(_NONE)
             gaps.append(gap)
             right = b.x1 if b.x1 > right else right
-        pieces.append(_cut_row(row, gaps, cuts))
+        in_measure = partial(_in_measure, rows, i, boxes=boxes, body=body)
+        pieces.append(_cut_row(row, gaps, cuts, in_measure))
     return rejoined(pieces, gutters, boxes, unhung, _hanging, _SLACK * body, separators)
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
-# lines aligned beside it, or a wide gap with no text right above or below it (either may be a
-# river of word spaces down a loose justified column); sure.
-_NONE, _WEAK, _CUT = 0, 1, 2
+# lines aligned beside it, or (apart) a wide gap with no text right above or below it (either
+# may be a river of word spaces down a loose justified column); sure.
+_NONE, _WEAK, _APART, _CUT = 0, 1, 2, 3
 # A weak cut between two words of about one size (``SAME_SIZE``) no wider than this many
 # times the widest word space (gap not cut) of its stretch of row between sure cuts is one of
 # them: a justified line stretches all its spaces alike, while two items side by side stand
@@ -219,20 +223,26 @@ _NONE, _WEAK, _CUT = 0, 1, 2
 _STRETCH = 1.25
 
 
-def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[Word]]:
+def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
+             in_measure: Callable[[Word, Word], bool]) -> list[list[Word]]:
     """The row cut at its sure cuts, and at the weak ones wider than ``_STRETCH`` times the
-    widest word space of their stretch of row. A weak cut stands in a stretch with no word
-    space, or with a run of words set with spaces inside it (a PDF's text run: the source
-    spaced those words tighter than the gap), and between words of different sizes."""
-    keep = list(cuts)
-    start = 0
+    widest word space of their stretch of row. A weak cut stands in a stretch with a run of
+    words set with spaces inside it (a PDF's text run: the source spaced those words tighter
+    than the gap), and between words of different sizes; in a stretch of apart cuts only, one
+    alone or unlike the others (two or more alike are a loose justified line's spaces, each
+    over a river of the lines above and below; alike gutters are a row of columns)."""
+    keep, start = list(cuts), 0
+    one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
+                for a, b in zip(row, row[1:])]
     for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)]:
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
+        if all(cuts[k] == _APART for k in range(start, end)):  # are they alike?
+            spaces = [gaps[k] for k in range(start, end) if one_size[k]]
+            spaces = spaces if len(spaces) > 1 and max(spaces) <= _STRETCH * min(spaces) \
+                and in_measure(row[start], row[end]) else []
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
-                a, b = row[k].size, row[k + 1].size
-                if cuts[k] == _WEAK and min(a, b) >= SAME_SIZE * max(a, b) \
-                        and gaps[k] <= _STRETCH * max(spaces):
+                if cuts[k] in (_WEAK, _APART) and one_size[k] and gaps[k] <= _STRETCH * max(spaces):
                     keep[k] = _NONE
         start = end + 1
     pieces, piece = [], [row[0]]
@@ -243,6 +253,24 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[W
         piece.append(w)
     pieces.append(piece)
     return pieces
+
+
+def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: dict[int, Box],
+                body: float) -> bool:
+    """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
+    ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
+    to last are a full line of a justified column, not items set apart (a chart's labels)."""
+    a, b = boxes[id(first)], boxes[id(last)]
+    reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - a.cy) <= reach:
+            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < b.x1]
+            if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
+                    and abs(max(c.x1 for c in near) - b.x1) <= slack:
+                return True
+            j += step
+    return False
 
 
 def unhung_box(w: Word, box: Box) -> Box:
