@@ -184,6 +184,24 @@ def test_two_headlines_of_two_sizes_a_word_space_apart_across_the_gutter_are_two
     assert "Budget Delay" in lines and "Governor Signs" in lines
 
 
+def test_two_headlines_of_two_sizes_side_by_side_above_the_gutters_are_two_lines():
+    """A 20 pt headline over two columns and a 24 pt one over the next two, on one row 17 pt
+    apart (0.85 em; their word spaces are 0.28 em), where the gutters below stop short of the
+    headlines: no gutter runs through the gap, but one headline is never set in two sizes
+    with a space wider than a word space between them."""
+    words = [word("Senator", 30, 652, size=20), word("Evaluates", 110, 652, size=20),
+             word("Rural", 209, 652, size=20),                                   # to x=259
+             word("Agency", 276, 652, size=24), word("Increases", 370, 652, size=24)]
+    words += column(30, 720, 12, width=110) + column(150, 720, 12, width=110)
+    words += column(276, 720, 12, width=110) + column(396, 720, 12, width=110)
+    lines = texts(build_lines(words, (), P))
+    assert "Senator Evaluates Rural" in lines and "Agency Increases" in lines
+    # with no gutter under the gap, words of two sizes (an OCR layer's, sized by their boxes)
+    # are a headline's: a nameplate "THE GREAT FALLS TRIBUNE"
+    words = [word("THE", 30, 40, size=20), word("GREAT", 77, 40, size=24)] + column(30, 80, 12)
+    assert "THE GREAT" in texts(build_lines(words, (), P))
+
+
 def test_a_river_whose_edges_line_up_by_chance_is_no_gutter():
     """Four lines of a wide column whose spaces before one word line up: a river, not a gutter."""
     words = []

@@ -89,6 +89,7 @@ class Gutters:
         self.ends = _ENDS * body
         self.hair = _HAIR * body
         self.column = MIN_COLUMN * body
+        self.reach = _REACH_GRID * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
         self.band = self.column if self.column > 0 else 1.0
@@ -147,6 +148,17 @@ class Gutters:
                     or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
+
+    def headed(self, left: float, right: float, y: float) -> bool:
+        """Whether the gap from x=left to x=right at height y holds most (``_HELD``) of the core
+        of a long gutter that starts or ends within ``_REACH_GRID`` of y: a column gutter of the
+        page stopping under (or over) a row of headlines, each over its own columns."""
+        for _, k in self.long[bisect_left(self.long, (left, -1)):]:
+            g = self.strips[k]
+            if min(right, g.x1) - max(left, g.x0) >= _HELD * g.width \
+                    and g.y0 - self.reach <= y <= g.y1 + self.reach:
+                return True
+        return False
 
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends

@@ -198,7 +198,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: list[Box]
             if separators and rule_in_gap(right, b, separators) or _outsized(prev, w) \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
-                    or not found and _display_apart(prev, w, gap, body):
+                    or not found and (_display_apart(prev, w, gap, body) or _two_sizes_apart(
+                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
@@ -299,6 +300,14 @@ def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
     side by side, for headlines are never spaced so loosely."""
     size = min(a.size, b.size)
     return size > _DISPLAY * body and gap > _DISPLAY_APART * size
+
+
+def _two_sizes_apart(a: Word, b: Word, gap: float, body: float) -> bool:
+    """Display type in two sizes (``_DISPLAY_SIZE``) further apart than a word space
+    (``_DISPLAY_SPACE``): two headlines side by side where a gutter runs under the gap (one
+    headline is set in one size)."""
+    size, big = sorted((a.size, b.size))
+    return size > _DISPLAY * body and size < _DISPLAY_SIZE * big and gap > _DISPLAY_SPACE * size
 
 
 def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
