@@ -437,3 +437,22 @@ def test_a_title_running_into_the_next_column_takes_it_from_a_level_title_beside
     assert headlines(layout) == ["Court Questions Ambitious Plan", "Mayor Restores Historic Plan"]
     assert story_of(layout, "Alfa") == story_of(layout, "Bravo") == layout.stories[0].id
     assert story_of(layout, "Charlie") == story_of(layout, "Delta") == layout.stories[1].id
+
+
+def test_text_right_under_its_headline_is_not_taken_by_a_headline_beside_it():
+    """Two one-column stories side by side. The left headline, ragged, ends 36 pt short of
+    the right column, starts level with the right story's byline, and has a picture between
+    it and its own text (so it may be a side headline); the right headline ends 6 pt over
+    that byline and 20 pt over its column. The byline and the column are the right headline's:
+    the headline right over them is nearer than the one beside them."""
+    words = (text_lines(["Agency", "Delays", "Popular", "Contract"], 50, 224, size=16, pitch=17)
+             + text_lines(["By Dan Hughes"], 50, 296)
+             + marked(column(50, 400, 15, width=90), "Alfa")
+             + text_lines(["Agency Reviews", "Aging Clinic"], 150, 190, size=14, pitch=20)
+             + text_lines(["By Julia Hale"], 150, 230)
+             + marked(column(150, 244, 30, width=100, start=40), "Bravo"))
+    layout = analyse_page(page(words, figures=[Box(50, 320, 140, 390)]))
+    right = story_of(layout, "Bravo")
+    assert story_of(layout, "By Julia Hale") == right != story_of(layout, "Alfa")
+    heads = [s.first("headline").text for s in layout.stories if s.id == right]
+    assert heads == ["Agency Reviews Aging Clinic"]

@@ -158,7 +158,9 @@ class Placer:
         return None
 
     def _nearest_anchor(self, u: Unit) -> Group | None:
-        """The headline over u, or the one beside it (or beside its row) when that one is lower.
+        """The headline over u, or the one beside it (or beside its row) when that one is lower
+        and, set beside u itself, nearer to it than the one over it is (a ragged headline of a
+        narrow column, level with the byline of the column right of it, is not that column's).
 
         ::
 
@@ -168,7 +170,11 @@ class Placer:
             Head ░░░░ ░░░░ ░░░░      u1, so they are its row: the story of "Side", not of A
         """
         above = self._anchor_above(u)
-        beside = self._anchor_beside(u) or self._side_row(u)
+        beside = self._anchor_beside(u)
+        if beside is not None and above is not None \
+                and u.box.x0 - beside.anchor_box.x1 > u.box.y0 - above.anchor_box.y1:
+            beside = None
+        beside = beside or self._side_row(u)
         if beside is not None and (above is None or above.anchor_box.y1 <= beside.anchor_box.y0 + self.body):
             if beside.side_row is None:
                 beside.side_row = u.box.y0
