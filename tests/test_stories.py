@@ -456,3 +456,20 @@ def test_text_right_under_its_headline_is_not_taken_by_a_headline_beside_it():
     assert story_of(layout, "By Julia Hale") == right != story_of(layout, "Alfa")
     heads = [s.first("headline").text for s in layout.stories if s.id == right]
     assert heads == ["Agency Reviews Aging Clinic"]
+
+
+def test_a_column_under_the_white_between_two_titles_is_the_left_ones():
+    """Two titles on one row, neither over column three: the left one ends in column two, the
+    right one (two lines, its foot 2 pt under the left columns' top) starts after it. Both
+    spans reach column three over the white between them; the text runs on from the left, so
+    it is the left story's column, though the right title is the lower one."""
+    words = (text_lines(["Senator Revives"], 50, 60, size=24)
+             + text_lines(["Council Increases", "Quiet Museum"], 410, 60, size=20, pitch=22)
+             + marked(column(50, 100, 14), "Alfa") + marked(column(170, 100, 14, start=30), "Bravo")
+             + marked(column(290, 100, 14, start=60), "Charlie")
+             + marked(column(410, 110, 12, start=90), "Delta")
+             + marked(column(530, 110, 12, start=120), "Echo"))
+    layout = analyse_page(page(words, width=700))
+    assert headlines(layout) == ["Senator Revives", "Council Increases Quiet Museum"]
+    assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
+    assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id

@@ -216,6 +216,9 @@ class Placer:
             ══ A ═══════  ══ B ═══════      A's title runs into column two, B's span reaches
             ░░░░ ░░u░     ░░░░ ░░░░         it only over the white between the titles: u is
                                             A's, though B's title sits a little lower
+
+        With no level title over u, one that ends left of u takes it from one that starts
+        right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``).
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -236,6 +239,10 @@ class Placer:
             over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
                 x_overlap(self.groups[i].anchor_box, b) > _OVER * body
                 and _level(self.groups[i].anchor_box, title)))
+            if over is None and title.x0 >= b.x1:  # the title starts right of u
+                over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
+                    self.groups[i].anchor_box.x1 <= b.x0
+                    and _level(self.groups[i].anchor_box, title)))
             found = over or found
         return self.groups[found[1]]
 
