@@ -526,3 +526,20 @@ def test_latin_digits_set_a_little_lower_in_a_cjk_line_stay_in_it_beside_stagger
     assert line.text.startswith("49.2")
     rule = Rule(Box(49.8, 210, 50.2, 235), "v")  # a rule between them: never one line
     assert "49.2" in texts(build_lines(words, (rule,), P))
+
+
+def test_a_gutter_going_on_into_a_column_wide_blank_is_kept_beside_it():
+    """typst_s5_03: the gutter between two columns (10 pt, 77 pt tall, seven lines beside it)
+    ends where the right column does; under that column the page is white a column wide, a
+    taller strip that starts a line above the gutter's foot. Of two strips closer than a
+    column the taller is kept, but these two share a line of height only: the gutter stands
+    over the blank, not beside it, and is kept (dropped, the columns' lines were read across
+    it as one). A strip beside a taller one down most of its height still gives way."""
+    from layout.analysis.gutters import _apart
+    from layout.analysis.whitespace import Strip
+
+    gutter = Strip(359.6, 369.4, 369.3, 445.8, aligned=1.0, lines=7, long=True)
+    blank = Strip(362.6, 539.0, 432.3, 643.8, aligned=0.9, lines=17, long=True)
+    river = Strip(359.6, 369.4, 450.0, 600.0, aligned=1.0, lines=12)
+    kept = _apart([gutter, blank, river], (30.0, 870.0), 9.0)
+    assert gutter in kept and blank in kept and river not in kept

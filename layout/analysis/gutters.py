@@ -71,6 +71,10 @@ _ENDS = 1.0
 # [body sizes] a hair: how far the ends of a column's lines differ by the rounding of a PDF's
 # glyph widths (a gap ending that short of a gutter's core still holds it)
 _HAIR = 0.001
+# [share of its height] a gutter (narrower than a column) sharing less of its height than
+# this with a taller strip near it stands over or under it, not beside it: the gutter going on
+# into a column-wide blank (``_apart``)
+_LEVEL = 0.5
 # [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
@@ -240,7 +244,8 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
     them, and the edges of the text: tallest first, each taken unless one already taken
     stands closer than ``MIN_COLUMN`` (the space before the short last words of a justified
     column, near the real gutter, gives way to it; so does a blank stretch under a column),
-    but for a gutter that opens into an empty column's white (``_opens_into``)."""
+    but for a gutter that opens into an empty column's white (``_opens_into``), and one that
+    shares under ``_LEVEL`` of its height with a column-wide blank: it goes on into the blank."""
     room = MIN_COLUMN * body
     taken: list[Strip] = []
     near = Grid((), 2 * room)  # the strips taken, by place
@@ -248,6 +253,8 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
         if s.x0 - edges[0] < room or edges[1] - s.x1 < room:
             continue
         if all(g.y0 >= s.y1 or g.y1 <= s.y0 or max(g.x0 - s.x1, s.x0 - g.x1) >= room
+               or s.width < room <= g.width
+               and min(g.y1, s.y1) - max(g.y0, s.y0) < _LEVEL * s.height
                or _opens_into(s, g, room, _ON_EDGE * body)
                for g in (taken[k] for k in near.near(s.x0 - room, s.y0, s.x1 + room, s.y1))):
             near.add(len(taken), Box(s.x0, s.y0, s.x1, s.y1))
