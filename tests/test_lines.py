@@ -543,3 +543,20 @@ def test_a_gutter_going_on_into_a_column_wide_blank_is_kept_beside_it():
     river = Strip(359.6, 369.4, 450.0, 600.0, aligned=1.0, lines=12)
     kept = _apart([gutter, blank, river], (30.0, 870.0), 9.0)
     assert gutter in kept and blank in kept and river not in kept
+
+
+def test_an_overfull_line_reaching_into_the_gutter_is_still_cut_from_the_next_column():
+    """typst_s47_07: "老旧小区188 所，升级技能" overruns its column by 8.5 pt into a 16.5 pt
+    gutter, so its gap to the next column holds under half the gutter's core; but the next
+    column's line starts exactly where the gutter ends, at the column's own left edge: the
+    gap is on the gutter, and the row is two lines (it was one, threading two columns)."""
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+
+    def cjk(x0, y, n, k):
+        return word("".join(chars[(k + j) % len(chars)] for j in range(n)), x0, y)
+
+    words = [cjk(x0, 100 + 12 * i, 10, i + k) for i in range(20) for x0, k in ((50, 0), (166.5, 7))]
+    words = [w for w in words if not (w.box.x0 == 50 and w.box.y0 == 100 + 12 * 10)]
+    words.append(replace(cjk(50, 220, 10, 3), box=Box(50, 220, 158.5, 230)))   # overfull by 8.5
+    lines = build_lines(words, (), P)
+    assert sorted(round(ln.box.x0) for ln in lines if ln.box.y0 == 220) == [50, 166]

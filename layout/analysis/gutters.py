@@ -122,7 +122,9 @@ class Gutters:
         holds most (``_HELD``) of the gutter's core; a line across the gutter has only a word
         space there. With ``hanging`` (a punctuation mark at the gap hangs into the gutter)
         the gap need only share some of the core and end at one of its edges (within
-        ``slack``). With ``long_only``, only the long gutters count: the page's columns.
+        ``slack``); so need a gap ending on a long gutter's right edge but for a hair (the next
+        column's own left edge: the line before it overran its measure into the gutter). With
+        ``long_only``, only the long gutters count: the page's columns.
 
         A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
         grid (but for a hair, ``_HAIR``) is cut wherever that gutter ends: no word space spans a
@@ -148,7 +150,8 @@ class Gutters:
                     g.y0 - self.ends <= y <= g.y1 + self.ends and (
                         shared >= _HELD * g.width
                         or hanging and shared > 0
-                        and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
+                        and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack)
+                        or g.long and shared > 0 and abs(right - g.x1) <= self.hair)
                     or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
