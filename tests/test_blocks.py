@@ -158,3 +158,16 @@ def test_an_ocr_region_of_a_short_title_stands_apart_from_the_text_under_it():
     assert sorted(len(b.lines) for b in blocks_of(title + text)) == [1, 6]
     assert [len(b.lines) for b in blocks_of([replace(w, source_block=None, source_line=None)
                                              for w in title + text])] == [7]
+
+
+def test_a_cjk_paragraphs_last_line_mostly_in_latin_digits_stays_in_its_column():
+    """A CJK paragraph ends on a short line "台8.5%。": the digits are in the Latin face, so most
+    of the line's characters are, but it has words in the CJK face of the lines above and the
+    same size: one block (as its own block it fell out of its place in the column)."""
+    words = [word("金沙湾聚焦供暖管网推进电商平", 50, 100 + 12 * i, font="NotoSerifCJK") for i in range(3)]
+    words += [word("台", 50, 136, font="NotoSerifCJK"), word("8.5%", 60, 136, font="Libertinus"),
+              word("。", 80, 136, font="NotoSerifCJK")]
+    (b,) = blocks_of(words)
+    assert len(b.lines) == 4 and b.lines[-1].font == "libertinus"
+    # a line all in another face at the same size still starts a block
+    assert len(blocks_of(words[:3] + [word("8.5%", 50, 136, font="Libertinus")])) == 2

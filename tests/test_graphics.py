@@ -10,7 +10,7 @@ import layout
 from layout import analyse_page
 from layout.model import Box, Drawing
 
-from synth import column, page, text_lines
+from synth import column, page, text_lines, word
 
 
 def bars(x0: float, base: float) -> list[Drawing]:
@@ -98,3 +98,22 @@ def test_a_map_with_its_names_set_large_is_a_figure():
     layout_ = analyse_page(content)
     (figure,) = [f for s in layout_.stories for f in s.figures]
     assert figure.drawn and "Oakdale Heights" in " ".join(b.text for b in figure.labels)
+
+
+def test_a_box_of_narrow_cjk_columns_under_a_ribbon_is_no_figure():
+    """A People's Daily commentary box: a ribbon label drawn on a frame, a headline, and three
+    columns of seven characters a line (7 em: shorter than a long line of running text; the
+    real page's eight characters came to 7.99 em). The lines start and end at one x down each
+    column, a justified column of running text: the box stays text (it was a drawn figure,
+    its whole text the figure's labels)."""
+    han = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+    cols = [word("".join(han[(k + i + j) % len(han)] for j in range(7)), x, 130 + 12 * i)
+            for k, x in enumerate((60, 150, 240)) for i in range(10)]
+    inside = text_lines(["记者观察"], 150, 92, size=11) + text_lines(["南城社区深化乡村振兴"], 80, 108, size=18) + cols
+    words = text_lines(["长丰县聚焦科研院所"], 50, 30, size=24) + column(50, 60, 2, width=300) + inside
+    content = replace(page(words, frames=[Box(55, 88, 330, 260)]),
+                      drawings=(Drawing(Box(145, 90, 200, 104)),))     # the ribbon's fill
+    layout_ = analyse_page(content)
+    assert not [f for s in layout_.stories for f in s.figures] and not layout_.figures
+    text = " ".join(b.text for s in layout_.stories for part in (s, *s.sidebars) for b in part.blocks)
+    assert all(w.text in text for w in cols[:3])

@@ -184,6 +184,24 @@ def test_two_headlines_of_two_sizes_a_word_space_apart_across_the_gutter_are_two
     assert "Budget Delay" in lines and "Governor Signs" in lines
 
 
+def test_two_headlines_of_two_sizes_side_by_side_above_the_gutters_are_two_lines():
+    """A 20 pt headline over two columns and a 24 pt one over the next two, on one row 17 pt
+    apart (0.85 em; their word spaces are 0.28 em), where the gutters below stop short of the
+    headlines: no gutter runs through the gap, but one headline is never set in two sizes
+    with a space wider than a word space between them."""
+    words = [word("Senator", 30, 652, size=20), word("Evaluates", 110, 652, size=20),
+             word("Rural", 209, 652, size=20),                                   # to x=259
+             word("Agency", 276, 652, size=24), word("Increases", 370, 652, size=24)]
+    words += column(30, 720, 12, width=110) + column(150, 720, 12, width=110)
+    words += column(276, 720, 12, width=110) + column(396, 720, 12, width=110)
+    lines = texts(build_lines(words, (), P))
+    assert "Senator Evaluates Rural" in lines and "Agency Increases" in lines
+    # with no gutter under the gap, words of two sizes (an OCR layer's, sized by their boxes)
+    # are a headline's: a nameplate "THE GREAT FALLS TRIBUNE"
+    words = [word("THE", 30, 40, size=20), word("GREAT", 77, 40, size=24)] + column(30, 80, 12)
+    assert "THE GREAT" in texts(build_lines(words, (), P))
+
+
 def test_a_river_whose_edges_line_up_by_chance_is_no_gutter():
     """Four lines of a wide column whose spaces before one word line up: a river, not a gutter."""
     words = []
@@ -357,6 +375,21 @@ def test_a_river_of_loose_word_spaces_with_nothing_above_or_below_stays_in_its_l
     assert len(lines) == 5 and sorted(len(ln.words) for ln in lines) == [1, 1, 3, 3, 3]
 
 
+def test_a_loose_line_whose_every_space_falls_on_a_river_stays_one_line():
+    """A narrow justified column without hyphenation (LaTeX's ``\\sloppy``): the line
+    "inspected a detailed" has two spaces of 0.7 em, each over the several-em spaces of the
+    lines above ("Peter      Ibarra") and below ("railway     despite"), so no word stands right
+    above or below either. It has no narrower space to compare them with, but they are alike:
+    a justified line stretches its spaces alike, and it stays one line (it was cut in three and
+    "a detailed" moved to the column's foot)."""
+    full = [[(50, 22)]]                                         # tight lines, 50..160
+    loose = [[(50, 5), (130, 6)],                               # a 55 pt space at 75..130
+             [(50, 9), (102, 1), (114, 9)],                     # spaces of 7 pt at 95, 107
+             [(50, 7), (125, 7)]]                               # a 40 pt space at 85..125
+    lines = build_lines(_rows(full + loose + full, 100), (), P)
+    assert sorted(len(ln.words) for ln in lines) == [1, 1, 2, 2, 3]
+
+
 def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
     """Two captions side by side with nothing above or below: the gap between them is far
     wider than the word spaces inside them, so it cuts the row."""
@@ -493,3 +526,37 @@ def test_latin_digits_set_a_little_lower_in_a_cjk_line_stay_in_it_beside_stagger
     assert line.text.startswith("49.2")
     rule = Rule(Box(49.8, 210, 50.2, 235), "v")  # a rule between them: never one line
     assert "49.2" in texts(build_lines(words, (rule,), P))
+
+
+def test_a_gutter_going_on_into_a_column_wide_blank_is_kept_beside_it():
+    """typst_s5_03: the gutter between two columns (10 pt, 77 pt tall, seven lines beside it)
+    ends where the right column does; under that column the page is white a column wide, a
+    taller strip that starts a line above the gutter's foot. Of two strips closer than a
+    column the taller is kept, but these two share a line of height only: the gutter stands
+    over the blank, not beside it, and is kept (dropped, the columns' lines were read across
+    it as one). A strip beside a taller one down most of its height still gives way."""
+    from layout.analysis.gutters import _apart
+    from layout.analysis.whitespace import Strip
+
+    gutter = Strip(359.6, 369.4, 369.3, 445.8, aligned=1.0, lines=7, long=True)
+    blank = Strip(362.6, 539.0, 432.3, 643.8, aligned=0.9, lines=17, long=True)
+    river = Strip(359.6, 369.4, 450.0, 600.0, aligned=1.0, lines=12)
+    kept = _apart([gutter, blank, river], (30.0, 870.0), 9.0)
+    assert gutter in kept and blank in kept and river not in kept
+
+
+def test_an_overfull_line_reaching_into_the_gutter_is_still_cut_from_the_next_column():
+    """typst_s47_07: "老旧小区188 所，升级技能" overruns its column by 8.5 pt into a 16.5 pt
+    gutter, so its gap to the next column holds under half the gutter's core; but the next
+    column's line starts exactly where the gutter ends, at the column's own left edge: the
+    gap is on the gutter, and the row is two lines (it was one, threading two columns)."""
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+
+    def cjk(x0, y, n, k):
+        return word("".join(chars[(k + j) % len(chars)] for j in range(n)), x0, y)
+
+    words = [cjk(x0, 100 + 12 * i, 10, i + k) for i in range(20) for x0, k in ((50, 0), (166.5, 7))]
+    words = [w for w in words if not (w.box.x0 == 50 and w.box.y0 == 100 + 12 * 10)]
+    words.append(replace(cjk(50, 220, 10, 3), box=Box(50, 220, 158.5, 230)))   # overfull by 8.5
+    lines = build_lines(words, (), P)
+    assert sorted(round(ln.box.x0) for ln in lines if ln.box.y0 == 220) == [50, 166]

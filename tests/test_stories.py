@@ -437,3 +437,39 @@ def test_a_title_running_into_the_next_column_takes_it_from_a_level_title_beside
     assert headlines(layout) == ["Court Questions Ambitious Plan", "Mayor Restores Historic Plan"]
     assert story_of(layout, "Alfa") == story_of(layout, "Bravo") == layout.stories[0].id
     assert story_of(layout, "Charlie") == story_of(layout, "Delta") == layout.stories[1].id
+
+
+def test_text_right_under_its_headline_is_not_taken_by_a_headline_beside_it():
+    """Two one-column stories side by side. The left headline, ragged, ends 36 pt short of
+    the right column, starts level with the right story's byline, and has a picture between
+    it and its own text (so it may be a side headline); the right headline ends 6 pt over
+    that byline and 20 pt over its column. The byline and the column are the right headline's:
+    the headline right over them is nearer than the one beside them."""
+    words = (text_lines(["Agency", "Delays", "Popular", "Contract"], 50, 224, size=16, pitch=17)
+             + text_lines(["By Dan Hughes"], 50, 296)
+             + marked(column(50, 400, 15, width=90), "Alfa")
+             + text_lines(["Agency Reviews", "Aging Clinic"], 150, 190, size=14, pitch=20)
+             + text_lines(["By Julia Hale"], 150, 230)
+             + marked(column(150, 244, 30, width=100, start=40), "Bravo"))
+    layout = analyse_page(page(words, figures=[Box(50, 320, 140, 390)]))
+    right = story_of(layout, "Bravo")
+    assert story_of(layout, "By Julia Hale") == right != story_of(layout, "Alfa")
+    heads = [s.first("headline").text for s in layout.stories if s.id == right]
+    assert heads == ["Agency Reviews Aging Clinic"]
+
+
+def test_a_column_under_the_white_between_two_titles_is_the_left_ones():
+    """Two titles on one row, neither over column three: the left one ends in column two, the
+    right one (two lines, its foot 2 pt under the left columns' top) starts after it. Both
+    spans reach column three over the white between them; the text runs on from the left, so
+    it is the left story's column, though the right title is the lower one."""
+    words = (text_lines(["Senator Revives"], 50, 60, size=24)
+             + text_lines(["Council Increases", "Quiet Museum"], 410, 60, size=20, pitch=22)
+             + marked(column(50, 100, 14), "Alfa") + marked(column(170, 100, 14, start=30), "Bravo")
+             + marked(column(290, 100, 14, start=60), "Charlie")
+             + marked(column(410, 110, 12, start=90), "Delta")
+             + marked(column(530, 110, 12, start=120), "Echo"))
+    layout = analyse_page(page(words, width=700))
+    assert headlines(layout) == ["Senator Revives", "Council Increases Quiet Museum"]
+    assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
+    assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id

@@ -22,9 +22,10 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..geometry import ByKey, Grid, crosses_between_vertically, union_all, x_overlap_ratio
-from ..model import Block, Box, Figure, Line, Rule
+from ..model import Block, Box, Figure, Line, Rule, font_family
 from ..params import Params
 from .linestyle import make_line
 
@@ -146,7 +147,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
                     and gap < best_gap):
                 continue
             if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
-                    or not (same_block or same_style(last, ln, params))
+                    or not (same_block or same_style(last, ln, params)
+                            or _two_faces(last, ln, params))
                     or regions.apart(last, ln)
                     or any(crosses_between_vertically(barriers[j], lb, b, 0.3)
                            for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
@@ -283,6 +285,15 @@ def same_style(a: Line | Block, b: Line | Block, params: Params) -> bool:
     big, small = max(a.size, b.size), min(a.size, b.size)
     return ((big - small) <= params.size_tolerance * big and a.bold == b.bold
             and a.italic == b.italic and a.font == b.font)
+
+
+def _two_faces(a: Line, b: Line, params: Params) -> bool:
+    """Set in one type but for the face most of one line's characters are in, which the other
+    line has words in: a line of two scripts, each in its own face (a CJK paragraph's short
+    last line "台8.5%。", mostly Latin digits, is in the CJK face of the line above)."""
+    return (a.font in {font_family(w.font) for w in b.words}
+            or b.font in {font_family(w.font) for w in a.words}) \
+        and same_style(a, replace(b, font=a.font), params)
 
 
 def _block(lines: list[Line], frame: int | None) -> Block:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..geometry import mostly_inside, x_overlap_ratio, y_overlap
@@ -27,6 +28,10 @@ CREDIT = re.compile(
 _RUNNING_LINES = 3
 _BODY_SHARE = 0.85
 _RUNNING_WIDTH = 8.0
+# [body sizes] or lines at least this long, starting and ending within ``_EDGE`` of one x: a
+# justified column, however narrow (a People's Daily column of eight characters is 8 em)
+_COLUMN_WIDTH = 4.0
+_EDGE = 0.25
 
 
 def emphasised(b: Block, body: float, font: str) -> bool:
@@ -35,9 +40,16 @@ def emphasised(b: Block, body: float, font: str) -> bool:
 
 
 def running_text(lines: Sequence[Line], body: float) -> bool:
-    """Whether the lines are running text (see ``_RUNNING_LINES``), not labels."""
-    return sum(ln.size >= _BODY_SHARE * body and ln.box.width >= _RUNNING_WIDTH * max(body, ln.size)
-               for ln in lines) >= _RUNNING_LINES
+    """Whether the lines are running text (see ``_RUNNING_LINES``), not labels: long lines, or
+    a narrow justified column, lines that start and end at one x (``_COLUMN_WIDTH``)."""
+    edges: Counter[tuple[int, int]] = Counter()
+    long = 0
+    for ln in lines:
+        if ln.size >= _BODY_SHARE * body:
+            long += ln.box.width >= _RUNNING_WIDTH * max(body, ln.size)
+            if ln.box.width >= _COLUMN_WIDTH * max(body, ln.size):
+                edges[round(ln.box.x0 / (_EDGE * body)), round(ln.box.x1 / (_EDGE * body))] += 1
+    return long >= _RUNNING_LINES or any(n >= _RUNNING_LINES for n in edges.values())
 
 
 def name_labels(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],

@@ -72,6 +72,10 @@ _ENDS = 1.0
 # [body sizes] a hair: how far the ends of a column's lines differ by the rounding of a PDF's
 # glyph widths (a gap ending that short of a gutter's core still holds it)
 _HAIR = 0.001
+# [share of its height] a gutter (narrower than a column) sharing less of its height than
+# this with a taller strip near it stands over or under it, not beside it: the gutter going on
+# into a column-wide blank (``_apart``)
+_LEVEL = 0.5
 # [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
@@ -92,6 +96,7 @@ class Gutters:
         self.ends = _ENDS * body
         self.hair = _HAIR * body
         self.column = MIN_COLUMN * body
+        self.reach = _REACH_GRID * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
         self.band = self.column if self.column > 0 else 1.0
@@ -125,7 +130,9 @@ class Gutters:
         holds most (``_HELD``) of the gutter's core; a line across the gutter has only a word
         space there. With ``hanging`` (a punctuation mark at the gap hangs into the gutter)
         the gap need only share some of the core and end at one of its edges (within
-        ``slack``). With ``long_only``, only the long gutters count: the page's columns.
+        ``slack``); so need a gap ending on a long gutter's right edge but for a hair (the next
+        column's own left edge: the line before it overran its measure into the gutter). With
+        ``long_only``, only the long gutters count: the page's columns.
 
         A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
         grid (but for a hair, ``_HAIR``) is cut wherever that gutter ends: no word space spans a
@@ -151,7 +158,8 @@ class Gutters:
                     g.y0 - self.ends <= y <= g.y1 + self.ends and (
                         shared >= _HELD * g.width
                         or hanging and shared > 0
-                        and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack))
+                        and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack)
+                        or g.long and shared > 0 and abs(right - g.x1) <= self.hair)
                     or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
@@ -170,6 +178,17 @@ class Gutters:
             for g in self.long_bands.get(band, ()):
                 if g.x0 <= x1 and g.x1 >= x0 and g.y0 - self.ends <= y1 and g.y1 + self.ends >= y0:
                     return True
+        return False
+
+    def headed(self, left: float, right: float, y: float) -> bool:
+        """Whether the gap from x=left to x=right at height y holds most (``_HELD``) of the core
+        of a long gutter that starts or ends within ``_REACH_GRID`` of y: a column gutter of the
+        page stopping under (or over) a row of headlines, each over its own columns."""
+        for _, k in self.long[bisect_left(self.long, (left, -1)):]:
+            g = self.strips[k]
+            if min(right, g.x1) - max(left, g.x0) >= _HELD * g.width \
+                    and g.y0 - self.reach <= y <= g.y1 + self.reach:
+                return True
         return False
 
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
@@ -254,7 +273,8 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
     them, and the edges of the text: tallest first, each taken unless one already taken
     stands closer than ``MIN_COLUMN`` (the space before the short last words of a justified
     column, near the real gutter, gives way to it; so does a blank stretch under a column),
-    but for a gutter that opens into an empty column's white (``_opens_into``)."""
+    but for a gutter that opens into an empty column's white (``_opens_into``), and one that
+    shares under ``_LEVEL`` of its height with a column-wide blank: it goes on into the blank."""
     room = MIN_COLUMN * body
     taken: list[Strip] = []
     near = Grid((), 2 * room)  # the strips taken, by place
@@ -262,6 +282,8 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
         if s.x0 - edges[0] < room or edges[1] - s.x1 < room:
             continue
         if all(g.y0 >= s.y1 or g.y1 <= s.y0 or max(g.x0 - s.x1, s.x0 - g.x1) >= room
+               or s.width < room <= g.width
+               and min(g.y1, s.y1) - max(g.y0, s.y0) < _LEVEL * s.height
                or _opens_into(s, g, room, _ON_EDGE * body)
                for g in (taken[k] for k in near.near(s.x0 - room, s.y0, s.x1 + room, s.y1))):
             near.add(len(taken), Box(s.x0, s.y0, s.x1, s.y1))

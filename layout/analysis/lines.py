@@ -19,16 +19,19 @@ swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import accumulate
 from statistics import median
 
 from ..geometry import VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
-from .gutters import MIN_COLUMN, Gutters, Strip, find_gutters
+from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
+                         row_width, same_source_line)
+from .gutters import MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, rejoined
 from .script import CLOSING, is_cjk, joins_without_space
@@ -67,17 +70,11 @@ _DISPLAY_APART = 1.5
 _DISPLAY_SIZE = 0.95
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
+# [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
+_MEASURE_NEAR = 5.0
 # [em] how far text above or below a gap between two sizes may reach into it and still stand
 # beside it, not around it (``_alone_and_apart``)
 _REACH_IN = 0.3
-# A gutter that most lines an OCR file found level with it run across (more than this share
-# of those within ``MIN_COLUMN`` of it) is white inside those lines, the columns of a table
-# set in one column: a found line no wider than ``_ONE_COLUMN`` times the page's column
-# measure is not cut there (one wider spans two columns); [body sizes] the bins the widths of
-# found lines are counted in, for the measure
-_READ_ACROSS = 0.5
-_ONE_COLUMN = 1.5
-_MEASURE_BIN = 1.0
 
 Axes = Callable[[Box], Box]
 
@@ -116,24 +113,6 @@ def typical_size(words: Sequence[Word]) -> float:
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
-def _same_source_line(a: Word, b: Word) -> bool:
-    """True when the source put a and b on one line (an OCR engine's TextLine, a PDF's line):
-    evidence kept unless the page's column grid cuts it (``Word.source_line``)."""
-    return a.source_line is not None and a.source_line == b.source_line
-
-
-def _found_line(a: Word, b: Word) -> bool:
-    """True when an OCR file (whose words come in its own blocks) put a and b on one line: its
-    TextLine is evidence, cut only where a long gutter (a column's side) runs through it. (A
-    PDF's lines are its extractor's guess, and may run across a narrow gutter.)"""
-    return a.source_block is not None and _same_source_line(a, b)
-
-
-def _other_source_block(a: Word, b: Word) -> bool:
-    """True when the source put a and b in different blocks (``Word.source_block``)."""
-    return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
-
-
 def _speck(w: Word, box: Box) -> bool:
     """A mark far narrower than a letter (``_SPECK``): dirt or a piece of a column rule that
     OCR read as "i", "!" or "■" and put on the line beside it. It stays on that line, the
@@ -160,7 +139,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
 
     A word joins the row whose middle (the mean of its words') lies within ``_ROW_TOLERANCE``
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
-    footnote's number). A line an OCR file found (``_found_line``) is a row of its own: its
+    footnote's number). A line an OCR file found (``found_line``) is a row of its own: its
     words stay together however the engine boxed them, and two lines of a skewed scan that
     overlap in height are never merged into one row."""
     found: dict[tuple, list[Word]] = {}
@@ -199,20 +178,20 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                            all(w.source_block is not None and w.source_line is not None for w in words))
     rows, middles = _rows(words, boxes)
     spans = [_RowSpans(row, boxes) for row in rows]
-    found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and _found_line(row[0], row[-1])]
-    across = _read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
-    widest_whole = _ONE_COLUMN * _found_measure([r for r, _ in found_rows], boxes, body) if across else 0.0
+    found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and found_line(row[0], row[-1])]
+    across = read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
+    widest_whole = ONE_COLUMN * found_measure([r for r, _ in found_rows], boxes, body) if across else 0.0
     pieces = []
     for i, row in enumerate(rows):
-        whole = bool(across) and _found_line(row[0], row[-1]) and _width(row, boxes) <= widest_whole
+        whole = bool(across) and found_line(row[0], row[-1]) and row_width(row, boxes) <= widest_whole
         gaps: list[float] = []
-        cuts: list[int] = []  # per gap: _NONE, _WEAK or _CUT
+        cuts: list[int] = []  # per gap: _NONE, _WEAK, _APART or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
-        near = not _found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
+        near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
-            found = _found_line(prev, w)
+            found = found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
                 inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w), found, sides=not found and max(
@@ -221,25 +200,27 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                            or _word_space_of_display(prev, w, gap, body)):
                 gutter = None
             if separators and separators.in_gap(right, b) or _outsized(prev, w) \
-                    or _other_source_block(prev, w) or gutter and gutter.on_grid \
+                    or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
-                    or not found and _display_apart(prev, w, gap, body):
+                    or not found and (_display_apart(prev, w, gap, body) or _two_sizes_apart(
+                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
-                cuts.append(_WEAK)
+                cuts.append(_WEAK if gutter else _APART)
             else:
                 cuts.append(_NONE)
             gaps.append(gap)
             right = b.x1 if b.x1 > right else right
-        pieces.append(_cut_row(row, gaps, cuts))
+        in_measure = partial(_in_measure, rows, i, boxes=boxes, body=body)
+        pieces.append(_cut_row(row, gaps, cuts, in_measure))
     return rejoined(pieces, gutters, boxes, unhung, _hanging, _SLACK * body, separators)
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
-# lines aligned beside it, or a wide gap with no text right above or below it (either may be a
-# river of word spaces down a loose justified column); sure.
-_NONE, _WEAK, _CUT = 0, 1, 2
+# lines aligned beside it, or (apart) a wide gap with no text right above or below it (either
+# may be a river of word spaces down a loose justified column); sure.
+_NONE, _WEAK, _APART, _CUT = 0, 1, 2, 3
 # A weak cut between two words of about one size (``SAME_SIZE``) no wider than this many
 # times the widest word space (gap not cut) of its stretch of row between sure cuts is one of
 # them: a justified line stretches all its spaces alike, while two items side by side stand
@@ -247,20 +228,28 @@ _NONE, _WEAK, _CUT = 0, 1, 2
 _STRETCH = 1.25
 
 
-def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[Word]]:
+def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
+             in_measure: Callable[[Word, Word], bool]) -> list[list[Word]]:
     """The row cut at its sure cuts, and at the weak ones wider than ``_STRETCH`` times the
     widest word space of their stretch of row. A weak cut stands in a stretch with no word
     space, or with a run of words set with spaces inside it (a PDF's text run: the source
-    spaced those words tighter than the gap), and between words of different sizes."""
-    keep = list(cuts)
-    start = 0
-    for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if _WEAK in cuts else ():
+    spaced those words tighter than the gap), and between words of different sizes; in a
+    stretch of apart cuts only, one alone or unlike the others (two or more alike are a loose
+    justified line's spaces, each over a river of the lines above and below; alike gutters are
+    a row of columns)."""
+    keep, start = list(cuts), 0
+    judged = _WEAK in cuts or _APART in cuts
+    one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
+                for a, b in zip(row, row[1:])] if judged else []
+    for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if judged else ():
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
+        if all(cuts[k] == _APART for k in range(start, end)):  # are they alike?
+            spaces = [gaps[k] for k in range(start, end) if one_size[k]]
+            spaces = spaces if len(spaces) > 1 and max(spaces) <= _STRETCH * min(spaces) \
+                and in_measure(row[start], row[end]) else []
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
-                a, b = row[k].size, row[k + 1].size
-                if cuts[k] == _WEAK and min(a, b) >= SAME_SIZE * max(a, b) \
-                        and gaps[k] <= _STRETCH * max(spaces):
+                if cuts[k] in (_WEAK, _APART) and one_size[k] and gaps[k] <= _STRETCH * max(spaces):
                     keep[k] = _NONE
         start = end + 1
     pieces, piece = [], [row[0]]
@@ -273,39 +262,22 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int]) -> list[list[W
     return pieces
 
 
-def _width(row: list[Word], boxes: dict[int, Box]) -> float:
-    """The extent of a row sorted along the line."""
-    return max(boxes[id(w)].x1 for w in row) - boxes[id(row[0])].x0
-
-
-def _found_measure(found_rows: list[list[Word]], boxes: dict[int, Box], body: float) -> float:
-    """The page's column measure as the lines an OCR file found give it: their most common
-    width (in bins of ``_MEASURE_BIN`` body), for the full lines of a justified column
-    outnumber the short ones of every length; 0 when no line was found."""
-    step = _MEASURE_BIN * max(body, 1e-6)
-    widths = Counter(round(_width(row, boxes) / step) for row in found_rows)
-    return widths.most_common(1)[0][0] * step if widths else 0.0
-
-
-def _read_across(found: list[tuple[list[Word], float]], boxes: dict[int, Box], gutters: Gutters,
-                 near: float) -> set[Strip]:
-    """The long gutters that most found lines (with their middles) level with them (within
-    ``near`` of them) run across: white inside the lines, not between columns. One bisection
-    of the rows by height per gutter."""
-    spans = sorted((m, boxes[id(row[0])].x0, max(boxes[id(w)].x1 for w in row)) for row, m in found)
-    middles = [cy for cy, _, _ in spans]
-    across = set()
-    for g in gutters.strips:
-        if not g.long:
-            continue
-        level = crossing = 0
-        for _, x0, x1 in spans[bisect_left(middles, g.y0):bisect_right(middles, g.y1)]:
-            if x1 >= g.x0 - near and x0 <= g.x1 + near:
-                level += 1
-                crossing += x0 < g.x0 and x1 > g.x1
-        if crossing > _READ_ACROSS * level:
-            across.add(g)
-    return across
+def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: dict[int, Box],
+                body: float) -> bool:
+    """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
+    ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
+    to last are a full line of a justified column, not items set apart (a chart's labels)."""
+    a, b = boxes[id(first)], boxes[id(last)]
+    reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - a.cy) <= reach:
+            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < b.x1]
+            if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
+                    and abs(max(c.x1 for c in near) - b.x1) <= slack:
+                return True
+            j += step
+    return False
 
 
 def unhung_box(w: Word, box: Box) -> Box:
@@ -336,13 +308,21 @@ def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
     return size > _DISPLAY * body and gap > _DISPLAY_APART * size
 
 
+def _two_sizes_apart(a: Word, b: Word, gap: float, body: float) -> bool:
+    """Display type in two sizes (``_DISPLAY_SIZE``) further apart than a word space
+    (``_DISPLAY_SPACE``): two headlines side by side where a gutter runs under the gap (one
+    headline is set in one size)."""
+    size, big = sorted((a.size, b.size))
+    return size > _DISPLAY * body and size < _DISPLAY_SIZE * big and gap > _DISPLAY_SPACE * size
+
+
 def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
     """A gap between words of display type of one size (``_DISPLAY_SIZE``), no wider than their
     word space or in a line an OCR engine found (rough spacing): one headline across columns, a
     gutter through its word space; two side by side stand further apart, or differ in size."""
     size, big = sorted((a.size, b.size))
     return size > _DISPLAY * body and size >= _DISPLAY_SIZE * big \
-        and (gap <= _DISPLAY_SPACE * size or _same_source_line(a, b))
+        and (gap <= _DISPLAY_SPACE * size or same_source_line(a, b))
 
 
 def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: Word, b: Word,

@@ -158,7 +158,9 @@ class Placer:
         return None
 
     def _nearest_anchor(self, u: Unit) -> Group | None:
-        """The headline over u, or the one beside it (or beside its row) when that one is lower.
+        """The headline over u, or the one beside it (or beside its row) when that one is lower
+        and, set beside u itself, nearer to it than the one over it is (a ragged headline of a
+        narrow column, level with the byline of the column right of it, is not that column's).
 
         ::
 
@@ -168,7 +170,11 @@ class Placer:
             Head ░░░░ ░░░░ ░░░░      u1, so they are its row: the story of "Side", not of A
         """
         above = self._anchor_above(u)
-        beside = self._anchor_beside(u) or self._side_row(u)
+        beside = self._anchor_beside(u)
+        if beside is not None and above is not None \
+                and u.box.x0 - beside.anchor_box.x1 > u.box.y0 - above.anchor_box.y1:
+            beside = None
+        beside = beside or self._side_row(u)
         if beside is not None and (above is None or above.anchor_box.y1 <= beside.anchor_box.y0 + self.body):
             if beside.side_row is None:
                 beside.side_row = u.box.y0
@@ -210,6 +216,9 @@ class Placer:
             ══ A ═══════  ══ B ═══════      A's title runs into column two, B's span reaches
             ░░░░ ░░u░     ░░░░ ░░░░         it only over the white between the titles: u is
                                             A's, though B's title sits a little lower
+
+        With no level title over u, one that ends left of u takes it from one that starts
+        right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``).
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -230,6 +239,10 @@ class Placer:
             over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
                 x_overlap(self.groups[i].anchor_box, b) > _OVER * body
                 and _level(self.groups[i].anchor_box, title)))
+            if over is None and title.x0 >= b.x1:  # the title starts right of u
+                over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
+                    self.groups[i].anchor_box.x1 <= b.x0
+                    and _level(self.groups[i].anchor_box, title)))
             found = over or found
         return self.groups[found[1]]
 

@@ -1,0 +1,78 @@
+"""What the lines and blocks a source found tell the lines stage (``lines.py``).
+
+An OCR engine's TextLine is evidence that its words are one line: it is cut only where a
+column's side runs through it; two of its blocks are never one line. The found lines also give
+the page's column measure, and tell white inside a table set in one column (which the found
+lines run across) from a gutter between columns. (A PDF's lines are its extractor's guess, not
+evidence.) Kept apart from ``lines.py`` for that module's length.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+
+from ..model import Box, Word
+from .gutters import Gutters, Strip
+
+# A gutter that most lines an OCR file found level with it run across (more than this share
+# of those within ``MIN_COLUMN`` of it) is white inside those lines, the columns of a table
+# set in one column: a found line no wider than ``ONE_COLUMN`` times the page's column
+# measure is not cut there (one wider spans two columns); [body sizes] the bins the widths of
+# found lines are counted in, for the measure
+_READ_ACROSS = 0.5
+ONE_COLUMN = 1.5
+_MEASURE_BIN = 1.0
+
+
+def same_source_line(a: Word, b: Word) -> bool:
+    """True when the source put a and b on one line (an OCR engine's TextLine, a PDF's line):
+    evidence kept unless the page's column grid cuts it (``Word.source_line``)."""
+    return a.source_line is not None and a.source_line == b.source_line
+
+
+def found_line(a: Word, b: Word) -> bool:
+    """True when an OCR file (whose words come in its own blocks) put a and b on one line: its
+    TextLine is evidence, cut only where a long gutter (a column's side) runs through it. (A
+    PDF's lines are its extractor's guess, and may run across a narrow gutter.)"""
+    return a.source_block is not None and same_source_line(a, b)
+
+
+def other_source_block(a: Word, b: Word) -> bool:
+    """True when the source put a and b in different blocks (``Word.source_block``)."""
+    return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
+
+
+def row_width(row: list[Word], boxes: dict[int, Box]) -> float:
+    """The extent of a row sorted along the line."""
+    return max(boxes[id(w)].x1 for w in row) - boxes[id(row[0])].x0
+
+
+def found_measure(found_rows: list[list[Word]], boxes: dict[int, Box], body: float) -> float:
+    """The page's column measure as the lines an OCR file found give it: their most common
+    width (in bins of ``_MEASURE_BIN`` body), for the full lines of a justified column
+    outnumber the short ones of every length; 0 when no line was found."""
+    step = _MEASURE_BIN * max(body, 1e-6)
+    widths = Counter(round(row_width(row, boxes) / step) for row in found_rows)
+    return widths.most_common(1)[0][0] * step if widths else 0.0
+
+
+def read_across(found: list[tuple[list[Word], float]], boxes: dict[int, Box], gutters: Gutters,
+                near: float) -> set[Strip]:
+    """The long gutters that most found lines (with their middles) level with them (within
+    ``near`` of them) run across: white inside the lines, not between columns. One bisection
+    of the rows by height per gutter."""
+    spans = sorted((m, boxes[id(row[0])].x0, max(boxes[id(w)].x1 for w in row)) for row, m in found)
+    middles = [cy for cy, _, _ in spans]
+    across = set()
+    for g in gutters.strips:
+        if not g.long:
+            continue
+        level = crossing = 0
+        for _, x0, x1 in spans[bisect_left(middles, g.y0):bisect_right(middles, g.y1)]:
+            if x1 >= g.x0 - near and x0 <= g.x1 + near:
+                level += 1
+                crossing += x0 < g.x0 and x1 > g.x1
+        if crossing > _READ_ACROSS * level:
+            across.add(g)
+    return across
