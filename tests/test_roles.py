@@ -52,6 +52,14 @@ def test_a_byline_set_as_the_first_body_line_is_split_off():
     assert roles_of(page(words))["By Jane Doe"] == "byline"
 
 
+def test_a_byline_line_going_on_in_lower_case_is_the_middle_of_a_sentence():
+    """At the head of a column, "by Alice Whitman," followed by "who ..." is a sentence going
+    on from the column before, not the story's byline."""
+    words = (text_lines(["Council Wins Vote"], 50, 100, size=28) + column(50, 140, 10)
+             + [word("by Alice Whitman,", 170, 140)] + column(170, 152, 10))
+    assert roles_of(page(words))["by Alice Whitman,"] == "body"
+
+
 def test_chinese_byline_and_jump_line_are_named_by_pattern():
     words = (text_lines(["街区旧貌换新颜"], 50, 100, size=28)
              + text_lines(["本报记者 祝大伟 刘梦丹", "红墙绿树、长椅风车，短短80米的墙前，人们摆出各种姿势拍照打卡。",

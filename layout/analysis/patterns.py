@@ -46,3 +46,10 @@ def in_capitals(text: str) -> bool:
     """Four letters or more, nearly all capitals (a title set in capitals)."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def opens_lowercase(text: str) -> bool:
+    """Whether the first letter is a lower-case one (of a cased script): text going on with a
+    sentence, not starting one."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()

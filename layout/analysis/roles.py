@@ -41,7 +41,8 @@ from ..params import Params
 from .blocks import same_style
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
-from .patterns import AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals, pull_quote
+from .patterns import (AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
+                       opens_lowercase, pull_quote)
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
@@ -124,12 +125,15 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
 
 
 def _split_pattern_lines(b: Block) -> list[Block]:
-    """A leading byline line and a trailing jump or credit line as blocks of their own."""
+    """A leading byline line and a trailing jump or credit line as blocks of their own. A
+    "byline" in lower case whose next line goes on in lower case is the middle of a sentence
+    ("… written / by Alice Whitman, / who …" at the head of a column) and stays."""
     lines = list(b.lines)
     if len(lines) < 2:
         return [b]
     head, tail = [], []
-    if BYLINE.search(lines[0].text) and len(lines[0].text) <= _BYLINE_CHARS:
+    if BYLINE.search(lines[0].text) and len(lines[0].text) <= _BYLINE_CHARS \
+            and not (opens_lowercase(lines[0].text) and opens_lowercase(lines[1].text)):
         head = [lines.pop(0)]
     if len(lines) >= 2 and (JUMP.search(lines[-1].text) or CREDIT.search(lines[-1].text)):
         tail = [lines.pop()]
