@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import replace
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from statistics import median
 
 from ..model import Block, Layout, Story
@@ -114,7 +114,7 @@ def _centred(left: float, right: float, body: float) -> bool:
 def _model() -> dict:
     """The fitted weights (``ads_model.json``, written by ``bench/fit_ads.py``), checked to be
     those of ``FEATURES``."""
-    model = json.loads(resources.files(__package__).joinpath("ads_model.json").read_text("utf-8"))
+    model = json.loads(Path(__file__).with_name("ads_model.json").read_text("utf-8"))
     if tuple(model["features"]) != FEATURES:
         raise RuntimeError("ads_model.json was fitted on other features: run bench/fit_ads.py --write")
     return model
