@@ -1,4 +1,4 @@
-"""Stage 5b: advertisements, told from stories by how they are set.
+"""Stage 8 (after the paragraphs): advertisements, told from stories by how they are set.
 
 An advertisement is set to be seen, not read down a column: display type in several sizes,
 many short and centred lines, capitals, figures and prices, little running text. Archives
@@ -36,6 +36,9 @@ _SHORT = 0.6
 # [body sizes] least margin on each side of a centred line, and most difference between them
 _CENTRED_MARGIN = 1.0
 _CENTRED_SKEW = 2.0
+# [body sizes] the spread of the story's block sizes is counted up to this (a banner many
+# times the body size is no more an ad's than one a few times it)
+_MOST_SPREAD = 5.0
 # an amount with its currency mark: 3 fr. 50, 10s. 6d., f 1,25, £5, 25 cts
 _PRICE = re.compile(r"\d\s?(?:fr|frs|f|fl|c|cts?|s|d|£|ƒ|\$|€|mk|kr|pf)\b\.?|[£ƒ$€]\s?\d", re.IGNORECASE)
 
@@ -85,7 +88,7 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
         sum(c.isdigit() for c in text) / chars,
         100 * len(_PRICE.findall(text)) / chars,
         sum(len(b.raw_text) for b in blocks if b.size >= _DISPLAY * body) / max(len(text), 1),
-        min((max(sizes) - min(sizes)) / body, 5.0),
+        min((max(sizes) - min(sizes)) / body, _MOST_SPREAD),
         sum(_centred(ln.box.x0 - left, right - ln.box.x1, body) for ln in lines) / len(lines),
         sum(ln.box.width < _SHORT * measure for ln in lines) / len(lines),
         math.log1p(len(text.split()) / len(lines)),
