@@ -60,11 +60,14 @@ def is_ad(story: Story, body: float, model: dict | None = None) -> bool:
     """Whether the model scores the story as an advertisement."""
     model = model or _model()
     x = features(story, body)
-    if x is None:
-        return False
-    z = model["intercept"] + sum(w * (v - m) / s for w, v, m, s in
-                                 zip(model["weights"], x, model["means"], model["scales"]))
-    return z > model["threshold"]
+    return x is not None and logit(x, model) > model["threshold"]
+
+
+def logit(x: tuple[float, ...], model: dict) -> float:
+    """The model's score of features ``x`` (in the order of ``FEATURES``), each standardised
+    as the model was fitted: over the model's threshold, an advertisement."""
+    return model["intercept"] + sum(w * (v - m) / s for w, v, m, s in
+                                    zip(model["weights"], x, model["means"], model["scales"]))
 
 
 def features(story: Story, body: float) -> tuple[float, ...] | None:
