@@ -65,7 +65,7 @@ def _windows(text: str) -> list[str]:
 
 
 def _story_text(story) -> str:
-    return " ".join(b.raw_text for b in ads._all_blocks(story))
+    return " ".join(b.raw_text for b in ads.all_blocks(story))
 
 
 def archive_rows(folders: list[Path]) -> list[tuple[str, tuple, int, bool, str]]:

@@ -74,7 +74,7 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     """The story's features, in the order of ``FEATURES``; None for a story that is not judged:
     one of fewer than ``_LEAST_LINES`` lines, or with a byline or a jump line (an article,
     whatever its type: advertisements are neither signed nor continued)."""
-    blocks = [b for b in _all_blocks(story) if b.lines]
+    blocks = [b for b in all_blocks(story) if b.lines]
     lines = [ln for b in blocks for ln in b.lines]
     text = " ".join(b.raw_text for b in blocks)
     chars = sum(not c.isspace() for c in text)
@@ -101,10 +101,10 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     )
 
 
-def _all_blocks(story: Story) -> list[Block]:
+def all_blocks(story: Story) -> list[Block]:
     """The story's blocks and those of its sidebars."""
     return [b for c in story.content for b in ((c,) if isinstance(c, Block) else
-                                               _all_blocks(c) if isinstance(c, Story) else ())]
+                                               all_blocks(c) if isinstance(c, Story) else ())]
 
 
 def _figures_line(text: str) -> bool:
