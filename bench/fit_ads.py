@@ -30,11 +30,10 @@ import numpy as np  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 import layout.pipeline as pipeline  # noqa: E402
-from archive import library, scramble_issue, units  # noqa: E402
+from archive import default_corpora, library, scramble_issue, units  # noqa: E402
 from layout.analysis import ads  # noqa: E402
 from layout.evaluate import normalize  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "corpus"
 MODEL = ROOT / "layout" / "analysis" / "ads_model.json"
 _WINDOW = 24  # [chars] of normalised text matched against the truth
 _LEAST_WINDOWS = 3  # a story with fewer located windows is not labelled
@@ -128,7 +127,8 @@ def _scores(model, means, scales, x: np.ndarray) -> np.ndarray:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", action="append", type=Path,
-                    help="folder of issue folders (repeatable; default: the shared mets_alto and archives)")
+                    help="folder of issue folders (repeatable; default: the shared mets_alto and "
+                         "archives, else their copies in fixtures/)")
     ap.add_argument("--born-digital", action="append", type=Path, default=[],
                     help="folder of born-digital PDFs counted as false alarms (repeatable)")
     ap.add_argument("--threshold", type=float, default=_THRESHOLD,
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print the stories each unseen model gets wrong")
     ap.add_argument("--write", action="store_true", help="refit on everything and write the model")
     args = ap.parse_args(argv)
-    corpora = args.corpus or [SHARED / "mets_alto", SHARED / "archives"]
+    corpora = args.corpus or default_corpora()
     folders = sorted(f for c in corpora for f in c.iterdir() if f.is_dir())
     rows = archive_rows(folders)
     libs = np.array([r[0] for r in rows])
