@@ -18,7 +18,7 @@ import argparse
 import json
 import sys
 import tempfile
-from collections import defaultdict
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,7 @@ import layout.pipeline as pipeline  # noqa: E402
 from archive import default_corpora, library, scramble_issue, units  # noqa: E402
 from layout.analysis import ads  # noqa: E402
 from layout.evaluate import normalize  # noqa: E402
+from layout.sources.didl import RecoveredXmlWarning  # noqa: E402
 
 MODEL = ROOT / "layout" / "analysis" / "ads_model.json"
 _WINDOW = 24  # [chars] of normalised text matched against the truth
@@ -136,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print the stories each unseen model gets wrong")
     ap.add_argument("--write", action="store_true", help="refit on everything and write the model")
     args = ap.parse_args(argv)
+    # Every Delpher didl.xml (and its scrambled copy) is read with recovery, as known.
+    warnings.simplefilter("ignore", RecoveredXmlWarning)
     corpora = args.corpus or default_corpora()
     folders = sorted(f for c in corpora for f in c.iterdir() if f.is_dir())
     rows = archive_rows(folders)
