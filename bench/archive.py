@@ -353,11 +353,17 @@ def report(results: dict[str, Result], corpora: Sequence[Path], seed: int) -> No
           f"neither transcription nor image): {', '.join(textless) or 'none'}.")
 
 
+def default_corpora() -> list[Path]:
+    """The shared mets_alto and archives corpora, or the copies in ``fixtures/`` where the
+    shared ones are not beside the checkout (a fresh clone)."""
+    shared = [SHARED / "corpus" / "mets_alto", SHARED / "corpus" / "archives"]
+    if all(d.is_dir() for d in shared):
+        return shared
+    return [ROOT / "fixtures" / "mets_alto", ROOT / "fixtures" / "archives"]
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    defaults = [SHARED / "corpus" / "mets_alto", SHARED / "corpus" / "archives"]
-    if not all(d.is_dir() for d in defaults):
-        defaults = [ROOT / "fixtures" / "mets_alto", ROOT / "fixtures" / "archives"]
     p.add_argument("--corpus", type=Path, action="append",
                    help="folder of issue folders (repeatable; default: the shared mets_alto "
                         "and archives)")
@@ -367,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     # Every Delpher didl.xml (and its scrambled copy) is read with recovery, as known.
     warnings.simplefilter("ignore", RecoveredXmlWarning)
-    corpora = args.corpus or defaults
+    corpora = args.corpus or default_corpora()
     issues = sorted((d for c in corpora for d in c.iterdir()
                      if d.is_dir() and (not args.only or args.only in d.name)),
                     key=lambda d: d.name)

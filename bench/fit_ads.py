@@ -18,7 +18,7 @@ import argparse
 import json
 import sys
 import tempfile
-from collections import defaultdict
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,11 +30,11 @@ import numpy as np  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 import layout.pipeline as pipeline  # noqa: E402
-from archive import library, scramble_issue, units  # noqa: E402
+from archive import default_corpora, library, scramble_issue, units  # noqa: E402
 from layout.analysis import ads  # noqa: E402
 from layout.evaluate import normalize  # noqa: E402
+from layout.sources.didl import RecoveredXmlWarning  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "corpus"
 MODEL = ROOT / "layout" / "analysis" / "ads_model.json"
 _WINDOW = 24  # [chars] of normalised text matched against the truth
 _LEAST_WINDOWS = 3  # a story with fewer located windows is not labelled
@@ -65,7 +65,7 @@ def _windows(text: str) -> list[str]:
 
 
 def _story_text(story) -> str:
-    return " ".join(b.raw_text for b in ads._all_blocks(story))
+    return " ".join(b.raw_text for b in ads.all_blocks(story))
 
 
 def archive_rows(folders: list[Path]) -> list[tuple[str, tuple, int, bool, str]]:
@@ -128,7 +128,8 @@ def _scores(model, means, scales, x: np.ndarray) -> np.ndarray:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", action="append", type=Path,
-                    help="folder of issue folders (repeatable; default: the shared mets_alto and archives)")
+                    help="folder of issue folders (repeatable; default: the shared mets_alto and "
+                         "archives, else their copies in fixtures/)")
     ap.add_argument("--born-digital", action="append", type=Path, default=[],
                     help="folder of born-digital PDFs counted as false alarms (repeatable)")
     ap.add_argument("--threshold", type=float, default=_THRESHOLD,
@@ -136,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print the stories each unseen model gets wrong")
     ap.add_argument("--write", action="store_true", help="refit on everything and write the model")
     args = ap.parse_args(argv)
-    corpora = args.corpus or [SHARED / "mets_alto", SHARED / "archives"]
+    # Every Delpher didl.xml (and its scrambled copy) is read with recovery, as known.
+    warnings.simplefilter("ignore", RecoveredXmlWarning)
+    corpora = args.corpus or default_corpora()
     folders = sorted(f for c in corpora for f in c.iterdir() if f.is_dir())
     rows = archive_rows(folders)
     libs = np.array([r[0] for r in rows])

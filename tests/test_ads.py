@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from layout.analysis.ads import FEATURES, _model, features, is_ad, mark_ads
+from layout.analysis.ads import FEATURES, _model, features, is_ad, logit, mark_ads
 from layout.model import Block, Box, Document, Layout, Line, Story
 
 from synth import LOREM, word
@@ -83,9 +83,7 @@ def test_ads_of_a_real_issue_are_found_as_its_library_classes_them():
     from fit_ads import archive_rows  # noqa: PLC0415 (bench module, needs the sys.path above)
     rows = archive_rows([ROOT / "fixtures" / "mets_alto" / "bnf_legaulois_1882-02-08"])
     model = _model()
-    said = [model["intercept"] + sum(w * (v - m) / s for w, v, m, s in
-                                     zip(model["weights"], x, model["means"], model["scales"]))
-            > model["threshold"] for _, x, *_ in rows]
+    said = [logit(x, model) > model["threshold"] for _, x, *_ in rows]
     truth = [label == 1 for _, _, label, *_ in rows]
     found = sum(s and t for s, t in zip(said, truth))
     assert sum(truth) >= 10

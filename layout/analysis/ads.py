@@ -1,4 +1,4 @@
-"""Stage 5b: advertisements, told from stories by how they are set.
+"""Stage 8 (after the paragraphs): advertisements, told from stories by how they are set.
 
 An advertisement is set to be seen, not read down a column: display type in several sizes,
 many short and centred lines, capitals, figures and prices, little running text. Archives
@@ -36,6 +36,9 @@ _SHORT = 0.6
 # [body sizes] least margin on each side of a centred line, and most difference between them
 _CENTRED_MARGIN = 1.0
 _CENTRED_SKEW = 2.0
+# [body sizes] the spread of the story's block sizes is counted up to this (a banner many
+# times the body size is no more an ad's than one a few times it)
+_MOST_SPREAD = 5.0
 # an amount with its currency mark: 3 fr. 50, 10s. 6d., f 1,25, £5, 25 cts
 _PRICE = re.compile(r"\d\s?(?:fr|frs|f|fl|c|cts?|s|d|£|ƒ|\$|€|mk|kr|pf)\b\.?|[£ƒ$€]\s?\d", re.IGNORECASE)
 
@@ -57,18 +60,21 @@ def is_ad(story: Story, body: float, model: dict | None = None) -> bool:
     """Whether the model scores the story as an advertisement."""
     model = model or _model()
     x = features(story, body)
-    if x is None:
-        return False
-    z = model["intercept"] + sum(w * (v - m) / s for w, v, m, s in
-                                 zip(model["weights"], x, model["means"], model["scales"]))
-    return z > model["threshold"]
+    return x is not None and logit(x, model) > model["threshold"]
+
+
+def logit(x: tuple[float, ...], model: dict) -> float:
+    """The model's score of features ``x`` (in the order of ``FEATURES``), each standardised
+    as the model was fitted: over the model's threshold, an advertisement."""
+    return model["intercept"] + sum(w * (v - m) / s for w, v, m, s in
+                                    zip(model["weights"], x, model["means"], model["scales"]))
 
 
 def features(story: Story, body: float) -> tuple[float, ...] | None:
     """The story's features, in the order of ``FEATURES``; None for a story that is not judged:
     one of fewer than ``_LEAST_LINES`` lines, or with a byline or a jump line (an article,
     whatever its type: advertisements are neither signed nor continued)."""
-    blocks = [b for b in _all_blocks(story) if b.lines]
+    blocks = [b for b in all_blocks(story) if b.lines]
     lines = [ln for b in blocks for ln in b.lines]
     text = " ".join(b.raw_text for b in blocks)
     chars = sum(not c.isspace() for c in text)
@@ -85,7 +91,7 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
         sum(c.isdigit() for c in text) / chars,
         100 * len(_PRICE.findall(text)) / chars,
         sum(len(b.raw_text) for b in blocks if b.size >= _DISPLAY * body) / max(len(text), 1),
-        min((max(sizes) - min(sizes)) / body, 5.0),
+        min((max(sizes) - min(sizes)) / body, _MOST_SPREAD),
         sum(_centred(ln.box.x0 - left, right - ln.box.x1, body) for ln in lines) / len(lines),
         sum(ln.box.width < _SHORT * measure for ln in lines) / len(lines),
         math.log1p(len(text.split()) / len(lines)),
@@ -95,10 +101,10 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     )
 
 
-def _all_blocks(story: Story) -> list[Block]:
+def all_blocks(story: Story) -> list[Block]:
     """The story's blocks and those of its sidebars."""
     return [b for c in story.content for b in ((c,) if isinstance(c, Block) else
-                                               _all_blocks(c) if isinstance(c, Story) else ())]
+                                               all_blocks(c) if isinstance(c, Story) else ())]
 
 
 def _figures_line(text: str) -> bool:

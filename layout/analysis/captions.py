@@ -28,7 +28,8 @@ CREDIT = re.compile(
 _RUNNING_LINES = 3
 _BODY_SHARE = 0.85
 _RUNNING_WIDTH = 8.0
-# [body sizes] or lines at least this long, starting and ending within ``_EDGE`` of one x: a
+# [body sizes] or lines at least this long whose starts and ends fall in the same bins of
+# ``_EDGE`` body sizes (about one x: two edges a hair apart may straddle a bin's border): a
 # justified column, however narrow (a People's Daily column of eight characters is 8 em)
 _COLUMN_WIDTH = 4.0
 _EDGE = 0.25

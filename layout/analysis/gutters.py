@@ -182,8 +182,9 @@ class Gutters:
 
     def headed(self, left: float, right: float, y: float) -> bool:
         """Whether the gap from x=left to x=right at height y holds most (``_HELD``) of the core
-        of a long gutter that starts or ends within ``_REACH_GRID`` of y: a column gutter of the
-        page stopping under (or over) a row of headlines, each over its own columns."""
+        of a long gutter wider than a word space (``_SIDE``) that runs past y or starts or ends
+        within ``_REACH_GRID`` of it: a column gutter of the page stopping under (or over) a row
+        of headlines, each over its own columns."""
         for _, k in self.long[bisect_left(self.long, (left, -1)):]:
             g = self.strips[k]
             if min(right, g.x1) - max(left, g.x0) >= _HELD * g.width \
