@@ -20,6 +20,7 @@ import sys
 import tempfile
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,12 +28,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import numpy as np  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 import layout.pipeline as pipeline  # noqa: E402
 from archive import default_corpora, library, scramble_issue, units  # noqa: E402
 from layout.analysis import ads  # noqa: E402
 from layout.evaluate import normalize  # noqa: E402
+
+if TYPE_CHECKING:  # imported where it fits: the tests read rows without scikit-learn
+    from sklearn.linear_model import LogisticRegression
 from layout.sources.didl import RecoveredXmlWarning  # noqa: E402
 
 MODEL = ROOT / "layout" / "analysis" / "ads_model.json"
@@ -115,6 +118,7 @@ def born_digital_rows(folders: list[Path]) -> list[tuple]:
 
 
 def _fit(x: np.ndarray, y: np.ndarray) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
     means, scales = x.mean(axis=0), x.std(axis=0) + 1e-9
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000)
     model.fit((x - means) / scales, y)
