@@ -288,11 +288,12 @@ def unhung_box(w: Word, box: Box) -> Box:
     t = w.text
     if t and t[-1] in CLOSING and is_cjk(t[0]) and all(c in CLOSING for c in t):
         return Box(box.x0, box.y0, box.x0, box.y1)
-    if len(t) < 2 or not (t[0] in _OPENING or t[-1] in CLOSING):
+    opens = len(t) > 1 and t[0] in _OPENING and is_cjk(t[1])
+    closes = len(t) > 1 and t[-1] in CLOSING and is_cjk(t[-2])
+    if not (opens or closes):  # (a Latin word's marks: the box as it is)
         return box
     step = box.width / len(t)
-    return Box(box.x0 + step if t[0] in _OPENING and is_cjk(t[1]) else box.x0, box.y0,
-               box.x1 - step if t[-1] in CLOSING and is_cjk(t[-2]) else box.x1, box.y1)
+    return Box(box.x0 + step if opens else box.x0, box.y0, box.x1 - step if closes else box.x1, box.y1)
 
 
 def _hanging(a: Word, b: Word) -> bool:
