@@ -76,8 +76,9 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     blocks = [b for b in all_blocks(story) if b.lines]
     lines = [ln for b in blocks for ln in b.lines]
     text = " ".join(b.raw_text for b in blocks)
-    chars = sum(not c.isspace() for c in text)
-    letters = [c for c in text if c.isalpha()]
+    # (characters counted by map and str.count, not a generator: this runs over all the page's text)
+    chars = len(text) - sum(map(str.isspace, text))
+    letters = list(filter(str.isalpha, text))
     if len(lines) < _LEAST_LINES or not letters or body <= 0 \
             or any(b.role in _ARTICLE_ROLES for b in blocks):
         return None
@@ -86,15 +87,15 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     sizes = [b.size for b in blocks]
     return (
         math.log1p(chars),
-        sum(c.isupper() for c in letters) / len(letters),
-        sum(c.isdigit() for c in text) / chars,
+        sum(map(str.isupper, letters)) / len(letters),
+        sum(map(str.isdigit, text)) / chars,
         sum(len(b.raw_text) for b in blocks if b.size >= _DISPLAY * body) / max(len(text), 1),
         min((max(sizes) - min(sizes)) / body, _MOST_SPREAD),
         sum(_centred(ln.box.x0 - left, right - ln.box.x1, body) for ln in lines) / len(lines),
         sum(ln.box.width < _SHORT * measure for ln in lines) / len(lines),
         math.log1p(len(text.split()) / len(lines)),
         1000 * sum(b.role in ("headline", "crosshead", "kicker", "deck") for b in blocks) / chars,
-        sum(c in ".,;:" for c in text) / chars,
+        sum(map(text.count, ".,;:")) / chars,
         sum(_figures_line(ln.text) for ln in lines) / len(lines),
     )
 
@@ -107,7 +108,7 @@ def all_blocks(story: Story) -> list[Block]:
 
 def _figures_line(text: str) -> bool:
     tokens = text.split()
-    return bool(tokens) and sum(any(c.isdigit() for c in t) for t in tokens) > _FIGURES_LINE * len(tokens)
+    return bool(tokens) and sum(any(map(str.isdigit, t)) for t in tokens) > _FIGURES_LINE * len(tokens)
 
 
 def _centred(left: float, right: float, body: float) -> bool:

@@ -245,9 +245,10 @@ def _same_source_block(a: Line, b: Line) -> bool:
     blocks: evidence that they belong together whatever sizes and styles it gave them (some
     engines give every other line of a paragraph another size)."""
     block = a.words[0].source_block
+    if block is None or block != b.words[0].source_block:  # (a PDF's lines: no heights to read)
+        return False
     big, small = max(a.box.height, b.box.height), min(a.box.height, b.box.height)
-    return block is not None and block == b.words[0].source_block \
-        and big - small <= _OCR_HEIGHTS * big
+    return big - small <= _OCR_HEIGHTS * big
 
 
 def _engine_order(lines: list[Line]) -> list[Line]:

@@ -146,7 +146,9 @@ class Gutters:
         else:
             band = self._band(y)
             ks = self.bands.get(band, ())
-            order = ks[bisect_left(self.band_starts[band], lowest):] if ks else []
+            starts = self.band_starts[band] if ks else []  # those starting before right only
+            first = bisect_left(starts, lowest)
+            order = ks[first:bisect_left(starts, right, first)] if ks else []
             if right - left >= self.column:  # and the grid's gutters inside the gap, any height
                 order = sorted({*order, *self._inside(left, right)})
         for k in order:

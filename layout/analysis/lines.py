@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import accumulate
 from statistics import median
@@ -288,11 +288,12 @@ def unhung_box(w: Word, box: Box) -> Box:
     t = w.text
     if t and t[-1] in CLOSING and is_cjk(t[0]) and all(c in CLOSING for c in t):
         return Box(box.x0, box.y0, box.x0, box.y1)
-    if len(t) < 2 or not (t[0] in _OPENING or t[-1] in CLOSING):
+    opens = len(t) > 1 and t[0] in _OPENING and is_cjk(t[1])
+    closes = len(t) > 1 and t[-1] in CLOSING and is_cjk(t[-2])
+    if not (opens or closes):  # (a Latin word's marks: the box as it is)
         return box
     step = box.width / len(t)
-    return Box(box.x0 + step if t[0] in _OPENING and is_cjk(t[1]) else box.x0, box.y0,
-               box.x1 - step if t[-1] in CLOSING and is_cjk(t[-2]) else box.x1, box.y1)
+    return Box(box.x0 + step if opens else box.x0, box.y0, box.x1 - step if closes else box.x1, box.y1)
 
 
 def _hanging(a: Word, b: Word) -> bool:
@@ -348,13 +349,15 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     if right - left <= widest * size:
         return False
     here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < SAME_SIZE * big else 0.0
+    y0, y1, cy, far, similar = here.y0, here.y1, here.cy, 3 * reach + size, _SIMILAR * size
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
-        while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - here.cy) <= 3 * reach + size:
-            if any(max(boxes[id(w)].y0 - here.y1, here.y0 - boxes[id(w)].y1) <= reach
-                   and boxes[id(w)].x1 > left + edge and boxes[id(w)].x0 < right - edge
-                   and abs(w.size - size) <= _SIMILAR * size for w in spans[j].between(left, right)):
-                return False
+        while 0 <= j < len(rows) and abs(spans[j].cy - cy) <= far:
+            for w in spans[j].between(left, right):
+                c = boxes[id(w)]
+                if c.y0 - y1 <= reach and y0 - c.y1 <= reach and c.x1 > left + edge \
+                        and c.x0 < right - edge and abs(w.size - size) <= similar:
+                    return False
             j += step
     return True
 
@@ -365,15 +368,16 @@ class _RowSpans:
 
     def __init__(self, row: Sequence[Word], boxes: dict[int, Box]) -> None:
         self.row, self.boxes = row, boxes
+        self.cy = boxes[id(row[0])].cy  # the first word's middle: how far the row is
         self.starts: list[float] = []
         self.reach: list[float] = []
 
-    def between(self, left: float, right: float) -> Iterator[Word]:
+    def between(self, left: float, right: float) -> list[Word]:
         """Every word starting before right and ending after left (and perhaps a few more)."""
         if not self.starts:
             self.starts = [self.boxes[id(w)].x0 for w in self.row]
             self.reach = list(accumulate((self.boxes[id(w)].x1 for w in self.row), max))
-        k = bisect_left(self.starts, right) - 1
+        k = end = bisect_left(self.starts, right) - 1
         while k >= 0 and self.reach[k] > left:
-            yield self.row[k]
             k -= 1
+        return self.row[k + 1:end + 1]
