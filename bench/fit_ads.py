@@ -33,10 +33,10 @@ import layout.pipeline as pipeline  # noqa: E402
 from archive import default_corpora, library, scramble_issue, units  # noqa: E402
 from layout.analysis import ads  # noqa: E402
 from layout.evaluate import normalize  # noqa: E402
-
-if TYPE_CHECKING:  # imported where it fits: the tests read rows without scikit-learn
-    from sklearn.linear_model import LogisticRegression
 from layout.sources.didl import RecoveredXmlWarning  # noqa: E402
+
+if TYPE_CHECKING:  # imported where it fits (``_fit``): the tests read rows without scikit-learn
+    from sklearn.linear_model import LogisticRegression
 
 MODEL = ROOT / "layout" / "analysis" / "ads_model.json"
 _WINDOW = 24  # [chars] of normalised text matched against the truth
@@ -98,10 +98,11 @@ def archive_rows(folders: list[Path]) -> list[tuple[str, tuple, int, bool, str]]
                     x = ads.features(s, body)
                     if x is None:
                         continue
-                    hits = {k: sum(w in t for w in _windows(_story_text(s))) for k, t in text.items()}
+                    said = _story_text(s)
+                    hits = {k: sum(w in t for w in _windows(said)) for k, t in text.items()}
                     if hits["ad"] + hits["story"] >= _LEAST_WINDOWS and hits["ad"] != hits["story"]:
                         rows.append((library(folder.name), x, int(hits["ad"] > hits["story"]),
-                                     classes_ads, _story_text(s)[:70]))
+                                     classes_ads, said[:70]))
     return rows
 
 

@@ -83,7 +83,8 @@ def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
 def _level(a: Box, b: Box) -> bool:
     """Two titles side by side on one row of the page: each shares at least half its height
     with the other (one with a kicker over it, one without, still are)."""
-    return y_overlap(a, b) > 0 and y_overlap(a, b) >= _LEVEL * max(a.height, b.height)
+    shared = y_overlap(a, b)
+    return shared > 0 and shared >= _LEVEL * max(a.height, b.height)
 
 
 class Placer:

@@ -135,15 +135,15 @@ _TITLE_BLOCK = 3.0
 
 def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
                 clip: Callable[[Coords | None, etree._Element], Coords]) -> list[Row]:
-    """The printed rows of a page (``Row``), each flattened one (``_FLATTENED``) that is the only line of its
-    TextBlock given the block's top and bottom (``clip`` checks the box against the page), when
-    that block is no taller than ``_TITLE_BLOCK`` lines."""
+    """The printed rows of a page (``Row``), each flattened one (``_FLATTENED``) that is the
+    only line of its TextBlock given the block's top and bottom (``clip`` checks the box
+    against the page), when that block is no taller than ``_TITLE_BLOCK`` lines."""
     if not rows:
         return rows
     typical = sorted(bottom - top for _, top, bottom, *_ in rows)[len(rows) // 2]
     out = []
     for row, line in zip(rows, elements):
-        words, top, bottom, block_no, style, heights = row
+        words, top, bottom, block_no, style, _ = row
         block = line.getparent()
         region = raw_box(block, scale) if bottom - top < _FLATTENED * typical and block is not None else None
         if region is not None and region[3] - region[1] <= _TITLE_BLOCK * typical \
