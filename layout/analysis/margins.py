@@ -100,19 +100,21 @@ def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Pa
 def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, body: float) -> list[bool]:
     """The band's lines that stand outermost, in a top or bottom band not ruled off: a line
     with text that is not the band's between it and the page edge heads or goes on with that
-    text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page), and a
-    line level with running text (``_RUNNING_LINES`` lines or more) that heads text of its own
-    (a block of more lines than the band holds), starting within ``_TITLE_GAP`` body sizes
-    under it or under the one-line titles stacked under it, is the title at the head of its
-    column on a page with no running head (``ASSEMBLÉE DES ÉTATS.``; ``Legal Notices.`` over
-    ``NOTICE TO DEBTORS.`` over its text). A paper's name set over its first column has its
-    date line under it, a line with figures: it stays furniture."""
+    text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page); a line
+    standing among the lines of running text, inside its box, is that text's; and a line
+    level with running text (``_RUNNING_LINES`` lines or more) that heads text of its own (a
+    block of more lines than the band holds), starting within ``_TITLE_GAP`` body sizes under
+    it (its top below the title's middle) or under the one-line titles stacked under it, is
+    the title at the head of its column on a page with no running head (``ASSEMBLÉE DES
+    ÉTATS.``; ``Legal Notices.`` over ``NOTICE TO DEBTORS.`` over its text). A paper's name
+    set over its first column has its date line under it, a line with figures: it stays
+    furniture."""
     by_top = sorted(blocks, key=lambda o: o.box.y0)
     tops = [o.box.y0 for o in by_top]
 
     def heads_text(b: Block) -> bool:
         foot = b.box.y1  # of the title, or of the line under it that goes on with it
-        for o in islice(by_top, bisect_left(tops, b.box.y1 - 0.3 * body), None):
+        for o in islice(by_top, bisect_left(tops, b.box.cy), None):
             if o.box.y0 - foot > _TITLE_GAP * body:
                 return False
             if o is not b and x_overlap(o.box, b.box) > 0:
@@ -123,8 +125,11 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
                 foot = max(foot, o.box.y1)
         return False
 
+    def inside(b: Block, o: Block) -> bool:  # a line between the lines of running text
+        return len(o.lines) >= _RUNNING_LINES and o.box.y0 < b.box.cy < o.box.y1
+
     def freed(b: Block, reaching: list[Block], outward: Callable[[Block], bool]) -> bool:
-        if any(outward(o) and x_overlap(b.box, o.box) > 0 for o in reaching):
+        if any((outward(o) or inside(b, o)) and x_overlap(b.box, o.box) > 0 for o in reaching):
             return True
         return any(y_overlap(o.box, b.box) > 0 and len(o.lines) >= _RUNNING_LINES for o in reaching) \
             and heads_text(b)

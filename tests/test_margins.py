@@ -1,0 +1,27 @@
+"""The furniture bands (``margins.in_bands``) on blocks as an OCR file gives them."""
+
+from layout.analysis.margins import in_bands
+from layout.model import Block, Box, Line
+from layout.params import Params
+
+from synth import page
+
+
+def block(texts: list[str], x0: float, y0: float, size: float = 10, pitch: float = 12,
+          width: float = 200) -> Block:
+    """A block of one line per text, ``pitch`` apart, ``width`` wide."""
+    lines = tuple(Line((), Box(x0, y0 + i * pitch, x0 + width, y0 + i * pitch + size), t, size, False, False)
+                  for i, t in enumerate(texts))
+    return Block(lines, Box(x0, y0, x0 + width, lines[-1].box.y1), size, False, False)
+
+
+def test_a_line_standing_among_the_lines_of_text_at_the_page_top_is_no_running_head():
+    """An archive's TextBlock at the top of a page without running head (BL, 1832): a line of
+    smaller type among an advertisement's lines stands in the top band, inside that block's
+    box; a one-line title over text whose top overlaps the title's foot heads that text.
+    Neither is furniture."""
+    advert = block(["F, A regular trader", "The first-class ship", "MOREA, master;", "apply to"], 50, 30, pitch=14)
+    among = block(["To sail on the 20th"], 90, 37, size=8)
+    title = block(["BY MESSRS. T. WINSTANLEY"], 300, 30)
+    text = block(["THIS DAY, the 23d"] * 40, 300, 36)  # starts 0.4 body sizes above the title's foot
+    assert in_bands([advert, among, title, text], page([], width=600, height=800), 10, Params()) == [False] * 4
