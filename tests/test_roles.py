@@ -283,3 +283,21 @@ def test_a_slug_of_a_few_lines_in_the_side_margin_is_furniture():
     words = column(120, 100, 12, width=100) + column(240, 100, 12, width=100, start=30) \
         + text_lines(["ISSN", "0042", "2024"], 4, 300)
     assert roles_of(page(words, width=600))["ISSN"] == "furniture"
+
+
+def test_a_title_under_a_banner_is_its_crosshead_unless_the_banner_heads_a_section():
+    """A title in capitals under a headline set across columns is a crosshead of that story;
+    not when the banner heads a section, with headlines of its own under it ("DERNIERS
+    TÉLÉGRAMMES DE LA NUIT" over "APRÈS BAC-NINH", Le Matin 1884), and not in a column the
+    banner does not reach over ("LE PROCHAIN SALON" beside its end)."""
+    def roles(section: bool) -> dict:
+        banner = [word("LATEST WIRES OF NIGHT", 60, 40, size=30)]  # over columns one to three
+        one = (column(50, 100, 5) + [word("of the plan.", 50, 160), word("THE HARBOUR", 72, 184, bold=True)]
+               + column(50, 200, 15, start=40))
+        three = ([word("Council Wins", 290, 100, size=14)] + column(290, 120, 20, start=9) if section
+                 else column(290, 100, 22, start=9))
+        four = [word("THE SALON", 440, 100, bold=True)] + column(410, 116, 22, start=13)
+        return roles_of(page(banner + one + column(170, 100, 22, start=5) + three + four))
+    assert roles(False)["THE HARBOUR"] == "crosshead"
+    assert roles(True)["THE HARBOUR"] == "headline"
+    assert roles(False)["THE SALON"] == roles(True)["THE SALON"] == "headline"

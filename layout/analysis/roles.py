@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import union_all, x_overlap_ratio, y_overlap
+from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .blocks import same_style
@@ -309,8 +309,9 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
     ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
     SAINTE-BARBE`` under "La Soirée parisienne", ``INCENDIE A MANILLE`` in a column of wires):
     a crosshead. Under a headline set across more columns than the title's (the nearest above
-    it), the title is a crosshead of that story too: People's Daily centres its crossheads in
-    the column.
+    it that reaches over the title's column), the title is a crosshead of that story too:
+    People's Daily centres its crossheads in the column. A banner with headlines of their own
+    under it heads a section, not one story (``DERNIERS TÉLÉGRAMMES DE LA NUIT``).
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -331,11 +332,15 @@ def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: 
     heads = [k for k, r in enumerate(roles) if r == "headline"]
 
     def under_a_wider_headline(i: int, text: Box) -> bool:  # inside a story set across columns
-        b, reach = blocks[i].box, text.width  # a centred headline may stop short of a column
+        b = blocks[i].box  # a centred headline may stop short of its outer columns' edges
         over = [k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
-                and blocks[k].box.x0 - reach <= b.cx <= blocks[k].box.x1 + reach]
+                and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
-        return nearest is not None and blocks[nearest].box.width >= _WIDER * text.width
+        if nearest is None or blocks[nearest].box.width < _WIDER * text.width:
+            return False
+        top = blocks[nearest].box  # a banner over headlines of their own heads a section
+        return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
+                       for k in heads)
 
     for i, b in enumerate(blocks):
         # A title split off the top of its text (b.role) stays that text's crosshead.
