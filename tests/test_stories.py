@@ -288,6 +288,23 @@ def test_a_banner_over_other_headlines_heads_no_column():
     assert story_of(layout, "Third Story") != story_of(layout, "First Story")
 
 
+def test_a_banner_over_one_headline_heads_no_column_and_a_kicker_overhanging_a_column_takes_none():
+    """"DERNIERS TÉLÉGRAMMES DE LA NUIT" across columns two to four (Le Matin, 1884) heads
+    one story, set under it in column three with a kicker whose end overhangs column two; the
+    text of column two starts level with that title. The banner heads no column, and the
+    title's span stops at its own edge, over the text set level with it: column two goes on
+    from column one."""
+    words = (text_lines(["LATEST WIRES OF THE NIGHT"], 180, 40, size=24)
+             + text_lines(["First Story"], 60, 106, size=18) + column(50, 132, 30)
+             + marked(column(170, 110, 22, start=60), "COLUMNTWO")
+             + text_lines(["WIRE FROM LONDON"], 255, 90, size=12)
+             + text_lines(["Third Story"], 300, 106, size=18) + column(290, 132, 20, start=90)
+             + column(410, 110, 22, start=20))
+    layout = analyse_page(page(words))
+    assert story_of(layout, "COLUMNTWO") == story_of(layout, "First Story")
+    assert story_of(layout, "Third Story") != story_of(layout, "First Story")
+
+
 def test_a_centred_byline_over_the_columns_leads_the_text():
     """A byline centred under a headline set across three columns stands over column two:
     read in column order it would fall after column one, inside a paragraph. Set above the

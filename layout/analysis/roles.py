@@ -20,7 +20,7 @@ Latin-script and Chinese conventions. The decisions, in order:
 - jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
 - crosshead: a short emphasised line (bold, larger, or another typeface) among body text;
 - headline again: a title set in the body size that starts a story in its column (centred,
-  or in bold or larger capitals, where the text above has ended: ``_name_titles``);
+  or in bold or larger capitals, where the text above has ended: ``titles.name_titles``);
 - body: everything else.
 
 A byline set as the first line of the body, or a jump or credit line set as the last, is
@@ -35,14 +35,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
-from ..model import Block, Box, Line, PageContent, Role
+from ..geometry import union_all, x_overlap_ratio
+from ..model import Block, PageContent, Role
 from ..params import Params
 from .blocks import same_style
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
 from .patterns import (AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
+from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
@@ -57,13 +58,6 @@ _CROSSHEAD_CHARS = 80
 # Most lines of a crosshead: two lines, each wrapping once in a narrow column.
 _CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
-# Most characters a title set in the body size may have; [share of its column's width] a
-# headline this much wider than a title's column, right above it, makes the title a crosshead.
-_TITLE_CHARS = 60
-_WIDER = 1.5
-# Smallest title, as a share of the body size, read as the head of an item in its column: a
-# title in small capitals measures about the body's x-height (OCR sizes come from line heights).
-_SMALL_TITLE = 0.55
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
@@ -120,7 +114,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
         if roles[i] == "body":
             roles[i] = _pattern_role(b, body, font, params)
     _name_bylined_titles(blocks, roles, body)
-    _name_titles(blocks, roles, body, font)
+    name_titles(blocks, roles, body, font)
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
 
 
@@ -158,9 +152,9 @@ def _split_title(b: Block, body: float) -> list[Block]:
         return [b]
     measure = b.box
     cuts = [k for k in range(len(lines) - 1)
-            if (k == 0 or _line_ends_text(lines[k - 1], measure))
-            and len(lines[k].text) <= _TITLE_CHARS and in_capitals(lines[k].text)
-            and _centred(lines[k].box, measure, body)]
+            if (k == 0 or line_ends_text(lines[k - 1], measure))
+            and len(lines[k].text) <= TITLE_CHARS and in_capitals(lines[k].text)
+            and centred(lines[k].box, measure, body)]
     if not cuts:
         return [b]
     pieces, start = [], 0
@@ -294,100 +288,6 @@ def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float
     for i, ks in over.items():
         if ks and all(titles_over[k] == 1 for k in ks):
             roles[i] = "headline"
-
-
-def _name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: str) -> None:
-    """Titles set in the body size that start a story in their column become headlines.
-
-    Older papers (and many OCR files, whose sizes are rough) head an article with a line in
-    about the body size: centred in the column (``Revue politique.``), or in capitals and
-    bold or larger (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
-    fragment of a line cut apart may fall in the middle by chance). Such a line heads a story
-    only where the text above it, if any, has come to an end (a full stop, a short last line,
-    or a signature or other line set apart) and body text follows right under it; a crosshead
-    inside a story is set left in modern papers. A line smaller than the body (down to
-    ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
-    SAINTE-BARBE`` under "La Soirée parisienne", ``INCENDIE A MANILLE`` in a column of wires):
-    a crosshead. Under a headline set across more columns than the title's (the nearest above
-    it that reaches over the title's column), the title is a crosshead of that story too:
-    People's Daily centres its crossheads in the column. A banner with headlines of their own
-    under it heads a section, not one story (``DERNIERS TÉLÉGRAMMES DE LA NUIT``).
-    """
-    by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
-    tops = [blocks[k].box.y0 for k in by_top]
-    by_bottom = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y1)
-    bottoms = [blocks[k].box.y1 for k in by_bottom]
-
-    def in_column(ks: list[int], i: int) -> list[int]:
-        return [k for k in ks if k != i and roles[k] != "furniture"
-                and x_overlap_ratio(blocks[k].box, blocks[i].box) >= 0.5]
-
-    def beside(i: int, measure: Box) -> bool:  # other text on the title's row, in the measure
-        b = blocks[i].box
-        return any(y_overlap(blocks[k].box, b) > 0.5 * min(blocks[k].box.height, b.height)
-                   and blocks[k].box.x1 > measure.x0 and blocks[k].box.x0 < measure.x1
-                   for k in by_top[bisect_left(tops, b.y0 - b.height):bisect_right(tops, b.y1)]
-                   if k != i and roles[k] != "furniture")
-
-    heads = [k for k, r in enumerate(roles) if r == "headline"]
-
-    def under_a_wider_headline(i: int, text: Box) -> bool:  # inside a story set across columns
-        b = blocks[i].box  # a centred headline may stop short of its outer columns' edges
-        over = [k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
-                and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
-        nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
-        if nearest is None or blocks[nearest].box.width < _WIDER * text.width:
-            return False
-        top = blocks[nearest].box  # a banner over headlines of their own heads a section
-        return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
-                       for k in heads)
-
-    for i, b in enumerate(blocks):
-        # A title split off the top of its text (b.role) stays that text's crosshead.
-        if roles[i] not in ("body", "crosshead") or b.role == "crosshead" or len(b.lines) > 2 \
-                or len(b.raw_text) > _TITLE_CHARS or b.size < _SMALL_TITLE * body:
-            continue
-        # Found by their tops (the text under the title) and by their bottoms (the text above,
-        # which may start far higher up).
-        under = in_column(by_top[bisect_left(tops, b.box.y1 - 0.3 * body):
-                                 bisect_right(tops, b.box.y1 + 3 * body)], i)
-        over = in_column(by_bottom[bisect_left(bottoms, b.box.y0 - 4 * body):
-                                   bisect_right(bottoms, b.box.y0 + 0.3 * body)], i)
-        below = min(under, key=lambda k: blocks[k].box.y0, default=None)
-        above = max(over, key=lambda k: blocks[k].box.y1, default=None)
-        if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
-            continue
-        if not (_centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or _capitals(b, body, font)):
-            continue
-        if b.size < 0.9 * body or under_a_wider_headline(i, blocks[below].box):
-            roles[i] = "crosshead"
-            continue
-        if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
-                or _ends_text(blocks[above]):
-            roles[i] = "headline"
-
-
-def _centred(title: Box, text: Box, body: float) -> bool:
-    """Set in the middle of the measure of the text below, with room on both sides."""
-    left, right = title.x0 - text.x0, text.x1 - title.x1
-    return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
-
-
-def _capitals(b: Block, body: float, font: str) -> bool:
-    """In capitals (four letters or more), and bold or larger than the body."""
-    return in_capitals(b.raw_text) and (b.bold or b.size >= 1.08 * body)
-
-
-def _ends_text(b: Block) -> bool:
-    """The block's text comes to an end (see ``_line_ends_text``)."""
-    return _line_ends_text(b.lines[-1], b.box)
-
-
-def _line_ends_text(line: Line, measure: Box) -> bool:
-    """A line that closes a paragraph: a full stop, or well short of the measure."""
-    return line.text.rstrip().endswith((".", "!", "?", "»", "”", ")", "。", "！", "？")) \
-        or line.box.x1 < measure.x1 - 0.2 * measure.width
 
 
 def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:

@@ -42,7 +42,7 @@ from .placement import Group, Placer, Unit
 
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
-_BANNER_TITLES = 2
+_BANNER_TITLES = 1
 _BANNER_GAP = 4.0
 # a headline starting within this many of its upper neighbour's type sizes under it, over the
 # same columns, is the rest of that headline (``_stacked``)
@@ -228,16 +228,19 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
             return id(o) not in own and y_overlap(o, a) > 0.2 * a.height \
                 and not (o.x0 <= a.x0 and o.x1 >= a.x1)
 
+        def beside(o: Box, clear: bool, overhung: bool) -> bool:  # on the side, or under its end
+            return level(o) and (clear or overhung and o.y0 >= a.y0 and o.y1 > a.y1)
+
         # The nearest on each side, column of cells by column of cells outwards: a box
         # further out than a column's edge cannot be nearer than one found beyond it.
         left = right = None
         for edge, near in grid.outward(a.x0 + 1, a.y0, a.y1, -1):
-            ends = [o.x1 for o in map(obstacles.__getitem__, near) if o.x1 <= a.x0 + 1 and level(o)]
+            ends = [min(o.x1, a.x0) for o in map(obstacles.__getitem__, near) if beside(o, o.x1 <= a.x0 + 1, o.x0 < a.x0)]
             left = max(ends + ([left] if left is not None else []), default=None)
             if left is not None and left >= edge:
                 break
         for edge, near in grid.outward(a.x1 - 1, a.y0, a.y1, 1):
-            starts = [o.x0 for o in map(obstacles.__getitem__, near) if o.x0 >= a.x1 - 1 and level(o)]
+            starts = [max(o.x0, a.x1) for o in map(obstacles.__getitem__, near) if beside(o, o.x0 >= a.x1 - 1, o.x1 > a.x1)]
             right = min(starts + ([right] if right is not None else []), default=None)
             if right is not None and right <= edge:
                 break
@@ -288,7 +291,7 @@ def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
             continue
         window = heads[bisect_left(tops, a.y1 - 0.3 * body):bisect_left(tops, a.y1 + _BANNER_GAP * body)]
         under = [h for h in window if h is not g and a.x0 <= h.anchor_box.cx <= a.x1
-                 and h.anchor_box.width < 0.5 * a.width]
+                 and h.anchor_box.width < 0.5 * a.width and h.header[0].frame == g.header[0].frame]
         if len(under) >= _BANNER_TITLES:
             found[id(g)] = g
     return found

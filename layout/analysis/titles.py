@@ -1,0 +1,118 @@
+"""Titles set in the body size: which head a story in their column (a headline) and which
+an item inside a story (a crosshead).
+
+Part of stage 3 (``roles.py``). Older papers, and OCR files whose sizes are rough, set many
+titles in about the body size; where they stand, and whether the text above them has come
+to an end, tells their role.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from ..geometry import x_overlap, x_overlap_ratio, y_overlap
+from ..model import Block, Box, Line, Role
+from .patterns import in_capitals
+
+# Most characters a title set in the body size may have; [share of its column's width] a
+# headline this much wider than a title's column, right above it, makes the title a crosshead.
+TITLE_CHARS = 60
+_WIDER = 1.5
+# Smallest title, as a share of the body size, read as the head of an item in its column: a
+# title in small capitals measures about the body's x-height (OCR sizes come from line heights).
+_SMALL_TITLE = 0.55
+
+
+def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: str) -> None:
+    """Titles set in the body size that start a story in their column become headlines.
+
+    Older papers (and many OCR files, whose sizes are rough) head an article with a line in
+    about the body size: centred in the column (``Revue politique.``), or in capitals and
+    bold or larger (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
+    fragment of a line cut apart may fall in the middle by chance). Such a line heads a story
+    only where the text above it, if any, has come to an end (a full stop, a short last line,
+    or a signature or other line set apart) and body text follows right under it; a crosshead
+    inside a story is set left in modern papers. A line smaller than the body (down to
+    ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
+    SAINTE-BARBE`` under "La Soirée parisienne", ``INCENDIE A MANILLE`` in a column of wires):
+    a crosshead. Under a headline set across more columns than the title's (the nearest above
+    it that reaches over the title's column), the title is a crosshead of that story too:
+    People's Daily centres its crossheads in the column. A banner with headlines of their own
+    under it heads a section, not one story (``DERNIERS TÉLÉGRAMMES DE LA NUIT``).
+    """
+    by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
+    tops = [blocks[k].box.y0 for k in by_top]
+    by_bottom = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y1)
+    bottoms = [blocks[k].box.y1 for k in by_bottom]
+
+    def in_column(ks: list[int], i: int) -> list[int]:
+        return [k for k in ks if k != i and roles[k] != "furniture"
+                and x_overlap_ratio(blocks[k].box, blocks[i].box) >= 0.5]
+
+    def beside(i: int, measure: Box) -> bool:  # other text on the title's row, in the measure
+        b = blocks[i].box
+        return any(y_overlap(blocks[k].box, b) > 0.5 * min(blocks[k].box.height, b.height)
+                   and blocks[k].box.x1 > measure.x0 and blocks[k].box.x0 < measure.x1
+                   for k in by_top[bisect_left(tops, b.y0 - b.height):bisect_right(tops, b.y1)]
+                   if k != i and roles[k] != "furniture")
+
+    heads = [k for k, r in enumerate(roles) if r == "headline"]
+
+    def under_a_wider_headline(i: int, text: Box) -> bool:  # inside a story set across columns
+        b = blocks[i].box  # a centred headline may stop short of its outer columns' edges
+        over = [k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
+                and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
+        nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
+        if nearest is None or blocks[nearest].box.width < _WIDER * text.width:
+            return False
+        top = blocks[nearest].box  # a banner over headlines of their own heads a section
+        return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
+                       and blocks[k].frame == blocks[i].frame for k in heads)
+
+    for i, b in enumerate(blocks):
+        # A title split off the top of its text (b.role) stays that text's crosshead.
+        if roles[i] not in ("body", "crosshead") or b.role == "crosshead" or len(b.lines) > 2 \
+                or len(b.raw_text) > TITLE_CHARS or b.size < _SMALL_TITLE * body:
+            continue
+        # Found by their tops (the text under the title) and by their bottoms (the text above,
+        # which may start far higher up).
+        under = in_column(by_top[bisect_left(tops, b.box.y1 - 0.3 * body):
+                                 bisect_right(tops, b.box.y1 + 3 * body)], i)
+        over = in_column(by_bottom[bisect_left(bottoms, b.box.y0 - 4 * body):
+                                   bisect_right(bottoms, b.box.y0 + 0.3 * body)], i)
+        below = min(under, key=lambda k: blocks[k].box.y0, default=None)
+        above = max(over, key=lambda k: blocks[k].box.y1, default=None)
+        if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
+            continue
+        if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
+                or _capitals(b, body, font)):
+            continue
+        if b.size < 0.9 * body or under_a_wider_headline(i, blocks[below].box):
+            roles[i] = "crosshead"
+            continue
+        if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
+                or _ends_text(blocks[above]):
+            roles[i] = "headline"
+
+
+def centred(title: Box, text: Box, body: float) -> bool:
+    """Set in the middle of the measure of the text below, with room on both sides."""
+    left, right = title.x0 - text.x0, text.x1 - title.x1
+    return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
+
+
+def _capitals(b: Block, body: float, font: str) -> bool:
+    """In capitals (four letters or more), and bold or larger than the body."""
+    return in_capitals(b.raw_text) and (b.bold or b.size >= 1.08 * body)
+
+
+def _ends_text(b: Block) -> bool:
+    """The block's text comes to an end (see ``line_ends_text``)."""
+    return line_ends_text(b.lines[-1], b.box)
+
+
+def line_ends_text(line: Line, measure: Box) -> bool:
+    """A line that closes a paragraph: a full stop, or well short of the measure."""
+    return line.text.rstrip().endswith((".", "!", "?", "»", "”", ")", "。", "！", "？")) \
+        or line.box.x1 < measure.x1 - 0.2 * measure.width
