@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from layout.analysis.foundlines import found_measure
 from layout.analysis.lines import build_lines
 from layout.analysis.linestyle import join_words
 from layout.analysis.rotation import with_sideways_words
@@ -560,3 +561,13 @@ def test_an_overfull_line_reaching_into_the_gutter_is_still_cut_from_the_next_co
     words.append(replace(cjk(50, 220, 10, 3), box=Box(50, 220, 158.5, 230)))   # overfull by 8.5
     lines = build_lines(words, (), P)
     assert sorted(round(ln.box.x0) for ln in lines if ln.box.y0 == 220) == [50, 166]
+
+
+def test_the_measure_an_ocr_file_gives_counts_full_lines_not_rows_of_figures():
+    """A stock table's rows ("» »", two figures) outnumber a page's full lines; the column
+    measure is still that of the full lines, so a table row as wide as its column, which
+    the white between its figures' columns crosses, stays one line (Le Matin, 1893)."""
+    short = [[word("»", 500, 20 * k), word("»", 520, 20 * k)] for k in range(30)]
+    full = [[word("the", 50, 20 * k), word("council said on monday", 270, 20 * k)] for k in range(10)]
+    boxes = {id(w): w.box for row in short + full for w in row}
+    assert found_measure(short + full, boxes, 10) == 330  # 50 to 380: 33 body sizes

@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..model import Box, Word
 from .gutters import Gutters, Strip
+from .whitespace import MIN_COLUMN
 
 # A gutter that most lines an OCR file found level with it run across (more than this share
 # of those within ``MIN_COLUMN`` of it) is white inside those lines, the columns of a table
@@ -49,11 +50,14 @@ def row_width(row: list[Word], boxes: dict[int, Box]) -> float:
 
 
 def found_measure(found_rows: list[list[Word]], boxes: dict[int, Box], body: float) -> float:
-    """The page's column measure as the lines an OCR file found give it: their most common
-    width (in bins of ``_MEASURE_BIN`` body), for the full lines of a justified column
-    outnumber the short ones of every length; 0 when no line was found."""
+    """The page's column measure as the lines an OCR file found give it: the most common
+    width (in bins of ``_MEASURE_BIN`` body) of those at least a column (``MIN_COLUMN``
+    body sizes) wide, for the full lines of a justified column outnumber the short ones of
+    every length (the rows of a table of figures, each a few figures wide, count for
+    nothing); 0 when no such line was found."""
     step = _MEASURE_BIN * max(body, 1e-6)
-    widths = Counter(round(row_width(row, boxes) / step) for row in found_rows)
+    widths = Counter(k for k in (round(row_width(row, boxes) / step) for row in found_rows)
+                     if k * _MEASURE_BIN >= MIN_COLUMN)
     return widths.most_common(1)[0][0] * step if widths else 0.0
 
 
