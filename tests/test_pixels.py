@@ -47,6 +47,16 @@ def test_a_broken_vertical_column_rule_is_one_rule():
     assert rules[0].box.height >= 690
 
 
+def test_a_column_rule_left_aslant_by_straightening_the_page_is_a_rule():
+    """NZZ, 1813: the text was skewed half a degree, the column rule was not; once the page
+    is straightened by the text, the rule leans 12 px over its length. It is still thin: its
+    ink over its length is its thickness, not the width of its box."""
+    img = blank()
+    cv2.line(img, (300, 50), (312, 750), 0, 2)
+    rules, _ = find_rules(ink_mask(img), TEXT)
+    assert [r.orientation for r in rules] == ["v"] and rules[0].box.height >= 690
+
+
 def test_a_box_frame_is_a_frame_not_four_rules():
     img = blank()
     cv2.rectangle(img, (100, 200), (450, 500), 0, 2)

@@ -32,9 +32,12 @@ import numpy as np
 
 from ..model import Box, Rule
 
-# Rules: at least this long and at most this thick [text sizes].
+# Rules: at least this long and at most this thick [text sizes] (thickness: ink area over
+# length, so that a rule left a little aslant by straightening a page whose text was skewed
+# and whose rules were not keeps its thickness); [share of the length] how far aslant.
 _MIN_RULE = 6.0
 _MAX_RULE_THICKNESS = 0.4
+_MAX_SLANT = 0.02
 # Runs of ink shorter than this [text sizes] are letter strokes, not pieces of a rule.
 _MIN_RUN = 2.0
 # Breaks in a scanned rule shorter than this [text sizes] are closed.
@@ -126,8 +129,13 @@ def _kernel(w: float, h: float) -> np.ndarray:
 
 def _components(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Bounding boxes (x, y, w, h) of the 8-connected components of a mask."""
+    return [c[:4] for c in _components_with_area(mask)]
+
+
+def _components_with_area(mask: np.ndarray) -> list[tuple[int, int, int, int, int]]:
+    """Bounding boxes (x, y, w, h) and ink areas of the 8-connected components of a mask."""
     _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    return [tuple(int(v) for v in s[:4]) for s in stats[1:]]
+    return [tuple(int(v) for v in s[:5]) for s in stats[1:]]
 
 
 def _off_edge(x: int, y: int, w: int, h: int, shape: tuple[int, ...]) -> bool:
@@ -151,10 +159,11 @@ def find_rules(ink: np.ndarray, text_size: float) -> tuple[list[Rule], list[Box]
     longest, thickest = _MIN_RULE * text_size, max(3.0, _MAX_RULE_THICKNESS * text_size)
     rules = []
     for mask, orientation in ((h_mask, "h"), (v_mask, "v")):
-        for x, y, w, h in _components(mask):
-            length, thickness = (w, h) if orientation == "h" else (h, w)
+        for x, y, w, h, area in _components_with_area(mask):
+            length, across = (w, h) if orientation == "h" else (h, w)
             box = Box(x, y, x + w, y + h)
-            if (length >= longest and thickness <= thickest and _off_edge(x, y, w, h, ink.shape)
+            if (length >= longest and area <= thickest * length and across <= thickest + _MAX_SLANT * length
+                    and _off_edge(x, y, w, h, ink.shape)
                     and not any(_on_border(box, f, thickest) for f in frames)):
                 rules.append(Rule(box, orientation))
     return rules, frames
