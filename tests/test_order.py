@@ -133,3 +133,12 @@ def test_a_story_set_as_a_rectangle_is_placed_by_its_head_and_first_column():
     the first column under it, which keeps the story's top."""
     s = story("module", Box(50, 100, 470, 140), Box(50, 150, 250, 500), Box(270, 150, 470, 500))
     assert place_box(s) == Box(50, 100, 470, 500)
+
+
+def test_two_columns_whose_ocr_boxes_overlap_by_a_few_pixels_are_read_one_after_the_other():
+    """A scan a little aslant (NZZ, 1815): OCR boxes column one 126-970 px and column two
+    963-1833 px, 7 px over each other. The columns are still read one after the other, not
+    their blocks top to bottom across the page."""
+    boxes = [Box(963, 888, 1833, 1491), Box(405, 889, 933, 922), Box(126, 926, 970, 2006),
+             Box(963, 1537, 1833, 2268)]
+    assert reading_order(boxes) == [1, 2, 0, 3]
