@@ -301,3 +301,13 @@ def test_a_title_under_a_banner_is_its_crosshead_unless_the_banner_heads_a_secti
     assert roles(False)["THE HARBOUR"] == "crosshead"
     assert roles(True)["THE HARBOUR"] == "headline"
     assert roles(False)["THE SALON"] == roles(True)["THE SALON"] == "headline"
+
+
+def test_a_title_over_a_subtitle_over_its_text_heads_a_story():
+    """``ÉTAT-CIVIL DE RENNES`` centred in its column, a little larger than the text, with
+    ``NAISSANCES`` under it and the list under that (Ouest-Éclair, 1918): the text under a
+    title may start under the one-line crossheads stacked under it."""
+    words = (column(50, 100, 6) + [word("of the plan.", 50, 172)]
+             + [word("CIVIL REGISTER", 65, 190, size=11)]
+             + [word("BIRTHS", 85, 206, bold=True)] + column(50, 222, 12, start=30))
+    assert roles_of(page(words))["CIVIL REGISTER"] == "headline"

@@ -81,9 +81,9 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: s
                                  bisect_right(tops, b.box.y1 + 3 * body)], i)
         over = in_column(by_bottom[bisect_left(bottoms, b.box.y0 - 4 * body):
                                    bisect_right(bottoms, b.box.y0 + 0.3 * body)], i)
-        below = min(under, key=lambda k: blocks[k].box.y0, default=None)
+        below = _text_under(sorted(under, key=lambda k: blocks[k].box.y0), b, blocks, roles, body)
         above = max(over, key=lambda k: blocks[k].box.y1, default=None)
-        if below is None or roles[below] != "body" or blocks[below].box.y0 - b.box.y1 > 2 * body:
+        if below is None:
             continue
         if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
                 or _capitals(b, body, font)):
@@ -91,9 +91,28 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: s
         if b.size < 0.9 * body or under_a_wider_headline(i, blocks[below].box):
             roles[i] = "crosshead"
             continue
+        if above is not None and roles[above] == "crosshead" and b.box.y0 - blocks[above].box.y1 <= 2 * body:
+            continue  # the second title of a stack (``AVIS`` under a company's name)
         if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
                 or _ends_text(blocks[above]):
             roles[i] = "headline"
+
+
+def _text_under(under: list[int], title: Block, blocks: Sequence[Block], roles: list[Role],
+                body: float) -> int | None:
+    """The body text right under a title (``under``: the blocks of its column below it, top
+    down): within two body sizes of it, or of the one-line crossheads stacked under it
+    (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list)."""
+    foot = title.box.y1
+    for k in under:
+        if blocks[k].box.y0 - foot > 2 * body:
+            return None
+        if roles[k] == "body":
+            return k
+        if roles[k] != "crosshead" or len(blocks[k].lines) > 1:
+            return None
+        foot = max(foot, blocks[k].box.y1)
+    return None
 
 
 def centred(title: Box, text: Box, body: float) -> bool:
