@@ -76,10 +76,10 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                     font, size = span["font"], span["size"]
                     if size not in rounded:
                         rounded[size] = round(size, 2)
+                    bold, italic = font_style(font, span["flags"])  # (a call with * is slower)
                     append(Word(text, Box(*span["bbox"]) if len(text) == len(raw) else
                                 _trimmed(span["bbox"], raw, text, vertical),
-                                font, rounded[size], *font_style(font, span["flags"]),
-                                vertical, None, line_id))
+                                font, rounded[size], bold, italic, vertical, None, line_id))
                     continue
                 for raw, bbox in _runs(chars, _CHAR_GAP * span["size"], vertical):
                     text = raw.strip()
