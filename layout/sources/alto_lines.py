@@ -145,11 +145,12 @@ def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
     if not rows:
         return rows
     typical = sorted(bottom - top for _, top, bottom, *_ in rows)[len(rows) // 2]
+    flat = _FLATTENED * typical
     out = []
     for row, line in zip(rows, elements):
         words, top, bottom, block_no, style, _ = row
-        block = line.getparent()
-        region = raw_box(block, scale) if bottom - top < _FLATTENED * typical and block is not None else None
+        block = line.getparent() if bottom - top < flat else None  # (looked up for those only)
+        region = raw_box(block, scale) if block is not None else None
         if region is not None and region[3] - region[1] <= _TITLE_BLOCK * typical \
                 and sum(1 for _ in block.iterchildren(line.tag)) == 1:
             _, top, _, bottom = clip(region, block)
