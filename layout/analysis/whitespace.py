@@ -273,9 +273,9 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
             for a, b, y0, y1 in spans if y1 - y0 >= least]
 
 
-# The parts of a free interval (its start, end and width) and of a box beside it (its edge's x and
-# its height, after its index), taken by ``map`` in the measures below: they run over every
-# slice of every strip.
+# The parts of a free interval (its start, end and width) and of a box beside it (its edge's
+# x and its height, after its index), taken by ``map`` in the measures below: they run over
+# every slice of every strip.
 _START, _END, _WIDTH = itemgetter(0), itemgetter(1), itemgetter(4)
 _EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
 # A blank stretch: this many slices in a row with nothing beside the strip on one side.
@@ -310,7 +310,7 @@ def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     widths = list(map(_WIDTH, slices))
     least = _OUTLIER * sorted(widths)[int(_USUAL * len(widths))]
     usual = slices if all(map(least.__le__, widths)) else \
-        [f for f, width in zip(slices, widths) if width >= least]  # (the common case: none narrower)
+        [f for f, width in zip(slices, widths) if width >= least]  # (most often none is narrower)
     first, last = max(usual, key=_START), min(usual, key=_END)  # the slices bounding the core
     tall = _LARGE * body
     if not (_of_body(first, tall) and _of_body(last, tall)):  # (else they bound it among those)
