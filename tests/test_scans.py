@@ -211,6 +211,19 @@ def test_a_text_layer_is_usable_unless_missing_or_mostly_garbage():
     assert not layer("#### ---- **** ==== ++++ //// ;;;; ....")
 
 
+def test_a_text_layer_counts_letters_and_digits_of_every_script_and_spaces_of_every_kind():
+    # half of the 20 characters (spaces of any kind left out) letters or digits: usable; the
+    # underscore is no letter, a superscript two, a Roman twelve and an Arabic one are digits
+    def layer(text):
+        return usable([layout.model.Word(text, layout.Box(0, 0, 1, 1))], [])
+    alnum, other, spaces = "a\u00b2\u216b\u0661\u00e9" * 2, "_-!?." * 2, "\x1c\u3000\u2028 \t"
+    assert all(c.isalnum() for c in alnum) and not any(c.isalnum() for c in other)
+    assert all(c.isspace() for c in spaces)
+    assert layer(spaces + alnum + spaces + other + spaces)
+    assert not layer(spaces + alnum[1:] + spaces + other + "_")
+    assert not layer(spaces * 9 + "abc" * 6)  # 18 characters
+
+
 KAMPO = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf" / "kampo_vertical_ja.pdf"
 
 

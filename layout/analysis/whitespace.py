@@ -57,9 +57,10 @@ _BLANK = 3.0
 _EDGE = 0.25
 _ALIGNED_LINES = 6
 
-# A free interval of a slice: (x0, x1, box left of it, box right of it); a box is
-# (its index, its edge on the interval's side, its height), None at the margin.
-Free = tuple[float, float, "tuple[int, float, float] | None", "tuple[int, float, float] | None"]
+# A free interval of a slice: (x0, x1, box left of it, box right of it, its width x1 - x0); a
+# box is (its index, its edge on the interval's side, its height), None at the margin.
+Free = tuple[float, float, "tuple[int, float, float] | None", "tuple[int, float, float] | None",
+             float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +160,10 @@ def _free(spans: list[tuple[float, float, int, float]], left: float, right: floa
     out, reach, edge = [], left, None
     for x0, x1, i, height in spans:
         if x0 > reach:
-            out.append((reach, x0, edge, (i, x0, height)))
+            out.append((reach, x0, edge, (i, x0, height), x0 - reach))
         if x1 > reach:
             reach, edge = x1, (i, x1, height)
-    out.append((reach, right, edge, None))
+    out.append((reach, right, edge, None, right - reach))
     return out
 
 
@@ -272,10 +273,10 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
             for a, b, y0, y1 in spans if y1 - y0 >= least]
 
 
-# The parts of a free interval (its start and end) and of a box beside it (its edge's x and
-# its height, after its index), taken by ``map`` in the measures below: they run over every
-# slice of every strip.
-_START, _END = itemgetter(0), itemgetter(1)
+# The parts of a free interval (its start, end and width) and of a box beside it (its edge's
+# x and its height, after its index), taken by ``map`` in the measures below: they run over
+# every slice of every strip.
+_START, _END, _WIDTH = itemgetter(0), itemgetter(1), itemgetter(4)
 _EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
 # A blank stretch: this many slices in a row with nothing beside the strip on one side.
 _GAP = re.compile(b"\\x00{%d,}" % math.ceil(_BLANK / SLICE))
@@ -306,13 +307,16 @@ def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     wider than the body's and so no outlier, but off the gutter's middle; taken in, it narrowed
     the gutter to a sliver that the gaps of the lines beside it missed. The two slices that
     bound the core are looked at first: when both are of body type, the others need no look."""
-    widths = [f[1] - f[0] for f in slices]
+    widths = list(map(_WIDTH, slices))
     least = _OUTLIER * sorted(widths)[int(_USUAL * len(widths))]
-    usual = [f for f, width in zip(slices, widths) if width >= least]
+    usual = slices if all(map(least.__le__, widths)) else \
+        [f for f, width in zip(slices, widths) if width >= least]  # (most often none is narrower)
     first, last = max(usual, key=_START), min(usual, key=_END)  # the slices bounding the core
     tall = _LARGE * body
     if not (_of_body(first, tall) and _of_body(last, tall)):  # (else they bound it among those)
-        body_type = [f for f in usual if _of_body(f, tall)]
+        body_type = [f for f in usual if (f[2] is not None or f[3] is not None)  # _of_body,
+                     and (f[2] is None or f[2][2] <= tall)  # written out: this may look at
+                     and (f[3] is None or f[3][2] <= tall)]  # every slice of every strip
         if body_type:
             first, last = max(body_type, key=_START), min(body_type, key=_END)
     x0, x1 = first[0], last[1]

@@ -43,14 +43,15 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
+from ..collector import collector_paused
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import Coords, Row, element_name, printed_lines, raw_box, unflattened
+from .alto_lines import (CAP_HEIGHT, Coords, Row, boxed_to_ink, element_name, glyph_height,
+                         letter_kinds, printed_lines, raw_box, unflattened)
 from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse, split_tag
 
@@ -61,6 +62,7 @@ _POINT = DPI / 72.0
 # reported (ABBYY gives some capital headlines the body's size): its height is the size.
 _DOUBT = 1.5
 _BLOCK_TAGS = ("TextBlock", "ComposedBlock", "Illustration", "GraphicalElement")
+_UNSEEN = object()  # a WC not yet looked up
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,20 +154,27 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
 
     This runs for every word of an archive: each word's attributes are read once, into
     tuples of numbers (``alto_lines``), and its ``Word`` and ``Box`` are made once, when the
-    sizes of the lines are known.
+    sizes of the lines are known. The collector is paused, as ``pagepool`` pauses it around
+    a page read and analysed: the bench and the truth readers read pages here directly.
     """
+    with collector_paused():  # see collector.py
+        return _read_page(alto, page, number)
+
+
+def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     width, height = ((number_of(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
     styles = _StyleLookup(alto)
     rows = _printed_rows(alto, page, _Clip(bounds), styles)
-    inked = _boxed_to_ink([heights for *_, heights in rows])
-    kinds = [_letter_kinds(row) if inked else (False, False) for row, *_ in rows]
-    types = [_glyph_height(heights) / (_CAP_HEIGHT if capitals else 1.0)
+    inked = boxed_to_ink([heights for *_, heights in rows])
+    kinds = [letter_kinds(row) if inked else (False, False) for row, *_ in rows]
+    types = [glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
              for (*_, heights), (capitals, _) in zip(rows, kinds)]
     words = []
+    confidences: dict[str | None, float | None] = {None: None}  # by WC: a page has a few hundred
     for row_no, ((row, top, bottom, block, line_style, _), type_height, estimate, (_, low)) in enumerate(
             zip(rows, types, sizes_from_heights(types), kinds)):
-        at_most = type_height / (_CAP_HEIGHT if low else 1.0)  # the type's largest size
+        at_most = type_height / (CAP_HEIGHT if low else 1.0)  # the type's largest size
         looks: dict[tuple[str | None, str | None], tuple[str, float, bool, bool]] = {}
         for string, text, x0, x1 in row:
             get = string.get
@@ -180,8 +189,12 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
                     size = estimate  # the OCR's size is far from what the line shows
                 look = looks[refs] = (style.font, round(size, 2), style.bold, style.italic)
             wc = get("WC")
-            words.append(Word(text, Box(x0, top, x1, bottom), *look, False,
-                              None if wc is None else number_of(wc), row_no, block))
+            confidence = confidences.get(wc, _UNSEEN)
+            if confidence is _UNSEEN:
+                confidence = confidences[wc] = number_of(wc)
+            font, word_size, bold, italic = look  # (a call with *look is slower)
+            words.append(Word(text, Box(x0, top, x1, bottom), font, word_size, bold, italic, False,
+                              confidence, row_no, block))
     figures, rules, frames = _graphics(alto, page, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
@@ -250,59 +263,6 @@ class _Clip:
         # Far outside, not finite or missing: PageBounds raises, naming the element.
         b = self._bounds(None if box is None else Box(*box), element_name(element))
         return b.x0, b.y0, b.x1, b.y1
-
-
-# [share of the type's height] the height of a capital letter, ascender to descender being 1;
-# [share of the tallest word's height] a line whose shortest word is lower is boxed to its ink
-_CAP_HEIGHT = 0.7
-_INKED = 0.9
-
-
-def _glyph_height(heights: list[float]) -> float:
-    """The height of a printed line's type: the upper quartile of its words' heights. Not the
-    TextLine's own height, which one word set off its baseline by the OCR stretches (a line of
-    55 px words 84 px tall would pass for a headline); not the median either, which a line of
-    short lower-case words (no ascender, no descender) pulls below the type size."""
-    return sorted(heights)[(3 * len(heights)) // 4]
-
-
-def _boxed_to_ink(heights: list[list[float]]) -> bool:
-    """Whether the page's words are boxed tight to their ink, as OCR engines box them: in
-    most lines of three words or more, the shortest word is under ``_INKED`` of the tallest
-    ("un" beside "Quinzième"). Words boxed at their line's height (ALTO we wrote) are not.
-    ``heights``: those of the words of each printed line."""
-    spreads = sorted(min(h) / max(h) for h in heights if len(h) >= 3 and max(h) > 0)
-    return bool(spreads) and spreads[len(spreads) // 2] < _INKED
-
-
-def _letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[bool, bool]:
-    """Whether every word of the line is in capitals with none reaching below the baseline:
-    boxed tight to the ink, it is its capital height tall, about ``_CAP_HEIGHT`` of its
-    type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
-    size); and whether no letter of it reaches below: then it may be that short ("Tweede
-    Kamer."), and its style's size is doubted only beyond that."""
-    kinds = [k for k in map(_letters, [word[1] for word in row]) if k[0]]
-    if not kinds:
-        return False, False
-    _, capitals, descending = zip(*kinds)
-    return all(capitals), not any(descending)
-
-
-_DESCENDING = frozenset("gjpqyQJ")
-
-
-@lru_cache(maxsize=4096)
-def _letters(text: str) -> tuple[bool, bool, bool]:
-    """Whether a word has letters, whether they are all capitals standing on the baseline,
-    whether one reaches below it. Cached: a page repeats its words; an ASCII word is judged by
-    string methods (its letters are A-Z and a-z: in capitals when it has no lower-case one)."""
-    if text.isascii():
-        has = any(map(str.isalpha, text))
-        return (has, (not has or text.isupper()) and "Q" not in text and "J" not in text,
-                not _DESCENDING.isdisjoint(text))
-    letters = [c for c in text if c.isalpha()]
-    return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
-            any(c in _DESCENDING for c in letters))
 
 
 def element_text(alto: AltoFile, element: etree._Element) -> str:

@@ -4,13 +4,16 @@ Shared by the page reader (``alto.read_page``) and the ground truth built from A
 (``alto.element_text``, ``truth.bl``), so that truth and output read the same words. It runs
 for every word of every page, so it works on tuples and floats: a word is a ``Part``, its
 ``String`` element, its text and its box ``(x0, y0, x1, y1)`` in pixels (None when a
-coordinate is missing), each attribute read once.
+coordinate is missing), each attribute read once. What the words of a printed line say of its
+type (``glyph_height``, ``letter_kinds``, ``boxed_to_ink``), which the page reader sizes the
+words by, is here too.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -86,7 +89,6 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
         if broken is not None:
             hyphenated.add(strings.index(broken))
     parts = []
-    isfinite = math.isfinite
     for k, string in enumerate(strings):
         get = string.get
         text = get("CONTENT") or ""
@@ -101,8 +103,10 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
         except (TypeError, ValueError):
             parts.append((string, text, None))
             continue
-        parts.append((string, text, (x, y, x + w, y + h) if isfinite(x) and isfinite(y)
-                      and isfinite(w) and isfinite(h) else None))
+        # all four finite (x - x is 0 for a finite x, NaN for an infinite or NaN one): as
+        # math.isfinite of each would say, without four calls
+        parts.append((string, text, (x, y, x + w, y + h)
+                      if (x - x) + (y - y) + (w - w) + (h - h) == 0.0 else None))
     return parts
 
 
@@ -141,14 +145,68 @@ def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
     if not rows:
         return rows
     typical = sorted(bottom - top for _, top, bottom, *_ in rows)[len(rows) // 2]
+    flat = _FLATTENED * typical
     out = []
     for row, line in zip(rows, elements):
         words, top, bottom, block_no, style, _ = row
-        block = line.getparent()
-        region = raw_box(block, scale) if bottom - top < _FLATTENED * typical and block is not None else None
+        block = line.getparent() if bottom - top < flat else None  # (looked up for those only)
+        region = raw_box(block, scale) if block is not None else None
         if region is not None and region[3] - region[1] <= _TITLE_BLOCK * typical \
                 and sum(1 for _ in block.iterchildren(line.tag)) == 1:
             _, top, _, bottom = clip(region, block)
             row = (words, top, bottom, block_no, style, [bottom - top] * len(words))
         out.append(row)
     return out
+
+
+# [share of the type's height] the height of a capital letter, ascender to descender being 1;
+# [share of the tallest word's height] a line whose shortest word is lower is boxed to its ink
+CAP_HEIGHT = 0.7
+_INKED = 0.9
+
+
+def glyph_height(heights: list[float]) -> float:
+    """The height of a printed line's type: the upper quartile of its words' heights. Not the
+    TextLine's own height, which one word set off its baseline by the OCR stretches (a line of
+    55 px words 84 px tall would pass for a headline); not the median either, which a line of
+    short lower-case words (no ascender, no descender) pulls below the type size."""
+    return sorted(heights)[(3 * len(heights)) // 4]
+
+
+def boxed_to_ink(heights: list[list[float]]) -> bool:
+    """Whether the page's words are boxed tight to their ink, as OCR engines box them: in
+    most lines of three words or more, the shortest word is under ``_INKED`` of the tallest
+    ("un" beside "Quinzième"). Words boxed at their line's height (ALTO we wrote) are not.
+    ``heights``: those of the words of each printed line."""
+    spreads = sorted(min(h) / max(h) for h in heights if len(h) >= 3 and max(h) > 0)
+    return bool(spreads) and spreads[len(spreads) // 2] < _INKED
+
+
+def letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[bool, bool]:
+    """Whether every word of the line is in capitals with none reaching below the baseline:
+    boxed tight to the ink, it is its capital height tall, about ``CAP_HEIGHT`` of its
+    type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
+    size); and whether no letter of it reaches below: then it may be that short ("Tweede
+    Kamer."), and its style's size is doubted only beyond that."""
+    kinds = [k for k in map(_letters, [word[1] for word in row]) if k[0]]
+    if not kinds:
+        return False, False
+    _, capitals, descending = zip(*kinds)
+    return all(capitals), not any(descending)
+
+
+_DESCENDING = frozenset("gjpqyQJ")
+
+
+@lru_cache(maxsize=4096)
+def _letters(text: str) -> tuple[bool, bool, bool]:
+    """Whether a word has letters, whether they are all capitals standing on the baseline,
+    whether one reaches below it. Cached: a page repeats its words; an ASCII word is judged by
+    string methods (its letters are A-Z and a-z: in capitals when it has no lower-case one)."""
+    if text.isascii():
+        has = any(map(str.isalpha, text))
+        return (has, (not has or text.isupper()) and "Q" not in text and "J" not in text,
+                not _DESCENDING.isdisjoint(text))
+    letters = [c for c in text if c.isalpha()]
+    return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
+            any(c in _DESCENDING for c in letters))

@@ -76,10 +76,10 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                     font, size = span["font"], span["size"]
                     if size not in rounded:
                         rounded[size] = round(size, 2)
+                    bold, italic = font_style(font, span["flags"])  # (a call with * is slower)
                     append(Word(text, Box(*span["bbox"]) if len(text) == len(raw) else
                                 _trimmed(span["bbox"], raw, text, vertical),
-                                font, rounded[size], *font_style(font, span["flags"]),
-                                vertical, None, line_id))
+                                font, rounded[size], bold, italic, vertical, None, line_id))
                     continue
                 for raw, bbox in _runs(chars, _CHAR_GAP * span["size"], vertical):
                     text = raw.strip()
@@ -130,8 +130,12 @@ def run_on_spans(text_dict: dict) -> bool:
 
     Some producers (Chromium) set the lines of several columns that share a baseline as one
     text run, which MuPDF hands over as one span; only its characters' boxes show the
-    gutters in it, so such a page is read again with them (``rawdict``).
+    gutters in it, so such a page is read again with them (``rawdict``). A page with no
+    Chinese or Japanese at all says so in one scan of its text.
     """
+    if not has_cjk("".join([span["text"] for block in text_dict["blocks"]
+                            for line in block.get("lines", ()) for span in line["spans"]])):
+        return False
     for block in text_dict["blocks"]:
         for line in block.get("lines", ()):
             vertical = abs(line["dir"][1]) > abs(line["dir"][0])

@@ -20,6 +20,7 @@ given: ``eng`` reads digits best (``jpn`` reads kampo's 4817 as 4イ81ア). Only
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -40,6 +41,7 @@ _MIN_LETTERS = 0.5
 _MAX_GARBLED = 0.25
 _ODD = set("ƒˆ‰Š‹ŒŽ˜™š›œžŸ")  # the block less its quotes, daggers and dashes
 _BROKEN = {"Cc", "Co", "Cn", "Cs"}
+_NOT_ALNUM = re.compile(r"[\W_]")
 # A garbled run is read again at the resolution that makes its text this high [px]; a page
 # with more runs than _MAX_REPAIRS is read whole, which then costs less.
 _RUN_HEIGHT = 48
@@ -69,10 +71,13 @@ def usable(words: tuple[Word, ...] | list[Word], bad: list[Word]) -> bool:
     """True when a text layer is present and plausible (see the module's notes); ``bad`` are
     its garbled runs."""
     text = "".join(w.text for w in words)
-    chars = len(text) - sum(map(str.isspace, text))
+    # counted in C over the page's text: the characters that are not str.isspace (what
+    # str.split splits at), and those that are str.isalnum (the word characters of a regular
+    # expression but the underscore)
+    chars = len("".join(text.split()))
     if chars < _MIN_CHARS:
         return False
-    return (sum(map(str.isalnum, text)) >= _MIN_LETTERS * chars
+    return (len(_NOT_ALNUM.sub("", text)) >= _MIN_LETTERS * chars
             and sum(len(w.text) for w in bad) <= _MAX_GARBLED * chars)
 
 
