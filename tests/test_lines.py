@@ -560,3 +560,19 @@ def test_an_overfull_line_reaching_into_the_gutter_is_still_cut_from_the_next_co
     words.append(replace(cjk(50, 220, 10, 3), box=Box(50, 220, 158.5, 230)))   # overfull by 8.5
     lines = build_lines(words, (), P)
     assert sorted(round(ln.box.x0) for ln in lines if ln.box.y0 == 220) == [50, 166]
+
+
+def test_a_hairline_river_down_eight_loose_lines_closed_above_and_below_is_no_gutter():
+    """A loose justified column (LaTeX's ``\\sloppy``) whose word spaces, each 0.6 to 1 em,
+    overlap down eight lines in a path 0.2 em wide, the words beside it ending within half an
+    em of one another: tall and aligned like a hairline gutter between columns of Chinese, but
+    the full lines of the same column right above and below close it. A river: every line
+    stays whole (they were each cut in two and the halves read as two columns)."""
+    rows = []
+    for k, a_end in enumerate((118, 116, 120, 117, 119, 116, 120, 118)):
+        g = a_end - 110                                         # every space of the row alike
+        b = a_end + g                                           # 122..130: the core is 120..122
+        rows.append([(50, 6), (80 + g, 6), (b, 4), (b + 20 + g, (200 - b - 20 - g) // 5)])
+    full = [[(50, 30)]]
+    lines = build_lines(_rows(full + rows + full, 100), (), P)
+    assert len(lines) == 10 and sorted(len(ln.words) for ln in lines) == [1, 1] + [4] * 8
