@@ -576,3 +576,15 @@ def test_a_hairline_river_down_eight_loose_lines_closed_above_and_below_is_no_gu
     full = [[(50, 30)]]
     lines = build_lines(_rows(full + rows + full, 100), (), P)
     assert len(lines) == 10 and sorted(len(ln.words) for ln in lines) == [1, 1] + [4] * 8
+
+
+def test_a_justified_two_word_line_filling_the_column_measure_stays_one_line():
+    """A crosshead of two lines set justified (Typst): its first line "Independent Ferries"
+    is stretched to the column's measure, a gap of two ems with nothing above or below it,
+    its second "Ahead" short. The gap is the line's one space: the row fills the measure of
+    the column's lines around it. (It was cut in two, and "Ferries" read after "Ahead".)"""
+    body = [w for k in range(3) for w in [word("a" * 24, 50, 100 + 12 * k)]]       # 50..170
+    head = [word("Independent", 50, 148, 11, bold=True), word("Ferries", 131.5, 148, 11, bold=True),
+            word("Ahead", 50, 161, 11, bold=True)]                                  # a line apart
+    tail = [w for k in range(3) for w in [word("b" * 24, 50, 184 + 12 * k)]]
+    assert "Independent Ferries" in texts(build_lines(body + head + tail, (), P))
