@@ -588,3 +588,18 @@ def test_a_justified_two_word_line_filling_the_column_measure_stays_one_line():
             word("Ahead", 50, 161, 11, bold=True)]                                  # a line apart
     tail = [w for k in range(3) for w in [word("b" * 24, 50, 184 + 12 * k)]]
     assert "Independent Ferries" in texts(build_lines(body + head + tail, (), P))
+
+
+def test_a_sentence_space_of_a_loose_justified_line_stays_in_the_line():
+    """LaTeX widens the space after a sentence's end (three times the stretch of a word
+    space): in the loose line 'weeks.    "The mayor' of a narrow justified column the space
+    after 'weeks.' is twice the other one, and no text stands right above or below it. The
+    row fills the column's measure: one line (it was cut, and '"The mayor' read elsewhere)."""
+    full = [[(50, 24)]]                                           # tight lines, 50..170
+    loose = [[(50, 6), (115, 2), (140, 6)],                       # policy in recent
+             [(50, 6), (110, 4), (145, 5)],                       # weeks. | 30 pt | "The mayor
+             [(50, 2), (120, 10)]]                                # of Brookhaven
+    words = _rows(full + loose + full, 100)
+    words[4] = replace(words[4], text="weeks.")
+    lines = build_lines(words, (), P)
+    assert sorted(len(ln.words) for ln in lines) == [1, 1, 2, 3, 3]

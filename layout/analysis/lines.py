@@ -19,6 +19,7 @@ swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -226,6 +227,11 @@ _NONE, _WEAK, _APART, _CUT = 0, 1, 2, 3
 # them: a justified line stretches all its spaces alike, while two items side by side stand
 # further apart than the spaces inside them.
 _STRETCH = 1.25
+# [times the widest word space] TeX widens the space after a sentence's end (its space factor
+# stretches it three times as much as a word space): in a row filling its column's measure,
+# such a weak cut up to this wide is that space
+_SENTENCE = 3.0
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
@@ -237,7 +243,9 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     stretch of apart cuts only, those unlike each other, or alike or alone but not filling a
     column's measure (alike, they are a loose justified line's spaces, each over a river of the
     lines above and below; alone, the one space of a justified line of two words, a crosshead's
-    first line; alike gutters are a row of columns, two items alone are narrower)."""
+    first line; alike gutters are a row of columns, two items alone are narrower). After a
+    sentence's end, in a row that fills its column's measure, the space may be wider
+    (``_SENTENCE``)."""
     keep, start = list(cuts), 0
     judged = _WEAK in cuts or _APART in cuts
     one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
@@ -251,7 +259,9 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
                 row[start], row[end], gap=one[0] if len(one) == 1 else None) else []
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
-                if cuts[k] in (_WEAK, _APART) and one_size[k] and gaps[k] <= _STRETCH * max(spaces):
+                if cuts[k] in (_WEAK, _APART) and one_size[k] and (
+                        gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
+                        and _SENTENCE_END.search(row[k].text) and in_measure(row[start], row[end])):
                     keep[k] = _NONE
         start = end + 1
     pieces, piece = [], [row[0]]
