@@ -41,6 +41,16 @@ def test_a_chart_is_a_figure_with_its_labels_and_its_caption():
     assert "<figcaption>Annual riders, millions. Graphic: Ann Lee</figcaption>" in html
 
 
+def test_a_chart_on_its_panel_inside_a_boxed_story_is_a_figure():
+    """The chart's bars go with their own tinted panel, the innermost frame holding them, not
+    with the outline round the whole story (which holds running text, and stays a frame)."""
+    outline = Box(40, 30, 310, 500)
+    layout_ = analyse_page(chart_page(frames=(outline, Box(170, 80, 300, 185))))
+    (figure,) = [f for s in layout_.stories for f in s.figures]
+    assert figure.drawn and figure.box == Box(170, 80, 300, 185)
+    assert " ".join(b.text for b in figure.captions) == "Annual riders, millions. Graphic: Ann Lee"
+
+
 def test_a_flat_fill_with_a_word_in_it_is_a_ribbon_not_a_figure():
     words = (text_lines(["OPINION"], 55, 44, size=14, bold=True) + text_lines(["Council Plan"], 50, 64, size=24)
              + column(50, 100, 20))

@@ -571,3 +571,46 @@ def test_the_measure_an_ocr_file_gives_counts_full_lines_not_rows_of_figures():
     full = [[word("the", 50, 20 * k), word("council said on monday", 270, 20 * k)] for k in range(10)]
     boxes = {id(w): w.box for row in short + full for w in row}
     assert found_measure(short + full, boxes, 10) == 330  # 50 to 380: 33 body sizes
+
+
+def test_a_hairline_river_down_eight_loose_lines_closed_above_and_below_is_no_gutter():
+    """A loose justified column (LaTeX's ``\\sloppy``) whose word spaces, each 0.6 to 1 em,
+    overlap down eight lines in a path 0.2 em wide, the words beside it ending within half an
+    em of one another: tall and aligned like a hairline gutter between columns of Chinese, but
+    the full lines of the same column right above and below close it. A river: every line
+    stays whole (they were each cut in two and the halves read as two columns)."""
+    rows = []
+    for k, a_end in enumerate((118, 116, 120, 117, 119, 116, 120, 118)):
+        g = a_end - 110                                         # every space of the row alike
+        b = a_end + g                                           # 122..130: the core is 120..122
+        rows.append([(50, 6), (80 + g, 6), (b, 4), (b + 20 + g, (200 - b - 20 - g) // 5)])
+    full = [[(50, 30)]]
+    lines = build_lines(_rows(full + rows + full, 100), (), P)
+    assert len(lines) == 10 and sorted(len(ln.words) for ln in lines) == [1, 1] + [4] * 8
+
+
+def test_a_justified_two_word_line_filling_the_column_measure_stays_one_line():
+    """A crosshead of two lines set justified (Typst): its first line "Independent Ferries"
+    is stretched to the column's measure, a gap of two ems with nothing above or below it,
+    its second "Ahead" short. The gap is the line's one space: the row fills the measure of
+    the column's lines around it. (It was cut in two, and "Ferries" read after "Ahead".)"""
+    body = [w for k in range(3) for w in [word("a" * 24, 50, 100 + 12 * k)]]       # 50..170
+    head = [word("Independent", 50, 148, 11, bold=True), word("Ferries", 131.5, 148, 11, bold=True),
+            word("Ahead", 50, 161, 11, bold=True)]                                  # a line apart
+    tail = [w for k in range(3) for w in [word("b" * 24, 50, 184 + 12 * k)]]
+    assert "Independent Ferries" in texts(build_lines(body + head + tail, (), P))
+
+
+def test_a_sentence_space_of_a_loose_justified_line_stays_in_the_line():
+    """LaTeX widens the space after a sentence's end (three times the stretch of a word
+    space): in the loose line 'weeks.    "The mayor' of a narrow justified column the space
+    after 'weeks.' is twice the other one, and no text stands right above or below it. The
+    row fills the column's measure: one line (it was cut, and '"The mayor' read elsewhere)."""
+    full = [[(50, 24)]]                                           # tight lines, 50..170
+    loose = [[(50, 6), (115, 2), (140, 6)],                       # policy in recent
+             [(50, 6), (110, 4), (145, 5)],                       # weeks. | 30 pt | "The mayor
+             [(50, 2), (120, 10)]]                                # of Brookhaven
+    words = _rows(full + loose + full, 100)
+    words[4] = replace(words[4], text="weeks.")
+    lines = build_lines(words, (), P)
+    assert sorted(len(ln.words) for ln in lines) == [1, 1, 2, 3, 3]

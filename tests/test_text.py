@@ -146,6 +146,17 @@ def test_a_short_cjk_line_ending_in_no_closing_mark_goes_on():
     assert body_texts(words) == ["".join(body)]
 
 
+def test_the_wrapped_end_of_a_cjk_note_set_flush_right_goes_on_with_it():
+    #  一二三四五六七八九十   a note set flush right under the text ("数据来源：社区工作" /
+    #  数据来源：社区工作十   "者"): its last character stands at the measure's end, far
+    #                    者   past an indent, after a line left open: one paragraph
+    body = ["一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七八九。",
+            "二三四五六七八九十一", "数据来源：社区工作十"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100) \
+        + [word("者", 140, 160)]
+    assert body_texts(words)[-1].endswith("数据来源：社区工作十者")
+
+
 def test_a_cjk_line_short_to_bring_a_character_down_with_its_closing_marks_goes_on():
     #  一二三四五六七八九十   "。”" never starts a line: the typesetter brought "高" down with
     #  一二三四五六七八       them, leaving the line above two characters short. Their first

@@ -61,11 +61,14 @@ def vector_figures(content: PageContent, lines: Sequence[Line], body: float) -> 
 
 def _graphics(content: PageContent, body: float) -> list[tuple[Box, int, bool]]:
     """(box, parts, framed) of each graphic: the drawings inside a frame gathered with it,
-    the other drawings gathered when closer than ``_NEAR``."""
+    the other drawings gathered when closer than ``_NEAR``. A drawing inside frames within
+    frames goes with the innermost, the smallest: a chart's tinted panel inside the outline
+    of a boxed story is the chart's, the outline the story's."""
     framed: dict[int, list] = {i: [] for i in range(len(content.frames))}
     loose = []
     for d in content.drawings:
-        home = next((i for i, f in enumerate(content.frames) if mostly_inside(d.box, f)), None)
+        homes = [i for i, f in enumerate(content.frames) if mostly_inside(d.box, f)]
+        home = min(homes, key=lambda i: content.frames[i].area) if homes else None
         (framed[home] if home is not None else loose).append(d)
     out = [(f, sum(d.parts for d in framed[i]), True) for i, f in enumerate(content.frames)
            if framed[i]]

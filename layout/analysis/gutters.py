@@ -19,6 +19,10 @@ sort and a sweep, linear in the words). A strip is then judged by what stands be
   last words of a few justified lines, right next to the real gutter, is not), unless the
   shorter opens into the taller's white a column wide (an empty column).
 
+A hairline strip (its core narrower than ``MIN_WIDTH``) down a few lines, closed above and
+below by lines of the same column running across it, is a river, however aligned the words
+beside it (``_rivers``).
+
 Rivers of word spaces are short, ragged, off the grid and inside a column::
 
     ░░░░ ░░░░░ ░░    ░░░ ░░░░ ░░          the strip at x₁ runs down the whole column, the
@@ -79,6 +83,14 @@ _LEVEL = 0.5
 # [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
+# [body sizes] a river of word spaces (``_rivers``): the first word of body type (no taller
+# than ``_BODY_TALL``) reaching into its core within ``_ABUTS`` above its top, and below its
+# foot, covers all of it: the line above, or one of the two above it over word spaces
+_BODY_TALL = 1.6
+_ABUTS = 3.0
+# [lines] word spaces meet by chance down a few lines, not down a column: a strip beside more
+# lines than this is no river, whatever lines close it (a word in the gutter of a scan)
+_RIVER_LINES = 12
 # A box's left and right edges, taken by ``map`` (``Gutters.long_meets`` runs for every line)
 _X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
@@ -225,6 +237,10 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
                 and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
     strips = [s for s in measured if s.lines >= SHORT_LINES]
     long = [s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES]
+    hairlines = [s for s in long if s.width < MIN_WIDTH * body and s.lines <= _RIVER_LINES]
+    if hairlines:  # few pages have any: the rivers among them are no columns' sides
+        rivers = _rivers(hairlines, boxes, body)
+        long = [s for s in long if id(s) not in rivers]
     is_long = {id(s) for s in long}
     across = _Across(long, body)
     on_grid = {id(s) for s in strips if id(s) not in is_long and across.goes_on(s)}
@@ -239,6 +255,36 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
     aligned = [replace(s, on_grid=False) for s in strips if s.aligned >= ALIGNED and id(s) not in on_grid]
     edges = (min(b.x0 for b in boxes), max(b.x1 for b in boxes))
     return Gutters(_apart(grid + aligned, edges, body), body)
+
+
+def _rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
+    """The ids of the hairline strips (beside a few lines: ``_RIVER_LINES``) that are rivers
+    of word spaces: a line of body type (``_BODY_TALL``) runs across the core right above the
+    strip and right below it (``_ABUTS``; the first word reaching into the core covers it);
+    and the strips nested in one such (where its white narrows or widens). A loose justified
+    column's word spaces meet down a few lines, and the lines of the same column above and
+    below close the path; columns a hair apart stop where their column does, under a blank
+    stretch or a headline. A river is no column's side (not ``long``): its gaps stay weak
+    cuts, which the line's own word spaces keep in it (``lines._cut_row``), while columns of
+    Chinese, with no word space, are still cut."""
+    body_lines = sorted((b for b in boxes if b.height <= _BODY_TALL * body), key=lambda b: b.cy)
+    middles = [b.cy for b in body_lines]
+    reach = _ABUTS * body
+
+    def crossed(s: Strip, near: Sequence[Box]) -> bool:  # the first reaching in covers it all
+        b = next((b for b in near if b.x0 < s.x1 and b.x1 > s.x0), None)
+        return b is not None and b.x0 <= s.x0 and b.x1 >= s.x1
+
+    def above(s: Strip) -> list[Box]:
+        return body_lines[bisect_left(middles, s.y0 - reach):bisect_left(middles, s.y0)][::-1]
+
+    def below(s: Strip) -> list[Box]:
+        return body_lines[bisect_left(middles, s.y1):bisect_left(middles, s.y1 + reach)]
+
+    closed = [s for s in hairlines if crossed(s, above(s)) and crossed(s, below(s))]
+    return {id(s) for s in hairlines if any(  # and the parts of one (the sweep nests them)
+        r.x0 < s.x1 and s.x0 < r.x1 and s.y0 >= r.y0 - reach and s.y1 <= r.y1 + reach
+        for r in closed)}
 
 
 class _Across:

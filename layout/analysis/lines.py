@@ -19,6 +19,7 @@ swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -226,17 +227,25 @@ _NONE, _WEAK, _APART, _CUT = 0, 1, 2, 3
 # them: a justified line stretches all its spaces alike, while two items side by side stand
 # further apart than the spaces inside them.
 _STRETCH = 1.25
+# [times the widest word space] TeX widens the space after a sentence's end (its space factor
+# stretches it three times as much as a word space): in a row filling its column's measure,
+# such a weak cut up to this wide is that space
+_SENTENCE = 3.0
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
-             in_measure: Callable[[Word, Word], bool]) -> list[list[Word]]:
+             in_measure: Callable[..., bool]) -> list[list[Word]]:
     """The row cut at its sure cuts, and at the weak ones wider than ``_STRETCH`` times the
     widest word space of their stretch of row. A weak cut stands in a stretch with no word
     space, or with a run of words set with spaces inside it (a PDF's text run: the source
     spaced those words tighter than the gap), and between words of different sizes; in a
-    stretch of apart cuts only, one alone or unlike the others (two or more alike are a loose
-    justified line's spaces, each over a river of the lines above and below; alike gutters are
-    a row of columns)."""
+    stretch of apart cuts only, those unlike each other, or alike or alone but not filling a
+    column's measure (alike, they are a loose justified line's spaces, each over a river of the
+    lines above and below; alone, the one space of a justified line of two words, a crosshead's
+    first line; alike gutters are a row of columns, two items alone are narrower). After a
+    sentence's end, in a row that fills its column's measure, the space may be wider
+    (``_SENTENCE``)."""
     keep, start = list(cuts), 0
     judged = _WEAK in cuts or _APART in cuts
     one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
@@ -245,11 +254,14 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
         if all(cuts[k] == _APART for k in range(start, end)):  # are they alike?
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
-            spaces = spaces if len(spaces) > 1 and max(spaces) <= _STRETCH * min(spaces) \
-                and in_measure(row[start], row[end]) else []
+            one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
+            spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
+                row[start], row[end], gap=one[0] if len(one) == 1 else None) else []
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
-                if cuts[k] in (_WEAK, _APART) and one_size[k] and gaps[k] <= _STRETCH * max(spaces):
+                if cuts[k] in (_WEAK, _APART) and one_size[k] and (
+                        gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
+                        and _SENTENCE_END.search(row[k].text) and in_measure(row[start], row[end])):
                     keep[k] = _NONE
         start = end + 1
     pieces, piece = [], [row[0]]
@@ -263,18 +275,23 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
 
 
 def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: dict[int, Box],
-                body: float) -> bool:
+                body: float, gap: tuple[Word, Word] | None = None) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
-    to last are a full line of a justified column, not items set apart (a chart's labels)."""
+    to last are a full line of a justified column, not items set apart (a chart's labels).
+    With ``gap`` (the words either side of the row's one space), that line has a word over the
+    gap's middle too: a line of the column, not a row of the same two items (two columns'
+    lines side by side)."""
     a, b = boxes[id(first)], boxes[id(last)]
+    over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - a.cy) <= reach:
             near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < b.x1]
             if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
-                    and abs(max(c.x1 for c in near) - b.x1) <= slack:
+                    and abs(max(c.x1 for c in near) - b.x1) <= slack \
+                    and (over is None or any(c.x0 < over < c.x1 for c in near)):
                 return True
             j += step
     return False

@@ -69,6 +69,11 @@ _FULL_LINES = 2
 # the second, is centred: consecutive centred lines are one heading wrapped in a narrow column
 _CLEAR = 0.4
 _CENTRED = 0.5
+# [em] a line starting this far right of where its column's lines start (past a CJK
+# paragraph's indent of two characters) and ending at its measure's end (within ``_EDGE``)
+# is set flush right: the wrapped end of a right-aligned note ("数据来源：社区工作" / "者"), or
+# a line beside an inset; after a line left open it goes on with it
+_FLUSH_IN = 4.0
 # [em] a column's edge this far beyond where its full lines end is not theirs (punctuation
 # hanging past the measure reaches less far: a CJK comma, a Latin hyphen)
 _WIDER = 1.0
@@ -157,12 +162,14 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
             wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
             # CJK text sets a new paragraph in by two characters: a short line with no closing
             # mark before an unindented line is a measure narrowed beside an inset.
+            end = _measure_end(b.lines, k, right, ln.size, common)
+            flush = ln.box.x0 - _start(ln, left, cap) > _FLUSH_IN * ln.size \
+                and abs(end - ln.box.x1) <= _EDGE * ln.size
             goes_on = broken or open_end and _opens_in_lower_case(ln) \
-                or cjk_open and not indented and _cjk_text(ln.text.lstrip()[:1])
+                or cjk_open and (not indented or flush) and _cjk_text(ln.text.lstrip()[:1])
             if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
                 paras.append([])
             paras[-1].append(ln)
-            end = _measure_end(b.lines, k, right, ln.size, common)
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
