@@ -224,6 +224,15 @@ def test_a_surname_a_byline_wrapped_onto_its_own_line_is_the_byline():
     assert roles_of(page(bylined({"bold": True, "font": "Gothic"})))["Mercer"] != "byline"  # another type
 
 
+def test_the_end_of_a_chinese_name_a_byline_wrapped_onto_its_own_line_is_the_byline():
+    """"本报记者 王军 赵海" / "燕" in a narrow column: the last character of the name, alone on
+    its line in the byline's type, is no crosshead."""
+    words = (text_lines(["城市更新提速"], 50, 60, size=16, bold=True)
+             + text_lines(["本报记者 王军 赵海"], 50, 80, size=8) + text_lines(["燕"], 50, 88.5, size=8)
+             + text_lines(["据了解该市推进文化"] * 12, 50, 100, size=9))
+    assert roles_of(page(words))["燕"] == "byline"
+
+
 def test_a_sentence_starting_with_de_or_by_is_no_byline():
     """"De zitting van de Kamer…" (Dutch), "By the end of May…": the first line of a paragraph.
     A byline names somebody: a capital or "our" follows the particle."""
