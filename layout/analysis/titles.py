@@ -91,8 +91,6 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: s
         if b.size < 0.9 * body or under_a_wider_headline(i, blocks[below].box):
             roles[i] = "crosshead"
             continue
-        if above is not None and roles[above] == "crosshead" and b.box.y0 - blocks[above].box.y1 <= 2 * body:
-            continue  # the second title of a stack (``AVIS`` under a company's name)
         if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
                 or _ends_text(blocks[above]):
             roles[i] = "headline"
