@@ -35,6 +35,15 @@ def union_all(boxes: Iterable[Box]) -> Box:
     return Box(x0, y0, x1, y1)
 
 
+def covered_width(boxes: Sequence[Box]) -> float:
+    """The width the boxes cover together, side by side (what two of them share counted once)."""
+    covered, reach = 0.0, float("-inf")
+    for b in sorted(boxes, key=lambda b: b.x0):
+        covered += max(0.0, b.x1 - max(b.x0, reach))
+        reach = max(reach, b.x1)
+    return covered
+
+
 def x_overlap(a: Box, b: Box) -> float:
     """Width shared by the x ranges of a and b (negative: the gap between them)."""
     return min(a.x1, b.x1) - max(a.x0, b.x0)

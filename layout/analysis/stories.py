@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..geometry import Grid as BoxGrid
-from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
@@ -71,7 +71,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     anchored = {id(b) for g in groups for b in g.header} | {id(b) for b in free if b.role == "headline"}
     anchored |= subtitles
     _widen_spans(groups, content, page, body)
-    _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body)
+    _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body,
+                     [f.box for f in page.figures])
     banners = _banners(groups, body)
     groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
@@ -215,8 +216,7 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
     """
     if not blocks:
         return
-    left_edge = min(b.box.x0 for b in blocks)
-    right_edge = max(b.box.x1 for b in blocks)
+    left_edge, right_edge = min(b.box.x0 for b in blocks), max(b.box.x1 for b in blocks)
     obstacles = [b.box for b in blocks] + [f.box for f in page.figures] + \
                 [r.box for r in page.rules if r.orientation == "v"] + list(page.frames)
     grid = BoxGrid(obstacles, 10 * body)
@@ -224,36 +224,35 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
         a = g.anchor_box
         own = {id(b.box) for b in g.header}
 
-        def level(o: Box) -> bool:
-            return id(o) not in own and y_overlap(o, a) > 0.2 * a.height \
-                and not (o.x0 <= a.x0 and o.x1 >= a.x1)
-
-        def beside(o: Box, clear: bool, overhung: bool) -> bool:  # on the side, or under its end
-            return level(o) and (clear or overhung and o.y0 >= a.y0 and o.y1 > a.y1)
+        def beside(o: Box, clear: bool, overhung: bool) -> bool:  # level: on its side, or under its end
+            return id(o) not in own and y_overlap(o, a) > 0.2 * a.height and not (o.x0 <= a.x0 and o.x1 >= a.x1) \
+                and (clear or overhung and o.y0 >= a.y0 and o.y1 > a.y1)
 
         # The nearest on each side, column of cells by column of cells outwards: a box
         # further out than a column's edge cannot be nearer than one found beyond it.
         left = right = None
         for edge, near in grid.outward(a.x0 + 1, a.y0, a.y1, -1):
-            ends = [min(o.x1, a.x0) for o in map(obstacles.__getitem__, near) if beside(o, o.x1 <= a.x0 + 1, o.x0 < a.x0)]
+            ends = [min(o.x1, a.x0) for o in map(obstacles.__getitem__, near)
+                    if beside(o, o.x1 <= a.x0 + 1, o.x0 < a.x0)]
             left = max(ends + ([left] if left is not None else []), default=None)
             if left is not None and left >= edge:
                 break
         for edge, near in grid.outward(a.x1 - 1, a.y0, a.y1, 1):
-            starts = [max(o.x0, a.x1) for o in map(obstacles.__getitem__, near) if beside(o, o.x0 >= a.x1 - 1, o.x1 > a.x1)]
+            starts = [max(o.x0, a.x1) for o in map(obstacles.__getitem__, near)
+                      if beside(o, o.x0 >= a.x1 - 1, o.x1 > a.x1)]
             right = min(starts + ([right] if right is not None else []), default=None)
             if right is not None and right <= edge:
                 break
-        left = left_edge if left is None else left
-        right = right_edge if right is None else right
+        left, right = left_edge if left is None else left, right_edge if right is None else right
         g.span = Box(min(left, a.x0), a.y0, max(right, a.x1), a.y1)
 
 
-def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float) -> None:
+def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,
+                     pictures: Sequence[Box]) -> None:
     """Note the headlines with running text (three lines or more, in one column or several
-    side by side, together at least half as wide) starting right under them: their text is
-    below, so text beside them is not theirs (a title over column two leaves column three
-    alone). A byline or names under a side headline do not count."""
+    side by side, together at least half as wide) or a picture starting right under them:
+    their text is below, so text beside them is not theirs (a title over column two leaves
+    column three alone). A byline or names under a side headline do not count."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
     tops = [b.box.y0 for b in by_top]
     for g in groups:
@@ -261,16 +260,9 @@ def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: floa
             a = g.anchor_box
             window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
             under = [b.box for b in window if x_overlap_ratio(a, b.box) >= 0.5 and len(b.lines) >= 3]
-            g.text_below = _covered_width(under) >= 0.5 * a.width  # one column or several
-
-
-def _covered_width(boxes: Sequence[Box]) -> float:
-    """The width the boxes cover together, side by side (what two of them share counted once)."""
-    covered, reach = 0.0, float("-inf")
-    for b in sorted(boxes, key=lambda b: b.x0):
-        covered += max(0.0, b.x1 - max(b.x0, reach))
-        reach = max(reach, b.x1)
-    return covered
+            under += [f for f in pictures if a.y1 - 0.5 * body <= f.y0 <= a.y1 + 4 * body
+                      and x_overlap_ratio(a, f) >= 0.5]
+            g.text_below = covered_width(under) >= 0.5 * a.width  # one column or several
 
 
 def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
