@@ -6,6 +6,8 @@ from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
+from layout.analysis.placement import Group
+from layout.analysis.stories import _mark_text_below
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -490,3 +492,15 @@ def test_a_column_under_the_white_between_two_titles_is_the_left_ones():
     assert headlines(layout) == ["Senator Revives", "Council Increases Quiet Museum"]
     assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
     assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id
+
+
+def test_a_headline_with_a_picture_right_under_it_has_its_text_below():
+    """A headline over a picture, its text under the picture: what stands beside the headline
+    is not its text (``Group.text_below``), as for a headline with its text right under it;
+    a headline with nothing under it may head the text beside it."""
+    (title,) = build_blocks(build_lines(text_lines(["Harbour Plan Wins Vote"], 72, 58, size=18), (), P),
+                            (), (), (), P)
+    over_picture, alone = Group([title]), Group([title])
+    _mark_text_below([over_picture], [], 10, [Box(50, 82, 270, 180)])
+    _mark_text_below([alone], [], 10, [])
+    assert over_picture.text_below and not alone.text_below
