@@ -320,3 +320,12 @@ def test_a_title_over_a_subtitle_over_its_text_heads_a_story():
              + [word("CIVIL REGISTER", 65, 190, size=11)]
              + [word("BIRTHS", 85, 206, bold=True)] + column(50, 222, 12, start=30))
     assert roles_of(page(words))["CIVIL REGISTER"] == "headline"
+
+
+def test_a_title_under_a_headline_reaching_over_its_column_and_half_the_next_is_its_crosshead():
+    """A headline over column two and half of column one, not half as wide again as a column:
+    the title in capitals atop column two's text is still inside its story."""
+    words = ([word("Council Approves Plan", 115, 140, size=14)]
+             + column(50, 160, 20) + [word("WORK AT THE PORT", 180, 160, bold=True)]
+             + column(170, 176, 18, start=30) + column(290, 160, 20, start=50))
+    assert roles_of(page(words))["WORK AT THE PORT"] == "crosshead"

@@ -16,9 +16,11 @@ from ..model import Block, Box, Line, Role
 from .patterns import in_capitals
 
 # Most characters a title set in the body size may have; [share of its column's width] a
-# headline this much wider than a title's column, right above it, makes the title a crosshead.
+# headline this much wider than a title's column, right above it, makes the title a crosshead,
+# and so does one over at least ``_OVER`` of that column reaching ``_OVER`` of it beyond.
 TITLE_CHARS = 60
 _WIDER = 1.5
+_OVER = 0.5
 # Smallest title, as a share of the body size, read as the head of an item in its column: a
 # title in small capitals measures about the body's x-height (OCR sizes come from line heights).
 _SMALL_TITLE = 0.55
@@ -64,9 +66,12 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: s
         over = [k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
                 and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
-        if nearest is None or blocks[nearest].box.width < _WIDER * text.width:
+        top = blocks[nearest].box if nearest is not None else None
+        if top is None or top.width < _WIDER * text.width and not (
+                x_overlap(top, text) >= _OVER * text.width
+                and (top.x0 < text.x0 - _OVER * text.width or top.x1 > text.x1 + _OVER * text.width)):
             return False
-        top = blocks[nearest].box  # a banner over headlines of their own heads a section
+        # a banner over headlines of their own heads a section
         return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
                        and blocks[k].frame == blocks[i].frame for k in heads)
 
