@@ -114,7 +114,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
         if roles[i] == "body":
             roles[i] = _pattern_role(b, body, font, params)
     _name_bylined_titles(blocks, roles, body)
-    name_titles(blocks, roles, body, font)
+    name_titles(blocks, roles, body)
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
 
 

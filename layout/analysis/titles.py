@@ -9,7 +9,8 @@ to an end, tells their role.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from ..geometry import x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, Role
@@ -24,9 +25,20 @@ _OVER = 0.5
 # Smallest title, as a share of the body size, read as the head of an item in its column: a
 # title in small capitals measures about the body's x-height (OCR sizes come from line heights).
 _SMALL_TITLE = 0.55
+# [body sizes] a title's text starts this close under it (or under the crossheads stacked under
+# it); the text above it ends this close over it, found among blocks ending this far up; [share
+# of the body size] a smaller title heads an item. (A section's headlines may stand further
+# under its banner than ``stories._BANNER_GAP``: "APRÈS BAC-NINH" five body sizes under
+# "DERNIERS TÉLÉGRAMMES DE LA NUIT", under its kicker.)
+_TEXT_GAP = 2.0
+_ABOVE_GAP = 3.0
+_ABOVE_REACH = 4.0
+_SUBTITLE = 0.9
+# [share of the body size] a block whose top stands this far over a title's foot may be under it
+_TUCKED = 0.3
 
 
-def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: str) -> None:
+def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
     """Titles set in the body size that start a story in their column become headlines.
 
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
@@ -75,40 +87,41 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, font: s
         return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
                        and blocks[k].frame == blocks[i].frame for k in heads)
 
-    for i, b in enumerate(blocks):
+    for i in by_top:  # top down: the upper title of a stack is judged first
+        b = blocks[i]
         # A title split off the top of its text (b.role) stays that text's crosshead.
         if roles[i] not in ("body", "crosshead") or b.role == "crosshead" or len(b.lines) > 2 \
                 or len(b.raw_text) > TITLE_CHARS or b.size < _SMALL_TITLE * body:
             continue
         # Found by their tops (the text under the title) and by their bottoms (the text above,
         # which may start far higher up).
-        under = in_column(by_top[bisect_left(tops, b.box.y1 - 0.3 * body):
-                                 bisect_right(tops, b.box.y1 + 3 * body)], i)
-        over = in_column(by_bottom[bisect_left(bottoms, b.box.y0 - 4 * body):
-                                   bisect_right(bottoms, b.box.y0 + 0.3 * body)], i)
-        below = _text_under(sorted(under, key=lambda k: blocks[k].box.y0), b, blocks, roles, body)
+        under = (k for k in islice(by_top, bisect_left(tops, b.box.y1 - _TUCKED * body), None)
+                 if k != i and roles[k] != "furniture" and x_overlap_ratio(blocks[k].box, b.box) >= 0.5)
+        over = in_column(by_bottom[bisect_left(bottoms, b.box.y0 - _ABOVE_REACH * body):
+                                   bisect_right(bottoms, b.box.y0 + _TUCKED * body)], i)
+        below = _text_under(under, b, blocks, roles, body)
         above = max(over, key=lambda k: blocks[k].box.y1, default=None)
         if below is None:
             continue
         if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or _capitals(b, body, font)):
+                or _capitals(b, body)):
             continue
-        if b.size < 0.9 * body or under_a_wider_headline(i, blocks[below].box):
+        if b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box):
             roles[i] = "crosshead"
             continue
-        if above is None or b.box.y0 - blocks[above].box.y1 > 3 * body or roles[above] != "body" \
+        if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
                 or _ends_text(blocks[above]):
             roles[i] = "headline"
 
 
-def _text_under(under: list[int], title: Block, blocks: Sequence[Block], roles: list[Role],
+def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], roles: list[Role],
                 body: float) -> int | None:
     """The body text right under a title (``under``: the blocks of its column below it, top
-    down): within two body sizes of it, or of the one-line crossheads stacked under it
+    down): within ``_TEXT_GAP`` body sizes of it, or of the one-line crossheads stacked under it
     (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list)."""
     foot = title.box.y1
     for k in under:
-        if blocks[k].box.y0 - foot > 2 * body:
+        if blocks[k].box.y0 - foot > _TEXT_GAP * body:
             return None
         if roles[k] == "body":
             return k
@@ -124,7 +137,7 @@ def centred(title: Box, text: Box, body: float) -> bool:
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
 
 
-def _capitals(b: Block, body: float, font: str) -> bool:
+def _capitals(b: Block, body: float) -> bool:
     """In capitals (four letters or more), and bold or larger than the body."""
     return in_capitals(b.raw_text) and (b.bold or b.size >= 1.08 * body)
 
