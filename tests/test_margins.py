@@ -25,3 +25,11 @@ def test_a_line_standing_among_the_lines_of_text_at_the_page_top_is_no_running_h
     title = block(["BY MESSRS. T. WINSTANLEY"], 300, 30)
     text = block(["THIS DAY, the 23d"] * 40, 300, 36)  # starts 0.4 body sizes above the title's foot
     assert in_bands([advert, among, title, text], page([], width=600, height=800), 10, Params()) == [False] * 4
+
+
+def test_a_line_inside_the_box_of_two_lines_at_the_page_top_stays_in_the_band():
+    """Two lines are no running text: a running head set between them (a folio and a date
+    either side of it, boxed as one) stays furniture."""
+    pair = block(["No. 49", "1813"], 50, 30, pitch=14)
+    head = block(["THE DAILY HERALD"], 90, 37, size=8)
+    assert in_bands([pair, head], page([], width=600, height=800), 10, Params()) == [False, True]

@@ -7,7 +7,7 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group
-from layout.analysis.stories import _mark_text_below
+from layout.analysis.stories import _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -504,3 +504,16 @@ def test_a_headline_with_a_picture_right_under_it_has_its_text_below():
     _mark_text_below([over_picture], [], 10, [Box(50, 82, 270, 180)])
     _mark_text_below([alone], [], 10, [])
     assert over_picture.text_below and not alone.text_below
+
+
+def test_a_kicker_overhanging_the_next_column_stops_its_headline_span_at_its_edge():
+    """The kicker over "Third Story" starts over the end of column two, whose text starts level
+    with the headline and runs on below: the story's span stops at the kicker's edge instead
+    of reaching over column two to column one's title."""
+    def box(x0, y0, x1, y1):
+        return Block((), Box(x0, y0, x1, y1), 10, False, False)
+    kicker, title = box(255, 90, 350, 102), box(300, 106, 399, 124)
+    first, two = box(60, 106, 159, 124), box(170, 110, 270, 370)
+    g = Group([kicker, title])
+    _widen_spans([g], [first, two, kicker, title], page([]), 10)
+    assert g.span.x0 == 255

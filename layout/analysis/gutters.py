@@ -41,7 +41,7 @@ from operator import attrgetter
 
 from ..geometry import Grid
 from ..model import Box
-from .whitespace import MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
+from .whitespace import LARGE, MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
 
 # [share of lines] a strip whose core is narrower than ``MIN_WIDTH`` (Chinese columns a hair
 # apart, a river of word spaces that happen to meet) is a gutter only with the lines beside
@@ -84,9 +84,9 @@ _LEVEL = 0.5
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
 # [body sizes] a river of word spaces (``_rivers``): the first word of body type (no taller
-# than ``_BODY_TALL``) reaching into its core within ``_ABUTS`` above its top, and below its
-# foot, covers all of it: the line above, or one of the two above it over word spaces
-_BODY_TALL = 1.6
+# than ``whitespace.LARGE``) reaching into its core within ``_ABUTS`` above its top, and below
+# its foot, covers all of it: the line above, or one of the two above it over word spaces; a
+# strip nested in a river's core this close to its ends is part of that river
 _ABUTS = 3.0
 # [lines] word spaces meet by chance down a few lines, not down a column: a strip beside more
 # lines than this is no river, whatever lines close it (a word in the gutter of a scan)
@@ -259,15 +259,15 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
 
 def _rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
     """The ids of the hairline strips (beside a few lines: ``_RIVER_LINES``) that are rivers
-    of word spaces: a line of body type (``_BODY_TALL``) runs across the core right above the
+    of word spaces: a line of body type (``whitespace.LARGE``) runs across the core right above the
     strip and right below it (``_ABUTS``; the first word reaching into the core covers it);
-    and the strips nested in one such (where its white narrows or widens). A loose justified
+    and the strips nested in one such (where its white narrows). A loose justified
     column's word spaces meet down a few lines, and the lines of the same column above and
     below close the path; columns a hair apart stop where their column does, under a blank
     stretch or a headline. A river is no column's side (not ``long``): its gaps stay weak
     cuts, which the line's own word spaces keep in it (``lines._cut_row``), while columns of
     Chinese, with no word space, are still cut."""
-    body_lines = sorted((b for b in boxes if b.height <= _BODY_TALL * body), key=lambda b: b.cy)
+    body_lines = sorted((b for b in boxes if b.height <= LARGE * body), key=lambda b: b.cy)
     middles = [b.cy for b in body_lines]
     reach = _ABUTS * body
 

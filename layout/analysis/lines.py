@@ -229,7 +229,7 @@ _NONE, _WEAK, _APART, _CUT = 0, 1, 2, 3
 _STRETCH = 1.25
 # [times the widest word space] TeX widens the space after a sentence's end (its space factor
 # stretches it three times as much as a word space): in a row filling its column's measure,
-# such a weak cut up to this wide is that space
+# a weak or apart cut up to this wide is that space
 _SENTENCE = 3.0
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 

@@ -31,8 +31,8 @@ _INDEX_WORDS = 5
 _BAND_LINES = 1
 # [share of the body size] how near the body size running text is set
 _BODY_SIZE = 0.1
-# Least lines of running text: what a title in the band may stand level with (``_outermost``),
-# and where the side bands stop (``_margins``)
+# Least lines of running text: what a title in the band may stand level with, and what a band
+# line may stand inside (``_outermost``), and where the side bands stop (``_margins``)
 _RUNNING_LINES = 3
 # [body sizes] most white space between such a title and the text it heads
 _TITLE_GAP = 2.5

@@ -213,6 +213,9 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
         ░░░░░░░░     ══ HEADLINE ══                  its span reaches the text or picture
         ░░░░░░░░ │ ░░░░░ ░░░░░ ░░░░░ ░░░░░ ░░░░░      level with it on either side, else the
                                                      edge of the printed area
+
+    A box starting level with it and running on below, under its end, stops it at its own
+    edge: the top of the next column under a kicker overhanging it.
     """
     if not blocks:
         return
@@ -271,8 +274,9 @@ def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
     ``SEUL JOURNAL RECEVANT PAR FILS SPÉCIAUX`` across the page, with ``POISSON D'AVRIL`` right
     under it in column one and other titles under it further right, heads no column: the text
     at the top of column two goes on from column one. A headline with text of its own right
-    under it (``Group.text_below``) is no banner; one with ``_BANNER_TITLES`` headlines, each
-    under half its width, starting within ``_BANNER_GAP`` body sizes under it is.
+    under it (``Group.text_below``) is no banner; one with at least ``_BANNER_TITLES`` headlines
+    in its own frame, each under half its width, starting within ``_BANNER_GAP`` body sizes
+    under it is.
     """
     heads = sorted((g for g in groups if g.header), key=lambda g: g.anchor_box.y0)
     tops = [g.anchor_box.y0 for g in heads]

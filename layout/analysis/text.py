@@ -160,11 +160,12 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 and not ln.text[:1].islower()
             # A centred line under another goes on with it: a heading wrapped over lines.
             wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
-            # CJK text sets a new paragraph in by two characters: a short line with no closing
-            # mark before an unindented line is a measure narrowed beside an inset.
+            # A CJK line set flush right (``_FLUSH_IN``): the end of a note wrapped.
             end = _measure_end(b.lines, k, right, ln.size, common)
             flush = ln.box.x0 - _start(ln, left, cap) > _FLUSH_IN * ln.size \
                 and abs(end - ln.box.x1) <= _EDGE * ln.size
+            # CJK text sets a new paragraph in by two characters: a short line with no closing
+            # mark before an unindented line is a measure narrowed beside an inset.
             goes_on = broken or open_end and _opens_in_lower_case(ln) \
                 or cjk_open and (not indented or flush) and _cjk_text(ln.text.lstrip()[:1])
             if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:

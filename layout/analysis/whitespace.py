@@ -44,7 +44,7 @@ _USUAL = 0.1
 _OUTLIER = 0.8
 # [body sizes] a box taller than this is large type (a headline) or a picture: slices with
 # one beside them are left out of a strip's core, unless none has body type beside it
-_LARGE = 1.6
+LARGE = 1.6
 # [body sizes] a box counts as beside a strip when it ends (or starts) this close to it; a
 # strip with no text on one side within ``_WITHIN`` (a short column's width) for ``_BLANK`` is
 # cut there (it crossed a blank stretch or a drawing: above and below are two strips, judged
@@ -302,7 +302,7 @@ def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     """The white space common to the slices, leaving out the few where it is much narrower than
     usual: a line across the gutter (a kicker or byline over two columns) is white only at a
     word space, which must not be taken for the gutter's width. Slices beside large type
-    (``_LARGE``) are left out too, where slices with body type beside them are left (blank ones
+    (``LARGE``) are left out too, where slices with body type beside them are left (blank ones
     say nothing of the width): a headline across two columns is white only at its word space,
     wider than the body's and so no outlier, but off the gutter's middle; taken in, it narrowed
     the gutter to a sliver that the gaps of the lines beside it missed. The two slices that
@@ -312,7 +312,7 @@ def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     usual = slices if all(map(least.__le__, widths)) else \
         [f for f, width in zip(slices, widths) if width >= least]  # (most often none is narrower)
     first, last = max(usual, key=_START), min(usual, key=_END)  # the slices bounding the core
-    tall = _LARGE * body
+    tall = LARGE * body
     if not (_of_body(first, tall) and _of_body(last, tall)):  # (else they bound it among those)
         body_type = [f for f in usual if (f[2] is not None or f[3] is not None)  # _of_body,
                      and (f[2] is None or f[2][2] <= tall)  # written out: this may look at
