@@ -587,6 +587,8 @@ def test_a_hairline_river_down_eight_loose_lines_closed_above_and_below_is_no_gu
     full = [[(50, 30)]]
     lines = build_lines(_rows(full + rows + full, 100), (), P)
     assert len(lines) == 10 and sorted(len(ln.words) for ln in lines) == [1, 1] + [4] * 8
+    open_below = build_lines(_rows(full + rows, 100), (), P)  # nothing closes it: a gutter
+    assert len(open_below) > 9
 
 
 def test_a_justified_two_word_line_filling_the_column_measure_stays_one_line():
@@ -614,3 +616,7 @@ def test_a_sentence_space_of_a_loose_justified_line_stays_in_the_line():
     words[4] = replace(words[4], text="weeks.")
     lines = build_lines(words, (), P)
     assert sorted(len(ln.words) for ln in lines) == [1, 1, 2, 3, 3]
+    loose[1] = [(50, 6), (110, 4)]                                # short of the measure: cut
+    words = _rows(full + loose + full, 100)
+    words[4] = replace(words[4], text="weeks.")
+    assert "weeks." in texts(build_lines(words, (), P))
