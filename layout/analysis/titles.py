@@ -74,7 +74,7 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     heads = [k for k, r in enumerate(roles) if r == "headline"]
 
     def under_a_wider_headline(i: int, text: Box) -> bool:  # inside a story set across columns
-        b = blocks[i].box  # a centred headline may stop short of its outer columns' edges
+        b = blocks[i].box  # the headlines over the title that reach over its column (its text)
         over = [k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
                 and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
@@ -95,11 +95,10 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
             continue
         # Found by their tops (the text under the title) and by their bottoms (the text above,
         # which may start far higher up).
-        under = (k for k in islice(by_top, bisect_left(tops, b.box.y1 - _TUCKED * body), None)
-                 if k != i and roles[k] != "furniture" and x_overlap_ratio(blocks[k].box, b.box) >= 0.5)
+        under = (k for k in islice(by_top, bisect_left(tops, b.box.y1 - _TUCKED * body), None) if k != i)
         over = in_column(by_bottom[bisect_left(bottoms, b.box.y0 - _ABOVE_REACH * body):
                                    bisect_right(bottoms, b.box.y0 + _TUCKED * body)], i)
-        below = _text_under(under, b, blocks, roles, body)
+        below = _text_under(under, b, blocks, roles, body)  # stops at the first white too wide
         above = max(over, key=lambda k: blocks[k].box.y1, default=None)
         if below is None:
             continue
@@ -116,13 +115,17 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
 
 def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], roles: list[Role],
                 body: float) -> int | None:
-    """The body text right under a title (``under``: the blocks of its column below it, top
-    down): within ``_TEXT_GAP`` body sizes of it, or of the one-line crossheads stacked under it
-    (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list)."""
+    """The body text right under a title (``under``: the blocks below it, top down, of any
+    column): within ``_TEXT_GAP`` body sizes of it, or of the one-line crossheads stacked under
+    it (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list). The look ends at the first
+    block, in any column, starting further down than that: the blocks come by their tops, so
+    it reads no further than the title's neighbourhood."""
     foot = title.box.y1
     for k in under:
         if blocks[k].box.y0 - foot > _TEXT_GAP * body:
             return None
+        if roles[k] == "furniture" or x_overlap_ratio(blocks[k].box, title.box) < 0.5:
+            continue  # not in the title's column
         if roles[k] == "body":
             return k
         if roles[k] != "crosshead" or len(blocks[k].lines) > 1:
