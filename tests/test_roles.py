@@ -312,6 +312,24 @@ def test_a_title_under_a_banner_is_its_crosshead_unless_the_banner_heads_a_secti
     assert roles(False)["THE SALON"] == roles(True)["THE SALON"] == "headline"
 
 
+def test_a_small_title_over_a_dateline_heads_a_dispatch_even_under_a_banner():
+    """A title smaller than the body heads an item of its column, and one under a banner is
+    the banner's crosshead, unless its text opens with a dateline: then it heads a dispatch of
+    its own ("INCENDIE A MANILLE" / "Madrid, 1er avril. Par service spécial.", Le Matin 1893,
+    under "DEUXIÈME ÉDITION")."""
+    def roles(opening: str) -> dict:
+        banner = [word("SECOND EDITION", 60, 40, size=30)]  # over columns one and two
+        one = (column(50, 100, 5) + [word("of the plan.", 50, 160), word("FIRE IN MANILA", 72, 184, bold=True)]
+               + [word(opening, 50, 200)] + column(50, 212, 14, start=40))
+        three = (column(290, 60, 27, start=9) + [word("of the plan.", 290, 386), word("PORT FIRE", 317, 400, size=8)]
+                 + [word(opening, 290, 414)] + column(290, 426, 5, start=7))  # beside the banner
+        return roles_of(page(banner + one + column(170, 100, 22, start=5) + three, height=600))
+    assert roles("ROME, 1st April.")["FIRE IN MANILA"] == "headline"
+    assert roles("ROME, 1st April.")["PORT FIRE"] == "headline"
+    assert roles("the mayor said")["FIRE IN MANILA"] == "crosshead"
+    assert roles("the mayor said")["PORT FIRE"] == "crosshead"
+
+
 def test_a_title_over_a_subtitle_over_its_text_heads_a_story():
     """``ÉTAT-CIVIL DE RENNES`` centred in its column, a little larger than the text, with
     ``NAISSANCES`` under it and the list under that (Ouest-Éclair, 1918): the text under a

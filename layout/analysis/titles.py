@@ -14,7 +14,7 @@ from itertools import islice
 
 from ..geometry import x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, Role
-from .patterns import in_capitals
+from .patterns import DATELINE, in_capitals
 
 # Most characters a title set in the body size may have; [share of its column's width] a
 # headline this much wider than a title's column, right above it, makes the title a crosshead,
@@ -49,11 +49,13 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     or a signature or other line set apart) and body text follows right under it; a crosshead
     inside a story is set left in modern papers. A line smaller than the body (down to
     ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
-    SAINTE-BARBE`` under "La Soirée parisienne", ``INCENDIE A MANILLE`` in a column of wires):
-    a crosshead. Under a headline set across more columns than the title's (the nearest above
-    it that reaches over the title's column), the title is a crosshead of that story too:
-    People's Daily centres its crossheads in the column. A banner with headlines of their own
-    under it heads a section, not one story (``DERNIERS TÉLÉGRAMMES DE LA NUIT``).
+    SAINTE-BARBE`` under "La Soirée parisienne"): a crosshead. Under a headline set across
+    more columns than the title's (the nearest above it that reaches over the title's column),
+    the title is a crosshead of that story too: People's Daily centres its crossheads in the
+    column. A banner with headlines of their own under it heads a section, not one story
+    (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
+    whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
+    "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION").
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -105,7 +107,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
                 or _capitals(b, body)):
             continue
-        if b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box):
+        dispatch = DATELINE.match(blocks[below].lines[0].text) is not None
+        if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
             roles[i] = "crosshead"
             continue
         if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
