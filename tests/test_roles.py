@@ -5,6 +5,7 @@ from dataclasses import replace
 from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.lines import build_lines
+from layout.analysis.patterns import DATELINE
 from layout.analysis.roles import assign_roles, body_size
 from layout.model import Box, Rule
 from layout.params import Params
@@ -347,3 +348,13 @@ def test_a_title_under_a_headline_reaching_over_its_column_and_half_the_next_is_
              + column(50, 160, 20) + [word("WORK AT THE PORT", 180, 160, bold=True)]
              + column(170, 176, 18, start=30) + column(290, 160, 20, start=50))
     assert roles_of(page(words))["WORK AT THE PORT"] == "crosshead"
+
+
+def test_a_dateline_is_a_place_then_a_date_as_ocr_reads_it():
+    """Datelines in four languages and OCR's readings of "1er"; a sentence naming a place and a
+    month is none."""
+    for line in ("ROME, 14 mars. Aujourd'hui", "MADRID, ler avril. —D'un", "Lisbonne, l er avril.",
+                 "BUCHAREST, l«r avril.", "PARIS, le 14 mars 1884.", "Wien, 2. Dezember.", "LONDON, Nov. 22."):
+        assert DATELINE.match(line), line
+    for line in ("Paris, le préfet de mars", "M. Albert Benoist continue", "Le Clairon de ce matin"):
+        assert not DATELINE.match(line), line
