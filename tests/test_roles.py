@@ -331,6 +331,18 @@ def test_a_small_title_over_a_dateline_heads_a_dispatch_even_under_a_banner():
     assert roles("the mayor said")["PORT FIRE"] == "crosshead"
 
 
+def test_a_line_in_capitals_of_the_body_type_heads_a_story_where_the_text_above_ended():
+    """``COMMISSION DES ALLUMETTES`` (Le Matin 1884): capitals in the body's size and weight,
+    set the full measure, after a paragraph that ended; the same line after a sentence that
+    runs on is still text."""
+    def role(above: str) -> str:
+        words = (column(50, 100, 6) + [word(above, 50, 172)] + [word("COMMISSION ON MATCHES", 50, 196)]
+                 + column(50, 218, 12, start=30))
+        return roles_of(page(words))["COMMISSION ON MATCHES"]
+    assert role("of the plan.") == "headline"
+    assert role("of the plan and the") == "body"
+
+
 def test_a_title_over_a_subtitle_over_its_text_heads_a_story():
     """``ÉTAT-CIVIL DE RENNES`` centred in its column, a little larger than the text, with
     ``NAISSANCES`` under it and the list under that (Ouest-Éclair, 1918): the text under a

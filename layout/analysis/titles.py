@@ -42,8 +42,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     """Titles set in the body size that start a story in their column become headlines.
 
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
-    about the body size: centred in the column (``Revue politique.``), or in capitals and
-    bold or larger (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
+    about the body size: centred in the column (``Revue politique.``), or in capitals
+    (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
     fragment of a line cut apart may fall in the middle by chance). Such a line heads a story
     only where the text above it, if any, has come to an end (a full stop, a short last line,
     or a signature or other line set apart) and body text follows right under it; a crosshead
@@ -105,7 +105,7 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if below is None:
             continue
         if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or _capitals(b, body)):
+                or _capitals(b)):
             continue
         dispatch = DATELINE.match(blocks[below].lines[0].text) is not None
         if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
@@ -143,9 +143,11 @@ def centred(title: Box, text: Box, body: float) -> bool:
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
 
 
-def _capitals(b: Block, body: float) -> bool:
-    """In capitals (four letters or more), and bold or larger than the body."""
-    return in_capitals(b.raw_text) and (b.bold or b.size >= 1.08 * body)
+def _capitals(b: Block) -> bool:
+    """In capitals (four letters or more), in any type: 19th-century papers set their titles
+    in capitals of the body's own size and weight (``COMMISSION DES ALLUMETTES``, Le Matin
+    1884); the text around it still has to say a story starts there."""
+    return in_capitals(b.raw_text)
 
 
 def _ends_text(b: Block) -> bool:
