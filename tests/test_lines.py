@@ -315,6 +315,19 @@ def test_a_word_set_sideways_is_read_apart_from_the_horizontal_text():
     assert all(ln.box.x1 <= 160 for ln in lines if not ln.vertical)
 
 
+def test_a_short_word_on_a_found_line_stretched_by_a_stray_glyph_stays_upright():
+    """An OCR line boxed over three printed lines by a flourish ("-&\"" before "few tons of
+    measurement goods", the Liverpool Standard, 1832): its words get that height, and "few"
+    is as tall and thin as a sideways word; most of the line's words are upright, so is it.
+    Sideways words on a found line of their own stay sideways."""
+    tall = [replace(word(text, x, 100, line=7), box=Box(x, 100, x + 12 * len(text), 250))
+            for text, x in (("-&", 20), ("few", 50), ("tons", 90), ("of", 142), ("measurement", 170))]
+    side = [replace(word("Amsterdam", 300, 150, line=8), box=Box(300, 150, 310, 240))]
+    content = with_sideways_words(replace(page(column(50, 300, 12) + tall + side), unit="px"))
+    assert {w.text: w.vertical for w in content.words if w.source_line in (7, 8)} == {
+        "-&": False, "few": False, "tons": False, "of": False, "measurement": False, "Amsterdam": True}
+
+
 def _found(text, x0, x1, y, block, line):
     return replace(word(text, x0, y), box=Box(x0, y, x1, y + 10), source_block=block,
                    source_line=line)
