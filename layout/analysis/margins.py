@@ -8,6 +8,7 @@ page's height (or width, for the side bands, which stop at the running text).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ _BODY_SIZE = 0.1
 _RUNNING_LINES = 3
 # [body sizes] most white space between such a title and the text it heads
 _TITLE_GAP = 2.5
+# A number standing as a word (a date line's day or year), not a figure OCR read inside a
+# word ("ST.4IND4RD"); "1er", "2nd" are numbers
+_FIGURES = re.compile(r"(?<![^\W\d])\d+(er|e|st|nd|rd|th)?(?![^\W\d])")
 
 
 def in_bands(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> list[bool]:
@@ -106,8 +110,10 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
     block of more lines than the band holds), starting within ``_TITLE_GAP`` body sizes under
     it (its top below the title's middle) or under the one-line titles stacked under it, is
     the title at the head of its column on a page with no running head (``ASSEMBLÉE DES
-    ÉTATS.``; ``Legal Notices.`` over ``NOTICE TO DEBTORS.`` over its text). A paper's name
-    set over its first column has its date line under it, a line with figures: it stays
+    ÉTATS.``; ``Legal Notices.`` over ``NOTICE TO DEBTORS.`` over its text). So is a line
+    heading text under the band's own line nearer the edge (the paper's name atop each page,
+    ``CHURCH REFORM`` under it), unless it holds a number (a date line). A paper's name set
+    over its first column has its date line under it, a line with figures: it stays
     furniture."""
     by_top = sorted(blocks, key=lambda o: o.box.y0)
     tops = [o.box.y0 for o in by_top]
@@ -120,7 +126,7 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
             if o is not b and x_overlap(o.box, b.box) > 0:
                 if len(o.lines) > _BAND_LINES:
                     return True
-                if any(c.isdigit() for c in o.raw_text):
+                if _FIGURES.search(o.raw_text):
                     return False  # the date line under a paper's name: the name is furniture
                 foot = max(foot, o.box.y1)
         return False
@@ -128,22 +134,24 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
     def inside(b: Block, o: Block) -> bool:  # a line between the lines of running text
         return len(o.lines) >= _RUNNING_LINES and o.box.y0 < b.box.cy < o.box.y1
 
-    def freed(b: Block, reaching: list[Block], outward: Callable[[Block], bool]) -> bool:
+    def freed(b: Block, reaching: list[Block], held: list[Block], outward: Callable[[Block], bool]) -> bool:
         if any((outward(o) or inside(b, o)) and x_overlap(b.box, o.box) > 0 for o in reaching):
             return True
-        return any(y_overlap(o.box, b.box) > 0 and len(o.lines) >= _RUNNING_LINES for o in reaching) \
-            and heads_text(b)
+        return (any(y_overlap(o.box, b.box) > 0 and len(o.lines) >= _RUNNING_LINES for o in reaching)
+                or any(outward(o) for o in held) and not _FIGURES.search(b.raw_text)) and heads_text(b)
 
     result = list(banded)
     if not margins.top_ruled:
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y0 < margins.top]
+        held = [o for o, h in zip(blocks, banded) if h and o.box.y1 <= margins.top]
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y1 <= margins.top and freed(b, reaching, lambda o: o.box.y1 <= b.box.y0):
+            if banded[k] and b.box.y1 <= margins.top and freed(b, reaching, held, lambda o: o.box.y1 <= b.box.y0):
                 result[k] = False
     if not margins.bottom_ruled:
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y1 > margins.bottom]
+        held = [o for o, h in zip(blocks, banded) if h and o.box.y0 >= margins.bottom]
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y0 >= margins.bottom and freed(b, reaching, lambda o: o.box.y0 >= b.box.y1):
+            if banded[k] and b.box.y0 >= margins.bottom and freed(b, reaching, held, lambda o: o.box.y0 >= b.box.y1):
                 result[k] = False
     return result
 
