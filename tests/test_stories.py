@@ -6,7 +6,7 @@ from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
-from layout.analysis.placement import Group
+from layout.analysis.placement import Group, Placer, Unit
 from layout.analysis.stories import _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
@@ -517,3 +517,18 @@ def test_a_kicker_overhanging_the_next_column_stops_its_headline_span_at_its_edg
     g = Group([kicker, title])
     _widen_spans([g], [first, two, kicker, title], page([]), 10)
     assert g.span.x0 == 255
+
+
+def test_text_whose_box_an_ocr_block_above_overlaps_by_under_a_line_goes_on_with_it():
+    """The boxes OCR draws round two blocks of one column of a scan may overlap by most of a
+    line (the Liverpool Standard, 1832; our own OCR of the NZZ): the lower block's text goes on
+    from the story of the one above it, as it would a line lower."""
+    def block(y0: float, lines: int) -> Block:
+        rows = tuple(Line((), Box(50, y0 + 12 * i, 150, y0 + 12 * i + 10), "text of the column", 10, False, False)
+                     for i in range(lines))
+        return Block(rows, Box(50, y0, 150, rows[-1].box.y1), 10, False, False, role="body")
+    upper, lower = block(60, 10), block(170, 8)  # the upper runs 8 units (0.8 body) past the lower's top
+    placer = Placer([], [], [], 10, P)
+    first = Unit(upper.box, block=upper)
+    placer.place(first, Group([]))
+    assert placer.home(Unit(lower.box, block=lower)) is first.home

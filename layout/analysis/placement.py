@@ -33,6 +33,9 @@ _REACH = 2.0
 # the taller] how much of its height a title shares with another level with it (``_level``)
 _OVER = 1.0
 _LEVEL = 0.5
+# [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
+# round the blocks of one column of a scan overlap by up to a line)
+_TUCKED = 1.0
 
 
 @dataclass(eq=False)
@@ -285,7 +288,7 @@ class Placer:
     def _placed_above(self, u: Unit) -> Unit | None:
         """The unit right above u in its column, when no rule separates them."""
         b, body = u.box, self.body
-        found = self._placed_index.highest(b.x0, b.x1, b.y0 + 0.5 * body,
+        found = self._placed_index.highest(b.x0, b.x1, b.y0 + _TUCKED * body,
                                            lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
         if found is None:
             return None
