@@ -187,20 +187,20 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
     ones. Both lists are sorted by x0, so this is a sweep."""
     nxt: dict[tuple[float, float], _Open] = {}
     count = len(free)
-    starts = [f[0] for f in free]
-    ends = [f[1] for f in free]
+    starts = [*map(_START, free), math.inf]  # (none after the last)
+    ends = list(map(_END, free))
     used = [False] * count
     wide = MIN_COLUMN * h / SLICE
     pinch = _PINCH / SLICE
     i = 0
     for s in open_:
         sx0, sx1 = s.x0, s.x1
-        while i < count and ends[i] <= sx0:
+        while ends[i] <= sx0:  # (the last interval ends at the page's right, past every strip)
             i += 1
-        if i < count and starts[i] <= sx0 and sx1 <= ends[i] and (
-                i + 1 == count or not starts[i + 1] < sx1) and sx1 - sx0 >= narrow:
+        if starts[i] <= sx0 and sx1 <= ends[i] and not starts[i + 1] < sx1:
             # The common case, the general one below written out: the strip goes on whole in
-            # one free interval (its one piece is itself; it neither narrows nor splits).
+            # one free interval (its one piece is itself, at least ``narrow`` wide as every
+            # open strip is; it neither narrows nor splits).
             key = (sx0, sx1)
             older = nxt.setdefault(key, s)
             if older is not s:
