@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter
 
 from ..model import Box
@@ -57,10 +58,13 @@ _BLANK = 3.0
 _EDGE = 0.25
 _ALIGNED_LINES = 6
 
-# A free interval of a slice: (x0, x1, box left of it, box right of it, its width x1 - x0); a
-# box is (its index, its edge on the interval's side, its height), None at the margin.
+# A free interval of a slice: (x0, x1, box left of it, box right of it, its width x1 - x0, the
+# left box's edge or -inf at the margin, the right box's edge or +inf, whether it is of body
+# type: a box beside it and none taller than ``LARGE``); a box is (its index, its edge on the
+# interval's side, its height), None at the margin. The last three answer the measures'
+# questions once a slice, not once for every strip that goes through the interval.
 Free = tuple[float, float, "tuple[int, float, float] | None", "tuple[int, float, float] | None",
-             float]
+             float, float, float, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +139,7 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT) -> 
         span = (b.x0, b.x1, i, height)
         for k in range(first if first > 0 else 0, (last if last < final else final) + 1):  # clamped
             filled[k].append(span)
-    narrow = MIN_WIDTH * body
+    narrow, tall = MIN_WIDTH * body, LARGE * body
     done: list[Strip] = []
     open_: list[_Open] = []
     before: list[tuple[float, float, int, float]] = []
@@ -148,22 +152,31 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT) -> 
             for s in open_:
                 s.slices.append(s.slices[-1])
             continue
-        open_ = _follow(open_, _free(spans, left, right), k, narrow, done, top, h, shortest)
+        open_ = _follow(open_, _free(spans, left, right, tall), k, narrow, done, top, h, shortest)
         before = spans
     for s in open_:
         done += _closed(s, n, top, h, shortest)
     return done
 
 
-def _free(spans: list[tuple[float, float, int, float]], left: float, right: float) -> list[Free]:
-    """The free intervals of one slice (its spans sorted), sorted by x0."""
-    out, reach, edge = [], left, None
+def _free(spans: list[tuple[float, float, int, float]], left: float, right: float,
+          tall: float) -> list[Free]:
+    """The free intervals of one slice (its spans sorted), sorted by x0; ``tall``: the height
+    of large type (``LARGE``)."""
+    out, reach, edge, inf = [], left, None, math.inf
     for x0, x1, i, height in spans:
         if x0 > reach:
-            out.append((reach, x0, edge, (i, x0, height), x0 - reach))
+            if edge is None:
+                out.append((reach, x0, None, (i, x0, height), x0 - reach, -inf, x0, height <= tall))
+            else:
+                out.append((reach, x0, edge, (i, x0, height), x0 - reach, reach, x0,
+                            edge[2] <= tall and height <= tall))
         if x1 > reach:
             reach, edge = x1, (i, x1, height)
-    out.append((reach, right, edge, None, right - reach))
+    if edge is None:
+        out.append((reach, right, None, None, right - reach, -inf, inf, False))
+    else:
+        out.append((reach, right, edge, None, right - reach, reach, inf, edge[2] <= tall))
     return out
 
 
@@ -174,20 +187,20 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
     ones. Both lists are sorted by x0, so this is a sweep."""
     nxt: dict[tuple[float, float], _Open] = {}
     count = len(free)
-    starts = [f[0] for f in free]
-    ends = [f[1] for f in free]
+    starts = [*map(_START, free), math.inf]  # (none after the last)
+    ends = list(map(_END, free))
     used = [False] * count
     wide = MIN_COLUMN * h / SLICE
     pinch = _PINCH / SLICE
     i = 0
     for s in open_:
         sx0, sx1 = s.x0, s.x1
-        while i < count and ends[i] <= sx0:
+        while ends[i] <= sx0:  # (the last interval ends at the page's right, past every strip)
             i += 1
-        if i < count and starts[i] <= sx0 and sx1 <= ends[i] and (
-                i + 1 == count or not starts[i + 1] < sx1) and sx1 - sx0 >= narrow:
+        if starts[i] <= sx0 and sx1 <= ends[i] and not starts[i + 1] < sx1:
             # The common case, the general one below written out: the strip goes on whole in
-            # one free interval (its one piece is itself; it neither narrows nor splits).
+            # one free interval (its one piece is itself, at least ``narrow`` wide as every
+            # open strip is; it neither narrows nor splits).
             key = (sx0, sx1)
             older = nxt.setdefault(key, s)
             if older is not s:
@@ -262,8 +275,7 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
     core = _core(slices, body)
     x0, x1 = core
     within = _WITHIN * body
-    beside = [f[2] is not None and x0 - f[2][1] <= within and f[3] is not None
-              and f[3][1] - x1 <= within for f in slices]
+    beside = [x0 - f[5] <= within and f[6] - x1 <= within for f in slices]  # -inf, inf: none
     parts = _parts(bytes(beside))
     spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + s.start * h, top + end * h)]
@@ -276,7 +288,7 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
 # The parts of a free interval (its start, end and width) and of a box beside it (its edge's
 # x and its height, after its index), taken by ``map`` in the measures below: they run over
 # every slice of every strip.
-_START, _END, _WIDTH = itemgetter(0), itemgetter(1), itemgetter(4)
+_START, _END, _WIDTH, _BODY = itemgetter(0), itemgetter(1), itemgetter(4), itemgetter(7)
 _EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
 # A blank stretch: this many slices in a row with nothing beside the strip on one side.
 _GAP = re.compile(b"\\x00{%d,}" % math.ceil(_BLANK / SLICE))
@@ -312,21 +324,12 @@ def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     usual = slices if all(map(least.__le__, widths)) else \
         [f for f, width in zip(slices, widths) if width >= least]  # (most often none is narrower)
     first, last = max(usual, key=_START), min(usual, key=_END)  # the slices bounding the core
-    tall = LARGE * body
-    if not (_of_body(first, tall) and _of_body(last, tall)):  # (else they bound it among those)
-        body_type = [f for f in usual if (f[2] is not None or f[3] is not None)  # _of_body,
-                     and (f[2] is None or f[2][2] <= tall)  # written out: this may look at
-                     and (f[3] is None or f[3][2] <= tall)]  # every slice of every strip
+    if not (first[7] and last[7]):  # (else they bound it among those of body type)
+        body_type = list(compress(usual, map(_BODY, usual)))
         if body_type:
             first, last = max(body_type, key=_START), min(body_type, key=_END)
     x0, x1 = first[0], last[1]
     return (x0, x1) if x0 <= x1 else (x1, x0)  # shifting a little (a gutter one hair wide)
-
-
-def _of_body(f: Free, tall: float) -> bool:
-    """Whether a slice has a box beside it, and none taller than ``tall`` (large type)."""
-    return (f[2] is not None or f[3] is not None) and (f[2] is None or f[2][2] <= tall) \
-        and (f[3] is None or f[3][2] <= tall)
 
 
 def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
@@ -334,8 +337,8 @@ def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
     """A strip over ``slices`` with its ``core``, with the boxes that stand beside the core."""
     x0, x1 = core
     near = _NEAR * body
-    lefts = {f[2][0]: f[2] for f in slices if f[2] is not None and x0 - f[2][1] <= near}
-    rights = {f[3][0]: f[3] for f in slices if f[3] is not None and f[3][1] - x1 <= near}
+    lefts = {f[2][0]: f[2] for f in slices if x0 - f[5] <= near}  # (-inf, inf at the margin)
+    rights = {f[3][0]: f[3] for f in slices if f[6] - x1 <= near}
     return Strip(x0, x1, y0, y1,
                  max(_alignment(lefts.values(), body), _alignment(rights.values(), body)),
                  min(_density(lefts.values(), y1 - y0), _density(rights.values(), y1 - y0)),
