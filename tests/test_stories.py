@@ -6,7 +6,7 @@ from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
-from layout.analysis.placement import Group, Placer, Unit
+from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis.stories import _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
@@ -532,3 +532,14 @@ def test_text_whose_box_an_ocr_block_above_overlaps_by_under_a_line_goes_on_with
     first = Unit(upper.box, block=upper)
     placer.place(first, Group([]))
     assert placer.home(Unit(lower.box, block=lower)) is first.home
+
+
+def test_body_blocks_a_point_apart_in_small_type_are_one_storys_text():
+    """An OCR engine sizes blocks in whole points: a feuilleton's columns at 8 and 7 points
+    (33.3 and 29.2 px at 300 dpi, Ouest-Éclair 1918) are one story's text; 8 and 6.6 points
+    are not."""
+    def unit(size: float) -> Unit:
+        line = Line((), Box(50, 100, 150, 100 + size), "text of the column", size, False, False)
+        return Unit(line.box, block=Block((line,), line.box, size, False, False, role="body"))
+    assert same_text_size(unit(33.33), unit(29.17), P)
+    assert not same_text_size(unit(33.33), unit(27.5), P)

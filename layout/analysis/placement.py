@@ -33,6 +33,9 @@ _REACH = 2.0
 # the taller] how much of its height a title shares with another level with it (``_level``)
 _OVER = 1.0
 _LEVEL = 0.5
+# [times Params.size_tolerance] how far apart two body blocks' sizes may be and still be one
+# story's text (``same_text_size``)
+_ONE_TYPE = 3.5
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _TUCKED = 1.0
@@ -68,19 +71,21 @@ class Group:
 
 
 def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
-    """False when both are body blocks whose sizes differ by more than 3 times the tolerance.
+    """False when both are body blocks whose sizes differ by more than ``_ONE_TYPE`` times the
+    tolerance.
 
     Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
-    its own, so one story's blocks differ by a point now and then. On a page whose sizes are
-    line heights the tolerance is already the looser ``estimated_size_tolerance`` (see
-    ``pipeline.sizes_estimated``), so this allows 45 % there: a story's subtitle measured a
-    fifth taller than its text still runs on in it. Crossheads, bylines and other named blocks
-    run on in their story whatever their size.
+    its own, in whole points, so one story's blocks differ by a point now and then: 14 % of
+    the larger allows that down to 7-point type (a feuilleton's 8 and 7 points, Ouest-Éclair
+    1918). On a page whose sizes are line heights the tolerance is already the looser
+    ``estimated_size_tolerance`` (see ``pipeline.sizes_estimated``), so this allows over half
+    there: a story's subtitle measured a fifth taller than its text still runs on in it.
+    Crossheads, bylines and other named blocks run on in their story whatever their size.
     """
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= 3 * params.size_tolerance * big
+    return big - small <= _ONE_TYPE * params.size_tolerance * big
 
 
 def _level(a: Box, b: Box) -> bool:
