@@ -35,7 +35,7 @@ from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_blo
 from .gutters import MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, rejoined
-from .script import CLOSING, is_cjk, joins_without_space
+from .script import hanging_mark, joins_without_space, unhung_box
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
@@ -55,8 +55,6 @@ _SIMILAR = 0.3
 # [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
 # space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
 _CJK_APART = 1.2
-# Opening marks may hang out of their column at a line's start (closing ones at its end: CLOSING)
-_OPENING = "（「『【〈《〔\"'“‘«("
 # [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
 # (i, l, a comma) are about a quarter em wide.
 _SPECK = 0.15
@@ -195,7 +193,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             found = found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
-                inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w), found, sides=not found and max(
+                inner, u.x0, b.cy, _SLACK * body, hanging_mark(prev, w), found, sides=not found and max(
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
             if gutter and (whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
                            or _word_space_of_display(prev, w, gap, body)):
@@ -215,7 +213,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, rows, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
-    return rejoined(pieces, gutters, boxes, unhung, _hanging, _SLACK * body, separators)
+    return rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
@@ -295,28 +293,6 @@ def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: 
                 return True
             j += step
     return False
-
-
-def unhung_box(w: Word, box: Box) -> Box:
-    """The box without the CJK punctuation that may hang out of its column at either end
-    (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
-    what the gutters are found among, for a full-width closing mark may reach into the gutter or
-    even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
-    t = w.text
-    if t and t[-1] in CLOSING and is_cjk(t[0]) and all(c in CLOSING for c in t):
-        return Box(box.x0, box.y0, box.x0, box.y1)
-    opens = len(t) > 1 and t[0] in _OPENING and is_cjk(t[1])
-    closes = len(t) > 1 and t[-1] in CLOSING and is_cjk(t[-2])
-    if not (opens or closes):  # (a Latin word's marks: the box as it is)
-        return box
-    step = box.width / len(t)
-    return Box(box.x0 + step if opens else box.x0, box.y0, box.x1 - step if closes else box.x1, box.y1)
-
-
-def _hanging(a: Word, b: Word) -> bool:
-    """Whether a punctuation mark at the gap between a and b may hang into a gutter there: a
-    closing one ending a, an opening one starting b."""
-    return a.text[-1] in CLOSING or b.text[0] in _OPENING
 
 
 def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
