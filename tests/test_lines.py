@@ -620,3 +620,17 @@ def test_a_sentence_space_of_a_loose_justified_line_stays_in_the_line():
     words = _rows(full + loose + full, 100)
     words[4] = replace(words[4], text="weeks.")
     assert "weeks." in texts(build_lines(words, (), P))
+
+
+def test_two_lines_of_a_column_drawn_into_one_row_by_staggered_columns_stay_two_lines():
+    """Columns set on staggered baselines (a crosshead shifts the ones after it): a line of
+    one column at 77, a line beside it at 80.7 and many words of the columns further right at
+    83.7 draw one row's middle down word by word, until the next line of the first column
+    (86.7) joins it too. Its two lines overlap along the row, one over the other: never one
+    line. (It read 'has openly considered"The hospital board'.)"""
+    words = [word('"The hospital board', 237, 72), word("has openly considered", 228, 81.7)]
+    words += [word(t, x, 75.7) for x, t in ((30, "approved"), (78, "a"), (97, "public"))]
+    words += [word(t, 340 + 36 * k, 78.7) for k, t in enumerate(
+        "and the mayor of Cedar will defend the month but David said Oscar".split())]
+    lines = texts(build_lines(words, (), P))
+    assert '"The hospital board' in lines and "has openly considered" in lines

@@ -126,10 +126,12 @@ def _outsized(a: Word, b: Word) -> bool:
 
 def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     """Two headlines side by side, in about one size but set on different baselines, with more
-    than a hair between (a superscript is smaller than its word and stays with it)."""
+    than a hair between (a superscript is smaller than its word and stays with it); or two
+    lines one over the other, overlapping along the row by more than that hair (the staggered
+    baselines of the columns around drew one row's middle between two lines of a column)."""
     small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
     return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
-            and gap > _OFF_BASELINE_GAP * small)
+            and abs(gap) > _OFF_BASELINE_GAP * small)
 
 
 def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], list[float]]:
