@@ -9,7 +9,9 @@ kept in their line, and two columns of Chinese a character apart are cut. Only a
 text right above or below it is cut at a gap wider than a word space (``Params.word_gap``).
 That cut, one at a short gutter taken for the lines aligned beside it, and one in body text
 on the edges of a long gutter of another height, are weak: a river of word spaces looks the
-same, and its gap is no wider than the other spaces of its line, which keeps it. A line an OCR
+same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
+is sure after words that fill the measure of their column's lines, the gutter white beside
+them too (a line ends there: a short last column beside a full one). A line an OCR
 file found is evidence: it takes no weak cut, only the sure ones. A vertical
 rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
 cap, a headline beside body text) always cuts. Pieces of two rows that make one printed line
@@ -19,6 +21,7 @@ swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -190,6 +193,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
+        first = row[0]  # of the stretch since the last cut
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
             found = found_line(prev, w)
@@ -206,12 +210,16 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     or not found and (_display_apart(prev, w, gap, body) or _two_sizes_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
+            elif not found and gutter and gutter.long and _in_measure(
+                    rows, i, first, prev, boxes, body, white=gutter.x1):
+                cuts.append(_CUT)  # on a column's side, after the words of a full line of it
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
                 cuts.append(_WEAK if gutter else _APART)
             else:
                 cuts.append(_NONE)
             gaps.append(gap)
+            first = first if cuts[-1] == _NONE else w
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, rows, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
@@ -275,20 +283,22 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
 
 
 def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: dict[int, Box],
-                body: float, gap: tuple[Word, Word] | None = None) -> bool:
+                body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
     to last are a full line of a justified column, not items set apart (a chart's labels).
     With ``gap`` (the words either side of the row's one space), that line has a word over the
     gap's middle too: a line of the column, not a row of the same two items (two columns'
-    lines side by side)."""
+    lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
+    from its end to there (but for ``_SLACK``): the gutter runs beside it too."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
+    end = max(b.x1, white - slack)  # (the next column's lines start at the gutter's far side)
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - a.cy) <= reach:
-            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < b.x1]
+            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < end]
             if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
                     and abs(max(c.x1 for c in near) - b.x1) <= slack \
                     and (over is None or any(c.x0 < over < c.x1 for c in near)):
