@@ -37,7 +37,7 @@ from ..model import Block, Box, Figure, Layout, Line, Story, Word
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
-from .script import CLOSING, is_cjk, joins_without_space
+from .script import CLOSING, OPENING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
@@ -278,15 +278,17 @@ def _first_word_width(line: Line) -> float:
     its first word is one character, with the closing marks after it, which never start a
     line ("高。”教师…": the line above stopped short to bring "高" down with them), or with
     the number or Latin word set on to it (in its run or the next, touching it), which
-    typesetters do not break from it ("网57.5万吨" left the line above three characters short)."""
+    typesetters do not break from it ("网57.5万吨" left the line above three characters short);
+    the opening marks before it go with it too ("“更新创新平台…" opens with "“更")."""
     run = line.words[0]
     word = run.text.split(" ", 1)[0]
-    if not is_cjk(word[0]):
+    opening = len(word) - len(word.lstrip(OPENING))
+    if not is_cjk(word[opening:opening + 1] or word[0]):
         return _width_of(run, len(word))
-    after = word[1:]
+    after = word[opening + 1:]
     marks = after[:len(after) - len(after.lstrip(CLOSING))]
-    if marks or after:
-        return _width_of(run, 1 + len(marks or after[:_latin_prefix(after)]))
+    if opening or marks or after:
+        return _width_of(run, opening + 1 + len(marks or after[:_latin_prefix(after)]))
     nxt = line.words[1] if len(line.words) > 1 else None  # the character is a run of its own
     if nxt is None or nxt.box.x0 - run.box.x1 > _SPACE * run.size:
         return _width_of(run, 1)
