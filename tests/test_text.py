@@ -283,6 +283,21 @@ def test_a_short_cjk_line_before_one_opening_with_a_quote_ends_its_paragraph():
     assert body_texts(words) == ["".join(body[:3]), "".join(body[3:])]
 
 
+def test_a_sentence_ending_short_of_a_justified_blocks_full_lines_ends_its_paragraph():
+    """LaTeX's pages set paragraphs with no indent: in a justified block, whose full lines all
+    end together, a line ending a sentence 12 pt short of them ends its paragraph, though the
+    next line's first word ("Superintendent", 70 pt) would not have fitted; a word alone on its
+    line ("Wednesday."), which no justification can stretch, ends none."""
+    def cut(short: str, next_first: str) -> list[str]:
+        full = "x" * 20                                           # 50..150
+        lines = [word(full, 50, 100), word(full, 50, 112), word(short, 50, 124),
+                 word(next_first + " " + "y" * (19 - len(next_first)), 50, 136),
+                 word(full, 50, 148), word(full, 50, 160)]
+        return _cut_against(lines, Column(50, 150))
+    assert len(cut("said Ann Lee.", "Superintendent")) == 2
+    assert len(cut("Wednesday.", "Superintendent")) == 1
+
+
 def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
     #  一二三四五六七八九十     "网57.5" is not broken apart: the line above stopped two
     #  加强电商平台建设        characters short to bring it down; its first word is all of it
