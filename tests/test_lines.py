@@ -633,3 +633,46 @@ def test_a_sentence_space_of_a_loose_justified_line_stays_in_the_line():
     words = _rows(full + loose + full, 100)
     words[4] = replace(words[4], text="weeks.")
     assert "weeks." in texts(build_lines(words, (), P))
+
+
+def _justified(texts: list[str], x0: float, x1: float, y: float) -> list[Word]:
+    """Words of one justified line from x0 to x1, set apart as a PDF places them (no spaced
+    run), the spaces alike."""
+    widths = [word(t, 0, y).box.width for t in texts]
+    space, out, x = (x1 - x0 - sum(widths)) / max(len(texts) - 1, 1), [], x0
+    for t, width in zip(texts, widths):
+        out.append(word(t, x, y))
+        x += width + space
+    return out
+
+
+def test_the_first_line_of_a_short_last_column_is_cut_from_the_full_line_beside_it():
+    """A story's text ends in two lines at the top of its last column, beside a full one:
+    the white between them is two lines high, no gutter by itself, and its loose justified
+    spaces (13 pt) are as wide as the gap after the full line, which ends 3.5 pt short of the
+    gutter's core (set by the longest lines of the page's grid below: commas protrude, ink
+    ends short of the advance). The gap ends on the side of a long column of the page's grid,
+    and the words before it fill their column's measure, with the gutter white beside the
+    lines below too: a line ends there. (The full line's words are set apart, as LaTeX sets
+    them; it was one line "the council said on in the old town".)"""
+    words = [word("Senator Proposes Forecast", 50, 60, size=24)]
+    words += _justified(["the", "council", "said", "on"], 50, 146.5, 100) + column(50, 112, 11, 96.5, start=4)
+    words += _justified(["in", "the", "old", "town"], 160, 260, 100) + [word("districts.", 160, 112)]
+    words += column(50, 300, 14) + column(160, 300, 14, start=40) + column(270, 300, 14, start=80)
+    top = [ln for ln in build_lines(words, (), P) if ln.box.y1 < 250]
+    assert "in the old town" in texts(top) and "districts." in texts(top)
+    assert len(top) == 15 and all(ln.box.x1 <= 146.5 or ln.box.x0 >= 160 for ln in top[1:]), texts(top)
+
+
+def test_two_lines_of_a_column_drawn_into_one_row_by_staggered_columns_stay_two_lines():
+    """Columns set on staggered baselines (a crosshead shifts the ones after it): a line of
+    one column at 77, a line beside it at 80.7 and many words of the columns further right at
+    83.7 draw one row's middle down word by word, until the next line of the first column
+    (86.7) joins it too. Its two lines overlap along the row, one over the other: never one
+    line. (It read 'has openly considered"The hospital board'.)"""
+    words = [word('"The hospital board', 237, 72), word("has openly considered", 228, 81.7)]
+    words += [word(t, x, 75.7) for x, t in ((30, "approved"), (78, "a"), (97, "public"))]
+    words += [word(t, 340 + 36 * k, 78.7) for k, t in enumerate(
+        "and the mayor of Cedar will defend the month but David said Oscar".split())]
+    lines = texts(build_lines(words, (), P))
+    assert '"The hospital board' in lines and "has openly considered" in lines

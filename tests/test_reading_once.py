@@ -114,7 +114,8 @@ def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, sla
                   hanging: bool, long_only: bool, sides: bool, body: float) -> Strip | None:
     """The first gutter in x order that runs through the gap, by the rule of
     ``Gutters.through``, scanning every gutter; with ``sides``, then the first long one (not
-    narrower than a word space) by its right edge whose edges the gap lies on, off the grid."""
+    narrower than a word space) by its right edge that the gap ends on, starting on or before
+    its left edge, off the grid."""
     by_x0 = sorted(gutters, key=lambda g: g.x0)
     for g in by_x0:
         shared = min(g.x1, right) - max(g.x0, left)
@@ -127,7 +128,7 @@ def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, sla
     sides_of_columns = [g for g in by_x0 if sides and g.long and g.width >= _SIDE * body]
     for g in sorted(sides_of_columns, key=lambda g: g.x1):
         if abs(right - g.x1) <= slack and (
-                abs(left - g.x0) <= slack or hanging and left < g.x1 and right > g.x0):
+                left <= g.x0 + slack or hanging and left < g.x1 and right > g.x0):
             return replace(g, on_grid=False)
     return None
 

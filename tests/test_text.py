@@ -272,6 +272,32 @@ def test_a_centred_heading_wrapped_over_lines_is_one_paragraph():
     assert texts[0] == "补齐居民老旧小区推动提升创新平台" and len(texts) == 2
 
 
+def test_a_short_cjk_line_before_one_opening_with_a_quote_ends_its_paragraph():
+    #  一二三四五六七八九十   a paragraph opening with a quotation, unindented (LaTeX's CJK
+    #  一二三四五六。         pages): its first "word" is the mark and one character, "“更",
+    #  “更新创新平台八九十   which would have fitted in the three characters left: the short
+    #                          line ends its paragraph (the whole run was measured, and never fit)
+    body = ["一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六。",
+            "“更新创新平台八九十", "三四五六七八九十一二", "四五六七八九十一二三"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
+    assert body_texts(words) == ["".join(body[:3]), "".join(body[3:])]
+
+
+def test_a_sentence_ending_short_of_a_justified_blocks_full_lines_ends_its_paragraph():
+    """LaTeX's pages set paragraphs with no indent: in a justified block, whose full lines all
+    end together, a line ending a sentence 12 pt short of them ends its paragraph, though the
+    next line's first word ("Superintendent", 70 pt) would not have fitted; a word alone on its
+    line ("Wednesday."), which no justification can stretch, ends none."""
+    def cut(short: str, next_first: str) -> list[str]:
+        full = "x" * 20                                           # 50..150
+        lines = [word(full, 50, 100), word(full, 50, 112), word(short, 50, 124),
+                 word(next_first + " " + "y" * (19 - len(next_first)), 50, 136),
+                 word(full, 50, 148), word(full, 50, 160)]
+        return _cut_against(lines, Column(50, 150))
+    assert len(cut("said Ann Lee.", "Superintendent")) == 2
+    assert len(cut("Wednesday.", "Superintendent")) == 1
+
+
 def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
     #  一二三四五六七八九十     "网57.5" is not broken apart: the line above stopped two
     #  加强电商平台建设        characters short to bring it down; its first word is all of it

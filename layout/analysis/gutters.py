@@ -209,9 +209,12 @@ class Gutters:
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
         on (within ``slack`` of its right edge, where the column beside it starts) and starts
-        on too (or shares the core of, with a mark hanging at the gap): the side of a column
-        of the page's grid that a blank stretch cut off from the lines here (the last lines
-        of a column that ended, under the white where the column beside it is empty).
+        on or before (or shares the core of, with a mark hanging at the gap): the side of a
+        column of the page's grid that a blank stretch cut off from the lines here (the last
+        lines of a column that ended, under the white where the column beside it is empty; the
+        first lines of a short last column, beside a full one). A line of a column may end
+        short of the gutter's core, which the widest lines beside it set (a comma protruding
+        into the margin, a ragged line).
         Returned off the grid (``on_grid`` False): a weak cut, for a word space may fall on a
         gutter's edges by chance, and one no wider than the other spaces of its line stays a
         word space (``lines._cut_row``)."""
@@ -219,7 +222,7 @@ class Gutters:
         k = bisect_left(long, (right - slack, -1))
         while k < len(long) and long[k][0] <= right + slack:
             g = self.strips[long[k][1]]
-            if abs(left - g.x0) <= slack or hanging and left < g.x1 and right > g.x0:
+            if left <= g.x0 + slack or hanging and left < g.x1 and right > g.x0:
                 return replace(g, on_grid=False)
             k += 1
         return None

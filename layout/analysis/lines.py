@@ -9,7 +9,9 @@ kept in their line, and two columns of Chinese a character apart are cut. Only a
 text right above or below it is cut at a gap wider than a word space (``Params.word_gap``).
 That cut, one at a short gutter taken for the lines aligned beside it, and one in body text
 on the edges of a long gutter of another height, are weak: a river of word spaces looks the
-same, and its gap is no wider than the other spaces of its line, which keeps it. A line an OCR
+same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
+is sure after words that fill the measure of their column's lines, the gutter white beside
+them too (a line ends there: a short last column beside a full one). A line an OCR
 file found is evidence: it takes no weak cut, only the sure ones. A vertical
 rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
 cap, a headline beside body text) always cuts. Pieces of two rows that make one printed line
@@ -19,6 +21,7 @@ swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -35,7 +38,7 @@ from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_blo
 from .gutters import MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, rejoined
-from .script import CLOSING, is_cjk, joins_without_space
+from .script import hanging_mark, joins_without_space, unhung_box
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
@@ -55,8 +58,6 @@ _SIMILAR = 0.3
 # [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
 # space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
 _CJK_APART = 1.2
-# Opening marks may hang out of their column at a line's start (closing ones at its end: CLOSING)
-_OPENING = "（「『【〈《〔\"'“‘«("
 # [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
 # (i, l, a comma) are about a quarter em wide.
 _SPECK = 0.15
@@ -128,10 +129,12 @@ def _outsized(a: Word, b: Word) -> bool:
 
 def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     """Two headlines side by side, in about one size but set on different baselines, with more
-    than a hair between (a superscript is smaller than its word and stays with it)."""
+    than a hair between (a superscript is smaller than its word and stays with it); or two
+    lines one over the other, overlapping along the row by more than that hair (the staggered
+    baselines of the columns around drew one row's middle between two lines of a column)."""
     small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
     return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
-            and gap > _OFF_BASELINE_GAP * small)
+            and abs(gap) > _OFF_BASELINE_GAP * small)
 
 
 def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], list[float]]:
@@ -190,12 +193,13 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
+        first = row[0]  # of the stretch since the last cut
         for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
             gap = b.x0 - right
             found = found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
-                inner, u.x0, b.cy, _SLACK * body, _hanging(prev, w), found, sides=not found and max(
+                inner, u.x0, b.cy, _SLACK * body, hanging_mark(prev, w), found, sides=not found and max(
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
             if gutter and (whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
                            or _word_space_of_display(prev, w, gap, body)):
@@ -206,16 +210,20 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     or not found and (_display_apart(prev, w, gap, body) or _two_sizes_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
+            elif not found and gutter and gutter.long and _in_measure(
+                    rows, i, first, prev, boxes, body, white=gutter.x1):
+                cuts.append(_CUT)  # on a column's side, after the words of a full line of it
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
                 cuts.append(_WEAK if gutter else _APART)
             else:
                 cuts.append(_NONE)
             gaps.append(gap)
+            first = first if cuts[-1] == _NONE else w
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, rows, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
-    return rejoined(pieces, gutters, boxes, unhung, _hanging, _SLACK * body, separators)
+    return rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
@@ -275,48 +283,28 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
 
 
 def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: dict[int, Box],
-                body: float, gap: tuple[Word, Word] | None = None) -> bool:
+                body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
     to last are a full line of a justified column, not items set apart (a chart's labels).
     With ``gap`` (the words either side of the row's one space), that line has a word over the
     gap's middle too: a line of the column, not a row of the same two items (two columns'
-    lines side by side)."""
+    lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
+    from its end to there (but for ``_SLACK``): the gutter runs beside it too."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
+    end = max(b.x1, white - slack)  # (the next column's lines start at the gutter's far side)
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - a.cy) <= reach:
-            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < b.x1]
+            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < end]
             if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
                     and abs(max(c.x1 for c in near) - b.x1) <= slack \
                     and (over is None or any(c.x0 < over < c.x1 for c in near)):
                 return True
             j += step
     return False
-
-
-def unhung_box(w: Word, box: Box) -> Box:
-    """The box without the CJK punctuation that may hang out of its column at either end
-    (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
-    what the gutters are found among, for a full-width closing mark may reach into the gutter or
-    even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
-    t = w.text
-    if t and t[-1] in CLOSING and is_cjk(t[0]) and all(c in CLOSING for c in t):
-        return Box(box.x0, box.y0, box.x0, box.y1)
-    opens = len(t) > 1 and t[0] in _OPENING and is_cjk(t[1])
-    closes = len(t) > 1 and t[-1] in CLOSING and is_cjk(t[-2])
-    if not (opens or closes):  # (a Latin word's marks: the box as it is)
-        return box
-    step = box.width / len(t)
-    return Box(box.x0 + step if opens else box.x0, box.y0, box.x1 - step if closes else box.x1, box.y1)
-
-
-def _hanging(a: Word, b: Word) -> bool:
-    """Whether a punctuation mark at the gap between a and b may hang into a gutter there: a
-    closing one ending a, an opening one starting b."""
-    return a.text[-1] in CLOSING or b.text[0] in _OPENING
 
 
 def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:

@@ -1,9 +1,12 @@
-"""Character classes that decide spacing and chunking: CJK text joins without spaces."""
+"""Character classes that decide spacing and chunking: CJK text joins without spaces, and
+its punctuation may hang out of its column (``unhung_box``, ``hanging_mark``)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+
+from ..model import Box, Word
 
 
 def is_cjk(ch: str) -> bool:
@@ -16,6 +19,8 @@ def is_cjk(ch: str) -> bool:
 # Punctuation that closes a phrase: it may hang out of its column at a line's end, and CJK
 # typesetting never starts a line with it (the character before it moves down with it).
 CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’»-"
+# Opening marks may hang out of their column at a line's start (closing ones at its end)
+OPENING = "（「『【〈《〔\"'“‘«("
 
 
 _KANA = re.compile("[\u3040-\u30ff]")  # Hiragana and Katakana
@@ -58,3 +63,25 @@ def guess_language(text: str) -> str | None:
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     lang, score = max(scores.items(), key=lambda kv: kv[1])
     return lang if score >= 3 else None
+
+
+def unhung_box(w: Word, box: Box) -> Box:
+    """The box without the CJK punctuation that may hang out of its column at either end
+    (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
+    what the gutters are found among, for a full-width closing mark may reach into the gutter or
+    even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
+    t = w.text
+    if t and t[-1] in CLOSING and is_cjk(t[0]) and all(c in CLOSING for c in t):
+        return Box(box.x0, box.y0, box.x0, box.y1)
+    opens = len(t) > 1 and t[0] in OPENING and is_cjk(t[1])
+    closes = len(t) > 1 and t[-1] in CLOSING and is_cjk(t[-2])
+    if not (opens or closes):  # (a Latin word's marks: the box as it is)
+        return box
+    step = box.width / len(t)
+    return Box(box.x0 + step if opens else box.x0, box.y0, box.x1 - step if closes else box.x1, box.y1)
+
+
+def hanging_mark(a: Word, b: Word) -> bool:
+    """Whether a punctuation mark at the gap between a and b may hang into a gutter there: a
+    closing one ending a, an opening one starting b."""
+    return a.text[-1] in CLOSING or b.text[0] in OPENING

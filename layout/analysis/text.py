@@ -2,8 +2,9 @@
 
 Within a story, body lines are read in order and a new paragraph starts at a line that is
 indented, or after a line that stops short of its column's right edge although the next line's
-first word would have fitted there (so ragged-right text keeps its paragraphs), or at a line
-opening with a bold lead-in. The right edge is where the full lines around a line (or most
+first word would have fitted there (so ragged-right text keeps its paragraphs), or after a
+Latin line ending a sentence over an em short of a justified block's full lines (set with no
+indent, a paragraph ends so), or at a line opening with a bold lead-in. The right edge is where the full lines around a line (or most
 lines of its block) end, when they end together well inside the column found for it. The lines
 set beside a drop cap (a first word twice its line's size, or reaching down over the next
 line) are measured from its right edge: they are not indented; lines set centred under one
@@ -29,6 +30,7 @@ before a capital letter, "Baden-" + "Württemberg").
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -37,7 +39,7 @@ from ..model import Block, Box, Figure, Layout, Line, Story, Word
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
-from .script import CLOSING, is_cjk, joins_without_space
+from .script import CLOSING, OPENING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
@@ -77,6 +79,15 @@ _FLUSH_IN = 4.0
 # [em] a column's edge this far beyond where its full lines end is not theirs (punctuation
 # hanging past the measure reaches less far: a CJK comma, a Latin hyphen)
 _WIDER = 1.0
+# [em] a line of a justified block ending this far short of where its full lines end, after a
+# sentence's end (``_stretches``), is a paragraph's last line, though the next line's first
+# word would not have fitted (LaTeX sets no indent): a justified line is stretched to its
+# measure, within a fraction of an em. [em, share of its lines] a block is justified when
+# this share of its lines end together within the first (the ends of a ragged narrow column
+# crowd near its measure, but not that close)
+_SHORT_OF_FULL = 1.0
+_FLUSH = 0.15
+_JUSTIFIED = 0.75
 
 
 def join_lines(texts: Sequence[str]) -> str:
@@ -143,17 +154,21 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
     broken = False  # whether the previous line ended inside a word or a clause
     open_end = False  # whether it ended with no sentence's closing mark
     cjk_open = False  # whether it ended in a CJK character other than a mark
+    short_of_full = False  # whether it ended a sentence short of its justified block's lines
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
     for b in blocks:
         # Text in a frame is measured against the frame's text in its column, not the page's.
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
         common = _common_end(b.lines)
+        full_end = _common_end(b.lines, _FLUSH, _JUSTIFIED)
         for k, ln in enumerate(b.lines):
             indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
                 > params.indent * ln.size
-            # The previous line stopped short although this line's first word would have fit.
-            ended = room > (1 - params.short_line) * width and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
+            # The previous line stopped short although this line's first word would have fit,
+            # or short of a justified block's full lines after a sentence's end.
+            ended = short_of_full or room > (1 - params.short_line) * width \
+                and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
             # A bold lead-in ("DATES: The FAA must …") opens a paragraph; a bold word in lower
             # case is emphasis inside a sentence (or a scan's stray bold), no run-in heading.
             lead_in = ln.words[0].bold and not ln.bold and len(ln.words) > 1 \
@@ -175,11 +190,23 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
             broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
             cjk_open = _cjk_text(ln.text.rstrip()[-1:])
+            short_of_full = math.isfinite(full_end) and _stretches(ln.text) \
+                and min(end, full_end) - ln.box.x1 > _SHORT_OF_FULL * ln.size
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
                     text=join_lines([ln.text for ln in p])) for p in paras]
+
+
+def _stretches(text: str) -> bool:
+    """Whether a line ending a sentence could have been stretched to its measure: it has a
+    word space to stretch; a word alone on its line stays short when the next one would not
+    fit. Not a CJK line, which has none: a browser does not stretch between its characters,
+    and leaves one short when the next character would not fit with the opening mark before
+    it ("…656多家。" / "“落实…")."""
+    text = text.strip()
+    return text.endswith(_SENTENCE_ENDS) and " " in text
 
 
 def _opens_in_lower_case(line: Line) -> bool:
@@ -218,21 +245,21 @@ def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
     return common if common < right - _WIDER * size else right
 
 
-def _common_end(lines: Sequence[Line]) -> float:
-    """Where most of a block's lines end together: the furthest end of the window ``_EDGE`` em
-    wide (of the block's size) holding the most line ends, when it holds over half of them
-    (a justified column); infinity else (ragged lines, a block of a few)."""
+def _common_end(lines: Sequence[Line], edge: float = _EDGE, share: float = 0.5) -> float:
+    """Where most of a block's lines end together: the furthest end of the window ``edge`` em
+    wide (of the block's size) holding the most line ends, when it holds over ``share`` of
+    them (a justified column); infinity else (ragged lines, a block of a few)."""
     if len(lines) < 2 * _FULL_LINES:
         return float("inf")
     size = sorted(ln.size for ln in lines)[len(lines) // 2]
     ends = sorted(ln.box.x1 for ln in lines)
     best, top, lo = 0, float("inf"), 0
     for hi, e in enumerate(ends):
-        while e - ends[lo] > _EDGE * size:
+        while e - ends[lo] > edge * size:
             lo += 1
         if hi - lo + 1 >= best:
             best, top = hi - lo + 1, e
-    return top if 2 * best > len(ends) else float("inf")
+    return top if best > share * len(ends) else float("inf")
 
 
 def _centred(line: Line, left: float, right: float) -> bool:
@@ -278,15 +305,17 @@ def _first_word_width(line: Line) -> float:
     its first word is one character, with the closing marks after it, which never start a
     line ("高。”教师…": the line above stopped short to bring "高" down with them), or with
     the number or Latin word set on to it (in its run or the next, touching it), which
-    typesetters do not break from it ("网57.5万吨" left the line above three characters short)."""
+    typesetters do not break from it ("网57.5万吨" left the line above three characters short);
+    the opening marks before it go with it too ("“更新创新平台…" opens with "“更")."""
     run = line.words[0]
     word = run.text.split(" ", 1)[0]
-    if not is_cjk(word[0]):
+    opening = len(word) - len(word.lstrip(OPENING))
+    if not is_cjk(word[opening:opening + 1] or word[0]):
         return _width_of(run, len(word))
-    after = word[1:]
+    after = word[opening + 1:]
     marks = after[:len(after) - len(after.lstrip(CLOSING))]
-    if marks or after:
-        return _width_of(run, 1 + len(marks or after[:_latin_prefix(after)]))
+    if opening or marks or after:
+        return _width_of(run, opening + 1 + len(marks or after[:_latin_prefix(after)]))
     nxt = line.words[1] if len(line.words) > 1 else None  # the character is a run of its own
     if nxt is None or nxt.box.x0 - run.box.x1 > _SPACE * run.size:
         return _width_of(run, 1)
