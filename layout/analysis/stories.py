@@ -36,9 +36,9 @@ from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
 from .flow import adopt_headless, open_cuts, separators
-from .lines import unhung_box
 from .order import place_box, reading_order
 from .placement import Group, Placer, Unit
+from .script import unhung_box
 
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
