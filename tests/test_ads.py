@@ -101,3 +101,18 @@ def test_ads_are_written_as_asides_of_kind_ad():
     assert '<aside class="ad"' in html and "MAISON DUPONT" in html and "COUNCIL PLAN" in html
     kinds = [s["kind"] for s in json.loads(document.to_json())["pages"][0]["stories"]]
     assert kinds == ["story", "ad"]
+
+
+def test_lines_running_on_are_running_text():
+    """Full-measure lines ending inside their sentence (a word, a hyphen, a comma) are running
+    text: the same lines each closed by a full stop, as an ad's or a listing's are, score
+    nearer an ad."""
+    words = iter(LOREM * 4)
+    texts = [" ".join(next(words) for _ in range(6)) for _ in range(8)]
+    running = _story(_block([t + "," if i % 2 else t for i, t in enumerate(texts)], 0, 0))
+    stopped = _story(_block([t + "." for t in texts], 0, 0))
+    runs_on = FEATURES.index("runs_on")
+    assert features(running, BODY)[runs_on] == 1.0
+    assert features(stopped, BODY)[runs_on] == 0.0
+    model = _model()
+    assert logit(features(running, BODY), model) < logit(features(stopped, BODY), model)

@@ -1,18 +1,23 @@
 """Stage 8 (after the paragraphs): advertisements, told from stories by how they are set.
 
-An advertisement is set to be seen, not read down a column: display type in several sizes,
-many short and centred lines, capitals, figures, little running text. Archives
-class them apart from articles (``ADVERTISEMENT`` in METS, ``advertentie`` in KB's DIDL), and
-users of an archive search articles without them; so a story set like one is written as
-``kind: ad``. Only the kind changes: the ad keeps its text, its place in the reading order and
-its blocks.
+An advertisement is set to be seen, not read down a column: display type over small type,
+many short lines, capitals, figures, little running text. Archives class them apart from
+articles (``ADVERTISEMENT`` in METS, ``advertentie`` in KB's DIDL), and users of an archive
+search articles without them; so a story set like one is written as ``kind: ad``. Only the kind
+changes: the ad keeps its text, its place in the reading order and its blocks.
 
 The decision is a logistic model over the typographic features below, fitted by
 ``bench/fit_ads.py`` on the archive issues of ``../shared/corpus`` (validated leaving one
 library out, see its output in ``BENCHMARKS.md``); its weights ship in ``ads_model.json``. No
-feature names a language or a title. (Prices matched by their currency marks were tried: the
-fit gave them no weight, for articles on markets and trade are full of them too.) Capitals
-carry most of the weight, so a script without them (CJK) is hardly ever called an ad.
+feature names a language or a title. Running text shows itself at its line ends: a line set to
+the full measure of an article mostly ends inside its sentence (in a word, a hyphen or a
+comma), while the lines of an ad and of a listing end on a full stop or a figure (``runs_on``,
+with most weight after capitals). Many type sizes (headline, deck, body, crossheads) are an
+article's, a spread made by few sizes (a display line over small type) an ad's (``type_sizes``).
+(Tried and left out: prices matched by their currency marks, which the fit gave no weight, for
+articles on markets and trade are full of them too; centred lines, words per line, the share of
+display type and the count of titles, which the fit kept no better without them.) Capitals
+carry much of the weight, so a script without them (CJK) is hardly ever called an ad.
 """
 
 from __future__ import annotations
@@ -30,19 +35,20 @@ from ..model import Block, Layout, Story
 _ARTICLE_ROLES = ("byline", "jump")
 # fewest lines a story needs to be judged: a line or two is too little evidence
 _LEAST_LINES = 3
-# [body sizes] a block this much larger than the body is display type
-_DISPLAY = 1.25
 # [share of the story's measure] a line narrower than this is short
 _SHORT = 0.6
-# [body sizes] least margin on each side of a centred line, and most difference between them
-_CENTRED_MARGIN = 1.0
-_CENTRED_SKEW = 2.0
+# [share of the story's measure] a line at least this wide is set to the full measure
+_FULL = 0.9
 # [body sizes] the spread of the story's block sizes is counted up to this (a banner many
 # times the body size is no more an ad's than one a few times it)
 _MOST_SPREAD = 5.0
+# [body sizes] block sizes closer than this are one type size
+_SIZE_STEP = 0.25
+# a line's last characters that leave its sentence running on into the next line
+_RUNS_ON = ("-", "¬", ",")
 
-FEATURES = ("log_chars", "capitals", "digits", "display", "size_spread", "centred",
-            "short", "words_per_line", "titles", "punctuation", "figures_lines")
+FEATURES = ("log_chars", "capitals", "digits", "size_spread", "short", "punctuation",
+            "figures_lines", "type_sizes", "runs_on")
 # a line of a table of figures (prices, rates, results): most of its tokens hold a digit
 _FIGURES_LINE = 0.5
 
@@ -83,20 +89,18 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
             or any(b.role in _ARTICLE_ROLES for b in blocks):
         return None
     measure = median(ln.box.width for ln in lines)
-    left, right = min(b.box.x0 for b in blocks), max(b.box.x1 for b in blocks)
+    full = [ln.text.rstrip() for ln in lines if ln.box.width >= _FULL * measure]
     sizes = [b.size for b in blocks]
     return (
         math.log1p(chars),
         sum(map(str.isupper, letters)) / len(letters),
         sum(map(str.isdigit, text)) / chars,
-        sum(len(b.raw_text) for b in blocks if b.size >= _DISPLAY * body) / max(len(text), 1),
         min((max(sizes) - min(sizes)) / body, _MOST_SPREAD),
-        sum(_centred(ln.box.x0 - left, right - ln.box.x1, body) for ln in lines) / len(lines),
         sum(ln.box.width < _SHORT * measure for ln in lines) / len(lines),
-        math.log1p(len(text.split()) / len(lines)),
-        1000 * sum(b.role in ("headline", "crosshead", "kicker", "deck") for b in blocks) / chars,
         sum(map(text.count, ".,;:")) / chars,
         sum(_figures_line(ln.text) for ln in lines) / len(lines),
+        len({round(size / (_SIZE_STEP * body)) for size in sizes}),
+        sum(t[-1:].isalpha() or t.endswith(_RUNS_ON) for t in full) / len(full),
     )
 
 
@@ -109,10 +113,6 @@ def all_blocks(story: Story) -> list[Block]:
 def _figures_line(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and sum(any(map(str.isdigit, t)) for t in tokens) > _FIGURES_LINE * len(tokens)
-
-
-def _centred(left: float, right: float, body: float) -> bool:
-    return min(left, right) >= _CENTRED_MARGIN * body and abs(left - right) <= _CENTRED_SKEW * body
 
 
 @cache
