@@ -370,5 +370,6 @@ def test_a_dateline_is_a_place_then_a_date_as_ocr_reads_it():
                  "'s-Gravenhage, 3 Mei."):
         assert DATELINE.match(line), line
     for line in ("Paris, le préfet de mars", "M. Albert Benoist continue", "Le Clairon de ce matin",
-                 "essayé, le 9 novembre, de dire", "jour, 31 mai 1884, immédiatement"):
+                 "essayé, le 9 novembre, de dire", "jour, 31 mai 1884, immédiatement",
+                 "Le mollah, Tajan Baschi, et plusieurs"):
         assert not DATELINE.match(line), line
