@@ -39,15 +39,17 @@ def test_a_column_title_under_the_running_head_heads_its_column_but_a_date_stays
     """The Liverpool Standard, 1832: the paper's name tops each page, and each column's title
     stands under it in the top band, over its text (``CHURCH REFORM``, ``THORNELY'S ADDRESS``
     whose text opens under ``To THE EDITOR OF THE LIVERPOOL ST.4IND4RD.``: figures inside a
-    word make no date line). A date line set so, under the paper's name, stays furniture."""
-    name = block(["LIVERPOOL STANDARD"], 200, 5, width=200)
-    church = block(["CHURCH REFORM"], 420, 20, width=100)
-    church_text = block(["The Reverend Sydney Smith"] * 30, 400, 36, width=140)
-    address = block(["THORNELY'S ADDRESS"], 180, 20, width=100)
-    editor = block(["To THE EDITOR OF THE ST.4IND4RD."], 160, 34, width=140)
-    address_text = block(["Sir, The appearance"] * 30, 160, 48, width=140)
-    date = block(["18 December 1924"], 20, 20, width=100)
-    date_text = block(["son nom est Georges"] * 30, 10, 36, width=140)
-    blocks = [name, church, church_text, address, editor, address_text, date, date_text]
-    assert in_bands(blocks, page([], width=600, height=800), 10, Params()) == \
-        [True, False, False, False, False, False, True, False]
+    word make no date line, nor does any part of a run of them, "ST.44IND44RD."). A date line
+    set so, under the paper's name, stays furniture (an ordinal day in capitals too)."""
+    for standard, day in (("ST.4IND4RD.", "18 December 1924"), ("ST.44IND44RD.", "Friday, 22D November")):
+        name = block(["LIVERPOOL STANDARD"], 200, 5, width=200)
+        church = block(["CHURCH REFORM"], 420, 20, width=100)
+        church_text = block(["The Reverend Sydney Smith"] * 30, 400, 36, width=140)
+        address = block(["THORNELY'S ADDRESS"], 180, 20, width=100)
+        editor = block([f"To THE EDITOR OF THE {standard}"], 160, 34, width=140)
+        address_text = block(["Sir, The appearance"] * 30, 160, 48, width=140)
+        date = block([day], 20, 20, width=100)
+        date_text = block(["son nom est Georges"] * 30, 10, 36, width=140)
+        blocks = [name, church, church_text, address, editor, address_text, date, date_text]
+        assert in_bands(blocks, page([], width=600, height=800), 10, Params()) == \
+            [True, False, False, False, False, False, True, False], standard

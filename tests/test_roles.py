@@ -364,9 +364,12 @@ def test_a_title_under_a_headline_reaching_over_its_column_and_half_the_next_is_
 
 def test_a_dateline_is_a_place_then_a_date_as_ocr_reads_it():
     """Datelines in four languages and OCR's readings of "1er"; a sentence naming a place and a
-    month is none."""
+    month is none, nor a line going on with a sentence that names a date (Le Gaulois, 1882 and 1884)."""
     for line in ("ROME, 14 mars. Aujourd'hui", "MADRID, ler avril. —D'un", "Lisbonne, l er avril.",
-                 "BUCHAREST, l«r avril.", "PARIS, le 14 mars 1884.", "Wien, 2. Dezember.", "LONDON, Nov. 22."):
+                 "BUCHAREST, l«r avril.", "PARIS, le 14 mars 1884.", "Wien, 2. Dezember.", "LONDON, Nov. 22.",
+                 "'s-Gravenhage, 3 Mei."):
         assert DATELINE.match(line), line
-    for line in ("Paris, le préfet de mars", "M. Albert Benoist continue", "Le Clairon de ce matin"):
+    for line in ("Paris, le préfet de mars", "M. Albert Benoist continue", "Le Clairon de ce matin",
+                 "essayé, le 9 novembre, de dire", "jour, 31 mai 1884, immédiatement",
+                 "Le mollah, Tajan Baschi, et plusieurs"):
         assert not DATELINE.match(line), line

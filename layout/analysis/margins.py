@@ -37,9 +37,12 @@ _BODY_SIZE = 0.1
 _RUNNING_LINES = 3
 # [body sizes] most white space between such a title and the text it heads
 _TITLE_GAP = 2.5
-# A number standing as a word (a date line's day or year), not a figure OCR read inside a
-# word ("ST.4IND4RD"); "1er", "2nd" are numbers
-_FIGURES = re.compile(r"(?<![^\W\d])\d+(er|e|st|nd|rd|th)?(?![^\W\d])")
+# A number standing as a word (a date line's day or year), not figures OCR read inside a
+# word ("ST.4IND4RD", "ST.44IND44RD": the whole run of digits, never a part of it); "1er",
+# "2nd", "22D" are numbers, and so are figures set against CJK characters, which use no
+# spaces ("2024年3月15日")
+_WORD_CHAR = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]"
+_FIGURES = re.compile(rf"(?<!{_WORD_CHAR})\d+(?!\d)((?i:er|e|st|nd|rd|th|d))?(?!{_WORD_CHAR})")
 
 
 def in_bands(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> list[bool]:

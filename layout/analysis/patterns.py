@@ -36,13 +36,17 @@ INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?
                          re.IGNORECASE)
 # A dateline: a place, then a date, opening a dispatch ("ROME, 14 mars.", "MADRID, 1er avril. —",
 # "PARIS, le 14 mars 1884.", "Wien, 2. Dezember.", "LONDON, Nov. 22."); OCR reads "1er" as "ler",
-# "IER", "l«r" or "l er".
+# "IER", "l«r" or "l er". The place opens with a capital whatever the case of the rest (the
+# flag would let a line going on with a sentence in: "essayé, le 9 novembre, de dire"), or
+# with Dutch "'s-" before one ("'s-Gravenhage, 3 Mei."). The month starts a word, or follows
+# its day's figures ("6mai", OCR's "3ONov"), not a lower-case letter ("Le mollah, Tajan").
 _MONTH = (r"(janv?ier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
           r"january|february|march|april|may|june|july|august|september|october|november|december|"
           r"januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|augustus|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|okt|nov|dec|d[ée]c)\b")
-DATELINE = re.compile(r"^\W{0,3}[A-ZÀ-Þ][^\s,.]*([ -][\w'’-]+){0,2}[.,]{1,2}\s*"
-                      rf"((le\s+)?\S{{1,4}}( \S{{1,2}})?\.?\s*{_MONTH}|{_MONTH}\.?\s*\d)", re.IGNORECASE)
+DATELINE = re.compile(r"^\W{0,3}(?-i:[A-ZÀ-Þ]|s[- ][A-ZÀ-Þ])[^\s,.]*([ -][\w'’-]+){0,2}[.,]{1,2}\s*"
+                      rf"((le\s+)?\S{{1,4}}( \S{{1,2}})?\.?\s*(?<!(?-i:[a-zß-ÿ])){_MONTH}|{_MONTH}\.?\s*\d)",
+                      re.IGNORECASE)
 FURNITURE = re.compile(r"(本版责编|责任编辑|版式设计|美术编辑|page design|layout:)", re.IGNORECASE)
 
 

@@ -4,11 +4,11 @@ Within a story, body lines are read in order and a new paragraph starts at a lin
 indented, or after a line that stops short of its column's right edge although the next line's
 first word would have fitted there (so ragged-right text keeps its paragraphs), or after a
 Latin line ending a sentence over an em short of a justified block's full lines (set with no
-indent, a paragraph ends so), or at a line opening with a bold lead-in. The right edge is where the full lines around a line (or most
-lines of its block) end, when they end together well inside the column found for it. The lines
-set beside a drop cap (a first word twice its line's size, or reaching down over the next
-line) are measured from its right edge: they are not indented; lines set centred under one
-another are one heading wrapped.
+indent, a paragraph ends so), or at a line opening with a bold lead-in. The right edge is
+where the full lines around a line (or most lines of its block) end, when they end together
+well inside the column found for it. The lines set beside a drop cap (a first word twice its
+line's size, or reaching down over the next line) are measured from its right edge: they are
+not indented; lines set centred under one another are one heading wrapped.
 
 A column break is not a paragraph break: a block that starts unindented after a full last line
 continues the paragraph ("…座谈会210" + "余次。" → "…座谈会210余次。"). Nor is any break inside

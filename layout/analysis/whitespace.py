@@ -272,7 +272,7 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
     if end - s.start < shortest / SLICE:
         return []
     slices = s.slices
-    core = _core(slices, body)
+    core = _core(slices)
     x0, x1 = core
     within = _WITHIN * body
     beside = [x0 - f[5] <= within and f[6] - x1 <= within for f in slices]  # -inf, inf: none
@@ -281,7 +281,7 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
         or [(0, len(slices), top + s.start * h, top + end * h)]
     whole, least = (0, len(slices)), shortest * body  # a shorter part is left unmeasured too
     return [_strip(slices[a:b], y0, y1, body, s.run,
-                   core if (a, b) == whole else _core(slices[a:b], body))
+                   core if (a, b) == whole else _core(slices[a:b]))
             for a, b, y0, y1 in spans if y1 - y0 >= least]
 
 
@@ -310,7 +310,7 @@ def _parts(beside: bytes) -> list[tuple[int, int]]:
     return parts
 
 
-def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
+def _core(slices: Sequence[Free]) -> tuple[float, float]:
     """The white space common to the slices, leaving out the few where it is much narrower than
     usual: a line across the gutter (a kicker or byline over two columns) is white only at a
     word space, which must not be taken for the gutter's width. Slices beside large type
