@@ -367,9 +367,9 @@ def test_a_dateline_is_a_place_then_a_date_as_ocr_reads_it():
     month is none, nor a line going on with a sentence that names a date (Le Gaulois, 1882 and 1884)."""
     for line in ("ROME, 14 mars. Aujourd'hui", "MADRID, ler avril. —D'un", "Lisbonne, l er avril.",
                  "BUCHAREST, l«r avril.", "PARIS, le 14 mars 1884.", "Wien, 2. Dezember.", "LONDON, Nov. 22.",
-                 "'s-Gravenhage, 3 Mei."):
+                 "'s-Gravenhage, 3 Mei.", "LIVERPOOL, May 22."):
         assert DATELINE.match(line), line
     for line in ("Paris, le préfet de mars", "M. Albert Benoist continue", "Le Clairon de ce matin",
                  "essayé, le 9 novembre, de dire", "jour, 31 mai 1884, immédiatement",
-                 "Le mollah, Tajan Baschi, et plusieurs"):
+                 "Le mollah, Tajan Baschi, et plusieurs", "Prospectuses, &c. may be obtained"):
         assert not DATELINE.match(line), line

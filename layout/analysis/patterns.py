@@ -39,9 +39,10 @@ INDEX_ENTRY = re.compile(r"\S\s+([A-Z]{1,2}\s?\d{1,3}|(p\.|page|seite|pagina)\s?
 # "IER", "l«r" or "l er". The place opens with a capital whatever the case of the rest (the
 # flag would let a line going on with a sentence in: "essayé, le 9 novembre, de dire"), or
 # with Dutch "'s-" before one ("'s-Gravenhage, 3 Mei."). The month starts a word, or follows
-# its day's figures ("6mai", OCR's "3ONov"), not a lower-case letter ("Le mollah, Tajan").
+# its day's figures ("6mai", OCR's "3ONov"), not a lower-case letter ("Le mollah, Tajan");
+# English "May" has its capital ("Prospectuses, &c. may be obtained" is no dateline).
 _MONTH = (r"(janv?ier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
-          r"january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"january|february|march|april|(?-i:May|MAY)|june|july|august|september|october|november|december|"
           r"januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|augustus|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|okt|nov|dec|d[ée]c)\b")
 DATELINE = re.compile(r"^\W{0,3}(?-i:[A-ZÀ-Þ]|s[- ][A-ZÀ-Þ])[^\s,.]*([ -][\w'’-]+){0,2}[.,]{1,2}\s*"
