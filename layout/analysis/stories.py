@@ -99,7 +99,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     adopt_headless(groups, [f.box for f in bare], separators(h_rules, units), v_rules, body, params)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
-    stories = [_story(g, grid, body, params) for g in groups
+    stories = [_story(g, grid, body) for g in groups
                if (g.header or g.units) and id(g) not in notes]
     order = reading_order([place_box(s) for s in stories])
     stories = [_with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
@@ -293,7 +293,7 @@ def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
     return found
 
 
-def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
+def _story(g: Group, grid: Grid, body: float) -> Story:
     """Assemble a story: header, figures, text in reading order, then sidebars and notes.
 
     Figures come right after the header and sidebars after the text, so neither cuts into a
@@ -315,9 +315,9 @@ def _story(g: Group, grid: Grid, body: float, params: Params) -> Story:
     content += rest
     for u in placed:
         if u.framed:
-            content.extend(_framed(u, body, params))
+            content.extend(_framed(u, body))
     for n in g.notes:
-        note = _story(n, grid, body, params)
+        note = _story(n, grid, body)
         content.append(replace(note, kind="sidebar"))
     boxes = [b.box for b in header] + [u.box for u in g.units] + [n.box for n in content if isinstance(n, Story)]
     body_cols = {grid.index_of(c.box) for c in content if isinstance(c, Block) and c.role == "body"}
@@ -371,7 +371,7 @@ def _titled(header: list[Block], lead: list[Block], rest: list[Block],
     return header + [title], lead, [b for b in rest if all(b is not o for o in over)]
 
 
-def _framed(u: Unit, body: float, params: Params) -> list[Block | Story]:
+def _framed(u: Unit, body: float) -> list[Block | Story]:
     """A frame's blocks as a sidebar (its title, if any, as headline), ordered for reading."""
     blocks = [u.framed[i] for i in reading_order([_set_box(b) for b in u.framed])]
     first = blocks[0]

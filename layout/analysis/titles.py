@@ -104,8 +104,9 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         above = max(over, key=lambda k: blocks[k].box.y1, default=None)
         if below is None:
             continue
+        # capitals in any type: 19th-century papers set titles in the body's own size and weight
         if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or _capitals(b)):
+                or in_capitals(b.raw_text)):
             continue
         dispatch = DATELINE.match(blocks[below].lines[0].text) is not None
         if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
@@ -141,13 +142,6 @@ def centred(title: Box, text: Box, body: float) -> bool:
     """Set in the middle of the measure of the text below, with room on both sides."""
     left, right = title.x0 - text.x0, text.x1 - title.x1
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
-
-
-def _capitals(b: Block) -> bool:
-    """In capitals (four letters or more), in any type: 19th-century papers set their titles
-    in capitals of the body's own size and weight (``COMMISSION DES ALLUMETTES``, Le Matin
-    1884); the text around it still has to say a story starts there."""
-    return in_capitals(b.raw_text)
 
 
 def _ends_text(b: Block) -> bool:
