@@ -38,7 +38,7 @@ _LEVEL = 0.5
 _ONE_TYPE = 3.5
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
-_TUCKED = 1.0
+_RUNS_PAST = 1.0
 
 
 @dataclass(eq=False)
@@ -293,7 +293,7 @@ class Placer:
     def _placed_above(self, u: Unit) -> Unit | None:
         """The unit right above u in its column, when no rule separates them."""
         b, body = u.box, self.body
-        found = self._placed_index.highest(b.x0, b.x1, b.y0 + _TUCKED * body,
+        found = self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * body,
                                            lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
         if found is None:
             return None

@@ -20,7 +20,7 @@ Latin-script and Chinese conventions. The decisions, in order:
 - jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
 - crosshead: a short emphasised line (bold, larger, or another typeface) among body text;
 - headline again: a title set in the body size that starts a story in its column (centred,
-  or in bold or larger capitals, where the text above has ended: ``titles.name_titles``);
+  or in capitals, where the text above has ended, or over a dateline: ``titles.name_titles``);
 - body: everything else.
 
 A byline set as the first line of the body, or a jump or credit line set as the last, is
