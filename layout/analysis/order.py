@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from ..geometry import union_all, x_overlap_ratio
 from ..model import Block, Box, Story
+from .script import unhung_box
+from .skew import Straight
 
 # Boxes are shrunk by this much [unit] before projection, so touching neighbours still cut;
 # across, by this share of their width if more: the boxes OCR draws round two columns of a
@@ -109,6 +111,17 @@ def _split(items: list[int], boxes: Sequence[Box], axis: str) -> list[list[int]]
     return groups
 
 
+def set_box(b: Block, straight: Straight) -> Box:
+    """The block's box without the CJK punctuation hanging out of its column: a mark hanging
+    into a tight gutter would join two columns that the reading order must read apart. On a
+    slanted scan, the union of its lines each moved straight."""
+    boxes = [Box(unhung_box(ln.words[0], ln.words[0].box).x0, ln.box.y0,
+                 unhung_box(ln.words[-1], ln.words[-1].box).x1, ln.box.y1) for ln in b.lines if ln.words]
+    if straight is not None:
+        boxes = [straight(x) for x in boxes]
+    return union_all(boxes) if boxes else b.box
+
+
 # --- where a story stands: its head and first column, not its box --------------------------
 
 # [share of the narrower box] a block continues the run of the one before it when it shares
@@ -116,7 +129,7 @@ def _split(items: list[int], boxes: Sequence[Box], axis: str) -> list[list[int]]
 _SAME_COLUMN = 0.5
 
 
-def place_box(story: Story) -> Box:
+def place_box(story: Story, straight: Straight = None) -> Box:
     """Where a story stands in the reading order of the page's stories.
 
     An old paper's story runs down one column into the next: from the foot of column one to the
@@ -127,7 +140,8 @@ def place_box(story: Story) -> Box:
     text under it in its first column. That box is what the stories are ordered by; a modern
     story set as a rectangle starts at its top and keeps its place.
 
-    The box of the story's first blocks down one column (the whole box if it has none)."""
+    The box of the story's first blocks down one column (the whole box if it has none);
+    ``straight``: on a slanted scan, the union of their lines each moved straight (``skew``)."""
     blocks = story.blocks
     if not blocks:
         return story.box
@@ -137,4 +151,6 @@ def place_box(story: Story) -> Box:
         if b.box.y0 < last.y0 or x_overlap_ratio(b.box, last) < _SAME_COLUMN:
             break
         run.append(b)
-    return union_all([b.box for b in run])
+    if straight is None:
+        return union_all([b.box for b in run])
+    return union_all([straight(ln.box) for b in run for ln in b.lines] or [b.box for b in run])

@@ -36,9 +36,9 @@ from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .columns import Grid
 from .flow import adopt_headless, open_cuts, separators
-from .order import place_box, reading_order
+from .order import place_box, reading_order, set_box
 from .placement import Group, Placer, Unit
-from .script import unhung_box
+from .skew import Straight, straightener
 
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
@@ -99,9 +99,10 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     adopt_headless(groups, [f.box for f in bare], separators(h_rules, units), v_rules, body, params)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
-    stories = [_story(g, grid, body) for g in groups
+    straight = straightener(page, body)
+    stories = [_story(g, grid, body, straight) for g in groups
                if (g.header or g.units) and id(g) not in notes]
-    order = reading_order([place_box(s) for s in stories])
+    order = reading_order([place_box(s, straight) for s in stories])
     stories = [_with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
     middle = page.height / 2
     by_pos = sorted(furniture, key=lambda b: (b.box.y0, b.box.x0))
@@ -293,18 +294,19 @@ def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
     return found
 
 
-def _story(g: Group, grid: Grid, body: float) -> Story:
+def _story(g: Group, grid: Grid, body: float, straight: Straight) -> Story:
     """Assemble a story: header, figures, text in reading order, then sidebars and notes.
 
     Figures come right after the header and sidebars after the text, so neither cuts into a
     paragraph (the text around a picture is one flow); each still belongs to its story. The
     text is ordered without them: a column runs on below a picture or box set across it.
+    ``straight``: the page's slant taken out of the boxes the text is ordered by (``skew``).
     """
     header = sorted(g.header, key=lambda b: b.box.y0)
     placed = [u for u in g.units if u.block is None]  # figures and frames
     placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
-    texts = [text_units[i].block for i in reading_order([_set_box(u.block) for u in text_units])]
+    texts = [text_units[i].block for i in reading_order([set_box(u.block, straight) for u in text_units])]
     if len(texts) > 1 and texts[-1].role == "crosshead":
         # A crosshead leads text; one that ends the story is the author's signature.
         texts[-1] = replace(texts[-1], role="byline")
@@ -315,9 +317,9 @@ def _story(g: Group, grid: Grid, body: float) -> Story:
     content += rest
     for u in placed:
         if u.framed:
-            content.extend(_framed(u, body))
+            content.extend(_framed(u, body, straight))
     for n in g.notes:
-        note = _story(n, grid, body)
+        note = _story(n, grid, body, straight)
         content.append(replace(note, kind="sidebar"))
     boxes = [b.box for b in header] + [u.box for u in g.units] + [n.box for n in content if isinstance(n, Story)]
     body_cols = {grid.index_of(c.box) for c in content if isinstance(c, Block) and c.role == "body"}
@@ -328,14 +330,6 @@ def _story(g: Group, grid: Grid, body: float) -> Story:
     if not header and len(content) == 1 and isinstance(content[0], Story):
         return replace(content[0], kind="story")  # a boxed story standing alone
     return Story("", kind, tuple(content), union_all(boxes), max(1, len(body_cols)))
-
-
-def _set_box(b: Block) -> Box:
-    """The block's box without the CJK punctuation hanging out of its column: a mark hanging
-    into a tight gutter would join two columns that the reading order must read apart."""
-    boxes = [Box(unhung_box(ln.words[0], ln.words[0].box).x0, ln.box.y0,
-                 unhung_box(ln.words[-1], ln.words[-1].box).x1, ln.box.y1) for ln in b.lines if ln.words]
-    return union_all(boxes) if boxes else b.box
 
 
 def _leading(texts: list[Block], body: float) -> tuple[list[Block], list[Block]]:
@@ -371,9 +365,9 @@ def _titled(header: list[Block], lead: list[Block], rest: list[Block],
     return header + [title], lead, [b for b in rest if all(b is not o for o in over)]
 
 
-def _framed(u: Unit, body: float) -> list[Block | Story]:
+def _framed(u: Unit, body: float, straight: Straight) -> list[Block | Story]:
     """A frame's blocks as a sidebar (its title, if any, as headline), ordered for reading."""
-    blocks = [u.framed[i] for i in reading_order([_set_box(b) for b in u.framed])]
+    blocks = [u.framed[i] for i in reading_order([set_box(b, straight) for b in u.framed])]
     first = blocks[0]
     if len(blocks) > 1 and first.role in ("body", "crosshead", "kicker", "deck") and (
             first.bold or first.size > max(b.size for b in blocks[1:])) and len(first.lines) <= 2:
