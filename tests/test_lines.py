@@ -203,6 +203,35 @@ def test_two_headlines_of_two_sizes_side_by_side_above_the_gutters_are_two_lines
     assert "THE GREAT" in texts(build_lines(words, (), P))
 
 
+def test_two_headlines_of_one_size_side_by_side_above_the_gutter_are_two_lines():
+    """Two 20 pt headlines, each over its own two columns, on one row 0.75 em apart (their
+    word spaces are a quarter em), over a line running across the gutter: the gutter below
+    stops under that line, so no gutter runs through the gap, but it heads the gap from
+    below, and one headline's words are never spaced three word spaces apart
+    (chromium_s111_01_en)."""
+    words = [word("Council", 50, 250, size=20), word("Defends", 125, 250, size=20),
+             word("Cautious", 210, 250, size=20),                                 # to x=290
+             word("Agency", 305, 250, size=20), word("Extends", 370, 250, size=20)]
+    words += [word("x" * 98, 50, 276)]                                          # 50..540
+    words += column(50, 290, 12, width=115) + column(175, 290, 12, width=115)   # gutter 290..305
+    words += column(305, 290, 12, width=115) + column(430, 290, 12, width=115)
+    lines = texts(build_lines(words, (), P))
+    assert "Council Defends Cautious" in lines and "Agency Extends" in lines
+
+
+def test_cjk_headlines_side_by_side_and_one_with_a_full_width_space_over_the_gutter():
+    """Two 26 pt CJK headlines 1.4 em apart over their own columns are two lines; one headline
+    whose phrases are a full-width space apart (1 em), that space over the gutter, stays one
+    (chromium_s111_09_zh). A line runs across the gutter under them, as above."""
+    below = column(30, 300, 12, width=170) + column(215, 300, 12, width=170)    # gutter 200..215
+    below += [word("本报记者深化营商环境建设生态环境本报记者深化营商环境建设生态", 30, 282)]
+    words = [word("北塘区完善市场", 10, 250, size=26), word("西岭村升级管网", 228, 250, size=26)]
+    lines = texts(build_lines(words + below, (), P))                             # gap 192..228
+    assert "北塘区完善市场" in lines and "西岭村升级管网" in lines
+    words = [word("北塘区完善市场", 10, 250, size=26), word("引导新型", 218, 250, size=26)]
+    assert "北塘区完善市场 引导新型" in texts(build_lines(words + below, (), P))  # gap 192..218
+
+
 def test_a_river_whose_edges_line_up_by_chance_is_no_gutter():
     """Four lines of a wide column whose spaces before one word line up: a river, not a gutter."""
     words = []
