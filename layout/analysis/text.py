@@ -42,6 +42,10 @@ from .columns import Grid
 from .script import CLOSING, OPENING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
+# The soft hyphen: a place the source may break a word at, not text (a browser's PDF keeps
+# them in its text layer: "accor\u00add\u00ading"); at a line end, with or without the hyphen
+# drawn after it ("mil\u00ad\u2010" + "lion"), it breaks the word
+_SOFT = "\u00ad"
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
@@ -99,15 +103,15 @@ def join_lines(texts: Sequence[str]) -> str:
             continue
         if not out:
             out = t
-        elif _breaks_word(out) and t[0].islower():
-            out = out[:-1] + t
         elif _breaks_word(out):
-            out = out[:-1].rstrip("\u00ad") + ("-" if out[-1] != "\u00ad" else "") + t
+            stem = out.rstrip("".join(_HYPHENS))
+            shown = out[len(stem):].replace(_SOFT, "")  # a hyphen drawn, not only a soft one
+            out = stem + ("-" if shown and not t[0].islower() else "") + t
         elif joins_without_space(out, t):
             out += t
         else:
             out += " " + t
-    return out
+    return out.replace(_SOFT, "")
 
 
 def paragraphs(layout: Layout, grid: Grid, body: float, params: Params) -> Layout:
@@ -221,10 +225,15 @@ def _cjk_text(ch: str) -> bool:
 
 
 def _breaks_word(text: str) -> bool:
-    """Whether a line ends in a word broken by a hyphen (a letter, then the hyphen): the word
-    goes on at the next line's start. A dash after a space ("… 47.70 -") breaks no word."""
+    """Whether a line ends in a word broken by a hyphen (a letter, then the hyphen, soft
+    hyphens before or after it, ``_SOFT``): the word goes on at the next line's start. A dash
+    after a space ("… 47.70 -") breaks no word."""
     text = text.rstrip()
-    return text.endswith(_HYPHENS) and len(text) > 1 and text[-2].isalpha()
+    if not text.endswith(_HYPHENS):
+        return False
+    stem = text.rstrip(_SOFT)
+    stem = (stem[:-1] if stem.endswith(_HYPHENS) else stem).rstrip(_SOFT)
+    return stem[-1:].isalpha()
 
 
 def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
