@@ -232,6 +232,19 @@ def test_cjk_headlines_side_by_side_and_one_with_a_full_width_space_over_the_gut
     assert "北塘区完善市场 引导新型" in texts(build_lines(words + below, (), P))  # gap 192..218
 
 
+def test_an_indented_first_line_beside_a_full_line_is_cut_on_the_pages_gutter():
+    """Two columns with a gutter from 150 to 160 pt; lower down, between two lines across both
+    columns (a caption over a chart), one row where a full line of the left column stands
+    beside the first line of a paragraph, set in 12 pt past the right column's edge: no
+    gutter runs at that height, but the gap starts at the long gutter's left edge and ends
+    one indent past its right edge (typst_s111_07_en)."""
+    words = column(50, 100, 16) + column(160, 100, 16, start=40)
+    words += [word("x" * 44, 50, 300), word("y" * 44, 50, 324)]             # 50..270, across
+    words += [word("z" * 20, 50, 312), word("The chamber of", 172, 312)]    # 50..150 | 172..
+    lines = texts(build_lines(words, (), P))
+    assert "z" * 20 in lines and "The chamber of" in lines
+
+
 def test_a_river_whose_edges_line_up_by_chance_is_no_gutter():
     """Four lines of a wide column whose spaces before one word line up: a river, not a gutter."""
     words = []
