@@ -601,6 +601,27 @@ def test_a_gutter_going_on_into_a_column_wide_blank_is_kept_beside_it():
     assert gutter in kept and blank in kept and river not in kept
 
 
+def test_a_gutter_going_on_below_a_taller_one_of_the_same_core_is_kept():
+    """typst_s111_04_zh: a byline across the gutter (586..594 pt) splits its white into a
+    strip from the top of the page down to it and another from a little above it (where the
+    white beside the byline opened) down 18 lines to the page's foot. The two share 24 pt of
+    height and the same core: the lower one goes on under the upper one, not beside it, and
+    is kept (dropped, a row of the two columns under it was read across the gutter as one
+    line). A narrower strip inside a column beside the upper one still gives way, and so does
+    one whose edges are off the upper one's by more than a rounding (a scan's rivers of specks
+    beside a column rule, nested in one another, Gaulois 1882 p4)."""
+    from layout.analysis.gutters import _apart
+    from layout.analysis.whitespace import Strip
+
+    upper = Strip(586.3, 594.2, 131.0, 914.7, aligned=0.92, lines=52, long=True)
+    lower = Strip(586.3, 594.2, 891.0, 1152.2, aligned=0.79, lines=18, long=True)
+    river = Strip(570.0, 574.0, 400.0, 700.0, aligned=0.9, lines=20, long=True)
+    kept = _apart([upper, lower, river], (30.0, 812.0), 9.5)
+    assert upper in kept and lower in kept and river not in kept
+    shifted = Strip(586.3, 596.4, 891.0, 1152.2, aligned=0.79, lines=18, long=True)
+    assert shifted not in _apart([upper, shifted], (30.0, 812.0), 9.5)
+
+
 def test_an_overfull_line_reaching_into_the_gutter_is_still_cut_from_the_next_column():
     """typst_s47_07: "老旧小区188 所，升级技能" overruns its column by 8.5 pt into a 16.5 pt
     gutter, so its gap to the next column holds under half the gutter's core; but the next
