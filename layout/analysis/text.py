@@ -131,7 +131,7 @@ def _compound(stem: str, rest: str, compounds: frozenset[str]) -> bool:
 def paragraphs(layout: Layout, grid: Grid, body: float, params: Params) -> Layout:
     """The layout with every story's body blocks re-cut into paragraphs and all text filled."""
     words = frozenset(m.lower() for b in _all_blocks(layout) for ln in b.lines
-                      for m in _COMPOUND.findall(ln.text))
+                      if "-" in ln.text for m in _COMPOUND.findall(ln.text))
     return replace(
         layout,
         header=tuple(_filled(b, words) for b in layout.header),
