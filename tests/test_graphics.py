@@ -51,6 +51,20 @@ def test_a_chart_on_its_panel_inside_a_boxed_story_is_a_figure():
     assert " ".join(b.text for b in figure.captions) == "Annual riders, millions. Graphic: Ann Lee"
 
 
+def test_a_flat_placeholder_inside_the_outline_of_a_boxed_story_is_a_figure():
+    """A photo's flat fill inside the outline round a boxed story, with no frame of its own:
+    the outline holds running text, so the fill is judged alone, a figure with its caption
+    (typst_s111_08_zh)."""
+    words = (text_lines(["Council Plan"], 50, 40, size=24) + column(50, 190, 25)
+             + text_lines(["Riders wait at the new stop. Photo: Ann Lee"], 50, 172, size=8))
+    content = replace(page(words, frames=[Box(40, 30, 310, 500)]),
+                      drawings=(Drawing(Box(50, 70, 300, 170)),))
+    layout_ = analyse_page(content)
+    (figure,) = [f for s in layout_.stories for f in s.figures] + list(layout_.figures)
+    assert figure.drawn and figure.box == Box(50, 70, 300, 170)
+    assert " ".join(b.text for b in figure.captions) == "Riders wait at the new stop. Photo: Ann Lee"
+
+
 def test_a_flat_fill_with_a_word_in_it_is_a_ribbon_not_a_figure():
     words = (text_lines(["OPINION"], 55, 44, size=14, bold=True) + text_lines(["Council Plan"], 50, 64, size=24)
              + column(50, 100, 20))

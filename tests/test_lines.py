@@ -203,6 +203,48 @@ def test_two_headlines_of_two_sizes_side_by_side_above_the_gutters_are_two_lines
     assert "THE GREAT" in texts(build_lines(words, (), P))
 
 
+def test_two_headlines_of_one_size_side_by_side_above_the_gutter_are_two_lines():
+    """Two 20 pt headlines, each over its own two columns, on one row 0.75 em apart (their
+    word spaces are a quarter em), over a line running across the gutter: the gutter below
+    stops under that line, so no gutter runs through the gap, but it heads the gap from
+    below, and one headline's words are never spaced three word spaces apart
+    (chromium_s111_01_en)."""
+    words = [word("Council", 50, 250, size=20), word("Defends", 125, 250, size=20),
+             word("Cautious", 210, 250, size=20),                                 # to x=290
+             word("Agency", 305, 250, size=20), word("Extends", 370, 250, size=20)]
+    words += [word("x" * 98, 50, 276)]                                          # 50..540
+    words += column(50, 290, 12, width=115) + column(175, 290, 12, width=115)   # gutter 290..305
+    words += column(305, 290, 12, width=115) + column(430, 290, 12, width=115)
+    lines = texts(build_lines(words, (), P))
+    assert "Council Defends Cautious" in lines and "Agency Extends" in lines
+
+
+def test_cjk_headlines_side_by_side_and_one_with_a_full_width_space_over_the_gutter():
+    """Two 26 pt CJK headlines 1.4 em apart over their own columns are two lines; one headline
+    whose phrases are a full-width space apart (1 em), that space over the gutter, stays one
+    (chromium_s111_09_zh). A line runs across the gutter under them, as above."""
+    below = column(30, 300, 12, width=170) + column(215, 300, 12, width=170)    # gutter 200..215
+    below += [word("本报记者深化营商环境建设生态环境本报记者深化营商环境建设生态", 30, 282)]
+    words = [word("北塘区完善市场", 10, 250, size=26), word("西岭村升级管网", 228, 250, size=26)]
+    lines = texts(build_lines(words + below, (), P))                             # gap 192..228
+    assert "北塘区完善市场" in lines and "西岭村升级管网" in lines
+    words = [word("北塘区完善市场", 10, 250, size=26), word("引导新型", 218, 250, size=26)]
+    assert "北塘区完善市场 引导新型" in texts(build_lines(words + below, (), P))  # gap 192..218
+
+
+def test_an_indented_first_line_beside_a_full_line_is_cut_on_the_pages_gutter():
+    """Two columns with a gutter from 150 to 160 pt; lower down, between two lines across both
+    columns (a caption over a chart), one row where a full line of the left column stands
+    beside the first line of a paragraph, set in 12 pt past the right column's edge: no
+    gutter runs at that height, but the gap starts at the long gutter's left edge and ends
+    one indent past its right edge (typst_s111_07_en)."""
+    words = column(50, 100, 16) + column(160, 100, 16, start=40)
+    words += [word("x" * 44, 50, 300), word("y" * 44, 50, 324)]             # 50..270, across
+    words += [word("z" * 20, 50, 312), word("The chamber of", 172, 312)]    # 50..150 | 172..
+    lines = texts(build_lines(words, (), P))
+    assert "z" * 20 in lines and "The chamber of" in lines
+
+
 def test_a_river_whose_edges_line_up_by_chance_is_no_gutter():
     """Four lines of a wide column whose spaces before one word line up: a river, not a gutter."""
     words = []
@@ -557,6 +599,27 @@ def test_a_gutter_going_on_into_a_column_wide_blank_is_kept_beside_it():
     river = Strip(359.6, 369.4, 450.0, 600.0, aligned=1.0, lines=12)
     kept = _apart([gutter, blank, river], (30.0, 870.0), 9.0)
     assert gutter in kept and blank in kept and river not in kept
+
+
+def test_a_gutter_going_on_below_a_taller_one_of_the_same_core_is_kept():
+    """typst_s111_04_zh: a byline across the gutter (586..594 pt) splits its white into a
+    strip from the top of the page down to it and another from a little above it (where the
+    white beside the byline opened) down 18 lines to the page's foot. The two share 24 pt of
+    height and the same core: the lower one goes on under the upper one, not beside it, and
+    is kept (dropped, a row of the two columns under it was read across the gutter as one
+    line). A narrower strip inside a column beside the upper one still gives way, and so does
+    one whose edges are off the upper one's by more than a rounding (a scan's rivers of specks
+    beside a column rule, nested in one another, Gaulois 1882 p4)."""
+    from layout.analysis.gutters import _apart
+    from layout.analysis.whitespace import Strip
+
+    upper = Strip(586.3, 594.2, 131.0, 914.7, aligned=0.92, lines=52, long=True)
+    lower = Strip(586.3, 594.2, 891.0, 1152.2, aligned=0.79, lines=18, long=True)
+    river = Strip(570.0, 574.0, 400.0, 700.0, aligned=0.9, lines=20, long=True)
+    kept = _apart([upper, lower, river], (30.0, 812.0), 9.5)
+    assert upper in kept and lower in kept and river not in kept
+    shifted = Strip(586.3, 596.4, 891.0, 1152.2, aligned=0.79, lines=18, long=True)
+    assert shifted not in _apart([upper, shifted], (30.0, 812.0), 9.5)
 
 
 def test_an_overfull_line_reaching_into_the_gutter_is_still_cut_from_the_next_column():

@@ -24,6 +24,32 @@ def test_latin_hyphenation_at_a_line_end_is_undone():
     assert join_lines(["the recon-", "struction of"]) == "the reconstruction of"
 
 
+def test_soft_hyphens_are_no_text_and_break_a_word_at_a_line_end():
+    """A browser's PDF keeps the soft hyphens of its source in the text layer, inside words
+    and before the hyphen it draws at a break (chromium_s111_00_en: "mil\u00ad\u2010" +
+    "lion"): they are taken out, and the word broken at the line end is joined."""
+    assert join_lines(["as much as $72.1 mil\u00ad\u2010", "lion, accor\u00add\u00ading to"]) \
+        == "as much as $72.1 million, according to"
+    assert join_lines(["the parks depart\u00ad", "ment said"]) == "the parks department said"
+    assert join_lines(["Baden\u00ad\u2010", "Württemberg"]) == "Baden-Württemberg"
+    assert join_lines(["a dash --", "then more"]) == "a dash -- then more"
+
+
+def test_a_compound_the_page_writes_whole_keeps_its_hyphen_at_a_line_end():
+    """"low-" + "income" is "low-income" when the page writes "low-income" inside a line
+    somewhere (typst_s111_01_en); a word hyphenated to fit ("recon-" + "struction") is never
+    written so, and is joined."""
+    assert join_lines(["near the low-", "income district"], frozenset({"low-income"})) \
+        == "near the low-income district"
+    assert join_lines(["near the low-", "income district"]) == "near the lowincome district"
+    words = text_lines(["Council Plan"], 50, 40, size=24) + text_lines(
+        ["the council backs homes for low-income", "families and pays for the recon-",
+         "struction of the school near the low-", "income district as it promised"], 50, 80)
+    layout_ = analyse_page(page(words))
+    text = " ".join(b.text for s in layout_.stories for b in s.blocks)
+    assert "the low-income district" in text and "the reconstruction of" in text
+
+
 def test_a_hyphen_before_a_capital_is_kept():
     assert join_lines(["Baden-", "Württemberg"]) == "Baden-Württemberg"
 

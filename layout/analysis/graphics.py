@@ -5,7 +5,9 @@ The source hands over its drawn shapes clustered into drawings (``PageContent.dr
 its frames (outlined or tinted rectangles). Here, from the page's own body size:
 
 - the drawings inside one frame are one graphic with it (a chart on its tinted panel);
-  other drawings close to one another (``_NEAR``) are one graphic (a bar chart's bars);
+  other drawings close to one another (``_NEAR``) are one graphic (a bar chart's bars), and
+  so are those inside a frame with running text in it, judged without the frame (a photo's
+  flat placeholder inside the outline of a boxed story);
 - a graphic at least ``_MIN_SIDE`` on both sides is a figure unless running text stands in
   it (``captions.running_text``): a chart's labels or a map's names are none; a sidebar's
   paragraphs are (its frame stays a frame). A single flat fill is a figure only with no text in it at all (else it is
@@ -35,21 +37,28 @@ def vector_figures(content: PageContent, lines: Sequence[Line], body: float) -> 
     """The page with its vector graphics that hold no running text added as figures."""
     if not content.drawings and not content.frames or body <= 0:
         return content
-    graphics = _graphics(content, body)
     by_top = sorted(lines, key=lambda ln: ln.box.y0)
     tops = [ln.box.y0 for ln in by_top]
-    added = []
-    for box, parts, frame in graphics:
+
+    def figure(box: Box, parts: int, frame: bool) -> bool:
         inside = [ln for ln in by_top[bisect_left(tops, box.y0 - body):bisect_right(tops, box.y1)]
                   if mostly_inside(ln.box, box)]
         if box.width < _MIN_SIDE * body or box.height < _MIN_SIDE * body:
-            continue
+            return False
         labelled = parts >= 2 or frame and parts >= 1  # a chart or map may carry words
-        if inside and (not labelled or running_text(inside, body)):
-            continue
-        if any(shared_area(f.box, box) >= 0.5 * min(f.box.area, box.area) for f in content.figures):
-            continue
-        added.append(box)
+        return not (inside and (not labelled or running_text(inside, body)))
+
+    added = []
+    for box, parts, drawings in _graphics(content, body):
+        if drawings is None:
+            found = [box] if figure(box, parts, False) else []
+        elif figure(box, parts, True):
+            found = [box]
+        else:  # a boxed story's outline around its text: its drawings are judged on their own
+            found = [union_all(d.box for d in group) for group in _near_groups(drawings, _NEAR * body)
+                     if figure(union_all(d.box for d in group), sum(d.parts for d in group), False)]
+        added += [b for b in found if not any(shared_area(f.box, b) >= 0.5 * min(f.box.area, b.area)
+                                              for f in content.figures)]
     if not added:
         return content
     return replace(
@@ -59,22 +68,23 @@ def vector_figures(content: PageContent, lines: Sequence[Line], body: float) -> 
         frames=tuple(f for f in content.frames if not any(mostly_inside(f, box) for box in added)))
 
 
-def _graphics(content: PageContent, body: float) -> list[tuple[Box, int, bool]]:
-    """(box, parts, framed) of each graphic: the drawings inside a frame gathered with it,
-    the other drawings gathered when closer than ``_NEAR``. A drawing inside frames within
-    frames goes with the innermost, the smallest: a chart's tinted panel inside the outline
-    of a boxed story is the chart's, the outline the story's."""
+def _graphics(content: PageContent, body: float) -> list[tuple[Box, int, list | None]]:
+    """(box, parts, drawings) of each graphic: the drawings inside a frame gathered with it
+    (``drawings`` lists them, sorted by x0), the other drawings gathered when closer than
+    ``_NEAR`` (``drawings`` None). A drawing inside frames within frames goes with the
+    innermost, the smallest: a chart's tinted panel inside the outline of a boxed story is the
+    chart's, the outline the story's."""
     framed: dict[int, list] = {i: [] for i in range(len(content.frames))}
     loose = []
     for d in content.drawings:
         homes = [i for i, f in enumerate(content.frames) if mostly_inside(d.box, f)]
         home = min(homes, key=lambda i: content.frames[i].area) if homes else None
         (framed[home] if home is not None else loose).append(d)
-    out = [(f, sum(d.parts for d in framed[i]), True) for i, f in enumerate(content.frames)
-           if framed[i]]
+    out = [(f, sum(d.parts for d in framed[i]), sorted(framed[i], key=lambda d: d.box.x0))
+           for i, f in enumerate(content.frames) if framed[i]]
     reach = _NEAR * body
     for group in _near_groups(sorted(loose, key=lambda d: d.box.x0), reach):
-        out.append((union_all(d.box for d in group), sum(d.parts for d in group), False))
+        out.append((union_all(d.box for d in group), sum(d.parts for d in group), None))
     return out
 
 

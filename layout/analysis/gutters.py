@@ -83,6 +83,13 @@ _LEVEL = 0.5
 # [body sizes] a long gutter narrower than this, a word space wide (between the columns of a
 # table of figures), is no column's side at other heights (``Gutters._column_side``)
 _SIDE = 0.6
+# [body sizes] two strips whose edges lie this close are one gutter's white (a digital page's
+# column edges agree to a rounding; a scan's wobble by more, and its rivers of specks beside
+# a column rule nest in one another at other edges)
+_SAME_EDGE = 0.1
+# [body sizes] how far past a column's left edge the first line of a paragraph may be set in
+# (``Gutters._column_side``)
+_INDENT = 2.0
 # [body sizes] a river of word spaces (``_rivers``): the first word of body type (no taller
 # than ``whitespace.LARGE``) reaching into its core within ``_ABUTS`` above its top, and below
 # its foot, covers all of it: the line above, or one of the two above it over word spaces; a
@@ -109,6 +116,7 @@ class Gutters:
         self.hair = _HAIR * body
         self.column = MIN_COLUMN * body
         self.reach = _REACH_GRID * body
+        self.indent = _INDENT * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
         self.band = self.column if self.column > 0 else 1.0
@@ -208,7 +216,8 @@ class Gutters:
 
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
-        on (within ``slack`` of its right edge, where the column beside it starts) and starts
+        on (within ``slack`` of its right edge, where the column beside it starts, or up to
+        ``_INDENT`` past it, where a paragraph's first line is set in) and starts
         on or before (or shares the core of, with a mark hanging at the gap): the side of a
         column of the page's grid that a blank stretch cut off from the lines here (the last
         lines of a column that ended, under the white where the column beside it is empty; the
@@ -219,7 +228,7 @@ class Gutters:
         gutter's edges by chance, and one no wider than the other spaces of its line stays a
         word space (``lines._cut_row``)."""
         long = self.long
-        k = bisect_left(long, (right - slack, -1))
+        k = bisect_left(long, (right - self.indent, -1))
         while k < len(long) and long[k][0] <= right + slack:
             g = self.strips[long[k][1]]
             if left <= g.x0 + slack or hanging and left < g.x1 and right > g.x0:
@@ -326,7 +335,9 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
     stands closer than ``MIN_COLUMN`` (the space before the short last words of a justified
     column, near the real gutter, gives way to it; so does a blank stretch under a column),
     but for a gutter that opens into an empty column's white (``_opens_into``), and one that
-    shares under ``_LEVEL`` of its height with a column-wide blank: it goes on into the blank."""
+    shares under ``_LEVEL`` of its height with a column-wide blank (it goes on into the blank)
+    or with a taller strip of the same core (``_same_core``: the same gutter going on above or
+    below where a line across it split its white)."""
     room = MIN_COLUMN * body
     taken: list[Strip] = []
     near = Grid((), 2 * room)  # the strips taken, by place
@@ -334,13 +345,18 @@ def _apart(strips: Sequence[Strip], edges: tuple[float, float], body: float) -> 
         if s.x0 - edges[0] < room or edges[1] - s.x1 < room:
             continue
         if all(g.y0 >= s.y1 or g.y1 <= s.y0 or max(g.x0 - s.x1, s.x0 - g.x1) >= room
-               or s.width < room <= g.width
+               or (s.width < room <= g.width or _same_core(s, g, _SAME_EDGE * body))
                and min(g.y1, s.y1) - max(g.y0, s.y0) < _LEVEL * s.height
                or _opens_into(s, g, room, _ON_EDGE * body)
                for g in (taken[k] for k in near.near(s.x0 - room, s.y0, s.x1 + room, s.y1))):
             near.add(len(taken), Box(s.x0, s.y0, s.x1, s.y1))
             taken.append(s)
     return taken
+
+
+def _same_core(s: Strip, g: Strip, edge: float) -> bool:
+    """Whether the two strips have the same core, edge on edge (within ``edge``)."""
+    return abs(s.x0 - g.x0) <= edge and abs(s.x1 - g.x1) <= edge
 
 
 def _opens_into(s: Strip, blank: Strip, room: float, edge: float) -> bool:

@@ -55,8 +55,9 @@ _RAISED = 0.2
 # (a nameplate says nothing of the ears beside it)
 _NEIGHBOURS = 0.8
 _SIMILAR = 0.3
-# [em] in a row alone, CJK text is spaced up to this wide and still one line: a full-width
-# space between phrases, the quarter em or more set between CJK and Latin ("2024 年 3 月")
+# [em] in a row alone (or a CJK headline over a gutter), CJK text is spaced up to this wide
+# and still one line: a full-width space between phrases, the quarter em or more set between
+# CJK and Latin ("2024 年 3 月")
 _CJK_APART = 1.2
 # [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
 # (i, l, a comma) are about a quarter em wide.
@@ -207,7 +208,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             if separators and separators.in_gap(right, b) or _outsized(prev, w) \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
-                    or not found and (_display_apart(prev, w, gap, body) or _two_sizes_apart(
+                    or not found and (_display_apart(prev, w, gap, body) or _headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
@@ -314,12 +315,18 @@ def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
     return size > _DISPLAY * body and gap > _DISPLAY_APART * size
 
 
-def _two_sizes_apart(a: Word, b: Word, gap: float, body: float) -> bool:
-    """Display type in two sizes (``_DISPLAY_SIZE``) further apart than a word space
-    (``_DISPLAY_SPACE``): two headlines side by side where a gutter runs under the gap (one
-    headline is set in one size)."""
+def _headlines_apart(a: Word, b: Word, gap: float, body: float) -> bool:
+    """Display type further apart than a word space: in two sizes (``_DISPLAY_SIZE``), wider
+    than ``_DISPLAY_SPACE``; in one size, wider than the widest space of its script between
+    the phrases of one headline (``_DISPLAY_SPACE``, or ``_CJK_APART`` for a full-width space
+    between CJK phrases). Two headlines side by side, each over its own columns, when a
+    column gutter of the page stops under (or over) the gap (``Gutters.headed``)."""
     size, big = sorted((a.size, b.size))
-    return size > _DISPLAY * body and size < _DISPLAY_SIZE * big and gap > _DISPLAY_SPACE * size
+    if size <= _DISPLAY * body:
+        return False
+    if size < _DISPLAY_SIZE * big:
+        return gap > _DISPLAY_SPACE * size
+    return gap > (_CJK_APART if joins_without_space(a.text, b.text) else _DISPLAY_SPACE) * size
 
 
 def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:

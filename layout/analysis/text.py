@@ -25,13 +25,15 @@ joined to it: a rare loss, against a comma at a line end in running text at ever
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
-before a capital letter, "Baden-" + "Württemberg").
+before a capital letter, "Baden-" + "Württemberg", and in a compound the page writes whole
+inside a line elsewhere, "low-" + "income").
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..geometry import union_all
@@ -42,11 +44,18 @@ from .columns import Grid
 from .script import CLOSING, OPENING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
+# The soft hyphen: a place the source may break a word at, not text (a browser's PDF keeps
+# them in its text layer: "accor\u00add\u00ading"); at a line end, with or without the hyphen
+# drawn after it ("mil\u00ad\u2010" + "lion"), it breaks the word
+_SOFT = "\u00ad"
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
 # after it: a line ending in none of them does not end a paragraph before a lower-case letter.
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", '"', "\u201d", "\u2019", "\u00bb", ")", "]")
+# A compound written whole somewhere inside a line of the page ("low-income"): broken at a
+# line end after its hyphen, it keeps the hyphen (a word hyphenated to fit is never written so)
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -90,8 +99,9 @@ _FLUSH = 0.15
 _JUSTIFIED = 0.75
 
 
-def join_lines(texts: Sequence[str]) -> str:
-    """Lines of one paragraph joined: hyphenation undone, no space at CJK seams."""
+def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) -> str:
+    """Lines of one paragraph joined: hyphenation undone, no space at CJK seams; the hyphen of
+    a compound the page writes whole elsewhere (``compounds``, in lower case) stays."""
     out = ""
     for t in texts:
         t = t.strip()
@@ -99,55 +109,79 @@ def join_lines(texts: Sequence[str]) -> str:
             continue
         if not out:
             out = t
-        elif _breaks_word(out) and t[0].islower():
-            out = out[:-1] + t
         elif _breaks_word(out):
-            out = out[:-1].rstrip("\u00ad") + ("-" if out[-1] != "\u00ad" else "") + t
+            stem = out.rstrip("".join(_HYPHENS))
+            shown = out[len(stem):].replace(_SOFT, "")  # a hyphen drawn, not only a soft one
+            out = stem + ("-" if shown and (not t[0].islower() or _compound(stem, t, compounds))
+                          else "") + t
         elif joins_without_space(out, t):
             out += t
         else:
             out += " " + t
-    return out
+    return out.replace(_SOFT, "")
+
+
+def _compound(stem: str, rest: str, compounds: frozenset[str]) -> bool:
+    """Whether the word ending ``stem`` and the one opening ``rest`` make a compound of
+    ``compounds`` with a hyphen between them."""
+    last, first = re.search(r"[^\W\d_]+$", stem), re.match(r"[^\W\d_]+", rest)
+    return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
 
 
 def paragraphs(layout: Layout, grid: Grid, body: float, params: Params) -> Layout:
     """The layout with every story's body blocks re-cut into paragraphs and all text filled."""
+    words = frozenset(m.lower() for b in _all_blocks(layout) for ln in b.lines
+                      if "-" in ln.text for m in _COMPOUND.findall(ln.text))
     return replace(
         layout,
-        header=tuple(_filled(b) for b in layout.header),
-        footer=tuple(_filled(b) for b in layout.footer),
-        stories=tuple(_story_paragraphs(s, grid, body, params) for s in layout.stories),
-        figures=tuple(_figure(f) for f in layout.figures))
+        header=tuple(_filled(b, words) for b in layout.header),
+        footer=tuple(_filled(b, words) for b in layout.footer),
+        stories=tuple(_story_paragraphs(s, grid, body, params, words) for s in layout.stories),
+        figures=tuple(_figure(f, words) for f in layout.figures))
 
 
-def _filled(b: Block) -> Block:
-    return replace(b, text=join_lines([ln.text for ln in b.lines]))
+def _all_blocks(layout: Layout) -> Iterator[Block]:
+    """Every block of the page: furniture, stories' (boxed ones' too), figures' captions."""
+    items: list[Block | Figure | Story] = [*layout.header, *layout.footer, *layout.stories,
+                                           *layout.figures]
+    while items:
+        c = items.pop()
+        if isinstance(c, Block):
+            yield c
+        else:
+            items.extend(c.caption if isinstance(c, Figure) else c.content)
 
 
-def _figure(f: Figure) -> Figure:
-    return replace(f, caption=tuple(_filled(c) for c in f.caption))
+def _filled(b: Block, compounds: frozenset[str]) -> Block:
+    return replace(b, text=join_lines([ln.text for ln in b.lines], compounds))
 
 
-def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params) -> Story:
+def _figure(f: Figure, compounds: frozenset[str]) -> Figure:
+    return replace(f, caption=tuple(_filled(c, compounds) for c in f.caption))
+
+
+def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params,
+                      compounds: frozenset[str]) -> Story:
     content: list[Block | Figure | Story] = []
     run: list[Block] = []
     for c in story.content:
         if isinstance(c, Block) and c.role in FLOWING_ROLES:
             run.append(c)
             continue
-        content.extend(_cut(run, grid, body, params))
+        content.extend(_cut(run, grid, body, params, compounds))
         run = []
         if isinstance(c, Block):
-            content.append(_filled(c))
+            content.append(_filled(c, compounds))
         elif isinstance(c, Figure):
-            content.append(_figure(c))
+            content.append(_figure(c, compounds))
         else:
-            content.append(_story_paragraphs(c, grid, body, params))
-    content.extend(_cut(run, grid, body, params))
+            content.append(_story_paragraphs(c, grid, body, params, compounds))
+    content.extend(_cut(run, grid, body, params, compounds))
     return replace(story, content=tuple(content))
 
 
-def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> list[Block]:
+def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
+         compounds: frozenset[str]) -> list[Block]:
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
@@ -196,7 +230,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params) -> li
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
     return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
-                    text=join_lines([ln.text for ln in p])) for p in paras]
+                    text=join_lines([ln.text for ln in p], compounds)) for p in paras]
 
 
 def _stretches(text: str) -> bool:
@@ -221,10 +255,15 @@ def _cjk_text(ch: str) -> bool:
 
 
 def _breaks_word(text: str) -> bool:
-    """Whether a line ends in a word broken by a hyphen (a letter, then the hyphen): the word
-    goes on at the next line's start. A dash after a space ("… 47.70 -") breaks no word."""
+    """Whether a line ends in a word broken by a hyphen (a letter, then the hyphen, soft
+    hyphens before or after it, ``_SOFT``): the word goes on at the next line's start. A dash
+    after a space ("… 47.70 -") breaks no word."""
     text = text.rstrip()
-    return text.endswith(_HYPHENS) and len(text) > 1 and text[-2].isalpha()
+    if not text.endswith(_HYPHENS):
+        return False
+    stem = text.rstrip(_SOFT)
+    stem = (stem[:-1] if stem.endswith(_HYPHENS) else stem).rstrip(_SOFT)
+    return stem[-1:].isalpha()
 
 
 def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
