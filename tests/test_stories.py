@@ -543,3 +543,18 @@ def test_body_blocks_a_point_apart_in_small_type_are_one_storys_text():
         return Unit(line.box, block=Block((line,), line.box, size, False, False, role="body"))
     assert same_text_size(unit(33.33), unit(29.17), P)
     assert not same_text_size(unit(33.33), unit(27.5), P)
+
+
+def test_a_photo_in_a_boxed_story_is_the_story_s_and_its_kicker_stays_a_kicker():
+    """A box holds a kicker, a headline, a photo with its caption and two columns of text:
+    the photo goes with the box's story, after its titles, not into a picture story of its
+    own; the kicker over the headline is no second headline."""
+    words = (text_lines(["Letters"], 130, 46, size=9, bold=True)
+             + text_lines(["Readers Write About the New Bridge"], 50, 60, size=16, bold=True)
+             + text_lines(["The bridge at dawn. Photo: Ann Lee"], 50, 174, size=8, italic=True)
+             + marked(column(50, 190, 10), "Alpha") + marked(column(170, 190, 10, start=30), "Bravo"))
+    layout = analyse_page(page(words, figures=[Box(50, 84, 280, 170)], frames=[Box(40, 40, 290, 320)]))
+    (story,) = layout.stories
+    assert [b.role for b in story.blocks][:2] == ["kicker", "headline"]
+    assert len(story.figures) == 1 and "Photo" in story.figures[0].caption[0].text
+    assert story.content.index(story.figures[0]) < story.content.index(story.first("body"))

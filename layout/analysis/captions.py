@@ -7,6 +7,8 @@
   under a figure, else a title tight above it, else a short block beside it level with its
   top or bottom edge; the rest of the caption's row ("… 新华社记者 某某摄") and a credit
   line right under it ("Photo: …") go with it.
+
+``figures_with_captions`` then hands each figure the blocks so named (for the stories stage).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from ..geometry import mostly_inside, x_overlap_ratio, y_overlap
-from ..model import Block, Figure, Line, Role
+from ..geometry import mostly_inside, x_overlap, x_overlap_ratio, y_overlap
+from ..model import Block, Box, Figure, Line, Role
 from ..params import Params
 
 CREDIT = re.compile(
@@ -125,3 +128,23 @@ def _beside(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float,
                 and b.box.width < 0.7 * f.box.width and set_apart(b):
             return j
     return None
+
+
+def figures_with_captions(blocks: Sequence[Block], figures: Sequence[Figure]) -> list[Figure]:
+    """Each figure with its labels (the label blocks inside it, named above) and the caption
+    blocks nearest to it: the blocks the roles stage named go to their figure."""
+    labels: dict[int, list[Block]] = {}
+    captions: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.role not in ("caption", "label") or not figures:
+            continue
+        best = min(range(len(figures)), key=lambda i: _distance(figures[i].box, b.box))
+        (labels if b.role == "label" else captions).setdefault(best, []).append(b)
+    return [replace(f, caption=(*labels.get(i, ()), *captions.get(i, ()))) for i, f in enumerate(figures)]
+
+
+def _distance(a: Box, b: Box) -> float:
+    """Gap between two boxes (0 when they touch or overlap), penalising side-by-side ones."""
+    dx = max(0.0, -x_overlap(a, b))
+    dy = max(0.0, -y_overlap(a, b))
+    return dy + 3 * dx

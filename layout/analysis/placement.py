@@ -49,6 +49,7 @@ class Unit:
     block: Block | None = None
     figure: Figure | None = None
     framed: list[Block] = field(default_factory=list)
+    framed_figures: list[Figure] = field(default_factory=list)  # the figures inside the frame
     home: Group | None = None
     rank: int = -1  # its place in the order units were placed
 

@@ -34,6 +34,7 @@ from ..geometry import Grid as BoxGrid
 from ..geometry import covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
+from .captions import figures_with_captions
 from .columns import Grid
 from .flow import adopt_headless, open_cuts, separators
 from .order import place_box, reading_order, set_box
@@ -49,6 +50,9 @@ _BANNER_GAP = 4.0
 _STACK_GAP = 2.0
 # the column width, in body sizes, of a page whose grid was not found
 _COLUMN_EMS = 20.0
+# [body sizes] a figure this far past a frame's edge is still inside it (the frame's padding
+# and line)
+_INSET = 0.5
 
 
 def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
@@ -56,7 +60,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     """Group the page's blocks and figures into furniture, stories and bare figures."""
     furniture = [b for b in blocks if b.role == "furniture"]
     content = [b for b in blocks if b.role != "furniture"]
-    figures = _figures_with_captions(content, page.figures)
+    figures = figures_with_captions(content, page.figures)
     captions = {id(c) for f in figures for c in f.caption}
     framed: dict[int, list[Block]] = {}
     free: list[Block] = []
@@ -76,8 +80,11 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     banners = _banners(groups, body)
     groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
-    units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures]
-    units += [Unit(page.frames[k], framed=bs) for k, bs in framed.items()]
+    boxed = _framed_figures(figures, {k: page.frames[k] for k in framed}, body)
+    units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures
+              if id(f) not in boxed]
+    units += [Unit(page.frames[k], framed=bs, framed_figures=[f for f in figures if boxed.get(id(f)) == k])
+              for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
@@ -118,24 +125,18 @@ def _column_width(grid: Grid, body: float) -> float:
     return widths[len(widths) // 2] if widths else _COLUMN_EMS * body
 
 
-def _figures_with_captions(blocks: Sequence[Block], figures: Sequence[Figure]) -> list[Figure]:
-    """Each figure with its labels (the label blocks inside it, named in ``captions.py``) and
-    the caption blocks nearest to it."""
-    labels: dict[int, list[Block]] = {}
-    captions: dict[int, list[Block]] = {}
-    for b in blocks:
-        if b.role not in ("caption", "label") or not figures:
-            continue
-        best = min(range(len(figures)), key=lambda i: _distance(figures[i].box, b.box))
-        (labels if b.role == "label" else captions).setdefault(best, []).append(b)
-    return [replace(f, caption=(*labels.get(i, ()), *captions.get(i, ()))) for i, f in enumerate(figures)]
-
-
-def _distance(a: Box, b: Box) -> float:
-    """Gap between two boxes (0 when they touch or overlap), penalising side-by-side ones."""
-    dx = max(0.0, -x_overlap(a, b))
-    dy = max(0.0, -y_overlap(a, b))
-    return dy + 3 * dx
+def _framed_figures(figures: Sequence[Figure], frames: dict[int, Box], body: float) -> dict[int, int]:
+    """id of each figure set inside a frame that holds text → that frame's index: a photo in a
+    boxed story is the box's, not a picture story of its own. Inside: within ``_INSET`` body
+    sizes of the frame's edges (its padding and line)."""
+    inside = {}
+    for f in figures:
+        pad = _INSET * body
+        k = next((k for k, fr in frames.items() if fr.x0 - pad <= f.box.x0 and f.box.x1 <= fr.x1 + pad
+                  and fr.y0 - pad <= f.box.y0 and f.box.y1 <= fr.y1 + pad), None)
+        if k is not None:
+            inside[id(f)] = k
+    return inside
 
 
 def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[int]]:
@@ -366,15 +367,18 @@ def _titled(header: list[Block], lead: list[Block], rest: list[Block],
 
 
 def _framed(u: Unit, body: float, straight: Straight) -> list[Block | Story]:
-    """A frame's blocks as a sidebar (its title, if any, as headline), ordered for reading."""
+    """A frame's blocks as a sidebar (its title, if any, as headline; a kicker over a headline
+    stays a kicker), ordered for reading, its figures after its titles."""
     blocks = [u.framed[i] for i in reading_order([set_box(b, straight) for b in u.framed])]
     first = blocks[0]
     if len(blocks) > 1 and first.role in ("body", "crosshead", "kicker", "deck") and (
-            first.bold or first.size > max(b.size for b in blocks[1:])) and len(first.lines) <= 2:
+            first.bold or first.size > max(b.size for b in blocks[1:])) and len(first.lines) <= 2 \
+            and not any(b.role == "headline" for b in blocks):
         blocks[0] = replace(first, role="headline")
     titles = next((k for k, b in enumerate(blocks) if b.role not in ("headline", "kicker")), len(blocks))
     lead, rest = _leading(blocks[titles:], body)
-    return [Story("", "sidebar", tuple(blocks[:titles] + lead + rest), u.box, 1)]
+    figures = [u.framed_figures[i] for i in reading_order([f.box for f in u.framed_figures])]
+    return [Story("", "sidebar", tuple(blocks[:titles] + figures + lead + rest), u.box, 1)]
 
 
 def _with_ids(story: Story, sid: str) -> Story:
