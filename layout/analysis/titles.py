@@ -55,7 +55,11 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     column. A banner with headlines of their own under it heads a section, not one story
     (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
     whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
-    "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION").
+    "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION"). A title that is all
+    three, centred alone on its row, in capitals and closed by a full stop (``VERTROKKEN.``,
+    ``TO PRINTERS.``), heads a story even where the text above seems to run on: OCR often
+    misreads the last line's stop ("… Red Deer, ü„or. Chsrih.n. KaraaJ"), and a sentence
+    does not break on such a line.
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -105,15 +109,16 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if below is None:
             continue
         # capitals in any type: 19th-century papers set titles in the body's own size and weight
-        if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or in_capitals(b.raw_text)):
+        alone = centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
+        capitals = in_capitals(b.raw_text)
+        if not (alone or capitals):
             continue
         dispatch = DATELINE.match(blocks[below].lines[0].text) is not None
         if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
             roles[i] = "crosshead"
             continue
         if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
-                or _ends_text(blocks[above]):
+                or _ends_text(blocks[above]) or alone and capitals and b.raw_text.rstrip().endswith("."):
             roles[i] = "headline"
 
 
