@@ -343,6 +343,19 @@ def test_a_line_in_capitals_of_the_body_type_heads_a_story_where_the_text_above_
     assert role("of the plan and the") == "body"
 
 
+def test_a_title_in_capitals_under_a_signature_set_right_heads_a_story():
+    """``REVUE BIBLIOGRAPHIQUE`` (Le Gaulois 1884) under "Marc de ROSSINI..;", set right, whose
+    stop OCR misread: the signature ends the text above. A number set there (a serial's
+    instalment, "84") ends nothing."""
+    def role(signature: str) -> str:
+        width = 5 * len(signature)
+        words = (column(50, 100, 6) + [word(signature, 150 - width, 172)]
+                 + [word("NEWS OF THE BOOKS", 50, 196)] + column(50, 218, 12, start=30))
+        return roles_of(page(words))["NEWS OF THE BOOKS"]
+    assert role("Marc SMITH;") == "headline"
+    assert role("84") == "body"
+
+
 def test_a_centred_title_in_capitals_with_its_stop_heads_a_story_though_the_text_above_runs_on():
     """``VERTROKKEN.`` (Handelsblad 1876) and ``TO PRINTERS.`` (Liverpool Standard 1832),
     centred over their text, under a last line whose stop OCR lost: titles all the same. Set

@@ -36,6 +36,8 @@ _ABOVE_REACH = 4.0
 _SUBTITLE = 0.9
 # [share of the body size] a block whose top stands this far over a title's foot may be under it
 _TUCKED = 0.3
+# [share of the column's width] a signature starts this far in from the left and ends this near the right
+_SET_IN = 0.2
 
 
 def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
@@ -118,7 +120,7 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
             roles[i] = "crosshead"
             continue
         if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
-                or _ends_text(blocks[above]) or alone and capitals and b.raw_text.rstrip().endswith("."):
+                or _ends_text(blocks[above], blocks[below].box) or alone and capitals and b.raw_text.rstrip().endswith("."):
             roles[i] = "headline"
 
 
@@ -149,9 +151,15 @@ def centred(title: Box, text: Box, body: float) -> bool:
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
 
 
-def _ends_text(b: Block) -> bool:
-    """The block's text comes to an end (see ``line_ends_text``)."""
-    return line_ends_text(b.lines[-1], b.box)
+def _ends_text(b: Block, column: Box) -> bool:
+    """The block's text comes to an end (see ``line_ends_text``), or its last line is a
+    signature: a name set right in the column (the text under the title), starting
+    ``_SET_IN`` of its width in from its left edge ("Marc de ROSSINI..;" over ``REVUE
+    BIBLIOGRAPHIQUE``); a number set there (a serial's instalment, "84") is none."""
+    last = b.lines[-1]
+    return line_ends_text(last, b.box) or (last.box.x0 > column.x0 + _SET_IN * column.width
+                                           and last.box.x1 > column.x1 - _SET_IN * column.width
+                                           and any(c.isalpha() for c in last.text))
 
 
 def line_ends_text(line: Line, measure: Box) -> bool:
