@@ -343,6 +343,18 @@ def test_a_line_in_capitals_of_the_body_type_heads_a_story_where_the_text_above_
     assert role("of the plan and the") == "body"
 
 
+def test_the_white_under_a_title_grows_with_its_type():
+    """``QUESTION D'ARGENT`` (Le Gaulois 1884), a fifth larger than the text, stands two of
+    its own sizes over its text (more than two body sizes): its text all the same. A title
+    in the body size as far over the text heads nothing."""
+    def role(size: float) -> str:
+        words = (column(50, 100, 6) + [word("of the plan.", 50, 172)] + [word("MONEY MATTERS", 50, 196, size=size)]
+                 + column(50, 196 + size + 22, 12, start=30))
+        return roles_of(page(words))["MONEY MATTERS"]
+    assert role(12) == "headline"
+    assert role(10) != "headline"
+
+
 def test_a_title_in_capitals_under_a_signature_set_right_heads_a_story():
     """``REVUE BIBLIOGRAPHIQUE`` (Le Gaulois 1884) under "Marc de ROSSINI..;", set right, whose
     stop OCR misread: the signature ends the text above. A number set there (a serial's

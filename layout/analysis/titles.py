@@ -25,7 +25,7 @@ _OVER = 0.5
 # Smallest title, as a share of the body size, read as the head of an item in its column: a
 # title in small capitals measures about the body's x-height (OCR sizes come from line heights).
 _SMALL_TITLE = 0.55
-# [body sizes] a title's text starts this close under it (or under the crossheads stacked under
+# [body sizes, or the title's own size when larger] a title's text starts this close under it (or under the crossheads stacked under
 # it); the text above it ends this close over it, found among blocks ending this far up; [share
 # of the body size] a smaller title heads an item. (A section's headlines may stand further
 # under its banner than ``stories._BANNER_GAP``: "APRÈS BAC-NINH" five body sizes under
@@ -119,21 +119,23 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
             roles[i] = "crosshead"
             continue
+        stopped = alone and capitals and b.raw_text.rstrip().endswith(".")  # its stop: a title
         if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
-                or _ends_text(blocks[above], blocks[below].box) or alone and capitals and b.raw_text.rstrip().endswith("."):
+                or _ends_text(blocks[above], blocks[below].box) or stopped:
             roles[i] = "headline"
 
 
 def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], roles: list[Role],
                 body: float) -> int | None:
     """The body text right under a title (``under``: the blocks below it, top down, of any
-    column): within ``_TEXT_GAP`` body sizes of it, or of the one-line crossheads stacked under
-    it (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list). The look ends at the first
-    block, in any column, starting further down than that: the blocks come by their tops, so
-    it reads no further than the title's neighbourhood."""
+    column): within ``_TEXT_GAP`` body sizes of it (or of its own size, when larger: the white
+    under a title grows with its type, ``QUESTION D'ARGENT``), or of the one-line crossheads
+    stacked under it (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list). The look
+    ends at the first block, in any column, starting further down than that: the blocks come
+    by their tops, so it reads no further than the title's neighbourhood."""
     foot = title.box.y1
     for k in under:
-        if blocks[k].box.y0 - foot > _TEXT_GAP * body:
+        if blocks[k].box.y0 - foot > _TEXT_GAP * max(body, title.size):
             return None
         if roles[k] == "furniture" or x_overlap_ratio(blocks[k].box, title.box) < 0.5:
             continue  # not in the title's column
