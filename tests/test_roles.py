@@ -343,6 +343,19 @@ def test_a_line_in_capitals_of_the_body_type_heads_a_story_where_the_text_above_
     assert role("of the plan and the") == "body"
 
 
+def test_a_title_in_capitals_under_a_banner_twice_its_width_is_no_deck():
+    """``OFFRANDES OBLIGATOIRES`` right under ``DEUXIÈME EDITION`` (Le Matin 1893): the banner
+    is set over two columns, the title in capitals over one of them, and heads its story; a
+    smaller line under a headline, not in capitals, or as wide as half of it, is its deck."""
+    def role(title: str, size: float = 20) -> str:
+        words = ([word("SECOND EDITION", 60, 40, size=30)] + [word(title, 80, 80, size=size)]
+                 + column(50, 110, 20) + column(170, 110, 20, start=40))
+        return roles_of(page(words))[title]
+    assert role("GIFTS DUE") == "headline"
+    assert role("Gifts due") == "deck"
+    assert role("GIFTS FOR THE DUE", 14) == "deck"  # 119 wide under 210
+
+
 def test_the_white_under_a_title_grows_with_its_type():
     """``QUESTION D'ARGENT`` (Le Gaulois 1884), a fifth larger than the text, stands two of
     its own sizes over its text (more than two body sizes): its text all the same. A title
