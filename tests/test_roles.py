@@ -384,14 +384,17 @@ def test_a_title_in_capitals_under_a_signature_set_right_heads_a_story():
 def test_a_centred_title_in_capitals_with_its_stop_heads_a_story_though_the_text_above_runs_on():
     """``VERTROKKEN.`` (Handelsblad 1876) and ``TO PRINTERS.`` (Liverpool Standard 1832),
     centred over their text, under a last line whose stop OCR lost: titles all the same. Set
-    left, or without its stop, the line may be the middle of a sentence and stays text."""
-    def role(title: str, x0: float) -> str:
-        words = (column(50, 100, 6) + [word("the ship Red Deer of", 50, 172)]
+    left, or without its stop, the line may be the middle of a sentence and stays text;
+    without its stop but a body size under running text (``L'AFFAIRE LASKER``), a title."""
+    def role(title: str, x0: float, above: int = 0) -> str:
+        words = (column(50, 172 - 12 * above, above) + [word("the ship Red Deer of", 50, 172)]
                  + [word(title, x0, 196)] + column(50, 218, 12, start=30))
         return roles_of(page(words))[title]
     assert role("SAILED.", 83) == "headline"
     assert role("SAILED", 85) == "body"
     assert role("SAILED.", 50) == "body"
+    assert role("SAILED", 85, above=6) == "headline"  # under running text, a body size of white
+    assert role("Sailed", 85, above=6) == "body"
 
 
 def test_a_title_over_a_subtitle_over_its_text_heads_a_story():

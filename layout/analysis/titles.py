@@ -36,6 +36,8 @@ _ABOVE_REACH = 4.0
 _SUBTITLE = 0.9
 # [share of the body size] a block whose top stands this far over a title's foot may be under it
 _TUCKED = 0.3
+# [body sizes] white between running text and a title under it that sets the title apart
+_SET_APART = 1.0
 # [share of the column's width] a signature starts this far in from the left and ends this near the right
 _SET_IN = 0.2
 
@@ -58,10 +60,11 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
     whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
     "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION"). A title that is all
-    three, centred alone on its row, in capitals and closed by a full stop (``VERTROKKEN.``,
-    ``TO PRINTERS.``), heads a story even where the text above seems to run on: OCR often
-    misreads the last line's stop ("… Red Deer, ü„or. Chsrih.n. KaraaJ"), and a sentence
-    does not break on such a line.
+    three, centred alone on its row, in capitals, and closed by a full stop (``VERTROKKEN.``,
+    ``TO PRINTERS.``) or set ``_SET_APART`` under the running text above (``L'AFFAIRE
+    LASKER``, a body size under "… contre le traité est générale,"), heads a story even where
+    that text seems to run on: OCR often misreads the last line's stop ("… Red Deer, ü„or.
+    Chsrih.n. KaraaJ"), and a sentence does not break on such a line, nor over such a white.
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -119,7 +122,9 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
             roles[i] = "crosshead"
             continue
-        stopped = alone and capitals and b.raw_text.rstrip().endswith(".")  # its stop: a title
+        apart = above is not None and len(blocks[above].lines) > 1 \
+            and b.box.y0 - blocks[above].box.y1 >= _SET_APART * body  # white over it, under text
+        stopped = alone and capitals and (b.raw_text.rstrip().endswith(".") or apart)
         if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
                 or _ends_text(blocks[above], blocks[below].box) or stopped:
             roles[i] = "headline"
