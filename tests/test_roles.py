@@ -343,6 +343,60 @@ def test_a_line_in_capitals_of_the_body_type_heads_a_story_where_the_text_above_
     assert role("of the plan and the") == "body"
 
 
+def test_a_title_in_capitals_under_a_banner_twice_its_width_is_no_deck():
+    """``OFFRANDES OBLIGATOIRES`` right under ``DEUXIÈME EDITION`` (Le Matin 1893): the banner
+    is set over two columns, the title in capitals over one of them, and heads its story; a
+    smaller line under a headline, not in capitals, or as wide as half of it, is its deck."""
+    def role(title: str, size: float = 20) -> str:
+        words = ([word("SECOND EDITION", 60, 40, size=30)] + [word(title, 80, 80, size=size)]
+                 + column(50, 110, 20) + column(170, 110, 20, start=40))
+        return roles_of(page(words))[title]
+    assert role("GIFTS DUE") == "headline"
+    assert role("Gifts due") == "deck"
+    assert role("GIFTS FOR THE DUE", 14) == "deck"  # 119 wide under 210
+
+
+def test_the_white_under_a_title_grows_with_its_type():
+    """``QUESTION D'ARGENT`` (Le Gaulois 1884), a fifth larger than the text, stands two of
+    its own sizes over its text (more than two body sizes): its text all the same. A title
+    in the body size as far over the text heads nothing."""
+    def role(size: float) -> str:
+        words = (column(50, 100, 6) + [word("of the plan.", 50, 172)] + [word("MONEY MATTERS", 50, 196, size=size)]
+                 + column(50, 196 + size + 22, 12, start=30))
+        return roles_of(page(words))["MONEY MATTERS"]
+    assert role(12) == "headline"
+    assert role(10) != "headline"
+
+
+def test_a_title_in_capitals_under_a_signature_set_right_heads_a_story():
+    """``REVUE BIBLIOGRAPHIQUE`` (Le Gaulois 1884) under "Marc de ROSSINI..;", set right, whose
+    stop OCR misread: the signature ends the text above. A number set there (a serial's
+    instalment, "84") ends nothing."""
+    def role(signature: str) -> str:
+        width = 5 * len(signature)
+        words = (column(50, 100, 6) + [word(signature, 150 - width, 172)]
+                 + [word("NEWS OF THE BOOKS", 50, 196)] + column(50, 218, 12, start=30))
+        return roles_of(page(words))["NEWS OF THE BOOKS"]
+    assert role("Marc SMITH;") == "headline"
+    assert role("84") == "body"
+
+
+def test_a_centred_title_in_capitals_with_its_stop_heads_a_story_though_the_text_above_runs_on():
+    """``VERTROKKEN.`` (Handelsblad 1876) and ``TO PRINTERS.`` (Liverpool Standard 1832),
+    centred over their text, under a last line whose stop OCR lost: titles all the same. Set
+    left, or without its stop, the line may be the middle of a sentence and stays text;
+    without its stop but a body size under running text (``L'AFFAIRE LASKER``), a title."""
+    def role(title: str, x0: float, above: int = 0) -> str:
+        words = (column(50, 172 - 12 * above, above) + [word("the ship Red Deer of", 50, 172)]
+                 + [word(title, x0, 196)] + column(50, 218, 12, start=30))
+        return roles_of(page(words))[title]
+    assert role("SAILED.", 83) == "headline"
+    assert role("SAILED", 85) == "body"
+    assert role("SAILED.", 50) == "body"
+    assert role("SAILED", 85, above=6) == "headline"  # under running text, a body size of white
+    assert role("Sailed", 85, above=6) == "body"
+
+
 def test_a_title_over_a_subtitle_over_its_text_heads_a_story():
     """``ÉTAT-CIVIL DE RENNES`` centred in its column, a little larger than the text, with
     ``NAISSANCES`` under it and the list under that (Ouest-Éclair, 1918): the text under a

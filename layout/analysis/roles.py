@@ -51,6 +51,10 @@ from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
 _NAME_SIZE = 1.05
 _NAMES_REACH = 0.6
 _WRAP_REACH = 1.0
+# [times the title's width] a headline this wide over a title in capitals right under it is a
+# banner over the title's column (``DEUXIÈME EDITION`` over ``OFFRANDES OBLIGATOIRES``): the
+# title heads its own story, no deck
+_BANNER_SPAN = 2.0
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
 _KICKER_LINES = 3
 _DECK_LINES = 6
@@ -221,7 +225,10 @@ def _touching(upper: Block, lower: Block, scale: float) -> bool:
 
 def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float, font: str,
                         params: Params) -> None:
-    """Kickers above and decks and bylines below each headline; a stack keeps one headline.
+    """Kickers above and decks and bylines below each headline; a stack keeps one headline,
+    but for a title in capitals under a banner ``_BANNER_SPAN`` times as wide: that title heads
+    a story of its own in its column (a deck is set in the headline's measure, or in capitals
+    no narrower than half of it).
 
     Only blocks starting within a few headline sizes of a headline are looked at, found by
     bisection in the blocks sorted by top, so the cost stays near linear.
@@ -246,7 +253,8 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
             if roles[j] == "headline":
                 if _touching(b, h, 0.8 * h.size) and b.size < h.size and kicker_sized:
                     roles[j] = "kicker"
-                elif _touching(h, b, 0.8 * h.size) and b.size < h.size:
+                elif _touching(h, b, 0.8 * h.size) and b.size < h.size \
+                        and not (h.box.width >= _BANNER_SPAN * b.box.width and in_capitals(b.raw_text)):
                     roles[j] = "deck"
             elif roles[j] in ("body", "headline") and b.size <= body * _NAME_SIZE \
                     and _touching(h, b, 0.6 * h.size) and AUTHOR_NAME.match(b.raw_text.strip()):

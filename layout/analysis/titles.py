@@ -25,7 +25,7 @@ _OVER = 0.5
 # Smallest title, as a share of the body size, read as the head of an item in its column: a
 # title in small capitals measures about the body's x-height (OCR sizes come from line heights).
 _SMALL_TITLE = 0.55
-# [body sizes] a title's text starts this close under it (or under the crossheads stacked under
+# [body sizes, or the title's own size when larger] a title's text starts this close under it (or under the crossheads stacked under
 # it); the text above it ends this close over it, found among blocks ending this far up; [share
 # of the body size] a smaller title heads an item. (A section's headlines may stand further
 # under its banner than ``stories._BANNER_GAP``: "APRÈS BAC-NINH" five body sizes under
@@ -36,6 +36,10 @@ _ABOVE_REACH = 4.0
 _SUBTITLE = 0.9
 # [share of the body size] a block whose top stands this far over a title's foot may be under it
 _TUCKED = 0.3
+# [body sizes] white between running text and a title under it that sets the title apart
+_SET_APART = 1.0
+# [share of the column's width] a signature starts this far in from the left and ends this near the right
+_SET_IN = 0.2
 
 
 def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
@@ -55,7 +59,12 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     column. A banner with headlines of their own under it heads a section, not one story
     (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
     whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
-    "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION").
+    "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION"). A title that is all
+    three, centred alone on its row, in capitals, and closed by a full stop (``VERTROKKEN.``,
+    ``TO PRINTERS.``) or set ``_SET_APART`` under the running text above (``L'AFFAIRE
+    LASKER``, a body size under "… contre le traité est générale,"), heads a story even where
+    that text seems to run on: OCR often misreads the last line's stop ("… Red Deer, ü„or.
+    Chsrih.n. KaraaJ"), and a sentence does not break on such a line, nor over such a white.
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -105,28 +114,33 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if below is None:
             continue
         # capitals in any type: 19th-century papers set titles in the body's own size and weight
-        if not (centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
-                or in_capitals(b.raw_text)):
+        alone = centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
+        capitals = in_capitals(b.raw_text)
+        if not (alone or capitals):
             continue
         dispatch = DATELINE.match(blocks[below].lines[0].text) is not None
         if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
             roles[i] = "crosshead"
             continue
+        apart = above is not None and len(blocks[above].lines) > 1 \
+            and b.box.y0 - blocks[above].box.y1 >= _SET_APART * body  # white over it, under text
+        stopped = alone and capitals and (b.raw_text.rstrip().endswith(".") or apart)
         if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
-                or _ends_text(blocks[above]):
+                or _ends_text(blocks[above], blocks[below].box) or stopped:
             roles[i] = "headline"
 
 
 def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], roles: list[Role],
                 body: float) -> int | None:
     """The body text right under a title (``under``: the blocks below it, top down, of any
-    column): within ``_TEXT_GAP`` body sizes of it, or of the one-line crossheads stacked under
-    it (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list). The look ends at the first
-    block, in any column, starting further down than that: the blocks come by their tops, so
-    it reads no further than the title's neighbourhood."""
+    column): within ``_TEXT_GAP`` body sizes of it (or of its own size, when larger: the white
+    under a title grows with its type, ``QUESTION D'ARGENT``), or of the one-line crossheads
+    stacked under it (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list). The look
+    ends at the first block, in any column, starting further down than that: the blocks come
+    by their tops, so it reads no further than the title's neighbourhood."""
     foot = title.box.y1
     for k in under:
-        if blocks[k].box.y0 - foot > _TEXT_GAP * body:
+        if blocks[k].box.y0 - foot > _TEXT_GAP * max(body, title.size):
             return None
         if roles[k] == "furniture" or x_overlap_ratio(blocks[k].box, title.box) < 0.5:
             continue  # not in the title's column
@@ -144,9 +158,15 @@ def centred(title: Box, text: Box, body: float) -> bool:
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
 
 
-def _ends_text(b: Block) -> bool:
-    """The block's text comes to an end (see ``line_ends_text``)."""
-    return line_ends_text(b.lines[-1], b.box)
+def _ends_text(b: Block, column: Box) -> bool:
+    """The block's text comes to an end (see ``line_ends_text``), or its last line is a
+    signature: a name set right in the column (the text under the title), starting
+    ``_SET_IN`` of its width in from its left edge ("Marc de ROSSINI..;" over ``REVUE
+    BIBLIOGRAPHIQUE``); a number set there (a serial's instalment, "84") is none."""
+    last = b.lines[-1]
+    return line_ends_text(last, b.box) or (last.box.x0 > column.x0 + _SET_IN * column.width
+                                           and last.box.x1 > column.x1 - _SET_IN * column.width
+                                           and any(c.isalpha() for c in last.text))
 
 
 def line_ends_text(line: Line, measure: Box) -> bool:
