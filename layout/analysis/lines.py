@@ -211,7 +211,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
-                    rows, i, first, prev, boxes, body, white=gutter.x1):
+                    spans, i, first, prev, boxes, body, white=gutter.x1):
                 cuts.append(_CUT)  # on a column's side, after the words of a full line of it
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
@@ -221,7 +221,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             gaps.append(gap)
             first = first if cuts[-1] == _NONE else w
             right = b.x1 if b.x1 > right else right
-        in_measure = partial(_in_measure, rows, i, boxes=boxes, body=body)
+        in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
     return rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
 
@@ -282,7 +282,7 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     return pieces
 
 
-def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: dict[int, Box],
+def _in_measure(spans: list[_RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
                 body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
@@ -290,15 +290,17 @@ def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: 
     With ``gap`` (the words either side of the row's one space), that line has a word over the
     gap's middle too: a line of the column, not a row of the same two items (two columns'
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
-    from its end to there (but for ``_SLACK``): the gutter runs beside it too."""
+    from its end to there (but for ``_SLACK``): the gutter runs beside it too. A row's words
+    in reach are found by bisection (``_RowSpans``): a table's rows run across the page."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
     end = max(b.x1, white - slack)  # (the next column's lines start at the gutter's far side)
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - a.cy) <= reach:
-            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < end]
+        while 0 <= j < len(spans) and abs(spans[j].cy - a.cy) <= reach:
+            near = [c for c in (boxes[id(w)] for w in spans[j].between(a.x0, end))
+                    if c.x1 > a.x0 and c.x0 < end]
             if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
                     and abs(max(c.x1 for c in near) - b.x1) <= slack \
                     and (over is None or any(c.x0 < over < c.x1 for c in near)):
