@@ -148,24 +148,31 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     overlap in height are never merged into one row."""
     found: dict[tuple, list[Word]] = {}
     rows: list[list[Word]] = []
+    bs = [boxes[id(w)] for w in words]
+    cys = [(b.y0 + b.y1) / 2 for b in bs]  # Box.cy, written out: once a word
+    row_cys: list[list[float]] = []  # each row's words' middles, for its median
     middle = height = 0.0
     counted = 0  # the words the middle is the mean of (not the far smaller marks)
-    for w in sorted(words, key=lambda w: boxes[id(w)].cy):
+    for k in sorted(range(len(words)), key=cys.__getitem__):
+        w = words[k]
         if w.source_block is not None and w.source_line is not None:
             found.setdefault((w.source_block, w.source_line), []).append(w)
             continue
-        cy, h = boxes[id(w)].cy, boxes[id(w)].height
+        cy, h = cys[k], bs[k].y1 - bs[k].y0
         if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
             rows.append([])
+            row_cys.append([])
             middle, height, counted = cy, h, 1
         elif h >= SAME_SIZE * height:
             middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
             counted += 1
         rows[-1].append(w)
+        row_cys[-1].append(cy)
+    row_cys += ([boxes[id(w)].cy for w in row] for row in found.values())
     rows += found.values()
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
-    middles = [median(boxes[id(w)].cy for w in row) for row in rows]
+    middles = list(map(median, row_cys))
     order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
     return [rows[k] for k in order], [middles[k] for k in order]
 
