@@ -297,8 +297,8 @@ def _in_measure(spans: list[_RowSpans], i: int, first: Word, last: Word, boxes: 
     With ``gap`` (the words either side of the row's one space), that line has a word over the
     gap's middle too: a line of the column, not a row of the same two items (two columns'
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
-    from its end to there (but for ``_SLACK``): the gutter runs beside it too. A row's words
-    in reach are found by bisection (``_RowSpans``): a table's rows run across the page."""
+    from its end to there (but for ``_SLACK``): the gutter runs beside it too (``_RowSpans``
+    finds a row's words in reach: a table's rows run across the page)."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
@@ -306,11 +306,10 @@ def _in_measure(spans: list[_RowSpans], i: int, first: Word, last: Word, boxes: 
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(spans) and abs(spans[j].cy - a.cy) <= reach:
-            near = [c for c in (boxes[id(w)] for w in spans[j].between(a.x0, end))
-                    if c.x1 > a.x0 and c.x0 < end]
-            if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
-                    and abs(max(c.x1 for c in near) - b.x1) <= slack \
-                    and (over is None or any(c.x0 < over < c.x1 for c in near)):
+            k, e = spans[j].around(a.x0, end)  # the words reaching in: k + 1 to e
+            if k < e and abs(spans[j].starts[k + 1] - a.x0) <= slack \
+                    and abs(spans[j].reach[e] - b.x1) <= slack and (over is None or any(
+                        c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))):
                 return True
             j += step
     return False
@@ -367,7 +366,8 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(spans[j].cy - cy) <= far:
-            for w in spans[j].between(left, right):
+            k, end = spans[j].around(left, right)
+            for w in spans[j].row[k + 1:end + 1]:
                 c = boxes[id(w)]
                 if c.y0 - y1 <= reach and y0 - c.y1 <= reach and c.x1 > left + edge \
                         and c.x0 < right - edge and abs(w.size - size) <= similar:
@@ -386,12 +386,15 @@ class _RowSpans:
         self.starts: list[float] = []
         self.reach: list[float] = []
 
-    def between(self, left: float, right: float) -> list[Word]:
-        """Every word starting before right and ending after left (and perhaps a few more)."""
+    def around(self, left: float, right: float) -> tuple[int, int]:
+        """(k, end): ``row[k + 1:end + 1]`` holds every word starting before right and ending
+        after left (and perhaps a few more). Its first does end after left (no end before it
+        does): when k < end, the least x0 of the words reaching in is ``starts[k + 1]``, and
+        the greatest x1 ``reach[end]``."""
         if not self.starts:
             self.starts = [self.boxes[id(w)].x0 for w in self.row]
             self.reach = list(accumulate((self.boxes[id(w)].x1 for w in self.row), max))
         k = end = bisect_left(self.starts, right) - 1
         while k >= 0 and self.reach[k] > left:
             k -= 1
-        return self.row[k + 1:end + 1]
+        return k, end
