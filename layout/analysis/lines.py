@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -394,7 +394,5 @@ class _RowSpans:
         if not self.starts:
             self.starts = [self.boxes[id(w)].x0 for w in self.row]
             self.reach = list(accumulate((self.boxes[id(w)].x1 for w in self.row), max))
-        k = end = bisect_left(self.starts, right) - 1
-        while k >= 0 and self.reach[k] > left:
-            k -= 1
-        return k, end
+        end = bisect_left(self.starts, right) - 1
+        return bisect_right(self.reach, left, 0, end + 1) - 1, end  # (reach never falls)
