@@ -146,7 +146,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     footnote's number). A line an OCR file found (``found_line``) is a row of its own: its
     words stay together however the engine boxed them, and two lines of a skewed scan that
     overlap in height are never merged into one row."""
-    found: dict[tuple, list[Word]] = {}
+    found: dict[tuple, list[int]] = {}  # the positions of a found line's words
     rows: list[list[Word]] = []
     bs = [boxes[id(w)] for w in words]
     cys = [(b.y0 + b.y1) / 2 for b in bs]  # Box.cy, written out: once a word
@@ -156,7 +156,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     for k in sorted(range(len(words)), key=cys.__getitem__):
         w = words[k]
         if w.source_block is not None and w.source_line is not None:
-            found.setdefault((w.source_block, w.source_line), []).append(w)
+            found.setdefault((w.source_block, w.source_line), []).append(k)
             continue
         cy, h = cys[k], bs[k].y1 - bs[k].y0
         if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
@@ -168,8 +168,8 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
             counted += 1
         rows[-1].append(w)
         row_cys[-1].append(cy)
-    row_cys += ([boxes[id(w)].cy for w in row] for row in found.values())
-    rows += found.values()
+    rows += ([words[k] for k in ks] for ks in found.values())
+    row_cys += ([cys[k] for k in ks] for ks in found.values())
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
     middles = list(map(median, row_cys))
