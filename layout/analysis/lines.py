@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -147,26 +147,33 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     footnote's number). A line an OCR file found (``found_line``) is a row of its own: its
     words stay together however the engine boxed them, and two lines of a skewed scan that
     overlap in height are never merged into one row."""
-    found: dict[tuple, list[Word]] = {}
+    found: dict[tuple, list[int]] = {}  # the positions of a found line's words
     rows: list[list[Word]] = []
+    bs = [boxes[id(w)] for w in words]
+    cys = [(b.y0 + b.y1) / 2 for b in bs]  # Box.cy, written out: once a word
+    row_cys: list[list[float]] = []  # each row's words' middles, for its median
     middle = height = 0.0
     counted = 0  # the words the middle is the mean of (not the far smaller marks)
-    for w in sorted(words, key=lambda w: boxes[id(w)].cy):
+    for k in sorted(range(len(words)), key=cys.__getitem__):
+        w = words[k]
         if w.source_block is not None and w.source_line is not None:
-            found.setdefault((w.source_block, w.source_line), []).append(w)
+            found.setdefault((w.source_block, w.source_line), []).append(k)
             continue
-        cy, h = boxes[id(w)].cy, boxes[id(w)].height
+        cy, h = cys[k], bs[k].y1 - bs[k].y0
         if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
             rows.append([])
+            row_cys.append([])
             middle, height, counted = cy, h, 1
         elif h >= SAME_SIZE * height:
             middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
             counted += 1
         rows[-1].append(w)
-    rows += found.values()
+        row_cys[-1].append(cy)
+    rows += ([words[k] for k in ks] for ks in found.values())
+    row_cys += ([cys[k] for k in ks] for ks in found.values())
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
-    middles = [median(boxes[id(w)].cy for w in row) for row in rows]
+    middles = list(map(median, row_cys))
     order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
     return [rows[k] for k in order], [middles[k] for k in order]
 
@@ -212,7 +219,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
-                    rows, i, first, prev, boxes, body, white=gutter.x1):
+                    spans, i, first, prev, boxes, body, white=gutter.x1):
                 cuts.append(_CUT)  # on a column's side, after the words of a full line of it
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
@@ -222,7 +229,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             gaps.append(gap)
             first = first if cuts[-1] == _NONE else w
             right = b.x1 if b.x1 > right else right
-        in_measure = partial(_in_measure, rows, i, boxes=boxes, body=body)
+        in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
     return rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
 
@@ -283,7 +290,7 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     return pieces
 
 
-def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: dict[int, Box],
+def _in_measure(spans: list[_RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
                 body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
@@ -291,18 +298,19 @@ def _in_measure(rows: list[list[Word]], i: int, first: Word, last: Word, boxes: 
     With ``gap`` (the words either side of the row's one space), that line has a word over the
     gap's middle too: a line of the column, not a row of the same two items (two columns'
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
-    from its end to there (but for ``_SLACK``): the gutter runs beside it too."""
+    from its end to there (but for ``_SLACK``): the gutter runs beside it too (``_RowSpans``
+    finds a row's words in reach: a table's rows run across the page)."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
     end = max(b.x1, white - slack)  # (the next column's lines start at the gutter's far side)
     for step in (-1, 1):
         j = i + step
-        while 0 <= j < len(rows) and abs(boxes[id(rows[j][0])].cy - a.cy) <= reach:
-            near = [c for c in (boxes[id(w)] for w in rows[j]) if c.x1 > a.x0 and c.x0 < end]
-            if near and abs(min(c.x0 for c in near) - a.x0) <= slack \
-                    and abs(max(c.x1 for c in near) - b.x1) <= slack \
-                    and (over is None or any(c.x0 < over < c.x1 for c in near)):
+        while 0 <= j < len(spans) and abs(spans[j].cy - a.cy) <= reach:
+            k, e = spans[j].around(a.x0, end)  # the words reaching in: k + 1 to e
+            if k < e and abs(spans[j].starts[k + 1] - a.x0) <= slack \
+                    and abs(spans[j].reach[e] - b.x1) <= slack and (over is None or any(
+                        c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))):
                 return True
             j += step
     return False
@@ -365,7 +373,8 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(spans[j].cy - cy) <= far:
-            for w in spans[j].between(left, right):
+            k, end = spans[j].around(left, right)
+            for w in spans[j].row[k + 1:end + 1]:
                 c = boxes[id(w)]
                 if c.y0 - y1 <= reach and y0 - c.y1 <= reach and c.x1 > left + edge \
                         and c.x0 < right - edge and abs(w.size - size) <= similar:
@@ -384,12 +393,13 @@ class _RowSpans:
         self.starts: list[float] = []
         self.reach: list[float] = []
 
-    def between(self, left: float, right: float) -> list[Word]:
-        """Every word starting before right and ending after left (and perhaps a few more)."""
+    def around(self, left: float, right: float) -> tuple[int, int]:
+        """(k, end): ``row[k + 1:end + 1]`` holds every word starting before right and ending
+        after left (and perhaps a few more). Its first does end after left (no end before it
+        does): when k < end, the least x0 of the words reaching in is ``starts[k + 1]``, and
+        the greatest x1 ``reach[end]``."""
         if not self.starts:
             self.starts = [self.boxes[id(w)].x0 for w in self.row]
             self.reach = list(accumulate((self.boxes[id(w)].x1 for w in self.row), max))
-        k = end = bisect_left(self.starts, right) - 1
-        while k >= 0 and self.reach[k] > left:
-            k -= 1
-        return self.row[k + 1:end + 1]
+        end = bisect_left(self.starts, right) - 1
+        return bisect_right(self.reach, left, 0, end + 1) - 1, end  # (reach never falls)

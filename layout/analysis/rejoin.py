@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from operator import attrgetter
 
 from ..geometry import VerticalRules
 from ..model import Box, Word
@@ -26,6 +27,12 @@ from .gutters import Gutters
 SAME_SIZE = 0.8
 OFF_BASELINE = 0.25
 _BESIDE = 1.0
+# [share of the least height of their words] two rows overlapping less than this (the row
+# before's foot below the next one's top) have no two words on one baseline: the middles of
+# any two stand at least the shorter one's height less the overlap apart, more than
+# ``OFF_BASELINE`` of it (a bound, with room for rounding: joins are looked for only beyond)
+_LEVEL = 0.5
+_Y0, _Y1, _HEIGHT = attrgetter("y0"), attrgetter("y1"), attrgetter("height")
 
 Hanging = Callable[[Word, Word], bool]
 
@@ -39,14 +46,19 @@ def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Bo
     out: list[list[Word]] = []
     before: list[list[Word]] = []
     foot = float("-inf")  # of the row before
+    least = 0.0  # the height of the row before's shortest word
     for row in rows:
-        top = min(boxes[id(w)].y0 for q in row for w in q)
-        bottom = max(boxes[id(w)].y1 for q in row for w in q)
-        if top >= foot:  # no word of the row before stands level with one of this row
+        bs = [boxes[id(w)] for q in row for w in q]
+        top, bottom, short = min(map(_Y0, bs)), max(map(_Y1, bs)), min(map(_HEIGHT, bs))
+        # No word of the row before stands level with one of this row: none reaches below the
+        # row's top, or too little (``_LEVEL``) for two middles within ``OFF_BASELINE``
+        lowest = min(short, least)
+        apart = top >= foot or lowest > 0 and top - foot > -_LEVEL * lowest
+        foot, least = bottom, short
+        if apart:
             out += before
-            before, foot = row, bottom
+            before = row
             continue
-        foot = bottom
         starts = [boxes[id(p[0])].x0 for p in before]  # the pieces of a row are apart, by x0
         ends = [max(boxes[id(w)].x1 for w in p) for p in before]
         joins: dict[int, list[list[Word]]] = {}
