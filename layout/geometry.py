@@ -1,5 +1,6 @@
 """Small pure predicates and helpers on boxes, and the indexes that find boxes near others
-(``ByKey``, ``Stripes``, ``Grid``) so that no stage scans every box of the page per item.
+(``ByKey``, ``Stripes``, ``Grid``, ``RowSpans``) so that no stage scans every box of the page
+per item.
 
 Sketch of the vocabulary (top-left origin, y grows downwards)::
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate
 
 from .model import Box
 
@@ -259,3 +261,26 @@ class VerticalRules:
         xs = self._xs
         return any(s.y0 <= b.cy <= s.y1 for s in
                    self._rules[bisect_left(xs, right - 1):bisect_right(xs, b.x0 + 1)])
+
+
+class RowSpans:
+    """A row's items (words, sorted by x0; ``boxes`` by their ids) reaching into an x range:
+    bisection, running max of ends. Filed when first asked: most rows never are (the lines
+    stage looks around only at a wide gap)."""
+
+    def __init__(self, row: Sequence[object], boxes: dict[int, Box]) -> None:
+        self.row, self.boxes = row, boxes
+        self.cy = boxes[id(row[0])].cy  # the first word's middle: how far the row is
+        self.starts: list[float] = []
+        self.reach: list[float] = []
+
+    def around(self, left: float, right: float) -> tuple[int, int]:
+        """(k, end): ``row[k + 1:end + 1]`` holds every word starting before right and ending
+        after left (and perhaps a few more). Its first does end after left (no end before it
+        does): when k < end, the least x0 of the words reaching in is ``starts[k + 1]``, and
+        the greatest x1 ``reach[end]``."""
+        if not self.starts:
+            self.starts = [self.boxes[id(w)].x0 for w in self.row]
+            self.reach = list(accumulate((self.boxes[id(w)].x1 for w in self.row), max))
+        end = bisect_left(self.starts, right) - 1
+        return bisect_right(self.reach, left, 0, end + 1) - 1, end  # (reach never falls)

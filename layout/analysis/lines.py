@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import accumulate
 from statistics import median
 
-from ..geometry import VerticalRules
+from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
@@ -189,7 +187,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
                            all(w.source_block is not None and w.source_line is not None for w in words))
     rows, middles = _rows(words, boxes)
-    spans = [_RowSpans(row, boxes) for row in rows]
+    spans = [RowSpans(row, boxes) for row in rows]
     found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and found_line(row[0], row[-1])]
     across = read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
     widest_whole = ONE_COLUMN * found_measure([r for r, _ in found_rows], boxes, body) if across else 0.0
@@ -290,7 +288,7 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     return pieces
 
 
-def _in_measure(spans: list[_RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
+def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
                 body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
@@ -298,7 +296,7 @@ def _in_measure(spans: list[_RowSpans], i: int, first: Word, last: Word, boxes: 
     With ``gap`` (the words either side of the row's one space), that line has a word over the
     gap's middle too: a line of the column, not a row of the same two items (two columns'
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
-    from its end to there (but for ``_SLACK``): the gutter runs beside it too (``_RowSpans``
+    from its end to there (but for ``_SLACK``): the gutter runs beside it too (``RowSpans``
     finds a row's words in reach: a table's rows run across the page)."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
@@ -346,7 +344,7 @@ def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
         and (gap <= _DISPLAY_SPACE * size or same_source_line(a, b))
 
 
-def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: Word, b: Word,
+def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: Word, b: Word,
                      left: float, right: float, boxes: dict[int, Box], body: float,
                      params: Params) -> bool:
     """A gap wider than a word space in a row where no text of its size stands right above or
@@ -381,25 +379,3 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[_RowSpans], i: int, a: 
                     return False
             j += step
     return True
-
-
-class _RowSpans:
-    """A row's words (sorted by x0) reaching into an x range: bisection, running max of ends.
-    Filed when first asked: most rows never are (only a wide gap looks around)."""
-
-    def __init__(self, row: Sequence[Word], boxes: dict[int, Box]) -> None:
-        self.row, self.boxes = row, boxes
-        self.cy = boxes[id(row[0])].cy  # the first word's middle: how far the row is
-        self.starts: list[float] = []
-        self.reach: list[float] = []
-
-    def around(self, left: float, right: float) -> tuple[int, int]:
-        """(k, end): ``row[k + 1:end + 1]`` holds every word starting before right and ending
-        after left (and perhaps a few more). Its first does end after left (no end before it
-        does): when k < end, the least x0 of the words reaching in is ``starts[k + 1]``, and
-        the greatest x1 ``reach[end]``."""
-        if not self.starts:
-            self.starts = [self.boxes[id(w)].x0 for w in self.row]
-            self.reach = list(accumulate((self.boxes[id(w)].x1 for w in self.row), max))
-        end = bisect_left(self.starts, right) - 1
-        return bisect_right(self.reach, left, 0, end + 1) - 1, end  # (reach never falls)
