@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from ..geometry import union_all
 from ..model import Block, Box, Figure, Layout, Line, Story, Word
@@ -53,9 +54,11 @@ _COMMAS = (",", "\uff0c", "\u3001")
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
 # after it: a line ending in none of them does not end a paragraph before a lower-case letter.
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", '"', "\u201d", "\u2019", "\u00bb", ")", "]")
-# A compound written whole somewhere inside a line of the page ("low-income"): broken at a
-# line end after its hyphen, it keeps the hyphen (a word hyphenated to fit is never written so)
-_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# A compound written whole somewhere inside a line of the page ("low-income", and each two
+# neighbours of "mother-in-law"): broken at a line end after its hyphen, it keeps the hyphen
+# (a word hyphenated to fit is never written so)
+_LETTERS = r"[^\W\d_]+"
+_COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -124,14 +127,14 @@ def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) ->
 def _compound(stem: str, rest: str, compounds: frozenset[str]) -> bool:
     """Whether the word ending ``stem`` and the one opening ``rest`` make a compound of
     ``compounds`` with a hyphen between them."""
-    last, first = re.search(r"[^\W\d_]+$", stem), re.match(r"[^\W\d_]+", rest)
+    last, first = re.search(_LETTERS + "$", stem), re.match(_LETTERS, rest)
     return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
 
 
 def paragraphs(layout: Layout, grid: Grid, body: float, params: Params) -> Layout:
     """The layout with every story's body blocks re-cut into paragraphs and all text filled."""
-    words = frozenset(m.lower() for b in _all_blocks(layout) for ln in b.lines
-                      if "-" in ln.text for m in _COMPOUND.findall(ln.text))
+    words = frozenset(f"{a}-{z}" for b in _all_blocks(layout) for ln in b.lines if "-" in ln.text
+                      for m in _COMPOUND.findall(ln.text.lower()) for a, z in pairwise(m.split("-")))
     return replace(
         layout,
         header=tuple(_filled(b, words) for b in layout.header),
