@@ -19,14 +19,15 @@ bracket) before one starting in lower case, for in a script with capitals a para
 with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
 than a mark before an unindented one opening with such a character, for a CJK paragraph ends
 with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
-inset), and the next one is set in. A salutation ("Sir,")
-or an address in an advertisement that ends in a comma and stands over a new paragraph is
-joined to it: a rare loss, against a comma at a line end in running text at every few lines.
+inset), and the next one is set in. A salutation ("Sir,") or an address in an advertisement
+that ends in a comma and stands over a new paragraph is joined to it: a rare loss, against a
+comma at a line end in running text at every few lines.
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
 before a capital letter, "Baden-" + "Württemberg", and in a compound the page writes whole
-inside a line elsewhere, "low-" + "income").
+inside a line elsewhere, "low-" + "income"). Soft hyphens are no text: taken out, and one at
+a line end breaks the word there ("mil\u00ad\u2010" + "lion" → "million").
 """
 
 from __future__ import annotations
@@ -46,8 +47,7 @@ from .script import CLOSING, OPENING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # The soft hyphen: a place the source may break a word at, not text (a browser's PDF keeps
-# them in its text layer: "accor\u00add\u00ading"); at a line end, with or without the hyphen
-# drawn after it ("mil\u00ad\u2010" + "lion"), it breaks the word
+# them in its text layer: "accor\u00add\u00ading"); at a line end it breaks the word
 _SOFT = "\u00ad"
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
