@@ -1,9 +1,11 @@
 """A scan an OCR file describes aslant: the slant measured from its blocks' left edges, and
 its columns read one after the other although their boxes overlap."""
 
+import math
 from dataclasses import replace
 
-from layout.analysis.order import reading_order
+from layout import analyse_page
+from layout.analysis.order import place_box, reading_order
 from layout.analysis.skew import column_slope, straightener
 from layout.geometry import union_all
 from synth import column, page
@@ -56,6 +58,19 @@ def test_a_straight_page_and_a_page_without_ocr_blocks_are_read_as_they_are():
     assert column_slope(bare, body=10) == 0.0
 
 
+def test_odd_pages_measure_no_slant_or_the_right_one():
+    """One OCR block (too few to tell), blocks whose lines all stand level (no height to
+    measure over), a body size of 0 or NaN: no slant, and no error. Boxes of no height still
+    have their middles: the slant as before."""
+    slanted = _columns(0.03)
+    one = replace(slanted, words=tuple(w for w in slanted.words if w.source_block == 0))
+    level = replace(slanted, words=tuple(replace(w, box=replace(w.box, y0=100, y1=110)) for w in slanted.words))
+    assert column_slope(one, body=10) == column_slope(level, body=10) == 0.0
+    assert column_slope(slanted, body=0.0) == column_slope(slanted, body=math.nan) == 0.0
+    flat = replace(slanted, words=tuple(replace(w, box=replace(w.box, y1=w.box.y0)) for w in slanted.words))
+    assert abs(column_slope(flat, body=10) - 0.03) < 0.003
+
+
 def _block_boxes(content, move=lambda box: box):
     """Per OCR block, in block order, the union of its lines' boxes, each line moved first."""
     lines = {}
@@ -77,3 +92,25 @@ def test_slanted_columns_are_read_one_after_the_other():
     straight = straightener(content, body=10)
     assert [blocks[i] for i in reading_order(_block_boxes(content, straight))] == [0, 10, 11, 2]
     assert straightener(_columns(0.0), body=10) is None
+
+
+def test_the_pipeline_reads_a_slanted_scans_columns_one_after_the_other():
+    """The page above analysed whole: the stories stage orders its blocks and stories by their
+    lines moved straight (``order.set_box``, ``order.place_box``), so the middle column's lower
+    block comes before the third column (by the boxes as drawn, after it)."""
+    order = []
+    for story in analyse_page(_columns(0.03)).stories:
+        for ln in (ln for b in story.blocks for ln in b.lines):
+            if not order or order[-1] != ln.words[0].source_block:
+                order.append(ln.words[0].source_block)
+    assert order == [0, 10, 11, 2]
+
+
+def test_where_a_story_stands_is_its_first_column_moved_straight():
+    """The first column's story stands, for the order of the stories, where its lines stand
+    moved straight (40 to 190, as set), not in its box as drawn (22 units of drift wider)."""
+    content = _columns(0.03)
+    first = analyse_page(content).stories[0]
+    drawn, straight = place_box(first), place_box(first, straightener(content, body=10))
+    assert drawn.width > 170
+    assert abs(straight.x0 - 40) < 0.5 and abs(straight.x1 - 190) < 0.5

@@ -50,6 +50,17 @@ def test_a_compound_the_page_writes_whole_keeps_its_hyphen_at_a_line_end():
     assert "the low-income district" in text and "the reconstruction of" in text
 
 
+def test_each_two_neighbours_of_a_compound_with_several_hyphens_keep_their_hyphen():
+    """"mother-in-law" and "state-of-the-art" written whole on the page: broken after any of
+    their hyphens, they keep it ("mother-in-" + "law" was "mother-inlaw": only "mother-in"
+    and "the-art" were found, the compound's words taken two by two without overlap)."""
+    words = text_lines(["Council Plan"], 50, 40, size=24) + text_lines(
+        ["his mother-in-law backs a state-of-the-art", "school, and her mother-in-", "law, a state-of-",
+         "the-art clinic, as the recon-", "struction goes on"], 50, 80)
+    text = " ".join(b.text for s in analyse_page(page(words)).stories for b in s.blocks)
+    assert "her mother-in-law, a state-of-the-art clinic" in text and "the reconstruction" in text
+
+
 def test_a_hyphen_before_a_capital_is_kept():
     assert join_lines(["Baden-", "Württemberg"]) == "Baden-Württemberg"
 

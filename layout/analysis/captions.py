@@ -36,6 +36,9 @@ _RUNNING_WIDTH = 8.0
 # justified column, however narrow (a People's Daily column of eight characters is 8 em)
 _COLUMN_WIDTH = 4.0
 _EDGE = 0.25
+# [times a gap up or down] a caption block's gap sideways to a figure counts this much in
+# ``figures_with_captions``: a caption stands under or over its figure, rarely beside it
+_SIDEWAYS = 3.0
 
 
 def emphasised(b: Block, body: float, font: str) -> bool:
@@ -147,4 +150,4 @@ def _distance(a: Box, b: Box) -> float:
     """Gap between two boxes (0 when they touch or overlap), penalising side-by-side ones."""
     dx = max(0.0, -x_overlap(a, b))
     dy = max(0.0, -y_overlap(a, b))
-    return dy + 3 * dx
+    return dy + _SIDEWAYS * dx

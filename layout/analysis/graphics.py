@@ -55,8 +55,7 @@ def vector_figures(content: PageContent, lines: Sequence[Line], body: float) -> 
         elif figure(box, parts, True):
             found = [box]
         else:  # a boxed story's outline around its text: its drawings are judged on their own
-            found = [union_all(d.box for d in group) for group in _near_groups(drawings, _NEAR * body)
-                     if figure(union_all(d.box for d in group), sum(d.parts for d in group), False)]
+            found = [b for b, n in _near_graphics(drawings, _NEAR * body) if figure(b, n, False)]
         added += [b for b in found if not any(shared_area(f.box, b) >= 0.5 * min(f.box.area, b.area)
                                               for f in content.figures)]
     if not added:
@@ -82,10 +81,14 @@ def _graphics(content: PageContent, body: float) -> list[tuple[Box, int, list | 
         (framed[home] if home is not None else loose).append(d)
     out = [(f, sum(d.parts for d in framed[i]), sorted(framed[i], key=lambda d: d.box.x0))
            for i, f in enumerate(content.frames) if framed[i]]
-    reach = _NEAR * body
-    for group in _near_groups(sorted(loose, key=lambda d: d.box.x0), reach):
-        out.append((union_all(d.box for d in group), sum(d.parts for d in group), None))
+    out += [(box, parts, None) for box, parts in _near_graphics(sorted(loose, key=lambda d: d.box.x0),
+                                                               _NEAR * body)]
     return out
+
+
+def _near_graphics(drawings: list, reach: float) -> list[tuple[Box, int]]:
+    """(box, parts) of each group of drawings within ``reach`` of one another (``_near_groups``)."""
+    return [(union_all(d.box for d in g), sum(d.parts for d in g)) for g in _near_groups(drawings, reach)]
 
 
 def _near_groups(drawings: list, reach: float) -> list[list]:

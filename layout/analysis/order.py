@@ -9,7 +9,9 @@ story into bands read one after the other; only the top band is cut off at a tim
 that happen to line up across columns lower down do not slice them. Items that no cut
 separates (overlapping or L-shaped) fall back to top-to-bottom, left-to-right.
 
-Only geometry decides: the PDF's drawing order is never consulted.
+Only geometry decides: the PDF's drawing order is never consulted. On a slanted scan, the
+blocks and stories are ordered by their lines moved straight (``set_box``, ``place_box``,
+``skew``).
 """
 
 from __future__ import annotations

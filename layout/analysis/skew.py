@@ -37,7 +37,8 @@ _EDGE = 0.5
 # [dx/dy] the steepest slant measured (3 degrees): a steeper edge is no scan's slant but two
 # columns in one block
 _STEEPEST = 0.05
-# [blocks] and the page this many such blocks
+# [blocks] the page needs this many blocks whose left edge gives a slope before its slant is
+# measured (too few say more of one block's setting than of the scan)
 _MIN_BLOCKS = 3
 # [body sizes] the drift over the page's height below which the page is read as it is: the
 # jitter of OCR boxes, and too little to close a gutter
@@ -50,8 +51,9 @@ def column_slope(content: PageContent, body: float) -> float:
 
     Per source block: the left edge of its upper lines and of its lower lines (the median
     start of the lines starting at the half's leftmost, which passes over indents), their
-    difference over the distance between the two halves. The page's slope is the median of the blocks' slopes, each block
-    weighted by that distance (a tall column measures the slant more finely than a short one).
+    difference over the distance between the two halves. The page's slope is the median of
+    the blocks' slopes, each block weighted by that distance (a tall column measures the slant
+    more finely than a short one).
     """
     starts: dict[int, tuple[float, float, int | None]] = {}
     for w in content.words:
@@ -95,6 +97,7 @@ def _at_edge(lines: list[tuple[float, float]], body: float) -> list[tuple[float,
 
 
 def _weighted_median(pairs: list[tuple[float, float]]) -> float:
+    """The value of (value, weight) pairs that half the total weight lies at or under."""
     pairs = sorted(pairs)
     half = sum(w for _, w in pairs) / 2
     total = 0.0

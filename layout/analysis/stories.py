@@ -1,7 +1,7 @@
 """Stage 5: blocks and figures → stories, each ordered for reading.
 
 Headlines anchor stories. Everything else on the page is a *unit* to place: a block, a figure
-with its captions, or a frame (a drawn or tinted box) with the blocks inside it. Units are
+with its captions, or a frame (a drawn or tinted box) with the blocks and figures inside it. Units are
 placed top to bottom; each joins
 
 1. the nearest headline above it that spans it, unless a rule drawn across it lies between::

@@ -19,14 +19,15 @@ bracket) before one starting in lower case, for in a script with capitals a para
 with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
 than a mark before an unindented one opening with such a character, for a CJK paragraph ends
 with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
-inset), and the next one is set in. A salutation ("Sir,")
-or an address in an advertisement that ends in a comma and stands over a new paragraph is
-joined to it: a rare loss, against a comma at a line end in running text at every few lines.
+inset), and the next one is set in. A salutation ("Sir,") or an address in an advertisement
+that ends in a comma and stands over a new paragraph is joined to it: a rare loss, against a
+comma at a line end in running text at every few lines.
 
 Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
 hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
 before a capital letter, "Baden-" + "Württemberg", and in a compound the page writes whole
-inside a line elsewhere, "low-" + "income").
+inside a line elsewhere, "low-" + "income"). Soft hyphens are no text: taken out, and one at
+a line end breaks the word there ("mil\u00ad\u2010" + "lion" → "million").
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from ..geometry import union_all
 from ..model import Block, Box, Figure, Layout, Line, Story, Word
@@ -45,17 +47,18 @@ from .script import CLOSING, OPENING, is_cjk, joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 # The soft hyphen: a place the source may break a word at, not text (a browser's PDF keeps
-# them in its text layer: "accor\u00add\u00ading"); at a line end, with or without the hyphen
-# drawn after it ("mil\u00ad\u2010" + "lion"), it breaks the word
+# them in its text layer: "accor\u00add\u00ading"); at a line end it breaks the word
 _SOFT = "\u00ad"
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
 # after it: a line ending in none of them does not end a paragraph before a lower-case letter.
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", '"', "\u201d", "\u2019", "\u00bb", ")", "]")
-# A compound written whole somewhere inside a line of the page ("low-income"): broken at a
-# line end after its hyphen, it keeps the hyphen (a word hyphenated to fit is never written so)
-_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# A compound written whole somewhere inside a line of the page ("low-income", and each two
+# neighbours of "mother-in-law"): broken at a line end after its hyphen, it keeps the hyphen
+# (a word hyphenated to fit is never written so)
+_LETTERS = r"[^\W\d_]+"
+_COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -124,14 +127,14 @@ def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) ->
 def _compound(stem: str, rest: str, compounds: frozenset[str]) -> bool:
     """Whether the word ending ``stem`` and the one opening ``rest`` make a compound of
     ``compounds`` with a hyphen between them."""
-    last, first = re.search(r"[^\W\d_]+$", stem), re.match(r"[^\W\d_]+", rest)
+    last, first = re.search(_LETTERS + "$", stem), re.match(_LETTERS, rest)
     return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
 
 
 def paragraphs(layout: Layout, grid: Grid, body: float, params: Params) -> Layout:
     """The layout with every story's body blocks re-cut into paragraphs and all text filled."""
-    words = frozenset(m.lower() for b in _all_blocks(layout) for ln in b.lines
-                      if "-" in ln.text for m in _COMPOUND.findall(ln.text))
+    words = frozenset(f"{a}-{z}" for b in _all_blocks(layout) for ln in b.lines if "-" in ln.text
+                      for m in _COMPOUND.findall(ln.text.lower()) for a, z in pairwise(m.split("-")))
     return replace(
         layout,
         header=tuple(_filled(b, words) for b in layout.header),

@@ -25,11 +25,12 @@ _OVER = 0.5
 # Smallest title, as a share of the body size, read as the head of an item in its column: a
 # title in small capitals measures about the body's x-height (OCR sizes come from line heights).
 _SMALL_TITLE = 0.55
-# [body sizes, or the title's own size when larger] a title's text starts this close under it (or under the crossheads stacked under
-# it); the text above it ends this close over it, found among blocks ending this far up; [share
-# of the body size] a smaller title heads an item. (A section's headlines may stand further
-# under its banner than ``stories._BANNER_GAP``: "APRÈS BAC-NINH" five body sizes under
-# "DERNIERS TÉLÉGRAMMES DE LA NUIT", under its kicker.)
+# [body sizes] a title's text starts this close under it (or under the crossheads stacked
+# under it; in the title's own sizes when it is larger than the body: the white under a title
+# grows with its type); the text above it ends this close over it, found among blocks ending
+# this far up; [share of the body size] a smaller title heads an item. (A section's headlines
+# may stand further under its banner than ``stories._BANNER_GAP``: "APRÈS BAC-NINH" five body
+# sizes under "DERNIERS TÉLÉGRAMMES DE LA NUIT", under its kicker.)
 _TEXT_GAP = 2.0
 _ABOVE_GAP = 3.0
 _ABOVE_REACH = 4.0
