@@ -5,8 +5,9 @@ from dataclasses import replace
 from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import Column, Grid
+from layout.analysis.hyphens import join_lines
 from layout.analysis.lines import build_lines
-from layout.analysis.text import join_lines, paragraphs
+from layout.analysis.text import paragraphs
 from layout.geometry import union_all
 from layout.model import Block, Box, Layout, Line, Story, Word
 from layout.params import Params
@@ -63,6 +64,15 @@ def test_each_two_neighbours_of_a_compound_with_several_hyphens_keep_their_hyphe
 
 def test_a_hyphen_before_a_capital_is_kept():
     assert join_lines(["Baden-", "Württemberg"]) == "Baden-Württemberg"
+
+
+def test_a_word_in_capitals_broken_at_a_line_end_is_one_word_unless_a_short_code():
+    """Old papers break words set in capitals to fit ("D'AGRI-" + "CULTURE"); the hyphen
+    goes, unless the page writes the compound whole or the part before it is a short code."""
+    assert join_lines(["SOCIÉTÉ D'AGRI-", "CULTURE DE LYON"]) == "SOCIÉTÉ D'AGRICULTURE DE LYON"
+    assert join_lines(["LIVER-", "POOL"]) == "LIVERPOOL"
+    assert join_lines(["NORTH-", "WEST"], frozenset({"north-west"})) == "NORTH-WEST"
+    assert join_lines(["Ref. PK-", "LQP"]) == "Ref. PK-LQP"
 
 
 def test_cjk_lines_join_without_space_even_across_a_number():

@@ -23,42 +23,29 @@ inset), and the next one is set in. A salutation ("Sir,") or an address in an ad
 that ends in a comma and stands over a new paragraph is joined to it: a rare loss, against a
 comma at a line end in running text at every few lines.
 
-Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
-hyphenated at the line end ("recon-" + "struction" → "reconstruction"; the hyphen is kept
-before a capital letter, "Baden-" + "Württemberg", and in a compound the page writes whole
-inside a line elsewhere, "low-" + "income"). Soft hyphens are no text: taken out, and one at
-a line end breaks the word there ("mil\u00ad\u2010" + "lion" → "million").
+The lines of a paragraph are joined as ``hyphens.join_lines`` says (hyphenation undone, no
+space where CJK text meets).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from itertools import pairwise
 
 from ..geometry import union_all
 from ..model import Block, Box, Figure, Layout, Line, Story, Word
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
-from .script import CLOSING, OPENING, is_cjk, joins_without_space
+from .hyphens import breaks_word, join_lines, page_compounds
+from .script import CLOSING, OPENING, is_cjk
 
-_HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
-# The soft hyphen: a place the source may break a word at, not text (a browser's PDF keeps
-# them in its text layer: "accor\u00add\u00ading"); at a line end it breaks the word
-_SOFT = "\u00ad"
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
 # after it: a line ending in none of them does not end a paragraph before a lower-case letter.
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", '"', "\u201d", "\u2019", "\u00bb", ")", "]")
-# A compound written whole somewhere inside a line of the page ("low-income", and each two
-# neighbours of "mother-in-law"): broken at a line end after its hyphen, it keeps the hyphen
-# (a word hyphenated to fit is never written so)
-_LETTERS = r"[^\W\d_]+"
-_COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -102,39 +89,9 @@ _FLUSH = 0.15
 _JUSTIFIED = 0.75
 
 
-def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) -> str:
-    """Lines of one paragraph joined: hyphenation undone, no space at CJK seams; the hyphen of
-    a compound the page writes whole elsewhere (``compounds``, in lower case) stays."""
-    out = ""
-    for t in texts:
-        t = t.strip()
-        if not t:
-            continue
-        if not out:
-            out = t
-        elif _breaks_word(out):
-            stem = out.rstrip("".join(_HYPHENS))
-            shown = out[len(stem):].replace(_SOFT, "")  # a hyphen drawn, not only a soft one
-            out = stem + ("-" if shown and (not t[0].islower() or _compound(stem, t, compounds))
-                          else "") + t
-        elif joins_without_space(out, t):
-            out += t
-        else:
-            out += " " + t
-    return out.replace(_SOFT, "")
-
-
-def _compound(stem: str, rest: str, compounds: frozenset[str]) -> bool:
-    """Whether the word ending ``stem`` and the one opening ``rest`` make a compound of
-    ``compounds`` with a hyphen between them."""
-    last, first = re.search(_LETTERS + "$", stem), re.match(_LETTERS, rest)
-    return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
-
-
 def paragraphs(layout: Layout, grid: Grid, body: float, params: Params) -> Layout:
     """The layout with every story's body blocks re-cut into paragraphs and all text filled."""
-    words = frozenset(f"{a}-{z}" for b in _all_blocks(layout) for ln in b.lines if "-" in ln.text
-                      for m in _COMPOUND.findall(ln.text.lower()) for a, z in pairwise(m.split("-")))
+    words = page_compounds(ln.text for b in _all_blocks(layout) for ln in b.lines)
     return replace(
         layout,
         header=tuple(_filled(b, words) for b in layout.header),
@@ -224,7 +181,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
                 paras.append([])
             paras[-1].append(ln)
             room, width = end - ln.box.x1, max(end - left, 1e-6)
-            broken = _breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
+            broken = breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
             cjk_open = _cjk_text(ln.text.rstrip()[-1:])
             short_of_full = math.isfinite(full_end) and _stretches(ln.text) \
@@ -255,18 +212,6 @@ def _opens_in_lower_case(line: Line) -> bool:
 def _cjk_text(ch: str) -> bool:
     """Whether the character is CJK text (Han, Kana, Hangul), not a mark closing a phrase."""
     return bool(ch) and is_cjk(ch) and ch not in CLOSING
-
-
-def _breaks_word(text: str) -> bool:
-    """Whether a line ends in a word broken by a hyphen (a letter, then the hyphen, soft
-    hyphens before or after it, ``_SOFT``): the word goes on at the next line's start. A dash
-    after a space ("… 47.70 -") breaks no word."""
-    text = text.rstrip()
-    if not text.endswith(_HYPHENS):
-        return False
-    stem = text.rstrip(_SOFT)
-    stem = (stem[:-1] if stem.endswith(_HYPHENS) else stem).rstrip(_SOFT)
-    return stem[-1:].isalpha()
 
 
 def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,

@@ -35,7 +35,7 @@ Units
 Words
     A PDF span holding several words is split at its spaces into ``String``s, each given the
     share of the span's box its characters take. An ``SP`` stands wherever the line's text has a
-    space. A line-end hyphen that the text stage takes out (``analysis.text.join_lines``: after
+    space. A line-end hyphen that the text stage takes out (``analysis.hyphens.join_lines``: after
     a letter and before a lowercase letter, or any soft hyphen) is written as ``HYP`` after the
     word part; a hyphen the text keeps ("Baden-" + "Württemberg") stays in ``CONTENT``. ``WC``
     is the OCR confidence when the word has one; vertical lines have ``BASEDIRECTION="ttb"``.

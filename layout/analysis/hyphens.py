@@ -1,0 +1,86 @@
+"""The lines of a paragraph joined into its text: hyphenation undone, no space at CJK seams.
+
+Lines are joined with a space, except where CJK text meets (no space) or a Latin word was
+hyphenated at the line end ("recon-" + "struction" → "reconstruction"). The hyphen is kept
+before a capital letter ("Baden-" + "Württemberg"), unless the word before it is set in
+capitals of three letters or more and goes on in capitals ("AGRI-" + "CULTURE" →
+"AGRICULTURE": a word in capitals broken to fit; "PK-" + "LQP", a code, keeps it); and in a
+compound the page writes whole inside a line elsewhere ("low-" + "income"). Soft hyphens are
+no text: taken out, and one at a line end breaks the word there ("mil\u00ad\u2010" + "lion"
+→ "million").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from .script import joins_without_space
+
+_HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
+# The soft hyphen: a place the source may break a word at, not text (a browser's PDF keeps
+# them in its text layer: "accor\u00add\u00ading"); at a line end it breaks the word
+_SOFT = "\u00ad"
+# A compound written whole somewhere inside a line of the page ("low-income", and each two
+# neighbours of "mother-in-law"): broken at a line end after its hyphen, it keeps the hyphen
+# (a word hyphenated to fit is never written so)
+_LETTERS = r"[^\W\d_]+"
+_COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
+# [letters] a word in capitals this long or longer, broken at a line end and going on in
+# capitals, is one word ("AGRI-" + "CULTURE"); a shorter one may be a code ("PK-" + "LQP")
+_CAPITALS_WORD = 3
+
+
+def page_compounds(texts: Iterable[str]) -> frozenset[str]:
+    """The compounds the page writes whole inside its lines, each two neighbours of one
+    ("mother-in-law": "mother-in", "in-law"), in lower case."""
+    return frozenset(f"{a}-{z}" for text in texts if "-" in text
+                     for m in _COMPOUND.findall(text.lower()) for a, z in pairwise(m.split("-")))
+
+
+def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) -> str:
+    """Lines of one paragraph joined: hyphenation undone, no space at CJK seams; the hyphen of
+    a compound the page writes whole elsewhere (``compounds``, in lower case) stays."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if not out:
+            out = t
+        elif breaks_word(out):
+            stem = out.rstrip("".join(_HYPHENS))
+            shown = out[len(stem):].replace(_SOFT, "")  # a hyphen drawn, not only a soft one
+            goes_on = t[0].islower() or t[0].isupper() and _in_capitals(stem)  # "AGRI-" + "CULTURE"
+            out = stem + ("-" if shown and (not goes_on or _compound(stem, t, compounds)) else "") + t
+        elif joins_without_space(out, t):
+            out += t
+        else:
+            out += " " + t
+    return out.replace(_SOFT, "")
+
+
+def _compound(stem: str, rest: str, compounds: frozenset[str]) -> bool:
+    """Whether the word ending ``stem`` and the one opening ``rest`` make a compound of
+    ``compounds`` with a hyphen between them."""
+    last, first = re.search(_LETTERS + "$", stem), re.match(_LETTERS, rest)
+    return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
+
+
+def breaks_word(text: str) -> bool:
+    """Whether a line ends in a word broken by a hyphen (a letter, then the hyphen, soft
+    hyphens before or after it, ``_SOFT``): the word goes on at the next line's start. A dash
+    after a space ("… 47.70 -") breaks no word."""
+    text = text.rstrip()
+    if not text.endswith(_HYPHENS):
+        return False
+    stem = text.rstrip(_SOFT)
+    stem = (stem[:-1] if stem.endswith(_HYPHENS) else stem).rstrip(_SOFT)
+    return stem[-1:].isalpha()
+
+
+def _in_capitals(stem: str) -> bool:
+    """Whether the word ending ``stem`` is set in capitals, ``_CAPITALS_WORD`` letters or more."""
+    last = re.search(_LETTERS + "$", stem)
+    return bool(last) and len(last.group()) >= _CAPITALS_WORD and last.group().isupper()
