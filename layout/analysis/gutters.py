@@ -228,7 +228,7 @@ class Gutters:
         gutter's edges by chance, and one no wider than the other spaces of its line stays a
         word space (``lines._cut_row``)."""
         long = self.long
-        k = bisect_left(long, (right - self.indent, -1))
+        k = bisect_left(long, (right - max(slack, self.indent), -1))
         while k < len(long) and long[k][0] <= right + slack:
             g = self.strips[long[k][1]]
             if left <= g.x0 + slack or hanging and left < g.x1 and right > g.x0:

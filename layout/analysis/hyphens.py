@@ -27,6 +27,7 @@ _SOFT = "\u00ad"
 # (a word hyphenated to fit is never written so)
 _LETTERS = r"[^\W\d_]+"
 _COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
+_LAST_WORD, _FIRST_WORD = re.compile(_LETTERS + "$"), re.compile(_LETTERS)
 # [letters] a word in capitals this long or longer, broken at a line end and going on in
 # capitals, is one word ("AGRI-" + "CULTURE"); a shorter one may be a code ("PK-" + "LQP")
 _CAPITALS_WORD = 3
@@ -52,8 +53,9 @@ def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) ->
         elif breaks_word(out):
             stem = out.rstrip("".join(_HYPHENS))
             shown = out[len(stem):].replace(_SOFT, "")  # a hyphen drawn, not only a soft one
-            goes_on = t[0].islower() or t[0].isupper() and _in_capitals(stem)  # "AGRI-" + "CULTURE"
-            out = stem + ("-" if shown and (not goes_on or _compound(stem, t, compounds)) else "") + t
+            last = _LAST_WORD.search(stem)
+            goes_on = t[0].islower() or t[0].isupper() and _in_capitals(last)  # "AGRI-" + "CULTURE"
+            out = stem + ("-" if shown and (not goes_on or _compound(last, t, compounds)) else "") + t
         elif joins_without_space(out, t):
             out += t
         else:
@@ -61,10 +63,10 @@ def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) ->
     return out.replace(_SOFT, "")
 
 
-def _compound(stem: str, rest: str, compounds: frozenset[str]) -> bool:
-    """Whether the word ending ``stem`` and the one opening ``rest`` make a compound of
-    ``compounds`` with a hyphen between them."""
-    last, first = re.search(_LETTERS + "$", stem), re.match(_LETTERS, rest)
+def _compound(last: re.Match | None, rest: str, compounds: frozenset[str]) -> bool:
+    """Whether the word before the hyphen (``last``, found in the line's end) and the one
+    opening ``rest`` make a compound of ``compounds`` with a hyphen between them."""
+    first = _FIRST_WORD.match(rest)
     return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
 
 
@@ -80,7 +82,6 @@ def breaks_word(text: str) -> bool:
     return stem[-1:].isalpha()
 
 
-def _in_capitals(stem: str) -> bool:
-    """Whether the word ending ``stem`` is set in capitals, ``_CAPITALS_WORD`` letters or more."""
-    last = re.search(_LETTERS + "$", stem)
+def _in_capitals(last: re.Match | None) -> bool:
+    """Whether the word before the hyphen is set in capitals, ``_CAPITALS_WORD`` letters or more."""
     return bool(last) and len(last.group()) >= _CAPITALS_WORD and last.group().isupper()

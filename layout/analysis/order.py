@@ -143,7 +143,7 @@ def place_box(story: Story, straight: Straight = None) -> Box:
     story set as a rectangle starts at its top and keeps its place.
 
     The box of the story's first blocks down one column (the whole box if it has none);
-    ``straight``: on a slanted scan, the union of their lines each moved straight (``skew``)."""
+    ``straight``: on a slanted scan, their lines each moved straight (``set_box``, ``skew``)."""
     blocks = story.blocks
     if not blocks:
         return story.box
@@ -153,6 +153,4 @@ def place_box(story: Story, straight: Straight = None) -> Box:
         if b.box.y0 < last.y0 or x_overlap_ratio(b.box, last) < _SAME_COLUMN:
             break
         run.append(b)
-    if straight is None:
-        return union_all([b.box for b in run])
-    return union_all([straight(ln.box) for b in run for ln in b.lines] or [b.box for b in run])
+    return union_all([b.box if straight is None else set_box(b, straight) for b in run])

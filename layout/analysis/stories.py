@@ -80,11 +80,11 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     banners = _banners(groups, body)
     groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
-    boxed = _framed_figures(figures, {k: page.frames[k] for k in framed}, body)
+    inset = _framed_figures(figures, {k: page.frames[k] for k in framed}, body)
+    boxed = {id(f) for fs in inset.values() for f in fs}
     units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures
               if id(f) not in boxed]
-    units += [Unit(page.frames[k], framed=bs, framed_figures=[f for f in figures if boxed.get(id(f)) == k])
-              for k, bs in framed.items()]
+    units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
@@ -125,17 +125,18 @@ def _column_width(grid: Grid, body: float) -> float:
     return widths[len(widths) // 2] if widths else _COLUMN_EMS * body
 
 
-def _framed_figures(figures: Sequence[Figure], frames: dict[int, Box], body: float) -> dict[int, int]:
-    """id of each figure set inside a frame that holds text → that frame's index: a photo in a
-    boxed story is the box's, not a picture story of its own. Inside: within ``_INSET`` body
-    sizes of the frame's edges (its padding and line)."""
-    inside = {}
+def _framed_figures(figures: Sequence[Figure], frames: dict[int, Box], body: float
+                    ) -> dict[int, list[Figure]]:
+    """The index of each frame that holds text → the figures set inside it: a photo in a boxed
+    story is the box's, not a picture story of its own. Inside: within ``_INSET`` body sizes
+    of the frame's edges (its padding and line)."""
+    pad = _INSET * body
+    inside: dict[int, list[Figure]] = {}
     for f in figures:
-        pad = _INSET * body
         k = next((k for k, fr in frames.items() if fr.x0 - pad <= f.box.x0 and f.box.x1 <= fr.x1 + pad
                   and fr.y0 - pad <= f.box.y0 and f.box.y1 <= fr.y1 + pad), None)
         if k is not None:
-            inside[id(f)] = k
+            inside.setdefault(k, []).append(f)
     return inside
 
 
