@@ -558,3 +558,33 @@ def test_a_photo_in_a_boxed_story_is_the_story_s_and_its_kicker_stays_a_kicker()
     assert [b.role for b in story.blocks][:2] == ["kicker", "headline"]
     assert len(story.figures) == 1 and "Photo" in story.figures[0].caption[0].text
     assert story.content.index(story.figures[0]) < story.content.index(story.first("body"))
+
+
+def _three_columns_with_a_title_in_the_middle(right_title: bool):
+    """A story across three columns; the middle one has a smaller title part way down, and the
+    right one has either the story's text all the way down or a story of its own under a title
+    level with it."""
+    words = (text_lines(["The Story Across Three Columns"], 50, 60, size=24)
+             + column(50, 100, 25) + column(170, 100, 8, start=30)
+             + text_lines(["A Speech"], 185, 204, size=15, bold=True)
+             + marked(column(170, 228, 15, start=60), "SPEECH"))
+    if right_title:
+        words += (column(290, 100, 8, start=90) + text_lines(["Other News"], 305, 204, size=15, bold=True)
+                  + column(290, 228, 15, start=20))
+    else:
+        words += column(290, 100, 25, start=90)
+    return analyse_page(page(words))
+
+
+def test_a_smaller_title_with_its_story_s_text_over_and_beside_it_is_that_story_s_crosshead():
+    layout = _three_columns_with_a_title_in_the_middle(right_title=False)
+    (story,) = layout.stories
+    assert [b.text for b in story.blocks if b.role == "crosshead"] == ["A Speech"]
+    starts = [b.lines[0].box.x0 for b in story.blocks if b.role == "body"]
+    assert starts == sorted(starts)  # read column by column, the speech in the middle one
+
+
+def test_a_title_with_another_story_beside_it_heads_a_story_of_its_own():
+    layout = _three_columns_with_a_title_in_the_middle(right_title=True)
+    assert "A Speech" in headlines(layout)
+    assert story_of(layout, "SPEECH") != story_of(layout, "The Story Across")

@@ -40,6 +40,7 @@ from .flow import adopt_headless, open_cuts, separators
 from .order import place_box, reading_order, set_box
 from .placement import Group, Placer, Unit
 from .skew import Straight, straightener
+from .subheads import absorb_inset_heads
 
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
@@ -103,6 +104,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
             placer.attach_notes(home, u)
         placer.place(u, home)
 
+    absorb_inset_heads(groups, body)
     adopt_headless(groups, [f.box for f in bare], separators(h_rules, units), v_rules, body, params)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}

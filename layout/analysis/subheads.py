@@ -1,0 +1,95 @@
+"""Stage 5, after placing: a headline set inside another story's columns is that story's
+crosshead.
+
+A story's headline spans its columns, and its text fills them. A smaller title further down,
+in one of those columns, with the story's text right above it and on both sides of it, heads
+a part of that story (a speech, a report from another town), not a story of its own: the text
+round it goes on past it, and a reader reads it where it stands::
+
+    ══════ LE PRÉSIDENT À L'HÔTEL DE VILLE ══════
+    ░░░░░░░░░░   ░░░░░░░░░░   ░░░░░░░░░░
+    ░░░░░░░░░░   ░░░░░░░░░░   ░░░░░░░░░░      "Discours" has the story's text over it and
+    ░░░░░░░░░░   ══Discours══ ░░░░░░░░░░      left and right of it: its title and text are
+    ░░░░░░░░░░   ░░░░░░░░░░   ░░░░░░░░░░      the story's, read in its column
+
+A story set beside another (a module of its own) has no text of a single other story on both
+sides of its title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..geometry import Grid, x_overlap, y_overlap
+from ..model import Box
+from .placement import Group, Unit
+
+# [body sizes] the widest gutter between the title's column and the text beside it; how far
+# above the title the text over it in its column may end
+_GUTTER = 2.0
+_OVER_GAP = 3.0
+# [share of the column's width] how much of the title's column the text over it covers
+_OVER_SHARE = 0.5
+
+
+def absorb_inset_heads(groups: list[Group], body: float) -> None:
+    """Make each headline enclosed by another story's text (see the module) a crosshead of
+    that story, with its text. ``groups`` are the placed stories; an absorbed one is left
+    empty. Each is judged on the page as placed, before any is absorbed."""
+    units = [u for g in groups for u in g.units]
+    grid = Grid([u.box for u in units], 10 * body)
+    hosts = [(g, _host(g, units, grid, body)) for g in groups
+             if g.header and g.units and all(b.role == "headline" for b in g.header)]
+    for g, host in hosts:
+        if host is None:
+            continue
+        heads = [Unit(b.box, block=replace(b, role="crosshead"), home=host) for b in g.header]
+        for u in g.units:
+            u.home = host
+        host.units.extend(heads + g.units)
+        host.notes.extend(g.notes)
+        g.header, g.units, g.notes = [], [], []
+
+
+def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
+    """The one story whose text stands over g's title in its column and beside g's text on
+    both sides, all the way down, under a larger headline over the title's column; else
+    None."""
+    title = g.anchor_box
+    column = _column(title, g.units)
+    gutter = _GUTTER * body
+    near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
+                                        column.x1 + gutter, column.y1)]
+    near = [u for u in near if u.home is not g and u.home is not None and u.block is not None]
+    over = {id(u.home): u.home for u in near if title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + 0.5 * body
+            and x_overlap(u.box, column) >= _OVER_SHARE * column.width}
+    if len(over) != 1:
+        return None
+    host = next(iter(over.values()))
+    if not host.header:
+        return None
+    beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
+    left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + 0.5 * body]
+    right = [u for u in beside if column.x1 - 0.5 * body <= u.box.x0 <= column.x1 + gutter]
+    if not all(_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)):
+        return None
+    anchor = host.span or host.anchor_box
+    return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + 0.5 * body
+                    and anchor.x1 >= column.x1 - 0.5 * body
+                    and max(b.size for b in host.header) > max(b.size for b in g.header)) else None
+
+
+def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
+    """True when the text on one side, from top to bottom (within a line and ``_GUTTER``
+    body sizes), is all the host's."""
+    return bool(side) and all(u.home is host for u in side) \
+        and min(u.box.y0 for u in side) <= top + body and max(u.box.y1 for u in side) >= bottom - _GUTTER * body
+
+
+def _column(title: Box, units: Sequence[Unit]) -> Box:
+    """The title's column, down to the foot of g's text in it: the title's box widened to the
+    text under it that it mostly covers."""
+    under = [u.box for u in units if x_overlap(u.box, title) >= 0.5 * min(u.box.width, title.width)]
+    return Box(min([title.x0] + [b.x0 for b in under]), title.y0,
+               max([title.x1] + [b.x1 for b in under]), max([title.y1] + [b.y1 for b in under]))
