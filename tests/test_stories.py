@@ -588,3 +588,16 @@ def test_a_title_with_another_story_beside_it_heads_a_story_of_its_own():
     layout = _three_columns_with_a_title_in_the_middle(right_title=True)
     assert "A Speech" in headlines(layout)
     assert story_of(layout, "SPEECH") != story_of(layout, "The Story Across")
+
+
+def test_a_column_goes_on_down_in_smaller_type_in_the_story_it_continues():
+    """Column three's top continues the story at the foot of column two; the quotation set
+    smaller under it is that story's too, not that of the text in column two level with it."""
+    words = (column(50, 60, 10) + text_lines(["Pourquoi"], 60, 190, size=16, bold=True)
+             + column(50, 215, 15, start=20)
+             + column(170, 60, 12, start=40) + text_lines(["The Press"], 180, 215, size=16, bold=True)
+             + column(170, 240, 13, start=60)
+             + column(290, 60, 10, size=11, pitch=13, start=80)
+             + marked(column(290, 200, 14, size=9, pitch=11, start=10), "QUOTE"))
+    layout = analyse_page(page(words))
+    assert story_of(layout, "QUOTE") == story_of(layout, "The Press")

@@ -4,8 +4,9 @@ Runs of text that no headline spans are placed as stories of their own (``storie
 everything is placed, each, left to right, joins the story it goes on from: a run at the top
 of its column continues the story at the foot of the column before (in the same band of the
 page: drawn rules and lines of white space across the page, ``open_cuts``, bound the bands),
-a run starting lower continues the story ending level with it in the column before, and a run
-in the first column under a picture opens the story headed beside it.
+a run starting lower continues the story ending level with it in the column before, or, set
+smaller than the text right above it in its own column (a quotation, a list), that text's story;
+and a run in the first column under a picture opens the story headed beside it.
 """
 
 from __future__ import annotations
@@ -169,7 +170,12 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
         others = sorted((u for u in map(units.__getitem__, near)
                          if u.home is not g and (id(u.home) in notes) == is_note),
                         key=lambda u: order[id(u)])
-        end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
+        over = g.over
+        if not at_top and not is_note and over is not None and over.block is not None \
+                and id(over.home) not in notes and top.block.size < over.block.size:
+            end = over  # the column goes on down in smaller type (a quotation, a list)
+        else:
+            end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
         if end is None and not at_top:
             end = _wrapped(top, others, body)
         home = end.home if end is not None else None

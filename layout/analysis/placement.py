@@ -64,6 +64,9 @@ class Group:
     span: Box | None = None
     side_row: float | None = None  # top of the text row a headline set beside its text leads
     text_below: bool = False  # body text starts right under the header: no side headline
+    # a headless run's: the text right above its first unit in its column, which it did not
+    # join (set in another size); the run goes on from it (``flow.adopt_headless``)
+    over: Unit | None = None
 
     @cached_property
     def anchor_box(self) -> Box:
@@ -153,7 +156,7 @@ class Placer:
         """
         if u.block is None or u.block.size > 0.85 * self.body:
             return
-        p = self._placed_above(u)
+        p = self.placed_above(u)
         if p is not None and p.home is not None and p.home is not group:
             p.home.notes.append(group)
 
@@ -291,7 +294,7 @@ class Placer:
                     break
         return None if best is None else best.home
 
-    def _placed_above(self, u: Unit) -> Unit | None:
+    def placed_above(self, u: Unit) -> Unit | None:
         """The unit right above u in its column, when no rule separates them."""
         b, body = u.box, self.body
         found = self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * body,
@@ -305,5 +308,5 @@ class Placer:
 
     def _unit_above(self, u: Unit) -> Group | None:
         """The story of the unit right above u, when the text goes on in the same size."""
-        p = self._placed_above(u)
+        p = self.placed_above(u)
         return p.home if p is not None and same_text_size(p, u, self.params) else None

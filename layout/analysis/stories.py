@@ -99,7 +99,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
                 bare.append(u.figure)
                 continue
         if home is None:
-            home = Group([])
+            home = Group([], over=placer.placed_above(u))
             groups.append(home)
             placer.attach_notes(home, u)
         placer.place(u, home)
