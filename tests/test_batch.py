@@ -374,6 +374,18 @@ def test_write_atomic_replaces_whole_files_or_nothing(tmp_path, monkeypatch, unn
     assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
 
 
+def test_write_atomic_links_a_new_target_in_place_with_no_temporary_name(tmp_path, monkeypatch):
+    """A kill can leave no temporary file of a new output: it is never given one (O_TMPFILE,
+    as on Linux); only replacing an existing file goes through a hidden name."""
+    named = []
+    real_link = os.link
+    monkeypatch.setattr(os, "link", lambda src, dst, **kw: (named.append(dst), real_link(src, dst, **kw))[1])
+    write_atomic(tmp_path / "page.html", b"first")
+    assert named == ["page.html"]
+    write_atomic(tmp_path / "page.html", b"second")
+    assert named[-1].endswith(TEMP_SUFFIX) and (tmp_path / "page.html").read_bytes() == b"second"
+
+
 def test_report_reads_past_a_torn_line_and_appends_on_a_new_one(tmp_path):
     path = tmp_path / REPORT_NAME
     path.write_text('{"input": "a.pdf", "status": "ok", "bytes": 5, "digest": "d1", '

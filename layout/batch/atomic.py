@@ -2,11 +2,12 @@
 
 Every output of every command (``convert``, ``batch``, ``view``, extracted images) is written
 here. The bytes go to an unnamed file in the target's folder (Linux ``O_TMPFILE``: a process
-killed while writing leaves nothing behind), are synced, get a hidden temporary name and are
-renamed over the target, which is atomic within a folder: the target is either its old self
-or complete. Where the OS or file system has no ``O_TMPFILE`` the hidden file is named from
-the start; it is removed on any error, and one left by a kill is swept by the next batch
-(``sweep_temps``). The temporary name is ``.NAME.<pid>.<n>.newslayout-tmp``.
+killed while writing leaves nothing behind) and are synced; a new target is then linked in
+place, an existing one replaced through a hidden temporary name renamed over it, which is
+atomic within a folder: the target is either its old self or complete. Where the OS or file
+system has no ``O_TMPFILE`` the hidden file is named from the start; it is removed on any
+error, and one left by a kill is swept by the next batch (``sweep_temps``). The temporary
+name is ``.NAME.<pid>.<n>.newslayout-tmp``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
             yield f
         os.fsync(fd)
         if not named:  # the dir_fd makes this linkat(AT_SYMLINK_FOLLOW): the file, not the link
-            os.link(f"/proc/self/fd/{fd}", tmp, dst_dir_fd=folder)
+            try:  # a new target is linked in place at once: no named moment a kill could leave
+                os.link(f"/proc/self/fd/{fd}", path.name, dst_dir_fd=folder)
+                return
+            except FileExistsError:
+                os.link(f"/proc/self/fd/{fd}", tmp, dst_dir_fd=folder)
         os.replace(tmp, path.name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
