@@ -171,3 +171,15 @@ def test_a_cjk_paragraphs_last_line_mostly_in_latin_digits_stays_in_its_column()
     assert len(b.lines) == 4 and b.lines[-1].font == "libertinus"
     # a line all in another face at the same size still starts a block
     assert len(blocks_of(words[:3] + [word("8.5%", 50, 136, font="Libertinus")])) == 2
+
+
+def test_a_rule_in_a_columns_own_leading_is_the_edge_of_a_box_the_text_overran():
+    """A frame drawn a line short of its text: its bottom edge falls in the ordinary gap
+    between a column's last two lines, and the last line stays with its column. A rule with
+    white of its own above and below (wider than the column's leading) parts two blocks."""
+    overran = Rule(Box(40, 159, 160, 159.3), "h")  # between the lines at 148-158 and 160-170
+    (b,) = blocks_of(column(50, 100, 6), rules=(overran,))
+    assert len(b.lines) == 6
+    apart = Rule(Box(40, 161, 160, 161.3), "h")  # 158 above, 164 below: 6 of white, not 2
+    words = column(50, 100, 5) + column(50, 164, 3, start=20)
+    assert [len(b.lines) for b in blocks_of(words, rules=(apart,))] == [5, 3]

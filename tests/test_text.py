@@ -345,6 +345,20 @@ def test_a_sentence_ending_short_of_a_justified_blocks_full_lines_ends_its_parag
     assert len(cut("Wednesday.", "Superintendent")) == 1
 
 
+def test_a_sentence_ending_half_an_em_short_of_a_justified_measure_ends_its_paragraph():
+    """A justified line is stretched to its measure within a fraction of an em (LaTeX, a
+    browser): a line ending a sentence 4 pt short of the full lines (0.4 em) is a paragraph's
+    last line, the next set with no indent; one ending a sentence on the measure goes on."""
+    def cut(x1: float) -> list[str]:
+        full = "x" * 20                                           # 50..150
+        short = word("the vote was taken.", 50, 124)
+        lines = [word(full, 50, 100), word(full, 50, 112), replace(short, box=replace(short.box, x1=x1)),
+                 word("The " + "y" * 16, 50, 136), word(full, 50, 148), word(full, 50, 160)]
+        return _cut_against(lines, Column(50, 150))
+    assert len(cut(146)) == 2
+    assert len(cut(149)) == 1
+
+
 def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
     #  一二三四五六七八九十     "网57.5" is not broken apart: the line above stopped two
     #  加强电商平台建设        characters short to bring it down; its first word is all of it

@@ -3,7 +3,8 @@
 A line joins the block just above it when the two are close (``Params.line_gap``), overlap
 horizontally, share size, weight and typeface (or an OCR file put them in one block: then
 they may overlap any amount, and lines standing level keep the engine's order), sit in the
-same frame, and no rule or figure lies between them; lines of two OCR blocks, one set far
+same frame, and no rule or figure lies between them (but a rule in the block's own leading:
+the edge of a box the text overran); lines of two OCR blocks, one set far
 wider than the other (across two columns, or a title over its text), never join. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
 to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
@@ -43,6 +44,9 @@ _MAX_OVERLAP = 0.8
 _WIDER = 1.5
 _MEASURED = 3
 _FULL_LINES = 0.75
+# [sizes] how much wider than a block's last gap between lines the gap to the next line may be
+# and still keep its leading
+_SAME_LEADING = 0.1
 # [share of the shorter line's height] two lines of one OCR block overlapping by more than
 # this stand level: the geometry cannot order them
 _LEVEL = 0.5
@@ -150,8 +154,9 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
                     or not (same_block or same_style(last, ln, params)
                             or _two_faces(last, ln, params))
                     or regions.apart(last, ln)
-                    or any(crosses_between_vertically(barriers[j], lb, b, 0.3)
-                           for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
+                    or not _in_leading(groups[k], gap, boxes)
+                    and any(crosses_between_vertically(barriers[j], lb, b, 0.3)
+                            for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
                 continue
             best, best_gap = k, gap
         if best is None:
@@ -161,6 +166,17 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
             groups[best].append(ln)
         still.file(best, b)
     return [groups[k] for k in done + still.remaining()]
+
+
+def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box]) -> bool:
+    """Whether a line ``gap`` below the group's last line keeps the group's own leading (its
+    last gap, within ``_SAME_LEADING`` of the size): a rule drawn in that gap is the edge of a
+    box the text overran (a frame drawn shorter than its text), no separator, for a rule
+    between two stories has white of its own on both sides."""
+    if len(group) < 2:
+        return False
+    last, before = boxes[id(group[-1])], boxes[id(group[-2])]
+    return gap <= last.y0 - before.y1 + _SAME_LEADING * group[-1].size
 
 
 class _OpenGroups:

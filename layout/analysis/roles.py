@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..geometry import union_all, x_overlap_ratio
-from ..model import Block, PageContent, Role
+from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .blocks import same_style
 from .captions import CREDIT, emphasised, name_captions, name_labels
@@ -62,6 +62,11 @@ _CROSSHEAD_CHARS = 80
 # Most lines of a crosshead: two lines, each wrapping once in a narrow column.
 _CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
+# [lines] most lines of a title over a byline in one block; the marks that end a sentence
+_TITLE_LINES = 2
+_SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", ",", "，", ";", "；", ":", "：")
+# A photographer's credit ("新华社记者 刘淑珍摄"): the line under a caption, not a byline
+_PHOTO_CREDIT = re.compile(r"摄(影)?\s*$")
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
@@ -94,7 +99,7 @@ def _body_font(blocks: Sequence[Block], body: float) -> str:
 def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
-    blocks = _with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b)
+    blocks = _with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
                               for piece in _split_title(part, body)], body)
     font = _body_font(blocks, body)
     roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
@@ -122,10 +127,11 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
 
 
-def _split_pattern_lines(b: Block) -> list[Block]:
-    """A leading byline line and a trailing jump or credit line as blocks of their own. A
-    "byline" in lower case whose next line goes on in lower case is the middle of a sentence
-    ("… written / by Alice Whitman, / who …" at the head of a column) and stays."""
+def _split_pattern_lines(b: Block, body: float) -> list[Block]:
+    """A leading byline line, and a trailing jump, credit or byline line (a byline centred
+    under a title: ``_byline_under_title``), as blocks of their own. A "byline" in lower case
+    whose next line goes on in lower case is the middle of a sentence ("… written / by Alice
+    Whitman, / who …" at the head of a column) and stays."""
     lines = list(b.lines)
     if len(lines) < 2:
         return [b]
@@ -133,12 +139,27 @@ def _split_pattern_lines(b: Block) -> list[Block]:
     if BYLINE.search(lines[0].text) and len(lines[0].text) <= _BYLINE_CHARS \
             and not (opens_lowercase(lines[0].text) and opens_lowercase(lines[1].text)):
         head = [lines.pop(0)]
-    if len(lines) >= 2 and (JUMP.search(lines[-1].text) or CREDIT.search(lines[-1].text)):
+    if len(lines) >= 2 and (JUMP.search(lines[-1].text) or CREDIT.search(lines[-1].text)
+                            or _byline_under_title(lines, b.box, body)):
         tail = [lines.pop()]
     if not head and not tail:
         return [b]
     return [replace(b, lines=tuple(part), box=union_all(ln.box for ln in part))
             for part in (head, lines, tail) if part]
+
+
+def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:
+    """Whether the last line is a byline centred under a title set in its type: one or two
+    lines above it (``_TITLE_LINES``) that end no sentence. A producer sets a small headline
+    and its byline in one face and size, a line apart, and they group as one block; a caption
+    wrapped before its credit ("... over the weekend. Photo" / "by Kevin Hughes") starts its
+    last line at its left edge, and a photographer's credit centred under a caption
+    ("新华社记者 刘淑珍摄") says it took the picture."""
+    last, above = lines[-1], lines[:-1]
+    return len(above) <= _TITLE_LINES and bool(BYLINE.search(last.text)) \
+        and len(last.text) <= _BYLINE_CHARS and centred(last.box, measure, body) \
+        and not _PHOTO_CREDIT.search(last.text) \
+        and not above[-1].text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def _split_title(b: Block, body: float) -> list[Block]:
