@@ -739,3 +739,37 @@ def test_two_lines_of_a_column_drawn_into_one_row_by_staggered_columns_stay_two_
         "and the mayor of Cedar will defend the month but David said Oscar".split())]
     lines = texts(build_lines(words, (), P))
     assert '"The hospital board' in lines and "has openly considered" in lines
+
+
+def test_an_ocr_line_no_wider_than_a_column_is_never_cut_at_white_inside_it():
+    """A list set in one column, an item's name at the left and, on every third row, its price
+    at the right, the leader dots between dropped by the OCR: the white between runs down the
+    list, and most rows level with it do not reach across it (the market reports of Le Matin,
+    1893); it holds the whole of a gutter of the page's grid, lower down, between two narrower
+    columns of a table. But a found line no wider than the column measure (that most
+    found lines have, and a column and a gutter are wider) cannot reach across a gutter into
+    the next column: each row stays one line. A line across two columns is still cut
+    (``test_a_table_the_ocr_read_row_by_row_stays_in_rows_but_a_line_across_columns_is_cut``)."""
+    words = []
+    for i in range(30):  # two columns of body text, lines 300 wide, a gutter 20 wide
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        for block, x in ((1, 50), (2, 370)):
+            words += [_found("lorem", x, x + split, y, block, i),
+                      _found("ipsum", x + split + 5, x + 300, y, block, i)]
+    for i in range(15):  # the list in column one: a name, white, a price on every third row
+        y = 480 + 12 * i
+        words += [_found("Laines", 50, 110, y, 3, i), _found("dolor", 370, 515, y, 2, 100 + i),
+                  _found("sit", 520, 670, y, 2, 100 + i)]
+        words += [_found(f"{160 + i},000", 290, 350, y, 3, i)] if i % 3 == 0 else []
+    for i in range(30):  # lower down, column one in two narrow columns, a gutter 190 to 210
+        y = 680 + 12 * i
+        for block, x in ((4, 50), (5, 210)):
+            split = 40 + 7 * i % 50
+            words += [_found("amet", x, x + split, y, block, i),
+                      _found("elit", x + split + 5, x + 140, y, block, i)]
+        words += [_found("dolor", 370, 515, y, 2, 200 + i), _found("sit", 520, 670, y, 2, 200 + i)]
+    lines = build_lines(words, (), P)
+    items = [ln.text for ln in lines if ln.text.startswith("Laines") or ln.text.endswith(",000")]
+    assert items == [f"Laines {160 + i},000" if i % 3 == 0 else "Laines" for i in range(15)]
+

@@ -12,8 +12,8 @@ on the edges of a long gutter of another height, are weak: a river of word space
 same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
 is sure after words that fill the measure of their column's lines, the gutter white beside
 them too (a line ends there: a short last column beside a full one). A line an OCR
-file found is evidence: it takes no weak cut, only the sure ones. A vertical
-rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
+file found is evidence: no weak cut, only sure ones, none at a gutter if it is no wider
+than a column (``_BEYOND_MEASURE``). A vertical rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
 cap, a headline beside body text) always cuts. Pieces of two rows that make one printed line
 are then joined (``rejoin.py``). Vertical CJK words are handled the same way with the axes
 swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
@@ -73,6 +73,11 @@ _DISPLAY_SIZE = 0.95
 _SLACK = 0.3
 # [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
 _MEASURE_NEAR = 5.0
+# [body sizes] a line an OCR engine found no wider than the page's column measure (of found
+# lines, ``found_measure``, counted in bins of one body size) and this much more lies in one
+# column: one across two would reach from the first's left edge over a gutter into the next
+# (a column and a gutter wide at least); no white inside it is a column's side
+_BEYOND_MEASURE = 1.0
 # [em] how far text above or below a gap between two sizes may reach into it and still stand
 # beside it, not around it (``_alone_and_apart``)
 _REACH_IN = 0.3
@@ -190,10 +195,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     spans = [RowSpans(row, boxes) for row in rows]
     found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and found_line(row[0], row[-1])]
     across = read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
-    widest_whole = ONE_COLUMN * found_measure([r for r, _ in found_rows], boxes, body) if across else 0.0
+    measure = found_measure([r for r, _ in found_rows], boxes, body)
+    widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     pieces = []
     for i, row in enumerate(rows):
-        whole = bool(across) and found_line(row[0], row[-1]) and row_width(row, boxes) <= widest_whole
+        width = row_width(row, boxes) if found_line(row[0], row[-1]) else math.inf
+        whole, in_column = bool(across) and width <= widest_whole, width <= one_column
         gaps: list[float] = []
         cuts: list[int] = []  # per gap: _NONE, _WEAK, _APART or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
@@ -207,7 +214,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
                 inner, u.x0, b.cy, _SLACK * body, hanging_mark(prev, w), found, sides=not found and max(
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
-            if gutter and (whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
+            if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
                            or _word_space_of_display(prev, w, gap, body)):
                 gutter = None
             if separators and separators.in_gap(right, b) or _outsized(prev, w) \
