@@ -457,12 +457,14 @@ def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
 def test_a_speck_in_the_gutter_stays_on_the_ocr_line_that_holds_it():
     """Dirt or a piece of a column rule, read as "i" or "!" and put by OCR at the start of a
     line of the next column: kept on that line, it makes no column of specks of its own."""
+    specks = {2: "i", 5: "!", 6: "■"}  # by line, in the file before the line's words
     words = []
     for i in range(30):
         y = 100 + 12 * i
-        words += [_found("left" * 5, 50, 150, y, 1, 2 * i), _found("right" * 4, 170, 270, y, 2, 2 * i + 1)]
-    specks = [_found(t, 160, 160.5, 100 + 12 * i, 2, 2 * i + 1) for i, t in ((2, "i"), (5, "!"), (6, "■"))]
-    lines = texts(build_lines(words + specks, (), P))
+        words += [_found("left" * 5, 50, 150, y, 1, 2 * i)]
+        words += [_found(specks[i], 160, 160.5, y, 2, 2 * i + 1)] if i in specks else []
+        words += [_found("right" * 4, 170, 270, y, 2, 2 * i + 1)]
+    lines = texts(build_lines(words, (), P))
     assert len(lines) == 60
     assert {"i " + "right" * 4, "! " + "right" * 4, "■ " + "right" * 4} <= set(lines)
 
@@ -773,3 +775,15 @@ def test_an_ocr_line_no_wider_than_a_column_is_never_cut_at_white_inside_it():
     items = [ln.text for ln in lines if ln.text.startswith("Laines") or ln.text.endswith(",000")]
     assert items == [f"Laines {160 + i},000" if i % 3 == 0 else "Laines" for i in range(15)]
 
+
+def test_the_words_of_an_ocr_line_stay_in_the_engines_order():
+    """The OCR engine read "of" at the end of its line but boxed it over the whole line (the
+    Liverpool Standard, 1832): sorted along the line it would come first. The engine's order
+    (the file's) is its reading, and is kept; a line a PDF's extractor gave is read along x."""
+    texts_at = (("This", 50, 90), ("is", 95, 105), ("not", 110, 125), ("the", 130, 145),
+                ("question", 150, 190), ("of", 40, 200))
+    found = [_found(t, x0, x1, 100, 1, 1) for t, x0, x1 in texts_at]
+    (line,) = build_lines(found, (), P)
+    assert [w.text for w in line.words] == ["This", "is", "not", "the", "question", "of"]
+    (line,) = build_lines([replace(w, source_block=None) for w in found], (), P)
+    assert [w.text for w in line.words] == ["of", "This", "is", "not", "the", "question"]

@@ -13,7 +13,7 @@ same, and its gap is no wider than the other spaces of its line, which keeps it;
 is sure after words that fill the measure of their column's lines, the gutter white beside
 them too (a line ends there: a short last column beside a full one). A line an OCR
 file found is evidence: no weak cut, only sure ones, none at a gutter if it is no wider
-than a column (``_BEYOND_MEASURE``). A vertical rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
+than a column (``_BEYOND_MEASURE``), its words in the file's order. A vertical rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
 cap, a headline beside body text) always cuts. Pieces of two rows that make one printed line
 are then joined (``rejoin.py``). Vertical CJK words are handled the same way with the axes
 swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
@@ -183,7 +183,10 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
 
 def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
             figures: Sequence[Box]) -> list[list[Word]]:
-    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space."""
+    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space.
+    The words of a piece of a line an OCR engine found are in the engine's order (the order
+    ``words`` give), not sorted along the line: its reading of the line is evidence, and a
+    word boxed wrongly ("of" boxed over its whole line) would move."""
     if not words:
         return []
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
@@ -236,7 +239,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
-    return rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
+    joined = rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
+    if not found_rows:
+        return joined
+    rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order
+    return [sorted(q, key=lambda w: rank[id(w)]) if len(q) > 1 and found_line(q[0], q[-1]) else q
+            for q in joined]
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
