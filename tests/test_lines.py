@@ -787,3 +787,23 @@ def test_the_words_of_an_ocr_line_stay_in_the_engines_order():
     assert [w.text for w in line.words] == ["This", "is", "not", "the", "question", "of"]
     (line,) = build_lines([replace(w, source_block=None) for w in found], (), P)
     assert [w.text for w in line.words] == ["of", "This", "is", "not", "the", "question"]
+
+
+def test_fragments_of_one_printed_line_in_one_ocr_block_are_one_line():
+    """The engine split a printed line of a noisy scan into two lines side by side (":tinent
+    can" beside "now array against her", the Liverpool Standard, 1832): its block holds both,
+    so they are one line, in the engine's order. Two blocks side by side stay apart, and so
+    does a fragment as tall as two printed lines (words of both stacked in it)."""
+    column = []
+    for i in range(12):  # one block of found lines, 300 wide, lines 12 apart
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        column += [_found("lorem", 50, 50 + split, y, 1, i), _found("ipsum", 55 + split, 350, y, 1, i)]
+    fragments = [_found(":tinent", 50, 90, 244, 1, 20), _found("can", 95, 120, 244, 1, 20),
+                 _found("now", 123, 150, 245, 1, 21), _found("array", 155, 350, 245, 1, 21)]
+    blocks = [_found("dolor", 50, 190, 256, 1, 22), _found("amet", 193, 350, 256, 2, 23)]
+    tall = [_found("sit", 50, 100, 268, 1, 24), _found("elit", 103, 350, 268, 1, 25)]
+    tall[0] = replace(tall[0], box=Box(50, 262, 100, 286))
+    lines = texts(build_lines(column + fragments + blocks + tall, (), P))
+    assert ":tinent can now array" in lines
+    assert {"dolor", "amet", "sit", "elit"} <= set(lines)

@@ -35,7 +35,7 @@ from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_blo
                          row_width, same_source_line)
 from .gutters import MIN_COLUMN, find_gutters
 from .linestyle import make_line
-from .rejoin import OFF_BASELINE, SAME_SIZE, rejoined
+from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
 from .script import hanging_mark, joins_without_space, unhung_box
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -149,7 +149,8 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
     footnote's number). A line an OCR file found (``found_line``) is a row of its own: its
     words stay together however the engine boxed them, and two lines of a skewed scan that
-    overlap in height are never merged into one row."""
+    overlap in height are never merged into one row; but fragments of one printed line that
+    one of its blocks holds side by side are (``rejoin.fragments``)."""
     found: dict[tuple, list[int]] = {}  # the positions of a found line's words
     rows: list[list[Word]] = []
     bs = [boxes[id(w)] for w in words]
@@ -172,8 +173,9 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
             counted += 1
         rows[-1].append(w)
         row_cys[-1].append(cy)
-    rows += ([words[k] for k in ks] for ks in found.values())
-    row_cys += ([cys[k] for k in ks] for ks in found.values())
+    joined = fragments(list(found.values()), words, bs) if found else []
+    rows += ([words[k] for k in ks] for ks in joined)
+    row_cys += ([cys[k] for k in ks] for ks in joined)
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
     middles = list(map(median, row_cys))
@@ -202,7 +204,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     pieces = []
     for i, row in enumerate(rows):
-        width = row_width(row, boxes) if found_line(row[0], row[-1]) else math.inf
+        width = row_width(row, boxes) if row[0].source_block is not None else math.inf  # found
         whole, in_column = bool(across) and width <= widest_whole, width <= one_column
         gaps: list[float] = []
         cuts: list[int] = []  # per gap: _NONE, _WEAK, _APART or _CUT
@@ -240,11 +242,11 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
     joined = rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
-    if not found_rows:
+    if all(w.source_block is None for w in words):
         return joined
     rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order
-    return [sorted(q, key=lambda w: rank[id(w)]) if len(q) > 1 and found_line(q[0], q[-1]) else q
-            for q in joined]
+    return [sorted(q, key=lambda w: rank[id(w)]) if len(q) > 1 and q[0].source_block is not None
+            else q for q in joined]
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
