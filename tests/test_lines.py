@@ -807,3 +807,20 @@ def test_fragments_of_one_printed_line_in_one_ocr_block_are_one_line():
     lines = texts(build_lines(column + fragments + blocks + tall, (), P))
     assert ":tinent can now array" in lines
     assert {"dolor", "amet", "sit", "elit"} <= set(lines)
+
+
+def test_a_word_of_another_size_on_an_ocr_line_within_a_column_stays_on_it():
+    """An OCR file gave one word of a line twice the size of its neighbours (its style's size
+    is the engine's guess: "770 5 20" in Le Matin's market report, 1893, the "5" half as large):
+    the engine found one line, no wider than a column, and it stays one. A PDF's line is cut
+    beside a word so much larger (a drop cap)."""
+    words = []
+    for i in range(12):
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        words += [_found("lorem", 50, 50 + split, y, 1, i), _found("ipsum", 55 + split, 350, y, 1, i)]
+    row = [_found("Taupe", 50, 120, 244, 1, 20), _found("hiver", 125, 190, 244, 1, 20),
+           replace(_found("770", 195, 260, 244, 1, 20), size=20.0), _found("5", 265, 275, 244, 1, 20)]
+    assert "Taupe hiver 770 5" in texts(build_lines(words + row, (), P))
+    pdf = [replace(w, source_block=None, source_line=None) for w in words + row]
+    assert "Taupe hiver 770 5" not in texts(build_lines(pdf, (), P))

@@ -12,11 +12,13 @@ on the edges of a long gutter of another height, are weak: a river of word space
 same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
 is sure after words that fill the measure of their column's lines, the gutter white beside
 them too (a line ends there: a short last column beside a full one). A line an OCR
-file found is evidence: no weak cut, only sure ones, none at a gutter if it is no wider
-than a column (``_BEYOND_MEASURE``), its words in the file's order. A vertical rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
-cap, a headline beside body text) always cuts. Pieces of two rows that make one printed line
-are then joined (``rejoin.py``). Vertical CJK words are handled the same way with the axes
-swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
+file found is evidence: no weak cut, only sure ones, none at a gutter (nor beside a word of
+another size, an engine's guess) if it is no wider than a column (``_BEYOND_MEASURE``), its
+words in the file's order. A vertical rule, a change of source block (OCR regions) or a word
+far larger than its neighbour (a drop cap, a headline beside body text) always cuts. Pieces of
+two rows that make one printed line are then joined (``rejoin.py``). Vertical CJK words are
+handled the same way with the axes swapped. Cost: one sort of the words, one sweep for the
+gutters, then linear.
 """
 
 from __future__ import annotations
@@ -222,7 +224,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
                            or _word_space_of_display(prev, w, gap, body)):
                 gutter = None
-            if separators and separators.in_gap(right, b) or _outsized(prev, w) \
+            if separators and separators.in_gap(right, b) or _outsized(prev, w) and not in_column \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and (_display_apart(prev, w, gap, body) or _headlines_apart(
