@@ -793,7 +793,8 @@ def test_fragments_of_one_printed_line_in_one_ocr_block_are_one_line():
     """The engine split a printed line of a noisy scan into two lines side by side (":tinent
     can" beside "now array against her", the Liverpool Standard, 1832): its block holds both,
     so they are one line, in the engine's order. Two blocks side by side stay apart, and so
-    does a fragment as tall as two printed lines (words of both stacked in it)."""
+    does a fragment as tall as two printed lines (words of both stacked in it), and so do the
+    lines of words set sideways (read turned, where the later stages drop a joined one)."""
     column = []
     for i in range(12):  # one block of found lines, 300 wide, lines 12 apart
         y = 100 + 12 * i
@@ -804,9 +805,12 @@ def test_fragments_of_one_printed_line_in_one_ocr_block_are_one_line():
     blocks = [_found("dolor", 50, 190, 256, 1, 22), _found("amet", 193, 350, 256, 2, 23)]
     tall = [_found("sit", 50, 100, 268, 1, 24), _found("elit", 103, 350, 268, 1, 25)]
     tall[0] = replace(tall[0], box=Box(50, 262, 100, 286))
-    lines = texts(build_lines(column + fragments + blocks + tall, (), P))
+    # a sideways ad, each word a line of its block (the Gravenhaegse Courant, 1750): left alone
+    sideways = [replace(_found(t, 400, 410, y0, 3, n), box=Box(400, y0, 410, y1), vertical=True)
+                for t, y0, y1, n in (("Holland", 100, 160, 30), ("geheel", 163, 220, 31))]
+    lines = texts(build_lines(column + fragments + blocks + tall + sideways, (), P))
     assert ":tinent can now array" in lines
-    assert {"dolor", "amet", "sit", "elit"} <= set(lines)
+    assert {"dolor", "amet", "sit", "elit", "Holland", "geheel"} <= set(lines)
 
 
 def test_a_word_of_another_size_on_an_ocr_line_within_a_column_stays_on_it():

@@ -143,7 +143,7 @@ def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
             and abs(gap) > _OFF_BASELINE_GAP * small)
 
 
-def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], list[float]]:
+def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list[list[Word]], list[float]]:
     """Words grouped by baseline, each row sorted along the line, the rows by their middles
     (given too: the median of their words' middles).
 
@@ -152,7 +152,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     footnote's number). A line an OCR file found (``found_line``) is a row of its own: its
     words stay together however the engine boxed them, and two lines of a skewed scan that
     overlap in height are never merged into one row; but fragments of one printed line that
-    one of its blocks holds side by side are (``rejoin.fragments``)."""
+    one of its blocks holds side by side are, when ``upright`` (``rejoin.fragments``)."""
     found: dict[tuple, list[int]] = {}  # the positions of a found line's words
     rows: list[list[Word]] = []
     bs = [boxes[id(w)] for w in words]
@@ -175,7 +175,7 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
             counted += 1
         rows[-1].append(w)
         row_cys[-1].append(cy)
-    joined = fragments(list(found.values()), words, bs) if found else []
+    joined = fragments(list(found.values()), words, bs) if upright else list(found.values())
     rows += ([words[k] for k in ks] for ks in joined)
     row_cys += ([cys[k] for k in ks] for ks in joined)
     for row in rows:
@@ -198,7 +198,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
                            all(w.source_block is not None and w.source_line is not None for w in words))
-    rows, middles = _rows(words, boxes)
+    rows, middles = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
     found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and found_line(row[0], row[-1])]
     across = read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
