@@ -17,10 +17,12 @@ import pytest
 from scramble import scramble_issue
 
 import layout
+from layout.analysis.lines import build_lines
 from layout.cli import main
 from layout.errors import FormatError, InputError, PageError
 from layout.evaluate import load_mets_truth, load_truth, mean_scores, score_html
 from layout.model import Layout, PageFailure
+from layout.params import Params
 from layout.sources import is_issue, open_source
 from layout.sources.alto import AltoSource, element_text, load
 from layout.sources.hocr import HocrSource
@@ -147,6 +149,46 @@ def test_hocr_lines_without_words_inside_a_logical_line(tmp_path):
     # heights 31 and 36, both within 15 % of their median 33.5: one size
     assert [(w.text, w.source_line, w.size) for w in page.words] == [
         ("Aus den Gewinn- und Verlust-", 0, 33.5), ("rechnungen", 1, 33.5)]
+
+
+def _hocr_line(words: list[tuple[str, int, int, int, int]], bbox: str) -> str:
+    return f"<span class='ocr_line' title='bbox {bbox}'>" + "".join(
+        f"<span class='ocrx_word' title='bbox {x0} {y0} {x1} {y1}'>{t}</span> "
+        for t, x0, y0, x1, y1 in words) + "</span>"
+
+
+def test_hocr_careas_are_source_blocks_and_a_line_on_two_printed_lines_is_two(tmp_path):
+    """An ``ocr_carea`` is an engine's block, as an ALTO TextBlock: its index is the words'
+    ``source_block``, and words of two careas set a word space apart are never one line (the
+    lines stage reads them as evidence). A line whose words stand on two printed lines (RERO's
+    OCR wrote whole blocks so) is two lines, each word with its row's top and bottom."""
+    left, right = [], []
+    for i in range(10):
+        y = 100 + 40 * i
+        left.append(_hocr_line([("links", 100, y, 300, y + 30), ("text", 315, y, 480, y + 30)],
+                               f"100 {y} 480 {y + 30}"))
+        right.append(_hocr_line([("rechts", 492, y, 700, y + 30), ("spalte", 715, y, 880, y + 30)],
+                                f"492 {y} 880 {y + 30}"))
+    stacked = _hocr_line([("unten", 100, 560, 300, 590), ("oben", 100, 520, 250, 550),
+                          ("zwei", 265, 520, 400, 550), ("ende", 315, 560, 480, 590)], "100 520 480 590")
+    path = tmp_path / "careas.hocr"
+    path.write_text(
+        "<html><body><div class='ocr_page' title='bbox 0 0 1000 800'>"
+        f"<div class='ocr_carea' title='bbox 100 100 480 590'>{''.join(left)}{stacked}</div>"
+        f"<div class='ocr_carea' title='bbox 492 100 880 490'>{''.join(right)}</div>"
+        + _hocr_line([("frei", 100, 700, 200, 730)], "100 700 200 730")
+        + "</div></body></html>", encoding="utf-8")
+    page = open_source(path).page(1)
+    blocks = {w.text: w.source_block for w in page.words}
+    assert (blocks["links"], blocks["rechts"], blocks["unten"], blocks["frei"]) == (0, 1, 0, None)
+    rows = {}
+    for w in page.words:
+        rows.setdefault(w.source_line, []).append((w.text, w.box.y0, w.box.y1))
+    assert [("oben", 520, 550), ("zwei", 520, 550)] in rows.values()
+    assert [("unten", 560, 590), ("ende", 560, 590)] in rows.values()
+    lines = [ln.text for ln in build_lines(page.words, (), Params())]
+    assert lines.count("links text") == 10 and lines.count("rechts spalte") == 10
+    assert "oben zwei" in lines and "unten ende" in lines
 
 
 def test_page_2013_polygons_lines_without_words_and_styles():

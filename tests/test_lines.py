@@ -457,12 +457,14 @@ def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
 def test_a_speck_in_the_gutter_stays_on_the_ocr_line_that_holds_it():
     """Dirt or a piece of a column rule, read as "i" or "!" and put by OCR at the start of a
     line of the next column: kept on that line, it makes no column of specks of its own."""
+    specks = {2: "i", 5: "!", 6: "■"}  # by line, in the file before the line's words
     words = []
     for i in range(30):
         y = 100 + 12 * i
-        words += [_found("left" * 5, 50, 150, y, 1, 2 * i), _found("right" * 4, 170, 270, y, 2, 2 * i + 1)]
-    specks = [_found(t, 160, 160.5, 100 + 12 * i, 2, 2 * i + 1) for i, t in ((2, "i"), (5, "!"), (6, "■"))]
-    lines = texts(build_lines(words + specks, (), P))
+        words += [_found("left" * 5, 50, 150, y, 1, 2 * i)]
+        words += [_found(specks[i], 160, 160.5, y, 2, 2 * i + 1)] if i in specks else []
+        words += [_found("right" * 4, 170, 270, y, 2, 2 * i + 1)]
+    lines = texts(build_lines(words, (), P))
     assert len(lines) == 60
     assert {"i " + "right" * 4, "! " + "right" * 4, "■ " + "right" * 4} <= set(lines)
 
@@ -739,3 +741,90 @@ def test_two_lines_of_a_column_drawn_into_one_row_by_staggered_columns_stay_two_
         "and the mayor of Cedar will defend the month but David said Oscar".split())]
     lines = texts(build_lines(words, (), P))
     assert '"The hospital board' in lines and "has openly considered" in lines
+
+
+def test_an_ocr_line_no_wider_than_a_column_is_never_cut_at_white_inside_it():
+    """A list set in one column, an item's name at the left and, on every third row, its price
+    at the right, the leader dots between dropped by the OCR: the white between runs down the
+    list, and most rows level with it do not reach across it (the market reports of Le Matin,
+    1893); it holds the whole of a gutter of the page's grid, lower down, between two narrower
+    columns of a table. But a found line no wider than the column measure (that most
+    found lines have, and a column and a gutter are wider) cannot reach across a gutter into
+    the next column: each row stays one line. A line across two columns is still cut
+    (``test_a_table_the_ocr_read_row_by_row_stays_in_rows_but_a_line_across_columns_is_cut``)."""
+    words = []
+    for i in range(30):  # two columns of body text, lines 300 wide, a gutter 20 wide
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        for block, x in ((1, 50), (2, 370)):
+            words += [_found("lorem", x, x + split, y, block, i),
+                      _found("ipsum", x + split + 5, x + 300, y, block, i)]
+    for i in range(15):  # the list in column one: a name, white, a price on every third row
+        y = 480 + 12 * i
+        words += [_found("Laines", 50, 110, y, 3, i), _found("dolor", 370, 515, y, 2, 100 + i),
+                  _found("sit", 520, 670, y, 2, 100 + i)]
+        words += [_found(f"{160 + i},000", 290, 350, y, 3, i)] if i % 3 == 0 else []
+    for i in range(30):  # lower down, column one in two narrow columns, a gutter 190 to 210
+        y = 680 + 12 * i
+        for block, x in ((4, 50), (5, 210)):
+            split = 40 + 7 * i % 50
+            words += [_found("amet", x, x + split, y, block, i),
+                      _found("elit", x + split + 5, x + 140, y, block, i)]
+        words += [_found("dolor", 370, 515, y, 2, 200 + i), _found("sit", 520, 670, y, 2, 200 + i)]
+    lines = build_lines(words, (), P)
+    items = [ln.text for ln in lines if ln.text.startswith("Laines") or ln.text.endswith(",000")]
+    assert items == [f"Laines {160 + i},000" if i % 3 == 0 else "Laines" for i in range(15)]
+
+
+def test_the_words_of_an_ocr_line_stay_in_the_engines_order():
+    """The OCR engine read "of" at the end of its line but boxed it over the whole line (the
+    Liverpool Standard, 1832): sorted along the line it would come first. The engine's order
+    (the file's) is its reading, and is kept; a line a PDF's extractor gave is read along x."""
+    texts_at = (("This", 50, 90), ("is", 95, 105), ("not", 110, 125), ("the", 130, 145),
+                ("question", 150, 190), ("of", 40, 200))
+    found = [_found(t, x0, x1, 100, 1, 1) for t, x0, x1 in texts_at]
+    (line,) = build_lines(found, (), P)
+    assert [w.text for w in line.words] == ["This", "is", "not", "the", "question", "of"]
+    (line,) = build_lines([replace(w, source_block=None) for w in found], (), P)
+    assert [w.text for w in line.words] == ["of", "This", "is", "not", "the", "question"]
+
+
+def test_fragments_of_one_printed_line_in_one_ocr_block_are_one_line():
+    """The engine split a printed line of a noisy scan into two lines side by side (":tinent
+    can" beside "now array against her", the Liverpool Standard, 1832): its block holds both,
+    so they are one line, in the engine's order. Two blocks side by side stay apart, and so
+    does a fragment as tall as two printed lines (words of both stacked in it), and so do the
+    lines of words set sideways (read turned, where the later stages drop a joined one)."""
+    column = []
+    for i in range(12):  # one block of found lines, 300 wide, lines 12 apart
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        column += [_found("lorem", 50, 50 + split, y, 1, i), _found("ipsum", 55 + split, 350, y, 1, i)]
+    fragments = [_found(":tinent", 50, 90, 244, 1, 20), _found("can", 95, 120, 244, 1, 20),
+                 _found("now", 123, 150, 245, 1, 21), _found("array", 155, 350, 245, 1, 21)]
+    blocks = [_found("dolor", 50, 190, 256, 1, 22), _found("amet", 193, 350, 256, 2, 23)]
+    tall = [_found("sit", 50, 100, 268, 1, 24), _found("elit", 103, 350, 268, 1, 25)]
+    tall[0] = replace(tall[0], box=Box(50, 262, 100, 286))
+    # a sideways ad, each word a line of its block (the Gravenhaegse Courant, 1750): left alone
+    sideways = [replace(_found(t, 400, 410, y0, 3, n), box=Box(400, y0, 410, y1), vertical=True)
+                for t, y0, y1, n in (("Holland", 100, 160, 30), ("geheel", 163, 220, 31))]
+    lines = texts(build_lines(column + fragments + blocks + tall + sideways, (), P))
+    assert ":tinent can now array" in lines
+    assert {"dolor", "amet", "sit", "elit", "Holland", "geheel"} <= set(lines)
+
+
+def test_a_word_of_another_size_on_an_ocr_line_within_a_column_stays_on_it():
+    """An OCR file gave one word of a line twice the size of its neighbours (its style's size
+    is the engine's guess: "770 5 20" in Le Matin's market report, 1893, the "5" half as large):
+    the engine found one line, no wider than a column, and it stays one. A PDF's line is cut
+    beside a word so much larger (a drop cap)."""
+    words = []
+    for i in range(12):
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        words += [_found("lorem", 50, 50 + split, y, 1, i), _found("ipsum", 55 + split, 350, y, 1, i)]
+    row = [_found("Taupe", 50, 120, 244, 1, 20), _found("hiver", 125, 190, 244, 1, 20),
+           replace(_found("770", 195, 260, 244, 1, 20), size=20.0), _found("5", 265, 275, 244, 1, 20)]
+    assert "Taupe hiver 770 5" in texts(build_lines(words + row, (), P))
+    pdf = [replace(w, source_block=None, source_line=None) for w in words + row]
+    assert "Taupe hiver 770 5" not in texts(build_lines(pdf, (), P))

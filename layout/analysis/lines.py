@@ -12,11 +12,13 @@ on the edges of a long gutter of another height, are weak: a river of word space
 same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
 is sure after words that fill the measure of their column's lines, the gutter white beside
 them too (a line ends there: a short last column beside a full one). A line an OCR
-file found is evidence: it takes no weak cut, only the sure ones. A vertical
-rule, a change of source block (OCR regions) or a word far larger than its neighbour (a drop
-cap, a headline beside body text) always cuts. Pieces of two rows that make one printed line
-are then joined (``rejoin.py``). Vertical CJK words are handled the same way with the axes
-swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
+file found is evidence: no weak cut, only sure ones, none at a gutter (nor beside a word of
+another size, an engine's guess) if it is no wider than a column (``_BEYOND_MEASURE``), its
+words in the file's order. A vertical rule, a change of source block (OCR regions) or a word
+far larger than its neighbour (a drop cap, a headline beside body text) always cuts. Pieces of
+two rows that make one printed line are then joined (``rejoin.py``). Vertical CJK words are
+handled the same way with the axes swapped. Cost: one sort of the words, one sweep for the
+gutters, then linear.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_blo
                          row_width, same_source_line)
 from .gutters import MIN_COLUMN, find_gutters
 from .linestyle import make_line
-from .rejoin import OFF_BASELINE, SAME_SIZE, rejoined
+from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
 from .script import hanging_mark, joins_without_space, unhung_box
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -73,6 +75,11 @@ _DISPLAY_SIZE = 0.95
 _SLACK = 0.3
 # [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
 _MEASURE_NEAR = 5.0
+# [body sizes] a line an OCR engine found no wider than the page's column measure (of found
+# lines, ``found_measure``, counted in bins of one body size) and this much more lies in one
+# column: one across two would reach from the first's left edge over a gutter into the next
+# (a column and a gutter wide at least); no white inside it is a column's side
+_BEYOND_MEASURE = 1.0
 # [em] how far text above or below a gap between two sizes may reach into it and still stand
 # beside it, not around it (``_alone_and_apart``)
 _REACH_IN = 0.3
@@ -136,7 +143,7 @@ def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
             and abs(gap) > _OFF_BASELINE_GAP * small)
 
 
-def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], list[float]]:
+def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list[list[Word]], list[float]]:
     """Words grouped by baseline, each row sorted along the line, the rows by their middles
     (given too: the median of their words' middles).
 
@@ -144,7 +151,8 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
     footnote's number). A line an OCR file found (``found_line``) is a row of its own: its
     words stay together however the engine boxed them, and two lines of a skewed scan that
-    overlap in height are never merged into one row."""
+    overlap in height are never merged into one row; but fragments of one printed line that
+    one of its blocks holds side by side are, when ``upright`` (``rejoin.fragments``)."""
     found: dict[tuple, list[int]] = {}  # the positions of a found line's words
     rows: list[list[Word]] = []
     bs = [boxes[id(w)] for w in words]
@@ -167,8 +175,9 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
             counted += 1
         rows[-1].append(w)
         row_cys[-1].append(cy)
-    rows += ([words[k] for k in ks] for ks in found.values())
-    row_cys += ([cys[k] for k in ks] for ks in found.values())
+    joined = fragments(list(found.values()), words, bs) if upright else list(found.values())
+    rows += ([words[k] for k in ks] for ks in joined)
+    row_cys += ([cys[k] for k in ks] for ks in joined)
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
     middles = list(map(median, row_cys))
@@ -178,7 +187,10 @@ def _rows(words: list[Word], boxes: dict[int, Box]) -> tuple[list[list[Word]], l
 
 def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
             figures: Sequence[Box]) -> list[list[Word]]:
-    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space."""
+    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space.
+    The words of a piece of a line an OCR engine found are in the engine's order (the order
+    ``words`` give), not sorted along the line: its reading of the line is evidence, and a
+    word boxed wrongly ("of" boxed over its whole line) would move."""
     if not words:
         return []
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
@@ -186,14 +198,16 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
                            all(w.source_block is not None and w.source_line is not None for w in words))
-    rows, middles = _rows(words, boxes)
+    rows, middles = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
     found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and found_line(row[0], row[-1])]
     across = read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
-    widest_whole = ONE_COLUMN * found_measure([r for r, _ in found_rows], boxes, body) if across else 0.0
+    measure = found_measure([r for r, _ in found_rows], boxes, body)
+    widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     pieces = []
     for i, row in enumerate(rows):
-        whole = bool(across) and found_line(row[0], row[-1]) and row_width(row, boxes) <= widest_whole
+        width = row_width(row, boxes) if row[0].source_block is not None else math.inf  # found
+        whole, in_column = bool(across) and width <= widest_whole, width <= one_column
         gaps: list[float] = []
         cuts: list[int] = []  # per gap: _NONE, _WEAK, _APART or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
@@ -207,10 +221,10 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
                 inner, u.x0, b.cy, _SLACK * body, hanging_mark(prev, w), found, sides=not found and max(
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
-            if gutter and (whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
+            if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
                            or _word_space_of_display(prev, w, gap, body)):
                 gutter = None
-            if separators and separators.in_gap(right, b) or _outsized(prev, w) \
+            if separators and separators.in_gap(right, b) or _outsized(prev, w) and not in_column \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and (_display_apart(prev, w, gap, body) or _headlines_apart(
@@ -229,7 +243,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
-    return rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
+    joined = rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
+    if all(w.source_block is None for w in words):
+        return joined
+    rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order
+    return [sorted(q, key=lambda w: rank[id(w)]) if len(q) > 1 and q[0].source_block is not None
+            else q for q in joined]
 
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the

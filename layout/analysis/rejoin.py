@@ -6,7 +6,8 @@ CJK line), which then makes a row of its own. A piece of a row is joined to the 
 row before that one of its ends stands level with and right beside: a word of each on one
 baseline (``OFF_BASELINE``), of about one size (``SAME_SIZE``), ``_BESIDE`` em apart at most, with
 no gutter (``Gutters.through``) and no vertical rule between them. Never two words of lines
-an OCR file found: each is its own row on purpose. Pieces are looked up by bisection, words
+an OCR file found: each is its own row on purpose, but for the fragments of one printed line
+side by side in one of its blocks, joined before the rows are cut (``fragments``). Pieces are looked up by bisection, words
 in the few pieces near by a scan: linear in the words.
 """
 
@@ -32,9 +33,59 @@ _BESIDE = 1.0
 # any two stand at least the shorter one's height less the overlap apart, more than
 # ``OFF_BASELINE`` of it (a bound, with room for rounding: joins are looked for only beyond)
 _LEVEL = 0.5
+# [em] how far two fragments of one found line may overlap (their boxes' rounding);
+# [share of the page's median found line height] a found line taller than this holds words of
+# two printed lines (a flourish, a stack of specks): not a fragment of one
+_HAIR = 0.1
+_ONE_LINE = 1.5
 _Y0, _Y1, _HEIGHT = attrgetter("y0"), attrgetter("y1"), attrgetter("height")
 
 Hanging = Callable[[Word, Word], bool]
+
+
+def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> list[list[int]]:
+    """The lines an OCR file found (the positions of their words in ``words``, whose boxes
+    are ``boxes``), those of one source block that stand on one printed line side by side
+    joined, left to right: an engine splits a line of a noisy scan into fragments (":tinent
+    can" beside ".now array against her", the Liverpool Standard, 1832), which its block says
+    are one text. On one line: middles within ``OFF_BASELINE`` of the smaller height, about
+    one size (``SAME_SIZE``), ``_BESIDE`` em apart at most and overlapping by a hair at most.
+    Whether a gutter runs between them is left to the cuts of the row they make."""
+    spans = []  # per line: middle, height, left, right, size (of its first word)
+    for ks in lines:
+        bs = [boxes[k] for k in ks]
+        y0, y1 = min(b.y0 for b in bs), max(b.y1 for b in bs)
+        spans.append(((y0 + y1) / 2, y1 - y0, min(b.x0 for b in bs), max(b.x1 for b in bs), words[ks[0]].size))
+    by_block: dict[int | None, list[int]] = {}
+    for j, ks in enumerate(lines):
+        by_block.setdefault(words[ks[0]].source_block, []).append(j)
+    root = list(range(len(lines)))
+    tallest = _ONE_LINE * sorted(h for _, h, *_ in spans)[len(spans) // 2] if spans else 0.0
+    for js in by_block.values():
+        js.sort(key=lambda j: spans[j][0])
+        for i, a in enumerate(js):
+            cy, h, x0, x1, size = spans[a]
+            for b in js[i + 1:]:
+                cy_b, h_b, x0_b, x1_b, size_b = spans[b]
+                if cy_b - cy > OFF_BASELINE * h:
+                    break  # and so are those after it
+                small, big = sorted((size, size_b))
+                gap = max(x0_b - x1, x0 - x1_b)
+                if cy_b - cy <= OFF_BASELINE * min(h, h_b) and small >= SAME_SIZE * big and max(h, h_b) <= tallest \
+                        and -_HAIR * small <= gap <= _BESIDE * small:
+                    root[_root(root, b)] = _root(root, a)
+    groups: dict[int, list[int]] = {}
+    for j in sorted(range(len(lines)), key=lambda j: spans[j][2]):
+        groups.setdefault(_root(root, j), []).append(j)
+    return [[k for j in js for k in lines[j]] for js in groups.values()]
+
+
+def _root(root: list[int], j: int) -> int:
+    """The first line of j's group (union-find, paths halved)."""
+    while root[j] != j:
+        root[j] = root[root[j]]
+        j = root[j]
+    return j
 
 
 def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box],

@@ -33,31 +33,35 @@ _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 
 
 def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
-    """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom.
-
-    Normally one. Some files put the words of several printed lines into one TextLine (RERO's
-    EZR issue of 1840 has whole blocks in one line, bottom line first): its words are then
-    split into rows by height, each keeping the file's word order. A line of a skewed scan
-    climbs or falls by more than its height from end to end, but its words still follow one
-    another across: it is split only when words stand over one another (``_stacked``).
-    """
+    """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom
+    (``printed_rows``). Normally one. Some files put the words of several printed lines into
+    one TextLine (RERO's EZR issue of 1840 has whole blocks in one line, bottom line first)."""
     parts = line_words(alto, line)
     if len(parts) < 2:
         return [parts] if parts else []
     boxes = [box for _, _, box in parts]
-    if None in boxes:
-        return [parts]
+    rows = None if None in boxes else printed_rows(boxes)
+    return [parts] if rows is None else [[parts[k] for k in row] for row in rows]
+
+
+def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:
+    """The words of one line an OCR engine found (their boxes, in its order) split into the
+    printed lines they lie on, top to bottom, as positions in ``boxes``, each row in the
+    engine's order; None when they lie on one (most lines). Split by height, when words stand
+    over one another (``_stacked``): a line of a skewed scan climbs or falls by more than its
+    height from end to end, but its words still follow one another across. Shared by the
+    ALTO and hOCR readers (an hOCR ``ocrx_line`` may hold several printed lines too)."""
     typical = sorted([y1 - y0 for _, y0, _, y1 in boxes])[len(boxes) // 2]
     middles = [(y0 + y1) / 2 for _, y0, _, y1 in boxes]
     if max(middles) - min(middles) <= typical or not _stacked(boxes):
-        return [parts]
+        return None
     rows: list[list[int]] = []
-    for k in sorted(range(len(parts)), key=middles.__getitem__):
+    for k in sorted(range(len(boxes)), key=middles.__getitem__):
         if rows and middles[k] - middles[rows[-1][0]] <= typical / 2:
             rows[-1].append(k)
         else:
             rows.append([k])
-    return [[parts[k] for k in sorted(row)] for row in rows]
+    return [sorted(row) for row in rows]
 
 
 # [share of the narrower word's width] two words of one TextLine overlapping this much across

@@ -10,16 +10,23 @@ no entities beyond HTML's own, no network). What is read:
   inside the word (Tesseract marks style so) for typeface, bold and italic. A line with no
   words (OCRopus writes only lines) is one word.
 - Lines: the innermost ``ocr_line`` or ``ocrx_line`` (or Tesseract's ``ocr_caption``,
-  ``ocr_header``, ``ocr_textfloat``; an ``ocrx_line`` may hold several printed lines); its
-  index on the page is ``source_line``, and its words get its top and bottom (``ocr.on_line``).
+  ``ocr_header``, ``ocr_textfloat``); its index on the page is ``source_line``, and its words
+  get its top and bottom (``ocr.on_line``). One whose words stand on several printed lines
+  (an ``ocrx_line`` may hold several) is one line for each (``alto_lines.printed_rows``),
+  its words getting that row's top and bottom.
 - Size: the word's ``x_fsize`` (points, at the page's ``scan_res``, else 300 dpi), else the
   line's ``x_size`` (Tesseract's row height in pixels), else the line's height; the last two
   through ``ocr.sizes_from_heights``.
 - Figures: ``ocr_photo``, ``ocr_image``, ``ocr_linedrawing``; rules: ``ocr_separator``
   (a separator that is not a thin line is dropped).
 
-The carea/par grouping and the document order of the elements are ignored: the analysis
-stages regroup the words and find the reading order from the geometry alone.
+- Blocks: the index of the ``ocr_carea`` a line lies in (Tesseract's block, its ALTO writer's
+  ``TextBlock``) is ``source_block``, a hint as in ALTO: words of two careas are never one
+  line, and with it the lines are an engine's (``lines.found_line``; a slanted scan is
+  straightened from their edges, ``skew.column_slope``). A line in no carea has none.
+
+The par grouping and the document order of the elements are ignored: the analysis stages
+regroup the words and find the reading order from the geometry alone.
 """
 
 from __future__ import annotations
@@ -29,7 +36,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import FormatError
+from ..geometry import union_all
 from ..model import Box, Figure, PageContent, Rule, Word
+from .alto_lines import printed_rows
 from .ocr import PageBounds, on_line, page_size, rule_or_figure, sizes_from_heights
 from .xml import number_of, parse_html
 
@@ -106,16 +115,32 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
             words = [w for w in element.iter() if isinstance(w.tag, str)
                      and "ocrx_word" in _classes(w)]
             lines.append((element, words or [element]))
-    heights = [_line_height(line, bounds) for line, _ in lines]
+    rows = [row for line, members in lines for row in _printed(line, members, bounds)]
+    heights = [_line_height(line, bounds) if box is None else box.height for line, _, box in rows]
+    careas = {e: k for k, e in enumerate(e for e in page.iter() if isinstance(e.tag, str)
+                                         and "ocr_carea" in _classes(e))}
     words = []
-    for line_no, ((line, members), estimate) in enumerate(zip(lines, sizes_from_heights(heights))):
-        line_box = bounds(_bbox(properties(line)), _name(line))
+    for line_no, ((line, members, box), estimate) in enumerate(zip(rows, sizes_from_heights(heights))):
+        line_box = box or bounds(_bbox(properties(line)), _name(line))
+        block = next((careas[a] for a in line.iterancestors() if a in careas), None)
         for element in members:
-            word = _word(element, line_box, bounds, estimate, dpi, line_no)
+            word = _word(element, line_box, bounds, estimate, dpi, line_no, block)
             if word is not None:
                 words.append(word)
     figures, rules = _graphics(page, bounds)
     return PageContent(number, bounds.width, bounds.height, "px", tuple(words), figures, rules)
+
+
+def _printed(line: etree._Element, members: list[etree._Element],
+             bounds: PageBounds) -> list[tuple[etree._Element, list[etree._Element], Box | None]]:
+    """The line's words as the printed lines they lie on (``printed_rows``), each with the
+    extent of its words (None for a line that is one printed line: its own box is kept)."""
+    boxes = [_bbox(properties(m)) for m in members] if len(members) > 1 else [None]
+    rows = None if None in boxes else printed_rows([(b.x0, b.y0, b.x1, b.y1) for b in boxes])
+    if rows is None:
+        return [(line, members, None)]
+    return [(line, [members[k] for k in row], bounds(union_all([boxes[k] for k in row]), _name(line)))
+            for row in rows]
 
 
 def _line_height(line: etree._Element, bounds: PageBounds) -> float:
@@ -125,8 +150,9 @@ def _line_height(line: etree._Element, bounds: PageBounds) -> float:
 
 
 def _word(element: etree._Element, line_box: Box, bounds: PageBounds, estimate: float,
-          dpi: float, line_no: int) -> Word | None:
-    """A Word from an ``ocrx_word`` (or a line without words); None when it has no text."""
+          dpi: float, line_no: int, block: int | None) -> Word | None:
+    """A Word from an ``ocrx_word`` (or a line without words) of line ``line_no`` in carea
+    ``block``; None when it has no text."""
     text = " ".join("".join(element.itertext()).split())
     if not text:
         return None
@@ -139,7 +165,7 @@ def _word(element: etree._Element, line_box: Box, bounds: PageBounds, estimate: 
                 round(points * dpi / 72 if points else estimate, 2),
                 bool(inside & {"strong", "b"}), bool(inside & {"em", "i"}),
                 confidence=None if confidence is None else confidence / 100,
-                source_line=line_no)
+                source_line=line_no, source_block=block)
 
 
 def _graphics(page: etree._Element,
