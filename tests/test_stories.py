@@ -7,7 +7,7 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
-from layout.analysis.stories import _mark_text_below, _widen_spans
+from layout.analysis.stories import _mark_text_below, _stacked, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -601,3 +601,27 @@ def test_a_column_goes_on_down_in_smaller_type_in_the_story_it_continues():
              + marked(column(290, 200, 14, size=9, pitch=11, start=10), "QUOTE"))
     layout = analyse_page(page(words))
     assert story_of(layout, "QUOTE") == story_of(layout, "The Press")
+
+
+def _title(text, x0, y0, x1, y1, size):
+    line = Line((), Box(x0, y0, x1, y1), text, size, True, False)
+    return Block((line,), Box(x0, y0, x1, y1), size, True, False, role="headline")
+
+
+def _stacked_texts(heads):
+    merged, _ = _stacked(heads, heads, column=300)
+    return sorted(ln.text for b in merged for ln in b.lines)
+
+
+def test_two_titles_stacked_over_one_title_both_keep_their_text():
+    heads = [_title("FIRST", 50, 100, 150, 120, 20), _title("SECOND", 100, 104, 200, 124, 20),
+             _title("LOWER", 50, 130, 200, 150, 20)]
+    assert _stacked_texts(heads) == ["FIRST", "LOWER", "SECOND"]
+
+
+def test_a_tall_stacked_title_never_joins_one_already_passed():
+    """OCR of sideways print reads strips of it as titles of giant sizes: joined with one under
+    it, their box reaches back over a title already placed, which must not swallow them."""
+    heads = [_title("STRIP", 50, 100, 150, 400, 1000), _title("PASSED", 200, 200, 250, 220, 20),
+             _title("UNDER", 100, 350, 250, 380, 20)]
+    assert _stacked_texts(heads) == ["PASSED", "STRIP", "UNDER"]

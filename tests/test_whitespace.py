@@ -31,3 +31,14 @@ def test_a_gutter_beside_large_type_only_keeps_its_own_width():
         boxes += [Box(50, y, 150, y + 24), Box(160, y, 260, y + 24)]
     (gutter,) = [s for s in white_strips(boxes, 10) if s.x0 >= 150 and s.x1 <= 160]
     assert (gutter.x0, gutter.x1) == (150, 160)
+
+
+def test_a_byline_over_the_gutter_followed_as_a_pinch_does_not_shift_it():
+    """A headline's word space (140..170) over two columns 10 pt apart (150..160), a byline
+    between them covering the gutter but for a point at its left (141..250): the white is
+    followed through the byline as a pinch, and the white left of the byline, which stands
+    off the gutter, must not bound its core (it made 141..150, text, the gutter)."""
+    boxes = [Box(50, 60, 140, 84), Box(170, 60, 260, 84), Box(141, 90, 250, 98)]
+    boxes += _column(50, 150, 104, 14) + _column(160, 260, 104, 14)
+    (gutter,) = [s for s in white_strips(boxes, 10) if s.y1 > 200]
+    assert (gutter.x0, gutter.x1) == (150, 160)

@@ -176,20 +176,23 @@ def _stacked(heads: Sequence[Block], blocks: Sequence[Block], column: float) -> 
     merged: dict[int, Block] = {}
     result: list[Block] = []
     subtitles: set[int] = set()
-    for h in by_top:
+    for k, h in enumerate(by_top):
         upper = merged.pop(id(h), h)
         if upper.role == "crosshead":
             continue
         a = upper.box
-        window = by_top[bisect_left(tops, a.y1 - 0.3 * upper.size):
+        # only titles still to come: one passed already is in the result
+        window = by_top[max(k + 1, bisect_left(tops, a.y1 - 0.3 * upper.size)):
                         bisect_right(tops, a.y1 + _STACK_GAP * upper.size)]
-        lower = next((o for o in window if o is not h and _stacked_under(upper, o, column)), None)
+        lower = next((o for o in window if _stacked_under(upper, o, column)), None)
         if lower is None or any(_between(upper, lower, b) for b in
                                 others[bisect_left(other_tops, a.y1 - 1):bisect_left(other_tops, lower.box.y0)]):
             result.append(upper)
             continue
-        merged[id(lower)] = replace(upper, lines=upper.lines + lower.lines,
-                                    box=union_all([upper.box, lower.box]))
+        base = merged.get(id(lower), lower)  # another title may have joined it already
+        lines = upper.lines + base.lines if base is lower else \
+            tuple(sorted(upper.lines + base.lines, key=lambda ln: (ln.box.y0, ln.box.x0)))
+        merged[id(lower)] = replace(upper, lines=lines, box=union_all([upper.box, base.box]))
         if lower.role == "crosshead":
             subtitles.add(id(lower))
     return result, subtitles

@@ -43,6 +43,11 @@ _PINCH = 1.5
 # narrower than ``_OUTLIER`` times that are left out of its core.
 _USUAL = 0.1
 _OUTLIER = 0.8
+# [share of the slices] when the slices bounding a strip's core share no white (a byline
+# centred over a gutter, the white beside it followed through as a pinch), the core is taken
+# from those holding the median of the slices' middles, if this many do: the gutter's own
+# white; fewer, and the strip wanders (a river of word spaces) and keeps the swapped sliver
+_HOLDING = 0.8
 # [body sizes] a box taller than this is large type (a headline) or a picture: slices with
 # one beside them are left out of a strip's core, unless none has body type beside it
 LARGE = 1.6
@@ -272,7 +277,7 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
     if end - s.start < shortest / SLICE:
         return []
     slices = s.slices
-    core = _core(slices)
+    core = _core(slices, body)
     x0, x1 = core
     within = _WITHIN * body
     beside = [x0 - f[5] <= within and f[6] - x1 <= within for f in slices]  # -inf, inf: none
@@ -281,7 +286,7 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
         or [(0, len(slices), top + s.start * h, top + end * h)]
     whole, least = (0, len(slices)), shortest * body  # a shorter part is left unmeasured too
     return [_strip(slices[a:b], y0, y1, body, s.run,
-                   core if (a, b) == whole else _core(slices[a:b]))
+                   core if (a, b) == whole else _core(slices[a:b], body))
             for a, b, y0, y1 in spans if y1 - y0 >= least]
 
 
@@ -310,7 +315,7 @@ def _parts(beside: bytes) -> list[tuple[int, int]]:
     return parts
 
 
-def _core(slices: Sequence[Free]) -> tuple[float, float]:
+def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     """The white space common to the slices, leaving out the few where it is much narrower than
     usual: a line across the gutter (a kicker or byline over two columns) is white only at a
     word space, which must not be taken for the gutter's width. Slices beside large type
@@ -329,7 +334,18 @@ def _core(slices: Sequence[Free]) -> tuple[float, float]:
         if body_type:
             first, last = max(body_type, key=_START), min(body_type, key=_END)
     x0, x1 = first[0], last[1]
+    if x0 - x1 > MIN_WIDTH * body:  # no white common to them: one or two stand off the rest
+        held = _holding_middle(usual)
+        if len(held) >= _HOLDING * len(usual):
+            x0, x1 = max(held, key=_START)[0], min(held, key=_END)[1]
     return (x0, x1) if x0 <= x1 else (x1, x0)  # shifting a little (a gutter one hair wide)
+
+
+def _holding_middle(slices: Sequence[Free]) -> list[Free]:
+    """The slices whose white holds the median of their middles."""
+    middles = sorted((f[0] + f[1]) / 2 for f in slices)
+    middle = middles[len(middles) // 2]
+    return [f for f in slices if f[0] <= middle <= f[1]]
 
 
 def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
