@@ -9,8 +9,10 @@ blocks are shuffled and whose IDs are renamed, scored against their METS ground 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -442,6 +444,37 @@ def test_real_issue_read_from_shuffled_renamed_alto(issue, tmp_path):
     means = mean_scores([s for s in scores if s.chunks])
     got = tuple(round(means[k], 3) for k in ("coverage", "flow", "order", "story_f1"))
     assert all(g >= t for g, t in zip(got, THRESHOLDS[issue])), (issue, got)
+
+
+ARCHIVES = ROOT / "fixtures" / "archives"
+# every page file of the real issues with a transcription (the NZZ's PAGE files have none)
+PAGE_FILES = sorted(p for folder in (ISSUES, ARCHIVES) for p in folder.rglob("*.xml")
+                    if not is_issue(p) and open_source(p).page(1).words)
+
+
+def _characters(text: str) -> Counter:
+    """The characters of a text, but spaces and hyphens (undone hyphenation takes them out)."""
+    return Counter(c for c in text if not c.isspace() and c not in "-\u00ad\u2010")
+
+
+def _texts(node):
+    """Every text and caption string of our JSON, depth first."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from [value] if key in ("text", "caption") and isinstance(value, str) else _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value)
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)
+def test_every_character_of_a_real_archive_page_is_in_the_output_once(path):
+    """Whatever the stages decide (furniture, titles joined, lines cut or rejoined), no word
+    of the OCR file is lost or repeated: the JSON holds every character once."""
+    source = open_source(path)
+    words = "".join(w.text for n in range(1, source.page_count + 1) for w in source.page(n).words)
+    out = json.loads(layout.reconstruct(path).render("json"))
+    assert words and _characters("".join(_texts(out))) == _characters(words)
 
 
 def test_cli_converts_a_mets_issue_page_by_page_and_scores_one(tmp_path, capsys):
