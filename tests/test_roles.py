@@ -39,6 +39,8 @@ def test_ocr_noise_is_no_headline():
     assert roles_of(page(junk(0.9) + text))["H I gag B ~~~"] == "headline"  # confidently read
     legible = [replace(w, confidence=0.3) for w in text_lines(["Council Wins"], 50, 100, size=28)]
     assert roles_of(page(legible + text))["Council Wins"] == "headline"
+    spaced = [replace(w, confidence=0.3) for w in text_lines(["J. S T H E E M A N."], 50, 100, size=28)]
+    assert roles_of(page(spaced + text))["J. S T H E E M A N."] == "headline"  # letter-spaced
 
 
 def test_mid_size_text_under_a_headline_is_a_deck():

@@ -71,6 +71,7 @@ _PHOTO_CREDIT = re.compile(r"摄(影)?\s*$")
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
 _LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
+_SPACED_LETTERS = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
 
 
 def body_size(blocks: Sequence[Block]) -> float:
@@ -196,15 +197,16 @@ def _split_title(b: Block, body: float) -> list[Block]:
 def _ocr_noise(b: Block) -> bool:
     """Recognised with low confidence, and mostly not words: OCR read an ornament or picture.
 
-    Legible text has most of its characters in runs of three or more letters (any script);
-    numbers and prices do not, so the confidence decides as well. Born-digital text has no
+    Legible text has most of its characters in runs of three or more letters (any script;
+    a letter-spaced word's letters count as one run); numbers and prices do not, so the
+    confidence decides as well. Born-digital text has no
     confidence and is never noise.
     """
     confidences = [w.confidence for ln in b.lines for w in ln.words if w.confidence is not None]
     if len(b.lines) > _NOISE_LINES or not confidences or \
             sum(confidences) / len(confidences) >= _NOISE_CONFIDENCE:
         return False
-    text = b.raw_text
+    text = _SPACED_LETTERS.sub("", b.raw_text)  # a letter-spaced name: "S T H E E M A N"
     letters = sum(len(run) for run in _LETTER_RUN.findall(text))
     return letters < 0.5 * sum(not c.isspace() for c in text)
 
