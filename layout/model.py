@@ -180,7 +180,7 @@ class Block:
     @property
     def raw_text(self) -> str:
         """Lines joined by newlines, before paragraph reconstruction."""
-        return "\n".join(line.text for line in self.lines)
+        return "\n".join([line.text for line in self.lines])
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""The spatial indexes of ``layout.geometry`` answer exactly what a scan of every box would."""
+"""The spatial indexes of ``layout.geometry``, and the column grid's look-up, answer exactly what a
+scan of every box would."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import random
 
 import pytest
 
+from layout.analysis.columns import Column
+from layout.analysis.columns import Grid as Columns
 from layout.geometry import ByKey, Grid, Stripes, VerticalRules, x_overlap
 from layout.model import Box
 
@@ -139,3 +142,22 @@ def test_vertical_rules_in_a_gap_are_those_a_scan_of_every_rule_finds(seed):
         assert index.in_gap(right, b) == scan
         found += scan
     assert found  # some gaps hold a rule
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_column_grid_finds_the_first_column_holding_a_centre(seed):
+    """``columns.Grid.index_of`` (a bisection on the running maximum of right edges) answers as
+    a scan of the columns, left to right, would: overlapping, nested, touching and empty
+    columns among them."""
+    r = random.Random(seed)
+    for _ in range(200):
+        columns = []
+        for _ in range(r.randint(0, 12)):
+            x0 = round(r.uniform(0, 100))
+            columns.append(Column(x0, x0 + r.choice([0, 5, 20, 60])))
+        grid = Columns(tuple(sorted(columns, key=lambda c: c.x0)))
+        for _ in range(30):
+            x = r.choice([round(r.uniform(-10, 170)), r.uniform(-10, 170)])
+            box = Box(x - 2, 0, x + 2, 1)
+            scan = next((i for i, c in enumerate(grid.columns) if c.x0 <= box.cx <= c.x1), None)
+            assert grid.index_of(box) == scan

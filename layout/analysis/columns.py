@@ -10,8 +10,10 @@ lines do not make false columns.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 from statistics import median
 
@@ -32,13 +34,27 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Grid:
-    """The page's columns, left to right."""
+    """The page's columns, left to right (by left edge, as ``find_grid`` makes them).
+
+    ``_reach`` is the running maximum of their right edges: the column holding a point is
+    found by bisection, not by a look at every column (a wide page has dozens, and every
+    block asks)."""
 
     columns: tuple[Column, ...]
+    _reach: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_reach", tuple(accumulate((c.x1 for c in self.columns), max)))
 
     def index_of(self, box: Box) -> int | None:
-        """The column holding box's centre, or None."""
-        return next((i for i, c in enumerate(self.columns) if c.x0 <= box.cx <= c.x1), None)
+        """The first column holding box's centre, or None. The first whose right edge reaches
+        the centre is where the running maximum first does; no column before it holds the
+        centre, and none after it when it starts right of the centre (they start further)."""
+        cx = box.cx
+        i = bisect_left(self._reach, cx)
+        if i < len(self.columns) and self.columns[i].x0 <= cx <= self.columns[i].x1:
+            return i
+        return None
 
 
 def find_grid(blocks: Sequence[Block], body: float, params: Params) -> Grid:

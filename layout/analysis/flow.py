@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..geometry import Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
@@ -89,8 +89,8 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
 
 def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
     """The unit right beside the top of a run in the first column (no text level with it on its
-    left), when it is text of a story headed above the run: a story set around a picture at
-    the head of its first column begins under the picture, left of its headline::
+    left: ``_text_left``), when it is text of a story headed above the run: a story set around
+    a picture at the head of its first column begins under the picture, left of its headline::
 
         ▓▓▓▓▓ ══ HEADLINE ══        r has nothing before it; its top stands level with
         ▓▓▓▓▓ ░░░░░ ░░░░░           the story's text in column two: r opens that story
@@ -98,8 +98,6 @@ def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
     """
     best = None
     for p in others:
-        if p.block is not None and p.box.x1 <= top.box.x0 + 0.5 * body and y_overlap(p.box, top.box) > 0:
-            return None
         gap = p.box.x0 - top.box.x1
         head = p.home.anchor_box if p.home is not None and p.home.header else None
         if (p.block is not None and head is not None and -0.5 * body <= gap <= 3 * body
@@ -107,6 +105,20 @@ def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
                 and (best is None or gap < best.box.x0 - top.box.x1)):
             best = p
     return best
+
+
+def _text_left(top: Unit, units: Sequence[Unit], grid: Grid, others: Callable[[Unit], bool],
+               reach: float, body: float) -> bool:
+    """Whether text (a unit ``others`` takes) stands level with the top of a run and left of it
+    (ending by half a body size into it), anywhere on the page: the run is not in its first
+    column. Looked for column of cells by column of ``grid`` (the units'), leftwards from
+    ``reach``, right of the run, so a run with a column before it stops at the first look."""
+    t = top.box
+    for _, ids in grid.outward(reach, t.y0, t.y1, -1):
+        for u in map(units.__getitem__, ids):
+            if u.block is not None and u.box.x1 <= t.x0 + 0.5 * body and y_overlap(u.box, t) > 0 and others(u):
+                return True
+    return False
 
 
 def separators(h_rules: Sequence[Box], units: Sequence[Unit]) -> list[float]:
@@ -165,18 +177,21 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
                                           and x_overlap(h.span, t) >= 0.5 * t.width]))
         is_note = id(g) in notes
         low, high = (band[0], band[1]) if at_top else (t.y0, bottom + 3 * body)
+        # what _column_end and _wrapped take lies within a few body sizes of the run's edges
         near = set(unit_grid.near(t.x0 - 3 * body, low, t.x0 + 0.5 * body, high))
-        near.update(unit_grid.near(float("-inf"), t.y0, t.x1 + 3 * body, t.y1))
-        others = sorted((u for u in map(units.__getitem__, near)
-                         if u.home is not g and (id(u.home) in notes) == is_note),
-                        key=lambda u: order[id(u)])
+        near.update(unit_grid.near(t.x0 - 3 * body, t.y0, t.x1 + 3 * body, t.y1))
+
+        def kin(u: Unit) -> bool:  # of another story, a note if the run is one
+            return u.home is not g and (id(u.home) in notes) == is_note
+
+        others = sorted(filter(kin, map(units.__getitem__, near)), key=lambda u: order[id(u)])
         over = g.over
         if not at_top and not is_note and over is not None and over.block is not None \
                 and id(over.home) not in notes and top.block.size < over.block.size:
             end = over  # the column goes on down in smaller type (a quotation, a list)
         else:
             end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
-        if end is None and not at_top:
+        if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + 3 * body, body):
             end = _wrapped(top, others, body)
         home = end.home if end is not None else None
         if home is None or home is g:

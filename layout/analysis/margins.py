@@ -8,6 +8,7 @@ page's height (or width, for the side bands, which stop at the running text).
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -137,24 +138,31 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
     def inside(b: Block, o: Block) -> bool:  # a line between the lines of running text
         return len(o.lines) >= _RUNNING_LINES and o.box.y0 < b.box.cy < o.box.y1
 
-    def freed(b: Block, reaching: list[Block], held: list[Block], outward: Callable[[Block], bool]) -> bool:
-        if any((outward(o) or inside(b, o)) and x_overlap(b.box, o.box) > 0 for o in reaching):
+    def freed(b: Block, reaching: list[Block], held_outward: bool, outward: Callable[[Block], bool]) -> bool:
+        x0, x1, y0, y1 = b.box.x0, b.box.x1, b.box.y0, b.box.y1
+        # the overlap tests, each after the comparisons it implies (cheap, and most fail)
+        if any(o.box.x1 > x0 and o.box.x0 < x1 and (outward(o) or inside(b, o)) and x_overlap(b.box, o.box) > 0
+               for o in reaching):
             return True
-        return (any(y_overlap(o.box, b.box) > 0 and len(o.lines) >= _RUNNING_LINES for o in reaching)
-                or any(outward(o) for o in held) and not _FIGURES.search(b.raw_text)) and heads_text(b)
+        return (any(o.box.y1 > y0 and o.box.y0 < y1 and y_overlap(o.box, b.box) > 0 and len(o.lines) >= _RUNNING_LINES
+                    for o in reaching)
+                or held_outward and not _FIGURES.search(b.raw_text)) and heads_text(b)
 
+    # A band's own lines further out than b: the outermost edge of them all decides.
     result = list(banded)
     if not margins.top_ruled:
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y0 < margins.top]
-        held = [o for o, h in zip(blocks, banded) if h and o.box.y1 <= margins.top]
+        edge = min((o.box.y1 for o, h in zip(blocks, banded) if h and o.box.y1 <= margins.top), default=math.inf)
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y1 <= margins.top and freed(b, reaching, held, lambda o: o.box.y1 <= b.box.y0):
+            if banded[k] and b.box.y1 <= margins.top \
+                    and freed(b, reaching, edge <= b.box.y0, lambda o: o.box.y1 <= b.box.y0):
                 result[k] = False
     if not margins.bottom_ruled:
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y1 > margins.bottom]
-        held = [o for o, h in zip(blocks, banded) if h and o.box.y0 >= margins.bottom]
+        edge = max((o.box.y0 for o, h in zip(blocks, banded) if h and o.box.y0 >= margins.bottom), default=-math.inf)
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y0 >= margins.bottom and freed(b, reaching, held, lambda o: o.box.y0 >= b.box.y1):
+            if banded[k] and b.box.y0 >= margins.bottom \
+                    and freed(b, reaching, edge >= b.box.y1, lambda o: o.box.y0 >= b.box.y1):
                 result[k] = False
     return result
 

@@ -254,22 +254,23 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
     no narrower than half of it).
 
     Only blocks starting within a few headline sizes of a headline are looked at, found by
-    bisection in the blocks sorted by top, so the cost stays near linear.
+    bisection in the blocks sorted by top, so the cost stays near linear; so are the bylines
+    a name may go on from. A block's text is joined only for the blocks that pass the tests
+    on their place and lines first.
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
+    lefts, rights = [blocks[k].box.x0 for k in by_top], [blocks[k].box.x1 for k in by_top]
     heads = [i for i, r in enumerate(roles) if r == "headline"]
     for i in heads:
         h = blocks[i]
         if roles[i] != "headline":
             continue
-        window = by_top[bisect_left(tops, h.box.y0 - 4 * h.size):bisect_right(tops, h.box.y1 + 2 * h.size)]
+        lo, hi = bisect_left(tops, h.box.y0 - 4 * h.size), bisect_right(tops, h.box.y1 + 2 * h.size)
         hx0, hx1 = h.box.x0, h.box.x1
-        for j in window:
+        # every role below needs _touching, so x overlap: the row's other columns are skipped
+        for j in [j for j, x0, x1 in zip(by_top[lo:hi], lefts[lo:hi], rights[lo:hi]) if x1 > hx0 and x0 < hx1]:
             b = blocks[j]
-            # every role below needs _touching, so x overlap: the row's other columns are skipped
-            if b.box.x1 <= hx0 or b.box.x0 >= hx1:
-                continue
             if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _DECK_LINES:
                 continue
             kicker_sized = len(b.lines) <= _KICKER_LINES
@@ -283,26 +284,29 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                     and _touching(h, b, 0.6 * h.size) and AUTHOR_NAME.match(b.raw_text.strip()):
                 roles[j] = "byline"  # the author's name alone under the headline: 邓志强
             elif roles[j] == "body":
-                if BYLINE.search(b.raw_text):
-                    continue
-                if _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) and kicker_sized:
-                    roles[j] = "kicker"
-                elif _touching(h, b, 0.6 * h.size) and (
-                        b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—"))):
-                    roles[j] = "deck"
+                kicker = _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) and kicker_sized
+                if (kicker or _touching(h, b, 0.6 * h.size) and (
+                        b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—")))) \
+                        and not BYLINE.search(b.raw_text):  # a byline is neither
+                    roles[j] = "kicker" if kicker else "deck"
     for j, b in enumerate(blocks):
-        if roles[j] == "body" and BYLINE.search(b.raw_text) and len(b.lines) <= 2 \
-                and len(b.raw_text) <= _BYLINE_CHARS:
-            roles[j] = "byline"
-    bylines = [b for b, r in zip(blocks, roles) if r == "byline"]
+        if roles[j] == "body" and len(b.lines) <= 2:
+            text = b.raw_text
+            if len(text) <= _BYLINE_CHARS and BYLINE.search(text):
+                roles[j] = "byline"
+    bylines = sorted((b for b, r in zip(blocks, roles) if r == "byline"), key=lambda y: y.box.y1)
+    feet = [y.box.y1 for y in bylines]
     for j, b in enumerate(blocks):  # the names stacked under 本报记者, one a line, or wrapped
         if roles[j] not in ("body", "crosshead") or b.size > body * _NAME_SIZE or len(b.lines) > _KICKER_LINES:
             continue
         texts = [ln.text.strip() for ln in b.lines]
+        # the bylines ending near b's top: every one that may touch it, and a few more
+        reach = 2 * max(_NAMES_REACH, _WRAP_REACH) * b.size
+        above = bylines[bisect_left(feet, b.box.y0 - reach):bisect_right(feet, b.box.y0 + reach)]
         names = all(AUTHOR_NAME.match(t) or HAN_NAMES.match(t) for t in texts) \
-            and any(_touching(y, b, _NAMES_REACH * b.size) for y in bylines)
+            and any(_touching(y, b, _NAMES_REACH * b.size) for y in above)
         surname = len(texts) == 1 and SURNAME.match(texts[0]) \
-            and any(_touching(y, b, _WRAP_REACH * b.size) and same_style(y, b, params) for y in bylines)
+            and any(_touching(y, b, _WRAP_REACH * b.size) and same_style(y, b, params) for y in above)
         if names or surname:  # a surname wrapped alone: in the byline's type, set as tight as it
             roles[j] = "byline"
 

@@ -73,8 +73,9 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     bottoms = [blocks[k].box.y1 for k in by_bottom]
 
     def in_column(ks: list[int], i: int) -> list[int]:
-        return [k for k in ks if k != i and roles[k] != "furniture"
-                and x_overlap_ratio(blocks[k].box, blocks[i].box) >= 0.5]
+        b = blocks[i].box  # (the ratio needs x0 < x1 both ways: that cheap test first)
+        return [k for k in ks if k != i and blocks[k].box.x1 > b.x0 and blocks[k].box.x0 < b.x1
+                and roles[k] != "furniture" and x_overlap_ratio(blocks[k].box, b) >= 0.5]
 
     def beside(i: int, measure: Box) -> bool:  # other text on the title's row, in the measure
         b = blocks[i].box
@@ -139,12 +140,15 @@ def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], rol
     stacked under it (``ÉTAT-CIVIL DE RENNES`` over ``NAISSANCES`` over the list). The look
     ends at the first block, in any column, starting further down than that: the blocks come
     by their tops, so it reads no further than the title's neighbourhood."""
-    foot = title.box.y1
+    foot, reach = title.box.y1, _TEXT_GAP * max(body, title.size)
+    x0, x1 = title.box.x0, title.box.x1
     for k in under:
-        if blocks[k].box.y0 - foot > _TEXT_GAP * max(body, title.size):
+        box = blocks[k].box
+        if box.y0 - foot > reach:
             return None
-        if roles[k] == "furniture" or x_overlap_ratio(blocks[k].box, title.box) < 0.5:
-            continue  # not in the title's column
+        # not in the title's column (the ratio needs x0 < x1 both ways: the cheap test first)
+        if not (box.x1 > x0 and box.x0 < x1) or roles[k] == "furniture" or x_overlap_ratio(box, title.box) < 0.5:
+            continue
         if roles[k] == "body":
             return k
         if roles[k] != "crosshead" or len(blocks[k].lines) > 1:
