@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid, x_overlap, y_overlap
+from ..geometry import Grid, x_overlap
 from ..model import Box
 from .placement import Group, Unit
 
