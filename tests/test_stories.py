@@ -7,6 +7,7 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
+from layout.analysis import subheads
 from layout.analysis.stories import _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
@@ -601,3 +602,23 @@ def test_a_column_goes_on_down_in_smaller_type_in_the_story_it_continues():
              + marked(column(290, 200, 14, size=9, pitch=11, start=10), "QUOTE"))
     layout = analyse_page(page(words))
     assert story_of(layout, "QUOTE") == story_of(layout, "The Press")
+
+
+
+def test_a_chain_of_inset_titles_ends_in_the_outermost_story(monkeypatch):
+    """A title inset in a story that is itself inset in a larger one: both become crossheads
+    of the larger, whichever is absorbed first, and no emptied story is left holding text."""
+    def story(title: str, size: float) -> Group:
+        (b,) = build_blocks(build_lines(text_lines([title], 50, 50, size=size), (), P), (), (), (), P)
+        g = Group([replace(b, role="headline")])
+        g.units.append(Unit(Box(50, 80, 150, 120), block=b, home=g))
+        return g
+
+    for inner_first in (False, True):
+        outer, middle, inner = story("Outer", 24), story("Middle", 18), story("Inner", 14)
+        chain = {id(inner): middle, id(middle): outer}
+        monkeypatch.setattr(subheads, "_host", lambda g, units, grid, body: chain.get(id(g)))
+        subheads.absorb_inset_heads([outer] + ([inner, middle] if inner_first else [middle, inner]), 10)
+        assert not middle.units and not inner.units
+        assert [u.block.role for u in outer.units].count("crosshead") == 2 and len(outer.units) == 5
+        assert all(u.home is outer for u in outer.units)

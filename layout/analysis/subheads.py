@@ -46,14 +46,19 @@ _UNDER_SHARE = 0.5
 def absorb_inset_heads(groups: list[Group], body: float) -> None:
     """Make each headline enclosed by another story's text (see the module) a crosshead of
     that story, with its text. ``groups`` are the placed stories; an absorbed one is left
-    empty. Each is judged on the page as placed, before any is absorbed."""
+    empty. Each is judged on the page as placed, before any is absorbed; a host itself inset in
+    a larger story hands what it takes on to that story (a chain of nested titles)."""
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], 10 * body)
     hosts = [(g, _host(g, units, grid, body)) for g in groups
              if g.header and g.units and all(b.role == "headline" for b in g.header)]
+    absorbed: dict[int, Group] = {}
     for g, host in hosts:
+        while host is not None and id(host) in absorbed:
+            host = absorbed[id(host)]
         if host is None:
             continue
+        absorbed[id(g)] = host
         heads = [Unit(b.box, block=replace(b, role="crosshead"), home=host) for b in g.header]
         for u in g.units:
             u.home = host
