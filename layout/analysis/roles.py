@@ -62,7 +62,8 @@ _CROSSHEAD_CHARS = 80
 # Most lines of a crosshead: two lines, each wrapping once in a narrow column.
 _CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
-# [lines] most lines of a title over a byline in one block; the marks that end a sentence
+# [lines] most lines of a title over a byline in one block; the marks that end a sentence or
+# a clause, which a title's last line does not end in
 _TITLE_LINES = 2
 _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", ",", "，", ";", "；", ":", "：")
 # A photographer's credit ("新华社记者 刘淑珍摄"): the line under a caption, not a byline
