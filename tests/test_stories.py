@@ -591,6 +591,20 @@ def test_a_title_with_another_story_beside_it_heads_a_story_of_its_own():
     assert story_of(layout, "SPEECH") != story_of(layout, "The Story Across")
 
 
+def test_a_smaller_title_with_its_story_s_text_on_one_side_only_heads_a_story_of_its_own():
+    """In a story's first column, or on a page of one column, a smaller title has its story's
+    text over it but not on both sides: nothing says the text round it goes on past it."""
+    for columns in (1, 2):
+        words = (text_lines(["The Story Across Its Columns"], 50, 60, size=24)
+                 + column(50, 100, 8) + text_lines(["A Speech"], 65, 204, size=15, bold=True)
+                 + marked(column(50, 228, 15, start=60), "SPEECH"))
+        if columns == 2:
+            words += column(170, 100, 25, start=90)
+        layout = analyse_page(page(words))
+        assert "A Speech" in headlines(layout), columns
+        assert story_of(layout, "SPEECH") != story_of(layout, "The Story Across"), columns
+
+
 def test_a_column_goes_on_down_in_smaller_type_in_the_story_it_continues():
     """Column three's top continues the story at the foot of column two; the quotation set
     smaller under it is that story's too, not that of the text in column two level with it."""
