@@ -450,3 +450,6 @@ def test_a_byline_centred_under_a_title_in_its_type_is_split_off_and_heads_the_s
     centred_credit = [word("图为居民在滨江新区参加志愿活动", 50, 100, size=9, font="Hei"),
                       word("新华社记者 刘淑珍摄", 79, 111, size=9, font="Hei")]
     assert "新华社记者 刘淑珍摄" not in roles_of(page(centred_credit + text))  # a photo's credit
+    for credit in ("新华社供图", "新华社发"):  # an agency's
+        centred_credit[1] = replace(centred_credit[1], text=credit)
+        assert credit not in roles_of(page(centred_credit + text)), credit
