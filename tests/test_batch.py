@@ -376,7 +376,12 @@ def test_write_atomic_replaces_whole_files_or_nothing(tmp_path, monkeypatch, unn
 
 def test_write_atomic_links_a_new_target_in_place_with_no_temporary_name(tmp_path, monkeypatch):
     """A kill can leave no temporary file of a new output: it is never given one (O_TMPFILE,
-    as on Linux); only replacing an existing file goes through a hidden name."""
+    as on Linux); only replacing an existing file goes through a hidden name. A directory in
+    the target's place is not replaced, and leaves no temporary file either."""
+    probe = atomic._open_unnamed(tmp_path)
+    if probe is None:
+        pytest.skip("no O_TMPFILE here: every output is written under a hidden name first")
+    os.close(probe)
     named = []
     real_link = os.link
     monkeypatch.setattr(os, "link", lambda src, dst, **kw: (named.append(dst), real_link(src, dst, **kw))[1])
@@ -384,6 +389,10 @@ def test_write_atomic_links_a_new_target_in_place_with_no_temporary_name(tmp_pat
     assert named == ["page.html"]
     write_atomic(tmp_path / "page.html", b"second")
     assert named[-1].endswith(TEMP_SUFFIX) and (tmp_path / "page.html").read_bytes() == b"second"
+    (tmp_path / "folder.html").mkdir()
+    with pytest.raises(IsADirectoryError):
+        write_atomic(tmp_path / "folder.html", b"never")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.html", "page.html"]
 
 
 def test_report_reads_past_a_torn_line_and_appends_on_a_new_one(tmp_path):

@@ -435,8 +435,9 @@ def test_a_byline_centred_under_a_title_in_its_type_is_split_off_and_heads_the_s
     """A small headline and its byline set in one face and size a line apart group as one
     block ("云溪县推动乡村振兴 推进便民市场" / "本报记者 许春梅"): the byline is split off, and the
     title over it heads the story. A wrapped paragraph whose last line opens with a byline's
-    words at its left edge stays whole, and so does a caption over its photographer's credit
-    centred under it ("新华社记者 刘淑珍摄")."""
+    words at its left edge stays whole, and so do a sentence over a centred byline (no title
+    ends one) and a caption over its photographer's credit centred under it ("新华社记者
+    刘淑珍摄")."""
     title = [word("云溪县推动乡村振兴　推进便民市场", 50, 100, size=9, font="Hei")]
     byline = [word("本报记者 许春梅", 88, 111, size=9, font="Hei")]
     text = text_lines(["当地提出去年将完善基础设施畅通垃"] * 12, 50, 126, size=10)
@@ -444,8 +445,13 @@ def test_a_byline_centred_under_a_title_in_its_type_is_split_off_and_heads_the_s
     assert roles["云溪县推动乡村振兴　推进便民市场"] == "headline"
     assert roles["本报记者 许春梅"] == "byline"
     wrapped = [word("今年以来河口镇种植户正在加强基础", 50, 100, size=9, font="Hei"),
-               word("记者 刘淑珍摄", 50, 111, size=9, font="Hei")]
-    assert "记者 刘淑珍摄" not in roles_of(page(wrapped + text))
+               word("记者 刘淑珍说", 50, 111, size=9, font="Hei")]
+    assert "记者 刘淑珍说" not in roles_of(page(wrapped + text))
+    sentence = [word("今年以来河口镇种植户正在加强基础。", 50, 100, size=9, font="Hei")]
+    assert "本报记者 许春梅" not in roles_of(page(sentence + byline + text))
     centred_credit = [word("图为居民在滨江新区参加志愿活动", 50, 100, size=9, font="Hei"),
                       word("新华社记者 刘淑珍摄", 79, 111, size=9, font="Hei")]
     assert "新华社记者 刘淑珍摄" not in roles_of(page(centred_credit + text))  # a photo's credit
+    for credit in ("新华社供图", "新华社发"):  # an agency's
+        centred_credit[1] = replace(centred_credit[1], text=credit)
+        assert credit not in roles_of(page(centred_credit + text)), credit

@@ -7,6 +7,7 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
+from layout.analysis import subheads
 from layout.analysis.stories import _mark_text_below, _stacked, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
@@ -590,6 +591,20 @@ def test_a_title_with_another_story_beside_it_heads_a_story_of_its_own():
     assert story_of(layout, "SPEECH") != story_of(layout, "The Story Across")
 
 
+def test_a_smaller_title_with_its_story_s_text_on_one_side_only_heads_a_story_of_its_own():
+    """In a story's first column, or on a page of one column, a smaller title has its story's
+    text over it but not on both sides: nothing says the text round it goes on past it."""
+    for columns in (1, 2):
+        words = (text_lines(["The Story Across Its Columns"], 50, 60, size=24)
+                 + column(50, 100, 8) + text_lines(["A Speech"], 65, 204, size=15, bold=True)
+                 + marked(column(50, 228, 15, start=60), "SPEECH"))
+        if columns == 2:
+            words += column(170, 100, 25, start=90)
+        layout = analyse_page(page(words))
+        assert "A Speech" in headlines(layout), columns
+        assert story_of(layout, "SPEECH") != story_of(layout, "The Story Across"), columns
+
+
 def test_a_column_goes_on_down_in_smaller_type_in_the_story_it_continues():
     """Column three's top continues the story at the foot of column two; the quotation set
     smaller under it is that story's too, not that of the text in column two level with it."""
@@ -625,3 +640,22 @@ def test_a_tall_stacked_title_never_joins_one_already_passed():
     heads = [_title("STRIP", 50, 100, 150, 400, 1000), _title("PASSED", 200, 200, 250, 220, 20),
              _title("UNDER", 100, 350, 250, 380, 20)]
     assert _stacked_texts(heads) == ["PASSED", "STRIP", "UNDER"]
+
+
+def test_a_chain_of_inset_titles_ends_in_the_outermost_story(monkeypatch):
+    """A title inset in a story that is itself inset in a larger one: both become crossheads
+    of the larger, whichever is absorbed first, and no emptied story is left holding text."""
+    def story(title: str, size: float) -> Group:
+        (b,) = build_blocks(build_lines(text_lines([title], 50, 50, size=size), (), P), (), (), (), P)
+        g = Group([replace(b, role="headline")])
+        g.units.append(Unit(Box(50, 80, 150, 120), block=b, home=g))
+        return g
+
+    for inner_first in (False, True):
+        outer, middle, inner = story("Outer", 24), story("Middle", 18), story("Inner", 14)
+        chain = {id(inner): middle, id(middle): outer}
+        monkeypatch.setattr(subheads, "_host", lambda g, units, grid, body: chain.get(id(g)))
+        subheads.absorb_inset_heads([outer] + ([inner, middle] if inner_first else [middle, inner]), 10)
+        assert not middle.units and not inner.units
+        assert [u.block.role for u in outer.units].count("crosshead") == 2 and len(outer.units) == 5
+        assert all(u.home is outer for u in outer.units)

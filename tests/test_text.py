@@ -345,7 +345,7 @@ def test_a_sentence_ending_short_of_a_justified_blocks_full_lines_ends_its_parag
     assert len(cut("Wednesday.", "Superintendent")) == 1
 
 
-def test_a_sentence_ending_half_an_em_short_of_a_justified_measure_ends_its_paragraph():
+def test_a_sentence_ending_under_an_em_short_of_a_justified_measure_ends_its_paragraph():
     """A justified line is stretched to its measure within a fraction of an em (LaTeX, a
     browser): a line ending a sentence 4 pt short of the full lines (0.4 em) is a paragraph's
     last line, the next set with no indent; one ending a sentence on the measure goes on."""

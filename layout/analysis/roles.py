@@ -62,11 +62,13 @@ _CROSSHEAD_CHARS = 80
 # Most lines of a crosshead: two lines, each wrapping once in a narrow column.
 _CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
-# [lines] most lines of a title over a byline in one block; the marks that end a sentence
+# [lines] most lines of a title over a byline in one block; the marks that end a sentence or
+# a clause, which a title's last line does not end in
 _TITLE_LINES = 2
 _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", ",", "，", ";", "；", ":", "：")
-# A photographer's credit ("新华社记者 刘淑珍摄"): the line under a caption, not a byline
-_PHOTO_CREDIT = re.compile(r"摄(影)?\s*$")
+# A picture's credit, the line under a caption, not a byline: a photographer's ("新华社记者
+# 刘淑珍摄"), an agency's or a chart maker's ("新华社供图", "新华社发 刘淑珍 制图")
+_PHOTO_CREDIT = re.compile(r"(摄(影)?|供图|制图|新华社发)\s*$")
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
@@ -154,8 +156,8 @@ def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:
     lines above it (``_TITLE_LINES``) that end no sentence. A producer sets a small headline
     and its byline in one face and size, a line apart, and they group as one block; a caption
     wrapped before its credit ("... over the weekend. Photo" / "by Kevin Hughes") starts its
-    last line at its left edge, and a photographer's credit centred under a caption
-    ("新华社记者 刘淑珍摄") says it took the picture."""
+    last line at its left edge, and a picture's credit centred under a caption
+    ("新华社记者 刘淑珍摄", "新华社供图") says who took or gave the picture."""
     last, above = lines[-1], lines[:-1]
     return len(above) <= _TITLE_LINES and bool(BYLINE.search(last.text)) \
         and len(last.text) <= _BYLINE_CHARS and centred(last.box, measure, body) \

@@ -16,9 +16,10 @@ placed top to bottom; each joins
    continued from another page, the tail of a column);
 4. or it starts a run of its own (no headline), or, for a figure, a picture story.
 
-Once everything is placed, each headless run, left to right, follows the column flow
-(``flow.py``). A headline set across columns over other headlines and no text of its own (a
-banner) heads no column.
+Once everything is placed, a headline set inside another story's columns, that story's text
+over it and beside it, becomes its crosshead (``subheads.py``), and each headless run, left to
+right, follows the column flow (``flow.py``). A headline set across columns over other
+headlines and no text of its own (a banner) heads no column.
 
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
 frame with a headline is a boxed story. Kickers go to the headline right below them.

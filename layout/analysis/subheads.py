@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid, x_overlap, y_overlap
+from ..geometry import Grid, x_overlap
 from ..model import Box
 from .placement import Group, Unit
 
@@ -29,21 +29,36 @@ from .placement import Group, Unit
 # above the title the text over it in its column may end
 _GUTTER = 2.0
 _OVER_GAP = 3.0
-# [share of the column's width] how much of the title's column the text over it covers
+# [body sizes] how far boxes that meet may run into each other (OCR draws them loose): the
+# text over the title into it, the text beside it into its column, the host's headline short
+# of its edges
+_INTO = 0.5
+# [body sizes] how far below the title's top the text beside it may start (a line), and how
+# far above the foot of the title's column it may end
+_STARTS_BELOW = 1.0
+_ENDS_ABOVE = 2.0
+# [share of the column's width] how much of the title's column the text over it covers;
+# [share of the narrower] how much of a unit of g's text the title covers to be over it
 _OVER_SHARE = 0.5
+_UNDER_SHARE = 0.5
 
 
 def absorb_inset_heads(groups: list[Group], body: float) -> None:
     """Make each headline enclosed by another story's text (see the module) a crosshead of
     that story, with its text. ``groups`` are the placed stories; an absorbed one is left
-    empty. Each is judged on the page as placed, before any is absorbed."""
+    empty. Each is judged on the page as placed, before any is absorbed; a host itself inset in
+    a larger story hands what it takes on to that story (a chain of nested titles)."""
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], 10 * body)
     hosts = [(g, _host(g, units, grid, body)) for g in groups
              if g.header and g.units and all(b.role == "headline" for b in g.header)]
+    absorbed: dict[int, Group] = {}
     for g, host in hosts:
+        while host is not None and id(host) in absorbed:
+            host = absorbed[id(host)]
         if host is None:
             continue
+        absorbed[id(g)] = host
         heads = [Unit(b.box, block=replace(b, role="crosshead"), home=host) for b in g.header]
         for u in g.units:
             u.home = host
@@ -62,7 +77,8 @@ def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | N
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, column.y1)]
     near = [u for u in near if u.home is not g and u.home is not None and u.block is not None]
-    over = {id(u.home): u.home for u in near if title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + 0.5 * body
+    into = _INTO * body
+    over = {id(u.home): u.home for u in near if title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + into
             and x_overlap(u.box, column) >= _OVER_SHARE * column.width}
     if len(over) != 1:
         return None
@@ -70,26 +86,27 @@ def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | N
     if not host.header:
         return None
     beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
-    left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + 0.5 * body]
-    right = [u for u in beside if column.x1 - 0.5 * body <= u.box.x0 <= column.x1 + gutter]
+    left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + into]
+    right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
     if not all(_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)):
         return None
     anchor = host.span or host.anchor_box
-    return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + 0.5 * body
-                    and anchor.x1 >= column.x1 - 0.5 * body
+    return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
+                    and anchor.x1 >= column.x1 - into
                     and max(b.size for b in host.header) > max(b.size for b in g.header)) else None
 
 
 def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
-    """True when the text on one side, from top to bottom (within a line and ``_GUTTER``
-    body sizes), is all the host's."""
+    """True when the text on one side, from top to bottom (within ``_STARTS_BELOW`` and
+    ``_ENDS_ABOVE`` body sizes), is all the host's."""
     return bool(side) and all(u.home is host for u in side) \
-        and min(u.box.y0 for u in side) <= top + body and max(u.box.y1 for u in side) >= bottom - _GUTTER * body
+        and min(u.box.y0 for u in side) <= top + _STARTS_BELOW * body \
+        and max(u.box.y1 for u in side) >= bottom - _ENDS_ABOVE * body
 
 
 def _column(title: Box, units: Sequence[Unit]) -> Box:
     """The title's column, down to the foot of g's text in it: the title's box widened to the
     text under it that it mostly covers."""
-    under = [u.box for u in units if x_overlap(u.box, title) >= 0.5 * min(u.box.width, title.width)]
+    under = [u.box for u in units if x_overlap(u.box, title) >= _UNDER_SHARE * min(u.box.width, title.width)]
     return Box(min([title.x0] + [b.x0 for b in under]), title.y0,
                max([title.x1] + [b.x1 for b in under]), max([title.y1] + [b.y1 for b in under]))

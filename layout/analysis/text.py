@@ -3,7 +3,7 @@
 Within a story, body lines are read in order and a new paragraph starts at a line that is
 indented, or after a line that stops short of its column's right edge although the next line's
 first word would have fitted there (so ragged-right text keeps its paragraphs), or after a
-Latin line ending a sentence a third of an em short of a justified block's full lines (set
+Latin line ending a sentence over 0.3 em short of a justified block's full lines (set
 with no indent, a paragraph ends so), or at a line opening with a bold lead-in. The right edge
 is where the full lines around a line (or most lines of its block) end, when they end together
 well inside the column found for it. The lines set beside a drop cap (a first word twice its
