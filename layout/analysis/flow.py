@@ -137,7 +137,8 @@ def _band(y: float, across: Sequence[float]) -> tuple[float, float]:
 
 def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequence[float],
                    v_rules: Sequence[Box], body: float, params: Params) -> None:
-    """Text that started a story of its own joins the story running in the column to its left.
+    """Text that started a story of its own joins the story running in the column to its left,
+    or, set smaller than the text right above it in its own column, that text's story.
 
     Runs of text with no headline over them are found while placing; once everything is
     placed, this pass, left to right, lets each follow the column flow (``_column_end``).
@@ -185,9 +186,9 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
             return u.home is not g and (id(u.home) in notes) == is_note
 
         others = sorted(filter(kin, map(units.__getitem__, near)), key=lambda u: order[id(u)])
-        over = g.over
-        if not at_top and not is_note and over is not None and over.block is not None \
-                and id(over.home) not in notes and top.block.size < over.block.size:
+        over = g.over  # a body block in another size (else the run would have joined it)
+        if not at_top and not is_note and over is not None and id(over.home) not in notes \
+                and top.block.size < over.block.size:
             end = over  # the column goes on down in smaller type (a quotation, a list)
         else:
             end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)

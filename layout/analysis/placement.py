@@ -152,11 +152,12 @@ class Placer:
         notes.
 
         Footnotes and end notes are set smaller than the body; they become a sidebar of the
-        story above them rather than a story of their own.
+        story above them rather than a story of their own. ``group`` is the run u starts, its
+        ``over`` set.
         """
         if u.block is None or u.block.size > 0.85 * self.body:
             return
-        p = self.placed_above(u)
+        p = group.over
         if p is not None and p.home is not None and p.home is not group:
             p.home.notes.append(group)
 

@@ -1,8 +1,8 @@
 """Stage 5: blocks and figures → stories, each ordered for reading.
 
 Headlines anchor stories. Everything else on the page is a *unit* to place: a block, a figure
-with its captions, or a frame (a drawn or tinted box) with the blocks and figures inside it. Units are
-placed top to bottom; each joins
+with its captions, or a frame (a drawn or tinted box) with the blocks and figures inside it.
+Units are placed top to bottom; each joins
 
 1. the nearest headline above it that spans it, unless a rule drawn across it lies between::
 
@@ -31,8 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid as BoxGrid
-from ..geometry import covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import Grid as BoxGrid, covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .captions import figures_with_captions
