@@ -172,7 +172,8 @@ def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box]) -> bool:
     """Whether a line ``gap`` below the group's last line keeps the group's own leading (its
     last gap, within ``_SAME_LEADING`` of the size): a rule drawn in that gap is the edge of a
     box the text overran (a frame drawn shorter than its text), no separator, for a rule
-    between two stories has white of its own on both sides."""
+    between two stories has white of its own on both sides. So is a figure whose middle
+    falls in that gap: it stands behind the text (the barriers are rules and figures)."""
     if len(group) < 2:
         return False
     last, before = boxes[id(group[-1])], boxes[id(group[-2])]
