@@ -129,14 +129,14 @@ def _column_width(grid: Grid, body: float) -> float:
 
 def _framed_figures(figures: Sequence[Figure], frames: dict[int, Box], body: float
                     ) -> dict[int, list[Figure]]:
-    """The index of each frame that holds text → the figures set inside it: a photo in a boxed
-    story is the box's, not a picture story of its own. Inside: within ``_INSET`` body sizes
-    of the frame's edges (its padding and line)."""
-    pad = _INSET * body
-    inside: dict[int, list[Figure]] = {}
+    """The index of each frame that holds text → the figures inside it (within ``_INSET`` body
+    sizes of its edges): a photo in a boxed story is the box's, not a picture story of its own."""
+    pad, keys, boxes = _INSET * body, list(frames), list(frames.values())
+    grid, inside = BoxGrid(boxes, 10 * body), {}  # the frames near a figure, not all of them
     for f in figures:
-        k = next((k for k, fr in frames.items() if fr.x0 - pad <= f.box.x0 and f.box.x1 <= fr.x1 + pad
-                  and fr.y0 - pad <= f.box.y0 and f.box.y1 <= fr.y1 + pad), None)
+        b = f.box
+        k = next((keys[j] for j in grid.near(b.x0, b.y0, b.x1, b.y1) if boxes[j].x0 - pad <= b.x0
+                  and b.x1 <= boxes[j].x1 + pad and boxes[j].y0 - pad <= b.y0 and b.y1 <= boxes[j].y1 + pad), None)
         if k is not None:
             inside.setdefault(k, []).append(f)
     return inside
