@@ -123,23 +123,25 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
     for line_no, ((line, members, box), estimate) in enumerate(zip(rows, sizes_from_heights(heights))):
         line_box = box or bounds(_bbox(properties(line)), _name(line))
         block = next((careas[a] for a in line.iterancestors() if a in careas), None)
-        for element in members:
-            word = _word(element, line_box, bounds, estimate, dpi, line_no, block)
+        for element, props in members:
+            word = _word(element, props, line_box, bounds, estimate, dpi, line_no, block)
             if word is not None:
                 words.append(word)
     figures, rules = _graphics(page, bounds)
     return PageContent(number, bounds.width, bounds.height, "px", tuple(words), figures, rules)
 
 
-def _printed(line: etree._Element, members: list[etree._Element],
-             bounds: PageBounds) -> list[tuple[etree._Element, list[etree._Element], Box | None]]:
-    """The line's words as the printed lines they lie on (``printed_rows``), each with the
-    extent of its words (None for a line that is one printed line: its own box is kept)."""
-    boxes = [_bbox(properties(m)) for m in members] if len(members) > 1 else [None]
+def _printed(line: etree._Element, members: list[etree._Element], bounds: PageBounds
+             ) -> list[tuple[etree._Element, list[tuple[etree._Element, dict]], Box | None]]:
+    """The line's words, each with its properties (read once), as the printed lines they lie
+    on (``printed_rows``), each with the extent of its words (None for a line that is one
+    printed line: its own box is kept)."""
+    parsed = [(m, properties(m)) for m in members]
+    boxes = [_bbox(props) for _, props in parsed] if len(members) > 1 else [None]
     rows = None if None in boxes else printed_rows([(b.x0, b.y0, b.x1, b.y1) for b in boxes])
     if rows is None:
-        return [(line, members, None)]
-    return [(line, [members[k] for k in row], bounds(union_all([boxes[k] for k in row]), _name(line)))
+        return [(line, parsed, None)]
+    return [(line, [parsed[k] for k in row], bounds(union_all([boxes[k] for k in row]), _name(line)))
             for row in rows]
 
 
@@ -149,14 +151,13 @@ def _line_height(line: etree._Element, bounds: PageBounds) -> float:
     return _number(props, "x_size") or bounds(_bbox(props), _name(line)).height
 
 
-def _word(element: etree._Element, line_box: Box, bounds: PageBounds, estimate: float,
-          dpi: float, line_no: int, block: int | None) -> Word | None:
-    """A Word from an ``ocrx_word`` (or a line without words) of line ``line_no`` in carea
-    ``block``; None when it has no text."""
+def _word(element: etree._Element, props: dict[str, list[str]], line_box: Box, bounds: PageBounds,
+          estimate: float, dpi: float, line_no: int, block: int | None) -> Word | None:
+    """A Word from an ``ocrx_word`` (or a line without words; ``props``, its properties) of
+    line ``line_no`` in carea ``block``; None when it has no text."""
     text = " ".join("".join(element.itertext()).split())
     if not text:
         return None
-    props = properties(element)
     box = on_line(bounds(_bbox(props), _name(element)), line_box)
     inside = {e.tag for e in element.iter() if isinstance(e.tag, str)}
     points = _number(props, "x_fsize")
