@@ -160,11 +160,23 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class WordBreak:
+    """A word broken at the end of a block's line ``line`` (an index into its lines) and going
+    on at the next one's start: its hyphen taken out of the text ("recon-" + "struction") or
+    kept in the word (``hyphen_kept``: "Baden-" + "Württemberg"). An archive format marks both
+    (ALTO's ``HYP`` and ``HypPart1``/``HypPart2``), so its readers join the word as we do."""
+
+    line: int
+    hyphen_kept: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """Consecutive lines of one kind of text in one column; after the text stage, one paragraph.
 
     ``role`` is decided by the roles stage; ``text`` is filled by the text stage (lines joined,
-    hyphenation undone) and is empty before it.
+    hyphenation undone) and is empty before it, as is ``word_breaks``: the lines whose last
+    word goes on at the next line's start, as the text joined them.
     """
 
     lines: tuple[Line, ...]
@@ -176,6 +188,7 @@ class Block:
     text: str = ""
     frame: int | None = None
     font: str = ""
+    word_breaks: tuple[WordBreak, ...] = ()
 
     @property
     def raw_text(self) -> str:

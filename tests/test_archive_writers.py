@@ -296,6 +296,35 @@ def test_alto_marks_a_removed_line_end_hyphen_and_keeps_word_confidence(syntheti
                                               ".alto.xml").iter(f"{A}String"))
 
 
+def test_alto_marks_every_word_broken_over_lines_as_our_text_joins_it():
+    """A reader joining each TextBlock's lines as ALTO says (a String marked ``HypPart1`` goes
+    on at the next line, any other line end is a space) gets the block's text. The hyphens the
+    text stage took out are ``HYP`` ("recon-" + "struction", "AGRI-" + "CULTURE" in capitals);
+    the ones it kept stay in the word ("Baden-" + "Württemberg", "low-" + "income" where the
+    page writes "low-income" whole); both parts of each word carry the whole word."""
+    words = text_lines(["Council Plan"], 50, 40, size=24) + text_lines(
+        ["the council backs homes for low-income", "families and pays for the recon-",
+         "struction of the school near the low-", "income district of Baden-",
+         "Württemberg with the AGRI-", "CULTURE fund it promised"], 50, 80)
+    document = Document("x.pdf", (analyse_page(page(words)),))
+    root = _only(_files("alto", "x", document), ".alto.xml")
+    blocks = {i: item for item, i in element_ids(document.pages[0]).items()
+              if isinstance(item, Block)}
+    for tb in root.iter(f"{A}TextBlock"):
+        text = ""
+        for tl in tb.iter(f"{A}TextLine"):
+            strings = tl.findall(f"{A}String")
+            text += "".join(" " if e.tag == f"{A}SP" else e.get("CONTENT")
+                            for e in tl if e.tag in (f"{A}String", f"{A}SP"))
+            text += "" if strings[-1].get("SUBS_TYPE") == "HypPart1" else " "
+        assert text.strip() == blocks[tb.get("ID")].text
+    subs = [(s.get("SUBS_TYPE"), s.get("SUBS_CONTENT")) for s in root.iter(f"{A}String")
+            if s.get("SUBS_TYPE")]
+    assert subs == [(part, w) for w in ["reconstruction", "low-income", "Baden-Württemberg",
+                                        "AGRICULTURE"] for part in ("HypPart1", "HypPart2")]
+    assert [h.getprevious().get("CONTENT") for h in root.iter(f"{A}HYP")] == ["recon", "AGRI"]
+
+
 # --- METS ---------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import Column, Grid
-from layout.analysis.hyphens import join_lines
+from layout.analysis.hyphens import joined
 from layout.analysis.lines import build_lines
 from layout.analysis.text import paragraphs
 from layout.geometry import union_all
@@ -13,6 +13,11 @@ from layout.model import Block, Box, Layout, Line, Story, Word
 from layout.params import Params
 
 from synth import column, page, text_lines, word
+
+
+def join_lines(texts, compounds=frozenset()):
+    """The text of the lines joined as one paragraph."""
+    return joined(texts, compounds)[0]
 
 
 def body_texts(words):

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
+from ..model import WordBreak
 from .script import joins_without_space
 
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
@@ -40,11 +41,16 @@ def page_compounds(texts: Iterable[str]) -> frozenset[str]:
                      for m in _COMPOUND.findall(text.lower()) for a, z in pairwise(m.split("-")))
 
 
-def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) -> str:
+def joined(texts: Sequence[str], compounds: frozenset[str] = frozenset()
+           ) -> tuple[str, tuple[WordBreak, ...]]:
     """Lines of one paragraph joined: hyphenation undone, no space at CJK seams; the hyphen of
-    a compound the page writes whole elsewhere (``compounds``, in lower case) stays."""
+    a compound the page writes whole elsewhere (``compounds``, in lower case) stays. With the
+    text, the lines (indexes into ``texts``) whose last word goes on at the next line: what a
+    writer of the lines marks as a word broken."""
     out = ""
-    for t in texts:
+    breaks: list[WordBreak] = []
+    last = 0  # index of the last line with text
+    for i, t in enumerate(texts):
         t = t.strip()
         if not t:
             continue
@@ -53,14 +59,17 @@ def join_lines(texts: Sequence[str], compounds: frozenset[str] = frozenset()) ->
         elif breaks_word(out):
             stem = out.rstrip("".join(_HYPHENS))
             shown = out[len(stem):].replace(_SOFT, "")  # a hyphen drawn, not only a soft one
-            last = _LAST_WORD.search(stem)
-            goes_on = t[0].islower() or t[0].isupper() and _in_capitals(last)  # "AGRI-" + "CULTURE"
-            out = stem + ("-" if shown and (not goes_on or _compound(last, t, compounds)) else "") + t
+            word = _LAST_WORD.search(stem)
+            goes_on = t[0].islower() or t[0].isupper() and _in_capitals(word)  # "AGRI-" + "CULTURE"
+            kept = bool(shown) and (not goes_on or _compound(word, t, compounds))
+            out = stem + ("-" if kept else "") + t
+            breaks.append(WordBreak(last, kept))
         elif joins_without_space(out, t):
             out += t
         else:
             out += " " + t
-    return out.replace(_SOFT, "")
+        last = i
+    return out.replace(_SOFT, ""), tuple(breaks)
 
 
 def _compound(last: re.Match | None, rest: str, compounds: frozenset[str]) -> bool:

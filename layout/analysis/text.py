@@ -23,7 +23,7 @@ inset), and the next one is set in. A salutation ("Sir,") or an address in an ad
 that ends in a comma and stands over a new paragraph is joined to it: a rare loss, against a
 comma at a line end in running text at every few lines.
 
-The lines of a paragraph are joined as ``hyphens.join_lines`` says (hyphenation undone, no
+The lines of a paragraph are joined as ``hyphens.joined`` says (hyphenation undone, no
 space where CJK text meets).
 """
 
@@ -38,7 +38,7 @@ from ..model import Block, Box, Figure, Layout, Line, Story, Word
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
-from .hyphens import breaks_word, join_lines, page_compounds
+from .hyphens import breaks_word, joined, page_compounds
 from .script import CLOSING, OPENING, is_cjk
 
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
@@ -115,7 +115,9 @@ def _all_blocks(layout: Layout) -> Iterator[Block]:
 
 
 def _filled(b: Block, compounds: frozenset[str]) -> Block:
-    return replace(b, text=join_lines([ln.text for ln in b.lines], compounds))
+    """The block with its text: its lines joined, and which of them broke a word."""
+    text, word_breaks = joined([ln.text for ln in b.lines], compounds)
+    return replace(b, text=text, word_breaks=word_breaks)
 
 
 def _figure(f: Figure, compounds: frozenset[str]) -> Figure:
@@ -191,8 +193,8 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
-    return [replace(template, lines=tuple(p), box=union_all(ln.box for ln in p),
-                    text=join_lines([ln.text for ln in p], compounds)) for p in paras]
+    return [_filled(replace(template, lines=tuple(p), box=union_all(ln.box for ln in p)), compounds)
+            for p in paras]
 
 
 def _stretches(text: str) -> bool:

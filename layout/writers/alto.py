@@ -35,9 +35,10 @@ Units
 Words
     A PDF span holding several words is split at its spaces into ``String``s, each given the
     share of the span's box its characters take. An ``SP`` stands wherever the line's text has a
-    space. A line-end hyphen that the text stage takes out (``analysis.hyphens.join_lines``: after
-    a letter and before a lowercase letter, or any soft hyphen) is written as ``HYP`` after the
-    word part; a hyphen the text keeps ("Baden-" + "Württemberg") stays in ``CONTENT``. ``WC``
+    space. A line-end hyphen that the text stage took out (the block's ``word_breaks``: "recon-"
+    + "struction", "AGRI-" + "CULTURE", a soft hyphen) is written as ``HYP`` after the word
+    part, so a reader joins the word as our text does; a hyphen the text keeps ("Baden-" +
+    "Württemberg", "low-" + "income" where the page writes "low-income") stays in ``CONTENT``. ``WC``
     is the OCR confidence when the word has one; vertical lines have ``BASEDIRECTION="ttb"``.
 
 IDs
@@ -67,7 +68,10 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{ALTO_NS} http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
 # The page's unit → (ALTO MeasurementUnit, factor, decimals kept, points per unit for sizes).
 UNITS = {"px": ("pixel", 1.0, 2, 72 / PIXEL_DPI), "pt": ("inch1200", 1200 / 72, 0, 1.0)}
-_HYPHENS = ("-", "\u00ad", "\u2010")
+_HYPHENS = "-\u00ad\u2010\u2011"
+_SOFT = "\u00ad"
+# A String to write: its text, box, the word it is (a part) of, whether a space stands before it.
+_Token = tuple[str, Box, Word, bool]
 # The LayoutTags of our GraphicalElements: ID → LABEL (``sources.alto`` reads the labels).
 GRAPHIC_TAGS = {"LAYOUT_RULE": "rule", "LAYOUT_FRAME": "frame"}
 
@@ -193,37 +197,36 @@ class _Writer:
 
     def text_block(self, b: Block, ident: str) -> etree._Element:
         tb = _el("TextBlock", ID=ident, TAGREFS=tag_id(b.role), **self.box(b.box))
+        tokens = [_tokens(line) for line in b.lines]
+        hyphens, parts = _broken_words(b, tokens)
         for i, line in enumerate(b.lines):
-            following = b.lines[i + 1].text if i + 1 < len(b.lines) else None
-            tb.append(self.text_line(line, following))
+            tl = self.text_line(line, tokens[i], [parts.get((i, k)) for k in range(len(tokens[i]))])
+            if i in hyphens:
+                _sub(tl, "HYP", CONTENT=hyphens[i])
+            tb.append(tl)
         return tb
 
-    def text_line(self, line: Line, following: str | None) -> etree._Element:
+    def text_line(self, line: Line, tokens: list[_Token],
+                  parts: list[tuple[str, str] | None]) -> etree._Element:
+        """A TextLine of the line's tokens, each part of a word broken over lines with its
+        substitution (``parts``: SUBS_TYPE and SUBS_CONTENT)."""
         tl = _el("TextLine", ID=self.next_id("TL"), **self.box(line.box))
         if line.vertical:
             tl.set("BASEDIRECTION", "ttb")
-        # (text, box, word, whether it is not the first part of its word)
-        spaced = spaces_after(line)
-        tokens = [(t, box, w, k > 0 or (i > 0 and spaced[i - 1])) for i, w in enumerate(line.words)
-                  for k, (t, box) in enumerate(split_word(w))]
-        hyphen = _hyphen(line.text, following)
-        if hyphen:
-            text, box, w, after_space = tokens[-1]
-            tokens[-1] = (text[:-1], box, w, after_space)
-            if not tokens[-1][0]:
-                tokens.pop()
-        prev: tuple | None = None
-        for text, box, w, after_space in tokens:
+        prev: _Token | None = None
+        for token, part in zip(tokens, parts):
+            text, box, w, after_space = token
             if prev and after_space:
                 tl.append(_el("SP", **self.box(_gap(prev[1], box, line))))
             s = _el("String", ID=self.next_id("ST"), CONTENT=text, **self.box(box),
                     STYLEREFS=self.style(w))
+            if part:
+                s.set("SUBS_TYPE", part[0])
+                s.set("SUBS_CONTENT", part[1])
             if w.confidence is not None:
                 s.set("WC", f"{min(max(w.confidence, 0.0), 1.0):.3f}")
             tl.append(s)
-            prev = (text, box, w)
-        if hyphen:
-            _sub(tl, "HYP", CONTENT=hyphen)
+            prev = token
         return tl
 
     def style_elements(self) -> Iterator[etree._Element]:
@@ -339,12 +342,40 @@ def _gap(left: Box, right: Box, line: Line) -> Box:
     return Box(left.x1, line.box.y0, max(left.x1, right.x0), line.box.y1)
 
 
-def _hyphen(text: str, following: str | None) -> str | None:
-    """The line-end hyphen the text stage removes when joining ``following``, if any."""
-    text = text.rstrip()
-    following = (following or "").lstrip()
-    if not following or not text.endswith(_HYPHENS) or len(text) < 2 or not text[-2].isalpha():
-        return None
-    return text[-1] if text[-1] == "\u00ad" or following[0].islower() else None
+def _tokens(line: Line) -> list[_Token]:
+    """The line's words as ALTO Strings: a PDF span split at its spaces (``split_word``)."""
+    spaced = spaces_after(line)
+    return [(t, box, w, k > 0 or (i > 0 and spaced[i - 1])) for i, w in enumerate(line.words)
+            for k, (t, box) in enumerate(split_word(w))]
 
 
+def _broken_words(b: Block, tokens: list[list[_Token]]
+                  ) -> tuple[dict[int, str], dict[tuple[int, int], tuple[str, str]]]:
+    """The words the text stage joined over line ends (the block's ``word_breaks``), marked
+    as ALTO marks them: a hyphen the text took out is cut from its line's last token and
+    returned, by line, to be written as ``HYP``; the two parts of the word, by (line, token),
+    get ``HypPart1`` / ``HypPart2`` with the whole word as the text reads it. A token that
+    would be both (a one-word line between two breaks) keeps the first."""
+    hyphens: dict[int, str] = {}
+    parts: dict[tuple[int, int], tuple[str, str]] = {}
+    for wb in b.word_breaks:
+        line = tokens[wb.line]
+        hyphen = "" if wb.hyphen_kept or not line else _end_hyphen(line[-1][0])
+        if hyphen:
+            text, box, w, after_space = line[-1]
+            line[-1] = (text[:-len(hyphen)], box, w, after_space)
+            hyphens[wb.line] = hyphen.strip(_SOFT) or hyphen  # the hyphen drawn, if any
+            if not line[-1][0]:
+                line.pop()
+        after = tokens[wb.line + 1] if wb.line + 1 < len(tokens) else []
+        first, second = (wb.line, len(line) - 1), (wb.line + 1, 0)
+        if line and after and first not in parts and first != second:
+            stem = line[-1][0].replace(_SOFT, "")
+            word = (stem.rstrip(_HYPHENS) + "-" if wb.hyphen_kept else stem) + after[0][0]
+            parts[first], parts[second] = ("HypPart1", word), ("HypPart2", word)
+    return hyphens, parts
+
+
+def _end_hyphen(text: str) -> str:
+    """The hyphens (drawn or soft) that end a word broken at its line's end."""
+    return text[len(text.rstrip(_HYPHENS)):]
