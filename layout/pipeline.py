@@ -64,8 +64,9 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
 
 def sizes_estimated(content: PageContent) -> bool:
     """Whether the page's sizes were measured off the pixels: OCR words naming no typeface
-    (Tesseract, or an OCR file without styles), whose sizes are their line heights."""
-    return all(w.confidence is not None and not w.font for w in content.words)
+    (Tesseract, an OCR file without styles, a PDF's OCR layer), whose sizes are their line
+    heights."""
+    return all(not w.font for w in content.words)
 
 
 def _analyse(content: PageContent, params: Params, size: float) -> Layout:

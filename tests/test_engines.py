@@ -462,3 +462,40 @@ def test_a_page_beyond_the_last_is_a_page_error(tmp_path: Path) -> None:
     with pytest.raises(PageError, match="page 3"):
         source.page(3)
     source.close()
+
+
+def _ocr_layer_pdf(path: Path, render_mode: int) -> Path:
+    """Two lines of words as an OCR layer sets them: each word at the size that makes it as
+    wide as its print (a comma at twice the body size), drawn in ``render_mode`` (3: invisible)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=200)
+    for y, line in ((100, (("in", 10.9), ("die", 8.6), ("Revolutions", 8.8), (",", 16.8),
+                           ("ein", 9.0))),
+                    (110, (("so", 8.1), ("reiche", 8.4), ("Keime", 8.9), ("zu", 8.8)))):
+        x = 20.0
+        for text, size in line:
+            page.insert_text((x, y), text, fontsize=size, render_mode=render_mode)
+            x += pymupdf.get_text_length(text, fontsize=size) + 3
+    doc.save(path)
+    return path
+
+
+def test_a_line_of_an_ocr_layer_is_read_as_an_engine_line(tmp_path: Path) -> None:
+    """Invisible text (a scan's OCR layer) names no typeface and gives each line's words its
+    median size, top and bottom: the tall comma no longer reaches into the next line, and the
+    page's sizes count as estimated. Visible text keeps its fonts and sizes."""
+    from layout.pipeline import sizes_estimated
+    source = PdfSource(_ocr_layer_pdf(tmp_path / "ocr.pdf", 3))
+    content = source.page(1)
+    source.close()
+    first = [w for w in content.words if w.box.y1 < 105]
+    assert {w.size for w in first} == {9.0} and {w.font for w in content.words} == {""}
+    assert len({(w.box.y0, w.box.y1) for w in first}) == 1
+    assert sizes_estimated(content)
+    (story,) = layout.analyse_page(content).stories
+    assert [ln.text for b in story.blocks for ln in b.lines] == \
+        ["in die Revolutions , ein", "so reiche Keime zu"]
+    source = PdfSource(_ocr_layer_pdf(tmp_path / "ink.pdf", 0))
+    printed = source.page(1)
+    source.close()
+    assert 16.8 in {w.size for w in printed.words} and not sizes_estimated(printed)

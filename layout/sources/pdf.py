@@ -4,12 +4,22 @@ One parse of the page for its text (``get_text("dict")``, without image pixels) 
 (``_read_page``), and one ``get_drawings()`` call: the least any layout tool must read.
 PyMuPDF's own block grouping is ignored (it merges columns); its spans become ``Word`` values
 and the analysis stages regroup them.
+
+A scan's OCR layer (text drawn invisible over the page image: a span of alpha 0) holds an
+OCR engine's words, each set in a stock font at whatever size makes it as wide as the printed
+word: a comma at twice the body size, a short word a size up or down. Its typeface and sizes
+say nothing of the print, and a tall comma's box reaches into the next line. So a line of
+invisible words is read as OCR sources read an engine's line (``ocr.on_line``): its words get
+the line's median size and its median top and bottom, and no typeface, which tells the
+pipeline their sizes are estimated (``pipeline.sizes_estimated``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from statistics import median
 
 from ..batch.atomic import write_atomic
 from ..errors import InputError, PageError
@@ -66,6 +76,7 @@ def spans_to_words(text_dict: dict) -> list[Word]:
             line_id += 1
             dx, dy = line["dir"]
             vertical = abs(dy) > abs(dx)
+            start = len(words)
             for span in line["spans"]:
                 chars = span.get("chars")
                 if chars is None:  # a dict's span: one word (written out: the common case)
@@ -90,7 +101,22 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                                 _trimmed(bbox, raw, text, vertical),
                                 font, round(span["size"], 2), *font_style(font, span["flags"]),
                                 vertical, None, line_id))
+            if len(words) > start and all(span.get("alpha") == 0 for span in line["spans"]):
+                words[start:] = _ocr_line(words[start:])
     return words
+
+
+def _ocr_line(words: list[Word]) -> list[Word]:
+    """The words of one line of an OCR layer as an engine's line: its median size, its median
+    top and bottom (left and right, vertical), no typeface (see the module docstring)."""
+    size = round(median(w.size for w in words), 2)
+    if words[0].vertical:
+        left, right = median(w.box.x0 for w in words), median(w.box.x1 for w in words)
+        return [replace(w, size=size, font="", bold=False, italic=False,
+                        box=Box(left, w.box.y0, right, w.box.y1)) for w in words]
+    top, bottom = median(w.box.y0 for w in words), median(w.box.y1 for w in words)
+    return [replace(w, size=size, font="", bold=False, italic=False,
+                    box=Box(w.box.x0, top, w.box.x1, bottom)) for w in words]
 
 
 def _runs(chars: list[dict], gap: float, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:
