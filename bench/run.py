@@ -12,7 +12,7 @@ b. synthetic pages of another style, generated fresh into a temporary folder by
 c. real born-digital pages with hand-made ground truth, read in place from
    ``../shared/corpus/gt_born_digital`` (research-only material: never copied; the set is
    skipped with a note when the folder is absent);
-d. the committed sample of other PDF producers (Chromium, Typst, LaTeX/xeCJK),
+d. the committed sample of other PDF producers (Chromium, Typst, LaTeX/xeCJK, WeasyPrint),
    ``fixtures/producers/pages``;
 e. pages of the same producers generated fresh by ``fixtures/producers/make_pages.py --seed 5
    --count 10`` (the set the born-digital rules were tuned on);
