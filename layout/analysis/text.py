@@ -19,9 +19,11 @@ bracket) before one starting in lower case, for in a script with capitals a para
 with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
 than a mark before an unindented one opening with such a character, for a CJK paragraph ends
 with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
-inset), and the next one is set in. A salutation ("Sir,") or an address in an advertisement
-that ends in a comma and stands over a new paragraph is joined to it: a rare loss, against a
-comma at a line end in running text at every few lines.
+inset), and the next one is set in; after a full CJK line with no closing mark before one
+starting at most a character right of it (a hanging indent's continuation: a law's items). A
+salutation ("Sir,") or an address in an advertisement that ends in a comma and stands over a
+new paragraph is joined to it: a rare loss, against a comma at a line end in running text at
+every few lines.
 
 The lines of a paragraph are joined as ``hyphens.join_lines`` says (hyphenation undone, no
 space where CJK text meets).
