@@ -240,3 +240,33 @@ def test_lines_of_two_columns_in_one_ocr_region_are_not_pieces_of_one_line():
                                           ("MICHED", (2233, 177, 2259, 320)),
                                           ("adverteeren,", (2268, 220, 2302, 409))])]
     assert len(blocks_of(tall)) == 3
+
+
+def test_a_signature_set_right_under_a_short_last_line_stays_in_its_ocr_block():
+    """The Liverpool Standard, 1832: an advertisement ends on a short line and a signature
+    set to the right under it, overlapping it little ("pool, and 4, Bridge-street,
+    Manchester." over "D. STAFFORD Sole Agent."). In the block the engine found, it goes on
+    with the lines above, which it lies within; without that block it stands apart. Not so a
+    line centred under the text, nor the vertical lines of one block (the Gravenhaegse
+    Courant, 1750)."""
+    words = (_found(["Wholesale", "and", "Export", "Warehouses;", "167,", "Dale-street,", "Liver-"],
+                    50, 100, 11, 6, 0)
+             + _found(["pool,", "and", "4,", "Bridge-street,", "Manchester."], 50, 113, 11, 6, 1)
+             + _found(["D.", "STAFFORD", "Sole", "Agent."], 230, 126, 11, 6, 2))
+    (b,) = blocks_of(words)
+    assert [ln.text.split()[0] for ln in b.lines] == ["Wholesale", "pool,", "D."]
+    assert len(blocks_of([replace(w, source_block=None) for w in words])) == 2
+    # a line centred under a paragraph's short last line is a title over what follows
+    # (Le Matin, 1893), not the paragraph's end
+    centred = (_found(["Wholesale", "and", "Export", "Warehouses;", "167,", "Dale-street,", "Liver-"],
+                      50, 100, 11, 6, 0)
+               + _found(["pool,", "and", "so", "on."], 50, 113, 11, 6, 1)
+               + _found(["Le", "projet", "Grébauval."], 140, 126, 11, 6, 2))
+    assert len(blocks_of(centred)) == 2
+    # vertical lines (words an OCR file gave as columns of letters, read sideways): their
+    # boxes, turned, and their sizes, measured across them, do not compare
+    sideways = [replace(word(t, 0, 0, size), box=Box(*box), vertical=True, source_block=8, source_line=k)
+                for k, (t, box, size) in enumerate([("zyweok", (2414, 285, 2445, 398), 113),
+                                                    ("doïsjesvsn", (2374, 350, 2406, 519), 169)])]
+    lines = [make_line([w], vertical=True) for w in sideways]
+    assert len(build_blocks(lines, (), (), (), P)) == 2

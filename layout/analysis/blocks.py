@@ -7,7 +7,8 @@ same frame, and no rule or figure lies between them (but a rule in the block's o
 the edge of a box the text overran). The pieces of one printed line an OCR engine found as
 lines side by side in one of its blocks, and the specks it read as lines level with a line,
 stay in that block (``_Regions.beside``, ``_same_source_block``), and the next line follows
-the whole row they make (``_last_row``); lines of two OCR blocks, one set far
+the whole row they make (``_last_row``); so does a line it found set flush right under a
+paragraph's short last line, a signature (``_under``); lines of two OCR blocks, one set far
 wider than the other (across two columns, or a title over its text), never join. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
 to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
@@ -53,8 +54,10 @@ _SAME_LEADING = 0.1
 # [share of the shorter line's height] two lines of one OCR block overlapping by more than
 # this stand level: the geometry cannot order them
 _LEVEL = 0.5
-# [sizes] most white between two such lines standing side by side on one printed line
+# [sizes] most white between two such lines standing side by side on one printed line;
+# how far from its block's right edge a line set flush right (a signature) may end
 _BESIDE = 1.0
+_FLUSH = 2.0
 
 
 def _turn(box: Box) -> Box:
@@ -143,6 +146,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
     sizes = sorted(ln.size for ln in lines)
     still = _OpenGroups(max(10 * sizes[len(sizes) // 2], 1e-3) if sizes else 1.0)
     rows: dict[int, tuple[Box, Line]] = {}  # per group, its last row (``_last_row``)
+    extents: dict[int, Box] = {}  # per group, the box of all its lines
 
     def follows(ln: Line, b: Box, k: int, last: Line, gap: float) -> bool:
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
@@ -150,7 +154,9 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
         lb = rows[k][0]
         same_block = _same_source_block(last, ln)
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
-                and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b))
+                and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b)
+                     or same_block and not ln.vertical and _in_leading(groups[k], gap, boxes)
+                     and _under(b, extents[k], gap, ln.size))
                 and frame[id(ln)] == frame[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params))
                 and not regions.apart(last, ln)
@@ -173,9 +179,10 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
         if best is None:
             best = len(groups)
             groups.append([ln])
-            rows[best] = b, ln
+            rows[best], extents[best] = (b, ln), b
         else:
             rows[best] = _last_row(groups[best][-1], ln, rows[best], b)
+            extents[best] = union_all((extents[best], b))
             groups[best].append(ln)
         still.file(best, rows[best][0])
     return [groups[k] for k in done + still.remaining()]
@@ -190,6 +197,22 @@ def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box) -> tuple[Box,
     if not _level_in_print(last, ln):
         return b, ln
     return union_all((row[0], b)), max(row[1], ln, key=lambda line: line.box.width)
+
+
+def _under(b: Box, extent: Box, gap: float, size: float) -> bool:
+    """Whether a horizontal line of an OCR block (box ``b``, a line of print: wider than
+    tall; a vertical line's box, turned, and its size, measured across, do not compare) stands
+    under its group's last row (``gap`` under it, reaching up into it less than
+    ``_MAX_OVERLAP`` of ``size``), across within the group's lines so far (``extent``, give or
+    take ``size``) and set flush right in them (ending within ``_FLUSH`` sizes of their right
+    edge): under a paragraph's short last line, a signature ("pool, and 4, Bridge-street,
+    Manchester." over "D. STAFFORD Sole Agent.") goes on in the engine's block though it
+    overlaps that line little. A line centred under the text is a title over what follows
+    (``Le projet Grébauval.``), which the roles stage finds in a block of its own. (The
+    caller asks the line to keep the group's leading, ``_in_leading``: a signature under a
+    dateline that stands apart does not jump it.)"""
+    return b.width > b.height and gap > -_MAX_OVERLAP * size \
+        and extent.x0 - size <= b.x0 and extent.x1 - _FLUSH * size <= b.x1 <= extent.x1 + size
 
 
 def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box]) -> bool:
