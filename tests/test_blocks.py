@@ -252,7 +252,7 @@ def test_a_signature_set_right_under_a_short_last_line_stays_in_its_ocr_block():
     words = (_found(["Wholesale", "and", "Export", "Warehouses;", "167,", "Dale-street,", "Liver-"],
                     50, 100, 11, 6, 0)
              + _found(["pool,", "and", "4,", "Bridge-street,", "Manchester."], 50, 113, 11, 6, 1)
-             + _found(["D.", "STAFFORD", "Sole", "Agent."], 230, 126, 11, 6, 2))
+             + _found(["D.", "STAFFORD", "Sole", "Agent."], 230, 128, 11, 6, 2))  # 2 lower: OCR boxes
     (b,) = blocks_of(words)
     assert [ln.text.split()[0] for ln in b.lines] == ["Wholesale", "pool,", "D."]
     assert len(blocks_of([replace(w, source_block=None) for w in words])) == 2

@@ -58,6 +58,8 @@ _LEVEL = 0.5
 # how far from its block's right edge a line set flush right (a signature) may end
 _BESIDE = 1.0
 _FLUSH = 2.0
+# [sizes] how far gaps between lines an OCR engine boxed (by their letters) differ in one leading
+_OCR_LEADING = 0.5
 
 
 def _turn(box: Box) -> Box:
@@ -155,8 +157,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
         same_block = _same_source_block(last, ln)
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
                 and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b)
-                     or same_block and not ln.vertical and _in_leading(groups[k], gap, boxes)
-                     and _under(b, extents[k], gap, ln.size))
+                     or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
+                     and _in_leading(groups[k], gap, boxes, _OCR_LEADING))
                 and frame[id(ln)] == frame[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params))
                 and not regions.apart(last, ln)
@@ -200,31 +202,29 @@ def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box) -> tuple[Box,
 
 
 def _under(b: Box, extent: Box, gap: float, size: float) -> bool:
-    """Whether a horizontal line of an OCR block (box ``b``, a line of print: wider than
-    tall; a vertical line's box, turned, and its size, measured across, do not compare) stands
-    under its group's last row (``gap`` under it, reaching up into it less than
-    ``_MAX_OVERLAP`` of ``size``), across within the group's lines so far (``extent``, give or
-    take ``size``) and set flush right in them (ending within ``_FLUSH`` sizes of their right
-    edge): under a paragraph's short last line, a signature ("pool, and 4, Bridge-street,
-    Manchester." over "D. STAFFORD Sole Agent.") goes on in the engine's block though it
-    overlaps that line little. A line centred under the text is a title over what follows
-    (``Le projet Grébauval.``), which the roles stage finds in a block of its own. (The
-    caller asks the line to keep the group's leading, ``_in_leading``: a signature under a
-    dateline that stands apart does not jump it.)"""
+    """Whether a horizontal line of print (box ``b``, wider than tall) stands under its
+    group's last row (``gap`` under it, reaching up less than ``_MAX_OVERLAP`` of ``size``),
+    within the group's lines across (``extent``, give or take ``size``) and flush right in them
+    (within ``_FLUSH`` sizes): a signature under a paragraph's short last line ("pool, and 4,
+    Bridge-street, Manchester." over "D. STAFFORD Sole Agent."), which overlaps it little.
+    A line centred under the text is a title over what follows (``Le projet Grébauval.``);
+    the caller asks the line to keep the group's leading (within ``_OCR_LEADING``), so a
+    signature does not jump a dateline standing apart, and a line of the same OCR block."""
     return b.width > b.height and gap > -_MAX_OVERLAP * size \
         and extent.x0 - size <= b.x0 and extent.x1 - _FLUSH * size <= b.x1 <= extent.x1 + size
 
 
-def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box]) -> bool:
+def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box],
+                within: float = _SAME_LEADING) -> bool:
     """Whether a line ``gap`` below the group's last line keeps the group's own leading (its
-    last gap, within ``_SAME_LEADING`` of the size): a rule drawn in that gap is the edge of a
+    last gap, within ``within`` of the size): a rule drawn in that gap is the edge of a
     box the text overran (a frame drawn shorter than its text), no separator, for a rule
     between two stories has white of its own on both sides. So is a figure whose middle
     falls in that gap: it stands behind the text (the barriers are rules and figures)."""
     if len(group) < 2:
         return False
     last, before = boxes[id(group[-1])], boxes[id(group[-2])]
-    return gap <= last.y0 - before.y1 + _SAME_LEADING * group[-1].size
+    return gap <= last.y0 - before.y1 + within * group[-1].size
 
 
 class _OpenGroups:
