@@ -33,8 +33,10 @@ from statistics import median
 from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
+from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
+                      word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
-                         row_width, same_source_line)
+                         row_width)
 from .gutters import MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
@@ -55,22 +57,11 @@ _RAISED = 0.2
 # (a nameplate says nothing of the ears beside it)
 _NEIGHBOURS = 0.8
 _SIMILAR = 0.3
-# [em] in a row alone (or a CJK headline over a gutter), CJK text is spaced up to this wide
-# and still one line: a full-width space between phrases, the quarter em or more set between
-# CJK and Latin ("2024 年 3 月")
-_CJK_APART = 1.2
 # [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
 # (i, l, a comma) are about a quarter em wide.
 _SPECK = 0.15
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
-# [body sizes] type larger than this is display type (headlines); [em] the widest word space
-# of display type (a quarter to a third of an em), the gap beyond which two display words are
-# never one line; [share of the larger size] how near in size the words of one headline are
-_DISPLAY = 1.2
-_DISPLAY_SPACE = 0.45
-_DISPLAY_APART = 1.5
-_DISPLAY_SIZE = 0.95
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
 # [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
@@ -223,12 +214,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
                 gutter = None
-            elif gutter and _word_space_of_display(prev, w, gap, body):
+            elif gutter and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
             if separators and separators.in_gap(right, b) or _outsized(prev, w) and not in_column \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
-                    or not found and (_display_apart(prev, w, gap, body) or _headlines_apart(
+                    or not found and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
@@ -334,35 +325,6 @@ def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: d
     return False
 
 
-def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
-    """Display type (headlines) set further apart than ``_DISPLAY_APART`` em: two headlines
-    side by side, for headlines are never spaced so loosely."""
-    size = min(a.size, b.size)
-    return size > _DISPLAY * body and gap > _DISPLAY_APART * size
-
-
-def _headlines_apart(a: Word, b: Word, gap: float, body: float) -> bool:
-    """Display type further apart than a word space: in two sizes (``_DISPLAY_SIZE``), wider
-    than ``_DISPLAY_SPACE``; in one size, wider than the widest space of its script between
-    the phrases of one headline (``_DISPLAY_SPACE``, or ``_CJK_APART`` for a full-width space
-    between CJK phrases). Two headlines side by side, each over its own columns, when a
-    column gutter of the page stops under (or over) the gap (``Gutters.headed``)."""
-    size, big = sorted((a.size, b.size))
-    if size <= _DISPLAY * body:
-        return False
-    if size < _DISPLAY_SIZE * big:
-        return gap > _DISPLAY_SPACE * size
-    return gap > (_CJK_APART if joins_without_space(a.text, b.text) else _DISPLAY_SPACE) * size
-
-
-def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
-    """A gap between display words of one size (``_DISPLAY_SIZE``) no wider than a word space, or
-    in a line an OCR engine found: one headline across columns, a gutter through its word space."""
-    size, big = sorted((a.size, b.size))
-    return size > _DISPLAY * body and size >= _DISPLAY_SIZE * big \
-        and (gap <= _DISPLAY_SPACE * size or same_source_line(a, b))
-
-
 def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: Word, b: Word,
                      left: float, right: float, boxes: dict[int, Box], body: float,
                      params: Params) -> bool:
@@ -377,12 +339,12 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
-    if right - left <= min(_DISPLAY_APART, _CJK_APART, params.word_gap) * small:
+    if right - left <= min(DISPLAY_APART, CJK_APART, params.word_gap) * small:
         return False  # a word space whatever the sizes and scripts say: no look around
     raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
     size = big if small < SAME_SIZE * big and raised else small
-    widest = (_DISPLAY_APART if small > _DISPLAY * body else
-              _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
+    widest = (DISPLAY_APART if small > DISPLAY * body else
+              CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
     here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < SAME_SIZE * big else 0.0
