@@ -849,3 +849,26 @@ def test_a_word_of_another_size_on_an_ocr_line_within_a_column_stays_on_it():
     assert "Taupe hiver 770 5" in texts(build_lines(words + row, (), P))
     pdf = [replace(w, source_block=None, source_line=None) for w in words + row]
     assert "Taupe hiver 770 5" not in texts(build_lines(pdf, (), P))
+
+
+def test_cjk_headlines_side_by_side_with_their_own_second_lines_are_two_lines():
+    """Two 26 pt CJK headlines on one baseline, about an em apart (a full-width phrase space is
+    as wide) and not over a gutter: each headline's second line tells. Centred under one
+    phrase alone (weasyprint_s5_00_zh: "云溪县实施多层次产业链" | "西岭村补齐系统化社区食堂"
+    over "人才队伍" | "动精细化技能培训"), or starting at the right phrase's left edge
+    (latex_s89_04_zh, left-aligned, 0.4 em apart: "网" under "滨江新区…"), it is that
+    headline's own: two lines. Set to both phrases (centred under the two, or starting at the
+    left one's edge), the gap is one headline's phrase space: one line."""
+    def heads(*specs):
+        return [word(t, x, y, size=26) for t, x, y in specs]
+    body = column(30, 500, 12, width=300) + column(340, 500, 12, width=300)
+    centred = heads(("云溪县实施多层次产业链", 39, 300), ("西岭村补齐系统化社区食堂", 351, 300))  # 39..325, 351..663
+    two = texts(build_lines(body + centred + heads(("人才队伍", 130, 329), ("动精细化技能培训", 403, 329)), (), P))
+    assert "云溪县实施多层次产业链" in two and "西岭村补齐系统化社区食堂" in two
+    one = texts(build_lines(body + centred + heads(("人才队伍", 299, 329)), (), P))  # centred on 351
+    assert "云溪县实施多层次产业链 西岭村补齐系统化社区食堂" in one
+    left = heads(("云溪县推进多层次口袋公", 30, 300), ("滨江新区推进系统化", 326, 300))  # 30..316, 326..560
+    two = texts(build_lines(body + left + heads(("园搭建乡村振兴", 30, 329), ("网", 326, 329)), (), P))
+    assert "云溪县推进多层次口袋公" in two and "滨江新区推进系统化" in two
+    one = texts(build_lines(body + left + heads(("园搭建乡村振兴", 30, 329)), (), P))
+    assert "云溪县推进多层次口袋公滨江新区推进系统化" in "".join(one).replace(" ", "")

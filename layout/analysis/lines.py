@@ -34,7 +34,7 @@ from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
-                      word_space_of_display)
+                      own_lines, word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
                          row_width)
 from .gutters import MIN_COLUMN, find_gutters
@@ -205,7 +205,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
         first = row[0]  # of the stretch since the last cut
-        for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
+        for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
             gap = b.x0 - right
             found = found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
@@ -220,7 +220,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and (display_apart(prev, w, gap, body) or headlines_apart(
-                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
+                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
+                        or own_lines(row, k, boxes, spans, i, body, _SLACK * body)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
                     spans, i, first, prev, boxes, body, white=gutter.x1):
