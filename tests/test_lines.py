@@ -872,3 +872,22 @@ def test_cjk_headlines_side_by_side_with_their_own_second_lines_are_two_lines():
     assert "云溪县推进多层次口袋公" in two and "滨江新区推进系统化" in two
     one = texts(build_lines(body + left + heads(("园搭建乡村振兴", 30, 329)), (), P))
     assert "云溪县推进多层次口袋公滨江新区推进系统化" in "".join(one).replace(" ", "")
+
+
+def test_an_indented_justified_line_of_two_words_stays_one_line():
+    """The first line of a paragraph, set in 9.5 pt, of two words justified across a 130 pt
+    column ("Superintendent ······ Ibarra", 18.8 pt apart, weasyprint_s33_01_en): the line
+    above is a paragraph's short last line and the space of the line below lies under the gap,
+    so no text stands over it, yet the lines around fill the measure the row fills but for the
+    indent, and have words over the gap: one line, not "Ibarra" cut off as a line of its own."""
+    def at(text, x0, x1, y):
+        return Word(text, Box(x0, y, x1, y + 9.5), "Times", 9.5, False, False)
+    full = [[("the city council said on Monday", 30, 160)]] * 8
+    rows = full + [[("percent on Tuesday, Helen", 30, 160)], [("Kowalski said.", 30, 94)],
+            [('"Superintendent', 39.5, 112.4), ("Ibarra", 131.2, 160)],
+            [("criticized", 30, 70.2), ("the", 94.9, 109.1), ("rising", 133.8, 160)],
+            [("courthouse", 30, 78.4), ("within", 96.7, 125.5), ("two", 143.9, 160)],
+            [('years," said Peter Novak, a', 30, 160)]] + full
+    words = [at(t, x0, x1, 88 + 10.6 * k) for k, row in enumerate(rows) for t, x0, x1 in row]
+    words += [at("the other column's line of text", 172, 302, 88 + 10.6 * k) for k in range(len(rows))]
+    assert '"Superintendent Ibarra' in texts(build_lines(words, (), P))

@@ -37,7 +37,7 @@ from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headline
                       own_lines, word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
                          row_width)
-from .gutters import MIN_COLUMN, find_gutters
+from .gutters import INDENT, MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
 from .script import hanging_mark, joins_without_space, unhung_box
@@ -282,7 +282,7 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
             one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
             spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
-                row[start], row[end], gap=one[0] if len(one) == 1 else None) else []
+                row[start], row[end], gap=one[0] if len(one) == 1 else None, indented=True) else []
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
                 if cuts[k] in (_WEAK, _APART) and one_size[k] and (
@@ -301,7 +301,8 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
 
 
 def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
-                body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf) -> bool:
+                body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf,
+                indented: bool = False) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
     to last are a full line of a justified column, not items set apart (a chart's labels).
@@ -309,16 +310,20 @@ def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: d
     gap's middle too: a line of the column, not a row of the same two items (two columns'
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
     from its end to there (but for ``_SLACK``): the gutter runs beside it too (``RowSpans``
-    finds a row's words in reach: a table's rows run across the page)."""
+    finds a row's words in reach: a table's rows run across the page). With ``indented``,
+    ``first`` may start up to a paragraph's indent (``INDENT`` body sizes) right of that line:
+    the row is the first line of a paragraph ("Superintendent ······ Ibarra", a justified line
+    of two words, set in)."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
+    set_in = slack + (INDENT * body if indented else 0.0)
     end = max(b.x1, white - slack)  # (the next column's lines start at the gutter's far side)
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(spans) and abs(spans[j].cy - a.cy) <= reach:
             k, e = spans[j].around(a.x0, end)  # the words reaching in: k + 1 to e
-            if k < e and abs(spans[j].starts[k + 1] - a.x0) <= slack \
+            if k < e and -slack <= a.x0 - spans[j].starts[k + 1] <= set_in \
                     and abs(spans[j].reach[e] - b.x1) <= slack and (over is None or any(
                         c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))):
                 return True
