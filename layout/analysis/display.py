@@ -3,7 +3,9 @@ headlines side by side, and when it is one headline's word space (``lines``).
 
 Headlines are spaced wider than body text (a CJK headline's phrases by a full-width space),
 so the word space of body text says nothing here; these predicates measure a gap in ems of
-the display type itself, relative to the page's body size.
+the display type itself, relative to the page's body size. Where the gap's width cannot tell
+(two CJK headlines an em apart, a phrase space as wide), the headlines' next lines do: each set
+to its own phrase, or one set to both (``own_lines``).
 """
 
 from __future__ import annotations
