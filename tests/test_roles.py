@@ -43,6 +43,15 @@ def test_ocr_noise_is_no_headline():
     assert roles_of(page(spaced + text))["J. S T H E E M A N."] == "headline"  # letter-spaced
 
 
+def test_badly_read_figures_in_a_column_are_its_text_and_no_headline():
+    """Large figures read with little confidence between a column's lines (a table's total)
+    stay in the column: neither noise set apart, nor a headline capturing the text under it,
+    nor a crosshead."""
+    figures = [replace(w, confidence=0.3) for w in text_lines(["19,X35"], 60, 210, size=28)]
+    roles = roles_of(page(column(50, 150, 5) + figures + column(50, 250, 5, start=40)))
+    assert roles["19,X35"] == "body"
+
+
 def test_mid_size_text_under_a_headline_is_a_deck():
     words = (text_lines(["Council Wins Vote"], 50, 100, size=28)
              + text_lines(["A narrow margin after a long night"], 50, 132, size=14) + column(50, 160, 12))

@@ -9,7 +9,7 @@ Latin-script and Chinese conventions. The decisions, in order:
   text matching a furniture pattern ("本版责编"); and OCR noise: what an OCR engine read off
   an ornament or a picture, short blocks of few real words recognised with low confidence
   (``"H I gag B ~~~"``), which would otherwise pass for headlines and capture the columns
-  under them;
+  under them, unless it stands within a column of text, between its lines (``noise.py``);
 - headline: text at least ``headline_ratio`` times the body size, or bold text at least
   ``bold_headline_ratio`` times it (a one-column story's small headline); in a stack of touching large
   blocks the largest is the headline, those above it kickers and those below it decks;
@@ -41,6 +41,7 @@ from ..params import Params
 from .blocks import same_style
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
+from .noise import ocr_noise
 from .patterns import (AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
@@ -69,11 +70,6 @@ _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", ",", "，", ";", "；", ":
 # A picture's credit, the line under a caption, not a byline: a photographer's ("新华社记者
 # 刘淑珍摄"), an agency's or a chart maker's ("新华社供图", "新华社发 刘淑珍 制图")
 _PHOTO_CREDIT = re.compile(r"(摄(影)?|供图|制图|新华社发)\s*$")
-# OCR noise: blocks of at most this many lines, read with a mean confidence below this.
-_NOISE_LINES = 3
-_NOISE_CONFIDENCE = 0.6
-_LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
-_SPACED_LETTERS = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
 
 
 def body_size(blocks: Sequence[Block]) -> float:
@@ -108,13 +104,14 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
     name_labels(blocks, roles, page.figures, body)
     banded = in_bands(blocks, page, body, params)
+    noise, illegible = ocr_noise(blocks, banded, [f.box for f in page.figures], body)
     for i, b in enumerate(blocks):
         if roles[i] == "label":
             continue
         # Text in a box is a sidebar, never furniture.
-        if banded[i] or (b.frame is None and FURNITURE.search(b.raw_text[:40])) or _ocr_noise(b):
+        if banded[i] or (b.frame is None and FURNITURE.search(b.raw_text[:40])) or noise[i]:
             roles[i] = "furniture"
-        elif len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
+        elif not illegible[i] and len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
                 and not pull_quote(b.raw_text):
             roles[i] = "headline"
@@ -127,6 +124,8 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
             roles[i] = _pattern_role(b, body, font, params)
     _name_bylined_titles(blocks, roles, body)
     name_titles(blocks, roles, body)
+    # a badly read block held in a column is its text: its letters are no evidence of a title
+    roles = ["body" if bad and r in ("headline", "crosshead") else r for bad, r in zip(illegible, roles)]
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
 
 
@@ -194,23 +193,6 @@ def _split_title(b: Block, body: float) -> list[Block]:
         start = k + 1
     pieces.append(replace(b, lines=lines[start:], box=union_all(ln.box for ln in lines[start:])))
     return pieces
-
-
-def _ocr_noise(b: Block) -> bool:
-    """Recognised with low confidence, and mostly not words: OCR read an ornament or picture.
-
-    Legible text has most of its characters in runs of three or more letters (any script;
-    a letter-spaced word's letters count as one run); numbers and prices do not, so the
-    confidence decides as well. Born-digital text has no
-    confidence and is never noise.
-    """
-    confidences = [w.confidence for ln in b.lines for w in ln.words if w.confidence is not None]
-    if len(b.lines) > _NOISE_LINES or not confidences or \
-            sum(confidences) / len(confidences) >= _NOISE_CONFIDENCE:
-        return False
-    text = _SPACED_LETTERS.sub("", b.raw_text)  # a letter-spaced name: "S T H E E M A N"
-    letters = sum(len(run) for run in _LETTER_RUN.findall(text))
-    return letters < 0.5 * sum(not c.isspace() for c in text)
 
 
 def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:

@@ -1,0 +1,104 @@
+"""OCR noise: what an OCR engine read off an ornament, a picture, a scratch or a speck, which
+is no text of the page; and the badly read text inside a column, which is that column's.
+
+Part of stage 3 (``roles.py``): a noise block is furniture, kept out of the stories. Noise is
+a short block of few real words recognised with low confidence (``"H I gag B ~~~"``), which
+would otherwise pass for a headline and capture the columns under it. But figures, prices and
+fragments that the engine read with as little confidence inside a column of text (a table's
+``46,3711`` between its rows, ``19,X35`` under them) are the column's text: a block lying
+within the measure of the text above it and of the text below it, a few body sizes away,
+stands where a reader reads on through it. An ornament stands apart from the text around it
+(in a margin, at the page's edge, in a picture, at the foot of a column).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Block, Box
+
+# OCR noise: blocks of at most this many lines, read with a mean confidence below this.
+_NOISE_LINES = 3
+_NOISE_CONFIDENCE = 0.6
+_LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
+_SPACED_LETTERS = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
+# [body sizes] most white space between a badly read block and the text above and below it
+# whose column holds it (``_in_column``); how far it may stand out of that text's measure
+_COLUMN_REACH = 3.0
+_MEASURE_SLACK = 1.0
+# [share of the body size] least size of a badly read block read as a column's text: figures
+# and words are set in the column's type; a speck or a scratch is smaller
+_TEXT_SIZE = 0.85
+
+
+def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[Box],
+              body: float) -> tuple[list[bool], list[bool]]:
+    """Per block, whether it is OCR noise; and whether it was read badly (``_illegible``),
+    noise or not. A badly read block is a column's text, not noise, when it is set in about
+    the body size (``_TEXT_SIZE``), its centre lies outside every picture, and the text
+    around it holds it (``_in_column``). The roles stage never makes a badly read block a
+    title (a headline by its size, a crosshead, a title in capitals): its letters are no
+    evidence of one, and a title read as ``jSU A. O U M- *§» JE`` would capture the column
+    beside it.
+
+    ``kept``: per block, whether it is set apart already (a furniture band's): such a block
+    is no column text to hold a badly read one. A badly read block held by the text around it
+    is text in turn, and may hold the one next to it (a table's column of figures, each
+    read badly): the test runs again until no block changes.
+    """
+    illegible = [_illegible(b) for b in blocks]
+    noise = list(illegible)
+    unsure = [k for k, n in enumerate(noise) if n and blocks[k].size >= _TEXT_SIZE * body
+              and not _in_picture(blocks[k].box, pictures)]
+    while unsure:
+        text = [b.box for b, n, k in zip(blocks, noise, kept) if not n and not k]
+        held = [k for k in unsure if _in_column(blocks[k].box, text, body)]
+        for k in held:
+            noise[k] = False
+        unsure = [k for k in unsure if noise[k]] if held else []
+    return noise, illegible
+
+
+def _illegible(b: Block) -> bool:
+    """Recognised with low confidence, and mostly not words: OCR read an ornament or picture.
+
+    Legible text has most of its characters in runs of three or more letters (any script;
+    a letter-spaced word's letters count as one run); numbers and prices do not, so the
+    confidence decides as well. Born-digital text has no confidence and is never noise.
+    """
+    confidences = [w.confidence for ln in b.lines for w in ln.words if w.confidence is not None]
+    if len(b.lines) > _NOISE_LINES or not confidences or \
+            sum(confidences) / len(confidences) >= _NOISE_CONFIDENCE:
+        return False
+    text = _SPACED_LETTERS.sub("", b.raw_text)  # a letter-spaced name: "S T H E E M A N"
+    letters = sum(len(run) for run in _LETTER_RUN.findall(text))
+    return letters < 0.5 * sum(not c.isspace() for c in text)
+
+
+def _in_picture(box: Box, pictures: Sequence[Box]) -> bool:
+    return any(p.x0 <= box.cx <= p.x1 and p.y0 <= box.cy <= p.y1 for p in pictures)
+
+
+def _in_column(box: Box, text: Sequence[Box], body: float) -> bool:
+    """Whether text stands above the box and text below it, each within ``_COLUMN_REACH``
+    body sizes and each with a measure holding the box (``_MEASURE_SLACK`` body sizes to
+    spare on either side); never when text stands level with it, its middle between a
+    block's lines: a fragment beside a column's lines has no place among their words that
+    the geometry can tell, and read as a paragraph of its own it would cut the text::
+
+        text text text text
+          46,3711              ← held: text above and below it, in their measure
+        text text text text
+
+    """
+    reach, slack = _COLUMN_REACH * body, _MEASURE_SLACK * body
+    above = below = False
+    for t in text:
+        if not (t.x0 - slack <= box.x0 and box.x1 <= t.x1 + slack):
+            continue
+        if t.y0 <= box.cy <= t.y1:
+            return False
+        above = above or (t.cy < box.cy and box.y0 - t.y1 <= reach)
+        below = below or (t.cy > box.cy and t.y0 - box.y1 <= reach)
+    return above and below

@@ -1,0 +1,63 @@
+"""OCR noise (``analysis/noise.py``): badly read blocks set apart, unless a column holds them."""
+
+from dataclasses import replace
+
+from layout.analysis.linestyle import make_line
+from layout.analysis.noise import ocr_noise
+from layout.model import Block, Box
+
+from synth import column, word
+
+BODY = 10.0
+
+
+def block(words, confidence=0.9):
+    """One block, a line per word, every word read with ``confidence``."""
+    lines = [make_line([replace(w, confidence=confidence)], vertical=False) for w in words]
+    box = Box(min(ln.box.x0 for ln in lines), min(ln.box.y0 for ln in lines),
+              max(ln.box.x1 for ln in lines), max(ln.box.y1 for ln in lines))
+    return Block(tuple(lines), box, lines[0].size, False, False)
+
+
+def noise_of(blocks, pictures=()):
+    return ocr_noise(blocks, [False] * len(blocks), list(pictures), BODY)[0]
+
+
+def test_badly_read_figures_between_a_columns_lines_are_its_text():
+    """A table's ``46,3711``, read with little confidence between the rows of its column, is
+    the column's text; the same figures in the margin beside the column are noise."""
+    above, below = block(column(50, 100, 4)), block(column(50, 170, 4))
+    figures = block([word("46,3711", 60, 150)], confidence=0.3)
+    assert noise_of([above, figures, below]) == [False, False, False]
+    margin = block([word("46,3711", 300, 150)], confidence=0.3)
+    assert noise_of([above, margin, below]) == [False, True, False]
+    alone = block([word("46,3711", 60, 260)], confidence=0.3)  # under the column, at its foot
+    assert noise_of([above, below, alone]) == [False, False, True]
+
+
+def test_a_column_of_badly_read_figures_is_held_one_by_one():
+    """Two badly read cells stacked between the text above and below: each holds the next."""
+    above, below = block(column(50, 100, 4)), block(column(50, 184, 4))
+    cells = [block([word("19,X35", 60, 150)], confidence=0.3),
+             block([word("1779 7',3", 60, 164)], confidence=0.3)]
+    assert noise_of([above, *cells, below]) == [False] * 4
+
+
+def test_noise_in_a_picture_or_smaller_than_the_body_stays_noise():
+    """What OCR read off a picture set in a column, or a speck, is no text of the column."""
+    above, below = block(column(50, 100, 4)), block(column(50, 170, 4))
+    figures = block([word("46,3711", 60, 150)], confidence=0.3)
+    assert noise_of([above, figures, below], [Box(40, 145, 160, 165)]) == [False, True, False]
+    speck = block([word("* ■", 60, 152, size=5)], confidence=0.3)
+    assert noise_of([above, speck, below]) == [False, True, False]
+
+
+
+def test_a_fragment_level_with_a_columns_lines_stays_noise():
+    """A fragment read beside a column's lines (``op-`` / ``de`` at its edge) has no place
+    among their words that the geometry can tell: read as a paragraph of its own it would cut
+    the column's text, though text stands above and below it too."""
+    above, below = block(column(50, 100, 2)), block(column(50, 190, 2))
+    lines = block(column(50, 130, 4))
+    fragment = block([word("op-", 145, 148), word("de", 145, 160)], confidence=0.3)
+    assert noise_of([above, lines, fragment, below]) == [False, False, True, False]
