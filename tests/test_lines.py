@@ -891,3 +891,15 @@ def test_an_indented_justified_line_of_two_words_stays_one_line():
     words = [at(t, x0, x1, 88 + 10.6 * k) for k, row in enumerate(rows) for t, x0, x1 in row]
     words += [at("the other column's line of text", 172, 302, 88 + 10.6 * k) for k in range(len(rows))]
     assert '"Superintendent Ibarra' in texts(build_lines(words, (), P))
+
+def test_a_row_level_with_a_row_whose_pieces_all_joined_the_one_before_is_read():
+    """Rows are grouped by their middles: "beta", set 2.1 pt under "gamma", makes a row of its
+    own (the row of "alpha" and "gamma" has its middle 4 pt above) and joins gamma's line, for
+    the two stand level and side by side; that row is left with no piece of its own. "delta",
+    lower again and a row of its own that still overlaps beta's, has no row before to join:
+    every word is read once, and beta stays on gamma's line."""
+    words = [word("alpha", 50, 95), word("gamma", 150, 98.9), word("beta", 177.1, 101),
+             word("delta", 300, 105.1)]
+    lines = build_lines(words, (), P)
+    assert sorted(w.text for ln in lines for w in ln.words) == ["alpha", "beta", "delta", "gamma"]
+    assert "gamma beta" in texts(lines)

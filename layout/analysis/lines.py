@@ -216,7 +216,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                 gutter = None
             elif gutter and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
-            if separators and separators.in_gap(right, b) or _outsized(prev, w) and not in_column \
+            if separators and separators.in_gap(right, b) or not in_column and _outsized(prev, w) \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
                     or not found and (display_apart(prev, w, gap, body) or headlines_apart(

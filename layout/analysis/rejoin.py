@@ -7,14 +7,19 @@ row before that one of its ends stands level with and right beside: a word of ea
 baseline (``OFF_BASELINE``), of about one size (``SAME_SIZE``), ``_BESIDE`` em apart at most, with
 no gutter (``Gutters.through``) and no vertical rule between them. Never two words of lines
 an OCR file found: each is its own row on purpose, but for the fragments of one printed line
-side by side in one of its blocks, joined before the rows are cut (``fragments``). Pieces are looked up by bisection, words
-in the few pieces near by a scan: linear in the words.
+side by side in one of its blocks, joined before the rows are cut (``fragments``). Pieces are
+looked up by bisection, words in the few pieces near by a scan, and only for a piece with an
+end word whose middle stands within ``OFF_BASELINE`` of the lowest middle of the row before
+(rows level with the row before are many in a table set tight, its cells a little lower than
+the next column's; few of their pieces are): linear in the words.
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import islice
 from operator import attrgetter
 
 from ..geometry import VerticalRules
@@ -38,7 +43,8 @@ _LEVEL = 0.5
 # two printed lines (a flourish, a stack of specks): not a fragment of one
 _HAIR = 0.1
 _ONE_LINE = 1.5
-_Y0, _Y1, _HEIGHT = attrgetter("y0"), attrgetter("y1"), attrgetter("height")
+_X0, _Y0, _X1, _Y1 = attrgetter("x0"), attrgetter("y0"), attrgetter("x1"), attrgetter("y1")
+_HEIGHT = attrgetter("height")
 
 Hanging = Callable[[Word, Word], bool]
 
@@ -54,8 +60,8 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
     spans = []  # per line: middle, height, left, right, size (of its first word)
     for ks in lines:
         bs = [boxes[k] for k in ks]
-        y0, y1 = min(b.y0 for b in bs), max(b.y1 for b in bs)
-        spans.append(((y0 + y1) / 2, y1 - y0, min(b.x0 for b in bs), max(b.x1 for b in bs), words[ks[0]].size))
+        y0, y1 = min(map(_Y0, bs)), max(map(_Y1, bs))
+        spans.append(((y0 + y1) / 2, y1 - y0, min(map(_X0, bs)), max(map(_X1, bs)), words[ks[0]].size))
     by_block: dict[int | None, list[int]] = {}
     for j, ks in enumerate(lines):
         by_block.setdefault(words[ks[0]].source_block, []).append(j)
@@ -65,7 +71,7 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
         js.sort(key=lambda j: spans[j][0])
         for i, a in enumerate(js):
             cy, h, x0, x1, size = spans[a]
-            for b in js[i + 1:]:
+            for b in islice(js, i + 1, None):  # (no copy of the rest: the loop stops soon)
                 cy_b, h_b, x0_b, x1_b, size_b = spans[b]
                 if cy_b - cy > OFF_BASELINE * h:
                     break  # and so are those after it
@@ -96,10 +102,12 @@ def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Bo
         return [q for row in rows for q in row]  # every piece ends in words of found lines: no join
     out: list[list[Word]] = []
     before: list[list[Word]] = []
+    before_boxes: list[list[Box]] = []  # the boxes of before's words, piece by piece
     foot = float("-inf")  # of the row before
     least = 0.0  # the height of the row before's shortest word
     for row in rows:
-        bs = [boxes[id(w)] for q in row for w in q]
+        row_boxes = [[boxes[id(w)] for w in q] for q in row]
+        bs = [b for pb in row_boxes for b in pb]
         top, bottom, short = min(map(_Y0, bs)), max(map(_Y1, bs)), min(map(_HEIGHT, bs))
         # No word of the row before stands level with one of this row: none reaches below the
         # row's top, or too little (``_LEVEL``) for two middles within ``OFF_BASELINE``
@@ -108,38 +116,51 @@ def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Bo
         foot, least = bottom, short
         if apart:
             out += before
-            before = row
+            before, before_boxes = row, row_boxes
             continue
-        starts = [boxes[id(p[0])].x0 for p in before]  # the pieces of a row are apart, by x0
-        ends = [max(boxes[id(w)].x1 for w in p) for p in before]
+        starts = [pb[0].x0 for pb in before_boxes]  # the pieces of a row are apart, by x0
+        ends = [max(map(_X1, pb)) for pb in before_boxes]
+        deepest = max((b.cy for pb in before_boxes for b in pb), default=-math.inf)  # the lowest middle
         joins: dict[int, list[list[Word]]] = {}
-        kept = []
-        for q in row:
-            partner = _partner(q, before, starts, ends, gutters, boxes, unhung, hanging, slack, rules)
+        kept, kept_boxes = [], []
+        for q, pb in zip(row, row_boxes):
+            first, last = pb[0], pb[-1]  # (a piece whose ends stand lower is level with none)
+            partner = None if first.cy - deepest > OFF_BASELINE * first.height \
+                and last.cy - deepest > OFF_BASELINE * last.height else _partner(
+                    q, first, last, before, before_boxes, starts, ends, gutters, boxes, unhung,
+                    hanging, slack, rules)
             if partner is None:
                 kept.append(q)
+                kept_boxes.append(pb)
             else:
                 joins.setdefault(partner, []).append(q)
         for j, qs in joins.items():
             before[j] = sorted(before[j] + [w for q in qs for w in q], key=lambda w: boxes[id(w)].x0)
         out += before
-        before = kept
+        before, before_boxes = kept, kept_boxes
     return out + before
 
 
-def _partner(q: list[Word], before: list[list[Word]], starts: list[float], ends: list[float],
+def _partner(q: list[Word], first: Box, last: Box, before: list[list[Word]],
+             before_boxes: list[list[Box]], starts: list[float], ends: list[float],
              gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box], hanging: Hanging,
              slack: float, rules: VerticalRules) -> int | None:
-    """The piece of the row before that q's first or last word stands on one line with."""
-    first, last = boxes[id(q[0])], boxes[id(q[-1])]
+    """The piece of the row before that q's first or last word (boxed ``first``, ``last``)
+    stands on one line with. A word of the piece is tried only when it ends (or starts)
+    right beside one of those two and its middle lies within ``OFF_BASELINE`` of that one's
+    height of theirs (``_on_one_line`` asks no less): a table's cells, row under row, are
+    each beside a few of the row before, level with none."""
     reach = _BESIDE * min(w.size for w in q)
-    j = bisect_left(starts, last.x1 + reach) - 1
-    while j >= 0 and ends[j] >= first.x0 - reach:
-        near = [w for w in before[j] if first.x0 - reach <= boxes[id(w)].x1 <= first.x0 + gutters.hair
-                or last.x1 - gutters.hair <= boxes[id(w)].x0 <= last.x1 + reach]
-        if any(_on_one_line(u, v, gutters, boxes, unhung, hanging, slack, rules)
-               for u in near for v in (q[0], q[-1])):
-            return j
+    left, right, hair = first.x0 - reach, last.x1 + reach, gutters.hair
+    ends_of = ((q[0], first.cy, OFF_BASELINE * first.height), (q[-1], last.cy, OFF_BASELINE * last.height))
+    j = bisect_left(starts, right) - 1
+    while j >= 0 and ends[j] >= left:
+        for u, b in zip(before[j], before_boxes[j]):
+            if left <= b.x1 <= first.x0 + hair or last.x1 - hair <= b.x0 <= right:
+                cy = b.cy
+                if any(abs(cy - c) <= off and _on_one_line(u, v, gutters, boxes, unhung, hanging, slack, rules)
+                       for v, c, off in ends_of):
+                    return j
         j -= 1
     return None
 
