@@ -38,7 +38,9 @@ Words
     space. A line-end hyphen that the text stage took out (the block's ``word_breaks``: "recon-"
     + "struction", "AGRI-" + "CULTURE", a soft hyphen) is written as ``HYP`` after the word
     part, so a reader joins the word as our text does; a hyphen the text keeps ("Baden-" +
-    "Württemberg", "low-" + "income" where the page writes "low-income") stays in ``CONTENT``. ``WC``
+    "Württemberg", "low-" + "income" where the page writes "low-income") stays in ``CONTENT``.
+    Every part of a word broken over lines has ``SUBS_TYPE`` (``HypPart1`` for the first,
+    ``HypPart2`` for the others) and ``SUBS_CONTENT``, the whole word as our text reads it. ``WC``
     is the OCR confidence when the word has one; vertical lines have ``BASEDIRECTION="ttb"``.
 
 IDs
