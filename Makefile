@@ -14,8 +14,11 @@ OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-
 
 # What the fixture pages of other PDF producers need (fixtures/producers/README.md): only to
 # regenerate them; the committed sample is read by the tests without any of this.
+# The last line is WeasyPrint's: Pango, and the fonts it sets (URW C059 and Nimbus Sans; DejaVu
+# Serif draws the break hyphen U+2010, which C059 lacks).
 PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-extra \
-	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended
+	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended \
+	libpango-1.0-0 libpangoft2-1.0-0 fonts-urw-base35 fonts-dejavu-core
 
 .PHONY: install ocr-models browser demo test bench fixtures producer-tools producers clean
 
@@ -59,11 +62,12 @@ bench: install producer-tools
 fixtures: install
 	$(PY) fixtures/make_fixtures.py
 
-# The producers' tools, installed only when missing (Typst from PyPI into the venv).
+# The producers' tools, installed only when missing (Typst and WeasyPrint from PyPI into the venv).
 producer-tools: $(STAMP)
 	@dpkg -s $(PRODUCER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRODUCER_PACKAGES) >/dev/null; }
 	@$(PY) -c "import typst" 2>/dev/null || $(PY) -m pip install --quiet typst
+	@$(PY) -c "import weasyprint" 2>/dev/null || $(PY) -m pip install --quiet weasyprint
 
 producers: install producer-tools
 	$(PY) fixtures/producers/make_pages.py

@@ -1,4 +1,4 @@
-"""Accuracy per PDF producer: our pipeline and plain PyMuPDF on pages of Chromium, Typst and LaTeX.
+"""Accuracy per PDF producer (Chromium, Typst, LaTeX, WeasyPrint): our pipeline and plain PyMuPDF.
 
     .venv/bin/python bench/producers.py                        # the committed sample
     .venv/bin/python bench/producers.py DIR [--pages]          # pages made by make_pages.py --out DIR

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from layout.analysis.blocks import build_blocks
 from layout.analysis.lines import build_lines
+from layout.analysis.linestyle import make_line
 from layout.model import Box, Figure, Rule
 from layout.params import Params
 
@@ -183,3 +184,89 @@ def test_a_rule_in_a_columns_own_leading_is_the_edge_of_a_box_the_text_overran()
     apart = Rule(Box(40, 161, 160, 161.3), "h")  # 158 above, 164 below: 6 of white, not 2
     words = column(50, 100, 5) + column(50, 164, 3, start=20)
     assert [len(b.lines) for b in blocks_of(words, rules=(apart,))] == [5, 3]
+
+
+def _found(texts, x0, y0, height, block, number, size=10):
+    """One line an OCR engine found: words ``height`` tall from ``x0`` on, in its block."""
+    out, x = [], x0
+    for t in texts:
+        out.append(replace(word(t, x, y0, size), box=Box(x, y0, x + 0.5 * size * len(t), y0 + height),
+                           source_block=block, source_line=number))
+        x += 0.5 * size * (len(t) + 1)
+    return out
+
+
+def test_a_speck_the_engine_found_level_with_its_line_stays_in_that_lines_block():
+    """The Liverpool Standard, 1832: the engine read the "l" of "apply" as a line "i" of its
+    own, less than half as tall as its line and level with its top. Stacked, such a height
+    would part a title from its small print; level with a line of its block, it is that
+    line's, and the engine's order puts it where it read it."""
+    words = (_found(["conveyance", "for", "goods", "and", "passengers,", "for", "terms"], 50, 100, 12, 4, 0)
+             + _found(["i"], 60, 114, 5, 4, 1, size=4)
+             + _found(["apply", "to", "Cyrus", "Morrall", "and", "Son,", "merchants."], 50, 114, 12, 4, 2)
+             + _found(["who", "will", "forward", "goods", "to", "every", "port", "named."], 50, 128, 12, 4, 3))
+    (b,) = blocks_of(words)
+    assert [ln.text.split()[0] for ln in b.lines] == ["conveyance", "i", "apply", "who"]
+    # stacked under its line, not level with one, a short line of the block starts its own
+    stacked = [w for w in words if w.text != "i"] + _found(["i"], 60, 142, 5, 4, 4, size=4)
+    assert sorted(len(b.lines) for b in blocks_of(stacked)) == [1, 3]
+
+
+def test_pieces_of_one_printed_line_side_by_side_in_one_ocr_block_stay_in_it():
+    """The Liverpool Standard, 1832: the engine found "FURNITURE, JOINERS" (a tall glyph
+    stretching it) and ", ISLINGTON." beside it as two lines, level, side by side, no letter
+    over the other: one printed line, whose pieces stay in the block, in the engine's order,
+    and the line under the two follows the whole row, not its last piece."""
+    words = (_found(["FURNITURE,", "JOINERS"], 60, 100, 18, 5, 0)
+             + _found([",ye.,.", "ISLINGTON."], 153, 108, 11, 5, 1)
+             + _found(["By", "Messrs.", "T.", "&", "J.", "TROTTER,"], 90, 120, 11, 5, 2)
+             + _found(["On", "TUESDAY,", "the", "27th", "instant,", "at", "eleven"], 50, 133, 11, 5, 3)
+             + _found(["o'clock,", "on", "the", "premises,", "Islington,", "near"], 50, 146, 11, 5, 4))
+    (b,) = blocks_of(words)
+    assert [ln.text.split()[0] for ln in b.lines] == ["FURNITURE,", ",ye.,.", "By", "On", "o'clock,"]
+
+
+def test_lines_of_two_columns_in_one_ocr_region_are_not_pieces_of_one_line():
+    """The Coloured News, 1855: the engine ran one region over two columns a narrow gutter
+    (4 pt) apart. Lines level side by side wider together than any line of the region are
+    the lines of two columns, one block each; and boxes taller than wide (the Gravenhaegse
+    Courant, 1750, whose words are columns of letters) tell no line standing level."""
+    left = [_found(["the", "council", "said"], 50, 100 + 12 * i, 10, 2, 2 * i) for i in range(6)]
+    right = [_found(["on", "monday", "that"], 134, 100 + 12 * i, 10, 2, 2 * i + 1) for i in range(6)]
+    lines = [make_line(ws, vertical=False) for ws in left + right]  # as the lines stage cut them
+    assert sorted(len(b.lines) for b in build_blocks(lines, (), (), (), P)) == [6, 6]
+    tall = [replace(word(t, 0, 0, 30), box=Box(*box), source_block=3, source_line=k)
+            for k, (t, box) in enumerate([("verfcheyde", (2200, 107, 2231, 271)),
+                                          ("MICHED", (2233, 177, 2259, 320)),
+                                          ("adverteeren,", (2268, 220, 2302, 409))])]
+    assert len(blocks_of(tall)) == 3
+
+
+def test_a_signature_set_right_under_a_short_last_line_stays_in_its_ocr_block():
+    """The Liverpool Standard, 1832: an advertisement ends on a short line and a signature
+    set to the right under it, overlapping it little ("pool, and 4, Bridge-street,
+    Manchester." over "D. STAFFORD Sole Agent."). In the block the engine found, it goes on
+    with the lines above, which it lies within; without that block it stands apart. Not so a
+    line centred under the text, nor the vertical lines of one block (the Gravenhaegse
+    Courant, 1750)."""
+    words = (_found(["Wholesale", "and", "Export", "Warehouses;", "167,", "Dale-street,", "Liver-"],
+                    50, 100, 11, 6, 0)
+             + _found(["pool,", "and", "4,", "Bridge-street,", "Manchester."], 50, 113, 11, 6, 1)
+             + _found(["D.", "STAFFORD", "Sole", "Agent."], 230, 128, 11, 6, 2))  # 2 lower: OCR boxes
+    (b,) = blocks_of(words)
+    assert [ln.text.split()[0] for ln in b.lines] == ["Wholesale", "pool,", "D."]
+    assert len(blocks_of([replace(w, source_block=None) for w in words])) == 2
+    # a line centred under a paragraph's short last line is a title over what follows
+    # (Le Matin, 1893), not the paragraph's end
+    centred = (_found(["Wholesale", "and", "Export", "Warehouses;", "167,", "Dale-street,", "Liver-"],
+                      50, 100, 11, 6, 0)
+               + _found(["pool,", "and", "so", "on."], 50, 113, 11, 6, 1)
+               + _found(["Le", "projet", "Grébauval."], 140, 126, 11, 6, 2))
+    assert len(blocks_of(centred)) == 2
+    # vertical lines (words an OCR file gave as columns of letters, read sideways): their
+    # boxes, turned, and their sizes, measured across them, do not compare
+    sideways = [replace(word(t, 0, 0, size), box=Box(*box), vertical=True, source_block=8, source_line=k)
+                for k, (t, box, size) in enumerate([("zyweok", (2414, 285, 2445, 398), 113),
+                                                    ("doïsjesvsn", (2374, 350, 2406, 519), 169)])]
+    lines = [make_line([w], vertical=True) for w in sideways]
+    assert len(build_blocks(lines, (), (), (), P)) == 2

@@ -141,3 +141,26 @@ def test_a_box_of_narrow_cjk_columns_under_a_ribbon_is_no_figure():
     assert not [f for s in layout_.stories for f in s.figures] and not layout_.figures
     text = " ".join(b.text for s in layout_.stories for part in (s, *s.sidebars) for b in part.blocks)
     assert all(w.text in text for w in cols[:3])
+
+
+def test_a_border_drawn_as_a_filled_ring_is_a_frame_and_a_solid_box_is_not(tmp_path):
+    """WeasyPrint draws a CSS border as an even-odd fill of two nested rectangles: an
+    outline, as a stroked rectangle is; a solid dark rectangle, or a rounded one, stays a
+    drawing (a placeholder, a label)."""
+    from layout.sources.pdf import PdfSource
+    doc = pymupdf.open()
+    pg = doc.new_page(width=400, height=400)
+    ring = pg.new_shape()
+    ring.draw_rect(pymupdf.Rect(30, 40, 200, 150))
+    ring.draw_rect(pymupdf.Rect(30.8, 40.8, 199.2, 149.2))
+    ring.finish(fill=(0, 0, 0), color=None, even_odd=True)
+    ring.commit()
+    pg.draw_rect(pymupdf.Rect(220, 40, 370, 150), fill=(0.1, 0.1, 0.1), color=None)
+    pg.draw_rect(pymupdf.Rect(220, 200, 370, 300), fill=(0.1, 0.1, 0.1), color=None, radius=0.05)
+    pg.insert_text((40, 60), "A boxed note", fontsize=9)
+    path = tmp_path / "ring.pdf"
+    doc.save(path)
+    source = PdfSource(path)
+    content = source.page(1)
+    source.close()
+    assert [f.as_list(1) for f in content.frames] == [[30.0, 40.0, 200.0, 150.0]]

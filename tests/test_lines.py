@@ -232,6 +232,27 @@ def test_cjk_headlines_side_by_side_and_one_with_a_full_width_space_over_the_gut
     assert "北塘区完善市场 引导新型" in texts(build_lines(words + below, (), P))  # gap 192..218
 
 
+def test_cjk_headlines_side_by_side_each_filling_its_columns_are_two_lines():
+    """Two 25 pt CJK headlines, each set to the measure of its own two columns, so that the
+    gap between them is the gutter (0.4 em, no wider than a display word space) and ends on
+    both of its edges: two headlines, not one whose word space falls on the gutter
+    (latex_s115_06_zh: "双河镇开展智慧农" | "滨江新区补齐特色"). Set 2 pt into the gutter,
+    the second no longer meets its far edge, and the gap is a word space again."""
+    def grid(y):  # four columns 82.5 pt wide, gutters of 10 pt: 112.5, 205, 297.5 to +10
+        return [w for x in (30, 122.5, 215, 307.5) for w in column(x, y, 12, width=82.5)]
+    words = grid(100) + grid(290) + [word("双河镇开展智慧", 30, 250, size=25)]  # 30..205
+    lines = texts(build_lines(words + [word("滨江新区补齐特", 215, 250, size=25)], (), P))
+    assert "双河镇开展智慧" in lines and "滨江新区补齐特" in lines             # 215..390
+    lines = texts(build_lines(words + [word("滨江新区补齐特", 213, 250, size=25)], (), P))
+    assert "双河镇开展智慧滨江新区补齐特" in lines
+    # a Latin headline's word space meeting both edges by chance is as wide as its other
+    # spaces: one line (latex_s111_00_en: "Council Introduces Regional Highway Despite …")
+    heads = [word(t, x, 250, size=25) for t, x in (("Mayor", 10), ("Backs", 82.5), ("Plan", 155),
+                                                     ("Despite", 215), ("Protests", 312.5))]
+    lines = texts(build_lines(grid(100) + grid(290) + heads, (), P))              # spaces of 10 pt
+    assert "Mayor Backs Plan Despite Protests" in lines
+
+
 def test_an_indented_first_line_beside_a_full_line_is_cut_on_the_pages_gutter():
     """Two columns with a gutter from 150 to 160 pt; lower down, between two lines across both
     columns (a caption over a chart), one row where a full line of the left column stands

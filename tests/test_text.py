@@ -198,6 +198,19 @@ def test_a_short_cjk_line_ending_in_no_closing_mark_goes_on():
     assert body_texts(words) == ["".join(body)]
 
 
+def test_a_cjk_line_set_in_one_character_after_a_full_line_left_open_goes_on():
+    #  一法第五十一条第五项   a law's items set with a hanging indent (kampo_vertical_ja:
+    #   车辆移动决定。       "一の五 医療機関が、…当該" / "傷病者が…"): a line set in one
+    #  二法第五十一条第六项   character after a full line with no closing mark goes on with
+    #   规定保管车辆的返还   it; after a short line ending a sentence, or set in two
+    #    甲乙丙丁戊己。       characters (a Chinese paragraph's indent), a line opens one
+    body = [("一法第五十一条第五项", 50), ("车辆移动决定。", 60), ("二法第五十一条第六项", 50),
+            ("规定保管车辆的返还", 60), ("甲乙丙丁戊己。", 80)]
+    words = text_lines(["市场监管"], 50, 60, size=24)
+    words += [word(t, x, 100 + 12 * k) for k, (t, x) in enumerate(body)]
+    assert body_texts(words) == [body[0][0] + body[1][0], body[2][0] + body[3][0], body[4][0]]
+
+
 def test_the_wrapped_end_of_a_cjk_note_set_flush_right_goes_on_with_it():
     #  一二三四五六七八九十   a note set flush right under the text ("数据来源：社区工作" /
     #  数据来源：社区工作十   "者"): its last character stands at the measure's end, far

@@ -4,7 +4,11 @@ A line joins the block just above it when the two are close (``Params.line_gap``
 horizontally, share size, weight and typeface (or an OCR file put them in one block: then
 they may overlap any amount, and lines standing level keep the engine's order), sit in the
 same frame, and no rule or figure lies between them (but a rule in the block's own leading:
-the edge of a box the text overran); lines of two OCR blocks, one set far
+the edge of a box the text overran). The pieces of one printed line an OCR engine found as
+lines side by side in one of its blocks, and the specks it read as lines level with a line,
+stay in that block (``_Regions.beside``, ``_same_source_block``), and the next line follows
+the whole row they make (``_last_row``); so does a line it found set flush right under a
+paragraph's short last line, a signature (``_under``); lines of two OCR blocks, one set far
 wider than the other (across two columns, or a title over its text), never join. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
 to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
@@ -50,6 +54,12 @@ _SAME_LEADING = 0.1
 # [share of the shorter line's height] two lines of one OCR block overlapping by more than
 # this stand level: the geometry cannot order them
 _LEVEL = 0.5
+# [sizes] most white between two such lines standing side by side on one printed line;
+# how far from its block's right edge a line set flush right (a signature) may end
+_BESIDE = 1.0
+_FLUSH = 2.0
+# [sizes] how far gaps between lines an OCR engine boxed (by their letters) differ in one leading
+_OCR_LEADING = 0.5
 
 
 def _turn(box: Box) -> Box:
@@ -137,47 +147,84 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
     done: list[int] = []
     sizes = sorted(ln.size for ln in lines)
     still = _OpenGroups(max(10 * sizes[len(sizes) // 2], 1e-3) if sizes else 1.0)
+    rows: dict[int, tuple[Box, Line]] = {}  # per group, its last row (``_last_row``)
+    extents: dict[int, Box] = {}  # per group, the box of all its lines
+
+    def follows(ln: Line, b: Box, k: int, last: Line, gap: float) -> bool:
+        """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
+        the group's last row."""
+        lb = rows[k][0]
+        same_block = _same_source_block(last, ln)
+        return ((same_block or -_MAX_OVERLAP * ln.size < gap)
+                and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b)
+                     or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
+                     and _in_leading(groups[k], gap, boxes, _OCR_LEADING))
+                and frame[id(ln)] == frame[id(last)]
+                and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params))
+                and not regions.apart(last, ln)
+                and (_in_leading(groups[k], gap, boxes)
+                     or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
+                                for j in by_middle.between(lb.y1 - 1, b.y0 + 1))))
+
     for ln in sorted(lines, key=lambda ln: (boxes[id(ln)].y0, boxes[id(ln)].x0)):
         b = boxes[id(ln)]
         reach = params.line_gap * ln.size
         done += still.close_above(b.y0 - 3 * reach)
         best, best_gap = None, float("inf")
         for k in still.over(b):
-            last = groups[k][-1]
-            lb = boxes[id(last)]
-            gap = b.y0 - lb.y1
-            same_block = _same_source_block(last, ln)
-            if not ((same_block or -_MAX_OVERLAP * ln.size < gap) and gap <= reach
-                    and gap < best_gap):
-                continue
-            if (x_overlap_ratio(lb, b) < _MIN_OVERLAP or frame[id(ln)] != frame[id(last)]
-                    or not (same_block or same_style(last, ln, params)
-                            or _two_faces(last, ln, params))
-                    or regions.apart(last, ln)
-                    or not _in_leading(groups[k], gap, boxes)
-                    and any(crosses_between_vertically(barriers[j], lb, b, 0.3)
-                            for j in by_middle.between(lb.y1 - 1, b.y0 + 1))):
-                continue
-            best, best_gap = k, gap
+            gap = b.y0 - rows[k][0].y1
+            # the group's last line, or the widest of its last row (not a speck level with it)
+            if gap <= reach and gap < best_gap and (
+                    follows(ln, b, k, groups[k][-1], gap)
+                    or rows[k][1] is not groups[k][-1] and follows(ln, b, k, rows[k][1], gap)):
+                best, best_gap = k, gap
         if best is None:
             best = len(groups)
             groups.append([ln])
+            rows[best], extents[best] = (b, ln), b
         else:
+            rows[best] = _last_row(groups[best][-1], ln, rows[best], b)
+            extents[best] = union_all((extents[best], b))
             groups[best].append(ln)
-        still.file(best, b)
+        still.file(best, rows[best][0])
     return [groups[k] for k in done + still.remaining()]
 
 
-def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box]) -> bool:
+def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box) -> tuple[Box, Line]:
+    """A group's last row (its box and its widest line) once ``ln`` (box ``b``) joins it after
+    its line ``last``: the row so far with ``ln`` when the two stand level in one OCR block
+    (``_level_in_print``: pieces of one printed line, "FURNITURE, JOINERS" beside ",
+    ISLINGTON.", or a speck read off a letter), else ``ln`` alone. The next line follows the
+    whole row, not its last piece, and may go on from its widest line, not only from a speck."""
+    if not _level_in_print(last, ln):
+        return b, ln
+    return union_all((row[0], b)), max(row[1], ln, key=lambda line: line.box.width)
+
+
+def _under(b: Box, extent: Box, gap: float, size: float) -> bool:
+    """Whether a horizontal line of print (box ``b``, wider than tall) stands under its
+    group's last row (``gap`` under it, reaching up less than ``_MAX_OVERLAP`` of ``size``),
+    within the group's lines across (``extent``, give or take ``size``) and flush right in them
+    (within ``_FLUSH`` sizes): a signature under a paragraph's short last line ("pool, and 4,
+    Bridge-street, Manchester." over "D. STAFFORD Sole Agent."), which overlaps it little.
+    A line centred under the text is a title over what follows (``Le projet Grébauval.``);
+    the caller asks the line to keep the group's leading (within ``_OCR_LEADING``), so a
+    signature does not jump a dateline standing apart, and a line of the same OCR block."""
+    return b.width > b.height and gap > -_MAX_OVERLAP * size \
+        and extent.x0 - size <= b.x0 and extent.x1 - _FLUSH * size <= b.x1 <= extent.x1 + size
+
+
+def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box],
+                within: float = _SAME_LEADING) -> bool:
     """Whether a line ``gap`` below the group's last line keeps the group's own leading (its
-    last gap, within ``_SAME_LEADING`` of the size): a rule drawn in that gap is the edge of a
+    last gap, within ``within`` of the size): a rule drawn in that gap is the edge of a
     box the text overran (a frame drawn shorter than its text), no separator, for a rule
     between two stories has white of its own on both sides. So is a figure whose middle
     falls in that gap: it stands behind the text (the barriers are rules and figures)."""
     if len(group) < 2:
         return False
     last, before = boxes[id(group[-1])], boxes[id(group[-2])]
-    return gap <= last.y0 - before.y1 + _SAME_LEADING * group[-1].size
+    return gap <= last.y0 - before.y1 + within * group[-1].size
 
 
 class _OpenGroups:
@@ -245,6 +292,18 @@ class _Regions:
                 widths.setdefault(ln.words[0].source_block, []).append(boxes[id(ln)].width)
         self.lines = {k: len(ws) for k, ws in widths.items()}
         self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
+        self.widest = {k: max(ws) for k, ws in widths.items()}
+
+    def beside(self, last: Line, ln: Line, row: Box, b: Box) -> bool:
+        """Whether ``ln`` (box ``b``) stands level with a group's last line in its OCR block,
+        right beside its row (no more than ``_BESIDE`` of the larger line's size apart: a
+        speck's own size says nothing of the spaces of its line), the two no wider than the
+        block's widest line and that size: the engine found one printed line in pieces, which
+        overlap in nothing across. Two lines side by side wider than that are the lines of
+        two columns in a region the engine ran across the gutter, however narrow."""
+        size = max(last.size, ln.size)
+        return _level_in_print(last, ln) and max(b.x0 - row.x1, row.x0 - b.x1) <= _BESIDE * size \
+            and max(b.x1, row.x1) - min(b.x0, row.x0) <= self.widest[ln.words[0].source_block] + size
 
     def apart(self, a: Line, b: Line) -> bool:
         """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
@@ -258,14 +317,17 @@ class _Regions:
 
 
 def _same_source_block(a: Line, b: Line) -> bool:
-    """Whether an OCR file put both lines, about as tall (``_OCR_HEIGHTS``), in one of its
-    blocks: evidence that they belong together whatever sizes and styles it gave them (some
-    engines give every other line of a paragraph another size)."""
+    """Whether an OCR file put both lines in one of its blocks, about as tall
+    (``_OCR_HEIGHTS``) or standing level (``_level``): evidence that they belong together
+    whatever sizes and styles it gave them (some engines give every other line of a paragraph
+    another size; a speck read off a letter, "i" inside "apply", is a line of its own, level
+    with its line). A short line stacked over or under a taller one of the block is another
+    matter: a title over its text's small print."""
     block = a.words[0].source_block
     if block is None or block != b.words[0].source_block:  # (a PDF's lines: no heights to read)
         return False
     big, small = max(a.box.height, b.box.height), min(a.box.height, b.box.height)
-    return big - small <= _OCR_HEIGHTS * big
+    return big - small <= _OCR_HEIGHTS * big or _level_in_print(a, b)
 
 
 def _engine_order(lines: list[Line]) -> list[Line]:
@@ -296,6 +358,15 @@ def _level(a: Line, b: Line) -> bool:
         return False
     shared = min(a.box.y1, b.box.y1) - max(a.box.y0, b.box.y0)
     return shared > _LEVEL * min(a.box.height, b.box.height)
+
+
+def _level_in_print(a: Line, b: Line) -> bool:
+    """Two lines of one OCR block standing level (``_level``), the wider of them a line of
+    print: wider than it is tall (the other may be a speck or a flourish). Boxes taller than
+    wide say nothing of a baseline (words of a scan whose boxes the engine gave as columns
+    of letters, the Gravenhaegse Courant of 1750)."""
+    wide = a if a.box.width >= b.box.width else b
+    return wide.box.width > wide.box.height and _level(a, b)
 
 
 def same_style(a: Line | Block, b: Line | Block, params: Params) -> bool:

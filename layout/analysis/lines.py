@@ -221,9 +221,10 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
                 inner, u.x0, b.cy, _SLACK * body, hanging_mark(prev, w), found, sides=not found and max(
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
-            if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
-                           or _word_space_of_display(prev, w, gap, body)):
+            if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
                 gutter = None
+            elif gutter and _word_space_of_display(prev, w, gap, body):
+                gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
             if separators and separators.in_gap(right, b) or _outsized(prev, w) and not in_column \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
@@ -355,9 +356,8 @@ def _headlines_apart(a: Word, b: Word, gap: float, body: float) -> bool:
 
 
 def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
-    """A gap between words of display type of one size (``_DISPLAY_SIZE``), no wider than their
-    word space or in a line an OCR engine found (rough spacing): one headline across columns, a
-    gutter through its word space; two side by side stand further apart, or differ in size."""
+    """A gap between display words of one size (``_DISPLAY_SIZE``) no wider than a word space, or
+    in a line an OCR engine found: one headline across columns, a gutter through its word space."""
     size, big = sorted((a.size, b.size))
     return size > _DISPLAY * body and size >= _DISPLAY_SIZE * big \
         and (gap <= _DISPLAY_SPACE * size or same_source_line(a, b))

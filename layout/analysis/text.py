@@ -19,9 +19,11 @@ bracket) before one starting in lower case, for in a script with capitals a para
 with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
 than a mark before an unindented one opening with such a character, for a CJK paragraph ends
 with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
-inset), and the next one is set in. A salutation ("Sir,") or an address in an advertisement
-that ends in a comma and stands over a new paragraph is joined to it: a rare loss, against a
-comma at a line end in running text at every few lines.
+inset), and the next one is set in; after a full CJK line with no closing mark before one
+starting at most a character right of it (a hanging indent's continuation: a law's items). A
+salutation ("Sir,") or an address in an advertisement that ends in a comma and stands over a
+new paragraph is joined to it: a rare loss, against a comma at a line end in running text at
+every few lines.
 
 The lines of a paragraph are joined as ``hyphens.joined`` says (hyphenation undone, no
 space where CJK text meets).
@@ -87,6 +89,11 @@ _WIDER = 1.0
 # is justified when this share of its lines end together within the first (the ends of a
 # ragged narrow column crowd near its measure, but not that close)
 _SHORT_OF_FULL = 0.3
+# [em] a CJK line starting no further than this (one character) right of a line that filled
+# its measure with no closing mark goes on with it: the continuation of a hanging indent (a
+# law's items, "一の五 医療機関が、…当該" / "傷病者が医療機関に…"); a paragraph's last line
+# ends with its closing mark, and a Chinese paragraph is set in by two characters
+_HANGING = 1.5
 _FLUSH = 0.15
 _JUSTIFIED = 0.75
 
@@ -152,6 +159,8 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
     broken = False  # whether the previous line ended inside a word or a clause
     open_end = False  # whether it ended with no sentence's closing mark
     cjk_open = False  # whether it ended in a CJK character other than a mark
+    cjk_full = False  # whether it did so at its measure's end (``_HANGING``)
+    was = math.inf  # where it started
     short_of_full = False  # whether it ended a sentence short of its justified block's lines
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
@@ -180,7 +189,8 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             # CJK text sets a new paragraph in by two characters: a short line with no closing
             # mark before an unindented line is a measure narrowed beside an inset.
             goes_on = broken or open_end and _opens_in_lower_case(ln) \
-                or cjk_open and (not indented or flush) and _cjk_text(ln.text.lstrip()[:1])
+                or (cjk_open and (not indented or flush) or cjk_full and ln.box.x0 - was <= _HANGING * ln.size) \
+                and _cjk_text(ln.text.lstrip()[:1])
             if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
                 paras.append([])
             paras[-1].append(ln)
@@ -188,6 +198,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             broken = breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
             cjk_open = _cjk_text(ln.text.rstrip()[-1:])
+            cjk_full, was = cjk_open and room <= _EDGE * ln.size, ln.box.x0
             short_of_full = math.isfinite(full_end) and _stretches(ln.text) \
                 and min(end, full_end) - ln.box.x1 > _SHORT_OF_FULL * ln.size
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):

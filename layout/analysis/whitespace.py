@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from operator import itemgetter
 
@@ -62,6 +62,9 @@ _BLANK = 3.0
 # boxes than ``_ALIGNED_LINES`` is 0
 _EDGE = 0.25
 _ALIGNED_LINES = 6
+# [body sizes] how close text must end to a strip's edge to fill the measure up to it: a
+# digital page's column edges agree to a rounding (a word space beside a gutter is off by more)
+_FILLED = 0.1
 
 # A free interval of a slice: (x0, x1, box left of it, box right of it, its width x1 - x0, the
 # left box's edge or -inf at the margin, the right box's edge or +inf, whether it is of body
@@ -99,6 +102,18 @@ class Strip:
     @property
     def width(self) -> float:
         return self.x1 - self.x0
+
+    def filled(self, left: float, right: float, body: float) -> Strip | None:
+        """The strip, off the grid and not long (a weak gutter: ``lines._cut_row`` judges it
+        against the other spaces of its row), when a gap from x=left to x=right between words of
+        display type ends on both its edges (within ``_FILLED`` body sizes); None else. A word
+        space of a headline across columns falls inside a gutter or over it; one ending on both
+        its edges may be the gutter between two headlines side by side, each set to its own
+        columns' measure ("双河镇开展智慧农" | "滨江新区补齐特色", no space in either), or a
+        word space meeting them by chance, no wider than the other spaces of its line."""
+        if abs(left - self.x0) <= _FILLED * body and abs(right - self.x1) <= _FILLED * body:
+            return replace(self, on_grid=False, long=False)
+        return None
 
     @property
     def height(self) -> float:

@@ -53,7 +53,7 @@ from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import (CAP_HEIGHT, Coords, Row, boxed_to_ink, element_name, glyph_height,
                          letter_kinds, printed_lines, raw_box, unflattened)
 from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
-from .xml import ALTO_NAMESPACES, expect_root, number_of, parse, split_tag
+from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
 
 DPI = 300.0
 _PX_PER_UNIT = {"pixel": 1.0, "mm10": DPI / 254.0, "inch1200": DPI / 1200.0}
@@ -110,9 +110,12 @@ def load(path: Path) -> AltoFile:
     if unit not in _PX_PER_UNIT:
         raise FormatError(f"{path}: unknown MeasurementUnit {unit!r} "
                           f"(known: {', '.join(_PX_PER_UNIT)})")
-    styles = {s.get("ID"): _text_style(s) for s in root.iter(alto.tag("TextStyle"))}
+    # The styles and tags are read outside the Layout, which is the rest of the file (their
+    # Styles and Tags stand beside it): a walk of the whole tree is a third of its parse.
+    heads = [c for c in root.iterchildren() if c.tag != alto.tag("Layout")]
+    styles = {s.get("ID"): _text_style(s) for c in heads for s in c.iter(alto.tag("TextStyle"))}
     layout_tags = {t.get("ID"): (t.get("LABEL") or "").strip().lower()
-                   for t in root.iter(alto.tag("LayoutTag")) if t.get("ID")}
+                   for c in heads for t in c.iter(alto.tag("LayoutTag")) if t.get("ID")}
     return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles, layout_tags)
 
 
@@ -165,7 +168,8 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     width, height = ((number_of(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
     styles = _StyleLookup(alto)
-    rows = _printed_rows(alto, page, _Clip(bounds), styles)
+    lines, graphics = _page_elements(alto, page, styles)
+    rows = _printed_rows(alto, lines, _Clip(bounds))
     inked = boxed_to_ink([heights for *_, heights in rows])
     kinds = [letter_kinds(row) if inked else (False, False) for row, *_ in rows]
     types = [glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
@@ -195,22 +199,51 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
             font, word_size, bold, italic = look  # (a call with *look is slower)
             words.append(Word(text, Box(x0, top, x1, bottom), font, word_size, bold, italic, False,
                               confidence, row_no, block))
-    figures, rules, frames = _graphics(alto, page, bounds)
+    figures, rules, frames = _graphics(alto, graphics, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
 
-def _printed_rows(alto: AltoFile, page: etree._Element, clip: _Clip,
-                  styles: _StyleLookup) -> list[Row]:
+def _page_elements(alto: AltoFile, page: etree._Element, styles: _StyleLookup
+                   ) -> tuple[list[tuple[etree._Element, int | None, TextStyle]], list[etree._Element]]:
+    """The page's TextLines, each with the number of its TextBlock (in document order; None
+    for a line whose parent is none) and the style it inherits (its own ``STYLEREFS``, else
+    its nearest ancestor's below the Page), and its ComposedBlocks, GraphicalElements and
+    Illustrations, all in document order. One walk down the blocks that never enters a line:
+    a line's words are most of the file's elements, and ``line_words`` reads them."""
+    line_tag, block_tag = alto.tag("TextLine"), alto.tag("TextBlock")
+    graphic_tags = {alto.tag(t) for t in ("ComposedBlock", "GraphicalElement", "Illustration")}
+    own = styles.own
+    lines: list[tuple[etree._Element, int | None, TextStyle]] = []
+    graphics: list[etree._Element] = []
+    blocks = iter(range(sys.maxsize))  # the TextBlocks' numbers
+
+    def walk(element: etree._Element, block: int | None, inherited: TextStyle) -> None:
+        for child in element.iterchildren():
+            refs = child.get("STYLEREFS")
+            style = refs and own(refs) or inherited
+            tag = child.tag
+            if tag == line_tag:
+                lines.append((child, block, style))
+                continue
+            if tag in graphic_tags:
+                graphics.append(child)
+            walk(child, next(blocks) if tag == block_tag else None, style)
+
+    walk(page, None, _NO_STYLE)
+    return lines, graphics
+
+
+def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, TextStyle]],
+                  clip: _Clip) -> list[Row]:
     """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
     checked and clipped to the page. The words of a line get one top and bottom: the
     TextLine's own when it is one row holding its words (see ``ocr.on_line``), else the extent
     of the row's words, or its block's if boxed flat (``unflattened``). The TextBlock number is
     a hint (see ``Word.source_block``)."""
-    block_no = {block: k for k, block in enumerate(page.iter(alto.tag("TextBlock")))}
     (low_x, low_y), (high_x, high_y), (width, height) = clip.limits
     rows: list[Row] = []
     elements: list[etree._Element] = []  # the TextLine of each row
-    for line in page.iter(alto.tag("TextLine")):
+    for line, block, style in lines:
         printed = printed_lines(alto, line)
         own = raw_box(line, alto.scale) if len(printed) == 1 else None
         for row in printed:
@@ -233,8 +266,7 @@ def _printed_rows(alto: AltoFile, page: etree._Element, clip: _Clip,
                 _, top, _, bottom = clip(own, line)
             else:
                 top, bottom = min(tops), max(bottoms)
-            rows.append((words, top, bottom, block_no.get(line.getparent()),
-                         styles.inherited(line), [y1 - y0 for y0, y1 in zip(tops, bottoms)]))
+            rows.append((words, top, bottom, block, style, [y1 - y0 for y0, y1 in zip(tops, bottoms)]))
             elements.append(line)
     return unflattened(rows, elements, alto.scale, clip)
 
@@ -282,14 +314,14 @@ def block_elements(alto: AltoFile) -> dict[str, etree._Element]:
 
 
 class _StyleLookup:
-    """The ``TextStyle`` in force for an element: its own STYLEREFS, else its nearest
-    ancestor's; a String's ``STYLE`` attribute (fontStylesType: "bold", "italics", …) adds to
-    it. Each is worked out once: a page names a handful of styles, each word one."""
+    """The ``TextStyle`` a STYLEREFS names (the one in force for an element is its own, else
+    its nearest ancestor's: ``_page_elements`` hands it down); a String's ``STYLE`` attribute
+    (fontStylesType: "bold", "italics", …) adds to it. Each is worked out once: a page names a
+    handful of styles, each word one."""
 
     def __init__(self, alto: AltoFile) -> None:
         self._styles = alto.styles
         self._by_refs: dict[str, TextStyle | None] = {}
-        self._by_element: dict[etree._Element | None, TextStyle] = {}  # keeps the proxies alive
         self._with_extra: dict[tuple[TextStyle, str], TextStyle] = {}
 
     def own(self, refs: str) -> TextStyle | None:
@@ -307,23 +339,14 @@ class _StyleLookup:
                 style.italic or any(f.startswith("italic") for f in flags)) if flags else style
         return self._with_extra[style, extra]
 
-    def inherited(self, element: etree._Element | None) -> TextStyle:
-        """The style in force for ``element``: its own, else its nearest ancestor's."""
-        if element not in self._by_element:
-            refs = None if element is None else element.get("STYLEREFS")
-            self._by_element[element] = _NO_STYLE if element is None or \
-                split_tag(element.tag)[1] in ("Page", "alto") else \
-                refs and self.own(refs) or self.inherited(element.getparent())
-        return self._by_element[element]
 
-
-def _graphics(alto: AltoFile, page: etree._Element, bounds: PageBounds
+def _graphics(alto: AltoFile, elements: list[etree._Element], bounds: PageBounds
               ) -> tuple[tuple[Figure, ...], tuple[Rule, ...], tuple[Box, ...]]:
-    """Figures, separator rules and frames of the page (see the module docstring)."""
+    """Figures, separator rules and frames of the page (see the module docstring), from its
+    ComposedBlocks, GraphicalElements and Illustrations (``_page_elements``)."""
     figures, rules, frames = [], [], []
-    composed, graphic, illustration = (alto.tag(t) for t in
-                                       ("ComposedBlock", "GraphicalElement", "Illustration"))
-    for element in page.iter(composed, graphic, illustration):
+    composed, graphic = alto.tag("ComposedBlock"), alto.tag("GraphicalElement")
+    for element in elements:
         if any(_is_picture(alto, a) for a in element.iterancestors(composed)):
             continue  # part of a picture already taken whole
         if element.tag == composed and not _is_picture(alto, element):

@@ -1,8 +1,9 @@
 """A PDF page's drawn paths and images as the page model's rules, frames, drawings and figures.
 
 Shared by both PDF engines (``pdf`` reads the paths and images with PyMuPDF, ``plumber`` with
-pdfplumber): thin shapes are rules, outlined or tinted rectangles frames, every other visible
-shape part of a drawing; images large enough are figures.
+pdfplumber): thin shapes are rules, outlined or tinted rectangles frames (an outline drawn as
+a filled ring too), every other visible shape part of a drawing; images large enough are
+figures.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ _PAGE_SHARE = 0.6
 _WHITE = 0.99
 _TOUCH = 2.0
 _CELL = 64.0
-# [pt] how far inside its bounding box a frame's outline may run (its rounded corners)
+# [pt] how far inside its bounding box a frame's outline may run (its rounded corners); a
+# point nearer its box's edge than _ON_EDGE is on it
 _CORNER = 6.0
+_ON_EDGE = 0.05
 
 
 def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], list[Drawing]]:
@@ -50,7 +53,7 @@ def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], 
                 or x1 <= page_box.x0 or x0 >= page_box.x1 or y1 <= page_box.y0 or y0 >= page_box.y1:
             continue  # a background, a white shape, or one off the page
         elif w >= _MIN_FRAME and h >= _MIN_FRAME and _rectangle(path) and (
-                path.get("color") is not None or _is_tint(path.get("fill"))):
+                path.get("color") is not None or _is_tint(path.get("fill")) or _ring(path)):
             frames.append(box)
         else:
             parts.append(box)
@@ -69,6 +72,21 @@ def _rectangle(path: dict) -> bool:
     polygon and a map's outline reach inside; they are drawings, not a frame around text."""
     x0, y0, x1, y1 = path["rect"]
     return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path))
+
+
+def _ring(path: dict) -> bool:
+    """Whether a filled path is a rectangle's border drawn as a fill: its outline, and a
+    second rectangle cut out of it inset by at most ``_RULE_THICKNESS`` (WeasyPrint draws a
+    CSS border so: an even-odd fill of two nested rectangles). A solid rectangle has no point
+    inside its outline; a rounded one has its curves' points at many places, not at the
+    four corners of one inner rectangle."""
+    x0, y0, x1, y1 = path["rect"]
+    inner = {(round(x, 1), round(y, 1)) for x, y in _points(path)
+             if min(x - x0, x1 - x, y - y0, y1 - y) > _ON_EDGE}
+    xs, ys = {x for x, _ in inner}, {y for _, y in inner}
+    return len(xs) == 2 and len(ys) == 2 \
+        and all(min(x - x0, x1 - x) <= _RULE_THICKNESS for x in xs) \
+        and all(min(y - y0, y1 - y) <= _RULE_THICKNESS for y in ys)
 
 
 def _points(path: dict) -> Iterator[tuple[float, float]]:
