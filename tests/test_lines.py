@@ -849,3 +849,45 @@ def test_a_word_of_another_size_on_an_ocr_line_within_a_column_stays_on_it():
     assert "Taupe hiver 770 5" in texts(build_lines(words + row, (), P))
     pdf = [replace(w, source_block=None, source_line=None) for w in words + row]
     assert "Taupe hiver 770 5" not in texts(build_lines(pdf, (), P))
+
+
+def test_cjk_headlines_side_by_side_with_their_own_second_lines_are_two_lines():
+    """Two 26 pt CJK headlines on one baseline, about an em apart (a full-width phrase space is
+    as wide) and not over a gutter: each headline's second line tells. Centred under one
+    phrase alone (weasyprint_s5_00_zh: "云溪县实施多层次产业链" | "西岭村补齐系统化社区食堂"
+    over "人才队伍" | "动精细化技能培训"), or starting at the right phrase's left edge
+    (latex_s89_04_zh, left-aligned, 0.4 em apart: "网" under "滨江新区…"), it is that
+    headline's own: two lines. Set to both phrases (centred under the two, or starting at the
+    left one's edge), the gap is one headline's phrase space: one line."""
+    def heads(*specs):
+        return [word(t, x, y, size=26) for t, x, y in specs]
+    body = column(30, 500, 12, width=300) + column(340, 500, 12, width=300)
+    centred = heads(("云溪县实施多层次产业链", 39, 300), ("西岭村补齐系统化社区食堂", 351, 300))  # 39..325, 351..663
+    two = texts(build_lines(body + centred + heads(("人才队伍", 130, 329), ("动精细化技能培训", 403, 329)), (), P))
+    assert "云溪县实施多层次产业链" in two and "西岭村补齐系统化社区食堂" in two
+    one = texts(build_lines(body + centred + heads(("人才队伍", 299, 329)), (), P))  # centred on 351
+    assert "云溪县实施多层次产业链 西岭村补齐系统化社区食堂" in one
+    left = heads(("云溪县推进多层次口袋公", 30, 300), ("滨江新区推进系统化", 326, 300))  # 30..316, 326..560
+    two = texts(build_lines(body + left + heads(("园搭建乡村振兴", 30, 329), ("网", 326, 329)), (), P))
+    assert "云溪县推进多层次口袋公" in two and "滨江新区推进系统化" in two
+    one = texts(build_lines(body + left + heads(("园搭建乡村振兴", 30, 329)), (), P))
+    assert "云溪县推进多层次口袋公滨江新区推进系统化" in "".join(one).replace(" ", "")
+
+
+def test_an_indented_justified_line_of_two_words_stays_one_line():
+    """The first line of a paragraph, set in 9.5 pt, of two words justified across a 130 pt
+    column ("Superintendent ······ Ibarra", 18.8 pt apart, weasyprint_s33_01_en): the line
+    above is a paragraph's short last line and the space of the line below lies under the gap,
+    so no text stands over it, yet the lines around fill the measure the row fills but for the
+    indent, and have words over the gap: one line, not "Ibarra" cut off as a line of its own."""
+    def at(text, x0, x1, y):
+        return Word(text, Box(x0, y, x1, y + 9.5), "Times", 9.5, False, False)
+    full = [[("the city council said on Monday", 30, 160)]] * 8
+    rows = full + [[("percent on Tuesday, Helen", 30, 160)], [("Kowalski said.", 30, 94)],
+            [('"Superintendent', 39.5, 112.4), ("Ibarra", 131.2, 160)],
+            [("criticized", 30, 70.2), ("the", 94.9, 109.1), ("rising", 133.8, 160)],
+            [("courthouse", 30, 78.4), ("within", 96.7, 125.5), ("two", 143.9, 160)],
+            [('years," said Peter Novak, a', 30, 160)]] + full
+    words = [at(t, x0, x1, 88 + 10.6 * k) for k, row in enumerate(rows) for t, x0, x1 in row]
+    words += [at("the other column's line of text", 172, 302, 88 + 10.6 * k) for k in range(len(rows))]
+    assert '"Superintendent Ibarra' in texts(build_lines(words, (), P))

@@ -21,7 +21,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from layout.analysis.gutters import _ENDS, _HAIR, _HELD, _INDENT, _SIDE, Gutters
+from layout.analysis.gutters import _ENDS, _HAIR, _HELD, _SIDE, INDENT, Gutters
 from layout.analysis.whitespace import MIN_COLUMN, Strip
 from layout.model import Box, PageContent
 from layout.sources.pdf import PdfSource, run_on_spans, spans_to_words
@@ -127,7 +127,7 @@ def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, sla
             return g
     sides_of_columns = [g for g in by_x0 if sides and g.long and g.width >= _SIDE * body]
     for g in sorted(sides_of_columns, key=lambda g: g.x1):
-        if right - _INDENT * body <= g.x1 <= right + slack and (
+        if right - INDENT * body <= g.x1 <= right + slack and (
                 left <= g.x0 + slack or hanging and left < g.x1 and right > g.x0):
             return replace(g, on_grid=False)
     return None

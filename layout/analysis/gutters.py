@@ -89,7 +89,7 @@ _SIDE = 0.6
 _SAME_EDGE = 0.1
 # [body sizes] how far past a column's left edge the first line of a paragraph may be set in
 # (``Gutters._column_side``)
-_INDENT = 2.0
+INDENT = 2.0
 # [body sizes] a river of word spaces (``_rivers``): the first word of body type (no taller
 # than ``whitespace.LARGE``) reaching into its core within ``_ABUTS`` above its top, and below
 # its foot, covers all of it: the line above, or one of the two above it over word spaces; a
@@ -116,7 +116,7 @@ class Gutters:
         self.hair = _HAIR * body
         self.column = MIN_COLUMN * body
         self.reach = _REACH_GRID * body
-        self.indent = _INDENT * body
+        self.indent = INDENT * body
         self.starts = [g.x0 for g in self.strips]
         self.widest = max((g.width for g in self.strips), default=0.0)
         self.band = self.column if self.column > 0 else 1.0
@@ -217,7 +217,7 @@ class Gutters:
     def _column_side(self, left: float, right: float, slack: float, hanging: bool) -> Strip | None:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
         on (within ``slack`` of its right edge, where the column beside it starts, or up to
-        ``_INDENT`` past it, where a paragraph's first line is set in) and starts
+        ``INDENT`` past it, where a paragraph's first line is set in) and starts
         on or before (or shares the core of, with a mark hanging at the gap): the side of a
         column of the page's grid that a blank stretch cut off from the lines here (the last
         lines of a column that ended, under the white where the column beside it is empty; the

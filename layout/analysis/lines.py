@@ -33,9 +33,11 @@ from statistics import median
 from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
+from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
+                      own_lines, word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
-                         row_width, same_source_line)
-from .gutters import MIN_COLUMN, find_gutters
+                         row_width)
+from .gutters import INDENT, MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
 from .script import hanging_mark, joins_without_space, unhung_box
@@ -55,22 +57,11 @@ _RAISED = 0.2
 # (a nameplate says nothing of the ears beside it)
 _NEIGHBOURS = 0.8
 _SIMILAR = 0.3
-# [em] in a row alone (or a CJK headline over a gutter), CJK text is spaced up to this wide
-# and still one line: a full-width space between phrases, the quarter em or more set between
-# CJK and Latin ("2024 年 3 月")
-_CJK_APART = 1.2
 # [em] a word narrower than this is a speck (``_speck``), not a letter: the narrowest letters
 # (i, l, a comma) are about a quarter em wide.
 _SPECK = 0.15
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
-# [body sizes] type larger than this is display type (headlines); [em] the widest word space
-# of display type (a quarter to a third of an em), the gap beyond which two display words are
-# never one line; [share of the larger size] how near in size the words of one headline are
-_DISPLAY = 1.2
-_DISPLAY_SPACE = 0.45
-_DISPLAY_APART = 1.5
-_DISPLAY_SIZE = 0.95
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
 # [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
@@ -214,7 +205,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
         first = row[0]  # of the stretch since the last cut
-        for prev, w, pb, b, pu, u in zip(row, row[1:], bs, bs[1:], us, us[1:]):
+        for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
             gap = b.x0 - right
             found = found_line(prev, w)
             inner = pu.x1 if pb.x1 >= right else right
@@ -223,13 +214,14 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
                 gutter = None
-            elif gutter and _word_space_of_display(prev, w, gap, body):
+            elif gutter and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
             if separators and separators.in_gap(right, b) or _outsized(prev, w) and not in_column \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
-                    or not found and (_display_apart(prev, w, gap, body) or _headlines_apart(
-                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)):
+                    or not found and (display_apart(prev, w, gap, body) or headlines_apart(
+                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
+                        or own_lines(row, k, boxes, spans, i, body, _SLACK * body)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
                     spans, i, first, prev, boxes, body, white=gutter.x1):
@@ -290,7 +282,7 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
             one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
             spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
-                row[start], row[end], gap=one[0] if len(one) == 1 else None) else []
+                row[start], row[end], gap=one[0] if len(one) == 1 else None, indented=True) else []
         if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
             for k in range(start, end):
                 if cuts[k] in (_WEAK, _APART) and one_size[k] and (
@@ -309,7 +301,8 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
 
 
 def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
-                body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf) -> bool:
+                body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf,
+                indented: bool = False) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
     to last are a full line of a justified column, not items set apart (a chart's labels).
@@ -317,50 +310,25 @@ def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: d
     gap's middle too: a line of the column, not a row of the same two items (two columns'
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
     from its end to there (but for ``_SLACK``): the gutter runs beside it too (``RowSpans``
-    finds a row's words in reach: a table's rows run across the page)."""
+    finds a row's words in reach: a table's rows run across the page). With ``indented``,
+    ``first`` may start up to a paragraph's indent (``INDENT`` body sizes) right of that line:
+    the row is the first line of a paragraph ("Superintendent ······ Ibarra", a justified line
+    of two words, set in)."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
+    set_in = slack + (INDENT * body if indented else 0.0)
     end = max(b.x1, white - slack)  # (the next column's lines start at the gutter's far side)
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(spans) and abs(spans[j].cy - a.cy) <= reach:
             k, e = spans[j].around(a.x0, end)  # the words reaching in: k + 1 to e
-            if k < e and abs(spans[j].starts[k + 1] - a.x0) <= slack \
+            if k < e and -slack <= a.x0 - spans[j].starts[k + 1] <= set_in \
                     and abs(spans[j].reach[e] - b.x1) <= slack and (over is None or any(
                         c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))):
                 return True
             j += step
     return False
-
-
-def _display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
-    """Display type (headlines) set further apart than ``_DISPLAY_APART`` em: two headlines
-    side by side, for headlines are never spaced so loosely."""
-    size = min(a.size, b.size)
-    return size > _DISPLAY * body and gap > _DISPLAY_APART * size
-
-
-def _headlines_apart(a: Word, b: Word, gap: float, body: float) -> bool:
-    """Display type further apart than a word space: in two sizes (``_DISPLAY_SIZE``), wider
-    than ``_DISPLAY_SPACE``; in one size, wider than the widest space of its script between
-    the phrases of one headline (``_DISPLAY_SPACE``, or ``_CJK_APART`` for a full-width space
-    between CJK phrases). Two headlines side by side, each over its own columns, when a
-    column gutter of the page stops under (or over) the gap (``Gutters.headed``)."""
-    size, big = sorted((a.size, b.size))
-    if size <= _DISPLAY * body:
-        return False
-    if size < _DISPLAY_SIZE * big:
-        return gap > _DISPLAY_SPACE * size
-    return gap > (_CJK_APART if joins_without_space(a.text, b.text) else _DISPLAY_SPACE) * size
-
-
-def _word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
-    """A gap between display words of one size (``_DISPLAY_SIZE``) no wider than a word space, or
-    in a line an OCR engine found: one headline across columns, a gutter through its word space."""
-    size, big = sorted((a.size, b.size))
-    return size > _DISPLAY * body and size >= _DISPLAY_SIZE * big \
-        and (gap <= _DISPLAY_SPACE * size or same_source_line(a, b))
 
 
 def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: Word, b: Word,
@@ -377,12 +345,12 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
-    if right - left <= min(_DISPLAY_APART, _CJK_APART, params.word_gap) * small:
+    if right - left <= min(DISPLAY_APART, CJK_APART, params.word_gap) * small:
         return False  # a word space whatever the sizes and scripts say: no look around
     raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
     size = big if small < SAME_SIZE * big and raised else small
-    widest = (_DISPLAY_APART if small > _DISPLAY * body else
-              _CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
+    widest = (DISPLAY_APART if small > DISPLAY * body else
+              CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
     if right - left <= widest * size:
         return False
     here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < SAME_SIZE * big else 0.0

@@ -6,20 +6,16 @@ PyMuPDF's own block grouping is ignored (it merges columns); its spans become ``
 and the analysis stages regroup them.
 
 A scan's OCR layer (text drawn invisible over the page image: a span of alpha 0) holds an
-OCR engine's words, each set in a stock font at whatever size makes it as wide as the printed
+OCR engine's words, each set in a stock font stretched or sized to the width of the printed
 word: a comma at twice the body size, a short word a size up or down. Its typeface and sizes
-say nothing of the print, and a tall comma's box reaches into the next line. So a line of
-invisible words is read as OCR sources read an engine's line (``ocr.on_line``): its words get
-the line's median size and its median top and bottom, and no typeface, which tells the
-pipeline their sizes are estimated (``pipeline.sizes_estimated``).
+say nothing of the print, and a tall comma's box reaches into the next line. So its lines are
+read as OCR sources read an engine's lines and regions (``ocrlayer``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from statistics import median
 
 from ..batch.atomic import write_atomic
 from ..errors import InputError, PageError
@@ -27,6 +23,7 @@ from ..analysis.script import has_cjk, is_cjk
 from ..model import Box, Figure, PageContent, Word
 from ..params import Limits
 from .mupdf import pymupdf
+from .ocrlayer import Piece, engine_lines
 from .pdfshapes import kept_figures, shapes
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
@@ -69,6 +66,7 @@ def spans_to_words(text_dict: dict) -> list[Word]:
     append = words.append
     rounded: dict[float, float] = {}  # a span's size to 2 decimals: round() is slow, sizes few
     line_id = 0
+    invisible: list[Piece] = []  # the lines of an OCR layer
     for block in text_dict["blocks"]:
         if block.get("type") != 0:
             continue
@@ -102,21 +100,8 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                                 font, round(span["size"], 2), *font_style(font, span["flags"]),
                                 vertical, None, line_id))
             if len(words) > start and all(span.get("alpha") == 0 for span in line["spans"]):
-                words[start:] = _ocr_line(words[start:])
-    return words
-
-
-def _ocr_line(words: list[Word]) -> list[Word]:
-    """The words of one line of an OCR layer as an engine's line: its median size, its median
-    top and bottom (left and right, vertical), no typeface (see the module docstring)."""
-    size = round(median(w.size for w in words), 2)
-    if words[0].vertical:
-        left, right = median(w.box.x0 for w in words), median(w.box.x1 for w in words)
-        return [replace(w, size=size, font="", bold=False, italic=False,
-                        box=Box(left, w.box.y0, right, w.box.y1)) for w in words]
-    top, bottom = median(w.box.y0 for w in words), median(w.box.y1 for w in words)
-    return [replace(w, size=size, font="", bold=False, italic=False,
-                    box=Box(w.box.x0, top, w.box.x1, bottom)) for w in words]
+                invisible.append((start, len(words), line))
+    return engine_lines(words, invisible) if invisible else words
 
 
 def _runs(chars: list[dict], gap: float, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:

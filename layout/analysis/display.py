@@ -1,0 +1,129 @@
+"""Display type (headlines) in a row: when a gap between two display words parts two
+headlines side by side, and when it is one headline's word space (``lines``).
+
+Headlines are spaced wider than body text (a CJK headline's phrases by a full-width space),
+so the word space of body text says nothing here; these predicates measure a gap in ems of
+the display type itself, relative to the page's body size. Where the gap's width cannot tell
+(two CJK headlines an em apart, a phrase space as wide), the headlines' next lines do: each set
+to its own phrase, or one set to both (``own_lines``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..geometry import RowSpans
+from ..model import Box, Word
+from .foundlines import same_source_line
+from .script import joins_without_space
+
+# [em] in a row alone (or a CJK headline over a gutter), CJK text is spaced up to this wide
+# and still one line: a full-width space between phrases, the quarter em or more set between
+# CJK and Latin ("2024 年 3 月")
+CJK_APART = 1.2
+# [body sizes] type larger than this is display type (headlines); [em] the widest word space
+# of display type (a quarter to a third of an em), the gap beyond which two display words are
+# never one line; [share of the larger size] how near in size the words of one headline are
+DISPLAY = 1.2
+DISPLAY_SPACE = 0.45
+DISPLAY_APART = 1.5
+DISPLAY_SIZE = 0.95
+# [em] CJK display type is set solid: a gap this wide between two of its characters is a space,
+# between the phrases of one headline or between two headlines side by side (``own_lines``);
+# [em of the display type] how far above or below such a row, middle to middle, the next line
+# of a headline lies (its leading, 1 to 1.3 em)
+_PHRASE_GAP = 0.25
+_OWN_LINE = 1.5
+
+
+def display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
+    """Display type (headlines) set further apart than ``DISPLAY_APART`` em: two headlines
+    side by side, for headlines are never spaced so loosely."""
+    size = min(a.size, b.size)
+    return size > DISPLAY * body and gap > DISPLAY_APART * size
+
+
+def headlines_apart(a: Word, b: Word, gap: float, body: float) -> bool:
+    """Display type further apart than a word space: in two sizes (``DISPLAY_SIZE``), wider
+    than ``DISPLAY_SPACE``; in one size, wider than the widest space of its script between
+    the phrases of one headline (``DISPLAY_SPACE``, or ``CJK_APART`` for a full-width space
+    between CJK phrases). Two headlines side by side, each over its own columns, when a
+    column gutter of the page stops under (or over) the gap (``Gutters.headed``)."""
+    size, big = sorted((a.size, b.size))
+    if size <= DISPLAY * body:
+        return False
+    if size < DISPLAY_SIZE * big:
+        return gap > DISPLAY_SPACE * size
+    return gap > (CJK_APART if joins_without_space(a.text, b.text) else DISPLAY_SPACE) * size
+
+
+def word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
+    """A gap between display words of one size (``DISPLAY_SIZE``) no wider than a word space, or
+    in a line an OCR engine found: one headline across columns, a gutter through its word space."""
+    size, big = sorted((a.size, b.size))
+    return size > DISPLAY * body and size >= DISPLAY_SIZE * big \
+        and (gap <= DISPLAY_SPACE * size or same_source_line(a, b))
+
+
+def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequence[RowSpans], i: int,
+              body: float, slack: float) -> bool:
+    """Whether the gap after ``row[k]`` (row ``i`` of ``spans``), between CJK display words of
+    one size set apart by a space (``_PHRASE_GAP``), parts two headlines side by side, each set
+    over its own columns, as another line of each shows: a line of the same type just above or
+    below (``_OWN_LINE``) that lies under one phrase alone and is set to it, not to the two
+    phrases as one headline. Under the left phrase, centred on it, not starting at its left edge
+    (a left-aligned headline's second line does); under the right phrase, starting at its left
+    edge or centred on it, not centred on the two phrases (a centred headline's second line is)
+    nor as wide as the phrase. Each within ``slack``. A space between the phrases of one
+    headline, however wide, has that headline's next line set to both phrases (CJK type is set
+    on a grid of ems, so a line set to both may well start or end on one phrase's edge)."""
+    a, b = row[k], row[k + 1]
+    size, big = sorted((a.size, b.size))
+    ba, bb = boxes[id(a)], boxes[id(b)]
+    if size <= DISPLAY * body or size < DISPLAY_SIZE * big or bb.x0 - ba.x1 <= _PHRASE_GAP * size \
+            or not joins_without_space(a.text, b.text):
+        return False
+    a0, a1 = _phrase(row, k, -1, boxes)
+    b0, b1 = _phrase(row, k + 1, 1, boxes)
+    whole = (a0 + b1) / 2
+    for x0, x1 in _lines_within(spans, i, a0, a1, ba.cy, size, slack):
+        if abs((x0 + x1) / 2 - (a0 + a1) / 2) <= slack and abs(x0 - a0) > slack:
+            return True
+    for x0, x1 in _lines_within(spans, i, b0, b1, bb.cy, size, slack):
+        middle = (x0 + x1) / 2
+        starts, centred = abs(x0 - b0) <= slack, abs(middle - (b0 + b1) / 2) <= slack
+        if (starts or centred) and abs(middle - whole) > slack and not (starts and abs(x1 - b1) <= slack):
+            return True
+    return False
+
+
+def _phrase(row: Sequence[Word], k: int, step: int, boxes: dict[int, Box]) -> tuple[float, float]:
+    """The span along the row of the phrase ``row[k]`` ends (``step`` -1) or starts (1): its
+    neighbours that way of one size (``DISPLAY_SIZE``) no further apart than a phrase space
+    (``CJK_APART``)."""
+    x0, x1 = boxes[id(row[k])].x0, boxes[id(row[k])].x1
+    j = k + step
+    while 0 <= j < len(row) and min(row[j].size, row[k].size) >= DISPLAY_SIZE * max(row[j].size, row[k].size):
+        c = boxes[id(row[j])]
+        if (x0 - c.x1 if step < 0 else c.x0 - x1) > CJK_APART * row[k].size:
+            break
+        x0, x1 = min(x0, c.x0), max(x1, c.x1)
+        j += step
+    return x0, x1
+
+
+def _lines_within(spans: Sequence[RowSpans], i: int, left: float, right: float, cy: float, size: float,
+                  slack: float) -> Iterator[tuple[float, float]]:
+    """The spans of the lines of type of ``size`` (``DISPLAY_SIZE``) in the rows above and below
+    row i, their middles within ``_OWN_LINE`` em of ``cy``, that lie from x=left to x=right (but
+    for ``slack``) with nothing else of their rows reaching in."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= _OWN_LINE * size:
+            k, end = spans[j].around(left, right)
+            inside = [(w, spans[j].boxes[id(w)]) for w in spans[j].row[k + 1:end + 1]]
+            inside = [(w, c) for w, c in inside if c.x1 > left and c.x0 < right]
+            if inside and all(min(w.size, size) >= DISPLAY_SIZE * max(w.size, size) and c.x0 >= left - slack
+                              and c.x1 <= right + slack for w, c in inside):
+                yield min(c.x0 for _, c in inside), max(c.x1 for _, c in inside)
+            j += step
