@@ -47,7 +47,7 @@ Known differences from the PyMuPDF source:
 * ``save_image`` renders a figure that is no JPEG rather than decoding its image.
 * A scan's OCR layer (invisible text) is read as printed text: pdfminer's characters do not
   carry the text render mode, so its words keep the sizes and fonts the OCR engine set
-  them in, where ``pdf.py`` reads each of its lines as an engine's line.
+  them in, where ``pdf.py`` reads them as an engine's lines and regions (``ocrlayer``).
 """
 
 from __future__ import annotations
