@@ -79,7 +79,8 @@ PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on t
                             "scored during development, their pages never opened, and their means "
                             "weighed in choosing between changes. WeasyPrint, the fourth producer, "
                             "is new (stop 27): its pages of seeds 5, 21 and 33 were scored and "
-                            "opened once, and no rule has been changed for them yet"),
+                            "opened, and one rule was changed for them (a border drawn as a "
+                            "filled ring is a frame)"),
                   "f": (99, "held out: its pages never opened while developing; once (stop 25) "
                             "its truth files were read by mistake, for a count of the spaces "
                             "between CJK and Latin text over all seeds; no rule was chosen from "

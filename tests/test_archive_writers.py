@@ -325,6 +325,28 @@ def test_alto_marks_every_word_broken_over_lines_as_our_text_joins_it():
     assert [h.getprevious().get("CONTENT") for h in root.iter(f"{A}HYP")] == ["recon", "AGRI"]
 
 
+def test_alto_gives_every_part_of_a_word_broken_over_three_lines_the_whole_word():
+    """A word broken twice ("recon-" + "struc-" + "tion", a one-word line between) has one
+    ``HypPart1`` and two ``HypPart2``, each with the whole word as the text reads it (soft
+    hyphens taken out), never a part of it ("reconstruc-"): a reader that writes a HypPart1's
+    SUBS_CONTENT and skips each HypPart2 gets the block's text."""
+    words = text_lines(["Council Plan"], 50, 40, size=24) + text_lines(
+        ["the council backs the recon-", "struc-", "tion of the ca\u00adnal bridge"], 50, 80)
+    document = Document("x.pdf", (analyse_page(page(words)),))
+    root = _only(_files("alto", "x", document), ".alto.xml")
+    blocks = {i: item for item, i in element_ids(document.pages[0]).items()
+              if isinstance(item, Block)}
+    subs = [(s.get("CONTENT"), s.get("SUBS_TYPE"), s.get("SUBS_CONTENT"))
+            for s in root.iter(f"{A}String") if s.get("SUBS_TYPE")]
+    assert subs == [("recon", "HypPart1", "reconstruction"), ("struc", "HypPart2", "reconstruction"),
+                    ("tion", "HypPart2", "reconstruction")]
+    for tb in root.iter(f"{A}TextBlock"):
+        text = " ".join(s.get("SUBS_CONTENT") if s.get("SUBS_TYPE") == "HypPart1" else
+                        s.get("CONTENT").replace("\u00ad", "")
+                        for s in tb.iter(f"{A}String") if s.get("SUBS_TYPE") != "HypPart2")
+        assert text == blocks[tb.get("ID")].text
+
+
 # --- METS ---------------------------------------------------------------------------------
 
 

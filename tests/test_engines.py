@@ -500,3 +500,30 @@ def test_a_line_of_an_ocr_layer_is_read_as_an_engine_line(tmp_path: Path) -> Non
     printed = source.page(1)
     source.close()
     assert 16.8 in {w.size for w in printed.words} and not sizes_estimated(printed)
+
+
+def test_a_vertical_line_of_an_ocr_layer_gets_one_width_and_size(tmp_path: Path) -> None:
+    """A column of invisible vertical CJK words (an OCR layer of a vertical page), each at the
+    size that makes it as tall as its print: every word gets the line's one size and its
+    median left and right edges (a tall comma no longer reaches into the next column), and
+    keeps its own top and bottom (``sources.ocrlayer``, read across a vertical line)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=300)
+    y = 20.0
+    for text, size in (("本日", 10.9), ("は", 8.6), ("晴天", 9.0), ("、", 16.8), ("なり", 9.0)):
+        page.insert_text((200, y), text, fontsize=size, fontname="japan", rotate=-90,
+                         render_mode=3)
+        y += pymupdf.get_text_length(text, fontname="japan", fontsize=size) + 2
+    doc.save(tmp_path / "vertical.pdf")
+    source = PdfSource(tmp_path / "vertical.pdf")
+    words = source.page(1).words
+    source.close()
+    assert [w.text for w in words] == ["本日", "は", "晴天", "、", "なり"]
+    assert all(w.vertical for w in words) and len({w.size for w in words}) == 1
+    assert len({(w.box.x0, w.box.x1) for w in words}) == 1 and {w.font for w in words} == {""}
+    drawn = [s["bbox"] for b in doc[0].get_text("dict")["blocks"] for ln in b["lines"]
+             for s in ln["spans"]]  # as MuPDF gives them: the comma's reaches 6 pt further
+    right = sorted(b[2] for b in drawn)[2]  # the words' median right edge
+    assert words[3].box.x1 == pytest.approx(right) and right < drawn[3][2] - 5
+    tops = [w.box.y0 for w in words]
+    assert tops == sorted(tops) and len(set(tops)) == len(words)

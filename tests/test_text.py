@@ -211,6 +211,26 @@ def test_a_cjk_line_set_in_one_character_after_a_full_line_left_open_goes_on():
     assert body_texts(words) == [body[0][0] + body[1][0], body[2][0] + body[3][0], body[4][0]]
 
 
+def test_a_cjk_paragraph_set_in_at_the_top_of_a_column_left_of_the_last_opens_one():
+    #  甲乙丙丁戊己庚辛     一二三四五六七八九十   a story read from its right column on into
+    #  一二三四五六七八九。  十九八七六五四三二一   its left one (under a picture, a dog-leg):
+    #                      一二三四五六七八九十   the left column's first line, set in two
+    # characters, opens a paragraph though the line before (in the other column) filled its
+    # measure with no closing mark: a hanging indent goes on only a character right of the
+    # line before it in its own column, never a column to the left
+    right = build_lines(text_lines(["一二三四五六七八九十", "十九八七六五四三二一",
+                                    "一二三四五六七八九十"], 200, 100), (), Params())
+    left = build_lines([word("甲乙丙丁戊己庚辛", 70, 300), word("一二三四五六七八九。", 50, 312)],
+                       (), Params())
+    blocks = tuple(Block(tuple(ls), union_all(ln.box for ln in ls), 10, False, False)
+                   for ls in (right, left))
+    story = Story("s1", "story", blocks, union_all(b.box for b in blocks))
+    out = paragraphs(Layout(1, 600, 800, "pt", stories=(story,)),
+                     Grid((Column(50, 150), Column(200, 300))), 10, Params())
+    assert [b.text for b in out.stories[0].blocks] == [
+        "一二三四五六七八九十十九八七六五四三二一一二三四五六七八九十", "甲乙丙丁戊己庚辛一二三四五六七八九。"]
+
+
 def test_the_wrapped_end_of_a_cjk_note_set_flush_right_goes_on_with_it():
     #  一二三四五六七八九十   a note set flush right under the text ("数据来源：社区工作" /
     #  数据来源：社区工作十   "者"): its last character stands at the measure's end, far

@@ -89,10 +89,12 @@ _WIDER = 1.0
 # is justified when this share of its lines end together within the first (the ends of a
 # ragged narrow column crowd near its measure, but not that close)
 _SHORT_OF_FULL = 0.3
-# [em] a CJK line starting no further than this (one character) right of a line that filled
-# its measure with no closing mark goes on with it: the continuation of a hanging indent (a
-# law's items, "一の五 医療機関が、…当該" / "傷病者が医療機関に…"); a paragraph's last line
-# ends with its closing mark, and a Chinese paragraph is set in by two characters
+# [em] a CJK line starting within this of where the line before it started (a character,
+# and half of one to spare), after that line filled its measure with no closing mark, goes on
+# with it: the continuation of a hanging indent (a law's items, "一の五 医療機関が、…当該" /
+# "傷病者が医療機関に…"); a paragraph's last line ends with its closing mark, and a Chinese
+# paragraph is set in by two characters. A line starting further left stands in another
+# column (a story read on into the column left of it): its own indent decides there
 _HANGING = 1.5
 _FLUSH = 0.15
 _JUSTIFIED = 0.75
@@ -189,7 +191,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             # CJK text sets a new paragraph in by two characters: a short line with no closing
             # mark before an unindented line is a measure narrowed beside an inset.
             goes_on = broken or open_end and _opens_in_lower_case(ln) \
-                or (cjk_open and (not indented or flush) or cjk_full and ln.box.x0 - was <= _HANGING * ln.size) \
+                or (cjk_open and (not indented or flush) or cjk_full and abs(ln.box.x0 - was) <= _HANGING * ln.size) \
                 and _cjk_text(ln.text.lstrip()[:1])
             if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
                 paras.append([])

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
 
 from lxml import etree
@@ -215,7 +216,7 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: _StyleLookup
     own = styles.own
     lines: list[tuple[etree._Element, int | None, TextStyle]] = []
     graphics: list[etree._Element] = []
-    blocks = iter(range(sys.maxsize))  # the TextBlocks' numbers
+    blocks = count()  # the TextBlocks' numbers
 
     def walk(element: etree._Element, block: int | None, inherited: TextStyle) -> None:
         for child in element.iterchildren():

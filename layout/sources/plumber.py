@@ -45,6 +45,9 @@ Known differences from the PyMuPDF source:
   MuPDF makes each such glyph a one-character horizontal line. Glyphs of fonts written
   vertically (``WMode 1``) and of Type 3 fonts keep pdfminer's boxes.
 * ``save_image`` renders a figure that is no JPEG rather than decoding its image.
+* A scan's OCR layer (invisible text) is read as printed text: pdfminer's characters do not
+  carry the text render mode, so its words keep the sizes and fonts the OCR engine set
+  them in, where ``pdf.py`` reads them as an engine's lines and regions (``ocrlayer``).
 """
 
 from __future__ import annotations

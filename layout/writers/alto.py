@@ -38,7 +38,9 @@ Words
     space. A line-end hyphen that the text stage took out (the block's ``word_breaks``: "recon-"
     + "struction", "AGRI-" + "CULTURE", a soft hyphen) is written as ``HYP`` after the word
     part, so a reader joins the word as our text does; a hyphen the text keeps ("Baden-" +
-    "Württemberg", "low-" + "income" where the page writes "low-income") stays in ``CONTENT``. ``WC``
+    "Württemberg", "low-" + "income" where the page writes "low-income") stays in ``CONTENT``.
+    Every part of a word broken over lines has ``SUBS_TYPE`` (``HypPart1`` for the first,
+    ``HypPart2`` for the others) and ``SUBS_CONTENT``, the whole word as our text reads it. ``WC``
     is the OCR confidence when the word has one; vertical lines have ``BASEDIRECTION="ttb"``.
 
 IDs
@@ -353,27 +355,38 @@ def _broken_words(b: Block, tokens: list[list[_Token]]
                   ) -> tuple[dict[int, str], dict[tuple[int, int], tuple[str, str]]]:
     """The words the text stage joined over line ends (the block's ``word_breaks``), marked
     as ALTO marks them: a hyphen the text took out is cut from its line's last token and
-    returned, by line, to be written as ``HYP``; the two parts of the word, by (line, token),
-    get ``HypPart1`` / ``HypPart2`` with the whole word as the text reads it. A token that
-    would be both (a one-word line between two breaks) keeps the first."""
+    returned, by line, to be written as ``HYP``; the parts of the word, by (line, token), get
+    ``HypPart1`` (the first) or ``HypPart2`` (the others: a word may run over a one-word line
+    into a third) with the whole word as the text reads it."""
     hyphens: dict[int, str] = {}
-    parts: dict[tuple[int, int], tuple[str, str]] = {}
-    for wb in b.word_breaks:
-        line = tokens[wb.line]
-        hyphen = "" if wb.hyphen_kept or not line else _end_hyphen(line[-1][0])
+    kept = {wb.line: wb.hyphen_kept for wb in b.word_breaks}
+    for i, hyphen_kept in kept.items():
+        line = tokens[i]
+        hyphen = "" if hyphen_kept or not line else _end_hyphen(line[-1][0])
         if hyphen:
             text, box, w, after_space = line[-1]
             line[-1] = (text[:-len(hyphen)], box, w, after_space)
-            hyphens[wb.line] = hyphen.strip(_SOFT) or hyphen  # the hyphen drawn, if any
+            hyphens[i] = hyphen.strip(_SOFT) or hyphen  # the hyphen drawn, if any
             if not line[-1][0]:
                 line.pop()
-        after = tokens[wb.line + 1] if wb.line + 1 < len(tokens) else []
-        first, second = (wb.line, len(line) - 1), (wb.line + 1, 0)
-        if line and after and first not in parts and first != second:
-            stem = line[-1][0].replace(_SOFT, "")
-            word = (stem.rstrip(_HYPHENS) + "-" if wb.hyphen_kept else stem) + after[0][0]
-            parts[first], parts[second] = ("HypPart1", word), ("HypPart2", word)
+    parts: dict[tuple[int, int], tuple[str, str]] = {}
+    for i in sorted(kept):
+        if not tokens[i] or (i, len(tokens[i]) - 1) in parts:
+            continue  # a hyphen alone, or a part of the word broken before
+        chain, word, j = [(i, len(tokens[i]) - 1)], _part(tokens[i][-1][0], kept[i]), i + 1
+        while j in kept and len(tokens[j]) == 1 and j + 1 < len(tokens):
+            chain, word, j = chain + [(j, 0)], word + _part(tokens[j][0][0], kept[j]), j + 1
+        if j < len(tokens) and tokens[j]:
+            word += _part(tokens[j][0][0], False)
+            parts |= {key: ("HypPart2" if k else "HypPart1", word)
+                      for k, key in enumerate(chain + [(j, 0)])}
     return hyphens, parts
+
+
+def _part(text: str, hyphen_kept: bool) -> str:
+    """A part of a broken word as the text joins it: no soft hyphens, a kept hyphen as "-"."""
+    text = text.replace(_SOFT, "")
+    return text.rstrip(_HYPHENS) + "-" if hyphen_kept else text
 
 
 def _end_hyphen(text: str) -> str:
