@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..geometry import Grid
 from ..model import Block, Box
 
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
@@ -51,11 +52,15 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
     noise = list(illegible)
     unsure = [k for k, n in enumerate(noise) if n and blocks[k].size >= _TEXT_SIZE * body
               and not _in_picture(blocks[k].box, pictures)]
+    text = [b.box for b, n, k in zip(blocks, noise, kept) if not n and not k]
+    filed = Grid(text, _COLUMN_REACH * body)  # the text near a block, without a scan of all
     while unsure:
-        text = [b.box for b, n, k in zip(blocks, noise, kept) if not n and not k]
-        held = [k for k in unsure if _in_column(blocks[k].box, text, body)]
+        held = [k for k in unsure if _in_column(blocks[k].box, text, filed, body)]
         for k in held:
             noise[k] = False
+            if not kept[k]:
+                filed.add(len(text), blocks[k].box)
+                text.append(blocks[k].box)
         unsure = [k for k in unsure if noise[k]] if held else []
     return noise, illegible
 
@@ -80,8 +85,8 @@ def _in_picture(box: Box, pictures: Sequence[Box]) -> bool:
     return any(p.x0 <= box.cx <= p.x1 and p.y0 <= box.cy <= p.y1 for p in pictures)
 
 
-def _in_column(box: Box, text: Sequence[Box], body: float) -> bool:
-    """Whether text stands above the box and text below it, each within ``_COLUMN_REACH``
+def _in_column(box: Box, text: Sequence[Box], filed: Grid, body: float) -> bool:
+    """Whether text (``text``, filed in ``filed``) stands above the box and text below it, each within ``_COLUMN_REACH``
     body sizes and each with a measure holding the box (``_MEASURE_SLACK`` body sizes to
     spare on either side); never when text stands level with it, its middle between a
     block's lines: a fragment beside a column's lines has no place among their words that
@@ -94,7 +99,8 @@ def _in_column(box: Box, text: Sequence[Box], body: float) -> bool:
     """
     reach, slack = _COLUMN_REACH * body, _MEASURE_SLACK * body
     above = below = False
-    for t in text:
+    near = filed.near(box.x0 - slack, box.y0 - reach, box.x1 + slack, box.y1 + reach)
+    for t in (text[i] for i in near):
         if not (t.x0 - slack <= box.x0 and box.x1 <= t.x1 + slack):
             continue
         if t.y0 <= box.cy <= t.y1:
