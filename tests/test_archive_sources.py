@@ -514,6 +514,29 @@ def test_alto_line_in_capitals_is_sized_by_its_type_not_its_capital_height(tmp_p
     assert words["SHIPPING"].size == pytest.approx(words["going"].size, rel=0.1)
 
 
+def test_alto_lines_without_word_boxes_tell_from_their_heights_whether_boxed_to_the_ink(tmp_path):
+    """A TextLine holding one String of its whole text (eScriptorium or Transkribus lines not
+    cut into words) has no words to compare. Its lines do: boxed to the ink, lines of
+    lower-case text with no letter below the baseline are shorter than those with one, and a
+    title in capitals is sized by its type, as on a page with word boxes. Lines boxed at one
+    height say nothing of the kind, and the title keeps its box's height."""
+    def page(descending: int, level: int, capitals: int) -> dict:
+        rows = [("going up quickly by", descending), ("the acme was over there", level)] * 5
+        lines = [alto_line(100 + 50 * i, [(text, height)]) for i, (text, height) in enumerate(rows)]
+        path = tmp_path / f"lines{level}.xml"
+        path.write_text(
+            '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page WIDTH="1500" '
+            'HEIGHT="1000" PHYSICAL_IMG_NR="1"><PrintSpace><TextBlock HPOS="100" VPOS="100" '
+            f'WIDTH="800" HEIGHT="700">{"".join(lines)}{alto_line(700, [("SHIPPING NEWS.", capitals)])}'
+            '</TextBlock></PrintSpace></Page></Layout></alto>', encoding="utf-8")
+        return words_by_text(path)
+
+    inked = page(40, 31, 28)
+    assert inked["SHIPPING NEWS."].size == pytest.approx(inked["going up quickly by"].size, rel=0.1)
+    even = page(40, 40, 28)
+    assert even["SHIPPING NEWS."].size == pytest.approx(28, rel=0.05)
+
+
 def test_alto_title_with_no_letter_below_the_baseline_keeps_its_style_size(tmp_path):
     """"Tweede Kamer." in bold 11 pt over 9 pt text (KB, 1876): no letter reaches below its
     baseline, so its box is about 0.7 of its type tall, 30 px for 46 px type. That does not

@@ -171,7 +171,7 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     styles = _StyleLookup(alto)
     lines, graphics = _page_elements(alto, page, styles)
     rows = _printed_rows(alto, lines, _Clip(bounds))
-    inked = boxed_to_ink([heights for *_, heights in rows])
+    inked = boxed_to_ink([(row, heights) for row, *_, heights in rows])
     kinds = [letter_kinds(row) if inked else (False, False) for row, *_ in rows]
     types = [glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
              for (*_, heights), (capitals, _) in zip(rows, kinds)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import lru_cache
+from statistics import median
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -165,8 +166,11 @@ def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
 
 # [share of the type's height] the height of a capital letter, ascender to descender being 1;
 # [share of the tallest word's height] a line whose shortest word is lower is boxed to its ink
+# (of a line's with a descender, for lines boxed whole: ``_lines_boxed_to_ink``)
 CAP_HEIGHT = 0.7
 _INKED = 0.9
+# [lines] the fewest lines with and without a descender that tell how lines are boxed
+_LINES_OF_EACH = 5
 
 
 def glyph_height(heights: list[float]) -> float:
@@ -177,13 +181,36 @@ def glyph_height(heights: list[float]) -> float:
     return sorted(heights)[(3 * len(heights)) // 4]
 
 
-def boxed_to_ink(heights: list[list[float]]) -> bool:
+def boxed_to_ink(rows: list[tuple[list[tuple[etree._Element, str, float, float]], list[float]]]) -> bool:
     """Whether the page's words are boxed tight to their ink, as OCR engines box them: in
     most lines of three words or more, the shortest word is under ``_INKED`` of the tallest
     ("un" beside "Quinzième"). Words boxed at their line's height (ALTO we wrote) are not.
-    ``heights``: those of the words of each printed line."""
-    spreads = sorted(min(h) / max(h) for h in heights if len(h) >= 3 and max(h) > 0)
-    return bool(spreads) and spreads[len(spreads) // 2] < _INKED
+    ``rows``: each printed line's words and their heights.
+
+    A file with no word boxes (each TextLine one String, as eScriptorium or Transkribus write
+    lines they did not cut into words) has no such lines; there the lines themselves say it:
+    those of lower-case text with no letter reaching below the baseline are then mostly under
+    ``_INKED`` of the height of those with one (``_lines_boxed_to_ink``)."""
+    spreads = sorted(min(h) / max(h) for _, h in rows if len(h) >= 3 and max(h) > 0)
+    if spreads:
+        return spreads[len(spreads) // 2] < _INKED
+    return _lines_boxed_to_ink(rows)
+
+
+def _lines_boxed_to_ink(rows: list[tuple[list[tuple[etree._Element, str, float, float]], list[float]]]
+                        ) -> bool:
+    """Whether lines boxed whole are boxed to their ink: the median height of the lines of
+    lower-case letters without a descender is under ``_INKED`` of that of the lines with one
+    (at least ``_LINES_OF_EACH`` of each; fewer say nothing)."""
+    short, full = [], []
+    for row, heights in rows:
+        text = " ".join(word[1] for word in row)
+        letters, capitals, descending = _letters(text)
+        if letters and not capitals:
+            (full if descending else short).append(max(heights))
+    if min(len(short), len(full)) < _LINES_OF_EACH:
+        return False
+    return median(short) < _INKED * median(full)
 
 
 def letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[bool, bool]:
