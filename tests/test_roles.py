@@ -354,6 +354,16 @@ def test_a_line_in_capitals_of_the_body_type_heads_a_story_where_the_text_above_
     assert role("of the plan and the") == "body"
 
 
+def test_a_title_in_capitals_over_a_centred_second_line_heads_a_story_whole():
+    """``ETAT-CIVIL`` over "du mardi 16 décembre 1924", centred, one block in the OCR: one
+    title of two lines heading the column's text, not a crosshead cut off the top of it
+    (which the story above would take as its signature)."""
+    words = [word("ETAT-CIVIL", 105, 86), word("du mardi 16 décembre", 80, 98)] + column(50, 126, 12, width=160)
+    named = [b for b in assign_roles(build_blocks(build_lines(words, (), P), (), (), (), P),
+                                     page(words), 10, P) if "ETAT-CIVIL" in b.raw_text]
+    assert [(b.raw_text, b.role) for b in named] == [("ETAT-CIVIL\ndu mardi 16 décembre", "headline")]
+
+
 def test_a_title_in_capitals_under_a_banner_twice_its_width_is_no_deck():
     """``OFFRANDES OBLIGATOIRES`` right under ``DEUXIÈME EDITION`` (Le Matin 1893): the banner
     is set over two columns, the title in capitals over one of them, and heads its story; a

@@ -427,6 +427,28 @@ def test_a_story_without_a_headline_is_titled_by_its_deck_or_the_crossheads_atop
     assert rest == [text, inside]  # a crosshead inside the text stays
 
 
+def test_a_story_opening_with_a_line_a_size_up_closed_by_a_stop_is_titled_by_it():
+    """``Besluiten en Benoemingen.`` (Algemeen Handelsblad 1876): an item's title a size up
+    on a line of its own, closed by a stop, between two items' text; a place and date set so
+    ("Luxembourg, le 6 décembre.") opens its text and titles nothing."""
+    def titles(line):
+        words = (column(50, 100, 8) + text_lines([line], 50, 202, size=12)
+                 + column(50, 220, 8, start=30))
+        return headlines(analyse_page(page(words)))
+    assert "Besluiten en Benoemingen." in titles("Besluiten en Benoemingen.")
+    assert "Luxembourg, le 6 décembre." not in titles("Luxembourg, le 6 décembre.")
+
+
+def test_a_line_a_size_up_closed_by_a_stop_inside_a_story_is_its_crosshead():
+    """``Staatsbegrooting voor 1877.`` under the headline of the parliament's report: the
+    title of an item inside the story, a crosshead where it stands."""
+    words = (text_lines(["Tweede Kamer"], 50, 60, size=24) + column(50, 100, 8)
+             + text_lines(["Staatsbegrooting voor 1877."], 50, 202, size=12) + column(50, 220, 8, start=30))
+    [story] = analyse_page(page(words)).stories
+    assert [(b.role, b.text) for b in story.blocks if b.role != "body"] == [
+        ("headline", "Tweede Kamer"), ("crosshead", "Staatsbegrooting voor 1877.")]
+
+
 def test_text_under_a_sidebar_box_in_the_first_column_goes_on_in_the_story_around_it():
     """A box drawn round a sidebar at the head of a story's first column: its outline's top
     and foot are rules, but they close the box, not the story; the box is the story's

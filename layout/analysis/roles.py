@@ -175,7 +175,7 @@ def _split_title(b: Block, body: float) -> list[Block]:
     in place keeps the text in order either way.
     """
     lines = b.lines
-    if len(lines) < 2:
+    if len(lines) < 2 or _one_title(lines):
         return [b]
     measure = b.box
     cuts = [k for k in range(len(lines) - 1)
@@ -193,6 +193,13 @@ def _split_title(b: Block, body: float) -> list[Block]:
         start = k + 1
     pieces.append(replace(b, lines=lines[start:], box=union_all(ln.box for ln in lines[start:])))
     return pieces
+
+
+def _one_title(lines: Sequence[Line]) -> bool:
+    """Whether the lines are one title, not a title atop its text: ``_TITLE_LINES`` short lines
+    with no text under them (``ETAT-CIVIL`` over "du mardi 16 décembre 1924", centred, one
+    block); the roles stage judges such a block whole (``titles.name_titles``)."""
+    return len(lines) <= _TITLE_LINES and all(len(ln.text) <= TITLE_CHARS for ln in lines)
 
 
 def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:

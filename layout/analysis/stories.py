@@ -41,6 +41,7 @@ from .order import place_box, reading_order, set_box
 from .placement import Group, Placer, Unit
 from .skew import Straight, straightener
 from .subheads import absorb_inset_heads
+from .titles import item_titles
 
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
@@ -71,8 +72,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
         (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
     groups, subtitles = _anchors(free, _column_width(grid, body))
-    # every headline heads a group, some joined with the one or the crosshead under them
-    # (``_stacked``)
+    # every headline heads a group, some joined with the title or crosshead under them (``_stacked``)
     anchored = {id(b) for g in groups for b in g.header} | {id(b) for b in free if b.role == "headline"}
     anchored |= subtitles
     _widen_spans(groups, content, page, body)
@@ -313,9 +313,9 @@ def _story(g: Group, grid: Grid, body: float, straight: Straight) -> Story:
     placed = [u for u in g.units if u.block is None]  # figures and frames
     placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
-    texts = [text_units[i].block for i in reading_order([set_box(u.block, straight) for u in text_units])]
-    if len(texts) > 1 and texts[-1].role == "crosshead":
-        # A crosshead leads text; one that ends the story is the author's signature.
+    texts = item_titles([text_units[i].block
+                         for i in reading_order([set_box(u.block, straight) for u in text_units])])
+    if len(texts) > 1 and texts[-1].role == "crosshead":  # one ending the story: its signature
         texts[-1] = replace(texts[-1], role="byline")
     lead, rest = _leading(texts, body)
     header, lead, rest = _titled(header, lead, rest, body)
@@ -352,9 +352,9 @@ def _leading(texts: list[Block], body: float) -> tuple[list[Block], list[Block]]
 def _titled(header: list[Block], lead: list[Block], rest: list[Block],
             body: float) -> tuple[list[Block], list[Block], list[Block]]:
     """A story without a headline is titled by its first deck, else by the crossheads set
-    above all its text: the title of a short item may be set no larger than the deck of a
-    story beside it, or than a crosshead (a long Chinese title shrunk to fit a narrow module,
-    its two phrases cut apart at the wide space between them)."""
+    above all its text (a short item's title may be no larger than a deck or a crosshead: a
+    long Chinese title shrunk to fit a narrow module, cut at a wide space; an item's title set
+    a size up over its text, ``titles.item_titles``)."""
     titles = header + lead
     if any(b.role == "headline" for b in titles):
         return header, lead, rest

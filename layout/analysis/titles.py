@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import islice
 
 from ..geometry import x_overlap, x_overlap_ratio, y_overlap
@@ -41,6 +42,10 @@ _TUCKED = 0.3
 _SET_APART = 1.0
 # [share of the column's width] a signature starts this far in from the left and ends this near the right
 _SET_IN = 0.2
+# [ratio to the size of the text read next] an item's title is set at least this large; [share
+# of its characters but spaces] letters at least this many (not a price or a figure in a table)
+_TITLE_STEP = 1.08
+_TITLE_LETTERS = 0.7
 
 
 def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
@@ -155,6 +160,31 @@ def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], rol
             return None
         foot = max(foot, blocks[k].box.y1)
     return None
+
+
+def item_titles(texts: Sequence[Block]) -> list[Block]:
+    """A story's text blocks, in reading order, with the titles of its items named crossheads:
+    a body block of one line of at most ``TITLE_CHARS``, mostly letters (``_TITLE_LETTERS``)
+    and closed by a stop, set ``_TITLE_STEP`` times the size of the body block read next,
+    opening no dateline. Older papers set an item's title so, a size up and closed by a stop
+    (``Besluiten en Benoemingen.``, ``Staatsbegrooting voor 1877.``, Algemeen Handelsblad
+    1876), where a crosshead would be bold or in capitals. Named only
+    once the story is assembled: as body text of another size, the title has already cut the
+    story where it stands (a crosshead would run on in the story above); one that opens a
+    headless story titles it (``stories._titled``). A dispatch's place and date set so
+    ("Luxembourg, le 6 décembre.") opens its text instead."""
+    return [replace(b, role="crosshead") if k + 1 < len(texts) and _item_title(b, texts[k + 1]) else b
+            for k, b in enumerate(texts)]
+
+
+def _item_title(b: Block, text: Block) -> bool:
+    """Whether body block ``b``, read right before body block ``text``, is an item's title
+    (see ``item_titles``)."""
+    title = b.raw_text.strip()
+    letters = sum(c.isalpha() for c in title)
+    return b.role == text.role == "body" and len(b.lines) == 1 and len(title) <= TITLE_CHARS \
+        and title.endswith(".") and letters >= _TITLE_LETTERS * len(title.replace(" ", "")) \
+        and b.size >= _TITLE_STEP * text.size and not DATELINE.match(title)
 
 
 def centred(title: Box, text: Box, body: float) -> bool:
