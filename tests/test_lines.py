@@ -668,8 +668,8 @@ def test_the_measure_an_ocr_file_gives_counts_full_lines_not_rows_of_figures():
     the white between its figures' columns crosses, stays one line (Le Matin, 1893)."""
     short = [[word("»", 500, 20 * k), word("»", 520, 20 * k)] for k in range(30)]
     full = [[word("the", 50, 20 * k), word("council said on monday", 270, 20 * k)] for k in range(10)]
-    boxes = {id(w): w.box for row in short + full for w in row}
-    assert found_measure(short + full, boxes, 10) == 330  # 50 to 380: 33 body sizes
+    widths = [row[-1].box.x1 - row[0].box.x0 for row in short + full]
+    assert found_measure(widths, 10) == 330  # 50 to 380: 33 body sizes
 
 
 def test_a_hairline_river_down_eight_loose_lines_closed_above_and_below_is_no_gutter():

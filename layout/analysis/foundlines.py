@@ -44,29 +44,28 @@ def other_source_block(a: Word, b: Word) -> bool:
     return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
 
 
-def row_width(row: list[Word], boxes: dict[int, Box]) -> float:
-    """The extent of a row sorted along the line."""
-    return max(boxes[id(w)].x1 for w in row) - boxes[id(row[0])].x0
+def row_extent(row: list[Word], boxes: dict[int, Box]) -> tuple[float, float]:
+    """Where a row sorted along the line starts and where it reaches furthest. Worked out once
+    a row: the measure, the gutters read across and the cuts of the row all ask."""
+    return boxes[id(row[0])].x0, max([boxes[id(w)].x1 for w in row])
 
 
-def found_measure(found_rows: list[list[Word]], boxes: dict[int, Box], body: float) -> float:
-    """The page's column measure as the lines an OCR file found give it: the most common
-    width (in bins of ``_MEASURE_BIN`` body) of those at least a column (``MIN_COLUMN``
-    body sizes) wide, for the full lines of a justified column outnumber the short ones of
-    every length (the rows of a table of figures, each a few figures wide, count for
-    nothing); 0 when no such line was found."""
+def found_measure(widths: list[float], body: float) -> float:
+    """The page's column measure as the lines an OCR file found give it (their ``widths``):
+    the most common width (in bins of ``_MEASURE_BIN`` body) of those at least a column
+    (``MIN_COLUMN`` body sizes) wide, for the full lines of a justified column outnumber the
+    short ones of every length (the rows of a table of figures, each a few figures wide, count
+    for nothing); 0 when no such line was found."""
     step = _MEASURE_BIN * max(body, 1e-6)
-    widths = Counter(k for k in (round(row_width(row, boxes) / step) for row in found_rows)
-                     if k * _MEASURE_BIN >= MIN_COLUMN)
-    return widths.most_common(1)[0][0] * step if widths else 0.0
+    counts = Counter(k for k in (round(w / step) for w in widths) if k * _MEASURE_BIN >= MIN_COLUMN)
+    return counts.most_common(1)[0][0] * step if counts else 0.0
 
 
-def read_across(found: list[tuple[list[Word], float]], boxes: dict[int, Box], gutters: Gutters,
-                near: float) -> set[Strip]:
-    """The long gutters that most found lines (with their middles) level with them (within
-    ``near`` of them) run across: white inside the lines, not between columns. One bisection
-    of the rows by height per gutter."""
-    spans = sorted((m, boxes[id(row[0])].x0, max(boxes[id(w)].x1 for w in row)) for row, m in found)
+def read_across(found: list[tuple[float, float, float]], gutters: Gutters, near: float) -> set[Strip]:
+    """The long gutters that most found lines (their middles and ``row_extent``) level with
+    them (within ``near`` of them) run across: white inside the lines, not between columns.
+    One bisection of the rows by height per gutter."""
+    spans = sorted(found)
     middles = [cy for cy, _, _ in spans]
     across = set()
     for g in gutters.strips:

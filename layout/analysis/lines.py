@@ -36,7 +36,7 @@ from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
                       own_lines, word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
-                         row_width)
+                         row_extent)
 from .gutters import INDENT, MIN_COLUMN, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
@@ -191,13 +191,15 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                            all(w.source_block is not None and w.source_line is not None for w in words))
     rows, middles = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
-    found_rows = [(row, m) for row, m in zip(rows, middles) if len(row) > 1 and found_line(row[0], row[-1])]
-    across = read_across(found_rows, boxes, gutters, MIN_COLUMN * body)
-    measure = found_measure([r for r, _ in found_rows], boxes, body)
+    extents = [row_extent(row, boxes) if row[0].source_block is not None else None for row in rows]
+    found_rows = [(m, *e) for row, m, e in zip(rows, middles, extents)
+                  if len(row) > 1 and found_line(row[0], row[-1])]
+    across = read_across(found_rows, gutters, MIN_COLUMN * body)
+    measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     pieces = []
     for i, row in enumerate(rows):
-        width = row_width(row, boxes) if row[0].source_block is not None else math.inf  # found
+        width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
         whole, in_column = bool(across) and width <= widest_whole, width <= one_column
         gaps: list[float] = []
         cuts: list[int] = []  # per gap: _NONE, _WEAK, _APART or _CUT
