@@ -164,11 +164,14 @@ class Gutters:
         if not math.isfinite(y):
             order = range(bisect_left(self.starts, lowest), len(strips))  # any height
         else:
-            band = self._band(y)
-            ks = self.bands.get(band, ())
-            starts = self.band_starts[band] if ks else []  # those starting before right only
-            first = bisect_left(starts, lowest)
-            order = ks[first:bisect_left(starts, right, first)] if ks else []
+            band = math.floor(y / self.band)  # (``_band``, written out: every gap of a row asks)
+            ks = self.bands.get(band)
+            if ks:  # those starting before right only
+                starts = self.band_starts[band]
+                first = bisect_left(starts, lowest)
+                order = ks[first:bisect_left(starts, right, first)]
+            else:
+                order = []
             if right - left >= self.column:  # and the grid's gutters inside the gap, any height
                 order = sorted({*order, *self._inside(left, right)})
         for k in order:

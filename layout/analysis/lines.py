@@ -197,6 +197,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     across = read_across(found_rows, gutters, MIN_COLUMN * body)
     measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
+    # asked once, not at every gap: the display predicates hold only between two words of
+    # display type (``DISPLAY``), which few gaps are
+    slack, display, ruled = _SLACK * body, DISPLAY * body, bool(separators)
     pieces = []
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
@@ -210,20 +213,21 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
             gap = b.x0 - right
             found = found_line(prev, w)
+            shown = prev.size > display and w.size > display
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
-                inner, u.x0, b.cy, _SLACK * body, hanging_mark(prev, w), found, sides=not found and max(
+                inner, u.x0, b.cy, slack, hanging_mark(prev, w), found, sides=not found and max(
                     abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
                 gutter = None
-            elif gutter and word_space_of_display(prev, w, gap, body):
+            elif gutter and shown and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
-            if separators and separators.in_gap(right, b) or not in_column and _outsized(prev, w) \
+            if ruled and separators.in_gap(right, b) or not in_column and _outsized(prev, w) \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and _off_baseline(prev, w, pb, b, gap) \
-                    or not found and (display_apart(prev, w, gap, body) or headlines_apart(
+                    or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
-                        or own_lines(row, k, boxes, spans, i, body, _SLACK * body)):
+                        or own_lines(row, k, boxes, spans, i, body, slack)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
                     spans, i, first, prev, boxes, body, white=gutter.x1):
@@ -238,7 +242,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
-    joined = rejoined(pieces, gutters, boxes, unhung, hanging_mark, _SLACK * body, separators)
+    joined = rejoined(pieces, gutters, boxes, unhung, hanging_mark, slack, separators)
     if all(w.source_block is None for w in words):
         return joined
     rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order

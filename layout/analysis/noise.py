@@ -52,6 +52,8 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
     noise = list(illegible)
     unsure = [k for k, n in enumerate(noise) if n and blocks[k].size >= _TEXT_SIZE * body
               and not _in_picture(blocks[k].box, pictures)]
+    if not unsure:  # (every born-digital page: no confidences) no text to file
+        return noise, illegible
     text = [b.box for b, n, k in zip(blocks, noise, kept) if not n and not k]
     filed = Grid(text, _COLUMN_REACH * body)  # the text near a block, without a scan of all
     while unsure:

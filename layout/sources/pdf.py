@@ -42,6 +42,7 @@ _LATIN_WIDTH = 0.6
 # [pages] MuPDF's store is emptied after this many pages of a file are read, and when the
 # file is closed (see PdfSource.page)
 _STORE_PAGES = 8
+_TEXT_BLOCK = pymupdf.mupdf.FZ_STEXT_BLOCK_TEXT
 
 
 @lru_cache(maxsize=1024)
@@ -75,7 +76,8 @@ def spans_to_words(text_dict: dict) -> list[Word]:
             dx, dy = line["dir"]
             vertical = abs(dy) > abs(dx)
             start = len(words)
-            for span in line["spans"]:
+            spans = line["spans"]
+            for span in spans:
                 chars = span.get("chars")
                 if chars is None:  # a dict's span: one word (written out: the common case)
                     raw = span["text"]
@@ -99,7 +101,9 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                                 _trimmed(bbox, raw, text, vertical),
                                 font, round(span["size"], 2), *font_style(font, span["flags"]),
                                 vertical, None, line_id))
-            if len(words) > start and all(span.get("alpha") == 0 for span in line["spans"]):
+            # (the first span's alpha says no for the lines of a page with no OCR layer)
+            if len(words) > start and spans[0].get("alpha") == 0 and all(
+                    span.get("alpha") == 0 for span in spans):
                 invisible.append((start, len(words), line))
     return engine_lines(words, invisible) if invisible else words
 
@@ -192,7 +196,7 @@ def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
     textpage = None
     if not page.get_images(full=True):
         kept = page.get_textpage(flags=_TEXT_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
-        if not kept.extractIMGINFO():
+        if not _holds_images(kept):
             textpage, images = kept, []
     if textpage is None:
         played = _display_list(page)
@@ -204,6 +208,19 @@ def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
     if run_on_spans(text_dict):
         text_dict = textpage.extractRAWDICT()
     return text_dict, images
+
+
+def _holds_images(textpage: pymupdf.TextPage) -> bool:
+    """Whether the text page holds a block not of text: one ``extractIMGINFO`` would list.
+    Its blocks' types are read off MuPDF's list of them, not through ``extractIMGINFO``,
+    whose iterator costs four calls into MuPDF a block (a quarter of the time) and which
+    reads each image's details; a page of thousands of text blocks has none to find."""
+    block = textpage.this.m_internal.first_block
+    while block is not None:
+        if block.type != _TEXT_BLOCK:
+            return True
+        block = block.next
+    return False
 
 
 def _display_list(page: pymupdf.Page) -> pymupdf.DisplayList:

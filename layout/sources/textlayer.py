@@ -67,6 +67,16 @@ def garbled(text: str) -> bool:
     return bool(chars) and sum(c in _ODD for c in chars) >= 0.5 * len(chars)
 
 
+def _garbled_runs(words: tuple[Word, ...]) -> list[Word]:
+    """The words that are ``garbled``. A page whose whole text passes ``garbled``'s first test
+    (printable, no replacement character, none of the odd characters) has none, and is
+    looked at once, not word by word: so is most of any page."""
+    text = "".join([w.text for w in words])
+    if text.isprintable() and "\ufffd" not in text and (text.isascii() or _ODD.isdisjoint(text)):
+        return []
+    return [w for w in words if garbled(w.text)]
+
+
 def usable(words: tuple[Word, ...] | list[Word], bad: list[Word]) -> bool:
     """True when a text layer is present and plausible (see the module's notes); ``bad`` are
     its garbled runs."""
@@ -111,7 +121,7 @@ class OcrPdfSource:
 
     def page(self, number: int) -> PageContent:
         content = self._pdf.page(number)
-        bad = [w for w in content.words if garbled(w.text)]
+        bad = _garbled_runs(content.words)
         if self.ocr == "always" or not usable(content.words, bad):
             return self._scanned(number, content)
         if len(bad) > _MAX_REPAIRS:
