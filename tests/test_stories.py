@@ -8,7 +8,8 @@ from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import subheads
-from layout.analysis.stories import _mark_text_below, _stacked, _widen_spans
+from layout.analysis.stacks import stacked_titles
+from layout.analysis.stories import _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -624,7 +625,7 @@ def _title(text, x0, y0, x1, y1, size):
 
 
 def _stacked_texts(heads):
-    merged, _ = _stacked(heads, heads, column=300)
+    merged, _ = stacked_titles(heads, heads, column=300)
     return sorted(ln.text for b in merged for ln in b.lines)
 
 
@@ -659,3 +660,19 @@ def test_a_chain_of_inset_titles_ends_in_the_outermost_story(monkeypatch):
         assert not middle.units and not inner.units
         assert [u.block.role for u in outer.units].count("crosshead") == 2 and len(outer.units) == 5
         assert all(u.home is outer for u in outer.units)
+
+
+def test_a_crosshead_atop_the_second_column_beside_begun_text_is_no_second_headline_line():
+    """A headline over two columns whose first column's text starts right under it, level with
+    a crosshead at the top of the second column ("Agency Introduces Northern Pipeline" over
+    "Historic Reports Ahead", Chromium page of seed 117): the crosshead is inside the story,
+    not the rest of the headline, and the text under both columns is one story."""
+    words = (text_lines(["Agency Introduces", "Northern Pipeline"], 50, 60, size=20, pitch=22, bold=True)
+             + marked(column(50, 112, 20), "FIRSTCOL")
+             + text_lines(["Historic Reports", "Ahead"], 162, 112, size=10.5, bold=True)
+             + marked(column(162, 140, 18, start=40), "SECONDCOL"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Agency Introduces Northern Pipeline"]
+    (story,) = layout.stories
+    assert story.first("crosshead").text == "Historic Reports Ahead"
+    assert story_of(layout, "FIRSTCOL") == story_of(layout, "SECONDCOL")
