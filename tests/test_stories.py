@@ -676,3 +676,18 @@ def test_a_crosshead_atop_the_second_column_beside_begun_text_is_no_second_headl
     (story,) = layout.stories
     assert story.first("crosshead").text == "Historic Reports Ahead"
     assert story_of(layout, "FIRSTCOL") == story_of(layout, "SECONDCOL")
+
+
+def test_a_deck_set_into_the_foot_of_a_large_headlines_box_stays_its_deck():
+    """WeasyPrint's box of a 37-point title holds its line's ascent and descent: it runs 5
+    points into the deck set right under it ("——青山县加强防汛体系纪实", seed 117 page 04),
+    more than half a body size. The deck is still under the headline, not a story of its own."""
+    def tall(words):  # boxes as tall as WeasyPrint's: the line's ascent and descent
+        return [replace(w, box=Box(w.box.x0, w.box.y0, w.box.x1, w.box.y0 + 1.45 * w.size)) for w in words]
+    title = tall(text_lines(["Council Wins Vote"], 50, 100, size=37, bold=True))
+    deck = tall(text_lines(["A narrow margin after a long night"], 60, title[0].box.y1 - 7, size=12.5))
+    words = title + deck + column(50, deck[0].box.y1 + 8, 12) + column(170, deck[0].box.y1 + 8, 12, start=30)
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Council Wins Vote"]
+    (story,) = layout.stories  # the deck leads the text of the one story
+    assert [b.text for b in story.blocks][1] == "A narrow margin after a long night"

@@ -237,6 +237,10 @@ class Placer:
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
         reach = _REACH * b.width
+        # a headline's foot may reach past u's top by half a body size, or by half u's first
+        # line: a large title's box (WeasyPrint's, its line's ascent and descent) runs into
+        # the deck set right under it
+        limit = b.y0 + max(0.5 * body, 0.5 * u.block.lines[0].box.height if u.block else 0)
 
         def accept(i: int) -> bool:
             g = self.groups[i]
@@ -245,16 +249,16 @@ class Placer:
                     and title.x0 - reach < b.x1 and b.x0 < title.x1 + reach
                     and not (rule is not None and rule > a.y1 + body))
 
-        found = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, accept)
+        found = self._above.highest(b.x0, b.x1, limit, accept)
         if found is None:
             return None
         title = self.groups[found[1]].anchor_box
         if x_overlap(title, b) <= _OVER * body:
-            over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
+            over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
                 x_overlap(self.groups[i].anchor_box, b) > _OVER * body
                 and _level(self.groups[i].anchor_box, title)))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
-                over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
+                over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
                     self.groups[i].anchor_box.x1 <= b.x0
                     and _level(self.groups[i].anchor_box, title)))
             found = over or found
