@@ -76,15 +76,17 @@ def _between(upper: Block, lower: Block, other: Block) -> bool:
 
 
 def _text_beside(upper: Block, lower: Block, other: Block) -> bool:
-    """Whether running text under ``upper`` starts level with ``lower`` beside it and runs on
-    below it: the story's text has begun, so ``lower`` is a title inside it (a crosshead at
-    the top of its second column), not the rest of the headline::
+    """Whether ``lower`` is a crosshead and running text under ``upper`` starts level with it
+    beside it (by its middle) and runs on below it: the story's text has begun, so the
+    crosshead is inside it (atop its second column), not the rest of the headline::
 
         ══ AGENCY INTRODUCES ══
         ══ NORTHERN PIPELINE ══
         ░░░░░░░░░  ── Historic ──        lower: a crosshead beside the text of column one
         ░░░░░░░░░  ░░░░░░░░░░░░░
+
+    A lower headline still joins: apart, it would head a story of its own.
     """
     o, b = other.box, lower.box
-    return other.role == "body" and x_overlap(o, upper.box) > 0 and x_overlap(o, b) <= 0 \
-        and upper.box.y1 - 1 <= o.y0 < b.y1 and o.y1 > b.y1
+    return lower.role == "crosshead" and other.role == "body" and x_overlap(o, upper.box) > 0 \
+        and x_overlap(o, b) <= 0 and upper.box.y1 - 1 <= o.y0 <= b.cy and o.y1 > b.y1
