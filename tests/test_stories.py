@@ -691,3 +691,25 @@ def test_a_deck_set_into_the_foot_of_a_large_headlines_box_stays_its_deck():
     assert headlines(layout) == ["Council Wins Vote"]
     (story,) = layout.stories  # the deck leads the text of the one story
     assert [b.text for b in story.blocks][1] == "A narrow margin after a long night"
+
+
+def test_a_picture_under_a_headline_stays_its_own_though_a_lower_title_beside_it_spans_it():
+    """The lead story's picture spans its columns under its headline; a narrow story's small
+    title, lower and right of the picture, has its span widened left over the white level with
+    it and so reaches over the picture too (WeasyPrint page 04 of seed 117: the photo, its
+    caption and the lead's last column went to "金沙湾引导数字经济"). Its title does not reach
+    over the picture itself; the lead's title, over most of it and over the byline right above
+    it, keeps it."""
+    photo = Box(50, 110, 400, 250)
+    words = (text_lines(["Lead Story Across"], 50, 60, size=24, bold=True)
+             + text_lines(["By Ann Lee"], 50, 92, size=9, bold=True)
+             + text_lines(["Side Story"], 420, 90, size=12, bold=True)
+             + marked(column(420, 106, 40), "SIDETEXT")
+             + text_lines(["The photo caption here."], 50, 254, size=8)
+             + marked(column(50, 270, 20), "LEADTEXT") + column(170, 270, 20, start=30)
+             + column(290, 270, 20, start=60))
+    layout = analyse_page(page(words, figures=[photo]))
+    lead = next(s for s in layout.stories if s.id == story_of(layout, "LEADTEXT"))
+    assert any(f.box == photo for f in lead.figures)
+    assert story_of(layout, "SIDETEXT") != lead.id
+

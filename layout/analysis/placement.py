@@ -33,6 +33,9 @@ _REACH = 2.0
 # the taller] how much of its height a title shares with another level with it (``_level``)
 _OVER = 1.0
 _LEVEL = 0.5
+# [share of the unit's width] a title over this much of a unit takes it from a lower one whose
+# span reaches it only over white space (``Placer._anchor_above``)
+_MOST = 0.5
 # [times Params.size_tolerance] how far apart two body blocks' sizes may be and still be one
 # story's text (``same_text_size``)
 _ONE_TYPE = 3.5
@@ -232,7 +235,11 @@ class Placer:
                                             A's, though B's title sits a little lower
 
         With no level title over u, one that ends left of u takes it from one that starts
-        right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``).
+        right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``);
+        with none, when the title is beside u, a title higher up set over most of u
+        (``_MOST``) takes it if the unit right above u is that title's already: a lead story's
+        picture under its byline, which a narrow story's small title, lower and beside it,
+        reaches only over the white level with it.
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -261,6 +268,11 @@ class Placer:
                 over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
                     self.groups[i].anchor_box.x1 <= b.x0
                     and _level(self.groups[i].anchor_box, title)))
+            if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
+                over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
+                    x_overlap(self.groups[i].anchor_box, b) > _MOST * b.width))
+                p = self.placed_above(u) if over is not None else None
+                over = over if p is not None and p.home is self.groups[over[1]] else None
             found = over or found
         return self.groups[found[1]]
 
