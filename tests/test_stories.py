@@ -9,7 +9,7 @@ from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import subheads
 from layout.analysis.stacks import stacked_titles
-from layout.analysis.stories import _mark_text_below, _widen_spans
+from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -713,3 +713,29 @@ def test_a_picture_under_a_headline_stays_its_own_though_a_lower_title_beside_it
     assert any(f.box == photo for f in lead.figures)
     assert story_of(layout, "SIDETEXT") != lead.id
 
+
+def _block(text, x0, y0, x1, y1, size, role, bold=False):
+    line = Line((), Box(x0, y0, x1, y1), text, size, bold, False)
+    return Block((line,), Box(x0, y0, x1, y1), size, bold, False, role=role)
+
+
+def test_a_crosshead_right_over_a_headline_set_to_it_is_its_kicker():
+    """A title shrunk to fit a narrow module may be set smaller than its kicker, which is then
+    read as a crosshead ("金沙湾更新口袋公园，更新供暖管网" over "松岗街道实施便民市场…",
+    LaTeX page 08 of seed 117, made a story of its own with no text). A crosshead leads text:
+    one right over a headline, centred on it or set at its left edge, with no text under it
+    before the headline, is the headline's kicker."""
+    over = _block("KICKER", 638.8, 599.4, 790.2, 608.9, 9.5, "crosshead")
+    head = _block("HEAD", 629.3, 611.7, 799.7, 620.6, 9.0, "headline", bold=True)
+    text = _block("TEXT", 620, 640, 710, 700, 8.5, "body")
+    (group,), anchored = _anchors([over, head, text], column=95)
+    assert [(b.raw_text, b.role) for b in group.header] == [("KICKER", "kicker"), ("HEAD", "headline")]
+    assert id(over) in anchored
+    aside = _block("ASIDE", 700, 599.4, 790, 608.9, 9.5, "crosshead")  # neither centred nor set left
+    (group,), anchored = _anchors([aside, head, text], column=95)
+    assert [b.raw_text for b in group.header] == ["HEAD"] and id(aside) not in anchored
+    # a crosshead at the foot of a column, its text under it, over the next story's headline
+    led = _block("LEADS", 629.3, 560, 700, 570, 9.5, "crosshead")
+    tail = _block("TAIL", 620, 573, 710, 600, 8.5, "body")
+    (group,), anchored = _anchors([led, tail, head, text], column=95)
+    assert [b.raw_text for b in group.header] == ["HEAD"] and id(led) not in anchored

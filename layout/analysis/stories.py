@@ -49,6 +49,8 @@ _BANNER_TITLES = 1
 _BANNER_GAP = 4.0
 # the column width, in body sizes, of a page whose grid was not found
 _COLUMN_EMS = 20.0
+# [ems of its own type] a crosshead at most this far over a headline set to it is its kicker
+_KICKER_GAP = 0.5
 # [body sizes] a figure this far past a frame's edge is still inside it (the frame's padding
 # and line)
 _INSET = 0.5
@@ -142,17 +144,34 @@ def _framed_figures(figures: Sequence[Figure], frames: dict[int, Box], body: flo
 
 def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[int]]:
     """One group per headline, with the kickers standing right above it; and the ids of the
-    crossheads that are the second line of a headline (``stacks.stacked_titles``)."""
+    crossheads that are the second line of a headline (``stacks.stacked_titles``) or its
+    kicker: a crosshead leads text, so one standing right over a headline and set to it, no
+    text under it (``_set_to``), is its kicker (a title shrunk to fit a narrow module may be set smaller than
+    the kicker over it)."""
     heads, subtitles = stacked_titles([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column)
     groups = {id(h): Group([h]) for h in heads}
     for k in blocks:
-        if k.role != "kicker":
+        if k.role not in ("kicker", "crosshead") or id(k) in subtitles:
             continue
         below = [h for h in heads if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
-                 and x_overlap_ratio(h.box, k.box) >= 0.3]
+                 and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, blocks))]
         if below:
+            if k.role == "crosshead":
+                subtitles.add(id(k))
+                k = replace(k, role="kicker")
             groups[id(min(below, key=lambda h: h.box.y0))].header.insert(0, k)
     return list(groups.values()), subtitles
+
+
+def _set_to(title: Block, headline: Block, blocks: Sequence[Block]) -> bool:
+    """Whether ``title`` is centred on ``headline`` or starts at its left edge, within an em
+    of its own type, standing right over it (within ``_KICKER_GAP``), with no text starting
+    between them under it (which it would lead)."""
+    a, b = title.box, headline.box
+    return (abs(a.cx - b.cx) <= title.size or abs(a.x0 - b.x0) <= title.size) \
+        and b.y0 - a.y1 <= _KICKER_GAP * title.size and not any(
+        o.role == "body" and a.y1 - title.size <= o.box.y0 < b.y0 and x_overlap_ratio(o.box, a) > 0
+        for o in blocks)
 
 
 def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageContent,
