@@ -232,6 +232,22 @@ def test_cjk_headlines_side_by_side_and_one_with_a_full_width_space_over_the_gut
     assert "北塘区完善市场 引导新型" in texts(build_lines(words + below, (), P))  # gap 192..218
 
 
+def test_a_cjk_headlines_phrase_space_over_a_gutter_with_its_byline_across_stays_one_line():
+    """A 26 pt CJK headline whose phrases are a full-width space apart (1 em), that space over
+    a gutter that runs down the page through it, its byline centred on the whole headline
+    right under it, across the gutter: one headline (chromium_s117_06_zh: "北塘区改造垃圾分类
+    加强养老服务" over "本报记者唐秀英 韩宏 唐国庆"). With no byline, or one set under the
+    left phrase alone, the phrases over the gutter stay two headlines side by side, each over
+    its own columns (typst_s97_08_zh)."""
+    cols = [w for y in (100, 300) for w in column(30, y, 12, width=170) + column(215, y, 12, width=170)]
+    words = [word("北塘区完善市场", 20, 250, size=26), word("引导新型", 228, 250, size=26)]  # gap 202..228
+    centred = [word("本报记者唐秀英", 122, 277, size=9), word("韩宏唐国庆", 189, 277, size=9)]  # 122..234
+    assert "北塘区完善市场 引导新型" in texts(build_lines(cols + words + centred, (), P))
+    assert "北塘区完善市场 引导新型" not in texts(build_lines(cols + words, (), P))
+    left = [word("本报记者唐秀英", 20, 277, size=9), word("韩宏唐国庆", 87, 277, size=9)]
+    assert "北塘区完善市场 引导新型" not in texts(build_lines(cols + words + left, (), P))
+
+
 def test_cjk_headlines_side_by_side_each_filling_its_columns_are_two_lines():
     """Two 25 pt CJK headlines, each set to the measure of its own two columns, so that the
     gap between them is the gutter (0.4 em, no wider than a display word space) and ends on

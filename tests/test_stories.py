@@ -8,7 +8,8 @@ from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import subheads
-from layout.analysis.stories import _mark_text_below, _stacked, _widen_spans
+from layout.analysis.stacks import stacked_titles
+from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -646,7 +647,7 @@ def _title(text, x0, y0, x1, y1, size):
 
 
 def _stacked_texts(heads):
-    merged, _ = _stacked(heads, heads, column=300)
+    merged, _ = stacked_titles(heads, heads, column=300)
     return sorted(ln.text for b in merged for ln in b.lines)
 
 
@@ -681,3 +682,82 @@ def test_a_chain_of_inset_titles_ends_in_the_outermost_story(monkeypatch):
         assert not middle.units and not inner.units
         assert [u.block.role for u in outer.units].count("crosshead") == 2 and len(outer.units) == 5
         assert all(u.home is outer for u in outer.units)
+
+
+def test_a_crosshead_atop_the_second_column_beside_begun_text_is_no_second_headline_line():
+    """A headline over two columns whose first column's text starts right under it, level with
+    a crosshead at the top of the second column ("Agency Introduces Northern Pipeline" over
+    "Historic Reports Ahead", Chromium page of seed 117): the crosshead is inside the story,
+    not the rest of the headline, and the text under both columns is one story."""
+    words = (text_lines(["Agency Introduces", "Northern Pipeline"], 50, 60, size=20, pitch=22, bold=True)
+             + marked(column(50, 112, 20), "FIRSTCOL")
+             + text_lines(["Historic Reports", "Ahead"], 162, 112, size=10.5, bold=True)
+             + marked(column(162, 140, 18, start=40), "SECONDCOL"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Agency Introduces Northern Pipeline"]
+    (story,) = layout.stories
+    assert story.first("crosshead").text == "Historic Reports Ahead"
+    assert story_of(layout, "FIRSTCOL") == story_of(layout, "SECONDCOL")
+
+
+def test_a_deck_set_into_the_foot_of_a_large_headlines_box_stays_its_deck():
+    """WeasyPrint's box of a 37-point title holds its line's ascent and descent: it runs 5
+    points into the deck set right under it ("——青山县加强防汛体系纪实", seed 117 page 04),
+    more than half a body size. The deck is still under the headline, not a story of its own."""
+    def tall(words):  # boxes as tall as WeasyPrint's: the line's ascent and descent
+        return [replace(w, box=Box(w.box.x0, w.box.y0, w.box.x1, w.box.y0 + 1.45 * w.size)) for w in words]
+    title = tall(text_lines(["Council Wins Vote"], 50, 100, size=37, bold=True))
+    deck = tall(text_lines(["A narrow margin after a long night"], 60, title[0].box.y1 - 7, size=12.5))
+    words = title + deck + column(50, deck[0].box.y1 + 8, 12) + column(170, deck[0].box.y1 + 8, 12, start=30)
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Council Wins Vote"]
+    (story,) = layout.stories  # the deck leads the text of the one story
+    assert [b.text for b in story.blocks][1] == "A narrow margin after a long night"
+
+
+def test_a_picture_under_a_headline_stays_its_own_though_a_lower_title_beside_it_spans_it():
+    """The lead story's picture spans its columns under its headline; a narrow story's small
+    title, lower and right of the picture, has its span widened left over the white level with
+    it and so reaches over the picture too (WeasyPrint page 04 of seed 117: the photo, its
+    caption and the lead's last column went to "金沙湾引导数字经济"). Its title does not reach
+    over the picture itself; the lead's title, over most of it and over the byline right above
+    it, keeps it."""
+    photo = Box(50, 110, 400, 250)
+    words = (text_lines(["Lead Story Across"], 50, 60, size=24, bold=True)
+             + text_lines(["By Ann Lee"], 50, 92, size=9, bold=True)
+             + text_lines(["Side Story"], 420, 90, size=12, bold=True)
+             + marked(column(420, 106, 40), "SIDETEXT")
+             + text_lines(["The photo caption here."], 50, 254, size=8)
+             + marked(column(50, 270, 20), "LEADTEXT") + column(170, 270, 20, start=30)
+             + column(290, 270, 20, start=60))
+    layout = analyse_page(page(words, figures=[photo]))
+    lead = next(s for s in layout.stories if s.id == story_of(layout, "LEADTEXT"))
+    assert any(f.box == photo for f in lead.figures)
+    assert story_of(layout, "SIDETEXT") != lead.id
+
+
+def _block(text, x0, y0, x1, y1, size, role, bold=False):
+    line = Line((), Box(x0, y0, x1, y1), text, size, bold, False)
+    return Block((line,), Box(x0, y0, x1, y1), size, bold, False, role=role)
+
+
+def test_a_crosshead_right_over_a_headline_set_to_it_is_its_kicker():
+    """A title shrunk to fit a narrow module may be set smaller than its kicker, which is then
+    read as a crosshead ("金沙湾更新口袋公园，更新供暖管网" over "松岗街道实施便民市场…",
+    LaTeX page 08 of seed 117, made a story of its own with no text). A crosshead leads text:
+    one right over a headline, centred on it or set at its left edge, with no text under it
+    before the headline, is the headline's kicker."""
+    over = _block("KICKER", 638.8, 599.4, 790.2, 608.9, 9.5, "crosshead")
+    head = _block("HEAD", 629.3, 611.7, 799.7, 620.6, 9.0, "headline", bold=True)
+    text = _block("TEXT", 620, 640, 710, 700, 8.5, "body")
+    (group,), anchored = _anchors([over, head, text], column=95)
+    assert [(b.raw_text, b.role) for b in group.header] == [("KICKER", "kicker"), ("HEAD", "headline")]
+    assert id(over) in anchored
+    aside = _block("ASIDE", 700, 599.4, 790, 608.9, 9.5, "crosshead")  # neither centred nor set left
+    (group,), anchored = _anchors([aside, head, text], column=95)
+    assert [b.raw_text for b in group.header] == ["HEAD"] and id(aside) not in anchored
+    # a crosshead at the foot of a column, its text under it, over the next story's headline
+    led = _block("LEADS", 629.3, 560, 700, 570, 9.5, "crosshead")
+    tail = _block("TAIL", 620, 573, 710, 600, 8.5, "body")
+    (group,), anchored = _anchors([led, tail, head, text], column=95)
+    assert [b.raw_text for b in group.header] == ["HEAD"] and id(led) not in anchored

@@ -33,6 +33,9 @@ _REACH = 2.0
 # the taller] how much of its height a title shares with another level with it (``_level``)
 _OVER = 1.0
 _LEVEL = 0.5
+# [share of the unit's width] a title over this much of a unit takes it from a lower one whose
+# span reaches it only over white space (``Placer._anchor_above``)
+_MOST = 0.5
 # [times Params.size_tolerance] how far apart two body blocks' sizes may be and still be one
 # story's text (``same_text_size``)
 _ONE_TYPE = 3.5
@@ -232,11 +235,19 @@ class Placer:
                                             A's, though B's title sits a little lower
 
         With no level title over u, one that ends left of u takes it from one that starts
-        right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``).
+        right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``);
+        with none, when the title is beside u, a title higher up set over most of u
+        (``_MOST``) takes it if the unit right above u is that title's already: a lead story's
+        picture under its byline, which a narrow story's small title, lower and beside it,
+        reaches only over the white level with it.
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
         reach = _REACH * b.width
+        # a headline's foot may reach past u's top by half a body size, or by half u's first
+        # line: a large title's box (WeasyPrint's, its line's ascent and descent) runs into
+        # the deck set right under it
+        limit = b.y0 + max(0.5 * body, 0.5 * u.block.lines[0].box.height if u.block else 0)
 
         def accept(i: int) -> bool:
             g = self.groups[i]
@@ -245,18 +256,23 @@ class Placer:
                     and title.x0 - reach < b.x1 and b.x0 < title.x1 + reach
                     and not (rule is not None and rule > a.y1 + body))
 
-        found = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, accept)
+        found = self._above.highest(b.x0, b.x1, limit, accept)
         if found is None:
             return None
         title = self.groups[found[1]].anchor_box
         if x_overlap(title, b) <= _OVER * body:
-            over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
+            over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
                 x_overlap(self.groups[i].anchor_box, b) > _OVER * body
                 and _level(self.groups[i].anchor_box, title)))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
-                over = self._above.highest(b.x0, b.x1, b.y0 + 0.5 * body, lambda i: accept(i) and (
+                over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
                     self.groups[i].anchor_box.x1 <= b.x0
                     and _level(self.groups[i].anchor_box, title)))
+            if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
+                over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
+                    x_overlap(self.groups[i].anchor_box, b) > _MOST * b.width))
+                p = self.placed_above(u) if over is not None else None
+                over = over if p is not None and p.home is self.groups[over[1]] else None
             found = over or found
         return self.groups[found[1]]
 

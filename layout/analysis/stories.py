@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid as BoxGrid, covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import Grid as BoxGrid, covered_width, union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .captions import figures_with_captions
@@ -40,6 +40,7 @@ from .flow import adopt_headless, open_cuts, separators
 from .order import place_box, reading_order, set_box
 from .placement import Group, Placer, Unit
 from .skew import Straight, straightener
+from .stacks import stacked_titles
 from .subheads import absorb_inset_heads
 from .titles import item_titles
 
@@ -47,11 +48,10 @@ from .titles import item_titles
 # it is a banner (``_banners``)
 _BANNER_TITLES = 1
 _BANNER_GAP = 4.0
-# a headline starting within this many of its upper neighbour's type sizes under it, over the
-# same columns, is the rest of that headline (``_stacked``)
-_STACK_GAP = 2.0
 # the column width, in body sizes, of a page whose grid was not found
 _COLUMN_EMS = 20.0
+# [ems of its own type] a crosshead at most this far over a headline set to it is its kicker
+_KICKER_GAP = 0.5
 # [body sizes] a figure this far past a frame's edge is still inside it (the frame's padding
 # and line)
 _INSET = 0.5
@@ -72,7 +72,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
         (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
     groups, subtitles = _anchors(free, _column_width(grid, body))
-    # every headline heads a group, some joined with the title or crosshead under them (``_stacked``)
+    # every headline heads a group, some joined with the title or crosshead under them
+    # (``stacks.stacked_titles``)
     anchored = {id(b) for g in groups for b in g.header} | {id(b) for b in free if b.role == "headline"}
     anchored |= subtitles
     _widen_spans(groups, content, page, body)
@@ -144,72 +145,34 @@ def _framed_figures(figures: Sequence[Figure], frames: dict[int, Box], body: flo
 
 def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[int]]:
     """One group per headline, with the kickers standing right above it; and the ids of the
-    crossheads that are the second line of a headline (``_stacked``)."""
-    heads, subtitles = _stacked([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column)
+    crossheads that are the second line of a headline (``stacks.stacked_titles``) or its
+    kicker: a crosshead leads text, so one standing right over a headline and set to it, no
+    text under it (``_set_to``), is its kicker (a title shrunk to fit a narrow module may be set smaller than
+    the kicker over it)."""
+    heads, subtitles = stacked_titles([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column)
     groups = {id(h): Group([h]) for h in heads}
     for k in blocks:
-        if k.role != "kicker":
+        if k.role not in ("kicker", "crosshead") or id(k) in subtitles:
             continue
         below = [h for h in heads if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
-                 and x_overlap_ratio(h.box, k.box) >= 0.3]
+                 and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, blocks))]
         if below:
+            if k.role == "crosshead":
+                subtitles.add(id(k))
+                k = replace(k, role="kicker")
             groups[id(min(below, key=lambda h: h.box.y0))].header.insert(0, k)
     return list(groups.values()), subtitles
 
 
-def _stacked(heads: Sequence[Block], blocks: Sequence[Block], column: float) -> tuple[list[Block], set[int]]:
-    """The headlines, those set one under the other over one story joined into one; and the
-    ids of the crossheads among ``heads`` joined to a headline so.
-
-    A title and its second title, or a section's name over its first item's title, are two
-    blocks in an OCR file (``LA VIE SPORTIVE`` / ``Courses à Vincennes.``, ``Dépêches
-    commerciales`` / ``HALLES CENTRALES`` in smaller capitals, taken for a crosshead): the
-    lower one starts within ``_STACK_GAP`` of the upper's type sizes under it, across the same
-    columns (their widths differ by less than a ``column`` width, so a banner over the titles
-    of several columns stays apart), with nothing set between them. A crosshead is never the
-    upper one: it heads no story.
-    """
-    by_top = sorted(heads, key=lambda h: h.box.y0)
-    tops = [h.box.y0 for h in by_top]
-    others = sorted(blocks, key=lambda b: b.box.y0)
-    other_tops = [b.box.y0 for b in others]
-    merged: dict[int, Block] = {}
-    result: list[Block] = []
-    subtitles: set[int] = set()
-    for k, h in enumerate(by_top):
-        upper = merged.pop(id(h), h)
-        if upper.role == "crosshead":
-            continue
-        a = upper.box
-        # only titles still to come: one passed already is in the result
-        window = by_top[max(k + 1, bisect_left(tops, a.y1 - 0.3 * upper.size)):
-                        bisect_right(tops, a.y1 + _STACK_GAP * upper.size)]
-        lower = next((o for o in window if _stacked_under(upper, o, column)), None)
-        if lower is None or any(_between(upper, lower, b) for b in
-                                others[bisect_left(other_tops, a.y1 - 1):bisect_left(other_tops, lower.box.y0)]):
-            result.append(upper)
-            continue
-        base = merged.get(id(lower), lower)  # another title may have joined it already
-        lines = upper.lines + base.lines if base is lower else \
-            tuple(sorted(upper.lines + base.lines, key=lambda ln: (ln.box.y0, ln.box.x0)))
-        merged[id(lower)] = replace(upper, lines=lines, box=union_all([upper.box, base.box]))
-        if lower.role == "crosshead":
-            subtitles.add(id(lower))
-    return result, subtitles
-
-
-def _stacked_under(upper: Block, lower: Block, column: float) -> bool:
-    """Whether ``lower`` starts right under ``upper`` over the same columns (see ``_stacked``)."""
-    a, b = upper.box, lower.box
-    return -0.3 * upper.size <= b.y0 - a.y1 <= _STACK_GAP * upper.size and a.y0 < b.y0 \
-        and x_overlap(a, b) >= 0.5 * min(a.width, b.width) and abs(a.width - b.width) < column
-
-
-def _between(upper: Block, lower: Block, other: Block) -> bool:
-    """Whether ``other`` stands between two stacked headlines."""
-    if other is upper or other is lower or x_overlap(other.box, upper.box) <= 0:
-        return False
-    return other.box.y0 >= upper.box.y1 - 1 and other.box.y1 <= lower.box.y0 + 1
+def _set_to(title: Block, headline: Block, blocks: Sequence[Block]) -> bool:
+    """Whether ``title`` is centred on ``headline`` or starts at its left edge, within an em
+    of its own type, standing right over it (within ``_KICKER_GAP``), with no text starting
+    between them under it (which it would lead)."""
+    a, b = title.box, headline.box
+    return (abs(a.cx - b.cx) <= title.size or abs(a.x0 - b.x0) <= title.size) \
+        and b.y0 - a.y1 <= _KICKER_GAP * title.size and not any(
+        o.role == "body" and a.y1 - title.size <= o.box.y0 < b.y0 and x_overlap_ratio(o.box, a) > 0
+        for o in blocks)
 
 
 def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageContent,
