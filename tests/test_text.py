@@ -30,6 +30,17 @@ def test_latin_hyphenation_at_a_line_end_is_undone():
     assert join_lines(["the recon-", "struction of"]) == "the reconstruction of"
 
 
+def test_a_dash_closed_up_at_a_line_end_goes_on_without_a_space():
+    """An em dash set closed ("said—and", US style), a range or a number broken after its
+    dash (Federal Register: "AD 2018–" + "23–51") or after a figure's hyphen: the dash stays
+    and no space comes in. A spaced dash stays spaced, as does a dash after a stop ("5.–")."""
+    assert join_lines(["the minister said—", "and then left"]) == "the minister said—and then left"
+    assert join_lines(["Emergency AD 2018–", "23–51 was issued"]) == "Emergency AD 2018–23–51 was issued"
+    assert join_lines(["a 3-", "year-old and pages 12-", "15"]) == "a 3-year-old and pages 12-15"
+    assert join_lines(["Zürich —", "Der Rat"]) == "Zürich — Der Rat"
+    assert join_lines(["Preis Fr. 5.–", "Zürich"]) == "Preis Fr. 5.– Zürich"
+
+
 def test_soft_hyphens_are_no_text_and_break_a_word_at_a_line_end():
     """A browser's PDF keeps the soft hyphens of its source in the text layer, inside words
     and before the hyphen it draws at a break (chromium_s111_00_en: "mil\u00ad\u2010" +

@@ -7,7 +7,9 @@ capitals of three letters or more and goes on in capitals ("AGRI-" + "CULTURE" �
 "AGRICULTURE": a word in capitals broken to fit; "PK-" + "LQP", a code, keeps it); and in a
 compound the page writes whole inside a line elsewhere ("low-" + "income"). Soft hyphens are
 no text: taken out, and one at a line end breaks the word there ("mil\u00ad\u2010" + "lion"
-→ "million").
+→ "million"). A dash closed up to the word or figure before it goes on with the next line with
+no space, the dash kept: "said—" + "and" → "said—and", "2018–" + "23–51" → "2018–23–51",
+"pages 12-" + "15" → "pages 12-15" (a dash after a space, "Zürich —", is spaced).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ _SOFT = "\u00ad"
 _LETTERS = r"[^\W\d_]+"
 _COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
 _LAST_WORD, _FIRST_WORD = re.compile(_LETTERS + "$"), re.compile(_LETTERS)
+# Dashes: en, em, figure dash and bar; and a hyphen after a figure ("12-" + "15"), where it
+# breaks no word (``breaks_word``)
+_DASHES = ("\u2012", "\u2013", "\u2014", "\u2015")
 # [letters] a word in capitals this long or longer, broken at a line end and going on in
 # capitals, is one word ("AGRI-" + "CULTURE"); a shorter one may be a code ("PK-" + "LQP")
 _CAPITALS_WORD = 3
@@ -64,7 +69,7 @@ def joined(texts: Sequence[str], compounds: frozenset[str] = frozenset()
             kept = bool(shown) and (not goes_on or _compound(word, t, compounds))
             out = stem + ("-" if kept else "") + t
             breaks.append(WordBreak(last, kept))
-        elif joins_without_space(out, t):
+        elif joins_without_space(out, t) or _closed_dash(out):
             out += t
         else:
             out += " " + t
@@ -77,6 +82,13 @@ def _compound(last: re.Match | None, rest: str, compounds: frozenset[str]) -> bo
     opening ``rest`` make a compound of ``compounds`` with a hyphen between them."""
     first = _FIRST_WORD.match(rest)
     return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
+
+
+def _closed_dash(text: str) -> bool:
+    """Whether a line ends in a dash closed up to a letter or figure ("said—", "2018–"), or
+    in a hyphen after a figure ("12-"): the text goes on at the next line with no space."""
+    return len(text) > 1 and text[-2].isalnum() and (
+        text.endswith(_DASHES) or text.endswith(_HYPHENS) and text[-2].isdigit())
 
 
 def breaks_word(text: str) -> bool:
