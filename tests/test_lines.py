@@ -79,6 +79,22 @@ def test_cjk_words_join_without_space_and_latin_words_with_one():
     assert join_words(latin) == "By Jane"
 
 
+def test_a_word_set_letter_spaced_closes_up_and_its_word_spaces_stay():
+    """Letters set apart ("S P O R T", Sperrsatz), as OCR words or in one span of a PDF: the
+    letters of a word join, a gap wider than theirs by a word space parts two words; a line
+    of ordinary short words ("il y a à faire") is left as it is."""
+    x, letters = 50.0, []
+    for ch in "SPORT NEWS":
+        if ch != " ":
+            letters.append(word(ch, x, 100))
+        x += 5 + 3  # half an em a letter, tracking 3 (0.3 em); a space adds 5 more
+    assert join_words(letters) == "SPORT NEWS"
+    assert join_words([word("L E T T E R", 50, 100), word("here", 120, 100)]) == "LETTER here"
+    french = [word(t, 50 + 12 * k, 100) for k, t in enumerate(["il", "y", "a", "à", "faire"])]
+    assert join_words(french) == "il y a à faire"
+    assert join_words([word("il y a à faire", 50, 100)]) == "il y a à faire"
+
+
 def test_bold_lead_in_does_not_make_the_line_bold():
     words = [word("Avec ok-cash,", 50, 100, bold=True, font="Gothic"),
              word("le client peut emprunter", 118, 100)]

@@ -5,6 +5,7 @@ line; this module only assembles it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..geometry import union_all
@@ -17,6 +18,14 @@ _SPACE_GAP = 0.12
 # the em space between headline phrases.
 _CJK_PUNCTUATION = "、。，．：；！？）」』】〉》〕（「『【〈《〔・…—"
 _CJK_SPACE_GAP = 0.8
+# [words] a run of this many single letters or more, one after the other, is a word set
+# letter-spaced ("S P O R T", German Sperrsatz "g e s p e r r t"): its letters join, and a gap
+# wider than its letters' own by a word space (``_SPACE_GAP``) parts two of its words (three
+# would take the words of "il y a à faire" for one)
+_SPACED_RUN = 4
+# the same inside a word of the source: single letters with a space between each (an extractor
+# that put the letters of one word in one span writes "L E T T E R")
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[^\W\d_] ){%d,}[^\W\d_](?!\S)" % (_SPACED_RUN - 1))
 # A line is bold or italic when at least this share of its characters is (a bold lead-in is not).
 _STYLE_SHARE = 0.7
 
@@ -75,13 +84,16 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     """Words' text joined with a space where their gap is a word space and the script uses one.
 
     CJK text takes no space between words, except an em-wide gap between two phrases of a
-    headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one.
+    headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one. The letters of a
+    word set letter-spaced join, whatever their spacing (``_letter_spacing``).
     """
-    texts = [w.text for w in words]
+    texts = [_SPACED_LETTERS.sub(_closed_up, w.text) if "  " not in w.text and w.text.count(" ") >= 2
+             else w.text for w in words]
     # A line without CJK (one scan of its text) joins no two words without a space.
     cjk = len(words) > 1 and has_cjk("".join(texts))
+    tracking = _letter_spacing(words, texts, vertical)
     parts = [texts[0]]
-    for prev, w, text in zip(words, words[1:], texts[1:]):
+    for k, (prev, w, text) in enumerate(zip(words, words[1:], texts[1:]), 1):
         gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
         size = w.size
         size = 1e-6 if 1e-6 > size else size
@@ -89,8 +101,36 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
             spaced = gap > _CJK_SPACE_GAP * size and not (
                 prev.text[-1] in _CJK_PUNCTUATION or text[0] in _CJK_PUNCTUATION)
         else:
-            spaced = gap > _SPACE_GAP * size
+            spaced = gap > tracking.get(k, 0.0) + _SPACE_GAP * size
         if spaced:
             parts.append(" ")
         parts.append(text)
     return "".join(parts)
+
+
+def _closed_up(spaced: re.Match) -> str:
+    """A word set letter-spaced, its letters closed up ("L E T T E R" → "LETTER"); CJK stays."""
+    text = spaced.group()
+    return text if has_cjk(text) else text.replace(" ", "")
+
+
+def _letter_spacing(words: Sequence[Word], texts: list[str], vertical: bool) -> dict[int, float]:
+    """The letter spacing of each gap (by the index of the word after it) inside a run of
+    ``_SPACED_RUN`` or more single letters, not CJK: the run's median gap, which its letters
+    outnumber its word spaces in. Empty for a line without such a run (almost every line)."""
+    if sum(len(t) == 1 for t in texts) < _SPACED_RUN:
+        return {}
+    single = [len(t) == 1 and t.isalpha() and not has_cjk(t) for t in texts]
+    out: dict[int, float] = {}
+    k = 0
+    while k < len(texts):
+        end = k
+        while end < len(texts) and single[end]:
+            end += 1
+        if end - k >= _SPACED_RUN:
+            gaps = [(b.box.y0 - a.box.y1) if vertical else (b.box.x0 - a.box.x1)
+                    for a, b in zip(words[k:end], words[k + 1:end])]
+            track = sorted(gaps)[len(gaps) // 2]
+            out |= {j: track for j in range(k + 1, end)}
+        k = end + 1
+    return out
