@@ -1,0 +1,57 @@
+"""The rewrites of ``bench/variants.py``: an ALTO file as another OCR engine would write it,
+with the same text (the benchmark compares our reading of both forms)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from layout.sources import open_source
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from variants import FORMS  # noqa: E402  (bench module, needs the sys.path above)
+
+ALTO = ROOT / "fixtures" / "ocr" / "alto_v4_mm10.xml"
+
+
+def _words(path: Path) -> list:
+    source = open_source(path)
+    try:
+        return list(source.page(1).words)
+    finally:
+        source.close()
+
+
+def _letters(words: list) -> Counter:
+    return Counter(c for w in words for c in w.text if not c.isspace())
+
+
+def _rewritten(form: str, tmp_path: Path) -> Path:
+    copy = tmp_path / f"{form}.xml"
+    shutil.copy(ALTO, copy)
+    FORMS[form](copy)
+    return copy
+
+
+def test_every_form_keeps_the_text(tmp_path):
+    before = _letters(_words(ALTO))
+    for form in FORMS:
+        assert _letters(_words(_rewritten(form, tmp_path))) == before, form
+
+
+def test_lines_have_one_word_each_and_blocks_one_line(tmp_path):
+    lines = _words(_rewritten("lines", tmp_path))
+    assert len({w.source_line for w in lines}) == len(lines) > 1
+    cut = _words(_rewritten("blockperline", tmp_path))
+    assert len({w.source_block for w in cut}) == len({w.source_line for w in cut}) > 1
+
+
+def test_nosize_leaves_no_type_size(tmp_path):
+    root = etree.parse(str(_rewritten("nosize", tmp_path))).getroot()
+    styles = [e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname == "TextStyle"]
+    assert styles and not any("FONTSIZE" in e.attrib for e in styles)
