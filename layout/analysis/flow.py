@@ -148,6 +148,8 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     notes = {id(n) for g in groups for n in g.notes}
     headless = sorted((g for g in groups if not g.header and g.units),
                       key=lambda g: min(u.box.x0 for u in g.units))
+    if not headless:  # nothing to adopt (a third of pages): no indexes to build
+        return
     boxes = [u.box for g in groups for u in g.units] + [b.box for g in groups for b in g.header]
     boxes += pictures
     headed = [h for h in groups if h.header and h.span is not None]
