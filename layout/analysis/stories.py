@@ -31,7 +31,7 @@ assembled, an item's title set a size up over its text is named a crosshead
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
