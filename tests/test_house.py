@@ -10,6 +10,9 @@
   package root for ``__version__`` alone (a writer names its producer; the root is imported
   before any of its subpackages anyway).
 - No module is over ``MAX_LINES`` lines, except ``layout/evaluate.py``.
+- No module imports a name it never uses (dead code a move leaves behind), but for a name it
+  re-exports on purpose: listed in ``__all__``, or on an import line marked ``noqa: F401``.
+  A package's ``__init__.py`` is its public face and may import for others.
 
 Each test lists every offending line, so a failure says what to fix.
 """
@@ -137,6 +140,38 @@ def writer_import_allowed(imp: Import) -> bool:
     return any(imp.module == m or imp.module.startswith(m + ".") for m in WRITERS_MAY_IMPORT)
 
 
+def _names_in_strings(tree: ast.Module) -> set[str]:
+    """The names read in the module's string constants that parse as expressions: quoted
+    annotations ("TextStyle") and ``__all__``'s entries."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                expr = ast.parse(node.value.strip(), mode="eval")
+            except SyntaxError:
+                continue
+            names |= {n.id for n in ast.walk(expr) if isinstance(n, ast.Name)}
+    return names
+
+
+def unused_imports(path: Path, text: str | None = None) -> Iterator[str]:
+    """Every name the module at ``path`` imports and never reads, as ``file:line: name``
+    (see the module's notes); ``text``: its source, if not the file's."""
+    if _is_package(path):
+        return
+    source = path.read_text(encoding="utf-8") if text is None else text
+    tree, lines = _tree(path, source), source.splitlines()
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | _names_in_strings(tree)
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Import, ast.ImportFrom)) or "noqa: F401" in lines[node.lineno - 1] \
+                or isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            continue
+        for alias in node.names:
+            name = (alias.asname or alias.name).split(".")[0]
+            if name not in read:
+                yield f"{_where(path)}:{node.lineno}: {name}"
+
+
 def too_long() -> list[str]:
     out = []
     for path in sources():
@@ -168,6 +203,9 @@ def test_the_checks_find_what_they_look_for() -> None:
     assert refused == {("layout.analysis.lines", "_ROW_TOLERANCE"),
                        ("layout.analysis.lines", "build_lines"),
                        ("layout.analysis", "lines"), ("numpy", None)}
+    # of these, Box, TextFile and re are never read; the rest are, one only as a quoted annotation
+    used = text + "def f(v: 'build_lines') -> None:\n    return numpy, __version__, _ROW_TOLERANCE\n"
+    assert [f.split(": ")[1] for f in unused_imports(probe, used)] == ["Box", "TextFile", "re"]
 
 
 # --- the house -------------------------------------------------------------------------------
@@ -183,6 +221,11 @@ def test_writers_import_only_the_model_the_tables_lxml_and_the_standard_library(
              for path in sorted((PACKAGE / "writers").rglob("*.py"))
              for i in imports(path) if not writer_import_allowed(i)]
     assert not found, "writers/ imports beyond its layer:\n" + "\n".join(found)
+
+
+def test_no_module_imports_a_name_it_never_uses() -> None:
+    found = [f for path in sources() for f in unused_imports(path)]
+    assert not found, "names imported and never used:\n" + "\n".join(found)
 
 
 def test_no_module_is_over_400_lines_but_evaluate() -> None:

@@ -20,7 +20,8 @@ import layout
 from layout.cli import main
 from layout.sources.image import to_gray
 from layout.sources.tesseract import _steady, debian_package, tessdata
-from layout.sources.textlayer import garbled, usable, with_ocr
+from layout.sources.textlayer import _garbled_runs, garbled, usable, with_ocr
+from synth import word
 from tests.conftest import fixture_pdf
 
 @pytest.fixture(scope="module", autouse=True)
@@ -199,6 +200,17 @@ def test_garbled_runs_are_those_of_a_wrong_font_encoding():
         assert garbled(run), run
     for run in ("cœur", "Œuvre", "“quoted”—", "2020", "平成", "© 2021"):
         assert not garbled(run), run
+
+
+def test_a_pages_garbled_runs_are_its_words_that_are_garbled_asked_at_once_or_one_by_one():
+    """A page whose whole text is plainly clean is asked once; any other, word by word: either
+    way the garbled runs are exactly the words ``garbled`` finds (a replacement character, a
+    control character or the odd characters of a wrong encoding in a page of clean words)."""
+    clean = ("cœur", "Œuvre", "“quoted”—", "2020", "平成", "© 2021", "the")
+    for odd in ((), ("™—",), ("ab\ufffd",), ("\x01",), ("›Ÿ˜", "™œ")):
+        words = tuple(word(t, 50 + 40 * k, 100) for k, t in enumerate(clean + odd))
+        assert [w.text for w in _garbled_runs(words)] == [w.text for w in words if garbled(w.text)] \
+            == list(odd)
 
 
 def test_a_text_layer_is_usable_unless_missing_or_mostly_garbage():

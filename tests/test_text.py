@@ -32,11 +32,15 @@ def test_latin_hyphenation_at_a_line_end_is_undone():
 
 def test_a_dash_closed_up_at_a_line_end_goes_on_without_a_space():
     """An em dash set closed ("said—and", US style), a range or a number broken after its
-    dash (Federal Register: "AD 2018–" + "23–51") or after a figure's hyphen: the dash stays
-    and no space comes in. A spaced dash stays spaced, as does a dash after a stop ("5.–")."""
+    dash (Federal Register: "AD 2018–" + "23–51") or after a figure's hyphen before a figure:
+    the dash stays and no space comes in. A spaced dash stays spaced, as does a dash after a
+    stop ("5.–") and a hyphen after a figure before a word: the dash closing an item of a
+    market report, which OCR reads as a hyphen (Ouest-Éclair 1924: "orge, 106 à 110-" +
+    "son, 65")."""
     assert join_lines(["the minister said—", "and then left"]) == "the minister said—and then left"
     assert join_lines(["Emergency AD 2018–", "23–51 was issued"]) == "Emergency AD 2018–23–51 was issued"
-    assert join_lines(["a 3-", "year-old and pages 12-", "15"]) == "a 3-year-old and pages 12-15"
+    assert join_lines(["see pages 12-", "15"]) == "see pages 12-15"
+    assert join_lines(["orge, 106 à 110-", "son, 65"]) == "orge, 106 à 110- son, 65"
     assert join_lines(["Zürich —", "Der Rat"]) == "Zürich — Der Rat"
     assert join_lines(["Preis Fr. 5.–", "Zürich"]) == "Preis Fr. 5.– Zürich"
 

@@ -5,7 +5,9 @@ Headlines are spaced wider than body text (a CJK headline's phrases by a full-wi
 so the word space of body text says nothing here; these predicates measure a gap in ems of
 the display type itself, relative to the page's body size. Where the gap's width cannot tell
 (two CJK headlines an em apart, a phrase space as wide), the headlines' next lines do: each set
-to its own phrase, or one set to both (``own_lines``).
+to its own phrase, or one set to both (``own_lines``); and a byline or deck right under a
+phrase space a gutter runs into, centred across it on both phrases, makes them one headline
+(``phrase_space_of_display``, ``spanned_under``).
 """
 
 from __future__ import annotations

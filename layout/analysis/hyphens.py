@@ -8,8 +8,10 @@ capitals of three letters or more and goes on in capitals ("AGRI-" + "CULTURE" �
 compound the page writes whole inside a line elsewhere ("low-" + "income"). Soft hyphens are
 no text: taken out, and one at a line end breaks the word there ("mil\u00ad\u2010" + "lion"
 → "million"). A dash closed up to the word or figure before it goes on with the next line with
-no space, the dash kept: "said—" + "and" → "said—and", "2018–" + "23–51" → "2018–23–51",
-"pages 12-" + "15" → "pages 12-15" (a dash after a space, "Zürich —", is spaced).
+no space, the dash kept: "said—" + "and" → "said—and", "2018–" + "23–51" → "2018–23–51", and
+so does a hyphen after a figure before a figure, a range: "pages 12-" + "15" → "pages 12-15"
+(a dash after a space, "Zürich —", is spaced, and so is a hyphen after a figure before a word:
+the dash closing an item of a market report, read as a hyphen, "orge, 106 à 110-" + "son").
 """
 
 from __future__ import annotations
@@ -31,8 +33,7 @@ _SOFT = "\u00ad"
 _LETTERS = r"[^\W\d_]+"
 _COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
 _LAST_WORD, _FIRST_WORD = re.compile(_LETTERS + "$"), re.compile(_LETTERS)
-# Dashes: en, em, figure dash and bar; and a hyphen after a figure ("12-" + "15"), where it
-# breaks no word (``breaks_word``)
+# Dashes: en, em, figure dash and bar (``_closed_dash``; with them a hyphen between figures)
 _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015")
 # [letters] a word in capitals this long or longer, broken at a line end and going on in
 # capitals, is one word ("AGRI-" + "CULTURE"); a shorter one may be a code ("PK-" + "LQP")
@@ -69,7 +70,7 @@ def joined(texts: Sequence[str], compounds: frozenset[str] = frozenset()
             kept = bool(shown) and (not goes_on or _compound(word, t, compounds))
             out = stem + ("-" if kept else "") + t
             breaks.append(WordBreak(last, kept))
-        elif joins_without_space(out, t) or _closed_dash(out):
+        elif joins_without_space(out, t) or _closed_dash(out, t):
             out += t
         else:
             out += " " + t
@@ -84,11 +85,14 @@ def _compound(last: re.Match | None, rest: str, compounds: frozenset[str]) -> bo
     return bool(last and first) and f"{last.group()}-{first.group()}".lower() in compounds
 
 
-def _closed_dash(text: str) -> bool:
+def _closed_dash(text: str, rest: str) -> bool:
     """Whether a line ends in a dash closed up to a letter or figure ("said—", "2018–"), or
-    in a hyphen after a figure ("12-"): the text goes on at the next line with no space."""
+    in a hyphen between a figure and the figure the next line (``rest``) starts with ("12-" +
+    "15"): the text goes on at the next line with no space. A hyphen after a figure before a
+    word is no range: OCR reads so the dash that closes an item of a market report or a price
+    list ("106 à 110-" + "son, 65", "5 à 5.50-" + "mouton", BnF 1924), spaced in print."""
     return len(text) > 1 and text[-2].isalnum() and (
-        text.endswith(_DASHES) or text.endswith(_HYPHENS) and text[-2].isdigit())
+        text.endswith(_DASHES) or text.endswith(_HYPHENS) and text[-2].isdigit() and rest[:1].isdigit())
 
 
 def breaks_word(text: str) -> bool:

@@ -14,7 +14,7 @@ placed so far: a page of thousands of small ads costs about what its units do.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -256,21 +256,21 @@ class Placer:
                     and title.x0 - reach < b.x1 and b.x0 < title.x1 + reach
                     and not (rule is not None and rule > a.y1 + body))
 
-        found = self._above.highest(b.x0, b.x1, limit, accept)
+        def highest(titled: Callable[[Box], bool] = lambda _: True) -> tuple[float, int] | None:
+            """The lowest headline above u ``accept`` takes whose title is ``titled``."""
+            return self._above.highest(b.x0, b.x1, limit,
+                                       lambda i: accept(i) and titled(self.groups[i].anchor_box))
+
+        found = highest()
         if found is None:
             return None
         title = self.groups[found[1]].anchor_box
         if x_overlap(title, b) <= _OVER * body:
-            over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
-                x_overlap(self.groups[i].anchor_box, b) > _OVER * body
-                and _level(self.groups[i].anchor_box, title)))
+            over = highest(lambda t: x_overlap(t, b) > _OVER * body and _level(t, title))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
-                over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
-                    self.groups[i].anchor_box.x1 <= b.x0
-                    and _level(self.groups[i].anchor_box, title)))
+                over = highest(lambda t: t.x1 <= b.x0 and _level(t, title))
             if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
-                over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and (
-                    x_overlap(self.groups[i].anchor_box, b) > _MOST * b.width))
+                over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
                 p = self.placed_above(u) if over is not None else None
                 over = over if p is not None and p.home is self.groups[over[1]] else None
             found = over or found

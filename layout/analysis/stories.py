@@ -22,12 +22,16 @@ right, follows the column flow (``flow.py``). A headline set across columns over
 headlines and no text of its own (a banner) heads no column.
 
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
-frame with a headline is a boxed story. Kickers go to the headline right below them.
+frame with a headline is a boxed story. Kickers go to the headline right below them, and so
+does a crosshead standing right over a headline and set to it (a crosshead leads text);
+titles set one under the other over one story are one headline (``stacks.py``). In a story
+assembled, an item's title set a size up over its text is named a crosshead
+(``titles.item_titles``).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 

@@ -4,6 +4,9 @@ an item inside a story (a crosshead).
 Part of stage 3 (``roles.py``). Older papers, and OCR files whose sizes are rough, set many
 titles in about the body size; where they stand, and whether the text above them has come
 to an end, tells their role.
+
+Stage 5 (``stories.py``) asks ``item_titles`` once a story is assembled: an item's title set a
+size up over its text, on a line of its own and closed by a stop, is named a crosshead there.
 """
 
 from __future__ import annotations

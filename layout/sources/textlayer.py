@@ -53,26 +53,31 @@ _MAX_RENDER = 100_000_000
 def garbled(text: str) -> bool:
     """True when a run of text looks like a font encoding gone wrong (see the module's notes).
 
-    Text printable throughout, most of any page, holds no control, private-use, unassigned or
-    surrogate character (``str.isprintable`` says so in one C pass): without a replacement
-    character it skips the per-character category look-up, and is garbled only for the odd
-    characters.
+    Text that is ``_clean``, most of any page, is not; text printable throughout without a
+    replacement character skips the per-character category look-up, and is garbled only for
+    the odd characters.
     """
-    if text.isprintable() and "\ufffd" not in text:
-        if text.isascii() or _ODD.isdisjoint(text):
-            return False
-    elif any(c == "\ufffd" or unicodedata.category(c) in _BROKEN for c in text if not c.isspace()):
+    if _clean(text):
+        return False
+    if (not text.isprintable() or "\ufffd" in text) and any(
+            c == "\ufffd" or unicodedata.category(c) in _BROKEN for c in text if not c.isspace()):
         return True
     chars = [c for c in text if not c.isspace()]
     return bool(chars) and sum(c in _ODD for c in chars) >= 0.5 * len(chars)
 
 
+def _clean(text: str) -> bool:
+    """Whether text is plainly not garbled: printable throughout, so with no control,
+    private-use, unassigned or surrogate character (``str.isprintable`` says so in one C
+    pass), with no replacement character and none of the odd characters. Text made of such
+    runs is such text, so a page's words are asked at once (``_garbled_runs``)."""
+    return text.isprintable() and "\ufffd" not in text and (text.isascii() or _ODD.isdisjoint(text))
+
+
 def _garbled_runs(words: tuple[Word, ...]) -> list[Word]:
-    """The words that are ``garbled``. A page whose whole text passes ``garbled``'s first test
-    (printable, no replacement character, none of the odd characters) has none, and is
+    """The words that are ``garbled``. A page whose whole text is ``_clean`` has none, and is
     looked at once, not word by word: so is most of any page."""
-    text = "".join([w.text for w in words])
-    if text.isprintable() and "\ufffd" not in text and (text.isascii() or _ODD.isdisjoint(text)):
+    if _clean("".join([w.text for w in words])):
         return []
     return [w for w in words if garbled(w.text)]
 
