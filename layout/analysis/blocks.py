@@ -141,7 +141,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
         the group's last row."""
         lb = rows[k][0]
-        same_block = same_source_block(last, ln) or regions.stacked(last, ln, b, extents[k], gap)
+        same_block = same_source_block(last, ln) or regions.stacked(last, ln, b, extents[k], gap) \
+            or regions.speck(last, ln)
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
                 and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b, extents[k])
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
@@ -170,20 +171,22 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
             groups.append([ln])
             rows[best], extents[best] = (b, ln), b
         else:
-            rows[best] = _last_row(groups[best][-1], ln, rows[best], b)
+            rows[best] = _last_row(groups[best][-1], ln, rows[best], b, regions)
             extents[best] = union_all((extents[best], b))
             groups[best].append(ln)
         still.file(best, rows[best][0])
     return [groups[k] for k in done + still.remaining()]
 
 
-def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box) -> tuple[Box, Line]:
+def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box,
+              regions: Regions) -> tuple[Box, Line]:
     """A group's last row (its box and its widest line) once ``ln`` (box ``b``) joins it after
     its line ``last``: the row so far with ``ln`` when the two stand level in one OCR block
     (``level_in_print``: pieces of one printed line, "FURNITURE, JOINERS" beside ",
-    ISLINGTON.", or a speck read off a letter), else ``ln`` alone. The next line follows the
-    whole row, not its last piece, and may go on from its widest line, not only from a speck."""
-    if not level_in_print(last, ln):
+    ISLINGTON.", or a speck read off a letter; or a speck boxed as a region of its own,
+    ``Regions.speck``), else ``ln`` alone. The next line follows the whole row, not its last
+    piece, and may go on from its widest line, not only from a speck."""
+    if not (level_in_print(last, ln) or regions.speck(last, ln)):
         return b, ln
     return union_all((row[0], b)), max(row[1], ln, key=lambda line: line.box.width)
 

@@ -12,11 +12,13 @@ apart from ``blocks.py`` for that module's length.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from statistics import median
 
 from ..model import Box, Line
 from .gutters import INDENT
+from .whitespace import MIN_COLUMN
 
 # [share of the taller] lines an OCR file put in one block belong together if no further
 # apart in height than this (within twice: not a title over its text's small print)
@@ -40,6 +42,13 @@ OCR_LEADING = 0.5
 # the engine cut paragraphs, and its one-line regions are titles, datelines, signatures.)
 _FEW = 2
 _FINE = 0.5
+# [share of the page's measure] a line of such a region counts for ``_FINE`` only as wide as
+# this: a full line of print, not a fragment (an engine that boxed a noisy scan's words by
+# the few letters it could read left regions of bits of lines, which say nothing of a column)
+_FULL = 0.5
+# [sizes] a page whose measure (``_measure``) is narrower than this is no page of columns of
+# print but of such bits (a few words each): its regions are not read as cut finely
+_NARROWEST = 10.0
 # [sizes] the gaps between lines measured for the page's leading: a line's nearest neighbour
 # above in its column, in a stripe this many sizes wide by its left edge, no further than
 # ``_PITCH_REACH`` below it (further: a break, not the leading)
@@ -62,8 +71,11 @@ class Regions:
         self.lines = {k: len(ws) for k, ws in widths.items()}
         self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
         self.widest = {k: max(ws) for k, ws in widths.items()}
-        few = sum(n for n in self.lines.values() if n <= _FEW)
-        self.fine = few > _FINE * sum(self.lines.values())
+        measure = _measure(lines, boxes)
+        full = sum(w >= _FULL * measure for ws in widths.values() if len(ws) <= _FEW for w in ws)
+        sizes = sorted(ln.size for ln in lines)
+        self.fine = bool(sizes) and measure >= _NARROWEST * sizes[len(sizes) // 2] \
+            and full > _FINE * sum(self.lines.values())
         self.leading = _leading(lines, boxes) if self.fine else 0.0
 
     def beside(self, last: Line, ln: Line, row: Box, b: Box, extent: Box) -> bool:
@@ -73,17 +85,25 @@ class Regions:
         block's widest line and that size: the engine found one printed line in pieces, which
         overlap in nothing across. Two lines side by side wider than that are the lines of
         two columns in a region the engine ran across the gutter, however narrow. A speck the
-        engine made a region of its own (one line) on such a page (``fine``) may stand so
-        beside a group's row too, the two then within the group's lines across (``extent``) and that size."""
+        engine made a region of its own (``speck``) may stand so beside a group's row too,
+        the two then within the group's lines across (``extent``) and that size."""
         size = max(last.size, ln.size)
-        if max(b.x0 - row.x1, row.x0 - b.x1) > _BESIDE * size or not _level_across(last, ln):
+        if max(b.x0 - row.x1, row.x0 - b.x1) > _BESIDE * size:
             return False
         width = max(b.x1, row.x1) - min(b.x0, row.x0)
+        if level_in_print(last, ln):
+            return width <= self.widest[ln.words[0].source_block] + size
+        return self.speck(last, ln) and width <= extent.width + size
+
+    def speck(self, last: Line, ln: Line) -> bool:
+        """Whether ``ln``, a region of one line on a page the engine cut finer than paragraphs
+        (``fine``), stands level with ``last``, a line of another region (``_level_across``),
+        the wider of the two a line of print (wider than tall): a speck or a fragment of that
+        printed line ("be de", "Mad°i" at a column's edge) the engine boxed apart."""
         ka, kb = last.words[0].source_block, ln.words[0].source_block
-        if ka == kb:
-            return level_in_print(last, ln) and width <= self.widest[kb] + size
-        return self.fine and kb is not None and self.lines[kb] == 1 and ka is not None \
-            and width <= extent.width + size
+        wide = last if last.box.width >= ln.box.width else ln
+        return self.fine and ka is not None and kb is not None and ka != kb and self.lines[kb] == 1 \
+            and wide.box.width > wide.box.height and _level_across(last, ln)
 
     def apart(self, a: Line, b: Line) -> bool:
         """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
@@ -99,16 +119,34 @@ class Regions:
         """Whether ``ln`` (box ``b``, ``gap`` under line ``last`` of a group whose lines
         span ``extent``) goes on from it as a line of one region would, though the two are in
         regions of their own, of ``_FEW`` lines or fewer, on a page the engine cut that finely
-        (``fine``): about as tall (``_OCR_HEIGHTS``),
+        (``fine``: more than ``_FINE`` of its lines are full lines, ``_FULL`` of the page's
+        measure or wider, in such regions): about as tall (``_OCR_HEIGHTS``),
         no further apart than the page's leading (within ``OCR_LEADING``), its left edge on
         the group's (within a paragraph's indent, ``gutters.INDENT``)."""
         ka, kb = last.words[0].source_block, ln.words[0].source_block
-        if not self.fine or ka is None or kb is None or ka == kb or max(self.lines[ka], self.lines[kb]) > _FEW:
+        if not self.fine or ka is None or kb is None or ka == kb \
+                or max(self.lines[ka], self.lines[kb]) > _FEW:
             return False
         size = max(last.size, ln.size)
         big, small = max(last.box.height, ln.box.height), min(last.box.height, ln.box.height)
         return big - small <= _OCR_HEIGHTS * big and gap <= (self.leading + OCR_LEADING) * size \
             and abs(b.x0 - extent.x0) <= INDENT * size
+
+
+def _measure(lines: Sequence[Line], boxes: dict[int, Box]) -> float:
+    """The page's column measure: the width, in bins of a size (the median line's), that
+    the most print is set in (lines counted by their width) among lines at least a column
+    (``whitespace.MIN_COLUMN`` sizes) wide: the full lines of a justified column hold more
+    than the lines of any other width, and more than the bits of lines of a noisy scan,
+    however many. 0 when no line is that wide."""
+    sizes = sorted(ln.size for ln in lines)
+    body = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0
+    widths: Counter = Counter()
+    for ln in lines:
+        k = round(boxes[id(ln)].width / body)
+        if k >= MIN_COLUMN:
+            widths[k] += k
+    return widths.most_common(1)[0][0] * body if widths else 0.0
 
 
 def _leading(lines: Sequence[Line], boxes: dict[int, Box]) -> float:
