@@ -15,16 +15,16 @@ P = Params()
 _WORDS = ["the", "harbour", "board", "met", "on", "monday", "and", "voted"]
 
 
-def _line(x: int, y: int, n: int, style: str) -> str:
-    """A TextLine of body type at (x, y): eight words, 40 px tall, the first n letters of
-    each word's text kept (a short line with small n), styled ``style``."""
+def _line(x: int, y: int, n: int, style: str, height: int = 40) -> str:
+    """A TextLine of body type at (x, y): eight words, ``height`` px tall, the first n letters
+    of each word's text kept (a short line with small n), styled ``style``."""
     strings, left = [], x
     for word in _WORDS:
         text = word[:n] if n else word
         strings.append(f'<String CONTENT="{text}" HPOS="{left}" VPOS="{y}" WIDTH="{24 * len(text)}" '
-                       f'HEIGHT="40" STYLEREFS="{style}"/>')
+                       f'HEIGHT="{height}" STYLEREFS="{style}"/>')
         left += 24 * len(text) + 16
-    return f'<TextLine HPOS="{x}" VPOS="{y}" WIDTH="{left - 16 - x}" HEIGHT="40">{"".join(strings)}</TextLine>'
+    return f'<TextLine HPOS="{x}" VPOS="{y}" WIDTH="{left - 16 - x}" HEIGHT="{height}">{"".join(strings)}</TextLine>'
 
 
 def _block(lines: list[str], ident: str) -> str:
@@ -82,3 +82,13 @@ def test_a_one_line_region_on_a_page_cut_by_paragraphs_keeps_its_boundary(tmp_pa
     text = _block(_column(1300, ["R"] * 8)[1:], "P")
     blocks = _page(tmp_path, [left, title, text])
     assert sorted(len(b.lines) for b in blocks) == [1, 7, 8]
+
+
+def test_a_title_a_size_up_cut_as_a_region_stays_apart_from_the_lines_under_it(tmp_path):
+    """On a page cut a region per line, a one-line region boxed 1.4 times as tall as the
+    body's lines right over a column's first line, on its left edge, is a title set a size up
+    ("Stoomvaart-Berichten.", Algemeen Handelsblad 1876): no line of the paragraph."""
+    title = _block([_line(100, 40, 5, "B", height=56)], "T")
+    regions = [_block([ln], f"L{i}") for i, ln in enumerate(_column(100, ["R"] * 8))]
+    blocks = _page(tmp_path, [title] + regions)
+    assert sorted(len(b.lines) for b in blocks) == [1, 8]

@@ -23,6 +23,11 @@ from .whitespace import MIN_COLUMN
 # [share of the taller] lines an OCR file put in one block belong together if no further
 # apart in height than this (within twice: not a title over its text's small print)
 _OCR_HEIGHTS = 0.5
+# [share of the taller] lines of two regions go on as one region's only if closer in height
+# than this: a title set a size up over its item's first line ("Stoomvaart-Berichten.", 60 px
+# over 44, Algemeen Handelsblad 1876) is no line of it, as capitals or a line without
+# descenders inside one region may be
+_STACKED_HEIGHTS = 0.25
 # [share of the narrower] an OCR region this many times as wide as another, with at least
 # this many lines, is set across more columns (``Regions.apart``); [share of its lines] the
 # lines of a region at most as wide as its full ones
@@ -120,7 +125,7 @@ class Regions:
         span ``extent``) goes on from it as a line of one region would, though the two are in
         regions of their own, of ``_FEW`` lines or fewer, on a page the engine cut that finely
         (``fine``: more than ``_FINE`` of its lines are full lines, ``_FULL`` of the page's
-        measure or wider, in such regions): about as tall (``_OCR_HEIGHTS``),
+        measure or wider, in such regions): about as tall (``_STACKED_HEIGHTS``),
         no further apart than the page's leading (within ``OCR_LEADING``), its left edge on
         the group's (within a paragraph's indent, ``gutters.INDENT``)."""
         ka, kb = last.words[0].source_block, ln.words[0].source_block
@@ -129,7 +134,7 @@ class Regions:
             return False
         size = max(last.size, ln.size)
         big, small = max(last.box.height, ln.box.height), min(last.box.height, ln.box.height)
-        return big - small <= _OCR_HEIGHTS * big and gap <= (self.leading + OCR_LEADING) * size \
+        return big - small <= _STACKED_HEIGHTS * big and gap <= (self.leading + OCR_LEADING) * size \
             and abs(b.x0 - extent.x0) <= INDENT * size
 
 
