@@ -76,12 +76,17 @@ class Regions:
         self.lines = {k: len(ws) for k, ws in widths.items()}
         self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
         self.widest = {k: max(ws) for k, ws in widths.items()}
+        self.fine = bool(widths) and self._fine(lines, boxes, widths)
+        self.leading = _leading(lines, boxes) if self.fine else 0.0
+
+    def _fine(self, lines: Sequence[Line], boxes: dict[int, Box], widths: dict[int, list[float]]) -> bool:
+        """Whether the engine cut the page finer than paragraphs: more than ``_FINE`` of its
+        lines are full lines (``_FULL`` of the page's measure or wider) in regions of ``_FEW``
+        lines or fewer, the measure at least ``_NARROWEST`` sizes (the median line's)."""
         measure = _measure(lines, boxes)
         full = sum(w >= _FULL * measure for ws in widths.values() if len(ws) <= _FEW for w in ws)
         sizes = sorted(ln.size for ln in lines)
-        self.fine = bool(sizes) and measure >= _NARROWEST * sizes[len(sizes) // 2] \
-            and full > _FINE * sum(self.lines.values())
-        self.leading = _leading(lines, boxes) if self.fine else 0.0
+        return measure >= _NARROWEST * sizes[len(sizes) // 2] and full > _FINE * sum(self.lines.values())
 
     def beside(self, last: Line, ln: Line, row: Box, b: Box, extent: Box) -> bool:
         """Whether ``ln`` (box ``b``) stands level with a group's last line in its OCR block,
