@@ -6,10 +6,12 @@ they may overlap any amount, and lines standing level keep the engine's order), 
 same frame, and no rule or figure lies between them (but a rule in the block's own leading:
 the edge of a box the text overran). The pieces of one printed line an OCR engine found as
 lines side by side in one of its blocks, and the specks it read as lines level with a line,
-stay in that block (``_Regions.beside``, ``_same_source_block``), and the next line follows
+stay in that block (``Regions.beside``, ``same_source_block``), and the next line follows
 the whole row they make (``_last_row``); so does a line it found set flush right under a
 paragraph's short last line, a signature (``_under``); lines of two OCR blocks, one set far
-wider than the other (across two columns, or a title over its text), never join. A PDF's own
+wider than the other (across two columns, or a title over its text), never join. Lines of
+regions of a line or two each, stacked in a column at the page's leading, are read as one
+region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
 to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
 bottom against the few blocks still open (about one per column), rules and figures are looked
@@ -33,33 +35,18 @@ from ..geometry import ByKey, Grid, crosses_between_vertically, union_all, x_ove
 from ..model import Block, Box, Figure, Line, Rule, font_family
 from ..params import Params
 from .linestyle import make_line
+from .ocrregions import OCR_LEADING, Regions, engine_order, level_in_print, same_source_block
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
 _MIN_OVERLAP = 0.5
-# [share of the taller] lines an OCR file put in one block belong together if no further
-# apart in height than this (within twice: not a title over its text's small print)
-_OCR_HEIGHTS = 0.5
 # [sizes] How far a line may reach up into the line above and still follow it: OCR boxes of
 # Fraktur type, ascenders and descenders included, are taller than the line pitch.
 _MAX_OVERLAP = 0.8
-# [share of the narrower] an OCR region this many times as wide as another, with at least
-# this many lines, is set across more columns (``_Regions.apart``); [share of its lines] the
-# lines of a region at most as wide as its full ones
-_WIDER = 1.5
-_MEASURED = 3
-_FULL_LINES = 0.75
 # [sizes] how much wider than a block's last gap between lines the gap to the next line may be
 # and still keep its leading
 _SAME_LEADING = 0.1
-# [share of the shorter line's height] two lines of one OCR block overlapping by more than
-# this stand level: the geometry cannot order them
-_LEVEL = 0.5
-# [sizes] most white between two such lines standing side by side on one printed line;
-# how far from its block's right edge a line set flush right (a signature) may end
-_BESIDE = 1.0
+# [sizes] how far from its block's right edge a line set flush right (a signature) may end
 _FLUSH = 2.0
-# [sizes] how far gaps between lines an OCR engine boxed (by their letters) differ in one leading
-_OCR_LEADING = 0.5
 
 
 def _turn(box: Box) -> Box:
@@ -100,7 +87,7 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, in_frames, params)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, params)
-    return tuple(_block(_engine_order(g), in_frames.of(g[0].box)) for g in groups)
+    return tuple(_block(engine_order(g), in_frames.of(g[0].box)) for g in groups)
 
 
 def _cut_at_figures(lines: Sequence[Line], figures: Sequence[Figure]) -> list[Line]:
@@ -142,7 +129,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
     by_middle = ByKey(barriers, lambda b: b.cy)
     boxes = {id(ln): turn(ln.box) for ln in lines}
     frame = {id(ln): frames.of(ln.box) for ln in lines}
-    regions = _Regions(lines, boxes)
+    regions = Regions(lines, boxes)
     groups: list[list[Line]] = []
     done: list[int] = []
     sizes = sorted(ln.size for ln in lines)
@@ -154,11 +141,12 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
         the group's last row."""
         lb = rows[k][0]
-        same_block = _same_source_block(last, ln)
+        same_block = same_source_block(last, ln) or regions.stacked(last, ln, b, extents[k], gap) \
+            or regions.speck(last, ln)
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
-                and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b)
+                and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b, extents[k])
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
-                     and _in_leading(groups[k], gap, boxes, _OCR_LEADING))
+                     and _in_leading(groups[k], gap, boxes, OCR_LEADING))
                 and frame[id(ln)] == frame[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params))
                 and not regions.apart(last, ln)
@@ -183,20 +171,22 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
             groups.append([ln])
             rows[best], extents[best] = (b, ln), b
         else:
-            rows[best] = _last_row(groups[best][-1], ln, rows[best], b)
+            rows[best] = _last_row(groups[best][-1], ln, rows[best], b, regions)
             extents[best] = union_all((extents[best], b))
             groups[best].append(ln)
         still.file(best, rows[best][0])
     return [groups[k] for k in done + still.remaining()]
 
 
-def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box) -> tuple[Box, Line]:
+def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box,
+              regions: Regions) -> tuple[Box, Line]:
     """A group's last row (its box and its widest line) once ``ln`` (box ``b``) joins it after
     its line ``last``: the row so far with ``ln`` when the two stand level in one OCR block
-    (``_level_in_print``: pieces of one printed line, "FURNITURE, JOINERS" beside ",
-    ISLINGTON.", or a speck read off a letter), else ``ln`` alone. The next line follows the
-    whole row, not its last piece, and may go on from its widest line, not only from a speck."""
-    if not _level_in_print(last, ln):
+    (``level_in_print``: pieces of one printed line, "FURNITURE, JOINERS" beside ",
+    ISLINGTON.", or a speck read off a letter; or a speck boxed as a region of its own,
+    ``Regions.speck``), else ``ln`` alone. The next line follows the whole row, not its last
+    piece, and may go on from its widest line, not only from a speck."""
+    if not (level_in_print(last, ln) or regions.speck(last, ln)):
         return b, ln
     return union_all((row[0], b)), max(row[1], ln, key=lambda line: line.box.width)
 
@@ -208,7 +198,7 @@ def _under(b: Box, extent: Box, gap: float, size: float) -> bool:
     (within ``_FLUSH`` sizes): a signature under a paragraph's short last line ("pool, and 4,
     Bridge-street, Manchester." over "D. STAFFORD Sole Agent."), which overlaps it little.
     A line centred under the text is a title over what follows (``Le projet Grébauval.``);
-    the caller asks the line to keep the group's leading (within ``_OCR_LEADING``), so a
+    the caller asks the line to keep the group's leading (within ``OCR_LEADING``), so a
     signature does not jump a dateline standing apart, and a line of the same OCR block."""
     return b.width > b.height and gap > -_MAX_OVERLAP * size \
         and extent.x0 - size <= b.x0 and extent.x1 - _FLUSH * size <= b.x1 <= extent.x1 + size
@@ -277,96 +267,6 @@ class _OpenGroups:
 
     def remaining(self) -> list[int]:
         return sorted(self._last)
-
-
-class _Regions:
-    """The regions an OCR file found (``Word.source_block``): how many lines each has and its
-    measure, the width of its full lines (the widest but a quarter, ``_FULL_LINES``): a
-    paragraph's short last line never counts, and from five lines on, one stray line the
-    engine ran too far does not either (of four or fewer, the widest is the measure)."""
-
-    def __init__(self, lines: Sequence[Line], boxes: dict[int, Box]) -> None:
-        widths: dict[int, list[float]] = {}
-        for ln in lines:
-            if ln.words[0].source_block is not None:
-                widths.setdefault(ln.words[0].source_block, []).append(boxes[id(ln)].width)
-        self.lines = {k: len(ws) for k, ws in widths.items()}
-        self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
-        self.widest = {k: max(ws) for k, ws in widths.items()}
-
-    def beside(self, last: Line, ln: Line, row: Box, b: Box) -> bool:
-        """Whether ``ln`` (box ``b``) stands level with a group's last line in its OCR block,
-        right beside its row (no more than ``_BESIDE`` of the larger line's size apart: a
-        speck's own size says nothing of the spaces of its line), the two no wider than the
-        block's widest line and that size: the engine found one printed line in pieces, which
-        overlap in nothing across. Two lines side by side wider than that are the lines of
-        two columns in a region the engine ran across the gutter, however narrow."""
-        size = max(last.size, ln.size)
-        return _level_in_print(last, ln) and max(b.x0 - row.x1, row.x0 - b.x1) <= _BESIDE * size \
-            and max(b.x1, row.x1) - min(b.x0, row.x0) <= self.widest[ln.words[0].source_block] + size
-
-    def apart(self, a: Line, b: Line) -> bool:
-        """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
-        has ``_MEASURED`` lines or more to say so: text across two columns and text of one of
-        them, a title over its text, never one block."""
-        ka, kb = a.words[0].source_block, b.words[0].source_block
-        if ka is None or kb is None or ka == kb:
-            return False
-        narrow, wide = sorted((ka, kb), key=self.measure.__getitem__)
-        return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= _MEASURED
-
-
-def _same_source_block(a: Line, b: Line) -> bool:
-    """Whether an OCR file put both lines in one of its blocks, about as tall
-    (``_OCR_HEIGHTS``) or standing level (``_level``): evidence that they belong together
-    whatever sizes and styles it gave them (some engines give every other line of a paragraph
-    another size; a speck read off a letter, "i" inside "apply", is a line of its own, level
-    with its line). A short line stacked over or under a taller one of the block is another
-    matter: a title over its text's small print."""
-    block = a.words[0].source_block
-    if block is None or block != b.words[0].source_block:  # (a PDF's lines: no heights to read)
-        return False
-    big, small = max(a.box.height, b.box.height), min(a.box.height, b.box.height)
-    return big - small <= _OCR_HEIGHTS * big or _level_in_print(a, b)
-
-
-def _engine_order(lines: list[Line]) -> list[Line]:
-    """The lines of a group, those of one OCR block that stand level with each other put in
-    the engine's own order.
-
-    Lines the engine found overlapping by more than half of the shorter one's height
-    (``_LEVEL``; fragments of a noisy scan, a word set beside its line) have no order the
-    geometry can tell; the engine's line order inside its own block is the evidence left. Lines
-    that stand one below the other keep the order of the page, whatever the file says."""
-    out: list[Line] = []
-    run: list[Line] = []
-    for ln in lines + [None]:
-        if run and ln is not None and _level(run[-1], ln):
-            run.append(ln)
-            continue
-        out += sorted(run, key=lambda r: r.words[0].source_line) if len(run) > 1 else run
-        run = [ln] if ln is not None else []
-    return out
-
-
-def _level(a: Line, b: Line) -> bool:
-    """Whether two lines of one OCR block stand level: their heights overlap by over ``_LEVEL``
-    of the shorter one."""
-    wa, wb = a.words[0], b.words[0]
-    if wa.source_block is None or wa.source_block != wb.source_block \
-            or wa.source_line is None or wb.source_line is None:
-        return False
-    shared = min(a.box.y1, b.box.y1) - max(a.box.y0, b.box.y0)
-    return shared > _LEVEL * min(a.box.height, b.box.height)
-
-
-def _level_in_print(a: Line, b: Line) -> bool:
-    """Two lines of one OCR block standing level (``_level``), the wider of them a line of
-    print: wider than it is tall (the other may be a speck or a flourish). Boxes taller than
-    wide say nothing of a baseline (words of a scan whose boxes the engine gave as columns
-    of letters, the Gravenhaegse Courant of 1750)."""
-    wide = a if a.box.width >= b.box.width else b
-    return wide.box.width > wide.box.height and _level(a, b)
 
 
 def same_style(a: Line | Block, b: Line | Block, params: Params) -> bool:

@@ -1,0 +1,238 @@
+"""What the regions an OCR file found (``Word.source_block``) tell the blocks stage.
+
+A region (ALTO TextBlock, hOCR carea, PAGE TextRegion) is evidence that its lines belong
+together; its absence is no evidence of a boundary. Engines cut a page differently: some give
+a block per paragraph, some a block per line of print. So lines of regions of one or a few lines
+each (``_FEW``), stacked in one column at the page's own leading (``Regions.leading``), about as
+tall and with left edges aligned, are read like the lines of one region (``Regions.stacked``),
+and a one-line region standing right beside a line, within its column, like a speck of that line
+(``Regions.beside``), on a page where most regions are that small (``Regions.fine``). Kept
+apart from ``blocks.py`` for that module's length.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from statistics import median
+
+from ..model import Box, Line
+from .gutters import INDENT
+from .whitespace import MIN_COLUMN
+
+# [share of the taller] lines an OCR file put in one block belong together if no further
+# apart in height than this (within twice: not a title over its text's small print)
+_OCR_HEIGHTS = 0.5
+# [share of the taller] lines of two regions go on as one region's only if closer in height
+# than this: a title set a size up over its item's first line ("Stoomvaart-Berichten.", 60 px
+# over 44, Algemeen Handelsblad 1876) is no line of it, as capitals or a line without
+# descenders inside one region may be
+_STACKED_HEIGHTS = 0.25
+# [share of the narrower] an OCR region this many times as wide as another, with at least
+# this many lines, is set across more columns (``Regions.apart``); [share of its lines] the
+# lines of a region at most as wide as its full ones
+_WIDER = 1.5
+_MEASURED = 3
+_FULL_LINES = 0.75
+# [share of the shorter line's height] two lines of one OCR block overlapping by more than
+# this stand level: the geometry cannot order them
+_LEVEL = 0.5
+# [sizes] most white between two such lines standing side by side on one printed line
+_BESIDE = 1.0
+# [sizes] how far gaps between lines an OCR engine boxed (by their letters) differ in one leading
+OCR_LEADING = 0.5
+# [lines] a region of at most this many lines says little of where its text ends, on a page
+# where more than ``_FINE`` of the lines are in such regions: an engine that cuts a region per
+# line of print (or two) leaves the paragraph to the geometry. (Where most regions are longer,
+# the engine cut paragraphs, and its one-line regions are titles, datelines, signatures.)
+_FEW = 2
+_FINE = 0.5
+# [share of the page's measure] a line of such a region counts for ``_FINE`` only as wide as
+# this: a full line of print, not a fragment (an engine that boxed a noisy scan's words by
+# the few letters it could read left regions of bits of lines, which say nothing of a column)
+_FULL = 0.5
+# [sizes] a page whose measure (``_measure``) is narrower than this is no page of columns of
+# print but of such bits (a few words each): its regions are not read as cut finely
+_NARROWEST = 10.0
+# [sizes] the gaps between lines measured for the page's leading: a line's nearest neighbour
+# above in its column, in a stripe this many sizes wide by its left edge, no further than
+# ``_PITCH_REACH`` below it (further: a break, not the leading)
+_STRIPE = 2.0
+_PITCH_REACH = 2.0
+
+
+class Regions:
+    """The regions an OCR file found (``Word.source_block``): how many lines each has and its
+    measure, the width of its full lines (the widest but a quarter, ``_FULL_LINES``): a
+    paragraph's short last line never counts, and from five lines on, one stray line the
+    engine ran too far does not either (of four or fewer, the widest is the measure). And the
+    page's leading (``leading``) where the engine cut finer than paragraphs (``fine``)."""
+
+    def __init__(self, lines: Sequence[Line], boxes: dict[int, Box]) -> None:
+        widths: dict[int, list[float]] = {}
+        for ln in lines:
+            if ln.words[0].source_block is not None:
+                widths.setdefault(ln.words[0].source_block, []).append(boxes[id(ln)].width)
+        self.lines = {k: len(ws) for k, ws in widths.items()}
+        self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
+        self.widest = {k: max(ws) for k, ws in widths.items()}
+        self.fine = bool(widths) and self._fine(lines, boxes, widths)
+        self.leading = _leading(lines, boxes) if self.fine else 0.0
+
+    def _fine(self, lines: Sequence[Line], boxes: dict[int, Box], widths: dict[int, list[float]]) -> bool:
+        """Whether the engine cut the page finer than paragraphs: more than ``_FINE`` of its
+        lines are full lines (``_FULL`` of the page's measure or wider) in regions of ``_FEW``
+        lines or fewer, the measure at least ``_NARROWEST`` sizes (the median line's)."""
+        measure = _measure(lines, boxes)
+        full = sum(w >= _FULL * measure for ws in widths.values() if len(ws) <= _FEW for w in ws)
+        sizes = sorted(ln.size for ln in lines)
+        return measure >= _NARROWEST * sizes[len(sizes) // 2] and full > _FINE * sum(self.lines.values())
+
+    def beside(self, last: Line, ln: Line, row: Box, b: Box, extent: Box) -> bool:
+        """Whether ``ln`` (box ``b``) stands level with a group's last line in its OCR block,
+        right beside its row (no more than ``_BESIDE`` of the larger line's size apart: a
+        speck's own size says nothing of the spaces of its line), the two no wider than the
+        block's widest line and that size: the engine found one printed line in pieces, which
+        overlap in nothing across. Two lines side by side wider than that are the lines of
+        two columns in a region the engine ran across the gutter, however narrow. A speck the
+        engine made a region of its own (``speck``) may stand so beside a group's row too,
+        the two then within the group's lines across (``extent``) and that size."""
+        size = max(last.size, ln.size)
+        if max(b.x0 - row.x1, row.x0 - b.x1) > _BESIDE * size:
+            return False
+        width = max(b.x1, row.x1) - min(b.x0, row.x0)
+        if level_in_print(last, ln):
+            return width <= self.widest[ln.words[0].source_block] + size
+        return self.speck(last, ln) and width <= extent.width + size
+
+    def speck(self, last: Line, ln: Line) -> bool:
+        """Whether ``ln``, a region of one line on a page the engine cut finer than paragraphs
+        (``fine``), stands level with ``last``, a line of another region (``_level_across``),
+        the wider of the two a line of print (wider than tall): a speck or a fragment of that
+        printed line ("be de", "Mad°i" at a column's edge) the engine boxed apart."""
+        ka, kb = last.words[0].source_block, ln.words[0].source_block
+        wide = last if last.box.width >= ln.box.width else ln
+        return self.fine and ka is not None and kb is not None and ka != kb and self.lines[kb] == 1 \
+            and wide.box.width > wide.box.height and _level_across(last, ln)
+
+    def apart(self, a: Line, b: Line) -> bool:
+        """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
+        has ``_MEASURED`` lines or more to say so: text across two columns and text of one of
+        them, a title over its text, never one block."""
+        ka, kb = a.words[0].source_block, b.words[0].source_block
+        if ka is None or kb is None or ka == kb:
+            return False
+        narrow, wide = sorted((ka, kb), key=self.measure.__getitem__)
+        return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= _MEASURED
+
+    def stacked(self, last: Line, ln: Line, b: Box, extent: Box, gap: float) -> bool:
+        """Whether ``ln`` (box ``b``, ``gap`` under line ``last`` of a group whose lines
+        span ``extent``) goes on from it as a line of one region would, though the two are in
+        regions of their own, of ``_FEW`` lines or fewer, on a page the engine cut that finely
+        (``fine``: more than ``_FINE`` of its lines are full lines, ``_FULL`` of the page's
+        measure or wider, in such regions): about as tall (``_STACKED_HEIGHTS``),
+        no further apart than the page's leading (within ``OCR_LEADING``), its left edge on
+        the group's (within a paragraph's indent, ``gutters.INDENT``)."""
+        ka, kb = last.words[0].source_block, ln.words[0].source_block
+        if not self.fine or ka is None or kb is None or ka == kb \
+                or max(self.lines[ka], self.lines[kb]) > _FEW:
+            return False
+        size = max(last.size, ln.size)
+        big, small = max(last.box.height, ln.box.height), min(last.box.height, ln.box.height)
+        return big - small <= _STACKED_HEIGHTS * big and gap <= (self.leading + OCR_LEADING) * size \
+            and abs(b.x0 - extent.x0) <= INDENT * size
+
+
+def _measure(lines: Sequence[Line], boxes: dict[int, Box]) -> float:
+    """The page's column measure: the width, in bins of a size (the median line's), that
+    the most print is set in (lines counted by their width) among lines at least a column
+    (``whitespace.MIN_COLUMN`` sizes) wide: the full lines of a justified column hold more
+    than the lines of any other width, and more than the bits of lines of a noisy scan,
+    however many. 0 when no line is that wide."""
+    sizes = sorted(ln.size for ln in lines)
+    body = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0
+    widths: Counter = Counter()
+    for ln in lines:
+        k = round(boxes[id(ln)].width / body)
+        if k >= MIN_COLUMN:
+            widths[k] += k
+    return widths.most_common(1)[0][0] * body if widths else 0.0
+
+
+def _leading(lines: Sequence[Line], boxes: dict[int, Box]) -> float:
+    """The page's leading [sizes]: the median gap between a line and its nearest neighbour
+    above in its column (the last line seen, top to bottom, in its stripe of ``_STRIPE``
+    sizes by its left edge or one beside, overlapping it across by half the narrower), counting
+    gaps from a size's overlap to ``_PITCH_REACH`` sizes; 0 when none is measured."""
+    sizes = sorted(ln.size for ln in lines)
+    step = max(_STRIPE * sizes[len(sizes) // 2], 1e-6) if sizes else 1.0
+    last: dict[int, Box] = {}
+    gaps: list[float] = []
+    for ln in sorted(lines, key=lambda ln: boxes[id(ln)].y0):
+        b, size = boxes[id(ln)], max(ln.size, 1e-6)
+        s = int(b.x0 // step)
+        above = [a for a in (last.get(s - 1), last.get(s), last.get(s + 1)) if a is not None
+                 and min(a.x1, b.x1) - max(a.x0, b.x0) >= 0.5 * min(a.width, b.width)]
+        if above:
+            gap = b.y0 - max(above, key=lambda a: a.y1).y1
+            if -size <= gap <= _PITCH_REACH * size:
+                gaps.append(gap / size)
+        last[s] = b
+    return median(gaps) if gaps else 0.0
+
+
+def same_source_block(a: Line, b: Line) -> bool:
+    """Whether an OCR file put both lines in one of its blocks, about as tall
+    (``_OCR_HEIGHTS``) or standing level (``level``): evidence that they belong together
+    whatever sizes and styles it gave them (some engines give every other line of a paragraph
+    another size; a speck read off a letter, "i" inside "apply", is a line of its own, level
+    with its line). A short line stacked over or under a taller one of the block is another
+    matter: a title over its text's small print."""
+    block = a.words[0].source_block
+    if block is None or block != b.words[0].source_block:  # (a PDF's lines: no heights to read)
+        return False
+    big, small = max(a.box.height, b.box.height), min(a.box.height, b.box.height)
+    return big - small <= _OCR_HEIGHTS * big or level_in_print(a, b)
+
+
+def engine_order(lines: list[Line]) -> list[Line]:
+    """The lines of a group, those of one OCR block that stand level with each other put in
+    the engine's own order.
+
+    Lines the engine found overlapping by more than half of the shorter one's height
+    (``_LEVEL``; fragments of a noisy scan, a word set beside its line) have no order the
+    geometry can tell; the engine's line order inside its own block is the evidence left. Lines
+    that stand one below the other keep the order of the page, whatever the file says."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for ln in lines + [None]:
+        if run and ln is not None and level(run[-1], ln):
+            run.append(ln)
+            continue
+        out += sorted(run, key=lambda r: r.words[0].source_line) if len(run) > 1 else run
+        run = [ln] if ln is not None else []
+    return out
+
+
+def _level_across(a: Line, b: Line) -> bool:
+    """Whether two lines' heights overlap by over ``_LEVEL`` of the shorter one."""
+    shared = min(a.box.y1, b.box.y1) - max(a.box.y0, b.box.y0)
+    return shared > _LEVEL * min(a.box.height, b.box.height)
+
+
+def level(a: Line, b: Line) -> bool:
+    """Whether two lines of one OCR block stand level (``_level_across``)."""
+    wa, wb = a.words[0], b.words[0]
+    if wa.source_block is None or wa.source_block != wb.source_block \
+            or wa.source_line is None or wb.source_line is None:
+        return False
+    return _level_across(a, b)
+
+
+def level_in_print(a: Line, b: Line) -> bool:
+    """Two lines of one OCR block standing level (``level``), the wider of them a line of
+    print: wider than it is tall (the other may be a speck or a flourish). Boxes taller than
+    wide say nothing of a baseline (words of a scan whose boxes the engine gave as columns
+    of letters, the Gravenhaegse Courant of 1750)."""
+    wide = a if a.box.width >= b.box.width else b
+    return wide.box.width > wide.box.height and level(a, b)

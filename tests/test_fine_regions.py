@@ -1,0 +1,94 @@
+"""An OCR engine that cuts its regions finer than paragraphs (``ocrregions.py``): a region per
+line of print is no evidence of where a paragraph ends; on a page cut by paragraphs, a region
+boundary still is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from layout.analysis.blocks import build_blocks
+from layout.analysis.lines import build_lines
+from layout.params import Params
+from layout.sources import open_source
+
+P = Params()
+_WORDS = ["the", "harbour", "board", "met", "on", "monday", "and", "voted"]
+
+
+def _line(x: int, y: int, n: int, style: str, height: int = 40) -> str:
+    """A TextLine of body type at (x, y): eight words, ``height`` px tall, the first n letters
+    of each word's text kept (a short line with small n), styled ``style``."""
+    strings, left = [], x
+    for word in _WORDS:
+        text = word[:n] if n else word
+        strings.append(f'<String CONTENT="{text}" HPOS="{left}" VPOS="{y}" WIDTH="{24 * len(text)}" '
+                       f'HEIGHT="{height}" STYLEREFS="{style}"/>')
+        left += 24 * len(text) + 16
+    return f'<TextLine HPOS="{x}" VPOS="{y}" WIDTH="{left - 16 - x}" HEIGHT="{height}">{"".join(strings)}</TextLine>'
+
+
+def _block(lines: list[str], ident: str) -> str:
+    return f'<TextBlock ID="{ident}">{"".join(lines)}</TextBlock>'
+
+
+def _page(tmp_path: Path, blocks: list[str]) -> list:
+    """The blocks the stage builds from an ALTO page holding ``blocks``."""
+    path = tmp_path / "page.xml"
+    path.write_text(
+        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
+        '<TextStyle ID="R" FONTSIZE="10"/><TextStyle ID="B" FONTSIZE="10" FONTSTYLE="bold"/>'
+        '</Styles><Layout><Page WIDTH="2400" HEIGHT="1400" PHYSICAL_IMG_NR="1"><PrintSpace>'
+        f'{"".join(blocks)}</PrintSpace></Page></Layout></alto>', encoding="utf-8")
+    page = open_source(path).page(1)
+    lines = build_lines(page.words, page.rules, P, tuple(f.box for f in page.figures))
+    return list(build_blocks(lines, page.figures, page.rules, page.frames, P))
+
+
+def _column(x: int, styles: list[str]) -> list[str]:
+    """A column's lines at x, 50 px apart, styled in turn."""
+    return [_line(x, 100 + 50 * i, 0, style) for i, style in enumerate(styles)]
+
+
+def test_a_region_per_line_is_read_as_the_column_it_cuts(tmp_path):
+    """Every line of two columns its own TextBlock, the engine's guessed style changing from
+    line to line: each column is one block, its lines in order, none of the other's."""
+    styles = ["R", "B", "R", "R", "B", "R", "B", "R"]
+    regions = [_block([ln], f"L{x}_{i}") for x in (100, 1300) for i, ln in enumerate(_column(x, styles))]
+    blocks = _page(tmp_path, regions)
+    assert len(blocks) == 2
+    for b in blocks:
+        assert len(b.lines) == 8
+        assert [ln.box.y0 for ln in b.lines] == sorted(ln.box.y0 for ln in b.lines)
+        assert len({round(ln.box.x0, -2) for ln in b.lines}) == 1
+
+
+def test_a_speck_cut_as_a_region_of_its_own_stays_with_its_line(tmp_path):
+    """A speck at the end of a short line, boxed as a one-line region of its own, on a page cut
+    a region per line: it joins its line's block, and the column goes on past it."""
+    lines = _column(100, ["R"] * 8)
+    lines[3] = _line(100, 250, 3, "R")  # a short line: room for the speck beside it
+    speck = '<TextLine HPOS="800" VPOS="250" WIDTH="48" HEIGHT="40"><String CONTENT="de" ' \
+            'HPOS="800" VPOS="250" WIDTH="48" HEIGHT="40" STYLEREFS="B"/></TextLine>'
+    regions = [_block([ln], f"L{i}") for i, ln in enumerate(lines)] + [_block([speck], "S")]
+    blocks = _page(tmp_path, regions)
+    assert len(blocks) == 1 and len(blocks[0].lines) == 9
+
+
+def test_a_one_line_region_on_a_page_cut_by_paragraphs_keeps_its_boundary(tmp_path):
+    """Where the engine cut paragraphs (most lines in regions of many), a one-line region
+    at the leading over a paragraph, set in another style, is a title, not a line of it."""
+    left = _block(_column(100, ["R"] * 8), "A")
+    title = _block([_line(1300, 100, 0, "B")], "T")
+    text = _block(_column(1300, ["R"] * 8)[1:], "P")
+    blocks = _page(tmp_path, [left, title, text])
+    assert sorted(len(b.lines) for b in blocks) == [1, 7, 8]
+
+
+def test_a_title_a_size_up_cut_as_a_region_stays_apart_from_the_lines_under_it(tmp_path):
+    """On a page cut a region per line, a one-line region boxed 1.4 times as tall as the
+    body's lines right over a column's first line, on its left edge, is a title set a size up
+    ("Stoomvaart-Berichten.", Algemeen Handelsblad 1876): no line of the paragraph."""
+    title = _block([_line(100, 40, 5, "B", height=56)], "T")
+    regions = [_block([ln], f"L{i}") for i, ln in enumerate(_column(100, ["R"] * 8))]
+    blocks = _page(tmp_path, [title] + regions)
+    assert sorted(len(b.lines) for b in blocks) == [1, 8]
