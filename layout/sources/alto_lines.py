@@ -248,13 +248,17 @@ def _letters(text: str) -> tuple[bool, bool, bool]:
 # reaches above the x-height. [words] the fewest words of a kind that tell its height.
 _X_LETTERS = frozenset("acemnorsuvwxz")
 _BELOW = frozenset("gjpqy")
+# Capitals standing between the baseline and the capital height: not J and Q, which reach
+# below in many faces, nor an accented capital or a cedilla, which reach beyond
+_PLAIN_CAPITALS = frozenset("ABCDEFGHIKLMNOPRSTUVWXYZ")
 _WORDS_OF_A_KIND = 20
 
 
 def _reach(text: str) -> int | None:
     """How far a word's letters reach: 0 above the x-height and below the baseline, 1 above
-    only, 2 below only, 3 neither, 4 a word in capitals (their height is ``CAP_HEIGHT``, not
-    the ascenders'); None for a word without letters."""
+    only, 2 below only, 3 neither, 4 a word in plain capitals (``_PLAIN_CAPITALS``: their
+    height is ``CAP_HEIGHT``, not the ascenders'); None for a word without letters, or in
+    capitals of which one reaches beyond ("JOURNAL", "SPÉCIAUX"), which tells no height."""
     up = down = lower = has = False
     for c in text:
         if c.isalpha():
@@ -267,7 +271,7 @@ def _reach(text: str) -> int | None:
     if not has:
         return None
     if not lower:
-        return 4
+        return 4 if _PLAIN_CAPITALS.issuperset(c for c in text if c.isalpha()) else None
     return 0 if up and down else 1 if up else 2 if down else 3
 
 
