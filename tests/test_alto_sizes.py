@@ -20,16 +20,17 @@ def _line(y: int, words: list[tuple[str, int]]) -> str:
         strings.append(f'<String CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{30 * len(text)}" '
                        f'HEIGHT="{height}" STYLEREFS="S"/>')
         x += 30 * len(text) + 20
-    return f'<TextLine HPOS="100" VPOS="{y}" WIDTH="{x - 120}" HEIGHT="{FULL}">{"".join(strings)}</TextLine>'
+    return (f'<TextLine HPOS="100" VPOS="{y}" WIDTH="{x - 120}" HEIGHT="{FULL}">'
+            f'{"".join(strings)}</TextLine>')
 
 
-def _page(tmp_path: Path, size: str) -> dict:
+def _page(tmp_path: Path, size: str, title: list[tuple[str, int]] | None = None) -> dict:
     """A page of 32 body lines, half of words reaching only above the x-height, half of words
     reaching both ways, and a title in capitals twice the body's size."""
     up_only = [("halb", UP), ("an", X), ("Theil", UP), ("bald", UP)]
     both = [("gelb", FULL), ("pflegt", FULL), ("an", X), ("ghost", FULL)]
     body = "".join(_line(200 + 50 * i, up_only if i % 2 else both) for i in range(32))
-    title = _line(60, [("GROSSE", 2 * CAPS), ("NACHRICHT", 2 * CAPS)])
+    title = _line(60, title or [("GROSSE", 2 * CAPS), ("NACHRICHT", 2 * CAPS)])
     path = tmp_path / "unsized.xml"
     path.write_text(
         '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
@@ -57,3 +58,11 @@ def test_stated_sizes_are_kept(tmp_path):
     """A file that states its sizes keeps them: its lines' letters only put a size in doubt."""
     sizes = _page(tmp_path, 'FONTSIZE="9.6"')  # 40 px at 300 dpi
     assert all(s == pytest.approx(40, abs=0.01) for (text, y), s in sizes.items() if y >= 200)
+
+
+def test_capitals_reaching_beyond_the_capital_height_tell_no_size(tmp_path):
+    """"SPÉCIAUX" and "JOURNAL" reach above or below the capitals beside them (an accent, a
+    J's tail): the title's size is that of its plain capitals, not of those."""
+    sizes = _page(tmp_path, "", [("LES", 2 * CAPS), ("SPÉCIAUX", 70), ("JOURNAL", 70),
+                                 ("NOUVELLES", 2 * CAPS)])
+    assert sizes["LES", 60] == pytest.approx(2 * FULL, rel=0.05)

@@ -14,11 +14,12 @@ What is read, and why:
   ``TextStyle`` gives the typeface (``FONTFAMILY``), bold and italic (``FONTSTYLE``, and the
   String's own ``STYLE``) and the size (``FONTSIZE`` in points, converted to pixels at the same
   resolution). With no style size, the size is estimated from the line height
-  (``ocr.sizes_from_heights``), and so it is when the line is more than 1.5 times taller or
-  shorter than its style's size (a line with no letter below the baseline is allowed its
-  capital height): OCR engines give some capital headlines the body's size (and now and then
-  a stray glyph fifteen times its line), while line heights otherwise agree with the sizes
-  within about 10 % (median ratio 0.96-1.09 on the BnF and BnL issues).
+  (``ocr.sizes_from_heights``; in a file stating no size at all, its words boxed to their ink,
+  from the heights of their letters: ``alto_lines.type_heights``), and so it is when the line is
+  more than 1.5 times taller or shorter than its style's size (a line with no letter below the
+  baseline is allowed its capital height): OCR engines give some capital headlines the body's
+  size (and now and then a stray glyph fifteen times its line), while line heights otherwise
+  agree with the sizes within about 10 % (median ratio 0.96-1.09 on the BnF and BnL issues).
 - Hyphenation: the printed text is kept and a word broken at the line end (``SUBS_TYPE=
   "HypPart1"`` or followed by a ``HYP`` element) gets a visible trailing ``-``, so that the text
   stage dehyphenates it as it does for PDFs; ``SUBS_CONTENT`` is not used. Each part keeps its own

@@ -5,8 +5,8 @@ Shared by the page reader (``alto.read_page``) and the ground truth built from A
 for every word of every page, so it works on tuples and floats: a word is a ``Part``, its
 ``String`` element, its text and its box ``(x0, y0, x1, y1)`` in pixels (None when a
 coordinate is missing), each attribute read once. What the words of a printed line say of its
-type (``glyph_height``, ``letter_kinds``, ``boxed_to_ink``), which the page reader sizes the
-words by, is here too.
+type (``glyph_height``, ``letter_kinds``, ``boxed_to_ink``, and ``type_heights`` on a page
+stating no sizes), which the page reader sizes the words by, is here too.
 """
 
 from __future__ import annotations
@@ -254,6 +254,7 @@ _PLAIN_CAPITALS = frozenset("ABCDEFGHIKLMNOPRSTUVWXYZ")
 _WORDS_OF_A_KIND = 20
 
 
+@lru_cache(maxsize=4096)
 def _reach(text: str) -> int | None:
     """How far a word's letters reach: 0 above the x-height and below the baseline, 1 above
     only, 2 below only, 3 neither, 4 a word in plain capitals (``_PLAIN_CAPITALS``: their
@@ -281,11 +282,13 @@ def type_heights(rows: list[tuple[list[tuple[etree._Element, str, float, float]]
     are boxed to their ink (``boxed_to_ink``), from the page's own letters: a word is as tall
     as the letters it holds reach ("mieux" is its x-height tall, "genre" reaches below, "Theil"
     above), so each kind of word is measured against the words reaching both ways, by the
-    median heights of each kind on the page, and a line's type is the upper quartile of its
-    words' heights so scaled (as ``glyph_height`` says why) (those reaching up or down, when it has any: the x-height is the least
-    sure measure). Line heights vary by a fifth with the letters a line happens to hold; these
-    vary by a few per cent. None when the page has under ``_WORDS_OF_A_KIND`` words reaching
-    both ways: ``glyph_height`` then."""
+    median heights of each kind on the page (words in capitals by ``CAP_HEIGHT``), and a
+    line's type is the upper quartile of its words' heights so scaled, as in ``glyph_height``
+    (of those reaching up or down, when it has any: the x-height is the least sure measure).
+    Line heights vary by a fifth with the letters a line happens to hold (body lines of 33 and
+    39 px on one page of the Luxemburger Zeitung), which cuts its body into blocks of two
+    sizes; so scaled, they agree within a few per cent. None when the page has under
+    ``_WORDS_OF_A_KIND`` words reaching both ways: ``glyph_height`` then."""
     kinds = [[_reach(word[1]) for word in row] for row, _ in rows]
     heights: list[list[float]] = [[], [], [], [], []]
     for row_kinds, (_, row_heights) in zip(kinds, rows):
