@@ -24,17 +24,21 @@ def _line(y: int, words: list[tuple[str, int]]) -> str:
             f'{"".join(strings)}</TextLine>')
 
 
-def _page(tmp_path: Path, size: str, title: list[tuple[str, int]] | None = None) -> dict:
+def _page(tmp_path: Path, size: str, title: list[tuple[str, int]] | None = None,
+          sized_title: bool = False) -> dict:
     """A page of 32 body lines, half of words reaching only above the x-height, half of words
     reaching both ways, and a title in capitals twice the body's size."""
     up_only = [("halb", UP), ("an", X), ("Theil", UP), ("bald", UP)]
     both = [("gelb", FULL), ("pflegt", FULL), ("an", X), ("ghost", FULL)]
     body = "".join(_line(200 + 50 * i, up_only if i % 2 else both) for i in range(32))
     title = _line(60, title or [("GROSSE", 2 * CAPS), ("NACHRICHT", 2 * CAPS)])
+    if sized_title:  # its own style, stating a size
+        title = title.replace('STYLEREFS="S"', 'STYLEREFS="T"')
     path = tmp_path / "unsized.xml"
     path.write_text(
         '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
-        f'<TextStyle ID="S" {size} FONTFAMILY="Times"/></Styles>'
+        f'<TextStyle ID="S" {size} FONTFAMILY="Times"/>'
+        '<TextStyle ID="T" FONTSIZE="19.2" FONTFAMILY="Times New Roman"/></Styles>'
         '<Layout><Page WIDTH="1500" HEIGHT="2000" PHYSICAL_IMG_NR="1"><PrintSpace>'
         f'<TextBlock HPOS="100" VPOS="60" WIDTH="800" HEIGHT="60">{title}</TextBlock>'
         f'<TextBlock HPOS="100" VPOS="200" WIDTH="800" HEIGHT="1600">{body}</TextBlock>'
@@ -66,3 +70,12 @@ def test_capitals_reaching_beyond_the_capital_height_tell_no_size(tmp_path):
     sizes = _page(tmp_path, "", [("LES", 2 * CAPS), ("SPÉCIAUX", 70), ("JOURNAL", 70),
                                  ("NOUVELLES", 2 * CAPS)])
     assert sizes["LES", 60] == pytest.approx(2 * FULL, rel=0.05)
+
+
+def test_a_page_stating_sizes_for_a_few_words_only_is_sized_by_its_letters(tmp_path):
+    """The British Library states FONTSIZE="0" for most words of a page and 12 pt for a few:
+    the page is sized as one stating none, and those few keep their size."""
+    sizes = _page(tmp_path, 'FONTSIZE="0"', sized_title=True)
+    body = {s for (text, y), s in sizes.items() if y >= 200}
+    assert len(body) == 1 and body.pop() == pytest.approx(FULL, rel=0.05)
+    assert sizes["GROSSE", 60] == pytest.approx(80, abs=0.01)  # 19.2 pt at 300 dpi

@@ -53,7 +53,8 @@ from ..collector import collector_paused
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import (CAP_HEIGHT, Coords, Row, boxed_to_ink, element_name, glyph_height,
-                         letter_kinds, printed_lines, raw_box, type_heights, unflattened)
+                         letter_kinds, printed_lines, raw_box, sizes_unstated, type_heights,
+                         unflattened)
 from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
 
@@ -174,9 +175,10 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     rows = _printed_rows(alto, lines, _Clip(bounds))
     inked = boxed_to_ink([(row, heights) for row, *_, heights in rows])
     kinds = [letter_kinds(row) if inked else (False, False) for row, *_ in rows]
-    # a file stating no size is sized by its letters; one stating sizes only doubts them
+    # a page stating no size is sized by its letters; one stating sizes only doubts them
     # by its lines' heights, which it was tuned on
-    unstated = inked and not any(style.size for style in alto.styles.values())
+    unstated = inked and (not any(s.size for s in alto.styles.values())
+                          or sizes_unstated(rows, styles.own))
     types = (unstated and type_heights([(row, heights) for row, *_, heights in rows])) or [
         glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
         for (*_, heights), (capitals, _) in zip(rows, kinds)]

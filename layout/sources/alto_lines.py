@@ -276,6 +276,21 @@ def _reach(text: str) -> int | None:
     return 0 if up and down else 1 if up else 2 if down else 3
 
 
+def sizes_unstated(rows: list[Row], own: Callable[[str], TextStyle | None]) -> bool:
+    """Whether most words of the page have no style size, so that ``type_heights`` sizes it:
+    the British Library states FONTSIZE="0" for all but a few words of a page (a style of
+    12 pt for some of them). ``rows``: the printed lines (``Row``); ``own``: the style a
+    STYLEREFS names."""
+    stated = total = 0
+    for words, _, _, _, line_style, _ in rows:
+        for string, *_ in words:
+            refs = string.get("STYLEREFS")
+            style = (own(refs) or line_style) if refs else line_style
+            stated += style.size is not None
+            total += 1
+    return 2 * stated < total
+
+
 def type_heights(rows: list[tuple[list[tuple[etree._Element, str, float, float]], list[float]]]
                  ) -> list[float] | None:
     """The height of each printed line's type (ascender to descender) on a page whose words
