@@ -14,11 +14,12 @@ What is read, and why:
   ``TextStyle`` gives the typeface (``FONTFAMILY``), bold and italic (``FONTSTYLE``, and the
   String's own ``STYLE``) and the size (``FONTSIZE`` in points, converted to pixels at the same
   resolution). With no style size, the size is estimated from the line height
-  (``ocr.sizes_from_heights``), and so it is when the line is more than 1.5 times taller or
-  shorter than its style's size (a line with no letter below the baseline is allowed its
-  capital height): OCR engines give some capital headlines the body's size (and now and then
-  a stray glyph fifteen times its line), while line heights otherwise agree with the sizes
-  within about 10 % (median ratio 0.96-1.09 on the BnF and BnL issues).
+  (``ocr.sizes_from_heights``; in a file stating no size at all, its words boxed to their ink,
+  from the heights of their letters: ``alto_lines.type_heights``), and so it is when the line is
+  more than 1.5 times taller or shorter than its style's size (a line with no letter below the
+  baseline is allowed its capital height): OCR engines give some capital headlines the body's
+  size (and now and then a stray glyph fifteen times its line), while line heights otherwise
+  agree with the sizes within about 10 % (median ratio 0.96-1.09 on the BnF and BnL issues).
 - Hyphenation: the printed text is kept and a word broken at the line end (``SUBS_TYPE=
   "HypPart1"`` or followed by a ``HYP`` element) gets a visible trailing ``-``, so that the text
   stage dehyphenates it as it does for PDFs; ``SUBS_CONTENT`` is not used. Each part keeps its own
@@ -52,7 +53,8 @@ from ..collector import collector_paused
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import (CAP_HEIGHT, Coords, Row, boxed_to_ink, element_name, glyph_height,
-                         letter_kinds, printed_lines, raw_box, unflattened)
+                         letter_kinds, printed_lines, raw_box, sizes_unstated, type_heights,
+                         unflattened)
 from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
 
@@ -173,8 +175,13 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     rows = _printed_rows(alto, lines, _Clip(bounds))
     inked = boxed_to_ink([(row, heights) for row, *_, heights in rows])
     kinds = [letter_kinds(row) if inked else (False, False) for row, *_ in rows]
-    types = [glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
-             for (*_, heights), (capitals, _) in zip(rows, kinds)]
+    # a page stating no size is sized by its letters; one stating sizes only doubts them
+    # by its lines' heights, which it was tuned on
+    unstated = inked and (not any(s.size for s in alto.styles.values())
+                          or sizes_unstated(rows, styles.own))
+    types = (unstated and type_heights([(row, heights) for row, *_, heights in rows])) or [
+        glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
+        for (*_, heights), (capitals, _) in zip(rows, kinds)]
     words = []
     confidences: dict[str | None, float | None] = {None: None}  # by WC: a page has a few hundred
     for row_no, ((row, top, bottom, block, line_style, _), type_height, estimate, (_, low)) in enumerate(

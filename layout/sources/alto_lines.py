@@ -5,8 +5,8 @@ Shared by the page reader (``alto.read_page``) and the ground truth built from A
 for every word of every page, so it works on tuples and floats: a word is a ``Part``, its
 ``String`` element, its text and its box ``(x0, y0, x1, y1)`` in pixels (None when a
 coordinate is missing), each attribute read once. What the words of a printed line say of its
-type (``glyph_height``, ``letter_kinds``, ``boxed_to_ink``), which the page reader sizes the
-words by, is here too.
+type (``glyph_height``, ``letter_kinds``, ``boxed_to_ink``, and ``type_heights`` on a page
+stating no sizes), which the page reader sizes the words by, is here too.
 """
 
 from __future__ import annotations
@@ -241,3 +241,82 @@ def _letters(text: str) -> tuple[bool, bool, bool]:
     letters = [c for c in text if c.isalpha()]
     return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
             any(c in _DESCENDING for c in letters))
+
+
+# Lower-case letters that stay between the baseline and the x-height, and those reaching
+# below the baseline; every other letter (capitals, digits, ascenders, accented letters)
+# reaches above the x-height. [words] the fewest words of a kind that tell its height.
+_X_LETTERS = frozenset("acemnorsuvwxz")
+_BELOW = frozenset("gjpqy")
+# Capitals standing between the baseline and the capital height: not J and Q, which reach
+# below in many faces, nor an accented capital or a cedilla, which reach beyond
+_PLAIN_CAPITALS = frozenset("ABCDEFGHIKLMNOPRSTUVWXYZ")
+_WORDS_OF_A_KIND = 20
+
+
+@lru_cache(maxsize=4096)
+def _reach(text: str) -> int | None:
+    """How far a word's letters reach: 0 above the x-height and below the baseline, 1 above
+    only, 2 below only, 3 neither, 4 a word in plain capitals (``_PLAIN_CAPITALS``: their
+    height is ``CAP_HEIGHT``, not the ascenders'); None for a word without letters, or in
+    capitals of which one reaches beyond ("JOURNAL", "SPÉCIAUX"), which tells no height."""
+    up = down = lower = has = False
+    for c in text:
+        if c.isalpha():
+            has = True
+            lower = lower or not c.isupper()
+            if c in _BELOW:
+                down = True
+            elif c not in _X_LETTERS:
+                up = True
+    if not has:
+        return None
+    if not lower:
+        return 4 if _PLAIN_CAPITALS.issuperset(c for c in text if c.isalpha()) else None
+    return 0 if up and down else 1 if up else 2 if down else 3
+
+
+def sizes_unstated(rows: list[Row], own: Callable[[str], TextStyle | None]) -> bool:
+    """Whether most lines of the page have no style size, so that ``type_heights`` sizes it:
+    the British Library states FONTSIZE="0" for all but a few words of a page (a style of
+    12 pt for some of them). A line is judged by its first word (a look at every word costs
+    a twentieth of reading the page). ``rows``: the printed lines (``Row``); ``own``: the
+    style a STYLEREFS names."""
+    stated = 0
+    for words, _, _, _, line_style, _ in rows:
+        refs = words[0][0].get("STYLEREFS") if words else None
+        stated += ((own(refs) or line_style) if refs else line_style).size is not None
+    return 2 * stated < len(rows)
+
+
+def type_heights(rows: list[tuple[list[tuple[etree._Element, str, float, float]], list[float]]]
+                 ) -> list[float] | None:
+    """The height of each printed line's type (ascender to descender) on a page whose words
+    are boxed to their ink (``boxed_to_ink``), from the page's own letters: a word is as tall
+    as the letters it holds reach ("mieux" is its x-height tall, "genre" reaches below, "Theil"
+    above), so each kind of word is measured against the words reaching both ways, by the
+    median heights of each kind on the page (words in capitals by ``CAP_HEIGHT``), and a
+    line's type is the upper quartile of its words' heights so scaled, as in ``glyph_height``
+    (of those reaching up or down, when it has any: the x-height is the least sure measure).
+    Line heights vary by a fifth with the letters a line happens to hold (body lines of 33 and
+    39 px on one page of the Luxemburger Zeitung), which cuts its body into blocks of two
+    sizes; so scaled, they agree within a few per cent. None when the page has under
+    ``_WORDS_OF_A_KIND`` words reaching both ways: ``glyph_height`` then."""
+    kinds = [[_reach(word[1]) for word in row] for row, _ in rows]
+    heights: list[list[float]] = [[], [], [], [], []]
+    for row_kinds, (_, row_heights) in zip(kinds, rows):
+        for kind, height in zip(row_kinds, row_heights):
+            if kind is not None and height > 0:
+                heights[kind].append(height)
+    if len(heights[0]) < _WORDS_OF_A_KIND:
+        return None
+    full = median(heights[0])
+    share = [median(h) / full if len(h) >= _WORDS_OF_A_KIND else None for h in heights[:4]]
+    share.append(CAP_HEIGHT)  # capitals: on a page of lower-case text, mostly a title's
+    out = []
+    for row_kinds, (_, row_heights) in zip(kinds, rows):
+        scaled = [(kind == 3, height / share[kind]) for kind, height in zip(row_kinds, row_heights)
+                  if kind is not None and share[kind] and height > 0]
+        sure = [h for x_only, h in scaled if not x_only] or [h for _, h in scaled]
+        out.append(glyph_height(sure or row_heights))
+    return out
