@@ -50,14 +50,19 @@ def row_extent(row: list[Word], boxes: dict[int, Box]) -> tuple[float, float]:
     return boxes[id(row[0])].x0, max([boxes[id(w)].x1 for w in row])
 
 
-def found_measure(widths: list[float], body: float) -> float:
+def found_measure(widths: list[float], body: float, by_print: bool = False) -> float:
     """The page's column measure as the lines an OCR file found give it (their ``widths``):
     the most common width (in bins of ``_MEASURE_BIN`` body) of those at least a column
     (``MIN_COLUMN`` body sizes) wide, for the full lines of a justified column outnumber the
     short ones of every length (the rows of a table of figures, each a few figures wide, count
-    for nothing); 0 when no such line was found."""
+    for nothing); 0 when no such line was found. ``by_print``: each line counted by its width,
+    so that the full lines of the columns outweigh a noisy scan's bits of lines, however many
+    (``ocrregions``, which asks what most of the print is set in)."""
     step = _MEASURE_BIN * max(body, 1e-6)
-    counts = Counter(k for k in (round(w / step) for w in widths) if k * _MEASURE_BIN >= MIN_COLUMN)
+    counts: Counter = Counter()
+    for k in (round(w / step) for w in widths):
+        if k * _MEASURE_BIN >= MIN_COLUMN:
+            counts[k] += k if by_print else 1
     return counts.most_common(1)[0][0] * step if counts else 0.0
 
 

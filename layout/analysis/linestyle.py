@@ -87,7 +87,7 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one. The letters of a
     word set letter-spaced join, whatever their spacing (``_letter_spacing``).
     """
-    texts = [_SPACED_LETTERS.sub(_closed_up, w.text) if "  " not in w.text and w.text.count(" ") >= 2
+    texts = [_SPACED_LETTERS.sub(_closed_up, w.text) if w.text.count(" ") >= _SPACED_RUN - 1
              else w.text for w in words]
     # A line without CJK (one scan of its text) joins no two words without a space.
     cjk = len(words) > 1 and has_cjk("".join(texts))

@@ -12,13 +12,12 @@ apart from ``blocks.py`` for that module's length.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from statistics import median
 
 from ..model import Box, Line
+from .foundlines import found_measure
 from .gutters import INDENT
-from .whitespace import MIN_COLUMN
 
 # [share of the taller] lines an OCR file put in one block belong together if no further
 # apart in height than this (within twice: not a title over its text's small print)
@@ -51,7 +50,7 @@ _FINE = 0.5
 # this: a full line of print, not a fragment (an engine that boxed a noisy scan's words by
 # the few letters it could read left regions of bits of lines, which say nothing of a column)
 _FULL = 0.5
-# [sizes] a page whose measure (``_measure``) is narrower than this is no page of columns of
+# [sizes] a page whose measure (``Regions._fine``) is narrower than this is no page of columns of
 # print but of such bits (a few words each): its regions are not read as cut finely
 _NARROWEST = 10.0
 # [sizes] the gaps between lines measured for the page's leading: a line's nearest neighbour
@@ -76,17 +75,20 @@ class Regions:
         self.lines = {k: len(ws) for k, ws in widths.items()}
         self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
         self.widest = {k: max(ws) for k, ws in widths.items()}
-        self.fine = bool(widths) and self._fine(lines, boxes, widths)
-        self.leading = _leading(lines, boxes) if self.fine else 0.0
+        sizes = sorted(ln.size for ln in lines)
+        size = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0  # the median line's
+        self.fine = bool(widths) and self._fine([boxes[id(ln)].width for ln in lines], widths, size)
+        self.leading = _leading(lines, boxes, size) if self.fine else 0.0
 
-    def _fine(self, lines: Sequence[Line], boxes: dict[int, Box], widths: dict[int, list[float]]) -> bool:
+    def _fine(self, page_widths: list[float], widths: dict[int, list[float]], size: float) -> bool:
         """Whether the engine cut the page finer than paragraphs: more than ``_FINE`` of its
         lines are full lines (``_FULL`` of the page's measure or wider) in regions of ``_FEW``
-        lines or fewer, the measure at least ``_NARROWEST`` sizes (the median line's)."""
-        measure = _measure(lines, boxes)
+        lines or fewer, the measure at least ``_NARROWEST`` sizes (the median line's). The
+        measure is the width most of the print is set in (``foundlines.found_measure`` by
+        print): the full lines of the columns, not the bits of lines of a noisy scan."""
+        measure = found_measure(page_widths, size, by_print=True)
         full = sum(w >= _FULL * measure for ws in widths.values() if len(ws) <= _FEW for w in ws)
-        sizes = sorted(ln.size for ln in lines)
-        return measure >= _NARROWEST * sizes[len(sizes) // 2] and full > _FINE * sum(self.lines.values())
+        return measure >= _NARROWEST * size and full > _FINE * sum(self.lines.values())
 
     def beside(self, last: Line, ln: Line, row: Box, b: Box, extent: Box) -> bool:
         """Whether ``ln`` (box ``b``) stands level with a group's last line in its OCR block,
@@ -143,29 +145,13 @@ class Regions:
             and abs(b.x0 - extent.x0) <= INDENT * size
 
 
-def _measure(lines: Sequence[Line], boxes: dict[int, Box]) -> float:
-    """The page's column measure: the width, in bins of a size (the median line's), that
-    the most print is set in (lines counted by their width) among lines at least a column
-    (``whitespace.MIN_COLUMN`` sizes) wide: the full lines of a justified column hold more
-    than the lines of any other width, and more than the bits of lines of a noisy scan,
-    however many. 0 when no line is that wide."""
-    sizes = sorted(ln.size for ln in lines)
-    body = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0
-    widths: Counter = Counter()
-    for ln in lines:
-        k = round(boxes[id(ln)].width / body)
-        if k >= MIN_COLUMN:
-            widths[k] += k
-    return widths.most_common(1)[0][0] * body if widths else 0.0
-
-
-def _leading(lines: Sequence[Line], boxes: dict[int, Box]) -> float:
+def _leading(lines: Sequence[Line], boxes: dict[int, Box], size: float) -> float:
     """The page's leading [sizes]: the median gap between a line and its nearest neighbour
     above in its column (the last line seen, top to bottom, in its stripe of ``_STRIPE``
-    sizes by its left edge or one beside, overlapping it across by half the narrower), counting
-    gaps from a size's overlap to ``_PITCH_REACH`` sizes; 0 when none is measured."""
-    sizes = sorted(ln.size for ln in lines)
-    step = max(_STRIPE * sizes[len(sizes) // 2], 1e-6) if sizes else 1.0
+    sizes (``size``: the median line's) by its left edge or one beside, overlapping it across
+    by half the narrower), counting gaps from a size's overlap to ``_PITCH_REACH`` sizes; 0
+    when none is measured."""
+    step = _STRIPE * size
     last: dict[int, Box] = {}
     gaps: list[float] = []
     for ln in sorted(lines, key=lambda ln: boxes[id(ln)].y0):

@@ -173,13 +173,12 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     styles = _StyleLookup(alto)
     lines, graphics = _page_elements(alto, page, styles)
     rows = _printed_rows(alto, lines, _Clip(bounds))
-    inked = boxed_to_ink([(row, heights) for row, *_, heights in rows])
+    measured = [(row, heights) for row, *_, heights in rows]
+    inked = boxed_to_ink(measured)
     kinds = [letter_kinds(row) if inked else (False, False) for row, *_ in rows]
     # a page stating no size is sized by its letters; one stating sizes only doubts them
     # by its lines' heights, which it was tuned on
-    unstated = inked and (not any(s.size for s in alto.styles.values())
-                          or sizes_unstated(rows, styles.own))
-    types = (unstated and type_heights([(row, heights) for row, *_, heights in rows])) or [
+    types = (inked and sizes_unstated(rows, styles.own) and type_heights(measured)) or [
         glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
         for (*_, heights), (capitals, _) in zip(rows, kinds)]
     words = []

@@ -226,7 +226,9 @@ def letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[b
     return all(capitals), not any(descending)
 
 
-_DESCENDING = frozenset("gjpqyQJ")
+# Letters reaching below the baseline: lower-case ones, and the capitals J and Q in many faces
+_BELOW = frozenset("gjpqy")
+_DESCENDING = _BELOW | frozenset("QJ")
 
 
 @lru_cache(maxsize=4096)
@@ -243,11 +245,10 @@ def _letters(text: str) -> tuple[bool, bool, bool]:
             any(c in _DESCENDING for c in letters))
 
 
-# Lower-case letters that stay between the baseline and the x-height, and those reaching
-# below the baseline; every other letter (capitals, digits, ascenders, accented letters)
+# Lower-case letters that stay between the baseline and the x-height (those reaching below:
+# ``_BELOW``); every other letter (capitals, digits, ascenders, accented letters)
 # reaches above the x-height. [words] the fewest words of a kind that tell its height.
 _X_LETTERS = frozenset("acemnorsuvwxz")
-_BELOW = frozenset("gjpqy")
 # Capitals standing between the baseline and the capital height: not J and Q, which reach
 # below in many faces, nor an accented capital or a cedilla, which reach beyond
 _PLAIN_CAPITALS = frozenset("ABCDEFGHIKLMNOPRSTUVWXYZ")
