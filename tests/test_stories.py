@@ -257,6 +257,20 @@ def test_a_headline_across_the_columns_below_a_run_closes_its_band():
     assert story_of(layout, "Golf") == story_of(layout, "Alpha")
 
 
+def test_a_headline_of_one_column_widened_to_the_gutter_does_not_close_a_band():
+    #  ══ A ══  ░g░░░      g, at the top of column 2, goes on from B at the foot of column 1;
+    #  ░A░░     ░g░░░      headline C of column 2 alone, level with A's text (set narrower
+    #  ░A░░     ══ C ══    than its column), has its span widened over the white space up to
+    #  ══ B ══  ░C░░░      A's text, across the gutter: C is over one column, not two, and
+    #  ░B░░░    ░C░░░      does not cut g's band short (Le Gaulois, 30 April 1884, page 1)
+    words = (text_lines(["First"], 50, 40, size=16) + column(50, 60, 16, width=94)
+             + text_lines(["Second"], 50, 262, size=16) + marked(column(50, 282, 16, start=30), "Bravo")
+             + marked(column(170, 40, 10, start=50), "Golf")
+             + text_lines(["Third"], 190, 170, size=16) + column(170, 190, 25, start=70))
+    layout = analyse_page(page(words))
+    assert story_of(layout, "Golf") == story_of(layout, "Bravo")
+
+
 def test_a_centred_crosshead_under_a_headline_across_columns_stays_in_its_story():
     #  ════ Headline over three columns ════    People's Daily centres its crossheads, bold and
     #  ░░░░   ░░░░   ░░░ end.                    a little larger than the body, in a column of
