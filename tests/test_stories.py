@@ -7,7 +7,7 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
-from layout.analysis import subheads
+from layout.analysis import flow, subheads
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
@@ -146,6 +146,27 @@ def test_smaller_text_under_text_without_headline_is_its_notes():
     words = column(50, 80, 20) + column(170, 80, 20, start=30) + column(50, 330, 6, size=7, pitch=8, start=40)
     (story,) = analyse_page(page(words)).stories
     assert len(story.sidebars) == 1
+
+
+def _text_unit(x0, y0, y1, size):
+    lines = (Line((), Box(x0, y0, x0 + 100, y1), "text", size, False, False),)
+    return Unit(Box(x0, y0, x0 + 100, y1), block=Block(lines, Box(x0, y0, x0 + 100, y1), size, False, False))
+
+
+def test_smaller_text_with_its_story_going_on_under_it_is_a_quotation_read_in_place():
+    #  ░░░░░      the story's text, verse quoted in smaller type, the story again under it in
+    #   ░q░       its column (Le Gaulois, 8 February 1882: verse in "Les scies"): q is read in
+    #  ░░░░░      its place; a footnote, with nothing of its story under it, stays a note
+    above, below = _text_unit(50, 80, 200, 10), _text_unit(50, 250, 346, 10)
+    host = Group([], units=[above, below])
+    quote = Group([], units=[_text_unit(60, 206, 238, 7)], over=above)
+    footnote = Group([], units=[_text_unit(50, 360, 392, 7)], over=below)
+    host.notes = [quote, footnote]
+    for u in host.units:
+        u.home = host
+    flow.quotations_in_place([host, quote, footnote], 10)
+    assert host.notes == [footnote] and quote.units == []
+    assert [u.box.y0 for u in host.units] == [80, 250, 206] and host.units[-1].home is host
 
 
 def test_column_grid_is_found_from_body_line_edges():

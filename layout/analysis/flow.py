@@ -135,6 +135,30 @@ def _band(y: float, across: Sequence[float]) -> tuple[float, float]:
     return (across[k - 1] if k else float("-inf"), across[k] if k < len(across) else float("inf"))
 
 
+def quotations_in_place(groups: Sequence[Group], body: float) -> None:
+    """Notes with their own story's text going on below them in their column are quotations,
+    read in their place.
+
+    Small text under a story's text is taken for its notes (``Placer.attach_notes``) and read
+    after all of it. A footnote ends its column's share of the story; verse or a letter quoted
+    in smaller type has the story's text going on under it, in body size::
+
+        ░░░░░░░           q is set smaller under the story's text; the story goes on under
+         ░q░░░            it in the same column: q is read between the two, not at the end
+        ░░░░░░░
+    """
+    for h in groups:
+        for n in list(h.notes):
+            if any(u.block is not None and x_overlap_ratio(u.box, q.box) >= 0.5
+                   and u.box.y0 >= q.box.y1 - 0.5 * body for q in n.units for u in h.units):
+                h.notes.remove(n)
+                for u in n.units:
+                    u.home = h
+                h.units.extend(n.units)
+                h.notes.extend(n.notes)
+                n.units, n.notes = [], []
+
+
 def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequence[float],
                    v_rules: Sequence[Box], body: float, params: Params) -> None:
     """Text that started a story of its own joins the story running in the column to its left,

@@ -40,7 +40,7 @@ from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .captions import figures_with_captions
 from .columns import Grid
-from .flow import adopt_headless, open_cuts, separators
+from .flow import adopt_headless, open_cuts, quotations_in_place, separators
 from .order import place_box, reading_order, set_box
 from .placement import Group, Placer, Unit
 from .skew import Straight, straightener
@@ -111,6 +111,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
 
     absorb_inset_heads(groups, body)
     adopt_headless(groups, [f.box for f in bare], separators(h_rules, units), v_rules, body, params)
+    quotations_in_place(groups, body)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
     straight = straightener(page, body)
