@@ -292,6 +292,21 @@ def test_a_headline_of_one_column_widened_to_the_gutter_does_not_close_a_band():
     assert story_of(layout, "Golf") == story_of(layout, "Bravo")
 
 
+def test_a_headline_of_the_column_before_widened_over_white_space_does_not_close_a_band():
+    #  ══ A ══  ░g░░░  ░░░    g, at the top of column 2, goes on from E at the foot of column 1:
+    #  ░A░░░    ░g░░░  ░░░    headline E, centred in column 1 alone, has its span widened over
+    #   ═ E ═          ░░░    the white space level with it across the gutter into column 2,
+    #  ░E░░░    ══ F ══ ░░░    but its print stays in column 1 (Le Matin, 2 April 1893, page 3)
+    #  ░E░░░    ░F░░░  ░░░
+    words = (text_lines(["First"], 50, 40, size=16) + column(50, 60, 20)
+             + text_lines(["Fifth"], 80, 305, size=16) + marked(column(50, 325, 14, start=30), "Echo")
+             + marked(column(170, 40, 20, start=50), "Golf")
+             + text_lines(["Sixth"], 170, 350, size=16) + column(170, 370, 12, start=70)
+             + column(290, 40, 40, start=90))  # a third column running past E: no white across
+    layout = analyse_page(page(words))
+    assert story_of(layout, "Golf") == story_of(layout, "Echo")
+
+
 def test_a_centred_crosshead_under_a_headline_across_columns_stays_in_its_story():
     #  ════ Headline over three columns ════    People's Daily centres its crossheads, bold and
     #  ░░░░   ░░░░   ░░░ end.                    a little larger than the body, in a column of

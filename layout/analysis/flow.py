@@ -198,12 +198,13 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
                          for b in map(boxes.__getitem__, box_grid.near(t.x0, band[0], t.x1, t.y0 + 0.5 * body)))
         # A headline across the run's column and the one before, below the run, closes the
         # run's band there: what the column before holds under it is the next module's. Its
-        # print, not its span, must reach past the gutter: a span widened over the white
-        # space beside a headline of one column ends at the text of the column before.
+        # print, not its span, must reach across the gutter, from two body sizes left of the
+        # run to two into it: a span widened over the white space beside a headline of one
+        # column runs over the gutter to the text of the next column.
         band = (band[0], min([band[1]] + [h.span.y0 for h in map(headed.__getitem__,
                                                                   span_grid.near(t.x0, t.y1, t.x1, float("inf")))
-                                          if h.span.y0 >= t.y1 and h.anchor_box.x0 < t.x0 - 2 * body
-                                          and x_overlap(h.span, t) >= 0.5 * t.width]))
+                                          if h.span.y0 >= t.y1 and x_overlap(h.span, t) >= 0.5 * t.width
+                                          and h.anchor_box.x0 < t.x0 - 2 * body < t.x0 + 2 * body < h.anchor_box.x1]))
         is_note = id(g) in notes
         low, high = (band[0], band[1]) if at_top else (t.y0, bottom + 3 * body)
         # what _column_end and _wrapped take lies within a few body sizes of the run's edges
