@@ -6,7 +6,8 @@ of its column continues the story at the foot of the column before (in the same 
 page: drawn rules and lines of white space across the page, ``open_cuts``, bound the bands),
 a run starting lower continues the story ending level with it in the column before, or, set
 smaller than the text right above it in its own column (a quotation, a list), that text's story;
-and a run in the first column under a picture opens the story headed beside it.
+and a run in the first column under a picture opens the story headed beside it. Then a
+story's notes with its text going on under them in their column are quotations, read in place.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ Units are placed top to bottom; each joins
 
 Once everything is placed, a headline set inside another story's columns, that story's text
 over it and beside it, becomes its crosshead (``subheads.py``), and each headless run, left to
-right, follows the column flow (``flow.py``). A headline set across columns over other
+right, follows the column flow (``flow.py``); small text taken for a story's notes with its
+text going on under it is a quotation, read in its place. A headline set across columns over other
 headlines and no text of its own (a banner) heads no column.
 
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
