@@ -116,3 +116,15 @@ def test_a_full_line_in_smaller_type_under_a_paragraph_stays_apart(tmp_path):
         paragraph = _block(_column(100, ["R"] * 6), "A")
         blocks = _page(tmp_path, [paragraph, _block([line], "E")])
         assert sorted(len(b.lines) for b in blocks) == [1, 6]
+
+
+def test_a_short_last_line_going_on_with_a_broken_word_joins_whatever_its_weight(tmp_path):
+    """A bold one-line region under a paragraph is a title of its own, unless the paragraph's
+    last line breaks a word that it goes on with ("... of the con-" over "versation", which
+    OCR marked bold, British Library 1855)."""
+    for broken, expected in ((False, [1, 6]), (True, [7])):
+        lines = _column(100, ["R"] * 6)
+        if broken:
+            lines[-1] = lines[-1].replace('CONTENT="voted"', 'CONTENT="voted-"')
+        blocks = _page(tmp_path, [_block(lines, "A"), _block([_line(100, 400, 1, "B")], "E")])
+        assert sorted(len(b.lines) for b in blocks) == expected

@@ -36,6 +36,7 @@ from dataclasses import replace
 from ..geometry import ByKey, Grid, crosses_between_vertically, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Rule, font_family
 from ..params import Params
+from .hyphens import breaks_word
 from .linestyle import make_line
 from .ocrregions import OCR_LEADING, Regions, engine_order, level_in_print, same_source_block
 
@@ -151,7 +152,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
         lb = rows[k][0]
         same_block = same_source_block(last, ln) or regions.stacked(last, ln, b, extents[k], gap) \
             or regions.speck(last, ln)
-        ends = regions.alone(last, ln) and _last_line(groups[k], ln, b, extents[k], gap, boxes, params)
+        ends = regions.alone(last, ln) \
+            and _last_line(groups[k], ln, b, extents[k], gap, boxes, params)
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
                 and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b, extents[k])
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
@@ -225,16 +227,19 @@ def _last_line(group: list[Line], ln: Line, b: Box, extent: Box, gap: float,
     common brothel", 41 px): cut off, the line lands in another story. It keeps the group's
     leading (within ``OCR_LEADING``), starts at the group's left edge (within
     ``Params.indent``: no new paragraph), is no wider than ``_FEW_WORDS`` of the group while
-    the line above is full (within a size of its right edge), is set in the group's weight,
-    slant and face, and differs in size by no more than one story's text may (``ONE_TYPE``
-    times the tolerance, as ``placement.same_text_size`` allows between a story's blocks)."""
+    the line above is full (within a size of its right edge), is set in that line's weight,
+    slant and face unless that line breaks a word (``hyphens.breaks_word``: "... of the
+    con-" over "versation", which OCR marked bold), and differs in size by no more than one
+    story's text may (``ONE_TYPE`` times the tolerance, as ``placement.same_text_size``
+    allows between a story's blocks)."""
     last = group[-1]
     size = max(last.size, ln.size)
     above = boxes[id(last)]
     return (len(group) >= 2 and _in_leading(group, gap, boxes, OCR_LEADING)
             and abs(b.x0 - extent.x0) <= params.indent * size
             and b.width <= _FEW_WORDS * extent.width and extent.x1 - size <= above.x1
-            and last.bold == ln.bold and last.italic == ln.italic and last.font == ln.font
+            and ((last.bold, last.italic, last.font) == (ln.bold, ln.italic, ln.font)
+                 or breaks_word(last.text))
             and size - min(last.size, ln.size) <= ONE_TYPE * params.size_tolerance * size)
 
 
