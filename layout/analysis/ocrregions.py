@@ -117,6 +117,11 @@ class Regions:
         return self.fine and ka is not None and kb is not None and ka != kb and self.lines[kb] == 1 \
             and wide.box.width > wide.box.height and _level_across(last, ln)
 
+    def alone(self, last: Line, ln: Line) -> bool:
+        """Whether ``ln`` is the only line of a region of its own, not ``last``'s."""
+        ka, kb = last.words[0].source_block, ln.words[0].source_block
+        return kb is not None and ka != kb and self.lines[kb] == 1
+
     def apart(self, a: Line, b: Line) -> bool:
         """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
         has ``_MEASURED`` lines or more to say so: text across two columns and text of one of

@@ -21,6 +21,7 @@ from functools import cached_property
 from ..geometry import Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure
 from ..params import Params
+from .blocks import ONE_TYPE
 
 # [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
 # lie off a frame's edge and be its outline
@@ -36,9 +37,6 @@ _LEVEL = 0.5
 # [share of the unit's width] a title over this much of a unit takes it from a lower one whose
 # span reaches it only over white space (``Placer._anchor_above``)
 _MOST = 0.5
-# [times Params.size_tolerance] how far apart two body blocks' sizes may be and still be one
-# story's text (``same_text_size``)
-_ONE_TYPE = 3.5
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
@@ -78,7 +76,7 @@ class Group:
 
 
 def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
-    """False when both are body blocks whose sizes differ by more than ``_ONE_TYPE`` times the
+    """False when both are body blocks whose sizes differ by more than ``blocks.ONE_TYPE`` times the
     tolerance.
 
     Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
@@ -92,7 +90,7 @@ def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= _ONE_TYPE * params.size_tolerance * big
+    return big - small <= ONE_TYPE * params.size_tolerance * big
 
 
 def _level(a: Box, b: Box) -> bool:
