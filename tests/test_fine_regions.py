@@ -37,7 +37,7 @@ def _page(tmp_path: Path, blocks: list[str]) -> list:
     path.write_text(
         '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
         '<TextStyle ID="R" FONTSIZE="10"/><TextStyle ID="B" FONTSIZE="10" FONTSTYLE="bold"/>'
-        '<TextStyle ID="S" FONTSIZE="9"/>'
+        '<TextStyle ID="S" FONTSIZE="9"/><TextStyle ID="T" FONTSIZE="8"/>'
         '</Styles><Layout><Page WIDTH="2400" HEIGHT="1400" PHYSICAL_IMG_NR="1"><PrintSpace>'
         f'{"".join(blocks)}</PrintSpace></Page></Layout></alto>', encoding="utf-8")
     page = open_source(path).page(1)
@@ -128,3 +128,18 @@ def test_a_short_last_line_going_on_with_a_broken_word_joins_whatever_its_weight
             lines[-1] = lines[-1].replace('CONTENT="voted"', 'CONTENT="voted-"')
         blocks = _page(tmp_path, [_block(lines, "A"), _block([_line(100, 400, 1, "B")], "E")])
         assert sorted(len(b.lines) for b in blocks) == expected
+
+
+def test_a_short_line_boxed_apart_stays_apart_off_a_paragraph_s_last_line(tmp_path):
+    """A short one-line region under a paragraph is no last line of it when its type is further
+    from the paragraph's than one story's text may be (``blocks.ONE_TYPE``), when the line
+    above is itself short (the paragraph ended there), or when it stands further below than the
+    paragraph's leading (set solid here, 2 px between lines 40 px tall; the line 28 px under
+    it): each keeps its boundary."""
+    full = _column(100, ["R"] * 6)
+    short_above = full[:-1] + [_line(100, 350, 2, "R")]
+    solid = [_line(100, 100 + 42 * i, 0, "R") for i in range(6)]
+    for lines, last in ((full, _line(100, 400, 1, "T")), (short_above, _line(100, 400, 1, "S")),
+                        (solid, _line(100, 378, 1, "S"))):
+        blocks = _page(tmp_path, [_block(lines, "A"), _block([last], "E")])
+        assert sorted(len(b.lines) for b in blocks) == [1, 6]
