@@ -153,11 +153,7 @@ def quotations_in_place(groups: Sequence[Group], body: float) -> None:
             if any(u.block is not None and x_overlap_ratio(u.box, q.box) >= 0.5
                    and u.box.y0 >= q.box.y1 - 0.5 * body for q in n.units for u in h.units):
                 h.notes.remove(n)
-                for u in n.units:
-                    u.home = h
-                h.units.extend(n.units)
-                h.notes.extend(n.notes)
-                n.units, n.notes = [], []
+                h.take(n)
 
 
 def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequence[float],
@@ -228,11 +224,8 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
         if home is None or home is g:
             continue
         for u in g.units:
-            u.home = home
             order[id(u)] = (rank[id(home)], next(moved))
-        home.units.extend(g.units)
-        home.notes.extend(g.notes)
-        g.units, g.notes = [], []
+        home.take(g)
         if id(g) in notes:  # a note adopted by another: no longer a note of its story
             for h in groups:
                 if g in h.notes:

@@ -74,6 +74,15 @@ class Group:
         """The box of the header; read only once the kickers have joined it."""
         return union_all(b.box for b in self.header)
 
+    def take(self, g: Group) -> None:
+        """``g``'s units and notes go on at the end of this story's; ``g`` is left empty (a
+        run following the column flow, a quotation read in place, a story a crosshead heads)."""
+        for u in g.units:
+            u.home = self
+        self.units.extend(g.units)
+        self.notes.extend(g.notes)
+        g.units, g.notes = [], []
+
 
 def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
     """False when both are body blocks whose sizes differ by more than ``blocks.ONE_TYPE`` times the

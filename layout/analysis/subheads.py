@@ -60,11 +60,9 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
             continue
         absorbed[id(g)] = host
         heads = [Unit(b.box, block=replace(b, role="crosshead"), home=host) for b in g.header]
-        for u in g.units:
-            u.home = host
-        host.units.extend(heads + g.units)
-        host.notes.extend(g.notes)
-        g.header, g.units, g.notes = [], [], []
+        host.units.extend(heads)
+        host.take(g)
+        g.header = []
 
 
 def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
