@@ -270,3 +270,22 @@ def test_a_signature_set_right_under_a_short_last_line_stays_in_its_ocr_block():
                                                     ("doïsjesvsn", (2374, 350, 2406, 519), 169)])]
     lines = [make_line([w], vertical=True) for w in sideways]
     assert len(build_blocks(lines, (), (), (), P)) == 2
+
+
+def test_a_rule_within_the_leading_under_a_row_in_pieces_is_crossed():
+    """A rule drawn in the gap under a paragraph's line, no wider than the paragraph's leading,
+    is the edge of a frame the text overran, not a separator (``_in_leading``). The engine
+    found the line above the rule in two pieces, side by side: the leading is still the gap
+    over that row, not the gap between its pieces (which would be below nothing)."""
+    def line(texts, x0, y0, number):
+        out, x = [], x0
+        for t in texts:
+            out.append(replace(word(t, x, y0), source_block=3, source_line=number))
+            x += 5 * len(t) + 5
+        return out
+    full = ["the", "harbour", "board", "met", "on", "monday"]
+    rule = Rule(Box(50, 146.8, 250, 147.2), "h")
+    for pieces in (line(full, 60, 136, 3), line(full[:4], 60, 136, 3) + line(full[4:], 140, 136, 4)):
+        words = [w for n, y in enumerate((100, 112, 124)) for w in line(full, 60, y, n)]
+        words += pieces + line(full, 60, 148, 5)
+        assert len(blocks_of(words, rules=(rule,))) == 1

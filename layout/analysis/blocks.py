@@ -249,11 +249,17 @@ def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box],
     last gap, within ``within`` of the size): a rule drawn in that gap is the edge of a
     box the text overran (a frame drawn shorter than its text), no separator, for a rule
     between two stories has white of its own on both sides. So is a figure whose middle
-    falls in that gap: it stands behind the text (the barriers are rules and figures)."""
-    if len(group) < 2:
-        return False
-    last, before = boxes[id(group[-1])], boxes[id(group[-2])]
-    return gap <= last.y0 - before.y1 + within * group[-1].size
+    falls in that gap: it stands behind the text (the barriers are rules and figures).
+    The last gap is the one over the group's last row: lines of that row standing level with
+    its last line (their middles below its top: pieces of one printed line, a speck) are
+    passed over, not measured as a gap of their own, which would be below nothing."""
+    top = boxes[id(group[-1])].y0
+    for ln in reversed(group[:-1]):
+        b = boxes[id(ln)]
+        if b.cy < top:
+            return gap <= top - b.y1 + within * group[-1].size
+        top = min(top, b.y0)
+    return False
 
 
 class _OpenGroups:
