@@ -956,3 +956,15 @@ def test_two_kickers_on_one_baseline_over_tight_cjk_columns_stay_two_lines():
     right = word("长丰县改造数字化产业链", 385 - 115.5, 256, size=10.5)
     lines = build_lines(words + [left, right], (), P)
     assert {left.text, right.text} <= {ln.text for ln in lines}
+
+
+def test_a_justified_line_of_two_words_stays_one_though_its_space_ends_on_a_gutters_side():
+    """"Thomas ········ Hughes": a loose justified line of two words in a column whose space,
+    four ems wide, ends where a long gutter of two narrower columns lower on the page has its
+    right edge (LaTeX page 02 of seed 119, where "Hughes" went on to the top of the next
+    column). The lines above and below fill the same measure over that space: it is the line's
+    one word space, not a column's side."""
+    words = (column(50, 100, 6) + [word("Thomas", 50, 172), word("Hughes", 120, 172)]
+             + column(50, 184, 6, start=40)
+             + column(50, 300, 12, width=50, start=80) + column(120, 300, 12, width=50, start=120))
+    assert "Thomas Hughes" in texts(build_lines(words, (), P))

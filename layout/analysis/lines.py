@@ -275,10 +275,12 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     widest word space of their stretch of row. A weak cut stands in a stretch with no word
     space, or with a run of words set with spaces inside it (a PDF's text run: the source
     spaced those words tighter than the gap), and between words of different sizes; in a
-    stretch of apart cuts only, those unlike each other, or alike or alone but not filling a
-    column's measure (alike, they are a loose justified line's spaces, each over a river of the
-    lines above and below; alone, the one space of a justified line of two words, a crosshead's
-    first line; alike gutters are a row of columns, two items alone are narrower). After a
+    stretch of apart cuts only, or of one weak cut alone between words spaced apart (not CJK,
+    which justifies between its characters), those unlike each other, or alike or alone but
+    not filling a column's measure (alike, they are a loose justified line's spaces, each over
+    a river of the lines above and below; alone, the one space of a justified line of two
+    words, a crosshead's first line, which may end on a gutter's side by chance: "Thomas ····
+    Hughes"; alike gutters are a row of columns, two items alone are narrower). After a
     sentence's end, in a row that fills its column's measure, the space may be wider
     (``_SENTENCE``)."""
     keep, start = list(cuts), 0
@@ -287,7 +289,8 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
                 for a, b in zip(row, row[1:])] if judged else []
     for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if judged else ():
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
-        if all(cuts[k] == _APART for k in range(start, end)):  # are they alike?
+        if all(cuts[k] == _APART for k in range(start, end)) or end - start == 1 and cuts[start] == _WEAK \
+                and not joins_without_space(row[start].text, row[end].text):  # are they alike?
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
             one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
             spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
