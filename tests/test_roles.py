@@ -474,3 +474,12 @@ def test_a_byline_centred_under_a_title_in_its_type_is_split_off_and_heads_the_s
     for credit in ("新华社供图", "新华社发"):  # an agency's
         centred_credit[1] = replace(centred_credit[1], text=credit)
         assert credit not in roles_of(page(centred_credit + text)), credit
+
+
+def test_a_jump_line_wrapped_after_its_comma_is_a_jump():
+    """"See HARBOR, Page A10" set right, small, under a narrow column, wrapped after the comma
+    (WeasyPrint page 06 of seed 119): its two lines are one jump line, not a paragraph of body
+    text ending the story."""
+    words = (text_lines(["Council Wins Vote"], 50, 100, size=28) + column(50, 140, 12, width=80)
+             + text_lines(["See HARBOR,", "Page A10"], 80, 290, size=8.5, pitch=9))
+    assert roles_of(page(words))["See HARBOR,"] == "jump"
