@@ -280,8 +280,10 @@ def _story(g: Group, grid: Grid, body: float, straight: Straight) -> Story:
     placed = [u for u in g.units if u.block is None]  # figures and frames
     placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
-    texts = item_titles([text_units[i].block
-                         for i in reading_order([set_box(u.block, straight) for u in text_units])])
+    # (one text unit, as many a story has, is in order: its lines are not measured for it)
+    set_boxes = [set_box(u.block, straight) for u in text_units] if len(text_units) > 1 else \
+        [u.box for u in text_units]
+    texts = item_titles([text_units[i].block for i in reading_order(set_boxes)])
     if len(texts) > 1 and texts[-1].role == "crosshead":  # one ending the story: its signature
         texts[-1] = replace(texts[-1], role="byline")
     lead, rest = _leading(texts, body)
