@@ -87,17 +87,22 @@ def _same(box: Box) -> Box:
 
 
 def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
-                figures: Sequence[Box] = ()) -> tuple[Line, ...]:
+                figures: Sequence[Box] = (), size: float | None = None) -> tuple[Line, ...]:
     """Group words into lines; horizontal lines first, then vertical ones.
 
     ``figures``: the boxes of the page's pictures, which stop white space as words do.
+    ``size``: the ``typical_size`` of ``words`` when the caller has it (the pipeline asks
+    it of the page once); the lines of each direction are measured against the typical size
+    of that direction's words, which is the page's when all run one way.
     """
     horizontal = [w for w in words if not w.vertical]
     vertical = [w for w in words if w.vertical]
     v_rules = VerticalRules([r.box for r in rules if r.orientation == "v"])
     h_rules = VerticalRules([_flip(r.box) for r in rules if r.orientation == "h"])
-    lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures)]
-    lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures)]
+    across = size if size is not None and not vertical else typical_size(horizontal)
+    lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures, across)]
+    lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures,
+                                                              typical_size(vertical))]
     return tuple(lines)
 
 
@@ -177,8 +182,9 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list
 
 
 def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
-            figures: Sequence[Box]) -> list[list[Word]]:
-    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space.
+            figures: Sequence[Box], body: float) -> list[list[Word]]:
+    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space;
+    ``body``: the words' ``typical_size``.
     The words of a piece of a line an OCR engine found are in the engine's order (the order
     ``words`` give), not sorted along the line: its reading of the line is evidence, and a
     word boxed wrongly ("of" boxed over its whole line) would move."""
@@ -186,7 +192,6 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         return []
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
     unhung = {id(w): unhung_box(w, boxes[id(w)]) for w in words}
-    body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
                            all(w.source_block is not None and w.source_line is not None for w in words))
     rows, middles = _rows(words, boxes, axes is _same)
