@@ -91,9 +91,8 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
     """Group words into lines; horizontal lines first, then vertical ones.
 
     ``figures``: the boxes of the page's pictures, which stop white space as words do.
-    ``size``: the ``typical_size`` of ``words`` when the caller has it (the pipeline asks
-    it of the page once); the lines of each direction are measured against the typical size
-    of that direction's words, which is the page's when all run one way.
+    ``size``: ``typical_size(words)`` when the caller has it (asked once a page); each direction
+    is measured against its own words' typical size, the page's when all run one way.
     """
     horizontal = [w for w in words if not w.vertical]
     vertical = [w for w in words if w.vertical]
