@@ -474,3 +474,27 @@ def test_a_byline_centred_under_a_title_in_its_type_is_split_off_and_heads_the_s
     for credit in ("新华社供图", "新华社发"):  # an agency's
         centred_credit[1] = replace(centred_credit[1], text=credit)
         assert credit not in roles_of(page(centred_credit + text)), credit
+
+
+def test_a_dateline_set_bold_under_its_title_opens_the_dispatch_not_its_headline():
+    """``PAYS-BAS-UNIS.`` over "Bruxelles, 28 juillet." set bold a size up (Journal des
+    débats 1821): the title heads the dispatch and the dateline opens its text, as an engine
+    that cut paragraphs groups it; the same dateline alone over its text ("Vienne, 1er
+    avril." over a bourse's rates) still heads it."""
+    def roles(title: bool) -> dict:
+        head = [word("PAYS-BAS-UNIS.", 91, 100, size=9, bold=True)] if title else []
+        return roles_of(page(head + [word("Bruxelles, 28 juillet.", 64, 114, size=12, bold=True)]
+                             + column(50, 132, 12, width=160)))
+    assert roles(True)["PAYS-BAS-UNIS."] == "headline"
+    assert roles(True)["Bruxelles, 28 juillet."] == "body"
+    assert roles(False)["Bruxelles, 28 juillet."] == "headline"
+
+
+def test_a_dateline_grouped_with_its_title_in_capitals_is_split_off_it():
+    """``ALLEMAGNE.`` over "Vienne, 21 juillet.", centred in one size and weight,
+    grouped as one block: the title heads the dispatch, the dateline is no part of it."""
+    words = [word("ALLEMAGNE.", 108, 100, size=12, bold=True),
+             word("Vienne, 21 juillet.", 80, 114, size=12, bold=True)] + column(50, 132, 12, width=160)
+    roles = roles_of(page(words))
+    assert roles["ALLEMAGNE."] == "headline"
+    assert roles["Vienne, 21 juillet."] != "headline"
