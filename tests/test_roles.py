@@ -498,3 +498,20 @@ def test_a_dateline_grouped_with_its_title_in_capitals_is_split_off_it():
     roles = roles_of(page(words))
     assert roles["ALLEMAGNE."] == "headline"
     assert roles["Vienne, 21 juillet."] != "headline"
+
+
+def test_a_banner_over_the_headlines_of_several_stories_is_the_kicker_of_none():
+    """A line across the page over the headlines of two stories side by side, close over
+    them in smaller type ("SEUL JOURNAL FRANÇAIS RECEVANT PAR FILS ..." over "CE QU'ON
+    POURRAIT FAIRE" and "A LA RÉUNION", Le Matin 1893, sizes estimated from the boxes): a
+    banner, no kicker; over one headline alone it is that headline's kicker."""
+    banner = "ONLY PAPER WITH WIRES AND SPECIAL SERVICES ALL THE WORLD NEWS"
+
+    def roles(both: bool) -> dict:
+        words = [word(banner, 50, 100, size=16), word("WHAT TO DO", 60, 120, size=24)] + column(50, 150, 10, width=200)
+        if both:
+            words += [word("AT REUNION", 350, 120, size=24)] + column(350, 150, 10, width=200)
+        return roles_of(page(words))
+    assert roles(False)[banner] == "kicker"
+    assert roles(True)[banner] != "kicker"
+    assert roles(True)["WHAT TO DO"] == roles(True)["AT REUNION"] == "headline"

@@ -253,6 +253,19 @@ def _dispatch_under_title(h: Block, near: Sequence[Block], body: float, font: st
         and emphasised(b, body, font) and b.frame == h.frame for b in near)
 
 
+def _over_others(b: Block, i: int, heads: Sequence[int], blocks: Sequence[Block]) -> bool:
+    """Whether ``b``, over headline ``i``, reaches over another headline standing level with
+    it (their heights overlapping by over half the shorter one's): a banner across the page
+    over several stories' headlines ("SEUL JOURNAL FRANÇAIS RECEVANT PAR FILS ..." over "CE
+    QU'ON POURRAIT FAIRE", "A LA RÉUNION", Le Matin 1893), which kicks none of them, however
+    close it stands over one."""
+    h = blocks[i].box
+    return any(k != i and blocks[k] is not b and blocks[k].box.y0 >= b.box.y1
+               and blocks[k].box.x0 < b.box.x1 and blocks[k].box.x1 > b.box.x0
+               and min(blocks[k].box.y1, h.y1) - max(blocks[k].box.y0, h.y0)
+               > 0.5 * min(blocks[k].box.height, h.height) for k in heads)
+
+
 def _touching(upper: Block, lower: Block, scale: float) -> bool:
     """True when lower starts right under upper (within ``scale``) and they overlap in x."""
     gap = lower.box.y0 - upper.box.y1
@@ -292,7 +305,8 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                 continue
             kicker_sized = len(b.lines) <= _KICKER_LINES
             if roles[j] == "headline":
-                if _touching(b, h, 0.8 * h.size) and b.size < h.size and kicker_sized:
+                if _touching(b, h, 0.8 * h.size) and b.size < h.size and kicker_sized \
+                        and not _over_others(b, i, heads, blocks):
                     roles[j] = "kicker"
                 elif _touching(h, b, 0.8 * h.size) and b.size < h.size \
                         and not (h.box.width >= _BANNER_SPAN * b.box.width and in_capitals(b.raw_text)):
@@ -301,7 +315,8 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                     and _touching(h, b, 0.6 * h.size) and AUTHOR_NAME.match(b.raw_text.strip()):
                 roles[j] = "byline"  # the author's name alone under the headline: 邓志强
             elif roles[j] == "body":
-                kicker = _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) and kicker_sized
+                kicker = _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) \
+                    and kicker_sized and not _over_others(b, i, heads, blocks)
                 if (kicker or _touching(h, b, 0.6 * h.size) and (
                         b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—")))) \
                         and not BYLINE.search(b.raw_text):  # a byline is neither
