@@ -15,7 +15,11 @@ library's article map with the contract's metrics (mean over the pages with scor
 - ``nosize``: no type sizes (the TextStyles lose FONTSIZE), as Tesseract, Transkribus and
   Kraken write none; sizes are then estimated from the boxes;
 - ``blockperline``: every TextBlock cut into one TextBlock a TextLine, as engines that segment
-  finely write them.
+  finely write them;
+- ``page`` and ``hocr``: each page written as PAGE-XML (Transkribus, OCR-D) or hOCR (Tesseract),
+  with the ALTO's blocks, lines and word boxes but no type size, face, weight or slant
+  (``bench/engine_forms.py`` says what each holds), and read by our PAGE and hOCR readers,
+  each page alone (an issue's index names ALTO files).
 
 The text is the same in every form, so a drop is the pipeline leaning on how one engine
 segments or styles a page. These issues were used for tuning (see ``bench/archive.py``); the
@@ -44,6 +48,7 @@ from layout.sources.xml import root_of
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from archive import default_corpora, page_files, units  # noqa: E402  (the same issues)
+from engine_forms import hocr, page  # noqa: E402
 from scramble import scramble_issue  # noqa: E402
 
 METRICS = ("coverage", "flow", "order", "story_f1", "headline")
@@ -117,6 +122,8 @@ def blockperline(path: Path) -> None:
 
 FORMS: dict[str, Callable[[Path], None]] = {"lines": lines, "nosize": nosize,
                                             "blockperline": blockperline}
+# Forms of another format: each writes the page beside its ALTO file and returns its path.
+OTHER_FORMATS: dict[str, Callable[[Path], Path]] = {"page": page, "hocr": hocr}
 
 
 def issue_scores(folder: Path, forms: list[str], seed: int) -> dict[str, list[Scores]]:
@@ -128,14 +135,20 @@ def issue_scores(folder: Path, forms: list[str], seed: int) -> dict[str, list[Sc
                 continue
             for form in scores:
                 copy = scramble_issue(unit.index, Path(tmp) / form / unit.index.stem, seed)
-                if form != "as is":
-                    for page in page_files(copy).values():
-                        FORMS[form](page)
-                html = layout.reconstruct(copy).to_html()
-                for page in unit.truth:
-                    result = score_html(html, unit.truth, page=page.number)
-                    if result.chunks:
-                        scores[form].append(result)
+                if form in OTHER_FORMATS:  # every page read alone
+                    html = {number: layout.reconstruct(OTHER_FORMATS[form](path)).to_html()
+                            for number, path in page_files(copy).items()}
+                else:
+                    for path in page_files(copy).values():
+                        if form in FORMS:
+                            FORMS[form](path)
+                    whole = layout.reconstruct(copy).to_html()
+                    html = {truth.number: whole for truth in unit.truth}
+                for truth in unit.truth:
+                    if truth.number in html:  # (a page with no file has no other format)
+                        result = score_html(html[truth.number], unit.truth, page=truth.number)
+                        if result.chunks:
+                            scores[form].append(result)
     return scores
 
 
@@ -148,11 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", type=Path, action="append", help="as bench/archive.py")
     p.add_argument("--only", help="only the issues whose folder name contains this")
-    p.add_argument("--form", choices=sorted(FORMS), action="append", help="only these forms")
+    p.add_argument("--form", choices=sorted([*FORMS, *OTHER_FORMATS]), action="append",
+                   help="only these forms")
     p.add_argument("--seed", type=int, default=1, help="seed of the block shuffling")
     args = p.parse_args(argv)
     warnings.simplefilter("ignore", RecoveredXmlWarning)
-    forms = args.form or list(FORMS)
+    forms = args.form or [*FORMS, *OTHER_FORMATS]
     corpora = args.corpus or default_corpora()
     issues = sorted((d for c in corpora for d in c.iterdir()
                      if d.is_dir() and (not args.only or args.only in d.name)), key=lambda d: d.name)

@@ -143,3 +143,28 @@ def test_a_short_line_boxed_apart_stays_apart_off_a_paragraph_s_last_line(tmp_pa
                         (solid, _line(100, 378, 1, "S"))):
         blocks = _page(tmp_path, [_block(lines, "A"), _block([last], "E")])
         assert sorted(len(b.lines) for b in blocks) == [1, 6]
+
+
+def test_a_title_centred_in_the_column_at_the_body_size_stays_apart_from_its_text(tmp_path):
+    """On a page cut a region per line, a one-line region in the body's type and size,
+    centred in the column between two paragraphs at the leading ("Correspondance Havas.",
+    Luxemburger Zeitung 1858): a title, a block of its own, not a line of the text above or
+    under it. The column's lines around it stay one block each side."""
+    lines = _column(100, ["R"] * 8)
+    title = '<TextLine HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40"><String CONTENT="Correspondance" ' \
+            'HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40" STYLEREFS="R"/></TextLine>'
+    text = lines[:4] + [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
+    regions = [_block([ln], f"L{i}") for i, ln in enumerate(text)] + [_block([title], "T")]
+    blocks = sorted(_page(tmp_path, regions), key=lambda b: b.box.y0)
+    assert [len(b.lines) for b in blocks] == [4, 1, 4]
+    assert blocks[1].lines[0].text == "Correspondance"
+
+
+def test_a_line_centred_in_its_own_paragraphs_region_stays_in_it(tmp_path):
+    """The same lines where the engine cut paragraphs: the centred line in the region of
+    the text is the engine's word that it belongs there (a dateline, a verse), kept."""
+    title = '<TextLine HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40"><String CONTENT="Correspondance" ' \
+            'HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40" STYLEREFS="R"/></TextLine>'
+    lines = _column(100, ["R"] * 4) + [title] + [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
+    blocks = _page(tmp_path, [_block(lines, "P")])
+    assert [len(b.lines) for b in blocks] == [9]

@@ -811,3 +811,24 @@ def test_a_crosshead_right_over_a_headline_set_to_it_is_its_kicker():
     tail = _block("TAIL", 620, 573, 710, 600, 8.5, "body")
     (group,), anchored = _anchors([led, tail, head, text], column=95)
     assert [b.raw_text for b in group.header] == ["HEAD"] and id(led) not in anchored
+
+
+def test_the_last_columns_under_a_lead_headline_stay_its_own_though_a_small_title_beside_them_is_lower():
+    """The lead story's headline runs over all four of its columns; the narrow story right of
+    them has a small title (shrunk to fit its column), set lower than the lead's byline and
+    just above the tops of the lead's columns. Its span, widened left over the white level with
+    it, reaches the lead's last columns, which head their columns right under the lead's title
+    with nothing above them (LaTeX page 07 of seed 119: the lead's last two columns went to
+    "东湖街道加快防汛体系　建设特色产业"). They stay the lead's; the narrow story keeps its own
+    column."""
+    words = (text_lines(["Lead Story Headline Across Columns"], 50, 40, size=28, bold=True)
+             + text_lines(["By Ann Lee"], 220, 72, size=9, bold=True)
+             + marked(column(50, 92, 15), "Alfa") + column(170, 92, 15, start=30)
+             + marked(column(290, 92, 15, start=60), "Charlie") + marked(column(410, 92, 15, start=90), "Delta")
+             + text_lines(["A Small Side Story Title"], 530, 80, size=7, bold=True)
+             + text_lines(["By Bo Ray"], 530, 90, size=9, bold=True)
+             + marked(column(530, 104, 15, start=120), "Kilo"))
+    layout = analyse_page(page(words, width=660))
+    lead = story_of(layout, "Alfa")
+    assert story_of(layout, "Charlie") == story_of(layout, "Delta") == lead
+    assert story_of(layout, "Kilo") != lead

@@ -8,13 +8,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from layout.sources import open_source
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from variants import FORMS  # noqa: E402  (bench module, needs the sys.path above)
+from variants import FORMS, OTHER_FORMATS  # noqa: E402  (bench module, needs the sys.path above)
 
 ALTO = ROOT / "fixtures" / "ocr" / "alto_v4_mm10.xml"
 
@@ -34,14 +35,42 @@ def _letters(words: list) -> Counter:
 def _rewritten(form: str, tmp_path: Path) -> Path:
     copy = tmp_path / f"{form}.xml"
     shutil.copy(ALTO, copy)
+    if form in OTHER_FORMATS:
+        return OTHER_FORMATS[form](copy)
     FORMS[form](copy)
     return copy
 
 
 def test_every_form_keeps_the_text(tmp_path):
     before = _letters(_words(ALTO))
-    for form in FORMS:
+    for form in [*FORMS, *OTHER_FORMATS]:
         assert _letters(_words(_rewritten(form, tmp_path))) == before, form
+
+
+def test_page_and_hocr_are_read_by_their_readers_with_the_altos_blocks_and_lines(tmp_path):
+    alto = _words(ALTO)
+    for form, reader in (("page", "PageXmlSource"), ("hocr", "HocrSource")):
+        path = _rewritten(form, tmp_path)
+        source = open_source(path)
+        assert type(source).__name__ == reader, form
+        words = _words(path)
+        assert [w.text for w in words] == [w.text for w in alto], form
+        assert [(w.source_block, w.source_line) for w in words] == \
+            [(w.source_block, w.source_line) for w in alto], form
+        assert [w.box.x0 for w in words] == pytest.approx([w.box.x0 for w in alto], abs=0.5), form
+
+
+def test_page_and_hocr_state_no_type_size_or_style(tmp_path):
+    page = etree.parse(str(_rewritten("page", tmp_path))).getroot()
+    assert not [e for e in page.iter() if etree.QName(e).localname == "TextStyle"]
+    hocr = _rewritten("hocr", tmp_path).read_text(encoding="utf-8")
+    assert "x_fsize" not in hocr and "x_font" not in hocr and "<strong" not in hocr
+    # Tesseract states each line's type height (x_size), as the ALTO reader measures it
+    printed = {w.source_line for w in _words(ALTO)}
+    root = etree.parse(str(tmp_path / "hocr.hocr")).getroot()
+    lines = [e for e in root.iter() if "ocr_line" in (e.get("class") or "")]
+    assert len(lines) == len(printed)
+    assert all("x_size" in e.get("title") for e in lines)
 
 
 def test_lines_have_one_word_each_and_blocks_one_line(tmp_path):

@@ -37,6 +37,9 @@ _LEVEL = 0.5
 # [share of the unit's width] a title over this much of a unit takes it from a lower one whose
 # span reaches it only over white space (``Placer._anchor_above``)
 _MOST = 0.5
+# [body sizes] how far under a title the text heading a column may start and be led by it:
+# the title's deck and byline stand between (``Placer._led_by``)
+_LED = 6.0
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
@@ -244,9 +247,10 @@ class Placer:
         With no level title over u, one that ends left of u takes it from one that starts
         right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``);
         with none, when the title is beside u, a title higher up set over most of u
-        (``_MOST``) takes it if the unit right above u is that title's already: a lead story's
-        picture under its byline, which a narrow story's small title, lower and beside it,
-        reaches only over the white level with it.
+        (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
+        column right under that title (``_led_by``): a lead story's picture under its byline,
+        or the top of its last columns, which a narrow story's small title, lower and beside
+        it, reaches only over the white level with it.
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -278,10 +282,24 @@ class Placer:
                 over = highest(lambda t: t.x1 <= b.x0 and _level(t, title))
             if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
                 over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
-                p = self.placed_above(u) if over is not None else None
-                over = over if p is not None and p.home is self.groups[over[1]] else None
+                if over is not None and not self._led_by(u, self.groups[over[1]]):
+                    over = None
             found = over or found
         return self.groups[found[1]]
+
+    def _led_by(self, u: Unit, g: Group) -> bool:
+        """Whether u's column runs on from g's title down to u: the unit right above u is
+        g's already, or u heads the column under the title: nothing is placed in u's column
+        between them, and u starts within ``_LED`` body sizes under it."""
+        p = self.placed_above(u)
+        if p is not None:
+            return p.home is g
+        b, title = u.box, g.anchor_box
+        if b.y0 - title.y1 > _LED * self.body:
+            return False
+        found = self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * self.body,
+                                           lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
+        return found is None or found[0] <= title.y1
 
     def _anchor_beside(self, u: Unit) -> Group | None:
         """A headline set just left of u, level with its top (a side headline)."""

@@ -32,7 +32,7 @@ assembled, an item's title set a size up over its text is named a crosshead
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -157,10 +157,19 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
     the kicker over it)."""
     heads, subtitles = stacked_titles([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column)
     groups = {id(h): Group([h]) for h in heads}
+    # The headlines by their tops: those starting within reach under a kicker (the reach of
+    # the largest headline's type) are found by bisection, not by a scan of them all, and
+    # tested exactly in the order of ``heads``.
+    by_top = sorted(range(len(heads)), key=lambda i: heads[i].box.y0)
+    tops = [heads[i].box.y0 for i in by_top]
+    largest = max((h.size for h in heads), default=0.0)
     for k in blocks:
         if k.role not in ("kicker", "crosshead") or id(k) in subtitles:
             continue
-        below = [h for h in heads if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
+        # a point wider either way: the bisection rounds apart from the test
+        near = sorted(by_top[bisect_left(tops, k.box.y1 - 0.3 * largest - 1):
+                             bisect_right(tops, k.box.y1 + 1.5 * largest + 1)])
+        below = [h for h in map(heads.__getitem__, near) if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
                  and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, blocks))]
         if below:
             if k.role == "crosshead":
@@ -282,8 +291,10 @@ def _story(g: Group, grid: Grid, body: float, straight: Straight) -> Story:
     placed = [u for u in g.units if u.block is None]  # figures and frames
     placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
-    texts = item_titles([text_units[i].block
-                         for i in reading_order([set_box(u.block, straight) for u in text_units])])
+    # (one text unit, as many a story has, is in order: its lines are not measured for it)
+    set_boxes = [set_box(u.block, straight) for u in text_units] if len(text_units) > 1 else \
+        [u.box for u in text_units]
+    texts = item_titles([text_units[i].block for i in reading_order(set_boxes)])
     if len(texts) > 1 and texts[-1].role == "crosshead":  # one ending the story: its signature
         texts[-1] = replace(texts[-1], role="byline")
     lead, rest = _leading(texts, body)

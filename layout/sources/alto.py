@@ -52,9 +52,8 @@ from lxml import etree
 from ..collector import collector_paused
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import (CAP_HEIGHT, Coords, Row, boxed_to_ink, element_name, glyph_height,
-                         letter_kinds, printed_lines, raw_box, sizes_unstated, type_heights,
-                         unflattened)
+from .alto_lines import (CAP_HEIGHT, Coords, Row, element_name, line_types, printed_lines,
+                         raw_box, sizes_unstated, unflattened)
 from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
 
@@ -105,7 +104,7 @@ class AltoFile:
 
 def load(path: Path) -> AltoFile:
     """Parse and check an ALTO file; ``FormatError`` for a wrong root or an unknown unit."""
-    root = parse(path)
+    root = parse(path, text_in_attributes=True)
     ns = expect_root(root, path, "alto", ALTO_NAMESPACES)
     alto = AltoFile(path, root, ns, 1.0, {})
     unit = (root.findtext(f"{alto.tag('Description')}/{alto.tag('MeasurementUnit')}")
@@ -173,14 +172,10 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     styles = _StyleLookup(alto)
     lines, graphics = _page_elements(alto, page, styles)
     rows = _printed_rows(alto, lines, _Clip(bounds))
-    measured = [(row, heights) for row, *_, heights in rows]
-    inked = boxed_to_ink(measured)
-    kinds = [letter_kinds(row) if inked else (False, False) for row, *_ in rows]
     # a page stating no size is sized by its letters; one stating sizes only doubts them
     # by its lines' heights, which it was tuned on
-    types = (inked and sizes_unstated(rows, styles.own) and type_heights(measured)) or [
-        glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
-        for (*_, heights), (capitals, _) in zip(rows, kinds)]
+    types, kinds = line_types([(row, heights) for row, *_, heights in rows],
+                              lambda: not sizes_unstated(rows, styles.own))
     words = []
     confidences: dict[str | None, float | None] = {None: None}  # by WC: a page has a few hundred
     for row_no, ((row, top, bottom, block, line_style, _), type_height, estimate, (_, low)) in enumerate(

@@ -277,6 +277,26 @@ def _reach(text: str) -> int | None:
     return 0 if up and down else 1 if up else 2 if down else 3
 
 
+Measured = tuple[list[tuple[object, str, float, float]], list[float]]
+
+
+def line_types(measured: list[Measured], sizes_stated: Callable[[], bool]
+               ) -> tuple[list[float], list[tuple[bool, bool]]]:
+    """The height of each printed line's type (ascender to descender) and its ``letter_kinds``,
+    from its words: ``measured`` holds each line's words (anything, text, x0, x1) and their
+    heights. On a page boxed to its ink (``boxed_to_ink``) that states no sizes
+    (``sizes_stated``, asked only then), the page's letters size it (``type_heights``); else
+    each line is its ``glyph_height`` tall, a line in capitals boxed to its ink its capital
+    height (``CAP_HEIGHT``). Shared by the readers of OCR files (ALTO, PAGE, hOCR), so that a
+    page sizes alike whichever engine wrote it."""
+    inked = boxed_to_ink(measured)
+    kinds = [letter_kinds(row) if inked else (False, False) for row, _ in measured]
+    types = (inked and not sizes_stated() and type_heights(measured)) or [
+        glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
+        for (_, heights), (capitals, _) in zip(measured, kinds)]
+    return types, kinds
+
+
 def sizes_unstated(rows: list[Row], own: Callable[[str], TextStyle | None]) -> bool:
     """Whether most lines of the page have no style size, so that ``type_heights`` sizes it:
     the British Library states FONTSIZE="0" for all but a few words of a page (a style of
