@@ -12,7 +12,7 @@ apart from ``blocks.py`` for that module's length.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from statistics import median
 
 from ..model import Box, Line
@@ -182,33 +182,41 @@ class Regions:
 
 def _leading(lines: Sequence[Line], boxes: dict[int, Box], size: float) -> float:
     """The page's leading [sizes]: the median gap between a line and its nearest neighbour
-    above in its column (the last line seen, top to bottom, in its stripe of ``_STRIPE``
-    sizes (``size``: the median line's) by its left edge or one beside, overlapping it across
-    by half the narrower), counting gaps from a size's overlap to ``_PITCH_REACH`` sizes; 0
-    when none is measured."""
-    step = _STRIPE * size
-    last: dict[int, Box] = {}
+    above in its column (``_over``; ``size``: the median line's), counting gaps from a size's
+    overlap to ``_PITCH_REACH`` sizes; 0 when none is measured."""
     gaps: list[float] = []
+    for ln, up in _over(lines, boxes, size):
+        if up is not None:
+            gap, own = boxes[id(ln)].y0 - boxes[id(up)].y1, max(ln.size, 1e-6)
+            if -own <= gap <= _PITCH_REACH * own:
+                gaps.append(gap / own)
+    return median(gaps) if gaps else 0.0
+
+
+def _over(lines: Sequence[Line], boxes: dict[int, Box],
+          size: float) -> Iterator[tuple[Line, Line | None]]:
+    """Each line, top to bottom, with its nearest neighbour above in its column, or None: the
+    last line seen in its stripe of ``_STRIPE`` sizes (``size``: the median line's) by its left
+    edge or one beside, overlapping it across by half the narrower, the lowest of those."""
+    step = _STRIPE * size
+    last: dict[int, Line] = {}
     for ln in sorted(lines, key=lambda ln: boxes[id(ln)].y0):
-        b, size = boxes[id(ln)], max(ln.size, 1e-6)
+        b = boxes[id(ln)]
         s = int(b.x0 // step)
         above = [a for a in (last.get(s - 1), last.get(s), last.get(s + 1)) if a is not None
-                 and min(a.x1, b.x1) - max(a.x0, b.x0) >= 0.5 * min(a.width, b.width)]
-        if above:
-            gap = b.y0 - max(above, key=lambda a: a.y1).y1
-            if -size <= gap <= _PITCH_REACH * size:
-                gaps.append(gap / size)
-        last[s] = b
-    return median(gaps) if gaps else 0.0
+                 and min(boxes[id(a)].x1, b.x1) - max(boxes[id(a)].x0, b.x0)
+                 >= 0.5 * min(boxes[id(a)].width, b.width)]
+        yield ln, max(above, key=lambda a: boxes[id(a)].y1) if above else None
+        last[s] = ln
 
 
 def _paragraphs(lines: Sequence[Line], boxes: dict[int, Box], regions: Regions,
                 size: float) -> dict[int, int]:
     """Per region, the first region of the paragraph it goes on, on a page cut finer than
     paragraphs: the regions of ``_FEW`` lines or fewer chained as one region's lines stack
-    (each line under its nearest neighbour above in its column, found as ``_leading`` finds
-    it: no further under it than the page's leading, within ``OCR_LEADING``, about as tall,
-    within ``_OCR_HEIGHTS``, its left edge within an indent, ``gutters.INDENT``, of that
+    (each line under its nearest neighbour above in its column, ``_over``, as ``_leading``
+    measures: no further under it than the page's leading, within ``OCR_LEADING``, about as
+    tall, within ``_OCR_HEIGHTS``, its left edge within an indent, ``gutters.INDENT``, of that
     line's). A region of more lines is a paragraph of its own."""
     first = {k: k for k in regions.lines}
 
@@ -217,18 +225,11 @@ def _paragraphs(lines: Sequence[Line], boxes: dict[int, Box], regions: Regions,
             k = first[k]
         return k
 
-    step = _STRIPE * size
-    last: dict[int, Line] = {}
-    for ln in sorted(lines, key=lambda ln: boxes[id(ln)].y0):
-        b, k, s = boxes[id(ln)], ln.words[0].source_block, int(boxes[id(ln)].x0 // step)
-        above = [a for a in (last.get(s - 1), last.get(s), last.get(s + 1)) if a is not None
-                 and min(boxes[id(a)].x1, b.x1) - max(boxes[id(a)].x0, b.x0)
-                 >= 0.5 * min(boxes[id(a)].width, b.width)]
-        last[s] = ln
-        if k is None or not above:
+    for ln, up in _over(lines, boxes, size):
+        k = ln.words[0].source_block
+        if k is None or up is None:
             continue
-        up = max(above, key=lambda a: boxes[id(a)].y1)
-        j, a, sz = up.words[0].source_block, boxes[id(up)], max(ln.size, up.size)
+        b, j, a, sz = boxes[id(ln)], up.words[0].source_block, boxes[id(up)], max(ln.size, up.size)
         big, small = max(a.height, b.height), min(a.height, b.height)
         if j is not None and max(regions.lines[j], regions.lines[k]) <= _FEW \
                 and -sz <= b.y0 - a.y1 <= (regions.leading + OCR_LEADING) * sz \
