@@ -297,8 +297,7 @@ class Placer:
         b, title = u.box, g.anchor_box
         if b.y0 - title.y1 > _LED * self.body:
             return False
-        found = self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * self.body,
-                                           lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
+        found = self._lowest_over(b)
         return found is None or found[0] <= title.y1
 
     def _anchor_beside(self, u: Unit) -> Group | None:
@@ -339,14 +338,19 @@ class Placer:
     def placed_above(self, u: Unit) -> Unit | None:
         """The unit right above u in its column, when no rule separates them."""
         b, body = u.box, self.body
-        found = self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * body,
-                                           lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
+        found = self._lowest_over(b)
         if found is None:
             return None
         best = self._placed[found[1]]
         if b.y0 - best.box.y1 > 4 * body or self._rule_between(best.box.y1 - 1, b.y0 + 1, b):
             return None
         return best
+
+    def _lowest_over(self, b: Box) -> tuple[float, int] | None:
+        """(foot, rank) of the unit placed lowest over box ``b`` in its column (sharing half
+        the narrower's width), reaching down at most ``_RUNS_PAST`` body sizes past its top."""
+        return self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * self.body,
+                                          lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
 
     def _unit_above(self, u: Unit) -> Group | None:
         """The story of the unit right above u, when the text goes on in the same size."""
