@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import union_all, x_overlap_ratio
+from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .blocks import same_style
@@ -56,6 +56,9 @@ _WRAP_REACH = 1.0
 # banner over the title's column (``DEUXIÈME EDITION`` over ``OFFRANDES OBLIGATOIRES``): the
 # title heads its own story, no deck
 _BANNER_SPAN = 2.0
+# [share of the shorter one's height] two headlines overlapping by more than this in height
+# stand level, on one row of the page (``_over_others``)
+_LEVEL = 0.5
 # Most lines a kicker and a deck may have; most characters a crosshead or byline may have.
 _KICKER_LINES = 3
 _DECK_LINES = 6
@@ -255,15 +258,14 @@ def _dispatch_under_title(h: Block, near: Sequence[Block], body: float, font: st
 
 def _over_others(b: Block, i: int, heads: Sequence[int], blocks: Sequence[Block]) -> bool:
     """Whether ``b``, over headline ``i``, reaches over another headline standing level with
-    it (their heights overlapping by over half the shorter one's): a banner across the page
+    it (their heights overlapping by over ``_LEVEL`` of the shorter one's): a banner across the page
     over several stories' headlines ("SEUL JOURNAL FRANÇAIS RECEVANT PAR FILS ..." over "CE
     QU'ON POURRAIT FAIRE", "A LA RÉUNION", Le Matin 1893), which kicks none of them, however
     close it stands over one."""
     h = blocks[i].box
     return any(k != i and blocks[k] is not b and blocks[k].box.y0 >= b.box.y1
-               and blocks[k].box.x0 < b.box.x1 and blocks[k].box.x1 > b.box.x0
-               and min(blocks[k].box.y1, h.y1) - max(blocks[k].box.y0, h.y0)
-               > 0.5 * min(blocks[k].box.height, h.height) for k in heads)
+               and x_overlap(blocks[k].box, b.box) > 0
+               and y_overlap(blocks[k].box, h) > _LEVEL * min(blocks[k].box.height, h.height) for k in heads)
 
 
 def _touching(upper: Block, lower: Block, scale: float) -> bool:
