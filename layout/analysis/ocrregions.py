@@ -134,7 +134,10 @@ class Regions:
     def apart(self, a: Line, b: Line) -> bool:
         """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
         has ``_MEASURED`` lines or more to say so: text across two columns and text of one of
-        them, a title over its text, never one block."""
+        them, a title over its text, never one block. On a page cut finer than paragraphs
+        (``fine``), whose regions of a line or two say nothing of a width, the paragraphs the
+        regions chain into are measured instead, for a line centred over or under a column
+        (``_centred_apart``)."""
         ka, kb = a.words[0].source_block, b.words[0].source_block
         if ka is None or kb is None or ka == kb:
             return False
