@@ -9,7 +9,8 @@ What is read:
   conf`` the confidence. The printed text is kept: PAGE has no hyphenation markup, so a
   line-end hyphen is in the text when it was printed.
 - Lines: the index of the ``TextLine`` on the page is ``source_line``; its words get its top
-  and bottom (``ocr.on_line``). The index of its ``TextRegion`` is ``source_block``, a hint
+  and bottom (``ocr.on_line``), or its region's when it is a title boxed flat, alone in a
+  region a few lines tall (``alto_lines.title_regions``, as in ALTO). The index of its ``TextRegion`` is ``source_block``, a hint
   as ALTO's TextBlock is: words of two regions are never one line.
 - Style: the nearest ``TextStyle`` (Word, then TextLine, then TextRegion) gives ``fontFamily``,
   ``bold``, ``italic`` and ``fontSize`` in points, converted to pixels at the page's
@@ -37,7 +38,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import line_types
+from .alto_lines import line_types, title_regions
 from .ocr import PageBounds, on_line, page_size, sizes_from_heights
 from .xml import PAGE_NAMESPACES, expect_root, number_of, parse
 
@@ -76,10 +77,23 @@ class PageXmlSource:
         found = [[(element, text, confidence, self._style(element),
                    bounds(polygon_box(element, self._ns), _name(element)))
                   for element, text, confidence in line_words(line, self._ns)] for line in lines]
+
+        def lone_region(k: int) -> tuple[float, float, float, float] | None:
+            region = lines[k].getparent()
+            if region not in region_no or len(region.findall(self._tag("TextLine"))) != 1:
+                return None
+            box = polygon_box(region, self._ns)
+            return None if box is None else (box.x0, box.y0, box.x1, box.y1)
+
+        titles = title_regions([b.height for b in line_boxes], lone_region)
+        for k, (_, top, _, bottom) in titles.items():
+            box = line_boxes[k]
+            line_boxes[k] = bounds(Box(box.x0, top, box.x1, bottom), _name(lines[k].getparent()))
         # each line's type measured from its words' boxes, as the ALTO reader measures it
         types, _ = line_types([([(e, text, b.x0, b.x1) for e, text, _, _, b in words],
-                                [b.height for *_, b in words] or [line_box.height])
-                               for words, line_box in zip(found, line_boxes)],
+                                [line_box.height] * len(words) if k in titles
+                                else [b.height for *_, b in words] or [line_box.height])
+                               for k, (words, line_box) in enumerate(zip(found, line_boxes))],
                               lambda: _sizes_stated(found))
         estimates = sizes_from_heights(types)
         words = []
