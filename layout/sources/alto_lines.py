@@ -6,7 +6,9 @@ for every word of every page, so it works on tuples and floats: a word is a ``Pa
 ``String`` element, its text and its box ``(x0, y0, x1, y1)`` in pixels (None when a
 coordinate is missing), each attribute read once. What the words of a printed line say of its
 type (``glyph_height``, ``letter_kinds``, ``boxed_to_ink``, and ``type_heights`` on a page
-stating no sizes), which the page reader sizes the words by, is here too.
+stating no sizes), which the page reader sizes the words by, is here too, with the titles boxed
+flat (``title_regions``): the PAGE and hOCR readers size their lines through ``line_types``
+and ``title_regions`` too, so that a page reads alike whichever engine wrote it.
 """
 
 from __future__ import annotations
