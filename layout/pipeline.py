@@ -72,7 +72,7 @@ def sizes_estimated(content: PageContent) -> bool:
 def _analyse(content: PageContent, params: Params, size: float) -> Layout:
     """The stages, on a page whose lines run left to right; ``size``: its words'
     ``typical_size`` (turning the page or marking words sideways changes no word's size)."""
-    lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures])
+    lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures], size)
     content = vector_figures(content, lines, size)
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
     body = body_size(blocks)

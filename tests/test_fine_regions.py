@@ -37,6 +37,7 @@ def _page(tmp_path: Path, blocks: list[str]) -> list:
     path.write_text(
         '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
         '<TextStyle ID="R" FONTSIZE="10"/><TextStyle ID="B" FONTSIZE="10" FONTSTYLE="bold"/>'
+        '<TextStyle ID="S" FONTSIZE="9"/>'
         '</Styles><Layout><Page WIDTH="2400" HEIGHT="1400" PHYSICAL_IMG_NR="1"><PrintSpace>'
         f'{"".join(blocks)}</PrintSpace></Page></Layout></alto>', encoding="utf-8")
     page = open_source(path).page(1)
@@ -92,3 +93,63 @@ def test_a_title_a_size_up_cut_as_a_region_stays_apart_from_the_lines_under_it(t
     regions = [_block([ln], f"L{i}") for i, ln in enumerate(_column(100, ["R"] * 8))]
     blocks = _page(tmp_path, [title] + regions)
     assert sorted(len(b.lines) for b in blocks) == [1, 8]
+
+
+def test_a_short_last_line_boxed_as_a_region_of_its_own_ends_its_paragraph(tmp_path):
+    """On a page cut by paragraphs, a paragraph's short last line the engine boxed as a region
+    of its own and sized a tenth smaller (its few words measured on their own: "in
+    Newman-strec" under "... keeping a common brothel", British Library 1855) is the
+    paragraph's last line; the next paragraph, in the body size, starts a block of its own."""
+    paragraph = _block(_column(100, ["R"] * 6), "A")
+    last = _block([_line(100, 400, 1, "S")], "E")
+    after = _block([_line(100, 450 + 50 * i, 0, "R") for i in range(4)], "N")
+    blocks = _page(tmp_path, [paragraph, last, after])
+    assert sorted(len(b.lines) for b in blocks) == [4, 7]
+    first = min(blocks, key=lambda b: b.box.y0)
+    assert first.lines[-1].box.y0 == 400
+
+
+def test_a_full_line_in_smaller_type_under_a_paragraph_stays_apart(tmp_path):
+    """The same region as wide as the paragraph's lines, or short but indented as a new
+    paragraph, is no last line of it: it keeps its boundary and its size."""
+    for line in (_line(100, 400, 0, "S"), _line(160, 400, 1, "S")):
+        paragraph = _block(_column(100, ["R"] * 6), "A")
+        blocks = _page(tmp_path, [paragraph, _block([line], "E")])
+        assert sorted(len(b.lines) for b in blocks) == [1, 6]
+
+
+def test_a_short_last_line_going_on_with_a_broken_word_joins_whatever_its_weight(tmp_path):
+    """A bold one-line region under a paragraph is a title of its own, unless the paragraph's
+    last line breaks a word that it goes on with ("... of the con-" over "versation", which
+    OCR marked bold, British Library 1855)."""
+    for broken, expected in ((False, [1, 6]), (True, [7])):
+        lines = _column(100, ["R"] * 6)
+        if broken:
+            lines[-1] = lines[-1].replace('CONTENT="voted"', 'CONTENT="voted-"')
+        blocks = _page(tmp_path, [_block(lines, "A"), _block([_line(100, 400, 1, "B")], "E")])
+        assert sorted(len(b.lines) for b in blocks) == expected
+
+
+def test_a_title_centred_in_the_column_at_the_body_size_stays_apart_from_its_text(tmp_path):
+    """On a page cut a region per line, a one-line region in the body's type and size,
+    centred in the column between two paragraphs at the leading ("Correspondance Havas.",
+    Luxemburger Zeitung 1858): a title, a block of its own, not a line of the text above or
+    under it. The column's lines around it stay one block each side."""
+    lines = _column(100, ["R"] * 8)
+    title = '<TextLine HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40"><String CONTENT="Correspondance" ' \
+            'HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40" STYLEREFS="R"/></TextLine>'
+    text = lines[:4] + [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
+    regions = [_block([ln], f"L{i}") for i, ln in enumerate(text)] + [_block([title], "T")]
+    blocks = sorted(_page(tmp_path, regions), key=lambda b: b.box.y0)
+    assert [len(b.lines) for b in blocks] == [4, 1, 4]
+    assert blocks[1].lines[0].text == "Correspondance"
+
+
+def test_a_line_centred_in_its_own_paragraphs_region_stays_in_it(tmp_path):
+    """The same lines where the engine cut paragraphs: the centred line in the region of
+    the text is the engine's word that it belongs there (a dateline, a verse), kept."""
+    title = '<TextLine HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40"><String CONTENT="Correspondance" ' \
+            'HPOS="396" VPOS="300" WIDTH="336" HEIGHT="40" STYLEREFS="R"/></TextLine>'
+    lines = _column(100, ["R"] * 4) + [title] + [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
+    blocks = _page(tmp_path, [_block(lines, "P")])
+    assert [len(b.lines) for b in blocks] == [9]

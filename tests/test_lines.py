@@ -935,3 +935,36 @@ def test_a_row_level_with_a_row_whose_pieces_all_joined_the_one_before_is_read()
     lines = build_lines(words, (), P)
     assert sorted(w.text for ln in lines for w in ln.words) == ["alpha", "beta", "delta", "gamma"]
     assert "gamma beta" in texts(lines)
+
+
+def test_two_kickers_on_one_baseline_over_tight_cjk_columns_stay_two_lines():
+    """Two stories' kickers side by side, a wide white between them and no text right above or
+    below. The row above them runs across four CJK columns half an em apart: from the left
+    kicker's start (column two) to the right kicker's end (a short last line in column four)
+    it starts and ends where the kickers do, with a line over the white between them. That is
+    lines of three columns, not one line of a column whose justified space the white would be
+    (Typst page 02 of seed 119: "北塘区开展智慧农场，探索物流体系 长丰县改造数字化产业链，改造
+    科研院所" became one kicker, and two stories one)."""
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+    words = []
+    for i in range(12):
+        for c in range(4):
+            n = 4 if c == 3 and i == 11 else 10  # column four's last line: short
+            words.append(word("".join(chars[(i + c + k) % len(chars)] for k in range(n)),
+                              30 + 105 * c, 100 + 12 * i))
+    left = word("北塘区开展智慧农场物", 135, 256, size=10.5)
+    right = word("长丰县改造数字化产业链", 385 - 115.5, 256, size=10.5)
+    lines = build_lines(words + [left, right], (), P)
+    assert {left.text, right.text} <= {ln.text for ln in lines}
+
+
+def test_a_justified_line_of_two_words_stays_one_though_its_space_ends_on_a_gutters_side():
+    """"Thomas ········ Hughes": a loose justified line of two words in a column whose space,
+    four ems wide, ends where a long gutter of two narrower columns lower on the page has its
+    right edge (LaTeX page 02 of seed 119, where "Hughes" went on to the top of the next
+    column). The lines above and below fill the same measure over that space: it is the line's
+    one word space, not a column's side."""
+    words = (column(50, 100, 6) + [word("Thomas", 50, 172), word("Hughes", 120, 172)]
+             + column(50, 184, 6, start=40)
+             + column(50, 300, 12, width=50, start=80) + column(120, 300, 12, width=50, start=120))
+    assert "Thomas Hughes" in texts(build_lines(words, (), P))

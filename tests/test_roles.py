@@ -474,3 +474,53 @@ def test_a_byline_centred_under_a_title_in_its_type_is_split_off_and_heads_the_s
     for credit in ("新华社供图", "新华社发"):  # an agency's
         centred_credit[1] = replace(centred_credit[1], text=credit)
         assert credit not in roles_of(page(centred_credit + text)), credit
+
+
+def test_a_jump_line_wrapped_after_its_comma_is_a_jump():
+    """"See HARBOR, Page A10" set right, small, under a narrow column, wrapped after the comma
+    (WeasyPrint page 06 of seed 119): its two lines are one jump line, not a paragraph of body
+    text ending the story."""
+    words = (text_lines(["Council Wins Vote"], 50, 100, size=28) + column(50, 140, 12, width=80)
+             + text_lines(["See HARBOR,", "Page A10"], 80, 290, size=8.5, pitch=9))
+    assert roles_of(page(words))["See HARBOR,"] == "jump"
+
+
+def test_a_dateline_set_bold_under_its_title_opens_the_dispatch_not_its_headline():
+    """``PAYS-BAS-UNIS.`` over "Bruxelles, 28 juillet." set bold a size up (Journal des
+    débats 1821): the title heads the dispatch and the dateline opens its text, as an engine
+    that cut paragraphs groups it; the same dateline alone over its text ("Vienne, 1er
+    avril." over a bourse's rates) still heads it."""
+    def roles(title: bool) -> dict:
+        head = [word("PAYS-BAS-UNIS.", 91, 100, size=9, bold=True)] if title else []
+        return roles_of(page(head + [word("Bruxelles, 28 juillet.", 64, 114, size=12, bold=True)]
+                             + column(50, 132, 12, width=160)))
+    assert roles(True)["PAYS-BAS-UNIS."] == "headline"
+    assert roles(True)["Bruxelles, 28 juillet."] == "body"
+    assert roles(False)["Bruxelles, 28 juillet."] == "headline"
+
+
+def test_a_dateline_grouped_with_its_title_in_capitals_is_split_off_it():
+    """``ALLEMAGNE.`` over "Vienne, 21 juillet.", centred in one size and weight,
+    grouped as one block: the title heads the dispatch, the dateline is no part of it."""
+    words = [word("ALLEMAGNE.", 108, 100, size=12, bold=True),
+             word("Vienne, 21 juillet.", 80, 114, size=12, bold=True)] + column(50, 132, 12, width=160)
+    roles = roles_of(page(words))
+    assert roles["ALLEMAGNE."] == "headline"
+    assert roles["Vienne, 21 juillet."] != "headline"
+
+
+def test_a_banner_over_the_headlines_of_several_stories_is_the_kicker_of_none():
+    """A line across the page over the headlines of two stories side by side, close over
+    them in smaller type ("SEUL JOURNAL FRANÇAIS RECEVANT PAR FILS ..." over "CE QU'ON
+    POURRAIT FAIRE" and "A LA RÉUNION", Le Matin 1893, sizes estimated from the boxes): a
+    banner, no kicker; over one headline alone it is that headline's kicker."""
+    banner = "ONLY PAPER WITH WIRES AND SPECIAL SERVICES ALL THE WORLD NEWS"
+
+    def roles(both: bool) -> dict:
+        words = [word(banner, 50, 100, size=16), word("WHAT TO DO", 60, 120, size=24)] + column(50, 150, 10, width=200)
+        if both:
+            words += [word("AT REUNION", 350, 120, size=24)] + column(350, 150, 10, width=200)
+        return roles_of(page(words))
+    assert roles(False)[banner] == "kicker"
+    assert roles(True)[banner] != "kicker"
+    assert roles(True)["WHAT TO DO"] == roles(True)["AT REUNION"] == "headline"

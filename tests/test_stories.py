@@ -7,7 +7,7 @@ from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
-from layout.analysis import subheads
+from layout.analysis import flow, subheads
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans
 from layout.model import Block, Box, Line
@@ -148,6 +148,27 @@ def test_smaller_text_under_text_without_headline_is_its_notes():
     assert len(story.sidebars) == 1
 
 
+def _text_unit(x0, y0, y1, size):
+    lines = (Line((), Box(x0, y0, x0 + 100, y1), "text", size, False, False),)
+    return Unit(Box(x0, y0, x0 + 100, y1), block=Block(lines, Box(x0, y0, x0 + 100, y1), size, False, False))
+
+
+def test_smaller_text_with_its_story_going_on_under_it_is_a_quotation_read_in_place():
+    #  ░░░░░      the story's text, verse quoted in smaller type, the story again under it in
+    #   ░q░       its column (Le Gaulois, 8 February 1882: verse in "Les scies"): q is read in
+    #  ░░░░░      its place; a footnote, with nothing of its story under it, stays a note
+    above, below = _text_unit(50, 80, 200, 10), _text_unit(50, 250, 346, 10)
+    host = Group([], units=[above, below])
+    quote = Group([], units=[_text_unit(60, 206, 238, 7)], over=above)
+    footnote = Group([], units=[_text_unit(50, 360, 392, 7)], over=below)
+    host.notes = [quote, footnote]
+    for u in host.units:
+        u.home = host
+    flow.quotations_in_place([host, quote, footnote], 10)
+    assert host.notes == [footnote] and quote.units == []
+    assert [u.box.y0 for u in host.units] == [80, 250, 206] and host.units[-1].home is host
+
+
 def test_column_grid_is_found_from_body_line_edges():
     def block(x0):
         lines = tuple(Line((), Box(x0, 100 + 12 * i, x0 + 100, 110 + 12 * i), "text", 10, False, False)
@@ -255,6 +276,35 @@ def test_a_headline_across_the_columns_below_a_run_closes_its_band():
              + column(290, 96, 36, start=120))  # a third column running past B: no white across
     layout = analyse_page(page(words))
     assert story_of(layout, "Golf") == story_of(layout, "Alpha")
+
+
+def test_a_headline_of_one_column_widened_to_the_gutter_does_not_close_a_band():
+    #  ══ A ══  ░g░░░      g, at the top of column 2, goes on from B at the foot of column 1;
+    #  ░A░░     ░g░░░      headline C of column 2 alone, level with A's text (set narrower
+    #  ░A░░     ══ C ══    than its column), has its span widened over the white space up to
+    #  ══ B ══  ░C░░░      A's text, across the gutter: C is over one column, not two, and
+    #  ░B░░░    ░C░░░      does not cut g's band short (Le Gaulois, 30 April 1884, page 1)
+    words = (text_lines(["First"], 50, 40, size=16) + column(50, 60, 16, width=94)
+             + text_lines(["Second"], 50, 262, size=16) + marked(column(50, 282, 16, start=30), "Bravo")
+             + marked(column(170, 40, 10, start=50), "Golf")
+             + text_lines(["Third"], 190, 170, size=16) + column(170, 190, 25, start=70))
+    layout = analyse_page(page(words))
+    assert story_of(layout, "Golf") == story_of(layout, "Bravo")
+
+
+def test_a_headline_of_the_column_before_widened_over_white_space_does_not_close_a_band():
+    #  ══ A ══  ░g░░░  ░░░    g, at the top of column 2, goes on from E at the foot of column 1:
+    #  ░A░░░    ░g░░░  ░░░    headline E, centred in column 1 alone, has its span widened over
+    #   ═ E ═          ░░░    the white space level with it across the gutter into column 2,
+    #  ░E░░░    ══ F ══ ░░░    but its print stays in column 1 (Le Matin, 2 April 1893, page 3)
+    #  ░E░░░    ░F░░░  ░░░
+    words = (text_lines(["First"], 50, 40, size=16) + column(50, 60, 20)
+             + text_lines(["Fifth"], 80, 305, size=16) + marked(column(50, 325, 14, start=30), "Echo")
+             + marked(column(170, 40, 20, start=50), "Golf")
+             + text_lines(["Sixth"], 170, 350, size=16) + column(170, 370, 12, start=70)
+             + column(290, 40, 40, start=90))  # a third column running past E: no white across
+    layout = analyse_page(page(words))
+    assert story_of(layout, "Golf") == story_of(layout, "Echo")
 
 
 def test_a_centred_crosshead_under_a_headline_across_columns_stays_in_its_story():
@@ -761,3 +811,24 @@ def test_a_crosshead_right_over_a_headline_set_to_it_is_its_kicker():
     tail = _block("TAIL", 620, 573, 710, 600, 8.5, "body")
     (group,), anchored = _anchors([led, tail, head, text], column=95)
     assert [b.raw_text for b in group.header] == ["HEAD"] and id(led) not in anchored
+
+
+def test_the_last_columns_under_a_lead_headline_stay_its_own_though_a_small_title_beside_them_is_lower():
+    """The lead story's headline runs over all four of its columns; the narrow story right of
+    them has a small title (shrunk to fit its column), set lower than the lead's byline and
+    just above the tops of the lead's columns. Its span, widened left over the white level with
+    it, reaches the lead's last columns, which head their columns right under the lead's title
+    with nothing above them (LaTeX page 07 of seed 119: the lead's last two columns went to
+    "东湖街道加快防汛体系　建设特色产业"). They stay the lead's; the narrow story keeps its own
+    column."""
+    words = (text_lines(["Lead Story Headline Across Columns"], 50, 40, size=28, bold=True)
+             + text_lines(["By Ann Lee"], 220, 72, size=9, bold=True)
+             + marked(column(50, 92, 15), "Alfa") + column(170, 92, 15, start=30)
+             + marked(column(290, 92, 15, start=60), "Charlie") + marked(column(410, 92, 15, start=90), "Delta")
+             + text_lines(["A Small Side Story Title"], 530, 80, size=7, bold=True)
+             + text_lines(["By Bo Ray"], 530, 90, size=9, bold=True)
+             + marked(column(530, 104, 15, start=120), "Kilo"))
+    layout = analyse_page(page(words, width=660))
+    lead = story_of(layout, "Alfa")
+    assert story_of(layout, "Charlie") == story_of(layout, "Delta") == lead
+    assert story_of(layout, "Kilo") != lead

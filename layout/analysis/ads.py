@@ -81,12 +81,13 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     whatever its type: advertisements are neither signed nor continued)."""
     blocks = [b for b in all_blocks(story) if b.lines]
     lines = [ln for b in blocks for ln in b.lines]
+    if len(lines) < _LEAST_LINES or body <= 0 or any(b.role in _ARTICLE_ROLES for b in blocks):
+        return None  # (asked before the text is read and counted)
     text = " ".join(b.raw_text for b in blocks)
     # (characters counted by map and str.count, not a generator: this runs over all the page's text)
     chars = len(text) - sum(map(str.isspace, text))
     letters = list(filter(str.isalpha, text))
-    if len(lines) < _LEAST_LINES or not letters or body <= 0 \
-            or any(b.role in _ARTICLE_ROLES for b in blocks):
+    if not letters:
         return None
     measure = median(ln.box.width for ln in lines)
     full = [ln.text.rstrip() for ln in lines if ln.box.width >= _FULL * measure]

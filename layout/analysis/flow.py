@@ -6,7 +6,8 @@ of its column continues the story at the foot of the column before (in the same 
 page: drawn rules and lines of white space across the page, ``open_cuts``, bound the bands),
 a run starting lower continues the story ending level with it in the column before, or, set
 smaller than the text right above it in its own column (a quotation, a list), that text's story;
-and a run in the first column under a picture opens the story headed beside it.
+and a run in the first column under a picture opens the story headed beside it. Then a
+story's notes with its text going on under them in their column are quotations, read in place.
 """
 
 from __future__ import annotations
@@ -135,6 +136,30 @@ def _band(y: float, across: Sequence[float]) -> tuple[float, float]:
     return (across[k - 1] if k else float("-inf"), across[k] if k < len(across) else float("inf"))
 
 
+def quotations_in_place(groups: Sequence[Group], body: float) -> None:
+    """Notes with their own story's text going on below them in their column are quotations,
+    read in their place.
+
+    Small text under a story's text is taken for its notes (``Placer.attach_notes``) and read
+    after all of it. A footnote ends its column's share of the story; verse or a letter quoted
+    in smaller type has the story's text going on under it, in body size::
+
+        ░░░░░░░           q is set smaller under the story's text; the story goes on under
+         ░q░░░            it in the same column: q is read between the two, not at the end
+        ░░░░░░░
+    """
+    for h in groups:
+        for n in list(h.notes):
+            if any(u.block is not None and x_overlap_ratio(u.box, q.box) >= 0.5
+                   and u.box.y0 >= q.box.y1 - 0.5 * body for q in n.units for u in h.units):
+                h.notes.remove(n)
+                for u in n.units:
+                    u.home = h
+                h.units.extend(n.units)
+                h.notes.extend(n.notes)
+                n.units, n.notes = [], []
+
+
 def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequence[float],
                    v_rules: Sequence[Box], body: float, params: Params) -> None:
     """Text that started a story of its own joins the story running in the column to its left,
@@ -173,11 +198,14 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
         at_top = not any(band[0] <= b.y0 and b.y1 <= t.y0 + 0.5 * body and x_overlap_ratio(b, t) >= 0.5
                          for b in map(boxes.__getitem__, box_grid.near(t.x0, band[0], t.x1, t.y0 + 0.5 * body)))
         # A headline across the run's column and the one before, below the run, closes the
-        # run's band there: what the column before holds under it is the next module's.
+        # run's band there: what the column before holds under it is the next module's. Its
+        # print, not its span, must reach across the gutter, from two body sizes left of the
+        # run to two into it: a span widened over the white space beside a headline of one
+        # column runs over the gutter to the text of the next column.
         band = (band[0], min([band[1]] + [h.span.y0 for h in map(headed.__getitem__,
                                                                   span_grid.near(t.x0, t.y1, t.x1, float("inf")))
-                                          if h.span.y0 >= t.y1 and h.span.x0 < t.x0 - 2 * body
-                                          and x_overlap(h.span, t) >= 0.5 * t.width]))
+                                          if h.span.y0 >= t.y1 and x_overlap(h.span, t) >= 0.5 * t.width
+                                          and h.anchor_box.x0 < t.x0 - 2 * body < t.x0 + 2 * body < h.anchor_box.x1]))
         is_note = id(g) in notes
         low, high = (band[0], band[1]) if at_top else (t.y0, bottom + 3 * body)
         # what _column_end and _wrapped take lies within a few body sizes of the run's edges

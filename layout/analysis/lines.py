@@ -37,7 +37,7 @@ from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headline
                       own_lines, phrase_space_of_display, spanned_under, word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
                          row_extent)
-from .gutters import INDENT, MIN_COLUMN, find_gutters
+from .gutters import INDENT, MIN_COLUMN, Gutters, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
 from .script import hanging_mark, joins_without_space, unhung_box
@@ -87,17 +87,21 @@ def _same(box: Box) -> Box:
 
 
 def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
-                figures: Sequence[Box] = ()) -> tuple[Line, ...]:
+                figures: Sequence[Box] = (), size: float | None = None) -> tuple[Line, ...]:
     """Group words into lines; horizontal lines first, then vertical ones.
 
     ``figures``: the boxes of the page's pictures, which stop white space as words do.
+    ``size``: ``typical_size(words)`` when the caller has it (asked once a page); each direction
+    is measured against its own words' typical size, the page's when all run one way.
     """
     horizontal = [w for w in words if not w.vertical]
     vertical = [w for w in words if w.vertical]
     v_rules = VerticalRules([r.box for r in rules if r.orientation == "v"])
     h_rules = VerticalRules([_flip(r.box) for r in rules if r.orientation == "h"])
-    lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures)]
-    lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures)]
+    across = size if size is not None and not vertical else typical_size(horizontal)
+    lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures, across)]
+    lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures,
+                                                              typical_size(vertical))]
     return tuple(lines)
 
 
@@ -177,8 +181,9 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list
 
 
 def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
-            figures: Sequence[Box]) -> list[list[Word]]:
-    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space.
+            figures: Sequence[Box], body: float) -> list[list[Word]]:
+    """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space;
+    ``body``: the words' ``typical_size``.
     The words of a piece of a line an OCR engine found are in the engine's order (the order
     ``words`` give), not sorted along the line: its reading of the line is evidence, and a
     word boxed wrongly ("of" boxed over its whole line) would move."""
@@ -186,7 +191,6 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         return []
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
     unhung = {id(w): unhung_box(w, boxes[id(w)]) for w in words}
-    body = typical_size(words)
     gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
                            all(w.source_block is not None and w.source_line is not None for w in words))
     rows, middles = _rows(words, boxes, axes is _same)
@@ -233,7 +237,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                         or own_lines(row, k, boxes, spans, i, body, slack)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
-                    spans, i, first, prev, boxes, body, white=gutter.x1):
+                    spans, i, first, prev, boxes, body, gutters, white=gutter.x1):
                 cuts.append(_CUT)  # on a column's side, after the words of a full line of it
             elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
                                                            boxes, body, params)):
@@ -243,7 +247,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             gaps.append(gap)
             first = first if cuts[-1] == _NONE else w
             right = b.x1 if b.x1 > right else right
-        in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body)
+        in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
     joined = rejoined(pieces, gutters, boxes, unhung, hanging_mark, slack, separators)
     if all(w.source_block is None for w in words):
@@ -275,10 +279,12 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     widest word space of their stretch of row. A weak cut stands in a stretch with no word
     space, or with a run of words set with spaces inside it (a PDF's text run: the source
     spaced those words tighter than the gap), and between words of different sizes; in a
-    stretch of apart cuts only, those unlike each other, or alike or alone but not filling a
-    column's measure (alike, they are a loose justified line's spaces, each over a river of the
-    lines above and below; alone, the one space of a justified line of two words, a crosshead's
-    first line; alike gutters are a row of columns, two items alone are narrower). After a
+    stretch of apart cuts only, or of one weak cut alone between words spaced apart (not CJK,
+    which justifies between its characters), those unlike each other, or alike or alone but
+    not filling a column's measure (alike, they are a loose justified line's spaces, each over
+    a river of the lines above and below; alone, the one space of a justified line of two
+    words, a crosshead's first line, which may end on a gutter's side by chance: "Thomas ····
+    Hughes"; alike gutters are a row of columns, two items alone are narrower). After a
     sentence's end, in a row that fills its column's measure, the space may be wider
     (``_SENTENCE``)."""
     keep, start = list(cuts), 0
@@ -287,7 +293,8 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
                 for a, b in zip(row, row[1:])] if judged else []
     for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if judged else ():
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
-        if all(cuts[k] == _APART for k in range(start, end)):  # are they alike?
+        if all(cuts[k] == _APART for k in range(start, end)) or end - start == 1 and cuts[start] == _WEAK \
+                and not joins_without_space(row[start].text, row[end].text):  # are they alike?
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
             one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
             spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
@@ -310,11 +317,13 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
 
 
 def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
-                body: float, gap: tuple[Word, Word] | None = None, white: float = -math.inf,
-                indented: bool = False) -> bool:
+                body: float, gutters: Gutters, gap: tuple[Word, Word] | None = None,
+                white: float = -math.inf, indented: bool = False) -> bool:
     """Whether a line a few above or below row i (within ``_MEASURE_NEAR`` em) starts where
     ``first`` starts and ends where ``last`` ends (within ``_SLACK`` em): the words from first
     to last are a full line of a justified column, not items set apart (a chart's labels).
+    That line is one column's: no gutter of the page's grid runs between its words (lines of
+    tight Chinese columns side by side may start and end where two kickers over them do).
     With ``gap`` (the words either side of the row's one space), that line has a word over the
     gap's middle too: a line of the column, not a row of the same two items (two columns'
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
@@ -334,9 +343,23 @@ def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: d
             k, e = spans[j].around(a.x0, end)  # the words reaching in: k + 1 to e
             if k < e and -slack <= a.x0 - spans[j].starts[k + 1] <= set_in \
                     and abs(spans[j].reach[e] - b.x1) <= slack and (over is None or any(
-                        c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))):
+                        c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))) \
+                    and not _across_grid(spans[j].row[k + 1:e + 1], boxes, gutters, spans[j].cy, slack):
                 return True
             j += step
+    return False
+
+
+def _across_grid(words: Sequence[Word], boxes: dict[int, Box], gutters: Gutters, y: float,
+                 slack: float) -> bool:
+    """Whether a gutter of the page's grid runs between two of ``words`` (sorted along their
+    row, at height y): they are lines of columns side by side, not one line."""
+    right = boxes[id(words[0])].x1
+    for w in words[1:]:
+        b = boxes[id(w)]
+        if b.x0 > right and (g := gutters.through(right, b.x0, y, slack)) is not None and g.on_grid:
+            return True
+        right = max(right, b.x1)
     return False
 
 

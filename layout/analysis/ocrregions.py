@@ -79,6 +79,15 @@ class Regions:
         size = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0  # the median line's
         self.fine = bool(widths) and self._fine([boxes[id(ln)].width for ln in lines], widths, size)
         self.leading = _leading(lines, boxes, size) if self.fine else 0.0
+        self.paragraph = _paragraphs(lines, boxes, self, size) if self.fine else {}
+        spans: dict[int, list[Line]] = {}
+        for ln in lines:
+            if ln.words[0].source_block in self.paragraph:
+                spans.setdefault(self.paragraph[ln.words[0].source_block], []).append(ln)
+        # per paragraph: its lines, measure, left and right edges and median line size
+        self.spans = {k: (len(ls), sorted(boxes[id(ln)].width for ln in ls)[int(_FULL_LINES * len(ls))],
+                          min(boxes[id(ln)].x0 for ln in ls), max(boxes[id(ln)].x1 for ln in ls),
+                          sorted(ln.size for ln in ls)[len(ls) // 2]) for k, ls in spans.items()}
 
     def _fine(self, page_widths: list[float], widths: dict[int, list[float]], size: float) -> bool:
         """Whether the engine cut the page finer than paragraphs: more than ``_FINE`` of its
@@ -117,6 +126,11 @@ class Regions:
         return self.fine and ka is not None and kb is not None and ka != kb and self.lines[kb] == 1 \
             and wide.box.width > wide.box.height and _level_across(last, ln)
 
+    def alone(self, last: Line, ln: Line) -> bool:
+        """Whether ``ln`` is the only line of a region of its own, not ``last``'s."""
+        ka, kb = last.words[0].source_block, ln.words[0].source_block
+        return kb is not None and ka != kb and self.lines[kb] == 1
+
     def apart(self, a: Line, b: Line) -> bool:
         """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
         has ``_MEASURED`` lines or more to say so: text across two columns and text of one of
@@ -125,7 +139,28 @@ class Regions:
         if ka is None or kb is None or ka == kb:
             return False
         narrow, wide = sorted((ka, kb), key=self.measure.__getitem__)
-        return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= _MEASURED
+        return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= _MEASURED \
+            or self.fine and self._centred_apart(a, b)
+
+    def _centred_apart(self, a: Line, b: Line) -> bool:
+        """On a page cut finer than paragraphs (``fine``), where a region says nothing of how
+        wide its paragraph is set: lines of two of the paragraphs the regions chain into
+        (``_paragraphs``), one set more than ``_WIDER`` times as wide as the other, which has
+        ``_MEASURED`` lines or more to say so, the narrow one set in from both its sides by
+        more than an indent (``gutters.INDENT``), both lines of the wide one's size (its
+        median line's, within ``_STACKED_HEIGHTS``): a line of the text's type centred over or
+        under a column of text (a title, "Correspondance Havas."), which the engine's regions
+        would have kept apart, never a paragraph's short last line (it starts on the column's
+        edge). (Sizes and styles already tell display type from the text; a line boxed far
+        taller than the text's in its middle is a noisy scan's.)"""
+        ka, kb = self.paragraph[a.words[0].source_block], self.paragraph[b.words[0].source_block]
+        if ka == kb or _level_across(a, b):  # a speck level with its line is no title
+            return False
+        narrow, wide = sorted((self.spans[ka], self.spans[kb]), key=lambda span: span[1])
+        inset = INDENT * max(a.size, b.size)
+        return wide[1] > _WIDER * narrow[1] and wide[0] >= _MEASURED \
+            and narrow[2] > wide[2] + inset and narrow[3] < wide[3] - inset \
+            and all(abs(ln.size - wide[4]) <= _STACKED_HEIGHTS * max(ln.size, wide[4]) for ln in (a, b))
 
     def stacked(self, last: Line, ln: Line, b: Box, extent: Box, gap: float) -> bool:
         """Whether ``ln`` (box ``b``, ``gap`` under line ``last`` of a group whose lines
@@ -165,6 +200,41 @@ def _leading(lines: Sequence[Line], boxes: dict[int, Box], size: float) -> float
                 gaps.append(gap / size)
         last[s] = b
     return median(gaps) if gaps else 0.0
+
+
+def _paragraphs(lines: Sequence[Line], boxes: dict[int, Box], regions: Regions,
+                size: float) -> dict[int, int]:
+    """Per region, the first region of the paragraph it goes on, on a page cut finer than
+    paragraphs: the regions of ``_FEW`` lines or fewer chained as one region's lines stack
+    (each line under its nearest neighbour above in its column, found as ``_leading`` finds
+    it: no further under it than the page's leading, within ``OCR_LEADING``, about as tall,
+    within ``_OCR_HEIGHTS``, its left edge within an indent, ``gutters.INDENT``, of that
+    line's). A region of more lines is a paragraph of its own."""
+    first = {k: k for k in regions.lines}
+
+    def root(k: int) -> int:
+        while first[k] != k:
+            k = first[k]
+        return k
+
+    step = _STRIPE * size
+    last: dict[int, Line] = {}
+    for ln in sorted(lines, key=lambda ln: boxes[id(ln)].y0):
+        b, k, s = boxes[id(ln)], ln.words[0].source_block, int(boxes[id(ln)].x0 // step)
+        above = [a for a in (last.get(s - 1), last.get(s), last.get(s + 1)) if a is not None
+                 and min(boxes[id(a)].x1, b.x1) - max(boxes[id(a)].x0, b.x0)
+                 >= 0.5 * min(boxes[id(a)].width, b.width)]
+        last[s] = ln
+        if k is None or not above:
+            continue
+        up = max(above, key=lambda a: boxes[id(a)].y1)
+        j, a, sz = up.words[0].source_block, boxes[id(up)], max(ln.size, up.size)
+        big, small = max(a.height, b.height), min(a.height, b.height)
+        if j is not None and max(regions.lines[j], regions.lines[k]) <= _FEW \
+                and -sz <= b.y0 - a.y1 <= (regions.leading + OCR_LEADING) * sz \
+                and big - small <= _OCR_HEIGHTS * big and abs(b.x0 - a.x0) <= INDENT * sz:
+            first[root(k)] = root(j)
+    return {k: root(k) for k in first}
 
 
 def same_source_block(a: Line, b: Line) -> bool:

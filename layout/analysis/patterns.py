@@ -16,10 +16,13 @@ BYLINE = re.compile(
     r"^\s*(dal nostro|de notre|from our) |"
     r"^\s*(本报记者|本报特约记者|本报通讯员|新华社|本报讯|特约评论员|本报评论员|(记者|通讯员)\s)",
     re.IGNORECASE)
+# A jump line's words may wrap onto two lines ("See HARBOR," / "Page A10"): a block's raw text
+# joins its lines with a newline, so the words stand any white space apart.
 JUMP = re.compile(
-    r"(continued (on|from) (page|p\.)|see .{1,40}, (page|p\.)|(lire la )?suite (en |de la )?(page|p\.)|"
-    r"segue (a|dalla) (pagina|pag\.|prima)|continua a (pagina|pag\.)|"
-    r"fortsetzung (auf|von) seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
+    r"(continued\s+(on|from)\s+(page|p\.)|see\s.{1,40},\s+(page|p\.)|"
+    r"(lire\s+la\s+)?suite\s+(en\s+|de\s+la\s+)?(page|p\.)|"
+    r"segue\s+(a|dalla)\s+(pagina|pag\.|prima)|continua\s+a\s+(pagina|pag\.)|"
+    r"fortsetzung\s+(auf|von)\s+seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
 QUOTES = "«»\"“”„‘’'‹›「」『』"
 # A name alone (an author under a headline): two to four Han characters, or two or three
 # capitalised words.

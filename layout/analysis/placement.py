@@ -21,6 +21,7 @@ from functools import cached_property
 from ..geometry import Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure
 from ..params import Params
+from .blocks import ONE_TYPE
 
 # [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
 # lie off a frame's edge and be its outline
@@ -36,9 +37,9 @@ _LEVEL = 0.5
 # [share of the unit's width] a title over this much of a unit takes it from a lower one whose
 # span reaches it only over white space (``Placer._anchor_above``)
 _MOST = 0.5
-# [times Params.size_tolerance] how far apart two body blocks' sizes may be and still be one
-# story's text (``same_text_size``)
-_ONE_TYPE = 3.5
+# [body sizes] how far under a title the text heading a column may start and be led by it:
+# the title's deck and byline stand between (``Placer._led_by``)
+_LED = 6.0
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
@@ -78,7 +79,7 @@ class Group:
 
 
 def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
-    """False when both are body blocks whose sizes differ by more than ``_ONE_TYPE`` times the
+    """False when both are body blocks whose sizes differ by more than ``blocks.ONE_TYPE`` times the
     tolerance.
 
     Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
@@ -92,7 +93,7 @@ def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= _ONE_TYPE * params.size_tolerance * big
+    return big - small <= ONE_TYPE * params.size_tolerance * big
 
 
 def _level(a: Box, b: Box) -> bool:
@@ -237,9 +238,10 @@ class Placer:
         With no level title over u, one that ends left of u takes it from one that starts
         right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``);
         with none, when the title is beside u, a title higher up set over most of u
-        (``_MOST``) takes it if the unit right above u is that title's already: a lead story's
-        picture under its byline, which a narrow story's small title, lower and beside it,
-        reaches only over the white level with it.
+        (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
+        column right under that title (``_led_by``): a lead story's picture under its byline,
+        or the top of its last columns, which a narrow story's small title, lower and beside
+        it, reaches only over the white level with it.
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -271,10 +273,24 @@ class Placer:
                 over = highest(lambda t: t.x1 <= b.x0 and _level(t, title))
             if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
                 over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
-                p = self.placed_above(u) if over is not None else None
-                over = over if p is not None and p.home is self.groups[over[1]] else None
+                if over is not None and not self._led_by(u, self.groups[over[1]]):
+                    over = None
             found = over or found
         return self.groups[found[1]]
+
+    def _led_by(self, u: Unit, g: Group) -> bool:
+        """Whether u's column runs on from g's title down to u: the unit right above u is
+        g's already, or u heads the column under the title: nothing is placed in u's column
+        between them, and u starts within ``_LED`` body sizes under it."""
+        p = self.placed_above(u)
+        if p is not None:
+            return p.home is g
+        b, title = u.box, g.anchor_box
+        if b.y0 - title.y1 > _LED * self.body:
+            return False
+        found = self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * self.body,
+                                           lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
+        return found is None or found[0] <= title.y1
 
     def _anchor_beside(self, u: Unit) -> Group | None:
         """A headline set just left of u, level with its top (a side headline)."""

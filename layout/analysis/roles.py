@@ -42,7 +42,7 @@ from .blocks import same_style
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
-from .patterns import (AUTHOR_NAME, BYLINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
+from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
 
@@ -142,7 +142,7 @@ def _split_pattern_lines(b: Block, body: float) -> list[Block]:
             and not (opens_lowercase(lines[0].text) and opens_lowercase(lines[1].text)):
         head = [lines.pop(0)]
     if len(lines) >= 2 and (JUMP.search(lines[-1].text) or CREDIT.search(lines[-1].text)
-                            or _byline_under_title(lines, b.box, body)):
+                            or _byline_under_title(lines, b.box, body) or _dateline_under_title(lines)):
         tail = [lines.pop()]
     if not head and not tail:
         return [b]
@@ -162,6 +162,16 @@ def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:
         and len(last.text) <= _BYLINE_CHARS and centred(last.box, measure, body) \
         and not _PHOTO_CREDIT.search(last.text) \
         and not above[-1].text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _dateline_under_title(lines: list[Line]) -> bool:
+    """Whether the last line is a dispatch's place and date (``DATELINE``) under a title in
+    capitals, one or two lines (``_TITLE_LINES``): "Vienne ( Autriche ) , 21 juillet." under
+    ``ALLEMAGNE.``, grouped as one block when set in one size and weight. It opens the
+    dispatch's text, as an engine that cut paragraphs puts it."""
+    above = lines[:-1]
+    return len(above) <= _TITLE_LINES and bool(DATELINE.match(lines[-1].text)) \
+        and all(in_capitals(ln.text) and not DATELINE.match(ln.text) for ln in above)
 
 
 def _split_title(b: Block, body: float) -> list[Block]:
@@ -231,6 +241,31 @@ def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:
     return [merged.get(k, b) for k, b in enumerate(blocks) if id(b) not in dropped]
 
 
+def _dispatch_under_title(h: Block, near: Sequence[Block], body: float, font: str) -> bool:
+    """Whether headline ``h`` is a dispatch's place and date (one line opening with a
+    ``DATELINE``, "Bruxelles, 28 juillet." set bold a size up) under its title: a block of a
+    few lines (``_KICKER_LINES``) set apart from the text (``emphasised``) standing right over
+    it (``PAYS-BAS-UNIS.``). The dateline opens the dispatch's text, under the title that
+    heads it; alone over its text it may head an item ("Vienne, 1er avril." over a bourse's
+    rates)."""
+    return len(h.lines) == 1 and DATELINE.match(h.lines[0].text) is not None and any(
+        _touching(b, h, 1.0 * b.size + 0.3 * h.size) and len(b.lines) <= _KICKER_LINES
+        and emphasised(b, body, font) and b.frame == h.frame for b in near)
+
+
+def _over_others(b: Block, i: int, heads: Sequence[int], blocks: Sequence[Block]) -> bool:
+    """Whether ``b``, over headline ``i``, reaches over another headline standing level with
+    it (their heights overlapping by over half the shorter one's): a banner across the page
+    over several stories' headlines ("SEUL JOURNAL FRANÇAIS RECEVANT PAR FILS ..." over "CE
+    QU'ON POURRAIT FAIRE", "A LA RÉUNION", Le Matin 1893), which kicks none of them, however
+    close it stands over one."""
+    h = blocks[i].box
+    return any(k != i and blocks[k] is not b and blocks[k].box.y0 >= b.box.y1
+               and blocks[k].box.x0 < b.box.x1 and blocks[k].box.x1 > b.box.x0
+               and min(blocks[k].box.y1, h.y1) - max(blocks[k].box.y0, h.y0)
+               > 0.5 * min(blocks[k].box.height, h.height) for k in heads)
+
+
 def _touching(upper: Block, lower: Block, scale: float) -> bool:
     """True when lower starts right under upper (within ``scale``) and they overlap in x."""
     gap = lower.box.y0 - upper.box.y1
@@ -260,13 +295,18 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         lo, hi = bisect_left(tops, h.box.y0 - 4 * h.size), bisect_right(tops, h.box.y1 + 2 * h.size)
         hx0, hx1 = h.box.x0, h.box.x1
         # every role below needs _touching, so x overlap: the row's other columns are skipped
-        for j in [j for j, x0, x1 in zip(by_top[lo:hi], lefts[lo:hi], rights[lo:hi]) if x1 > hx0 and x0 < hx1]:
+        near = [j for j, x0, x1 in zip(by_top[lo:hi], lefts[lo:hi], rights[lo:hi]) if x1 > hx0 and x0 < hx1]
+        if _dispatch_under_title(h, [blocks[j] for j in near if j != i and roles[j] != "furniture"], body, font):
+            roles[i] = "body"
+            continue
+        for j in near:
             b = blocks[j]
             if j == i or roles[j] == "furniture" or b.frame != h.frame or len(b.lines) > _DECK_LINES:
                 continue
             kicker_sized = len(b.lines) <= _KICKER_LINES
             if roles[j] == "headline":
-                if _touching(b, h, 0.8 * h.size) and b.size < h.size and kicker_sized:
+                if _touching(b, h, 0.8 * h.size) and b.size < h.size and kicker_sized \
+                        and not _over_others(b, i, heads, blocks):
                     roles[j] = "kicker"
                 elif _touching(h, b, 0.8 * h.size) and b.size < h.size \
                         and not (h.box.width >= _BANNER_SPAN * b.box.width and in_capitals(b.raw_text)):
@@ -275,7 +315,8 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                     and _touching(h, b, 0.6 * h.size) and AUTHOR_NAME.match(b.raw_text.strip()):
                 roles[j] = "byline"  # the author's name alone under the headline: 邓志强
             elif roles[j] == "body":
-                kicker = _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) and kicker_sized
+                kicker = _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) \
+                    and kicker_sized and not _over_others(b, i, heads, blocks)
                 if (kicker or _touching(h, b, 0.6 * h.size) and (
                         b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—")))) \
                         and not BYLINE.search(b.raw_text):  # a byline is neither

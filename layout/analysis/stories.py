@@ -18,7 +18,8 @@ Units are placed top to bottom; each joins
 
 Once everything is placed, a headline set inside another story's columns, that story's text
 over it and beside it, becomes its crosshead (``subheads.py``), and each headless run, left to
-right, follows the column flow (``flow.py``). A headline set across columns over other
+right, follows the column flow (``flow.py``); small text taken for a story's notes with its
+text going on under it is a quotation, read in its place. A headline set across columns over other
 headlines and no text of its own (a banner) heads no column.
 
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
@@ -31,7 +32,7 @@ assembled, an item's title set a size up over its text is named a crosshead
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -40,7 +41,7 @@ from ..model import Block, Box, Figure, Layout, PageContent, Story
 from ..params import Params
 from .captions import figures_with_captions
 from .columns import Grid
-from .flow import adopt_headless, open_cuts, separators
+from .flow import adopt_headless, open_cuts, quotations_in_place, separators
 from .order import place_box, reading_order, set_box
 from .placement import Group, Placer, Unit
 from .skew import Straight, straightener
@@ -111,6 +112,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
 
     absorb_inset_heads(groups, body)
     adopt_headless(groups, [f.box for f in bare], separators(h_rules, units), v_rules, body, params)
+    quotations_in_place(groups, body)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
     straight = straightener(page, body)
@@ -155,10 +157,19 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
     the kicker over it)."""
     heads, subtitles = stacked_titles([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column)
     groups = {id(h): Group([h]) for h in heads}
+    # The headlines by their tops: those starting within reach under a kicker (the reach of
+    # the largest headline's type) are found by bisection, not by a scan of them all, and
+    # tested exactly in the order of ``heads``.
+    by_top = sorted(range(len(heads)), key=lambda i: heads[i].box.y0)
+    tops = [heads[i].box.y0 for i in by_top]
+    largest = max((h.size for h in heads), default=0.0)
     for k in blocks:
         if k.role not in ("kicker", "crosshead") or id(k) in subtitles:
             continue
-        below = [h for h in heads if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
+        # a point wider either way: the bisection rounds apart from the test
+        near = sorted(by_top[bisect_left(tops, k.box.y1 - 0.3 * largest - 1):
+                             bisect_right(tops, k.box.y1 + 1.5 * largest + 1)])
+        below = [h for h in map(heads.__getitem__, near) if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
                  and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, blocks))]
         if below:
             if k.role == "crosshead":
@@ -280,8 +291,10 @@ def _story(g: Group, grid: Grid, body: float, straight: Straight) -> Story:
     placed = [u for u in g.units if u.block is None]  # figures and frames
     placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
-    texts = item_titles([text_units[i].block
-                         for i in reading_order([set_box(u.block, straight) for u in text_units])])
+    # (one text unit, as many a story has, is in order: its lines are not measured for it)
+    set_boxes = [set_box(u.block, straight) for u in text_units] if len(text_units) > 1 else \
+        [u.box for u in text_units]
+    texts = item_titles([text_units[i].block for i in reading_order(set_boxes)])
     if len(texts) > 1 and texts[-1].role == "crosshead":  # one ending the story: its signature
         texts[-1] = replace(texts[-1], role="byline")
     lead, rest = _leading(texts, body)

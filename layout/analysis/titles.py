@@ -111,8 +111,10 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     for i in by_top:  # top down: the upper title of a stack is judged first
         b = blocks[i]
         # A title split off the top of its text (b.role) stays that text's crosshead.
+        # A dispatch's place and date on a line of its own opens its text: no title.
         if roles[i] not in ("body", "crosshead") or b.role == "crosshead" or len(b.lines) > 2 \
-                or len(b.raw_text) > TITLE_CHARS or b.size < _SMALL_TITLE * body:
+                or len(b.raw_text) > TITLE_CHARS or b.size < _SMALL_TITLE * body \
+                or DATELINE.match(b.lines[0].text):
             continue
         # Found by their tops (the text under the title) and by their bottoms (the text above,
         # which may start far higher up).

@@ -104,7 +104,7 @@ class AltoFile:
 
 def load(path: Path) -> AltoFile:
     """Parse and check an ALTO file; ``FormatError`` for a wrong root or an unknown unit."""
-    root = parse(path)
+    root = parse(path, text_in_attributes=True)
     ns = expect_root(root, path, "alto", ALTO_NAMESPACES)
     alto = AltoFile(path, root, ns, 1.0, {})
     unit = (root.findtext(f"{alto.tag('Description')}/{alto.tag('MeasurementUnit')}")

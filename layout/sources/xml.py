@@ -60,9 +60,10 @@ def regular(path: Path) -> None:
         raise InputError(f"{path}: not a regular file (a folder, pipe, device or socket): refused")
 
 
-def _parser() -> etree.XMLParser:
+def _parser(remove_blank_text: bool = False) -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True)
+                           huge_tree=False, remove_comments=True, remove_pis=True,
+                           remove_blank_text=remove_blank_text)
 
 
 def split_tag(tag: str) -> tuple[str, str]:
@@ -73,15 +74,21 @@ def split_tag(tag: str) -> tuple[str, str]:
     return "", tag
 
 
-def parse(path: Path) -> etree._Element:
+def parse(path: Path, text_in_attributes: bool = False) -> etree._Element:
     """The root element of the XML file at ``path``, parsed safely.
+
+    ``text_in_attributes``: the format keeps its text in attributes (ALTO), so the white space
+    between its elements, which indents them, is dropped while parsing (libxml2 keeps the
+    text of an element holding no element, blank or not). An indented file has a text node
+    after every element: without them, the tree has half the nodes and is read faster
+    (a tenth of reading an ALTO page), its elements and attributes the same.
 
     Raises ``InputError`` when the file cannot be read, ``FormatError`` (with line and column)
     when it is not well-formed XML.
     """
     regular(path)
     try:
-        return etree.parse(str(path), _parser()).getroot()
+        return etree.parse(str(path), _parser(text_in_attributes)).getroot()
     except etree.XMLSyntaxError as e:
         raise _malformed(path, e) from e
     except OSError as e:
