@@ -832,3 +832,28 @@ def test_the_last_columns_under_a_lead_headline_stay_its_own_though_a_small_titl
     lead = story_of(layout, "Alfa")
     assert story_of(layout, "Charlie") == story_of(layout, "Delta") == lead
     assert story_of(layout, "Kilo") != lead
+
+
+def test_a_title_atop_the_first_column_level_with_the_text_beside_under_the_headline_is_its_crosshead():
+    """A serial's headline over its later columns, reaching into the first, whose part title
+    stands on the story's first row of text, level with the text starting beside it ("TROISIEME
+    PARTIE" under "Grand roman d'aventures", NewsEye Le Petit Marseillais 1942): the title is the
+    story's crosshead and its first column is read first. A headline that stops short of the
+    column, set beside it, leaves the title heading a story of its own."""
+    def serial(headline_x: float):
+        words = (text_lines(["Grand Roman Serial"], headline_x, 60, size=24)
+                 + text_lines(["PART THREE"], 62, 100, size=14)
+                 + marked(column(50, 122, 14), "FIRSTCOL")
+                 + marked(column(170, 100, 16, start=60), "SECONDCOL")
+                 + column(290, 100, 16, start=120))
+        return analyse_page(page(words))
+
+    layout = serial(140)
+    assert headlines(layout) == ["Grand Roman Serial"]
+    (story,) = layout.stories
+    assert story.first("crosshead").text == "PART THREE"
+    text = " ".join(b.text for b in story.blocks if b.role == "body")
+    assert -1 < text.find("FIRSTCOL") < text.find("SECONDCOL")
+    beside = serial(172)
+    assert sorted(headlines(beside)) == ["Grand Roman Serial", "PART THREE"]
+    assert story_of(beside, "FIRSTCOL") != story_of(beside, "SECONDCOL")
