@@ -223,6 +223,10 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
     assert len(item.stories) == 1 and item.stories[0].first("crosshead").text == "Revue politique."
     unfinished = column(50, 60, 14) + text_lines(["Zeitung."], 80, 236) + column(50, 256, 8, start=40)
     assert headlines(analyse_page(page(unfinished))) == [None]  # the text above runs on
+    asterism = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+                + text_lines(["* * *"], 88, 176) + column(50, 196, 8, start=40))
+    item = analyse_page(page(asterism))  # few letters: a break in the text, heading none
+    assert len(item.stories) == 1 and item.stories[0].first("crosshead").text == "* * *"
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
                   + text_lines(["Zeitung."], 50, 176) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(flush_left)).stories) == 1  # set left, it is a crosshead
