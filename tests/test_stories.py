@@ -575,8 +575,8 @@ def test_a_headline_with_a_picture_right_under_it_has_its_text_below():
     (title,) = build_blocks(build_lines(text_lines(["Harbour Plan Wins Vote"], 72, 58, size=18), (), P),
                             (), (), (), P)
     over_picture, alone = Group([title]), Group([title])
-    _mark_text_below([over_picture], _with_decks([over_picture], []), [], 10, [Box(50, 82, 270, 180)])
-    _mark_text_below([alone], _with_decks([alone], []), [], 10, [])
+    _mark_text_below([over_picture], [], 10, [Box(50, 82, 270, 180)])
+    _mark_text_below([alone], [], 10, [])
     assert over_picture.text_below and not alone.text_below
 
 
@@ -598,8 +598,7 @@ def test_a_title_overhanging_the_next_column_over_a_deck_in_its_own_stops_at_tha
     """A section title set over column one runs a little into column two; its deck stands in
     column one, and column two's text starts level with the deck (it goes on from the foot
     of column one: Ouest-Éclair, Caen 1924). The title's span stops at column two's text,
-    which it overhangs by too little to lead; and the text under the deck is the title's
-    text below, so text beside the title is not led by it as a side headline's."""
+    which it overhangs by too little to lead."""
     def box(x0, y0, x1, y1, size=10, role="body", lines=()):
         return Block(lines, Box(x0, y0, x1, y1), size, True, False, role=role)
     title = box(130, 60, 200, 80, size=20, role="headline")
@@ -612,11 +611,9 @@ def test_a_title_overhanging_the_next_column_over_a_deck_in_its_own_stops_at_tha
     _widen_spans([g], stacks, blocks, page([]), 10)
     assert stacks[id(g)][1] == [deck.box]
     assert g.span.x1 == 200  # column two's text stops it at the title's own edge
-    _mark_text_below([g], stacks, [under, two], 10, [])
-    assert g.text_below
     alone = Group([title])
-    _mark_text_below([alone], {id(alone): (title.box, [])}, [under, two], 10, [])
-    assert not alone.text_below  # without its deck, the title has no text within reach
+    _widen_spans([alone], {id(alone): (title.box, [])}, blocks, page([]), 10)
+    assert alone.span.x1 == 270  # level with the title alone, the span reaches over column two
 
 
 def test_text_whose_box_an_ocr_block_above_overlaps_by_under_a_line_goes_on_with_it():

@@ -85,8 +85,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     anchored |= subtitles
     stacks = _with_decks(groups, content)
     _widen_spans(groups, stacks, content, page, body)
-    _mark_text_below(groups, stacks, [b for b in free if id(b) not in anchored and b.role == "body"],
-                     body, [f.box for f in page.figures])
+    _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body,
+                     [f.box for f in page.figures])
     banners = _banners(groups, body)
     groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
@@ -256,17 +256,17 @@ def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, t
     return stacks
 
 
-def _mark_text_below(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
-                     texts: Sequence[Block], body: float, pictures: Sequence[Box]) -> None:
+def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,
+                     pictures: Sequence[Box]) -> None:
     """Note the headlines with running text (three lines or more, in one column or several
-    side by side, together at least half as wide) or a picture right under them or their decks:
+    side by side, together at least half as wide) or a picture starting right under them:
     their text is below, so text beside them is not theirs (a title over column two leaves
     column three alone). A byline or names under a side headline do not count."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
     tops = [b.box.y0 for b in by_top]
     for g in groups:
         if g.header:
-            a = stacks[id(g)][0]
+            a = g.anchor_box
             window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
             under = [b.box for b in window if x_overlap_ratio(a, b.box) >= 0.5 and len(b.lines) >= 3]
             under += [f for f in pictures if a.y1 - 0.5 * body <= f.y0 <= a.y1 + 4 * body
