@@ -9,7 +9,7 @@ from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import flow, subheads
 from layout.analysis.stacks import stacked_titles
-from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans
+from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans, _with_decks
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -593,8 +593,31 @@ def test_a_kicker_overhanging_the_next_column_stops_its_headline_span_at_its_edg
     kicker, title = box(255, 90, 350, 102), box(300, 106, 399, 124)
     first, two = box(60, 106, 159, 124), box(170, 110, 270, 370)
     g = Group([kicker, title])
-    _widen_spans([g], [first, two, kicker, title], page([]), 10)
+    blocks = [first, two, kicker, title]
+    _widen_spans([g], _with_decks([g], blocks), blocks, page([]), 10)
     assert g.span.x0 == 255
+
+
+def test_a_title_overhanging_the_next_column_over_a_deck_in_its_own_stops_at_that_column():
+    """A section title set over column one runs a little into column two; its deck stands in
+    column one, and column two's text starts level with the deck (it goes on from the foot
+    of column one: Ouest-Éclair, Caen 1924). The title's span stops at column two's text,
+    which it overhangs by too little to lead."""
+    def box(x0, y0, x1, y1, size=10, role="body", lines=()):
+        return Block(lines, Box(x0, y0, x1, y1), size, True, False, role=role)
+    title = box(130, 60, 200, 80, size=20, role="headline")
+    deck = box(60, 88, 150, 110, size=14, role="deck")
+    under = box(60, 116, 159, 300, lines=(None,) * 15)
+    two = box(170, 90, 270, 300, lines=(None,) * 18)
+    g = Group([title])
+    blocks = [title, deck, under, two]
+    stacks = _with_decks([g], blocks)
+    _widen_spans([g], stacks, blocks, page([]), 10)
+    assert stacks[id(g)][1] == [deck.box]
+    assert g.span.x1 == 200  # column two's text stops it at the title's own edge
+    alone = Group([title])
+    _widen_spans([alone], {id(alone): (title.box, [])}, blocks, page([]), 10)
+    assert alone.span.x1 == 270  # level with the title alone, the span reaches over column two
 
 
 def test_text_whose_box_an_ocr_block_above_overlaps_by_under_a_line_goes_on_with_it():
