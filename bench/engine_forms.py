@@ -3,8 +3,9 @@
 Both keep the ALTO's cut of the page: a region per ``TextBlock``, a line per printed line
 (``alto_lines.printed_lines``: a TextLine, or each row of one that holds several), a word per
 ``String`` with a box, its text as our ALTO reader reads it (a word broken at the line end ends
-in "-"), so that the text is the same as in the ALTO. A line's box is the union of its words'
-boxes; figures and separator rules are those our ALTO reader finds. Coordinates are pixels.
+in "-"), so that the text is the same as in the ALTO. A line's box is its TextLine's (the
+union of its words' for a row of a TextLine holding several); figures and separator rules are
+those our ALTO reader finds. Coordinates are whole pixels, as PAGE and hOCR write them.
 
 - ``page``: PAGE-XML 2019-07-15 as Transkribus or OCR-D write it: ``TextRegion`` with
   ``Coords``, ``TextLine`` with ``Coords``, ``Baseline`` and ``TextEquiv``, ``Word`` with
@@ -17,8 +18,9 @@ boxes; figures and separator rules are those our ALTO reader finds. Coordinates 
   ``x_size`` is Tesseract's estimate of the row's type height, ascender to descender, even
   for a row without ascenders or descenders (a line of "a cure was seen" 24 px tall gets an
   x_size of 32 beside lines of 31): it is emulated by the ALTO reader's own measure of the type
-  (``alto_lines.line_types`` on a page stating no size), which measures the same thing from
-  the page's letters, not from pixels as Tesseract does; ``x_descenders`` and ``x_ascenders``
+  (``alto_lines.line_types`` on a page stating no size, a title boxed flat being its region's
+  height: ``alto_lines.title_regions``), which measures the same thing from the page's letters,
+  not from pixels as Tesseract does; ``x_descenders`` and ``x_ascenders``
   (which our reader does not read) are ``_REACH`` of it, as Tesseract gives them for a face of
   usual proportions.
 """
@@ -32,7 +34,7 @@ from lxml import etree
 
 from layout.model import PageContent
 from layout.sources.alto import load, read_page
-from layout.sources.alto_lines import Coords, line_types, printed_lines, raw_box
+from layout.sources.alto_lines import Coords, line_types, printed_lines, raw_box, title_regions
 from layout.sources.xml import number_of
 
 PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
@@ -61,11 +63,14 @@ def _read(path: Path) -> tuple[PageContent, list[Region]]:
     for block in page.iter(alto.tag("TextBlock")):
         lines = []
         for line in block.iter(alto.tag("TextLine")):
-            for row in printed_lines(alto, line):
+            rows = printed_lines(alto, line)
+            own = raw_box(line, alto.scale) if len(rows) == 1 else None
+            for row in rows:
                 words = [(text, box, number_of(string.get("WC")))
                          for string, text, box in row if box is not None]
                 if words:
-                    lines.append((_union([w[1] for w in words]), words))
+                    union = _union([w[1] for w in words])
+                    lines.append((own if own and own[3] > own[1] else union, words))
         if lines:
             box = raw_box(block, alto.scale) or _union([b for b, _ in lines])
             regions.append((box, lines))
@@ -132,10 +137,16 @@ def page(path: Path) -> Path:
 def hocr(path: Path) -> Path:
     """Write the ALTO file at ``path`` as hOCR beside it (``.hocr``); its path."""
     content, regions = _read(path)
-    lines = [line for _, found in regions for line in found]
+    lines = [(box, line, len(found)) for box, found in regions for line in found]
+    # a title boxed flat has its region's height (alto_lines.title_regions, as our readers
+    # take it), as Tesseract, measuring pixels, would see it
+    titles = title_regions([line[0][3] - line[0][1] for _, line, _ in lines],
+                           lambda k: lines[k][0] if lines[k][2] == 1 else None)
     sizes, _ = line_types([([(None, t, b[0], b[2]) for t, b, _ in words],
-                            [b[3] - b[1] for _, b, _ in words]) for _, words in lines], lambda: False)
-    size_of = dict(zip(map(id, lines), sizes))
+                            [titles[k][3] - titles[k][1]] * len(words) if k in titles
+                            else [b[3] - b[1] for _, b, _ in words])
+                           for k, (_, (_, words), _) in enumerate(lines)], lambda: False)
+    size_of = dict(zip([id(line) for _, line, _ in lines], sizes))
     H = f"{{{XHTML_NS}}}"
     root = etree.Element(H + "html", nsmap={None: XHTML_NS})
     head = etree.SubElement(root, H + "head")

@@ -213,7 +213,8 @@ def test_page_2019_resolution_per_cm_and_text_equiv_index():
     assert words["Tickets"].italic and words["Tickets"].size == pytest.approx(10 * PT, abs=0.05)
     assert "choir" in words and "CHOIR" not in words  # TextEquiv index 1, not 2
     assert words["choir"].confidence == pytest.approx(0.81)
-    assert words["Concert"].size == 100  # no TextStyle: its line height
+    # no TextStyle: the height of its words (upper quartile: "Sunday", 99 px), not its polygon
+    assert words["Concert"].size == 99
     assert [r.orientation for r in page.rules] == ["h"]
     assert [f.box.as_list(0) for f in page.figures] == [[2000, 1000, 2400, 1300]]
 

@@ -9,7 +9,7 @@ from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import flow, subheads
 from layout.analysis.stacks import stacked_titles
-from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans
+from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans, _with_decks
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -223,6 +223,10 @@ def test_a_centred_title_in_the_body_size_starts_a_story():
     assert len(item.stories) == 1 and item.stories[0].first("crosshead").text == "Revue politique."
     unfinished = column(50, 60, 14) + text_lines(["Zeitung."], 80, 236) + column(50, 256, 8, start=40)
     assert headlines(analyse_page(page(unfinished))) == [None]  # the text above runs on
+    asterism = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
+                + text_lines(["* * *"], 88, 176) + column(50, 196, 8, start=40))
+    item = analyse_page(page(asterism))  # few letters: a break in the text, heading none
+    assert len(item.stories) == 1 and item.stories[0].first("crosshead").text == "* * *"
     flush_left = (column(50, 60, 8) + text_lines(["short end."], 50, 156)
                   + text_lines(["Zeitung."], 50, 176) + column(50, 196, 8, start=40))
     assert len(analyse_page(page(flush_left)).stories) == 1  # set left, it is a crosshead
@@ -589,8 +593,31 @@ def test_a_kicker_overhanging_the_next_column_stops_its_headline_span_at_its_edg
     kicker, title = box(255, 90, 350, 102), box(300, 106, 399, 124)
     first, two = box(60, 106, 159, 124), box(170, 110, 270, 370)
     g = Group([kicker, title])
-    _widen_spans([g], [first, two, kicker, title], page([]), 10)
+    blocks = [first, two, kicker, title]
+    _widen_spans([g], _with_decks([g], blocks), blocks, page([]), 10)
     assert g.span.x0 == 255
+
+
+def test_a_title_overhanging_the_next_column_over_a_deck_in_its_own_stops_at_that_column():
+    """A section title set over column one runs a little into column two; its deck stands in
+    column one, and column two's text starts level with the deck (it goes on from the foot
+    of column one: Ouest-Éclair, Caen 1924). The title's span stops at column two's text,
+    which it overhangs by too little to lead."""
+    def box(x0, y0, x1, y1, size=10, role="body", lines=()):
+        return Block(lines, Box(x0, y0, x1, y1), size, True, False, role=role)
+    title = box(130, 60, 200, 80, size=20, role="headline")
+    deck = box(60, 88, 150, 110, size=14, role="deck")
+    under = box(60, 116, 159, 300, lines=(None,) * 15)
+    two = box(170, 90, 270, 300, lines=(None,) * 18)
+    g = Group([title])
+    blocks = [title, deck, under, two]
+    stacks = _with_decks([g], blocks)
+    _widen_spans([g], stacks, blocks, page([]), 10)
+    assert stacks[id(g)][1] == [deck.box]
+    assert g.span.x1 == 200  # column two's text stops it at the title's own edge
+    alone = Group([title])
+    _widen_spans([alone], {id(alone): (title.box, [])}, blocks, page([]), 10)
+    assert alone.span.x1 == 270  # level with the title alone, the span reaches over column two
 
 
 def test_text_whose_box_an_ocr_block_above_overlaps_by_under_a_line_goes_on_with_it():
@@ -832,3 +859,28 @@ def test_the_last_columns_under_a_lead_headline_stay_its_own_though_a_small_titl
     lead = story_of(layout, "Alfa")
     assert story_of(layout, "Charlie") == story_of(layout, "Delta") == lead
     assert story_of(layout, "Kilo") != lead
+
+
+def test_a_title_atop_the_first_column_level_with_the_text_beside_under_the_headline_is_its_crosshead():
+    """A serial's headline over its later columns, reaching into the first, whose part title
+    stands on the story's first row of text, level with the text starting beside it ("TROISIEME
+    PARTIE" under "Grand roman d'aventures", NewsEye Le Petit Marseillais 1942): the title is the
+    story's crosshead and its first column is read first. A headline that stops short of the
+    column, set beside it, leaves the title heading a story of its own."""
+    def serial(headline_x: float):
+        words = (text_lines(["Grand Roman Serial"], headline_x, 60, size=24)
+                 + text_lines(["PART THREE"], 62, 100, size=14)
+                 + marked(column(50, 122, 14), "FIRSTCOL")
+                 + marked(column(170, 100, 16, start=60), "SECONDCOL")
+                 + column(290, 100, 16, start=120))
+        return analyse_page(page(words))
+
+    layout = serial(140)
+    assert headlines(layout) == ["Grand Roman Serial"]
+    (story,) = layout.stories
+    assert story.first("crosshead").text == "PART THREE"
+    text = " ".join(b.text for b in story.blocks if b.role == "body")
+    assert -1 < text.find("FIRSTCOL") < text.find("SECONDCOL")
+    beside = serial(172)
+    assert sorted(headlines(beside)) == ["Grand Roman Serial", "PART THREE"]
+    assert story_of(beside, "FIRSTCOL") != story_of(beside, "SECONDCOL")

@@ -53,6 +53,8 @@ from .titles import item_titles
 # it is a banner (``_banners``)
 _BANNER_TITLES = 1
 _BANNER_GAP = 4.0
+# [sizes of the headline] how far under a header a deck may start and hang under it (``_with_decks``)
+_DECK_GAP = 1.0
 # the column width, in body sizes, of a page whose grid was not found
 _COLUMN_EMS = 20.0
 # [ems of its own type] a crosshead at most this far over a headline set to it is its kicker
@@ -81,7 +83,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     # (``stacks.stacked_titles``)
     anchored = {id(b) for g in groups for b in g.header} | {id(b) for b in free if b.role == "headline"}
     anchored |= subtitles
-    _widen_spans(groups, content, page, body)
+    stacks = _with_decks(groups, content)
+    _widen_spans(groups, stacks, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body,
                      [f.box for f in page.figures])
     banners = _banners(groups, body)
@@ -190,8 +193,8 @@ def _set_to(title: Block, headline: Block, blocks: Sequence[Block]) -> bool:
         for o in blocks)
 
 
-def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageContent,
-                 body: float) -> None:
+def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
+                 blocks: Sequence[Block], page: PageContent, body: float) -> None:
     """Widen each headline sideways over the empty space level with it.
 
     A centred headline is often narrower than its story::
@@ -201,7 +204,9 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
                                                      edge of the printed area
 
     A box starting level with it and running on below, under its end, stops it at its own
-    edge: the top of the next column under a kicker overhanging it.
+    edge: the top of the next column under a kicker overhanging it. The decks hanging under
+    it count as the headline here (``_with_decks``): text level with a deck set in one column
+    under a title overhanging the next (``══ TITLE ══`` over ``deck ░░``) stops it there.
     """
     if not blocks:
         return
@@ -210,8 +215,8 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
                 [r.box for r in page.rules if r.orientation == "v"] + list(page.frames)
     grid = BoxGrid(obstacles, 10 * body)
     for g in groups:
-        a = g.anchor_box
-        own = {id(b.box) for b in g.header}
+        a0, (a, hung) = g.anchor_box, stacks[id(g)]
+        own = {id(b.box) for b in g.header} | {id(d) for d in hung}
 
         def beside(o: Box, clear: bool, overhung: bool) -> bool:  # level: on its side, or under its end
             return id(o) not in own and y_overlap(o, a) > 0.2 * a.height and not (o.x0 <= a.x0 and o.x1 >= a.x1) \
@@ -233,7 +238,22 @@ def _widen_spans(groups: Sequence[Group], blocks: Sequence[Block], page: PageCon
             if right is not None and right <= edge:
                 break
         left, right = left_edge if left is None else left, right_edge if right is None else right
-        g.span = Box(min(left, a.x0), a.y0, max(right, a.x1), a.y1)
+        g.span = Box(min(left, a0.x0), a0.y0, max(right, a0.x1), a0.y1)
+
+
+def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, tuple[Box, list[Box]]]:
+    """Each header's box with the decks hanging under it, one under the other, each starting
+    within ``_DECK_GAP`` of the headline's size under the one above and overlapping it."""
+    decks = sorted((b.box for b in blocks if b.role == "deck"), key=lambda d: d.y0)
+    stacks = {}
+    for g in (g for g in groups if g.header):
+        a, hung, size = g.anchor_box, [], max(b.size for b in g.header)
+        for d in decks:
+            if 0 <= d.y0 - a.y1 <= _DECK_GAP * size and x_overlap_ratio(d, a) > 0:
+                hung.append(d)
+                a = a.union(d)
+        stacks[id(g)] = a, hung
+    return stacks
 
 
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,

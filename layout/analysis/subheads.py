@@ -14,6 +14,19 @@ round it goes on past it, and a reader reads it where it stands::
 
 A story set beside another (a module of its own) has no text of a single other story on both
 sides of its title.
+
+So is a title at the head of a column that the story's headline, set over its other columns,
+ends right over and reaches into: the title stands on the story's first row of text, level with the
+text starting beside it under that headline, with nothing between the headline and it (a
+serial's part and chapter titles over its first column)::
+
+                   ══ GRAND ROMAN ═════════
+    ══Part II══    ░░░░░░░░░░   ░░░░░░░░░░      "Part II" is level with the text starting
+    ░░░░░░░░░░░    ░░░░░░░░░░   ░░░░░░░░░░      beside it under the story's headline: the
+    ░░░░░░░░░░░    ░░░░░░░░░░   ░░░░░░░░░░      story's first column, read first
+
+A story of its own beside another starts its title level with the other's headline, or lower
+down under text of its own column, not on the other's first row of text.
 """
 
 from __future__ import annotations
@@ -50,7 +63,7 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     a larger story hands what it takes on to that story (a chain of nested titles)."""
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], 10 * body)
-    hosts = [(g, _host(g, units, grid, body)) for g in groups
+    hosts = [(g, _host(g, units, grid, body) or _row_host(g, groups, units, grid, body)) for g in groups
              if g.header and g.units and all(b.role == "headline" for b in g.header)]
     absorbed: dict[int, Group] = {}
     for g, host in hosts:
@@ -92,6 +105,35 @@ def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | N
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
                     and max(b.size for b in host.header) > max(b.size for b in g.header)) else None
+
+
+def _row_host(g: Group, groups: Sequence[Group], units: Sequence[Unit], grid: Grid,
+              body: float) -> Group | None:
+    """The one story whose headline ends within ``_OVER_GAP`` body sizes over g's title and
+    reaches into its column, over less than ``_OVER_SHARE`` of it (a headline in the next
+    column, level with the title, is another story's; one over the title's column is a banner
+    over the title's story, ``DEUXIÈME EDITION`` over ``OFFRANDES OBLIGATOIRES``), and whose text under that headline starts level with
+    the title (within ``_STARTS_BELOW`` body sizes) right beside its column, with no text of
+    another story between that headline and the title; else None."""
+    title = g.anchor_box
+    column = _column(title, g.units)
+    gutter, into = _GUTTER * body, _INTO * body
+    hosts = [h for h in groups if h is not g and h.header and h.units
+             and title.y0 - _OVER_GAP * body <= h.anchor_box.y1 <= title.y0 + into
+             and 0 < x_overlap(h.anchor_box, column) < _OVER_SHARE * column.width]
+    near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
+                                        column.x1 + gutter, title.y0 + _STARTS_BELOW * body)]
+    found = [h for h in hosts if any(
+        u.home is h and abs(u.box.y0 - title.y0) <= _STARTS_BELOW * body
+        and x_overlap(u.box, h.anchor_box) > 0
+        and (column.x0 - gutter <= u.box.x1 <= column.x0 + into
+             or column.x1 - into <= u.box.x0 <= column.x1 + gutter) for u in near)]
+    if len(found) != 1:
+        return None
+    host = found[0]
+    between = [u for u in near if u.home is not g and host.anchor_box.y1 - into <= u.box.y1 <= title.y0 + into
+               and x_overlap(u.box, column) >= _OVER_SHARE * column.width]
+    return None if between else host
 
 
 def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:

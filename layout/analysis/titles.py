@@ -62,7 +62,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     or a signature or other line set apart) and body text follows right under it; a crosshead
     inside a story is set left in modern papers. A line smaller than the body (down to
     ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
-    SAINTE-BARBE`` under "La Soirée parisienne"): a crosshead. Under a headline set across
+    SAINTE-BARBE`` under "La Soirée parisienne"): a crosshead; so is a line without a letter (an
+    asterism, ``* * *``), which breaks a story's text and heads none. Under a headline set across
     more columns than the title's (the nearest above it that reaches over the title's column),
     the title is a crosshead of that story too: People's Daily centres its crossheads in the
     column. A banner with headlines of their own under it heads a section, not one story
@@ -131,7 +132,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if not (alone or capitals):
             continue
         dispatch = DATELINE.match(blocks[below].lines[0].text) is not None
-        if not dispatch and (b.size < _SUBTITLE * body or under_a_wider_headline(i, blocks[below].box)):
+        if not dispatch and (b.size < _SUBTITLE * body or not any(c.isalpha() for c in b.raw_text)
+                             or under_a_wider_headline(i, blocks[below].box)):
             roles[i] = "crosshead"
             continue
         apart = above is not None and len(blocks[above].lines) > 1 \

@@ -6,7 +6,9 @@ for every word of every page, so it works on tuples and floats: a word is a ``Pa
 ``String`` element, its text and its box ``(x0, y0, x1, y1)`` in pixels (None when a
 coordinate is missing), each attribute read once. What the words of a printed line say of its
 type (``glyph_height``, ``letter_kinds``, ``boxed_to_ink``, and ``type_heights`` on a page
-stating no sizes), which the page reader sizes the words by, is here too.
+stating no sizes), which the page reader sizes the words by, is here too, with the titles boxed
+flat (``title_regions``): the PAGE and hOCR readers size their lines through ``line_types``
+and ``title_regions`` too, so that a page reads alike whichever engine wrote it.
 """
 
 from __future__ import annotations
@@ -142,25 +144,42 @@ _FLATTENED = 0.25
 _TITLE_BLOCK = 3.0
 
 
+def title_regions(heights: list[float], region: Callable[[int], Coords | None]) -> dict[int, Coords]:
+    """The box of the region each flattened line takes its top and bottom from: a line far
+    flatter than the page's median line (``_FLATTENED``) whose region holds only it and is no
+    taller than ``_TITLE_BLOCK`` median lines. ``heights``: each printed line's height;
+    ``region(k)``: the box of line k's region when that region holds no other line, else
+    None (asked for the flattened lines only). Shared by the OCR readers (ALTO TextBlock,
+    PAGE TextRegion, hOCR ocr_carea)."""
+    if not heights:
+        return {}
+    typical = sorted(heights)[len(heights) // 2]
+    found = {}
+    for k, height in enumerate(heights):
+        box = region(k) if height < _FLATTENED * typical else None
+        if box is not None and box[3] - box[1] <= _TITLE_BLOCK * typical:
+            found[k] = box
+    return found
+
+
 def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
                 clip: Callable[[Coords | None, etree._Element], Coords]) -> list[Row]:
-    """The printed rows of a page (``Row``), each flattened one (``_FLATTENED``) that is the
-    only line of its TextBlock given the block's top and bottom (``clip`` checks the box
-    against the page), when that block is no taller than ``_TITLE_BLOCK`` lines."""
-    if not rows:
-        return rows
-    typical = sorted(bottom - top for _, top, bottom, *_ in rows)[len(rows) // 2]
-    flat = _FLATTENED * typical
-    out = []
-    for row, line in zip(rows, elements):
-        words, top, bottom, block_no, style, _ = row
-        block = line.getparent() if bottom - top < flat else None  # (looked up for those only)
-        region = raw_box(block, scale) if block is not None else None
-        if region is not None and region[3] - region[1] <= _TITLE_BLOCK * typical \
-                and sum(1 for _ in block.iterchildren(line.tag)) == 1:
-            _, top, _, bottom = clip(region, block)
-            row = (words, top, bottom, block_no, style, [bottom - top] * len(words))
-        out.append(row)
+    """The printed rows of a page (``Row``), each flattened one that is the only line of its
+    TextBlock given the block's top and bottom (``title_regions``; ``clip`` checks the box
+    against the page)."""
+
+    def region(k: int) -> Coords | None:
+        line = elements[k]
+        block = line.getparent()
+        if block is None or sum(1 for _ in block.iterchildren(line.tag)) != 1:
+            return None
+        return raw_box(block, scale)
+
+    out = list(rows)
+    for k, box in title_regions([bottom - top for _, top, bottom, *_ in rows], region).items():
+        words, _, _, block_no, style, _ = rows[k]
+        _, top, _, bottom = clip(box, elements[k].getparent())
+        out[k] = (words, top, bottom, block_no, style, [bottom - top] * len(words))
     return out
 
 

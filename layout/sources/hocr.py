@@ -13,9 +13,13 @@ no entities beyond HTML's own, no network). What is read:
   ``ocr_header``, ``ocr_textfloat``); its index on the page is ``source_line``, and its words
   get its top and bottom (``ocr.on_line``). One whose words stand on several printed lines
   (an ``ocrx_line`` may hold several) is one line for each (``alto_lines.printed_rows``),
-  its words getting that row's top and bottom.
+  its words getting that row's top and bottom. A title boxed flat, the only line of a carea a
+  few lines tall, gets the carea's top and bottom (``alto_lines.title_regions``, as in ALTO).
 - Size: the word's ``x_fsize`` (points, at the page's ``scan_res``, else 300 dpi), else the
-  line's ``x_size`` (Tesseract's row height in pixels), else the line's height; the last two
+  line's ``x_size`` (Tesseract's measure of the row's type, ascender to descender, in pixels,
+  even for a row without ascenders or descenders), else the height of the line's type measured
+  from its words' boxes as the ALTO reader measures it (``alto_lines.line_types``: by the
+  heights of their letters on a page boxed to its ink that states no size); the last two
   through ``ocr.sizes_from_heights``.
 - Figures: ``ocr_photo``, ``ocr_image``, ``ocr_linedrawing``; rules: ``ocr_separator``
   (a separator that is not a thin line is dropped).
@@ -31,6 +35,7 @@ regroup the words and find the reading order from the geometry alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -38,7 +43,7 @@ from lxml import etree
 from ..errors import FormatError
 from ..geometry import union_all
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import printed_rows
+from .alto_lines import line_types, printed_rows, title_regions
 from .ocr import PageBounds, on_line, page_size, rule_or_figure, sizes_from_heights
 from .xml import number_of, parse_html
 
@@ -116,19 +121,51 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
                      and "ocrx_word" in _classes(w)]
             lines.append((element, words or [element]))
     rows = [row for line, members in lines for row in _printed(line, members, bounds)]
-    heights = [_line_height(line, bounds) if box is None else box.height for line, _, box in rows]
-    careas = {e: k for k, e in enumerate(e for e in page.iter() if isinstance(e.tag, str)
-                                         and "ocr_carea" in _classes(e))}
+    line_boxes = [box or bounds(_bbox(properties(line)), _name(line)) for line, _, box in rows]
+    careas = [e for e in page.iter() if isinstance(e.tag, str) and "ocr_carea" in _classes(e)]
+    carea_no = {e: k for k, e in enumerate(careas)}
+    blocks = [next((carea_no[a] for a in line.iterancestors() if a in carea_no), None)
+              for line, _, _ in rows]
+    lines_in = Counter(blocks)
+
+    def lone_carea(k: int) -> tuple[float, float, float, float] | None:
+        if blocks[k] is None or lines_in[blocks[k]] != 1:
+            return None
+        box = _bbox(properties(careas[blocks[k]]))
+        return None if box is None else (box.x0, box.y0, box.x1, box.y1)
+
+    titles = title_regions([b.height for b in line_boxes], lone_carea)
+    for k, (_, top, _, bottom) in titles.items():
+        box = line_boxes[k]
+        line_boxes[k] = bounds(Box(box.x0, top, box.x1, bottom), _name(careas[blocks[k]]))
+    found = [[(element, props, text, bounds(_bbox(props), _name(element)))
+              for element, props in members if (text := _text(element))] for _, members, _ in rows]
+    types, _ = line_types([([(e, text, b.x0, b.x1) for e, _, text, b in words],
+                            [line_box.height] * len(words) if k in titles
+                            else [b.height for *_, b in words] or [line_box.height])
+                           for k, (words, line_box) in enumerate(zip(found, line_boxes))],
+                          lambda: _sizes_stated(found))
+    # Tesseract's own measure of a line's type, where it gives one, else the measure above
+    heights = [_number(properties(line), "x_size") if box is None else None for line, _, box in rows]
     words = []
-    for line_no, ((line, members, box), estimate) in enumerate(zip(rows, sizes_from_heights(heights))):
-        line_box = box or bounds(_bbox(properties(line)), _name(line))
-        block = next((careas[a] for a in line.iterancestors() if a in careas), None)
-        for element, props in members:
-            word = _word(element, props, line_box, bounds, estimate, dpi, line_no, block)
-            if word is not None:
-                words.append(word)
+    for line_no, (members, line_box, block, estimate) in enumerate(zip(
+            found, line_boxes, blocks, sizes_from_heights([h or t for h, t in zip(heights, types)]))):
+        for element, props, text, box in members:
+            words.append(_word(element, props, text, on_line(box, line_box), estimate, dpi,
+                               line_no, block))
     figures, rules = _graphics(page, bounds)
     return PageContent(number, bounds.width, bounds.height, "px", tuple(words), figures, rules)
+
+
+def _sizes_stated(lines: list[list[tuple]]) -> bool:
+    """Whether most words state their size (``x_fsize``)."""
+    sizes = [props.get("x_fsize") for words in lines for _, props, _, _ in words]
+    return 2 * sum(size is not None for size in sizes) >= len(sizes) > 0
+
+
+def _text(element: etree._Element) -> str:
+    """The text of a word (or of a line without words), whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())
 
 
 def _printed(line: etree._Element, members: list[etree._Element], bounds: PageBounds
@@ -145,20 +182,10 @@ def _printed(line: etree._Element, members: list[etree._Element], bounds: PageBo
             for row in rows]
 
 
-def _line_height(line: etree._Element, bounds: PageBounds) -> float:
-    """Tesseract's ``x_size`` of the line, else the height of its box."""
-    props = properties(line)
-    return _number(props, "x_size") or bounds(_bbox(props), _name(line)).height
-
-
-def _word(element: etree._Element, props: dict[str, list[str]], line_box: Box, bounds: PageBounds,
-          estimate: float, dpi: float, line_no: int, block: int | None) -> Word | None:
+def _word(element: etree._Element, props: dict[str, list[str]], text: str, box: Box,
+          estimate: float, dpi: float, line_no: int, block: int | None) -> Word:
     """A Word from an ``ocrx_word`` (or a line without words; ``props``, its properties) of
-    line ``line_no`` in carea ``block``; None when it has no text."""
-    text = " ".join("".join(element.itertext()).split())
-    if not text:
-        return None
-    box = on_line(bounds(_bbox(props), _name(element)), line_box)
+    line ``line_no`` in carea ``block``, with its text and its box on its line."""
     inside = {e.tag for e in element.iter() if isinstance(e.tag, str)}
     points = _number(props, "x_fsize")
     confidence = _number(props, "x_wconf")
