@@ -63,8 +63,10 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     a larger story hands what it takes on to that story (a chain of nested titles)."""
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], 10 * body)
-    hosts = [(g, _host(g, units, grid, body) or _row_host(g, groups, units, grid, body)) for g in groups
-             if g.header and g.units and all(b.role == "headline" for b in g.header)]
+    headed = [h for h in groups if h.header and h.units]
+    titles = Grid([h.anchor_box for h in headed], 10 * body)
+    hosts = [(g, _host(g, units, grid, body) or _row_host(g, headed, titles, units, grid, body))
+             for g in groups if g.header and g.units and all(b.role == "headline" for b in g.header)]
     absorbed: dict[int, Group] = {}
     for g, host in hosts:
         while host is not None and id(host) in absorbed:
@@ -107,19 +109,22 @@ def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | N
                     and max(b.size for b in host.header) > max(b.size for b in g.header)) else None
 
 
-def _row_host(g: Group, groups: Sequence[Group], units: Sequence[Unit], grid: Grid,
+def _row_host(g: Group, headed: Sequence[Group], titles: Grid, units: Sequence[Unit], grid: Grid,
               body: float) -> Group | None:
     """The one story whose headline ends within ``_OVER_GAP`` body sizes over g's title and
     reaches into its column, over less than ``_OVER_SHARE`` of it (a headline in the next
     column, level with the title, is another story's; one over the title's column is a banner
-    over the title's story, ``DEUXIÈME EDITION`` over ``OFFRANDES OBLIGATOIRES``), and whose text under that headline starts level with
-    the title (within ``_STARTS_BELOW`` body sizes) right beside its column, with no text of
-    another story between that headline and the title; else None."""
+    over the title's story, ``DEUXIÈME EDITION`` over ``OFFRANDES OBLIGATOIRES``), and whose
+    text under that headline starts level with the title (within ``_STARTS_BELOW`` body sizes)
+    right beside its column, with no text of another story between that headline and the
+    title; else None. ``headed``: the stories with a header and text, their headers' boxes
+    filed in ``titles``, so that only the headlines near the title's column are looked at."""
     title = g.anchor_box
     column = _column(title, g.units)
     gutter, into = _GUTTER * body, _INTO * body
-    hosts = [h for h in groups if h is not g and h.header and h.units
-             and title.y0 - _OVER_GAP * body <= h.anchor_box.y1 <= title.y0 + into
+    low, high = title.y0 - _OVER_GAP * body, title.y0 + into
+    hosts = [h for h in map(headed.__getitem__, titles.near(column.x0, low, column.x1, high))
+             if h is not g and low <= h.anchor_box.y1 <= high
              and 0 < x_overlap(h.anchor_box, column) < _OVER_SHARE * column.width]
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, title.y0 + _STARTS_BELOW * body)]
