@@ -513,31 +513,18 @@ def test_a_banner_over_the_headlines_of_several_stories_is_the_kicker_of_none():
     """A line across the page over the headlines of two stories side by side, close over
     them in smaller type ("SEUL JOURNAL FRANÇAIS RECEVANT PAR FILS ..." over "CE QU'ON
     POURRAIT FAIRE" and "A LA RÉUNION", Le Matin 1893, sizes estimated from the boxes): a
-    banner, no kicker; over one headline alone it is that headline's kicker."""
+    banner, no kicker; over one headline alone it is that headline's kicker. So with the
+    banner set bold in the body's size (a body block that kicks the headline it stands close
+    over, ``emphasised``)."""
     banner = "ONLY PAPER WITH WIRES AND SPECIAL SERVICES ALL THE WORLD NEWS"
 
-    def roles(both: bool) -> dict:
-        words = [word(banner, 50, 100, size=16), word("WHAT TO DO", 60, 120, size=24)] + column(50, 150, 10, width=200)
+    def roles(both: bool, top: float, **style) -> dict:
+        words = [word(banner, 50, top, **style), word("WHAT TO DO", 60, 120, size=24)] + column(50, 150, 10, width=200)
         if both:
             words += [word("AT REUNION", 350, 120, size=24)] + column(350, 150, 10, width=200)
         return roles_of(page(words))
-    assert roles(False)[banner] == "kicker"
-    assert roles(True)[banner] != "kicker"
-    assert roles(True)["WHAT TO DO"] == roles(True)["AT REUNION"] == "headline"
+    for top, style in ((100, {"size": 16}), (106, {"size": 10, "bold": True})):
+        assert roles(False, top, **style)[banner] == "kicker", style
+        assert roles(True, top, **style)[banner] != "kicker", style
+        assert roles(True, top, **style)["WHAT TO DO"] == roles(True, top, **style)["AT REUNION"] == "headline"
 
-
-def test_a_bold_banner_in_the_body_size_over_several_headlines_is_the_kicker_of_none():
-    """The same banner set bold in the body's size (a body block that kicks the headline it
-    stands close over, ``emphasised``): over one headline it is that headline's kicker, over
-    the headlines of two stories side by side it kicks neither."""
-    banner = "ONLY PAPER WITH WIRES AND SPECIAL SERVICES ALL THE WORLD NEWS"
-
-    def roles(both: bool) -> dict:
-        words = [word(banner, 50, 106, size=10, bold=True), word("WHAT TO DO", 60, 120, size=24)] \
-            + column(50, 150, 10, width=200)
-        if both:
-            words += [word("AT REUNION", 350, 120, size=24)] + column(350, 150, 10, width=200)
-        return roles_of(page(words))
-    assert roles(False)[banner] == "kicker"
-    assert roles(True)[banner] != "kicker"
-    assert roles(True)["WHAT TO DO"] == roles(True)["AT REUNION"] == "headline"
