@@ -14,7 +14,7 @@ and ``title_regions`` too, so that a page reads alike whichever engine wrote it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from statistics import median
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from lxml import etree
 from .xml import split_tag
 
 if TYPE_CHECKING:  # alto imports this module
+    from ..model import Box
     from .alto import AltoFile, TextStyle
 
 Coords = tuple[float, float, float, float]  # x0, y0, x1, y1 [px]
@@ -314,6 +315,24 @@ def line_types(measured: list[Measured], sizes_stated: Callable[[], bool]
         glyph_height(heights) / (CAP_HEIGHT if capitals else 1.0)
         for (_, heights), (capitals, _) in zip(measured, kinds)]
     return types, kinds
+
+
+def boxed_line_types(lines: list[list[tuple[object, str, Box]]], line_boxes: list[Box],
+                     titles: Collection[int], sizes: Callable[[], list]) -> list[float]:
+    """The type height of each line of a PAGE or hOCR page, measured from its words (element,
+    text, box) as the ALTO reader measures it (``line_types``); a title boxed flat (its index
+    in ``titles``, from ``title_regions``) by its line's box, which spans its region. ``sizes``:
+    the words' stated sizes (None where none), asked only on a page boxed to its ink: when
+    most words state one, the page is not sized by its letters."""
+    measured = [([(element, text, b.x0, b.x1) for element, text, b in words],
+                 [box.height] * len(words) if k in titles else [b.height for *_, b in words] or [box.height])
+                for k, (words, box) in enumerate(zip(lines, line_boxes))]
+    return line_types(measured, lambda: _most_stated(sizes()))[0]
+
+
+def _most_stated(sizes: list) -> bool:
+    """Whether most of ``sizes`` are stated (not None), and there is one at least."""
+    return 2 * sum(size is not None for size in sizes) >= len(sizes) > 0
 
 
 def sizes_unstated(rows: list[Row], own: Callable[[str], TextStyle | None]) -> bool:

@@ -43,7 +43,7 @@ from lxml import etree
 from ..errors import FormatError
 from ..geometry import union_all
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import line_types, printed_rows, title_regions
+from .alto_lines import boxed_line_types, printed_rows, title_regions
 from .ocr import PageBounds, on_line, page_size, rule_or_figure, sizes_from_heights
 from .xml import number_of, parse_html
 
@@ -140,11 +140,9 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
         line_boxes[k] = bounds(Box(box.x0, top, box.x1, bottom), _name(careas[blocks[k]]))
     found = [[(element, props, text, bounds(_bbox(props), _name(element)))
               for element, props in members if (text := _text(element))] for _, members, _ in rows]
-    types, _ = line_types([([(e, text, b.x0, b.x1) for e, _, text, b in words],
-                            [line_box.height] * len(words) if k in titles
-                            else [b.height for *_, b in words] or [line_box.height])
-                           for k, (words, line_box) in enumerate(zip(found, line_boxes))],
-                          lambda: _sizes_stated(found))
+    types = boxed_line_types([[(e, text, b) for e, _, text, b in words] for words in found],
+                             line_boxes, titles,
+                             lambda: [props.get("x_fsize") for words in found for _, props, _, _ in words])
     # Tesseract's own measure of a line's type, where it gives one, else the measure above
     heights = [_number(properties(line), "x_size") if box is None else None for line, _, box in rows]
     words = []
@@ -155,12 +153,6 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
                                line_no, block))
     figures, rules = _graphics(page, bounds)
     return PageContent(number, bounds.width, bounds.height, "px", tuple(words), figures, rules)
-
-
-def _sizes_stated(lines: list[list[tuple]]) -> bool:
-    """Whether most words state their size (``x_fsize``)."""
-    sizes = [props.get("x_fsize") for words in lines for _, props, _, _ in words]
-    return 2 * sum(size is not None for size in sizes) >= len(sizes) > 0
 
 
 def _text(element: etree._Element) -> str:

@@ -38,7 +38,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import line_types, title_regions
+from .alto_lines import boxed_line_types, title_regions
 from .ocr import PageBounds, on_line, page_size, sizes_from_heights
 from .xml import PAGE_NAMESPACES, expect_root, number_of, parse
 
@@ -90,11 +90,10 @@ class PageXmlSource:
             box = line_boxes[k]
             line_boxes[k] = bounds(Box(box.x0, top, box.x1, bottom), _name(lines[k].getparent()))
         # each line's type measured from its words' boxes, as the ALTO reader measures it
-        types, _ = line_types([([(e, text, b.x0, b.x1) for e, text, _, _, b in words],
-                                [line_box.height] * len(words) if k in titles
-                                else [b.height for *_, b in words] or [line_box.height])
-                               for k, (words, line_box) in enumerate(zip(found, line_boxes))],
-                              lambda: _sizes_stated(found))
+        # (NewsEye's PAGE states a size for a word here and there: 336 of 2789 on a page of 1942)
+        types = boxed_line_types([[(e, text, b) for e, text, _, _, b in words] for words in found],
+                                 line_boxes, titles,
+                                 lambda: [style[3] for words in found for *_, style, _ in words])
         estimates = sizes_from_heights(types)
         words = []
         for line_no, (line, line_box, estimate, members) in enumerate(
@@ -138,13 +137,6 @@ class PageXmlSource:
 
     def close(self) -> None:
         """Nothing to release: the file was read whole when opened."""
-
-
-def _sizes_stated(lines: list[list[tuple]]) -> bool:
-    """Whether most words state a type size (their nearest ``TextStyle``): NewsEye's PAGE
-    gives one to a word here and there (336 of 2789 on a page of 1942)."""
-    sizes = [style[3] for words in lines for *_, style, _ in words]
-    return 2 * sum(size is not None for size in sizes) >= len(sizes) > 0
 
 
 def polygon_box(element: etree._Element, ns: str) -> Box | None:
