@@ -142,7 +142,9 @@ def quotations_in_place(groups: Sequence[Group], body: float) -> None:
 
     Small text under a story's text is taken for its notes (``Placer.attach_notes``) and read
     after all of it. A footnote ends its column's share of the story; verse or a letter quoted
-    in smaller type has the story's text going on under it, in body size::
+    in smaller type has the story's text going on under it: a text unit of the story (not a
+    picture, and not another note: notes are no units of it) over half of the note's width,
+    starting no higher than half a body size over the note's foot::
 
         ░░░░░░░           q is set smaller under the story's text; the story goes on under
          ░q░░░            it in the same column: q is read between the two, not at the end
