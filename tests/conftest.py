@@ -20,12 +20,13 @@ def fixture_pdf(name: str) -> Path:
 
 @pytest.fixture(scope="session")
 def reconstructed():
-    """``reconstructed(name)``: the Document of a sample page, computed once per session."""
-    cache: dict[str, layout.Document] = {}
+    """``reconstructed(page)``: the Document of a sample page (its name) or of any page file
+    (its path), computed once per session."""
+    cache: dict[str | Path, layout.Document] = {}
 
-    def get(name: str) -> layout.Document:
-        if name not in cache:
-            cache[name] = layout.reconstruct(fixture_pdf(name))
-        return cache[name]
+    def get(page: str | Path) -> layout.Document:
+        if page not in cache:
+            cache[page] = layout.reconstruct(page if isinstance(page, Path) else fixture_pdf(page))
+        return cache[page]
 
     return get

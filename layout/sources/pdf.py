@@ -14,6 +14,7 @@ read as OCR sources read an engine's lines and regions (``ocrlayer``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def font_style(font: str, flags: int) -> tuple[bool, bool]:
 
 
 def spans_to_words(text_dict: dict) -> list[Word]:
-    """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked.
+    """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked;
+    a word set left to right ends no further than the blank span after it starts (``_ended``).
 
     From a ``"rawdict"`` result, whose spans have their characters, a span is cut into words
     wherever its characters stand apart by more than ``_CHAR_GAP`` em (see ``run_on_spans``).
@@ -75,6 +77,7 @@ def spans_to_words(text_dict: dict) -> list[Word]:
             line_id += 1
             dx, dy = line["dir"]
             vertical = abs(dy) > abs(dx)
+            forward = dx > abs(dy)  # set left to right: a blank span starts where a word ends
             start = len(words)
             spans = line["spans"]
             for span in spans:
@@ -83,6 +86,8 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                     raw = span["text"]
                     text = raw.strip()
                     if not text:
+                        if forward and len(words) > start:
+                            words[-1] = _ended(words[-1], span["bbox"][0])
                         continue
                     font, size = span["font"], span["size"]
                     if size not in rounded:
@@ -106,6 +111,23 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                     span.get("alpha") == 0 for span in spans):
                 invisible.append((start, len(words), line))
     return engine_lines(words, invisible) if invisible else words
+
+
+def _ended(word: Word, pen: float) -> Word:
+    """``word`` ending at ``pen``, where the blank span after it starts, if that is inside its box.
+
+    MuPDF starts a span of spaces where the pen stands after the word before it, so a word's
+    box reaching further holds a glyph boxed wider than its advance: a letter that has no
+    advance of its own, the second of a ligature's letters ("ff" drawn as one glyph), is
+    boxed with no width by MuPDF, and PyMuPDF, which rebuilds the boxes of fonts whose
+    ascender and descender make no sense (Latin Modern as LaTeX embeds it), gives it the
+    width of that letter: 0.3 em past the word, so the space after "sheriff" looked too narrow
+    to be one ("sheriffof"). Only such a box changes: an ordinary word ends where its blank starts.
+    """
+    box = word.box
+    if box.x0 < pen < box.x1:
+        return replace(word, box=Box(box.x0, box.y0, pen, box.y1))
+    return word
 
 
 def _runs(chars: list[dict], gap: float, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:
