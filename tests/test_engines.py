@@ -8,6 +8,7 @@ start at the origin, with a crop box, or turned by ``/Rotate``; errors on bad fi
 
 from __future__ import annotations
 
+from contextlib import closing
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -99,6 +100,25 @@ def test_every_page_of_a_real_gazette_gives_the_same_stories_with_either_engine(
 
 
 # --- the page model -----------------------------------------------------------------------
+
+
+def test_pymupdf_words_do_not_depend_on_the_quad_corrections_the_process_set() -> None:
+    """pymupdf4llm, once imported (as a plain ``import pymupdf`` does where it is installed:
+    this test session, ``bench/producers.py``), turns PyMuPDF's quad corrections off for the
+    whole process, which changes the boxes of fonts like LaTeX's Latin Modern; the reader gives
+    the same words either way, and leaves the process's setting as it found it."""
+    page = ROOT / "fixtures" / "producers" / "pages" / "latex_en_front_dropcap.pdf"
+    found = pymupdf.TOOLS.unset_quad_corrections()
+    words = {}
+    try:
+        for off in (False, True):
+            pymupdf.TOOLS.unset_quad_corrections(off)
+            with closing(PdfSource(page)) as source:
+                words[off] = source.page(1).words
+            assert pymupdf.TOOLS.unset_quad_corrections() == off
+    finally:
+        pymupdf.TOOLS.unset_quad_corrections(found)
+    assert words[True] == words[False]
 
 
 @pytest.mark.skipif(not FIXTURES, reason="no fixture pages in fixtures/pages (run make fixtures)")

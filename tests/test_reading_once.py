@@ -24,6 +24,7 @@ import pytest
 from layout.analysis.gutters import _ENDS, _HAIR, _HELD, _SIDE, INDENT, Gutters
 from layout.analysis.whitespace import MIN_COLUMN, Strip
 from layout.model import Box, PageContent
+from layout.sources.mupdf import corrected_quads
 from layout.sources.pdf import PdfSource, run_on_spans, spans_to_words
 from layout.sources.pdfshapes import kept_figures, shapes
 
@@ -36,8 +37,9 @@ FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
 
 def read_in_parts(path: Path, number: int = 1) -> PageContent:
     """The page model as read before: one parse for the text (two with rawdict), one for the
-    images, one for the drawings."""
-    with pymupdf.open(path) as doc:
+    images, one for the drawings; the text with PyMuPDF's quad corrections on, as the reader
+    reads it whatever the process set (this session imports pymupdf4llm, which sets them off)."""
+    with pymupdf.open(path) as doc, corrected_quads():
         page = doc[number - 1]
         text = page.get_text("dict", flags=FLAGS)
         if run_on_spans(text):

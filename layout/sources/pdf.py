@@ -23,7 +23,7 @@ from ..errors import InputError, PageError
 from ..analysis.script import has_cjk, is_cjk
 from ..model import Box, Figure, PageContent, Word
 from ..params import Limits
-from .mupdf import pymupdf
+from .mupdf import corrected_quads, pymupdf
 from .ocrlayer import Piece, engine_lines
 from .pdfshapes import kept_figures, shapes
 
@@ -226,9 +226,10 @@ def _read_page(page: pymupdf.Page) -> tuple[dict, list[dict]]:
         with_images = played.get_textpage(flags=pymupdf.TEXT_PRESERVE_IMAGES)
         images = pymupdf.TextPage(with_images).extractIMGINFO()
         textpage = pymupdf.TextPage(played.get_textpage(flags=_TEXT_FLAGS))
-    text_dict = textpage.extractDICT()
-    if run_on_spans(text_dict):
-        text_dict = textpage.extractRAWDICT()
+    with corrected_quads():  # (the boxes are made as the text page is read out)
+        text_dict = textpage.extractDICT()
+        if run_on_spans(text_dict):
+            text_dict = textpage.extractRAWDICT()
     return text_dict, images
 
 
