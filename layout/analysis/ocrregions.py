@@ -38,6 +38,9 @@ _FULL_LINES = 0.75
 _LEVEL = 0.5
 # [sizes] most white between two such lines standing side by side on one printed line
 _BESIDE = 1.0
+# [share of its region's measure] a line this wide is a whole line of its column, no piece of
+# one: two such lines side by side are two columns' (``Regions.beside``)
+_WHOLE = 0.75
 # [sizes] how far gaps between lines an OCR engine boxed (by their letters) differ in one leading
 OCR_LEADING = 0.5
 # [lines] a region of at most this many lines says little of where its text ends, on a page
@@ -103,9 +106,13 @@ class Regions:
         """Whether ``ln`` (box ``b``) stands level with a group's last line in its OCR block,
         right beside its row (no more than ``_BESIDE`` of the larger line's size apart: a
         speck's own size says nothing of the spaces of its line), the two no wider than the
-        block's widest line and that size: the engine found one printed line in pieces, which
-        overlap in nothing across. Two lines side by side wider than that are the lines of
-        two columns in a region the engine ran across the gutter, however narrow. A speck the
+        block's widest line and that size, not both whole lines of its measure (``_WHOLE``):
+        the engine found one printed line in pieces, which overlap in nothing across. Two
+        lines side by side wider than that are the lines of two columns in a region the engine
+        ran across the gutter, however narrow; so are two whole lines, which a region holding a
+        line across both columns (a title over them) lets through its widest line
+        (``bench/variants.py``, spanning: "rassemblé à" beside "vail, et se développer", Ouest-
+        Éclair 1924, p. 1, each a line of its column). A speck the
         engine made a region of its own (``speck``) may stand so beside a group's row too,
         the two then within the group's lines across (``extent``) and that size."""
         size = max(last.size, ln.size)
@@ -113,7 +120,9 @@ class Regions:
             return False
         width = max(b.x1, row.x1) - min(b.x0, row.x0)
         if level_in_print(last, ln):
-            return width <= self.widest[ln.words[0].source_block] + size
+            k = ln.words[0].source_block
+            whole = _WHOLE * self.measure[k]
+            return width <= self.widest[k] + size and min(b.width, row.width) < whole
         return self.speck(last, ln) and width <= extent.width + size
 
     def speck(self, last: Line, ln: Line) -> bool:
