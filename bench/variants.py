@@ -16,6 +16,9 @@ library's article map with the contract's metrics (mean over the pages with scor
   Kraken write none; sizes are then estimated from the boxes;
 - ``blockperline``: every TextBlock cut into one TextBlock a TextLine, as engines that segment
   finely write them;
+- ``spanning``: TextBlocks side by side in neighbouring columns run into one TextBlock across
+  the gutter over the height they share (its lines, one column's each, kept whole, in order
+  down the region), as engines that cut regions coarsely write them;
 - ``page`` and ``hocr``: each page written as PAGE-XML (Transkribus, OCR-D) or hOCR (Tesseract),
   with the ALTO's blocks, lines and word boxes but no type size, face, weight or slant
   (``bench/engine_forms.py`` says what each holds), and read by our PAGE and hOCR readers,
@@ -120,8 +123,75 @@ def blockperline(path: Path) -> None:
     tree.write(str(path), xml_declaration=True, encoding="utf-8")
 
 
+# [share of the narrower block's width] most white between two blocks side by side that
+# ``spanning`` runs into one region: a gutter, not a column or more between them
+_GUTTER = 0.25
+# [lines] least lines of each block in the band two blocks share for ``spanning`` to merge them
+_BAND_LINES = 2
+
+
+def _box_of(e: etree._Element) -> tuple[float, float, float, float]:
+    """An ALTO element's box as (x0, y0, x1, y1)."""
+    x, y = float(e.get("HPOS", 0)), float(e.get("VPOS", 0))
+    return x, y, x + float(e.get("WIDTH", 0)), y + float(e.get("HEIGHT", 0))
+
+
+def spanning(path: Path) -> None:
+    """Rewrite an ALTO file with blocks of neighbouring columns run into one region over the
+    height they share, as engines that cut regions coarsely write them: each TextBlock, taken
+    left to right, with the nearest one to its right (same parent, not taken yet) that starts
+    within ``_GUTTER`` of the narrower one's width of its right edge. The lines of both whose
+    middles lie in the band of height the two share (``_BAND_LINES`` of each at least) make
+    one block across the gutter, its lines in order down the region; the lines above or below
+    that band stay blocks of their own column. No region overlaps another: in the band, each
+    column is its block's. A line keeps the style it had from its block (its own
+    ``STYLEREFS``): only the regions change."""
+    tree = etree.parse(str(path))
+    root = tree.getroot()
+    line_tag = _tag(root, "TextLine")
+    blocks = sorted((b for b in root.iter(_tag(root, "TextBlock")) if all(k in b.attrib for k in _BOX)),
+                    key=lambda b: _box_of(b)[0])
+    taken: set[int] = set()
+    for number, a in enumerate(blocks):
+        if id(a) in taken:
+            continue
+        ax0, ay0, ax1, ay1 = _box_of(a)
+        beside = [(bx0 - ax1, b) for b in blocks
+                  if b is not a and id(b) not in taken and b.getparent() is a.getparent()
+                  for bx0, by0, bx1, by1 in [_box_of(b)]
+                  if 0 <= bx0 - ax1 <= _GUTTER * min(ax1 - ax0, bx1 - bx0)
+                  and min(ay1, by1) > max(ay0, by0)]
+        if not beside:
+            continue
+        b = min(beside, key=lambda gb: gb[0])[1]
+        top, foot = max(ay0, _box_of(b)[1]), min(ay1, _box_of(b)[3])
+        parts: dict[str, list[etree._Element]] = {}
+        for name, block in (("a", a), ("b", b)):
+            for line in (c for c in block if c.tag == line_tag):
+                if block.get("STYLEREFS") and not line.get("STYLEREFS"):
+                    line.set("STYLEREFS", block.get("STYLEREFS"))  # its style, wherever it goes
+                x0, y0, x1, y1 = _box_of(line)
+                where = "above" if (y0 + y1) / 2 < top else "below" if (y0 + y1) / 2 > foot else "band"
+                parts.setdefault(f"{name} {where}", []).append(line)
+        if min(len(parts.get("a band", ())), len(parts.get("b band", ()))) < _BAND_LINES:
+            continue
+        taken |= {id(a), id(b)}
+        parent, at = a.getparent(), a.getparent().index(a)
+        pieces = [sorted(parts["a band"] + parts["b band"], key=lambda ln: _box_of(ln)[1])]
+        pieces += [parts[k] for k in ("a above", "a below", "b above", "b below") if k in parts]
+        for k, found in enumerate(pieces):
+            piece = etree.Element(a.tag, dict(a.attrib))
+            piece.set("ID", f"{a.get('ID') or 'B'}_{number}_{k}")
+            piece.attrib.update(_box(found))
+            piece.extend(found)  # (moves the lines)
+            parent.insert(at + k, piece)
+        parent.remove(a)
+        b.getparent().remove(b)
+    tree.write(str(path), xml_declaration=True, encoding="utf-8")
+
+
 FORMS: dict[str, Callable[[Path], None]] = {"lines": lines, "nosize": nosize,
-                                            "blockperline": blockperline}
+                                            "blockperline": blockperline, "spanning": spanning}
 # Forms of another format: each writes the page beside its ALTO file and returns its path.
 OTHER_FORMATS: dict[str, Callable[[Path], Path]] = {"page": page, "hocr": hocr}
 

@@ -242,6 +242,20 @@ def test_lines_of_two_columns_in_one_ocr_region_are_not_pieces_of_one_line():
     assert len(blocks_of(tall)) == 3
 
 
+def test_lines_of_two_columns_under_a_title_across_both_in_one_ocr_region_stay_apart():
+    """An engine ran one region over a title set across two columns and the columns under it
+    (``bench/variants.py``, spanning: Ouest-Eclair 1924, p. 1). The title makes the region's
+    widest line two columns wide; two lines side by side, each a whole line of the region's
+    measure, are still two columns' lines, never pieces of one printed line."""
+    title = [_found(["THE", "COUNCIL", "AND", "THE", "MAYOR", "MET", "ON", "MONDAY"], 50, 82, 10, 2, 99)]
+    left = [_found(["the", "council", "said"], 50, 100 + 12 * i, 10, 2, 2 * i) for i in range(6)]
+    right = [_found(["on", "monday", "that"], 134, 100 + 12 * i, 10, 2, 2 * i + 1) for i in range(6)]
+    lines = [make_line(ws, vertical=False) for ws in title + left + right]
+    found = build_blocks(lines, (), (), (), P)
+    assert not [b for b in found if {"the council said", "on monday that"} <= {ln.text for ln in b.lines}]
+    assert sorted(sum(ln.text == "on monday that" for ln in b.lines) for b in found)[-1] == 6
+
+
 def test_a_signature_set_right_under_a_short_last_line_stays_in_its_ocr_block():
     """The Liverpool Standard, 1832: an advertisement ends on a short line and a signature
     set to the right under it, overlapping it little ("pool, and 4, Bridge-street,

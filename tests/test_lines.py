@@ -866,6 +866,23 @@ def test_fragments_of_one_printed_line_in_one_ocr_block_are_one_line():
     assert {"dolor", "amet", "sit", "elit", "Holland", "geheel"} <= set(lines)
 
 
+def test_lines_of_two_columns_in_one_ocr_region_a_narrow_gutter_apart_are_no_fragments():
+    """An engine ran one region over a title across two columns and the columns under it,
+    whose gutter (4 px) is narrower than a word space of their type (``bench/variants.py``,
+    spanning: "rassemblé à" beside "vail, et se développer", Ouest-Eclair 1924). Each found
+    line is a whole line of its column; two together reach twice the region's measure, so
+    they are never joined as fragments of one printed line (joined, the gutter between them,
+    which the title runs across too, would be read across and never cut)."""
+    words = [_found("TITLE", 50, 300, 84, 1, 99), _found("ACROSS", 305, 654, 84, 1, 99)]
+    for i in range(12):  # one block: two columns of found lines, 300 wide, 4 apart
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        for line, x in ((2 * i, 50), (2 * i + 1, 354)):
+            words += [_found("lorem", x, x + split, y, 1, line), _found("ipsum", x + split + 5, x + 300, y, 1, line)]
+    lines = build_lines(words, (), P)
+    assert len(lines) == 25 and all(ln.box.width <= 300 for ln in lines if ln.box.y0 >= 100)
+
+
 def test_a_word_of_another_size_on_an_ocr_line_within_a_column_stays_on_it():
     """An OCR file gave one word of a line twice the size of its neighbours (its style's size
     is the engine's guess: "770 5 20" in Le Matin's market report, 1893, the "5" half as large):

@@ -84,3 +84,23 @@ def test_nosize_leaves_no_type_size(tmp_path):
     root = etree.parse(str(_rewritten("nosize", tmp_path))).getroot()
     styles = [e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname == "TextStyle"]
     assert styles and not any("FONTSIZE" in e.attrib for e in styles)
+
+
+def _across(words: list, middle: float) -> set:
+    """The source blocks holding words on both sides of ``middle``."""
+    sides: dict = {}
+    for w in words:
+        sides.setdefault(w.source_block, set()).add(w.box.x1 <= middle)
+    return {k for k, s in sides.items() if len(s) == 2}
+
+
+def test_spanning_runs_the_columns_side_by_side_into_one_region_with_their_styles(tmp_path):
+    source = open_source(ALTO)
+    try:
+        middle = source.page(1).width / 2  # the fixture's rule between its two columns
+    finally:
+        source.close()
+    before, after = _words(ALTO), _words(_rewritten("spanning", tmp_path))
+    assert not _across(before, middle) and _across(after, middle)
+    looks = sorted((w.text, w.box.x0, w.size, w.font, w.bold, w.italic) for w in before)
+    assert sorted((w.text, w.box.x0, w.size, w.font, w.bold, w.italic) for w in after) == looks

@@ -31,13 +31,16 @@ _STACKED_HEIGHTS = 0.25
 # this many lines, is set across more columns (``Regions.apart``); [share of its lines] the
 # lines of a region at most as wide as its full ones
 _WIDER = 1.5
-_MEASURED = 3
+MEASURED = 3
 _FULL_LINES = 0.75
 # [share of the shorter line's height] two lines of one OCR block overlapping by more than
 # this stand level: the geometry cannot order them
 _LEVEL = 0.5
 # [sizes] most white between two such lines standing side by side on one printed line
 _BESIDE = 1.0
+# [share of its region's measure] a line this wide is a whole line of its column, no piece of
+# one: two such lines side by side are two columns' (``Regions.beside``)
+_WHOLE = 0.75
 # [sizes] how far gaps between lines an OCR engine boxed (by their letters) differ in one leading
 OCR_LEADING = 0.5
 # [lines] a region of at most this many lines says little of where its text ends, on a page
@@ -73,7 +76,7 @@ class Regions:
             if ln.words[0].source_block is not None:
                 widths.setdefault(ln.words[0].source_block, []).append(boxes[id(ln)].width)
         self.lines = {k: len(ws) for k, ws in widths.items()}
-        self.measure = {k: sorted(ws)[int(_FULL_LINES * len(ws))] for k, ws in widths.items()}
+        self.measure = {k: full_measure(ws) for k, ws in widths.items()}
         self.widest = {k: max(ws) for k, ws in widths.items()}
         sizes = sorted(ln.size for ln in lines)
         size = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0  # the median line's
@@ -85,7 +88,7 @@ class Regions:
             if ln.words[0].source_block in self.paragraph:
                 spans.setdefault(self.paragraph[ln.words[0].source_block], []).append(ln)
         # per paragraph: its lines, measure, left and right edges and median line size
-        self.spans = {k: (len(ls), sorted(boxes[id(ln)].width for ln in ls)[int(_FULL_LINES * len(ls))],
+        self.spans = {k: (len(ls), full_measure([boxes[id(ln)].width for ln in ls]),
                           min(boxes[id(ln)].x0 for ln in ls), max(boxes[id(ln)].x1 for ln in ls),
                           sorted(ln.size for ln in ls)[len(ls) // 2]) for k, ls in spans.items()}
 
@@ -103,9 +106,13 @@ class Regions:
         """Whether ``ln`` (box ``b``) stands level with a group's last line in its OCR block,
         right beside its row (no more than ``_BESIDE`` of the larger line's size apart: a
         speck's own size says nothing of the spaces of its line), the two no wider than the
-        block's widest line and that size: the engine found one printed line in pieces, which
-        overlap in nothing across. Two lines side by side wider than that are the lines of
-        two columns in a region the engine ran across the gutter, however narrow. A speck the
+        block's widest line and that size, not both whole lines of its measure (``_WHOLE``):
+        the engine found one printed line in pieces, which overlap in nothing across. Two
+        lines side by side wider than that are the lines of two columns in a region the engine
+        ran across the gutter, however narrow; so are two whole lines, which a region holding a
+        line across both columns (a title over them) lets through its widest line
+        (``bench/variants.py``, spanning: "rassemblé à" beside "vail, et se développer", Ouest-
+        Éclair 1924, p. 1, each a line of its column). A speck the
         engine made a region of its own (``speck``) may stand so beside a group's row too,
         the two then within the group's lines across (``extent``) and that size."""
         size = max(last.size, ln.size)
@@ -113,7 +120,9 @@ class Regions:
             return False
         width = max(b.x1, row.x1) - min(b.x0, row.x0)
         if level_in_print(last, ln):
-            return width <= self.widest[ln.words[0].source_block] + size
+            k = ln.words[0].source_block
+            whole = _WHOLE * self.measure[k]
+            return width <= self.widest[k] + size and min(b.width, row.width) < whole
         return self.speck(last, ln) and width <= extent.width + size
 
     def speck(self, last: Line, ln: Line) -> bool:
@@ -133,7 +142,7 @@ class Regions:
 
     def apart(self, a: Line, b: Line) -> bool:
         """Lines of two regions, one set more than ``_WIDER`` times as wide as the other, which
-        has ``_MEASURED`` lines or more to say so: text across two columns and text of one of
+        has ``MEASURED`` lines or more to say so: text across two columns and text of one of
         them, a title over its text, never one block. On a page cut finer than paragraphs
         (``fine``), whose regions of a line or two say nothing of a width, the paragraphs the
         regions chain into are measured instead, for a line centred over or under a column
@@ -142,14 +151,14 @@ class Regions:
         if ka is None or kb is None or ka == kb:
             return False
         narrow, wide = sorted((ka, kb), key=self.measure.__getitem__)
-        return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= _MEASURED \
+        return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= MEASURED \
             or self.fine and self._centred_apart(a, b)
 
     def _centred_apart(self, a: Line, b: Line) -> bool:
         """On a page cut finer than paragraphs (``fine``), where a region says nothing of how
         wide its paragraph is set: lines of two of the paragraphs the regions chain into
         (``_paragraphs``), one set more than ``_WIDER`` times as wide as the other, which has
-        ``_MEASURED`` lines or more to say so, the narrow one set in from both its sides by
+        ``MEASURED`` lines or more to say so, the narrow one set in from both its sides by
         more than an indent (``gutters.INDENT``), both lines of the wide one's size (its
         median line's, within ``_STACKED_HEIGHTS``): a line of the text's type centred over or
         under a column of text (a title, "Correspondance Havas."), which the engine's regions
@@ -161,7 +170,7 @@ class Regions:
             return False
         narrow, wide = sorted((self.spans[ka], self.spans[kb]), key=lambda span: span[1])
         inset = INDENT * max(a.size, b.size)
-        return wide[1] > _WIDER * narrow[1] and wide[0] >= _MEASURED \
+        return wide[1] > _WIDER * narrow[1] and wide[0] >= MEASURED \
             and narrow[2] > wide[2] + inset and narrow[3] < wide[3] - inset \
             and all(abs(ln.size - wide[4]) <= _STACKED_HEIGHTS * max(ln.size, wide[4]) for ln in (a, b))
 
@@ -181,6 +190,13 @@ class Regions:
         big, small = max(last.box.height, ln.box.height), min(last.box.height, ln.box.height)
         return big - small <= _STACKED_HEIGHTS * big and gap <= (self.leading + OCR_LEADING) * size \
             and abs(b.x0 - extent.x0) <= INDENT * size
+
+
+def full_measure(widths: list[float]) -> float:
+    """The width a region's full lines are set to, of its lines' ``widths``: the widest but a
+    quarter (``_FULL_LINES``), so that a paragraph's short last line never counts, nor, from
+    five lines on, one stray line the engine ran too far (of four or fewer, the widest)."""
+    return sorted(widths)[int(_FULL_LINES * len(widths))]
 
 
 def _leading(lines: Sequence[Line], boxes: dict[int, Box], size: float) -> float:

@@ -25,6 +25,7 @@ from operator import attrgetter
 from ..geometry import VerticalRules
 from ..model import Box, Word
 from .gutters import Gutters
+from .ocrregions import MEASURED, full_measure
 
 # [share of the larger size] two words of about one size; [share of the smaller height] how
 # far apart the middles of two words on one baseline may lie (shared with ``lines``, whose
@@ -56,7 +57,11 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
     can" beside ".now array against her", the Liverpool Standard, 1832), which its block says
     are one text. On one line: middles within ``OFF_BASELINE`` of the smaller height, about
     one size (``SAME_SIZE``), ``_BESIDE`` em apart at most and overlapping by a hair at most.
-    Whether a gutter runs between them is left to the cuts of the row they make."""
+    Whether a gutter runs between them is left to the cuts of the row they make; but two
+    lines that together reach wider than their block's measure and a size (``full_measure``
+    of its found lines, when it has ``MEASURED`` of them to say so) are no fragments of one
+    line: they are lines of two columns in a region the engine ran across the gutter (joined,
+    their gutter would be read across, ``foundlines.read_across``, and never cut)."""
     spans = []  # per line: middle, height, left, right, size (of its first word)
     for ks in lines:
         bs = [boxes[k] for k in ks]
@@ -65,9 +70,11 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
     by_block: dict[int | None, list[int]] = {}
     for j, ks in enumerate(lines):
         by_block.setdefault(words[ks[0]].source_block, []).append(j)
+    measure = {k: full_measure([spans[j][3] - spans[j][2] for j in js]) if len(js) >= MEASURED
+               else math.inf for k, js in by_block.items()}
     root = list(range(len(lines)))
     tallest = _ONE_LINE * sorted(h for _, h, *_ in spans)[len(spans) // 2] if spans else 0.0
-    for js in by_block.values():
+    for block, js in by_block.items():
         js.sort(key=lambda j: spans[j][0])
         for i, a in enumerate(js):
             cy, h, x0, x1, size = spans[a]
@@ -78,7 +85,8 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
                 small, big = sorted((size, size_b))
                 gap = max(x0_b - x1, x0 - x1_b)
                 if cy_b - cy <= OFF_BASELINE * min(h, h_b) and small >= SAME_SIZE * big and max(h, h_b) <= tallest \
-                        and -_HAIR * small <= gap <= _BESIDE * small:
+                        and -_HAIR * small <= gap <= _BESIDE * small \
+                        and max(x1, x1_b) - min(x0, x0_b) <= measure[block] + big:
                     root[_root(root, b)] = _root(root, a)
     groups: dict[int, list[int]] = {}
     for j in sorted(range(len(lines)), key=lambda j: spans[j][2]):
