@@ -213,6 +213,17 @@ def test_a_short_cjk_line_ending_in_no_closing_mark_goes_on():
     assert body_texts(words) == ["".join(body)]
 
 
+def test_a_short_cjk_line_ending_in_a_number_goes_on_at_an_unindented_line():
+    #  一二三四五六七八九十   "67亩" is not broken apart, nor "亩。“建" (an opening quote never
+    #  探索科研院所67         ends a line): the typesetter left the line short three characters
+    #  亩。“建设养老服务，建   with its number. A CJK paragraph ends with its mark, and the next
+    #  二三四五六七八九十一   is set in: the line under it, unindented, goes on with it
+    body = ["一二三四五六七八九十", "十九八七六五四三二一", "探索科研院所67",
+            "亩。“建设养老服务，建", "二三四五六七八九十一", "三四五六七八九十一二"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
+    assert body_texts(words) == ["".join(body)]
+
+
 def test_a_cjk_line_set_in_one_character_after_a_full_line_left_open_goes_on():
     #  一法第五十一条第五项   a law's items set with a hanging indent (kampo_vertical_ja:
     #   车辆移动决定。       "一の五 医療機関が、…当該" / "傷病者が…"): a line set in one

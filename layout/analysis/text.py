@@ -17,7 +17,8 @@ like indents and short lines): after a line ending in a word broken by a hyphen 
 after a line ending with no sentence's closing mark (``. ! ? : ; …``, a closing quote or
 bracket) before one starting in lower case, for in a script with capitals a paragraph opens
 with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
-than a mark before an unindented one opening with such a character, for a CJK paragraph ends
+than a mark (or in a number set into CJK text: "…科研院所67" + "亩。…") before an unindented
+one opening with such a character, for a CJK paragraph ends
 with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
 inset), and the next one is set in; after a full CJK line with no closing mark before one
 starting at most a character right of it (a hanging indent's continuation: a law's items). A
@@ -41,7 +42,7 @@ from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
 from .hyphens import breaks_word, joined, page_compounds
-from .script import CLOSING, OPENING, is_cjk
+from .script import CLOSING, OPENING, has_cjk, is_cjk
 
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
@@ -160,7 +161,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
     broken = False  # whether the previous line ended inside a word or a clause
     open_end = False  # whether it ended with no sentence's closing mark
-    cjk_open = False  # whether it ended in a CJK character other than a mark
+    cjk_open = False  # whether it ended CJK text with no closing mark (``_open_in_cjk``)
     cjk_full = False  # whether it did so at its measure's end (``_HANGING``)
     was = math.inf  # where it started
     short_of_full = False  # whether it ended a sentence short of its justified block's lines
@@ -199,7 +200,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             broken = breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
-            cjk_open = _cjk_text(ln.text.rstrip()[-1:])
+            cjk_open = _open_in_cjk(ln.text)
             cjk_full, was = cjk_open and room <= _EDGE * ln.size, ln.box.x0
             short_of_full = math.isfinite(full_end) and _stretches(ln.text) \
                 and min(end, full_end) - ln.box.x1 > _SHORT_OF_FULL * ln.size
@@ -229,6 +230,15 @@ def _opens_in_lower_case(line: Line) -> bool:
 def _cjk_text(ch: str) -> bool:
     """Whether the character is CJK text (Han, Kana, Hangul), not a mark closing a phrase."""
     return bool(ch) and is_cjk(ch) and ch not in CLOSING
+
+
+def _open_in_cjk(text: str) -> bool:
+    """Whether a line of CJK text ends with no closing mark: in a CJK character other than a
+    mark, or in a number or Latin word set into the CJK text ("…探索科研院所67" / "亩。…": a
+    typesetter does not break "67" from the "亩" after it, and when the unit with the marks
+    glued to it would not fit, leaves the line short). A CJK paragraph ends with its mark."""
+    last = text.rstrip()[-1:]
+    return _cjk_text(last) or last.isalnum() and has_cjk(text)
 
 
 def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
