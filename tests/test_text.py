@@ -433,6 +433,20 @@ def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
     assert len(texts) == 1
 
 
+def test_a_cjk_sentence_ending_short_of_a_spread_blocks_full_lines_ends_its_paragraph():
+    #  一二三四五六七八九十|   ten characters spread over a measure of 9.7 (LaTeX's justified CJK)
+    #  十九八七六五四三二一|   and a sentence ending 0.7 em short of it: a paragraph's last
+    #  甲乙丙丁戊己庚辛。  |   line, though the next character would not have fitted (no indent:
+    #  一二三四五六七八九十|   LaTeX's CJK pages set none). Set ragged, each character its size
+    # apart, the same line is short because the next would not fit: it ends nothing
+    texts = ["一二三四五六七八九十", "十九八七六五四三二一", "甲乙丙丁戊己庚辛。",
+             "一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七八九十"]
+    for measure, paragraphs in ((97, 2), (100, 1)):
+        words = [word(t, 50, 100 + 12 * k) for k, t in enumerate(texts)]
+        words = [replace(w, box=replace(w.box, x1=50 + measure)) if len(w.text) == 10 else w for w in words]
+        assert len(_cut_against(words, Column(50, 50 + measure))) == paragraphs, measure
+
+
 def test_one_line_run_on_across_the_gutter_does_not_make_its_neighbours_short():
     """A justified column in a grid column twice its width, one of its lines run on across the
     gutter to the far edge: most of the block's lines still end together, and say where its

@@ -97,6 +97,12 @@ _SHORT_OF_FULL = 0.3
 # paragraph is set in by two characters. A line starting further left stands in another
 # column (a story read on into the column left of it): its own indent decides there
 _HANGING = 1.5
+# [share of the size] how far from its size a character's advance in a spread CJK line is
+# (``_spreads_cjk``: 10 characters in a measure of 9.5 stand 5 % closer); [em] a closing mark
+# at a line's end may be set half wide (its white squeezed): a spread CJK line ends a sentence
+# short when by more than that. What ends a CJK sentence, and the closing quotes after it.
+_SPREAD, _HALF_MARK = 0.02, 0.5
+_CJK_SENTENCE_ENDS, _CJK_CLOSING_QUOTES = ("\u3002", "\uff01", "\uff1f", "\u2026"), "\u201d\u300d\u300f\uff09"
 _FLUSH = 0.15
 _JUSTIFIED = 0.75
 
@@ -172,6 +178,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
         common = _common_end(b.lines)
         full_end = _common_end(b.lines, _FLUSH, _JUSTIFIED)
+        spread = math.isfinite(full_end) and _spreads_cjk(b.lines, full_end)
         for k, ln in enumerate(b.lines):
             indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
                 > params.indent * ln.size
@@ -202,8 +209,9 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
             cjk_open = _open_in_cjk(ln.text)
             cjk_full, was = cjk_open and room <= _EDGE * ln.size, ln.box.x0
-            short_of_full = math.isfinite(full_end) and _stretches(ln.text) \
-                and min(end, full_end) - ln.box.x1 > _SHORT_OF_FULL * ln.size
+            short = (min(end, full_end) - ln.box.x1) / ln.size
+            short_of_full = math.isfinite(full_end) and (_stretches(ln.text) and short > _SHORT_OF_FULL or spread
+                                                         and _ends_cjk_sentence(ln.text) and short > _HALF_MARK)
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
@@ -219,6 +227,26 @@ def _stretches(text: str) -> bool:
     it ("…656多家。" / "“落实…")."""
     text = text.strip()
     return text.endswith(_SENTENCE_ENDS) and " " in text
+
+
+def _spreads_cjk(lines: Sequence[Line], full_end: float) -> bool:
+    """Whether a justified block spreads its CJK lines to their measure: the characters of its
+    full lines of CJK text alone stand further apart, or closer, than their size (by over
+    ``_SPREAD``; ``_JUSTIFIED`` of them, and at least ``_FULL_LINES``). Text set ragged fills
+    a line with whole characters, each its size apart, and leaves one short when the next
+    character would not fit with its marks. In a spread block a CJK line ending a sentence
+    short of the full lines is a paragraph's last line, as a Latin one is (``_stretches``)."""
+    full = [ln for ln in lines if abs(full_end - ln.box.x1) <= _FLUSH * ln.size
+            and all(is_cjk(c) for c in ln.text if not c.isspace())]
+    spread = sum(abs(ln.box.width / len(ln.text.replace(" ", "")) - ln.size) > _SPREAD * ln.size
+                 for ln in full)
+    return len(full) >= _FULL_LINES and spread >= _JUSTIFIED * len(full)
+
+
+def _ends_cjk_sentence(text: str) -> bool:
+    """Whether a line of CJK text ends a sentence (its full stop, exclamation or question
+    mark, or an ellipsis, maybe with a closing quote or bracket after it)."""
+    return has_cjk(text) and text.rstrip().rstrip(_CJK_CLOSING_QUOTES).endswith(_CJK_SENTENCE_ENDS)
 
 
 def _opens_in_lower_case(line: Line) -> bool:
