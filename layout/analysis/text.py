@@ -3,8 +3,9 @@
 Within a story, body lines are read in order and a new paragraph starts at a line that is
 indented, or after a line that stops short of its column's right edge although the next line's
 first word would have fitted there (so ragged-right text keeps its paragraphs), or after a
-Latin line ending a sentence over 0.3 em short of a justified block's full lines (set
-with no indent, a paragraph ends so), or at a line opening with a bold lead-in. The right edge
+Latin line ending a sentence over 0.3 em short of a justified block's full lines, or a CJK one
+half an em short in a block spreading its characters (set with no indent, a paragraph ends
+so), or at a line opening with a bold lead-in. The right edge
 is where the full lines around a line (or most lines of its block) end, when they end together
 well inside the column found for it. The lines set beside a drop cap (a first word twice its
 line's size, or reaching down over the next line) are measured from its right edge: they are
@@ -97,10 +98,9 @@ _SHORT_OF_FULL = 0.3
 # paragraph is set in by two characters. A line starting further left stands in another
 # column (a story read on into the column left of it): its own indent decides there
 _HANGING = 1.5
-# [share of the size] how far from its size a character's advance in a spread CJK line is
-# (``_spreads_cjk``: 10 characters in a measure of 9.5 stand 5 % closer); [em] a closing mark
-# at a line's end may be set half wide (its white squeezed): a spread CJK line ends a sentence
-# short when by more than that. What ends a CJK sentence, and the closing quotes after it.
+# [share of its size] how far off its size a spread CJK line sets its characters apart (10 in a
+# measure of 9.5 stand 5 % closer); [em] a closing mark may be set half wide at a line's end: a
+# spread CJK line ends a sentence short when by more. A CJK sentence's ends; quotes after them.
 _SPREAD, _HALF_MARK = 0.02, 0.5
 _CJK_SENTENCE_ENDS, _CJK_CLOSING_QUOTES = ("\u3002", "\uff01", "\uff1f", "\u2026"), "\u201d\u300d\u300f\uff09"
 _FLUSH = 0.15
@@ -236,7 +236,7 @@ def _spreads_cjk(lines: Sequence[Line], full_end: float) -> bool:
     a line with whole characters, each its size apart, and leaves one short when the next
     character would not fit with its marks. In a spread block a CJK line ending a sentence
     short of the full lines is a paragraph's last line, as a Latin one is (``_stretches``)."""
-    full = [ln for ln in lines if abs(full_end - ln.box.x1) <= _FLUSH * ln.size
+    full = [ln for ln in lines if abs(full_end - ln.box.x1) <= _FLUSH * ln.size and ln.text.strip()
             and all(is_cjk(c) for c in ln.text if not c.isspace())]
     spread = sum(abs(ln.box.width / len(ln.text.replace(" ", "")) - ln.size) > _SPREAD * ln.size
                  for ln in full)
