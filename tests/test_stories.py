@@ -121,6 +121,19 @@ def test_headless_column_top_continues_the_story_ending_lowest_in_the_column_bef
     assert story_of(layout, "Golf") == story_of(layout, "Bravo")
 
 
+def test_a_column_ending_in_a_jump_line_or_a_source_credit_ends_its_story():
+    #  ══ A ══════      the story under A ends at the foot of column 1 with a line that closes
+    #  ░A░░░ ░g░░░      it (it goes on on another page; its data's source): column 2, with no
+    #  ░A░░░ ░g░░░      headline over it, is not A's continuation but text of its own
+    #  close ░g░░░
+    for closing in ("Continued on page 5", "Source: the county"):
+        words = (text_lines(["First Story"], 50, 40, size=16) + marked(column(50, 60, 20), "Alpha")
+                 + text_lines([closing], 50, 302) + marked(column(170, 60, 22, start=60), "Golf"))
+        layout = analyse_page(page(words))
+        assert story_of(layout, "Golf") != story_of(layout, "Alpha"), closing
+        assert story_of(layout, closing) == story_of(layout, "Alpha")
+
+
 def test_headless_text_under_a_picture_continues_the_story_level_with_it():
     #  ══ A ═══   ▓▓▓▓▓      g starts under a picture, not at the top of its column: it goes on
     #  ░A░░░      ▓▓▓▓▓      from the story ending level with it (A), not from B, which carries

@@ -213,6 +213,17 @@ def test_a_short_cjk_line_ending_in_no_closing_mark_goes_on():
     assert body_texts(words) == ["".join(body)]
 
 
+def test_a_short_cjk_line_ending_in_a_number_goes_on_at_an_unindented_line():
+    #  一二三四五六七八九十   "67亩" is not broken apart, nor "亩。“建" (an opening quote never
+    #  探索科研院所67         ends a line): the typesetter left the line short three characters
+    #  亩。“建设养老服务，建   with its number. A CJK paragraph ends with its mark, and the next
+    #  二三四五六七八九十一   is set in: the line under it, unindented, goes on with it
+    body = ["一二三四五六七八九十", "十九八七六五四三二一", "探索科研院所67",
+            "亩。“建设养老服务，建", "二三四五六七八九十一", "三四五六七八九十一二"]
+    words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100)
+    assert body_texts(words) == ["".join(body)]
+
+
 def test_a_cjk_line_set_in_one_character_after_a_full_line_left_open_goes_on():
     #  一法第五十一条第五项   a law's items set with a hanging indent (kampo_vertical_ja:
     #   车辆移动决定。       "一の五 医療機関が、…当該" / "傷病者が…"): a line set in one
@@ -420,6 +431,20 @@ def test_a_cjk_line_short_of_a_number_set_on_to_the_next_character_goes_on():
     first = [word("网", 50, 124), word("57.5", 60, 124), word("万吨。", 80, 124)]
     texts = _cut_against(lines[:2] + first, Column(50, 150))
     assert len(texts) == 1
+
+
+def test_a_cjk_sentence_ending_short_of_a_spread_blocks_full_lines_ends_its_paragraph():
+    #  一二三四五六七八九十|   ten characters spread over a measure of 9.7 (LaTeX's justified CJK)
+    #  十九八七六五四三二一|   and a sentence ending 0.7 em short of it: a paragraph's last
+    #  甲乙丙丁戊己庚辛。  |   line, though the next character would not have fitted (no indent:
+    #  一二三四五六七八九十|   LaTeX's CJK pages set none). Set ragged, each character its size
+    # apart, the same line is short because the next would not fit: it ends nothing
+    texts = ["一二三四五六七八九十", "十九八七六五四三二一", "甲乙丙丁戊己庚辛。",
+             "一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七八九十"]
+    for measure, paragraphs in ((97, 2), (100, 1)):
+        words = [word(t, 50, 100 + 12 * k) for k, t in enumerate(texts)]
+        words = [replace(w, box=replace(w.box, x1=50 + measure)) if len(w.text) == 10 else w for w in words]
+        assert len(_cut_against(words, Column(50, 50 + measure))) == paragraphs, measure
 
 
 def test_one_line_run_on_across_the_gutter_does_not_make_its_neighbours_short():

@@ -23,6 +23,10 @@ from .placement import Group, Unit, same_text_size
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
+# What closes a story's text where it stands: a jump line (it goes on on another page) and a
+# source credit set after it ("数据来源：该市", "Source: …"). A column ending in one of them
+# is the end of its story; the run at the top of the next column is another's.
+_CLOSING_ROLES = ("jump", "credit")
 
 
 def open_cuts(units: Sequence[Unit], body: float) -> list[Box]:
@@ -67,7 +71,8 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     A story runs down one column and on at the top of the next. A run that starts its column
     (nothing above it in its band of the page) continues the story at the foot of the column
     before, in the same band. A run that starts lower (under a picture, say) continues the
-    story ending lowest beside it, between the run's top and (about) its bottom::
+    story ending lowest beside it, between the run's top and (about) its bottom. A column
+    ending in a jump line or a source credit (``_CLOSING_ROLES``) ends its story there::
 
         ░A░░░ ░g░░░          g starts its column: it goes on from the foot of the column
         ░A░░░ ░g░░░          before, story B, not from A level with its top
@@ -85,6 +90,8 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         if (best is None or p.box.y1 > best.box.y1) and not any(
                 p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
             best = p
+    if best is not None and best.block is not None and best.block.role in _CLOSING_ROLES:
+        return None  # the story ends at the foot of the column before: nothing goes on from it
     return best
 
 

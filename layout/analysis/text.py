@@ -3,8 +3,9 @@
 Within a story, body lines are read in order and a new paragraph starts at a line that is
 indented, or after a line that stops short of its column's right edge although the next line's
 first word would have fitted there (so ragged-right text keeps its paragraphs), or after a
-Latin line ending a sentence over 0.3 em short of a justified block's full lines (set
-with no indent, a paragraph ends so), or at a line opening with a bold lead-in. The right edge
+Latin line ending a sentence over 0.3 em short of a justified block's full lines, or a CJK one
+half an em short in a block spreading its characters (set with no indent, a paragraph ends
+so), or at a line opening with a bold lead-in. The right edge
 is where the full lines around a line (or most lines of its block) end, when they end together
 well inside the column found for it. The lines set beside a drop cap (a first word twice its
 line's size, or reaching down over the next line) are measured from its right edge: they are
@@ -17,7 +18,8 @@ like indents and short lines): after a line ending in a word broken by a hyphen 
 after a line ending with no sentence's closing mark (``. ! ? : ; …``, a closing quote or
 bracket) before one starting in lower case, for in a script with capitals a paragraph opens
 with one ("… aura" + "de l'Elysée …"); after a short line ending in a CJK character other
-than a mark before an unindented one opening with such a character, for a CJK paragraph ends
+than a mark (or in a number set into CJK text: "…科研院所67" + "亩。…") before an unindented
+one opening with such a character, for a CJK paragraph ends
 with its closing mark ("…人才队伍、创新" + "平台、应急预案…", lines set short beside an
 inset), and the next one is set in; after a full CJK line with no closing mark before one
 starting at most a character right of it (a hanging indent's continuation: a law's items). A
@@ -41,7 +43,7 @@ from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
 from .hyphens import breaks_word, joined, page_compounds
-from .script import CLOSING, OPENING, is_cjk
+from .script import CLOSING, OPENING, has_cjk, is_cjk
 
 # Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
 _COMMAS = (",", "\uff0c", "\u3001")
@@ -96,6 +98,11 @@ _SHORT_OF_FULL = 0.3
 # paragraph is set in by two characters. A line starting further left stands in another
 # column (a story read on into the column left of it): its own indent decides there
 _HANGING = 1.5
+# [share of its size] how far off its size a spread CJK line sets its characters apart (10 in a
+# measure of 9.5 stand 5 % closer); [em] a closing mark may be set half wide at a line's end: a
+# spread CJK line ends a sentence short when by more. A CJK sentence's ends; quotes after them.
+_SPREAD, _HALF_MARK = 0.02, 0.5
+_CJK_SENTENCE_ENDS, _CJK_CLOSING_QUOTES = ("\u3002", "\uff01", "\uff1f", "\u2026"), "\u201d\u300d\u300f\uff09"
 _FLUSH = 0.15
 _JUSTIFIED = 0.75
 
@@ -160,7 +167,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
     broken = False  # whether the previous line ended inside a word or a clause
     open_end = False  # whether it ended with no sentence's closing mark
-    cjk_open = False  # whether it ended in a CJK character other than a mark
+    cjk_open = False  # whether it ended CJK text with no closing mark (``_open_in_cjk``)
     cjk_full = False  # whether it did so at its measure's end (``_HANGING``)
     was = math.inf  # where it started
     short_of_full = False  # whether it ended a sentence short of its justified block's lines
@@ -171,6 +178,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
         common = _common_end(b.lines)
         full_end = _common_end(b.lines, _FLUSH, _JUSTIFIED)
+        spread = math.isfinite(full_end) and _spreads_cjk(b.lines, full_end)
         for k, ln in enumerate(b.lines):
             indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
                 > params.indent * ln.size
@@ -199,10 +207,11 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             room, width = end - ln.box.x1, max(end - left, 1e-6)
             broken = breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
             open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
-            cjk_open = _cjk_text(ln.text.rstrip()[-1:])
+            cjk_open = _open_in_cjk(ln.text)
             cjk_full, was = cjk_open and room <= _EDGE * ln.size, ln.box.x0
-            short_of_full = math.isfinite(full_end) and _stretches(ln.text) \
-                and min(end, full_end) - ln.box.x1 > _SHORT_OF_FULL * ln.size
+            short = (min(end, full_end) - ln.box.x1) / ln.size
+            short_of_full = math.isfinite(full_end) and (_stretches(ln.text) and short > _SHORT_OF_FULL or spread
+                                                         and _ends_cjk_sentence(ln.text) and short > _HALF_MARK)
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     template = blocks[0] if blocks else None
@@ -220,6 +229,26 @@ def _stretches(text: str) -> bool:
     return text.endswith(_SENTENCE_ENDS) and " " in text
 
 
+def _spreads_cjk(lines: Sequence[Line], full_end: float) -> bool:
+    """Whether a justified block spreads its CJK lines to their measure: the characters of its
+    full lines of CJK text alone stand further apart, or closer, than their size (by over
+    ``_SPREAD``; ``_JUSTIFIED`` of them, and at least ``_FULL_LINES``). Text set ragged fills
+    a line with whole characters, each its size apart, and leaves one short when the next
+    character would not fit with its marks. In a spread block a CJK line ending a sentence
+    short of the full lines is a paragraph's last line, as a Latin one is (``_stretches``)."""
+    full = [ln for ln in lines if abs(full_end - ln.box.x1) <= _FLUSH * ln.size and ln.text.strip()
+            and all(is_cjk(c) for c in ln.text if not c.isspace())]
+    spread = sum(abs(ln.box.width / len(ln.text.replace(" ", "")) - ln.size) > _SPREAD * ln.size
+                 for ln in full)
+    return len(full) >= _FULL_LINES and spread >= _JUSTIFIED * len(full)
+
+
+def _ends_cjk_sentence(text: str) -> bool:
+    """Whether a line of CJK text ends a sentence (its full stop, exclamation or question
+    mark, or an ellipsis, maybe with a closing quote or bracket after it)."""
+    return has_cjk(text) and text.rstrip().rstrip(_CJK_CLOSING_QUOTES).endswith(_CJK_SENTENCE_ENDS)
+
+
 def _opens_in_lower_case(line: Line) -> bool:
     """Whether the line's first character is a lower-case letter (of a script with capitals):
     it goes on a sentence, for a paragraph opens with a capital."""
@@ -229,6 +258,15 @@ def _opens_in_lower_case(line: Line) -> bool:
 def _cjk_text(ch: str) -> bool:
     """Whether the character is CJK text (Han, Kana, Hangul), not a mark closing a phrase."""
     return bool(ch) and is_cjk(ch) and ch not in CLOSING
+
+
+def _open_in_cjk(text: str) -> bool:
+    """Whether a line of CJK text ends with no closing mark: in a CJK character other than a
+    mark, or in a number or Latin word set into the CJK text ("…探索科研院所67" / "亩。…": a
+    typesetter does not break "67" from the "亩" after it, and when the unit with the marks
+    glued to it would not fit, leaves the line short). A CJK paragraph ends with its mark."""
+    last = text.rstrip()[-1:]
+    return _cjk_text(last) or last.isalnum() and has_cjk(text)
 
 
 def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
