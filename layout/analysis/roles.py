@@ -349,7 +349,7 @@ def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float
     """A crosshead with a byline right under it is a story's headline, whatever its size: a
     long title shrunk below the body size to fit a narrow module still heads its byline. Two
     crossheads side by side over one byline are the phrases of one title cut apart at the
-    wide space between them: the story joins them (``stories._titled``)."""
+    wide space between them: the story joins them (``assemble._titled``)."""
     bylines = [k for k, r in enumerate(roles) if r == "byline"]
     over = {i: [k for k in bylines if _touching(blocks[i], blocks[k], body)]
             for i, r in enumerate(roles) if r == "crosshead"}
