@@ -243,13 +243,21 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
 
 def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, tuple[Box, list[Box]]]:
     """Each header's box with the decks hanging under it, one under the other, each starting
-    within ``_DECK_GAP`` of the headline's size under the one above and overlapping it."""
+    within ``_DECK_GAP`` of the headline's size under the one above and overlapping it.
+
+    The decks are sorted by top and looked at from the first starting at the header's foot
+    (bisection), up to the first starting too far under it: the box only grows downwards as
+    decks join it, so no deck before the first can join, nor any after the last (the cost is
+    the decks near each header, not all of them)."""
     decks = sorted((b.box for b in blocks if b.role == "deck"), key=lambda d: d.y0)
+    tops = [d.y0 for d in decks]
     stacks = {}
     for g in (g for g in groups if g.header):
         a, hung, size = g.anchor_box, [], max(b.size for b in g.header)
-        for d in decks:
-            if 0 <= d.y0 - a.y1 <= _DECK_GAP * size and x_overlap_ratio(d, a) > 0:
+        for d in decks[bisect_left(tops, a.y1):]:
+            if d.y0 - a.y1 > _DECK_GAP * size:
+                break
+            if d.y0 >= a.y1 and x_overlap_ratio(d, a) > 0:
                 hung.append(d)
                 a = a.union(d)
         stacks[id(g)] = a, hung
