@@ -166,6 +166,10 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
     by_top = sorted(range(len(heads)), key=lambda i: heads[i].box.y0)
     tops = [heads[i].box.y0 for i in by_top]
     largest = max((h.size for h in heads), default=0.0)
+    # the body text by top, for ``_set_to``: only a crosshead asks
+    texts = sorted((b for b in blocks if b.role == "body"), key=lambda b: b.box.y0) \
+        if any(b.role == "crosshead" for b in blocks) else []
+    text_tops = [b.box.y0 for b in texts]
     for k in blocks:
         if k.role not in ("kicker", "crosshead") or id(k) in subtitles:
             continue
@@ -173,7 +177,7 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
         near = sorted(by_top[bisect_left(tops, k.box.y1 - 0.3 * largest - 1):
                              bisect_right(tops, k.box.y1 + 1.5 * largest + 1)])
         below = [h for h in map(heads.__getitem__, near) if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
-                 and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, blocks))]
+                 and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, texts, text_tops))]
         if below:
             if k.role == "crosshead":
                 subtitles.add(id(k))
@@ -182,15 +186,18 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
     return list(groups.values()), subtitles
 
 
-def _set_to(title: Block, headline: Block, blocks: Sequence[Block]) -> bool:
+def _set_to(title: Block, headline: Block, texts: Sequence[Block], tops: Sequence[float]) -> bool:
     """Whether ``title`` is centred on ``headline`` or starts at its left edge, within an em
     of its own type, standing right over it (within ``_KICKER_GAP``), with no text starting
-    between them under it (which it would lead)."""
+    between them under it (which it would lead). ``texts``: the page's body blocks sorted by
+    top, ``tops`` their tops: those starting between the two are found by bisection, not by a
+    scan of the page's blocks."""
     a, b = title.box, headline.box
-    return (abs(a.cx - b.cx) <= title.size or abs(a.x0 - b.x0) <= title.size) \
-        and b.y0 - a.y1 <= _KICKER_GAP * title.size and not any(
-        o.role == "body" and a.y1 - title.size <= o.box.y0 < b.y0 and x_overlap_ratio(o.box, a) > 0
-        for o in blocks)
+    if not ((abs(a.cx - b.cx) <= title.size or abs(a.x0 - b.x0) <= title.size)
+            and b.y0 - a.y1 <= _KICKER_GAP * title.size):
+        return False
+    between = texts[bisect_left(tops, a.y1 - title.size):bisect_left(tops, b.y0)]
+    return not any(x_overlap_ratio(o.box, a) > 0 for o in between)
 
 
 def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
