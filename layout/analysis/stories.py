@@ -261,7 +261,8 @@ def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, t
     stacks = {}
     for g in (g for g in groups if g.header):
         a, hung, size = g.anchor_box, [], max(b.size for b in g.header)
-        for d in decks[bisect_left(tops, a.y1):]:
+        for k in range(bisect_left(tops, a.y1), len(decks)):  # (no copy of the rest)
+            d = decks[k]
             if d.y0 - a.y1 > _DECK_GAP * size:
                 break
             if d.y0 >= a.y1 and x_overlap_ratio(d, a) > 0:
