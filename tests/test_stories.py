@@ -478,7 +478,7 @@ def test_a_story_without_a_headline_is_titled_by_its_deck_or_the_crossheads_atop
     headline over its text, the first deck becomes the headline; beside a headline it stays.
     With no deck either, the crossheads set above all its text are its title (a long Chinese
     title shrunk to fit a narrow module, cut apart at the wide space between its phrases)."""
-    from layout.analysis.stories import _titled
+    from layout.analysis.assemble import _titled
 
     def block(role, y, x=50):
         return Block((), Box(x, y, x + 100, y + 10), 10, False, False, role=role)

@@ -256,16 +256,23 @@ def _dispatch_under_title(h: Block, near: Sequence[Block], body: float, font: st
         and emphasised(b, body, font) and b.frame == h.frame for b in near)
 
 
-def _over_others(b: Block, i: int, heads: Sequence[int], blocks: Sequence[Block]) -> bool:
+def _over_others(b: Block, i: int, heads: Sequence[int], tops: Sequence[float],
+                 blocks: Sequence[Block]) -> bool:
     """Whether ``b``, over headline ``i``, reaches over another headline standing level with
     it (their heights overlapping by over ``_LEVEL`` of the shorter one's): a banner across the page
     over several stories' headlines ("SEUL JOURNAL FRANÇAIS RECEVANT PAR FILS ..." over "CE
     QU'ON POURRAIT FAIRE", "A LA RÉUNION", Le Matin 1893), which kicks none of them, however
-    close it stands over one."""
+    close it stands over one.
+
+    ``heads``: the page's headlines sorted by top, ``tops`` their tops. Only those starting
+    from b's foot down to headline i's foot can be one (starting under b, and overlapping i in
+    height, so starting above its foot), found by bisection: the headlines of the rows above
+    and below are not looked at."""
     h = blocks[i].box
+    window = heads[bisect_left(tops, b.box.y1):bisect_left(tops, h.y1)]
     return any(k != i and blocks[k] is not b and blocks[k].box.y0 >= b.box.y1
                and x_overlap(blocks[k].box, b.box) > 0
-               and y_overlap(blocks[k].box, h) > _LEVEL * min(blocks[k].box.height, h.height) for k in heads)
+               and y_overlap(blocks[k].box, h) > _LEVEL * min(blocks[k].box.height, h.height) for k in window)
 
 
 def _touching(upper: Block, lower: Block, scale: float) -> bool:
@@ -290,6 +297,8 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
     tops = [blocks[k].box.y0 for k in by_top]
     lefts, rights = [blocks[k].box.x0 for k in by_top], [blocks[k].box.x1 for k in by_top]
     heads = [i for i, r in enumerate(roles) if r == "headline"]
+    level = sorted(heads, key=lambda k: blocks[k].box.y0)  # (``_over_others``)
+    level_tops = [blocks[k].box.y0 for k in level]
     for i in heads:
         h = blocks[i]
         if roles[i] != "headline":
@@ -308,7 +317,7 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
             kicker_sized = len(b.lines) <= _KICKER_LINES
             if roles[j] == "headline":
                 if _touching(b, h, 0.8 * h.size) and b.size < h.size and kicker_sized \
-                        and not _over_others(b, i, heads, blocks):
+                        and not _over_others(b, i, level, level_tops, blocks):
                     roles[j] = "kicker"
                 elif _touching(h, b, 0.8 * h.size) and b.size < h.size \
                         and not (h.box.width >= _BANNER_SPAN * b.box.width and in_capitals(b.raw_text)):
@@ -318,7 +327,7 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
                 roles[j] = "byline"  # the author's name alone under the headline: 邓志强
             elif roles[j] == "body":
                 kicker = _touching(b, h, 1.0 * b.size + 0.3 * h.size) and emphasised(b, body, font) \
-                    and kicker_sized and not _over_others(b, i, heads, blocks)
+                    and kicker_sized and not _over_others(b, i, level, level_tops, blocks)
                 if (kicker or _touching(h, b, 0.6 * h.size) and (
                         b.size >= params.deck_ratio * body or b.raw_text.lstrip().startswith(("——", "—")))) \
                         and not BYLINE.search(b.raw_text):  # a byline is neither
@@ -349,7 +358,7 @@ def _name_bylined_titles(blocks: Sequence[Block], roles: list[Role], body: float
     """A crosshead with a byline right under it is a story's headline, whatever its size: a
     long title shrunk below the body size to fit a narrow module still heads its byline. Two
     crossheads side by side over one byline are the phrases of one title cut apart at the
-    wide space between them: the story joins them (``stories._titled``)."""
+    wide space between them: the story joins them (``assemble._titled``)."""
     bylines = [k for k, r in enumerate(roles) if r == "byline"]
     over = {i: [k for k in bylines if _touching(blocks[i], blocks[k], body)]
             for i, r in enumerate(roles) if r == "crosshead"}

@@ -25,9 +25,9 @@ headlines and no text of its own (a banner) heads no column.
 A frame without a headline of its own becomes a sidebar of the story it is placed in; a
 frame with a headline is a boxed story. Kickers go to the headline right below them, and so
 does a crosshead standing right over a headline and set to it (a crosshead leads text);
-titles set one under the other over one story are one headline (``stacks.py``). In a story
-assembled, an item's title set a size up over its text is named a crosshead
-(``titles.item_titles``).
+titles set one under the other over one story are one headline (``stacks.py``). Each group
+placed is assembled into a story (``assemble.py``), where an item's title set a size up over
+its text is named a crosshead (``titles.item_titles``).
 """
 
 from __future__ import annotations
@@ -37,17 +37,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..geometry import Grid as BoxGrid, covered_width, union_all, x_overlap_ratio, y_overlap
-from ..model import Block, Box, Figure, Layout, PageContent, Story
+from ..model import Block, Box, Figure, Layout, PageContent
 from ..params import Params
+from .assemble import assemble_story, with_ids
 from .captions import figures_with_captions
 from .columns import Grid
 from .flow import adopt_headless, open_cuts, quotations_in_place, separators
-from .order import place_box, reading_order, set_box
+from .order import place_box, reading_order
 from .placement import Group, Placer, Unit
-from .skew import Straight, straightener
+from .skew import straightener
 from .stacks import stacked_titles
 from .subheads import absorb_inset_heads
-from .titles import item_titles
 
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
@@ -119,10 +119,10 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
     straight = straightener(page, body)
-    stories = [_story(g, grid, body, straight) for g in groups
+    stories = [assemble_story(g, grid, body, straight) for g in groups
                if (g.header or g.units) and id(g) not in notes]
     order = reading_order([place_box(s, straight) for s in stories])
-    stories = [_with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
+    stories = [with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
     middle = page.height / 2
     by_pos = sorted(furniture, key=lambda b: (b.box.y0, b.box.x0))
     return Layout(page.number, page.width, page.height, page.unit,
@@ -166,6 +166,10 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
     by_top = sorted(range(len(heads)), key=lambda i: heads[i].box.y0)
     tops = [heads[i].box.y0 for i in by_top]
     largest = max((h.size for h in heads), default=0.0)
+    # the body text by top, for ``_set_to``: only a crosshead asks
+    texts = sorted((b for b in blocks if b.role == "body"), key=lambda b: b.box.y0) \
+        if any(b.role == "crosshead" for b in blocks) else []
+    text_tops = [b.box.y0 for b in texts]
     for k in blocks:
         if k.role not in ("kicker", "crosshead") or id(k) in subtitles:
             continue
@@ -173,7 +177,7 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
         near = sorted(by_top[bisect_left(tops, k.box.y1 - 0.3 * largest - 1):
                              bisect_right(tops, k.box.y1 + 1.5 * largest + 1)])
         below = [h for h in map(heads.__getitem__, near) if -0.3 * h.size <= h.box.y0 - k.box.y1 <= 1.5 * h.size
-                 and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, blocks))]
+                 and x_overlap_ratio(h.box, k.box) >= 0.3 and (k.role == "kicker" or _set_to(k, h, texts, text_tops))]
         if below:
             if k.role == "crosshead":
                 subtitles.add(id(k))
@@ -182,15 +186,18 @@ def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[i
     return list(groups.values()), subtitles
 
 
-def _set_to(title: Block, headline: Block, blocks: Sequence[Block]) -> bool:
+def _set_to(title: Block, headline: Block, texts: Sequence[Block], tops: Sequence[float]) -> bool:
     """Whether ``title`` is centred on ``headline`` or starts at its left edge, within an em
     of its own type, standing right over it (within ``_KICKER_GAP``), with no text starting
-    between them under it (which it would lead)."""
+    between them under it (which it would lead). ``texts``: the page's body blocks sorted by
+    top, ``tops`` their tops: those starting between the two are found by bisection, not by a
+    scan of the page's blocks."""
     a, b = title.box, headline.box
-    return (abs(a.cx - b.cx) <= title.size or abs(a.x0 - b.x0) <= title.size) \
-        and b.y0 - a.y1 <= _KICKER_GAP * title.size and not any(
-        o.role == "body" and a.y1 - title.size <= o.box.y0 < b.y0 and x_overlap_ratio(o.box, a) > 0
-        for o in blocks)
+    if not ((abs(a.cx - b.cx) <= title.size or abs(a.x0 - b.x0) <= title.size)
+            and b.y0 - a.y1 <= _KICKER_GAP * title.size):
+        return False
+    between = texts[bisect_left(tops, a.y1 - title.size):bisect_left(tops, b.y0)]
+    return not any(x_overlap_ratio(o.box, a) > 0 for o in between)
 
 
 def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
@@ -243,13 +250,22 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
 
 def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, tuple[Box, list[Box]]]:
     """Each header's box with the decks hanging under it, one under the other, each starting
-    within ``_DECK_GAP`` of the headline's size under the one above and overlapping it."""
+    within ``_DECK_GAP`` of the headline's size under the one above and overlapping it.
+
+    The decks are sorted by top and looked at from the first starting at the header's foot
+    (bisection), up to the first starting too far under it: the box only grows downwards as
+    decks join it, so no deck before the first can join, nor any after the last (the cost is
+    the decks near each header, not all of them)."""
     decks = sorted((b.box for b in blocks if b.role == "deck"), key=lambda d: d.y0)
+    tops = [d.y0 for d in decks]
     stacks = {}
     for g in (g for g in groups if g.header):
         a, hung, size = g.anchor_box, [], max(b.size for b in g.header)
-        for d in decks:
-            if 0 <= d.y0 - a.y1 <= _DECK_GAP * size and x_overlap_ratio(d, a) > 0:
+        for k in range(bisect_left(tops, a.y1), len(decks)):  # (no copy of the rest)
+            d = decks[k]
+            if d.y0 - a.y1 > _DECK_GAP * size:
+                break
+            if d.y0 >= a.y1 and x_overlap_ratio(d, a) > 0:
                 hung.append(d)
                 a = a.union(d)
         stacks[id(g)] = a, hung
@@ -297,104 +313,3 @@ def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
         if len(under) >= _BANNER_TITLES:
             found[id(g)] = g
     return found
-
-
-def _story(g: Group, grid: Grid, body: float, straight: Straight) -> Story:
-    """Assemble a story: header, figures, text in reading order, then sidebars and notes.
-
-    Figures come right after the header and sidebars after the text, so neither cuts into a
-    paragraph (the text around a picture is one flow); each still belongs to its story. The
-    text is ordered without them: a column runs on below a picture or box set across it.
-    ``straight``: the page's slant taken out of the boxes the text is ordered by (``skew``).
-    """
-    header = sorted(g.header, key=lambda b: b.box.y0)
-    placed = [u for u in g.units if u.block is None]  # figures and frames
-    placed = [placed[i] for i in reading_order([u.box for u in placed])]
-    text_units = [u for u in g.units if u.block is not None]
-    # (one text unit, as many a story has, is in order: its lines are not measured for it)
-    set_boxes = [set_box(u.block, straight) for u in text_units] if len(text_units) > 1 else \
-        [u.box for u in text_units]
-    texts = item_titles([text_units[i].block for i in reading_order(set_boxes)])
-    if len(texts) > 1 and texts[-1].role == "crosshead":  # one ending the story: its signature
-        texts[-1] = replace(texts[-1], role="byline")
-    lead, rest = _leading(texts, body)
-    header, lead, rest = _titled(header, lead, rest, body)
-    content: list[Block | Figure | Story] = [*header, *lead]
-    content += [u.figure for u in placed if u.figure is not None]
-    content += rest
-    for u in placed:
-        if u.framed:
-            content.extend(_framed(u, body, straight))
-    for n in g.notes:
-        note = _story(n, grid, body, straight)
-        content.append(replace(note, kind="sidebar"))
-    boxes = [b.box for b in header] + [u.box for u in g.units] + [n.box for n in content if isinstance(n, Story)]
-    body_cols = {grid.index_of(c.box) for c in content if isinstance(c, Block) and c.role == "body"}
-    body_cols.discard(None)
-    has_text = any(isinstance(c, (Block, Story)) and not (isinstance(c, Block) and c.role == "caption")
-                   for c in content)
-    kind = "story" if has_text else "picture"
-    if not header and len(content) == 1 and isinstance(content[0], Story):
-        return replace(content[0], kind="story")  # a boxed story standing alone
-    return Story("", kind, tuple(content), union_all(boxes), max(1, len(body_cols)))
-
-
-def _leading(texts: list[Block], body: float) -> tuple[list[Block], list[Block]]:
-    """The kickers, decks and bylines set above the body text, then the rest, each in the
-    given order: they lead the text wherever the reading order put them (a centred byline over
-    the columns falls inside one of them)."""
-    top = min((t.box.y0 for t in texts if t.role == "body"), default=float("inf")) + 0.5 * body
-    lead = [t for t in texts if t.role in ("kicker", "deck", "byline") and t.box.y1 <= top]
-    led = {id(t) for t in lead}
-    return lead, [t for t in texts if id(t) not in led]
-
-
-def _titled(header: list[Block], lead: list[Block], rest: list[Block],
-            body: float) -> tuple[list[Block], list[Block], list[Block]]:
-    """A story without a headline is titled by its first deck, else by the crossheads set
-    above all its text (a short item's title may be no larger than a deck or a crosshead: a
-    long Chinese title shrunk to fit a narrow module, cut at a wide space; an item's title set
-    a size up over its text, ``titles.item_titles``)."""
-    titles = header + lead
-    if any(b.role == "headline" for b in titles):
-        return header, lead, rest
-    k = next((k for k, b in enumerate(titles) if b.role == "deck"), None)
-    if k is not None:
-        titled = titles[:k] + [replace(titles[k], role="headline")] + titles[k + 1:]
-        return titled[:len(header)], titled[len(header):], rest
-    top = min((b.box.y0 for b in rest if b.role == "body"), default=float("inf"))
-    over = sorted((b for b in rest if b.role == "crosshead" and b.box.y1 <= top + 0.5 * body),
-                  key=lambda b: (b.box.y0, b.box.x0))
-    if not over:
-        return header, lead, rest
-    title = replace(over[0], lines=tuple(ln for b in over for ln in b.lines),
-                    box=union_all([b.box for b in over]), role="headline")
-    return header + [title], lead, [b for b in rest if all(b is not o for o in over)]
-
-
-def _framed(u: Unit, body: float, straight: Straight) -> list[Block | Story]:
-    """A frame's blocks as a sidebar (its title, if any, as headline; a kicker over a headline
-    stays a kicker), ordered for reading, its figures after its titles."""
-    blocks = [u.framed[i] for i in reading_order([set_box(b, straight) for b in u.framed])]
-    first = blocks[0]
-    if len(blocks) > 1 and first.role in ("body", "crosshead", "kicker", "deck") and (
-            first.bold or first.size > max(b.size for b in blocks[1:])) and len(first.lines) <= 2 \
-            and not any(b.role == "headline" for b in blocks):
-        blocks[0] = replace(first, role="headline")
-    titles = next((k for k, b in enumerate(blocks) if b.role not in ("headline", "kicker")), len(blocks))
-    lead, rest = _leading(blocks[titles:], body)
-    figures = [u.framed_figures[i] for i in reading_order([f.box for f in u.framed_figures])]
-    return [Story("", "sidebar", tuple(blocks[:titles] + figures + lead + rest), u.box, 1)]
-
-
-def _with_ids(story: Story, sid: str) -> Story:
-    """The story with its id and its sidebars' ids (``p1-s2-b1``) set."""
-    n = 0
-    content = []
-    for c in story.content:
-        if isinstance(c, Story):
-            n += 1
-            c = _with_ids(c, f"{sid}-b{n}")
-        content.append(c)
-    return replace(story, id=sid, content=tuple(content))
-

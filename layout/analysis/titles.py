@@ -5,7 +5,7 @@ Part of stage 3 (``roles.py``). Older papers, and OCR files whose sizes are roug
 titles in about the body size; where they stand, and whether the text above them has come
 to an end, tells their role.
 
-Stage 5 (``stories.py``) asks ``item_titles`` once a story is assembled: an item's title set a
+Stage 5 asks ``item_titles`` once a story is assembled (``assemble.py``): an item's title set a
 size up over its text, on a line of its own and closed by a stop, is named a crosshead there.
 """
 
@@ -178,7 +178,7 @@ def item_titles(texts: Sequence[Block]) -> list[Block]:
     1876), where a crosshead would be bold or in capitals. Named only
     once the story is assembled: as body text of another size, the title has already cut the
     story where it stands (a crosshead would run on in the story above); one that opens a
-    headless story titles it (``stories._titled``). A dispatch's place and date set so
+    headless story titles it (``assemble._titled``). A dispatch's place and date set so
     ("Luxembourg, le 6 décembre.") opens its text instead."""
     return [replace(b, role="crosshead") if k + 1 < len(texts) and _item_title(b, texts[k + 1]) else b
             for k, b in enumerate(texts)]
