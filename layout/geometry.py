@@ -255,6 +255,11 @@ class VerticalRules:
     def __bool__(self) -> bool:
         return bool(self._rules)
 
+    def within(self, x0: float, x1: float) -> bool:
+        """True when a rule's middle lies between x=x0 and x=x1, or a point beyond (at any
+        height): ``in_gap`` holds for no gap between two boxes in that span otherwise."""
+        return bisect_left(self._xs, x0 - 1) < bisect_right(self._xs, x1 + 1)
+
     def in_gap(self, right: float, b: Box) -> bool:
         """True when a vertical rule stands in the gap between x=right and box b, level with
         b's middle (a point of slack either side)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 
 from ..model import Box, Word
 from .gutters import Gutters, Strip
@@ -42,6 +43,14 @@ def found_line(a: Word, b: Word) -> bool:
 def other_source_block(a: Word, b: Word) -> bool:
     """True when the source put a and b in different blocks (``Word.source_block``)."""
     return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
+
+
+def one_found_line(row: Sequence[Word]) -> bool:
+    """Whether all the words of a row are of one line and one block of an OCR file: every two
+    neighbours are ``found_line``, none ``other_source_block``."""
+    line, block = row[0].source_line, row[0].source_block
+    return line is not None and block is not None and all(
+        w.source_line == line and w.source_block == block for w in row)
 
 
 def row_extent(row: list[Word], boxes: dict[int, Box]) -> tuple[float, float]:

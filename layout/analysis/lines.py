@@ -11,14 +11,13 @@ That cut, one at a short gutter taken for the lines aligned beside it, and one i
 on the edges of a long gutter of another height, are weak: a river of word spaces looks the
 same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
 is sure after words that fill the measure of their column's lines, the gutter white beside
-them too (a line ends there: a short last column beside a full one). A line an OCR
-file found is evidence: no weak cut, only sure ones, none at a gutter (nor beside a word of
-another size, an engine's guess) if it is no wider than a column (``_BEYOND_MEASURE``), its
-words in the file's order. A vertical rule, a change of source block (OCR regions) or a word
-far larger than its neighbour (a drop cap, a headline beside body text) always cuts. Pieces of
-two rows that make one printed line are then joined (``rejoin.py``). Vertical CJK words are
-handled the same way with the axes swapped. Cost: one sort of the words, one sweep for the
-gutters, then linear.
+them too (a line ends there: a short last column beside a full one). A line an OCR file found is
+evidence: no weak cut, only sure ones, none at a gutter (nor beside a word of another size, an
+engine's guess) if it is no wider than a column (``_BEYOND_MEASURE``), its words in the file's
+order. A vertical rule, a change of source block (OCR regions) or a word far larger than its
+neighbour (a drop cap, a headline beside body text) always cuts. Pieces of two rows that make one
+printed line are then joined (``rejoin.py``). Vertical CJK words are handled the same way with
+the axes swapped. Cost: one sort of the words, one sweep for the gutters, then linear.
 """
 
 from __future__ import annotations
@@ -35,8 +34,8 @@ from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
                       own_lines, phrase_space_of_display, spanned_under, word_space_of_display)
-from .foundlines import (ONE_COLUMN, found_line, found_measure, other_source_block, read_across,
-                         row_extent)
+from .foundlines import (ONE_COLUMN, found_line, found_measure, one_found_line, other_source_block,
+                         read_across, row_extent)
 from .gutters import INDENT, MIN_COLUMN, Gutters, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
@@ -201,15 +200,16 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     across = read_across(found_rows, gutters, MIN_COLUMN * body)
     measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
-    # asked once, not at every gap: the display predicates hold only between two words of
-    # display type (``DISPLAY``), which few gaps are
+    # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
     slack, display, ruled = _SLACK * body, DISPLAY * body, bool(separators)
     pieces = []
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
         whole, in_column = bool(across) and width <= widest_whole, width <= one_column
-        gaps: list[float] = []
-        cuts: list[int] = []  # per gap: _NONE, _WEAK, _APART or _CUT
+        if in_column and one_found_line(row) and not (ruled and separators.within(*extents[i])):
+            pieces.append([row[:]])  # an OCR line in one column, of one block, no rule: no cut below
+            continue
+        gaps, cuts = [], []  # per gap: its width, and _NONE, _WEAK, _APART or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only

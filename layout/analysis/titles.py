@@ -187,10 +187,11 @@ def item_titles(texts: Sequence[Block]) -> list[Block]:
 def _item_title(b: Block, text: Block) -> bool:
     """Whether body block ``b``, read right before body block ``text``, is an item's title
     (see ``item_titles``)."""
+    if b.role != "body" or text.role != "body" or len(b.lines) != 1:
+        return False  # (most blocks: their letters go uncounted)
     title = b.raw_text.strip()
-    letters = sum(c.isalpha() for c in title)
-    return b.role == text.role == "body" and len(b.lines) == 1 and len(title) <= TITLE_CHARS \
-        and title.endswith(".") and letters >= _TITLE_LETTERS * len(title.replace(" ", "")) \
+    return len(title) <= TITLE_CHARS and title.endswith(".") \
+        and sum(c.isalpha() for c in title) >= _TITLE_LETTERS * len(title.replace(" ", "")) \
         and b.size >= _TITLE_STEP * text.size and not DATELINE.match(title)
 
 
