@@ -53,7 +53,7 @@ test: install
 bench: install producer-tools
 	$(PY) bench/run.py --out BENCHMARKS.md
 	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
-	$(PY) bench/variants.py >> BENCHMARKS.md  # the archives as other OCR engines write them: ~8 minutes
+	$(PY) bench/variants.py >> BENCHMARKS.md  # the archives as other OCR engines write them: ~9 minutes
 	$(PY) bench/fit_ads.py --born-digital fixtures/pages --born-digital fixtures/producers/pages >> BENCHMARKS.md
 	$(PY) bench/batch.py >> BENCHMARKS.md
 	$(PY) bench/scans.py >> BENCHMARKS.md  # whole-page OCR: several minutes
