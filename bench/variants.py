@@ -63,12 +63,17 @@ def _tag(root: etree._Element, name: str) -> str:
     return f"{{{ns}}}{name}" if ns else name
 
 
+def _box_of(e: etree._Element) -> tuple[float, float, float, float]:
+    """An ALTO element's box as (x0, y0, x1, y1)."""
+    x, y = float(e.get("HPOS", 0)), float(e.get("VPOS", 0))
+    return x, y, x + float(e.get("WIDTH", 0)), y + float(e.get("HEIGHT", 0))
+
+
 def _box(elements: list[etree._Element]) -> dict[str, str]:
     """The union of the elements' boxes, as ALTO attributes in the file's own units."""
-    x0 = min(float(e.get("HPOS")) for e in elements)
-    y0 = min(float(e.get("VPOS")) for e in elements)
-    x1 = max(float(e.get("HPOS")) + float(e.get("WIDTH")) for e in elements)
-    y1 = max(float(e.get("VPOS")) + float(e.get("HEIGHT")) for e in elements)
+    boxes = [_box_of(e) for e in elements]
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
     return dict(zip(_BOX, (f"{v:g}" for v in (x0, y0, x1 - x0, y1 - y0))))
 
 
@@ -128,12 +133,6 @@ def blockperline(path: Path) -> None:
 _GUTTER = 0.25
 # [lines] least lines of each block in the band two blocks share for ``spanning`` to merge them
 _BAND_LINES = 2
-
-
-def _box_of(e: etree._Element) -> tuple[float, float, float, float]:
-    """An ALTO element's box as (x0, y0, x1, y1)."""
-    x, y = float(e.get("HPOS", 0)), float(e.get("VPOS", 0))
-    return x, y, x + float(e.get("WIDTH", 0)), y + float(e.get("HEIGHT", 0))
 
 
 def spanning(path: Path) -> None:

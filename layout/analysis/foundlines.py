@@ -46,8 +46,9 @@ def other_source_block(a: Word, b: Word) -> bool:
 
 
 def one_found_line(row: Sequence[Word]) -> bool:
-    """Whether all the words of a row are of one line and one block of an OCR file: every two
-    neighbours are ``found_line``, none ``other_source_block``."""
+    """Whether all the words of a row are of one line and one block of an OCR file (each word's
+    ``source_line`` and ``source_block`` those of the first, which has both): ``found_line``
+    holds between any two of them, ``other_source_block`` between none."""
     line, block = row[0].source_line, row[0].source_block
     return line is not None and block is not None and all(
         w.source_line == line and w.source_block == block for w in row)
