@@ -31,7 +31,6 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..geometry import ByKey, Grid, crosses_between_vertically, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Rule, font_family
@@ -316,9 +315,13 @@ class _OpenGroups:
 
 def same_style(a: Line | Block, b: Line | Block, params: Params) -> bool:
     """Set in one type: weight, slant, face, and size within ``Params.size_tolerance``."""
+    return a.font == b.font and _same_type_in_any_face(a, b, params)
+
+
+def _same_type_in_any_face(a: Line | Block, b: Line | Block, params: Params) -> bool:
+    """Weight, slant, and size within ``Params.size_tolerance``: one type, whatever the face."""
     big, small = max(a.size, b.size), min(a.size, b.size)
-    return ((big - small) <= params.size_tolerance * big and a.bold == b.bold
-            and a.italic == b.italic and a.font == b.font)
+    return (big - small) <= params.size_tolerance * big and a.bold == b.bold and a.italic == b.italic
 
 
 def _two_faces(a: Line, b: Line, params: Params) -> bool:
@@ -327,7 +330,7 @@ def _two_faces(a: Line, b: Line, params: Params) -> bool:
     last line "台8.5%。", mostly Latin digits, is in the CJK face of the line above)."""
     return (a.font in {font_family(w.font) for w in b.words}
             or b.font in {font_family(w.font) for w in a.words}) \
-        and same_style(a, replace(b, font=a.font), params)
+        and _same_type_in_any_face(a, b, params)
 
 
 def _block(lines: list[Line], frame: int | None) -> Block:

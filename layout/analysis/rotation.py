@@ -28,7 +28,9 @@ def with_sideways_words(content: PageContent) -> PageContent:
     """The page with its sideways Latin words marked vertical."""
     if content.unit != "px":  # a PDF's text matrix already says which way its words run
         return content
-    sideways = [_sideways(w) for w in content.words]
+    # the box first, written out (a word is looked at further only when tall: few are)
+    sideways = [w.box.y1 - w.box.y0 > _TALL * (w.box.x1 - w.box.x0) and _sideways(w)
+                for w in content.words]
     if not any(sideways):
         return content
     sideways = _on_upright_lines_kept(content.words, sideways)
@@ -40,9 +42,8 @@ def with_sideways_words(content: PageContent) -> PageContent:
 
 
 def _sideways(w: Word) -> bool:
-    """Tall and thin, with enough Latin letters (the box is looked at first: it is cheap, and
-    few words are tall)."""
-    if w.vertical or w.box.height <= _TALL * w.box.width or len(w.text) < _LETTERS:
+    """A tall and thin word (the caller has looked at its box) with enough Latin letters."""
+    if w.vertical or len(w.text) < _LETTERS:
         return False
     return sum(c.isalpha() and not is_cjk(c) for c in w.text) >= _LETTERS
 

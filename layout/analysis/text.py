@@ -130,10 +130,12 @@ def _all_blocks(layout: Layout) -> Iterator[Block]:
             items.extend(c.caption if isinstance(c, Figure) else c.content)
 
 
-def _filled(b: Block, compounds: frozenset[str]) -> Block:
-    """The block with its text: its lines joined, and which of them broke a word."""
-    text, word_breaks = joined([ln.text for ln in b.lines], compounds)
-    return replace(b, text=text, word_breaks=word_breaks)
+def _filled(b: Block, compounds: frozenset[str], lines: Sequence[Line] = ()) -> Block:
+    """The block, or one of ``lines`` in its style, with its text filled, in one ``replace``."""
+    lines = tuple(lines) or b.lines
+    text, word_breaks = joined([ln.text for ln in lines], compounds)
+    box = b.box if lines is b.lines else union_all(ln.box for ln in lines)
+    return replace(b, lines=lines, box=box, text=text, word_breaks=word_breaks)
 
 
 def _figure(f: Figure, compounds: frozenset[str]) -> Figure:
@@ -214,9 +216,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
                                                          and _ends_cjk_sentence(ln.text) and short > _HALF_MARK)
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
-    template = blocks[0] if blocks else None
-    return [_filled(replace(template, lines=tuple(p), box=union_all(ln.box for ln in p)), compounds)
-            for p in paras]
+    return [_filled(blocks[0], compounds, p) for p in paras]  # (no paragraph without a block)
 
 
 def _stretches(text: str) -> bool:
