@@ -39,7 +39,7 @@ from .foundlines import (ONE_COLUMN, found_line, found_measure, one_found_line, 
 from .gutters import INDENT, MIN_COLUMN, Gutters, find_gutters
 from .linestyle import make_line
 from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
-from .script import hanging_mark, joins_without_space, unhung_box
+from .script import CLOSING_QUOTES, FULL_STOPS, hanging_mark, joins_without_space, unhung_box
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
@@ -268,9 +268,9 @@ _NONE, _WEAK, _APART, _CUT = 0, 1, 2, 3
 _STRETCH = 1.25
 # [times the widest word space] TeX widens the space after a sentence's end (its space factor
 # stretches it three times as much as a word space): in a row filling its column's measure,
-# a weak or apart cut up to this wide is that space
+# a weak or apart cut up to this wide is that space (after a full stop, a straight ' closes a quote)
 _SENTENCE = 3.0
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS)}][{re.escape(CLOSING_QUOTES)}']*$")
 
 
 def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],

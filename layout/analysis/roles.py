@@ -44,6 +44,7 @@ from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
+from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS
 from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
@@ -63,13 +64,15 @@ _LEVEL = 0.5
 _KICKER_LINES = 3
 _DECK_LINES = 6
 _CROSSHEAD_CHARS = 80
+# A crosshead is a phrase, never a sentence or a clause cut off: it ends in no comma or full stop
+_CROSSHEAD_NOT_ENDING = tuple(COMMAS + FULL_STOPS[0] + CJK_FULL_STOPS[0])
 # Most lines of a crosshead: two lines, each wrapping once in a narrow column.
 _CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
 # [lines] most lines of a title over a byline in one block; the marks that end a sentence or
 # a clause, which a title's last line does not end in
 _TITLE_LINES = 2
-_SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", ",", "，", ";", "；", ":", "：")
+_SENTENCE_ENDS = tuple(FULL_STOPS + CJK_FULL_STOPS + CLAUSE_MARKS + CJK_CLAUSE_MARKS + COMMAS)
 # A picture's credit, the line under a caption, not a byline: a photographer's ("新华社记者
 # 刘淑珍摄"), an agency's or a chart maker's ("新华社供图", "新华社发 刘淑珍 制图")
 _PHOTO_CREDIT = re.compile(r"(摄(影)?|供图|制图|新华社发)\s*$")
@@ -376,6 +379,6 @@ def _pattern_role(b: Block, body: float, font: str, params: Params) -> Role:
     if len(b.lines) <= 2 and CREDIT.search(text):
         return "credit"
     if len(b.lines) <= _CROSSHEAD_LINES and len(text) <= _CROSSHEAD_CHARS and emphasised(b, body, font) \
-            and not text.rstrip().endswith((",", "，", "。", ".")):
+            and not text.rstrip().endswith(_CROSSHEAD_NOT_ENDING):
         return "crosshead"
     return "body"

@@ -22,6 +22,19 @@ CLOSING = "、。，．：；！？）」』】〉》〕…—.,;:!?)\"'”’»
 # Opening marks may hang out of their column at a line's start (closing ones at its end)
 OPENING = "（「『【〈《〔\"'“‘«("
 
+# What a sentence ends with: Latin full stops, CJK ones and the ellipsis (either script); the
+# marks that end a clause, after which the sentence may go on, and commas; the closing quotes
+# and brackets that may follow a sentence's end. A straight single quote is none of these on
+# its own: at a word's end it is an apostrophe ("students'").
+FULL_STOPS = ".!?"
+CJK_FULL_STOPS = "。！？"
+ELLIPSIS = "…"
+CLAUSE_MARKS = ":;"
+CJK_CLAUSE_MARKS = "：；"
+COMMAS = ",，、"
+CLOSING_QUOTES = "\"”’»)]"
+CJK_CLOSING_QUOTES = "”」』）"
+
 
 _KANA = re.compile("[\u3040-\u30ff]")  # Hiragana and Katakana
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f]")

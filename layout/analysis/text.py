@@ -43,13 +43,13 @@ from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
 from .hyphens import breaks_word, joined, page_compounds
-from .script import CLOSING, OPENING, has_cjk, is_cjk
+from .script import (CJK_CLOSING_QUOTES, CJK_FULL_STOPS, CLAUSE_MARKS, CLOSING, CLOSING_QUOTES, COMMAS, ELLIPSIS,
+                     FULL_STOPS, OPENING, has_cjk, is_cjk)
 
-# Commas, Latin and CJK (full-width, ideographic): a sentence goes on after them.
-_COMMAS = (",", "\uff0c", "\u3001")
+_COMMAS = tuple(COMMAS)  # a sentence goes on after them
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
 # after it: a line ending in none of them does not end a paragraph before a lower-case letter.
-_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", '"', "\u201d", "\u2019", "\u00bb", ")", "]")
+_SENTENCE_ENDS = tuple(FULL_STOPS + CLAUSE_MARKS + ELLIPSIS + CLOSING_QUOTES)
 # [em] a word space, about: a quarter of an em in most text faces
 _SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
@@ -100,9 +100,9 @@ _SHORT_OF_FULL = 0.3
 _HANGING = 1.5
 # [share of its size] how far off its size a spread CJK line sets its characters apart (10 in a
 # measure of 9.5 stand 5 % closer); [em] a closing mark may be set half wide at a line's end: a
-# spread CJK line ends a sentence short when by more. A CJK sentence's ends; quotes after them.
+# spread CJK line ends a sentence short when by more. A CJK sentence's ends.
 _SPREAD, _HALF_MARK = 0.02, 0.5
-_CJK_SENTENCE_ENDS, _CJK_CLOSING_QUOTES = ("\u3002", "\uff01", "\uff1f", "\u2026"), "\u201d\u300d\u300f\uff09"
+_CJK_SENTENCE_ENDS = tuple(CJK_FULL_STOPS + ELLIPSIS)
 _FLUSH = 0.15
 _JUSTIFIED = 0.75
 
@@ -246,7 +246,7 @@ def _spreads_cjk(lines: Sequence[Line], full_end: float) -> bool:
 def _ends_cjk_sentence(text: str) -> bool:
     """Whether a line of CJK text ends a sentence (its full stop, exclamation or question
     mark, or an ellipsis, maybe with a closing quote or bracket after it)."""
-    return has_cjk(text) and text.rstrip().rstrip(_CJK_CLOSING_QUOTES).endswith(_CJK_SENTENCE_ENDS)
+    return has_cjk(text) and text.rstrip().rstrip(CJK_CLOSING_QUOTES).endswith(_CJK_SENTENCE_ENDS)
 
 
 def _opens_in_lower_case(line: Line) -> bool:

@@ -19,6 +19,7 @@ from itertools import islice
 from ..geometry import x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, Role
 from .patterns import DATELINE, in_capitals
+from .script import CJK_FULL_STOPS, FULL_STOPS
 
 # Most characters a title set in the body size may have; [share of its column's width] a
 # headline this much wider than a title's column, right above it, makes the title a crosshead,
@@ -26,6 +27,9 @@ from .patterns import DATELINE, in_capitals
 TITLE_CHARS = 60
 _WIDER = 1.5
 _OVER = 0.5
+# What a line closing a paragraph ends with: a full stop, Latin or CJK, or a closing quote or
+# bracket after one; not ’ (an apostrophe too) nor " and ] (alike in OCR noise)
+_TEXT_ENDS = tuple(FULL_STOPS + CJK_FULL_STOPS + "»”)")
 # Smallest title, as a share of the body size, read as the head of an item in its column: a
 # title in small capitals measures about the body's x-height (OCR sizes come from line heights).
 _SMALL_TITLE = 0.55
@@ -214,5 +218,5 @@ def _ends_text(b: Block, column: Box) -> bool:
 
 def line_ends_text(line: Line, measure: Box) -> bool:
     """A line that closes a paragraph: a full stop, or well short of the measure."""
-    return line.text.rstrip().endswith((".", "!", "?", "»", "”", ")", "。", "！", "？")) \
+    return line.text.rstrip().endswith(_TEXT_ENDS) \
         or line.box.x1 < measure.x1 - 0.2 * measure.width
