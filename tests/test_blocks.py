@@ -133,6 +133,19 @@ def test_a_map_name_on_a_column_line_stays_with_the_map():
     assert sum(len(b.lines) for b in blocks if b.box.x0 >= 160) == 12
 
 
+def test_a_charts_axis_label_does_not_join_the_caption_under_the_chart():
+    """A bar chart drawn in a tinted panel: its first axis label ("2019") stands over the
+    caption set just under the panel's edge, at the caption's size and in its face, closer
+    than a line's leading. Inside the figure and outside it, they are two blocks: joined,
+    the caption starts inside the chart, is taken for neither caption nor label, and the
+    year is read into it."""
+    chart = Figure(Box(50, 40, 200, 112), drawn=True)
+    label = [word("2019", 60, 103, size=7.5)]
+    caption = text_lines(["Homes renewed. Graphic: Ann Lee"], 50, 114, size=7.5, pitch=9)
+    blocks = sorted(blocks_of(label + caption, figures=(chart,)), key=lambda b: b.box.y0)
+    assert [[ln.text for ln in b.lines] for b in blocks] == [["2019"], ["Homes renewed. Graphic: Ann Lee"]]
+
+
 def _region(words, number):
     """Words as an OCR file gives them: in region ``number``, one found line per row."""
     return [replace(w, source_block=number, source_line=1000 * number + int(w.box.y0)) for w in words]

@@ -8,6 +8,8 @@ import pymupdf
 
 import layout
 from layout import analyse_page
+from layout.analysis.captions import running_text
+from layout.analysis.linestyle import make_line
 from layout.model import Box, Drawing
 
 from synth import column, page, text_lines, word
@@ -164,3 +166,19 @@ def test_a_border_drawn_as_a_filled_ring_is_a_frame_and_a_solid_box_is_not(tmp_p
     content = source.page(1)
     source.close()
     assert [f.as_list(1) for f in content.frames] == [[30.0, 40.0, 200.0, 150.0]]
+
+
+def test_a_row_of_axis_labels_spread_over_a_chart_is_no_running_text():
+    """The years under a chart's bars, a word each spread over the chart's width, are long
+    lines of white: with the chart's title they are no three long lines of running text, so
+    the chart's panel is a figure (weasyprint_s121_06_zh: the line stage gave the years' "年",
+    set in another face, a line of their own beside the digits'; the panel was taken for a
+    box of text, its bars became four empty figures and its caption was lost). Three loose
+    justified lines of a column, mostly words, still are running text."""
+    title = make_line([word("Charging points by year", 50, 100)], vertical=False)
+    years = make_line([word(str(2019 + i), 60 + 60 * i, 190) for i in range(5)], vertical=False)
+    units = make_line([word("yr", 80 + 60 * i, 190) for i in range(3)], vertical=False)
+    assert not running_text([title, years, units], 10)
+    loose = [make_line([word(w, 50 + 42 * i, 100 + 12 * k) for i, w in enumerate(["the", "new", "plans", "go"])],
+                       vertical=False) for k in range(3)]
+    assert running_text(loose, 10)

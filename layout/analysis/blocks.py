@@ -3,8 +3,9 @@
 A line joins the block just above it when the two are close (``Params.line_gap``), overlap
 horizontally, share size, weight and typeface (or an OCR file put them in one block: then
 they may overlap any amount, and lines standing level keep the engine's order), sit in the
-same frame, and no rule or figure lies between them (but a rule in the block's own leading:
-the edge of a box the text overran). The pieces of one printed line an OCR engine found as
+same frame and in the same figure or outside all (a chart's axis label is not the first line
+of the caption set just under the chart's edge), and no rule or figure lies between them (but
+a rule in the block's own leading: the edge of a box the text overran). The pieces of one printed line an OCR engine found as
 lines side by side in one of its blocks, and the specks it read as lines level with a line,
 stay in that block (``Regions.beside``, ``same_source_block``), and the next line follows
 the whole row they make (``_last_row``); so does a line it found set flush right under a
@@ -63,8 +64,8 @@ def _turn(box: Box) -> Box:
 
 
 class Frames:
-    """The page's frames (drawn or tinted boxes), filed in a grid of cells a fortieth of the
-    frames' extent wide: which one holds a point costs the frames around it, not all."""
+    """The page's frames (drawn or tinted boxes), or its figures, filed in a grid of cells a
+    fortieth of their extent wide: which one holds a point costs the boxes around it, not all."""
 
     def __init__(self, frames: Sequence[Box]) -> None:
         self._frames = frames
@@ -90,11 +91,11 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     # Rules and figures, by the height of their middle: a line's gap to the line above
     # holds only the few whose middle lies in it.
     barriers = [r.box for r in rules if r.orientation == "h"] + [f.box for f in figures]
-    in_frames = Frames(frames)
+    in_frames, in_figures = Frames(frames), Frames([f.box for f in figures])
     lines = _cut_at_figures(lines, figures)
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
-                    barriers, in_frames, params)
-    groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, params)
+                    barriers, in_frames, in_figures, params)
+    groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, in_figures, params)
     return tuple(_block(engine_order(g), in_frames.of(g[0].box)) for g in groups)
 
 
@@ -129,7 +130,7 @@ def _cut_at_figures(lines: Sequence[Line], figures: Sequence[Figure]) -> list[Li
     return out
 
 
-def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
+def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames, figures: Frames,
            params: Params) -> list[list[Line]]:
     """Lines swept top to bottom into groups; the result lists the groups in the order they
     closed (the line above them ended more than three gaps up), then the ones still open,
@@ -137,6 +138,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
     by_middle = ByKey(barriers, lambda b: b.cy)
     boxes = {id(ln): turn(ln.box) for ln in lines}
     frame = {id(ln): frames.of(ln.box) for ln in lines}
+    figure = {id(ln): figures.of(ln.box) for ln in lines}
     regions = Regions(lines, boxes)
     groups: list[list[Line]] = []
     done: list[int] = []
@@ -157,7 +159,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames,
                 and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b, extents[k])
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
                      and _in_leading(groups[k], gap, boxes, OCR_LEADING))
-                and frame[id(ln)] == frame[id(last)]
+                and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params)
                      or ends)
                 and (ends or not regions.apart(last, ln))

@@ -31,6 +31,10 @@ CREDIT = re.compile(
 _RUNNING_LINES = 3
 _BODY_SHARE = 0.85
 _RUNNING_WIDTH = 8.0
+# [share of its length] a long line counts only when its words cover this much of it: the
+# years along a chart's axis, a word or two each spread over the chart's width, make one
+# long line of white (loose justified lines keep most of their length in words)
+_INKED = 0.5
 # [body sizes] or lines at least this long whose starts and ends fall in the same bins of
 # ``_EDGE`` body sizes (about one x: two edges a hair apart may straddle a bin's border): a
 # justified column, however narrow (a People's Daily column of eight characters is 8 em)
@@ -47,13 +51,15 @@ def emphasised(b: Block, body: float, font: str) -> bool:
 
 
 def running_text(lines: Sequence[Line], body: float) -> bool:
-    """Whether the lines are running text (see ``_RUNNING_LINES``), not labels: long lines, or
-    a narrow justified column, lines that start and end at one x (``_COLUMN_WIDTH``)."""
+    """Whether the lines are running text (see ``_RUNNING_LINES``), not labels: long lines
+    mostly of words (``_INKED``), or a narrow justified column, lines that start and end at one
+    x (``_COLUMN_WIDTH``)."""
     edges: Counter[tuple[int, int]] = Counter()
     long = 0
     for ln in lines:
         if ln.size >= _BODY_SHARE * body:
-            long += ln.box.width >= _RUNNING_WIDTH * max(body, ln.size)
+            long += ln.box.width >= _RUNNING_WIDTH * max(body, ln.size) \
+                and sum(w.box.width for w in ln.words) >= _INKED * ln.box.width
             if ln.box.width >= _COLUMN_WIDTH * max(body, ln.size):
                 edges[round(ln.box.x0 / (_EDGE * body)), round(ln.box.x1 / (_EDGE * body))] += 1
     return long >= _RUNNING_LINES or any(n >= _RUNNING_LINES for n in edges.values())
