@@ -1,25 +1,24 @@
 """Stage 2: lines → blocks.
 
 A line joins the block just above it when the two are close (``Params.line_gap``), overlap
-horizontally, share size, weight and typeface (or an OCR file put them in one block: then
-they may overlap any amount, and lines standing level keep the engine's order), sit in the
-same frame and in the same figure or outside all (a chart's axis label is not the first line
-of the caption set just under the chart's edge), and no rule or figure lies between them (but
-a rule in the block's own leading: the edge of a box the text overran). The pieces of one printed line an OCR engine found as
-lines side by side in one of its blocks, and the specks it read as lines level with a line,
-stay in that block (``Regions.beside``, ``same_source_block``), and the next line follows
-the whole row they make (``_last_row``); so does a line it found set flush right under a
-paragraph's short last line, a signature (``_under``); lines of two OCR blocks, one set far
-wider than the other (across two columns, or a title over its text), never join, but for a
+horizontally, share size, weight and typeface (or an OCR file put them in one block: then they
+may overlap any amount, and lines standing level keep the engine's order), sit in the same
+frame and in the same figure or outside all (a chart's axis label is not the first line of the
+caption set just under the chart's edge), and no rule or figure lies between them (but a rule
+in the block's own leading: the edge of a box the text overran). The pieces of one printed line
+an OCR engine found as lines side by side in one of its blocks, and the specks it read as lines
+level with a line, stay in that block (``Regions.beside``, ``same_source_block``), and the next
+line follows the whole row they make (``_last_row``); so does a line it found set flush right
+under a paragraph's short last line, a signature (``_under``); lines of two OCR blocks, one set
+far wider than the other (across two columns, or a title over its text), never join, but for a
 paragraph's short last line boxed as a region of its own, which may be sized apart too
-(``_last_line``). Lines of
-regions of a line or two each, stacked in a column at the page's leading, are read as one
-region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
-block grouping is never used: it merges columns. A line whose words pass from inside a picture
-to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
-bottom against the few blocks still open (about one per column), rules and figures are looked
-up by height and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is
-linear.
+(``_last_line``). Lines of regions of a line or two each, stacked in a column at the page's
+leading, are read as one region's (``Regions.stacked``): an engine that cuts finer than
+paragraphs. A PDF's own block grouping is never used: it merges columns. A line whose words
+pass from inside a picture to outside it is first cut at the picture's edge
+(``_cut_at_figures``). Lines are swept top to bottom against the few blocks still open (about
+one per column), rules and figures are looked up by height and frames by place
+(``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
 
 Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
 "leftwards", since vertical columns are read right to left.
