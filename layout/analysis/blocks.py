@@ -38,6 +38,7 @@ from ..params import Params
 from .hyphens import breaks_word
 from .linestyle import make_line
 from .ocrregions import OCR_LEADING, Regions, engine_order, level_in_print, same_source_block
+from .specks import with_specks_homed
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
 _MIN_OVERLAP = 0.5
@@ -95,6 +96,7 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, in_frames, in_figures, params)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, in_figures, params)
+    groups = with_specks_homed(groups)
     return tuple(_block(engine_order(g), in_frames.of(g[0].box)) for g in groups)
 
 
