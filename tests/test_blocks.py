@@ -319,6 +319,20 @@ def test_a_signature_set_right_under_a_short_last_line_stays_in_its_ocr_block():
     assert len(build_blocks(lines, (), (), (), P)) == 2
 
 
+def test_an_addressee_set_left_under_a_signature_set_right_stays_in_its_ocr_block():
+    """The Liverpool Standard, 1832: a letter printed in a notice ends on its signature set
+    right, '(Signed) "C. SCOVELL, Sec."', and the addressee set on the left edge under it,
+    "J. Bennet, Esq., Lloyds.", overlapping it little. In the block the engine found, it
+    goes on with the lines above, within which it lies; cut off, it landed in another
+    story. Without that block it stands apart."""
+    words = (_found(["of", "the", "order", "issued", "upon", "the", "subject."], 50, 100, 11, 9, 0)
+             + _found(["(Signed)", '"C.', "SCOVELL,", 'Sec."'], 125, 113, 11, 9, 1)
+             + _found(["J.", "Bennet,", "Esq.,", "Lloyds."], 50, 127, 11, 9, 2))
+    (b,) = blocks_of(words)
+    assert [ln.text.split()[0] for ln in b.lines] == ["of", "(Signed)", "J."]
+    assert len(blocks_of([replace(w, source_block=None) for w in words])) == 2
+
+
 def test_a_rule_within_the_leading_under_a_row_in_pieces_is_crossed():
     """A rule drawn in the gap under a paragraph's line, no wider than the paragraph's leading,
     is the edge of a frame the text overran, not a separator (``_in_leading``). The engine

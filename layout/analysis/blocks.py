@@ -9,10 +9,10 @@ in the block's own leading: the edge of a box the text overran). The pieces of o
 an OCR engine found as lines side by side in one of its blocks, and the specks it read as lines
 level with a line, stay in that block (``Regions.beside``, ``same_source_block``), and the next
 line follows the whole row they make (``_last_row``); so does a line it found set flush right
-under a paragraph's short last line, a signature (``_under``); lines of two OCR blocks, one set
-far wider than the other (across two columns, or a title over its text), never join, but for a
-paragraph's short last line boxed as a region of its own, which may be sized apart too
-(``_last_line``). Lines of regions of a line or two each, stacked in a column at the page's
+under a paragraph's short last line, a signature, or flush left under one (``_under``); lines
+of two OCR blocks, one set far wider than the other (across two columns, or a title over its
+text), never join, but for a paragraph's short last line boxed as a region of its own, which
+may be sized apart too (``_last_line``). Lines of regions of a line or two each, stacked in a column at the page's
 leading, are read as one region's (``Regions.stacked``): an engine that cuts finer than
 paragraphs. A PDF's own block grouping is never used: it merges columns. A line whose words
 pass from inside a picture to outside it is first cut at the picture's edge
@@ -48,7 +48,8 @@ _MAX_OVERLAP = 0.8
 # [sizes] how much wider than a block's last gap between lines the gap to the next line may be
 # and still keep its leading
 _SAME_LEADING = 0.1
-# [sizes] how far from its block's right edge a line set flush right (a signature) may end
+# [sizes] how far from its block's right edge a line set flush right (a signature) may end,
+# or from its left edge a line set flush left under it may start
 _FLUSH = 2.0
 # [times Params.size_tolerance] how far apart two lines' or body blocks' sizes may be and still
 # be one story's text (``placement.same_text_size``; a paragraph's last line, ``_last_line``)
@@ -208,14 +209,18 @@ def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box,
 def _under(b: Box, extent: Box, gap: float, size: float) -> bool:
     """Whether a horizontal line of print (box ``b``, wider than tall) stands under its
     group's last row (``gap`` under it, reaching up less than ``_MAX_OVERLAP`` of ``size``),
-    within the group's lines across (``extent``, give or take ``size``) and flush right in them
-    (within ``_FLUSH`` sizes): a signature under a paragraph's short last line ("pool, and 4,
-    Bridge-street, Manchester." over "D. STAFFORD Sole Agent."), which overlaps it little.
-    A line centred under the text is a title over what follows (``Le projet Grébauval.``);
+    within the group's lines across (``extent``, give or take ``size``) and flush right or
+    flush left in them (within ``_FLUSH`` sizes): a signature under a paragraph's short last
+    line ("pool, and 4, Bridge-street, Manchester." over "D. STAFFORD Sole Agent."), or the
+    addressee set on the left edge under a signature set right ("J. Bennet, Esq., Lloyds."
+    under '(Signed) "C. SCOVELL, Sec."', the Liverpool Standard, 1832), which overlap the
+    row over them little. A line centred under the text is a title over what follows
+    (``Le projet Grébauval.``);
     the caller asks the line to keep the group's leading (within ``OCR_LEADING``), so a
     signature does not jump a dateline standing apart, and a line of the same OCR block."""
     return b.width > b.height and gap > -_MAX_OVERLAP * size \
-        and extent.x0 - size <= b.x0 and extent.x1 - _FLUSH * size <= b.x1 <= extent.x1 + size
+        and extent.x0 - size <= b.x0 and b.x1 <= extent.x1 + size \
+        and (extent.x1 - _FLUSH * size <= b.x1 or b.x0 <= extent.x0 + _FLUSH * size)
 
 
 def _last_line(group: list[Line], ln: Line, b: Box, extent: Box, gap: float,
