@@ -225,24 +225,27 @@ def test_a_speck_the_engine_found_level_with_its_line_stays_in_that_lines_block(
     assert sorted(len(b.lines) for b in blocks_of(stacked)) == [1, 3]
 
 
-def test_specks_the_engine_found_inside_its_block_stay_in_that_block():
-    """The Liverpool Standard, 1832: the engine read dirt as lines of their own, in the block
-    of the lines around them: "." in the leading between two lines, "„.•" at the column's
-    right edge level with a paragraph's short last line ("may be had."). Neither overlaps a
-    line across, so each stood as a block of its own, then as noise out of the story, and the
-    archive's text of the block was broken at both. Inside their block's lines they stay in
-    it, by their height, level with a line in the engine's order; a speck outside every block
-    of its engine block (in the margin) still stands apart."""
+def test_lines_the_engine_found_inside_its_block_stay_in_that_block():
+    """The Liverpool Standard, 1832, and Le Matin, 1893: the engine read dirt and a rule as
+    lines of their own, in the block of the lines around them: "." in the leading between two
+    lines, "UIUIIIV" off a rule between two paragraphs, "„.•" at the column's right edge level
+    with a paragraph's short last line ("may be had."). None overlaps a line across, or is
+    set in the text's size, so each stood as a block of its own, then as noise out of the
+    story, and the archive's text of the block was broken at each. Inside their block's lines
+    they stay in it, by their height, level with a line in the engine's order; one outside
+    every group of its engine block's lines (in the margin) still stands apart."""
     words = (_found(["The", "House", "was", "built", "expressly", "for", "the", "present"], 50, 100, 12, 6, 0)
              + _found(["."], 80, 112, 2, 6, 1, size=2)
              + _found(["owner,", "in", "the", "most", "substantial", "manner,", "and", "it"], 50, 114, 12, 6, 2)
-             + _found(["may", "be", "had."], 50, 128, 12, 6, 3))
+             + _found(["UIUIIIV"], 90, 128, 4, 6, 3, size=4)
+             + _found(["stands", "on", "the", "corner", "of", "the", "square,", "and"], 50, 134, 12, 6, 4)
+             + _found(["may", "be", "had."], 50, 148, 12, 6, 5))
     right = max(w.box.x1 for w in words)
-    words += _found(["„.•"], right - 15, 134, 4, 6, 4, size=4)
+    words += _found(["„.•"], right - 15, 154, 4, 6, 6, size=4)
     (b,) = blocks_of(words)
-    assert [ln.text.split()[0] for ln in b.lines] == ["The", ".", "owner,", "may", "„.•"]
-    margin = _found(["„.•"], right + 40, 134, 4, 6, 4, size=4)
-    assert sorted(len(b.lines) for b in blocks_of(words[:-1] + margin)) == [1, 4]
+    assert [ln.text.split()[0] for ln in b.lines] == ["The", ".", "owner,", "UIUIIIV", "stands", "may", "„.•"]
+    margin = _found(["„.•"], right + 40, 154, 4, 6, 6, size=4)
+    assert sorted(len(b.lines) for b in blocks_of(words[:-1] + margin)) == [1, 6]
 
 
 def test_pieces_of_one_printed_line_side_by_side_in_one_ocr_block_stay_in_it():

@@ -12,13 +12,15 @@ line follows the whole row they make (``_last_row``); so does a line it found se
 under a paragraph's short last line, a signature, or flush left under one (``_under``); lines
 of two OCR blocks, one set far wider than the other (across two columns, or a title over its
 text), never join, but for a paragraph's short last line boxed as a region of its own, which
-may be sized apart too (``_last_line``). Lines of regions of a line or two each, stacked in a column at the page's
-leading, are read as one region's (``Regions.stacked``): an engine that cuts finer than
-paragraphs. A PDF's own block grouping is never used: it merges columns. A line whose words
-pass from inside a picture to outside it is first cut at the picture's edge
-(``_cut_at_figures``). Lines are swept top to bottom against the few blocks still open (about
-one per column), rules and figures are looked up by height and frames by place
-(``geometry.ByKey``, ``geometry.Grid``), so the cost is linear.
+may be sized apart too (``_last_line``). A line an OCR engine found that is left as a group of
+its own inside the group of its engine block's lines goes back among them (``strays.py``).
+Lines of regions of a line or two each, stacked in a column at the page's leading, are read as
+one region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
+block grouping is never used: it merges columns. A line whose words pass from inside a picture
+to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
+bottom against the few blocks still open (about one per column), rules and figures are looked
+up by height and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is
+linear.
 
 Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
 "leftwards", since vertical columns are read right to left.
@@ -38,7 +40,7 @@ from ..params import Params
 from .hyphens import breaks_word
 from .linestyle import make_line
 from .ocrregions import OCR_LEADING, Regions, engine_order, level_in_print, same_source_block
-from .specks import with_specks_homed
+from .strays import with_strays_homed
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
 _MIN_OVERLAP = 0.5
@@ -97,7 +99,7 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, in_frames, in_figures, params)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, in_figures, params)
-    groups = with_specks_homed(groups)
+    groups = with_strays_homed(groups)
     return tuple(_block(engine_order(g), in_frames.of(g[0].box)) for g in groups)
 
 
