@@ -443,6 +443,18 @@ def test_real_issue_read_from_shuffled_renamed_alto(issue, tmp_path):
     assert all(g >= t for g, t in zip(got, THRESHOLDS[issue])), (issue, got)
 
 
+def test_a_title_set_on_lines_of_several_sizes_heads_its_story_whole(tmp_path):
+    """``OUVERTURE`` / ``DU`` / ``PARLEMENT ANGLAIS`` (Le Gaulois 1882, page 2): the two small
+    lines centred over the large one open the headline, as the library's map has it; they are
+    not the last lines of the story above."""
+    original = next(p for p in (ISSUES / "bnf_legaulois_1882-02-08").glob("*.xml") if is_issue(p))
+    mets = scramble_issue(original, tmp_path, seed=7)
+    page = next(p for p in load_mets_truth(mets) if p.number == 2)
+    [article] = [a for a in page.articles if "PARLEMENT ANGLAIS" in (a.headline or "")]
+    headings = re.findall(r"<h\d[^>]*>([^<]*)</h\d>", layout.reconstruct(mets, pages=[2]).to_html())
+    assert " ".join(article.headline.split()) in headings
+
+
 ARCHIVES = ROOT / "fixtures" / "archives"
 # every page file of the real issues with a transcription (the NZZ's PAGE files have none)
 PAGE_FILES = sorted(p for folder in (ISSUES, ARCHIVES) for p in folder.rglob("*.xml")

@@ -528,3 +528,19 @@ def test_a_banner_over_the_headlines_of_several_stories_is_the_kicker_of_none():
         assert roles(True, top, **style)[banner] != "kicker", style
         assert roles(True, top, **style)["WHAT TO DO"] == roles(True, top, **style)["AT REUNION"] == "headline"
 
+
+
+def test_the_centred_lines_opening_a_headline_in_the_body_type_are_part_of_it():
+    """``OUVERTURE`` / ``DU`` / ``PARLEMENT ANGLAIS`` (Le Gaulois 1882): a title set on lines of
+    several sizes on one axis; the small lines over the large one, in the body's type and size,
+    read on into it, not as the last lines of the story above. Set left, or ending a sentence,
+    such a line is no opening of the headline."""
+    def headlines(opening: str, x0: float) -> list[str]:
+        words = (column(50, 100, 6) + [word("of the plan.", 50, 172)] + [word(opening, x0, 192)]
+                 + [word("THE", 92, 204)] + [word("PARLIAMENT", 55, 218, size=18)]
+                 + column(50, 244, 12, start=30))
+        return [b.raw_text for b in assign_roles(build_blocks(build_lines(words, (), P), (), (), (), P),
+                                                 page(words), 10, P) if b.role == "headline"]
+    assert headlines("OPENING OF", 75) == ["OPENING OF\nTHE\nPARLIAMENT"]
+    assert headlines("OPENING OF.", 75) == ["PARLIAMENT"]
+    assert headlines("OPENING OF", 50) == ["PARLIAMENT"]

@@ -45,7 +45,7 @@ from .noise import ocr_noise
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS
-from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
+from .titles import TITLE_CHARS, centred, join_openings, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
@@ -132,6 +132,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     name_titles(blocks, roles, body)
     # a badly read block held in a column is its text: its letters are no evidence of a title
     roles = ["body" if bad and r in ("headline", "crosshead") else r for bad, r in zip(illegible, roles)]
+    blocks, roles = join_openings(blocks, roles, body, _SENTENCE_ENDS)
     return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
 
 
