@@ -9,7 +9,7 @@ from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import flow, subheads
 from layout.analysis.stacks import stacked_titles
-from layout.analysis.stories import _anchors, _mark_text_below, _widen_spans, _with_decks
+from layout.analysis.stories import _anchors, _mark_text_below, _spanning_titles, _widen_spans, _with_decks
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -734,6 +734,31 @@ def test_a_column_goes_on_down_in_smaller_type_in_the_story_it_continues():
 def _title(text, x0, y0, x1, y1, size):
     line = Line((), Box(x0, y0, x1, y1), text, size, True, False)
     return Block((line,), Box(x0, y0, x1, y1), size, True, False, role="headline")
+
+
+def test_a_small_title_across_two_columns_heads_them_not_the_story_beside():
+    """A module's headline set hardly larger than its text, over two columns (a crosshead by
+    its size): it heads both, and the title atop its second column is its crosshead; the
+    story level with it in the first column keeps only its own column."""
+    words = (text_lines(["Lead"], 50, 52, size=24) + marked(column(50, 86, 25), "ALFA")
+             + text_lines(["双河镇加快标准化产业链升级标准化智慧农场"], 175, 62, size=10.5, font="Hei")
+             + marked(column(170, 80, 25, start=40), "BRAVO")
+             + text_lines(["引导企业数字经济", "改造培育就业岗位"], 294, 82, size=11.5, pitch=13, font="Hei")
+             + marked(column(290, 112, 23, start=80), "CHARLIE"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Lead", "双河镇加快标准化产业链升级标准化智慧农场"]
+    assert story_of(layout, "ALFA") != story_of(layout, "BRAVO") == story_of(layout, "CHARLIE")
+    assert [b.text for b in layout.stories[1].blocks if b.role == "crosshead"] == ["引导企业数字经济改造培育就业岗位"]
+
+
+def test_titles_under_a_title_across_columns_are_its_crossheads_unless_it_is_a_phrase_cut_apart():
+    body = [_block("text", 50, 120, 150, 300, 10, "body"), _block("text", 160, 140, 260, 300, 10, "body")]
+    wide = _block("WIDE TITLE", 60, 100, 250, 110, 10.5, "crosshead")
+    under = _block("Second column's title", 170, 116, 250, 136, 11, "headline")
+    assert [b.role for b in _spanning_titles([wide, under, *body], 10)] == ["headline", "crosshead", "body", "body"]
+    # a phrase level beside it: the two are one title cut apart at a wide space, left alone
+    phrase = _block("PHRASE", 255, 100, 300, 110, 10.5, "crosshead")
+    assert [b.role for b in _spanning_titles([wide, phrase, *body], 10)] == ["crosshead"] * 2 + ["body"] * 2
 
 
 def _stacked_texts(heads):

@@ -2,7 +2,8 @@
 
 Headlines anchor stories. Everything else on the page is a *unit* to place: a block, a figure
 with its captions, or a frame (a drawn or tinted box) with the blocks and figures inside it.
-Units are placed top to bottom; each joins
+A crosshead set across two columns or more, over the text or titles heading each, is a
+module's headline set small (``_spanning_titles``). Units are placed top to bottom; each joins
 
 1. the nearest headline above it that spans it, unless a rule drawn across it lies between::
 
@@ -36,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid as BoxGrid, covered_width, union_all, x_overlap_ratio, y_overlap
+from ..geometry import Grid as BoxGrid, covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent
 from ..params import Params
 from .assemble import assemble_story, with_ids
@@ -62,6 +63,11 @@ _KICKER_GAP = 0.5
 # [body sizes] a figure this far past a frame's edge is still inside it (the frame's padding
 # and line)
 _INSET = 0.5
+# [body sizes] how far under a title set across columns its text starts, and how far under a
+# headline it is its deck; [share of its width] how much of it the columns of text under it
+# cover (``_spanning_titles``)
+_SPAN_GAP = 2.0
+_SPAN_COVER = 0.75
 
 
 def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
@@ -78,6 +84,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
             continue
         (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
+    free = _spanning_titles(free, body)
     groups, subtitles = _anchors(free, _column_width(grid, body))
     # every headline heads a group, some joined with the title or crosshead under them
     # (``stacks.stacked_titles``)
@@ -150,6 +157,57 @@ def _framed_figures(figures: Sequence[Figure], frames: dict[int, Box], body: flo
         if k is not None:
             inside.setdefault(k, []).append(f)
     return inside
+
+
+def _spanning_titles(blocks: Sequence[Block], body: float) -> list[Block]:
+    """The blocks, each crosshead set across two columns or more a headline, and the titles
+    heading one of its columns right under it crossheads.
+
+    A crosshead leads text in its own column. A title over two columns side by side, each
+    headed right under it (within ``_SPAN_GAP`` body sizes) by text or a title of its column,
+    these covering ``_SPAN_COVER`` of its width, heads them both: a module's headline set
+    hardly larger than its text (a Chinese page's small story, ``双河镇加快标准化产业链　升级
+    标准化智慧农场`` in 9 points over two columns of 8.5), not an item's title. With its text
+    begun under it, a title heading its other column is its crosshead, whatever its size (9.5
+    points, centred in the column: ``引导企业数字经济``). A title with another level beside it
+    is a phrase of a title cut apart at a wide space, left to the story (``_beside``); one
+    ending within ``_SPAN_GAP`` under a headline over it is that headline's deck::
+
+        ══ 双河镇加快标准化产业链 ══          the title covers both columns starting
+        ░░░░░░░░░░   ─ 引导企业 ─             under it: a headline, and 引导企业 its
+        ░░░░░░░░░░   ░░░░░░░░░░              crosshead
+    """
+    order = sorted((k for k, b in enumerate(blocks) if b.role in ("body", "crosshead", "headline")),
+                   key=lambda k: blocks[k].box.y0)
+    tops = [blocks[k].box.y0 for k in order]
+    titles = sorted((b.box for b in blocks if b.role == "headline"), key=lambda t: t.y1)
+    feet = [t.y1 for t in titles]
+    roles = {}
+    for i, b in enumerate(blocks):
+        if b.role != "crosshead" or i in roles:
+            continue
+        a = b.box
+        level = order[bisect_left(tops, a.y0 - a.height):bisect_right(tops, a.y1)]
+        if any(k != i and blocks[k].role != "body" and _beside(blocks[k].box, a, body) for k in level):
+            continue  # a phrase of a title cut apart: the story joins them (``assemble._titled``)
+        if any(x_overlap(t, a) > 0 for t in titles[bisect_left(feet, a.y0 - _SPAN_GAP * body):bisect_right(feet, a.y1)]):
+            continue  # a headline's deck
+        heads = [k for k in order[bisect_left(tops, a.y1 - 0.5 * body):bisect_right(tops, a.y1 + _SPAN_GAP * body)]
+                 if k != i and x_overlap(blocks[k].box, a) >= 0.5 * blocks[k].box.width]
+        under = [Box(max(blocks[k].box.x0, a.x0), 0, min(blocks[k].box.x1, a.x1), 1) for k in heads]  # (x only)
+        # (boxes of columns set close may touch: a side shares under half a body size)
+        if any(u.x0 < v.x0 and x_overlap(u, v) < 0.5 * body for u in under for v in under) \
+                and covered_width(under) >= _SPAN_COVER * a.width:
+            roles[i] = "headline"
+            if any(blocks[k].role == "body" for k in heads):
+                roles.update((k, "crosshead") for k in heads if blocks[k].role != "body")
+    return [replace(b, role=roles[i]) if i in roles else b for i, b in enumerate(blocks)]
+
+
+def _beside(a: Box, b: Box, body: float) -> bool:
+    """Two titles on one row (each sharing half the shorter's height) less than a body size
+    apart side by side."""
+    return y_overlap(a, b) >= 0.5 * min(a.height, b.height) and x_overlap(a, b) > -body
 
 
 def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[int]]:
