@@ -68,6 +68,15 @@ _INSET = 0.5
 # cover (``_spanning_titles``)
 _SPAN_GAP = 2.0
 _SPAN_COVER = 0.75
+# [body sizes] how far over a spanning title's foot the text or title heading a column may
+# start (tucked into its leading); [share of its width] how much of that head lies under the
+# title; [body sizes] most width two heads may share and still be two columns side by side
+# (boxes of columns set close may touch)
+_SPAN_TUCK = 0.5
+_SPAN_UNDER = 0.5
+_SPAN_TOUCH = 0.5
+# [share of the shorter's height] two titles sharing this much of it stand on one row (``_beside``)
+_LEVEL = 0.5
 
 
 def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
@@ -192,11 +201,10 @@ def _spanning_titles(blocks: Sequence[Block], body: float) -> list[Block]:
             continue  # a phrase of a title cut apart: the story joins them (``assemble._titled``)
         if any(x_overlap(t, a) > 0 for t in titles[bisect_left(feet, a.y0 - _SPAN_GAP * body):bisect_right(feet, a.y1)]):
             continue  # a headline's deck
-        heads = [k for k in order[bisect_left(tops, a.y1 - 0.5 * body):bisect_right(tops, a.y1 + _SPAN_GAP * body)]
-                 if k != i and x_overlap(blocks[k].box, a) >= 0.5 * blocks[k].box.width]
+        band = order[bisect_left(tops, a.y1 - _SPAN_TUCK * body):bisect_right(tops, a.y1 + _SPAN_GAP * body)]
+        heads = [k for k in band if k != i and x_overlap(blocks[k].box, a) >= _SPAN_UNDER * blocks[k].box.width]
         under = [Box(max(blocks[k].box.x0, a.x0), 0, min(blocks[k].box.x1, a.x1), 1) for k in heads]  # (x only)
-        # (boxes of columns set close may touch: a side shares under half a body size)
-        if any(u.x0 < v.x0 and x_overlap(u, v) < 0.5 * body for u in under for v in under) \
+        if any(u.x0 < v.x0 and x_overlap(u, v) < _SPAN_TOUCH * body for u in under for v in under) \
                 and covered_width(under) >= _SPAN_COVER * a.width:
             roles[i] = "headline"
             if any(blocks[k].role == "body" for k in heads):
@@ -205,9 +213,9 @@ def _spanning_titles(blocks: Sequence[Block], body: float) -> list[Block]:
 
 
 def _beside(a: Box, b: Box, body: float) -> bool:
-    """Two titles on one row (each sharing half the shorter's height) less than a body size
-    apart side by side."""
-    return y_overlap(a, b) >= 0.5 * min(a.height, b.height) and x_overlap(a, b) > -body
+    """Two titles on one row (sharing ``_LEVEL`` of the shorter's height) less than a body
+    size apart side by side."""
+    return y_overlap(a, b) >= _LEVEL * min(a.height, b.height) and x_overlap(a, b) > -body
 
 
 def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[int]]:
