@@ -169,6 +169,7 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     by_bottom = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y1)
     bottoms = [blocks[k].box.y1 for k in by_bottom]
     opening: dict[int, int] = {}  # headline -> the block opening it
+    taken: set[int] = set()  # the blocks opening a headline already
     for i, r in enumerate(roles):
         h = blocks[i]
         if r != "headline":
@@ -176,13 +177,14 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
         # the blocks ending from _OPENING_GAP over the headline to _TUCKED into it
         near = by_bottom[bisect_left(bottoms, h.box.y0 - _OPENING_GAP * body):
                          bisect_right(bottoms, h.box.y0 + _TUCKED * body)]
-        over = [k for k in near if roles[k] in ("body", "crosshead") and k not in opening.values()
+        over = [k for k in near if roles[k] in ("body", "crosshead") and k not in taken
                 and blocks[k].frame == h.frame and len(blocks[k].lines) <= _OPENING_LINES
                 and blocks[k].size <= h.size and in_capitals(f"{blocks[k].raw_text} {h.raw_text}")
                 and all(centred(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
                         for ln in blocks[k].lines)]
         if len(over) == 1:
             opening[i] = over[0]
+            taken.add(over[0])
     if not opening:
         return list(blocks), list(roles)
     joined = {i: replace(blocks[i], lines=blocks[k].lines + blocks[i].lines,
