@@ -529,7 +529,6 @@ def test_a_banner_over_the_headlines_of_several_stories_is_the_kicker_of_none():
         assert roles(True, top, **style)["WHAT TO DO"] == roles(True, top, **style)["AT REUNION"] == "headline"
 
 
-
 def test_the_centred_lines_opening_a_headline_in_the_body_type_are_part_of_it():
     """``OUVERTURE`` / ``DU`` / ``PARLEMENT ANGLAIS`` (Le Gaulois 1882): a title set on lines of
     several sizes on one axis; the small lines over the large one, in the body's type and size,
