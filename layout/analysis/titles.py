@@ -155,9 +155,10 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
 def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
                   ends: tuple[str, ...]) -> tuple[list[Block], list[Role]]:
     """Headlines with the lines that open them joined on top: one or two lines of body text
-    (or a crosshead) standing within ``_OPENING_GAP`` body sizes over a headline, no larger
-    than it, each centred on it and ending no sentence or clause (``ends``), the title they
-    make with the headline in capitals.
+    (or a crosshead) standing within ``_OPENING_GAP`` body sizes over a headline, in its frame,
+    no larger than it, each centred on it and ending no sentence or clause (``ends``), the
+    title they make with the headline in capitals; only when a single block is such, and it
+    opens no other headline.
 
     A 19th-century title is set on several lines in several sizes, centred on one axis, its
     first words small and its key words large, all in capitals (``OUVERTURE`` / ``DU`` /
