@@ -65,7 +65,7 @@ _KICKER_LINES = 3
 _DECK_LINES = 6
 _CROSSHEAD_CHARS = 80
 # A crosshead is a phrase, never a sentence or a clause cut off: it ends in no comma or full stop
-_CROSSHEAD_NOT_ENDING = tuple(COMMAS + FULL_STOPS[0] + CJK_FULL_STOPS[0])
+_CROSSHEAD_NOT_ENDING = tuple(COMMAS + ".。")
 # Most lines of a crosshead: two lines, each wrapping once in a narrow column.
 _CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
