@@ -274,10 +274,11 @@ def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, 
             heights = [y1 - y0 for y0, y1 in zip(tops, bottoms)]
             middle = sorted([(y0 + y1) / 2 for y0, y1 in zip(tops, bottoms)])[len(words) // 2]
             tallest = _tallest(words, heights, own)
-            if (own is not None and 0 < own[3] - own[1] <= tallest
-                    and own[1] <= middle <= own[3]):
-                _, top, _, bottom = clip(own, line)
-            else:  # the words' extent, leaving out those far taller than the line's type
+            fits = own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]
+            if fits:
+                _, top, _, bottom = clip(own, line)  # a TextLine far off fails the page here
+            if not fits or own[3] - own[1] > tallest:
+                # the words' extent, leaving out those far taller than the line's type
                 top = min(y0 for y0, h in zip(tops, heights) if h <= tallest)
                 bottom = max(y1 for y1, h in zip(bottoms, heights) if h <= tallest)
             rows.append((words, top, bottom, block, style, heights))
