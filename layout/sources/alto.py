@@ -42,7 +42,6 @@ which the ground truth built from ALTO files reads them with too.
 
 from __future__ import annotations
 
-import math
 import sys
 from dataclasses import dataclass, field
 from itertools import count
@@ -55,7 +54,8 @@ from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import (CAP_HEIGHT, Coords, Row, element_name, line_types, printed_lines,
                          raw_box, sizes_unstated, unflattened)
-from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
+from .ocr import (OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights,
+                  tallest_word)
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
 
 DPI = 300.0
@@ -65,12 +65,6 @@ _POINT = DPI / 72.0
 # reported (ABBYY gives some capital headlines the body's size): its height is the size.
 _DOUBT = 1.5
 _BLOCK_TAGS = ("TextBlock", "ComposedBlock", "Illustration", "GraphicalElement")
-# [median height of a line's words] a word, or a TextLine, taller than this is a speck the
-# OCR read into the line, or stretched by one (BL's 1832 Liverpool Standard: a 132 px mark
-# beside a line of 30 px words boxes the line 152 px tall, from above the line printed over
-# it, which it was then read before); the line is boxed by its other words. A word's letters
-# reach at most about twice as far as the x-height of the words beside it ("gelb" by "an")
-_STRETCHED = 2.5
 _UNSEEN = object()  # a WC not yet looked up
 
 
@@ -247,7 +241,7 @@ def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, 
     """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
     checked and clipped to the page. The words of a line get one top and bottom: the
     TextLine's own when it is one row holding its words (see ``ocr.on_line``) and no speck
-    stretched it (``_STRETCHED``), else the extent of the row's words but its specks, or its
+    stretched it (``ocr.tallest_word``), else the extent of the row's words but its specks, or its
     block's if boxed flat (``unflattened``). The TextBlock number is a hint (see
     ``Word.source_block``)."""
     (low_x, low_y), (high_x, high_y), (width, height) = clip.limits
@@ -273,7 +267,7 @@ def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, 
                 bottoms.append(y1)
             heights = [y1 - y0 for y0, y1 in zip(tops, bottoms)]
             middle = sorted([(y0 + y1) / 2 for y0, y1 in zip(tops, bottoms)])[len(words) // 2]
-            tallest = _tallest(words, heights, own)
+            tallest = tallest_word(words, heights, own)
             fits = own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]
             if fits:
                 _, top, _, bottom = clip(own, line)  # a TextLine far off fails the page here
@@ -284,21 +278,6 @@ def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, 
             rows.append((words, top, bottom, block, style, heights))
             elements.append(line)
     return unflattened(rows, elements, alto.scale, clip)
-
-
-def _tallest(words: list[tuple[etree._Element, str, float, float]], heights: list[float],
-             own: Coords | None) -> float:
-    """The greatest height of a word of a printed line, or of its TextLine, that no speck
-    stretched: ``_STRETCHED`` times the median height of its words holding a letter or digit
-    (a row of leader dots is not the line's type), all of them if none does; no limit for words
-    0 px tall. The median of all words decides first: most lines have no word, and a TextLine
-    no taller, beyond its limit, and their words' letters need no look."""
-    limit = _STRETCHED * sorted(heights)[len(heights) // 2]
-    if max(heights) <= limit and (own is None or own[3] - own[1] <= limit):
-        return limit or math.inf
-    lettered = sorted(h for (_, text, _, _), h in zip(words, heights)
-                      if any(map(str.isalnum, text))) or sorted(heights)
-    return _STRETCHED * lettered[len(lettered) // 2] or math.inf
 
 
 class _Clip:
