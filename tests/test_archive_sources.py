@@ -638,6 +638,17 @@ def test_alto_line_of_a_skewed_scan_stays_one_line_stacked_lines_are_split(tmp_p
     assert lines["w0"] == lines["w2"] != lines["w3"] == lines["w5"]
 
 
+def _body_alto(path: Path, lines: list[str], after: str = "") -> Path:
+    """An ALTO v2 page 1500 x 1000 px: a TextBlock of ``lines`` (``alto_line``) from y = 100,
+    then ``after`` (more blocks), written to ``path``."""
+    path.write_text(
+        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page WIDTH="1500" '
+        'HEIGHT="1000" PHYSICAL_IMG_NR="1"><PrintSpace><TextBlock HPOS="100" VPOS="100" '
+        f'WIDTH="800" HEIGHT="330">{"".join(lines)}</TextBlock>{after}</PrintSpace></Page></Layout></alto>',
+        encoding="utf-8")
+    return path
+
+
 def test_alto_title_boxed_flat_takes_the_height_of_its_one_line_block(tmp_path):
     """KB's OCR boxes a centred title ("SPANJEN.") 2 px tall, its TextLine too, in a TextBlock
     of its own as tall as a line: the title is read at its block's height, the body's size,
@@ -646,12 +657,22 @@ def test_alto_title_boxed_flat_takes_the_height_of_its_one_line_block(tmp_path):
     title = ('<TextBlock HPOS="100" VPOS="440" WIDTH="800" HEIGHT="33"><TextLine HPOS="100" '
              'VPOS="468" WIDTH="800" HEIGHT="2"><String CONTENT="SPANJEN." HPOS="100" VPOS="468" '
              'WIDTH="800" HEIGHT="2"/></TextLine></TextBlock>')
-    path = tmp_path / "flat.xml"
-    path.write_text(
-        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Layout><Page WIDTH="1500" '
-        'HEIGHT="1000" PHYSICAL_IMG_NR="1"><PrintSpace><TextBlock HPOS="100" VPOS="100" '
-        f'WIDTH="800" HEIGHT="330">{"".join(body)}</TextBlock>{title}</PrintSpace></Page></Layout></alto>',
-        encoding="utf-8")
-    words = words_by_text(path)
+    words = words_by_text(_body_alto(tmp_path / "flat.xml", body, title))
     assert (words["SPANJEN."].box.y0, words["SPANJEN."].box.y1) == (440, 473)
     assert words["SPANJEN."].size == pytest.approx(words["going"].size, rel=0.1)
+
+
+def test_alto_line_stretched_by_a_speck_keeps_its_place_among_the_lines(tmp_path):
+    """The OCR read a mark 4 lines tall into a TextLine ('-&"' at the start of "few tons of
+    measurement goods", BL's 1832 Liverpool Standard), boxing the line from above the line
+    printed over it: the line keeps its words' top and bottom, and is read after that line."""
+    lines = [alto_line(100 + 40 * i, [(f"line{i}", 33), ("goes", 33), ("on", 33)])
+             for i in range(8)]
+    speck = '<String CONTENT="~&amp;" HPOS="40" VPOS="150" WIDTH="50" HEIGHT="130"/>'
+    lines[3] = lines[3].replace('VPOS="220" WIDTH', 'VPOS="150" WIDTH', 1).replace(
+        'HEIGHT="40">', f'HEIGHT="160">{speck}')
+    path = _body_alto(tmp_path / "speck.xml", lines)
+    words = words_by_text(path)
+    assert (words["line3"].box.y0, words["line3"].box.y1) == (220, 253)
+    text = " ".join(layout.reconstruct(path).to_text().split())
+    assert re.search(r"line2 goes on ~& ?line3 goes on line4", text), text

@@ -54,7 +54,8 @@ from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import (CAP_HEIGHT, Coords, Row, element_name, line_types, printed_lines,
                          raw_box, sizes_unstated, unflattened)
-from .ocr import OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights
+from .ocr import (OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights,
+                  tallest_word)
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
 
 DPI = 300.0
@@ -239,9 +240,10 @@ def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, 
                   clip: _Clip) -> list[Row]:
     """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
     checked and clipped to the page. The words of a line get one top and bottom: the
-    TextLine's own when it is one row holding its words (see ``ocr.on_line``), else the extent
-    of the row's words, or its block's if boxed flat (``unflattened``). The TextBlock number is
-    a hint (see ``Word.source_block``)."""
+    TextLine's own when it is one row holding its words (see ``ocr.on_line``) and no speck
+    stretched it (``ocr.tallest_word``), else the extent of the row's words but its specks, or its
+    block's if boxed flat (``unflattened``). The TextBlock number is a hint (see
+    ``Word.source_block``)."""
     (low_x, low_y), (high_x, high_y), (width, height) = clip.limits
     rows: list[Row] = []
     elements: list[etree._Element] = []  # the TextLine of each row
@@ -263,12 +265,17 @@ def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, 
                 words.append((string, text, x0, x1))
                 tops.append(y0)
                 bottoms.append(y1)
+            heights = [y1 - y0 for y0, y1 in zip(tops, bottoms)]
             middle = sorted([(y0 + y1) / 2 for y0, y1 in zip(tops, bottoms)])[len(words) // 2]
-            if own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]:
-                _, top, _, bottom = clip(own, line)
-            else:
-                top, bottom = min(tops), max(bottoms)
-            rows.append((words, top, bottom, block, style, [y1 - y0 for y0, y1 in zip(tops, bottoms)]))
+            tallest = tallest_word(words, heights, own)
+            fits = own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]
+            if fits:
+                _, top, _, bottom = clip(own, line)  # a TextLine far off fails the page here
+            if not fits or own[3] - own[1] > tallest:
+                # the words' extent, leaving out those far taller than the line's type
+                top = min(y0 for y0, h in zip(tops, heights) if h <= tallest)
+                bottom = max(y1 for y1, h in zip(bottoms, heights) if h <= tallest)
+            rows.append((words, top, bottom, block, style, heights))
             elements.append(line)
     return unflattened(rows, elements, alto.scale, clip)
 

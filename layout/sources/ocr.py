@@ -24,6 +24,12 @@ JITTER = 0.15
 OUTSIDE = 0.1
 # A graphical element this many times longer than thick is a separator rule.
 RULE_ASPECT = 20.0
+# [median height of a line's words] a word, or a TextLine, taller than this is a speck the
+# OCR read into the line, or stretched by one (BL's 1832 Liverpool Standard: a 132 px mark
+# beside a line of 30 px words boxes the line 152 px tall, from above the line printed over
+# it, which it was then read before); the line is boxed by its other words. A word's letters
+# reach at most about twice as far as the x-height of the words beside it ("gelb" by "an")
+STRETCHED = 2.5
 
 
 def sizes_from_heights(heights: Sequence[float]) -> list[float]:
@@ -80,3 +86,19 @@ def rule_or_figure(box: Box) -> Rule | None:
     if min(box.width, box.height) * RULE_ASPECT > max(box.width, box.height):
         return None
     return Rule(box, "h" if box.width >= box.height else "v")
+
+
+def tallest_word(words: Sequence[tuple], heights: Sequence[float],
+                 own: tuple[float, float, float, float] | None) -> float:
+    """The greatest height of a word of a printed line, or of its TextLine, that no speck
+    stretched: ``STRETCHED`` times the median height of its words holding a letter or digit
+    (a row of leader dots is not the line's type), all of them if none does; no limit for words
+    0 px tall. ``words``: (anything, text, ...) each; ``heights``: theirs; ``own``: the
+    TextLine's box (x0, y0, x1, y1), if any. The median of all words decides first: most lines
+    have no word, and a TextLine no taller, beyond its limit, and their letters need no look."""
+    limit = STRETCHED * sorted(heights)[len(heights) // 2]
+    if max(heights) <= limit and (own is None or own[3] - own[1] <= limit):
+        return limit or math.inf
+    lettered = sorted(h for word, h in zip(words, heights)
+                      if any(map(str.isalnum, word[1]))) or sorted(heights)
+    return STRETCHED * lettered[len(lettered) // 2] or math.inf
