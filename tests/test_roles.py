@@ -543,3 +543,17 @@ def test_the_centred_lines_opening_a_headline_in_the_body_type_are_part_of_it():
     assert headlines("OPENING OF", 75) == ["OPENING OF\nTHE\nPARLIAMENT"]
     assert headlines("OPENING OF.", 75) == ["PARLIAMENT"]
     assert headlines("OPENING OF", 50) == ["PARLIAMENT"]
+
+
+def test_a_credit_wrapped_over_a_jump_line_is_split_off_whole():
+    """A column closing with a source credit wrapped onto a second line ("门" set flush right)
+    over its jump line, all in one block (LaTeX page 01 of seed 125): the credit, both its
+    lines, is a block of its own, not text cut in two paragraphs where it wrapped."""
+    words = (text_lines(["街区旧貌换新颜"], 50, 100, size=28)
+             + text_lines(["红墙绿树、长椅风车，", "短短八十米的墙前，人", "们摆出各种姿势拍照打", "卡。",
+                           "数据来源：市场监管部"], 50, 140)
+             + [word("门", 140, 200), word("（转第八版）", 90, 212)])
+    blocks = build_blocks(build_lines(words, (), P), (), (), (), P)
+    named = assign_roles(blocks, page(words), body_size(blocks), P)
+    assert [(b.role, [ln.text for ln in b.lines]) for b in named][-2:] == [
+        ("credit", ["数据来源：市场监管部", "门"]), ("jump", ["（转第八版）"])]

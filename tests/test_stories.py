@@ -922,3 +922,23 @@ def test_a_title_atop_the_first_column_level_with_the_text_beside_under_the_head
     beside = serial(172)
     assert sorted(headlines(beside)) == ["Grand Roman Serial", "PART THREE"]
     assert story_of(beside, "FIRSTCOL") != story_of(beside, "SECONDCOL")
+
+
+def test_a_title_shrunk_to_a_sliver_stops_its_span_at_a_picture_level_with_its_byline():
+    """A narrow story's long title shrunk to 4 points to fit its column stands right over its
+    byline, level with the top of the lead story's picture beside it; the lead's title, over
+    the six columns under the picture, covers under half of the last. Level with the title
+    alone there is nothing, and its span reached over the picture to the lead's last column
+    (Typst page 07 of seed 125); the byline under it counts with it and stops the span at the
+    picture's edge, so the last column stays the lead's."""
+    chart = Box(30, 184, 708, 341)
+    lead = [w for i, x in enumerate(range(30, 619, 98))
+            for w in marked(column(x, 357, 15, width=90, size=9, pitch=11, start=20 * i), f"LEAD{i}")]
+    words = (text_lines(["Lead Story Runs Across The Whole Module"], 76, 112, size=30, bold=True)
+             + text_lines(["By Ann Lee"], 350, 160, size=9, bold=True)
+             + text_lines(["A long side title shrunk to fit its co"], 729, 180, size=4, bold=True)
+             + text_lines(["By Bo Chen"], 734, 186, size=9, bold=True)
+             + marked(column(722, 200, 60, width=90, size=9, pitch=11, start=7), "SIDETEXT") + lead)
+    layout = analyse_page(page(words, figures=[chart], width=840, height=900))
+    assert headlines(layout) == ["Lead Story Runs Across The Whole Module", "A long side title shrunk to fit its co"]
+    assert story_of(layout, "LEAD6") == story_of(layout, "LEAD0") != story_of(layout, "SIDETEXT")

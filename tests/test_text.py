@@ -258,14 +258,15 @@ def test_a_cjk_paragraph_set_in_at_the_top_of_a_column_left_of_the_last_opens_on
 
 
 def test_the_wrapped_end_of_a_cjk_note_set_flush_right_goes_on_with_it():
-    #  一二三四五六七八九十   a note set flush right under the text ("数据来源：社区工作" /
-    #  数据来源：社区工作十   "者"): its last character stands at the measure's end, far
-    #                    者   past an indent, after a line left open: one paragraph
+    #  一二三四五六七八九十   a note set flush right under the text ("作者单位：社区工作" /
+    #  作者单位：社区工作十   "者"): its last character stands at the measure's end, far
+    #                    者   past an indent, after a line left open: one paragraph (a
+    #  source credit so wrapped ("数据来源：…") is split off as a credit: ``roles._credit_lines``)
     body = ["一二三四五六七八九十", "十九八七六五四三二一", "一二三四五六七八九。",
-            "二三四五六七八九十一", "数据来源：社区工作十"]
+            "二三四五六七八九十一", "作者单位：社区工作十"]
     words = text_lines(["市场监管"], 50, 60, size=24) + text_lines(body, 50, 100) \
         + [word("者", 140, 160)]
-    assert body_texts(words)[-1].endswith("数据来源：社区工作十者")
+    assert body_texts(words)[-1].endswith("作者单位：社区工作十者")
 
 
 def test_a_cjk_line_short_to_bring_a_character_down_with_its_closing_marks_goes_on():

@@ -23,8 +23,8 @@ Latin-script and Chinese conventions. The decisions, in order:
   or in capitals, where the text above has ended, or over a dateline: ``titles.name_titles``);
 - body: everything else.
 
-A byline set as the first line of the body, or a jump or credit line set as the last, is
-split off its block first: the blocks stage cannot tell them from body lines of equal size.
+A byline set as the first line of the body, or a jump or credit line (or wrapped credit) set
+as the last, is split off its block first: the blocks stage cannot tell them from body lines.
 """
 
 from __future__ import annotations
@@ -138,23 +138,38 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
 
 def _split_pattern_lines(b: Block, body: float) -> list[Block]:
     """A leading byline line, and a trailing jump, credit or byline line (a byline centred
-    under a title: ``_byline_under_title``), as blocks of their own. A "byline" in lower case
-    whose next line goes on in lower case is the middle of a sentence ("… written / by Alice
-    Whitman, / who …" at the head of a column) and stays."""
+    under a title: ``_byline_under_title``), as blocks of their own; a credit over the jump
+    or wrapped (``_credit_lines``) too. A "byline" in lower case whose next line goes on in
+    lower case is the middle of a sentence ("… written / by Alice Whitman, / who …" at the
+    head of a column) and stays."""
     lines = list(b.lines)
     if len(lines) < 2:
         return [b]
-    head, tail = [], []
+    head, credit, tail = [], [], []
     if BYLINE.search(lines[0].text) and len(lines[0].text) <= _BYLINE_CHARS \
             and not (opens_lowercase(lines[0].text) and opens_lowercase(lines[1].text)):
         head = [lines.pop(0)]
-    if len(lines) >= 2 and (JUMP.search(lines[-1].text) or CREDIT.search(lines[-1].text)
-                            or _byline_under_title(lines, b.box, body) or _dateline_under_title(lines)):
+    if len(lines) >= 2 and JUMP.search(lines[-1].text):
         tail = [lines.pop()]
-    if not head and not tail:
+    if n := _credit_lines(lines):
+        credit, lines = lines[-n:], lines[:-n]
+    elif not tail and len(lines) >= 2 and (_byline_under_title(lines, b.box, body) or _dateline_under_title(lines)):
+        tail = [lines.pop()]
+    if not head and not credit and not tail:
         return [b]
     return [replace(b, lines=tuple(part), box=union_all(ln.box for ln in part))
-            for part in (head, lines, tail) if part]
+            for part in (head, lines, credit, tail) if part]
+
+
+def _credit_lines(lines: Sequence[Line]) -> int:
+    """How many last lines (0, 1 or 2) are a source credit under text: its line, or its line
+    ending open (no sentence's end nor clause mark) and its wrapped end. A column closing with
+    "数据来源：市场监管部" / "门" / "（转第八版）" (LaTeX page 01 of seed 125) kept its credit as
+    text, cut in two paragraphs where it wrapped."""
+    if len(lines) >= 2 and CREDIT.search(lines[-1].text):
+        return 1
+    ended = lines[-2].text.rstrip().endswith(_SENTENCE_ENDS) if len(lines) >= 3 else True
+    return 2 if not ended and CREDIT.search(lines[-2].text) else 0
 
 
 def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:

@@ -54,7 +54,8 @@ from .subheads import absorb_inset_heads
 # it is a banner (``_banners``)
 _BANNER_TITLES = 1
 _BANNER_GAP = 4.0
-# [sizes of the headline] how far under a header a deck may start and hang under it (``_with_decks``)
+# [sizes of the headline] how far under a header a deck or byline may start and hang under it
+# (``_with_decks``)
 _DECK_GAP = 1.0
 # the column width, in body sizes, of a page whose grid was not found
 _COLUMN_EMS = 20.0
@@ -277,9 +278,13 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
                                                      edge of the printed area
 
     A box starting level with it and running on below, under its end, stops it at its own
-    edge: the top of the next column under a kicker overhanging it. The decks hanging under
-    it count as the headline here (``_with_decks``): text level with a deck set in one column
-    under a title overhanging the next (``══ TITLE ══`` over ``deck ░░``) stops it there.
+    edge: the top of the next column under a kicker overhanging it. The decks and byline
+    hanging under it count as the headline here (``_with_decks``): text level with a deck set
+    in one column under a title overhanging the next (``══ TITLE ══`` over ``deck ░░``) stops
+    it there, and so does a picture level with the byline under a title shrunk to a sliver to
+    fit one column (4 points over a 9-point byline): nothing is level with that title alone,
+    so its span reached over the lead story's picture beside it and took the lead's last
+    column under the picture (Typst page 07 of seed 125).
     """
     if not blocks:
         return
@@ -316,13 +321,14 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
 
 def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, tuple[Box, list[Box]]]:
     """Each header's box with the decks hanging under it, one under the other, each starting
-    within ``_DECK_GAP`` of the headline's size under the one above and overlapping it.
+    within ``_DECK_GAP`` of the headline's size under the one above and overlapping it. A
+    byline hanging so counts as a deck: it belongs to the header, not to the text under it.
 
     The decks are sorted by top and looked at from the first starting at the header's foot
     (bisection), up to the first starting too far under it: the box only grows downwards as
     decks join it, so no deck before the first can join, nor any after the last (the cost is
     the decks near each header, not all of them)."""
-    decks = sorted((b.box for b in blocks if b.role == "deck"), key=lambda d: d.y0)
+    decks = sorted((b.box for b in blocks if b.role in ("deck", "byline")), key=lambda d: d.y0)
     tops = [d.y0 for d in decks]
     stacks = {}
     for g in (g for g in groups if g.header):

@@ -76,8 +76,8 @@ _CLEAR = 0.4
 _CENTRED = 0.5
 # [em] a line starting this far right of where its column's lines start (past a CJK
 # paragraph's indent of two characters) and ending at its measure's end (within ``_EDGE``)
-# is set flush right: the wrapped end of a right-aligned note ("数据来源：社区工作" / "者"), or
-# a line beside an inset; after a line left open it goes on with it
+# is set flush right: the wrapped end of a right-aligned note ("作者单位：社区工作" / "者"; not a
+# credit: ``roles._credit_lines``), or a line beside an inset; after a line left open it goes on with it
 _FLUSH_IN = 4.0
 # [em] a column's edge this far beyond where its full lines end is not theirs (punctuation
 # hanging past the measure reaches less far: a CJK comma, a Latin hyphen)
