@@ -117,10 +117,10 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
 
     No paragraph starts with a word in lower case ("ticle de la Correspondance Havas",
     "morts, et par là même"): such text at the top of its column, under a headline (a
-    section's name, an advertisement's title) that heads nothing there, goes on from the foot
-    of the column before, when that is another story's text broken off mid-sentence in the
-    same measure (``_broken_off``), in the same band of the page (``across``: the heights of
-    the lines across it)::
+    section's name, an advertisement's title) that heads nothing there and has nothing over
+    it in that column, goes on from the foot of the column before, when that is another
+    story's text broken off mid-sentence in the same measure (``_broken_off``), in the same
+    band of the page (``across``: the heights of the lines across it)::
 
         ══ A ═════  ══ SECTION ══       u starts mid-sentence at the top of its column
         ░░░░░░░░░░  ░u░░░░░░░░░░        under SECTION, A's text breaks off at the foot of
@@ -136,8 +136,11 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], 10 * body)
     for g, top in starts:
-        t = top.box
+        t, title = top.box, g.anchor_box
         band = _band(t.cy, across)
+        if any(band[0] <= p.box.y0 and p.box.y1 <= title.y0 and x_overlap_ratio(p.box, t) >= 0.5
+               for p in map(units.__getitem__, grid.near(t.x0, band[0], t.x1, title.y0))):
+            continue  # text over the title in its column: the run does not start the column
         # what _column_end takes lies within a few body sizes left of the text, in its band
         near = [units[k] for k in grid.near(t.x0 - 3 * body, band[0], t.x0 + 0.5 * body, band[1])]
         end = _column_end(top, t.y1, [p for p in near if p.home is not g], band, True, v_rules, body, params)
