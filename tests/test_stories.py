@@ -121,6 +121,22 @@ def test_headless_column_top_continues_the_story_ending_lowest_in_the_column_bef
     assert story_of(layout, "Golf") == story_of(layout, "Bravo")
 
 
+def test_text_starting_mid_sentence_under_a_section_title_goes_on_from_the_column_before():
+    #  ══ A ═════  ══ SECTION ══     column 2 starts in lower case ("ticle de la Correspondance
+    #  ░░░░░░░░░░  ░golf░░░░░░░      Havas", Luxemburger Zeitung 1858) under a title over it
+    #  ░░░░░░░░░░  ░░░░░░░░░░░░      alone, and column 1 breaks off mid-sentence: the text
+    #  ░░░░░░░░░░  ░░░░░░░░░░░░      goes on from A. Starting with a capital, it is SECTION's.
+    def stories(first_word: str):
+        words = (text_lines(["First"], 50, 60, size=24) + marked(column(50, 100, 30), "Alpha")
+                 + text_lines(["SECTION"], 180, 60, size=24) + marked(column(170, 124, 20, start=60), first_word))
+        layout = analyse_page(page(words))
+        return story_of(layout, "Alpha"), story_of(layout, first_word)
+    alpha, golf = stories("golf")
+    assert alpha == golf
+    alpha, golf = stories("Golf")
+    assert alpha != golf
+
+
 def test_a_column_ending_in_a_jump_line_or_a_source_credit_ends_its_story():
     #  ══ A ══════      the story under A ends at the foot of column 1 with a line that closes
     #  ░A░░░ ░g░░░      it (it goes on on another page; its data's source): column 2, with no

@@ -6,13 +6,16 @@ of its column continues the story at the foot of the column before (in the same 
 page: drawn rules and lines of white space across the page, ``open_cuts``, bound the bands),
 a run starting lower continues the story ending level with it in the column before, or, set
 smaller than the text right above it in its own column (a quotation, a list), that text's story;
-and a run in the first column under a picture opens the story headed beside it. Then a
-story's notes with its text going on under them in their column are quotations, read in place.
+and a run in the first column under a picture opens the story headed beside it. Text under a
+headline that starts mid-sentence at the top of its column goes on from the column before
+likewise (``continued_columns``): that headline heads nothing there. Then a story's notes
+with its text going on under them in their column are quotations, read in place.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
@@ -20,9 +23,21 @@ from ..geometry import Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
 from .placement import Group, Unit, same_text_size
+from .titles import line_ends_text
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
+# [share of the wider] how much the widths of two columns of one story's text may differ, and
+# how much shorter than its block's width a full line of running text may be
+_MEASURE = 0.1
+# [lines] fewest lines of running text going on at the top of a column (``continued_columns``);
+# [share of its width] how far left of that text a title may reach and head its column alone;
+# [body sizes] the least white between such a title and that text
+_RUNNING_LINES = 3
+_BEFORE = 0.5
+_APART = 1.0
+# a word as printed: letters or digits, joined by apostrophes or hyphens, closed by punctuation
+_WORD = re.compile(r"[«(\[]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]]*")
 # What closes a story's text where it stands: a jump line (it goes on on another page) and a
 # source credit set after it ("数据来源：该市", "Source: …"). A column ending in one of them
 # is the end of its story; the run at the top of the next column is another's.
@@ -93,6 +108,86 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     if best is not None and best.block is not None and best.block.role in _CLOSING_ROLES:
         return None  # the story ends at the foot of the column before: nothing goes on from it
     return best
+
+
+def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules: Sequence[Box],
+                      body: float, params: Params) -> None:
+    """Text heading its column under a headline but starting mid-sentence goes on from the
+    column before, with the rest of that story's text in its column.
+
+    No paragraph starts with a word in lower case ("ticle de la Correspondance Havas",
+    "morts, et par là même"): such text at the top of its column, under a headline (a
+    section's name, an advertisement's title) that heads nothing there and has nothing over
+    it in that column, goes on from the foot of the column before, when that is another
+    story's text broken off mid-sentence in the same measure (``_broken_off``), in the same
+    band of the page (``across``: the heights of the lines across it)::
+
+        ══ A ═════  ══ SECTION ══       u starts mid-sentence at the top of its column
+        ░░░░░░░░░░  ░u░░░░░░░░░░        under SECTION, A's text breaks off at the foot of
+        ░░░░░░░░ -  ░░░░░░░░░░░░        the column before: u and the text under it are A's
+
+    Under a headline set over both columns, the column before is the headline's own story,
+    which the text already is.
+    """
+    starts = [(g, u) for g in groups if g.header for u in g.units
+              if _starts_mid_sentence(u) and _tops_column(u, g, body)]
+    if not starts:  # most pages: no index to build
+        return
+    units = [u for g in groups for u in g.units]
+    grid = Grid([u.box for u in units], 10 * body)
+    for g, top in starts:
+        t, title = top.box, g.anchor_box
+        band = _band(t.cy, across)
+        if any(band[0] <= p.box.y0 and p.box.y1 <= title.y0 and x_overlap_ratio(p.box, t) >= 0.5
+               for p in map(units.__getitem__, grid.near(t.x0, band[0], t.x1, title.y0))):
+            continue  # text over the title in its column: the run does not start the column
+        # what _column_end takes lies within a few body sizes left of the text, in its band
+        near = [units[k] for k in grid.near(t.x0 - 3 * body, band[0], t.x0 + 0.5 * body, band[1])]
+        end = _column_end(top, t.y1, [p for p in near if p.home is not g], band, True, v_rules, body, params)
+        if end is None or end.home is None or top.home is not g or not _broken_off(end, top):
+            continue
+        home = end.home
+        column = [u for u in g.units if u.box.y0 >= t.y0 and x_overlap_ratio(u.box, t) >= 0.5]
+        g.units = [u for u in g.units if u not in column]
+        for u in column:
+            u.home = home
+        home.units.extend(column)
+
+
+def _starts_mid_sentence(u: Unit) -> bool:
+    """Whether u is running text (``_RUNNING_LINES`` lines at least, most across the block's
+    measure) whose first word is in lower-case letters and whose first line reads as words
+    (``_WORD``: OCR's misreadings, "ï-e", "ïk Petit Joumaïï%f| ~", are no evidence): no
+    paragraph starts so. An advertisement's short lines under its title ("des anémiés / des
+    convalescents") are no running text."""
+    b = u.block
+    if b is None or b.role != "body" or len(b.lines) < _RUNNING_LINES:
+        return False
+    words = b.lines[0].text.split()
+    first = words[0].rstrip(",;:.") if words else ""
+    return len(first) >= 2 and first.isalpha() and first.islower() and all(map(_WORD.fullmatch, words)) \
+        and 2 * sum(ln.box.width >= (1 - _MEASURE) * b.box.width for ln in b.lines) >= len(b.lines)
+
+
+def _tops_column(u: Unit, g: Group, body: float) -> bool:
+    """Whether u stands under g's title, set apart from it by ``_APART`` body sizes of white
+    at least (an advertisement's title runs on into its text: "ON DEMANDE GRANDE PROPRIETE"
+    / "rapport et agrément"), with none of g's other units over it in its column, and the
+    title stands over u's column alone: reaching left of it by less than ``_BEFORE`` of its
+    width, not over the column before too."""
+    b, title = u.box, g.anchor_box
+    return b.y0 >= title.y1 + _APART * body and title.x0 >= b.x0 - _BEFORE * b.width \
+        and not any(v is not u and v.box.y0 < b.y0 and x_overlap_ratio(v.box, b) >= 0.5 for v in g.units)
+
+
+def _broken_off(end: Unit, top: Unit) -> bool:
+    """Whether the text at the foot of the column before (``end``) breaks off mid-sentence
+    and ``top`` is its next column: its last line closes no paragraph
+    (``titles.line_ends_text``) and both are set to one measure (their widths within
+    ``_MEASURE`` of the wider), as a story's columns are; an advertisement's text is not."""
+    if end.block is None or line_ends_text(end.block.lines[-1], end.box):
+        return False
+    return abs(end.box.width - top.box.width) <= _MEASURE * max(end.box.width, top.box.width)
 
 
 def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:

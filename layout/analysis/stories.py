@@ -43,7 +43,7 @@ from ..params import Params
 from .assemble import assemble_story, with_ids
 from .captions import figures_with_captions
 from .columns import Grid
-from .flow import adopt_headless, open_cuts, quotations_in_place, separators
+from .flow import adopt_headless, continued_columns, open_cuts, quotations_in_place, separators
 from .order import place_box, reading_order
 from .placement import Group, Placer, Unit
 from .skew import straightener
@@ -131,7 +131,9 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
         placer.place(u, home)
 
     absorb_inset_heads(groups, body)
-    adopt_headless(groups, [f.box for f in bare], separators(h_rules, units), v_rules, body, params)
+    across = separators(h_rules, units)
+    adopt_headless(groups, [f.box for f in bare], across, v_rules, body, params)
+    continued_columns(groups, across, v_rules, body, params)
     quotations_in_place(groups, body)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
