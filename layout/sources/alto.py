@@ -43,8 +43,10 @@ which the ground truth built from ALTO files reads them with too.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
+from operator import add, le, sub
 from pathlib import Path
 
 from lxml import etree
@@ -52,7 +54,7 @@ from lxml import etree
 from ..collector import collector_paused
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import (CAP_HEIGHT, Coords, Row, element_name, line_types, printed_lines,
+from .alto_lines import (CAP_HEIGHT, Coords, Part, Row, element_name, line_types, printed_lines,
                          raw_box, sizes_unstated, unflattened)
 from .ocr import (OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights,
                   tallest_word)
@@ -244,29 +246,16 @@ def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, 
     stretched it (``ocr.tallest_word``), else the extent of the row's words but its specks, or its
     block's if boxed flat (``unflattened``). The TextBlock number is a hint (see
     ``Word.source_block``)."""
-    (low_x, low_y), (high_x, high_y), (width, height) = clip.limits
     rows: list[Row] = []
     elements: list[etree._Element] = []  # the TextLine of each row
     for line, block, style in lines:
         printed = printed_lines(alto, line)
         own = raw_box(line, alto.scale) if len(printed) == 1 else None
         for row in printed:
-            words, tops, bottoms = [], [], []
-            for string, text, box in row:
-                if box is not None:  # the common case of _Clip, written out
-                    x0, y0, x1, y1 = box
-                    if low_x <= x0 <= x1 <= high_x and low_y <= y0 <= y1 <= high_y:
-                        words.append((string, text, x0 if x0 > 0.0 else 0.0,
-                                      x1 if x1 < width else width))
-                        tops.append(y0 if y0 > 0.0 else 0.0)
-                        bottoms.append(y1 if y1 < height else height)
-                        continue
-                x0, y0, x1, y1 = clip(box, string)
-                words.append((string, text, x0, x1))
-                tops.append(y0)
-                bottoms.append(y1)
-            heights = [y1 - y0 for y0, y1 in zip(tops, bottoms)]
-            middle = sorted([(y0 + y1) / 2 for y0, y1 in zip(tops, bottoms)])[len(words) // 2]
+            words, tops, bottoms = clip.row(row)
+            heights = list(map(sub, bottoms, tops))
+            # the median of the words' middles, (y0 + y1) / 2 (halving keeps their order)
+            middle = sorted(map(add, tops, bottoms))[len(words) // 2] / 2
             tallest = tallest_word(words, heights, own)
             fits = own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]
             if fits:
@@ -304,6 +293,26 @@ class _Clip:
         # Far outside, not finite or missing: PageBounds raises, naming the element.
         b = self._bounds(None if box is None else Box(*box), element_name(element))
         return b.x0, b.y0, b.x1, b.y1
+
+    def row(self, row: list[Part]) -> tuple[list[tuple[etree._Element, str, float, float]],
+                                            Sequence[float], Sequence[float]]:
+        """The words of a printed line (``Part``) as (String, text, x0, x1), clipped, and their
+        tops and bottoms. A line inside the page, clear of its edges (most), is told so by its
+        extremes and needs no clipping; any other is clipped word by word."""
+        strings, texts, boxes = zip(*row)
+        if None not in boxes:
+            x0s, y0s, x1s, y1s = zip(*boxes)
+            width, height = self.limits[2]
+            if (min(x0s) > 0.0 and min(y0s) > 0.0 and max(x1s) < width and max(y1s) < height
+                    and all(map(le, x0s, x1s)) and all(map(le, y0s, y1s))):
+                return list(zip(strings, texts, x0s, x1s)), y0s, y1s
+        words, tops, bottoms = [], [], []
+        for string, text, box in row:
+            x0, y0, x1, y1 = self(box, string)
+            words.append((string, text, x0, x1))
+            tops.append(y0)
+            bottoms.append(y1)
+        return words, tops, bottoms
 
 
 def element_text(alto: AltoFile, element: etree._Element) -> str:
