@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress
-from operator import itemgetter
+from operator import and_, itemgetter
 
 from ..model import Box
 
@@ -295,8 +295,9 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
     core = _core(slices, body)
     x0, x1 = core
     within = _WITHIN * body
-    beside = [x0 - f[5] <= within and f[6] - x1 <= within for f in slices]  # -inf, inf: none
-    parts = _parts(bytes(beside))
+    left = bytes(x0 - f[5] <= within for f in slices)  # -inf, inf: none
+    right = bytes(f[6] - x1 <= within for f in slices)
+    parts = _parts(left, right)
     spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + s.start * h, top + end * h)]
     whole, least = (0, len(slices)), shortest * body  # a shorter part is left unmeasured too
@@ -314,19 +315,21 @@ _EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
 _GAP = re.compile(b"\\x00{%d,}" % math.ceil(_BLANK / SLICE))
 
 
-def _parts(beside: bytes) -> list[tuple[int, int]]:
-    """The runs of slices (first, last + 1) with something beside the strip on both sides
-    (``beside``: 1 for such a slice, else 0), joined across fewer than ``_BLANK`` body sizes of
-    slices without: the gaps are found by a regular expression over the bytes, as this runs
-    over every slice of every strip measured."""
-    first = beside.find(1)
+def _parts(left: bytes, right: bytes) -> list[tuple[int, int]]:
+    """The runs of slices (first, last + 1) from a slice lined on both sides (``left``,
+    ``right``: 1 where something is beside the strip on that side) to one such, cut where one
+    side alone is blank for ``_BLANK`` body sizes (not both by turns: under a centred kicker,
+    then beside a headline). Regular expressions find the gaps: this runs for every strip."""
+    both = bytes(map(and_, left, right))
+    first = both.find(1)
     if first < 0:
         return []
-    last, parts = beside.rfind(1), []
-    for gap in _GAP.finditer(beside, first, last):
-        parts.append((first, gap.start()))
-        first = gap.end()
-    parts.append((first, last + 1))
+    last, parts = both.rfind(1), []
+    gaps = sorted((g.start(), g.end()) for side in (left, right) for g in _GAP.finditer(side, first, last))
+    for start, end in gaps + [(last + 1, last + 1)]:
+        if start > first:  # the part before the gap, from and to a slice lined on both sides
+            parts.append((first, both.rfind(1, first, start) + 1))
+        first = max(first, both.find(1, end))
     return parts
 
 
