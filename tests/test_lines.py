@@ -985,3 +985,20 @@ def test_a_justified_line_of_two_words_stays_one_though_its_space_ends_on_a_gutt
              + column(50, 184, 6, start=40)
              + column(50, 300, 12, width=50, start=80) + column(120, 300, 12, width=50, start=120))
     assert "Thomas Hughes" in texts(build_lines(words, (), P))
+
+
+def test_two_kickers_on_one_baseline_either_side_of_a_gutter_are_two_lines():
+    """Two CJK kickers a size over body (11 pt on 10) on one baseline, each centred over its
+    own column, 24 pt apart across the gutter (200..210), the right one's headline right under
+    it reaching into the gap, the left one's a line lower: the white between them is the
+    gutter's, going on down between the columns under them, for the white beside it is
+    blank on one side for a line or two at a time (under the left kicker, then between the
+    right headline and its text), never for three body sizes on one side: two lines
+    (chromium_s127_01_zh: "松岗街道补齐…" | "南城社区推进…", one kicker over two stories)."""
+    words = [word("松岗街道补齐智能化职业教育加", 44, 100, size=11),      # 44..198
+             word("南城社区推进健身步道深化物流", 222, 100, size=11),      # 222..376
+             word("江北区畅通电商平台拓展乡", 213, 112, size=13),         # 213..369
+             word("双河镇健全标准化智慧农场提", 44, 128, size=11)]         # 44..198
+    words += column(30, 144, 14, width=170) + column(210, 142, 14, width=170, start=30)
+    lines = texts(build_lines(words, (), P))
+    assert "松岗街道补齐智能化职业教育加" in lines and "南城社区推进健身步道深化物流" in lines

@@ -42,3 +42,18 @@ def test_a_byline_over_the_gutter_followed_as_a_pinch_does_not_shift_it():
     boxes += _column(50, 150, 104, 14) + _column(160, 260, 104, 14)
     (gutter,) = [s for s in white_strips(boxes, 10) if s.y1 > 200]
     assert (gutter.x0, gutter.x1) == (150, 160)
+
+
+
+def test_a_strip_is_cut_where_one_side_is_blank_for_three_body_sizes_not_where_the_sides_take_turns():
+    """Two columns 10 pt apart (150..160), lines 10 pt high. The left one breaks off for 40 pt
+    (170..210) beside the right one: the strip is cut there, two strips judged apart. The
+    left one breaks off for 20 pt (170..190), then the right one for 28 pt (182..210), each
+    blank for under ``_BLANK`` (3 body sizes): one strip down the columns (the white under a
+    centred kicker, then between a headline and its text, chromium_s127_01_zh)."""
+    one_side = _column(50, 150, 100, 6) + _column(50, 150, 210, 10) + _column(160, 260, 100, 20)
+    assert [(s.y0, s.y1) for s in white_strips(one_side, 10) if s.x0 >= 150 and s.x1 <= 160] \
+        == [(100, 170), (210, 330)]
+    turns = _column(50, 150, 100, 6) + _column(50, 150, 190, 11)   # feet 170, 320
+    turns += _column(160, 260, 100, 7) + _column(160, 260, 210, 10)  # feet 182, 318
+    assert [(s.y0, s.y1) for s in white_strips(turns, 10) if s.x0 >= 150 and s.x1 <= 160] == [(100, 320)]

@@ -295,8 +295,7 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
     core = _core(slices, body)
     x0, x1 = core
     within = _WITHIN * body
-    beside = [x0 - f[5] <= within and f[6] - x1 <= within for f in slices]  # -inf, inf: none
-    parts = _parts(bytes(beside))
+    parts = _parts(bytes([(x0 - f[5] <= within) + 2 * (f[6] - x1 <= within) for f in slices]))
     spans = [(a, b, top + (s.start + a) * h, top + (s.start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + s.start * h, top + end * h)]
     whole, least = (0, len(slices)), shortest * body  # a shorter part is left unmeasured too
@@ -310,23 +309,27 @@ def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[S
 # every slice of every strip.
 _START, _END, _WIDTH, _BODY = itemgetter(0), itemgetter(1), itemgetter(4), itemgetter(7)
 _EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
-# A blank stretch: this many slices in a row with nothing beside the strip on one side.
-_GAP = re.compile(b"\\x00{%d,}" % math.ceil(_BLANK / SLICE))
+# A blank stretch (``_BLANK``) on the left, on the right, on one side or the other (in bytes,
+# one a slice of a strip: 1 for something beside it on its left, plus 2 on its right)
+_BLANK_LEFT, _BLANK_RIGHT, _BLANK_EITHER = (re.compile(b"[%s]{%d,}" % (c, math.ceil(_BLANK / SLICE)))
+                                            for c in (b"\\x00\\x02", b"\\x00\\x01", b"\\x00-\\x02"))
 
 
-def _parts(beside: bytes) -> list[tuple[int, int]]:
-    """The runs of slices (first, last + 1) with something beside the strip on both sides
-    (``beside``: 1 for such a slice, else 0), joined across fewer than ``_BLANK`` body sizes of
-    slices without: the gaps are found by a regular expression over the bytes, as this runs
-    over every slice of every strip measured."""
-    first = beside.find(1)
+def _parts(sides: bytes) -> list[tuple[int, int]]:
+    """The runs of slices (first, last + 1) from one lined on both sides (byte 3) to one such,
+    cut where one side alone is blank for ``_BLANK`` (not both by turns: under a centred kicker,
+    then beside a headline); regular expressions find the gaps (this runs for every strip)."""
+    first = sides.find(3)
     if first < 0:
         return []
-    last, parts = beside.rfind(1), []
-    for gap in _GAP.finditer(beside, first, last):
-        parts.append((first, gap.start()))
-        first = gap.end()
-    parts.append((first, last + 1))
+    last, parts = sides.rfind(3), []
+    if not _BLANK_EITHER.search(sides, first, last):  # (most strips: lined down their length)
+        return [(first, last + 1)]
+    gaps = sorted((g.start(), g.end()) for b in (_BLANK_LEFT, _BLANK_RIGHT) for g in b.finditer(sides, first, last))
+    for start, end in gaps + [(last + 1, last + 1)]:
+        if start > first:  # the part before the gap, from and to a slice lined on both sides
+            parts.append((first, sides.rfind(3, first, start) + 1))
+        first = max(first, sides.find(3, end))
     return parts
 
 
