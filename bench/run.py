@@ -75,9 +75,9 @@ HOLDOUT_COUNT = 12
 PRODUCER_SAMPLE = ROOT / "fixtures" / "producers" / "pages"
 PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on the pages of this "
                             "seed and of seeds 21, 33, 47, 61, 73, 97, 107, 109, 111, 113, 115, "
-                            "117, 119, 121 and 123 (not reported here), of all four producers "
-                            "(Chromium, Typst, LaTeX, WeasyPrint: WeasyPrint's from stop 27 on, "
-                            "seed 117 from stop 28 on, seeds 119, 121 and 123 from later stops, "
+                            "117, 119, 121, 123, 125 and 127 (not reported here), of all four "
+                            "producers (Chromium, Typst, LaTeX, WeasyPrint: WeasyPrint's from stop "
+                            "27 on, seed 117 from stop 28 on, seeds 119 to 127 from later stops, "
                             "each scored on the code of its day before its pages were opened); "
                             "seeds 89 and 103 were scored during development, their pages never "
                             "opened, and their means weighed in choosing between changes"),
