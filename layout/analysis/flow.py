@@ -180,11 +180,13 @@ def _starts_mid_sentence(u: Unit) -> bool:
 
 
 def _tops_column(u: Unit, g: Group, body: float) -> bool:
-    """Whether u stands under g's title, set apart from it by ``_APART`` body sizes of white
+    """Whether u stands below g's title, set apart from it by ``_APART`` body sizes of white
     at least (an advertisement's title runs on into its text: "ON DEMANDE GRANDE PROPRIETE"
     / "rapport et agrément"), with none of g's other units over it in its column, and the
-    title stands over u's column alone: reaching left of it by less than ``_BEFORE`` of its
-    width, not over the column before too."""
+    title heads no column before u's: it reaches left of u by ``_BEFORE`` of u's width at
+    most. The title need not stand over u: a unit of its story placed in a column left of it
+    that starts mid-sentence ("sujets de notre troupe d'opéra-comique.", Ouest-Eclair Caen
+    p1) goes on from the column before as well."""
     b, title = u.box, g.anchor_box
     return b.y0 >= title.y1 + _APART * body and title.x0 >= b.x0 - _BEFORE * b.width \
         and not any(v is not u and v.box.y0 < b.y0 and x_overlap_ratio(v.box, b) >= 0.5 for v in g.units)
