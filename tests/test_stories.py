@@ -133,6 +133,8 @@ def test_text_starting_mid_sentence_under_a_section_title_goes_on_from_the_colum
         return story_of(layout, "Alpha"), story_of(layout, first_word)
     alpha, golf = stories("golf")
     assert alpha == golf
+    alpha, golf = stories("d'golf")  # elided ("d'abord", "l'homme"): a word in lower case too
+    assert alpha == golf
     alpha, golf = stories("Golf")
     assert alpha != golf
 

@@ -47,6 +47,8 @@ _BEFORE = 0.5
 _APART = 1.0
 # a word as printed: letters or digits, joined by apostrophes or hyphens, closed by punctuation
 _WORD = re.compile(r"[«(\[]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]]*")
+# a word of letters alone, joined by apostrophes or hyphens ("l'homme", "peut-être", "ar-")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-?")
 # What closes a story's text where it stands: a jump line (it goes on on another page) and a
 # source credit set after it ("数据来源：该市", "Source: …"). A column ending in one of them
 # is the end of its story; the run at the top of the next column is another's.
@@ -165,8 +167,8 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
 
 def _starts_mid_sentence(u: Unit) -> bool:
     """Whether u is running text (``_RUNNING_LINES`` lines at least, half of them at least
-    full: ``_FULL_LINE``) whose first word is in lower-case letters, two at least (a letter
-    alone may be a misread mark), and whose first line reads as words
+    full: ``_FULL_LINE``) whose first word is in lower-case letters (``_LETTERS``: "l'homme"
+    too), two at least (a letter alone may be a misread mark), and whose first line reads as words
     (``_WORD``: OCR's misreadings, "ï-e", "ïk Petit Joumaïï%f| ~", are no evidence): no
     paragraph starts so. An advertisement's short lines under its title ("des anémiés / des
     convalescents") are no running text."""
@@ -175,7 +177,8 @@ def _starts_mid_sentence(u: Unit) -> bool:
         return False
     words = b.lines[0].text.split()
     first = words[0].rstrip(",;:.") if words else ""
-    return len(first) >= 2 and first.isalpha() and first.islower() and all(map(_WORD.fullmatch, words)) \
+    return len(first) >= 2 and first.islower() and _LETTERS.fullmatch(first) is not None \
+        and all(map(_WORD.fullmatch, words)) \
         and 2 * sum(ln.box.width >= (1 - _FULL_LINE) * b.box.width for ln in b.lines) >= len(b.lines)
 
 
