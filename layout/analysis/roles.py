@@ -168,10 +168,8 @@ def _credit_lines(lines: Sequence[Line]) -> int:
     text, cut in two paragraphs where it wrapped."""
     if len(lines) >= 2 and CREDIT.search(lines[-1].text):
         return 1
-    if len(lines) >= 3 and CREDIT.search(lines[-2].text) \
-            and not lines[-2].text.rstrip().endswith(_SENTENCE_ENDS):
-        return 2
-    return 0
+    wrapped = len(lines) >= 3 and not lines[-2].text.rstrip().endswith(_SENTENCE_ENDS)
+    return 2 if wrapped and CREDIT.search(lines[-2].text) else 0
 
 
 def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:
