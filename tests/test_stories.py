@@ -133,8 +133,24 @@ def test_text_starting_mid_sentence_under_a_section_title_goes_on_from_the_colum
         return story_of(layout, "Alpha"), story_of(layout, first_word)
     alpha, golf = stories("golf")
     assert alpha == golf
+    alpha, golf = stories("d'golf")  # elided ("d'abord", "l'homme"): a word in lower case too
+    assert alpha == golf
     alpha, golf = stories("Golf")
     assert alpha != golf
+
+
+def test_text_starting_mid_sentence_under_a_title_in_mid_column_stays_the_titles():
+    #  ══ A ═════  ░░░░░░░░░░░░     column 2 opens with A's text going on (Bravo); SECTION
+    #  ░░░░░░░░░░  ░░░░░░░░░░░░     stands in mid-column under it, and "golf" under SECTION
+    #  ░░░░░░░░░░  ══ SECTION ══     starts in lower case, but it does not start its column
+    #  ░░░░░░░░░░  ░golf░░░░░░░     (text over SECTION there): it stays SECTION's, not A's
+    #  ░░░░░░░░░░  ░░░░░░░░░░░░     (Ouest-Eclair Caen p5, OCR variant 'lines')
+    words = (text_lines(["First"], 50, 60, size=24) + marked(column(50, 100, 30), "Alpha")
+             + marked(column(170, 100, 8, start=90), "Bravo")
+             + text_lines(["SECTION"], 180, 220, size=24) + marked(column(170, 264, 20, start=60), "golf"))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["First", "SECTION"]
+    assert story_of(layout, "Bravo") == story_of(layout, "Alpha") != story_of(layout, "golf")
 
 
 def test_a_column_ending_in_a_jump_line_or_a_source_credit_ends_its_story():

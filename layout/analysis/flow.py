@@ -27,9 +27,18 @@ from .titles import line_ends_text
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
-# [share of the wider] how much the widths of two columns of one story's text may differ, and
-# how much shorter than its block's width a full line of running text may be
+# [body sizes] the widest white between a column's text and the next column's (the gutter),
+# how far a column's text may reach into the next, and how far under a run's foot the text it
+# goes on from may end (``_column_end``, ``_wrapped``; the indexes are asked that far around)
+_GUTTER = 3.0
+_INTO = 0.5
+_PAST_FOOT = 3.0
+# [body sizes] the side of the cells of the indexes by place
+_CELL = 10.0
+# [share of the wider] how much the widths of two columns of one story's text may differ
 _MEASURE = 0.1
+# [share of its block's width] how much shorter than its block a full line of running text may be
+_FULL_LINE = 0.1
 # [lines] fewest lines of running text going on at the top of a column (``continued_columns``);
 # [share of its width] how far left of that text a title may reach and head its column alone;
 # [body sizes] the least white between such a title and that text
@@ -38,6 +47,8 @@ _BEFORE = 0.5
 _APART = 1.0
 # a word as printed: letters or digits, joined by apostrophes or hyphens, closed by punctuation
 _WORD = re.compile(r"[«(\[]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]]*")
+# a word of letters alone, joined by apostrophes or hyphens ("l'homme", "peut-être", "ar-")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-?")
 # What closes a story's text where it stands: a jump line (it goes on on another page) and a
 # source credit set after it ("数据来源：该市", "Source: …"). A column ending in one of them
 # is the end of its story; the run at the top of the next column is another's.
@@ -94,11 +105,11 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         ═B══  ░g░░░
         ░B░░░ ░g░░░
     """
-    low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + 3 * body)
+    low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + _PAST_FOOT * body)
     best = None
     for p in others:
         gap = top.box.x0 - p.box.x1
-        if (p.block is None or not -0.5 * body <= gap <= 3 * body
+        if (p.block is None or not -_INTO * body <= gap <= _GUTTER * body
                 or not (low < p.box.y1 <= high and p.box.y0 >= band[0])
                 or not same_text_size(p, top, params)):
             continue
@@ -134,7 +145,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
     if not starts:  # most pages: no index to build
         return
     units = [u for g in groups for u in g.units]
-    grid = Grid([u.box for u in units], 10 * body)
+    grid = Grid([u.box for u in units], _CELL * body)
     for g, top in starts:
         t, title = top.box, g.anchor_box
         band = _band(t.cy, across)
@@ -142,7 +153,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
                for p in map(units.__getitem__, grid.near(t.x0, band[0], t.x1, title.y0))):
             continue  # text over the title in its column: the run does not start the column
         # what _column_end takes lies within a few body sizes left of the text, in its band
-        near = [units[k] for k in grid.near(t.x0 - 3 * body, band[0], t.x0 + 0.5 * body, band[1])]
+        near = [units[k] for k in grid.near(t.x0 - _GUTTER * body, band[0], t.x0 + _INTO * body, band[1])]
         end = _column_end(top, t.y1, [p for p in near if p.home is not g], band, True, v_rules, body, params)
         if end is None or end.home is None or top.home is not g or not _broken_off(end, top):
             continue
@@ -155,8 +166,9 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
 
 
 def _starts_mid_sentence(u: Unit) -> bool:
-    """Whether u is running text (``_RUNNING_LINES`` lines at least, most across the block's
-    measure) whose first word is in lower-case letters and whose first line reads as words
+    """Whether u is running text (``_RUNNING_LINES`` lines at least, half of them at least
+    full: ``_FULL_LINE``) whose first word is in lower-case letters (``_LETTERS``: "l'homme"
+    too), two at least (a letter alone may be a misread mark), and whose first line reads as words
     (``_WORD``: OCR's misreadings, "ï-e", "ïk Petit Joumaïï%f| ~", are no evidence): no
     paragraph starts so. An advertisement's short lines under its title ("des anémiés / des
     convalescents") are no running text."""
@@ -165,24 +177,27 @@ def _starts_mid_sentence(u: Unit) -> bool:
         return False
     words = b.lines[0].text.split()
     first = words[0].rstrip(",;:.") if words else ""
-    return len(first) >= 2 and first.isalpha() and first.islower() and all(map(_WORD.fullmatch, words)) \
-        and 2 * sum(ln.box.width >= (1 - _MEASURE) * b.box.width for ln in b.lines) >= len(b.lines)
+    return len(first) >= 2 and first.islower() and _LETTERS.fullmatch(first) is not None \
+        and all(map(_WORD.fullmatch, words)) \
+        and 2 * sum(ln.box.width >= (1 - _FULL_LINE) * b.box.width for ln in b.lines) >= len(b.lines)
 
 
 def _tops_column(u: Unit, g: Group, body: float) -> bool:
-    """Whether u stands under g's title, set apart from it by ``_APART`` body sizes of white
+    """Whether u stands below g's title, set apart from it by ``_APART`` body sizes of white
     at least (an advertisement's title runs on into its text: "ON DEMANDE GRANDE PROPRIETE"
     / "rapport et agrément"), with none of g's other units over it in its column, and the
-    title stands over u's column alone: reaching left of it by less than ``_BEFORE`` of its
-    width, not over the column before too."""
+    title heads no column before u's: it reaches left of u by ``_BEFORE`` of u's width at
+    most. The title need not stand over u: a unit of its story placed in a column left of it
+    that starts mid-sentence ("sujets de notre troupe d'opéra-comique.", Ouest-Eclair Caen
+    p1) goes on from the column before as well."""
     b, title = u.box, g.anchor_box
     return b.y0 >= title.y1 + _APART * body and title.x0 >= b.x0 - _BEFORE * b.width \
         and not any(v is not u and v.box.y0 < b.y0 and x_overlap_ratio(v.box, b) >= 0.5 for v in g.units)
 
 
 def _broken_off(end: Unit, top: Unit) -> bool:
-    """Whether the text at the foot of the column before (``end``) breaks off mid-sentence
-    and ``top`` is its next column: its last line closes no paragraph
+    """Whether the text at the foot of the column before (``end``, as ``_column_end`` finds
+    it) breaks off mid-sentence for ``top`` to go on with: its last line closes no paragraph
     (``titles.line_ends_text``) and both are set to one measure (their widths within
     ``_MEASURE`` of the wider), as a story's columns are; an advertisement's text is not."""
     if end.block is None or line_ends_text(end.block.lines[-1], end.box):
@@ -203,7 +218,7 @@ def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
     for p in others:
         gap = p.box.x0 - top.box.x1
         head = p.home.anchor_box if p.home is not None and p.home.header else None
-        if (p.block is not None and head is not None and -0.5 * body <= gap <= 3 * body
+        if (p.block is not None and head is not None and -_INTO * body <= gap <= _GUTTER * body
                 and y_overlap(p.box, top.box) > 0 and head.y1 <= top.box.y0
                 and (best is None or gap < best.box.x0 - top.box.x1)):
             best = p
@@ -219,7 +234,7 @@ def _text_left(top: Unit, units: Sequence[Unit], grid: Grid, others: Callable[[U
     t = top.box
     for _, ids in grid.outward(reach, t.y0, t.y1, -1):
         for u in map(units.__getitem__, ids):
-            if u.block is not None and u.box.x1 <= t.x0 + 0.5 * body and y_overlap(u.box, t) > 0 and others(u):
+            if u.block is not None and u.box.x1 <= t.x0 + _INTO * body and y_overlap(u.box, t) > 0 and others(u):
                 return True
     return False
 
@@ -285,7 +300,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     rank = {id(g): k for k, g in enumerate(groups)}
     order = {id(u): (rank[id(u.home)], k) for k, u in enumerate(units)}
     moved = itertools.count(len(units))
-    cell = 10 * body
+    cell = _CELL * body
     unit_grid, box_grid = Grid([u.box for u in units], cell), Grid(boxes, cell)
     span_grid = Grid([h.span for h in headed], cell)
     for g in headless:
@@ -307,10 +322,10 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
                                           if h.span.y0 >= t.y1 and x_overlap(h.span, t) >= 0.5 * t.width
                                           and h.anchor_box.x0 < t.x0 - 2 * body < t.x0 + 2 * body < h.anchor_box.x1]))
         is_note = id(g) in notes
-        low, high = (band[0], band[1]) if at_top else (t.y0, bottom + 3 * body)
+        low, high = (band[0], band[1]) if at_top else (t.y0, bottom + _PAST_FOOT * body)
         # what _column_end and _wrapped take lies within a few body sizes of the run's edges
-        near = set(unit_grid.near(t.x0 - 3 * body, low, t.x0 + 0.5 * body, high))
-        near.update(unit_grid.near(t.x0 - 3 * body, t.y0, t.x1 + 3 * body, t.y1))
+        near = set(unit_grid.near(t.x0 - _GUTTER * body, low, t.x0 + _INTO * body, high))
+        near.update(unit_grid.near(t.x0 - _GUTTER * body, t.y0, t.x1 + _GUTTER * body, t.y1))
 
         def kin(u: Unit) -> bool:  # of another story, a note if the run is one
             return u.home is not g and (id(u.home) in notes) == is_note
@@ -322,7 +337,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
             end = over  # the column goes on down in smaller type (a quotation, a list)
         else:
             end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
-        if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + 3 * body, body):
+        if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + _GUTTER * body, body):
             end = _wrapped(top, others, body)
         home = end.home if end is not None else None
         if home is None or home is g:

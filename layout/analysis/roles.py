@@ -168,8 +168,8 @@ def _credit_lines(lines: Sequence[Line]) -> int:
     text, cut in two paragraphs where it wrapped."""
     if len(lines) >= 2 and CREDIT.search(lines[-1].text):
         return 1
-    ended = lines[-2].text.rstrip().endswith(_SENTENCE_ENDS) if len(lines) >= 3 else True
-    return 2 if not ended and CREDIT.search(lines[-2].text) else 0
+    wrapped = len(lines) >= 3 and not lines[-2].text.rstrip().endswith(_SENTENCE_ENDS)
+    return 2 if wrapped and CREDIT.search(lines[-2].text) else 0
 
 
 def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:
