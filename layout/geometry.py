@@ -56,6 +56,11 @@ def y_overlap(a: Box, b: Box) -> float:
     return min(a.y1, b.y1) - max(a.y0, b.y0)
 
 
+# [share of the narrower box's width, as ``x_overlap_ratio`` gives it] two boxes sharing this
+# much stand in one column: one under the other reads on down it
+SAME_COLUMN = 0.5
+
+
 def x_overlap_ratio(a: Box, b: Box) -> float:
     """Shared width as a share of the narrower box's width, in [0, 1]."""
     aw, bw = a.x1 - a.x0, b.x1 - b.x0

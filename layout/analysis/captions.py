@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..geometry import mostly_inside, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, mostly_inside, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Line, Role
 from ..params import Params
 
@@ -95,7 +95,7 @@ def name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[
                 continue
             rest_of_row = (len(b.lines) == 1 and y_overlap(first, b.box) > 0.5 * max(first.height, b.box.height)
                            and f.box.x0 - 1 <= b.box.x0 and b.box.x1 <= f.box.x1 + 1)
-            credit_under = (CREDIT.search(b.raw_text) is not None and x_overlap_ratio(first, b.box) >= 0.5
+            credit_under = (CREDIT.search(b.raw_text) is not None and x_overlap_ratio(first, b.box) >= SAME_COLUMN
                             and -0.5 * body <= b.box.y0 - first.y1 <= 0.5 * body)
             if rest_of_row or credit_under:
                 roles[j] = "caption"
@@ -106,7 +106,7 @@ def _under(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float, r
     """The nearest short set-apart block right under the figure, within ``reach``."""
     best, best_gap = None, reach
     for j, b in enumerate(blocks):
-        if roles[j] not in ("body", "byline", "credit") or x_overlap_ratio(f.box, b.box) < 0.5:
+        if roles[j] not in ("body", "byline", "credit") or x_overlap_ratio(f.box, b.box) < SAME_COLUMN:
             continue
         gap = b.box.y0 - f.box.y1
         if -0.5 * body <= gap < best_gap and len(b.lines) <= 8 and set_apart(b):
@@ -121,7 +121,7 @@ def _over(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float,
     best, best_gap = None, body
     for j, b in enumerate(blocks):
         gap = f.box.y0 - b.box.y1
-        if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= 0.5 and gap < best_gap \
+        if roles[j] == "body" and x_overlap_ratio(f.box, b.box) >= SAME_COLUMN and gap < best_gap \
                 and b.box.y0 <= f.box.y0 and len(b.lines) <= 2 and set_apart(b):
             best, best_gap = j, gap
     return best

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
-from ..geometry import Grid, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
 from .placement import Group, Unit, same_text_size
@@ -149,7 +149,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
     for g, top in starts:
         t, title = top.box, g.anchor_box
         band = _band(t.cy, across)
-        if any(band[0] <= p.box.y0 and p.box.y1 <= title.y0 and x_overlap_ratio(p.box, t) >= 0.5
+        if any(band[0] <= p.box.y0 and p.box.y1 <= title.y0 and x_overlap_ratio(p.box, t) >= SAME_COLUMN
                for p in map(units.__getitem__, grid.near(t.x0, band[0], t.x1, title.y0))):
             continue  # text over the title in its column: the run does not start the column
         # what _column_end takes lies within a few body sizes left of the text, in its band
@@ -158,7 +158,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
         if end is None or end.home is None or top.home is not g or not _broken_off(end, top):
             continue
         home = end.home
-        column = [u for u in g.units if u.box.y0 >= t.y0 and x_overlap_ratio(u.box, t) >= 0.5]
+        column = [u for u in g.units if u.box.y0 >= t.y0 and x_overlap_ratio(u.box, t) >= SAME_COLUMN]
         g.units = [u for u in g.units if u not in column]
         for u in column:
             u.home = home
@@ -192,7 +192,7 @@ def _tops_column(u: Unit, g: Group, body: float) -> bool:
     p1) goes on from the column before as well."""
     b, title = u.box, g.anchor_box
     return b.y0 >= title.y1 + _APART * body and title.x0 >= b.x0 - _BEFORE * b.width \
-        and not any(v is not u and v.box.y0 < b.y0 and x_overlap_ratio(v.box, b) >= 0.5 for v in g.units)
+        and not any(v is not u and v.box.y0 < b.y0 and x_overlap_ratio(v.box, b) >= SAME_COLUMN for v in g.units)
 
 
 def _broken_off(end: Unit, top: Unit) -> bool:
@@ -269,7 +269,7 @@ def quotations_in_place(groups: Sequence[Group], body: float) -> None:
     """
     for h in groups:
         for n in list(h.notes):
-            if any(u.block is not None and x_overlap_ratio(u.box, q.box) >= 0.5
+            if any(u.block is not None and x_overlap_ratio(u.box, q.box) >= SAME_COLUMN
                    and u.box.y0 >= q.box.y1 - 0.5 * body for q in n.units for u in h.units):
                 h.notes.remove(n)
                 h.take(n)
@@ -308,9 +308,9 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
         if top.block is None:
             continue
         t = top.box
-        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= 0.5)
+        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= SAME_COLUMN)
         band = _band(t.cy, across)
-        at_top = not any(band[0] <= b.y0 and b.y1 <= t.y0 + 0.5 * body and x_overlap_ratio(b, t) >= 0.5
+        at_top = not any(band[0] <= b.y0 and b.y1 <= t.y0 + 0.5 * body and x_overlap_ratio(b, t) >= SAME_COLUMN
                          for b in map(boxes.__getitem__, box_grid.near(t.x0, band[0], t.x1, t.y0 + 0.5 * body)))
         # A headline across the run's column and the one before, below the run, closes the
         # run's band there: what the column before holds under it is the next module's. Its

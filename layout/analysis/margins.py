@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from ..geometry import x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, PageContent, Role
 from ..params import Params
 from .patterns import INDEX_ENTRY
@@ -199,5 +199,5 @@ def name_indexes(blocks: Sequence[Block], roles: list[Role], body: float) -> Non
         roles[i] = "furniture"
         for j, t in enumerate(blocks):
             if len(t.lines) == 1 and len(t.raw_text.split()) <= _INDEX_WORDS \
-                    and 0 <= b.box.y0 - t.box.y1 <= body and x_overlap_ratio(t.box, b.box) >= 0.5:
+                    and 0 <= b.box.y0 - t.box.y1 <= body and x_overlap_ratio(t.box, b.box) >= SAME_COLUMN:
                 roles[j] = "furniture"

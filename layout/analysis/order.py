@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from ..geometry import union_all, x_overlap_ratio
+from ..geometry import SAME_COLUMN, union_all, x_overlap_ratio
 from ..model import Block, Box, Story
 from .script import unhung_box
 from .skew import Straight
@@ -126,11 +126,6 @@ def set_box(b: Block, straight: Straight) -> Box:
 
 # --- where a story stands: its head and first column, not its box --------------------------
 
-# [share of the narrower box] a block continues the run of the one before it when it shares
-# this much of its width and starts lower down
-_SAME_COLUMN = 0.5
-
-
 def place_box(story: Story, straight: Straight = None) -> Box:
     """Where a story stands in the reading order of the page's stories.
 
@@ -150,7 +145,7 @@ def place_box(story: Story, straight: Straight = None) -> Box:
     run: list[Block] = [blocks[0]]
     for b in blocks[1:]:
         last = run[-1].box
-        if b.box.y0 < last.y0 or x_overlap_ratio(b.box, last) < _SAME_COLUMN:
+        if b.box.y0 < last.y0 or x_overlap_ratio(b.box, last) < SAME_COLUMN:
             break
         run.append(b)
     return union_all([b.box if straight is None else set_box(b, straight) for b in run])

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..geometry import Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure
 from ..params import Params
 from .blocks import ONE_TYPE
@@ -180,7 +180,7 @@ class Placer:
         for k in self._below.near(b.x0, b.y1, b.x1, b.y1 + 2 * self.body):
             g = self.groups[self._heads[k]]
             a = g.anchor_box
-            if 0 <= a.y0 - b.y1 <= 2 * self.body and x_overlap_ratio(a, b) >= 0.5:
+            if 0 <= a.y0 - b.y1 <= 2 * self.body and x_overlap_ratio(a, b) >= SAME_COLUMN:
                 return g
         return None
 
@@ -350,7 +350,7 @@ class Placer:
         """(foot, rank) of the unit placed lowest over box ``b`` in its column (sharing half
         the narrower's width), reaching down at most ``_RUNS_PAST`` body sizes past its top."""
         return self._placed_index.highest(b.x0, b.x1, b.y0 + _RUNS_PAST * self.body,
-                                          lambda k: x_overlap_ratio(self._placed[k].box, b) >= 0.5)
+                                          lambda k: x_overlap_ratio(self._placed[k].box, b) >= SAME_COLUMN)
 
     def _unit_above(self, u: Unit) -> Group | None:
         """The story of the unit right above u, when the text goes on in the same size."""

@@ -37,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid as BoxGrid, covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, Grid as BoxGrid, covered_width, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Layout, PageContent
 from ..params import Params
 from .assemble import assemble_story, with_ids
@@ -358,9 +358,9 @@ def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: floa
         if g.header:
             a = g.anchor_box
             window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
-            under = [b.box for b in window if x_overlap_ratio(a, b.box) >= 0.5 and len(b.lines) >= 3]
+            under = [b.box for b in window if x_overlap_ratio(a, b.box) >= SAME_COLUMN and len(b.lines) >= 3]
             under += [f for f in pictures if a.y1 - 0.5 * body <= f.y0 <= a.y1 + 4 * body
-                      and x_overlap_ratio(a, f) >= 0.5]
+                      and x_overlap_ratio(a, f) >= SAME_COLUMN]
             g.text_below = covered_width(under) >= 0.5 * a.width  # one column or several
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
 
-from ..geometry import x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, Role
 from .patterns import DATELINE, in_capitals
 from .script import CJK_FULL_STOPS, FULL_STOPS
@@ -92,7 +92,7 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     def in_column(ks: list[int], i: int) -> list[int]:
         b = blocks[i].box  # (the ratio needs x0 < x1 both ways: that cheap test first)
         return [k for k in ks if k != i and blocks[k].box.x1 > b.x0 and blocks[k].box.x0 < b.x1
-                and roles[k] != "furniture" and x_overlap_ratio(blocks[k].box, b) >= 0.5]
+                and roles[k] != "furniture" and x_overlap_ratio(blocks[k].box, b) >= SAME_COLUMN]
 
     def beside(i: int, measure: Box) -> bool:  # other text on the title's row, in the measure
         b = blocks[i].box
@@ -210,7 +210,7 @@ def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], rol
         if box.y0 - foot > reach:
             return None
         # not in the title's column (the ratio needs x0 < x1 both ways: the cheap test first)
-        if not (box.x1 > x0 and box.x0 < x1) or roles[k] == "furniture" or x_overlap_ratio(box, title.box) < 0.5:
+        if not (box.x1 > x0 and box.x0 < x1) or roles[k] == "furniture" or x_overlap_ratio(box, title.box) < SAME_COLUMN:
             continue
         if roles[k] == "body":
             return k
