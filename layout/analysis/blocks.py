@@ -217,9 +217,9 @@ def _under(b: Box, extent: Box, gap: float, size: float) -> bool:
     addressee set on the left edge under a signature set right ("J. Bennet, Esq., Lloyds."
     under '(Signed) "C. SCOVELL, Sec."', the Liverpool Standard, 1832), which overlap the
     row over them little. A line centred under the text is a title over what follows
-    (``Le projet Grébauval.``);
-    the caller asks the line to keep the group's leading (within ``OCR_LEADING``), so a
-    signature does not jump a dateline standing apart, and a line of the same OCR block."""
+    (``Le projet Grébauval.``); the caller asks the line to keep the group's leading (within
+    ``OCR_LEADING``), so a signature does not jump a dateline standing apart, and a line of
+    the same OCR block."""
     return b.width > b.height and gap > -_MAX_OVERLAP * size \
         and extent.x0 - size <= b.x0 and b.x1 <= extent.x1 + size \
         and (extent.x1 - _FLUSH * size <= b.x1 or b.x0 <= extent.x0 + _FLUSH * size)

@@ -147,6 +147,8 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], _CELL * body)
     for g, top in starts:
+        if top.home is not g:
+            continue  # moved already, with the column of an earlier start
         t, title = top.box, g.anchor_box
         band = _band(t.cy, across)
         if any(band[0] <= p.box.y0 and p.box.y1 <= title.y0 and x_overlap_ratio(p.box, t) >= SAME_COLUMN
@@ -155,7 +157,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
         # what _column_end takes lies within a few body sizes left of the text, in its band
         near = [units[k] for k in grid.near(t.x0 - _GUTTER * body, band[0], t.x0 + _INTO * body, band[1])]
         end = _column_end(top, t.y1, [p for p in near if p.home is not g], band, True, v_rules, body, params)
-        if end is None or end.home is None or top.home is not g or not _broken_off(end, top):
+        if end is None or end.home is None or not _broken_off(end, top):
             continue
         home = end.home
         column = [u for u in g.units if u.box.y0 >= t.y0 and x_overlap_ratio(u.box, t) >= SAME_COLUMN]
