@@ -15,10 +15,12 @@ OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-
 # What the fixture pages of other PDF producers need (fixtures/producers/README.md): only to
 # regenerate them; the committed sample is read by the tests without any of this.
 # The last line is WeasyPrint's: Pango, and the fonts it sets (URW C059 and Nimbus Sans; DejaVu
-# Serif draws the break hyphen U+2010, which C059 lacks).
+# Serif draws the break hyphen U+2010, which C059 lacks). The line after it is LibreOffice's:
+# Writer without a GUI, the US English hyphenation dictionary, and TeX Gyre Pagella and Heros.
 PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-extra \
 	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended \
-	libpango-1.0-0 libpangoft2-1.0-0 fonts-urw-base35 fonts-dejavu-core
+	libpango-1.0-0 libpangoft2-1.0-0 fonts-urw-base35 fonts-dejavu-core \
+	libreoffice-writer-nogui hyphen-en-us fonts-texgyre
 
 .PHONY: install ocr-models browser demo test bench fixtures producer-tools producers clean
 

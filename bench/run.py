@@ -12,7 +12,8 @@ b. synthetic pages of another style, generated fresh into a temporary folder by
 c. real born-digital pages with hand-made ground truth, read in place from
    ``../shared/corpus/gt_born_digital`` (research-only material: never copied; the set is
    skipped with a note when the folder is absent);
-d. the committed sample of other PDF producers (Chromium, Typst, LaTeX/xeCJK, WeasyPrint),
+d. the committed sample of other PDF producers (Chromium, Typst, LaTeX/xeCJK, WeasyPrint,
+   LibreOffice Writer),
    ``fixtures/producers/pages``;
 e. pages of the same producers generated fresh by ``fixtures/producers/make_pages.py --seed 5
    --count 10`` (the set the born-digital rules were tuned on);
@@ -80,7 +81,10 @@ PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on t
                             "27 on, seed 117 from stop 28 on, seeds 119 to 127 from later stops, "
                             "each scored on the code of its day before its pages were opened); "
                             "seeds 89 and 103 were scored during development, their pages never "
-                            "opened, and their means weighed in choosing between changes"),
+                            "opened, and their means weighed in choosing between changes; "
+                            "LibreOffice's pages (in the default producers from stop 33 on) were "
+                            "scored unseen at stop 33 on this seed and seed 133, then opened and "
+                            "tuned on"),
                   "f": (99, "held out: its pages never opened while developing; once (stop 25) "
                             "its truth files were read by mistake, for a count of the spaces "
                             "between CJK and Latin text over all seeds; no rule was chosen from "

@@ -43,6 +43,20 @@ def test_a_chart_is_a_figure_with_its_labels_and_its_caption():
     assert "<figcaption>Annual riders, millions. Graphic: Ann Lee</figcaption>" in html
 
 
+def test_a_credit_under_a_loosely_set_caption_is_part_of_it():
+    """A caption and its credit line set at 1.7 times their size (LibreOffice's 115 %
+    proportional spacing), the credit more than half a body size under the caption: the
+    credit still goes with the caption, not into the story's text."""
+    words = (text_lines(["Council Plan"], 50, 40, size=24) + column(50, 80, 30)
+             + text_lines(["Riders by year"], 175, 84, size=8, bold=True)
+             + [w for i in range(5) for w in text_lines([str(2019 + i)], 177 + 25 * i, 172, size=7)]
+             + text_lines(["Annual riders, millions.", "Graphic: Ann Lee"], 170, 192, size=8, pitch=13.6)
+             + column(170, 224, 20, start=90))
+    content = replace(page(words, frames=[Box(170, 80, 300, 185)]), drawings=tuple(bars(180, 168)))
+    (figure,) = [f for s in analyse_page(content).stories for f in s.figures]
+    assert " ".join(b.text for b in figure.captions) == "Annual riders, millions. Graphic: Ann Lee"
+
+
 def test_a_chart_on_its_panel_inside_a_boxed_story_is_a_figure():
     """The chart's bars go with their own tinted panel, the innermost frame holding them, not
     with the outline round the whole story (which holds running text, and stays a frame)."""
@@ -182,3 +196,19 @@ def test_a_row_of_axis_labels_spread_over_a_chart_is_no_running_text():
     loose = [make_line([word(w, 50 + 42 * i, 100 + 12 * k) for i, w in enumerate(["the", "new", "plans", "go"])],
                        vertical=False) for k in range(3)]
     assert running_text(loose, 10)
+
+
+def test_a_tint_painted_in_bands_is_one_frame():
+    """A box's tint painted one band per paragraph, the bands flush one on another (as
+    LibreOffice paints a bordered box of paragraphs), is one frame, its title's band too low
+    to be a frame alone; a band of another tint, or one set apart, stays apart."""
+    from layout.sources.pdfshapes import shapes
+    doc = pymupdf.open()
+    pg = doc.new_page(width=400, height=400)
+    grey, blue = (0.93, 0.93, 0.93), (0.85, 0.88, 0.95)
+    for y0, y1, fill in ((50, 70, grey), (69.9, 130, grey), (129.9, 160, grey), (160, 190, blue),
+                         (220, 260, grey)):
+        pg.draw_rect(pymupdf.Rect(30, y0, 130, y1), color=None, fill=fill)
+    _, frames, drawn = shapes(pg.get_drawings(), Box(0, 0, 400, 400))
+    assert sorted((f.y0, f.y1) for f in frames) == [(50, 160), (160, 190), (220, 260)]
+    assert drawn == []

@@ -90,13 +90,19 @@ def name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[
             continue
         roles[best] = "caption"
         first = blocks[best].box
+        # a credit line under the caption goes with it as far down as a block's next line may
+        # stand (``Params.line_gap`` in the caption's line heights): the roles stage split it
+        # off the caption's block (``roles._split_pattern_lines``); a caption set loosely
+        # (LibreOffice's 115 % proportional spacing: 1.66 sizes) stands its credit further down
+        # than half a body size
+        reach = max(0.5 * body, params.line_gap * blocks[best].lines[-1].box.height)
         for j, b in enumerate(blocks):
             if roles[j] not in ("body", "byline", "credit") or len(b.lines) > 2:
                 continue
             rest_of_row = (len(b.lines) == 1 and y_overlap(first, b.box) > 0.5 * max(first.height, b.box.height)
                            and f.box.x0 - 1 <= b.box.x0 and b.box.x1 <= f.box.x1 + 1)
             credit_under = (CREDIT.search(b.raw_text) is not None and x_overlap_ratio(first, b.box) >= SAME_COLUMN
-                            and -0.5 * body <= b.box.y0 - first.y1 <= 0.5 * body)
+                            and -0.5 * body <= b.box.y0 - first.y1 <= reach)
             if rest_of_row or credit_under:
                 roles[j] = "caption"
 

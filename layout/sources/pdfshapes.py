@@ -30,6 +30,9 @@ _CELL = 64.0
 # point nearer its box's edge than _ON_EDGE is on it
 _CORNER = 6.0
 _ON_EDGE = 0.05
+# [pt] tinted rectangles whose sides line up this closely, one's top this close to the bottom
+# of the other, are one box (``_stacked_tints``)
+_STACKED = 0.5
 
 
 def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], list[Drawing]]:
@@ -41,8 +44,13 @@ def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], 
     one painted white, or one outside the page (drawn for the facing page of a spread).
     """
     rules, frames, parts = [], [], []
-    for path in drawings:
+    bands = _stacked_tints(drawings)
+    for i, path in enumerate(drawings):
         x0, y0, x1, y1 = path["rect"]
+        if i in bands:  # a tint standing flush on another: one box with it, met at its first piece
+            if bands[i] is None:
+                continue
+            x0, y0, x1, y1 = bands[i]
         w, h = x1 - x0, y1 - y0
         box = Box(x0, y0, x1, y1)
         if h <= _RULE_THICKNESS and w >= _MIN_RULE_LENGTH:
@@ -58,6 +66,39 @@ def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], 
         else:
             parts.append(box)
     return rules, frames, _clusters(parts)
+
+
+def _stacked_tints(drawings: list[dict]) -> dict[int, tuple[float, float, float, float] | None]:
+    """Tinted rectangles (no outline) of one colour standing one on another, their left and
+    right edges within ``_STACKED`` and each one's top within ``_STACKED`` of the bottom of
+    the one above: LibreOffice paints the background of a bordered box of paragraphs (a
+    sidebar) one paragraph at a time, so its title's band alone may be too low for a frame.
+    Per path index of such a stack: the whole stack's box at its first path, None at the
+    others (paths in no stack are absent)."""
+    tints = sorted((tuple(round(c, 3) for c in path["fill"]), path["rect"][0], path["rect"][1], i)
+                   for i, path in enumerate(drawings)
+                   if path.get("color") is None and _is_tint(path.get("fill")) and _rectangle(path))
+    out: dict[int, tuple[float, float, float, float] | None] = {}
+    stack: list[int] = []
+
+    def close() -> None:
+        if len(stack) > 1:
+            rects = [drawings[i]["rect"] for i in stack]
+            out[min(stack)] = (min(r[0] for r in rects), min(r[1] for r in rects),
+                               max(r[2] for r in rects), max(r[3] for r in rects))
+            out.update({i: None for i in stack if i != min(stack)})
+
+    for fill, x0, y0, i in tints:
+        if stack:
+            last = drawings[stack[-1]]["rect"]
+            if (fill == tuple(round(c, 3) for c in drawings[stack[-1]]["fill"]) and abs(x0 - last[0]) <= _STACKED
+                    and abs(drawings[i]["rect"][2] - last[2]) <= _STACKED and abs(y0 - last[3]) <= _STACKED):
+                stack.append(i)
+                continue
+            close()
+        stack = [i]
+    close()
+    return out
 
 
 def _visible(path: dict) -> bool:
