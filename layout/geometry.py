@@ -216,6 +216,9 @@ class Grid:
         # _clamp, written out: the cells of the rectangle's edges, an infinite edge the bounds'
         top, bottom = ly if isinf(y0) else floor(y0 / cell), hy if isinf(y1) else floor(y1 / cell)
         left, right = lx if isinf(x0) else floor(x0 / cell), hx if isinf(x1) else floor(x1 / cell)
+        if top == bottom and left == right:  # one cell (a point, a small box): filed ascending
+            filed = cells.get((left, top))
+            return [] if filed is None else filed[:]
         rows = range(max(ly, top), min(hy, bottom) + 1)
         found: set[int] = set()
         for cx in range(max(lx, left), min(hx, right) + 1):

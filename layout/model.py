@@ -196,6 +196,51 @@ class Block:
         return "\n".join([line.text for line in self.lines])
 
 
+def _line_init():
+    """``Line.__init__`` made as ``_box_init`` makes Box's: a page makes a line of every row
+    of words, and again as the stages cut and join them."""
+    (set_words, set_box, set_text, set_size, set_bold, set_italic, set_vertical,
+     set_font) = _slot_setters(Line, tuple(f.name for f in fields(Line)))
+
+    def __init__(self, words: tuple[Word, ...], box: Box, text: str, size: float, bold: bool,
+                 italic: bool, vertical: bool = False, font: str = "") -> None:
+        set_words(self, words)
+        set_box(self, box)
+        set_text(self, text)
+        set_size(self, size)
+        set_bold(self, bold)
+        set_italic(self, italic)
+        set_vertical(self, vertical)
+        set_font(self, font)
+    return __init__
+
+
+def _block_init():
+    """``Block.__init__`` made as ``_box_init`` makes Box's: every stage after the blocks
+    makes blocks anew (``dataclasses.replace``, which calls it), a hundred a page or more."""
+    (set_lines, set_box, set_size, set_bold, set_italic, set_role, set_text, set_frame,
+     set_font, set_breaks) = _slot_setters(Block, tuple(f.name for f in fields(Block)))
+
+    def __init__(self, lines: tuple[Line, ...], box: Box, size: float, bold: bool, italic: bool,
+                 role: Role = "body", text: str = "", frame: int | None = None, font: str = "",
+                 word_breaks: tuple[WordBreak, ...] = ()) -> None:
+        set_lines(self, lines)
+        set_box(self, box)
+        set_size(self, size)
+        set_bold(self, bold)
+        set_italic(self, italic)
+        set_role(self, role)
+        set_text(self, text)
+        set_frame(self, frame)
+        set_font(self, font)
+        set_breaks(self, word_breaks)
+    return __init__
+
+
+Line.__init__ = _line_init()
+Block.__init__ = _block_init()
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A photo or graphic region.

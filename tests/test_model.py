@@ -1,5 +1,5 @@
-"""The model's values: Box and Word keep the dataclass behaviour under their quicker
-``__init__`` (``model._box_init``, ``model._word_init``)."""
+"""The model's values: Box, Word, Line and Block keep the dataclass behaviour under their
+quicker ``__init__`` (``model._box_init``, ``model._word_init``, ``_line_init``, ``_block_init``)."""
 
 import dataclasses
 import inspect
@@ -7,10 +7,10 @@ import pickle
 
 import pytest
 
-from layout.model import Box, Word
+from layout.model import Block, Box, Line, Word
 
 
-@pytest.mark.parametrize("cls", [Box, Word])
+@pytest.mark.parametrize("cls", [Box, Word, Line, Block])
 def test_the_quick_init_takes_the_fields_in_order_with_their_defaults(cls):
     params = list(inspect.signature(cls.__init__).parameters.values())[1:]
     fields = dataclasses.fields(cls)
@@ -37,3 +37,19 @@ def test_boxes_and_words_stay_frozen_and_round_trip():
     assert dataclasses.replace(word, text="Lyon") == Word("Lyon", word.box, size=9.0)
     assert pickle.loads(pickle.dumps(word)) == word
     assert word.box.union(Box(0.0, 0.0, 1.0, 1.0)) == Box(0.0, 0.0, 3.0, 4.0)
+
+
+def test_lines_and_blocks_made_by_keyword_or_replaced_are_those_made_by_position():
+    box = Box(1.0, 2.0, 3.0, 4.0)
+    word = Word("Paris", box, size=9.0)
+    line = Line((word,), box, "Paris", 9.0, True, False, False, "times")
+    by_keyword = Line(words=(word,), box=box, text="Paris", size=9.0, bold=True, italic=False,
+                      font="times")
+    assert line == by_keyword and hash(line) == hash(by_keyword)
+    block = Block((line,), box, 9.0, True, False, frame=2, font="times")
+    assert block == Block((line,), box, 9.0, True, False, "body", "", 2, "times", ())
+    assert dataclasses.replace(block, role="headline", text="Paris") == \
+        Block((line,), box, 9.0, True, False, "headline", "Paris", 2, "times", ())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        block.text = "Lyon"
+    assert pickle.loads(pickle.dumps(block)) == block

@@ -85,7 +85,7 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
         return None  # (asked before the text is read and counted)
     text = " ".join(b.raw_text for b in blocks)
     # (characters counted by map and str.count, not a generator: this runs over all the page's text)
-    chars = len(text) - sum(map(str.isspace, text))
+    chars = len("".join(text.split()))  # (str.split parts at what str.isspace holds)
     letters = list(filter(str.isalpha, text))
     if not letters:
         return None

@@ -81,9 +81,10 @@ class Frames:
         The largest, so that a sidebar's tinted title bar and its outline are one frame.
         """
         best, best_area = None, 0.0
-        for i in self._grid.near(box.cx, box.cy, box.cx, box.cy):
+        cx, cy = box.cx, box.cy
+        for i in self._grid.near(cx, cy, cx, cy):
             f = self._frames[i]
-            if f.x0 <= box.cx <= f.x1 and f.y0 <= box.cy <= f.y1 and f.area > best_area:
+            if f.x0 <= cx <= f.x1 and f.y0 <= cy <= f.y1 and f.area > best_area:
                 best, best_area = i, f.area
         return best
 

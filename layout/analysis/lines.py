@@ -174,7 +174,7 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list
     row_cys += ([cys[k] for k in ks] for ks in joined)
     for row in rows:
         row.sort(key=lambda w: boxes[id(w)].x0)
-    middles = list(map(median, row_cys))
+    middles = [cys[0] if len(cys) == 1 else median(cys) for cys in row_cys]  # (most rows: a word)
     order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
     return [rows[k] for k in order], [middles[k] for k in order]
 

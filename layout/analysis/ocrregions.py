@@ -130,9 +130,11 @@ class Regions:
         (``fine``), stands level with ``last``, a line of another region (``_level_across``),
         the wider of the two a line of print (wider than tall): a speck or a fragment of that
         printed line ("be de", "Mad°i" at a column's edge) the engine boxed apart."""
+        if not self.fine:  # (most pages: asked of every pair of lines, answered at once)
+            return False
         ka, kb = last.words[0].source_block, ln.words[0].source_block
         wide = last if last.box.width >= ln.box.width else ln
-        return self.fine and ka is not None and kb is not None and ka != kb and self.lines[kb] == 1 \
+        return ka is not None and kb is not None and ka != kb and self.lines[kb] == 1 \
             and wide.box.width > wide.box.height and _level_across(last, ln)
 
     def alone(self, last: Line, ln: Line) -> bool:

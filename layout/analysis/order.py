@@ -117,11 +117,18 @@ def set_box(b: Block, straight: Straight) -> Box:
     """The block's box without the CJK punctuation hanging out of its column: a mark hanging
     into a tight gutter would join two columns that the reading order must read apart. On a
     slanted scan, the union of its lines each moved straight."""
-    boxes = [Box(unhung_box(ln.words[0], ln.words[0].box).x0, ln.box.y0,
-                 unhung_box(ln.words[-1], ln.words[-1].box).x1, ln.box.y1) for ln in b.lines if ln.words]
+    lines = [ln for ln in b.lines if ln.words]
+    if not lines:
+        return b.box
     if straight is not None:
-        boxes = [straight(x) for x in boxes]
-    return union_all(boxes) if boxes else b.box
+        return union_all([straight(Box(unhung_box(ln.words[0], ln.words[0].box).x0, ln.box.y0,
+                                       unhung_box(ln.words[-1], ln.words[-1].box).x1, ln.box.y1))
+                          for ln in lines])
+    # (union_all of the lines' boxes, without making each: every story's blocks are asked)
+    return Box(min([unhung_box(ln.words[0], ln.words[0].box).x0 for ln in lines]),
+               min([ln.box.y0 for ln in lines]),
+               max([unhung_box(ln.words[-1], ln.words[-1].box).x1 for ln in lines]),
+               max([ln.box.y1 for ln in lines]))
 
 
 # --- where a story stands: its head and first column, not its box --------------------------

@@ -62,8 +62,8 @@ def pull_quote(text: str) -> bool:
 
 def in_capitals(text: str) -> bool:
     """Four letters or more, nearly all capitals (a title set in capitals)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))  # (by map and filter: asked of every line)
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def opens_lowercase(text: str) -> bool:

@@ -38,7 +38,6 @@ CJK_CLOSING_QUOTES = "”」』）"
 
 _KANA = re.compile("[\u3040-\u30ff]")  # Hiragana and Katakana
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f]")
-_SPACE = re.compile(r"\s")
 
 
 def has_cjk(text: str) -> bool:
@@ -47,9 +46,10 @@ def has_cjk(text: str) -> bool:
 
 
 def cjk_share(text: str) -> float:
-    """Share of non-space characters that are CJK (the same classes as ``is_cjk``)."""
-    chars = len(text) - len(_SPACE.findall(text))
-    return len(_CJK.findall(text)) / chars if chars else 0.0
+    """Share of non-space characters that are CJK (the same classes as ``is_cjk``), counted in
+    C: those ``str.split`` leaves (it parts at what ``\\s`` matches), and those ``_CJK`` takes out."""
+    chars = len("".join(text.split()))
+    return (len(text) - len(_CJK.sub("", text))) / chars if chars else 0.0
 
 
 def joins_without_space(left: str, right: str) -> bool:

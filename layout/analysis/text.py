@@ -279,7 +279,7 @@ def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
     of it look short; the full lines of a justified column say where it really ends. Ragged
     lines do not end together (the furthest of four reaches near the edge), and keep the
     column's edge."""
-    ends = [ln.box.x1 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3])]
+    ends = [ln.box.x1 for ln in lines[max(k - 2, 0):k]] + [ln.box.x1 for ln in lines[k + 1:k + 3]]
     furthest = max(ends, default=right)
     if furthest < right - _WIDER * size \
             and sum(furthest - e <= _EDGE * size for e in ends) >= _FULL_LINES:
@@ -317,7 +317,7 @@ def _neighbours_start(lines: Sequence[Line], k: int) -> float:
     an indent is measured against the lines beside it as well as against the column's edge.
     A first line indented past its neighbours still stands out; one only a little right of
     the leftmost line of the block does not."""
-    starts = sorted(ln.box.x0 for ln in (*lines[max(k - 2, 0):k], *lines[k + 1:k + 3]))
+    starts = sorted([ln.box.x0 for ln in lines[max(k - 2, 0):k]] + [ln.box.x0 for ln in lines[k + 1:k + 3]])
     return starts[len(starts) // 2] if starts else float("-inf")
 
 

@@ -85,7 +85,7 @@ def _garbled_runs(words: tuple[Word, ...]) -> list[Word]:
 def usable(words: tuple[Word, ...] | list[Word], bad: list[Word]) -> bool:
     """True when a text layer is present and plausible (see the module's notes); ``bad`` are
     its garbled runs."""
-    text = "".join(w.text for w in words)
+    text = "".join([w.text for w in words])
     # counted in C over the page's text: the characters that are not str.isspace (what
     # str.split splits at), and those that are str.isalnum (the word characters of a regular
     # expression but the underscore)
