@@ -8,6 +8,7 @@ from pathlib import Path
 
 from layout.analysis.blocks import build_blocks
 from layout.analysis.lines import build_lines
+from layout.analysis.roles import assign_roles, body_size
 from layout.params import Params
 from layout.sources import open_source
 
@@ -168,3 +169,73 @@ def test_a_line_centred_in_its_own_paragraphs_region_stays_in_it(tmp_path):
     lines = _column(100, ["R"] * 4) + [title] + [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
     blocks = _page(tmp_path, [_block(lines, "P")])
     assert [len(b.lines) for b in blocks] == [9]
+
+
+
+def _indented(y: int, style: str, dropped: int = 1, x: int = 100) -> str:
+    """A paragraph's first line at y in a column at x, indented by the room of the first
+    ``dropped`` words (one: 88 px, over two sizes), ending on the column's right edge with
+    the full lines of ``_line``."""
+    left = x + sum(24 * len(w) + 16 for w in _WORDS[:dropped])
+    start, strings = left, []
+    for word in _WORDS[dropped:]:
+        strings.append(f'<String CONTENT="{word}" HPOS="{left}" VPOS="{y}" WIDTH="{24 * len(word)}" '
+                       f'HEIGHT="40" STYLEREFS="{style}"/>')
+        left += 24 * len(word) + 16
+    return f'<TextLine HPOS="{start}" VPOS="{y}" WIDTH="{left - 16 - start}" HEIGHT="40">{"".join(strings)}</TextLine>'
+
+
+def test_a_deeply_indented_first_line_in_another_type_opens_the_paragraph_under_it(tmp_path):
+    """On a page cut a region per line, a paragraph's first line indented deeper than a
+    column's indent (``gutters.INDENT``) and read in another type ("La seconde édition ...",
+    Journal de Paris 1821, read a size up) ends with the lines under it on the column's right
+    edge: it opens their paragraph, one block, not a title of its own over it."""
+    lines = _column(100, ["R"] * 3) + [_line(100, 250, 3, "R"), _indented(300, "B")] \
+        + [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
+    regions = [_block([ln], f"L{i}") for i, ln in enumerate(lines)]
+    blocks = sorted(_page(tmp_path, regions), key=lambda b: b.box.y0)
+    assert [len(b.lines) for b in blocks] == [4, 5]
+    assert blocks[1].lines[0].box.x0 == 188
+
+
+def test_a_line_of_the_next_column_beside_a_short_last_line_is_no_speck_of_it(tmp_path):
+    """On a page cut a region per line, a paragraph's short last line ("sins.") level with
+    the indented first line of a paragraph in the column to its left, across a gutter
+    narrower than a size (Le Matin 1893, p. 2): that line is its own column's, not a speck
+    beside the short line; no block runs across the gutter."""
+    sins = '<TextLine HPOS="1060" VPOS="300" WIDTH="120" HEIGHT="40"><String CONTENT="sins." ' \
+           'HPOS="1060" VPOS="300" WIDTH="120" HEIGHT="40" STYLEREFS="R"/></TextLine>'
+    right = _column(1060, ["R"] * 4) + [sins] + [_line(1060, 350 + 50 * i, 0, "R") for i in range(3)]
+    left = [_line(100, 103 + 50 * i, 0, "R") for i in range(4)] + [_indented(303, "R", dropped=2)] \
+        + [_line(100, 353 + 50 * i, 0, "R") for i in range(3)]
+    regions = [_block([ln], f"L{x}_{i}") for x, lines in ((0, left), (1, right)) for i, ln in enumerate(lines)]
+    blocks = _page(tmp_path, regions)
+    assert all(b.box.x1 < 1060 or b.box.x0 >= 1060 for b in blocks)
+
+
+def _centred(text: str, y: int) -> str:
+    """A one-line region's line of ``text`` in the body type, centred over the column at 100."""
+    x = 100 + (928 - 24 * len(text)) // 2
+    return f'<TextLine HPOS="{x}" VPOS="{y}" WIDTH="{24 * len(text)}" HEIGHT="40"><String ' \
+        f'CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{24 * len(text)}" HEIGHT="40" STYLEREFS="R"/></TextLine>'
+
+
+def test_an_item_title_in_capitals_in_the_run_of_its_column_heads_the_text_under_it(tmp_path):
+    """On a page cut a region per line, a title in capitals in the body's type, centred, in
+    the run of a column's text at its leading ("NAVIRES DIVERS", Ouest-Éclair 1924) goes with
+    the item's text under it, as engines that cut paragraphs put it in one region, and the
+    roles stage names it that text's crosshead. Closed by a full stop (a story's title,
+    ``VERTROKKEN.``) or at the head of its column, with no text over it (a headline the engine
+    boxed apart, ``THE BANKRUPT BANKERS``), it stays apart."""
+    above = _column(100, ["R"] * 3) + [_line(100, 250, 3, "R")]
+    under = [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
+    for lines, expected in (([*above, _centred("NAVIRES DIVERS", 300), *under], [4, 5]),
+                            ([*above, _centred("NAVIRES DIVERS.", 300), *under], [4, 1, 4]),
+                            ([_centred("NAVIRES DIVERS", 300), *under], [1, 4])):
+        regions = [_block([ln], f"L{i}") for i, ln in enumerate(lines)]
+        blocks = sorted(_page(tmp_path, regions), key=lambda b: b.box.y0)
+        assert [len(b.lines) for b in blocks] == expected
+    regions = [_block([ln], f"L{i}") for i, ln in enumerate([*above, _centred("NAVIRES DIVERS", 300), *under])]
+    blocks = _page(tmp_path, regions)
+    named = assign_roles(blocks, open_source(tmp_path / "page.xml").page(1), body_size(blocks), P)
+    assert [b.role for b in named if b.raw_text.startswith("NAVIRES")] == ["crosshead"]

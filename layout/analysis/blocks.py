@@ -156,7 +156,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames, figures
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
         the group's last row."""
         lb = rows[k][0]
-        same_block = same_source_block(last, ln) or regions.stacked(last, ln, b, extents[k], gap) \
+        same_block = same_source_block(last, ln) \
+            or regions.stacked(last, ln, b, extents[k], gap, len(groups[k]) == 1) \
             or regions.speck(last, ln)
         ends = regions.alone(last, ln) \
             and _last_line(groups[k], ln, b, extents[k], gap, boxes, params)

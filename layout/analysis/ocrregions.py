@@ -4,20 +4,24 @@ A region (ALTO TextBlock, hOCR carea, PAGE TextRegion) is evidence that its line
 together; its absence is no evidence of a boundary. Engines cut a page differently: some give
 a block per paragraph, some a block per line of print. So lines of regions of one or a few lines
 each (``_FEW``), stacked in one column at the page's own leading (``Regions.leading``), about as
-tall and with left edges aligned, are read like the lines of one region (``Regions.stacked``),
-and a one-line region standing right beside a line, within its column, like a speck of that line
-(``Regions.beside``), on a page where most regions are that small (``Regions.fine``). Kept
-apart from ``blocks.py`` for that module's length.
+tall and with left edges aligned (or under a paragraph's first line indented deep, or under an
+item's title in capitals centred over them in the run of its column), are read like the lines of
+one region (``Regions.stacked``), and a one-line region standing right beside a line, within
+its column, like a speck of that line (``Regions.beside``), on a page where most regions are
+that small (``Regions.fine``). Kept apart from ``blocks.py`` for that module's length.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from statistics import median
 
 from ..model import Box, Line
 from .foundlines import found_measure
 from .gutters import INDENT
+from .patterns import in_capitals
+from .titles import TITLE_CHARS, centred
 
 # [share of the taller] lines an OCR file put in one block belong together if no further
 # apart in height than this (within twice: not a title over its text's small print)
@@ -61,6 +65,17 @@ _NARROWEST = 10.0
 # ``_PITCH_REACH`` below it (further: a break, not the leading)
 _STRIPE = 2.0
 _PITCH_REACH = 2.0
+# [sizes] how far a paragraph's first line may be indented past the lines under it, which end
+# with it on the column's right edge (within ``_FLUSH_RIGHT``): an indent past ``INDENT``
+# ("La seconde édition ...", 104 px over 29 px type, Journal de Paris 1821)
+_FIRST_INDENT = 4.0
+_FLUSH_RIGHT = 1.0
+# [sizes] how much more white than the page's leading an item's title in the text's type
+# may have under it ("NAVIRES DIVERS", 14 px over 33 px type, at a leading of -3 px), and
+# over it, under the text it goes on from (about a blank line; a story's headline stands
+# further: "LA VIE MONDAINE", two sizes under the text over it, Le Matin 1893)
+_TITLE_WHITE = 0.5
+_TITLE_OVER = 1.0
 
 
 class Regions:
@@ -83,6 +98,8 @@ class Regions:
         self.fine = bool(widths) and self._fine([boxes[id(ln)].width for ln in lines], widths, size)
         self.leading = _leading(lines, boxes, size) if self.fine else 0.0
         self.paragraph = _paragraphs(lines, boxes, self, size) if self.fine else {}
+        self._by_foot = sorted(lines, key=lambda ln: ln.box.y1) if self.fine else []  # (``_in_run``)
+        self._feet = [ln.box.y1 for ln in self._by_foot]
         spans: dict[int, list[Line]] = {}
         for ln in lines:
             if ln.words[0].source_block in self.paragraph:
@@ -114,7 +131,9 @@ class Regions:
         (``bench/variants.py``, spanning: "rassemblé à" beside "vail, et se développer", Ouest-
         Éclair 1924, p. 1, each a line of its column). A speck the
         engine made a region of its own (``speck``) may stand so beside a group's row too,
-        the two then within the group's lines across (``extent``) and that size."""
+        the two then within the group's lines across (``extent``, give or take that size):
+        not a line of the next column beside a paragraph's short last line ("sins.", Le Matin
+        1893, p. 2, cut a region per line, its gutter narrower than a size)."""
         size = max(last.size, ln.size)
         if max(b.x0 - row.x1, row.x0 - b.x1) > _BESIDE * size:
             return False
@@ -123,7 +142,8 @@ class Regions:
             k = ln.words[0].source_block
             whole = _WHOLE * self.measure[k]
             return width <= self.widest[k] + size and min(b.width, row.width) < whole
-        return self.speck(last, ln) and width <= extent.width + size
+        return self.speck(last, ln) and extent.x0 - size <= min(b.x0, row.x0) \
+            and max(b.x1, row.x1) <= extent.x1 + size
 
     def speck(self, last: Line, ln: Line) -> bool:
         """Whether ``ln``, a region of one line on a page the engine cut finer than paragraphs
@@ -165,33 +185,83 @@ class Regions:
         median line's, within ``_STACKED_HEIGHTS``): a line of the text's type centred over or
         under a column of text (a title, "Correspondance Havas."), which the engine's regions
         would have kept apart, never a paragraph's short last line (it starts on the column's
-        edge). (Sizes and styles already tell display type from the text; a line boxed far
-        taller than the text's in its middle is a noisy scan's.)"""
+        edge), nor a title in capitals right over its item's text (``_titles``). (Sizes and
+        styles already tell display type from the text; a line boxed far taller than the
+        text's in its middle is a noisy scan's.)"""
         ka, kb = self.paragraph[a.words[0].source_block], self.paragraph[b.words[0].source_block]
-        if ka == kb or _level_across(a, b):  # a speck level with its line is no title
-            return False
+        if ka == kb or _level_across(a, b) or self._titles(a, b):  # (a speck level with its line:
+            return False  # no title)
         narrow, wide = sorted((self.spans[ka], self.spans[kb]), key=lambda span: span[1])
         inset = INDENT * max(a.size, b.size)
         return wide[1] > _WIDER * narrow[1] and wide[0] >= MEASURED \
             and narrow[2] > wide[2] + inset and narrow[3] < wide[3] - inset \
             and all(abs(ln.size - wide[4]) <= _STACKED_HEIGHTS * max(ln.size, wide[4]) for ln in (a, b))
 
-    def stacked(self, last: Line, ln: Line, b: Box, extent: Box, gap: float) -> bool:
+    def _titles(self, a: Line, b: Line) -> bool:
+        """Whether line ``a`` is a title in capitals centred over line ``b`` right under it,
+        no further than the page's leading (within ``OCR_LEADING``) and ``_TITLE_WHITE``, and
+        under the text over it within ``_TITLE_OVER`` (``_in_run``): an item's title set in
+        its text's type (``_under_title``) in the run of its column, which the blocks stage
+        reads with the text under it."""
+        size = max(a.size, b.size)
+        white = (self.leading + OCR_LEADING) * size
+        return -size <= b.box.y0 - a.box.y1 <= white + _TITLE_WHITE * size \
+            and _under_title(a, b) and self._in_run(a, white + _TITLE_OVER * size)
+
+    def _in_run(self, title: Line, white: float) -> bool:
+        """Whether a line of text stands right over ``title`` (its foot no more than ``white``
+        over the title's top, over it and wider than it): the title is set in the run of its
+        column's text, between items, not at the head of a column (``THE BANKRUPT BANKERS``,
+        the Coloured News 1855, a story's headline the engine boxed apart)."""
+        t = title.box
+        over = self._by_foot[bisect_left(self._feet, t.y0 - white):bisect_right(self._feet, t.cy)]
+        return any(o.box.x0 < t.x1 and o.box.x1 > t.x0 and o.box.width > t.width for o in over)
+
+    def stacked(self, last: Line, ln: Line, b: Box, extent: Box, gap: float, alone: bool) -> bool:
         """Whether ``ln`` (box ``b``, ``gap`` under line ``last`` of a group whose lines
-        span ``extent``) goes on from it as a line of one region would, though the two are in
-        regions of their own, of ``_FEW`` lines or fewer, on a page the engine cut that finely
-        (``fine``: more than ``_FINE`` of its lines are full lines, ``_FULL`` of the page's
-        measure or wider, in such regions): about as tall (``_STACKED_HEIGHTS``),
-        no further apart than the page's leading (within ``OCR_LEADING``), its left edge on
-        the group's (within a paragraph's indent, ``gutters.INDENT``)."""
+        span ``extent``; ``alone``: ``last`` is the group's only line) goes on from it as a
+        line of one region would, though the two are in regions of their own, of ``_FEW``
+        lines or fewer, on a page the engine cut that finely (``fine``: more than ``_FINE`` of
+        its lines are full lines, ``_FULL`` of the page's measure or wider, in such regions):
+        about as tall (``_STACKED_HEIGHTS``), no further apart than the page's leading (within
+        ``OCR_LEADING``), its left edge on the group's (within a paragraph's indent,
+        ``gutters.INDENT``), or, under a group of one line, the second line of a paragraph
+        under its first, indented deeper than that (``_under_first_line``), or the first line
+        of an item's text under its title in capitals (``_titles``, which allows the title a
+        little white)."""
         ka, kb = last.words[0].source_block, ln.words[0].source_block
         if not self.fine or ka is None or kb is None or ka == kb \
                 or max(self.lines[ka], self.lines[kb]) > _FEW:
             return False
         size = max(last.size, ln.size)
         big, small = max(last.box.height, ln.box.height), min(last.box.height, ln.box.height)
-        return big - small <= _STACKED_HEIGHTS * big and gap <= (self.leading + OCR_LEADING) * size \
-            and abs(b.x0 - extent.x0) <= INDENT * size
+        return big - small <= _STACKED_HEIGHTS * big and (
+            gap <= (self.leading + OCR_LEADING) * size
+            and (abs(b.x0 - extent.x0) <= INDENT * size or alone and _under_first_line(b, extent, size))
+            or alone and self._titles(last, ln))
+
+
+def _under_first_line(b: Box, extent: Box, size: float) -> bool:
+    """Whether a line (box ``b``) starts left of its group's lines, by more than an indent but
+    no more than ``_FIRST_INDENT`` sizes, and ends with them on their right edge (within
+    ``_FLUSH_RIGHT``): the second line of a paragraph under its first (the group so far),
+    indented deep."""
+    return extent.x0 - _FIRST_INDENT * size <= b.x0 < extent.x0 \
+        and abs(b.x1 - extent.x1) <= _FLUSH_RIGHT * size
+
+
+def _under_title(title: Line, ln: Line) -> bool:
+    """Whether line ``ln`` stands under a title in capitals centred over it, in its size
+    (within ``_STACKED_HEIGHTS``) and closed by no full stop: an item's title set in the
+    text's type at its leading (the caller asks), which engines that cut paragraphs put in
+    one region with the item's text ("NAVIRES DIVERS", Ouest-Éclair 1924), and the roles
+    stage reads as that text's crosshead where it tops its block (``roles._split_title``),
+    not as a story's headline. A title in capitals closed by a stop heads a story of its own
+    (``titles.name_titles``: ``VERTROKKEN.``); one set larger is display type."""
+    size = max(title.size, ln.size)
+    return len(title.text) <= TITLE_CHARS and in_capitals(title.text) \
+        and not title.text.rstrip().endswith(".") \
+        and size - min(title.size, ln.size) <= _STACKED_HEIGHTS * size and centred(title.box, ln.box, size)
 
 
 def full_measure(widths: list[float]) -> float:
