@@ -629,6 +629,22 @@ def test_a_headline_with_a_picture_right_under_it_has_its_text_below():
     assert over_picture.text_below and not alone.text_below
 
 
+def test_a_headline_with_its_text_under_its_deck_has_its_text_below():
+    """A headline (a kicker taken for one) with a title hung under it as its deck, the text
+    under the deck: the text is below it, more than ``_mark_text_below``'s window under the
+    headline alone; so the top of the next column, level with the headline, is not its side
+    text (Ouest-Eclair Caen 1924 p5, "POUR LA DEFENSE DES LIBERTES RELIGIEUSES")."""
+    def box(x0, y0, x1, y1):
+        return Block((), Box(x0, y0, x1, y1), 10, False, False)
+    head, deck = box(80, 40, 150, 60), box(50, 64, 160, 100)
+    lines = tuple(Line((), Box(50, 106 + 12 * i, 160, 116 + 12 * i), "text", 10, False, False) for i in range(5))
+    text = Block(lines, Box(50, 106, 160, 164), 10, False, False)
+    hung, alone = Group([head]), Group([head])
+    _mark_text_below([hung], [text], 10, [], {id(hung): (head.box.union(deck.box), [deck.box])})
+    _mark_text_below([alone], [text], 10, [])
+    assert hung.text_below and not alone.text_below
+
+
 def test_a_kicker_overhanging_the_next_column_stops_its_headline_span_at_its_edge():
     """The kicker over "Third Story" starts over the end of column two, whose text starts level
     with the headline and runs on below: the story's span stops at the kicker's edge instead

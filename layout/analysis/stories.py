@@ -103,7 +103,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     stacks = _with_decks(groups, content)
     _widen_spans(groups, stacks, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body,
-                     [f.box for f in page.figures])
+                     [f.box for f in page.figures], stacks)
     banners = _banners(groups, body)
     groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
@@ -347,16 +347,21 @@ def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, t
 
 
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,
-                     pictures: Sequence[Box]) -> None:
+                     pictures: Sequence[Box], stacks: dict[int, tuple[Box, list[Box]]] | None = None
+                     ) -> None:
     """Note the headlines with running text (three lines or more, in one column or several
     side by side, together at least half as wide) or a picture starting right under them:
     their text is below, so text beside them is not theirs (a title over column two leaves
-    column three alone). A byline or names under a side headline do not count."""
+    column three alone). A byline or names under a side headline do not count. Right under
+    means under the decks and byline hanging under the headline too (``stacks``, of
+    ``_with_decks``): a kicker taken for the headline, the title set under it as its deck,
+    has its text under the title, and the top of the next column, level with it, goes on
+    from another story (Ouest-Eclair Caen 1924 p5)."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
     tops = [b.box.y0 for b in by_top]
     for g in groups:
         if g.header:
-            a = g.anchor_box
+            a = stacks[id(g)][0] if stacks else g.anchor_box
             window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
             under = [b.box for b in window if x_overlap_ratio(a, b.box) >= SAME_COLUMN and len(b.lines) >= 3]
             under += [f for f in pictures if a.y1 - 0.5 * body <= f.y0 <= a.y1 + 4 * body
