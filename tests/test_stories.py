@@ -8,6 +8,7 @@ from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import flow, subheads
+from layout.analysis.skew import page_drift
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _spanning_titles, _widen_spans, _with_decks
 from layout.model import Block, Box, Line
@@ -212,6 +213,22 @@ def test_smaller_text_with_its_story_going_on_under_it_is_a_quotation_read_in_pl
     flow.quotations_in_place([host, quote, footnote], 10)
     assert host.notes == [footnote] and quote.units == []
     assert [u.box.y0 for u in host.units] == [80, 250, 206] and host.units[-1].home is host
+
+
+def test_a_run_at_the_top_of_a_column_goes_on_from_the_foot_of_a_slanted_column_before():
+    #  ░p1░ ░top      on a slanted scan column one drifts left down the page: its foot, p2,
+    #  ░p1░ ░░░░      ends 60 px left of the run's top, twice a gutter as the boxes stand,
+    #  ░p2░           one gutter once the slant is taken out (``skew``): the run goes on
+    # ░p2░            from p2, the foot of the column before, not from p1 above it
+    p1, p2, top = _text_unit(150, 40, 300, 10), _text_unit(110, 320, 700, 10), _text_unit(270, 40, 200, 10)
+    band = (float("-inf"), float("inf"))
+
+    def straight(b):  # the page sheared straight about its middle (y 400): 0.1 px per px down
+        dx = -0.1 * ((b.y0 + b.y1) / 2 - 400)
+        return Box(b.x0 - dx, b.y0, b.x1 - dx, b.y1)
+    assert flow._column_end(top, 200, [p1, p2], band, True, [], 10, P) is p1
+    assert flow._column_end(top, 200, [p1, p2], band, True, [], 10, P, straight) is p2
+    assert page_drift(straight, [p1.box, p2.box]) == 66 and page_drift(None, [p1.box]) == 0
 
 
 def test_column_grid_is_found_from_body_line_edges():

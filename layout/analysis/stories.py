@@ -132,12 +132,12 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
 
     absorb_inset_heads(groups, body)
     across = separators(h_rules, units)
-    adopt_headless(groups, [f.box for f in bare], across, v_rules, body, params)
-    continued_columns(groups, across, v_rules, body, params)
+    straight = straightener(page, body)
+    adopt_headless(groups, [f.box for f in bare], across, v_rules, body, params, straight)
+    continued_columns(groups, across, v_rules, body, params, straight)
     quotations_in_place(groups, body)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
-    straight = straightener(page, body)
     stories = [assemble_story(g, grid, body, straight) for g in groups
                if (g.header or g.units) and id(g) not in notes]
     order = reading_order([place_box(s, straight) for s in stories])
