@@ -492,6 +492,20 @@ def test_a_headline_over_three_columns_of_its_text_takes_no_column_beside_it():
     assert story_of(layout, "Zulu") == story_of(layout, "Top Story")
 
 
+def test_a_centred_crosshead_under_a_shrunk_headline_across_columns_stays_in_its_story():
+    #  ══ Headline, a body size up ══        a headline shrunk to fit its module, set no larger
+    #  ░░░░ end.   ░░░░                      than the crossheads of its story (Chinese page 03
+    #    Crosshead  ░░░░                     of WeasyPrint, seed 131), still heads the columns
+    #  ░░░░░░░░    ░░░░                      under it: the centred title is its crosshead
+    words = (text_lines(["Council Approves the Budget for Next Year"], 55, 50, size=10.5, bold=True)
+             + column(50, 70, 8) + text_lines(["short end."], 50, 166)
+             + text_lines(["Two Lines", "Centred"], 75, 184, size=11, bold=True)
+             + marked(column(50, 210, 8, start=80), "Kilo") + column(170, 70, 20, start=40))
+    layout = analyse_page(page(words))
+    assert headlines(layout) == ["Council Approves the Budget for Next Year"]
+    assert story_of(layout, "Kilo") == layout.stories[0].id
+
+
 def test_a_title_in_a_box_is_no_narrower_headline_for_the_crosshead_under_it():
     """A map's place name in its box over column three is set as large as a headline; it is
     the box's, so the centred crosshead under the box is still under the headline across the
