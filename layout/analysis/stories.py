@@ -347,26 +347,32 @@ def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, t
 
 
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,
-                     pictures: Sequence[Box], stacks: dict[int, tuple[Box, list[Box]]] | None = None
-                     ) -> None:
+                     pictures: Sequence[Box], stacks: dict[int, tuple[Box, list[Box]]]) -> None:
     """Note the headlines with running text (three lines or more, in one column or several
-    side by side, together at least half as wide) or a picture starting right under them:
-    their text is below, so text beside them is not theirs (a title over column two leaves
-    column three alone). A byline or names under a side headline do not count. Right under
-    means under the decks and byline hanging under the headline too (``stacks``, of
-    ``_with_decks``): a kicker taken for the headline, the title set under it as its deck,
-    has its text under the title, and the top of the next column, level with it, goes on
-    from another story (Ouest-Eclair Caen 1924 p5)."""
+    side by side, together at least half as wide) or a picture starting right under them (at
+    most four body sizes under the header over them, ``_foot_over``): their text is below, so
+    text beside them is not theirs (a title over column two leaves column three alone)."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
     tops = [b.box.y0 for b in by_top]
     for g in groups:
         if g.header:
-            a = stacks[id(g)][0] if stacks else g.anchor_box
-            window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
-            under = [b.box for b in window if x_overlap_ratio(a, b.box) >= SAME_COLUMN and len(b.lines) >= 3]
-            under += [f for f in pictures if a.y1 - 0.5 * body <= f.y0 <= a.y1 + 4 * body
-                      and x_overlap_ratio(a, f) >= SAME_COLUMN]
+            a, hung = stacks[id(g)]
+            window = by_top[bisect_left(tops, g.anchor_box.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
+            under = [b.box for b in window if len(b.lines) >= 3] + list(pictures)
+            under = [u for u in under if x_overlap_ratio(a, u) >= SAME_COLUMN
+                     and u.y0 - _foot_over(g.anchor_box, hung, u, body) <= 4 * body]
             g.text_below = covered_width(under) >= 0.5 * a.width  # one column or several
+
+
+def _foot_over(head: Box, hung: Sequence[Box], box: Box, body: float) -> float:
+    """The foot of the lowest piece of a header over the box (ending at most half a body size
+    under its top; minus infinity if none): the headline sharing some of its width, or a deck
+    or byline hung under it (``_with_decks``) across half its width at least: a kicker taken for
+    the headline has its text under its title (Ouest-Eclair Caen 1924 p5); a deck under one
+    column of a headline across the page leaves the other columns measured from the headline
+    (Le Gaulois 1884 p4, sizes estimated); a scrap in a margin strip heads no text (Gravenhaegse)."""
+    return max((p.y1 for p in (head, *(d for d in hung if x_overlap(d, box) >= SAME_COLUMN * box.width))
+                if x_overlap(p, box) > 0 and p.y1 <= box.y0 + 0.5 * body), default=float("-inf"))
 
 
 def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
