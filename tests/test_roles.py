@@ -557,16 +557,3 @@ def test_a_credit_wrapped_over_a_jump_line_is_split_off_whole():
     named = assign_roles(blocks, page(words), body_size(blocks), P)
     assert [(b.role, [ln.text for ln in b.lines]) for b in named][-2:] == [
         ("credit", ["数据来源：市场监管部", "门"]), ("jump", ["（转第八版）"])]
-
-
-def test_a_centred_title_over_a_short_first_entry_is_centred_on_its_column():
-    """``SPECTACLES DU 1er août,`` (Journal des débats 1821), centred in its column over a
-    listing whose first entry is a short line of its own: the title is centred on the column's
-    measure (the text over and under it), not on that one short line, and heads the listing.
-    Set left, it is a line of the text."""
-    def role(x0: float) -> str:
-        words = (column(50, 100, 6) + [word("of the plan.", 50, 172)] + [word("Shows of the day", x0, 196)]
-                 + [word("Hamlet.", 50, 218)] + column(50, 242, 8, start=30))
-        return roles_of(page(words))["Shows of the day"]
-    assert role(60) == "headline"
-    assert role(50) == "body"

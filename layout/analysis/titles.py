@@ -63,9 +63,7 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     """Titles set in the body size that start a story in their column become headlines.
 
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
-    about the body size: centred in the column (on the measure of the text under it, or of
-    the text over and under it when a line alone opens it, ``_measure``: ``Revue politique.``),
-    or in capitals
+    about the body size: centred in the column (``Revue politique.``), or in capitals
     (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
     fragment of a line cut apart may fall in the middle by chance). Such a line heads a story
     only where the text above it, if any, has come to an end (a full stop, a short last line,
@@ -141,9 +139,7 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if below is None:
             continue
         # capitals in any type: 19th-century papers set titles in the body's own size and weight
-        measure = blocks[below].box if above is None or len(blocks[below].lines) > 1 \
-            else _measure(blocks[below].box, blocks[above].box)
-        alone = centred(b.box, measure, body) and not beside(i, measure)
+        alone = centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
         capitals = in_capitals(b.raw_text)
         if not (alone or capitals):
             continue
@@ -254,15 +250,8 @@ def _item_title(b: Block, text: Block) -> bool:
         and b.size >= _TITLE_STEP * text.size and not DATELINE.match(title)
 
 
-def _measure(below: Box, above: Box) -> Box:
-    """The column's measure around a title whose text opens with a line standing alone (a
-    listing's first entry, which may be short and does not span the column): that line's and
-    the text's over the title, side by side."""
-    return Box(min(below.x0, above.x0), below.y0, max(below.x1, above.x1), below.y1)
-
-
 def centred(title: Box, text: Box, body: float) -> bool:
-    """Set in the middle of the measure of the text, with room on both sides."""
+    """Set in the middle of the measure of the text below, with room on both sides."""
     left, right = title.x0 - text.x0, text.x1 - title.x1
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
 
