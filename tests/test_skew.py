@@ -106,11 +106,14 @@ def test_the_pipeline_reads_a_slanted_scans_columns_one_after_the_other():
     assert order == [0, 10, 11, 2]
 
 
-def test_where_a_story_stands_is_its_first_column_moved_straight():
-    """The first column's story stands, for the order of the stories, where its lines stand
-    moved straight (40 to 190, as set), not in its box as drawn (22 units of drift wider)."""
+def test_where_a_story_stands_is_its_columns_moved_straight():
+    """The three columns run on as one story, as they do on the page set straight (the
+    column flow measures the gutters with the slant taken out, ``flow._column_end``); it
+    stands, for the order of the stories, where its lines stand moved straight (40 to 514,
+    as set), not in its box as drawn (22 units of drift wider)."""
     content = _columns(0.03)
-    first = analyse_page(content).stories[0]
-    drawn, straight = place_box(first), place_box(first, straightener(content, body=10))
-    assert drawn.width > 170
-    assert abs(straight.x0 - 40) < 0.5 and abs(straight.x1 - 190) < 0.5
+    (story,) = analyse_page(content).stories
+    assert len(analyse_page(_columns(0.0)).stories) == 1
+    drawn, straight = place_box(story), place_box(story, straightener(content, body=10))
+    assert drawn.width > 474 + 20
+    assert abs(straight.x0 - 40) < 0.5 and abs(straight.x1 - 514) < 0.5

@@ -8,6 +8,7 @@ from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit, same_text_size
 from layout.analysis import flow, subheads
+from layout.analysis.skew import page_drift
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _spanning_titles, _widen_spans, _with_decks
 from layout.model import Block, Box, Line
@@ -212,6 +213,22 @@ def test_smaller_text_with_its_story_going_on_under_it_is_a_quotation_read_in_pl
     flow.quotations_in_place([host, quote, footnote], 10)
     assert host.notes == [footnote] and quote.units == []
     assert [u.box.y0 for u in host.units] == [80, 250, 206] and host.units[-1].home is host
+
+
+def test_a_run_at_the_top_of_a_column_goes_on_from_the_foot_of_a_slanted_column_before():
+    #  ░p1░ ░top      on a slanted scan column one drifts left down the page: its foot, p2,
+    #  ░p1░ ░░░░      ends 60 px left of the run's top, twice a gutter as the boxes stand,
+    #  ░p2░           one gutter once the slant is taken out (``skew``): the run goes on
+    # ░p2░            from p2, the foot of the column before, not from p1 above it
+    p1, p2, top = _text_unit(150, 40, 300, 10), _text_unit(110, 320, 700, 10), _text_unit(270, 40, 200, 10)
+    band = (float("-inf"), float("inf"))
+
+    def straight(b):  # the page sheared straight about its middle (y 400): 0.1 px per px down
+        dx = -0.1 * ((b.y0 + b.y1) / 2 - 400)
+        return Box(b.x0 - dx, b.y0, b.x1 - dx, b.y1)
+    assert flow._column_end(top, 200, [p1, p2], band, True, [], 10, P) is p1
+    assert flow._column_end(top, 200, [p1, p2], band, True, [], 10, P, straight) is p2
+    assert page_drift(straight, [p1.box, p2.box]) == 66 and page_drift(None, [p1.box]) == 0
 
 
 def test_column_grid_is_found_from_body_line_edges():
@@ -638,9 +655,45 @@ def test_a_headline_with_a_picture_right_under_it_has_its_text_below():
     (title,) = build_blocks(build_lines(text_lines(["Harbour Plan Wins Vote"], 72, 58, size=18), (), P),
                             (), (), (), P)
     over_picture, alone = Group([title]), Group([title])
-    _mark_text_below([over_picture], [], 10, [Box(50, 82, 270, 180)])
-    _mark_text_below([alone], [], 10, [])
+    _mark_text_below([over_picture], [], 10, [Box(50, 82, 270, 180)], {id(over_picture): (title.box, [])})
+    _mark_text_below([alone], [], 10, [], {id(alone): (title.box, [])})
     assert over_picture.text_below and not alone.text_below
+
+
+def test_a_headline_with_its_text_under_its_deck_has_its_text_below():
+    """A headline (a kicker taken for one) with a title hung under it as its deck, the text
+    under the deck: the text is below it, more than ``_mark_text_below``'s window under the
+    headline alone; so the top of the next column, level with the headline, is not its side
+    text (Ouest-Eclair Caen 1924 p5, "POUR LA DEFENSE DES LIBERTES RELIGIEUSES"). A scrap
+    hung under it, under a third of the text's width, heads no text (a margin strip's word)."""
+    def box(x0, y0, x1, y1):
+        return Block((), Box(x0, y0, x1, y1), 10, False, False)
+    head, deck, scrap = box(80, 40, 150, 60), box(50, 64, 160, 100), box(95, 64, 125, 100)
+    lines = tuple(Line((), Box(50, 106 + 12 * i, 160, 116 + 12 * i), "text", 10, False, False) for i in range(5))
+    text = Block(lines, Box(50, 106, 160, 164), 10, False, False)
+    hung, alone, scrapped = Group([head]), Group([head]), Group([head])
+    _mark_text_below([hung], [text], 10, [], {id(hung): (head.box.union(deck.box), [deck.box])})
+    _mark_text_below([alone], [text], 10, [], {id(alone): (head.box, [])})
+    _mark_text_below([scrapped], [text], 10, [], {id(scrapped): (head.box.union(scrap.box), [scrap.box])})
+    assert hung.text_below and not alone.text_below and not scrapped.text_below
+
+
+def test_a_deck_under_one_column_of_a_headline_across_three_heads_that_column_alone():
+    """A headline across three columns with a deck hung under the third: the text under the
+    deck is the third column's, while the text of the first two, starting level with the
+    deck's foot, goes on in its column more than four body sizes under the headline: not
+    the headline's text, which covers a third of its width, so it has none below (Le Gaulois
+    1884 p4 with its type sizes estimated: the banner over the ads took them all)."""
+    def block(x0, y0, n):
+        lines = tuple(Line((), Box(x0, y0 + 12 * i, x0 + 110, y0 + 10 + 12 * i), "text", 10, False, False)
+                      for i in range(n))
+        return Block(lines, Box(x0, y0, x0 + 110, y0 + 12 * n - 2), 10, False, False)
+    head = Block((), Box(50, 40, 410, 60), 20, False, False)
+    deck = Box(290, 66, 400, 100)
+    texts = [block(50, 66, 2), block(170, 66, 2), block(50, 104, 5), block(170, 104, 5), block(290, 104, 5)]
+    g = Group([head])
+    _mark_text_below([g], texts, 10, [], {id(g): (head.box.union(deck), [deck])})
+    assert not g.text_below
 
 
 def test_a_kicker_overhanging_the_next_column_stops_its_headline_span_at_its_edge():

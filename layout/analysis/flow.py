@@ -23,6 +23,7 @@ from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
 from .placement import Group, Unit, same_text_size
+from .skew import Straight, page_drift
 from .titles import line_ends_text
 
 # [body sizes] the least white space across the page that reads as a line between bands
@@ -91,14 +92,18 @@ def _left_spreads(units: Sequence[Unit]) -> list[float]:
 
 
 def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[float, float],
-                at_top: bool, v_rules: Sequence[Box], body: float, params: Params) -> Unit | None:
+                at_top: bool, v_rules: Sequence[Box], body: float, params: Params,
+                straight: Straight = None) -> Unit | None:
     """The unit of the column just left of a run of headless text that the run continues.
 
     A story runs down one column and on at the top of the next. A run that starts its column
     (nothing above it in its band of the page) continues the story at the foot of the column
     before, in the same band. A run that starts lower (under a picture, say) continues the
     story ending lowest beside it, between the run's top and (about) its bottom. A column
-    ending in a jump line or a source credit (``_CLOSING_ROLES``) ends its story there::
+    ending in a jump line or a source credit (``_CLOSING_ROLES``) ends its story there. On a
+    slanted scan the gutter is measured with the slant taken out (``straight``, ``skew``): a
+    column drifting left down the page ends a hundred pixels left of where the next column's
+    top starts, the width of a gutter more (Ouest-Eclair Caen 1924 p3)::
 
         ░A░░░ ░g░░░          g starts its column: it goes on from the foot of the column
         ░A░░░ ░g░░░          before, story B, not from A level with its top
@@ -107,8 +112,10 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     """
     low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + _PAST_FOOT * body)
     best = None
+    seen = straight or (lambda box: box)
+    start = seen(top.box).x0
     for p in others:
-        gap = top.box.x0 - p.box.x1
+        gap = start - seen(p.box).x1
         if (p.block is None or not -_INTO * body <= gap <= _GUTTER * body
                 or not (low < p.box.y1 <= high and p.box.y0 >= band[0])
                 or not same_text_size(p, top, params)):
@@ -122,7 +129,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
 
 
 def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules: Sequence[Box],
-                      body: float, params: Params) -> None:
+                      body: float, params: Params, straight: Straight = None) -> None:
     """Text heading its column under a headline but starting mid-sentence goes on from the
     column before, with the rest of that story's text in its column.
 
@@ -146,6 +153,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
         return
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], _CELL * body)
+    slack = page_drift(straight, [u.box for u in units])  # the gutter as the slant widens it
     for g, top in starts:
         if top.home is not g:
             continue  # moved already, with the column of an earlier start
@@ -155,8 +163,10 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
                for p in map(units.__getitem__, grid.near(t.x0, band[0], t.x1, title.y0))):
             continue  # text over the title in its column: the run does not start the column
         # what _column_end takes lies within a few body sizes left of the text, in its band
-        near = [units[k] for k in grid.near(t.x0 - _GUTTER * body, band[0], t.x0 + _INTO * body, band[1])]
-        end = _column_end(top, t.y1, [p for p in near if p.home is not g], band, True, v_rules, body, params)
+        near = [units[k] for k in grid.near(t.x0 - _GUTTER * body - slack, band[0], t.x0 + _INTO * body + slack,
+                                            band[1])]
+        end = _column_end(top, t.y1, [p for p in near if p.home is not g], band, True, v_rules, body, params,
+                          straight)
         if end is None or end.home is None or not _broken_off(end, top):
             continue
         home = end.home
@@ -278,14 +288,15 @@ def quotations_in_place(groups: Sequence[Group], body: float) -> None:
 
 
 def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequence[float],
-                   v_rules: Sequence[Box], body: float, params: Params) -> None:
+                   v_rules: Sequence[Box], body: float, params: Params, straight: Straight = None) -> None:
     """Text that started a story of its own joins the story running in the column to its left,
     or, set smaller than the text right above it in its own column, that text's story.
 
     Runs of text with no headline over them are found while placing; once everything is
     placed, this pass, left to right, lets each follow the column flow (``_column_end``).
     Notes follow notes (footnotes run on from column to column under their story), stories
-    follow stories. ``across``: the heights of the lines across the page (``separators``).
+    follow stories. ``across``: the heights of the lines across the page (``separators``);
+    ``straight``: the scan's slant taken out (``skew``), for the gutters.
     """
     notes = {id(n) for g in groups for n in g.notes}
     headless = sorted((g for g in groups if not g.header and g.units),
@@ -305,6 +316,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     cell = _CELL * body
     unit_grid, box_grid = Grid([u.box for u in units], cell), Grid(boxes, cell)
     span_grid = Grid([h.span for h in headed], cell)
+    slack = page_drift(straight, [u.box for u in units])  # the gutter as the slant widens it
     for g in headless:
         top = min(g.units, key=lambda u: u.box.y0)
         if top.block is None:
@@ -326,7 +338,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
         is_note = id(g) in notes
         low, high = (band[0], band[1]) if at_top else (t.y0, bottom + _PAST_FOOT * body)
         # what _column_end and _wrapped take lies within a few body sizes of the run's edges
-        near = set(unit_grid.near(t.x0 - _GUTTER * body, low, t.x0 + _INTO * body, high))
+        near = set(unit_grid.near(t.x0 - _GUTTER * body - slack, low, t.x0 + _INTO * body + slack, high))
         near.update(unit_grid.near(t.x0 - _GUTTER * body, t.y0, t.x1 + _GUTTER * body, t.y1))
 
         def kin(u: Unit) -> bool:  # of another story, a note if the run is one
@@ -338,7 +350,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
                 and top.block.size < over.block.size:
             end = over  # the column goes on down in smaller type (a quotation, a list)
         else:
-            end = _column_end(top, bottom, others, band, at_top, v_rules, body, params)
+            end = _column_end(top, bottom, others, band, at_top, v_rules, body, params, straight)
         if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + _GUTTER * body, body):
             end = _wrapped(top, others, body)
         home = end.home if end is not None else None

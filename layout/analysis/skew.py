@@ -120,3 +120,13 @@ def straightener(content: PageContent, body: float) -> Straight:
         dx = ((box.y0 + box.y1) / 2 - middle) * slope
         return Box(box.x0 - dx, box.y0, box.x1 - dx, box.y1)
     return straight
+
+
+def page_drift(straight: Straight, boxes: list[Box]) -> float:
+    """How far sideways the slant moves a column's edge from the top of ``boxes`` to their
+    foot (0.0 on a page read as it is): how much wider than a gutter the gap between two
+    columns' boxes may look, one box high on the page and the other low."""
+    if straight is None or not boxes:
+        return 0.0
+    top, foot = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+    return abs(straight(Box(0.0, top, 0.0, top)).x0 - straight(Box(0.0, foot, 0.0, foot)).x0)

@@ -103,7 +103,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     stacks = _with_decks(groups, content)
     _widen_spans(groups, stacks, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body,
-                     [f.box for f in page.figures])
+                     [f.box for f in page.figures], stacks)
     banners = _banners(groups, body)
     groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
@@ -132,12 +132,12 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
 
     absorb_inset_heads(groups, body)
     across = separators(h_rules, units)
-    adopt_headless(groups, [f.box for f in bare], across, v_rules, body, params)
-    continued_columns(groups, across, v_rules, body, params)
+    straight = straightener(page, body)
+    adopt_headless(groups, [f.box for f in bare], across, v_rules, body, params, straight)
+    continued_columns(groups, across, v_rules, body, params, straight)
     quotations_in_place(groups, body)
     groups += banners.values()
     notes = {id(n) for g in groups for n in g.notes}
-    straight = straightener(page, body)
     stories = [assemble_story(g, grid, body, straight) for g in groups
                if (g.header or g.units) and id(g) not in notes]
     order = reading_order([place_box(s, straight) for s in stories])
@@ -347,21 +347,32 @@ def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, t
 
 
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,
-                     pictures: Sequence[Box]) -> None:
+                     pictures: Sequence[Box], stacks: dict[int, tuple[Box, list[Box]]]) -> None:
     """Note the headlines with running text (three lines or more, in one column or several
-    side by side, together at least half as wide) or a picture starting right under them:
-    their text is below, so text beside them is not theirs (a title over column two leaves
-    column three alone). A byline or names under a side headline do not count."""
+    side by side, together at least half as wide) or a picture starting right under them (at
+    most four body sizes under the header over them, ``_foot_over``): their text is below, so
+    text beside them is not theirs (a title over column two leaves column three alone)."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
     tops = [b.box.y0 for b in by_top]
     for g in groups:
         if g.header:
-            a = g.anchor_box
-            window = by_top[bisect_left(tops, a.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
-            under = [b.box for b in window if x_overlap_ratio(a, b.box) >= SAME_COLUMN and len(b.lines) >= 3]
-            under += [f for f in pictures if a.y1 - 0.5 * body <= f.y0 <= a.y1 + 4 * body
-                      and x_overlap_ratio(a, f) >= SAME_COLUMN]
+            a, hung = stacks[id(g)]
+            window = by_top[bisect_left(tops, g.anchor_box.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
+            under = [b.box for b in window if len(b.lines) >= 3] + list(pictures)
+            under = [u for u in under if x_overlap_ratio(a, u) >= SAME_COLUMN
+                     and u.y0 - _foot_over(g.anchor_box, hung, u, body) <= 4 * body]
             g.text_below = covered_width(under) >= 0.5 * a.width  # one column or several
+
+
+def _foot_over(head: Box, hung: Sequence[Box], box: Box, body: float) -> float:
+    """The foot of the lowest piece of a header over the box (ending at most half a body size
+    under its top; minus infinity if none): the headline sharing some of its width, or a deck
+    or byline hung under it (``_with_decks``) across half its width at least: a kicker taken for
+    the headline has its text under its title (Ouest-Eclair Caen 1924 p5); a deck under one
+    column of a headline across the page leaves the other columns measured from the headline
+    (Le Gaulois 1884 p4, sizes estimated); a scrap in a margin strip heads no text (Gravenhaegse)."""
+    return max((p.y1 for p in (head, *(d for d in hung if x_overlap(d, box) >= SAME_COLUMN * box.width))
+                if x_overlap(p, box) > 0 and p.y1 <= box.y0 + 0.5 * body), default=float("-inf"))
 
 
 def _banners(groups: Sequence[Group], body: float) -> dict[int, Group]:
