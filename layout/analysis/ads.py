@@ -84,7 +84,7 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     if len(lines) < _LEAST_LINES or body <= 0 or any(b.role in _ARTICLE_ROLES for b in blocks):
         return None  # (asked before the text is read and counted)
     text = " ".join(b.raw_text for b in blocks)
-    # (characters counted by map and str.count, not a generator: this runs over all the page's text)
+    # (characters counted in C, not by a generator: this runs over all the page's text)
     chars = len("".join(text.split()))  # (str.split parts at what str.isspace holds)
     letters = list(filter(str.isalpha, text))
     if not letters:

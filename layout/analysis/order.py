@@ -120,15 +120,12 @@ def set_box(b: Block, straight: Straight) -> Box:
     lines = [ln for ln in b.lines if ln.words]
     if not lines:
         return b.box
+    x0s = [unhung_box(ln.words[0], ln.words[0].box).x0 for ln in lines]
+    x1s = [unhung_box(ln.words[-1], ln.words[-1].box).x1 for ln in lines]
     if straight is not None:
-        return union_all([straight(Box(unhung_box(ln.words[0], ln.words[0].box).x0, ln.box.y0,
-                                       unhung_box(ln.words[-1], ln.words[-1].box).x1, ln.box.y1))
-                          for ln in lines])
+        return union_all([straight(Box(x0, ln.box.y0, x1, ln.box.y1)) for x0, x1, ln in zip(x0s, x1s, lines)])
     # (union_all of the lines' boxes, without making each: every story's blocks are asked)
-    return Box(min([unhung_box(ln.words[0], ln.words[0].box).x0 for ln in lines]),
-               min([ln.box.y0 for ln in lines]),
-               max([unhung_box(ln.words[-1], ln.words[-1].box).x1 for ln in lines]),
-               max([ln.box.y1 for ln in lines]))
+    return Box(min(x0s), min([ln.box.y0 for ln in lines]), max(x1s), max([ln.box.y1 for ln in lines]))
 
 
 # --- where a story stands: its head and first column, not its box --------------------------

@@ -102,14 +102,14 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
                    if k != i and roles[k] != "furniture")
 
     heads = [k for k, r in enumerate(roles) if r == "headline"]
-    # a story's headline shrunk to fit its module may be set no larger than its crossheads: a
-    # crosshead set across columns is a headline too (the stories stage names it so)
-    spanning = [k for k, r in enumerate(roles) if r == "crosshead"]
+    crossheads = [k for k, r in enumerate(roles) if r == "crosshead"]
 
     def under_a_wider_headline(i: int, text: Box) -> bool:  # inside a story set across columns
         b = blocks[i].box  # the headlines over the title that reach over its column (its text)
-        over = [k for k in heads + [k for k in spanning if blocks[k].box.width >= _WIDER * text.width]
-                if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
+        # and the crossheads ``_WIDER`` than it: a story's headline shrunk to fit its module may
+        # be set no larger than its crossheads, and only the stories stage names it headline
+        wide = [k for k in crossheads if blocks[k].box.width >= _WIDER * text.width]
+        over = [k for k in heads + wide if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
                 and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
         top = blocks[nearest].box if nearest is not None else None

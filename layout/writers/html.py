@@ -35,7 +35,7 @@ figure{margin:1em 0}figure img{max-width:100%}figcaption{font-size:.85em;color:#
 
 def bbox_text(box: Box) -> str:
     """The box as ``Box.as_list`` rounds it, written out (every element has one)."""
-    return f"{round(box.x0, 1):g} {round(box.y0, 1):g} {round(box.x1, 1):g} {round(box.y1, 1):g}"
+    return " ".join(map("{:g}".format, box.as_list()))
 
 
 # Characters XML (and so lxml) cannot hold; a source may hand them over from a damaged file.
