@@ -17,10 +17,13 @@ OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-
 # The last line is WeasyPrint's: Pango, and the fonts it sets (URW C059 and Nimbus Sans; DejaVu
 # Serif draws the break hyphen U+2010, which C059 lacks). The line after it is LibreOffice's:
 # Writer without a GUI, the US English hyphenation dictionary, and TeX Gyre Pagella and Heros.
+# The last line is ReportLab's TrueType fonts: DejaVu Serif Condensed and AR PL SungtiL GB
+# (ReportLab cannot embed CFF-flavoured OpenType such as Noto CJK).
 PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-extra \
 	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended \
 	libpango-1.0-0 libpangoft2-1.0-0 fonts-urw-base35 fonts-dejavu-core \
-	libreoffice-writer-nogui hyphen-en-us fonts-texgyre
+	libreoffice-writer-nogui hyphen-en-us fonts-texgyre \
+	fonts-dejavu-extra fonts-arphic-gbsn00lp
 
 .PHONY: install ocr-models browser demo test bench fixtures producer-tools producers clean
 
@@ -65,12 +68,14 @@ bench: install producer-tools
 fixtures: install
 	$(PY) fixtures/make_fixtures.py
 
-# The producers' tools, installed only when missing (Typst and WeasyPrint from PyPI into the venv).
+# The producers' tools, installed only when missing (Typst, WeasyPrint and ReportLab from PyPI
+# into the venv; ReportLab hyphenates with pyphen, which WeasyPrint brings).
 producer-tools: $(STAMP)
 	@dpkg -s $(PRODUCER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRODUCER_PACKAGES) >/dev/null; }
 	@$(PY) -c "import typst" 2>/dev/null || $(PY) -m pip install --quiet typst
 	@$(PY) -c "import weasyprint" 2>/dev/null || $(PY) -m pip install --quiet weasyprint
+	@$(PY) -c "import reportlab" 2>/dev/null || $(PY) -m pip install --quiet reportlab
 
 producers: install producer-tools
 	$(PY) fixtures/producers/make_pages.py
