@@ -53,3 +53,19 @@ def test_a_column_title_under_the_running_head_heads_its_column_but_a_date_stays
         blocks = [name, church, church_text, address, editor, address_text, date, date_text]
         assert in_bands(blocks, page([], width=600, height=800), 10, Params()) == \
             [True, False, False, False, False, False, True, False], standard
+
+
+def test_a_title_level_with_text_cut_a_block_a_line_heads_its_column():
+    """The Liverpool Standard, 1832, as an engine cutting a block a line writes it: a column's
+    title (``Sales by Auction.``) stands in the top band level with the first lines of the
+    column beside it, which come as blocks of one or two lines stacked down the column. Those
+    stacked blocks are running text as one block of theirs would be: the title heads its own
+    text and is no furniture. A line level with two lines that nothing stacks under stays in
+    the band."""
+    beside = [block(["Now landing, in the Dock,", "The FANNY"], 50, 33),
+              block(["For sale by"], 50, 58), block(["apply to the brokers"], 50, 72)]
+    title = block(["Sales by Auction."], 300, 30, size=16, width=120)
+    text = block(["THIS DAY, the 23d"] * 6, 300, 52)
+    assert in_bands([*beside, title, text], page([], width=600, height=800), 10, Params()) == [False] * 5
+    alone = block(["Now landing, in the Dock,", "The FANNY"], 50, 33)
+    assert in_bands([alone, title, text], page([], width=600, height=800), 10, Params())[1]

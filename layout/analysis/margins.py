@@ -38,6 +38,11 @@ _BODY_SIZE = 0.1
 _RUNNING_LINES = 3
 # [body sizes] most white space between such a title and the text it heads
 _TITLE_GAP = 2.5
+# [body sizes] most white between blocks of body text stacked in one column that are read as
+# one run of text (an engine cutting a block a line or two: ``_outermost``), and how far a
+# block may start over the foot of the one above it
+_STACKED = 1.0
+_TUCKED = 0.3
 # A number standing as a word (a date line's day or year), not figures OCR read inside a
 # word ("ST.4IND4RD", "ST.44IND44RD": the whole run of digits, never a part of it); "1er",
 # "2nd", "22D" are numbers, and so are figures set against CJK characters, which use no
@@ -110,7 +115,9 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
     with text that is not the band's between it and the page edge heads or goes on with that
     text (``LA CRISE DANOISE`` over the paragraph set down to the foot of the page); a line
     standing among the lines of running text, inside its box, is that text's; and a line
-    level with running text (``_RUNNING_LINES`` lines or more) that heads text of its own (a
+    level with running text (``_RUNNING_LINES`` lines or more: of one block, or of blocks of
+    the body's type stacked within ``_STACKED`` body sizes in one column, as an engine that
+    cuts a block a line writes them) that heads text of its own (a
     block of more lines than the band holds), starting within ``_TITLE_GAP`` body sizes under
     it (its top below the title's middle) or under the one-line titles stacked under it, is
     the title at the head of its column on a page with no running head (``ASSEMBLÉE DES
@@ -135,6 +142,21 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
                 foot = max(foot, o.box.y1)
         return False
 
+    def running(o: Block) -> bool:  # running text, however finely the engine cut it: a block
+        # of such lines, or one of body type with blocks of it stacked right under it
+        if len(o.lines) >= _RUNNING_LINES:
+            return True
+        if abs(o.size - body) > _BODY_SIZE * body:
+            return False
+        lines, foot = len(o.lines), o.box.y1
+        for u in islice(by_top, bisect_left(tops, o.box.y1 - _TUCKED * body), None):
+            if lines >= _RUNNING_LINES or u.box.y0 - foot > _STACKED * body:
+                break
+            if u is not o and abs(u.size - body) <= _BODY_SIZE * body \
+                    and x_overlap_ratio(u.box, o.box) >= SAME_COLUMN and u.box.y0 >= foot - _TUCKED * body:
+                lines, foot = lines + len(u.lines), max(foot, u.box.y1)
+        return lines >= _RUNNING_LINES
+
     def inside(b: Block, o: Block) -> bool:  # a line between the lines of running text
         return len(o.lines) >= _RUNNING_LINES and o.box.y0 < b.box.cy < o.box.y1
 
@@ -144,8 +166,7 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
         if any(o.box.x1 > x0 and o.box.x0 < x1 and (outward(o) or inside(b, o)) and x_overlap(b.box, o.box) > 0
                for o in reaching):
             return True
-        return (any(o.box.y1 > y0 and o.box.y0 < y1 and y_overlap(o.box, b.box) > 0 and len(o.lines) >= _RUNNING_LINES
-                    for o in reaching)
+        return (any(o.box.y1 > y0 and o.box.y0 < y1 and y_overlap(o.box, b.box) > 0 and running(o) for o in reaching)
                 or held_outward and not _FIGURES.search(b.raw_text)) and heads_text(b)
 
     # A band's own lines further out than b: the outermost edge of them all decides.
