@@ -264,6 +264,22 @@ def test_a_cjk_headlines_phrase_space_over_a_gutter_with_its_byline_across_stays
     assert "北塘区完善市场 引导新型" not in texts(build_lines(cols + words + left, (), P))
 
 
+def test_a_small_bold_cjk_headlines_phrase_space_over_a_gutter_with_a_shorter_byline_across_stays_one_line():
+    """A short item's CJK headline set in bold at 8 pt, under the 10 pt body, its phrases an em
+    apart over the gutter of the two columns it heads, its byline centred on the whole
+    headline right under it and shorter: one headline (typst_s135_00_zh: "滨江新区实施污水管网
+    更新全方位养老服务" over "本报记者 徐秀英"). A row under it running from its one end to
+    the other is two columns' lines (bold text of the body's size), not a byline: two lines."""
+    cols = [w for y in (100, 280) for w in column(30, y, 12, width=84) + column(122, y, 12, width=84)]
+    words = [word("滨江新区实施污水管网", 34, 250, size=8, bold=True),   # 34..114
+             word("更新全方位养老服务", 122, 250, size=8, bold=True)]    # 122..194, gap 114..122
+    byline = [word("本报记者徐秀英", 82.5, 261, size=9, bold=True)]       # 82.5..145.5
+    assert "滨江新区实施污水管网 更新全方位养老服务" in texts(build_lines(cols + words + byline, (), P))
+    assert "滨江新区实施污水管网 更新全方位养老服务" not in texts(build_lines(cols + words, (), P))
+    full = [word("社区工作者升级物流体", 34, 261, size=8, bold=True), word("系游客安全感显著提", 122, 261, size=8, bold=True)]
+    assert "滨江新区实施污水管网 更新全方位养老服务" not in texts(build_lines(cols + words + full, (), P))
+
+
 def test_cjk_headlines_side_by_side_each_filling_its_columns_are_two_lines():
     """Two 25 pt CJK headlines, each set to the measure of its own two columns, so that the
     gap between them is the gutter (0.4 em, no wider than a display word space) and ends on

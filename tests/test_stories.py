@@ -258,6 +258,24 @@ def test_a_band_set_off_by_white_space_across_the_page_is_read_apart():
                                         for w in band])).stories) == 1  # closer: one story
 
 
+def test_the_white_under_a_figures_caption_is_no_line_between_bands():
+    #  ══ Alpha ══  ══ Gamma ══     white across the whole page under Alpha's columns and
+    #  ░░░░░ ░░░░░  [  photo   ]    Gamma's caption: beside the photo it closes Alpha's band
+    #  ░░░░░ ░░░░░   caption        (Beta heads its own story), but under the photo it is the
+    #                               picture's margin, and Gamma's text goes on under it
+    #  ══ Beta ═══  ░░░░░ ░░░░░     (libreoffice_s137_09_zh: "望江社区聚焦就业岗位")
+    words = (text_lines(["Alpha Headline Here"], 30, 40, size=20, bold=True)
+             + column(30, 70, 20, width=110) + column(160, 70, 20, width=110, start=30)
+             + text_lines(["Gamma Headline Here"], 300, 40, size=20, bold=True)
+             + text_lines(["A photo caption under the picture."], 300, 298, size=8)
+             + marked(column(300, 322, 10, width=110, start=60), "Kilo") + column(430, 322, 10, width=110, start=90)
+             + text_lines(["Beta Headline Here"], 30, 322, size=20, bold=True)
+             + marked(column(30, 350, 10, width=110, start=120), "Lima") + column(160, 350, 10, width=110, start=150))
+    layout = analyse_page(page(words, figures=[Box(300, 70, 540, 292)], width=600, height=600))
+    assert headlines(layout) == ["Alpha Headline Here", "Beta Headline Here", "Gamma Headline Here"]
+    assert story_of(layout, "Kilo") == story_of(layout, "Gamma") != story_of(layout, "Lima")
+
+
 def test_a_centred_title_in_the_body_size_starts_a_story():
     #  ░░░░░░░░░
     #  ░░░ end.        the text above has ended; a short line centred over the text under it

@@ -75,15 +75,28 @@ def phrase_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
         and joins_without_space(a.text, b.text)
 
 
+def phrase_space_of_bold(a: Word, b: Word, gap: float) -> bool:
+    """A gap between bold CJK words of one size (``DISPLAY_SIZE``), whatever their size, no
+    wider than the space between a headline's phrases (``CJK_APART``): a short item's
+    headline, set in bold at about the body's size or under it to fit its columns."""
+    size, big = sorted((a.size, b.size))
+    return a.bold and b.bold and size >= DISPLAY_SIZE * big and gap <= CJK_APART * size \
+        and joins_without_space(a.text, b.text)
+
+
 def spanned_under(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequence[RowSpans], i: int,
-                  slack: float) -> bool:
+                  slack: float, within: bool = False) -> bool:
     """Whether a line right under the gap after ``row[k]`` (row ``i`` of ``spans``; its middle
     within ``_OWN_LINE`` em of the row's) runs across the gap, centred (within ``slack``) on
     the phrases on both sides as one: the byline or deck of one headline, whose phrase space
     a gutter of the columns above runs into ("北塘区改造垃圾分类　加强养老服务" over
-    "本报记者…", chromium_s117_06_zh). Two headlines side by side have each its own."""
+    "本报记者…", chromium_s117_06_zh). Two headlines side by side have each its own. With
+    ``within``, the line must also end short of both phrases' outer ends by more than
+    ``slack``: under type of the body's size, the full lines of two columns set a gutter
+    apart run across the gap too, from end to end (a byline is shorter)."""
     ba, bb = boxes[id(row[k])], boxes[id(row[k + 1])]
-    whole = (_phrase(row, k, -1, boxes)[0] + _phrase(row, k + 1, 1, boxes)[1]) / 2
+    start, end = _phrase(row, k, -1, boxes)[0], _phrase(row, k + 1, 1, boxes)[1]
+    whole = (start + end) / 2
     j = i + 1
     while j < len(spans) and spans[j].cy - ba.cy <= _OWN_LINE * row[k].size:
         x0 = x1 = None  # the run of words no further apart than an em of theirs
@@ -92,7 +105,8 @@ def spanned_under(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Seq
             if x1 is None or c.x0 - x1 > w.size:
                 x0 = c.x0
             x1 = c.x1 if x1 is None else max(x1, c.x1)
-            if x0 < ba.x1 and x1 > bb.x0 and abs((x0 + x1) / 2 - whole) <= slack:
+            if x0 < ba.x1 and x1 > bb.x0 and abs((x0 + x1) / 2 - whole) <= slack \
+                    and not (within and (x0 - start <= slack or end - x1 <= slack)):
                 return True
         j += 1
     return False

@@ -63,6 +63,10 @@ def open_cuts(units: Sequence[Unit], body: float) -> list[Box]:
     page) often comes from OCR without the rule. The white space is still there: a gap of at
     least a blank line that no block, figure or box crosses, with text in several columns
     above it and below it. Paragraph breaks do not line up across all columns like that.
+    The white right under a figure (its feet within a body size of the gap) is the figure's
+    own margin, under its caption: the text below it goes on with the story over it (a
+    headline, a picture across the columns, the columns of text), so a cut runs beside such
+    figures only.
     """
     texts = [u for u in units if u.block is not None]
     if len(texts) < 4:
@@ -73,12 +77,28 @@ def open_cuts(units: Sequence[Unit], body: float) -> list[Box]:
     # above and below each candidate (left-edge extremes of every prefix and suffix).
     above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
     cuts, reach = [], ordered[0].box.y1
+    figures = [ordered[0].box] if ordered[0].figure is not None else []
     for k, u in enumerate(ordered[1:], 1):
         if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
             y = (reach + u.box.y0) / 2
-            cuts.append(Box(left, y - 0.25, right, y + 0.25))
+            over = sorted((f.x0, f.x1) for f in figures if f.y1 > reach - body)
+            cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
+        if u.figure is not None:
+            figures.append(u.box)
     return cuts
+
+
+def _beside(left: float, right: float, holes: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches of [left, right] outside the holes (sorted by their left ends)."""
+    stretches, x = [], left
+    for x0, x1 in holes:
+        if x0 > x:
+            stretches.append((x, min(x0, right)))
+        x = max(x, x1)
+    if x < right:
+        stretches.append((x, right))
+    return stretches
 
 
 def _left_spreads(units: Sequence[Unit]) -> list[float]:

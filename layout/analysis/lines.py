@@ -33,7 +33,7 @@ from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
-                      own_lines, phrase_space_of_display, spanned_under, word_space_of_display)
+                      own_lines, phrase_space_of_bold, phrase_space_of_display, spanned_under, word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, one_found_line, other_source_block,
                          read_across, row_extent)
 from .gutters import INDENT, MIN_COLUMN, Gutters, find_gutters
@@ -226,8 +226,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                 gutter = None
             elif gutter and shown and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
-            elif gutter and shown and phrase_space_of_display(prev, w, gap, body) \
-                    and spanned_under(row, k, boxes, spans, i, slack):
+            elif gutter and (phrase_space_of_display(prev, w, gap, body) if shown else phrase_space_of_bold(
+                    prev, w, gap)) and spanned_under(row, k, boxes, spans, i, slack, within=not shown):
                 gutter = None  # one headline's phrase space over a gutter: its byline spans it
             if ruled and separators.in_gap(right, b) or not in_column and _outsized(prev, w) \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
