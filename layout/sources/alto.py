@@ -187,7 +187,7 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
         looks: dict[tuple[str | None, str | None], tuple[str, float, bool, bool]] = {}
         for string, text, x0, x1 in row:
             get = string.get
-            refs = get("STYLEREFS"), get("STYLE")
+            refs = get(b"STYLEREFS"), get(b"STYLE")  # (named in bytes: see ``line_words``)
             look = looks.get(refs)
             if look is None:  # worked out once per style named in the line
                 style = styles.own(refs[0]) or line_style if refs[0] else line_style
@@ -197,7 +197,7 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
                 if type_height > _DOUBT * size or size > _DOUBT * at_most:
                     size = estimate  # the OCR's size is far from what the line shows
                 look = looks[refs] = (style.font, round(size, 2), style.bold, style.italic)
-            wc = get("WC")
+            wc = get(b"WC")
             confidence = confidences.get(wc, _UNSEEN)
             if confidence is _UNSEEN:
                 confidence = confidences[wc] = number_of(wc)

@@ -88,7 +88,9 @@ def _stacked(boxes: list[Coords]) -> bool:
 def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
     """The words of a ``TextLine`` in file order, those of blank text left out; a word broken
     at the line end (``SUBS_TYPE="HypPart1"``, or followed by a ``HYP`` element) ends in "-".
-    Each box as ``raw_box`` gives it (written out here: this runs for every word)."""
+    Each box as ``raw_box`` gives it (written out here: this runs for every word: attributes
+    are named in bytes, which lxml takes without encoding them, and a file in pixels is not
+    scaled)."""
     string_tag, scale = alto.tag("String"), alto.scale
     strings = list(line.iterchildren(string_tag))
     hyphenated: set[int] = set()  # strings followed by a HYP (before the next String)
@@ -99,18 +101,20 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
     parts = []
     for k, string in enumerate(strings):
         get = string.get
-        text = get("CONTENT") or ""
+        text = get(b"CONTENT") or ""
         if text and not text.endswith(_HYPHENS) and (
-                k in hyphenated or get("SUBS_TYPE") == "HypPart1"):
+                k in hyphenated or get(b"SUBS_TYPE") == "HypPart1"):
             text += "-"
         if not text.strip():
             continue
         try:
-            x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
-            w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
+            x, y = float(get(b"HPOS")), float(get(b"VPOS"))
+            w, h = float(get(b"WIDTH")), float(get(b"HEIGHT"))
         except (TypeError, ValueError):
             parts.append((string, text, None))
             continue
+        if scale != 1.0:
+            x, y, w, h = x * scale, y * scale, w * scale, h * scale
         # all four finite (x - x is 0 for a finite x, NaN for an infinite or NaN one): as
         # math.isfinite of each would say, without four calls
         parts.append((string, text, (x, y, x + w, y + h)
@@ -122,9 +126,9 @@ def raw_box(element: etree._Element, scale: float) -> Coords | None:
     """The element's box in pixels (its ALTO units times ``scale``), None when a coordinate
     is missing or not a finite number ("1e400", "NaN")."""
     get = element.get
-    try:
-        x, y = float(get("HPOS")) * scale, float(get("VPOS")) * scale
-        w, h = float(get("WIDTH")) * scale, float(get("HEIGHT")) * scale
+    try:  # (attributes named in bytes: see ``line_words``)
+        x, y = float(get(b"HPOS")) * scale, float(get(b"VPOS")) * scale
+        w, h = float(get(b"WIDTH")) * scale, float(get(b"HEIGHT")) * scale
     except (TypeError, ValueError):
         return None
     isfinite = math.isfinite
