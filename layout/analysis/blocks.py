@@ -80,6 +80,8 @@ class Frames:
 
         The largest, so that a sidebar's tinted title bar and its outline are one frame.
         """
+        if not self._frames:  # (most pages' figures, many pages' frames: asked of every line)
+            return None
         best, best_area = None, 0.0
         cx, cy = box.cx, box.cy
         for i in self._grid.near(cx, cy, cx, cy):
