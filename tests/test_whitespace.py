@@ -57,3 +57,14 @@ def test_a_strip_is_cut_where_one_side_is_blank_for_three_body_sizes_not_where_t
     turns = _column(50, 150, 100, 6) + _column(50, 150, 190, 11)   # feet 170, 320
     turns += _column(160, 260, 100, 7) + _column(160, 260, 210, 10)  # feet 182, 318
     assert [(s.y0, s.y1) for s in white_strips(turns, 10) if s.x0 >= 150 and s.x1 <= 160] == [(100, 320)]
+
+
+def test_the_white_beside_a_ragged_columns_short_lines_ends_unmeasured_in_the_gutters():
+    """Two columns 10 pt apart (150..160); five lines of the left one end at 130, short of the
+    gutter: the white there (130..160) is followed as a strip of its own until the next long
+    line narrows it to the gutter's strip, where it ends unmeasured (its slices are the
+    gutter's); the gutter is the one strip, down the columns."""
+    boxes = _column(50, 150, 100, 4) + _column(50, 130, 148, 5) + _column(50, 150, 208, 4)
+    boxes += _column(160, 260, 100, 13)
+    assert [(s.x0, s.x1, s.y0, s.y1) for s in white_strips(boxes, 10) if 100 < s.x1 < 200] \
+        == [(150, 160, 100, 255)]

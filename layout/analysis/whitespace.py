@@ -204,7 +204,9 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             top: float, h: float, shortest: float) -> list[_Open]:
     """The strips open after slice k: each open strip narrowed to the free intervals of the
     slice (it may split, or end), and the free intervals that no strip goes on in, as new
-    ones. Both lists are sorted by x0, so this is a sweep."""
+    ones. Both lists are sorted by x0, so this is a sweep. Of two strips run into one the
+    younger ends unmeasured: strips only narrow, so it was in the older one's white all its
+    life (a step of the white beside a ragged column's short lines, nested in a gutter's)."""
     nxt: dict[tuple[float, float], _Open] = {}
     count = len(free)
     starts = [*map(_START, free), math.inf]  # (none after the last)
@@ -224,10 +226,9 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             key = (sx0, sx1)
             older = nxt.setdefault(key, s)
             if older is not s:
-                if older.start <= s.start:
-                    done += _closed(s, k, top, h, shortest)
+                if older.start <= s.start:  # (the younger unmeasured: ``_follow``)
+                    done += _closed(s, k, top, h, shortest) if older.start == s.start else []
                     continue
-                done += _closed(older, k, top, h, shortest)
                 nxt[key] = s
             if not used[i] and sx1 - sx0 >= NARROWING * (ends[i] - starts[i]):
                 used[i] = True
@@ -263,11 +264,10 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
         for n, (j, x0, x1) in enumerate(pieces):
             key = (x0, x1)
             older = nxt.get(key)
-            if older is not None:  # two strips run into one: the younger ends here
-                if older.start <= s.start:
-                    done += _closed(s, k, top, h, shortest)  # (as it stands: closing reads, never changes)
+            if older is not None:  # two strips run into one: the younger ends here, unmeasured
+                if older.start <= s.start:  # (split ones, as they stand: closing reads, never changes)
+                    done += _closed(s, k, top, h, shortest) if older.start == s.start else []
                     continue
-                done += _closed(older, k, top, h, shortest)
             if not used[j] and x1 - x0 >= NARROWING * (ends[j] - starts[j]):
                 used[j] = True
             piece = s if n == last else s.split()
