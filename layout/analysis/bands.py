@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
-from ..geometry import x_overlap
+from ..geometry import Grid, x_overlap
 from ..model import Box
 from .placement import Group, Unit
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
-# [body sizes] how far under such white a headline may start and make it a band's end after
-# all, though a head stands over it: a nameplate over the first story's title
-_HEADED = 3.0
+# [body sizes] how far over a story's head the running text of the band above may end and
+# have the head set under it, in the page's bands (not over them all: a paper's nameplate);
+# the widest white under a head that is its own margin (what a byline or deck keeps from
+# its text, a blank line at most: 1.0-1.2 on the producers' pages)
+_UNDER_TEXT = 3.0
+_HEAD_MARGIN = 1.5
 
 
 def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
@@ -31,11 +33,14 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     least a blank line that no block, figure or box crosses, with text in several columns
     above it and below it. Paragraph breaks do not line up across all columns like that.
     The white right under a figure or a story's head (a group's headline with the decks and
-    byline hung under it, ``stacks``, as wide as the columns it heads), their feet within a
-    body size over the gap or in its upper half, is their own margin: the text below goes on
-    with the story over it, so a cut runs beside them only; unless another headline starts
-    within ``_HEADED`` body sizes under the white, in the columns the head spans (a paper's
-    nameplate, its motto hung under it, over the columns of its first story).
+    byline hung under it, ``stacks``; not the span widened over white beside it, which a speck
+    taken for a title may reach across the page with), their feet within a body size over the
+    gap or in its upper half, is their own margin: the text below goes on with the story over
+    it, so a cut runs beside them only. Not under a head set at the top of
+    the page, with no running text of a band above ending within ``_UNDER_TEXT`` body sizes
+    over it in its columns (a paper's nameplate, its motto hung under it), nor when the white
+    under a head is wider than ``_HEAD_MARGIN`` body sizes (an item's title over the line that
+    sets the feuilleton apart): that white ends a band.
     """
     texts = [u for u in units if u.block is not None]
     if len(texts) < 4:
@@ -43,10 +48,9 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
     ordered = sorted(units, key=lambda u: u.box.y0)
     figures = _by_foot(u.box for u in units if u.figure is not None)
-    heads = _by_foot(replace(a, x0=g.span.x0, x1=g.span.x1) if g.span else a
-                     for g in groups if id(g) in stacks for a in (stacks[id(g)][0],))
-    titles = sorted(heads[1], key=lambda h: h.y0)
-    tops = [h.y0 for h in titles]
+    running = [u.box for u in texts if len(u.block.lines) >= 2]
+    index = Grid(running, _UNDER_TEXT * body)
+    heads = _by_foot(stacks[id(g)][0] for g in groups if id(g) in stacks)
     # Running text in two columns or more: its left edges spread wider than a column gap,
     # above and below each candidate (left-edge extremes of every prefix and suffix).
     above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
@@ -54,9 +58,10 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     for k, u in enumerate(ordered[1:], 1):
         if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
             y = (reach + u.box.y0) / 2
-            headed = titles[bisect_left(tops, y):bisect_right(tops, u.box.y0 + _HEADED * body)]
-            over = _over(figures, reach - body, y) + [h for h in _over(heads, reach - body, y)
-                                                      if not any(x_overlap(t, h) > 0 for t in headed)]
+            over = _over(figures, reach - body, y) + [
+                h for h in _over(heads, reach - body, y) if u.box.y0 - h.y1 <= _HEAD_MARGIN * body and any(
+                    h.y0 - _UNDER_TEXT * body <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
+                    for i in index.near(h.x0, h.y0 - _UNDER_TEXT * body, h.x1, h.y0))]
             cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
     return cuts
