@@ -276,6 +276,37 @@ def test_the_white_under_a_figures_caption_is_no_line_between_bands():
     assert story_of(layout, "Kilo") == story_of(layout, "Gamma") != story_of(layout, "Lima")
 
 
+def test_the_white_under_a_headlines_byline_is_no_line_between_bands():
+    #  ══ Alpha ═══════════════     the white under the byline runs across the whole page (the
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░      story's columns fill it): the head's margin, not a line
+    #  ══ Court Restores ══         between bands, so the columns under it are Court's
+    #  By Helen Patel               (libreoffice_s143_06_en)
+    #
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░
+    xs = (30, 160, 290, 420)
+    words = text_lines(["Alpha Headline Here"], 30, 40, size=20, bold=True)
+    words += [w for i, x in enumerate(xs) for w in column(x, 70, 19, width=110, start=30 * i)]
+    words += (text_lines(["Court Restores Northern Factory"], 30, 320, size=20, bold=True)
+              + text_lines(["By Helen Patel"], 30, 345, size=8, bold=True))
+    words += [w for i, x in enumerate(xs) for w in marked(column(x, 365, 12, width=110, start=200 + 30 * i), f"Kilo{i}")]
+    layout = analyse_page(page(words, width=560, height=600))
+    assert {story_of(layout, f"Kilo{i}") for i in range(4)} == {story_of(layout, "Court")}
+
+
+def test_the_white_under_a_nameplate_at_the_top_of_the_page_still_ends_its_band():
+    #  ░░░░  DAILY GAZETTE  ░░░░     a head with no running text over it (ears beside it only)
+    #  ░░░░ Political and … ░░░░     is a paper's nameplate: the white under its motto ends the
+    #                                page's top band, and the columns under it are no story of
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░       its (Journal des débats 1821 p1, Luxemburger Zeitung 1858 p1)
+    xs = (30, 160, 290, 420)
+    words = column(30, 40, 4, width=90) + column(440, 40, 4, width=90, start=20)
+    words += (text_lines(["DAILY GAZETTE"], 150, 40, size=30, bold=True)
+              + text_lines(["Political and literary"], 190, 78, size=12))
+    words += [w for i, x in enumerate(xs) for w in marked(column(x, 102, 20, width=110, start=200 + 30 * i), f"Kilo{i}")]
+    layout = analyse_page(page(words, width=560, height=600))
+    assert story_of(layout, "DAILY") not in {story_of(layout, f"Kilo{i}") for i in range(4)}
+
+
 def test_a_centred_title_in_the_body_size_starts_a_story():
     #  ░░░░░░░░░
     #  ░░░ end.        the text above has ended; a short line centred over the text under it

@@ -3,7 +3,7 @@
 Runs of text that no headline spans are placed as stories of their own (``stories.py``). Once
 everything is placed, each, left to right, joins the story it goes on from: a run at the top
 of its column continues the story at the foot of the column before (in the same band of the
-page: drawn rules and lines of white space across the page, ``open_cuts``, bound the bands),
+page: drawn rules and lines of white space across the page, ``bands.open_cuts``, bound the bands),
 a run starting lower continues the story ending level with it in the column before, or, set
 smaller than the text right above it in its own column (a quotation, a list), that text's story;
 and a run in the first column under a picture opens the story headed beside it. Text under a
@@ -26,8 +26,6 @@ from .placement import Group, Unit, same_text_size
 from .skew import Straight, page_drift
 from .titles import line_ends_text
 
-# [body sizes] the least white space across the page that reads as a line between bands
-_OPEN_CUT = 1.0
 # [body sizes] the widest white between a column's text and the next column's (the gutter),
 # how far a column's text may reach into the next, and how far under a run's foot the text it
 # goes on from may end (``_column_end``, ``_wrapped``; the indexes are asked that far around)
@@ -54,61 +52,6 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-?")
 # source credit set after it ("数据来源：该市", "Source: …"). A column ending in one of them
 # is the end of its story; the run at the top of the next column is another's.
 _CLOSING_ROLES = ("jump", "credit")
-
-
-def open_cuts(units: Sequence[Unit], body: float) -> list[Box]:
-    """Lines of white space across the whole text area, as rules: where every column breaks.
-
-    A page band set apart by a rule (the feuilleton under the line at the foot of an old
-    page) often comes from OCR without the rule. The white space is still there: a gap of at
-    least a blank line that no block, figure or box crosses, with text in several columns
-    above it and below it. Paragraph breaks do not line up across all columns like that.
-    The white right under a figure (its feet within a body size of the gap) is the figure's
-    own margin, under its caption: the text below it goes on with the story over it (a
-    headline, a picture across the columns, the columns of text), so a cut runs beside such
-    figures only.
-    """
-    texts = [u for u in units if u.block is not None]
-    if len(texts) < 4:
-        return []
-    left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
-    ordered = sorted(units, key=lambda u: u.box.y0)
-    # Running text in two columns or more: its left edges spread wider than a column gap,
-    # above and below each candidate (left-edge extremes of every prefix and suffix).
-    above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
-    cuts, reach = [], ordered[0].box.y1
-    figures = [ordered[0].box] if ordered[0].figure is not None else []
-    for k, u in enumerate(ordered[1:], 1):
-        if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
-            y = (reach + u.box.y0) / 2
-            over = sorted((f.x0, f.x1) for f in figures if f.y1 > reach - body)
-            cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
-        reach = max(reach, u.box.y1)
-        if u.figure is not None:
-            figures.append(u.box)
-    return cuts
-
-
-def _beside(left: float, right: float, holes: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    """The stretches of [left, right] outside the holes (sorted by their left ends)."""
-    stretches, x = [], left
-    for x0, x1 in holes:
-        if x0 > x:
-            stretches.append((x, min(x0, right)))
-        x = max(x, x1)
-    if x < right:
-        stretches.append((x, right))
-    return stretches
-
-
-def _left_spreads(units: Sequence[Unit]) -> list[float]:
-    """For each k, how far apart the left edges of running text among units[:k + 1] lie."""
-    low, high, spreads = float("inf"), float("-inf"), []
-    for u in units:
-        if u.block is not None and len(u.block.lines) >= 2:
-            low, high = min(low, u.box.x0), max(high, u.box.x0)
-        spreads.append(high - low if high >= low else 0.0)
-    return spreads
 
 
 def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[float, float],

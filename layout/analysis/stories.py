@@ -41,9 +41,10 @@ from ..geometry import SAME_COLUMN, Grid as BoxGrid, covered_width, union_all, x
 from ..model import Block, Box, Figure, Layout, PageContent
 from ..params import Params
 from .assemble import assemble_story, with_ids
+from .bands import open_cuts
 from .captions import figures_with_captions
 from .columns import Grid
-from .flow import adopt_headless, continued_columns, open_cuts, quotations_in_place, separators
+from .flow import adopt_headless, continued_columns, quotations_in_place, separators
 from .order import place_box, reading_order
 from .placement import Group, Placer, Unit
 from .skew import straightener
@@ -54,8 +55,7 @@ from .subheads import absorb_inset_heads
 # it is a banner (``_banners``)
 _BANNER_TITLES = 1
 _BANNER_GAP = 4.0
-# [sizes of the headline] how far under a header a deck or byline may start and hang under it
-# (``_with_decks``)
+# [sizes of the headline] how far under a header a deck or byline may start and hang (``_with_decks``)
 _DECK_GAP = 1.0
 # the column width, in body sizes, of a page whose grid was not found
 _COLUMN_EMS = 20.0
@@ -112,7 +112,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures
               if id(f) not in boxed]
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
-    h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, body)
+    h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)

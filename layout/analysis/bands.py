@@ -1,0 +1,101 @@
+"""Stage 5: lines of white space across the page that bound its bands, as rules (``stories``).
+
+A page band set apart by a rule (the feuilleton under the line at the foot of an old page)
+often comes from OCR without the rule; the white is still there. The placement and the column
+flow (``placement``, ``flow``) treat these lines as drawn rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+from ..geometry import Grid, x_overlap
+from ..model import Box
+from .placement import Group, Unit
+
+# [body sizes] the least white space across the page that reads as a line between bands
+_OPEN_CUT = 1.0
+# [body sizes] how far over a story's head the running text of the band above may end and
+# have the head set under it, in the page's bands (not over them all: a paper's nameplate);
+# the widest white under a head that is its own margin (what a byline or deck keeps from
+# its text, a blank line at most: 1.0-1.2 on the producers' pages)
+_UNDER_TEXT = 3.0
+_HEAD_MARGIN = 1.5
+
+
+def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
+              body: float) -> list[Box]:
+    """Lines of white space across the whole text area, as rules: where every column breaks.
+
+    A page band set apart by a rule (the feuilleton under the line at the foot of an old
+    page) often comes from OCR without the rule. The white space is still there: a gap of at
+    least a blank line that no block, figure or box crosses, with text in several columns
+    above it and below it. Paragraph breaks do not line up across all columns like that.
+    The white right under a figure or a story's head (a group's headline with the decks and
+    byline hung under it, ``stacks``; not the span widened over white beside it, which a speck
+    taken for a title may reach across the page with), their feet within a body size over the
+    gap or in its upper half, is their own margin: the text below goes on with the story over
+    it, so a cut runs beside them only. Not under a head set at the top of
+    the page, with no running text of a band above ending within ``_UNDER_TEXT`` body sizes
+    over it in its columns (a paper's nameplate, its motto hung under it), nor when the white
+    under a head is wider than ``_HEAD_MARGIN`` body sizes (an item's title over the line that
+    sets the feuilleton apart): that white ends a band.
+    """
+    texts = [u for u in units if u.block is not None]
+    if len(texts) < 4:
+        return []
+    left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
+    ordered = sorted(units, key=lambda u: u.box.y0)
+    figures = _by_foot(u.box for u in units if u.figure is not None)
+    running = [u.box for u in texts if len(u.block.lines) >= 2]
+    index = Grid(running, _UNDER_TEXT * body)
+    heads = _by_foot(stacks[id(g)][0] for g in groups if id(g) in stacks)
+    # Running text in two columns or more: its left edges spread wider than a column gap,
+    # above and below each candidate (left-edge extremes of every prefix and suffix).
+    above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
+    cuts, reach = [], ordered[0].box.y1
+    for k, u in enumerate(ordered[1:], 1):
+        if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
+            y = (reach + u.box.y0) / 2
+            over = _over(figures, reach - body, y) + [
+                h for h in _over(heads, reach - body, y) if u.box.y0 - h.y1 <= _HEAD_MARGIN * body and any(
+                    h.y0 - _UNDER_TEXT * body <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
+                    for i in index.near(h.x0, h.y0 - _UNDER_TEXT * body, h.x1, h.y0))]
+            cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
+        reach = max(reach, u.box.y1)
+    return cuts
+
+
+def _by_foot(boxes: Iterable[Box]) -> tuple[list[float], list[Box]]:
+    """The boxes sorted by their feet, and the feet."""
+    ordered = sorted(boxes, key=lambda b: b.y1)
+    return [b.y1 for b in ordered], ordered
+
+
+def _over(by_foot: tuple[list[float], list[Box]], low: float, high: float) -> list[Box]:
+    """The boxes (``_by_foot``) whose feet lie between low and high (open interval)."""
+    feet, boxes = by_foot
+    return boxes[bisect_right(feet, low):bisect_left(feet, high)]
+
+
+def _beside(left: float, right: float, holes: Iterable[Box]) -> list[tuple[float, float]]:
+    """The stretches of [left, right] outside the holes' widths."""
+    stretches, x = [], left
+    for x0, x1 in sorted((h.x0, h.x1) for h in holes):
+        if x0 > x:
+            stretches.append((x, min(x0, right)))
+        x = max(x, x1)
+    if x < right:
+        stretches.append((x, right))
+    return stretches
+
+
+def _left_spreads(units: Sequence[Unit]) -> list[float]:
+    """For each k, how far apart the left edges of running text among units[:k + 1] lie."""
+    low, high, spreads = float("inf"), float("-inf"), []
+    for u in units:
+        if u.block is not None and len(u.block.lines) >= 2:
+            low, high = min(low, u.box.x0), max(high, u.box.x0)
+        spreads.append(high - low if high >= low else 0.0)
+    return spreads
