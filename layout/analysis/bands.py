@@ -36,11 +36,11 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     byline hung under it, ``stacks``; not the span widened over white beside it, which a speck
     taken for a title may reach across the page with), their feet within a body size over the
     gap or in its upper half, is their own margin: the text below goes on with the story over
-    it, so a cut runs beside them only. Not under a head set at the top of
-    the page, with no running text of a band above ending within ``_UNDER_TEXT`` body sizes
-    over it in its columns (a paper's nameplate, its motto hung under it), nor when the white
-    under a head is wider than ``_HEAD_MARGIN`` body sizes (an item's title over the line that
-    sets the feuilleton apart): that white ends a band.
+    it, so a cut runs beside them only. Not under a head set at the top of the page, with no
+    running text of a band above ending within ``_UNDER_TEXT`` body sizes over it in its
+    columns (a paper's nameplate, its motto hung under it), nor when the white under a head
+    is wider than ``_HEAD_MARGIN`` body sizes (an item's title over the line that sets the
+    feuilleton apart): that white ends a band.
     """
     texts = [u for u in units if u.block is not None]
     if len(texts) < 4:
