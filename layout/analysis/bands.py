@@ -49,8 +49,7 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     ordered = sorted(units, key=lambda u: u.box.y0)
     figures = _by_foot(u.box for u in units if u.figure is not None)
     running = [u.box for u in texts if len(u.block.lines) >= 2]
-    index = Grid(running, _UNDER_TEXT * body)
-    heads = _by_foot(stacks[id(g)][0] for g in groups if id(g) in stacks)
+    heads = _by_foot(_under_text([stacks[id(g)][0] for g in groups if id(g) in stacks], running, body))
     # Running text in two columns or more: its left edges spread wider than a column gap,
     # above and below each candidate (left-edge extremes of every prefix and suffix).
     above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
@@ -59,12 +58,21 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
         if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
             y = (reach + u.box.y0) / 2
             over = _over(figures, reach - body, y) + [
-                h for h in _over(heads, reach - body, y) if u.box.y0 - h.y1 <= _HEAD_MARGIN * body and any(
-                    h.y0 - _UNDER_TEXT * body <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
-                    for i in index.near(h.x0, h.y0 - _UNDER_TEXT * body, h.x1, h.y0))]
+                h for h in _over(heads, reach - body, y) if u.box.y0 - h.y1 <= _HEAD_MARGIN * body]
             cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
     return cuts
+
+
+def _under_text(heads: list[Box], running: list[Box], body: float) -> list[Box]:
+    """The heads set under the running text of a band above: some of it ending within
+    ``_UNDER_TEXT`` body sizes over the head, in its columns (not a nameplate at the page top)."""
+    if not heads:
+        return []
+    reach = _UNDER_TEXT * body
+    index = Grid(running, reach)
+    return [h for h in heads if any(h.y0 - reach <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
+                                    for i in index.near(h.x0, h.y0 - reach, h.x1, h.y0))]
 
 
 def _by_foot(boxes: Iterable[Box]) -> tuple[list[float], list[Box]]:

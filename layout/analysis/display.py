@@ -68,20 +68,21 @@ def word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
 
 
 def phrase_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
-    """A gap between CJK display words of one size (``DISPLAY_SIZE``) no wider than the space
-    between a headline's phrases (``CJK_APART``)."""
-    size, big = sorted((a.size, b.size))
-    return size > DISPLAY * body and size >= DISPLAY_SIZE * big and gap <= CJK_APART * size \
-        and joins_without_space(a.text, b.text)
+    """A phrase space (``_phrase_space``) between CJK display words."""
+    return min(a.size, b.size) > DISPLAY * body and _phrase_space(a, b, gap)
 
 
 def phrase_space_of_bold(a: Word, b: Word, gap: float) -> bool:
-    """A gap between bold CJK words of one size (``DISPLAY_SIZE``), whatever their size, no
-    wider than the space between a headline's phrases (``CJK_APART``): a short item's
-    headline, set in bold at about the body's size or under it to fit its columns."""
+    """A phrase space (``_phrase_space``) between bold CJK words, whatever their size: a short
+    item's headline, set in bold at about the body's size or under it to fit its columns."""
+    return a.bold and b.bold and _phrase_space(a, b, gap)
+
+
+def _phrase_space(a: Word, b: Word, gap: float) -> bool:
+    """A gap between CJK words of one size (``DISPLAY_SIZE``) no wider than the space between
+    a headline's phrases (``CJK_APART``)."""
     size, big = sorted((a.size, b.size))
-    return a.bold and b.bold and size >= DISPLAY_SIZE * big and gap <= CJK_APART * size \
-        and joins_without_space(a.text, b.text)
+    return size >= DISPLAY_SIZE * big and gap <= CJK_APART * size and joins_without_space(a.text, b.text)
 
 
 def spanned_under(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequence[RowSpans], i: int,
