@@ -807,6 +807,21 @@ def test_body_blocks_a_point_apart_in_small_type_are_one_storys_text():
     assert not same_text_size(unit(33.33), unit(27.5), P)
 
 
+def test_blocks_set_line_for_line_alike_are_one_text_whatever_size_ocr_named():
+    """An OCR engine names one size per block, not always the printed one: the last column
+    of a feuilleton called 9 points under the 7 of the columns before (Petit Journal 1900 p2)
+    is one story's text when its lines stand at the same pitch and height; a block really set
+    smaller, at a smaller pitch, is not."""
+    def unit(size: float, pitch: float, height: float, lines: int = 5) -> Unit:
+        rows = tuple(Line((), Box(50, 100 + k * pitch, 150, 100 + k * pitch + height), "text", size,
+                          False, False) for k in range(lines))
+        box = Box(50, 100, 150, rows[-1].box.y1)
+        return Unit(box, block=Block(rows, box, size, False, False, role="body"))
+    assert same_text_size(unit(29.2, 35.0, 37.0), unit(37.5, 35.3, 39.0), P)
+    assert not same_text_size(unit(29.2, 35.0, 37.0), unit(37.5, 44.0, 47.0), P)
+    assert not same_text_size(unit(29.2, 35.0, 37.0), unit(37.5, 35.0, 37.0, lines=2), P)
+
+
 def test_a_photo_in_a_boxed_story_is_the_story_s_and_its_kicker_stays_a_kicker():
     """A box holds a kicker, a headline, a photo with its caption and two columns of text:
     the photo goes with the box's story, after its titles, not into a picture story of its
