@@ -23,7 +23,7 @@ PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-
 	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended \
 	libpango-1.0-0 libpangoft2-1.0-0 fonts-urw-base35 fonts-dejavu-core \
 	libreoffice-writer-nogui hyphen-en-us fonts-texgyre \
-	fonts-dejavu-extra fonts-arphic-gbsn00lp
+	fonts-dejavu-extra fonts-arphic-gbsn00lp groff ghostscript
 
 .PHONY: install ocr-models browser demo test bench fixtures producer-tools producers clean
 
@@ -69,7 +69,8 @@ fixtures: install
 	$(PY) fixtures/make_fixtures.py
 
 # The producers' tools, installed only when missing (Typst, WeasyPrint and ReportLab from PyPI
-# into the venv; ReportLab hyphenates with pyphen, which WeasyPrint brings).
+# into the venv; ReportLab hyphenates with pyphen, which WeasyPrint brings; groff's gropdf
+# embeds the URW fonts that Ghostscript's resource folder links to).
 producer-tools: $(STAMP)
 	@dpkg -s $(PRODUCER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PRODUCER_PACKAGES) >/dev/null; }

@@ -293,6 +293,24 @@ def test_the_white_under_a_headlines_byline_is_no_line_between_bands():
     assert {story_of(layout, f"Kilo{i}") for i in range(4)} == {story_of(layout, "Court")}
 
 
+def test_a_blank_line_and_a_bit_under_a_byline_is_still_the_heads_margin():
+    #  ══ Alpha ═══════════════     as above, the byline's white to its text 1.9 body sizes
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░      (groff: the byline's space, then a blank line that .MC
+    #  ══ Court Restores ══         sets): still the head's own margin
+    #  By Helen Patel
+    #
+    #
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░
+    xs = (30, 160, 290, 420)
+    words = text_lines(["Alpha Headline Here"], 30, 40, size=20, bold=True)
+    words += [w for i, x in enumerate(xs) for w in column(x, 70, 19, width=110, start=30 * i)]
+    words += (text_lines(["Court Restores Northern Factory"], 30, 320, size=20, bold=True)
+              + text_lines(["By Helen Patel"], 30, 345, size=8, bold=True))
+    words += [w for i, x in enumerate(xs) for w in marked(column(x, 372, 12, width=110, start=200 + 30 * i), f"Kilo{i}")]
+    layout = analyse_page(page(words, width=560, height=600))
+    assert {story_of(layout, f"Kilo{i}") for i in range(4)} == {story_of(layout, "Court")}
+
+
 def test_the_white_under_a_nameplate_at_the_top_of_the_page_still_ends_its_band():
     #  ░░░░  DAILY GAZETTE  ░░░░     a head with no running text over it (ears beside it only)
     #  ░░░░ Political and … ░░░░     is a paper's nameplate: the white under its motto ends the

@@ -19,9 +19,10 @@ _OPEN_CUT = 1.0
 # [body sizes] how far over a story's head the running text of the band above may end and
 # have the head set under it, in the page's bands (not over them all: a paper's nameplate);
 # the widest white under a head that is its own margin (what a byline or deck keeps from
-# its text, a blank line at most: 1.0-1.2 on the producers' pages)
+# its text: 1.0-1.2 on most producers' pages, 1.7-1.9 on groff's, a blank line and a bit; the
+# title over a feuilleton's white keeps 3.3)
 _UNDER_TEXT = 3.0
-_HEAD_MARGIN = 1.5
+_HEAD_MARGIN = 2.5
 
 
 def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
