@@ -10,7 +10,7 @@ import layout
 from layout import analyse_page
 from layout.analysis.captions import running_text
 from layout.analysis.linestyle import make_line
-from layout.model import Box, Drawing
+from layout.model import Box, Drawing, Line
 
 from synth import column, page, text_lines, word
 
@@ -212,3 +212,19 @@ def test_a_tint_painted_in_bands_is_one_frame():
     _, frames, drawn = shapes(pg.get_drawings(), Box(0, 0, 400, 400))
     assert sorted((f.y0, f.y1) for f in frames) == [(50, 160), (160, 190), (220, 260)]
     assert drawn == []
+
+
+def test_names_letter_spaced_across_a_map_are_no_running_text():
+    """A map's place names set with wide letter spacing, a word each, stand as long as a line
+    of running text at their size (weasyprint_s149_01_en: "Riverton" at 11 pt over 88 pt):
+    four of them are no running text, so the map's tinted panel is a figure (it was a sidebar,
+    its caption a crosshead). Three lines of Chinese, one word each, still are running text."""
+    def spaced(text: str, x0: float, y0: float) -> Line:
+        w = word(text, x0, y0, size=11)
+        return make_line([replace(w, box=Box(x0, y0, x0 + 8.2 * 11, y0 + 11))], vertical=False)
+
+    names = [spaced(t, 60 + 90 * k, 100 + 15 * k) for k, t in enumerate(["Oakdale", "Riverton", "Eastport", "Millbrook"])]
+    assert not running_text(names, 8.5)
+    han = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
+    chinese = [make_line([word(han[k:k + 12], 50 + 5 * k, 100 + 14 * k)], vertical=False) for k in range(3)]
+    assert running_text(chinese, 10)

@@ -1018,3 +1018,24 @@ def test_two_kickers_on_one_baseline_either_side_of_a_gutter_are_two_lines():
     words += column(30, 144, 14, width=170) + column(210, 142, 14, width=170, start=30)
     lines = texts(build_lines(words, (), P))
     assert "松岗街道补齐智能化职业教育加" in lines and "南城社区推进健身步道深化物流" in lines
+
+
+def test_a_heading_run_out_of_its_box_over_the_next_column_is_a_line_of_its_own():
+    """typst_s149_01_en: a sidebar's heading, set too wide for its box, runs over the gutter
+    and over the first letters of the next column's line on its baseline ("THE BACKGROUND"
+    over "coastal tunnel near"): a word printed over another is of another line (they were
+    one line, the heading lost in the body text). A full-width comma squeezed to half its
+    em, its box over half its neighbour's, stays in its line, and so do a chart's labels of
+    one size crowded over one another ("2019 年" over "2020", the 年 in another face)."""
+    words = column(50, 88, 8) + column(160, 88, 8, start=40)
+    words = [w for w in words if not (w.box.x0 < 150 and w.box.y0 == 124)]
+    wide = word("BACKGROUND", 75, 124, size=10.5, bold=True)
+    heading = [word("THE", 54, 124, size=10.5, bold=True), replace(wide, box=Box(75, 124, 172, 134.5))]
+    lines = build_lines(words + heading, (), P)
+    row = sorted((ln for ln in lines if ln.box.y0 == 124), key=lambda ln: ln.box.x0)
+    assert [ln.text for ln in row] == ["THE BACKGROUND", "monday that the new"]
+    comma = replace(word("，", 60, 300), box=Box(60, 300, 70, 310))
+    assert texts(build_lines([word("城市", 40, 300), comma, word("乡村", 65, 300)], (), P)) == ["城市，乡村"]
+    labels = [word("2019", 50, 400, size=6), word("2020", 62, 400, size=6),
+              replace(word("年", 64, 400, size=6), font="Noto Sans CJK")]
+    assert len(build_lines(labels, (), P)) == 1

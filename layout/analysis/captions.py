@@ -21,6 +21,7 @@ from dataclasses import replace
 from ..geometry import SAME_COLUMN, mostly_inside, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Line, Role
 from ..params import Params
+from .script import has_cjk
 
 CREDIT = re.compile(
     r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
@@ -53,13 +54,15 @@ def emphasised(b: Block, body: float, font: str) -> bool:
 def running_text(lines: Sequence[Line], body: float) -> bool:
     """Whether the lines are running text (see ``_RUNNING_LINES``), not labels: long lines
     mostly of words (``_INKED``), or a narrow justified column, lines that start and end at one
-    x (``_COLUMN_WIDTH``)."""
+    x (``_COLUMN_WIDTH``). A long line of one word (no space, no CJK: Chinese runs on without
+    spaces) is a name letter-spaced across a map, not a line of running text."""
     edges: Counter[tuple[int, int]] = Counter()
     long = 0
     for ln in lines:
         if ln.size >= _BODY_SHARE * body:
             long += ln.box.width >= _RUNNING_WIDTH * max(body, ln.size) \
-                and sum(w.box.width for w in ln.words) >= _INKED * ln.box.width
+                and sum(w.box.width for w in ln.words) >= _INKED * ln.box.width \
+                and (" " in ln.text.strip() or has_cjk(ln.text))
             if ln.box.width >= _COLUMN_WIDTH * max(body, ln.size):
                 edges[round(ln.box.x0 / (_EDGE * body)), round(ln.box.x1 / (_EDGE * body))] += 1
     return long >= _RUNNING_LINES or any(n >= _RUNNING_LINES for n in edges.values())

@@ -38,17 +38,12 @@ from .foundlines import (ONE_COLUMN, found_line, found_measure, one_found_line, 
                          read_across, row_extent)
 from .gutters import INDENT, MIN_COLUMN, Gutters, find_gutters
 from .linestyle import make_line
-from .rejoin import OFF_BASELINE, SAME_SIZE, fragments, rejoined
+from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
 from .script import CLOSING_QUOTES, FULL_STOPS, hanging_mark, joins_without_space, unhung_box
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
 _ROW_TOLERANCE = 0.4
-# Words of one line share a baseline: neighbours whose middles are further apart than
-# ``OFF_BASELINE`` (of the smaller height) with more than this gap between them (a share of
-# their size) are not one line, though the gap be narrower than a word space at their size;
-# ``SAME_SIZE``: about one size (both from ``rejoin``)
-_OFF_BASELINE_GAP = 0.15
 # [share of its neighbour's height] a superscript's foot stands this far above its neighbour's
 _RAISED = 0.2
 # [em] how close above or below a row (between their boxes) other text must be to say
@@ -125,16 +120,6 @@ def _speck(w: Word, box: Box) -> bool:
 def _outsized(a: Word, b: Word) -> bool:
     """True when one of two neighbours is far larger: a drop cap or a headline beside body text."""
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
-
-
-def _off_baseline(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
-    """Two headlines side by side, in about one size but set on different baselines, with more
-    than a hair between (a superscript is smaller than its word and stays with it); or two
-    lines one over the other, overlapping along the row by more than that hair (the staggered
-    baselines of the columns around drew one row's middle between two lines of a column)."""
-    small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
-    return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
-            and abs(gap) > _OFF_BASELINE_GAP * small)
 
 
 def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list[list[Word]], list[float]]:
@@ -231,7 +216,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                 gutter = None  # one headline's phrase space over a gutter: its byline spans it
             if ruled and separators.in_gap(right, b) or not in_column and _outsized(prev, w) \
                     or other_source_block(prev, w) or gutter and gutter.on_grid \
-                    or not found and _off_baseline(prev, w, pb, b, gap) \
+                    or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
                         or own_lines(row, k, boxes, spans, i, body, slack)):

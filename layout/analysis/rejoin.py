@@ -34,6 +34,14 @@ from .ocrregions import MEASURED, full_measure
 SAME_SIZE = 0.8
 OFF_BASELINE = 0.25
 _BESIDE = 1.0
+# Words of one line share a baseline: neighbours of about one size whose middles are further
+# apart than ``OFF_BASELINE`` with more than this gap between them (a share of the smaller
+# size) are not one line, though the gap be narrower than a word space at their size; nor are
+# two of other sizes or weights overlapping along their row by more than ``_OVERPRINT`` of the
+# smaller size (CJK punctuation squeezed to half its width overlaps its neighbour by half an em
+# at most)
+_OFF_BASELINE_GAP = 0.15
+_OVERPRINT = 0.6
 # [share of the least height of their words] two rows overlapping less than this (the row
 # before's foot below the next one's top) have no two words on one baseline: the middles of
 # any two stand at least the shorter one's height less the overlap apart, more than
@@ -92,6 +100,25 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
     for j in sorted(range(len(lines)), key=lambda j: spans[j][2]):
         groups.setdefault(_root(root, j), []).append(j)
     return [[k for j in js for k in lines[j]] for js in groups.values()]
+
+
+def other_lines(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
+    """Whether neighbours a and b of a row (boxed ba, bb; ``gap`` from a's right to b's left,
+    negative when they overlap) are words of two lines. Two headlines side by side, in about
+    one size but set on different baselines, with more than a hair between (a superscript is
+    smaller than its word and stays with it); or two lines one over the other, overlapping
+    along the row by more than that hair (the staggered baselines of the columns around drew
+    one row's middle between two lines of a column); or, on one baseline, a word printed over
+    one of another size or weight (typst_s149_01_en: a sidebar's heading run out of its box
+    over the first words of the next column, read as one line with them: "THE
+    BACKGROUNDcoastal tunnel near"). Words of one size and weight may overlap and still be one
+    line: a PDF's extractor boxes the words of a run as it finds them (one boxed over its
+    whole line), and a line switches faces between scripts (a chart's labels crowded over one
+    another, "2019 年" over "2020", stay a row of labels)."""
+    small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
+    return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
+            and abs(gap) > _OFF_BASELINE_GAP * small) or gap < -_OVERPRINT * small and (
+                a.bold, a.size) != (b.bold, b.size)
 
 
 def _root(root: list[int], j: int) -> int:
