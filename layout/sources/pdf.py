@@ -1,7 +1,10 @@
 """PDF pages through PyMuPDF, the default engine: spans, images, rules and frames.
 
 One parse of the page for its text (``get_text("dict")``, without image pixels) and its images
-(``_read_page``), and one ``get_drawings()`` call: the least any layout tool must read.
+(``_read_page``), and one ``get_cdrawings()`` call: the least any layout tool must read.
+The drawings are taken as MuPDF's C code lists them (plain tuples): ``get_drawings()`` would
+make every point of every path a ``Point`` object, which ``pdfshapes`` reads the same (a
+sixth of the floor on a page of many paths: the Federal Register's first page).
 PyMuPDF's own block grouping is ignored (it merges columns); its spans become ``Word`` values
 and the analysis stages regroup them.
 
@@ -288,7 +291,7 @@ class PdfSource:
             self.limits.check("words", sum(len(line["spans"]) for block in text_dict["blocks"]
                                            for line in block.get("lines", ())), where)
             self.limits.check("images", len(images), where)
-            drawings = page.get_drawings()
+            drawings = page.get_cdrawings()
             self.limits.check("drawings", len(drawings), where)
         except PageError:
             raise
