@@ -376,7 +376,8 @@ class PdfSource:
     def close(self) -> None:
         """Close the file, leaving MuPDF's store as it is: MuPDF drops a closed file's own
         entries itself (a process converting 176 files one after another stays at one
-        resident size), and what the store keeps beyond them serves the next file. Emptied
-        here, it made every file read after it cost 3 ms more (a Federal Register page's
-        read: 11 ms instead of 8), a third of the floor on a single-page call."""
+        resident size), and what the store keeps beyond them serves the next file a process
+        reads. Emptied here, every file read after it cost 3 ms more (a Federal Register
+        page's read: 11 ms instead of 8). (``make bench`` empties the store before every
+        timed call, so its figures do not show this.)"""
         self._doc.close()
