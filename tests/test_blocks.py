@@ -353,3 +353,24 @@ def test_a_rule_within_the_leading_under_a_row_in_pieces_is_crossed():
         words = [w for n, y in enumerate((100, 112, 124)) for w in line(full, 60, y, n)]
         words += pieces + line(full, 60, 148, 5)
         assert len(blocks_of(words, rules=(rule,))) == 1
+
+
+def test_the_frame_holding_a_point_is_the_largest_whether_the_frames_are_filed_or_scanned():
+    """``Frames`` scans a few frames and files many in a grid: either way a point's frame is
+    the largest holding it, the first of equal ones, none outside them all."""
+    import random
+
+    from layout.analysis.blocks import _FILED, Frames
+    rng = random.Random(7)
+    for count in (1, 3, _FILED - 1, _FILED, 60):
+        frames = []
+        for _ in range(count):
+            x0, y0 = rng.uniform(0, 500), rng.uniform(0, 700)
+            frames.append(Box(x0, y0, x0 + rng.choice((20.0, 80.0, 300.0)), y0 + rng.choice((20.0, 80.0, 300.0))))
+        frames.append(frames[0])  # an equal one: the first wins
+        found = Frames(frames)
+        for _ in range(300):
+            x, y = rng.uniform(-10, 820), rng.uniform(-10, 1020)
+            holding = [i for i, f in enumerate(frames) if f.x0 <= x <= f.x1 and f.y0 <= y <= f.y1]
+            best = max(holding, key=lambda i: (frames[i].width * frames[i].height, -i), default=None)
+            assert found.of(Box(x, y, x, y)) == best

@@ -228,3 +228,31 @@ def test_names_letter_spaced_across_a_map_are_no_running_text():
     han = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你"
     chinese = [make_line([word(han[k:k + 12], 50 + 5 * k, 100 + 14 * k)], vertical=False) for k in range(3)]
     assert running_text(chinese, 10)
+
+
+def test_shapes_read_the_same_from_get_cdrawings_tuples_as_from_get_drawings_objects():
+    """The reader hands ``shapes`` MuPDF's own tuples (``get_cdrawings``), not PyMuPDF's
+    Point, Rect and Quad objects: a rounded frame, a border drawn as an even-odd ring, a
+    quad (its corners on its box's edges: a frame), a curve and rules read as the same
+    rules, frames and drawings."""
+    from layout.sources.pdfshapes import shapes
+    doc = pymupdf.open()
+    pg = doc.new_page(width=400, height=400)
+    pg.draw_rect(pymupdf.Rect(20, 20, 200, 120), color=(0, 0, 0), radius=0.05)
+    shape = pg.new_shape()  # a CSS border: two nested rectangles filled even-odd
+    shape.draw_rect(pymupdf.Rect(220, 20, 380, 120))
+    shape.draw_rect(pymupdf.Rect(222, 22, 378, 118))
+    shape.finish(fill=(0.2, 0.2, 0.2), color=None, even_odd=True)
+    shape.draw_quad(pymupdf.Rect(40, 200, 140, 260).quad.morph(pymupdf.Point(90, 230), pymupdf.Matrix(20)))
+    shape.finish(color=(0, 0, 0))
+    shape.draw_bezier((200, 200), (260, 240), (300, 300), (360, 260))
+    shape.finish(color=(0, 0, 0), fill=(0.5, 0.6, 0.7))
+    shape.commit()
+    pg.draw_line((20, 300), (380, 300))
+    pg.draw_line((200, 310), (200, 390))
+    box = Box(0, 0, 400, 400)
+    read = shapes(pg.get_cdrawings(), box)
+    assert read == shapes(pg.get_drawings(), box)
+    rules, frames, drawn = read
+    assert [r.orientation for r in rules] == ["h", "v"] and len(drawn) == 1
+    assert Box(220, 20, 380, 120) in frames and Box(20, 20, 200, 120) in frames and len(frames) == 3

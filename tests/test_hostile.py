@@ -178,7 +178,7 @@ def test_mupdf_failing_inside_its_c_code_fails_the_page_naming_it(tmp_path, monk
 
     def failing(page, *args, **kwargs):
         raise SystemError("get_cdrawings returned a result with an exception set") from inside
-    monkeypatch.setattr(pymupdf.Page, "get_drawings", failing)
+    monkeypatch.setattr(pymupdf.Page, "get_cdrawings", failing)
     path = hostile.text_pdf(tmp_path / "page.pdf")
     with layout.PageReader(path, layout.ReadOptions()) as reader:
         (failure,) = reader

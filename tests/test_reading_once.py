@@ -156,3 +156,22 @@ def test_gutters_filed_by_height_answer_as_a_scan_of_them_all() -> None:
             assert gutters.through(*args) == expected
             found += expected is not None
     assert found > 1000  # most gaps miss every gutter; enough of them hit one
+
+
+def test_mupdfs_store_is_emptied_every_few_pages_of_a_file_not_when_it_is_closed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file's pages empty MuPDF's store every ``_STORE_PAGES`` pages (memory flat with the
+    page count); closing the file leaves it (MuPDF drops the file's own entries, and what
+    stays serves the next file: emptied, every later file read slower)."""
+    from layout.sources import pdf
+    emptied: list[int] = []
+    monkeypatch.setattr(pymupdf.TOOLS, "store_shrink", lambda percent: emptied.append(percent))
+    path = tmp_path / "pages.pdf"
+    with pymupdf.open() as doc:
+        for _ in range(pdf._STORE_PAGES + 1):
+            doc.new_page().insert_text((72, 72), "A line of text")
+        doc.save(path)
+    with closing(PdfSource(path)) as source:
+        for number in range(1, pdf._STORE_PAGES + 2):
+            source.page(number)
+    assert emptied == [100]

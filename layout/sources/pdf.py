@@ -1,7 +1,10 @@
 """PDF pages through PyMuPDF, the default engine: spans, images, rules and frames.
 
 One parse of the page for its text (``get_text("dict")``, without image pixels) and its images
-(``_read_page``), and one ``get_drawings()`` call: the least any layout tool must read.
+(``_read_page``), and one ``get_cdrawings()`` call: the least any layout tool must read.
+The drawings are taken as MuPDF's C code lists them (plain tuples): ``get_drawings()`` would
+make every point of every path a ``Point`` object, which ``pdfshapes`` reads the same (a
+sixth of the floor on a page of many paths: the Federal Register's first page).
 PyMuPDF's own block grouping is ignored (it merges columns); its spans become ``Word`` values
 and the analysis stages regroup them.
 
@@ -40,8 +43,8 @@ _ITALIC_NAMES = ("italic", "oblique")
 _RUN_ON = 0.8
 _CHAR_GAP = 0.25
 _LATIN_WIDTH = 0.6
-# [pages] MuPDF's store is emptied after this many pages of a file are read, and when the
-# file is closed (see PdfSource.page)
+# [pages] MuPDF's store is emptied after this many pages of a file are read (see
+# PdfSource.page and PdfSource.close)
 _STORE_PAGES = 8
 _TEXT_BLOCK = pymupdf.mupdf.FZ_STEXT_BLOCK_TEXT
 
@@ -288,7 +291,7 @@ class PdfSource:
             self.limits.check("words", sum(len(line["spans"]) for block in text_dict["blocks"]
                                            for line in block.get("lines", ())), where)
             self.limits.check("images", len(images), where)
-            drawings = page.get_drawings()
+            drawings = page.get_cdrawings()
             self.limits.check("drawings", len(drawings), where)
         except PageError:
             raise
@@ -371,5 +374,10 @@ class PdfSource:
         self._pages_in_store = 0
 
     def close(self) -> None:
-        self._empty_store()
+        """Close the file, leaving MuPDF's store as it is: MuPDF drops a closed file's own
+        entries itself (a process converting 176 files one after another stays at one
+        resident size), and what the store keeps beyond them serves the next file a process
+        reads. Emptied here, every file read after it cost 3 ms more (a Federal Register
+        page's read: 11 ms instead of 8). (``make bench`` empties the store before every
+        timed call, so its figures do not show this.)"""
         self._doc.close()

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from ..geometry import union_all
 from ..model import Box, Drawing, Figure, Rule
-from .mupdf import pymupdf
 
 # Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
 _RULE_THICKNESS = 3.0
@@ -131,15 +130,20 @@ def _ring(path: dict) -> bool:
 
 
 def _points(path: dict) -> Iterator[tuple[float, float]]:
-    """The points of a path: of PyMuPDF's ``items`` (lines, curves, rectangles, quads), or
-    the ``points`` a second engine gives."""
+    """The points of a path: of PyMuPDF's ``items`` (lines, curves, rectangles, quads; as
+    ``get_cdrawings`` gives them, plain tuples, or as ``get_drawings`` makes them into
+    ``Point``, ``Rect`` and ``Quad`` objects, each a pair or pairs), or the ``points`` a
+    second engine gives. A rectangle's corners come in no particular order (both callers
+    ask of them as a set)."""
     yield from path.get("points", ())
     for item in path.get("items") or ():
-        for v in item[1:]:
-            if isinstance(v, pymupdf.Point):
-                yield v.x, v.y
-            elif isinstance(v, (pymupdf.Rect, pymupdf.Quad)):
-                yield from ((q.x, q.y) for q in (v.quad if isinstance(v, pymupdf.Rect) else v))
+        if item[0] == "re":
+            x0, y0, x1, y1 = item[1]
+            yield from ((x0, y0), (x1, y0), (x0, y1), (x1, y1))
+        elif item[0] == "qu":
+            yield from item[1]
+        else:
+            yield from item[1:]
 
 
 def _clusters(parts: list[Box]) -> list[Drawing]:
