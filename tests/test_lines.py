@@ -939,6 +939,41 @@ def test_cjk_headlines_side_by_side_with_their_own_second_lines_are_two_lines():
     assert "云溪县推进多层次口袋公滨江新区推进系统化" in "".join(one).replace(" ", "")
 
 
+def test_cjk_headlines_side_by_side_the_left_wrapping_beside_the_rights_byline_are_two_lines():
+    """Two 22 pt CJK headlines on one baseline, 0.96 em apart (a phrase space may be as wide),
+    each over its own two columns: the left one wraps, its second line starting at its left
+    edge, as a left-aligned headline's would ("堂"), and level with that line, starting at the
+    right phrase's left edge, stands the right one's byline (chromium_s147_04_zh: "经开区完善
+    高质量社区食" | "西岭村实施绿色就业岗位" over "堂" | "本报记者 陈晓东"). One headline would
+    have white beside its second line: two lines. With white there, one line still."""
+    cols = [w for x, y in ((161.5, 712.8), (293.1, 712.8), (424.6, 688.8), (556.1, 688.8))
+            for w in column(x, y, 8, width=124.4, size=9, pitch=12.8)]
+    heads = [word("经开区完善高质量社区食", 161.5, 641.6, size=22), word("西岭村实施绿色就业岗位", 424.6, 641.6, size=22),
+             word("堂", 161.5, 665.6, size=22), word("本报记者许志强", 161.5, 694, size=8.5)]  # 161.5..403.5, 424.6..
+    two = texts(build_lines(cols + heads + [word("本报记者陈晓东", 424.6, 670, size=8.5)], (), P))
+    assert "经开区完善高质量社区食" in two and "西岭村实施绿色就业岗位" in two
+    assert "经开区完善高质量社区食 西岭村实施绿色就业岗位" in texts(build_lines(cols + heads, (), P))
+
+
+def test_a_crosshead_beside_the_next_columns_line_is_cut_on_the_pages_gutter_where_its_column_is_ragged():
+    """A short story's CJK columns, ragged on the right (a line with Latin figures overruns its
+    measure into the gutter), under a white band: the strip beside them is too sparse to be a
+    gutter. A bold crosshead a size up (9.5 pt over 8.5 pt) centred in the left column stands
+    level with a line of the right one, 36 pt apart, that gap on the edges of the page's long
+    gutter above (latex_s149_04_zh: "提升游客电商平台" read on into "度大幅提高。…", a paragraph
+    cut mid-sentence): the side of a column, as in body text, two lines."""
+    text = "收入显著提高云溪县深化托育服务文旅部门优化综合污水管网老人幸福感显著增强"
+
+    def cjk(x0, y, n):
+        return word((text * 2)[:n], x0, y, size=8.5)
+    words = [w for k in range(12) for w in (cjk(170.6, 100 + 11 * k, 15), cjk(311.3, 100 + 11 * k, 15))]
+    words += [cjk(170.6, 232, 16)]  # overrunning into the gutter: 170.6..306.6, 311.3..438.8
+    words += [cjk(170.6, 400, 15), cjk(170.6, 411, 16), cjk(170.6, 422, 13)]
+    words += [cjk(311.3, 402 + 11 * k, 15) for k in range(4)]
+    head = word("提升游客电商平台", 199.4, 433.5, size=9.5, bold=True)  # 199.4..275.4
+    assert "提升游客电商平台" in texts(build_lines(words + [head], (), P))
+
+
 def test_an_indented_justified_line_of_two_words_stays_one_line():
     """The first line of a paragraph, set in 9.5 pt, of two words justified across a 130 pt
     column ("Superintendent ······ Ibarra", 18.8 pt apart, weasyprint_s33_01_en): the line

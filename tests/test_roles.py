@@ -286,6 +286,29 @@ def test_a_small_bold_title_over_a_byline_is_a_headline():
     assert roles_of(page(inside))["Tiny Title"] == "crosshead"  # no byline under it
 
 
+def test_a_small_bold_title_level_with_a_headline_under_one_rule_is_a_headline():
+    """A short story's title shrunk to 6 pt bold to fit its one column (body 9 pt), centred over
+    its text, level with the 12 pt headline of the two-column story on its left, one rule over
+    both closing the band above, whose text ends further over it than over that headline
+    (libreoffice_s147_04_zh: "临海市加强老旧小区 培育科研院所"): a headline of that row of
+    heads. With no rule over it, or its column's text running on to just over it (under the
+    rule), it is a crosshead inside that text."""
+    def lines(x0, y0, n):
+        t = "望江社区聚焦供暖管网万户志愿者更新文化场馆居民安全感进一步改善"
+        return [word((t * 2)[(k * 3) % 20:(k * 3) % 20 + 11], x0, y0 + 11.7 * k, size=9) for k in range(n)]
+
+    def role(top, rule_at):  # top: where the title's column above starts, 12 lines of it
+        words = lines(30, 400, 14) + lines(142.8, 400, 14) + lines(255.5, top, 12)  # left: ..561.1
+        words += [word("滨江新区加快防汛体系深化创新平台", 37.5, 572, size=12, bold=True)]
+        words += lines(30, 606.7, 10) + lines(142.8, 606.7, 10) + lines(255.5, 584.8, 12)
+        title = word("临海市加强老旧小区培育科研院所", 263.5, 571.5, size=6, bold=True)  # 263.5..353.5
+        rules = [(Box(30, rule_at, 370, rule_at), "h")] if rule_at else []
+        return roles_of(page(words + [title], rules=rules))[title.text]
+    assert role(388.3, 565) == "headline"    # its column above ends at 526.0
+    assert role(388.3, None) == "crosshead"
+    assert role(428.3, 569) == "crosshead"   # at 566.0, 5.5 pt over it (the headline: 10.9)
+
+
 def test_a_column_near_the_edge_of_a_wide_page_is_text_and_a_slug_in_its_margin_furniture():
     """The side bands are a share of the page's width, but only their part outside the running
     text is margin: on a wide page of narrow columns, the first column lies in the band, and

@@ -5,7 +5,8 @@ Headlines are spaced wider than body text (a CJK headline's phrases by a full-wi
 so the word space of body text says nothing here; these predicates measure a gap in ems of
 the display type itself, relative to the page's body size. Where the gap's width cannot tell
 (two CJK headlines an em apart, a phrase space as wide), the headlines' next lines do: each set
-to its own phrase, or one set to both (``own_lines``); and a byline or deck right under a
+to its own phrase, or one set to both, or the one's byline beside the other's second line
+(``own_lines``); and a byline or deck right under a
 phrase space a gutter runs into, centred across it on both phrases, makes them one headline
 (``phrase_space_of_display``, ``spanned_under``).
 """
@@ -120,7 +121,10 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     over its own columns, as another line of each shows: a line of the same type just above or
     below (``_OWN_LINE``) that lies under one phrase alone and is set to it, not to the two
     phrases as one headline. Under the left phrase, centred on it, not starting at its left edge
-    (a left-aligned headline's second line does); under the right phrase, starting at its left
+    (a left-aligned headline's second line does), or starting there with other text beside it,
+    level with it, starting at the right phrase's left edge (``_text_beside``: the right one's
+    byline; one headline has white beside its second line, chromium_s147_04_zh: "堂" beside
+    "本报记者 陈晓东"); under the right phrase, starting at its left
     edge or centred on it, not centred on the two phrases (a centred headline's second line is)
     nor as wide as the phrase. Each within ``slack``. A space between the phrases of one
     headline, however wide, has that headline's next line set to both phrases (CJK type is set
@@ -134,10 +138,12 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     a0, a1 = _phrase(row, k, -1, boxes)
     b0, b1 = _phrase(row, k + 1, 1, boxes)
     whole = (a0 + b1) / 2
-    for x0, x1 in _lines_within(spans, i, a0, a1, ba.cy, size, slack):
-        if abs((x0 + x1) / 2 - (a0 + a1) / 2) <= slack and abs(x0 - a0) > slack:
+    for x0, x1, y0, y1 in _lines_within(spans, i, a0, a1, ba.cy, size, slack):
+        starts = abs(x0 - a0) <= slack
+        if not starts and abs((x0 + x1) / 2 - (a0 + a1) / 2) <= slack \
+                or starts and y0 > ba.cy and _text_beside(spans, i, a1, b0, b1, y0, y1, slack):
             return True
-    for x0, x1 in _lines_within(spans, i, b0, b1, bb.cy, size, slack):
+    for x0, x1, _, _ in _lines_within(spans, i, b0, b1, bb.cy, size, slack):
         middle = (x0 + x1) / 2
         starts, centred = abs(x0 - b0) <= slack, abs(middle - (b0 + b1) / 2) <= slack
         if (starts or centred) and abs(middle - whole) > slack and not (starts and abs(x1 - b1) <= slack):
@@ -160,11 +166,25 @@ def _phrase(row: Sequence[Word], k: int, step: int, boxes: dict[int, Box]) -> tu
     return x0, x1
 
 
+def _text_beside(spans: Sequence[RowSpans], i: int, gap: float, left: float, right: float, top: float,
+                 bottom: float, slack: float) -> bool:
+    """Whether text in a row under row ``i``, its middle between y=top and y=bottom (level with
+    the next line of the phrase on the left), starts at x=left (within ``slack``), under the
+    phrase from x=left to x=right, and reaches no further left into the gap that starts at x=gap."""
+    j = i + 1
+    while j < len(spans) and spans[j].cy <= bottom:
+        k, end = spans[j].around(gap, right)
+        if spans[j].cy >= top and k < end and abs(spans[j].starts[k + 1] - left) <= slack:
+            return True
+        j += 1
+    return False
+
+
 def _lines_within(spans: Sequence[RowSpans], i: int, left: float, right: float, cy: float, size: float,
-                  slack: float) -> Iterator[tuple[float, float]]:
-    """The spans of the lines of type of ``size`` (``DISPLAY_SIZE``) in the rows above and below
-    row i, their middles within ``_OWN_LINE`` em of ``cy``, that lie from x=left to x=right (but
-    for ``slack``) with nothing else of their rows reaching in."""
+                  slack: float) -> Iterator[tuple[float, float, float, float]]:
+    """The boxes (x0, x1, y0, y1) of the lines of type of ``size`` (``DISPLAY_SIZE``) in the rows
+    above and below row i, their middles within ``_OWN_LINE`` em of ``cy``, that lie from x=left
+    to x=right (but for ``slack``) with nothing else of their rows reaching in."""
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= _OWN_LINE * size:
@@ -173,5 +193,6 @@ def _lines_within(spans: Sequence[RowSpans], i: int, left: float, right: float, 
             inside = [(w, c) for w, c in inside if c.x1 > left and c.x0 < right]
             if inside and all(min(w.size, size) >= DISPLAY_SIZE * max(w.size, size) and c.x0 >= left - slack
                               and c.x1 <= right + slack for w, c in inside):
-                yield min(c.x0 for _, c in inside), max(c.x1 for _, c in inside)
+                yield (min(c.x0 for _, c in inside), max(c.x1 for _, c in inside),
+                       min(c.y0 for _, c in inside), max(c.y1 for _, c in inside))
             j += step

@@ -157,7 +157,7 @@ class Gutters:
         A gap a column wide (``MIN_COLUMN``) that holds the whole core of a gutter of the
         grid (but for a hair, ``_HAIR``) is cut wherever that gutter ends: no word space spans a
         column and a gutter (the last row of two columns with the ones between them empty);
-        with ``sides`` (a gap in body text), so is one on the edges of a long gutter at any
+        with ``sides`` (a gap in or beside body text), so is one on the edges of a long gutter at any
         height (``_column_side``). Gutters are tried in the order of their x0, the first that
         runs through is the one."""
         strips, lowest = self.strips, left - self.widest

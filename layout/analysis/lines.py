@@ -7,8 +7,8 @@ space that runs down the page, on the page's column grid or beside aligned line 
 other gap is a word space, however wide: the loose spaces of a justified narrow column are
 kept in their line, and two columns of Chinese a character apart are cut. Only a row with no
 text right above or below it is cut at a gap wider than a word space (``Params.word_gap``).
-That cut, one at a short gutter taken for the lines aligned beside it, and one in body text
-on the edges of a long gutter of another height, are weak: a river of word spaces looks the
+That cut, one at a short gutter taken for the lines aligned beside it, and one in or beside
+body text (a crosshead) on the edges of a long gutter of another height, are weak: a river of word spaces looks the
 same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
 is sure after words that fill the measure of their column's lines, the gutter white beside
 them too (a line ends there: a short last column beside a full one). A line an OCR file found is
@@ -205,8 +205,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             shown = prev.size > display and w.size > display
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
-                inner, u.x0, b.cy, slack, hanging_mark(prev, w), found, sides=not found and max(
-                    abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
+                inner, u.x0, b.cy, slack, hanging_mark(prev, w), found, sides=not found and max(prev.size, w.size) <= display
+                and min(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
                 gutter = None
             elif gutter and shown and word_space_of_display(prev, w, gap, body):

@@ -129,7 +129,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
         if roles[i] == "body":
             roles[i] = _pattern_role(b, body, font, params)
     _name_bylined_titles(blocks, roles, body)
-    name_titles(blocks, roles, body)
+    name_titles(blocks, roles, body, page)
     # a badly read block held in a column is its text: its letters are no evidence of a title
     roles = ["body" if bad and r in ("headline", "crosshead") else r for bad, r in zip(illegible, roles)]
     blocks, roles = join_openings(blocks, roles, body, _SENTENCE_ENDS)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import islice
 
 from ..geometry import SAME_COLUMN, x_overlap, x_overlap_ratio, y_overlap
-from ..model import Block, Box, Line, Role
+from ..model import Block, Box, Line, PageContent, Role
 from .patterns import DATELINE, in_capitals
 from .script import CJK_FULL_STOPS, FULL_STOPS
 
@@ -45,6 +45,12 @@ _ABOVE_REACH = 4.0
 _SUBTITLE = 0.9
 # [share of the body size] a block whose top stands this far over a title's foot may be under it
 _TUCKED = 0.3
+# [share of the shorter one's height] a crosshead and a headline overlapping by more than this
+# in height stand level, on one row of the page (``_name_level_titles``)
+_LEVEL = 0.5
+# [em of a crosshead] another title level with it this near is its title's other phrase, cut
+# apart at the full-width space between them (``_name_level_titles``)
+_PHRASE = 2.0
 # [body sizes] white between running text and a title under it that sets the title apart
 _SET_APART = 1.0
 # [share of the column's width] a signature starts this far in from the left and ends this near the right
@@ -59,7 +65,7 @@ _OPENING_GAP = 1.0
 _OPENING_LINES = 2
 
 
-def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
+def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: PageContent) -> None:
     """Titles set in the body size that start a story in their column become headlines.
 
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
@@ -83,6 +89,9 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
     LASKER``, a body size under "… contre le traité est générale,"), heads a story even where
     that text seems to run on: OCR often misreads the last line's stop ("… Red Deer, ü„or.
     Chsrih.n. KaraaJ"), and a sentence does not break on such a line, nor over such a white.
+    Last, a crosshead of any size standing level with a headline beside it, as far under the
+    text above and under one rule with it, is a headline of that row of heads
+    (``_name_level_titles``; ``page``: its pictures and rules).
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -154,6 +163,62 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float) -> None
         if above is None or b.box.y0 - blocks[above].box.y1 > _ABOVE_GAP * body or roles[above] != "body" \
                 or _ends_text(blocks[above], blocks[below].box) or stopped:
             roles[i] = "headline"
+    _name_level_titles(blocks, roles, by_bottom, bottoms, page, body)
+
+
+def _name_level_titles(blocks: Sequence[Block], roles: list[Role], by_bottom: Sequence[int],
+                       bottoms: Sequence[float], page: PageContent, body: float) -> None:
+    """A crosshead standing level with a headline beside it (their heights overlapping by over
+    ``_LEVEL`` of the shorter one's), both under running text, the crosshead at least as far
+    under the text above it in its column as that headline, and one horizontal rule running
+    over both, between them and that text, is a headline of that row of heads: a short story's
+    title shrunk to fit its one column, smaller than the body even (libreoffice_s147_04_zh:
+    "临海市加强老旧小区　培育科研院所", bold 6 pt over 9 pt text, level with its neighbour's 12
+    pt headline, both under the rule closing the band above). A crosshead inside a story stands
+    under its own story's text, a picture or another title of it, with no rule between: white
+    alone tells nothing, for a crosshead may stand two body sizes under its text, and a large
+    headline's box reaches up close to the text over it. A title beside it within ``_PHRASE``
+    ems is its title's other phrase (chromium_s47_02_zh: "长丰县引导冷链仓储" "探索特色生态环境"
+    in the body size): the stories stage joins them. ``by_bottom``: the blocks' indexes
+    sorted by their feet, ``bottoms`` those feet."""
+    heads = [k for k, r in enumerate(roles) if r == "headline"]
+    crossheads = [k for k, r in enumerate(roles) if r == "crosshead"] if heads else []
+    figures = [f.box for f in page.figures] if crossheads else []
+    rules = [r.box for r in page.rules if r.orientation == "h"] if crossheads else []
+    tucked = _TUCKED * body
+    for i in crossheads if rules else ():
+        b = blocks[i].box
+        level = [k for k in heads + crossheads if k != i and blocks[k].frame == blocks[i].frame
+                 and (blocks[k].box.x1 <= b.x0 or blocks[k].box.x0 >= b.x1)
+                 and y_overlap(blocks[k].box, b) > _LEVEL * min(blocks[k].box.height, b.height)]
+        phrase = _PHRASE * blocks[i].size  # a title beside it this near: one title's phrase
+        if any(blocks[k].box.x0 - b.x1 <= phrase and b.x0 - blocks[k].box.x1 <= phrase for k in level):
+            continue
+        level = [blocks[k].box for k in level if roles[k] == "headline"]
+        white = _text_above(b, blocks, roles, by_bottom, bottoms, figures, body, SAME_COLUMN) if level else None
+        for h in level if white is not None else ():
+            h_white = _text_above(h, blocks, roles, by_bottom, bottoms, figures, body, 0.0)
+            if h_white is not None and white >= h_white and any(
+                    max(b.y0 - white, h.y0 - h_white) <= r.y0 and r.y1 <= min(b.y0, h.y0) + tucked
+                    and r.x0 <= b.x0 and r.x1 >= b.x1 and r.x0 < h.x1 and r.x1 > h.x0 for r in rules):
+                roles[i] = "headline"
+                break
+
+
+def _text_above(box: Box, blocks: Sequence[Block], roles: Sequence[Role], by_bottom: Sequence[int],
+                bottoms: Sequence[float], figures: Sequence[Box], body: float, share: float) -> float | None:
+    """The white between ``box`` and the running text (a body block) right above it, if what
+    stands nearest above it (over at least ``share`` of the narrower one's width, 0: any; no
+    lower than ``_TUCKED`` body sizes into it) is such, not a picture or a title or caption
+    (a kicker, set over its headline, is passed)."""
+    foot = max((f.y1 for f in figures if f.x1 > box.x0 and f.x0 < box.x1 and f.y0 < box.y0
+                and f.y1 <= box.y0 + _TUCKED * body and x_overlap_ratio(f, box) >= share), default=None)
+    for k in reversed(by_bottom[:bisect_right(bottoms, box.y0 + _TUCKED * body)]):
+        c = blocks[k].box
+        if roles[k] not in ("furniture", "kicker") and c.x1 > box.x0 and c.x0 < box.x1 and c.y0 < box.y0 \
+                and x_overlap_ratio(c, box) >= share:
+            return box.y0 - c.y1 if roles[k] == "body" and (foot is None or foot < c.y1) else None
+    return None
 
 
 def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
