@@ -77,7 +77,8 @@ def test_a_speck_read_in_display_type_is_noise_whatever_its_confidence():
 def test_a_block_the_lines_of_running_text_run_through_is_no_title():
     """A tall block laid over a column's lines (lines an engine merged across them) is that
     text misread, not a title; a title right over the column, its box touching the first
-    line's, stands in white of its own."""
+    line's, stands in white of its own, and so does one beside the column whose end reaches
+    over the column's edge (the lines run across a part of it only)."""
     text = block(column(50, 100, 6))  # lines at y 100-110, 112-122, ...
     def untitled(blocks):
         return ocr_noise(blocks, [False] * len(blocks), [], BODY)[1]
@@ -85,3 +86,5 @@ def test_a_block_the_lines_of_running_text_run_through_is_no_title():
     assert untitled([text, laid_over]) == [False, True]
     over = block([word("TIMBER SALE", 50, 76, size=25)])  # 76-101: touches the first line
     assert untitled([text, over]) == [False, False]
+    reaching = block([word("IISIS ret.", -60, 110, size=25)])  # x -60..65: over the column's edge
+    assert untitled([text, reaching]) == [False, False]

@@ -36,8 +36,10 @@ _MEASURE_SLACK = 1.0
 # [share of the body size] least size of a badly read block read as a column's text: figures
 # and words are set in the column's type; a speck or a scratch is smaller
 _TEXT_SIZE = 0.85
-# Least lines of a block of running text, whose lines run through no title (``_run_through``)
+# Least lines of a block of running text, whose lines run through no title (``_run_through``),
+# and [share of the title's width] how much of it such a line runs across
 _RUNNING_LINES = 3
+_ACROSS = 0.5
 # Most lines of a block that may be a title (``roles``: a headline has six at most)
 _TITLE_LINES = 6
 
@@ -114,11 +116,14 @@ def _read(b: Block) -> bool:
 
 def _run_through(b: Block, running: Sequence[Block], filed: Grid) -> bool:
     """Whether a line of running text (``running``, filed in ``filed``) runs through the block:
-    its middle within the block's height, the two overlapping along the line. Asked of OCR
+    its middle within the block's height, across at least half the block's width (not the
+    edge of a column beside a title that reaches over it: Caen 1924 p4 ``IISIS rêt.``, cut
+    a line a block). Asked of OCR
     text only: a born-digital word's box is its font's, whose ascent and descent may reach
     well into the lines above and below."""
     box = b.box
-    return any(o is not b and ln.box.x1 > box.x0 and ln.box.x0 < box.x1 and box.y0 < ln.box.cy < box.y1
+    return any(o is not b and box.y0 < ln.box.cy < box.y1
+               and min(ln.box.x1, box.x1) - max(ln.box.x0, box.x0) >= _ACROSS * box.width
                for o in (running[j] for j in filed.near(box.x0, box.y0, box.x1, box.y1)) for ln in o.lines)
 
 
