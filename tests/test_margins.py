@@ -69,3 +69,17 @@ def test_a_title_level_with_text_cut_a_block_a_line_heads_its_column():
     assert in_bands([*beside, title, text], page([], width=600, height=800), 10, Params()) == [False] * 5
     alone = block(["Now landing, in the Dock,", "The FANNY"], 50, 33)
     assert in_bands([alone, title, text], page([], width=600, height=800), 10, Params())[1]
+
+
+def test_a_scrap_left_of_all_the_text_stays_furniture_in_the_top_band_too():
+    """The Liverpool Standard, 1832: scraps of the next page's strip at the scan's edge
+    (``;HOLD``, level with the first column's first lines, over more scraps) lie left of all
+    the running text, where the side band holds them; a line of the top band level with a
+    column's text and heading text of its own is freed as that column's title, but not one
+    the side band holds: it heads no column."""
+    hold = block([";HOLD"], 0, 10, size=18, width=40)
+    scraps = block(["Ock Pre", "xceil", "and", "Lndsoof"], 0, 36, width=40)
+    text = block(["THURSDAY, the 13th December next"] * 30, 100, 12, width=300)
+    columns = [text, block(["THE WHOLE OF THE TIMBER"] * 30, 420, 12, width=300)]
+    banded = in_bands([hold, scraps, *columns], page([], width=1200, height=800), 10, Params())
+    assert banded == [True, True, False, False]

@@ -61,3 +61,30 @@ def test_a_fragment_level_with_a_columns_lines_stays_noise():
     lines = block(column(50, 130, 4))
     fragment = block([word("op-", 145, 148), word("de", 145, 160)], confidence=0.3)
     assert noise_of([above, lines, fragment, below]) == [False, False, True, False]
+
+
+def test_a_speck_read_in_display_type_is_noise_whatever_its_confidence():
+    """``6~`` or ``//`` read large and sure in a margin has no word in it: no title. A word,
+    or a letter alone (an initial), is kept; born-digital text (no confidence) is never noise."""
+    text = block(column(50, 100, 4))
+    for mark, noise in (("6~", True), ("//", True), ("Lot", False), ("I", False)):
+        big = block([word(mark, 300, 40, size=25)], confidence=1.0)
+        assert noise_of([text, big]) == [False, noise], mark
+    printed = block([word("6~", 300, 40, size=25)], confidence=None)
+    assert noise_of([text, printed]) == [False, False]
+
+
+def test_a_block_the_lines_of_running_text_run_through_is_no_title():
+    """A tall block laid over a column's lines (lines an engine merged across them) is that
+    text misread, not a title; a title right over the column, its box touching the first
+    line's, stands in white of its own, and so does one beside the column whose end reaches
+    over the column's edge (the lines run across a part of it only)."""
+    text = block(column(50, 100, 6))  # lines at y 100-110, 112-122, ...
+    def untitled(blocks):
+        return ocr_noise(blocks, [False] * len(blocks), [], BODY)[1]
+    laid_over = block([word("IYe4Ashodo", 50, 110, size=25)])
+    assert untitled([text, laid_over]) == [False, True]
+    over = block([word("TIMBER SALE", 50, 76, size=25)])  # 76-101: touches the first line
+    assert untitled([text, over]) == [False, False]
+    reaching = block([word("IISIS ret.", -60, 110, size=25)])  # x -60..65: over the column's edge
+    assert untitled([text, reaching]) == [False, False]

@@ -80,8 +80,11 @@ class _Margins:
     def holds(self, b: Block, body: float, params: Params) -> bool:
         small = b.size < 1.6 * params.headline_ratio * body and len(b.lines) <= _BAND_LINES
         return ((b.box.y1 <= self.top and (self.top_ruled or small))
-                or (b.box.y0 >= self.bottom and (self.bottom_ruled or small))
-                or b.box.x1 <= self.left or b.box.x0 >= self.right)
+                or (b.box.y0 >= self.bottom and (self.bottom_ruled or small)) or self.beside(b))
+
+    def beside(self, b: Block) -> bool:
+        """Whether a side band holds ``b``: it lies wholly left or right of the running text."""
+        return b.box.x1 <= self.left or b.box.x0 >= self.right
 
 
 def _margins(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> _Margins:
@@ -175,14 +178,14 @@ def _outermost(blocks: Sequence[Block], banded: list[bool], margins: _Margins, b
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y0 < margins.top]
         edge = min((o.box.y1 for o, h in zip(blocks, banded) if h and o.box.y1 <= margins.top), default=math.inf)
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y1 <= margins.top \
+            if banded[k] and b.box.y1 <= margins.top and not margins.beside(b) \
                     and freed(b, reaching, edge <= b.box.y0, lambda o: o.box.y1 <= b.box.y0):
                 result[k] = False
     if not margins.bottom_ruled:
         reaching = [o for o, held in zip(blocks, banded) if not held and o.box.y1 > margins.bottom]
         edge = max((o.box.y0 for o, h in zip(blocks, banded) if h and o.box.y0 >= margins.bottom), default=-math.inf)
         for k, b in enumerate(blocks):
-            if banded[k] and b.box.y0 >= margins.bottom \
+            if banded[k] and b.box.y0 >= margins.bottom and not margins.beside(b) \
                     and freed(b, reaching, edge >= b.box.y1, lambda o: o.box.y0 >= b.box.y1):
                 result[k] = False
     return result

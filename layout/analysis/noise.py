@@ -8,7 +8,11 @@ fragments that the engine read with as little confidence inside a column of text
 ``46,3711`` between its rows, ``19,X35`` under them) are the column's text: a block lying
 within the measure of the text above it and of the text below it, a few body sizes away,
 stands where a reader reads on through it. An ornament stands apart from the text around it
-(in a margin, at the page's edge, in a picture, at the foot of a column).
+(in a margin, at the page's edge, in a picture, at the foot of a column). A speck OCR read in
+display type (``6~``, ``//``, ``.``) is noise too, whatever its confidence: no title has no
+word in it. And a "title" the lines of running text run through (its box made tall by lines
+an engine merged across a column's lines: ``IYe4Ashodo, 1 to / is 10 / to 2.`` laid over a
+list of lots) is that text misread: a title stands in white of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Sequence
 
 from ..geometry import Grid
 from ..model import Block, Box
+from .display import DISPLAY
 
 # OCR noise: blocks of at most this many lines, read with a mean confidence below this.
 _NOISE_LINES = 3
@@ -31,12 +36,19 @@ _MEASURE_SLACK = 1.0
 # [share of the body size] least size of a badly read block read as a column's text: figures
 # and words are set in the column's type; a speck or a scratch is smaller
 _TEXT_SIZE = 0.85
+# Least lines of a block of running text, whose lines run through no title (``_run_through``),
+# and [share of the title's width] how much of it such a line runs across
+_RUNNING_LINES = 3
+_ACROSS = 0.5
+# Most lines of a block that may be a title (``roles``: a headline has six at most)
+_TITLE_LINES = 6
 
 
 def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[Box],
               body: float) -> tuple[list[bool], list[bool]]:
-    """Per block, whether it is OCR noise; and whether it was read badly (``_illegible``),
-    noise or not. A badly read block is a column's text, not noise, when it is set in about
+    """Per block, whether it is OCR noise (read badly, ``_illegible``, or a speck, ``_speck``);
+    and whether it is no title: noise or not, read badly, a speck, or run through by the
+    lines of running text (``_run_through``). A badly read block is a column's text, not noise, when it is set in about
     the body size (``_TEXT_SIZE``), its centre lies outside every picture, and the text
     around it holds it (``_in_column``). The roles stage never makes a badly read block a
     title (a headline by its size, a crosshead, a title in capitals): its letters are no
@@ -48,8 +60,11 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
     is text in turn, and may hold the one next to it (a table's column of figures, each
     read badly): the test runs again until no block changes.
     """
-    illegible = [_illegible(b) for b in blocks]
-    noise = list(illegible)
+    noise = [_illegible(b) or _speck(b, body) for b in blocks]
+    running = [o for o in blocks if len(o.lines) >= _RUNNING_LINES and o.size < DISPLAY * body]
+    filed_running = Grid([o.box for o in running], _COLUMN_REACH * body)
+    illegible = [n or len(b.lines) <= _TITLE_LINES and _read(b) and _run_through(b, running, filed_running)
+                 for b, n in zip(blocks, noise)]
     unsure = [k for k, n in enumerate(noise) if n and blocks[k].size >= _TEXT_SIZE * body
               and not _in_picture(blocks[k].box, pictures)]
     if not unsure:  # (every born-digital page: no confidences) no text to file
@@ -81,6 +96,35 @@ def _illegible(b: Block) -> bool:
     text = _SPACED_LETTERS.sub("", b.raw_text)  # a letter-spaced name: "S T H E E M A N"
     letters = sum(len(run) for run in _LETTER_RUN.findall(text))
     return letters < 0.5 * sum(not c.isspace() for c in text)
+
+
+def _speck(b: Block, body: float) -> bool:
+    """A mark OCR read in display type (``DISPLAY`` body sizes or more) with no word in it: no
+    run of three letters (a letter-spaced word's letters count as one run), nor a CJK
+    character (``6~``, ``//``, ``nr: •``); but not a letter alone, an initial the drop cap's
+    join did not reach (``roles._with_drop_caps``). OCR text only (its words have
+    confidences): a born-digital page's large figure ("3") is its text."""
+    text = _SPACED_LETTERS.sub("", b.raw_text.strip())
+    return b.size >= DISPLAY * body and not _LETTER_RUN.search(text) \
+        and not (len(text) == 1 and text.isalpha()) and _read(b)
+
+
+def _read(b: Block) -> bool:
+    """Whether the block is OCR text (its words have confidences)."""
+    return any(w.confidence is not None for ln in b.lines for w in ln.words)
+
+
+def _run_through(b: Block, running: Sequence[Block], filed: Grid) -> bool:
+    """Whether a line of running text (``running``, filed in ``filed``) runs through the block:
+    its middle within the block's height, across at least half the block's width (not the
+    edge of a column beside a title that reaches over it: Caen 1924 p4 ``IISIS rêt.``, cut
+    a line a block). Asked of OCR
+    text only: a born-digital word's box is its font's, whose ascent and descent may reach
+    well into the lines above and below."""
+    box = b.box
+    return any(o is not b and box.y0 < ln.box.cy < box.y1
+               and min(ln.box.x1, box.x1) - max(ln.box.x0, box.x0) >= _ACROSS * box.width
+               for o in (running[j] for j in filed.near(box.x0, box.y0, box.x1, box.y1)) for ln in o.lines)
 
 
 def _in_picture(box: Box, pictures: Sequence[Box]) -> bool:

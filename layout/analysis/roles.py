@@ -45,7 +45,7 @@ from .noise import ocr_noise
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS
-from .titles import TITLE_CHARS, centred, join_openings, line_ends_text, name_titles
+from .titles import TITLE_CHARS, centred, join_openings, join_spanned_pieces, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
@@ -121,13 +121,12 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
                 and not pull_quote(b.raw_text):
             roles[i] = "headline"
+    blocks, roles, illegible = join_spanned_pieces(blocks, roles, illegible)
     name_nameplate(blocks, roles, page, body)
     name_indexes(blocks, roles, body)
     _name_header_stacks(blocks, roles, body, font, params)
     name_captions(blocks, roles, page.figures, body, font, params)
-    for i, b in enumerate(blocks):
-        if roles[i] == "body":
-            roles[i] = _pattern_role(b, body, font, params)
+    roles = [_pattern_role(b, body, font, params) if r == "body" else r for b, r in zip(blocks, roles)]
     _name_bylined_titles(blocks, roles, body)
     name_titles(blocks, roles, body, page)
     # a badly read block held in a column is its text: its letters are no evidence of a title

@@ -63,6 +63,10 @@ _TITLE_LETTERS = 0.7
 # most lines such an opening has
 _OPENING_GAP = 1.0
 _OPENING_LINES = 2
+# [share of the larger size] how near in size the pieces of one title set far apart on a row
+# are; [em of their type] how far under them the text spanning the gap between them starts
+_PIECE_SIZE = 0.95
+_SPANNED_REACH = 1.0
 
 
 def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: PageContent) -> None:
@@ -262,6 +266,49 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     dropped = set(opening.values())
     kept = [k for k in range(len(blocks)) if k not in dropped]
     return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept]
+
+
+def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role],
+                        marks: Sequence[bool]) -> tuple[list[Block], list[Role], list[bool]]:
+    """A title set in pieces far apart on one row, joined: two headlines of one line each, in
+    one size (``_PIECE_SIZE``), level (their heights overlapping by more than half the
+    shorter's), nothing standing between them on their row, and the next text under them,
+    within an em of their type (``_SPANNED_REACH``), running under both across the gap. Two
+    headlines side by side each head their own columns, and the text under each is its own;
+    a paper's name set on both sides of its arms (``[B]ündner`` ... ``[L]andbote``, the
+    imprint and date line across the page under it) is one title the lines stage cut apart,
+    for display type is never spaced so loosely (``display.display_apart``). ``marks``: a
+    per-block list kept in step with the blocks.
+    """
+    heads = sorted((k for k, r in enumerate(roles) if r == "headline" and len(blocks[k].lines) == 1),
+                   key=lambda k: blocks[k].box.x0)
+    pairs: dict[int, int] = {}  # left piece -> right piece
+    for n, i in enumerate(heads):
+        a = blocks[i]
+        for j in heads[n + 1:]:
+            b = blocks[j]
+            if j in pairs.values() or i in pairs or b.box.x0 <= a.box.x1 \
+                    or min(a.size, b.size) < _PIECE_SIZE * max(a.size, b.size) \
+                    or y_overlap(a.box, b.box) <= 0.5 * min(a.box.height, b.box.height):
+                continue
+            row = a.box.union(b.box)
+            between = [o for k, o in enumerate(blocks) if k not in (i, j) and roles[k] != "furniture"
+                       and o.box.x1 > a.box.x1 and o.box.x0 < b.box.x0 and y_overlap(o.box, row) > 0]
+            if between:
+                break  # the nearest headline on the right stands beyond a block: no piece of a's
+            under = [o for k, o in enumerate(blocks) if roles[k] != "furniture" and o.box.y0 >= row.y1
+                     and o.box.y0 - row.y1 <= _SPANNED_REACH * a.size and x_overlap(o.box, row) > 0]
+            if under and min(under, key=lambda o: o.box.y0).box.x0 < a.box.x1 \
+                    and min(under, key=lambda o: o.box.y0).box.x1 > b.box.x0:
+                pairs[i] = j
+            break  # only the nearest headline to the right on the row may be a's other piece
+    if not pairs:
+        return list(blocks), list(roles), list(marks)
+    joined = {i: replace(blocks[i], lines=blocks[i].lines + blocks[j].lines,
+                         box=blocks[i].box.union(blocks[j].box)) for i, j in pairs.items()}
+    dropped = set(pairs.values())
+    kept = [k for k in range(len(blocks)) if k not in dropped]
+    return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept], [marks[k] for k in kept]
 
 
 def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], roles: list[Role],
