@@ -256,3 +256,20 @@ def test_shapes_read_the_same_from_get_cdrawings_tuples_as_from_get_drawings_obj
     rules, frames, drawn = read
     assert [r.orientation for r in rules] == ["h", "v"] and len(drawn) == 1
     assert Box(220, 20, 380, 120) in frames and Box(20, 20, 200, 120) in frames and len(frames) == 3
+
+
+def test_a_box_drawn_as_four_strokes_is_one_frame_and_a_t_of_rules_is_none():
+    """A box drawn as four separate lines meeting at its corners (groff's ``.B1``/``.B2``) is
+    the frame it draws, its edges no rules; a column rule ending under a rule that runs on
+    past it (a T, not a corner) closes nothing, and both stay rules."""
+    from layout.sources.pdfshapes import shapes
+    doc = pymupdf.open()
+    pg = doc.new_page(width=400, height=400)
+    for a, b in (((30, 50), (130, 50)), ((130, 50), (130, 160)), ((130, 160), (30, 160)), ((30, 160), (30, 50))):
+        pg.draw_line(a, b, width=0.4)
+    for a, b in (((200, 200), (380, 200)), ((250, 200), (250, 300)), ((320, 200), (320, 300)),
+                 ((200, 300), (380, 300))):
+        pg.draw_line(a, b, width=0.4)
+    rules, frames, _ = shapes(pg.get_drawings(), Box(0, 0, 400, 400))
+    assert [(f.x0, f.y0, f.x1, f.y1) for f in frames] == [(30, 50, 130, 160)]
+    assert len(rules) == 4 and all(r.box.x0 >= 200 for r in rules)
