@@ -165,10 +165,28 @@ def _visible(path: dict) -> bool:
 
 def _rectangle(path: dict) -> bool:
     """Whether the path outlines its own bounding box (a rectangle, with rounded corners or
-    not): every point of it lies within ``_CORNER`` of the box's edges. A chart's bars or
-    polygon and a map's outline reach inside; they are drawings, not a frame around text."""
+    not): every point of it lies within ``_CORNER`` of the box's edges, and every straight
+    piece of it running askew within ``_CORNER`` of a corner (a cut corner). A chart's bars or
+    polygon and a map's outline reach inside, or run askew along its sides (a small region's
+    outline, its points all near the edges); they are drawings, not a frame around text."""
     x0, y0, x1, y1 = path["rect"]
-    return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path))
+
+    def near_corner(x: float, y: float) -> bool:
+        return min(x - x0, x1 - x) <= _CORNER and min(y - y0, y1 - y) <= _CORNER
+
+    return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path)) \
+        and all(near_corner(*a) and near_corner(*b) for a, b in _askew(path))
+
+
+def _askew(path: dict) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+    """The straight pieces of a path (its items, as ``_points`` reads them) that run neither
+    across nor down (ends more than ``_ON_EDGE`` apart both ways): a rectangle's only ones
+    cut its corners."""
+    for item in path.get("items") or ():
+        if item[0] == "l":
+            (ax, ay), (bx, by) = item[1], item[2]
+            if abs(ax - bx) > _ON_EDGE and abs(ay - by) > _ON_EDGE:
+                yield (ax, ay), (bx, by)
 
 
 def _ring(path: dict) -> bool:
