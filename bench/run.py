@@ -13,7 +13,7 @@ c. real born-digital pages with hand-made ground truth, read in place from
    ``../shared/corpus/gt_born_digital`` (research-only material: never copied; the set is
    skipped with a note when the folder is absent);
 d. the committed sample of other PDF producers (Chromium, Typst, LaTeX/xeCJK, WeasyPrint,
-   LibreOffice Writer),
+   LibreOffice Writer, ReportLab, groff),
    ``fixtures/producers/pages``;
 e. pages of the same producers generated fresh by ``fixtures/producers/make_pages.py --seed 5
    --count 10`` (the set the born-digital rules were tuned on);
@@ -88,7 +88,9 @@ PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on t
                             "tuned on; its pages of seed 127, made after those changes, were "
                             "scored and watched, not opened; ReportLab's (from stop 34 on) were "
                             "scored unseen on seeds 139 and 141 (no rule changed for them) and "
-                            "are in seeds 143 and 145"),
+                            "are in seeds 143 and 145; groff's (from stop 35 on) were scored "
+                            "unseen on seeds 151 and 153 (groff's pages only), then opened and "
+                            "tuned on; its pages of this seed were never opened"),
                   "f": (99, "held out: its pages never opened while developing; once (stop 25) "
                             "its truth files were read by mistake, for a count of the spaces "
                             "between CJK and Latin text over all seeds; no rule was chosen from "

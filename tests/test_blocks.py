@@ -65,6 +65,19 @@ def test_lines_inside_a_frame_do_not_join_lines_outside_it():
     assert [b.frame for b in sorted(blocks, key=lambda b: b.box.y0)] == [None, 0]
 
 
+def test_a_line_just_under_a_frames_foot_is_the_frames_text_run_past_it():
+    """A box drawn a line short of its text (LaTeX's People's Daily commentary: its foot runs
+    through its columns' last lines): the last line, its top 1 pt under the foot and set on
+    in the box's leading, is the frame's. Text starting 5 pt under a box's foot, but 8 pt
+    under its last line (set 2 pt apart), keeps a margin of its own: it is not the box's."""
+    overran = Box(40, 90, 160, 159)  # the lines at 100-110 ... 148-158, then 160-170
+    (b,) = blocks_of(column(50, 100, 6), frames=(overran,))
+    assert len(b.lines) == 6 and b.frame == 0
+    apart = Box(40, 90, 160, 125)  # lines at 100-110, 112-122; a column from 130 under it
+    blocks = blocks_of(column(50, 100, 2) + column(50, 130, 3, start=20), frames=(apart,))
+    assert [(len(b.lines), b.frame) for b in sorted(blocks, key=lambda b: b.box.y0)] == [(2, 0), (3, None)]
+
+
 def test_a_figure_between_lines_is_not_crossed():
     figure = Figure(Box(50, 111, 150, 111.8))
     assert len(blocks_of(column(50, 100, 2, pitch=12.5), figures=(figure,))) == 2

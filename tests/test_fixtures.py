@@ -54,11 +54,7 @@ def test_fixture_page_meets_the_thresholds(pdf, reconstructed):
 
 
 # Committed pages known to read below the minima, and why (strict: one that passes must leave).
-# groff's sidebars are boxes of four stroked lines (``.B1``/``.B2``), which the PDF reader takes
-# for four rules, not a frame, so a sidebar's text runs into its story's columns (order .886,
-# story_f1 .939). Reading such boxes as frames mends it but costs LaTeX's People's Daily pages,
-# whose ribbon box, four bars, has the last line of each column set under its foot.
-KNOWN_LOW = {"groff_en_ragged_shuffled": "a box of four stroked lines is no frame yet"}
+KNOWN_LOW: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("pdf", [pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_LOW[p.stem], strict=True))

@@ -256,3 +256,38 @@ def test_shapes_read_the_same_from_get_cdrawings_tuples_as_from_get_drawings_obj
     rules, frames, drawn = read
     assert [r.orientation for r in rules] == ["h", "v"] and len(drawn) == 1
     assert Box(220, 20, 380, 120) in frames and Box(20, 20, 200, 120) in frames and len(frames) == 3
+
+
+def test_a_box_drawn_as_four_strokes_is_one_frame_and_a_t_of_rules_is_none():
+    """A box drawn as four separate lines meeting at its corners (groff's ``.B1``/``.B2``) is
+    the frame it draws, its edges no rules; a column rule ending under a rule that runs on
+    past it (a T, not a corner) closes nothing, and both stay rules."""
+    from layout.sources.pdfshapes import shapes
+    doc = pymupdf.open()
+    pg = doc.new_page(width=400, height=400)
+    for a, b in (((30, 50), (130, 50)), ((130, 50), (130, 160)), ((130, 160), (30, 160)), ((30, 160), (30, 50))):
+        pg.draw_line(a, b, width=0.4)
+    for a, b in (((200, 200), (380, 200)), ((250, 200), (250, 300)), ((320, 200), (320, 300)),
+                 ((200, 300), (380, 300))):
+        pg.draw_line(a, b, width=0.4)
+    rules, frames, _ = shapes(pg.get_cdrawings(), Box(0, 0, 400, 400))
+    assert [(f.x0, f.y0, f.x1, f.y1) for f in frames] == [(30, 50, 130, 160)]
+    assert len(rules) == 4 and all(r.box.x0 >= 200 for r in rules)
+
+
+def test_a_small_region_drawn_askew_along_its_box_is_no_frame():
+    """A map's small region, a filled polygon whose every point lies near its bounding box's
+    edges but whose sides run askew across it (groff_s153_05_en), is a drawing, not a frame;
+    a rectangle with cut corners is still a frame."""
+    from layout.sources.pdfshapes import shapes
+    doc = pymupdf.open()
+    pg = doc.new_page(width=400, height=400)
+    region = [(100, 60), (95, 67), (94, 76), (78, 79), (64, 74), (43, 78), (39, 68), (41, 60), (37, 52),
+              (47, 46), (63, 46), (77, 44), (88, 48), (95, 54)]
+    pg.draw_polyline(region + region[:1], color=(0.3, 0.3, 0.4), fill=(0.8, 0.9, 0.8))
+    cut = [(203, 200), (297, 200), (300, 203), (300, 297), (297, 300), (203, 300), (200, 297), (200, 203)]
+    pg.draw_polyline(cut + cut[:1], color=(0, 0, 0), width=0.5)
+    rules, frames, drawn = shapes(pg.get_cdrawings(), Box(0, 0, 400, 400))
+    assert (rules, frames, drawn) == shapes(pg.get_drawings(), Box(0, 0, 400, 400))
+    assert [(round(f.x0), round(f.y0), round(f.x1), round(f.y1)) for f in frames] == [(200, 200, 300, 300)]
+    assert len(drawn) == 1 and drawn[0].box.x1 < 110

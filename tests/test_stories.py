@@ -311,6 +311,26 @@ def test_a_blank_line_and_a_bit_under_a_byline_is_still_the_heads_margin():
     assert {story_of(layout, f"Kilo{i}") for i in range(4)} == {story_of(layout, "Court")}
 
 
+def test_a_head_under_the_rule_closing_a_band_of_unbalanced_columns_keeps_its_margin():
+    #  ══ Alpha ═══════════════     the band's columns, filled in turn (groff's), end far over
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░      the rule that closes it: no running text ends within three
+    #  ░░░░░ ░░░░░                  body sizes over Court's head, but the rule does, with text
+    #  ─────────────────────────    over it, so Court is no nameplate: the white under its
+    #  ══ Court Restores ══         byline is its own margin, and the columns under it are
+    #  By Helen Patel               Court's (groff_s151_07_en)
+    #
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░
+    xs = (30, 160, 290, 420)
+    words = text_lines(["Alpha Headline Here"], 30, 40, size=20, bold=True)
+    words += [w for i, x in enumerate(xs) for w in column(x, 70, 17 if i < 2 else 10, width=110, start=30 * i)]
+    words += (text_lines(["Court Restores Northern Factory"], 30, 320, size=20, bold=True)
+              + text_lines(["By Helen Patel"], 30, 345, size=8, bold=True))
+    words += [w for i, x in enumerate(xs) for w in marked(column(x, 372, 12, width=110, start=200 + 30 * i), f"Kilo{i}")]
+    rule = (Box(30, 310, 530, 310.5), "h")
+    layout = analyse_page(page(words, rules=[rule], width=560, height=600))
+    assert {story_of(layout, f"Kilo{i}") for i in range(4)} == {story_of(layout, "Court")}
+
+
 def test_the_white_under_a_nameplate_at_the_top_of_the_page_still_ends_its_band():
     #  ░░░░  DAILY GAZETTE  ░░░░     a head with no running text over it (ears beside it only)
     #  ░░░░ Political and … ░░░░     is a paper's nameplate: the white under its motto ends the

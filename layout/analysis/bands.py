@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from ..geometry import Grid, x_overlap
-from ..model import Box
+from ..model import Box, Rule
 from .placement import Group, Unit
 
 # [body sizes] the least white space across the page that reads as a line between bands
@@ -26,7 +26,7 @@ _HEAD_MARGIN = 2.5
 
 
 def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
-              body: float) -> list[Box]:
+              rules: Sequence[Rule], body: float) -> list[Box]:
     """Lines of white space across the whole text area, as rules: where every column breaks.
 
     A page band set apart by a rule (the feuilleton under the line at the foot of an old
@@ -37,11 +37,12 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     byline hung under it, ``stacks``; not the span widened over white beside it, which a speck
     taken for a title may reach across the page with), their feet within a body size over the
     gap or in its upper half, is their own margin: the text below goes on with the story over
-    it, so a cut runs beside them only. Not under a head set at the top of the page, with no
-    running text of a band above ending within ``_UNDER_TEXT`` body sizes over it in its
-    columns (a paper's nameplate, its motto hung under it), nor when the white under a head
-    is wider than ``_HEAD_MARGIN`` body sizes (an item's title over the line that sets the
-    feuilleton apart): that white ends a band.
+    it, so a cut runs beside them only. Not under a head set at the top of the page (a
+    paper's nameplate, its motto hung under it): no running text of a band above ends within
+    ``_UNDER_TEXT`` body sizes over it in its columns, nor does a drawn rule (of ``rules``,
+    the page's) closing such a band; nor when the white under a head is wider than
+    ``_HEAD_MARGIN`` body sizes (an item's title over the line that sets the feuilleton
+    apart): that white ends a band.
     """
     texts = [u for u in units if u.block is not None]
     if len(texts) < 4:
@@ -50,7 +51,8 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     ordered = sorted(units, key=lambda u: u.box.y0)
     figures = _by_foot(u.box for u in units if u.figure is not None)
     running = [u.box for u in texts if len(u.block.lines) >= 2]
-    heads = _by_foot(_under_text([stacks[id(g)][0] for g in groups if id(g) in stacks], running, body))
+    drawn = [r.box for r in rules if r.orientation == "h"]
+    heads = _by_foot(_under_text([stacks[id(g)][0] for g in groups if id(g) in stacks], running, drawn, body))
     # Running text in two columns or more: its left edges spread wider than a column gap,
     # above and below each candidate (left-edge extremes of every prefix and suffix).
     above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
@@ -65,15 +67,23 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     return cuts
 
 
-def _under_text(heads: list[Box], running: list[Box], body: float) -> list[Box]:
-    """The heads set under the running text of a band above: some of it ending within
-    ``_UNDER_TEXT`` body sizes over the head, in its columns (not a nameplate at the page top)."""
+def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body: float) -> list[Box]:
+    """The heads set under the running text of a band above (not a nameplate at the page
+    top): some of it ending within ``_UNDER_TEXT`` body sizes over the head, in its columns;
+    or a drawn rule across most of the head within as much over it, with running text over
+    that rule in the head's columns: the rule closes the band above, whose columns, filled in
+    turn (groff's), not balanced, may end far over it."""
     if not heads:
         return []
     reach = _UNDER_TEXT * body
     index = Grid(running, reach)
+
+    def closed(h: Box) -> bool:
+        return any(h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width
+                   and any(t.y1 <= r.cy and x_overlap(t, h) > 0 for t in running) for r in rules)
+
     return [h for h in heads if any(h.y0 - reach <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
-                                    for i in index.near(h.x0, h.y0 - reach, h.x1, h.y0))]
+                                    for i in index.near(h.x0, h.y0 - reach, h.x1, h.y0)) or closed(h)]
 
 
 def _by_foot(boxes: Iterable[Box]) -> tuple[list[float], list[Box]]:

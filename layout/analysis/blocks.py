@@ -61,6 +61,8 @@ ONE_TYPE = 3.5
 _FEW_WORDS = 0.5
 # [frames] a page's frames or figures are filed in a grid (``Frames``) from this many on
 _FILED = 16
+# [sizes] a line this close under a frame's foot may be its text run past it (``Frames.overran``)
+_OVERRUN = 0.5
 
 
 def _turn(box: Box) -> Box:
@@ -96,6 +98,20 @@ class Frames:
                 best, best_area = i, f.area
         return best
 
+    def overran(self, line: Line) -> int | None:
+        """Index of a frame the line (in none) may have overrun: inside it across and its top
+        under its foot, both within ``_OVERRUN`` of its size (an opening quotation mark may
+        hang past the side). ``_held_under_foot`` asks whether it goes on with its text."""
+        if line.vertical or not self._frames:
+            return None
+        b, reach = line.box, _OVERRUN * line.size
+        for i in range(len(self._frames)) if self._grid is None else self._grid.near(b.x0, b.y0 - reach,
+                                                                                      b.x1, b.y0):
+            f = self._frames[i]
+            if f.x0 - reach <= b.x0 and b.x1 <= f.x1 + reach and f.y1 <= b.cy and b.y0 <= f.y1 + reach:
+                return i
+        return None
+
 
 def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequence[Rule],
                  frames: Sequence[Box], params: Params) -> tuple[Block, ...]:
@@ -105,11 +121,13 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     barriers = [r.box for r in rules if r.orientation == "h"] + [f.box for f in figures]
     in_frames, in_figures = Frames(frames), Frames([f.box for f in figures])
     lines = _cut_at_figures(lines, figures)
+    frame = {id(ln): in_frames.of(ln.box) for ln in lines}
+    _held_under_foot(lines, frame, in_frames)
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
-                    barriers, in_frames, in_figures, params)
-    groups += _group([ln for ln in lines if ln.vertical], _turn, [], in_frames, in_figures, params)
+                    barriers, frame, in_figures, params)
+    groups += _group([ln for ln in lines if ln.vertical], _turn, [], frame, in_figures, params)
     groups = with_strays_homed(groups)
-    return tuple(_block(engine_order(g), in_frames.of(g[0].box)) for g in groups)
+    return tuple(_block(engine_order(g), frame[id(g[0])]) for g in groups)
 
 
 def _cut_at_figures(lines: Sequence[Line], figures: Sequence[Figure]) -> list[Line]:
@@ -143,14 +161,14 @@ def _cut_at_figures(lines: Sequence[Line], figures: Sequence[Figure]) -> list[Li
     return out
 
 
-def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames, figures: Frames,
+def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | None], figures: Frames,
            params: Params) -> list[list[Line]]:
-    """Lines swept top to bottom into groups; the result lists the groups in the order they
-    closed (the line above them ended more than three gaps up), then the ones still open,
-    each set in the order it was started."""
+    """Lines swept top to bottom into groups, none across a frame's edge (``frame``: per
+    line, its frame's index); the result lists the groups in the order they closed (the line
+    above them ended more than three gaps up), then the ones still open, each set in the
+    order it was started."""
     by_middle = ByKey(barriers, lambda b: b.cy)
     boxes = {id(ln): turn(ln.box) for ln in lines}
-    frame = {id(ln): frames.of(ln.box) for ln in lines}
     figure = {id(ln): figures.of(ln.box) for ln in lines}
     regions = Regions(lines, boxes)
     groups: list[list[Line]] = []
@@ -203,6 +221,21 @@ def _group(lines: list[Line], turn, barriers: list[Box], frames: Frames, figures
             groups[best].append(ln)
         still.file(best, rows[best][0])
     return [groups[k] for k in done + still.remaining()]
+
+
+def _held_under_foot(lines: list[Line], frame: dict[int, int | None], frames: Frames) -> None:
+    """Give a frame the lines its text ran past its foot (``frame``: per line, its frame's
+    index): one just under the foot (``Frames.overran``) no further under the frame's line
+    above it in its column than that line is under the one above, plus ``_OVERRUN`` of its
+    size (a crosshead's own space). LaTeX's People's Daily commentary box, four bars, runs its
+    foot through its columns' last lines; text set on under a float's box (Chromium's) keeps
+    a margin from the box's last line (7 pt under lines set solid, at 9.5 pt type)."""
+    for ln, i in [(ln, i) for ln in lines if frame[id(ln)] is None and (i := frames.overran(ln)) is not None]:
+        b = ln.box
+        column = sorted((m.box for m in lines if frame[id(m)] == i and m.box.y1 <= b.y0 + _OVERRUN * ln.size
+                         and x_overlap_ratio(m.box, b) >= _MIN_OVERLAP), key=lambda m: m.y1)
+        if len(column) >= 2 and b.y0 - column[-1].y1 <= column[-1].y0 - column[-2].y1 + _OVERRUN * ln.size:
+            frame[id(ln)] = i
 
 
 def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box,

@@ -112,7 +112,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     units += [Unit(union_all([f.box, *(c.box for c in f.caption)]), figure=f) for f in figures
               if id(f) not in boxed]
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
-    h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, body)
+    h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, page.rules, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)

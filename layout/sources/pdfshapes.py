@@ -2,8 +2,8 @@
 
 Shared by both PDF engines (``pdf`` reads the paths and images with PyMuPDF, ``plumber`` with
 pdfplumber): thin shapes are rules, outlined or tinted rectangles frames (an outline drawn as
-a filled ring too), every other visible shape part of a drawing; images large enough are
-figures.
+a filled ring too, or as four rules meeting at its corners), every other visible shape part
+of a drawing; images large enough are figures.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _ON_EDGE = 0.05
 # [pt] tinted rectangles whose sides line up this closely, one's top this close to the bottom
 # of the other, are one box (``_stacked_tints``)
 _STACKED = 0.5
+# [pt] two rules whose ends lie this close meet at a corner (``_ruled_boxes``)
+_MEET = 1.0
 
 
 def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], list[Drawing]]:
@@ -64,7 +66,62 @@ def shapes(drawings: list[dict], page_box: Box) -> tuple[list[Rule], list[Box], 
             frames.append(box)
         else:
             parts.append(box)
-    return rules, frames, _clusters(parts)
+    rules, ruled = _ruled_boxes(rules)
+    return rules, frames + ruled, _clusters(parts)
+
+
+def _ruled_boxes(rules: list[Rule]) -> tuple[list[Rule], list[Box]]:
+    """A box drawn as four separate strokes (groff's ``.B1``/``.B2``, a box of rules in a
+    layout program) is read as the one rectangle it draws: two horizontal and two vertical
+    rules each ending within ``_MEET`` of a corner they share, the box as large as a frame
+    (``_MIN_FRAME``). A rule that runs on past another (a column rule under a rule across the
+    page: a T, not a corner) closes no box. Returns the rules left over and the boxes found
+    (their four rules taken out)."""
+    def key(x: float, y: float) -> tuple[int, int]:
+        return round(x / _MEET), round(y / _MEET)
+
+    def near(x: float, y: float) -> Iterator[tuple[int, int]]:
+        kx, ky = key(x, y)
+        return ((kx + dx, ky + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+    tops: dict[tuple[int, int], list[int]] = {}     # vertical rules by their upper end
+    for i, r in enumerate(rules):
+        if r.orientation == "v":
+            tops.setdefault(key(r.box.cx, r.box.y0), []).append(i)
+    if not tops:
+        return rules, []
+    across = {i: r for i, r in enumerate(rules) if r.orientation == "h"}
+    by_left: dict[tuple[int, int], list[int]] = {}  # horizontal rules by their left end
+    for i, r in across.items():
+        by_left.setdefault(key(r.box.x0, r.box.cy), []).append(i)
+
+    def meets(x0: float, y0: float, x1: float, y1: float) -> bool:
+        return abs(x0 - x1) <= _MEET and abs(y0 - y1) <= _MEET
+
+    def ends_at(table: dict, x: float, y: float) -> list[int]:
+        return [j for k in near(x, y) for j in table.get(k, ())]
+
+    used: set[int] = set()
+    boxes: list[Box] = []
+    for i, top in across.items():
+        t = top.box
+        for a in ends_at(tops, t.x0, t.cy):
+            left = rules[a].box
+            if not meets(left.cx, left.y0, t.x0, t.cy):
+                continue
+            for b in ends_at(tops, t.x1, t.cy):
+                right = rules[b].box
+                if b == a or not meets(right.cx, right.y0, t.x1, t.cy) or abs(right.y1 - left.y1) > _MEET:
+                    continue
+                for c in ends_at(by_left, left.cx, left.y1):
+                    foot = rules[c].box
+                    box = Box(t.x0, t.cy, t.x1, foot.cy)
+                    if c != i and meets(foot.x0, foot.cy, left.cx, left.y1) \
+                            and meets(foot.x1, foot.cy, right.cx, right.y1) and not used & {i, a, b, c} \
+                            and box.width >= _MIN_FRAME and box.height >= _MIN_FRAME:
+                        used |= {i, a, b, c}
+                        boxes.append(box)
+    return [r for i, r in enumerate(rules) if i not in used], boxes
 
 
 def _stacked_tints(drawings: list[dict]) -> dict[int, tuple[float, float, float, float] | None]:
@@ -108,10 +165,28 @@ def _visible(path: dict) -> bool:
 
 def _rectangle(path: dict) -> bool:
     """Whether the path outlines its own bounding box (a rectangle, with rounded corners or
-    not): every point of it lies within ``_CORNER`` of the box's edges. A chart's bars or
-    polygon and a map's outline reach inside; they are drawings, not a frame around text."""
+    not): every point of it lies within ``_CORNER`` of the box's edges, and every straight
+    piece of it running askew within ``_CORNER`` of a corner (a cut corner). A chart's bars or
+    polygon and a map's outline reach inside, or run askew along its sides (a small region's
+    outline, its points all near the edges); they are drawings, not a frame around text."""
     x0, y0, x1, y1 = path["rect"]
-    return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path))
+
+    def near_corner(x: float, y: float) -> bool:
+        return min(x - x0, x1 - x) <= _CORNER and min(y - y0, y1 - y) <= _CORNER
+
+    return all(min(x - x0, x1 - x, y - y0, y1 - y) <= _CORNER for x, y in _points(path)) \
+        and all(near_corner(*a) and near_corner(*b) for a, b in _askew(path))
+
+
+def _askew(path: dict) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+    """The straight pieces of a path (its items, as ``_points`` reads them) that run neither
+    across nor down (ends more than ``_ON_EDGE`` apart both ways): a rectangle's only ones
+    cut its corners."""
+    for item in path.get("items") or ():
+        if item[0] == "l":
+            (ax, ay), (bx, by) = item[1], item[2]
+            if abs(ax - bx) > _ON_EDGE and abs(ay - by) > _ON_EDGE:
+                yield (ax, ay), (bx, by)
 
 
 def _ring(path: dict) -> bool:
