@@ -7,6 +7,7 @@ flow (``placement``, ``flow``) treat these lines as drawn rules.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -76,11 +77,13 @@ def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body
     if not heads:
         return []
     reach = _UNDER_TEXT * body
-    index = Grid(running, reach)
+    index, drawn = Grid(running, reach), Grid(rules, reach)
 
     def closed(h: Box) -> bool:
         return any(h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width
-                   and any(t.y1 <= r.cy and x_overlap(t, h) > 0 for t in running) for r in rules)
+                   and any(running[i].y1 <= r.cy and x_overlap(running[i], h) > 0
+                           for i in index.near(h.x0, -math.inf, h.x1, r.cy))
+                   for r in map(rules.__getitem__, drawn.near(h.x0, h.y0 - reach, h.x1, h.y0)))
 
     return [h for h in heads if any(h.y0 - reach <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
                                     for i in index.near(h.x0, h.y0 - reach, h.x1, h.y0)) or closed(h)]
