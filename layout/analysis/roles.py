@@ -121,7 +121,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
                 and not pull_quote(b.raw_text):
             roles[i] = "headline"
-    blocks, roles, illegible = join_spanned_pieces(blocks, roles, illegible)
+    blocks, roles, illegible = join_spanned_pieces(blocks, roles, illegible, body)
     name_nameplate(blocks, roles, page, body)
     name_indexes(blocks, roles, body)
     _name_header_stacks(blocks, roles, body, font, params)

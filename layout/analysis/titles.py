@@ -11,12 +11,13 @@ size up over its text, on a line of its own and closed by a stop, is named a cro
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
 
-from ..geometry import SAME_COLUMN, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from .patterns import DATELINE, in_capitals
 from .script import CJK_FULL_STOPS, FULL_STOPS
@@ -67,6 +68,8 @@ _OPENING_LINES = 2
 # are; [em of their type] how far under them the text spanning the gap between them starts
 _PIECE_SIZE = 0.95
 _SPANNED_REACH = 1.0
+# [body sizes] the cells of the grids ``join_spanned_pieces`` looks blocks up in
+_CELL = 4.0
 
 
 def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: PageContent) -> None:
@@ -268,8 +271,8 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept]
 
 
-def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role],
-                        marks: Sequence[bool]) -> tuple[list[Block], list[Role], list[bool]]:
+def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role], marks: Sequence[bool],
+                        body: float) -> tuple[list[Block], list[Role], list[bool]]:
     """A title set in pieces far apart on one row, joined: two headlines of one line each, in
     one size (``_PIECE_SIZE``), level (their heights overlapping by more than half the
     shorter's), nothing standing between them on their row, and the next text under them,
@@ -278,30 +281,35 @@ def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role],
     a paper's name set on both sides of its arms (``[B]ündner`` ... ``[L]andbote``, the
     imprint and date line across the page under it) is one title the lines stage cut apart,
     for display type is never spaced so loosely (``display.display_apart``). ``marks``: a
-    per-block list kept in step with the blocks.
+    per-block list kept in step with the blocks. Blocks are looked up in a grid of
+    ``_CELL`` body sizes: a page of classified ads has thousands of one-line headlines.
     """
-    heads = sorted((k for k, r in enumerate(roles) if r == "headline" and len(blocks[k].lines) == 1),
-                   key=lambda k: blocks[k].box.x0)
+    heads = [k for k, r in enumerate(roles) if r == "headline" and len(blocks[k].lines) == 1]
+    if len(heads) < 2:
+        return list(blocks), list(roles), list(marks)
+    head_grid, grid = Grid([blocks[k].box for k in heads], _CELL * body), Grid([b.box for b in blocks], _CELL * body)
     pairs: dict[int, int] = {}  # left piece -> right piece
-    for n, i in enumerate(heads):
+    for i in sorted(heads, key=lambda k: blocks[k].box.x0):
         a = blocks[i]
-        for j in heads[n + 1:]:
+        level = sorted((heads[n] for n in head_grid.near(a.box.x1, a.box.y0, math.inf, a.box.y1)),
+                       key=lambda k: (blocks[k].box.x0, k))
+        for j in level:  # the nearest headline to the right on the row may be a's other piece
             b = blocks[j]
-            if j in pairs.values() or i in pairs or b.box.x0 <= a.box.x1 \
+            if j in pairs.values() or b.box.x0 <= a.box.x1 \
                     or min(a.size, b.size) < _PIECE_SIZE * max(a.size, b.size) \
                     or y_overlap(a.box, b.box) <= 0.5 * min(a.box.height, b.box.height):
                 continue
-            row = a.box.union(b.box)
-            between = [o for k, o in enumerate(blocks) if k not in (i, j) and roles[k] != "furniture"
-                       and o.box.x1 > a.box.x1 and o.box.x0 < b.box.x0 and y_overlap(o.box, row) > 0]
-            if between:
+            row, reach = a.box.union(b.box), _SPANNED_REACH * a.size
+            if any(k not in (i, j) and roles[k] != "furniture" and blocks[k].box.x1 > a.box.x1
+                   and blocks[k].box.x0 < b.box.x0 and y_overlap(blocks[k].box, row) > 0
+                   for k in grid.near(a.box.x1, row.y0, b.box.x0, row.y1)):
                 break  # the nearest headline on the right stands beyond a block: no piece of a's
-            under = [o for k, o in enumerate(blocks) if roles[k] != "furniture" and o.box.y0 >= row.y1
-                     and o.box.y0 - row.y1 <= _SPANNED_REACH * a.size and x_overlap(o.box, row) > 0]
-            if under and min(under, key=lambda o: o.box.y0).box.x0 < a.box.x1 \
-                    and min(under, key=lambda o: o.box.y0).box.x1 > b.box.x0:
+            under = [blocks[k].box for k in grid.near(row.x0, row.y1, row.x1, row.y1 + reach)
+                     if roles[k] != "furniture" and row.y1 <= blocks[k].box.y0 <= row.y1 + reach
+                     and x_overlap(blocks[k].box, row) > 0]
+            if under and min(under, key=lambda o: o.y0).x0 < a.box.x1 and min(under, key=lambda o: o.y0).x1 > b.box.x0:
                 pairs[i] = j
-            break  # only the nearest headline to the right on the row may be a's other piece
+            break
     if not pairs:
         return list(blocks), list(roles), list(marks)
     joined = {i: replace(blocks[i], lines=blocks[i].lines + blocks[j].lines,
