@@ -192,11 +192,12 @@ def _name_level_titles(blocks: Sequence[Block], roles: list[Role], by_bottom: Se
     crossheads = [k for k, r in enumerate(roles) if r == "crosshead"] if heads else []
     figures = [f.box for f in page.figures] if crossheads else []
     rules = [r.box for r in page.rules if r.orientation == "h"] if crossheads else []
-    tucked = _TUCKED * body
+    tucked, titles = _TUCKED * body, sorted(heads + crossheads)
+    title_grid = Grid([blocks[k].box for k in titles], _CELL * body) if rules else None
     for i in crossheads if rules else ():
         b = blocks[i].box
-        level = [k for k in heads + crossheads if k != i and blocks[k].frame == blocks[i].frame
-                 and (blocks[k].box.x1 <= b.x0 or blocks[k].box.x0 >= b.x1)
+        level = [k for k in map(titles.__getitem__, title_grid.near(-math.inf, b.y0, math.inf, b.y1))
+                 if k != i and blocks[k].frame == blocks[i].frame and (blocks[k].box.x1 <= b.x0 or blocks[k].box.x0 >= b.x1)
                  and y_overlap(blocks[k].box, b) > _LEVEL * min(blocks[k].box.height, b.height)]
         phrase = _PHRASE * blocks[i].size  # a title beside it this near: one title's phrase
         if any(blocks[k].box.x0 - b.x1 <= phrase and b.x0 - blocks[k].box.x1 <= phrase for k in level):
