@@ -78,6 +78,16 @@ def test_a_line_just_under_a_frames_foot_is_the_frames_text_run_past_it():
     assert [(len(b.lines), b.frame) for b in sorted(blocks, key=lambda b: b.box.y0)] == [(2, 0), (3, None)]
 
 
+def test_a_line_just_under_a_frames_foot_heading_the_text_below_is_not_the_frames():
+    """groff's sidebar box over a column: the column's first line sets on 2 pt under the box's
+    foot, as near its last line as a line run past it would be, but flush with the column
+    below, not with the box's inset lines, and the next line is closer under it than it is
+    under the box's text: it heads the column's text, not the box's (it was read in the box)."""
+    frame = Box(40, 90, 160, 137)  # inset lines at 100-110 ... 124-134; the column from 139
+    blocks = blocks_of(column(55, 100, 3, width=90) + column(40, 139, 4, width=120, start=20), frames=(frame,))
+    assert [(len(b.lines), b.frame) for b in sorted(blocks, key=lambda b: b.box.y0)] == [(3, 0), (4, None)]
+
+
 def test_a_figure_between_lines_is_not_crossed():
     figure = Figure(Box(50, 111, 150, 111.8))
     assert len(blocks_of(column(50, 100, 2, pitch=12.5), figures=(figure,))) == 2

@@ -1074,3 +1074,38 @@ def test_a_heading_run_out_of_its_box_over_the_next_column_is_a_line_of_its_own(
     labels = [word("2019", 50, 400, size=6), word("2020", 62, 400, size=6),
               replace(word("年", 64, 400, size=6), font="Noto Sans CJK")]
     assert len(build_lines(labels, (), P)) == 1
+
+
+def test_a_column_top_line_set_partly_as_one_text_run_keeps_its_stretched_last_words():
+    """groff sets a justified line's first words as one text run, its spaces stretched like
+    the gaps after it, and places the last words one by one: "Brennan, an engineer ··· at ···
+    the" on a column's top line, over a paragraph's short last line, has nothing right above or
+    below its gaps. They are alike and the line fills the measure of the lines below: one line,
+    though the run hides its own spaces (its last words made a line of their own)."""
+    top = [word("aaaaaaa aaaaaa", 50, 100), word("aaaa", 127, 100), word("aaaaaaaaa", 155, 100)]
+    below = [word("a" * 10, 50, 112)] + [word("a" * 30, 50, 124 + 12 * i) for i in range(3)]
+    lines = texts(build_lines(top + below, (), P))
+    assert "aaaaaaa aaaaaa aaaa aaaaaaaaa" in lines
+
+
+def test_a_text_run_beside_a_gap_alike_its_lines_word_spaces_stays_in_a_full_line():
+    """The first line under a crosshead, "The northern ··· district · rose · 42": groff's run
+    "The northern", then a gap with no text right above or below it as wide as the line's word
+    spaces after it (a river). The run hides its own spaces, but the line fills the measure of
+    the lines below, so the gap is a justified word space: one line ("district rose 42" was
+    cut off and read apart)."""
+    top = [word("aaaaaaa aaaaaa", 50, 100), word("aaaa", 127, 100), word("aaaaaaaaa", 154, 100)]
+    below = [word("a" * 10, 50, 112), word("a" * 14, 130, 112)] \
+        + [word("a" * 30, 50, 124 + 12 * i) for i in range(3)]
+    lines = texts(build_lines(top + below, (), P))
+    assert "aaaaaaa aaaaaa aaaa aaaaaaaaa" in lines
+
+
+def test_a_text_run_too_narrow_for_spaces_as_wide_as_its_gap_stays_apart():
+    """A byline run beside the next column's line 3 em away, on a row that seems to fill a
+    measure: were its two spaces as wide as that gap, its letters would be 0.08 em wide, so
+    its spaces are narrower and the gap is no word space: two lines."""
+    top = [word("aaaa aaaa aaaa", 50, 100), word("a" * 10, 150, 100)]
+    below = [word("a" * 10, 50, 112)] + [word("a" * 30, 50, 124 + 12 * i) for i in range(3)]
+    lines = texts(build_lines(top + below, (), P))
+    assert "aaaa aaaa aaaa" in lines and "a" * 10 in lines

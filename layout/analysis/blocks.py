@@ -224,17 +224,17 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
 
 
 def _held_under_foot(lines: list[Line], frame: dict[int, int | None], frames: Frames) -> None:
-    """Give a frame the lines its text ran past its foot (``frame``: per line, its frame's
-    index): one just under the foot (``Frames.overran``) no further under the frame's line
-    above it in its column than that line is under the one above, plus ``_OVERRUN`` of its
-    size (a crosshead's own space). LaTeX's People's Daily commentary box, four bars, runs its
-    foot through its columns' last lines; text set on under a float's box (Chromium's) keeps
-    a margin from the box's last line (7 pt under lines set solid, at 9.5 pt type)."""
+    """Give a frame (``frame``: per line, its frame's index) each line just under its foot
+    (``Frames.overran``) no further under the frame's line above than that is under the one above,
+    plus ``_OVERRUN`` of its size (a crosshead's space), unless a line closer below starts nearer
+    its start than that frame's line: it heads the text going on below (groff's box over a column's
+    first line). LaTeX's People's Daily box runs its foot through its columns' last lines."""
     for ln, i in [(ln, i) for ln in lines if frame[id(ln)] is None and (i := frames.overran(ln)) is not None]:
         b = ln.box
         column = sorted((m.box for m in lines if frame[id(m)] == i and m.box.y1 <= b.y0 + _OVERRUN * ln.size
                          and x_overlap_ratio(m.box, b) >= _MIN_OVERLAP), key=lambda m: m.y1)
-        if len(column) >= 2 and b.y0 - column[-1].y1 <= column[-1].y0 - column[-2].y1 + _OVERRUN * ln.size:
+        if len(column) >= 2 and (over := b.y0 - column[-1].y1) <= column[-1].y0 - column[-2].y1 + _OVERRUN * ln.size and not any(
+                frame[id(m)] is None and 0 <= m.box.y0 - b.y1 < over and abs(m.box.x0 - b.x0) < abs(column[-1].x0 - b.x0) for m in lines):
             frame[id(ln)] = i
 
 

@@ -256,6 +256,8 @@ _STRETCH = 1.25
 # a weak or apart cut up to this wide is that space (after a full stop, a straight ' closes a quote)
 _SENTENCE = 3.0
 _SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS)}][{re.escape(CLOSING_QUOTES)}']*$")
+# [em of the run's size] narrowest mean advance of a run's letters (Latin's: about half an em)
+_NARROWEST_LETTERS = 0.3
 
 
 def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
@@ -263,8 +265,10 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     """The row cut at its sure cuts, and at the weak ones wider than ``_STRETCH`` times the
     widest word space of their stretch of row. A weak cut stands in a stretch with no word
     space, or with a run of words set with spaces inside it (a PDF's text run: the source
-    spaced those words tighter than the gap), and between words of different sizes; in a
-    stretch of apart cuts only, or of one weak cut alone between words spaced apart (not CJK,
+    spaced those words tighter than the gap) unless the stretch fills a column's measure and
+    each run could hold spaces as wide as its widest word space (a justified line: groff sets
+    part of one as a run), and between words of different sizes; in a stretch of apart cuts
+    only, or of one weak cut alone between words spaced apart (not CJK,
     which justifies between its characters), those unlike each other, or alike or alone but
     not filling a column's measure (alike, they are a loose justified line's spaces, each over
     a river of the lines above and below; alone, the one space of a justified line of two
@@ -278,13 +282,16 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
                 for a, b in zip(row, row[1:])] if judged else []
     for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if judged else ():
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
-        if all(cuts[k] == _APART for k in range(start, end)) or end - start == 1 and cuts[start] == _WEAK \
-                and not joins_without_space(row[start].text, row[end].text):  # are they alike?
+        alike = all(cuts[k] == _APART for k in range(start, end)) or end - start == 1 \
+            and cuts[start] == _WEAK and not joins_without_space(row[start].text, row[end].text)
+        if alike:  # are they alike, and do they fill the measure?
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
             one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
             spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
                 row[start], row[end], gap=one[0] if len(one) == 1 else None, indented=True) else []
-        if spaces and not any(" " in w.text.strip() for w in row[start:end + 1]):
+        runs = [w for w in row[start:end + 1] if " " in w.text.strip()]
+        if spaces and (not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
+                alike or in_measure(row[start], row[end], indented=True))):
             for k in range(start, end):
                 if cuts[k] in (_WEAK, _APART) and one_size[k] and (
                         gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
@@ -299,6 +306,14 @@ def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
         piece.append(w)
     pieces.append(piece)
     return pieces
+
+
+def _spaced_as_wide(run: Word, gap: float) -> bool:
+    """Whether the text run ``run`` may hold word spaces as wide as ``gap`` (groff stretches
+    them inside a run as between runs): its other characters then still average
+    ``_NARROWEST_LETTERS`` em (a byline 4 em from the next column's line could not)."""
+    text, spaces = run.text.strip(), run.text.strip().count(" ")
+    return run.box.x1 - run.box.x0 - spaces * gap >= _NARROWEST_LETTERS * run.size * (len(text) - spaces)
 
 
 def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],
