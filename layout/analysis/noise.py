@@ -9,8 +9,8 @@ fragments that the engine read with as little confidence inside a column of text
 within the measure of the text above it and of the text below it, a few body sizes away,
 stands where a reader reads on through it. An ornament stands apart from the text around it
 (in a margin, at the page's edge, in a picture, at the foot of a column). A speck OCR read in
-display type (``6~``, ``//``, ``.``) is noise too, whatever its confidence: no title has no
-word in it. And a "title" the lines of running text run through (its box made tall by lines
+display type (``6~``, ``//``, ``.``) is noise too, whatever its confidence: every title has
+a word in it. And a "title" the lines of running text run through (its box made tall by lines
 an engine merged across a column's lines: ``IYe4Ashodo, 1 to / is 10 / to 2.`` laid over a
 list of lots) is that text misread: a title stands in white of its own.
 """
@@ -48,12 +48,12 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
               body: float) -> tuple[list[bool], list[bool]]:
     """Per block, whether it is OCR noise (read badly, ``_illegible``, or a speck, ``_speck``);
     and whether it is no title: noise or not, read badly, a speck, or run through by the
-    lines of running text (``_run_through``). A badly read block is a column's text, not noise, when it is set in about
-    the body size (``_TEXT_SIZE``), its centre lies outside every picture, and the text
-    around it holds it (``_in_column``). The roles stage never makes a badly read block a
-    title (a headline by its size, a crosshead, a title in capitals): its letters are no
-    evidence of one, and a title read as ``jSU A. O U M- *§» JE`` would capture the column
-    beside it.
+    lines of running text (``_run_through``). A badly read block is a column's text, not
+    noise, when it is set in about the body size (``_TEXT_SIZE``), its centre lies outside
+    every picture, and the text around it holds it (``_in_column``). The roles stage never
+    makes a badly read block a title (a headline by its size, a crosshead, a title in
+    capitals): its letters are no evidence of one, and a title read as ``jSU A. O U M- *§»
+    JE`` would capture the column beside it.
 
     ``kept``: per block, whether it is set apart already (a furniture band's): such a block
     is no column text to hold a badly read one. A badly read block held by the text around it
@@ -61,10 +61,10 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
     read badly): the test runs again until no block changes.
     """
     noise = [_illegible(b) or _speck(b, body) for b in blocks]
-    running = [o for o in blocks if len(o.lines) >= _RUNNING_LINES and o.size < DISPLAY * body]
+    titled = [len(b.lines) <= _TITLE_LINES and _read(b) for b in blocks]  # OCR text that may be a title
+    running = [o for o in blocks if len(o.lines) >= _RUNNING_LINES and o.size < DISPLAY * body] if any(titled) else []
     filed_running = Grid([o.box for o in running], _COLUMN_REACH * body)
-    illegible = [n or len(b.lines) <= _TITLE_LINES and _read(b) and _run_through(b, running, filed_running)
-                 for b, n in zip(blocks, noise)]
+    illegible = [n or t and _run_through(b, running, filed_running) for b, n, t in zip(blocks, noise, titled)]
     unsure = [k for k, n in enumerate(noise) if n and blocks[k].size >= _TEXT_SIZE * body
               and not _in_picture(blocks[k].box, pictures)]
     if not unsure:  # (every born-digital page: no confidences) no text to file
@@ -117,10 +117,9 @@ def _read(b: Block) -> bool:
 def _run_through(b: Block, running: Sequence[Block], filed: Grid) -> bool:
     """Whether a line of running text (``running``, filed in ``filed``) runs through the block:
     its middle within the block's height, across at least half the block's width (not the
-    edge of a column beside a title that reaches over it: Caen 1924 p4 ``IISIS rêt.``, cut
-    a line a block). Asked of OCR
-    text only: a born-digital word's box is its font's, whose ascent and descent may reach
-    well into the lines above and below."""
+    edge of a column beside a title that reaches over it: Caen 1924 p4 ``IISIS rêt.``, cut a
+    line a block). Asked of OCR text only: a born-digital word's box is its font's, whose
+    ascent and descent may reach well into the lines above and below."""
     box = b.box
     return any(o is not b and box.y0 < ln.box.cy < box.y1
                and min(ln.box.x1, box.x1) - max(ln.box.x0, box.x0) >= _ACROSS * box.width

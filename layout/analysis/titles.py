@@ -221,7 +221,8 @@ def _text_above(box: Box, blocks: Sequence[Block], roles: Sequence[Role], by_bot
     (a kicker, set over its headline, is passed)."""
     foot = max((f.y1 for f in figures if f.x1 > box.x0 and f.x0 < box.x1 and f.y0 < box.y0
                 and f.y1 <= box.y0 + _TUCKED * body and x_overlap_ratio(f, box) >= share), default=None)
-    for k in reversed(by_bottom[:bisect_right(bottoms, box.y0 + _TUCKED * body)]):
+    for n in range(bisect_right(bottoms, box.y0 + _TUCKED * body) - 1, -1, -1):  # the lowest feet first
+        k = by_bottom[n]
         c = blocks[k].box
         if roles[k] not in ("furniture", "kicker") and c.x1 > box.x0 and c.x0 < box.x1 and c.y0 < box.y0 \
                 and x_overlap_ratio(c, box) >= share:
@@ -290,13 +291,14 @@ def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role], marks: S
         return list(blocks), list(roles), list(marks)
     head_grid, grid = Grid([blocks[k].box for k in heads], _CELL * body), Grid([b.box for b in blocks], _CELL * body)
     pairs: dict[int, int] = {}  # left piece -> right piece
+    taken: set[int] = set()  # the right pieces
     for i in sorted(heads, key=lambda k: blocks[k].box.x0):
         a = blocks[i]
         level = sorted((heads[n] for n in head_grid.near(a.box.x1, a.box.y0, math.inf, a.box.y1)),
                        key=lambda k: (blocks[k].box.x0, k))
         for j in level:  # the nearest headline to the right on the row may be a's other piece
             b = blocks[j]
-            if j in pairs.values() or b.box.x0 <= a.box.x1 \
+            if j in taken or b.box.x0 <= a.box.x1 \
                     or min(a.size, b.size) < _PIECE_SIZE * max(a.size, b.size) \
                     or y_overlap(a.box, b.box) <= 0.5 * min(a.box.height, b.box.height):
                 continue
@@ -305,18 +307,18 @@ def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role], marks: S
                    and blocks[k].box.x0 < b.box.x0 and y_overlap(blocks[k].box, row) > 0
                    for k in grid.near(a.box.x1, row.y0, b.box.x0, row.y1)):
                 break  # the nearest headline on the right stands beyond a block: no piece of a's
-            under = [blocks[k].box for k in grid.near(row.x0, row.y1, row.x1, row.y1 + reach)
-                     if roles[k] != "furniture" and row.y1 <= blocks[k].box.y0 <= row.y1 + reach
-                     and x_overlap(blocks[k].box, row) > 0]
-            if under and min(under, key=lambda o: o.y0).x0 < a.box.x1 and min(under, key=lambda o: o.y0).x1 > b.box.x0:
+            text = min((blocks[k].box for k in grid.near(row.x0, row.y1, row.x1, row.y1 + reach)
+                        if roles[k] != "furniture" and row.y1 <= blocks[k].box.y0 <= row.y1 + reach
+                        and x_overlap(blocks[k].box, row) > 0), key=lambda o: o.y0, default=None)
+            if text is not None and text.x0 < a.box.x1 and text.x1 > b.box.x0:
                 pairs[i] = j
+                taken.add(j)
             break
     if not pairs:
         return list(blocks), list(roles), list(marks)
     joined = {i: replace(blocks[i], lines=blocks[i].lines + blocks[j].lines,
                          box=blocks[i].box.union(blocks[j].box)) for i, j in pairs.items()}
-    dropped = set(pairs.values())
-    kept = [k for k in range(len(blocks)) if k not in dropped]
+    kept = [k for k in range(len(blocks)) if k not in taken]
     return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept], [marks[k] for k in kept]
 
 
