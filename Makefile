@@ -17,13 +17,16 @@ OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-
 # The last line is WeasyPrint's: Pango, and the fonts it sets (URW C059 and Nimbus Sans; DejaVu
 # Serif draws the break hyphen U+2010, which C059 lacks). The line after it is LibreOffice's:
 # Writer without a GUI, the US English hyphenation dictionary, and TeX Gyre Pagella and Heros.
-# The last line is ReportLab's TrueType fonts: DejaVu Serif Condensed and AR PL SungtiL GB
-# (ReportLab cannot embed CFF-flavoured OpenType such as Noto CJK).
+# The next line starts with ReportLab's TrueType fonts: DejaVu Serif Condensed and AR PL SungtiL GB
+# (ReportLab cannot embed CFF-flavoured OpenType such as Noto CJK), then groff's. The last line
+# is Scribus (run headless with QT_QPA_PLATFORM=offscreen, no X server) and the Chinese fonts it
+# sets besides AR PL SungtiL GB (it lists no Noto CJK).
 PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-extra \
 	texlive-pictures texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended \
 	libpango-1.0-0 libpangoft2-1.0-0 fonts-urw-base35 fonts-dejavu-core \
 	libreoffice-writer-nogui hyphen-en-us fonts-texgyre \
-	fonts-dejavu-extra fonts-arphic-gbsn00lp groff ghostscript
+	fonts-dejavu-extra fonts-arphic-gbsn00lp groff ghostscript \
+	scribus fonts-arphic-uming fonts-arphic-gkai00mp fonts-droid-fallback
 
 .PHONY: install ocr-models browser demo test bench fixtures producer-tools producers clean
 

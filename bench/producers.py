@@ -1,5 +1,5 @@
 """Accuracy per PDF producer (Chromium, Typst, LaTeX, WeasyPrint, LibreOffice,
-ReportLab, groff): ours and plain PyMuPDF.
+ReportLab, groff, Scribus): ours and plain PyMuPDF.
 
     .venv/bin/python bench/producers.py                        # the committed sample
     .venv/bin/python bench/producers.py DIR [--pages]          # pages made by make_pages.py --out DIR
