@@ -69,6 +69,14 @@ def x_overlap_ratio(a: Box, b: Box) -> float:
     return (shared if shared > 0.0 else 0.0) / narrower if narrower > 0 else 0.0
 
 
+def set_in_over(above: Box, below: Box, indent: float) -> bool:
+    """Whether ``below`` starts left of ``above`` by no more than ``indent`` and reaches in under
+    it: the next line of a paragraph under its first, set in by an indent, however short (a
+    head's last character under its indented first line overlaps it by less than half its
+    width: "滨江新区实施老旧小" over "区", scribus_zh_peoples_daily_shuffled)."""
+    return below.x0 < above.x0 <= below.x0 + indent and below.x1 > above.x0
+
+
 def shared_area(a: Box, b: Box) -> float:
     """The area a and b have in common."""
     return max(0.0, x_overlap(a, b)) * max(0.0, y_overlap(a, b))

@@ -397,3 +397,20 @@ def test_the_frame_holding_a_point_is_the_largest_whether_the_frames_are_filed_o
             holding = [i for i, f in enumerate(frames) if f.x0 <= x <= f.x1 and f.y0 <= y <= f.y1]
             best = max(holding, key=lambda i: (frames[i].width * frames[i].height, -i), default=None)
             assert found.of(Box(x, y, x, y)) == best
+
+
+def test_a_heads_short_last_line_under_its_indented_first_line_is_one_block():
+    """A 22 pt CJK head whose first line is set in by 0.7 em over its last character,
+    flush left, the boxes overlapping by a fifth of their height (scribus_zh_peoples_daily_
+    shuffled: "滨江新区实施老旧小" over "区"): the character overlaps the first line by a
+    quarter of its width, yet it is that line's paragraph going on. A line starting further
+    left than an indent (a column's line beside) stays apart."""
+    def head(text, x0, y0):
+        return replace(word(text, x0, y0, size=22, font="DroidSansFallback"), box=Box(
+            x0, y0, x0 + 22 * len(text), y0 + 28.8))
+    body = column(595, 640, 8, width=216, size=9.5, pitch=13)
+    (top, last) = (head("滨江新区实施老旧小", 610.1, 536.2), head("区", 595, 560.4))
+    heads = [b for b in blocks_of(body + [top, last]) if b.size > 20]
+    assert [[ln.text for ln in b.lines] for b in heads] == [["滨江新区实施老旧小", "区"]]
+    heads = [b for b in blocks_of(body + [top, head("区", 560, 560.4)]) if b.size > 20]
+    assert len(heads) == 2

@@ -54,12 +54,7 @@ def test_fixture_page_meets_the_thresholds(pdf, reconstructed):
 
 
 # Committed pages known to read below the minima, and why (strict: one that passes must leave).
-KNOWN_LOW: dict[str, str] = {
-    "scribus_zh_peoples_daily_shuffled": "Scribus breaks the Chinese heads of side-by-side modules anywhere, "
-    "on the same baselines one gutter apart, with one or two characters on the second line: lines of two "
-    "modules' heads are joined and a head's last line opens a story of its own (order .895, story_f1 .896, "
-    "headline .714; the issue-10 Scribus pages of stop 36)",
-}
+KNOWN_LOW: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("pdf", [pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_LOW[p.stem], strict=True))

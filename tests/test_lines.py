@@ -1109,3 +1109,40 @@ def test_a_text_run_too_narrow_for_spaces_as_wide_as_its_gap_stays_apart():
     below = [word("a" * 10, 50, 112)] + [word("a" * 30, 50, 124 + 12 * i) for i in range(3)]
     lines = texts(build_lines(top + below, (), P))
     assert "aaaa aaaa aaaa" in lines and "a" * 10 in lines
+
+
+def _head(text: str, box: tuple[float, float, float, float], size: float) -> Word:
+    """A CJK display word boxed as a PDF boxes it (its face's ascent and descent: 1.31 em)."""
+    return Word(text, Box(*box), "DroidSansFallback", size)
+
+
+def test_cjk_headlines_side_by_side_on_two_baselines_a_gutter_apart_are_two_lines():
+    """Two modules' 26 pt heads a gutter (10 pt) apart, each set in its own frame: the right
+    one's first line stands higher, its short second line "食堂" level with the left one's
+    first line but 0.29 em lower (scribus_zh_peoples_daily_shuffled: read "…深化多食堂"). One
+    face boxes one line's words alike: feet that far apart are two baselines, two lines."""
+    cols = [w for x in (30, 136, 242, 348, 454, 560)
+            for w in column(x, 972, 10, width=99, size=9.5, pitch=13)]
+    heads = [_head("南城社区建设特色数字经济 落实社区", (381, 869.5, 803.8, 903.6), 26),
+             _head("河口镇培育托育服务 深化多", (40.3, 890.7, 359.1, 924.7), 26),
+             _head("食堂", (369, 898.1, 419, 932.2), 25.5),
+             _head("层次基础设施", (30, 919.3, 184, 953.3), 25.8)]
+    lines = texts(build_lines(cols + heads, (), P))
+    assert "河口镇培育托育服务 深化多" in lines and "食堂" in lines
+
+
+def test_cjk_headlines_side_by_side_set_solid_each_with_its_own_second_line_are_two_lines():
+    """Two modules' 26 pt heads touching (the left one overruns its frame into the gutter by
+    1.6 pt), each wrapping to a second line at its own left edge, far apart on one baseline
+    (scribus_s161_06_zh: "南城社区畅通创新平台 搭建" | "青山县开展产业链 落实高质" over
+    "基础设施" | "量现代农业"): two headlines. One headline's second line, one line from its
+    left edge across the touching point, keeps them one line."""
+    cols = [w for x in (30, 136, 242, 348, 454, 560)
+            for w in column(x, 713, 10, width=99, size=9, pitch=13)]
+    heads = [_head("南城社区畅通创新平台 搭建", (30.8, 629.1, 349.6, 663.1), 26),
+             _head("青山县开展产业链 落实高质", (348, 629.1, 666.8, 663.1), 26)]
+    two = texts(build_lines(cols + heads + [_head("基础设施", (30, 657.7, 132, 691.7), 25.8),
+                                            _head("量现代农业", (348, 657.7, 476, 691.7), 25.8)], (), P))
+    assert "南城社区畅通创新平台 搭建" in two and "青山县开展产业链 落实高质" in two
+    one = texts(build_lines(cols + heads + [_head("基础设施量现代农业", (30, 657.7, 264, 691.7), 25.8)], (), P))
+    assert "南城社区畅通创新平台 搭建青山县开展产业链 落实高质" in one

@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from ..geometry import ByKey, Grid, crosses_between_vertically, union_all, x_overlap_ratio
+from ..geometry import ByKey, Grid, crosses_between_vertically, set_in_over, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Rule, font_family
 from ..params import Params
 from .hyphens import breaks_word
@@ -51,7 +51,7 @@ _MAX_OVERLAP = 0.8
 # and still keep its leading
 _SAME_LEADING = 0.1
 # [sizes] how far from its block's right edge a line set flush right (a signature) may end,
-# or from its left edge a line set flush left under it may start
+# or from its left edge a line set flush left under it (or under its indented first) may start
 _FLUSH = 2.0
 # [times Params.size_tolerance] how far apart two lines' or body blocks' sizes may be and still
 # be one story's text (``placement.same_text_size``; a paragraph's last line, ``_last_line``)
@@ -189,11 +189,11 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
             and _last_line(groups[k], ln, b, extents[k], gap, boxes, params)
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
                 and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b, extents[k])
+                     or len(groups[k]) == 1 and set_in_over(lb, b, _FLUSH * ln.size)
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
                      and _in_leading(groups[k], gap, boxes, OCR_LEADING))
                 and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
-                and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params)
-                     or ends)
+                and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params) or ends)
                 and (ends or not regions.apart(last, ln))
                 and (_in_leading(groups[k], gap, boxes)
                      or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from ..geometry import RowSpans
 from ..model import Box, Word
 from .foundlines import same_source_line
+from .rejoin import SAME_SIZE
 from .script import joins_without_space
 
 # [em] in a row alone (or a CJK headline over a gutter), CJK text is spaced up to this wide
@@ -37,6 +38,10 @@ DISPLAY_SIZE = 0.95
 # of a headline lies (its leading, 1 to 1.3 em)
 _PHRASE_GAP = 0.25
 _OWN_LINE = 1.5
+# [em of the smaller size] display words of one face stand on one baseline when their boxes'
+# feet (the face's descent under it, proportional to size) lie this near: a head's sizes
+# differ by a point or two, moving the foot a few hundredths of an em
+_BASELINE = 0.15
 
 
 def display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
@@ -58,6 +63,31 @@ def headlines_apart(a: Word, b: Word, gap: float, body: float) -> bool:
     if size < DISPLAY_SIZE * big:
         return gap > DISPLAY_SPACE * size
     return gap > (CJK_APART if joins_without_space(a.text, b.text) else DISPLAY_SPACE) * size
+
+
+def side_by_side(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequence[RowSpans], i: int,
+                 body: float, slack: float) -> bool:
+    """Whether the gap after ``row[k]`` (row ``i`` of ``spans``) parts two headlines side by
+    side: display words set on two baselines (``off_baseline``), or each headline with its own
+    next lines (``own_lines``)."""
+    return off_baseline(row[k], row[k + 1], boxes, body) or own_lines(row, k, boxes, spans, i, body, slack)
+
+
+def off_baseline(a: Word, b: Word, boxes: dict[int, Box], body: float) -> bool:
+    """Display words of one face and about one size (``SAME_SIZE``) whose feet lie more than
+    ``_BASELINE`` em apart, and further than their heights differ: two headlines set on two
+    baselines, however near along the row (a module's head set a gutter from the next one's,
+    the left one's first line level with the right one's second: "河口镇培育托育服务 深化多"
+    beside "食堂", 0.29 em lower, scribus_zh_peoples_daily_shuffled). One line's words share
+    a baseline, and one face boxes them alike under it (its descent times the size: sizes
+    within ``SAME_SIZE`` move the foot less than 0.06 em); boxes hung from the line's top
+    instead (an OCR layer's, sized by their heights) move it by the difference of the heights.
+    In two faces (Latin figures in a CJK head) the feet differ, so those are left to the rows'
+    middles (``rejoin.other_lines``)."""
+    size, big = sorted((a.size, b.size))
+    ba, bb = boxes[id(a)], boxes[id(b)]
+    return bool(a.font) and a.font == b.font and size > DISPLAY * body and size >= SAME_SIZE * big \
+        and abs(ba.y1 - bb.y1) > max(_BASELINE * size, abs(ba.height - bb.height))
 
 
 def word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
@@ -132,11 +162,12 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     a, b = row[k], row[k + 1]
     size, big = sorted((a.size, b.size))
     ba, bb = boxes[id(a)], boxes[id(b)]
-    if size <= DISPLAY * body or size < DISPLAY_SIZE * big or bb.x0 - ba.x1 <= _PHRASE_GAP * size \
-            or not joins_without_space(a.text, b.text):
+    if size <= DISPLAY * body or size < DISPLAY_SIZE * big or not joins_without_space(a.text, b.text):
         return False
     a0, a1 = _phrase(row, k, -1, boxes)
     b0, b1 = _phrase(row, k + 1, 1, boxes)
+    if bb.x0 - ba.x1 <= _PHRASE_GAP * size:
+        return _next_lines_apart(spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack)
     whole = (a0 + b1) / 2
     for x0, x1, y0, y1 in _lines_within(spans, i, a0, a1, ba.cy, size, slack):
         starts = abs(x0 - a0) <= slack
@@ -149,6 +180,24 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
         if (starts or centred) and abs(middle - whole) > slack and not (starts and abs(x1 - b1) <= slack):
             return True
     return False
+
+
+def _next_lines_apart(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b0: float, b1: float,
+                      cy: float, size: float, slack: float) -> bool:
+    """Whether two phrases set solid (no space between, even touching: from x=a0 to x=a1 and
+    from x=b0 to x=b1, their overlap taken off both, and the right one's end by ``slack``, for
+    a head may overrun its measure into the next module's), in a row whose middle is at y=cy, are
+    two headlines side by side, each wrapping to its own next line under it: on one baseline
+    below (``_BASELINE``), a line under the left phrase alone starting at its left edge and
+    one under the right phrase alone starting at its left edge, further apart than
+    ``DISPLAY_APART`` em (Scribus: "南城社区畅通创新平台 搭建" touching "青山县开展产业链
+    落实高质", over "基础设施" and "量现代农业", scribus_s161_06_zh). One headline's next line
+    is one line, never two so far apart; each starting on a phrase's edge, not centred."""
+    lefts = [(x1, y1) for x0, x1, y0, y1 in _lines_within(spans, i, a0, a1, cy, size, slack)
+             if y0 > cy and abs(x0 - a0) <= slack]
+    return any(abs(y1 - foot) <= _BASELINE * size and x0 - end > DISPLAY_APART * size
+               for x0, _, y0, y1 in _lines_within(spans, i, b0, b1, cy, size, slack)
+               if y0 > cy and abs(x0 - b0) <= slack for end, foot in lefts)
 
 
 def _phrase(row: Sequence[Word], k: int, step: int, boxes: dict[int, Box]) -> tuple[float, float]:

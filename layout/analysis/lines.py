@@ -33,7 +33,7 @@ from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
-                      own_lines, phrase_space_of_bold, phrase_space_of_display, spanned_under, word_space_of_display)
+                      phrase_space_of_bold, phrase_space_of_display, side_by_side, spanned_under, word_space_of_display)
 from .foundlines import (ONE_COLUMN, found_line, found_measure, one_found_line, other_source_block,
                          read_across, row_extent)
 from .gutters import INDENT, MIN_COLUMN, Gutters, find_gutters
@@ -219,7 +219,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
-                        or own_lines(row, k, boxes, spans, i, body, slack)):
+                        or side_by_side(row, k, boxes, spans, i, body, slack)):
                 cuts.append(_CUT)
             elif not found and gutter and gutter.long and _in_measure(
                     spans, i, first, prev, boxes, body, gutters, white=gutter.x1):

@@ -29,6 +29,7 @@ from ..params import Limits
 from .mupdf import corrected_quads, pymupdf
 from .ocrlayer import Piece, engine_lines
 from .pdfshapes import kept_figures, shapes
+from .typesizes import scaled_type_sized
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
                | pymupdf.TEXT_MEDIABOX_CLIP)
@@ -67,6 +68,8 @@ def spans_to_words(text_dict: dict) -> list[Word]:
 
     From a ``"rawdict"`` result, whose spans have their characters, a span is cut into words
     wherever its characters stand apart by more than ``_CHAR_GAP`` em (see ``run_on_spans``).
+    Type scaled across alone is sized by its height (``typesizes``); an OCR layer's words are
+    read as an engine's lines (``ocrlayer``).
     """
     words: list[Word] = []
     append = words.append
@@ -113,7 +116,7 @@ def spans_to_words(text_dict: dict) -> list[Word]:
             if len(words) > start and spans[0].get("alpha") == 0 and all(
                     span.get("alpha") == 0 for span in spans):
                 invisible.append((start, len(words), line))
-    return engine_lines(words, invisible) if invisible else words
+    return engine_lines(words, invisible) if invisible else scaled_type_sized(words)
 
 
 def _ended(word: Word, pen: float) -> Word:
