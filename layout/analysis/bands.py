@@ -73,7 +73,8 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
         if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
             y = (reach + u.box.y0) / 2
             over = _over(figures, reach - body, y) + [
-                h for h in _over(heads, u.box.y0 - widest - body, y) if u.box.y0 - h.y1 <= margins[id(h)]
+                _overhung(h, y, u.box.y0 + body, units, filed, body)
+                for h in _over(heads, u.box.y0 - widest - body, y) if u.box.y0 - h.y1 <= margins[id(h)]
                 and (h.y1 > reach - body or _open_under(h, y, units, filed))]
             cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
@@ -107,6 +108,16 @@ def _open_under(head: Box, y: float, units: Sequence[Unit], filed: Grid) -> bool
     lower (the byline of a title level with it)."""
     return not any(units[i].box.y1 > head.y1 and units[i].box.y0 < y and x_overlap(units[i].box, head) > 0
                    for i in filed.near(head.x0, head.y1, head.x1, y))
+
+
+def _overhung(head: Box, y: float, low: float, units: Sequence[Unit], filed: Grid, body: float) -> Box:
+    """The head widened over the units starting under height y, their tops above ``low``,
+    that it overhangs by a body size or more: a title running into the next column keeps the
+    white over that column too (groff's title ends a third into its second column, whose
+    top was cut from it beside the title's end)."""
+    under = [units[i].box for i in filed.near(head.x0, y, head.x1, low)
+             if y <= units[i].box.y0 <= low and x_overlap(units[i].box, head) >= body]
+    return Box(min([head.x0, *(b.x0 for b in under)]), head.y0, max([head.x1, *(b.x1 for b in under)]), head.y1)
 
 
 def _by_foot(boxes: Iterable[Box]) -> tuple[list[float], list[Box]]:
