@@ -367,6 +367,20 @@ def test_a_comma_set_as_a_run_of_its_own_after_latin_digits_hangs_into_the_gutte
     assert len(lines) == 32 and all(ln.box.x1 <= 160 or ln.box.x0 >= 160 for ln in lines)
 
 
+def test_a_full_stop_after_latin_digits_hangs_into_the_gutter_up_to_the_next_column():
+    """ReportLab sets "41.1%。" past its column's measure, the full-width stop touching the next
+    column (reportlab_s159_05_zh): the mark hangs though a Latin one stands before it, and the
+    row is still cut at the gutter."""
+    words = []
+    for i in range(16):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("江北区已累计探索社区", 160, y)]
+    words[12] = word("态环境打造教育41.1%。", 50, 100 + 13 * 6)
+    words[12] = replace(words[12], box=replace(words[12].box, x1=160.5))  # into the next column
+    lines = build_lines(words, (), P)
+    assert len(lines) == 32 and all(ln.box.x1 <= 160.5 or ln.box.x0 >= 160 for ln in lines)
+
+
 def test_the_last_row_of_two_columns_with_the_ones_between_empty_is_two_lines():
     """The middle columns end higher up (a jump line last, a little lower than its row): the
     last row of the outer columns stands a column and more apart, a gap that holds the
