@@ -367,6 +367,41 @@ def test_a_comma_set_as_a_run_of_its_own_after_latin_digits_hangs_into_the_gutte
     assert len(lines) == 32 and all(ln.box.x1 <= 160 or ln.box.x0 >= 160 for ln in lines)
 
 
+def test_a_full_stop_after_latin_digits_hangs_into_the_gutter_up_to_the_next_column():
+    """ReportLab sets "41.1%。" past its column's measure, the full-width stop touching the next
+    column (reportlab_s159_05_zh): the mark hangs though a Latin one stands before it, and the
+    row is still cut at the gutter."""
+    words = []
+    for i in range(16):
+        y = 100 + 13 * i
+        words += [word("市场监管部门提出下一", 50, y), word("江北区已累计探索社区", 160, y)]
+    words[12] = word("态环境打造教育41.1%。", 50, 100 + 13 * 6)
+    words[12] = replace(words[12], box=replace(words[12].box, x1=160.5))  # into the next column
+    lines = build_lines(words, (), P)
+    assert len(lines) == 32 and all(ln.box.x1 <= 160.5 or ln.box.x0 >= 160 for ln in lines)
+
+
+def test_a_line_of_the_next_module_a_little_lower_is_not_rejoined_across_a_columns_side():
+    """Two modules side by side on grids a point and a half apart, 8 pt between them
+    (latex_s159_05_zh): the rows of the page, drawn by the lines beside them, part the two
+    columns' lines, and the second joined the first's across the gutter (its white, widened
+    by a crosshead, is held by the gap only at a long gutter's side): a column's side stops
+    that join as it stops a cut row being one line."""
+    def at(text, x0, y0, x1, y1, size=9.46, bold=False):
+        return Word(text, Box(x0, y0, x1, y1), "Sans" if bold else "Serif", size, bold, False)
+
+    words = [at("近年来，东湖街道建设精", 292.3, 434.7, 415.3, 444.2), at("细化便民市场，实施乡村振", 292.3, 448.0, 415.3, 457.5),
+             at("吨。“推动口袋公园，拓", 316.0, 461.2, 415.3, 470.7), at("展科研院所，商户幸福感大幅", 292.3, 474.5, 415.3, 484.0),
+             at("增加。”种植户郭伟说。南城社", 292.3, 487.7, 415.3, 497.2), at("67.3", 389.0, 501.7, 405.8, 511.2),
+             at("文化活动", 423.6, 432.2, 462.2, 441.7), at("感显著增加。", 423.6, 445.5, 480.3, 454.9),
+             at("落实村民防汛体系", 443.2, 459.6, 526.9, 470.1, 10.46, True), at("搭建畅通供暖管网", 443.2, 471.6, 526.9, 482.1, 10.46, True),
+             at("“搭建应急预案，探索现代农", 418.2, 487.7, 546.5, 497.2), at("业，村民安全感逐年增加。”种", 423.6, 501.0, 546.5, 510.5),
+             at("提高。此外，住建部门更新全", 161.1, 896.6, 284.1, 906.0), at("截至目前，北塘区探索电商平", 292.3, 899.1, 415.3, 908.6),
+             at("位，深化应急预案", 423.6, 900.6, 498.7, 910.1), at("培训、创新平台等重点领域，", 686.0, 894.5, 816.3, 903.9)]
+    lines = build_lines(words, (), P)
+    assert [ln.text for ln in lines if "截至目前" in ln.text] == ["截至目前，北塘区探索电商平"]
+
+
 def test_the_last_row_of_two_columns_with_the_ones_between_empty_is_two_lines():
     """The middle columns end higher up (a jump line last, a little lower than its row): the
     last row of the outer columns stands a column and more apart, a gap that holds the

@@ -297,6 +297,52 @@ def test_the_white_under_a_headlines_byline_is_no_line_between_bands(text_top):
     assert {story_of(layout, f"Kilo{i}") for i in range(4)} == {story_of(layout, "Court")}
 
 
+@pytest.mark.parametrize("text_top", [365, 370])  # 2.5 and 3.0 body sizes (1.5 of its type) under the title
+def test_the_white_under_a_title_with_no_byline_is_its_margin_beside_a_neighbours_byline(text_top):
+    #  ══ Alpha ═══════════════     a title with no byline keeps the byline's room too (groff's
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░      20-point titles keep 29 points): the white under it is its
+    #  ══ City ══    ══ Senator ══  margin, though the white across the page is measured from
+    #                By Helen Patel the byline of the title level with it, lower (groff_s157_08_en,
+    #  ░░░░░ ░░░░░                  groff_s159_01_en, groff_s155_03_en)
+    #                ░░░░░ ░░░░░
+    xs = (30, 160, 290, 420)
+    words = text_lines(["Alpha Headline Here"], 30, 40, size=20, bold=True)
+    words += [w for i, x in enumerate(xs) for w in column(x, 70, 19, width=110, start=30 * i)]
+    words += (text_lines(["City Questions Ambitious"], 30, 320, size=20, bold=True)
+              + text_lines(["Senator Extends Railway"], 290, 320, size=20, bold=True)
+              + text_lines(["By Helen Patel"], 290, 345, size=8, bold=True))
+    words += [w for i, x in enumerate(xs[:2]) for w in marked(column(x, text_top, 12, width=110, start=200 + 30 * i), f"Kilo{i}")]
+    words += [w for i, x in enumerate(xs[2:]) for w in marked(column(x, 375, 12, width=110, start=300 + 30 * i), f"Lima{i}")]
+    layout = analyse_page(page(words, width=560, height=600))
+    assert {story_of(layout, f"Kilo{i}") for i in range(2)} == {story_of(layout, "City")}
+    assert {story_of(layout, f"Lima{i}") for i in range(2)} == {story_of(layout, "Senator")}
+
+
+def test_a_title_overhanging_its_next_column_keeps_the_white_over_it():
+    #  ══ Alpha ═════════════════════════     the title ends a third into its second column:
+    #  ░░░░░ ░░░░░ ░░░░░ ░░░░░ ░░░░░          the white under its byline is its margin over
+    #  ══ City ═════════   ══ Senator ══      that column too, not only over its own width (a
+    #  By Ann Lee          By Helen Patel     line of white beside the title's end cut the
+    #  ░░░░░ ░░░░░ ░░░░░   ░░░░░ ░░Kilo       column's top from it, and the column, its middle
+    #  ─────────────────   ░░░░░ ░░░░░        under the rule over Court, found no column before
+    #  ══ Court ════════   ░░░░░ ░░░░░        to go on from: groff_s159_05_en)
+    #  ░░░░░ ░░░░░ ░░░░░   ░░░░░ ░░░░░
+    xs = (30, 160, 290, 420, 550)
+    words = text_lines(["Alpha Headline Here"], 30, 40, size=20, bold=True)
+    words += [w for i, x in enumerate(xs) for w in column(x, 70, 19, width=110, start=30 * i)]
+    words += (text_lines(["City Restores Northern Factory"], 30, 320, size=20, bold=True)
+              + text_lines(["By Ann Lee"], 30, 345, size=8, bold=True)
+              + text_lines(["Senator Examines."], 420, 320, size=20, bold=True)
+              + text_lines(["By Helen Patel"], 420, 345, size=8, bold=True))
+    words += [w for i, x in enumerate(xs[:3]) for w in column(x, 365, 6, width=110, start=200 + 30 * i)]
+    words += (text_lines(["Court Publishes Rising Hospital"], 30, 460, size=20, bold=True)
+              + [w for i, x in enumerate(xs[:3]) for w in column(x, 490, 10, width=110, start=400 + 30 * i)])
+    words += column(420, 365, 20, width=110, start=260) + marked(column(550, 365, 19, width=110, start=330), "Kilo")
+    rule = (Box(30, 450, 410, 450.5), "h")  # Court's module ruled off from City's
+    layout = analyse_page(page(words, rules=[rule], width=700, height=700))
+    assert story_of(layout, "Kilo") == story_of(layout, "Senator")
+
+
 def test_a_head_under_the_rule_closing_a_band_of_unbalanced_columns_keeps_its_margin():
     #  ══ Alpha ═══════════════     the band's columns, filled in turn (groff's), end far over
     #  ░░░░░ ░░░░░ ░░░░░ ░░░░░      the rule that closes it: no running text ends within three

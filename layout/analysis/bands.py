@@ -24,6 +24,11 @@ _OPEN_CUT = 1.0
 # title over a feuilleton's white keeps 3.3)
 _UNDER_TEXT = 3.0
 _HEAD_MARGIN = 2.5
+# [sizes of the head's largest type] the white under a head is its margin up to this too: a
+# title with no byline keeps the byline's room as well (groff's 20-point title keeps 29
+# points, 3.2 body sizes, 1.45 of its own size); an item's title over a feuilleton's white,
+# hardly larger than its text, keeps 3.3 body sizes
+_HEAD_OWN = 1.5
 
 
 def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
@@ -38,12 +43,14 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     byline hung under it, ``stacks``; not the span widened over white beside it, which a speck
     taken for a title may reach across the page with), their feet within a body size over the
     gap or in its upper half, is their own margin: the text below goes on with the story over
-    it, so a cut runs beside them only. Not under a head set at the top of the page (a
+    it, so a cut runs beside them only; so is the white under a head whose foot lies higher,
+    nothing under it in its width down to the gap (a title with no byline, level with one
+    whose byline ends lower). Not under a head set at the top of the page (a
     paper's nameplate, its motto hung under it): no running text of a band above ends within
     ``_UNDER_TEXT`` body sizes over it in its columns, nor does a drawn rule (of ``rules``,
     the page's) closing such a band; nor when the white under a head is wider than
-    ``_HEAD_MARGIN`` body sizes (an item's title over the line that sets the feuilleton
-    apart): that white ends a band.
+    ``_HEAD_MARGIN`` body sizes and than ``_HEAD_OWN`` sizes of its own type (an item's title
+    over the line that sets the feuilleton apart): that white ends a band.
     """
     texts = [u for u in units if u.block is not None]
     if len(texts) < 4:
@@ -53,7 +60,11 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     figures = _by_foot(u.box for u in units if u.figure is not None)
     running = [u.box for u in texts if len(u.block.lines) >= 2]
     drawn = [r.box for r in rules if r.orientation == "h"]
+    margins = {id(stacks[id(g)][0]): max(_HEAD_MARGIN * body, _HEAD_OWN * max(b.size for b in g.header))
+               for g in groups if id(g) in stacks}
     heads = _by_foot(_under_text([stacks[id(g)][0] for g in groups if id(g) in stacks], running, drawn, body))
+    widest = max(margins.values(), default=0.0)
+    filed = Grid([u.box for u in units], 10 * body)
     # Running text in two columns or more: its left edges spread wider than a column gap,
     # above and below each candidate (left-edge extremes of every prefix and suffix).
     above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
@@ -62,7 +73,9 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
         if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
             y = (reach + u.box.y0) / 2
             over = _over(figures, reach - body, y) + [
-                h for h in _over(heads, reach - body, y) if u.box.y0 - h.y1 <= _HEAD_MARGIN * body]
+                _overhung(h, y, u.box.y0 + body, units, filed, body)
+                for h in _over(heads, u.box.y0 - widest - body, y) if u.box.y0 - h.y1 <= margins[id(h)]
+                and (h.y1 > reach - body or _open_under(h, y, units, filed))]
             cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
     return cuts
@@ -87,6 +100,24 @@ def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body
 
     return [h for h in heads if any(h.y0 - reach <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
                                     for i in index.near(h.x0, h.y0 - reach, h.x1, h.y0)) or closed(h)]
+
+
+def _open_under(head: Box, y: float, units: Sequence[Unit], filed: Grid) -> bool:
+    """Whether no unit lies between the head's foot and height y in its width (``filed``:
+    the units' boxes): the white under it runs down to the gap, though text beside it ends
+    lower (the byline of a title level with it)."""
+    return not any(units[i].box.y1 > head.y1 and units[i].box.y0 < y and x_overlap(units[i].box, head) > 0
+                   for i in filed.near(head.x0, head.y1, head.x1, y))
+
+
+def _overhung(head: Box, y: float, low: float, units: Sequence[Unit], filed: Grid, body: float) -> Box:
+    """The head widened over the units starting under height y, their tops above ``low``,
+    that it overhangs by a body size or more: a title running into the next column keeps the
+    white over that column too (groff's title ends a third into its second column, whose
+    top was cut from it beside the title's end)."""
+    under = [units[i].box for i in filed.near(head.x0, y, head.x1, low)
+             if y <= units[i].box.y0 <= low and x_overlap(units[i].box, head) >= body]
+    return Box(min([head.x0, *(b.x0 for b in under)]), head.y0, max([head.x1, *(b.x1 for b in under)]), head.y1)
 
 
 def _by_foot(boxes: Iterable[Box]) -> tuple[list[float], list[Box]]:

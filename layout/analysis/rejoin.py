@@ -5,7 +5,9 @@ may draw a row's middle away from a word set a little lower on its line (Latin d
 CJK line), which then makes a row of its own. A piece of a row is joined to the piece of the
 row before that one of its ends stands level with and right beside: a word of each on one
 baseline (``OFF_BASELINE``), of about one size (``SAME_SIZE``), ``_BESIDE`` em apart at most, with
-no gutter (``Gutters.through``) and no vertical rule between them. Never two words of lines
+no gutter (``Gutters.through``, a long one's side included: two modules side by side on grids a
+point apart, a crosshead widening the white between them where the gap holds only its side) and
+no vertical rule between them. Never two words of lines
 an OCR file found: each is its own row on purpose, but for the fragments of one printed line
 side by side in one of its blocks, joined before the rows are cut (``fragments``). Pieces are
 looked up by bisection, words in the few pieces near by a scan, and only for a piece with an
@@ -211,4 +213,4 @@ def _on_one_line(a: Word, b: Word, gutters: Gutters, boxes: dict[int, Box], unhu
     small, big = sorted((u.size, v.size))
     return small >= SAME_SIZE * big and abs(bu.cy - bv.cy) <= OFF_BASELINE * min(bu.height, bv.height) \
         and -gutters.hair <= bv.x0 - bu.x1 <= _BESIDE * small and not rules.in_gap(bu.x1, bv) \
-        and gutters.through(unhung[id(u)].x1, unhung[id(v)].x0, bv.cy, slack, hanging(u, v)) is None
+        and gutters.through(unhung[id(u)].x1, unhung[id(v)].x0, bv.cy, slack, hanging(u, v), sides=True) is None

@@ -80,14 +80,15 @@ def guess_language(text: str) -> str | None:
 
 def unhung_box(w: Word, box: Box) -> Box:
     """The box without the CJK punctuation that may hang out of its column at either end
-    (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，"):
+    (one character's mean width each; all of a word of closing marks set alone, "26.4%" + "，";
+    a full-width mark after a Latin one too, "41.1%。"):
     what the gutters are found among, for a full-width closing mark may reach into the gutter or
     even touch the next column. (Latin marks hang a hair at most: ``Gutters.through`` allows.)"""
     t = w.text
     if t and t[-1] in CLOSING and is_cjk(t[0]) and all(c in CLOSING for c in t):
         return Box(box.x0, box.y0, box.x0, box.y1)
-    opens = len(t) > 1 and t[0] in OPENING and is_cjk(t[1])
-    closes = len(t) > 1 and t[-1] in CLOSING and is_cjk(t[-2])
+    opens = len(t) > 1 and t[0] in OPENING and (is_cjk(t[0]) or is_cjk(t[1]))
+    closes = len(t) > 1 and t[-1] in CLOSING and (is_cjk(t[-1]) or is_cjk(t[-2]))
     if not (opens or closes):  # (a Latin word's marks: the box as it is)
         return box
     step = box.width / len(t)
