@@ -25,7 +25,8 @@ from layout.analysis.gutters import _ENDS, _HAIR, _HELD, _SIDE, INDENT, Gutters
 from layout.analysis.whitespace import MIN_COLUMN, Strip
 from layout.model import Box, PageContent
 from layout.sources.mupdf import corrected_quads
-from layout.sources.pdf import PdfSource, run_on_spans, spans_to_words
+from layout.sources.pdf import PdfSource
+from layout.sources.pdfwords import run_on_spans, spans_to_words
 from layout.sources.pdfshapes import kept_figures, shapes
 
 ROOT = Path(__file__).resolve().parent.parent
