@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 
 from ..analysis.script import has_cjk, is_cjk
 from ..model import Box, Word
@@ -28,6 +29,7 @@ _ITALIC_NAMES = ("italic", "oblique")
 _RUN_ON = 0.8
 _CHAR_GAP = 0.25
 _LATIN_WIDTH = 0.6
+_CHAR = itemgetter("c")  # a rawdict character's text
 
 
 @lru_cache(maxsize=1024)
@@ -42,12 +44,14 @@ def font_style(font: str, flags: int) -> tuple[bool, bool]:
     return bold, italic
 
 
-def spans_to_words(text_dict: dict) -> list[Word]:
+def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked;
     a word set left to right ends no further than the blank span after it starts (``_ended``).
 
-    From a ``"rawdict"`` result, whose spans have their characters, a span is cut into words
-    wherever its characters stand apart by more than ``_CHAR_GAP`` em (see ``run_on_spans``).
+    With ``characters``, from a ``"rawdict"`` result, whose spans have their characters, a
+    span is cut into words wherever its characters stand apart by more than ``_CHAR_GAP`` em
+    (see ``run_on_spans``). Without, a ``"rawdict"`` whose spans have their texts too
+    (``with_texts``) reads as its ``dict``.
     """
     words: list[Word] = []
     append = words.append
@@ -65,8 +69,7 @@ def spans_to_words(text_dict: dict) -> list[Word]:
             start = len(words)
             spans = line["spans"]
             for span in spans:
-                chars = span.get("chars")
-                if chars is None:  # a dict's span: one word (written out: the common case)
+                if not characters:  # a span: one word (written out: the common case)
                     raw = span["text"]
                     text = raw.strip()
                     if not text:
@@ -81,7 +84,7 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                                 _trimmed(span["bbox"], raw, text, vertical),
                                 font, rounded[size], bold, italic, vertical, None, line_id))
                     continue
-                for raw, bbox in _runs(chars, _CHAR_GAP * span["size"], vertical):
+                for raw, bbox in _runs(span["chars"], _CHAR_GAP * span["size"], vertical):
                     text = raw.strip()
                     if not text:
                         continue
@@ -95,6 +98,15 @@ def spans_to_words(text_dict: dict) -> list[Word]:
                     span.get("alpha") == 0 for span in spans):
                 invisible.append((start, len(words), line))
     return engine_lines(words, invisible) if invisible else words
+
+
+def with_texts(raw_dict: dict) -> None:
+    """Each span of a ``"rawdict"`` result given its text, as its ``dict`` has it: its
+    characters joined (in place: the result is the reader's own, read out just now)."""
+    for block in raw_dict["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                span["text"] = "".join(map(_CHAR, span["chars"]))
 
 
 def _ended(word: Word, pen: float) -> Word:
