@@ -11,11 +11,12 @@ PyMuPDF's own block grouping is ignored (it merges columns); its spans become ``
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..batch.atomic import write_atomic
 from ..errors import InputError, PageError
-from ..analysis.script import is_cjk
+from ..analysis.script import has_cjk
 from ..model import Box, Figure, PageContent
 from ..params import Limits
 from .mupdf import corrected_quads, pymupdf
@@ -93,16 +94,26 @@ def _set_in_cjk(textpage: pymupdf.TextPage) -> bool:
     while block is not None and seen < _SAMPLE_LINES:
         if block.type == _TEXT_BLOCK:
             for line in pymupdf.mupdf.FzStextBlock(block):
-                char = line.m_internal.first_char
-                while char is not None and chr(char.c).isspace():
-                    char = char.next
-                if char is not None and is_cjk(chr(char.c)):
+                if has_cjk(_first_letter(line.m_internal.first_char)):
                     return True
                 seen += 1
                 if seen == _SAMPLE_LINES:
                     break
         block = block.next
     return False
+
+
+def _first_letter(char) -> str:
+    """The first character, from MuPDF's ``char`` on along its line, that is not a space
+    ('' for none, or for a code that is no character: a broken ToUnicode map's)."""
+    while char is not None:
+        code = char.c
+        if not 0 <= code <= sys.maxunicode:
+            return ""
+        if not chr(code).isspace():
+            return chr(code)
+        char = char.next
+    return ""
 
 
 def _holds_images(textpage: pymupdf.TextPage) -> bool:
