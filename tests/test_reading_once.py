@@ -23,9 +23,11 @@ import pytest
 
 from layout.analysis.gutters import _ENDS, _HAIR, _HELD, _SIDE, INDENT, Gutters
 from layout.analysis.whitespace import MIN_COLUMN, Strip
+from layout.analysis.script import has_cjk
 from layout.model import Box, PageContent
 from layout.sources.mupdf import corrected_quads
-from layout.sources.pdf import PdfSource, run_on_spans, spans_to_words
+from layout.sources.pdf import PdfSource
+from layout.sources.pdfwords import run_on_spans, spans_to_words
 from layout.sources.pdfshapes import kept_figures, shapes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +44,8 @@ def read_in_parts(path: Path, number: int = 1) -> PageContent:
     with pymupdf.open(path) as doc, corrected_quads():
         page = doc[number - 1]
         text = page.get_text("dict", flags=FLAGS)
-        if run_on_spans(text):
+        run_on = run_on_spans(text)
+        if run_on:
             text = page.get_text("rawdict", flags=FLAGS)
         images = page.get_image_info()
         drawings = page.get_drawings()
@@ -50,7 +53,7 @@ def read_in_parts(path: Path, number: int = 1) -> PageContent:
         box = Box(0, 0, rect.width, rect.height)
         rules, frames, drawn = shapes(drawings, box)
         figures = kept_figures([(Box(*i["bbox"]), number) for i in images], box)
-        return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text)),
+        return PageContent(number, rect.width, rect.height, "pt", tuple(spans_to_words(text, run_on)),
                            tuple(figures), tuple(rules), tuple(frames), tuple(drawn))
 
 
@@ -81,15 +84,33 @@ def test_a_rotated_page_with_images_read_in_one_parse_is_the_page_read_in_parts(
 
 
 def test_the_pages_cover_images_and_run_on_spans() -> None:
-    """The pages above hold both kinds the reader takes apart: with images and without,
-    with run-on spans and without (else the test above would prove less than it says)."""
+    """The pages above hold every kind the reader takes apart: with images and without; in
+    CJK with run-on spans and without (read out as a rawdict at once), and not in CJK (else
+    the test above would prove less than it says)."""
     kinds = set()
     for path in FIXTURES + PRODUCERS:
         with pymupdf.open(path) as doc:
             page = doc[0]
+            text = page.get_text("dict", flags=FLAGS)
+            cjk = has_cjk("".join(s["text"] for b in text["blocks"] for ln in b.get("lines", ())
+                                  for s in ln["spans"]))
             kinds.add(("images", bool(page.get_image_info())))
-            kinds.add(("run-on", run_on_spans(page.get_text("dict", flags=FLAGS))))
-    assert kinds == {("images", True), ("images", False), ("run-on", True), ("run-on", False)}
+            kinds.add(("cjk, run-on", cjk, run_on_spans(text)))
+    assert kinds == {("images", True), ("images", False), ("cjk, run-on", True, True),
+                     ("cjk, run-on", True, False), ("cjk, run-on", False, False)}
+
+
+@pytest.mark.parametrize("name", ["zh_a3_7col", "reportlab_zh_peoples_daily_shuffled"])
+def test_a_page_set_in_chinese_is_read_out_once(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page set in CJK is read out as a rawdict alone, never as a dict first, whether its
+    spans run on (zh_a3_7col) or not (the ReportLab page), and reads as it did."""
+    path = next(p for p in FIXTURES + PRODUCERS if p.stem == name)
+    expected = read_in_parts(path)
+
+    def refused(self: pymupdf.TextPage) -> dict:
+        raise AssertionError("read out as a dict")
+    monkeypatch.setattr(pymupdf.TextPage, "extractDICT", refused)
+    assert read_in_one(path) == expected
 
 
 def test_an_inline_image_is_found_on_a_page_whose_resources_name_none(tmp_path: Path) -> None:

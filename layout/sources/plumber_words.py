@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Box, Word
-from .pdf import font_style
+from .pdfwords import font_style
 from .plumber_fonts import FontMetrics, font_size, horizontal_scale, placed
 
 # MuPDF's text device (stext-device.c), in font sizes, measured from the pen (where the last

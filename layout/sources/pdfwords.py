@@ -1,0 +1,202 @@
+"""A PDF page's spans, as PyMuPDF's ``get_text("dict")`` (or ``"rawdict"``) gives them, as
+``Word`` values: one a span, or, on a page whose Chinese or Japanese spans run on across
+gaps (``run_on_spans``), one a run of a span's characters set close together. The bold and
+italic of a span come from its flags and its font's name (``font_style``).
+
+A scan's OCR layer (text drawn invisible over the page image: a span of alpha 0) holds an
+OCR engine's words, each set in a stock font stretched or sized to the width of the printed
+word: a comma at twice the body size, a short word a size up or down. Its typeface and sizes
+say nothing of the print, and a tall comma's box reaches into the next line. So its lines are
+read as OCR sources read an engine's lines and regions (``ocrlayer``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from operator import itemgetter
+
+from ..analysis.script import has_cjk, is_cjk
+from ..model import Box, Word
+from .mupdf import pymupdf
+from .ocrlayer import Piece, engine_lines
+from .typesizes import scaled_type_sized
+
+_BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
+_ITALIC_NAMES = ("italic", "oblique")
+# [em] a span of CJK text wider than its characters set solid by more than this runs on across
+# a gap; [em] such a span is cut where its characters stand further apart than _CHAR_GAP;
+# [em] the width assumed for a character that is not CJK (an upper bound: most are narrower)
+_RUN_ON = 0.8
+_CHAR_GAP = 0.25
+_LATIN_WIDTH = 0.6
+_CHAR = itemgetter("c")  # a rawdict character's text
+
+
+@lru_cache(maxsize=1024)
+def font_style(font: str, flags: int) -> tuple[bool, bool]:
+    """(bold, italic) from the span's flags and, since flags are often missing, its font name.
+
+    Cached: a page has thousands of spans but a handful of fonts.
+    """
+    name = font.lower()
+    bold = bool(flags & pymupdf.TEXT_FONT_BOLD) or any(k in name for k in _BOLD_NAMES)
+    italic = bool(flags & pymupdf.TEXT_FONT_ITALIC) or any(k in name for k in _ITALIC_NAMES)
+    return bold, italic
+
+
+def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
+    """Every non-blank span of a ``get_text("dict")`` result as a Word, vertical ones marked;
+    a word set left to right ends no further than the blank span after it starts (``_ended``).
+
+    With ``characters``, from a ``"rawdict"`` result, whose spans have their characters, a
+    span is cut into words wherever its characters stand apart by more than ``_CHAR_GAP`` em
+    (see ``run_on_spans``). Without, a ``"rawdict"`` whose spans have their texts too
+    (``with_texts``) reads as its ``dict``. Type scaled across alone is sized by its height
+    (``typesizes``); an OCR layer's words are read as an engine's lines (``ocrlayer``).
+    """
+    words: list[Word] = []
+    append = words.append
+    rounded: dict[float, float] = {}  # a span's size to 2 decimals: round() is slow, sizes few
+    line_id = 0
+    invisible: list[Piece] = []  # the lines of an OCR layer
+    for block in text_dict["blocks"]:
+        if block.get("type") != 0:
+            continue
+        for line in block["lines"]:
+            line_id += 1
+            dx, dy = line["dir"]
+            vertical = abs(dy) > abs(dx)
+            forward = dx > abs(dy)  # set left to right: a blank span starts where a word ends
+            start = len(words)
+            spans = line["spans"]
+            for span in spans:
+                if not characters:  # a span: one word (written out: the common case)
+                    raw = span["text"]
+                    text = raw.strip()
+                    if not text:
+                        if forward and len(words) > start:
+                            words[-1] = _ended(words[-1], span["bbox"][0])
+                        continue
+                    font, size = span["font"], span["size"]
+                    if size not in rounded:
+                        rounded[size] = round(size, 2)
+                    bold, italic = font_style(font, span["flags"])  # (a call with * is slower)
+                    append(Word(text, Box(*span["bbox"]) if len(text) == len(raw) else
+                                _trimmed(span["bbox"], raw, text, vertical),
+                                font, rounded[size], bold, italic, vertical, None, line_id))
+                    continue
+                for raw, bbox in _runs(span["chars"], _CHAR_GAP * span["size"], vertical):
+                    text = raw.strip()
+                    if not text:
+                        continue
+                    font = span["font"]
+                    append(Word(text, Box(*bbox) if len(text) == len(raw) else
+                                _trimmed(bbox, raw, text, vertical),
+                                font, round(span["size"], 2), *font_style(font, span["flags"]),
+                                vertical, None, line_id))
+            # (the first span's alpha says no for the lines of a page with no OCR layer)
+            if len(words) > start and spans[0].get("alpha") == 0 and all(
+                    span.get("alpha") == 0 for span in spans):
+                invisible.append((start, len(words), line))
+    return engine_lines(words, invisible) if invisible else scaled_type_sized(words)
+
+
+def with_texts(raw_dict: dict) -> None:
+    """Each span of a ``"rawdict"`` result given its text, as its ``dict`` has it: its
+    characters joined (in place: the result is the reader's own, read out just now)."""
+    for block in raw_dict["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                span["text"] = "".join(map(_CHAR, span["chars"]))
+
+
+def _ended(word: Word, pen: float) -> Word:
+    """``word`` ending at ``pen``, where the blank span after it starts, if that is inside its box.
+
+    MuPDF starts a span of spaces where the pen stands after the word before it, so a word's
+    box reaching further holds a glyph boxed wider than its advance: a letter that has no
+    advance of its own, the second of a ligature's letters ("ff" drawn as one glyph), is
+    boxed with no width by MuPDF, and PyMuPDF, which rebuilds the boxes of fonts whose
+    ascender and descender make no sense (Latin Modern as LaTeX embeds it), gives it the
+    width of that letter: 0.3 em past the word, so the space after "sheriff" looked too narrow
+    to be one ("sheriffof"). Only such a box changes: an ordinary word ends where its blank starts.
+    """
+    box = word.box
+    if box.x0 < pen < box.x1:
+        return replace(word, box=Box(box.x0, box.y0, pen, box.y1))
+    return word
+
+
+def _runs(chars: list[dict], gap: float, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:
+    """(text, bbox) of each run of a span's characters with no gap wider than ``gap`` between
+    one character's end and the next one's start; one pass over the characters."""
+    axis, end = (1, 3) if vertical else (0, 2)
+    runs: list[tuple[str, tuple[float, ...]]] = []
+    text: list[str] = []
+    last = x0 = y0 = x1 = y1 = 0.0
+    for c in chars:
+        b = c["bbox"]
+        if text and not b[axis] - last > gap:
+            text.append(c["c"])
+            # as min() and max() over the run would: replaced only when strictly beyond
+            if b[0] < x0:
+                x0 = b[0]
+            if b[1] < y0:
+                y0 = b[1]
+            if b[2] > x1:
+                x1 = b[2]
+            if b[3] > y1:
+                y1 = b[3]
+        else:
+            if text:
+                runs.append(("".join(text), (x0, y0, x1, y1)))
+            text = [c["c"]]
+            x0, y0, x1, y1 = b
+        last = b[end]
+    if text:
+        runs.append(("".join(text), (x0, y0, x1, y1)))
+    return runs
+
+
+def run_on_spans(text_dict: dict) -> bool:
+    """Whether a span of Chinese or Japanese runs on across a gap: wider than its characters
+    set solid (an em each, ``_LATIN_WIDTH`` for others) by more than ``_RUN_ON`` em.
+
+    Some producers (Chromium) set the lines of several columns that share a baseline as one
+    text run, which MuPDF hands over as one span; only its characters' boxes show the
+    gutters in it, so such a page is read again with them (``rawdict``). A page with no
+    Chinese or Japanese at all says so in one scan of its text.
+    """
+    if not has_cjk("".join([span["text"] for block in text_dict["blocks"]
+                            for line in block.get("lines", ()) for span in line["spans"]])):
+        return False
+    for block in text_dict["blocks"]:
+        for line in block.get("lines", ()):
+            vertical = abs(line["dir"][1]) > abs(line["dir"][0])
+            for span in line["spans"]:
+                text = span["text"]
+                if not has_cjk(text):
+                    continue
+                x0, y0, x1, y1 = span["bbox"]
+                extent = (y1 - y0) if vertical else (x1 - x0)
+                solid = sum(1.0 if is_cjk(c) else _LATIN_WIDTH for c in text) * span["size"]
+                if extent > solid + _RUN_ON * span["size"]:
+                    return True
+    return False
+
+
+def _trimmed(bbox: tuple[float, ...], raw: str, text: str, vertical: bool) -> Box:
+    """The span's box (``bbox``) without the leading and trailing spaces of its text ``raw``
+    (estimated per character); ``text``: ``raw`` stripped, and shorter (callers ask only then).
+
+    A trailing space would otherwise reach into the gutter and make it look bridged.
+    """
+    x0, y0, x1, y1 = bbox
+    lead = raw.find(text)  # (text starts with no space: found where the leading ones end)
+    trail = len(raw) - lead - len(text)
+    if vertical:
+        step = (y1 - y0) / len(raw)
+        return Box(x0, y0 + lead * step, x1, y1 - trail * step)
+    step = (x1 - x0) / len(raw)
+    return Box(x0 + lead * step, y0, x1 - trail * step, y1)
