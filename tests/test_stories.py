@@ -13,6 +13,7 @@ from layout.analysis import flow, subheads
 from layout.analysis.skew import page_drift
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _spanning_titles, _widen_spans, _with_decks
+from layout.geometry import union_all
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -818,6 +819,25 @@ def test_text_whose_box_an_ocr_block_above_overlaps_by_under_a_line_goes_on_with
     first = Unit(upper.box, block=upper)
     placer.place(first, Group([]))
     assert placer.home(Unit(lower.box, block=lower)) is first.home
+
+
+def test_an_ornament_over_a_block_does_not_set_it_level_with_a_title_beside_it():
+    """An OCR engine may put an ornament ("*") in the block of the text under it (Ouest-Eclair
+    Caen 1924 p7: over a weather report under its own title, level with an advertisement's
+    title to its left): the text starts under the title's foot, so the title is not beside it.
+    Without the ornament, the same title level with the text's first line is its side headline."""
+    def row(text: str, x0: float, y0: float, x1: float) -> Line:
+        return Line((), Box(x0, y0, x1, y0 + 10), text, 10, False, False)
+
+    title = Block((row("MON PARFUM", 20, 100, 80),), Box(20, 100, 80, 120), 20, True, False, role="headline")
+    text = (row("PARIS, 17 décembre. Situation générale", 90, 125, 190),
+            row("la dépression de la mer du Nord est", 90, 137, 190))
+    star = row("*", 130, 112, 135)
+    for lines, beside in (((star, *text), False), ((row("Un lecteur nous écrit", 90, 112, 190), *text), True)):
+        block = Block(lines, union_all([ln.box for ln in lines]), 10, False, False, role="body")
+        side = Group([title])
+        placer = Placer([side], [], [], 10, P)
+        assert (placer.home(Unit(block.box, block=block)) is side) is beside
 
 
 def test_body_blocks_a_point_apart_in_small_type_are_one_storys_text():
