@@ -202,6 +202,25 @@ def _text_unit(x0, y0, y1, size):
     return Unit(Box(x0, y0, x0 + 100, y1), block=Block(lines, Box(x0, y0, x0 + 100, y1), size, False, False))
 
 
+def test_a_run_does_not_go_on_from_text_over_another_storys_text_ending_the_column_before():
+    #  ░promo░ ░top░     the run heading column two (6 points by its OCR block) matches the
+    #  ══ MEMENTO ══     promo's type, not the story at the foot of column one (7 points),
+    #  ░memento░         which the promo stands over: the run goes on from neither (Petit
+    #  ░memento░         Journal 1900 p7); with nothing of another story under the promo, from it
+    def unit(y0: float, n: int, size: float, home: Group) -> Unit:
+        lines = tuple(Line((), Box(50, y0 + 12 * i, 150, y0 + 12 * i + 10), "text", size, False, False)
+                      for i in range(n))
+        u = Unit(Box(50, y0, 150, lines[-1].box.y1), block=Block(lines, Box(50, y0, 150, lines[-1].box.y1), size,
+                                                                 False, False, role="body"))
+        u.home = home
+        return u
+    promo, memento = Group([]), Group([])
+    top, above, foot = unit(40, 2, 6.0, Group([])), unit(40, 3, 6.0, promo), unit(200, 6, 7.0, memento)
+    band = (float("-inf"), float("inf"))
+    assert flow._column_end(replace(top, box=Box(160, 40, 260, 62)), 200, [above, foot], band, True, [], 6, P) is None
+    assert flow._column_end(replace(top, box=Box(160, 40, 260, 62)), 200, [above], band, True, [], 6, P) is above
+
+
 def test_smaller_text_with_its_story_going_on_under_it_is_a_quotation_read_in_place():
     #  ░░░░░      the story's text, verse quoted in smaller type, the story again under it in
     #   ░q░       its column (Le Gaulois, 8 February 1882: verse in "Les scies"): q is read in
