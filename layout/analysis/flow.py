@@ -87,9 +87,9 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         if (p.block is None or not -_INTO * body <= gap <= _GUTTER * body
                 or not (low < p.box.y1 <= high and p.box.y0 >= band[0])):
             continue
-        if p.block.role == "body" and len(p.block.lines) >= _RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
-            foot = p
         if not same_text_size(p, top, params):
+            if p.block.role == "body" and len(p.block.lines) >= _RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
+                foot = p  # the lowest running text in another type
             continue
         if (best is None or p.box.y1 > best.box.y1) and not any(
                 p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
