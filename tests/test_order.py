@@ -135,6 +135,19 @@ def test_a_story_set_as_a_rectangle_is_placed_by_its_head_and_first_column():
     assert place_box(s) == Box(50, 100, 470, 500)
 
 
+def test_a_story_across_the_columns_of_its_band_is_read_after_the_band_over_it():
+    """A feuilleton across the foot of the page, its title over its first column, the tops of
+    its other columns a little higher: it stands across all of them, so the page is read band
+    by band (the top band's two stories, then the feuilleton), not down its first column before
+    the top band's second (Ouest-Eclair Caen 1924 p8)."""
+    ad = story("ad", Box(50, 100, 250, 400))
+    news = story("news", Box(270, 100, 470, 400))
+    feuilleton = story("feuilleton", Box(50, 450, 250, 470), Box(50, 480, 250, 900), Box(270, 420, 470, 900))
+    assert place_box(feuilleton) == Box(50, 450, 470, 900)
+    stories = [feuilleton, news, ad]
+    assert [stories[i].id for i in reading_order([place_box(s) for s in stories])] == ["ad", "news", "feuilleton"]
+
+
 def test_two_columns_whose_ocr_boxes_overlap_by_a_few_pixels_are_read_one_after_the_other():
     """A scan a little aslant (NZZ, 1815): OCR boxes column one 126-970 px and column two
     963-1833 px, 7 px over each other. The columns are still read one after the other, not

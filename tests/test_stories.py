@@ -13,6 +13,7 @@ from layout.analysis import flow, subheads
 from layout.analysis.skew import page_drift
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _spanning_titles, _widen_spans, _with_decks
+from layout.geometry import union_all
 from layout.model import Block, Box, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
@@ -199,6 +200,25 @@ def test_smaller_text_under_text_without_headline_is_its_notes():
 def _text_unit(x0, y0, y1, size):
     lines = (Line((), Box(x0, y0, x0 + 100, y1), "text", size, False, False),)
     return Unit(Box(x0, y0, x0 + 100, y1), block=Block(lines, Box(x0, y0, x0 + 100, y1), size, False, False))
+
+
+def test_a_run_does_not_go_on_from_text_over_another_storys_text_ending_the_column_before():
+    #  ░promo░ ░top░     the run heading column two (6 points by its OCR block) matches the
+    #  ══ MEMENTO ══     promo's type, not the story at the foot of column one (7 points),
+    #  ░memento░         which the promo stands over: the run goes on from neither (Petit
+    #  ░memento░         Journal 1900 p7); with nothing of another story under the promo, from it
+    def unit(y0: float, n: int, size: float, home: Group) -> Unit:
+        lines = tuple(Line((), Box(50, y0 + 12 * i, 150, y0 + 12 * i + 10), "text", size, False, False)
+                      for i in range(n))
+        u = Unit(Box(50, y0, 150, lines[-1].box.y1), block=Block(lines, Box(50, y0, 150, lines[-1].box.y1), size,
+                                                                 False, False, role="body"))
+        u.home = home
+        return u
+    promo, memento = Group([]), Group([])
+    top, above, foot = unit(40, 2, 6.0, Group([])), unit(40, 3, 6.0, promo), unit(200, 6, 7.0, memento)
+    band = (float("-inf"), float("inf"))
+    assert flow._column_end(replace(top, box=Box(160, 40, 260, 62)), 200, [above, foot], band, True, [], 6, P) is None
+    assert flow._column_end(replace(top, box=Box(160, 40, 260, 62)), 200, [above], band, True, [], 6, P) is above
 
 
 def test_smaller_text_with_its_story_going_on_under_it_is_a_quotation_read_in_place():
@@ -864,6 +884,25 @@ def test_text_whose_box_an_ocr_block_above_overlaps_by_under_a_line_goes_on_with
     first = Unit(upper.box, block=upper)
     placer.place(first, Group([]))
     assert placer.home(Unit(lower.box, block=lower)) is first.home
+
+
+def test_an_ornament_over_a_block_does_not_set_it_level_with_a_title_beside_it():
+    """An OCR engine may put an ornament ("*") in the block of the text under it (Ouest-Eclair
+    Caen 1924 p7: over a weather report under its own title, level with an advertisement's
+    title to its left): the text starts under the title's foot, so the title is not beside it.
+    Without the ornament, the same title level with the text's first line is its side headline."""
+    def row(text: str, x0: float, y0: float, x1: float) -> Line:
+        return Line((), Box(x0, y0, x1, y0 + 10), text, 10, False, False)
+
+    title = Block((row("MON PARFUM", 20, 100, 80),), Box(20, 100, 80, 120), 20, True, False, role="headline")
+    text = (row("PARIS, 17 décembre. Situation générale", 90, 125, 190),
+            row("la dépression de la mer du Nord est", 90, 137, 190))
+    star = row("*", 130, 112, 135)
+    for lines, beside in (((star, *text), False), ((row("Un lecteur nous écrit", 90, 112, 190), *text), True)):
+        block = Block(lines, union_all([ln.box for ln in lines]), 10, False, False, role="body")
+        side = Group([title])
+        placer = Placer([side], [], [], 10, P)
+        assert (placer.home(Unit(block.box, block=block)) is side) is beside
 
 
 def test_body_blocks_a_point_apart_in_small_type_are_one_storys_text():

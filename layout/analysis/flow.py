@@ -63,7 +63,12 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     (nothing above it in its band of the page) continues the story at the foot of the column
     before, in the same band. A run that starts lower (under a picture, say) continues the
     story ending lowest beside it, between the run's top and (about) its bottom. A column
-    ending in a jump line or a source credit (``_CLOSING_ROLES``) ends its story there. On a
+    ending in a jump line or a source credit (``_CLOSING_ROLES``) ends its story there. The
+    text a run heading its column goes on from is in its type; when the column before ends in
+    running text of another story in another type, lower down, the run goes on from neither:
+    it would jump over that story (a list of coupons in 6 points heading column four, the
+    coupons of column three's foot in 7, a promotion box in 6 over them: Petit Journal 1900
+    p7). On a
     slanted scan the gutter is measured with the slant taken out (``straight``, ``skew``): a
     column drifting left down the page ends a hundred pixels left of where the next column's
     top starts, the width of a gutter more (Ouest-Eclair Caen 1924 p3)::
@@ -74,20 +79,25 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         ░B░░░ ░g░░░
     """
     low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + _PAST_FOOT * body)
-    best = None
+    best = foot = None
     seen = straight or (lambda box: box)
     start = seen(top.box).x0
     for p in others:
         gap = start - seen(p.box).x1
         if (p.block is None or not -_INTO * body <= gap <= _GUTTER * body
-                or not (low < p.box.y1 <= high and p.box.y0 >= band[0])
-                or not same_text_size(p, top, params)):
+                or not (low < p.box.y1 <= high and p.box.y0 >= band[0])):
+            continue
+        if not same_text_size(p, top, params):
+            if p.block.role == "body" and len(p.block.lines) >= _RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
+                foot = p  # the lowest running text in another type
             continue
         if (best is None or p.box.y1 > best.box.y1) and not any(
                 p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
             best = p
     if best is not None and best.block is not None and best.block.role in _CLOSING_ROLES:
         return None  # the story ends at the foot of the column before: nothing goes on from it
+    if at_top and best is not None and foot is not None and foot.box.y0 >= best.box.y1 and foot.home is not best.home:
+        return None  # the column ends in another story's text, in another type: the run's is neither
     return best
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from ..geometry import SAME_COLUMN, union_all, x_overlap_ratio
+from ..geometry import SAME_COLUMN, union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Story
 from .script import unhung_box
 from .skew import Straight
@@ -29,6 +29,9 @@ from .skew import Straight
 # scan a little aslant overlap by a few pixels.
 _SHRINK = 0.5
 _SHRINK_ACROSS = 0.01
+# [share of a block's height] how much of it stands level with its story's first run for the
+# story's place to reach over it (``place_box``)
+_LEVEL = 0.5
 
 
 def reading_order(boxes: Sequence[Box], right_to_left: bool = False) -> list[int]:
@@ -141,8 +144,17 @@ def place_box(story: Story, straight: Straight = None) -> Box:
     text under it in its first column. That box is what the stories are ordered by; a modern
     story set as a rectangle starts at its top and keeps its place.
 
-    The box of the story's first blocks down one column (the whole box if it has none);
-    ``straight``: on a slanted scan, their lines each moved straight (``set_box``, ``skew``)."""
+    A story set in columns side by side in one band of the page (a feuilleton across the foot
+    of the page, its title over the first column) stands across all of them: the box reaches
+    sideways over its blocks standing level with that run, most of their height beside it
+    (``_LEVEL``), and no higher nor lower. So the columns beside its first one are no gutter
+    to read the page down before its band (Ouest-Eclair Caen 1924 p8: the columns of the
+    top band were read after the first column of the feuilleton under them), while a story
+    running on at the top of the next column, above its first run, is still placed by that run.
+
+    The box of the story's first blocks down one column (the whole box if it has none), as wide
+    as its blocks level with them; ``straight``: on a slanted scan, their lines each moved
+    straight (``set_box``, ``skew``)."""
     blocks = story.blocks
     if not blocks:
         return story.box
@@ -152,4 +164,7 @@ def place_box(story: Story, straight: Straight = None) -> Box:
         if b.box.y0 < last.y0 or x_overlap_ratio(b.box, last) < SAME_COLUMN:
             break
         run.append(b)
-    return union_all([b.box if straight is None else set_box(b, straight) for b in run])
+    boxes = [b.box if straight is None else set_box(b, straight) for b in blocks]
+    head = union_all(boxes[:len(run)])
+    level = [head] + [b for b in boxes[len(run):] if y_overlap(b, head) >= _LEVEL * b.height]
+    return Box(min(b.x0 for b in level), head.y0, max(b.x1 for b in level), head.y1)

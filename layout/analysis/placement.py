@@ -334,7 +334,7 @@ class Placer:
 
     def _anchor_beside(self, u: Unit) -> Group | None:
         """A headline set just left of u, level with its top (a side headline)."""
-        b, body = u.box, self.body
+        b, body = _printed_box(u), self.body
         for k in self._beside_grid.near(b.x0 - 5 * body, b.y0, b.x0 + 0.5 * body, b.y1):
             g = self.groups[self._beside[k]]
             a = g.anchor_box
@@ -388,3 +388,12 @@ class Placer:
         """The story of the unit right above u, when the text goes on in the same size."""
         p = self.placed_above(u)
         return p.home if p is not None and same_text_size(p, u, self.params) else None
+
+
+def _printed_box(u: Unit) -> Box:
+    """u's box from its first line holding a letter or a digit: an ornament the OCR put over a
+    block's text ("*" over a weather report, Ouest-Eclair Caen 1924 p7) is no line a title
+    beside it stands level with."""
+    lines = u.block.lines if u.block is not None else ()
+    first = next((k for k, ln in enumerate(lines) if any(map(str.isalnum, ln.text))), 0)
+    return union_all([ln.box for ln in lines[first:]]) if first else u.box
