@@ -383,7 +383,7 @@ def test_the_frame_holding_a_point_is_the_largest_whether_the_frames_are_filed_o
     the largest holding it, the first of equal ones, none outside them all."""
     import random
 
-    from layout.analysis.blocks import _FILED, Frames
+    from layout.analysis.frames import _FILED, Frames
     rng = random.Random(7)
     for count in (1, 3, _FILED - 1, _FILED, 60):
         frames = []
