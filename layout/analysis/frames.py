@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..geometry import Grid, union_all, x_overlap_ratio
+import math
+from bisect import bisect_left, bisect_right, insort
+
+from ..geometry import SAME_COLUMN, Grid, union_all, x_overlap_ratio
 from ..model import Box, Line
 
 # [frames] a page's frames or figures are filed in a grid (``Frames``) from this many on
 _FILED = 16
 # [sizes] a line this close under a frame's foot may be its text run past it (``Frames.overran``)
 _OVERRUN = 0.5
-# [share of the narrower line] a frame's line over a line under its foot is in its column when
-# they overlap this much (as two lines of one block do, ``blocks``)
-_IN_COLUMN = 0.5
 
 
 class Frames:
@@ -69,11 +69,57 @@ def held_under_foot(lines: list[Line], frame: dict[int, int | None], frames: Fra
     (``Frames.overran``) no further under the frame's line above than that is under the one above,
     plus ``_OVERRUN`` of its size (a crosshead's space), unless a line closer below starts nearer
     its start than that frame's line: it heads the text going on below (groff's box over a column's
-    first line). LaTeX's People's Daily box runs its foot through its columns' last lines."""
-    for ln, i in [(ln, i) for ln in lines if frame[id(ln)] is None and (i := frames.overran(ln)) is not None]:
+    first line). LaTeX's People's Daily box runs its foot through its columns' last lines.
+
+    The lines are looked up by their foot per frame and by their top outside all (kept sorted as
+    lines join a frame), so an overrun line costs the lines around it, not all of the page's."""
+    overran = [(k, i) for k, ln in enumerate(lines)
+               if frame[id(ln)] is None and (i := frames.overran(ln)) is not None]
+    if not overran:
+        return
+    feet: dict[int, list[tuple[float, int]]] = {}  # per frame, (foot, index) of its lines
+    for k, ln in enumerate(lines):
+        if frame[id(ln)] is not None:
+            feet.setdefault(frame[id(ln)], []).append((ln.box.y1, k))
+    for column in feet.values():
+        column.sort()
+    tops = sorted((ln.box.y0, k) for k, ln in enumerate(lines) if frame[id(ln)] is None)
+    for k, i in overran:
+        ln = lines[k]
         b = ln.box
-        column = sorted((m.box for m in lines if frame[id(m)] == i and m.box.y1 <= b.y0 + _OVERRUN * ln.size
-                         and x_overlap_ratio(m.box, b) >= _IN_COLUMN), key=lambda m: m.y1)
-        if len(column) >= 2 and (over := b.y0 - column[-1].y1) <= column[-1].y0 - column[-2].y1 + _OVERRUN * ln.size and not any(
-                frame[id(m)] is None and 0 <= m.box.y0 - b.y1 < over and abs(m.box.x0 - b.x0) < abs(column[-1].x0 - b.x0) for m in lines):
-            frame[id(ln)] = i
+        above = _two_above(lines, feet.get(i, []), b, b.y0 + _OVERRUN * ln.size)
+        if len(above) < 2 or (over := b.y0 - above[0].y1) > above[0].y0 - above[1].y1 + _OVERRUN * ln.size:
+            continue
+        if _heads_below(lines, tops, b, over, abs(above[0].x0 - b.x0)):
+            continue
+        frame[id(ln)] = i
+        insort(feet.setdefault(i, []), (b.y1, k))
+        del tops[bisect_left(tops, (b.y0, k))]
+
+
+def _two_above(lines: list[Line], feet: list[tuple[float, int]], b: Box, limit: float) -> list[Box]:
+    """The boxes of the last two lines (by foot, ``feet``: sorted (foot, index) of one frame's
+    lines) whose foot is at most ``limit`` and which stand in one column with ``b``, lowest first."""
+    found: list[Box] = []
+    for n in range(bisect_right(feet, (limit, math.inf)) - 1, -1, -1):
+        m = lines[feet[n][1]].box
+        if x_overlap_ratio(m, b) >= SAME_COLUMN:
+            found.append(m)
+            if len(found) == 2:
+                break
+    return found
+
+
+def _heads_below(lines: list[Line], tops: list[tuple[float, int]], b: Box, over: float,
+                 start: float) -> bool:
+    """Whether a line in no frame (``tops``: sorted (top, index) of those) starts under ``b``,
+    less than ``over`` below its foot, less than ``start`` from its start across."""
+    n = bisect_left(tops, (b.y1, -1))
+    while n < len(tops):
+        m = lines[tops[n][1]].box
+        if not m.y0 - b.y1 < over:
+            return False
+        if abs(m.x0 - b.x0) < start:
+            return True
+        n += 1
+    return False
