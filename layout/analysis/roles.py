@@ -44,8 +44,9 @@ from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
+from .pieces import join_spanned_pieces
 from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS
-from .titles import TITLE_CHARS, centred, join_openings, join_spanned_pieces, line_ends_text, name_titles
+from .titles import TITLE_CHARS, centred, join_openings, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
