@@ -131,10 +131,17 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
     rows: dict[int, tuple[Box, Line]] = {}  # per group, its last row (``_last_row``)
     extents: dict[int, Box] = {}  # per group, the box of all its lines
 
+    plain = not regions.lines  # no line of an OCR region (a PDF's page): no region's question holds
+
     def follows(ln: Line, b: Box, k: int, last: Line, gap: float) -> bool:
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
         the group's last row."""
         lb = rows[k][0]
+        if plain:  # (the same test with every region's answer False: most pages, every pair)
+            return (-_MAX_OVERLAP * ln.size < gap and x_overlap_ratio(lb, b) >= _MIN_OVERLAP
+                    and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
+                    and (same_style(last, ln, params) or _two_faces(last, ln, params))
+                    and clear(lb, b, k, gap))
         same_block = same_source_block(last, ln) \
             or regions.stacked(last, ln, b, extents[k], gap, len(groups[k]) == 1) \
             or regions.speck(last, ln)
@@ -148,9 +155,14 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params)
                      or ends)
                 and (ends or not regions.apart(last, ln))
-                and (_in_leading(groups[k], gap, boxes)
-                     or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
-                                for j in by_middle.between(lb.y1 - 1, b.y0 + 1))))
+                and clear(lb, b, k, gap))
+
+    def clear(lb: Box, b: Box, k: int, gap: float) -> bool:
+        """Whether no rule or figure lies between group k's last row (``lb``) and box ``b``,
+        ``gap`` under it, but in the group's own leading (``_in_leading``)."""
+        return _in_leading(groups[k], gap, boxes) \
+            or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
+                       for j in by_middle.between(lb.y1 - 1, b.y0 + 1))
 
     for ln in sorted(lines, key=lambda ln: (boxes[id(ln)].y0, boxes[id(ln)].x0)):
         b = boxes[id(ln)]
@@ -318,10 +330,10 @@ def _same_type_in_any_face(a: Line | Block, b: Line | Block, params: Params) -> 
 def _two_faces(a: Line, b: Line, params: Params) -> bool:
     """Set in one type but for the face most of one line's characters are in, which the other
     line has words in: a line of two scripts, each in its own face (a CJK paragraph's short
-    last line "台8.5%。", mostly Latin digits, is in the CJK face of the line above)."""
-    return (a.font in {font_family(w.font) for w in b.words}
-            or b.font in {font_family(w.font) for w in a.words}) \
-        and _same_type_in_any_face(a, b, params)
+    last line "台8.5%。", mostly Latin digits, is in the CJK face of the line above). The type is
+    compared first: the faces are the words' own, looked at only for lines set in one type."""
+    return _same_type_in_any_face(a, b, params) \
+        and (a.font in {font_family(w.font) for w in b.words} or b.font in {font_family(w.font) for w in a.words})
 
 
 def _block(lines: list[Line], frame: int | None) -> Block:
