@@ -78,6 +78,20 @@ def test_a_line_just_under_a_frames_foot_is_the_frames_text_run_past_it():
     assert [(len(b.lines), b.frame) for b in sorted(blocks, key=lambda b: b.box.y0)] == [(2, 0), (3, None)]
 
 
+def test_the_lines_run_past_the_feet_of_many_frames_are_each_their_own_frames():
+    """Twenty boxes in rows and columns (filed in a grid; their lines looked up by frame and
+    foot, not scanned): each box's last line, 1 pt under its foot and in its leading, is that
+    box's, never a neighbour's."""
+    frames, words = [], []
+    for row in range(4):
+        for col in range(5):
+            x, y = 50 + col * 130, 100 + row * 100
+            frames.append(Box(x - 10, y - 10, x + 110, y + 59))  # lines at y ... y + 60, 1 under the foot
+            words += column(x, y, 6)
+    blocks = blocks_of(words, frames=frames)
+    assert sorted((b.frame, len(b.lines)) for b in blocks) == [(k, 6) for k in range(20)]
+
+
 def test_a_line_just_under_a_frames_foot_heading_the_text_below_is_not_the_frames():
     """groff's sidebar box over a column: the column's first line sets on 2 pt under the box's
     foot, as near its last line as a line run past it would be, but flush with the column
@@ -383,7 +397,7 @@ def test_the_frame_holding_a_point_is_the_largest_whether_the_frames_are_filed_o
     the largest holding it, the first of equal ones, none outside them all."""
     import random
 
-    from layout.analysis.blocks import _FILED, Frames
+    from layout.analysis.frames import _FILED, Frames
     rng = random.Random(7)
     for count in (1, 3, _FILED - 1, _FILED, 60):
         frames = []

@@ -596,3 +596,18 @@ def test_a_title_set_in_two_pieces_far_apart_over_one_line_across_is_one_headlin
     roles = roles_of(page(own, width=600))
     assert roles["Bundner"] == roles["Landbote"] == "headline"
 
+
+
+def test_titles_in_two_pieces_on_several_rows_each_join_their_own_rows_piece():
+    """Three papers' names, each set in two pieces far apart over an imprint line across the
+    gap, one under the other (the headlines looked up by row): each left piece joins the piece
+    on its own row, never one of the rows above or below, though all stand in one column."""
+    words = []
+    for n, (left, right) in enumerate((("Bundner", "Landbote"), ("Berner", "Bote"), ("Zuger", "Volksblatt"))):
+        y = 40 + 200 * n
+        words += text_lines([left], 60, y, size=40) + text_lines([right], 330, y, size=40)
+        words += text_lines([f"Printed and published by A. Bernhard, {n + 1} December 1845"], 50, y + 50, size=12)
+        words += column(50, y + 80, 8, width=500)
+    roles = roles_of(page(words, width=600, height=800))
+    assert [roles.get(t) for t in ("Bundner", "Berner", "Zuger")] == ["headline"] * 3
+    assert not {"Landbote", "Bote", "Volksblatt"} & set(roles)

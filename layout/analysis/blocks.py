@@ -17,9 +17,10 @@ its own inside the group of its engine block's lines goes back among them (``str
 Lines of regions of a line or two each, stacked in a column at the page's leading, are read as
 one region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
-to outside it is first cut at the picture's edge (``_cut_at_figures``). Lines are swept top to
-bottom against the few blocks still open (about one per column), rules and figures are looked
-up by height and frames by place (``geometry.ByKey``, ``geometry.Grid``), so the cost is
+to outside it is first cut at the picture's edge (``_cut_at_figures``), and a line just under
+a frame's foot may be the frame's text run past it (``frames.held_under_foot``). Lines are swept
+top to bottom against the few blocks still open (about one per column), rules and figures are
+looked up by height and frames by place (``geometry.ByKey``, ``frames.Frames``), so the cost is
 linear.
 
 Vertical CJK lines are grouped the same way in a turned frame of reference where "down" is
@@ -34,9 +35,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from ..geometry import ByKey, Grid, crosses_between_vertically, set_in_over, union_all, x_overlap_ratio
+from ..geometry import ByKey, crosses_between_vertically, set_in_over, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Rule, font_family
 from ..params import Params
+from .frames import Frames, held_under_foot
 from .hyphens import breaks_word
 from .linestyle import make_line
 from .ocrregions import OCR_LEADING, Regions, engine_order, level_in_print, same_source_block
@@ -59,58 +61,9 @@ ONE_TYPE = 3.5
 # [share of its block's width] a line this short holds too few words to measure its type
 # as surely as a full line does (``_last_line``)
 _FEW_WORDS = 0.5
-# [frames] a page's frames or figures are filed in a grid (``Frames``) from this many on
-_FILED = 16
-# [sizes] a line this close under a frame's foot may be its text run past it (``Frames.overran``)
-_OVERRUN = 0.5
-
-
 def _turn(box: Box) -> Box:
     """Vertical text into horizontal flow: reading right-to-left becomes top-to-bottom."""
     return Box(box.y0, -box.x1, box.y1, -box.x0)
-
-
-class Frames:
-    """The page's frames (drawn or tinted boxes), or its figures, filed in a grid of cells a
-    fortieth of their extent wide: which one holds a point costs the boxes around it, not all.
-    Fewer than ``_FILED`` are scanned instead: a figure across the page fills up to 1,600
-    cells (a third of a millisecond, a tenth of the floor on a page of a few lines)."""
-
-    def __init__(self, frames: Sequence[Box]) -> None:
-        self._frames = frames
-        self._grid: Grid | None = None
-        if len(frames) >= _FILED:
-            extent = union_all(frames)
-            self._grid = Grid(frames, max(extent.width, extent.height) / 40)
-
-    def of(self, box: Box) -> int | None:
-        """Index of the largest frame holding the centre of box, or None.
-
-        The largest, so that a sidebar's tinted title bar and its outline are one frame.
-        """
-        if not self._frames:  # (most pages' figures, many pages' frames: asked of every line)
-            return None
-        best, best_area = None, 0.0
-        cx, cy = box.cx, box.cy
-        for i in range(len(self._frames)) if self._grid is None else self._grid.near(cx, cy, cx, cy):
-            f = self._frames[i]
-            if f.x0 <= cx <= f.x1 and f.y0 <= cy <= f.y1 and f.area > best_area:
-                best, best_area = i, f.area
-        return best
-
-    def overran(self, line: Line) -> int | None:
-        """Index of a frame the line (in none) may have overrun: inside it across and its top
-        under its foot, both within ``_OVERRUN`` of its size (an opening quotation mark may
-        hang past the side). ``_held_under_foot`` asks whether it goes on with its text."""
-        if line.vertical or not self._frames:
-            return None
-        b, reach = line.box, _OVERRUN * line.size
-        for i in range(len(self._frames)) if self._grid is None else self._grid.near(b.x0, b.y0 - reach,
-                                                                                      b.x1, b.y0):
-            f = self._frames[i]
-            if f.x0 - reach <= b.x0 and b.x1 <= f.x1 + reach and f.y1 <= b.cy and b.y0 <= f.y1 + reach:
-                return i
-        return None
 
 
 def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequence[Rule],
@@ -122,7 +75,7 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     in_frames, in_figures = Frames(frames), Frames([f.box for f in figures])
     lines = _cut_at_figures(lines, figures)
     frame = {id(ln): in_frames.of(ln.box) for ln in lines}
-    _held_under_foot(lines, frame, in_frames)
+    held_under_foot(lines, frame, in_frames)
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, frame, in_figures, params)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], frame, in_figures, params)
@@ -178,10 +131,19 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
     rows: dict[int, tuple[Box, Line]] = {}  # per group, its last row (``_last_row``)
     extents: dict[int, Box] = {}  # per group, the box of all its lines
 
+    plain = not regions.lines  # no line of an OCR region (a PDF's page): no region's question holds
+
     def follows(ln: Line, b: Box, k: int, last: Line, gap: float) -> bool:
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
         the group's last row."""
         lb = rows[k][0]
+        if plain:  # (the same test with every region's answer False: most pages, every pair)
+            return (-_MAX_OVERLAP * ln.size < gap
+                    and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP
+                         or len(groups[k]) == 1 and set_in_over(lb, b, _FLUSH * ln.size))
+                    and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
+                    and (same_style(last, ln, params) or _two_faces(last, ln, params))
+                    and clear(lb, b, k, gap))
         same_block = same_source_block(last, ln) \
             or regions.stacked(last, ln, b, extents[k], gap, len(groups[k]) == 1) \
             or regions.speck(last, ln)
@@ -195,9 +157,14 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
                 and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params) or ends)
                 and (ends or not regions.apart(last, ln))
-                and (_in_leading(groups[k], gap, boxes)
-                     or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
-                                for j in by_middle.between(lb.y1 - 1, b.y0 + 1))))
+                and clear(lb, b, k, gap))
+
+    def clear(lb: Box, b: Box, k: int, gap: float) -> bool:
+        """Whether no rule or figure lies between group k's last row (``lb``) and box ``b``,
+        ``gap`` under it, but in the group's own leading (``_in_leading``)."""
+        return _in_leading(groups[k], gap, boxes) \
+            or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
+                       for j in by_middle.between(lb.y1 - 1, b.y0 + 1))
 
     for ln in sorted(lines, key=lambda ln: (boxes[id(ln)].y0, boxes[id(ln)].x0)):
         b = boxes[id(ln)]
@@ -221,21 +188,6 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
             groups[best].append(ln)
         still.file(best, rows[best][0])
     return [groups[k] for k in done + still.remaining()]
-
-
-def _held_under_foot(lines: list[Line], frame: dict[int, int | None], frames: Frames) -> None:
-    """Give a frame (``frame``: per line, its frame's index) each line just under its foot
-    (``Frames.overran``) no further under the frame's line above than that is under the one above,
-    plus ``_OVERRUN`` of its size (a crosshead's space), unless a line closer below starts nearer
-    its start than that frame's line: it heads the text going on below (groff's box over a column's
-    first line). LaTeX's People's Daily box runs its foot through its columns' last lines."""
-    for ln, i in [(ln, i) for ln in lines if frame[id(ln)] is None and (i := frames.overran(ln)) is not None]:
-        b = ln.box
-        column = sorted((m.box for m in lines if frame[id(m)] == i and m.box.y1 <= b.y0 + _OVERRUN * ln.size
-                         and x_overlap_ratio(m.box, b) >= _MIN_OVERLAP), key=lambda m: m.y1)
-        if len(column) >= 2 and (over := b.y0 - column[-1].y1) <= column[-1].y0 - column[-2].y1 + _OVERRUN * ln.size and not any(
-                frame[id(m)] is None and 0 <= m.box.y0 - b.y1 < over and abs(m.box.x0 - b.x0) < abs(column[-1].x0 - b.x0) for m in lines):
-            frame[id(ln)] = i
 
 
 def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box,
@@ -380,10 +332,10 @@ def _same_type_in_any_face(a: Line | Block, b: Line | Block, params: Params) -> 
 def _two_faces(a: Line, b: Line, params: Params) -> bool:
     """Set in one type but for the face most of one line's characters are in, which the other
     line has words in: a line of two scripts, each in its own face (a CJK paragraph's short
-    last line "台8.5%。", mostly Latin digits, is in the CJK face of the line above)."""
-    return (a.font in {font_family(w.font) for w in b.words}
-            or b.font in {font_family(w.font) for w in a.words}) \
-        and _same_type_in_any_face(a, b, params)
+    last line "台8.5%。", mostly Latin digits, is in the CJK face of the line above). The type is
+    compared first: the faces are the words' own, looked at only for lines set in one type."""
+    return _same_type_in_any_face(a, b, params) \
+        and (a.font in {font_family(w.font) for w in b.words} or b.font in {font_family(w.font) for w in a.words})
 
 
 def _block(lines: list[Line], frame: int | None) -> Block:

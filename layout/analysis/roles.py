@@ -44,8 +44,9 @@ from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
+from .pieces import join_spanned_pieces
 from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS
-from .titles import TITLE_CHARS, centred, join_openings, join_spanned_pieces, line_ends_text, name_titles
+from .titles import TITLE_CHARS, centred, join_openings, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
@@ -132,7 +133,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     # a badly read block held in a column is its text: its letters are no evidence of a title
     roles = ["body" if bad and r in ("headline", "crosshead") else r for bad, r in zip(illegible, roles)]
     blocks, roles = join_openings(blocks, roles, body, _SENTENCE_ENDS)
-    return tuple(replace(b, role=r) for b, r in zip(blocks, roles))
+    return tuple(b if b.role == r else replace(b, role=r) for b, r in zip(blocks, roles))  # (most: one copy less)
 
 
 def _split_pattern_lines(b: Block, body: float) -> list[Block]:

@@ -65,7 +65,8 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     grid = Grid([u.box for u in units], 10 * body)
     headed = [h for h in groups if h.header and h.units]
     titles = Grid([h.anchor_box for h in headed], 10 * body)
-    hosts = [(g, _host(g, units, grid, body) or _row_host(g, headed, titles, units, grid, body))
+    hosts = [(g, _host(g, column := _column(g.anchor_box, g.units), units, grid, body)
+              or _row_host(g, column, headed, titles, units, grid, body))
              for g in groups if g.header and g.units and all(b.role == "headline" for b in g.header)]
     absorbed: dict[int, Group] = {}
     for g, host in hosts:
@@ -80,12 +81,11 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
         g.header = []
 
 
-def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
-    """The one story whose text stands over g's title in its column and beside g's text on
-    both sides, all the way down, under a larger headline over the title's column; else
-    None."""
+def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
+    """The one story whose text stands over g's title in its column (``_column``) and beside
+    g's text on both sides, all the way down, under a larger headline over the title's column;
+    else None."""
     title = g.anchor_box
-    column = _column(title, g.units)
     gutter = _GUTTER * body
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, column.y1)]
@@ -109,8 +109,8 @@ def _host(g: Group, units: Sequence[Unit], grid: Grid, body: float) -> Group | N
                     and max(b.size for b in host.header) > max(b.size for b in g.header)) else None
 
 
-def _row_host(g: Group, headed: Sequence[Group], titles: Grid, units: Sequence[Unit], grid: Grid,
-              body: float) -> Group | None:
+def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, units: Sequence[Unit],
+              grid: Grid, body: float) -> Group | None:
     """The one story whose headline ends within ``_OVER_GAP`` body sizes over g's title and
     reaches into its column, over less than ``_OVER_SHARE`` of it (a headline in the next
     column, level with the title, is another story's; one over the title's column is a banner
@@ -120,7 +120,6 @@ def _row_host(g: Group, headed: Sequence[Group], titles: Grid, units: Sequence[U
     title; else None. ``headed``: the stories with a header and text, their headers' boxes
     filed in ``titles``, so that only the headlines near the title's column are looked at."""
     title = g.anchor_box
-    column = _column(title, g.units)
     gutter, into = _GUTTER * body, _INTO * body
     low, high = title.y0 - _OVER_GAP * body, title.y0 + into
     hosts = [h for h in map(headed.__getitem__, titles.near(column.x0, low, column.x1, high))

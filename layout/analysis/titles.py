@@ -64,11 +64,7 @@ _TITLE_LETTERS = 0.7
 # most lines such an opening has
 _OPENING_GAP = 1.0
 _OPENING_LINES = 2
-# [share of the larger size] how near in size the pieces of one title set far apart on a row
-# are; [em of their type] how far under them the text spanning the gap between them starts
-_PIECE_SIZE = 0.95
-_SPANNED_REACH = 1.0
-# [body sizes] the cells of the grids ``join_spanned_pieces`` looks blocks up in
+# [body sizes] the cells of the grid ``_name_level_titles`` looks titles up in
 _CELL = 4.0
 
 
@@ -271,55 +267,6 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     dropped = set(opening.values())
     kept = [k for k in range(len(blocks)) if k not in dropped]
     return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept]
-
-
-def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role], marks: Sequence[bool],
-                        body: float) -> tuple[list[Block], list[Role], list[bool]]:
-    """A title set in pieces far apart on one row, joined: two headlines of one line each, in
-    one size (``_PIECE_SIZE``), level (their heights overlapping by more than half the
-    shorter's), nothing standing between them on their row, and the next text under them,
-    within an em of their type (``_SPANNED_REACH``), running under both across the gap. Two
-    headlines side by side each head their own columns, and the text under each is its own;
-    a paper's name set on both sides of its arms (``[B]ündner`` ... ``[L]andbote``, the
-    imprint and date line across the page under it) is one title the lines stage cut apart,
-    for display type is never spaced so loosely (``display.display_apart``). ``marks``: a
-    per-block list kept in step with the blocks. Blocks are looked up in a grid of
-    ``_CELL`` body sizes: a page of classified ads has thousands of one-line headlines.
-    """
-    heads = [k for k, r in enumerate(roles) if r == "headline" and len(blocks[k].lines) == 1]
-    if len(heads) < 2:
-        return list(blocks), list(roles), list(marks)
-    head_grid, grid = Grid([blocks[k].box for k in heads], _CELL * body), Grid([b.box for b in blocks], _CELL * body)
-    pairs: dict[int, int] = {}  # left piece -> right piece
-    taken: set[int] = set()  # the right pieces
-    for i in sorted(heads, key=lambda k: blocks[k].box.x0):
-        a = blocks[i]
-        level = sorted((heads[n] for n in head_grid.near(a.box.x1, a.box.y0, math.inf, a.box.y1)),
-                       key=lambda k: (blocks[k].box.x0, k))
-        for j in level:  # the nearest headline to the right on the row may be a's other piece
-            b = blocks[j]
-            if j in taken or b.box.x0 <= a.box.x1 \
-                    or min(a.size, b.size) < _PIECE_SIZE * max(a.size, b.size) \
-                    or y_overlap(a.box, b.box) <= 0.5 * min(a.box.height, b.box.height):
-                continue
-            row, reach = a.box.union(b.box), _SPANNED_REACH * a.size
-            if any(k not in (i, j) and roles[k] != "furniture" and blocks[k].box.x1 > a.box.x1
-                   and blocks[k].box.x0 < b.box.x0 and y_overlap(blocks[k].box, row) > 0
-                   for k in grid.near(a.box.x1, row.y0, b.box.x0, row.y1)):
-                break  # the nearest headline on the right stands beyond a block: no piece of a's
-            text = min((blocks[k].box for k in grid.near(row.x0, row.y1, row.x1, row.y1 + reach)
-                        if roles[k] != "furniture" and row.y1 <= blocks[k].box.y0 <= row.y1 + reach
-                        and x_overlap(blocks[k].box, row) > 0), key=lambda o: o.y0, default=None)
-            if text is not None and text.x0 < a.box.x1 and text.x1 > b.box.x0:
-                pairs[i] = j
-                taken.add(j)
-            break
-    if not pairs:
-        return list(blocks), list(roles), list(marks)
-    joined = {i: replace(blocks[i], lines=blocks[i].lines + blocks[j].lines,
-                         box=blocks[i].box.union(blocks[j].box)) for i, j in pairs.items()}
-    kept = [k for k in range(len(blocks)) if k not in taken]
-    return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept], [marks[k] for k in kept]
 
 
 def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], roles: list[Role],
