@@ -1214,3 +1214,15 @@ def test_a_title_shrunk_to_a_sliver_stops_its_span_at_a_picture_level_with_its_b
     layout = analyse_page(page(words, figures=[chart], width=840, height=900))
     assert headlines(layout) == ["Lead Story Runs Across The Whole Module", "A long side title shrunk to fit its co"]
     assert story_of(layout, "LEAD6") == story_of(layout, "LEAD0") != story_of(layout, "SIDETEXT")
+
+
+def test_a_headline_running_into_the_next_column_does_not_take_its_text_below():
+    """A two-line headline whose box runs 2 points into the next column (Scribus sets CJK
+    titles a little wider than their column: scribus_s163_04_zh), level with that column's
+    text, which runs on from a headline of its own higher up: the column's lower part, cut off
+    by white, stays with that story; the headline's span stops at the column it runs into."""
+    words = (text_lines(["Harbour Plan"], 292, 40, size=20) + marked(column(292, 70, 14), "Alfa")
+             + marked(column(292, 280, 14, start=70, indent_first=True), "Bravo")
+             + text_lines(["Road Works"], 172, 100, size=24.4) + marked(column(172, 130, 12, start=30), "Charlie"))
+    stories = {s.blocks[0].text: [b.text.split()[0] for b in s.blocks[1:]] for s in analyse_page(page(words)).stories}
+    assert stories == {"Harbour Plan": ["Alfa", "Bravo"], "Road Works": ["Charlie"]}

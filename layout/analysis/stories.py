@@ -280,13 +280,13 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
                                                      edge of the printed area
 
     A box starting level with it and running on below, under its end, stops it at its own
-    edge: the top of the next column under a kicker overhanging it. The decks and byline
-    hanging under it count as the headline here (``_with_decks``): text level with a deck set
-    in one column under a title overhanging the next (``══ TITLE ══`` over ``deck ░░``) stops
-    it there, and so does a picture level with the byline under a title shrunk to a sliver to
-    fit one column (4 points over a 9-point byline): nothing is level with that title alone,
-    so its span reached over the lead story's picture beside it and took the lead's last
-    column under the picture (Typst page 07 of seed 125).
+    edge: the top of the next column under a kicker overhanging it; so does the next column
+    that its box runs into by less than half a body size (scribus_s163_04_zh: 2.8 pt), else its
+    span took that column's text under it. The decks and byline hanging under it count as the
+    headline (``_with_decks``): text level with a deck in one column under a title overhanging
+    the next (``══ TITLE ══`` over ``deck ░░``) stops it there, and so does a picture level with
+    the byline under a title shrunk to a sliver (4 points over a 9-point byline): nothing is
+    level with that title alone, so its span took the lead's last column (Typst 07, seed 125).
     """
     if not blocks:
         return
@@ -313,7 +313,7 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
                 break
         for edge, near in grid.outward(a.x1 - 1, a.y0, a.y1, 1):
             starts = [max(o.x0, a.x1) for o in map(obstacles.__getitem__, near)
-                      if beside(o, o.x0 >= a.x1 - 1, o.x1 > a.x1)]
+                      if beside(o, o.x0 >= a.x1 - 0.5 * body, o.x1 > a.x1)]
             right = min(starts + ([right] if right is not None else []), default=None)
             if right is not None and right <= edge:
                 break
