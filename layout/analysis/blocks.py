@@ -137,26 +137,21 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
         the group's last row."""
         lb = rows[k][0]
-        if plain:  # (the same test with every region's answer False: most pages, every pair)
-            return (-_MAX_OVERLAP * ln.size < gap
-                    and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP
-                         or len(groups[k]) == 1 and set_in_over(lb, b, _FLUSH * ln.size))
-                    and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
-                    and (same_style(last, ln, params) or _two_faces(last, ln, params))
-                    and clear(lb, b, k, gap))
-        same_block = same_source_block(last, ln) \
-            or regions.stacked(last, ln, b, extents[k], gap, len(groups[k]) == 1) \
-            or regions.speck(last, ln)
-        ends = regions.alone(last, ln) \
+        # (on a page with no OCR region, ``plain``, every region's answer is no: not asked)
+        same_block = not plain and (
+            same_source_block(last, ln) or regions.stacked(last, ln, b, extents[k], gap, len(groups[k]) == 1)
+            or regions.speck(last, ln))
+        ends = not plain and regions.alone(last, ln) \
             and _last_line(groups[k], ln, b, extents[k], gap, boxes, params)
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
-                and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP or regions.beside(last, ln, lb, b, extents[k])
+                and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP
+                     or not plain and regions.beside(last, ln, lb, b, extents[k])
                      or len(groups[k]) == 1 and set_in_over(lb, b, _FLUSH * ln.size)
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
                      and _in_leading(groups[k], gap, boxes, OCR_LEADING))
                 and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params) or ends)
-                and (ends or not regions.apart(last, ln))
+                and (ends or plain or not regions.apart(last, ln))
                 and clear(lb, b, k, gap))
 
     def clear(lb: Box, b: Box, k: int, gap: float) -> bool:

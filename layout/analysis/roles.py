@@ -133,7 +133,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     # a badly read block held in a column is its text: its letters are no evidence of a title
     roles = ["body" if bad and r in ("headline", "crosshead") else r for bad, r in zip(illegible, roles)]
     blocks, roles = join_openings(blocks, roles, body, _SENTENCE_ENDS)
-    return tuple(b if b.role == r else replace(b, role=r) for b, r in zip(blocks, roles))  # (most: one copy less)
+    return tuple(b if b.role == r else replace(b, role=r) for b, r in zip(blocks, roles))
 
 
 def _split_pattern_lines(b: Block, body: float) -> list[Block]:
