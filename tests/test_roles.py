@@ -611,3 +611,17 @@ def test_titles_in_two_pieces_on_several_rows_each_join_their_own_rows_piece():
     roles = roles_of(page(words, width=600, height=800))
     assert [roles.get(t) for t in ("Bundner", "Berner", "Zuger")] == ["headline"] * 3
     assert not {"Landbote", "Bote", "Volksblatt"} & set(roles)
+
+
+def test_a_centred_line_under_text_ending_in_a_colon_is_what_it_announces_not_a_title():
+    """"Joseph, barrant la porte, un doigt sur les lèvres :" over "Fermé pour cause
+    d'ouverture !" centred (Le Petit Journal illustré, 1900): a colon announces what follows,
+    a reply or a quotation, so the text above has not come to an end and the centred line
+    under it goes on with it; under a full stop, the same line is a title."""
+    def role(last: str) -> str:
+        words = (column(50, 100, 6) + [word(last, 50, 172)] + [word("Closed!", 82, 196)]
+                 + column(50, 218, 12, start=30))
+        return roles_of(page(words))["Closed!"]
+    assert role("he said.") == "headline"
+    assert role("he said:") == "body"
+    assert role("il dit :") == "body"

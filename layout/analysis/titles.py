@@ -31,6 +31,9 @@ _OVER = 0.5
 # What a line closing a paragraph ends with: a full stop, Latin or CJK, or a closing quote or
 # bracket after one; not ’ (an apostrophe too) nor " and ] (alike in OCR noise)
 _TEXT_ENDS = tuple(FULL_STOPS + CJK_FULL_STOPS + "»”)")
+# What a line announcing what follows ends with (a reply, a quotation, a list): its text goes
+# on under it, however short the line
+_ANNOUNCING = (":", "：")
 # Smallest title, as a share of the body size, read as the head of an item in its column: a
 # title in small capitals measures about the body's x-height (OCR sizes come from line heights).
 _SMALL_TITLE = 0.55
@@ -330,8 +333,12 @@ def _ends_text(b: Block, column: Box) -> bool:
     """The block's text comes to an end (see ``line_ends_text``), or its last line is a
     signature: a name set right in the column (the text under the title), starting
     ``_SET_IN`` of its width in from its left edge ("Marc de ROSSINI..;" over ``REVUE
-    BIBLIOGRAPHIQUE``); a number set there (a serial's instalment, "84") is none."""
+    BIBLIOGRAPHIQUE``); a number set there (a serial's instalment, "84") is none. A last line
+    ending in a colon ends nothing: it announces the line under it ("… un doigt sur les lèvres :"
+    over "Fermé pour cause d'ouverture !" centred, Le Petit Journal illustré 1900)."""
     last = b.lines[-1]
+    if last.text.rstrip().endswith(_ANNOUNCING):
+        return False
     return line_ends_text(last, b.box) or (last.box.x0 > column.x0 + _SET_IN * column.width
                                            and last.box.x1 > column.x1 - _SET_IN * column.width
                                            and any(c.isalpha() for c in last.text))
