@@ -1181,3 +1181,22 @@ def test_cjk_headlines_side_by_side_set_solid_each_with_its_own_second_line_are_
     assert "南城社区畅通创新平台 搭建" in two and "青山县开展产业链 落实高质" in two
     one = texts(build_lines(cols + heads + [_head("基础设施量现代农业", (30, 657.7, 264, 691.7), 25.8)], (), P))
     assert "南城社区畅通创新平台 搭建青山县开展产业链 落实高质" in one
+
+
+def test_a_page_of_ocr_lines_each_in_one_column_looks_for_no_gutters(monkeypatch):
+    """Lines an OCR file found, each in one column of one block, are kept whole: nothing asks
+    where the page's gutters run, which are not looked for (about a fifth of such a
+    page's analysis). A found line across both columns asks, and is cut at their gutter."""
+    import layout.analysis.foundlines as foundlines
+    asked = []
+    find = foundlines.find_gutters
+    monkeypatch.setattr(foundlines, "find_gutters", lambda *a: asked.append(1) or find(*a))
+    words = [_found(text, x, x + 140, 100 + 12 * i, block, i)
+             for i in range(20) for block, x in ((1, 50), (2, 370))
+             for text, x in (("lorem", x), ("ipsum", x + 150))]
+    assert len(build_lines(words, (), P)) == 40 and not asked
+    words = [w for w in words if w.source_line != 10]
+    across = [_found("pars", 50, 340, 220, 3, 0), _found("una", 370, 660, 220, 3, 0)]
+    assert sorted(ln.text for ln in build_lines(words + across, (), P) if ln.box.y0 == 220) == [
+        "pars", "una"]
+    assert asked

@@ -34,12 +34,12 @@ from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
                       phrase_space_of_bold, phrase_space_of_display, side_by_side, spanned_under, word_space_of_display)
-from .foundlines import (ONE_COLUMN, found_line, found_measure, one_found_line, other_source_block,
-                         read_across, row_extent)
-from .gutters import INDENT, MIN_COLUMN, Gutters, find_gutters
+from .foundlines import (ONE_COLUMN, PageWhite, found_line, found_measure, one_found_line,
+                         other_source_block, row_extent)
+from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .script import CLOSING_QUOTES, FULL_STOPS, hanging_mark, joins_without_space, unhung_box
+from .script import CLOSING_QUOTES, FULL_STOPS, hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
@@ -174,15 +174,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     if not words:
         return []
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
-    unhung = {id(w): unhung_box(w, boxes[id(w)]) for w in words}
-    gutters = find_gutters([*unhung.values(), *map(axes, figures)], body,  # found lines: long ones
-                           all(w.source_block is not None and w.source_line is not None for w in words))
     rows, middles = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
     extents = [row_extent(row, boxes) if row[0].source_block is not None else None for row in rows]
     found_rows = [(m, *e) for row, m, e in zip(rows, middles, extents)
                   if len(row) > 1 and found_line(row[0], row[-1])]
-    across = read_across(found_rows, gutters, MIN_COLUMN * body)
+    white = PageWhite(words, boxes, [*map(axes, figures)], body, found_rows)  # asked for when needed
     measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
@@ -190,10 +187,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     pieces = []
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
-        whole, in_column = bool(across) and width <= widest_whole, width <= one_column
+        in_column = width <= one_column
         if in_column and one_found_line(row) and not (ruled and separators.within(*extents[i])):
             pieces.append([row[:]])  # an OCR line in one column, of one block, no rule: no cut below
             continue
+        unhung, gutters, across = white.unhung, white.gutters, white.across
+        whole = bool(across) and width <= widest_whole
         gaps, cuts = [], []  # per gap: its width, and _NONE, _WEAK, _APART or _CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
@@ -234,7 +233,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
         pieces.append(_cut_row(row, gaps, cuts, in_measure))
-    joined = rejoined(pieces, gutters, boxes, unhung, hanging_mark, slack, separators)
+    joined = rejoined(pieces, white, boxes, hanging_mark, slack, separators)
     if all(w.source_block is None for w in words):
         return joined
     rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order

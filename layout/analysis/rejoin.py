@@ -26,6 +26,7 @@ from operator import attrgetter
 
 from ..geometry import VerticalRules
 from ..model import Box, Word
+from .foundlines import PageWhite
 from .gutters import Gutters
 from .ocrregions import MEASURED, full_measure
 
@@ -131,12 +132,14 @@ def _root(root: list[int], j: int) -> int:
     return j
 
 
-def rejoined(rows: list[list[list[Word]]], gutters: Gutters, boxes: dict[int, Box], unhung: dict[int, Box],
+def rejoined(rows: list[list[list[Word]]], white: PageWhite, boxes: dict[int, Box],
              hanging: Hanging, slack: float, rules: VerticalRules) -> list[list[Word]]:
     """The pieces of the rows (each row's pieces apart, in order, the rows by their middles),
-    those of one printed line joined (see the module's docstring)."""
+    those of one printed line joined (see the module's docstring); ``white``: the page's
+    gutters and its words' boxes without their hanging marks, asked only when a join is."""
     if all(q[0].source_block is not None and q[-1].source_block is not None for row in rows for q in row):
         return [q for row in rows for q in row]  # every piece ends in words of found lines: no join
+    gutters, unhung = white.gutters, white.unhung
     out: list[list[Word]] = []
     before: list[list[Word]] = []
     before_boxes: list[list[Box]] = []  # the boxes of before's words, piece by piece
