@@ -428,3 +428,13 @@ def test_a_heads_short_last_line_under_its_indented_first_line_is_one_block():
     assert [[ln.text for ln in b.lines] for b in heads] == [["滨江新区实施老旧小", "区"]]
     heads = [b for b in blocks_of(body + [top, head("区", 560, 560.4)]) if b.size > 20]
     assert len(heads) == 2
+
+
+def test_a_block_split_evenly_between_two_sizes_takes_its_first_lines():
+    """Characters counted alike in two sizes (within the tolerance: one block): the block's
+    size is its first line's, the commonest counted first."""
+    words = [word("aaaa bbbb cc", 50, 100, 10.0), word("dddd eeee ff", 50, 112, 10.2)]
+    (b,) = blocks_of(words)
+    assert b.size == 10.0
+    (b,) = blocks_of([word("aaaa bbbb cc", 50, 100, 10.2), word("dddd eeee ff", 50, 112, 10.0)])
+    assert b.size == 10.2

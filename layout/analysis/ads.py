@@ -112,8 +112,12 @@ def all_blocks(story: Story) -> list[Block]:
 
 
 def _figures_line(text: str) -> bool:
+    """Whether most of the line's tokens (over ``_FIGURES_LINE``) hold a digit; a line with no
+    digit at all, most lines of running text, is told in one pass over its characters."""
+    if not any(map(str.isdigit, text)):
+        return False
     tokens = text.split()
-    return bool(tokens) and sum(any(map(str.isdigit, t)) for t in tokens) > _FIGURES_LINE * len(tokens)
+    return sum(any(map(str.isdigit, t)) for t in tokens) > _FIGURES_LINE * len(tokens)
 
 
 @cache

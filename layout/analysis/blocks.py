@@ -32,7 +32,6 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 
 from ..geometry import ByKey, crosses_between_vertically, set_in_over, union_all, x_overlap_ratio
@@ -80,7 +79,9 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
                     barriers, frame, in_figures, params)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], frame, in_figures, params)
     groups = with_strays_homed(groups)
-    return tuple(_block(engine_order(g), frame[id(g[0])]) for g in groups)
+    # (lines of no OCR region, a PDF's, have no engine order to keep: not asked)
+    ordered = engine_order if any(ln.words[0].source_block is not None for ln in lines) else list
+    return tuple(_block(ordered(g), frame[id(g[0])]) for g in groups)
 
 
 def _cut_at_figures(lines: Sequence[Line], figures: Sequence[Figure]) -> list[Line]:
@@ -122,7 +123,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
     order it was started."""
     by_middle = ByKey(barriers, lambda b: b.cy)
     boxes = {id(ln): turn(ln.box) for ln in lines}
-    figure = {id(ln): figures.of(ln.box) for ln in lines}
+    # per line, its frame and figure: lines of two never join (one lookup a pair)
+    place = {id(ln): (frame[id(ln)], figures.of(ln.box)) for ln in lines}
     regions = Regions(lines, boxes)
     groups: list[list[Line]] = []
     done: list[int] = []
@@ -149,7 +151,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
                      or len(groups[k]) == 1 and set_in_over(lb, b, _FLUSH * ln.size)
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
                      and _in_leading(groups[k], gap, boxes, OCR_LEADING))
-                and frame[id(ln)] == frame[id(last)] and figure[id(ln)] == figure[id(last)]
+                and place[id(ln)] == place[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params) or ends)
                 and (ends or plain or not regions.apart(last, ln))
                 and clear(lb, b, k, gap))
@@ -161,8 +163,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
             or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
                        for j in by_middle.between(lb.y1 - 1, b.y0 + 1))
 
-    for ln in sorted(lines, key=lambda ln: (boxes[id(ln)].y0, boxes[id(ln)].x0)):
-        b = boxes[id(ln)]
+    for b, ln in sorted(((boxes[id(ln)], ln) for ln in lines), key=_top_left):
         reach = params.line_gap * ln.size
         done += still.close_above(b.y0 - 3 * reach)
         best, best_gap = None, float("inf")
@@ -178,11 +179,19 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
             groups.append([ln])
             rows[best], extents[best] = (b, ln), b
         else:
-            rows[best] = _last_row(groups[best][-1], ln, rows[best], b, regions)
-            extents[best] = union_all((extents[best], b))
+            # (on a page with no OCR region a row is one line: ``_last_row`` not asked)
+            rows[best] = (b, ln) if plain else _last_row(groups[best][-1], ln, rows[best], b, regions)
+            e = extents[best]  # (as ``union_all`` picks, without making an iterator a line)
+            extents[best] = Box(b.x0 if b.x0 < e.x0 else e.x0, b.y0 if b.y0 < e.y0 else e.y0,
+                                b.x1 if b.x1 > e.x1 else e.x1, b.y1 if b.y1 > e.y1 else e.y1)
             groups[best].append(ln)
         still.file(best, rows[best][0])
     return [groups[k] for k in done + still.remaining()]
+
+
+def _top_left(item: tuple[Box, Line]) -> tuple[float, float]:
+    """A (box, line) pair's sort key: top, then left."""
+    return item[0].y0, item[0].x0
 
 
 def _last_row(last: Line, ln: Line, row: tuple[Box, Line], b: Box,
@@ -253,8 +262,8 @@ def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box],
     its last line (their middles below its top: pieces of one printed line, a speck) are
     passed over, not measured as a gap of their own, which would be below nothing."""
     top = boxes[id(group[-1])].y0
-    for ln in reversed(group[:-1]):
-        b = boxes[id(ln)]
+    for k in range(len(group) - 2, -1, -1):  # (no copy of the group: most answer at its line before)
+        b = boxes[id(group[k])]
         if b.cy < top:
             return gap <= top - b.y1 + within * group[-1].size
         top = min(top, b.y0)
@@ -269,6 +278,7 @@ class _OpenGroups:
     def __init__(self, width: float) -> None:
         self._width = width
         self._last: dict[int, Box] = {}
+        self._spans: dict[int, range] = {}  # per open group, the stripes it is filed in
         self._stripes: dict[int, set[int]] = {}
         self._feet: list[tuple[float, int]] = []
 
@@ -276,17 +286,22 @@ class _OpenGroups:
         return range(math.floor(box.x0 / self._width), math.floor(box.x1 / self._width) + 1)
 
     def file(self, k: int, box: Box) -> None:
-        """Group k's last line is now box."""
-        self._unfile(k)
+        """Group k's last line is now box (filed in new stripes only when they change: the
+        next line of a column mostly spans the stripes of the line above)."""
+        span = self._span(box)
+        if self._spans.get(k) != span:
+            self._unfile(k)
+            self._spans[k] = span
+            for s in span:
+                self._stripes.setdefault(s, set()).add(k)
         self._last[k] = box
-        for s in self._span(box):
-            self._stripes.setdefault(s, set()).add(k)
         heapq.heappush(self._feet, (box.y1, k))
 
     def _unfile(self, k: int) -> None:
-        old = self._last.pop(k, None)
-        if old is not None:
-            for s in self._span(old):
+        self._last.pop(k, None)
+        span = self._spans.pop(k, None)
+        if span is not None:
+            for s in span:
                 self._stripes[s].discard(k)
 
     def close_above(self, y: float) -> list[int]:
@@ -335,13 +350,16 @@ def _two_faces(a: Line, b: Line, params: Params) -> bool:
 
 def _block(lines: list[Line], frame: int | None) -> Block:
     """A block from its lines, with the style of most of its characters."""
-    sizes, fonts, bold, italic, total = Counter(), Counter(), 0, 0, 0
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    bold = italic = total = 0
     for ln in lines:
         n = len(ln.text)
-        sizes[ln.size] += n
-        fonts[ln.font] += n
+        sizes[ln.size] = sizes.get(ln.size, 0) + n
+        fonts[ln.font] = fonts.get(ln.font, 0) + n
         bold += n * ln.bold
         italic += n * ln.italic
         total += n
-    return Block(tuple(lines), union_all(ln.box for ln in lines), sizes.most_common(1)[0][0],
-                 bold * 2 > total, italic * 2 > total, frame=frame, font=fonts.most_common(1)[0][0])
+    # the first counted of the commonest, as ``Counter.most_common`` picks
+    return Block(tuple(lines), union_all(ln.box for ln in lines), max(sizes, key=sizes.__getitem__),
+                 bold * 2 > total, italic * 2 > total, frame=frame, font=max(fonts, key=fonts.__getitem__))

@@ -89,8 +89,10 @@ def _illegible(b: Block) -> bool:
     a letter-spaced word's letters count as one run); numbers and prices do not, so the
     confidence decides as well. Born-digital text has no confidence and is never noise.
     """
+    if len(b.lines) > _NOISE_LINES:  # (asked first: a column's block has many words)
+        return False
     confidences = [w.confidence for ln in b.lines for w in ln.words if w.confidence is not None]
-    if len(b.lines) > _NOISE_LINES or not confidences or \
+    if not confidences or \
             sum(confidences) / len(confidences) >= _NOISE_CONFIDENCE:
         return False
     text = _SPACED_LETTERS.sub("", b.raw_text)  # a letter-spaced name: "S T H E E M A N"
@@ -104,8 +106,10 @@ def _speck(b: Block, body: float) -> bool:
     character (``6~``, ``//``, ``nr: •``); but not a letter alone, an initial the drop cap's
     join did not reach (``roles._with_drop_caps``). OCR text only (its words have
     confidences): a born-digital page's large figure ("3") is its text."""
+    if b.size < DISPLAY * body:  # (most blocks: their text is not looked at)
+        return False
     text = _SPACED_LETTERS.sub("", b.raw_text.strip())
-    return b.size >= DISPLAY * body and not _LETTER_RUN.search(text) \
+    return not _LETTER_RUN.search(text) \
         and not (len(text) == 1 and text.isalpha()) and _read(b)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ..geometry import SAME_COLUMN, union_all, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Story
-from .script import unhung_box
+from .script import CLOSING, OPENING, unhung_box
 from .skew import Straight
 
 # Boxes are shrunk by this much [unit] before projection, so touching neighbours still cut;
@@ -123,8 +123,12 @@ def set_box(b: Block, straight: Straight) -> Box:
     lines = [ln for ln in b.lines if ln.words]
     if not lines:
         return b.box
-    x0s = [unhung_box(ln.words[0], ln.words[0].box).x0 for ln in lines]
-    x1s = [unhung_box(ln.words[-1], ln.words[-1].box).x1 for ln in lines]
+    # (a word's start moves only past an opening mark, its end only before a closing one:
+    # ``unhung_box`` is asked of those words alone)
+    x0s = [w.box.x0 if w.text[:1] not in OPENING else unhung_box(w, w.box).x0
+           for w in [ln.words[0] for ln in lines]]
+    x1s = [w.box.x1 if w.text[-1:] not in CLOSING else unhung_box(w, w.box).x1
+           for w in [ln.words[-1] for ln in lines]]
     if straight is not None:
         return union_all([straight(Box(x0, ln.box.y0, x1, ln.box.y1)) for x0, x1, ln in zip(x0s, x1s, lines)])
     # (union_all of the lines' boxes, without making each: every story's blocks are asked)

@@ -210,10 +210,9 @@ def _split_title(b: Block, body: float) -> list[Block]:
     if len(lines) < 2 or _one_title(lines):
         return [b]
     measure = b.box
-    cuts = [k for k in range(len(lines) - 1)
-            if (k == 0 or line_ends_text(lines[k - 1], measure))
-            and len(lines[k].text) <= TITLE_CHARS and in_capitals(lines[k].text)
-            and centred(lines[k].box, measure, body)]
+    cuts = [k for k in range(len(lines) - 1)  # (a body line fails the first two: asked first)
+            if len(lines[k].text) <= TITLE_CHARS and centred(lines[k].box, measure, body)
+            and (k == 0 or line_ends_text(lines[k - 1], measure)) and in_capitals(lines[k].text)]
     if not cuts:
         return [b]
     pieces, start = [], 0

@@ -40,27 +40,28 @@ _ON_BASELINE = 0.5
 # before it: a line and a half of leading, and a blank line between paragraphs
 _REGION_PITCH = 2.5
 
-# The words of one line of invisible text as MuPDF gives it: their positions in the page's
-# words (start, end) and the line's ``get_text("dict")`` entry.
-Piece = tuple[int, int, dict]
+# One line of invisible text as MuPDF gives it: its words' positions in the page's words
+# (start, end: each its text, box and direction), its ``get_text("dict")`` entry, its number
+# (``Word.source_line``) and whether it is vertical.
+Piece = tuple[int, int, dict, int, bool]
 
 
-def engine_lines(words: list[Word], pieces: list[Piece]) -> list[Word]:
-    """``words`` with those of the invisible ``pieces`` (in drawing order) read as engine
-    lines in regions (see the module docstring); other words unchanged."""
-    lines: list[tuple[int, int, dict, list[float]]] = []  # start, end, last piece, heights
-    for start, end, piece in pieces:
+def engine_lines(words: list, pieces: list[Piece]) -> list[Word]:
+    """``words`` with those of the invisible ``pieces`` (in drawing order; each word its text,
+    box and direction) made Words read as engine lines in regions (see the module docstring); other
+    words unchanged. Their words are made once their lines are known, not before."""
+    lines: list[tuple[int, int, dict, list[float], int, bool]] = []  # start, end, last piece, heights, ...
+    for start, end, piece, number, vertical in pieces:
         heights = [drawn_size(span, piece["dir"]) for span in piece["spans"]]
         if lines and lines[-1][1] == start and continues(lines[-1][2], piece, median(heights)):
-            first, _, _, before_heights = lines.pop()
+            first, _, _, before_heights, number, vertical = lines.pop()
             start, heights = first, before_heights + heights
-        lines.append((start, end, piece, heights))
-    sizes = sizes_from_heights([median(heights) for *_, heights in lines])
+        lines.append((start, end, piece, heights, number, vertical))
+    sizes = sizes_from_heights([median(line[3]) for line in lines])
     out = list(words)
     region, before = -1, None
-    for (start, end, *_), size in zip(lines, sizes):
-        vertical = words[start].vertical
-        boxes = [w.box for w in words[start:end]]
+    for (start, end, _, _, line, vertical), size in zip(lines, sizes):
+        boxes = [b for _, b, _ in words[start:end]]
         if vertical:
             box = Box(median(b.x0 for b in boxes), min(b.y0 for b in boxes),
                       median(b.x1 for b in boxes), max(b.y1 for b in boxes))
@@ -70,12 +71,11 @@ def engine_lines(words: list[Word], pieces: list[Piece]) -> list[Word]:
         if before is None or not _under(before, (box, size, vertical)):
             region += 1
         before = box, size, vertical
-        rounded, line = round(size, 2), words[start].source_line
-        # each word made anew (as ``dataclasses.replace`` would, at a third of its cost)
-        out[start:end] = [Word(w.text, Box(box.x0, w.box.y0, box.x1, w.box.y1) if vertical else
-                               Box(w.box.x0, box.y0, w.box.x1, box.y1), "", rounded, False, False,
-                               w.vertical, w.confidence, line, region)
-                          for w in words[start:end]]
+        rounded = round(size, 2)
+        out[start:end] = [Word(text, Box(box.x0, b.y0, box.x1, b.y1) if vertical else
+                               Box(b.x0, box.y0, b.x1, box.y1), "", rounded, False, False,
+                               own, None, line, region)
+                          for text, b, own in words[start:end]]
     return out
 
 

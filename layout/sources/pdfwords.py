@@ -55,7 +55,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     (``with_texts``) reads as its ``dict``. Type scaled across alone is sized by its height
     (``typesizes``); an OCR layer's words are read as an engine's lines (``ocrlayer``).
     """
-    words: list[Word] = []
+    # Words; (text, box, vertical) for an OCR layer's, made Words once their lines are read
+    words: list = []
     append = words.append
     rounded: dict[float, float] = {}  # a span's size to 2 decimals: round() is slow, sizes few
     line_id = 0
@@ -70,6 +71,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
             forward = dx > abs(dy)  # set left to right: a blank span starts where a word ends
             start = len(words)
             spans = line["spans"]
+            # (the first span's alpha says no for the lines of a page with no OCR layer)
+            hidden = spans[0].get("alpha") == 0 and all(span.get("alpha") == 0 for span in spans)
             for span in spans:
                 if not characters:  # a span: one word (written out: the common case)
                     raw = span["text"]
@@ -78,27 +81,28 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                         if forward and len(words) > start:
                             words[-1] = _ended(words[-1], span["bbox"][0])
                         continue
+                    box = Box(*span["bbox"]) if len(text) == len(raw) else \
+                        _trimmed(span["bbox"], raw, text, vertical)
+                    if hidden:  # (its type is the engine's stock font's: not read)
+                        append((text, box, vertical))
+                        continue
                     font, size = span["font"], span["size"]
                     if size not in rounded:
                         rounded[size] = round(size, 2)
                     bold, italic = font_style(font, span["flags"])  # (a call with * is slower)
-                    append(Word(text, Box(*span["bbox"]) if len(text) == len(raw) else
-                                _trimmed(span["bbox"], raw, text, vertical),
-                                font, rounded[size], bold, italic, vertical, None, line_id))
+                    append(Word(text, box, font, rounded[size], bold, italic, vertical, None, line_id))
                     continue
                 for raw, bbox in _runs(span["chars"], _CHAR_GAP * span["size"], vertical):
                     text = raw.strip()
                     if not text:
                         continue
+                    box = Box(*bbox) if len(text) == len(raw) else _trimmed(bbox, raw, text, vertical)
                     font = span["font"]
-                    append(Word(text, Box(*bbox) if len(text) == len(raw) else
-                                _trimmed(bbox, raw, text, vertical),
-                                font, round(span["size"], 2), *font_style(font, span["flags"]),
+                    append((text, box, vertical) if hidden else
+                           Word(text, box, font, round(span["size"], 2), *font_style(font, span["flags"]),
                                 vertical, None, line_id))
-            # (the first span's alpha says no for the lines of a page with no OCR layer)
-            if len(words) > start and spans[0].get("alpha") == 0 and all(
-                    span.get("alpha") == 0 for span in spans):
-                invisible.append((start, len(words), line))
+            if hidden and len(words) > start:
+                invisible.append((start, len(words), line, line_id, vertical))
     return engine_lines(words, invisible) if invisible else scaled_type_sized(words)
 
 
@@ -111,7 +115,7 @@ def with_texts(raw_dict: dict) -> None:
                 span["text"] = "".join(map(_CHAR, span["chars"]))
 
 
-def _ended(word: Word, pen: float) -> Word:
+def _ended(word: Word | tuple[str, Box, bool], pen: float) -> Word | tuple[str, Box, bool]:
     """``word`` ending at ``pen``, where the blank span after it starts, if that is inside its box.
 
     MuPDF starts a span of spaces where the pen stands after the word before it, so a word's
@@ -122,10 +126,11 @@ def _ended(word: Word, pen: float) -> Word:
     width of that letter: 0.3 em past the word, so the space after "sheriff" looked too narrow
     to be one ("sheriffof"). Only such a box changes: an ordinary word ends where its blank starts.
     """
-    box = word.box
-    if box.x0 < pen < box.x1:
-        return replace(word, box=Box(box.x0, box.y0, pen, box.y1))
-    return word
+    box = word[1] if isinstance(word, tuple) else word.box  # (an OCR layer's word: text, box, vertical)
+    if not box.x0 < pen < box.x1:
+        return word
+    ended = Box(box.x0, box.y0, pen, box.y1)
+    return (word[0], ended, word[2]) if isinstance(word, tuple) else replace(word, box=ended)
 
 
 def _runs(chars: list[dict], gap: float, vertical: bool) -> list[tuple[str, tuple[float, ...]]]:
