@@ -38,20 +38,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..geometry import union_all
-from ..model import Block, Box, Figure, Layout, Line, Story, Word
+from ..model import Block, Box, Figure, Layout, Line, Story
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
+from .firstword import first_word_width
 from .hyphens import breaks_word, joined, page_compounds
 from .script import (CJK_CLOSING_QUOTES, CJK_FULL_STOPS, CLAUSE_MARKS, CLOSING, CLOSING_QUOTES, COMMAS, ELLIPSIS,
-                     FULL_STOPS, OPENING, has_cjk, is_cjk)
+                     FULL_STOPS, has_cjk, is_cjk)
 
 _COMMAS = tuple(COMMAS)  # a sentence goes on after them
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
 # after it: a line ending in none of them does not end a paragraph before a lower-case letter.
 _SENTENCE_ENDS = tuple(FULL_STOPS + CLAUSE_MARKS + ELLIPSIS + CLOSING_QUOTES)
-# [em] a word space, about: a quarter of an em in most text faces
-_SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
 # "Whitman") may be this much wider, so a line is taken to have stopped short only when the
 # word would have fitted at this width.
@@ -187,7 +186,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
             # The previous line stopped short although this line's first word would have fit,
             # or short of a justified block's full lines after a sentence's end.
             ended = short_of_full or room > (1 - params.short_line) * width \
-                and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
+                and room > _MISJUDGED * first_word_width(ln) + 0.3 * ln.size
             # A bold lead-in ("DATES: The FAA must …") opens a paragraph; a bold word in lower
             # case is emphasis inside a sentence (or a scan's stray bold), no run-in heading.
             lead_in = ln.words[0].bold and not ln.bold and len(ln.words) > 1 \
@@ -339,42 +338,6 @@ def _start(line: Line, left: float, cap: Box | None) -> float:
     if cap is not None and cap.y0 <= line.box.y0 < cap.y1 and line.box.x0 >= cap.x1:
         return max(left, cap.x1)
     return left
-
-
-def _first_word_width(line: Line) -> float:
-    """The width of the line's first word, estimated from its run's width per character
-    other than spaces (taken as ``_SPACE`` em). CJK text breaks between any two characters:
-    its first word is one character, with the closing marks after it, which never start a
-    line ("高。”教师…": the line above stopped short to bring "高" down with them), or with
-    the number or Latin word set on to it (in its run or the next, touching it), which
-    typesetters do not break from it ("网57.5万吨" left the line above three characters short);
-    the opening marks before it go with it too ("“更新创新平台…" opens with "“更")."""
-    run = line.words[0]
-    word = run.text.split(" ", 1)[0]
-    opening = len(word) - len(word.lstrip(OPENING))
-    if not is_cjk(word[opening:opening + 1] or word[0]):
-        return _width_of(run, len(word))
-    after = word[opening + 1:]
-    marks = after[:len(after) - len(after.lstrip(CLOSING))]
-    if opening or marks or after:
-        return _width_of(run, opening + 1 + len(marks or after[:_latin_prefix(after)]))
-    nxt = line.words[1] if len(line.words) > 1 else None  # the character is a run of its own
-    if nxt is None or nxt.box.x0 - run.box.x1 > _SPACE * run.size:
-        return _width_of(run, 1)
-    return _width_of(run, 1) + _width_of(nxt, _latin_prefix(nxt.text.split(" ", 1)[0]))
-
-
-def _latin_prefix(text: str) -> int:
-    """How many characters of ``text`` come before its first CJK one."""
-    return next((i for i, c in enumerate(text) if is_cjk(c)), len(text))
-
-
-def _width_of(run: Word, chars: int) -> float:
-    """The width of the first ``chars`` characters of a run, at its width per character
-    other than spaces (a space taken as ``_SPACE`` em)."""
-    spaces = run.text.count(" ")
-    letters = max(len(run.text) - spaces, 1)
-    return max(run.box.width - spaces * _SPACE * run.size, 0.0) * chars / letters
 
 
 def _column_in(b: Block, blocks: Sequence[Block]) -> tuple[float, float]:
