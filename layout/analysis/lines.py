@@ -184,6 +184,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
     slack, display, ruled = _SLACK * body, DISPLAY * body, bool(separators)
+    tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
     pieces = []
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
@@ -199,13 +200,17 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
         first = row[0]  # of the stretch since the last cut
         for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
+            # Each test below that only a word of an OCR line, or of two sizes, or a gap wider
+            # than a word space (``tight`` em of the smaller size) can pass is guarded by that
+            # first: the same answers, without a call at every gap of a page.
             gap = b.x0 - right
-            found = found_line(prev, w)
+            found = prev.source_block is not None and found_line(prev, w)
             shown = prev.size > display and w.size > display
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
-                inner, u.x0, b.cy, slack, hanging_mark(prev, w), found, sides=not found and max(prev.size, w.size) <= display
-                and min(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
+                inner, u.x0, (b.y0 + b.y1) / 2, slack, hanging_mark(prev, w), found, sides=not found
+                and prev.size <= display and w.size <= display
+                and (abs(prev.size - body) <= tolerance or abs(w.size - body) <= tolerance))
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
                 gutter = None
             elif gutter and shown and word_space_of_display(prev, w, gap, body):
@@ -213,8 +218,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif gutter and (phrase_space_of_display(prev, w, gap, body) if shown else phrase_space_of_bold(
                     prev, w, gap)) and spanned_under(row, k, boxes, spans, i, slack, within=not shown):
                 gutter = None  # one headline's phrase space over a gutter: its byline spans it
-            if ruled and separators.in_gap(right, b) or not in_column and _outsized(prev, w) \
-                    or other_source_block(prev, w) or gutter and gutter.on_grid \
+            if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
+                    or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
@@ -223,8 +228,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif not found and gutter and gutter.long and _in_measure(
                     spans, i, first, prev, boxes, body, gutters, white=gutter.x1):
                 cuts.append(CUT)  # on a column's side, after the words of a full line of it
-            elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
-                                                           boxes, body, params)):
+            elif not found and (gutter or gap > tight * max(min(prev.size, w.size), 1e-6) and _alone_and_apart(
+                    rows, spans, i, prev, w, right, b.x0, boxes, body, params)):
                 cuts.append(WEAK if gutter else APART)
             else:
                 cuts.append(NONE)
