@@ -229,7 +229,7 @@ class Gutters:
         into the margin, a ragged line).
         Returned off the grid (``on_grid`` False): a weak cut, for a word space may fall on a
         gutter's edges by chance, and one no wider than the other spaces of its line stays a
-        word space (``lines._cut_row``)."""
+        word space (``rowcuts.cut_row``)."""
         long = self.long
         k = bisect_left(long, (right - max(slack, self.indent), -1))
         while k < len(long) and long[k][0] <= right + slack:
@@ -280,7 +280,7 @@ def _rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> se
     column's word spaces meet down a few lines, and the lines of the same column above and
     below close the path; columns a hair apart stop where their column does, under a blank
     stretch or a headline. A river is no column's side (not ``long``): its gaps stay weak
-    cuts, which the line's own word spaces keep in it (``lines._cut_row``), while columns of
+    cuts, which the line's own word spaces keep in it (``rowcuts.cut_row``), while columns of
     Chinese, with no word space, are still cut."""
     body_lines = sorted((b for b in boxes if b.height <= LARGE * body), key=lambda b: b.cy)
     middles = [b.cy for b in body_lines]

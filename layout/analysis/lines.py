@@ -23,7 +23,6 @@ the axes swapped. Cost: one sort of the words, one sweep for the gutters, then l
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -39,7 +38,8 @@ from .foundlines import (ONE_COLUMN, PageWhite, found_line, found_measure, one_f
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .script import CLOSING_QUOTES, FULL_STOPS, hanging_mark, joins_without_space
+from .rowcuts import APART, CUT, NONE, WEAK, cut_row
+from .script import hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
@@ -184,6 +184,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
     slack, display, ruled = _SLACK * body, DISPLAY * body, bool(separators)
+    tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
     pieces = []
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
@@ -193,19 +194,23 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             continue
         unhung, gutters, across = white.unhung, white.gutters, white.across
         whole = bool(across) and width <= widest_whole
-        gaps, cuts = [], []  # per gap: its width, and _NONE, _WEAK, _APART or _CUT
+        gaps, cuts = [], []  # per gap: its width, and NONE, WEAK, APART or CUT
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
         first = row[0]  # of the stretch since the last cut
         for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
+            # Each test below that only a word of an OCR line, or of two sizes, or a gap wider
+            # than a word space (``tight`` em of the smaller size) can pass is guarded by that
+            # first: the same answers, without a call at every gap of a page.
             gap = b.x0 - right
-            found = found_line(prev, w)
+            found = prev.source_block is not None and found_line(prev, w)
             shown = prev.size > display and w.size > display
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(
-                inner, u.x0, b.cy, slack, hanging_mark(prev, w), found, sides=not found and max(prev.size, w.size) <= display
-                and min(abs(prev.size - body), abs(w.size - body)) <= params.size_tolerance * body)
+                inner, u.x0, (b.y0 + b.y1) / 2, slack, hanging_mark(prev, w), found, sides=not found
+                and prev.size <= display and w.size <= display
+                and (abs(prev.size - body) <= tolerance or abs(w.size - body) <= tolerance))
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
                 gutter = None
             elif gutter and shown and word_space_of_display(prev, w, gap, body):
@@ -213,106 +218,32 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif gutter and (phrase_space_of_display(prev, w, gap, body) if shown else phrase_space_of_bold(
                     prev, w, gap)) and spanned_under(row, k, boxes, spans, i, slack, within=not shown):
                 gutter = None  # one headline's phrase space over a gutter: its byline spans it
-            if ruled and separators.in_gap(right, b) or not in_column and _outsized(prev, w) \
-                    or other_source_block(prev, w) or gutter and gutter.on_grid \
+            if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
+                    or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
                         or side_by_side(row, k, boxes, spans, i, body, slack)):
-                cuts.append(_CUT)
+                cuts.append(CUT)
             elif not found and gutter and gutter.long and _in_measure(
                     spans, i, first, prev, boxes, body, gutters, white=gutter.x1):
-                cuts.append(_CUT)  # on a column's side, after the words of a full line of it
-            elif not found and (gutter or _alone_and_apart(rows, spans, i, prev, w, right, b.x0,
-                                                           boxes, body, params)):
-                cuts.append(_WEAK if gutter else _APART)
+                cuts.append(CUT)  # on a column's side, after the words of a full line of it
+            elif not found and (gutter or gap > tight * max(min(prev.size, w.size), 1e-6) and _alone_and_apart(
+                    rows, spans, i, prev, w, right, b.x0, boxes, body, params)):
+                cuts.append(WEAK if gutter else APART)
             else:
-                cuts.append(_NONE)
+                cuts.append(NONE)
             gaps.append(gap)
-            first = first if cuts[-1] == _NONE else w
+            first = first if cuts[-1] == NONE else w
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
-        pieces.append(_cut_row(row, gaps, cuts, in_measure))
+        pieces.append(cut_row(row, gaps, cuts, in_measure))
     joined = rejoined(pieces, white, boxes, hanging_mark, slack, separators)
     if all(w.source_block is None for w in words):
         return joined
     rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order
     return [sorted(q, key=lambda w: rank[id(w)]) if len(q) > 1 and q[0].source_block is not None
             else q for q in joined]
-
-
-# How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
-# lines aligned beside it, or (apart) a wide gap with no text right above or below it (either
-# may be a river of word spaces down a loose justified column); sure.
-_NONE, _WEAK, _APART, _CUT = 0, 1, 2, 3
-# A weak cut between two words of about one size (``SAME_SIZE``) no wider than this many
-# times the widest word space (gap not cut) of its stretch of row between sure cuts is one of
-# them: a justified line stretches all its spaces alike, while two items side by side stand
-# further apart than the spaces inside them.
-_STRETCH = 1.25
-# [times the widest word space] TeX widens the space after a sentence's end (its space factor
-# stretches it three times as much as a word space): in a row filling its column's measure,
-# a weak or apart cut up to this wide is that space (after a full stop, a straight ' closes a quote)
-_SENTENCE = 3.0
-_SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS)}][{re.escape(CLOSING_QUOTES)}']*$")
-# [em of the run's size] narrowest mean advance of a run's letters (Latin's: about half an em)
-_NARROWEST_LETTERS = 0.3
-
-
-def _cut_row(row: list[Word], gaps: list[float], cuts: list[int],
-             in_measure: Callable[..., bool]) -> list[list[Word]]:
-    """The row cut at its sure cuts, and at the weak ones wider than ``_STRETCH`` times the
-    widest word space of their stretch of row. A weak cut stands in a stretch with no word
-    space, or with a run of words set with spaces inside it (a PDF's text run: the source
-    spaced those words tighter than the gap) unless the stretch fills a column's measure and
-    each run could hold spaces as wide as its widest word space (a justified line: groff sets
-    part of one as a run), and between words of different sizes; in a stretch of apart cuts
-    only, or of one weak cut alone between words spaced apart (not CJK,
-    which justifies between its characters), those unlike each other, or alike or alone but
-    not filling a column's measure (alike, they are a loose justified line's spaces, each over
-    a river of the lines above and below; alone, the one space of a justified line of two
-    words, a crosshead's first line, which may end on a gutter's side by chance: "Thomas ····
-    Hughes"; alike gutters are a row of columns, two items alone are narrower). After a
-    sentence's end, in a row that fills its column's measure, the space may be wider
-    (``_SENTENCE``)."""
-    keep, start = list(cuts), 0
-    judged = _WEAK in cuts or _APART in cuts
-    one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
-                for a, b in zip(row, row[1:])] if judged else []
-    for end in [k for k, c in enumerate(cuts) if c == _CUT] + [len(cuts)] if judged else ():
-        spaces = [gaps[k] for k in range(start, end) if cuts[k] == _NONE]
-        alike = all(cuts[k] == _APART for k in range(start, end)) or end - start == 1 \
-            and cuts[start] == _WEAK and not joins_without_space(row[start].text, row[end].text)
-        if alike:  # are they alike, and do they fill the measure?
-            spaces = [gaps[k] for k in range(start, end) if one_size[k]]
-            one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
-            spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
-                row[start], row[end], gap=one[0] if len(one) == 1 else None, indented=True) else []
-        runs = [w for w in row[start:end + 1] if " " in w.text.strip()]
-        if spaces and (not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
-                alike or in_measure(row[start], row[end], indented=True))):
-            for k in range(start, end):
-                if cuts[k] in (_WEAK, _APART) and one_size[k] and (
-                        gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
-                        and _SENTENCE_END.search(row[k].text) and in_measure(row[start], row[end])):
-                    keep[k] = _NONE
-        start = end + 1
-    pieces, piece = [], [row[0]]
-    for w, c in zip(row[1:], keep):
-        if c != _NONE:
-            pieces.append(piece)
-            piece = []
-        piece.append(w)
-    pieces.append(piece)
-    return pieces
-
-
-def _spaced_as_wide(run: Word, gap: float) -> bool:
-    """Whether the text run ``run`` may hold word spaces as wide as ``gap`` (groff stretches
-    them inside a run as between runs): its other characters then still average
-    ``_NARROWEST_LETTERS`` em (a byline 4 em from the next column's line could not)."""
-    text, spaces = run.text.strip(), run.text.strip().count(" ")
-    return run.box.x1 - run.box.x0 - spaces * gap >= _NARROWEST_LETTERS * run.size * (len(text) - spaces)
 
 
 def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],

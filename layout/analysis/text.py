@@ -38,20 +38,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..geometry import union_all
-from ..model import Block, Box, Figure, Layout, Line, Story, Word
+from ..model import Block, Box, Figure, Layout, Line, Story
 from ..params import Params
 from ..roles import FLOWING_ROLES
 from .columns import Grid
+from .firstword import first_word_width
 from .hyphens import breaks_word, joined, page_compounds
 from .script import (CJK_CLOSING_QUOTES, CJK_FULL_STOPS, CLAUSE_MARKS, CLOSING, CLOSING_QUOTES, COMMAS, ELLIPSIS,
-                     FULL_STOPS, OPENING, has_cjk, is_cjk)
+                     FULL_STOPS, has_cjk, is_cjk)
 
 _COMMAS = tuple(COMMAS)  # a sentence goes on after them
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
 # after it: a line ending in none of them does not end a paragraph before a lower-case letter.
 _SENTENCE_ENDS = tuple(FULL_STOPS + CLAUSE_MARKS + ELLIPSIS + CLOSING_QUOTES)
-# [em] a word space, about: a quarter of an em in most text faces
-_SPACE = 0.25
 # A first word's width is estimated from its run's mean letter: a narrow word ("municipal",
 # "Whitman") may be this much wider, so a line is taken to have stopped short only when the
 # word would have fitted at this width.
@@ -167,11 +166,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
     """Consecutive body blocks re-cut into paragraphs, across column breaks."""
     paras: list[list[Line]] = []
     room, width = 0.0, 1.0  # space left at the end of the previous line, its measure
-    broken = False  # whether the previous line ended inside a word or a clause
-    open_end = False  # whether it ended with no sentence's closing mark
-    cjk_open = False  # whether it ended CJK text with no closing mark (``_open_in_cjk``)
-    cjk_full = False  # whether it did so at its measure's end (``_HANGING``)
-    was = math.inf  # where it started
+    prev: Line | None = None  # the previous line
     short_of_full = False  # whether it ended a sentence short of its justified block's lines
     cap: Box | None = None  # the last drop cap met
     framed = blocks and all(b.frame is not None for b in blocks)
@@ -181,42 +176,54 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
         common = _common_end(b.lines)
         full_end = _common_end(b.lines, _FLUSH, _JUSTIFIED)
         spread = math.isfinite(full_end) and _spreads_cjk(b.lines, full_end)
+        starts, ends = [ln.box.x0 for ln in b.lines], [ln.box.x1 for ln in b.lines]  # once a block
         for k, ln in enumerate(b.lines):
-            indented = ln.box.x0 - max(_start(ln, left, cap), _neighbours_start(b.lines, k)) \
-                > params.indent * ln.size
+            unindented = _start(ln, left, cap)
+            indented = ln.box.x0 - max(unindented, _neighbours_start(starts, k)) > params.indent * ln.size
             # The previous line stopped short although this line's first word would have fit,
             # or short of a justified block's full lines after a sentence's end.
             ended = short_of_full or room > (1 - params.short_line) * width \
-                and room > _MISJUDGED * _first_word_width(ln) + 0.3 * ln.size
+                and room > _MISJUDGED * first_word_width(ln) + 0.3 * ln.size
             # A bold lead-in ("DATES: The FAA must …") opens a paragraph; a bold word in lower
             # case is emphasis inside a sentence (or a scan's stray bold), no run-in heading.
             lead_in = ln.words[0].bold and not ln.bold and len(ln.words) > 1 \
                 and not ln.text[:1].islower()
-            # A centred line under another goes on with it: a heading wrapped over lines.
-            wrapped = k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)
+            end = _measure_end(ends, k, right, ln.size, common)
+            # A centred line under another goes on with it: a heading wrapped over lines. The
+            # two tests after the first are asked only of a line that would open a paragraph.
             # A CJK line set flush right (``_FLUSH_IN``): the end of a note wrapped.
-            end = _measure_end(b.lines, k, right, ln.size, common)
-            flush = ln.box.x0 - _start(ln, left, cap) > _FLUSH_IN * ln.size \
-                and abs(end - ln.box.x1) <= _EDGE * ln.size
-            # CJK text sets a new paragraph in by two characters: a short line with no closing
-            # mark before an unindented line is a measure narrowed beside an inset.
-            goes_on = broken or open_end and _opens_in_lower_case(ln) \
-                or (cjk_open and (not indented or flush) or cjk_full and abs(ln.box.x0 - was) <= _HANGING * ln.size) \
-                and _cjk_text(ln.text.lstrip()[:1])
-            if not paras or (indented or ended or lead_in) and not wrapped and not goes_on:
+            if not paras or (indented or ended or lead_in) \
+                    and not (k > 0 and _centred(ln, left, right) and _centred(b.lines[k - 1], left, right)) \
+                    and not _goes_on(prev, ln, room, indented, ln.box.x0 - unindented > _FLUSH_IN * ln.size
+                                     and abs(end - ln.box.x1) <= _EDGE * ln.size):
                 paras.append([])
             paras[-1].append(ln)
-            room, width = end - ln.box.x1, max(end - left, 1e-6)
-            broken = breaks_word(ln.text) or ln.text.rstrip().endswith(_COMMAS)
-            open_end = not ln.text.rstrip().endswith(_SENTENCE_ENDS)
-            cjk_open = _open_in_cjk(ln.text)
-            cjk_full, was = cjk_open and room <= _EDGE * ln.size, ln.box.x0
+            room, width, prev = end - ln.box.x1, max(end - left, 1e-6), ln
             short = (min(end, full_end) - ln.box.x1) / ln.size
             short_of_full = math.isfinite(full_end) and (_stretches(ln.text) and short > _SHORT_OF_FULL or spread
                                                          and _ends_cjk_sentence(ln.text) and short > _HALF_MARK)
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     return [_filled(blocks[0], compounds, p) for p in paras]  # (no paragraph without a block)
+
+
+def _goes_on(prev: Line | None, line: Line, room: float, indented: bool, flush: bool) -> bool:
+    """Whether ``line`` goes on the paragraph of ``prev`` (the line before it, which ended
+    ``room`` short of its measure), however it stands: after a line ending inside a word or a
+    clause, or with no sentence's closing mark before a lower-case letter; after a line of CJK
+    text with no closing mark (``_open_in_cjk``) before a CJK character, when the line is not
+    indented or is set ``flush`` right (CJK text sets a new paragraph in by two characters: a
+    short line with no closing mark before an unindented one is a measure narrowed beside an
+    inset), or when prev filled its measure (within ``_EDGE``) and the line starts within
+    ``_HANGING`` of it. Asked of a line only when it would open a paragraph."""
+    if prev is None:
+        return False
+    text = prev.text.rstrip()
+    return breaks_word(prev.text) or text.endswith(_COMMAS) \
+        or not text.endswith(_SENTENCE_ENDS) and _opens_in_lower_case(line) \
+        or _cjk_text(line.text.lstrip()[:1]) and _open_in_cjk(prev.text) and (
+            not indented or flush
+            or room <= _EDGE * prev.size and abs(line.box.x0 - prev.box.x0) <= _HANGING * line.size)
 
 
 def _stretches(text: str) -> bool:
@@ -269,20 +276,21 @@ def _open_in_cjk(text: str) -> bool:
     return _cjk_text(last) or last.isalnum() and has_cjk(text)
 
 
-def _measure_end(lines: Sequence[Line], k: int, right: float, size: float,
+def _measure_end(ends: Sequence[float], k: int, right: float, size: float,
                  common: float) -> float:
-    """Where line k's measure ends: at the column's right edge, or where the lines around it
-    (two above, two below) end when at least ``_FULL_LINES`` of them end together (within
-    ``_EDGE`` em of the furthest) over ``_WIDER`` em short of that edge, else where most lines
+    """Where line k's measure ends (``ends``: where each line of its block ends): at the
+    column's right edge, or where the lines around it (two above, two below) end when at
+    least ``_FULL_LINES`` of them end together (within ``_EDGE`` em of the furthest) over
+    ``_WIDER`` em short of that edge, else where most lines
     of its block end together (``common``), when that is. A column measured wider than its
     text (a grid column over two, an OCR block reaching across a gutter) would make every line
     of it look short; the full lines of a justified column say where it really ends. Ragged
     lines do not end together (the furthest of four reaches near the edge), and keep the
     column's edge."""
-    ends = [ln.box.x1 for ln in lines[max(k - 2, 0):k]] + [ln.box.x1 for ln in lines[k + 1:k + 3]]
-    furthest = max(ends, default=right)
+    around = ends[max(k - 2, 0):k] + ends[k + 1:k + 3]
+    furthest = max(around, default=right)
     if furthest < right - _WIDER * size \
-            and sum(furthest - e <= _EDGE * size for e in ends) >= _FULL_LINES:
+            and sum(furthest - e <= _EDGE * size for e in around) >= _FULL_LINES:
         return furthest
     return common if common < right - _WIDER * size else right
 
@@ -311,14 +319,15 @@ def _centred(line: Line, left: float, right: float) -> bool:
     return min(before, after) > _CLEAR * line.size and abs(before - after) <= _CENTRED * line.size
 
 
-def _neighbours_start(lines: Sequence[Line], k: int) -> float:
-    """Where the lines around line k start (the median of two above and two below it): a
-    scanned column's left edge drifts and jitters by a fraction of an em from line to line, so
-    an indent is measured against the lines beside it as well as against the column's edge.
+def _neighbours_start(starts: Sequence[float], k: int) -> float:
+    """Where the lines around line k start (``starts``: where each line of its block starts;
+    the median of two above and two below it): a scanned column's left edge drifts and
+    jitters by a fraction of an em from line to line, so an indent is measured against the
+    lines beside it as well as against the column's edge.
     A first line indented past its neighbours still stands out; one only a little right of
     the leftmost line of the block does not."""
-    starts = sorted([ln.box.x0 for ln in lines[max(k - 2, 0):k]] + [ln.box.x0 for ln in lines[k + 1:k + 3]])
-    return starts[len(starts) // 2] if starts else float("-inf")
+    around = sorted(starts[max(k - 2, 0):k] + starts[k + 1:k + 3])
+    return around[len(around) // 2] if around else float("-inf")
 
 
 def _reaches_down(line: Line, below: Sequence[Line]) -> bool:
@@ -339,42 +348,6 @@ def _start(line: Line, left: float, cap: Box | None) -> float:
     if cap is not None and cap.y0 <= line.box.y0 < cap.y1 and line.box.x0 >= cap.x1:
         return max(left, cap.x1)
     return left
-
-
-def _first_word_width(line: Line) -> float:
-    """The width of the line's first word, estimated from its run's width per character
-    other than spaces (taken as ``_SPACE`` em). CJK text breaks between any two characters:
-    its first word is one character, with the closing marks after it, which never start a
-    line ("高。”教师…": the line above stopped short to bring "高" down with them), or with
-    the number or Latin word set on to it (in its run or the next, touching it), which
-    typesetters do not break from it ("网57.5万吨" left the line above three characters short);
-    the opening marks before it go with it too ("“更新创新平台…" opens with "“更")."""
-    run = line.words[0]
-    word = run.text.split(" ", 1)[0]
-    opening = len(word) - len(word.lstrip(OPENING))
-    if not is_cjk(word[opening:opening + 1] or word[0]):
-        return _width_of(run, len(word))
-    after = word[opening + 1:]
-    marks = after[:len(after) - len(after.lstrip(CLOSING))]
-    if opening or marks or after:
-        return _width_of(run, opening + 1 + len(marks or after[:_latin_prefix(after)]))
-    nxt = line.words[1] if len(line.words) > 1 else None  # the character is a run of its own
-    if nxt is None or nxt.box.x0 - run.box.x1 > _SPACE * run.size:
-        return _width_of(run, 1)
-    return _width_of(run, 1) + _width_of(nxt, _latin_prefix(nxt.text.split(" ", 1)[0]))
-
-
-def _latin_prefix(text: str) -> int:
-    """How many characters of ``text`` come before its first CJK one."""
-    return next((i for i, c in enumerate(text) if is_cjk(c)), len(text))
-
-
-def _width_of(run: Word, chars: int) -> float:
-    """The width of the first ``chars`` characters of a run, at its width per character
-    other than spaces (a space taken as ``_SPACE`` em)."""
-    spaces = run.text.count(" ")
-    letters = max(len(run.text) - spaces, 1)
-    return max(run.box.width - spaces * _SPACE * run.size, 0.0) * chars / letters
 
 
 def _column_in(b: Block, blocks: Sequence[Block]) -> tuple[float, float]:

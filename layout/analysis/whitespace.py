@@ -104,7 +104,7 @@ class Strip:
         return self.x1 - self.x0
 
     def filled(self, left: float, right: float, body: float) -> Strip | None:
-        """The strip, off the grid and not long (a weak gutter: ``lines._cut_row`` judges it
+        """The strip, off the grid and not long (a weak gutter: ``rowcuts.cut_row`` judges it
         against the other spaces of its row), when a gap from x=left to x=right between words of
         display type ends on both its edges (within ``_FILLED`` body sizes); None else. A word
         space of a headline across columns falls inside a gutter or over it; one ending on both

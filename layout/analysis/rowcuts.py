@@ -1,0 +1,90 @@
+"""Which cuts of a row stand: the second half of cutting rows into lines (``lines``).
+
+``lines`` judges every gap between neighbours of a row: no cut, a sure cut (a gutter of the
+page's grid, a rule, words of two lines), or a weak one (a short gutter taken for the lines
+aligned beside it; apart: a wide gap with no text right above or below it). Weak cuts may be
+a river of word spaces down a loose justified column; this module keeps those that stand out
+from the word spaces of their stretch of row, and cuts the row there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import Word
+from .rejoin import SAME_SIZE
+from .script import CLOSING_QUOTES, FULL_STOPS, joins_without_space
+
+# How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
+# lines aligned beside it, or (apart) a wide gap with no text right above or below it (either
+# may be a river of word spaces down a loose justified column); sure.
+NONE, WEAK, APART, CUT = 0, 1, 2, 3
+# A weak cut between two words of about one size (``SAME_SIZE``) no wider than this many
+# times the widest word space (gap not cut) of its stretch of row between sure cuts is one of
+# them: a justified line stretches all its spaces alike, while two items side by side stand
+# further apart than the spaces inside them.
+_STRETCH = 1.25
+# [times the widest word space] TeX widens the space after a sentence's end (its space factor
+# stretches it three times as much as a word space): in a row filling its column's measure,
+# a weak or apart cut up to this wide is that space (after a full stop, a straight ' closes a quote)
+_SENTENCE = 3.0
+_SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS)}][{re.escape(CLOSING_QUOTES)}']*$")
+# [em of the run's size] narrowest mean advance of a run's letters (Latin's: about half an em)
+_NARROWEST_LETTERS = 0.3
+
+
+def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
+             in_measure: Callable[..., bool]) -> list[list[Word]]:
+    """The row cut at its sure cuts, and at the weak ones wider than ``_STRETCH`` times the
+    widest word space of their stretch of row. A weak cut stands in a stretch with no word
+    space, or with a run of words set with spaces inside it (a PDF's text run: the source
+    spaced those words tighter than the gap) unless the stretch fills a column's measure and
+    each run could hold spaces as wide as its widest word space (a justified line: groff sets
+    part of one as a run), and between words of different sizes; in a stretch of apart cuts
+    only, or of one weak cut alone between words spaced apart (not CJK,
+    which justifies between its characters), those unlike each other, or alike or alone but
+    not filling a column's measure (alike, they are a loose justified line's spaces, each over
+    a river of the lines above and below; alone, the one space of a justified line of two
+    words, a crosshead's first line, which may end on a gutter's side by chance: "Thomas ····
+    Hughes"; alike gutters are a row of columns, two items alone are narrower). After a
+    sentence's end, in a row that fills its column's measure, the space may be wider
+    (``_SENTENCE``)."""
+    keep, start = list(cuts), 0
+    judged = WEAK in cuts or APART in cuts
+    one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
+                for a, b in zip(row, row[1:])] if judged else []
+    for end in [k for k, c in enumerate(cuts) if c == CUT] + [len(cuts)] if judged else ():
+        spaces = [gaps[k] for k in range(start, end) if cuts[k] == NONE]
+        alike = all(cuts[k] == APART for k in range(start, end)) or end - start == 1 \
+            and cuts[start] == WEAK and not joins_without_space(row[start].text, row[end].text)
+        if alike:  # are they alike, and do they fill the measure?
+            spaces = [gaps[k] for k in range(start, end) if one_size[k]]
+            one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
+            spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
+                row[start], row[end], gap=one[0] if len(one) == 1 else None, indented=True) else []
+        runs = [w for w in row[start:end + 1] if " " in w.text.strip()]
+        if spaces and (not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
+                alike or in_measure(row[start], row[end], indented=True))):
+            for k in range(start, end):
+                if cuts[k] in (WEAK, APART) and one_size[k] and (
+                        gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
+                        and _SENTENCE_END.search(row[k].text) and in_measure(row[start], row[end])):
+                    keep[k] = NONE
+        start = end + 1
+    pieces, piece = [], [row[0]]
+    for w, c in zip(row[1:], keep):
+        if c != NONE:
+            pieces.append(piece)
+            piece = []
+        piece.append(w)
+    pieces.append(piece)
+    return pieces
+
+
+def _spaced_as_wide(run: Word, gap: float) -> bool:
+    """Whether the text run ``run`` may hold word spaces as wide as ``gap`` (groff stretches
+    them inside a run as between runs): its other characters then still average
+    ``_NARROWEST_LETTERS`` em (a byline 4 em from the next column's line could not)."""
+    text, spaces = run.text.strip(), run.text.strip().count(" ")
+    return run.box.x1 - run.box.x0 - spaces * gap >= _NARROWEST_LETTERS * run.size * (len(text) - spaces)
