@@ -76,8 +76,8 @@ HOLDOUT_COUNT = 12
 PRODUCER_SAMPLE = ROOT / "fixtures" / "producers" / "pages"
 PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on the pages of this "
                             "seed and of seeds 21, 33, 47, 61, 73, 97, 107, 109, 111, 113, 115, "
-                            "117, 119, 121, 123, 125, 127, 129, 131, 135, 137, 143 and 145 (not "
-                            "reported here), of the producers (Chromium, Typst, LaTeX, WeasyPrint: "
+                            "117, 119, 121, 123, 125, 127, 129, 131, 135, 137, 143, 145, 147, 149, "
+                            "155, 157, 159, 165 and 167 (not reported here), of the producers (Chromium, Typst, LaTeX, WeasyPrint: "
                             "WeasyPrint's from stop 27 on, seed 117 from stop 28 on, seeds 119 to "
                             "145 from later stops, "
                             "each scored on the code of its day before its pages were opened); "
@@ -90,7 +90,11 @@ PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on t
                             "scored unseen on seeds 139 and 141 (no rule changed for them) and "
                             "are in seeds 143 and 145; groff's (from stop 35 on) were scored "
                             "unseen on seeds 151 and 153 (groff's pages only), then opened and "
-                            "tuned on; its pages of this seed were never opened"),
+                            "tuned on; its pages of this seed were never opened; Scribus's (from "
+                            "stop 36 on) were scored unseen on seeds 161 and 163 (Scribus's "
+                            "pages only), then opened and tuned on; seeds 147 to 167 were each "
+                            "scored on the code of its day before its pages were opened, then "
+                            "tuned on; Scribus's pages of this seed were never opened"),
                   "f": (99, "held out: its pages never opened while developing; once (stop 25) "
                             "its truth files were read by mistake, for a count of the spaces "
                             "between CJK and Latin text over all seeds; no rule was chosen from "
