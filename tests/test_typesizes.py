@@ -1,7 +1,7 @@
 """Type scaled across alone, sized by its height (``sources.typesizes``)."""
 
 from layout.model import Box, Word
-from layout.sources.typesizes import scaled_type_sized
+from layout.sources.typesizes import ideograph_pitch, pitch_sized, scaled_type_sized
 
 
 def _word(text: str, y0: float, size: float, height: float, font: str = "DroidSansFallback") -> Word:
@@ -38,3 +38,39 @@ def test_a_box_far_taller_than_its_size_says_is_no_scaled_type():
     words = [_word("notes", 100 + 10 * k, 7, 6.98, "Melior") for k in range(4)]
     tall = [_word("note", 200, 7, 8.79, "Melior")]
     assert scaled_type_sized(words + tall) == words + tall
+
+
+def _span_words(sizes: list[float], font: str = "BousungEG-Light-GB") -> list[Word]:
+    return [Word("推进产业链", Box(30, 100 + 13 * k, 115, 100 + 13 * k + size), font, size)
+            for k, size in enumerate(sizes)]
+
+
+def test_lines_condensed_to_justify_are_sized_by_their_ideographs_pitch():
+    """8.5 pt Chinese condensed line by line to justify (Scribus: 91 and 89 per cent across),
+    which MuPDF reads 8.12 and 8.03 and boxes as tall: their ideographs, 7.75 and 7.58 apart,
+    say 8.5 pt type again (8.12 x 8.12 / 7.75), as the unscaled lines read (scribus_s165_04_zh,
+    whose full lines at 8.5 became crossheads)."""
+    sizes = [8.12, 8.5, 8.03, 8.12, 8.5]
+    pitches = [7.755, 8.5, 7.586, 7.755, 8.5]
+    sized = pitch_sized(_span_words(sizes), [(k, k + 1, s, p) for k, (s, p) in enumerate(zip(sizes, pitches))])
+    assert [w.size for w in sized] == [8.5] * 5
+
+
+def test_type_tracked_tight_keeps_the_sizes_read():
+    """9 pt Chinese set 3 per cent tight in some lines (pitch 8.73) and solid in others: the
+    sizes as read agree, the heights the pitch would give do not, so nothing changes; nor does
+    a face of too few pitched spans."""
+    sizes, pitches = [9.0] * 5, [8.73, 9.0, 8.73, 9.0, 9.0]
+    words = _span_words(sizes)
+    assert pitch_sized(words, [(k, k + 1, 9.0, p) for k, p in enumerate(pitches)]) == words
+    assert pitch_sized(words[:2], [(0, 1, 8.12, 7.755), (1, 2, 8.03, 7.586)]) == words[:2]
+
+
+def test_ideograph_pitch_reads_solid_ideographs_only():
+    """The pitch of a span's first ideographs set solid; punctuation (half an em in many faces)
+    and Latin letters are passed over, uneven spacing gives none."""
+    def chars(text: str, xs: list[float]) -> list[dict]:
+        return [{"c": c, "origin": (x, 0.0)} for c, x in zip(text, xs)]
+    assert ideograph_pitch(chars("推进，产业链", [0, 7.75, 15.5, 19.5, 27.25, 35])) == 7.75
+    assert ideograph_pitch(chars("ab推进", [0, 4, 8, 15.75])) is None
+    assert ideograph_pitch(chars("推进产业", [0, 7.75, 17, 24.75])) is None

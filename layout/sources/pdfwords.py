@@ -20,7 +20,7 @@ from ..analysis.script import has_cjk, is_cjk
 from ..model import Box, Word
 from .mupdf import pymupdf
 from .ocrlayer import Piece, engine_lines
-from .typesizes import scaled_type_sized
+from .typesizes import ideograph_pitch, pitch_sized, scaled_type_sized
 
 _BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
 _ITALIC_NAMES = ("italic", "oblique")
@@ -53,13 +53,15 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     span is cut into words wherever its characters stand apart by more than ``_CHAR_GAP`` em
     (see ``run_on_spans``). Without, a ``"rawdict"`` whose spans have their texts too
     (``with_texts``) reads as its ``dict``. Type scaled across alone is sized by its height
-    (``typesizes``); an OCR layer's words are read as an engine's lines (``ocrlayer``).
+    (``typesizes``: by its boxes, or, from a ``rawdict``, by its ideographs' pitch); an OCR
+    layer's words are read as an engine's lines (``ocrlayer``).
     """
     words: list[Word] = []
     append = words.append
     rounded: dict[float, float] = {}  # a span's size to 2 decimals: round() is slow, sizes few
     line_id = 0
     invisible: list[Piece] = []  # the lines of an OCR layer
+    pitched: list[tuple[int, int, float, float]] = []  # per span with a pitch: words, size, pitch
     for block in text_dict["blocks"]:
         if block.get("type") != 0:
             continue
@@ -71,6 +73,7 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
             start = len(words)
             spans = line["spans"]
             for span in spans:
+                first = len(words)
                 if not characters:  # a span: one word (written out: the common case)
                     raw = span["text"]
                     text = raw.strip()
@@ -85,6 +88,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                     append(Word(text, Box(*span["bbox"]) if len(text) == len(raw) else
                                 _trimmed(span["bbox"], raw, text, vertical),
                                 font, rounded[size], bold, italic, vertical, None, line_id))
+                    if forward and "chars" in span and (pitch := ideograph_pitch(span["chars"])):
+                        pitched.append((first, len(words), span["size"], pitch))
                     continue
                 for raw, bbox in _runs(span["chars"], _CHAR_GAP * span["size"], vertical):
                     text = raw.strip()
@@ -95,11 +100,13 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                                 _trimmed(bbox, raw, text, vertical),
                                 font, round(span["size"], 2), *font_style(font, span["flags"]),
                                 vertical, None, line_id))
+                if forward and len(words) > first and (pitch := ideograph_pitch(span["chars"])):
+                    pitched.append((first, len(words), span["size"], pitch))
             # (the first span's alpha says no for the lines of a page with no OCR layer)
             if len(words) > start and spans[0].get("alpha") == 0 and all(
                     span.get("alpha") == 0 for span in spans):
                 invisible.append((start, len(words), line))
-    return engine_lines(words, invisible) if invisible else scaled_type_sized(words)
+    return engine_lines(words, invisible) if invisible else pitch_sized(scaled_type_sized(words), pitched)
 
 
 def with_texts(raw_dict: dict) -> None:

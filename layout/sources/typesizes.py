@@ -12,6 +12,17 @@ face boxed taller or shorter than its size says (by more than ``_SCALED``, less 
 ``_FURTHEST``) is set at the size its height says. A face whose boxes follow its glyphs
 instead (most of its words' heights per point disagreeing: a Type 3 font drawn by its own
 procedures) is left as read.
+
+A face whose every box follows its size as read (MuPDF boxes some faces by that mean) hides the
+scaling from its heights; its Chinese, Japanese or Korean characters still tell it. Set solid,
+they stand one em apart across, the scale across times the size: a span's pitch ``p`` (its
+first characters', ``ideograph_pitch``) and its size as read ``e`` give the height
+``e * e / p``. Type condensed line by line (Scribus justifies Chinese lines by condensing
+their glyphs by up to 11 per cent, scribus_s165_04_zh: 8.5 pt type read 8.03 to 8.5, the
+lines of one paragraph cut into blocks and the full ones taken for crossheads) has heights that
+agree where its sizes do not; type tracked tight or loose (pitch off the size, the glyphs
+unscaled) has sizes that agree where those heights do not. So a face is sized by its heights
+when more of its pitched spans agree on their height than on their size (``pitch_sized``).
 """
 
 from __future__ import annotations
@@ -33,6 +44,14 @@ _FEW = 3
 # its line's height: the Federal Register's 7 pt notes boxed 8.8 pt tall)
 _SCALED = 0.03
 _FURTHEST = 0.15
+# [characters] the first characters of a span whose pitch is measured (``ideograph_pitch``)
+_PITCHED = 6
+
+
+def _ideograph(ch: str) -> bool:
+    """A Han ideograph, a kana or a Hangul syllable: one em across in every face that sets it
+    (CJK punctuation, often set half an em, is not)."""
+    return "\u3400" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
 
 
 def scaled_type_sized(words: list[Word]) -> list[Word]:
@@ -57,3 +76,40 @@ def scaled_type_sized(words: list[Word]) -> list[Word]:
         off = abs(size - w.size)
         out.append(replace(w, size=round(size, 2)) if _SCALED * w.size < off < _FURTHEST * w.size else w)
     return out
+
+
+def ideograph_pitch(chars: list[dict]) -> float | None:
+    """The distance across between neighbours among the first ``_PITCHED`` characters of a
+    horizontal ``rawdict`` span, where two of them or more, neighbours both ideographs (``_ideograph``), stand at
+    one pitch (within ``_AGREE``); None otherwise (too few, or spaced unevenly)."""
+    head = chars[:_PITCHED]
+    steps = [b["origin"][0] - a["origin"][0] for a, b in zip(head, head[1:])
+             if _ideograph(a["c"]) and _ideograph(b["c"])]
+    if len(steps) < 2 or min(steps) <= 0 or max(steps) - min(steps) > _AGREE * max(steps):
+        return None
+    return steps[0]
+
+
+def pitch_sized(words: list[Word], pitched: list[tuple[int, int, float, float]]) -> list[Word]:
+    """``words`` with the spans of a face of scaled type sized by their height (see the
+    module's docstring); ``pitched``: per span with a pitch, its words' range, its size as
+    read and its pitch."""
+    faces: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for start, _, size, pitch in pitched:
+        faces[words[start].font].append((size, size * size / pitch))
+    scaled = {font for font, pairs in faces.items() if _agreeing([h for _, h in pairs]) > max(
+        _agreeing([e for e, _ in pairs]), _FEW - 1, len(pairs) / 2)}
+    if not scaled:
+        return words
+    out = list(words)
+    for start, end, size, pitch in pitched:
+        if words[start].font in scaled and abs(size / pitch - 1) < _FURTHEST:
+            for k in range(start, end):
+                out[k] = replace(words[k], size=round(size * size / pitch, 2))
+    return out
+
+
+def _agreeing(values: list[float]) -> int:
+    """How many of ``values`` lie within ``_AGREE`` of their median."""
+    mid = median(values)
+    return sum(abs(v - mid) <= _AGREE * mid for v in values)
