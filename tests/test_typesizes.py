@@ -33,7 +33,7 @@ def test_a_face_boxed_by_its_glyphs_keeps_the_sizes_read():
 
 def test_a_box_far_taller_than_its_size_says_is_no_scaled_type():
     """7 pt notes boxed 8.8 pt tall where the face boxes 1 pt per point (the Federal
-    Register's): a quarter taller is no type scaled across (3/4 to 4/3 reads at most 15 per
+    Register's): a quarter taller is no type scaled across (2/3 to 3/2 reads at most 23 per
     cent off), so they keep their size."""
     words = [_word("notes", 100 + 10 * k, 7, 6.98, "Melior") for k in range(4)]
     tall = [_word("note", 200, 7, 8.79, "Melior")]
@@ -74,3 +74,12 @@ def test_ideograph_pitch_reads_solid_ideographs_only():
     assert ideograph_pitch(chars("推进，产业链", [0, 7.75, 15.5, 19.5, 27.25, 35])) == 7.75
     assert ideograph_pitch(chars("ab推进", [0, 4, 8, 15.75])) is None
     assert ideograph_pitch(chars("推进产业", [0, 7.75, 17, 24.75])) is None
+
+
+def test_a_lone_character_condensed_to_two_thirds_is_sized_as_its_caption():
+    """A caption's last line, one character condensed to 2/3 across (Scribus), which MuPDF
+    reads 6.12 (the root of 5 x 7.5) and boxes 7.85 tall as the 7.5 pt lines above it: 7.5 pt
+    type, so it stays with its caption (scribus_s167_03_zh lost "庆" from "制图：徐国庆")."""
+    words = [_word("新增就业岗位", 200 + 9 * k, 7.5, 7.85, "UMingCN") for k in range(4)]
+    sized = scaled_type_sized(words + [_word("庆", 240, 6.12, 7.85, "UMingCN")])
+    assert [w.size for w in sized] == [7.5] * 5

@@ -39,11 +39,12 @@ _AGREE = 0.01
 _FEW = 3
 # [share of the size read] a word's height saying a size more than _SCALED off, and less than
 # _FURTHEST, is scaled type: a justifying typesetter condenses or expands glyphs by up to 2 or
-# 3 per cent (left as read), and type scaled across by 3/4 to 4/3 reads at most 15 per cent
-# off (the root of the scale); a box taller than that is no scaled type's (a span boxed with
-# its line's height: the Federal Register's 7 pt notes boxed 8.8 pt tall)
+# 3 per cent (left as read), and type scaled across by 2/3 to 3/2 reads at most 23 per cent
+# off (the root of the scale: Scribus condensed a caption's lone last character to 2/3, 7.5 pt
+# type read 6.12, scribus_s167_03_zh); a box taller than that is no scaled type's (a span
+# boxed with its line's height: the Federal Register's 7 pt notes boxed 8.8 pt tall, 26 per cent)
 _SCALED = 0.03
-_FURTHEST = 0.15
+_FURTHEST = 0.23
 # [characters] the first characters of a span whose pitch is measured (``ideograph_pitch``)
 _PITCHED = 6
 
