@@ -45,14 +45,24 @@ def _span_words(sizes: list[float], font: str = "BousungEG-Light-GB") -> list[Wo
             for k, size in enumerate(sizes)]
 
 
+def _chars(text: str, xs: list[float]) -> list[dict]:
+    return [{"c": c, "origin": (x, 0.0)} for c, x in zip(text, xs)]
+
+
+def _spans(sizes: list[float], pitches: list[float]) -> list[tuple[int, int, float, list[dict]]]:
+    """One span a word: its size as read, its first ideographs at ``pitch``."""
+    return [(k, k + 1, size, _chars("推进产业链", [30 + j * pitch for j in range(5)]))
+            for k, (size, pitch) in enumerate(zip(sizes, pitches))]
+
+
 def test_lines_condensed_to_justify_are_sized_by_their_ideographs_pitch():
     """8.5 pt Chinese condensed line by line to justify (Scribus: 91 and 89 per cent across),
     which MuPDF reads 8.12 and 8.03 and boxes as tall: their ideographs, 7.75 and 7.58 apart,
     say 8.5 pt type again (8.12 x 8.12 / 7.75), as the unscaled lines read (scribus_s165_04_zh,
     whose full lines at 8.5 became crossheads)."""
     sizes = [8.12, 8.5, 8.03, 8.12, 8.5]
-    pitches = [7.755, 8.5, 7.586, 7.755, 8.5]
-    sized = pitch_sized(_span_words(sizes), [(k, k + 1, s, p) for k, (s, p) in enumerate(zip(sizes, pitches))])
+    pitches = [7.757, 8.5, 7.586, 7.757, 8.5]
+    sized = pitch_sized(_span_words(sizes), _spans(sizes, pitches))
     assert [w.size for w in sized] == [8.5] * 5
 
 
@@ -60,20 +70,18 @@ def test_type_tracked_tight_keeps_the_sizes_read():
     """9 pt Chinese set 3 per cent tight in some lines (pitch 8.73) and solid in others: the
     sizes as read agree, the heights the pitch would give do not, so nothing changes; nor does
     a face of too few pitched spans."""
-    sizes, pitches = [9.0] * 5, [8.73, 9.0, 8.73, 9.0, 9.0]
-    words = _span_words(sizes)
-    assert pitch_sized(words, [(k, k + 1, 9.0, p) for k, p in enumerate(pitches)]) == words
-    assert pitch_sized(words[:2], [(0, 1, 8.12, 7.755), (1, 2, 8.03, 7.586)]) == words[:2]
+    words = _span_words([9.0] * 5)
+    assert pitch_sized(words, _spans([9.0] * 5, [8.73, 9.0, 8.73, 9.0, 9.0])) == words
+    assert pitch_sized(words[:2], _spans([8.12, 8.03], [7.757, 7.586])) == words[:2]
 
 
-def test_ideograph_pitch_reads_solid_ideographs_only():
-    """The pitch of a span's first ideographs set solid; punctuation (half an em in many faces)
-    and Latin letters are passed over, uneven spacing gives none."""
-    def chars(text: str, xs: list[float]) -> list[dict]:
-        return [{"c": c, "origin": (x, 0.0)} for c, x in zip(text, xs)]
-    assert ideograph_pitch(chars("推进，产业链", [0, 7.75, 15.5, 19.5, 27.25, 35])) == 7.75
-    assert ideograph_pitch(chars("ab推进", [0, 4, 8, 15.75])) is None
-    assert ideograph_pitch(chars("推进产业", [0, 7.75, 17, 24.75])) is None
+def test_ideograph_pitch_reads_a_span_opening_with_three_ideographs_set_evenly():
+    """The pitch of a span's first three characters, ideographs set evenly; none where the span
+    opens with Latin letters or punctuation (half an em in many faces), or spaced unevenly."""
+    assert ideograph_pitch(_chars("推进产业，", [0, 7.75, 15.5, 23.25, 31])) == 7.75
+    assert ideograph_pitch(_chars("ab推进", [0, 4, 8, 15.75])) is None
+    assert ideograph_pitch(_chars("推，产业", [0, 7.75, 11.75, 19.5])) is None
+    assert ideograph_pitch(_chars("推进产业", [0, 7.75, 17, 24.75])) is None
 
 
 def test_a_lone_character_condensed_to_two_thirds_is_sized_as_its_caption():

@@ -20,7 +20,7 @@ from ..analysis.script import has_cjk, is_cjk
 from ..model import Box, Word
 from .mupdf import pymupdf
 from .ocrlayer import Piece, engine_lines
-from .typesizes import ideograph_pitch, pitch_sized, scaled_type_sized
+from .typesizes import pitch_sized, scaled_type_sized
 
 _BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
 _ITALIC_NAMES = ("italic", "oblique")
@@ -61,7 +61,7 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     rounded: dict[float, float] = {}  # a span's size to 2 decimals: round() is slow, sizes few
     line_id = 0
     invisible: list[Piece] = []  # the lines of an OCR layer
-    pitched: list[tuple[int, int, float, float]] = []  # per span with a pitch: words, size, pitch
+    pitched: list[tuple[int, int, float, list]] = []  # per span set across: words, size, characters
     for block in text_dict["blocks"]:
         if block.get("type") != 0:
             continue
@@ -88,8 +88,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                     append(Word(text, Box(*span["bbox"]) if len(text) == len(raw) else
                                 _trimmed(span["bbox"], raw, text, vertical),
                                 font, rounded[size], bold, italic, vertical, None, line_id))
-                    if forward and "chars" in span and (pitch := ideograph_pitch(span["chars"])):
-                        pitched.append((first, len(words), span["size"], pitch))
+                    if forward and "chars" in span:
+                        pitched.append((first, len(words), span["size"], span["chars"]))
                     continue
                 for raw, bbox in _runs(span["chars"], _CHAR_GAP * span["size"], vertical):
                     text = raw.strip()
@@ -100,8 +100,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                                 _trimmed(bbox, raw, text, vertical),
                                 font, round(span["size"], 2), *font_style(font, span["flags"]),
                                 vertical, None, line_id))
-                if forward and len(words) > first and (pitch := ideograph_pitch(span["chars"])):
-                    pitched.append((first, len(words), span["size"], pitch))
+                if forward and len(words) > first:
+                    pitched.append((first, len(words), span["size"], span["chars"]))
             # (the first span's alpha says no for the lines of a page with no OCR layer)
             if len(words) > start and spans[0].get("alpha") == 0 and all(
                     span.get("alpha") == 0 for span in spans):

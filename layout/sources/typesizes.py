@@ -16,7 +16,7 @@ procedures) is left as read.
 A face whose every box follows its size as read (MuPDF boxes some faces by that mean) hides the
 scaling from its heights; its Chinese, Japanese or Korean characters still tell it. Set solid,
 they stand one em apart across, the scale across times the size: a span's pitch ``p`` (its
-first characters', ``ideograph_pitch``) and its size as read ``e`` give the height
+first three characters', ``ideograph_pitch``) and its size as read ``e`` give the height
 ``e * e / p``. Type condensed line by line (Scribus justifies Chinese lines by condensing
 their glyphs by up to 11 per cent, scribus_s165_04_zh: 8.5 pt type read 8.03 to 8.5, the
 lines of one paragraph cut into blocks and the full ones taken for crossheads) has heights that
@@ -45,8 +45,6 @@ _FEW = 3
 # boxed with its line's height: the Federal Register's 7 pt notes boxed 8.8 pt tall, 26 per cent)
 _SCALED = 0.03
 _FURTHEST = 0.23
-# [characters] the first characters of a span whose pitch is measured (``ideograph_pitch``)
-_PITCHED = 6
 
 
 def _ideograph(ch: str) -> bool:
@@ -80,33 +78,42 @@ def scaled_type_sized(words: list[Word]) -> list[Word]:
 
 
 def ideograph_pitch(chars: list[dict]) -> float | None:
-    """The distance across between neighbours among the first ``_PITCHED`` characters of a
-    horizontal ``rawdict`` span, where two of them or more, neighbours both ideographs (``_ideograph``), stand at
-    one pitch (within ``_AGREE``); None otherwise (too few, or spaced unevenly)."""
-    head = chars[:_PITCHED]
-    steps = [b["origin"][0] - a["origin"][0] for a, b in zip(head, head[1:])
-             if _ideograph(a["c"]) and _ideograph(b["c"])]
-    if len(steps) < 2 or min(steps) <= 0 or max(steps) - min(steps) > _AGREE * max(steps):
+    """The distance across between a horizontal ``rawdict`` span's first three characters,
+    ideographs all (``_ideograph``) standing at one pitch (within ``_AGREE``); None otherwise
+    (a span opening with something else, or spaced unevenly): the spans of a line after its
+    first, and most lines, open with ideographs, enough to tell a face's pitch by."""
+    if len(chars) < 3 or not (_ideograph(chars[0]["c"]) and _ideograph(chars[1]["c"])
+                              and _ideograph(chars[2]["c"])):
         return None
-    return steps[0]
+    x0, x1, x2 = chars[0]["origin"][0], chars[1]["origin"][0], chars[2]["origin"][0]
+    step, next_step = x1 - x0, x2 - x1
+    if step <= 0 or abs(next_step - step) > _AGREE * max(step, next_step):
+        return None
+    return step
 
 
-def pitch_sized(words: list[Word], pitched: list[tuple[int, int, float, float]]) -> list[Word]:
+def pitch_sized(words: list[Word], spans: list[tuple[int, int, float, list[dict]]]) -> list[Word]:
     """``words`` with the spans of a face of scaled type sized by their height (see the
-    module's docstring); ``pitched``: per span with a pitch, its words' range, its size as
-    read and its pitch."""
-    faces: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for start, _, size, pitch in pitched:
-        faces[words[start].font].append((size, size * size / pitch))
-    scaled = {font for font, pairs in faces.items() if _agreeing([h for _, h in pairs]) > max(
-        _agreeing([e for e, _ in pairs]), _FEW - 1, len(pairs) / 2)}
-    if not scaled:
-        return words
-    out = list(words)
-    for start, end, size, pitch in pitched:
-        if words[start].font in scaled and abs(size / pitch - 1) < _FURTHEST:
+    module's docstring); ``spans``: per horizontal ``rawdict`` span, its words' range, its size
+    as read and its characters. Only a face whose sizes as read disagree is measured: where
+    they all agree, no height can agree more (most pages, at the cost of a count)."""
+    faces: dict[str, list[tuple[int, int, float, list[dict]]]] = defaultdict(list)
+    for span in spans:
+        faces[words[span[0]].font].append(span)
+    out = words
+    for font, of_face in faces.items():
+        if _agreeing([size for _, _, size, _ in of_face]) == len(of_face):
+            continue
+        pitched = [(start, end, size, pitch) for start, end, size, chars in of_face
+                   if (pitch := ideograph_pitch(chars)) and abs(size / pitch - 1) < _FURTHEST]
+        heights = [size * size / pitch for _, _, size, pitch in pitched]
+        if _agreeing(heights or [0.0]) <= max(_agreeing([s for _, _, s, _ in pitched] or [0.0]),
+                                              _FEW - 1, len(pitched) / 2):
+            continue
+        out = list(out) if out is words else out
+        for (start, end, _, _), height in zip(pitched, heights):
             for k in range(start, end):
-                out[k] = replace(words[k], size=round(size * size / pitch, 2))
+                out[k] = replace(words[k], size=round(height, 2))
     return out
 
 
