@@ -101,14 +101,14 @@ def pitch_sized(words: list[Word], spans: list[tuple[int, int, float, list[dict]
     for span in spans:
         faces[words[span[0]].font].append(span)
     out = words
-    for font, of_face in faces.items():
+    for of_face in faces.values():
         if _agreeing([size for _, _, size, _ in of_face]) == len(of_face):
             continue
         pitched = [(start, end, size, pitch) for start, end, size, chars in of_face
                    if (pitch := ideograph_pitch(chars)) and abs(size / pitch - 1) < _FURTHEST]
         heights = [size * size / pitch for _, _, size, pitch in pitched]
-        if _agreeing(heights or [0.0]) <= max(_agreeing([s for _, _, s, _ in pitched] or [0.0]),
-                                              _FEW - 1, len(pitched) / 2):
+        if not pitched or _agreeing(heights) <= max(_agreeing([s for _, _, s, _ in pitched]),
+                                                    _FEW - 1, len(pitched) / 2):
             continue
         out = list(out) if out is words else out
         for (start, end, _, _), height in zip(pitched, heights):
