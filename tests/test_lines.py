@@ -1200,3 +1200,19 @@ def test_a_page_of_ocr_lines_each_in_one_column_looks_for_no_gutters(monkeypatch
     assert sorted(ln.text for ln in build_lines(words + across, (), P) if ln.box.y0 == 220) == [
         "pars", "una"]
     assert asked
+
+
+def test_a_short_box_storys_last_gutter_a_line_short_of_long_still_cuts():
+    """Four columns of Chinese 0.7 em apart, six lines under a headline, the last column a
+    line short: its gutter, one line short of long, with too few lines beside it to count as
+    aligned and with a paragraph's short last line and an indented first line beside it, is
+    the next of the row of long gutters, at their pitch, their top and their width, so its
+    lines are not read across (libreoffice_s167_07_zh)."""
+    texts = ["北塘区培育产业链", "党支部搭建便民冷", "链仓储企业收入大", "幅改善年初以来望",
+             "江社区培育多层次", "医疗卫生落实数字"]
+    words = [word(texts[(i + c) % 6], 36 + 87 * c, 100 + 15 * i) for c in range(3) for i in range(6)
+             if (c, i) not in ((2, 2), (2, 3))]
+    words += [word("数字经济。", 36 + 87 * 2, 100 + 15 * 2), word("健全基础设", 36 + 87 * 2 + 20, 100 + 15 * 3)]
+    words += [word(texts[(i + 3) % 6], 36 + 87 * 3, 100 + 15 * i) for i in range(5)]
+    lines = build_lines(words, (), P)
+    assert len(lines) == len(words)

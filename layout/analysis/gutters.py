@@ -34,7 +34,7 @@ Rivers of word spaces are short, ragged, off the grid and inside a column::
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
@@ -258,7 +258,7 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
         long = [s for s in long if id(s) not in rivers]
     is_long = {id(s) for s in long}
     across = _Across(long, body)
-    on_grid = {id(s) for s in strips if id(s) not in is_long and across.goes_on(s)}
+    on_grid = {id(s) for s in strips if id(s) not in is_long and (across.goes_on(s) or across.on_pitch(s))}
     # Beside two lines only, a strip is a gutter where a long one of the page runs, edge on
     # edge: the last two lines of a column set on the page's grid.
     strips += [s for s in measured if s.lines < SHORT_LINES and across.same_edges(s)]
@@ -308,6 +308,22 @@ class _Across:
     def __init__(self, long: Sequence[Strip], body: float) -> None:
         self.long, self.body = long, body
         self.grid = Grid([Box(g.x0, 0, g.x1, 0) for g in long], MIN_COLUMN * body)
+        self.by_top = sorted(long, key=attrgetter("y0"))
+        self.tops = [g.y0 for g in self.by_top]
+
+    def on_pitch(self, s: Strip) -> bool:
+        """Whether s is the next gutter of a row of long ones: starting where they start and as
+        wide (within ``_ON_EDGE``), one column's pitch (theirs, within ``_ON_EDGE``) beyond the
+        last of them or before the first. The columns of a short box story start together
+        under its headline; the last one, a line short, leaves its gutter a line short of
+        long (libreoffice_s167_07_zh: its third gutter, 0.75 em, read across)."""
+        edge = _ON_EDGE * self.body
+        level = sorted(g.x0 for g in self.by_top[bisect_left(self.tops, s.y0 - edge):
+                                                  bisect_right(self.tops, s.y0 + edge)]
+                       if abs(g.width - s.width) <= edge)
+        k = bisect_left(level, s.x0)
+        return (k >= 2 and abs((s.x0 - level[k - 1]) - (level[k - 1] - level[k - 2])) <= edge) \
+            or (k + 1 < len(level) and abs((level[k] - s.x0) - (level[k + 1] - level[k])) <= edge)
 
     def goes_on(self, s: Strip) -> bool:
         """Whether s goes on from one of the long strips, sharing most of its width (a river

@@ -20,7 +20,7 @@ from ..analysis.script import has_cjk, is_cjk
 from ..model import Box, Word
 from .mupdf import pymupdf
 from .ocrlayer import Piece, engine_lines
-from .typesizes import scaled_type_sized
+from .typesizes import pitch_sized, scaled_type_sized
 
 _BOLD_NAMES = ("bold", "black", "heavy", "demi", "semibold", "extrabold")
 _ITALIC_NAMES = ("italic", "oblique")
@@ -53,7 +53,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     span is cut into words wherever its characters stand apart by more than ``_CHAR_GAP`` em
     (see ``run_on_spans``). Without, a ``"rawdict"`` whose spans have their texts too
     (``with_texts``) reads as its ``dict``. Type scaled across alone is sized by its height
-    (``typesizes``); an OCR layer's words are read as an engine's lines (``ocrlayer``).
+    (``typesizes``: by its boxes, or, from a ``rawdict``, by its ideographs' pitch); an OCR
+    layer's words are read as an engine's lines (``ocrlayer``).
     """
     # Words; (text, box, vertical) for an OCR layer's, made Words once their lines are read
     words: list = []
@@ -61,6 +62,7 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     rounded: dict[float, float] = {}  # a span's size to 2 decimals: round() is slow, sizes few
     line_id = 0
     invisible: list[Piece] = []  # the lines of an OCR layer
+    pitched: list[tuple[int, int, float, list]] = []  # per span set across: words, size, characters
     for block in text_dict["blocks"]:
         if block.get("type") != 0:
             continue
@@ -74,6 +76,7 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
             # (the first span's alpha says no for the lines of a page with no OCR layer)
             hidden = spans[0].get("alpha") == 0 and all(span.get("alpha") == 0 for span in spans)
             for span in spans:
+                first = len(words)
                 if not characters:  # a span: one word (written out: the common case)
                     raw = span["text"]
                     text = raw.strip()
@@ -91,6 +94,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                         rounded[size] = round(size, 2)
                     bold, italic = font_style(font, span["flags"])  # (a call with * is slower)
                     append(Word(text, box, font, rounded[size], bold, italic, vertical, None, line_id))
+                    if forward and "chars" in span:
+                        pitched.append((first, len(words), span["size"], span["chars"]))
                     continue
                 for raw, bbox in _runs(span["chars"], _CHAR_GAP * span["size"], vertical):
                     text = raw.strip()
@@ -101,9 +106,11 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                     append((text, box, vertical) if hidden else
                            Word(text, box, font, round(span["size"], 2), *font_style(font, span["flags"]),
                                 vertical, None, line_id))
+                if forward and not hidden and len(words) > first:
+                    pitched.append((first, len(words), span["size"], span["chars"]))
             if hidden and len(words) > start:
                 invisible.append((start, len(words), line, line_id, vertical))
-    return engine_lines(words, invisible) if invisible else scaled_type_sized(words)
+    return engine_lines(words, invisible) if invisible else pitch_sized(scaled_type_sized(words), pitched)
 
 
 def with_texts(raw_dict: dict) -> None:
