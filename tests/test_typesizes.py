@@ -66,6 +66,17 @@ def test_lines_condensed_to_justify_are_sized_by_their_ideographs_pitch():
     assert [w.size for w in sized] == [8.5] * 5
 
 
+def test_lines_spaced_out_beside_condensed_ones_keep_their_size():
+    """A face condensed on some lines and spaced out on others (Scribus sets a loose
+    justified line with wider spacing, its glyphs unscaled: 8.5 pt read 8.5 at a pitch of
+    8.9, scribus_s161_09_zh): the condensed lines are sized up, the spaced ones keep 8.5, not
+    the 8.12 their pitch would give."""
+    sizes = [8.12, 8.5, 8.03, 8.12, 8.5, 8.5]
+    pitches = [7.757, 8.5, 7.586, 7.757, 8.5, 8.9]
+    sized = pitch_sized(_span_words(sizes), _spans(sizes, pitches))
+    assert [w.size for w in sized] == [8.5] * 6
+
+
 def test_type_tracked_tight_keeps_the_sizes_read():
     """9 pt Chinese set 3 per cent tight in some lines (pitch 8.73) and solid in others: the
     sizes as read agree, the heights the pitch would give do not, so nothing changes; nor does

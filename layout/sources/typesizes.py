@@ -22,7 +22,11 @@ their glyphs by up to 11 per cent, scribus_s165_04_zh: 8.5 pt type read 8.03 to 
 lines of one paragraph cut into blocks and the full ones taken for crossheads) has heights that
 agree where its sizes do not; type tracked tight or loose (pitch off the size, the glyphs
 unscaled) has sizes that agree where those heights do not. So a face is sized by its heights
-when more of its pitched spans agree on their height than on their size (``pitch_sized``).
+when more of its pitched spans agree on their height than on their size (``pitch_sized``), and
+only its condensed spans (pitch under the size read) are: a face condensed on some lines may be
+spaced out on others (Scribus sets a loose justified line of the same paragraph with wider
+spacing, its glyphs unscaled: 8.5 pt read 8.5 at a pitch of 8.9, scribus_s161_09_zh), and
+those spans' height as computed would come out short of their true size.
 """
 
 from __future__ import annotations
@@ -111,9 +115,10 @@ def pitch_sized(words: list[Word], spans: list[tuple[int, int, float, list[dict]
                                                     _FEW - 1, len(pitched) / 2):
             continue
         out = list(out) if out is words else out
-        for (start, end, _, _), height in zip(pitched, heights):
-            for k in range(start, end):
-                out[k] = replace(words[k], size=round(height, 2))
+        for (start, end, size, _), height in zip(pitched, heights):
+            if height > size:  # condensed; a span set wider than solid is spaced, not scaled
+                for k in range(start, end):
+                    out[k] = replace(words[k], size=round(height, 2))
     return out
 
 
