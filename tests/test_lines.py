@@ -1216,3 +1216,14 @@ def test_a_short_box_storys_last_gutter_a_line_short_of_long_still_cuts():
     words += [word(texts[(i + 3) % 6], 36 + 87 * 3, 100 + 15 * i) for i in range(5)]
     lines = build_lines(words, (), P)
     assert len(lines) == len(words)
+
+
+def test_a_caption_beside_the_next_columns_kicker_is_no_superscript_of_it():
+    """A picture's caption (8 pt) ends 1.4 em short of the next column's kicker (10.25 pt),
+    its foot 5 points higher, a body line of a third column drawing both into one row
+    (scribus_s167_09_zh): a raised word a line long is no footnote's number, so the gap is
+    measured in the caption's size and cuts; the caption's and the kicker's lines stay apart."""
+    words = [word("河口镇更新智慧农场，升", 646.9, 180, 10.5), word("级防汛体系", 646.9, 192.6, 10.25),
+             word("南城社区电商平台一角。　新华", 523.5, 190.3, 8), word("社记者 韩晓东摄", 523.5, 199.9, 8),
+             word("今年上半年，云溪县实施就", 380, 191.3, 9.5)]
+    assert "南城社区电商平台一角。\u3000新华" in texts(build_lines(words, (), P))

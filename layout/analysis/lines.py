@@ -44,8 +44,12 @@ from .script import hanging_mark, joins_without_space
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
 # its baseline; the smaller one, so a tall headline cannot swallow two body lines.
 _ROW_TOLERANCE = 0.4
-# [share of its neighbour's height] a superscript's foot stands this far above its neighbour's
+# [share of its neighbour's height] a superscript's foot stands this far above its neighbour's;
+# [em of the neighbour's size] and the superscript is a mark no wider than this (a footnote's
+# number, an ordinal's letters): a line of smaller type beside a larger one, its foot higher, is
+# another line (a caption's beside the next column's kicker)
 _RAISED = 0.2
+_MARK = 3.0
 # [em] how close above or below a row (between their boxes) other text must be to say
 # something of its gaps: the line right above or below; and [share of size] how near in size
 # (a nameplate says nothing of the ears beside it)
@@ -303,13 +307,14 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
     side are told apart by the gap alone (between two sizes, a byline beside a title, text
     within ``_REACH_IN`` em of the gap's edge is beside it, not around it). The smaller size sets
     the word space, but for a mark far smaller than its neighbour set above its baseline (a
-    footnote's number): its neighbour's; display type may be spaced wider (CJK headlines).
+    footnote's number, ``_MARK`` em wide at most): its neighbour's; display type may be spaced wider (CJK headlines).
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
     if right - left <= min(DISPLAY_APART, CJK_APART, params.word_gap) * small:
         return False  # a word space whatever the sizes and scripts say: no look around
-    raised = boxes[id(big_word)].y1 - boxes[id(small_word)].y1 > _RAISED * boxes[id(big_word)].height
+    small_box, big_box = boxes[id(small_word)], boxes[id(big_word)]
+    raised = big_box.y1 - small_box.y1 > _RAISED * big_box.height and small_box.width <= _MARK * big
     size = big if small < SAME_SIZE * big and raised else small
     widest = (DISPLAY_APART if small > DISPLAY * body else
               CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
