@@ -1226,3 +1226,17 @@ def test_a_headline_running_into_the_next_column_does_not_take_its_text_below():
              + text_lines(["Road Works"], 172, 100, size=24.4) + marked(column(172, 130, 12, start=30), "Charlie"))
     stories = {s.blocks[0].text: [b.text.split()[0] for b in s.blocks[1:]] for s in analyse_page(page(words)).stories}
     assert stories == {"Harbour Plan": ["Alfa", "Bravo"], "Road Works": ["Charlie"]}
+
+
+def test_a_title_running_a_hair_into_the_next_column_under_its_headline_heads_its_own_story():
+    """A title whose box runs 2 points into the next column (Scribus sets CJK titles a little
+    wider than their column), its top a little above the foot of that column's two-line
+    headline, whose text starts right under it (scribus_s167_09_zh): the headline reaches into
+    the title's column no further than boxes that meet run into each other, so the title is
+    set beside it and heads a story of its own, not that story's crosshead."""
+    words = (text_lines(["Harbour Plan", "Works Now"], 172, 40, size=20, pitch=22)
+             + marked(column(172, 86, 20), "Alfa")
+             + text_lines(["Road Works Gone"], 50, 78, size=16.5) + marked(column(50, 100, 16, start=40), "Bravo"))
+    layout = analyse_page(page(words))
+    assert sorted(headlines(layout)) == ["Harbour Plan Works Now", "Road Works Gone"]
+    assert story_of(layout, "Alfa") != story_of(layout, "Bravo")

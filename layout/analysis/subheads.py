@@ -112,7 +112,9 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float)
 def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, units: Sequence[Unit],
               grid: Grid, body: float) -> Group | None:
     """The one story whose headline ends within ``_OVER_GAP`` body sizes over g's title and
-    reaches into its column, over less than ``_OVER_SHARE`` of it (a headline in the next
+    reaches into its column further than boxes that meet run into each other (``_INTO``: a
+    title overflowing its column by a hair under the next column's headline is beside it, not
+    under it), over less than ``_OVER_SHARE`` of it (a headline in the next
     column, level with the title, is another story's; one over the title's column is a banner
     over the title's story, ``DEUXIÈME EDITION`` over ``OFFRANDES OBLIGATOIRES``), and whose
     text under that headline starts level with the title (within ``_STARTS_BELOW`` body sizes)
@@ -124,7 +126,7 @@ def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, unit
     low, high = title.y0 - _OVER_GAP * body, title.y0 + into
     hosts = [h for h in map(headed.__getitem__, titles.near(column.x0, low, column.x1, high))
              if h is not g and low <= h.anchor_box.y1 <= high
-             and 0 < x_overlap(h.anchor_box, column) < _OVER_SHARE * column.width]
+             and into < x_overlap(h.anchor_box, column) < _OVER_SHARE * column.width]
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, title.y0 + _STARTS_BELOW * body)]
     found = [h for h in hosts if any(
