@@ -1240,3 +1240,25 @@ def test_a_title_running_a_hair_into_the_next_column_under_its_headline_heads_it
     layout = analyse_page(page(words))
     assert sorted(headlines(layout)) == ["Harbour Plan Works Now", "Road Works Gone"]
     assert story_of(layout, "Alfa") != story_of(layout, "Bravo")
+
+
+def test_the_last_column_of_a_module_its_centred_kicker_spans_opens_with_a_crosshead():
+    """A kicker centred on three columns over a left-set headline that covers two of them; the
+    third column opens with a title on the story's first row of text, white above it beside
+    the header (scribus_s167_02_zh): the column is the story's, its title a crosshead. With the
+    kicker set left, nothing says the module reaches the third column: a story of its own."""
+    def module(kicker_x: float):
+        words = (text_lines(["Kicker line here"], kicker_x, 141, bold=True)
+                 + text_lines(["Big Headline Left"], 50, 154, size=24)
+                 + marked(column(50, 200, 16), "FIRSTCOL") + marked(column(170, 200, 16, start=60), "SECONDCOL")
+                 + text_lines(["Side Title"], 310, 198, size=12)
+                 + marked(column(290, 216, 14, start=120), "THIRDCOL"))
+        return analyse_page(page(words))
+
+    layout = module(180)
+    assert headlines(layout) == ["Big Headline Left"]
+    assert story_of(layout, "THIRDCOL") == story_of(layout, "FIRSTCOL")
+    (lead,) = [s for s in layout.stories if s.id == story_of(layout, "FIRSTCOL")]
+    assert lead.first("crosshead").text == "Side Title"
+    beside = module(50)
+    assert sorted(headlines(beside)) == ["Big Headline Left", "Side Title"]
