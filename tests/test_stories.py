@@ -1262,3 +1262,25 @@ def test_the_last_column_of_a_module_its_centred_kicker_spans_opens_with_a_cross
     assert lead.first("crosshead").text == "Side Title"
     beside = module(50)
     assert sorted(headlines(beside)) == ["Big Headline Left", "Side Title"]
+
+
+def test_a_crosshead_under_the_run_on_lines_of_the_last_column_a_centred_kicker_spans_is_the_storys():
+    """The module's last column opens with the last lines of a paragraph run on from the column
+    before, then a title that placing took for a story's headline (scribus_s161_04_zh): nothing
+    of another story stands over the title in its column, and the kicker centred on the module
+    holds it: the story's crosshead. With the kicker set left, it heads a story of its own."""
+    def block(text: str, x: float, y: float, size: float, role: str) -> Block:
+        (b,) = build_blocks(build_lines(text_lines([text], x, y, size=size), (), P), (), (), (), P)
+        return replace(b, role=role)
+
+    def absorbed(kicker_x: float) -> bool:
+        host = Group([block("Kicker line here", kicker_x, 141, 10, "kicker"), block("Big Headline Left", 50, 154, 24, "headline")])
+        host.units += [Unit(Box(x, 200, x + 100, 390), block=block("text", x, 200, 10, "body"), home=host) for x in (50, 170)]
+        host.units.append(Unit(Box(290, 200, 390, 222), block=block("run on", 290, 200, 10, "body"), home=host))
+        side = Group([block("Side Title", 310, 230, 13, "headline")])
+        side.units.append(Unit(Box(290, 262, 390, 390), block=block("text", 290, 262, 10, "body"), home=side))
+        subheads.absorb_inset_heads([host, side], 10)
+        return not side.header and any(u.block.role == "crosshead" for u in host.units)
+
+    assert absorbed(180)
+    assert not absorbed(50)

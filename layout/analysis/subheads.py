@@ -145,39 +145,46 @@ def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, unit
 
 def _module_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, units: Sequence[Unit],
                  grid: Grid, body: float) -> Group | None:
-    """The story whose text starts level with g's title (within ``_STARTS_BELOW`` body sizes)
-    right beside its column, under a header set over the columns on the left, one line of which
-    (a kicker) is centred on a module whose right edge is the title's column's (within
-    ``_GUTTER`` body sizes: the header's left edge mirrored about that line's middle), with white
-    above the title in its column up to the header's top; the title smaller than the header's
-    largest type. Else None. A left-set headline may stop short of the module's last column,
-    which then opens with a crosshead on the story's first row of text (scribus_s167_02_zh)::
+    """The story whose text runs beside g's title on the left (over its top, starting no
+    lower than ``_STARTS_BELOW`` body sizes under it), under a header set over the columns on
+    the left, one line of which (a kicker) is centred on a module that holds the title's column:
+    the header's left edge mirrored about that line's middle lands (within ``_GUTTER`` body
+    sizes) on the right edge of the title's column or of that story's text; nothing of another
+    story stands in the title's column from the header's top down to the title (white, or that
+    story's picture or text run on from the column before); the title smaller than the header's
+    largest type. Else None. A left-set headline may stop short of the module's last columns,
+    which then open with a crosshead on or near the story's first row of text
+    (scribus_s167_02_zh, scribus_s161_04_zh)::
 
                ── kicker, centred on all seven columns ──
         ══ HEADLINE SET LEFT ═══════════════════════
-        ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ═title═      white over the title, beside
-        ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░░░      the header: the module's last
-                                                               column, not a story of its own
+        ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ═title═      nothing but the story's over
+        ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░  ░░░░░░░      the title, inside the module
+                                                               the kicker is centred on
     A story of its own beside another starts its title level with the other's header, or
-    lower down under text of its own column."""
+    lower down under text of its own column, outside the other's module."""
     title = g.anchor_box
     gutter, into, level = _GUTTER * body, _INTO * body, _STARTS_BELOW * body
     beside = {id(u.home): u.home for u in (units[k] for k in grid.near(
-        column.x0 - gutter, title.y0 - level, column.x0 + into, title.y0 + level))
+        column.x0 - gutter, title.y0, column.x0 + into, title.y0 + level))
         if u.home is not g and u.home is not None and u.home.header and u.block is not None
-        and column.x0 - gutter <= u.box.x1 <= column.x0 + into and abs(u.box.y0 - title.y0) <= level}
+        and column.x0 - gutter <= u.box.x1 <= column.x0 + into and u.box.y0 <= title.y0 + level <= u.box.y1}
     if len(beside) != 1:
         return None
     host = next(iter(beside.values()))
     anchor = host.anchor_box
     if anchor.y1 > title.y0 or anchor.x1 > column.x0 + into \
-            or max(b.size for b in host.header) <= max(b.size for b in g.header) \
-            or not any(b.box.x0 > anchor.x0 + into and abs(b.box.x0 + b.box.x1 - anchor.x0 - column.x1) <= gutter
-                       for b in host.header):
+            or max(b.size for b in host.header) <= max(b.size for b in g.header):
+        return None
+    ends = [b.box.x0 + b.box.x1 - anchor.x0 for b in host.header if b.box.x0 > anchor.x0 + into]
+    if not any(abs(end - column.x1) <= gutter or any(
+            u.home is host and u.block is not None and abs(u.box.x1 - end) <= gutter
+            for u in map(units.__getitem__, grid.near(end - gutter, anchor.y1, end + gutter, column.y1)))
+            for end in ends):
         return None
     top, foot = anchor.y0, title.y0 - into
     return None if any(
-        x_overlap(u.box, column) > 0 and u.box.y1 > top and u.box.y0 < foot
+        u.home is not host and x_overlap(u.box, column) > 0 and u.box.y1 > top and u.box.y0 < foot
         for u in (units[k] for k in grid.near(column.x0, top, column.x1, foot))) or any(
         h is not host and x_overlap(h.anchor_box, column) > 0 and h.anchor_box.y1 > top and h.anchor_box.y0 < foot
         for h in map(headed.__getitem__, titles.near(column.x0, top, column.x1, foot))) else host
