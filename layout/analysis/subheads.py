@@ -149,7 +149,8 @@ def _module_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, u
     lower than ``_STARTS_BELOW`` body sizes under it), under a header set over the columns on
     the left, one line of which (a kicker) is centred on a module that holds the title's column:
     the header's left edge mirrored about that line's middle lands (within ``_GUTTER`` body
-    sizes) on the right edge of the title's column or of that story's text; nothing of another
+    sizes) on the right edge of the title's column or of that story's text further right (a
+    kicker centred on the headline alone lands at its end, short of the title's column); nothing of another
     story stands in the title's column from the header's top down to the title (white, or that
     story's picture or text run on from the column before); the title smaller than the header's
     largest type. Else None. A left-set headline may stop short of the module's last columns,
@@ -176,7 +177,8 @@ def _module_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, u
     if anchor.y1 > title.y0 or anchor.x1 > column.x0 + into \
             or max(b.size for b in host.header) <= max(b.size for b in g.header):
         return None
-    ends = [b.box.x0 + b.box.x1 - anchor.x0 for b in host.header if b.box.x0 > anchor.x0 + into]
+    ends = [end for b in host.header if b.box.x0 > anchor.x0 + into
+            and (end := b.box.x0 + b.box.x1 - anchor.x0) >= column.x1 - gutter]
     if not any(abs(end - column.x1) <= gutter or any(
             u.home is host and u.block is not None and abs(u.box.x1 - end) <= gutter
             for u in map(units.__getitem__, grid.near(end - gutter, anchor.y1, end + gutter, column.y1)))
