@@ -46,8 +46,8 @@ from .script import hanging_mark, joins_without_space
 _ROW_TOLERANCE = 0.4
 # [share of its neighbour's height] a superscript's foot stands this far above its neighbour's;
 # [em of the neighbour's size] and the superscript is a mark no wider than this (a footnote's
-# number, an ordinal's letters): a line of smaller type beside a larger one, its foot higher, is
-# another line (a caption's beside the next column's kicker)
+# number, an ordinal's letters), spaced at its neighbour's size: a line of smaller type beside a
+# larger one, its foot higher, is spaced at its own (a caption's beside the next column's kicker)
 _RAISED = 0.2
 _MARK = 3.0
 # [em] how close above or below a row (between their boxes) other text must be to say
@@ -307,18 +307,20 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
     side are told apart by the gap alone (between two sizes, a byline beside a title, text
     within ``_REACH_IN`` em of the gap's edge is beside it, not around it). The smaller size sets
     the word space, but for a mark far smaller than its neighbour set above its baseline (a
-    footnote's number, ``_MARK`` em wide at most): its neighbour's; display type may be spaced wider (CJK headlines).
+    footnote's number, ``_MARK`` em wide at most): its neighbour's, whose size the text around is
+    looked for in then, as for a raised smaller word of any width; display type may be spaced
+    wider (CJK headlines).
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
     if right - left <= min(DISPLAY_APART, CJK_APART, params.word_gap) * small:
         return False  # a word space whatever the sizes and scripts say: no look around
     small_box, big_box = boxes[id(small_word)], boxes[id(big_word)]
-    raised = big_box.y1 - small_box.y1 > _RAISED * big_box.height and small_box.width <= _MARK * big
+    raised = big_box.y1 - small_box.y1 > _RAISED * big_box.height
     size = big if small < SAME_SIZE * big and raised else small
     widest = (DISPLAY_APART if small > DISPLAY * body else
               CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
-    if right - left <= widest * size:
+    if right - left <= widest * (size if small_box.width <= _MARK * big else small):
         return False
     here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < SAME_SIZE * big else 0.0
     y0, y1, cy, far, similar = here.y0, here.y1, here.cy, 3 * reach + size, _SIMILAR * size
