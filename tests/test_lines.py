@@ -1227,3 +1227,18 @@ def test_a_caption_beside_the_next_columns_kicker_is_no_superscript_of_it():
              word("南城社区电商平台一角。　新华", 523.5, 190.3, 8), word("社记者 韩晓东摄", 523.5, 199.9, 8),
              word("今年上半年，云溪县实施就", 380, 191.3, 9.5)]
     assert "南城社区电商平台一角。\u3000新华" in texts(build_lines(words, (), P))
+
+
+def test_a_side_title_beside_a_first_line_set_in_stays_apart_from_it():
+    """A 14 pt title set left of a 9 pt paragraph whose first line is set in, the body's foot
+    higher than the title's (holdout_11_07_zh): the body lines under the gap start inside it
+    but are of another size than the title's, so they say nothing of the gap: it parts two
+    items, and the title's line stays its own."""
+    def tall(w, height):  # boxed as the PDF's font boxes its glyphs: 1.2 em high
+        return replace(w, box=replace(w.box, y1=w.box.y0 + height))
+
+    words = [tall(word("北塘区畅通交", 37.1, 773, 14), 16.8), tall(word("通网络，搭建", 37.1, 788.7, 14), 16.8),
+             tall(word("文旅部门提出：年初以", 151.9, 773.5, 9), 10.8),
+             tall(word("来将畅通标准化医疗卫生，", 133.9, 785.4, 9), 10.8),
+             tall(word("推进乡村振兴。记者了解", 133.9, 797.3, 9), 10.8)]
+    assert "北塘区畅通交" in texts(build_lines(words, (), P))
