@@ -56,6 +56,7 @@ from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import (CAP_HEIGHT, Coords, Part, Row, element_name, line_types, printed_lines,
                          raw_box, sizes_unstated, unflattened)
+from .alto_styles import NO_STYLE, StyleLookup, TextStyle, text_style
 from .ocr import (OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights,
                   tallest_word)
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
@@ -68,19 +69,6 @@ _POINT = DPI / 72.0
 _DOUBT = 1.5
 _BLOCK_TAGS = ("TextBlock", "ComposedBlock", "Illustration", "GraphicalElement")
 _UNSEEN = object()  # a WC not yet looked up
-
-
-@dataclass(frozen=True, slots=True)
-class TextStyle:
-    """An ALTO ``TextStyle``: size in points (None when not given), family, bold, italic."""
-
-    size: float | None
-    font: str
-    bold: bool
-    italic: bool
-
-
-_NO_STYLE = TextStyle(None, "", False, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,17 +106,10 @@ def load(path: Path) -> AltoFile:
     # The styles and tags are read outside the Layout, which is the rest of the file (their
     # Styles and Tags stand beside it): a walk of the whole tree is a third of its parse.
     heads = [c for c in root.iterchildren() if c.tag != alto.tag("Layout")]
-    styles = {s.get("ID"): _text_style(s) for c in heads for s in c.iter(alto.tag("TextStyle"))}
+    styles = {s.get("ID"): text_style(s) for c in heads for s in c.iter(alto.tag("TextStyle"))}
     layout_tags = {t.get("ID"): (t.get("LABEL") or "").strip().lower()
                    for c in heads for t in c.iter(alto.tag("LayoutTag")) if t.get("ID")}
     return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles, layout_tags)
-
-
-def _text_style(element: etree._Element) -> TextStyle:
-    flags = (element.get("FONTSTYLE") or "").lower().split()
-    size = number_of(element.get("FONTSIZE"))
-    return TextStyle(size if size and size > 0 else None, element.get("FONTFAMILY") or "",
-                     "bold" in flags, any(f.startswith("italic") for f in flags))
 
 
 class AltoSource:
@@ -172,7 +153,7 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
 def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     width, height = ((number_of(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
-    styles = _StyleLookup(alto)
+    styles = StyleLookup(alto.styles)
     lines, graphics = _page_elements(alto, page, styles)
     rows = _printed_rows(alto, lines, _Clip(bounds))
     # a page stating no size is sized by its letters; one stating sizes only doubts them
@@ -208,7 +189,7 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
 
 
-def _page_elements(alto: AltoFile, page: etree._Element, styles: _StyleLookup
+def _page_elements(alto: AltoFile, page: etree._Element, styles: StyleLookup
                    ) -> tuple[list[tuple[etree._Element, int | None, TextStyle]], list[etree._Element]]:
     """The page's TextLines, each with the number of its TextBlock (in document order; None
     for a line whose parent is none) and the style it inherits (its own ``STYLEREFS``, else
@@ -234,7 +215,7 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: _StyleLookup
                 graphics.append(child)
             walk(child, next(blocks) if tag == block_tag else None, style)
 
-    walk(page, None, _NO_STYLE)
+    walk(page, None, NO_STYLE)
     return lines, graphics
 
 
@@ -329,33 +310,6 @@ def block_elements(alto: AltoFile) -> dict[str, etree._Element]:
     """Block-level elements (and lines) by ID: what METS ``area BEGIN`` pointers name."""
     tags = {alto.tag(t) for t in (*_BLOCK_TAGS, "TextLine", "Page")}
     return {e.get("ID"): e for e in alto.root.iter(*tags) if e.get("ID")}
-
-
-class _StyleLookup:
-    """The ``TextStyle`` a STYLEREFS names (the one in force for an element is its own, else
-    its nearest ancestor's: ``_page_elements`` hands it down); a String's ``STYLE`` attribute
-    (fontStylesType: "bold", "italics", …) adds to it. Each is worked out once: a page names a
-    handful of styles, each word one."""
-
-    def __init__(self, alto: AltoFile) -> None:
-        self._styles = alto.styles
-        self._by_refs: dict[str, TextStyle | None] = {}
-        self._with_extra: dict[tuple[TextStyle, str], TextStyle] = {}
-
-    def own(self, refs: str) -> TextStyle | None:
-        """The style a (non-empty) STYLEREFS names: its first ID that is a TextStyle's."""
-        if refs not in self._by_refs:
-            self._by_refs[refs] = next((self._styles[r] for r in refs.split() if r in self._styles), None)
-        return self._by_refs[refs]
-
-    def with_extra(self, style: TextStyle, extra: str) -> TextStyle:
-        """``style`` with what a (non-empty) STYLE attribute adds."""
-        if (style, extra) not in self._with_extra:
-            flags = extra.lower().split()
-            self._with_extra[style, extra] = TextStyle(
-                style.size, style.font, style.bold or "bold" in flags,
-                style.italic or any(f.startswith("italic") for f in flags)) if flags else style
-        return self._with_extra[style, extra]
 
 
 def _graphics(alto: AltoFile, elements: list[etree._Element], bounds: PageBounds
