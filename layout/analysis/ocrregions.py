@@ -170,13 +170,16 @@ class Regions:
         them, a title over its text, never one block. On a page cut finer than paragraphs
         (``fine``), whose regions of a line or two say nothing of a width, the paragraphs the
         regions chain into are measured instead, for a line centred over or under a column
-        (``_centred_apart``). A region the file says is centred (``centred``) and one it does not
-        say so of are two paragraphs the engine saw set apart: a title the OCR boxed the column
-        wide over or under its text (``BINNENGEKOMEN.``, Algemeen Handelsblad 1876)."""
+        (``_centred_apart``). On a page cut by paragraphs, a region the file says is centred
+        (``centred``) and one it does not say so of are two paragraphs the engine saw set apart:
+        a title the OCR boxed the column wide over or under its text (``BINNENGEKOMEN.``,
+        Algemeen Handelsblad 1876). Not on a page cut finer (``fine``): there the regions of
+        a line say nothing of paragraphs, and so read, a masthead's lines cut apart headed a
+        story (Handelsblad p. 5 as ``bench/variants.py`` blockperline writes it)."""
         ka, kb = a.words[0].source_block, b.words[0].source_block
         if ka is None or kb is None or ka == kb:
             return False
-        if (ka in self.centred) != (kb in self.centred):
+        if not self.fine and (ka in self.centred) != (kb in self.centred):
             return True
         narrow, wide = sorted((ka, kb), key=self.measure.__getitem__)
         return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= MEASURED \
