@@ -75,3 +75,23 @@ def test_a_title_said_centred_but_boxed_the_column_wide_heads_the_text_under_it(
     assert _titles(_page(tmp_path, "L")) == [(9, "body")]
     plain = '<Styles><TextStyle ID="R" FONTSIZE="10"/></Styles>'
     assert _titles(_page(tmp_path, "C", styles=plain)) == [(9, "body")]
+
+
+def test_on_a_page_cut_a_region_per_line_the_files_centring_keeps_no_line_apart(tmp_path):
+    """Where the engine cut a region per line (``Regions.fine``), a region says nothing of a
+    paragraph: the title's line, said centred or not, goes as the geometry alone has it."""
+    def cut(title_style: str) -> list:
+        lines = [_line(100 + 50 * i) for i in range(4)] + [_line(300, "BINNENGEKOMEN.")] \
+            + [_line(350 + 50 * i) for i in range(4)]
+        refs = ["R L"] * 4 + [f"R {title_style}"] + ["R"] * 4
+        blocks = "".join(f'<TextBlock ID="L{i}" STYLEREFS="{r}">{ln}</TextBlock>'
+                         for i, (ln, r) in enumerate(zip(lines, refs)))
+        path = tmp_path / "lines.xml"
+        path.write_text(f'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">{_STYLES}<Layout><Page '
+                        f'WIDTH="2400" HEIGHT="1400"><PrintSpace>{blocks}</PrintSpace></Page></Layout></alto>',
+                        encoding="utf-8")
+        page = open_source(path).page(1)
+        lines_ = build_lines(page.words, page.rules, P, tuple(f.box for f in page.figures))
+        return [len(b.lines) for b in build_blocks(lines_, page.figures, page.rules, page.frames, P,
+                                                   page.centred_blocks)]
+    assert cut("C") == cut("L")
