@@ -290,7 +290,11 @@ class Drawing:
 
 @dataclass(frozen=True, slots=True)
 class PageContent:
-    """Everything a source reads off one page; the input of the analysis stages."""
+    """Everything a source reads off one page; the input of the analysis stages.
+
+    ``centred_blocks``: the source blocks (``Word.source_block``) the file itself says are
+    centred (an ALTO ``ParagraphStyle ALIGN="Center"``), evidence of a title set in the middle
+    of its column where the OCR boxed it the column wide (``analysis.titles``)."""
 
     number: int
     width: float
@@ -301,6 +305,7 @@ class PageContent:
     rules: tuple[Rule, ...] = ()
     frames: tuple[Box, ...] = ()
     drawings: tuple[Drawing, ...] = ()
+    centred_blocks: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

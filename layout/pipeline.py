@@ -74,7 +74,8 @@ def _analyse(content: PageContent, params: Params, size: float) -> Layout:
     ``typical_size`` (turning the page or marking words sideways changes no word's size)."""
     lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures], size)
     content = vector_figures(content, lines, size)
-    blocks = build_blocks(lines, content.figures, content.rules, content.frames, params)
+    blocks = build_blocks(lines, content.figures, content.rules, content.frames, params,
+                          content.centred_blocks)
     body = body_size(blocks)
     blocks = assign_roles(blocks, content, body, params)
     grid = find_grid(blocks, body, params)

@@ -66,8 +66,10 @@ def _turn(box: Box) -> Box:
 
 
 def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequence[Rule],
-                 frames: Sequence[Box], params: Params) -> tuple[Block, ...]:
-    """Group lines into blocks; every line ends up in exactly one block."""
+                 frames: Sequence[Box], params: Params,
+                 centred: frozenset[int] = frozenset()) -> tuple[Block, ...]:
+    """Group lines into blocks; every line ends up in exactly one block. ``centred``: the OCR
+    regions the file says are centred (``PageContent.centred_blocks``, see ``Regions.apart``)."""
     # Rules and figures, by the height of their middle: a line's gap to the line above
     # holds only the few whose middle lies in it.
     barriers = [r.box for r in rules if r.orientation == "h"] + [f.box for f in figures]
@@ -76,8 +78,8 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     frame = {id(ln): in_frames.of(ln.box) for ln in lines}
     held_under_foot(lines, frame, in_frames)
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
-                    barriers, frame, in_figures, params)
-    groups += _group([ln for ln in lines if ln.vertical], _turn, [], frame, in_figures, params)
+                    barriers, frame, in_figures, params, centred)
+    groups += _group([ln for ln in lines if ln.vertical], _turn, [], frame, in_figures, params, centred)
     groups = with_strays_homed(groups)
     # (lines of no OCR region, a PDF's, have no engine order to keep: not asked)
     ordered = engine_order if any(ln.words[0].source_block is not None for ln in lines) else list
@@ -116,7 +118,7 @@ def _cut_at_figures(lines: Sequence[Line], figures: Sequence[Figure]) -> list[Li
 
 
 def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | None], figures: Frames,
-           params: Params) -> list[list[Line]]:
+           params: Params, centred: frozenset[int]) -> list[list[Line]]:
     """Lines swept top to bottom into groups, none across a frame's edge (``frame``: per
     line, its frame's index); the result lists the groups in the order they closed (the line
     above them ended more than three gaps up), then the ones still open, each set in the
@@ -125,7 +127,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
     boxes = {id(ln): turn(ln.box) for ln in lines}
     # per line, its frame and figure: lines of two never join (one lookup a pair)
     place = {id(ln): (frame[id(ln)], figures.of(ln.box)) for ln in lines}
-    regions = Regions(lines, boxes)
+    regions = Regions(lines, boxes, centred)
     groups: list[list[Line]] = []
     done: list[int] = []
     sizes = sorted(ln.size for ln in lines)

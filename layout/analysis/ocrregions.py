@@ -83,9 +83,11 @@ class Regions:
     measure, the width of its full lines (the widest but a quarter, ``_FULL_LINES``): a
     paragraph's short last line never counts, and from five lines on, one stray line the
     engine ran too far does not either (of four or fewer, the widest is the measure). And the
-    page's leading (``leading``) where the engine cut finer than paragraphs (``fine``)."""
+    page's leading (``leading``) where the engine cut finer than paragraphs (``fine``). And the
+    regions the file itself says are centred (``centred``: ``PageContent.centred_blocks``)."""
 
-    def __init__(self, lines: Sequence[Line], boxes: dict[int, Box]) -> None:
+    def __init__(self, lines: Sequence[Line], boxes: dict[int, Box], centred: frozenset[int] = frozenset()) -> None:
+        self.centred = centred
         widths: dict[int, list[float]] = {}
         for ln in lines:
             if ln.words[0].source_block is not None:
@@ -168,10 +170,17 @@ class Regions:
         them, a title over its text, never one block. On a page cut finer than paragraphs
         (``fine``), whose regions of a line or two say nothing of a width, the paragraphs the
         regions chain into are measured instead, for a line centred over or under a column
-        (``_centred_apart``)."""
+        (``_centred_apart``). On a page cut by paragraphs, a region the file says is centred
+        (``centred``) and one it does not say so of are two paragraphs the engine saw set apart:
+        a title the OCR boxed the column wide over or under its text (``BINNENGEKOMEN.``,
+        Algemeen Handelsblad 1876). Not on a page cut finer (``fine``): there the regions of
+        a line say nothing of paragraphs, and so read, a masthead's lines cut apart headed a
+        story (Handelsblad p. 5 as ``bench/variants.py`` blockperline writes it)."""
         ka, kb = a.words[0].source_block, b.words[0].source_block
         if ka is None or kb is None or ka == kb:
             return False
+        if not self.fine and (ka in self.centred) != (kb in self.centred):
+            return True
         narrow, wide = sorted((ka, kb), key=self.measure.__getitem__)
         return self.measure[wide] > _WIDER * self.measure[narrow] and self.lines[wide] >= MEASURED \
             or self.fine and self._centred_apart(a, b)

@@ -199,7 +199,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
                 paras.append([])
             paras[-1].append(ln)
             room, width, prev = end - ln.box.x1, max(end - left, 1e-6), ln
-            short = (min(end, full_end) - ln.box.x1) / ln.size
+            short = (min(end, full_end) - ln.box.x1) / max(ln.size, 1e-6)  # (a speck may read size 0)
             short_of_full = math.isfinite(full_end) and (_stretches(ln.text) and short > _SHORT_OF_FULL or spread
                                                          and _ends_cjk_sentence(ln.text) and short > _HALF_MARK)
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):

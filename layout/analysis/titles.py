@@ -90,7 +90,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
     (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
     whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
     "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION"). A title that is all
-    three, centred alone on its row, in capitals, and closed by a full stop (``VERTROKKEN.``,
+    three, centred alone on its row (or said centred by the file: ``said_centred``), in
+    capitals, and closed by a full stop (``VERTROKKEN.``,
     ``TO PRINTERS.``) or set ``_SET_APART`` under the running text above (``L'AFFAIRE
     LASKER``, a body size under "… contre le traité est générale,"), heads a story even where
     that text seems to run on: OCR often misreads the last line's stop ("… Red Deer, ü„or.
@@ -154,7 +155,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
         if below is None:
             continue
         # capitals in any type: 19th-century papers set titles in the body's own size and weight
-        alone = centred(b.box, blocks[below].box, body) and not beside(i, blocks[below].box)
+        alone = (centred(b.box, blocks[below].box, body) or said_centred(b, page)) \
+            and not beside(i, blocks[below].box)
         capitals = in_capitals(b.raw_text)
         if not (alone or capitals):
             continue
@@ -327,6 +329,15 @@ def centred(title: Box, text: Box, body: float) -> bool:
     """Set in the middle of the measure of the text below, with room on both sides."""
     left, right = title.x0 - text.x0, text.x1 - title.x1
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
+
+
+def said_centred(b: Block, page: PageContent) -> bool:
+    """The source file itself says every line of the block is centred (``PageContent.
+    centred_blocks``): an OCR engine boxes a title the column wide now and then, whose
+    centring the geometry cannot see (``BINNENGEKOMEN.``, 944 px for 14 letters). Evidence
+    where the geometry's is sought, never a title by itself: engines centre ads, datelines and
+    signatures too."""
+    return bool(page.centred_blocks) and all(ln.words[0].source_block in page.centred_blocks for ln in b.lines)
 
 
 def _ends_text(b: Block, column: Box) -> bool:

@@ -20,6 +20,9 @@ What is read, and why:
   baseline is allowed its capital height): OCR engines give some capital headlines the body's
   size (and now and then a stray glyph fifteen times its line), while line heights otherwise
   agree with the sizes within about 10 % (median ratio 0.96-1.09 on the BnF and BnL issues).
+- Alignment: a TextBlock whose ``STYLEREFS`` name a ``ParagraphStyle`` aligned ``Center`` is
+  one the engine saw centred (``PageContent.centred_blocks``, by its number): evidence of a
+  title the OCR boxed the column wide (``alto_styles``).
 - Hyphenation: the printed text is kept and a word broken at the line end (``SUBS_TYPE=
   "HypPart1"`` or followed by a ``HYP`` element) gets a visible trailing ``-``, so that the text
   stage dehyphenates it as it does for PDFs; ``SUBS_CONTENT`` is not used. Each part keeps its own
@@ -56,6 +59,7 @@ from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import (CAP_HEIGHT, Coords, Part, Row, element_name, line_types, printed_lines,
                          raw_box, sizes_unstated, unflattened)
+from .alto_styles import NO_STYLE, StyleLookup, TextStyle, centred_styles, text_style
 from .ocr import (OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights,
                   tallest_word)
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
@@ -71,19 +75,6 @@ _UNSEEN = object()  # a WC not yet looked up
 
 
 @dataclass(frozen=True, slots=True)
-class TextStyle:
-    """An ALTO ``TextStyle``: size in points (None when not given), family, bold, italic."""
-
-    size: float | None
-    font: str
-    bold: bool
-    italic: bool
-
-
-_NO_STYLE = TextStyle(None, "", False, False)
-
-
-@dataclass(frozen=True, slots=True)
 class AltoFile:
     """A parsed ALTO file: its root, tag namespace, unit scale [px per unit], text styles and
     the lower-cased ``LABEL`` of each ``LayoutTag`` by ID."""
@@ -94,6 +85,7 @@ class AltoFile:
     scale: float
     styles: dict[str, TextStyle]
     layout_tags: dict[str, str] = field(default_factory=dict)
+    centred: frozenset[str] = frozenset()
 
     def tag(self, local: str) -> str:
         """The qualified tag of an element of this file's namespace."""
@@ -118,17 +110,11 @@ def load(path: Path) -> AltoFile:
     # The styles and tags are read outside the Layout, which is the rest of the file (their
     # Styles and Tags stand beside it): a walk of the whole tree is a third of its parse.
     heads = [c for c in root.iterchildren() if c.tag != alto.tag("Layout")]
-    styles = {s.get("ID"): _text_style(s) for c in heads for s in c.iter(alto.tag("TextStyle"))}
+    styles = {s.get("ID"): text_style(s) for c in heads for s in c.iter(alto.tag("TextStyle"))}
     layout_tags = {t.get("ID"): (t.get("LABEL") or "").strip().lower()
                    for c in heads for t in c.iter(alto.tag("LayoutTag")) if t.get("ID")}
-    return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles, layout_tags)
-
-
-def _text_style(element: etree._Element) -> TextStyle:
-    flags = (element.get("FONTSTYLE") or "").lower().split()
-    size = number_of(element.get("FONTSIZE"))
-    return TextStyle(size if size and size > 0 else None, element.get("FONTFAMILY") or "",
-                     "bold" in flags, any(f.startswith("italic") for f in flags))
+    centred = centred_styles(s for c in heads for s in c.iter(alto.tag("ParagraphStyle")))
+    return AltoFile(path, root, ns, _PX_PER_UNIT[unit], styles, layout_tags, centred)
 
 
 class AltoSource:
@@ -172,8 +158,8 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
 def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     width, height = ((number_of(page.get(k)) or 0.0) * alto.scale for k in ("WIDTH", "HEIGHT"))
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
-    styles = _StyleLookup(alto)
-    lines, graphics = _page_elements(alto, page, styles)
+    styles = StyleLookup(alto.styles, alto.centred)
+    lines, graphics, centred = _page_elements(alto, page, styles)
     rows = _printed_rows(alto, lines, _Clip(bounds))
     # a page stating no size is sized by its letters; one stating sizes only doubts them
     # by its lines' heights, which it was tuned on
@@ -205,15 +191,18 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
             words.append(Word(text, Box(x0, top, x1, bottom), font, word_size, bold, italic, False,
                               confidence, row_no, block))
     figures, rules, frames = _graphics(alto, graphics, bounds)
-    return PageContent(number, width, height, "px", tuple(words), figures, rules, frames)
+    return PageContent(number, width, height, "px", tuple(words), figures, rules, frames,
+                       centred_blocks=centred)
 
 
-def _page_elements(alto: AltoFile, page: etree._Element, styles: _StyleLookup
-                   ) -> tuple[list[tuple[etree._Element, int | None, TextStyle]], list[etree._Element]]:
+def _page_elements(alto: AltoFile, page: etree._Element, styles: StyleLookup
+                   ) -> tuple[list[tuple[etree._Element, int | None, TextStyle]], list[etree._Element],
+                              frozenset[int]]:
     """The page's TextLines, each with the number of its TextBlock (in document order; None
     for a line whose parent is none) and the style it inherits (its own ``STYLEREFS``, else
     its nearest ancestor's below the Page), and its ComposedBlocks, GraphicalElements and
-    Illustrations, all in document order. One walk down the blocks that never enters a line:
+    Illustrations, all in document order, and the numbers of the TextBlocks whose own
+    STYLEREFS name a centred ParagraphStyle. One walk down the blocks that never enters a line:
     a line's words are most of the file's elements, and ``line_words`` reads them."""
     line_tag, block_tag = alto.tag("TextLine"), alto.tag("TextBlock")
     graphic_tags = {alto.tag(t) for t in ("ComposedBlock", "GraphicalElement", "Illustration")}
@@ -221,6 +210,7 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: _StyleLookup
     lines: list[tuple[etree._Element, int | None, TextStyle]] = []
     graphics: list[etree._Element] = []
     blocks = count()  # the TextBlocks' numbers
+    centred: set[int] = set()
 
     def walk(element: etree._Element, block: int | None, inherited: TextStyle) -> None:
         for child in element.iterchildren():
@@ -232,10 +222,13 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: _StyleLookup
                 continue
             if tag in graphic_tags:
                 graphics.append(child)
-            walk(child, next(blocks) if tag == block_tag else None, style)
+            number = next(blocks) if tag == block_tag else None
+            if number is not None and refs and styles.is_centred(refs):
+                centred.add(number)
+            walk(child, number, style)
 
-    walk(page, None, _NO_STYLE)
-    return lines, graphics
+    walk(page, None, NO_STYLE)
+    return lines, graphics, frozenset(centred)
 
 
 def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, TextStyle]],
@@ -329,33 +322,6 @@ def block_elements(alto: AltoFile) -> dict[str, etree._Element]:
     """Block-level elements (and lines) by ID: what METS ``area BEGIN`` pointers name."""
     tags = {alto.tag(t) for t in (*_BLOCK_TAGS, "TextLine", "Page")}
     return {e.get("ID"): e for e in alto.root.iter(*tags) if e.get("ID")}
-
-
-class _StyleLookup:
-    """The ``TextStyle`` a STYLEREFS names (the one in force for an element is its own, else
-    its nearest ancestor's: ``_page_elements`` hands it down); a String's ``STYLE`` attribute
-    (fontStylesType: "bold", "italics", …) adds to it. Each is worked out once: a page names a
-    handful of styles, each word one."""
-
-    def __init__(self, alto: AltoFile) -> None:
-        self._styles = alto.styles
-        self._by_refs: dict[str, TextStyle | None] = {}
-        self._with_extra: dict[tuple[TextStyle, str], TextStyle] = {}
-
-    def own(self, refs: str) -> TextStyle | None:
-        """The style a (non-empty) STYLEREFS names: its first ID that is a TextStyle's."""
-        if refs not in self._by_refs:
-            self._by_refs[refs] = next((self._styles[r] for r in refs.split() if r in self._styles), None)
-        return self._by_refs[refs]
-
-    def with_extra(self, style: TextStyle, extra: str) -> TextStyle:
-        """``style`` with what a (non-empty) STYLE attribute adds."""
-        if (style, extra) not in self._with_extra:
-            flags = extra.lower().split()
-            self._with_extra[style, extra] = TextStyle(
-                style.size, style.font, style.bold or "bold" in flags,
-                style.italic or any(f.startswith("italic") for f in flags)) if flags else style
-        return self._with_extra[style, extra]
 
 
 def _graphics(alto: AltoFile, elements: list[etree._Element], bounds: PageBounds

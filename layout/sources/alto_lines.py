@@ -25,7 +25,8 @@ from .xml import split_tag
 
 if TYPE_CHECKING:  # alto imports this module
     from ..model import Box
-    from .alto import AltoFile, TextStyle
+    from .alto import AltoFile
+    from .alto_styles import TextStyle
 
 Coords = tuple[float, float, float, float]  # x0, y0, x1, y1 [px]
 Part = tuple[etree._Element, str, Coords | None]  # a String, its text as read, its box
