@@ -309,12 +309,12 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
     the word space, but for a mark far smaller than its neighbour set above its baseline (a
     footnote's number, ``_MARK`` em wide at most): its neighbour's, whose size the text around is
     looked for in then, as for a raised smaller word of any width; display type may be spaced
-    wider (CJK headlines).
+    wider (CJK headlines). Asked only of a gap wider than the tightest word space of the
+    smaller size (``_pieces``' guard: narrower, it is a word space whatever the sizes and
+    scripts say, and nothing around is looked at).
     """
     small_word, big_word = (b, a) if b.size < a.size else (a, b)
     small, big = max(small_word.size, 1e-6), max(big_word.size, 1e-6)
-    if right - left <= min(DISPLAY_APART, CJK_APART, params.word_gap) * small:
-        return False  # a word space whatever the sizes and scripts say: no look around
     small_box, big_box = boxes[id(small_word)], boxes[id(big_word)]
     raised = big_box.y1 - small_box.y1 > _RAISED * big_box.height
     size = big if small < SAME_SIZE * big and raised else small
