@@ -77,8 +77,7 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
     Older papers (and many OCR files, whose sizes are rough) head an article with a line in
     about the body size: centred in the column (``Revue politique.``), or in capitals
     (``LA CHAMBRE DES DÉPUTÉS``); a centred one stands alone on its row (a
-    fragment of a line cut apart may fall in the middle by chance), and one the file says is
-    centred is none where it stands ``flush`` with an edge of the text's measure. Such a line heads a story
+    fragment of a line cut apart may fall in the middle by chance). Such a line heads a story
     only where the text above it, if any, has come to an end (a full stop, a short last line,
     or a signature or other line set apart) and body text follows right under it; a crosshead
     inside a story is set left in modern papers. A line smaller than the body (down to
@@ -100,6 +99,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
     Last, a crosshead of any size standing level with a headline beside it, as far under the
     text above and under one rule with it, is a headline of that row of heads
     (``_name_level_titles``; ``page``: its pictures and rules).
+    A line the file says is centred is none where it stands flush with an edge of the text's
+    measure (``_flush``): the geometry sees it is no centred title.
     """
     by_top = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y0)
     tops = [blocks[k].box.y0 for k in by_top]
@@ -157,8 +158,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
             continue
         # capitals in any type: 19th-century papers set titles in the body's own size and weight
         text = blocks[below].box
-        alone = (centred(b.box, text, body) or said_centred(b, page) and not flush(b.box, text, body)) \
-            and not beside(i, text)
+        alone = (centred(b.box, text, body)
+                 or (said_centred(b, page) and not _flush(b.box, text, body))) and not beside(i, text)
         capitals = in_capitals(b.raw_text)
         if not (alone or capitals):
             continue
@@ -333,7 +334,7 @@ def centred(title: Box, text: Box, body: float) -> bool:
     return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
 
 
-def flush(line: Box, text: Box, body: float) -> bool:
+def _flush(line: Box, text: Box, body: float) -> bool:
     """Set flush with one edge of the measure of the text below (within a body size of it) and
     stopping short of the other (over a body size from it): a line of text, an indented
     paragraph's only line, which an engine may say is centred ("Alhier afgedaan 95 legg.
