@@ -43,6 +43,21 @@ def test_a_column_of_badly_read_figures_is_held_one_by_one():
     assert noise_of([above, *cells, below]) == [False] * 4
 
 
+def test_badly_read_rows_stacked_between_text_are_held_together():
+    """Two rows read badly, text above the first and below the last but each too far from
+    the text on its other side to be held alone (Handelsblad 1876 p2, ``— b. 21,177 b.`` /
+    ``Voorraad 30 Nov. 1876``): the stack is the column's text. With no text under it, or
+    beside the column, it stays noise."""
+    above, below = block(column(50, 100, 4)), block(column(50, 230, 4))  # 100-146, 230-276
+    rows = [block([word("21,177 b.", 60, 160)], confidence=0.3),  # 160-170
+            block([word("11,658 b.", 60, 200)], confidence=0.3)]  # 200-210
+    assert noise_of([above, *rows, below]) == [False] * 4
+    assert noise_of([above, *rows]) == [False, True, True]
+    margin = [block([word("21,177 b.", 300, 160)], confidence=0.3),
+              block([word("11,658 b.", 300, 200)], confidence=0.3)]
+    assert noise_of([above, *margin, below]) == [False, True, True, False]
+
+
 def test_noise_in_a_picture_or_smaller_than_the_body_stays_noise():
     """What OCR read off a picture set in a column, or a speck, is no text of the column."""
     above, below = block(column(50, 100, 4)), block(column(50, 170, 4))

@@ -95,3 +95,32 @@ def test_on_a_page_cut_a_region_per_line_the_files_centring_keeps_no_line_apart(
         return [len(b.lines) for b in build_blocks(lines_, page.figures, page.rules, page.frames, P,
                                                    page.centred_blocks)]
     assert cut("C") == cut("L")
+
+
+def _report(tmp_path: Path, x0: int, x1: int):
+    """A column of three regions: a paragraph closed by a stop, a one-line region said centred
+    holding a sentence boxed from ``x0`` to ``x1`` (its words spread evenly), and a paragraph."""
+    words = ["Alhier", "afgedaan", "95", "legg.", "Soerabaja-Arak,", "per", "Urania."]
+    step = (x1 - x0) / len(words)
+    strings = "".join(f'<String CONTENT="{w}" HPOS="{x0 + i * step:.0f}" VPOS="300" '
+                      f'WIDTH="{step - 16:.0f}" HEIGHT="40"/>' for i, w in enumerate(words))
+    closed = _line(250).replace('CONTENT="voted"', 'CONTENT="voted."')
+    blocks = (f'<TextBlock ID="A" STYLEREFS="R L">{"".join(_line(100 + 50 * i) for i in range(3))}'
+              f'{closed}</TextBlock>'
+              f'<TextBlock ID="T" STYLEREFS="R C"><TextLine HPOS="{x0}" VPOS="300" '
+              f'WIDTH="{x1 - x0}" HEIGHT="40">{strings}</TextLine></TextBlock>'
+              f'<TextBlock ID="B" STYLEREFS="R">{"".join(_line(350 + 50 * i) for i in range(4))}</TextBlock>')
+    path = tmp_path / "report.xml"
+    path.write_text(f'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">{_STYLES}<Layout><Page '
+                    f'WIDTH="2400" HEIGHT="1400"><PrintSpace>{blocks}</PrintSpace></Page></Layout></alto>',
+                    encoding="utf-8")
+    return open_source(path).page(1)
+
+
+def test_a_line_said_centred_but_set_flush_with_the_measure_is_no_title(tmp_path):
+    """A market report's one-line paragraph, which the engine says is centred, set in from the
+    left by less than a body size and stopping over two short of the right edge (Handelsblad
+    1876 p3, "Alhier afgedaan 95 legg. Soerabaja-Arak, per Urania."): the geometry sees it is
+    no centred title, and it stays text; the same line centred in the measure heads a story."""
+    assert "headline" not in [role for _, role in _titles(_report(tmp_path, 120, 900))]
+    assert "headline" in [role for _, role in _titles(_report(tmp_path, 200, 928))]

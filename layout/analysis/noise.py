@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..geometry import Grid
+from ..geometry import Grid, union_all
 from ..model import Block, Box
 from .display import DISPLAY
 
@@ -58,7 +58,9 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
     ``kept``: per block, whether it is set apart already (a furniture band's): such a block
     is no column text to hold a badly read one. A badly read block held by the text around it
     is text in turn, and may hold the one next to it (a table's column of figures, each
-    read badly): the test runs again until no block changes.
+    read badly): the test runs again until no block changes. Rows read badly one under the
+    other, with text above the first and below the last, are held together (``_stacks``):
+    neither has text on both sides alone.
     """
     noise = [_illegible(b) or _speck(b, body) for b in blocks]
     titled = [len(b.lines) <= _TITLE_LINES and _read(b) for b in blocks]  # OCR text that may be a title
@@ -72,7 +74,10 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
     text = [b.box for b, n, k in zip(blocks, noise, kept) if not n and not k]
     filed = Grid(text, _COLUMN_REACH * body)  # the text near a block, without a scan of all
     while unsure:
-        held = [k for k in unsure if _in_column(blocks[k].box, text, filed, body)]
+        held = [k for k in unsure if _in_column(blocks[k].box, text, filed, body)] \
+            or [k for stack in _stacks([blocks[k].box for k in unsure], body)
+                if _in_column(union_all(blocks[unsure[i]].box for i in stack), text, filed, body)
+                for k in (unsure[i] for i in stack)]
         for k in held:
             noise[k] = False
             if not kept[k]:
@@ -128,6 +133,45 @@ def _run_through(b: Block, running: Sequence[Block], filed: Grid) -> bool:
     return any(o is not b and box.y0 < ln.box.cy < box.y1
                and min(ln.box.x1, box.x1) - max(ln.box.x0, box.x0) >= _ACROSS * box.width
                for o in (running[j] for j in filed.near(box.x0, box.y0, box.x1, box.y1)) for ln in o.lines)
+
+
+def _stacks(boxes: Sequence[Box], body: float) -> list[list[int]]:
+    """Runs of two or more boxes (positions) stacked in one measure: each within
+    ``_COLUMN_REACH`` body sizes under the one above (its middle below that one's foot), and
+    held by its measure (or holding it)
+    within ``_MEASURE_SLACK`` body sizes on either side; a table's rows read badly::
+
+        text text text text
+          — b. 21,177 b.       ← a stack: text above its first row and below its last
+          Voorraad  11,658 b.
+        text text text text
+
+    """
+    reach, slack = _COLUMN_REACH * body, _MEASURE_SLACK * body
+    filed = Grid(boxes, reach)
+    parent = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(boxes):
+        for j in filed.near(a.x0 - slack, a.y0, a.x1 + slack, a.y1 + reach):
+            b = boxes[j]
+            if a.y1 <= b.cy and b.y0 - a.y1 <= reach and _one_measure(a, b, slack):
+                parent[root(j)] = root(i)
+    runs: dict[int, list[int]] = {}
+    for i in range(len(boxes)):
+        runs.setdefault(root(i), []).append(i)
+    return [run for run in runs.values() if len(run) > 1]
+
+
+def _one_measure(a: Box, b: Box, slack: float) -> bool:
+    """Whether one box's measure holds the other's, ``slack`` to spare on either side."""
+    return (a.x0 - slack <= b.x0 and b.x1 <= a.x1 + slack) or \
+        (b.x0 - slack <= a.x0 and a.x1 <= b.x1 + slack)
 
 
 def _in_picture(box: Box, pictures: Sequence[Box]) -> bool:
