@@ -1242,3 +1242,105 @@ def test_a_side_title_beside_a_first_line_set_in_stays_apart_from_it():
              tall(word("来将畅通标准化医疗卫生，", 133.9, 785.4, 9), 10.8),
              tall(word("推进乡村振兴。记者了解", 133.9, 797.3, 9), 10.8)]
     assert "北塘区畅通交" in texts(build_lines(words, (), P))
+
+
+def test_a_cjk_headlines_phrase_space_over_a_gutter_with_its_kicker_across_stays_one_line():
+    """A 20 pt CJK headline whose phrase space (1 em) lies over a gutter, its byline centred
+    on the whole headline but under the longer left phrase alone, its kicker centred on it
+    right over it, across the gutter: one headline (chromium_s171_07_zh, its words:
+    "望江社区聚焦高质量就业岗位　推进营商环境" under "松岗街道开展高质量乡村振兴，健全健身步道").
+    A kicker set over the left phrase alone, centred on it, says nothing: two headlines side by
+    side."""
+    rows = [
+        ('改造小区数量（个）', 34, 668.5, 82.5, 674.2, 4.9, 'Hei'),
+        ('石桥镇加快特色物流体系', 456.1, 610, 621.1, 627.5, 15, 'Hei'),
+        ('松岗街道开展高质量乡村振兴，健全健身步道', 138.4, 610.1, 338.4, 621.9, 10, 'Hei'),
+        ('望江社区聚焦高质量就业岗位', 38.5, 623.3, 298.4, 646.7, 20, 'Hei'),
+        ('推进营商环境', 318.4, 623.3, 438.3, 646.7, 20, 'Hei'),
+        ('新华社记者', 175.6, 649, 218.1, 659, 8.5, 'Hei'),
+        ('梁立新', 220.3, 649, 245.8, 659, 8.5, 'Hei'),
+        ('吴志强', 248, 649, 273.5, 659, 8.5, 'Hei'),
+        ('朱晓东', 275.7, 649, 301.2, 659, 8.5, 'Hei'),
+        ('施，深化文化场馆。社区工作者', 171.1, 665.6, 305.7, 674.6, 9, 'Song'),
+        ('位、口袋公园、公共服务等重点', 312.1, 665.6, 446.8, 674.6, 9, 'Song'),
+        ('提出：此前将建设垃圾分类，改', 171.1, 677.6, 305.7, 686.6, 9, 'Song'),
+        ('领域，开展就业岗位。', 312.1, 677.6, 402.1, 686.6, 9, 'Song'),
+        ('造科研院所。医疗机构围绕健身', 171.1, 688.8, 305.7, 697.8, 9, 'Song'),
+        ('社区工作者提出：此前将改', 330.1, 688.8, 446.8, 697.8, 9, 'Song'),
+        ('步道、基础设施、产业链等重点', 171.1, 700.8, 305.7, 709.8, 9, 'Song'),
+        ('造养老服务，更新高质量人才队', 312.1, 700.8, 446.8, 709.8, 9, 'Song'),
+        ('领域，加强老旧小区。', 171.1, 712.8, 261.1, 721.8, 9, 'Song'),
+        ('伍。与此同时，当地推进就业岗', 312.1, 712.8, 446.8, 721.8, 9, 'Song'),
+    ]
+
+    def build(kicker_x0):
+        words = [Word(t, Box(x0, y0, x1, y1), f, size, False, False) if not t.startswith("松岗")
+                 else Word(t, Box(kicker_x0, y0, kicker_x0 + x1 - x0, y1), f, size, False, False)
+                 for t, x0, y0, x1, y1, size, f in rows]
+        return texts(build_lines(words, (), P))
+    assert "望江社区聚焦高质量就业岗位 推进营商环境" in build(138.4)
+    assert "望江社区聚焦高质量就业岗位 推进营商环境" not in build(68.4)
+
+
+def test_a_small_cjk_headline_in_another_face_over_a_gutter_with_its_byline_across_stays_one_line():
+    """A short item's CJK headline set at about the body's size in a face other than the
+    body's (a Hei beside a Song, its name saying no "bold"), its phrases an em apart over the
+    gutter of the two columns it heads, its byline centred on it right under it and shorter:
+    one headline (chromium_s169_02_zh: "南城社区更新垃圾分类　完善全方位供暖管网"). Set in
+    the body's face, plain, the same words are two columns' lines."""
+    cols = [w for y in (100, 280) for w in column(30, y, 12, width=84) + column(122, y, 12, width=84)]
+    byline = [word("本报记者徐秀英", 82.5, 261, size=9, font="Hei")]       # 82.5..145.5
+
+    def heads(font):
+        return [word("滨江新区实施污水管网", 34, 250, size=8, font=font),   # 34..114
+                word("更新全方位养老服务", 122, 250, size=8, font=font)]    # 122..194
+    assert "滨江新区实施污水管网 更新全方位养老服务" in texts(build_lines(cols + heads("Hei") + byline, (), P))
+    assert "滨江新区实施污水管网 更新全方位养老服务" not in texts(build_lines(cols + heads("Hei"), (), P))
+    assert "滨江新区实施污水管网 更新全方位养老服务" not in texts(build_lines(cols + heads("Times") + byline, (), P))
+
+
+def test_a_byline_over_a_hairline_gutter_under_its_headline_across_stays_one_line():
+    """A byline in a face other than the body's, centred under its 26 pt headline, whose word
+    space (a quarter em) falls where its first name runs into the gutter of the columns under
+    it: the white followed down from the headline's phrase space through that word space into
+    the gutter is a hair wide, and cuts the byline in two, the second half taken for a
+    crosshead of the next column. The headline over it runs across, centred on it: one line
+    (chromium_s169_09_zh, its words: "本报通讯员 吴雪 朱浩然 邓桂兰"). Set in the body's face,
+    the byline is no title's line, and the gutter cuts it."""
+    rows = [
+        ('芳摄', 595.3, 828, 611.3, 837.4, 8, 'Hei'),
+        ('金沙湾落实现代农业，加快产业链', 229.9, 839.9, 387.4, 852.2, 10.5, 'Hei'),
+        ('目前，金沙湾培育社区食堂，拓', 595.3, 845.9, 728.7, 855.4, 9.5, 'Song'),
+        ('高新区加强现代农业', 61.7, 853.2, 295.7, 883.6, 26, 'Hei'),
+        ('落实多层次乡村振兴', 321.7, 853.2, 555.6, 883.6, 26, 'Hei'),
+        ('展科研院所22.9万户。截至目', 595.3, 858.6, 728.7, 868.1, 9.5, 'Song'),
+        ('前，东湖街道建设特色产业，探', 595.3, 872.1, 728.7, 881.6, 9.5, 'Song'),
+        ('索医疗卫生276项。近年来，望', 595.3, 885.6, 728.7, 895.1, 9.5, 'Song'),
+        ('本报通讯员', 246.6, 886.3, 291.6, 896.9, 9, 'Hei'),
+        ('吴雪', 294, 886.3, 312, 896.9, 9, 'Hei'),
+        ('朱浩然', 314.3, 886.3, 341.3, 896.9, 9, 'Hei'),
+        ('邓桂兰', 343.7, 886.3, 370.7, 896.9, 9, 'Hei'),
+        ('江社区聚焦绿色口袋公园，提升', 595.3, 899.1, 728.7, 908.6, 9.5, 'Song'),
+        ('“探索标准化交通网络，补齐供', 171.3, 905.1, 304.7, 914.6, 9.5, 'Song'),
+        ('山县优化便民污水管网250栋；', 312.7, 905.1, 446, 914.6, 9.5, 'Song'),
+        ('部门提出：去年底将培育标准化', 454, 905.1, 587.3, 914.6, 9.5, 'Song'),
+        ('防汛体系811所', 595.3, 911.9, 662.4, 921.4, 9.5, 'Song'),
+        ('暖管网，企业办事效率持续增', 171.3, 917.9, 304.7, 927.4, 9.5, 'Song'),
+        ('街道办优化人才队伍，学生满意', 312.7, 917.9, 446, 927.4, 9.5, 'Song'),
+        ('数字经济，探索口袋公园。', 454, 917.9, 567.9, 927.4, 9.5, 'Song'),
+        ('出：近年来将聚焦托育服务，搭', 595.3, 925.4, 728.7, 934.9, 9.5, 'Song'),
+        ('加。”企业负责人许丽娟说。', 171.3, 931.4, 294.7, 940.9, 9.5, 'Song'),
+        ('度显著提高。志愿者围绕技能培', 312.7, 931.4, 446, 940.9, 9.5, 'Song'),
+        ('建便民托育服务。', 595.3, 938.9, 671.3, 948.4, 9.5, 'Song'),
+        ('在此基础上，当地推进生态', 190.3, 944.9, 304.7, 954.4, 9.5, 'Song'),
+        ('训、物流体系、特色产业等重点', 312.7, 944.9, 446, 954.4, 9.5, 'Song'),
+        ('环境，患者参与度明显上升。青', 171.3, 958.4, 304.7, 967.9, 9.5, 'Song'),
+        ('领域，升级便民市场。市场监管', 312.7, 958.4, 446, 967.9, 9.5, 'Song'),
+    ]
+
+    def build(byline_face):
+        words = [Word(t, Box(x0, y0, x1, y1), byline_face if 886 < y0 < 887 else f, size, False, False)
+                 for t, x0, y0, x1, y1, size, f in rows]
+        return texts(build_lines(words, (), P))
+    assert "本报通讯员吴雪朱浩然邓桂兰" in build("Hei")
+    assert "本报通讯员吴雪" in build("Song")

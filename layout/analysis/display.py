@@ -8,12 +8,13 @@ the display type itself, relative to the page's body size. Where the gap's width
 to its own phrase, or one set to both, or the one's byline beside the other's second line
 (``own_lines``); and a byline or deck right under a
 phrase space a gutter runs into, centred across it on both phrases, makes them one headline
-(``phrase_space_of_display``, ``spanned_under``).
+(``phrase_space_of_display``, ``spanned_across``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..geometry import RowSpans
 from ..model import Box, Word
@@ -38,6 +39,14 @@ DISPLAY_SIZE = 0.95
 # of a headline lies (its leading, 1 to 1.3 em)
 _PHRASE_GAP = 0.25
 _OWN_LINE = 1.5
+# [em of the phrases' type] a line right over or under a phrase space (``spanned_across``):
+# their boxes this near, their middles this near (a headline of several times the size over
+# its byline)
+_NEAR = 0.8
+_SPANNED = 6.0
+# [times the phrases' size] a line reaching beyond both phrases counts, beside type of about
+# the body's size, only in type this much larger: a headline over its byline
+_OVER = 1.5
 # [em of the smaller size] display words of one face stand on one baseline when their boxes'
 # feet (the face's descent under it, proportional to size) lie this near: a head's sizes
 # differ by a point or two, moving the foot a few hundredths of an em
@@ -103,10 +112,22 @@ def phrase_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
     return min(a.size, b.size) > DISPLAY * body and _phrase_space(a, b, gap)
 
 
-def phrase_space_of_bold(a: Word, b: Word, gap: float) -> bool:
-    """A phrase space (``_phrase_space``) between bold CJK words, whatever their size: a short
-    item's headline, set in bold at about the body's size or under it to fit its columns."""
-    return a.bold and b.bold and _phrase_space(a, b, gap)
+def phrase_space_of_bold(a: Word, b: Word, gap: float, face: str) -> bool:
+    """A phrase space (``_phrase_space``) between bold CJK words, or words of one face other
+    than the body text's (``face``: a Hei face beside a Song body, whose name says no "bold"),
+    whatever their size: a short item's headline, or its byline, set apart from the text at
+    about the body's size or under it to fit its columns."""
+    return (a.bold and b.bold or bool(a.font) and a.font == b.font != face) and _phrase_space(a, b, gap)
+
+
+def body_face(words: Iterable[Word], body: float, tolerance: float) -> str:
+    """The face most characters of the body's size (within ``tolerance``) are set in; "" if
+    none is named (OCR words)."""
+    faces: Counter[str] = Counter()
+    for w in words:
+        if abs(w.size - body) <= tolerance:
+            faces[w.font] += len(w.text)
+    return faces.most_common(1)[0][0] if faces else ""
 
 
 def _phrase_space(a: Word, b: Word, gap: float) -> bool:
@@ -116,31 +137,41 @@ def _phrase_space(a: Word, b: Word, gap: float) -> bool:
     return size >= DISPLAY_SIZE * big and gap <= CJK_APART * size and joins_without_space(a.text, b.text)
 
 
-def spanned_under(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequence[RowSpans], i: int,
-                  slack: float, within: bool = False) -> bool:
-    """Whether a line right under the gap after ``row[k]`` (row ``i`` of ``spans``; its middle
-    within ``_OWN_LINE`` em of the row's) runs across the gap, centred (within ``slack``) on
-    the phrases on both sides as one: the byline or deck of one headline, whose phrase space
-    a gutter of the columns above runs into ("北塘区改造垃圾分类　加强养老服务" over
-    "本报记者…", chromium_s117_06_zh). Two headlines side by side have each its own. With
-    ``within``, the line must also end short of both phrases' outer ends by more than
-    ``slack``: under type of the body's size, the full lines of two columns set a gutter
+def spanned_across(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequence[RowSpans], i: int,
+                   slack: float, within: bool = False) -> bool:
+    """Whether a line right under or over the gap after ``row[k]`` (row ``i`` of ``spans``;
+    their boxes within ``_NEAR`` em of the row's size, their middles within ``_SPANNED`` em)
+    runs across the gap, centred (within ``slack``) on the phrases on both sides as one: the
+    byline or deck under one headline, or its kicker over it, whose phrase space a gutter of
+    the columns runs into ("北塘区改造垃圾分类　加强养老服务" over "本报记者…",
+    chromium_s117_06_zh; "松岗街道…，健全健身步道" over "望江社区聚焦高质量就业岗位　推进营商环境",
+    chromium_s171_07_zh); or the headline over a byline whose word space lies over a hairline
+    gutter ("本报通讯员 吴雪 | 朱浩然 邓桂兰", chromium_s169_09_zh). Two headlines side by
+    side have each their own. With ``within``, the line must also end on neither phrase's
+    outer end (within ``slack``), and reach beyond them only in larger type (a headline over
+    its byline): around type of the body's size, the full lines of two columns set a gutter
     apart run across the gap too, from end to end (a byline is shorter)."""
     ba, bb = boxes[id(row[k])], boxes[id(row[k + 1])]
     start, end = _phrase(row, k, -1, boxes)[0], _phrase(row, k + 1, 1, boxes)[1]
-    whole = (start + end) / 2
-    j = i + 1
-    while j < len(spans) and spans[j].cy - ba.cy <= _OWN_LINE * row[k].size:
-        x0 = x1 = None  # the run of words no further apart than an em of theirs
-        for w in spans[j].row:
-            c = spans[j].boxes[id(w)]
-            if x1 is None or c.x0 - x1 > w.size:
-                x0 = c.x0
-            x1 = c.x1 if x1 is None else max(x1, c.x1)
-            if x0 < ba.x1 and x1 > bb.x0 and abs((x0 + x1) / 2 - whole) <= slack \
-                    and not (within and (x0 - start <= slack or end - x1 <= slack)):
-                return True
-        j += 1
+    whole, size = (start + end) / 2, row[k].size
+    near, top, foot = _NEAR * size, min(ba.y0, bb.y0), max(ba.y1, bb.y1)
+    for step in (1, -1):
+        j = i + step
+        while 0 <= j < len(spans) and abs(spans[j].cy - ba.cy) <= _SPANNED * size:
+            x0 = x1 = None  # the run of words right over or under, no further apart than an em of theirs
+            least = 0.0  # the run's smallest size
+            for w in spans[j].row:
+                c = spans[j].boxes[id(w)]
+                if c.y0 - foot > near or top - c.y1 > near:
+                    x1 = None
+                    continue
+                if x1 is None or c.x0 - x1 > w.size:
+                    x0, least = c.x0, w.size
+                x1, least = c.x1 if x1 is None else max(x1, c.x1), min(least, w.size)
+                if x0 < ba.x1 and x1 > bb.x0 and abs((x0 + x1) / 2 - whole) <= slack and not (within and (
+                        abs(x0 - start) <= slack or abs(end - x1) <= slack or x0 < start and least < _OVER * size)):
+                    return True
+            j += step
     return False
 
 

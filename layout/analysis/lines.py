@@ -31,8 +31,8 @@ from statistics import median
 from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
 from ..params import Params
-from .display import (CJK_APART, DISPLAY, DISPLAY_APART, display_apart, headlines_apart,
-                      phrase_space_of_bold, phrase_space_of_display, side_by_side, spanned_under, word_space_of_display)
+from .display import (CJK_APART, DISPLAY, DISPLAY_APART, body_face, display_apart, headlines_apart,
+                      phrase_space_of_bold, phrase_space_of_display, side_by_side, spanned_across, word_space_of_display)
 from .foundlines import (ONE_COLUMN, PageWhite, found_line, found_measure, one_found_line,
                          other_source_block, row_extent)
 from .gutters import INDENT, Gutters
@@ -189,6 +189,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
     slack, display, ruled = _SLACK * body, DISPLAY * body, bool(separators)
     tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
+    face = body_face(words, body, tolerance)
     pieces = []
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
@@ -220,8 +221,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif gutter and shown and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
             elif gutter and (phrase_space_of_display(prev, w, gap, body) if shown else phrase_space_of_bold(
-                    prev, w, gap)) and spanned_under(row, k, boxes, spans, i, slack, within=not shown):
-                gutter = None  # one headline's phrase space over a gutter: its byline spans it
+                    prev, w, gap, face)) and spanned_across(row, k, boxes, spans, i, slack, within=not shown):
+                gutter = None  # one title's phrase space over a gutter: its byline or kicker spans it
             if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and other_lines(prev, w, pb, b, gap) \
