@@ -31,6 +31,7 @@ _RUN_ON = 0.8
 _CHAR_GAP = 0.25
 _LATIN_WIDTH = 0.6
 _CHAR = itemgetter("c")  # a rawdict character's text
+_TEXT = itemgetter("text")  # a dict span's text
 
 
 @lru_cache(maxsize=1024)
@@ -119,7 +120,7 @@ def with_texts(raw_dict: dict) -> None:
     for block in raw_dict["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
-                span["text"] = "".join(map(_CHAR, span["chars"]))
+                span["text"] = _chars_text(span)
 
 
 def _ended(word: Word | tuple[str, Box, bool], pen: float) -> Word | tuple[str, Box, bool]:
@@ -183,11 +184,30 @@ def run_on_spans(text_dict: dict) -> bool:
     if not has_cjk("".join([span["text"] for block in text_dict["blocks"]
                             for line in block.get("lines", ()) for span in line["spans"]])):
         return False
+    return _runs_on(text_dict, _TEXT)
+
+
+def raw_runs_on(raw_dict: dict) -> bool:
+    """``run_on_spans`` of a ``"rawdict"`` result whose spans have no text yet (see
+    ``with_texts``): each span's text is joined from its characters only as the spans are
+    asked, up to the first that runs on, and no scan of the whole page's text comes first (it
+    only says no sooner on a page with no CJK, and a page read so was guessed to be set in
+    CJK). Most such pages have a span that runs on, and need no text but their runs'."""
+    return _runs_on(raw_dict, _chars_text)
+
+
+def _chars_text(span: dict) -> str:
+    """A ``"rawdict"`` span's text: its characters joined."""
+    return "".join(map(_CHAR, span["chars"]))
+
+
+def _runs_on(text_dict: dict, text_of) -> bool:
+    """Whether a span with CJK text runs on (``run_on_spans``); ``text_of(span)``: its text."""
     for block in text_dict["blocks"]:
         for line in block.get("lines", ()):
             vertical = abs(line["dir"][1]) > abs(line["dir"][0])
             for span in line["spans"]:
-                text = span["text"]
+                text = text_of(span)
                 if not has_cjk(text):
                     continue
                 x0, y0, x1, y1 = span["bbox"]
