@@ -27,7 +27,7 @@ from layout.analysis.script import has_cjk
 from layout.model import Box, PageContent
 from layout.sources.mupdf import corrected_quads
 from layout.sources.pdf import PdfSource
-from layout.sources.pdfwords import raw_runs_on, run_on_spans, spans_to_words, with_texts
+from layout.sources.pdfwords import raw_runs_on, run_on_spans, spans_to_words
 from layout.sources.pdfshapes import kept_figures, shapes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,16 +123,22 @@ def _raw_span(text: str, x0: float, pitch: float, size: float = 10.0) -> dict:
 
 def test_a_rawdict_with_no_texts_runs_on_as_its_texts_say() -> None:
     """``raw_runs_on`` joins a span's text only as it asks it: its answers are those of
-    ``run_on_spans`` once the texts are joined, on spans set solid, on a CJK span set across a
-    gutter (three columns' lines as one span), and on a Latin span however wide."""
-    solid = [_raw_span("新闻报道", 0, 10)]
-    across = [_raw_span("AB", 0, 6), _raw_span("新闻", 30, 10), _raw_span("报道", 200, 60)]
+    ``run_on_spans`` on the same spans with their texts, on spans set solid, on a CJK span set
+    across a gutter (three columns' lines as one span), and on a Latin span however wide; a
+    page none of whose spans runs on has all their texts after, as its ``dict`` has them, and
+    one that runs on stops at the first that does."""
+    solid = [_raw_span("新闻报道", 0, 10), _raw_span("AB", 50, 6)]
+    across = [_raw_span("AB", 0, 6), _raw_span("新闻", 30, 10), _raw_span("报道", 200, 60),
+              _raw_span("新闻", 400, 10)]
     latin = [_raw_span("wide apart", 0, 40)]
     for spans, runs_on in ((solid, False), (across, True), (latin, False)):
-        raw = {"blocks": [{"type": 0, "lines": [{"dir": (1.0, 0.0), "spans": spans}]}]}
+        raw = {"blocks": [{"type": 1}, {"type": 0, "lines": [{"dir": (1.0, 0.0), "spans": spans}]}]}
         assert raw_runs_on(raw) is runs_on
-        assert all("text" not in span for span in spans)  # none joined to say so
-        with_texts(raw)
+        texts = [span.get("text") for span in spans]
+        assert texts == (["AB", "新闻", "报道", None] if runs_on else
+                         ["".join(c["c"] for c in span["chars"]) for span in spans])
+        for span in spans:
+            span["text"] = "".join(c["c"] for c in span["chars"])
         assert run_on_spans(raw) is runs_on
 
 

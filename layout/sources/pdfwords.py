@@ -53,7 +53,7 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     With ``characters``, from a ``"rawdict"`` result, whose spans have their characters, a
     span is cut into words wherever its characters stand apart by more than ``_CHAR_GAP`` em
     (see ``run_on_spans``). Without, a ``"rawdict"`` whose spans have their texts too
-    (``with_texts``) reads as its ``dict``. Type scaled across alone is sized by its height
+    (``raw_runs_on``) reads as its ``dict``. Type scaled across alone is sized by its height
     (``typesizes``: by its boxes, or, from a ``rawdict``, by its ideographs' pitch); an OCR
     layer's words are read as an engine's lines (``ocrlayer``).
     """
@@ -112,15 +112,6 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
             if hidden and len(words) > start:
                 invisible.append((start, len(words), line, line_id, vertical))
     return engine_lines(words, invisible) if invisible else pitch_sized(scaled_type_sized(words), pitched)
-
-
-def with_texts(raw_dict: dict) -> None:
-    """Each span of a ``"rawdict"`` result given its text, as its ``dict`` has it: its
-    characters joined (in place: the result is the reader's own, read out just now)."""
-    for block in raw_dict["blocks"]:
-        for line in block.get("lines", ()):
-            for span in line["spans"]:
-                span["text"] = _chars_text(span)
 
 
 def _ended(word: Word | tuple[str, Box, bool], pen: float) -> Word | tuple[str, Box, bool]:
@@ -188,17 +179,20 @@ def run_on_spans(text_dict: dict) -> bool:
 
 
 def raw_runs_on(raw_dict: dict) -> bool:
-    """``run_on_spans`` of a ``"rawdict"`` result whose spans have no text yet (see
-    ``with_texts``): each span's text is joined from its characters only as the spans are
-    asked, up to the first that runs on, and no scan of the whole page's text comes first (it
-    only says no sooner on a page with no CJK, and a page read so was guessed to be set in
-    CJK). Most such pages have a span that runs on, and need no text but their runs'."""
-    return _runs_on(raw_dict, _chars_text)
+    """``run_on_spans`` of a ``"rawdict"`` result, whose spans have no text: each span asked
+    is given its text (in place, as its ``dict`` has it: its characters joined; the result is
+    the reader's own, read out just now), up to the first that runs on, and no scan of the
+    whole page's text comes first (it only says no sooner on a page with no CJK, and a page
+    read so was guessed to be set in CJK). A page none of whose spans runs on has every
+    span's text after it, and is read as from its ``dict``; one that runs on is cut by its
+    characters, and needs no text but their runs' (most such pages, which stop early)."""
+    return _runs_on(raw_dict, _given_text)
 
 
-def _chars_text(span: dict) -> str:
-    """A ``"rawdict"`` span's text: its characters joined."""
-    return "".join(map(_CHAR, span["chars"]))
+def _given_text(span: dict) -> str:
+    """A ``"rawdict"`` span's text, its characters joined, given to it (``span["text"]``)."""
+    span["text"] = text = "".join(map(_CHAR, span["chars"]))
+    return text
 
 
 def _runs_on(text_dict: dict, text_of) -> bool:
