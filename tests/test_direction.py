@@ -1,8 +1,10 @@
 """Vertical CJK pages: detected from glyph stacking, read in columns right to left."""
 
+from dataclasses import replace
+
 from layout import analyse_page
 from layout.analysis.direction import is_vertical, turned, turned_back
-from layout.model import Box
+from layout.model import Block, Box, Figure, Line, Word
 
 from synth import page, word
 
@@ -35,3 +37,25 @@ def test_turning_a_page_and_back_restores_every_box():
     content = page(vertical_columns([TEXT[:10]]), rules=[(Box(10, 20, 300, 21), "h")])
     back = turned_back(turned(content).words, content.width)
     assert [w.box for w in back] == [w.box for w in content.words]
+
+
+def test_a_word_turned_and_back_keeps_all_but_its_box_turned_and_its_direction():
+    """Only a word's box turns, and its direction (turned: horizontal; back: vertical); its
+    text, face, size, style, confidence and source ids go through as they were."""
+    w = Word("道", Box(100, 20, 110, 30), "MS-Mincho", 10.5, True, True, False, 0.75, 4, 2)
+    (there,) = turned(page([w])).words
+    assert there == Word("道", Box(20, 490, 30, 500), "MS-Mincho", 10.5, True, True, False, 0.75, 4, 2)
+    assert turned_back(there, 600) == replace(w, vertical=True)
+
+
+def test_turning_back_reaches_every_box_a_result_holds_and_no_other_value():
+    """Boxes inside a figure's caption blocks turn back too; a field typed to hold no box (a
+    number, a name, a handle) is kept as it is."""
+    line = Line((Word("図", Box(20, 490, 30, 500), size=10),), Box(20, 490, 30, 500), "図", 10.0, False, False)
+    caption = Block((line,), Box(20, 490, 30, 500), 10.0, False, False, role="caption", text="図")
+    figure = Figure(Box(0, 300, 100, 480), image=3, caption=(caption,), src="p1-fig1.jpg")
+    back = turned_back(figure, 600)
+    assert back.box == Box(120, 0, 300, 100) and (back.image, back.src) == (3, "p1-fig1.jpg")
+    (block,) = back.caption
+    assert block.box == block.lines[0].box == block.lines[0].words[0].box == Box(100, 20, 110, 30)
+    assert block.lines[0].vertical and block.lines[0].words[0].vertical and block.role == "caption"

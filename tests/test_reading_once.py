@@ -27,7 +27,7 @@ from layout.analysis.script import has_cjk
 from layout.model import Box, PageContent
 from layout.sources.mupdf import corrected_quads
 from layout.sources.pdf import PdfSource
-from layout.sources.pdfwords import run_on_spans, spans_to_words
+from layout.sources.pdfwords import raw_runs_on, run_on_spans, spans_to_words
 from layout.sources.pdfshapes import kept_figures, shapes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +111,35 @@ def test_a_page_set_in_chinese_is_read_out_once(name: str, monkeypatch: pytest.M
         raise AssertionError("read out as a dict")
     monkeypatch.setattr(pymupdf.TextPage, "extractDICT", refused)
     assert read_in_one(path) == expected
+
+
+def _raw_span(text: str, x0: float, pitch: float, size: float = 10.0) -> dict:
+    """A horizontal ``rawdict`` span of ``text`` (no "text" key, as MuPDF gives it), one
+    character every ``pitch`` from ``x0``, each ``size`` wide and tall."""
+    chars = [{"c": c, "bbox": (x0 + k * pitch, 0.0, x0 + k * pitch + size, size),
+              "origin": (x0 + k * pitch, size)} for k, c in enumerate(text)]
+    return {"chars": chars, "bbox": (x0, 0.0, chars[-1]["bbox"][2], size), "size": size}
+
+
+def test_a_rawdict_with_no_texts_runs_on_as_its_texts_say() -> None:
+    """``raw_runs_on`` joins a span's text only as it asks it: its answers are those of
+    ``run_on_spans`` on the same spans with their texts, on spans set solid, on a CJK span set
+    across a gutter (three columns' lines as one span), and on a Latin span however wide; a
+    page none of whose spans runs on has all their texts after, as its ``dict`` has them, and
+    one that runs on stops at the first that does."""
+    solid = [_raw_span("新闻报道", 0, 10), _raw_span("AB", 50, 6)]
+    across = [_raw_span("AB", 0, 6), _raw_span("新闻", 30, 10), _raw_span("报道", 200, 60),
+              _raw_span("新闻", 400, 10)]
+    latin = [_raw_span("wide apart", 0, 40)]
+    for spans, runs_on in ((solid, False), (across, True), (latin, False)):
+        raw = {"blocks": [{"type": 1}, {"type": 0, "lines": [{"dir": (1.0, 0.0), "spans": spans}]}]}
+        assert raw_runs_on(raw) is runs_on
+        texts = [span.get("text") for span in spans]
+        assert texts == (["AB", "新闻", "报道", None] if runs_on else
+                         ["".join(c["c"] for c in span["chars"]) for span in spans])
+        for span in spans:
+            span["text"] = "".join(c["c"] for c in span["chars"])
+        assert run_on_spans(raw) is runs_on
 
 
 def test_an_inline_image_is_found_on_a_page_whose_resources_name_none(tmp_path: Path) -> None:

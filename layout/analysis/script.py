@@ -45,6 +45,14 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+def all_cjk(text: str) -> bool:
+    """Whether every character of ``text`` that is not a space is CJK (``is_cjk``), asked in C:
+    what ``_CJK`` leaves of it is spaces only (a line's characters asked one by one cost a
+    CJK page a hundredth of its analysis)."""
+    rest = _CJK.sub("", text)
+    return not rest or rest.isspace()
+
+
 def cjk_share(text: str) -> float:
     """Share of non-space characters that are CJK (the same classes as ``is_cjk``), counted in
     C: those ``str.split`` leaves (it parts at what ``\\s`` matches), and those ``_CJK`` takes out."""

@@ -45,7 +45,7 @@ from .columns import Grid
 from .firstword import first_word_width
 from .hyphens import breaks_word, joined, page_compounds
 from .script import (CJK_CLOSING_QUOTES, CJK_FULL_STOPS, CLAUSE_MARKS, CLOSING, CLOSING_QUOTES, COMMAS, ELLIPSIS,
-                     FULL_STOPS, has_cjk, is_cjk)
+                     FULL_STOPS, all_cjk, has_cjk, is_cjk)
 
 _COMMAS = tuple(COMMAS)  # a sentence goes on after them
 # What a sentence (or a clause list) ends with in Latin text, closing quotes and brackets
@@ -244,7 +244,7 @@ def _spreads_cjk(lines: Sequence[Line], full_end: float) -> bool:
     character would not fit with its marks. In a spread block a CJK line ending a sentence
     short of the full lines is a paragraph's last line, as a Latin one is (``_stretches``)."""
     full = [ln for ln in lines if abs(full_end - ln.box.x1) <= _FLUSH * ln.size and ln.text.strip()
-            and all(is_cjk(c) for c in ln.text if not c.isspace())]
+            and all_cjk(ln.text)]
     spread = sum(abs(ln.box.width / len(ln.text.replace(" ", "")) - ln.size) > _SPREAD * ln.size
                  for ln in full)
     return len(full) >= _FULL_LINES and spread >= _JUSTIFIED * len(full)

@@ -21,7 +21,7 @@ from ..model import Box, Figure, PageContent
 from ..params import Limits
 from .mupdf import corrected_quads, pymupdf
 from .pdfshapes import kept_figures, shapes
-from .pdfwords import run_on_spans, spans_to_words, with_texts
+from .pdfwords import raw_runs_on, run_on_spans, spans_to_words
 
 _TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
                | pymupdf.TEXT_MEDIABOX_CLIP)
@@ -67,18 +67,20 @@ def _spans(textpage: pymupdf.TextPage) -> tuple[dict, bool]:
     """The text page read out, and whether its spans are to be cut by their characters (a
     page whose CJK spans run on: ``run_on_spans``), which it then holds (a ``rawdict``).
 
-    A page set in Chinese or Japanese (``_set_in_cjk``) is read out as a ``rawdict`` at once,
-    its spans' texts joined from their characters: most such pages have a span that runs on,
-    and a ``dict`` read out first only to find one cost a sixth of the floor (a Chinese
-    broadsheet). A guess costs time only, never a word: a CJK page whose spans do not run on
-    is read as from its ``dict`` (the same texts and boxes; its characters, made for nothing,
-    cost it an eighth of the floor more: 86 of our 673 CJK pages, 587 save), and a page guessed
-    otherwise as before (its ``dict``, then its ``rawdict`` when a span runs on).
+    A page set in Chinese or Japanese (``_set_in_cjk``) is read out as a ``rawdict`` at once:
+    most such pages have a span that runs on, and a ``dict`` read out first only to find one
+    cost a sixth of the floor (a Chinese broadsheet). Its spans' texts are joined from their
+    characters as ``raw_runs_on`` asks them, up to the first span that runs on: a page cut
+    by its characters reads few of them (joining them all cost a tenth of the floor: the
+    Chinese A3 fixture), one whose spans do not run on has them all after. A guess costs
+    time only, never a word: a CJK page whose spans do not run on is read as from its
+    ``dict`` (the same texts and boxes; its characters, made for nothing, cost it an eighth
+    of the floor more: 86 of our 673 CJK pages, 587 save), and a page guessed otherwise as
+    before (its ``dict``, then its ``rawdict`` when a span runs on).
     """
     if _set_in_cjk(textpage):
         raw = textpage.extractRAWDICT()
-        with_texts(raw)
-        return raw, run_on_spans(raw)
+        return raw, raw_runs_on(raw)
     text_dict = textpage.extractDICT()
     if run_on_spans(text_dict):
         return textpage.extractRAWDICT(), True

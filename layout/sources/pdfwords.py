@@ -31,6 +31,7 @@ _RUN_ON = 0.8
 _CHAR_GAP = 0.25
 _LATIN_WIDTH = 0.6
 _CHAR = itemgetter("c")  # a rawdict character's text
+_TEXT = itemgetter("text")  # a dict span's text
 
 
 @lru_cache(maxsize=1024)
@@ -52,7 +53,7 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     With ``characters``, from a ``"rawdict"`` result, whose spans have their characters, a
     span is cut into words wherever its characters stand apart by more than ``_CHAR_GAP`` em
     (see ``run_on_spans``). Without, a ``"rawdict"`` whose spans have their texts too
-    (``with_texts``) reads as its ``dict``. Type scaled across alone is sized by its height
+    (``raw_runs_on``) reads as its ``dict``. Type scaled across alone is sized by its height
     (``typesizes``: by its boxes, or, from a ``rawdict``, by its ideographs' pitch); an OCR
     layer's words are read as an engine's lines (``ocrlayer``).
     """
@@ -111,15 +112,6 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
             if hidden and len(words) > start:
                 invisible.append((start, len(words), line, line_id, vertical))
     return engine_lines(words, invisible) if invisible else pitch_sized(scaled_type_sized(words), pitched)
-
-
-def with_texts(raw_dict: dict) -> None:
-    """Each span of a ``"rawdict"`` result given its text, as its ``dict`` has it: its
-    characters joined (in place: the result is the reader's own, read out just now)."""
-    for block in raw_dict["blocks"]:
-        for line in block.get("lines", ()):
-            for span in line["spans"]:
-                span["text"] = "".join(map(_CHAR, span["chars"]))
 
 
 def _ended(word: Word | tuple[str, Box, bool], pen: float) -> Word | tuple[str, Box, bool]:
@@ -183,11 +175,33 @@ def run_on_spans(text_dict: dict) -> bool:
     if not has_cjk("".join([span["text"] for block in text_dict["blocks"]
                             for line in block.get("lines", ()) for span in line["spans"]])):
         return False
+    return _runs_on(text_dict, _TEXT)
+
+
+def raw_runs_on(raw_dict: dict) -> bool:
+    """``run_on_spans`` of a ``"rawdict"`` result, whose spans have no text: each span asked
+    is given its text (in place, as its ``dict`` has it: its characters joined; the result is
+    the reader's own, read out just now), up to the first that runs on, and no scan of the
+    whole page's text comes first (it only says no sooner on a page with no CJK, and a page
+    read so was guessed to be set in CJK). A page none of whose spans runs on has every
+    span's text after it, and is read as from its ``dict``; one that runs on is cut by its
+    characters, and needs no text but their runs' (most such pages, which stop early)."""
+    return _runs_on(raw_dict, _given_text)
+
+
+def _given_text(span: dict) -> str:
+    """A ``"rawdict"`` span's text, its characters joined, given to it (``span["text"]``)."""
+    span["text"] = text = "".join(map(_CHAR, span["chars"]))
+    return text
+
+
+def _runs_on(text_dict: dict, text_of) -> bool:
+    """Whether a span with CJK text runs on (``run_on_spans``); ``text_of(span)``: its text."""
     for block in text_dict["blocks"]:
         for line in block.get("lines", ()):
             vertical = abs(line["dir"][1]) > abs(line["dir"][0])
             for span in line["spans"]:
-                text = span["text"]
+                text = text_of(span)
                 if not has_cjk(text):
                     continue
                 x0, y0, x1, y1 = span["bbox"]
