@@ -1,5 +1,5 @@
 """The model's values: Box, Word, Line and Block keep the dataclass behaviour under their
-quicker ``__init__`` (``model._box_init``, ``model._word_init``, ``_line_init``, ``_block_init``)."""
+quicker ``__init__`` (``quickinit.quicken``)."""
 
 import dataclasses
 import inspect

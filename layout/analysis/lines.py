@@ -198,6 +198,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
     pieces = []
     in_order: set[int] = set()  # the pieces already in the source's order (by ``id``)
+    cut: list[int] = []  # the rows looked at gap by gap
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
         in_column = width <= one_column
@@ -208,6 +209,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             pieces.append([whole])
             in_order.add(id(whole))
             continue
+        cut.append(i)
         unhung, gutters, across = white.unhung, white.gutters, white.across
         whole = bool(across) and width <= widest_whole
         gaps, cuts = [], []  # per gap: its width, and NONE, WEAK, APART or CUT
@@ -258,7 +260,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     unsorted = [len(q) > 1 and q[0].source_block is not None and id(q) not in in_order for q in joined]
     if not any(unsorted):
         return joined
-    rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order
+    # the source's order (its lines' word order): the positions of the words of the rows cut
+    # (a found line's pieces hold words of its row only: ``rejoined`` joins no found word)
+    rank = {id(words[k]): k for i in cut for k in positions[i]}
     return [sorted(q, key=lambda w: rank[id(w)]) if u else q for q, u in zip(joined, unsorted)]
 
 
