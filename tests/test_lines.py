@@ -1344,3 +1344,23 @@ def test_a_byline_over_a_hairline_gutter_under_its_headline_across_stays_one_lin
         return texts(build_lines(words, (), P))
     assert "本报通讯员吴雪朱浩然邓桂兰" in build("Hei")
     assert "本报通讯员吴雪" in build("Song")
+
+
+def test_row_middles_are_the_statistics_median_to_the_bit():
+    from statistics import median  # noqa: PLC0415
+    from layout.analysis.lines import _median  # noqa: PLC0415
+    for values in ([3.1], [0.1, 0.2], [5.0, 1.3, 2.2], [0.7, 0.1, 0.30000000000000004, 0.2]):
+        assert _median(list(values)) == median(values)
+
+
+def test_a_found_line_kept_whole_keeps_the_files_word_order_and_latin_words_hang_nothing():
+    from layout.analysis.foundlines import PageWhite  # noqa: PLC0415
+    # "of" boxed over its whole line by the engine: the file's order stands, not the boxes'
+    words = [Word("Lord", Box(10, 0, 40, 10), size=10, source_line=1, source_block=1),
+             Word("of", Box(10, 0, 200, 10), size=10, source_line=1, source_block=1),
+             Word("the", Box(45, 0, 70, 10), size=10, source_line=1, source_block=1),
+             Word("Isles.", Box(75, 0, 120, 10), size=10, source_line=1, source_block=1)]
+    assert [[w.text for w in ln.words] for ln in build_lines(words, (), P)] == [
+        ["Lord", "of", "the", "Isles."]]
+    boxes = {id(w): w.box for w in words}
+    assert PageWhite(words, boxes, [], 10.0, []).unhung == boxes

@@ -1,5 +1,5 @@
 """The model's values: Box, Word, Line and Block keep the dataclass behaviour under their
-quicker ``__init__`` (``model._box_init``, ``model._word_init``, ``_line_init``, ``_block_init``)."""
+quicker ``__new__`` (``quickinit.quicken``)."""
 
 import dataclasses
 import inspect
@@ -11,8 +11,8 @@ from layout.model import Block, Box, Line, Word
 
 
 @pytest.mark.parametrize("cls", [Box, Word, Line, Block])
-def test_the_quick_init_takes_the_fields_in_order_with_their_defaults(cls):
-    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+def test_the_quick_constructor_takes_the_fields_in_order_with_their_defaults(cls):
+    params = list(inspect.signature(cls.__new__).parameters.values())[1:]
     fields = dataclasses.fields(cls)
     assert [p.name for p in params] == [f.name for f in fields]
     assert [p.default for p in params] == [
@@ -53,3 +53,18 @@ def test_lines_and_blocks_made_by_keyword_or_replaced_are_those_made_by_position
     with pytest.raises(dataclasses.FrozenInstanceError):
         block.text = "Lyon"
     assert pickle.loads(pickle.dumps(block)) == block
+
+
+@pytest.mark.parametrize("cls", [Box, Word, Line, Block])
+def test_values_made_quickly_are_of_their_class_frozen_and_copied_whole(cls):
+    import copy  # noqa: PLC0415
+    box = Box(1.0, 2.0, 3.0, 4.0)
+    line = Line((Word("a", box),), box, "a", 9.0, False, False)
+    value = {Box: box, Word: Word("a", box, size=9.0, source_line=2),
+             Line: line, Block: Block((line,), box, 9.0, False, False, "headline", "a")}[cls]
+    assert type(value) is cls and copy.copy(value) == value and copy.deepcopy(value) == value
+    assert pickle.loads(pickle.dumps(value, protocol=2)) == value
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(value, dataclasses.fields(cls)[1].name, None)
+    with pytest.raises(TypeError):
+        cls()  # every field without a default is still asked for

@@ -455,3 +455,16 @@ def test_one_line_run_on_across_the_gutter_does_not_make_its_neighbours_short():
     words = column(50, 100, 8)
     words[2] = replace(words[2], box=replace(words[2].box, x1=250))
     assert len(_cut_against(words, Column(50, 250))) == 1
+
+
+def test_the_last_word_of_a_long_paragraph_is_the_one_a_whole_search_finds():
+    import random  # noqa: PLC0415
+    import re  # noqa: PLC0415
+    from layout.analysis.hyphens import last_word  # noqa: PLC0415
+    whole = re.compile(r"[^\W\d_]+$")
+    rng = random.Random(7)
+    pieces = ["ab", "Zürich", "12", " ", "-", "\n", "é" * 70, "x" * 63, "y" * 64, "z" * 65, ".", "_"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        found, expected = last_word(text), whole.search(text)
+        assert (found and found.span()) == (expected and expected.span())

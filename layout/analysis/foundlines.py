@@ -16,7 +16,7 @@ from functools import cached_property
 
 from ..model import Box, Word
 from .gutters import Gutters, Strip, find_gutters
-from .script import unhung_box
+from .script import has_cjk, unhung_box
 from .whitespace import MIN_COLUMN
 
 # A gutter that most lines an OCR file found level with it run across (more than this share
@@ -113,6 +113,10 @@ class PageWhite:
 
     @cached_property
     def unhung(self) -> dict[int, Box]:
+        # (a page without CJK text, most, hangs no mark: its boxes as they are, without a call
+        # a word, as ``unhung_box`` answers for a word of no CJK character)
+        if not has_cjk("".join([w.text for w in self._words])):
+            return {id(w): self._boxes[id(w)] for w in self._words}
         return {id(w): unhung_box(w, self._boxes[id(w)]) for w in self._words}
 
     @cached_property

@@ -33,6 +33,8 @@ _SOFT = "\u00ad"
 _LETTERS = r"[^\W\d_]+"
 _COMPOUND = re.compile(rf"{_LETTERS}(?:-{_LETTERS})+")
 _LAST_WORD, _FIRST_WORD = re.compile(_LETTERS + "$"), re.compile(_LETTERS)
+# [characters] how far from its end a text's last word is looked for first (``last_word``)
+_TAIL = 64
 # Dashes: en, em, figure dash and bar (``_closed_dash``; with them a hyphen between figures)
 _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015")
 # [letters] a word in capitals this long or longer, broken at a line end and going on in
@@ -65,7 +67,7 @@ def joined(texts: Sequence[str], compounds: frozenset[str] = frozenset()
         elif breaks_word(out):
             stem = out.rstrip("".join(_HYPHENS))
             shown = out[len(stem):].replace(_SOFT, "")  # a hyphen drawn, not only a soft one
-            word = _LAST_WORD.search(stem)
+            word = last_word(stem)
             goes_on = t[0].islower() or t[0].isupper() and _in_capitals(word)  # "AGRI-" + "CULTURE"
             kept = bool(shown) and (not goes_on or _compound(word, t, compounds))
             out = stem + ("-" if kept else "") + t
@@ -76,6 +78,19 @@ def joined(texts: Sequence[str], compounds: frozenset[str] = frozenset()
             out += " " + t
         last = i
     return out.replace(_SOFT, ""), tuple(breaks)
+
+
+def last_word(text: str) -> re.Match | None:
+    """The letters ending ``text`` (``_LAST_WORD``), looked for in its last ``_TAIL``
+    characters first: a search of the whole text tries every word of it, and a paragraph
+    joined so far grows with each line (a column of hyphenated lines made it quadratic). The
+    match is the whole search's: one starting past the tail's start has a non-letter before
+    it; one at the tail's start may begin further back, and the whole text is searched."""
+    start = len(text) - _TAIL
+    if start <= 0:
+        return _LAST_WORD.search(text)
+    found = _LAST_WORD.search(text, start)
+    return found if found is None or found.start() > start else _LAST_WORD.search(text)
 
 
 def _compound(last: re.Match | None, rest: str, compounds: frozenset[str]) -> bool:

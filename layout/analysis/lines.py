@@ -26,7 +26,6 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
-from statistics import median
 
 from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
@@ -126,9 +125,11 @@ def _outsized(a: Word, b: Word) -> bool:
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
 
 
-def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list[list[Word]], list[float]]:
+def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
+          ) -> tuple[list[list[Word]], list[float], list[list[int]]]:
     """Words grouped by baseline, each row sorted along the line, the rows by their middles
-    (given too: the median of their words' middles).
+    (given too: the median of their words' middles, and each row's words' positions in
+    ``words``, in the row's order).
 
     A word joins the row whose middle (the mean of its words') lies within ``_ROW_TOLERANCE``
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
@@ -137,10 +138,9 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list
     overlap in height are never merged into one row; but fragments of one printed line that
     one of its blocks holds side by side are, when ``upright`` (``rejoin.fragments``)."""
     found: dict[tuple, list[int]] = {}  # the positions of a found line's words
-    rows: list[list[Word]] = []
+    rows: list[list[int]] = []  # the positions of each row's words
     bs = [boxes[id(w)] for w in words]
     cys = [(b.y0 + b.y1) / 2 for b in bs]  # Box.cy, written out: once a word
-    row_cys: list[list[float]] = []  # each row's words' middles, for its median
     middle = height = 0.0
     counted = 0  # the words the middle is the mean of (not the far smaller marks)
     for k in sorted(range(len(words)), key=cys.__getitem__):
@@ -151,21 +151,28 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool) -> tuple[list
         cy, h = cys[k], bs[k].y1 - bs[k].y0
         if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
             rows.append([])
-            row_cys.append([])
             middle, height, counted = cy, h, 1
         elif h >= SAME_SIZE * height:
             middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
             counted += 1
-        rows[-1].append(w)
-        row_cys[-1].append(cy)
-    joined = fragments(list(found.values()), words, bs) if upright else list(found.values())
-    rows += ([words[k] for k in ks] for ks in joined)
-    row_cys += ([cys[k] for k in ks] for ks in joined)
-    for row in rows:
-        row.sort(key=lambda w: boxes[id(w)].x0)
-    middles = [cys[0] if len(cys) == 1 else median(cys) for cys in row_cys]  # (most rows: a word)
+        rows[-1].append(k)
+    rows += fragments(list(found.values()), words, bs) if upright else list(found.values())
+    middles = [_median([cys[k] for k in ks]) for ks in rows]
+    x0s = [b.x0 for b in bs]
+    for ks in rows:  # along the line (by position, not by a word's id: the sort's key is C's)
+        ks.sort(key=x0s.__getitem__)
     order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
-    return [rows[k] for k in order], [middles[k] for k in order]
+    return [[words[k] for k in rows[j]] for j in order], [middles[j] for j in order], [rows[j] for j in order]
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median``, written out: most rows are a word, or a found line of a few, and
+    the library's checks and calls cost as much as the sort (the same value to the bit)."""
+    n = len(values)
+    if n == 1:
+        return values[0]
+    values = sorted(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
@@ -178,7 +185,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     if not words:
         return []
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
-    rows, middles = _rows(words, boxes, axes is _same)
+    rows, middles, positions = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
     extents = [row_extent(row, boxes) if row[0].source_block is not None else None for row in rows]
     found_rows = [(m, *e) for row, m, e in zip(rows, middles, extents)
@@ -191,12 +198,19 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
     face = body_face(words, body, tolerance)
     pieces = []
+    in_order: set[int] = set()  # the pieces already in the source's order (by ``id``)
+    cut: list[int] = []  # the rows looked at gap by gap
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
         in_column = width <= one_column
         if in_column and one_found_line(row) and not (ruled and separators.within(*extents[i])):
-            pieces.append([row[:]])  # an OCR line in one column, of one block, no rule: no cut below
+            # an OCR line in one column, of one block, no rule: no cut below, its words in the
+            # source's order (their positions in ``words``) as the end asks, given at once
+            whole = [words[k] for k in sorted(positions[i])]
+            pieces.append([whole])
+            in_order.add(id(whole))
             continue
+        cut.append(i)
         unhung, gutters, across = white.unhung, white.gutters, white.across
         whole = bool(across) and width <= widest_whole
         gaps, cuts = [], []  # per gap: its width, and NONE, WEAK, APART or CUT
@@ -244,11 +258,13 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
         pieces.append(cut_row(row, gaps, cuts, in_measure))
     joined = rejoined(pieces, white, boxes, hanging_mark, slack, separators)
-    if all(w.source_block is None for w in words):
+    unsorted = [len(q) > 1 and q[0].source_block is not None and id(q) not in in_order for q in joined]
+    if not any(unsorted):
         return joined
-    rank = {id(w): k for k, w in enumerate(words)}  # the source's order: its lines' word order
-    return [sorted(q, key=lambda w: rank[id(w)]) if len(q) > 1 and q[0].source_block is not None
-            else q for q in joined]
+    # the source's order (its lines' word order): the positions of the words of the rows cut
+    # (a found line's pieces hold words of its row only: ``rejoined`` joins no found word)
+    rank = {id(words[k]): k for i in cut for k in positions[i]}
+    return [sorted(q, key=lambda w: rank[id(w)]) if u else q for q, u in zip(joined, unsorted)]
 
 
 def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],

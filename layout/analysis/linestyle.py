@@ -92,6 +92,8 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     # A line without CJK (one scan of its text) joins no two words without a space.
     cjk = len(words) > 1 and has_cjk("".join(texts))
     tracking = _letter_spacing(words, texts, vertical)
+    if not (cjk or tracking or vertical):  # (most lines: a word space wider than a hair)
+        return _spaced_by_gaps(words, texts)
     parts = [texts[0]]
     for k, (prev, w, text) in enumerate(zip(words, words[1:], texts[1:]), 1):
         gap = (w.box.y0 - prev.box.y1) if vertical else (w.box.x0 - prev.box.x1)
@@ -108,6 +110,22 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     return "".join(parts)
 
 
+def _spaced_by_gaps(words: Sequence[Word], texts: list[str]) -> str:
+    """``join_words`` of a horizontal line of no CJK and no letter-spaced run: a space
+    wherever the gap is wider than ``_SPACE_GAP`` of the next word's size (the loop of
+    ``join_words`` with its other cases left out, for every line of a page asks)."""
+    parts = [texts[0]]
+    right = words[0].box.x1
+    for w, text in zip(words[1:], texts[1:]):
+        box, size = w.box, w.size
+        size = 1e-6 if 1e-6 > size else size
+        if box.x0 - right > _SPACE_GAP * size:
+            parts.append(" ")
+        parts.append(text)
+        right = box.x1
+    return "".join(parts)
+
+
 def _closed_up(spaced: re.Match) -> str:
     """A word set letter-spaced, its letters closed up ("L E T T E R" → "LETTER"); CJK stays."""
     text = spaced.group()
@@ -118,7 +136,7 @@ def _letter_spacing(words: Sequence[Word], texts: list[str], vertical: bool) -> 
     """The letter spacing of each gap (by the index of the word after it) inside a run of
     ``_SPACED_RUN`` or more single letters, not CJK: the run's median gap, which its letters
     outnumber its word spaces in. Empty for a line without such a run (almost every line)."""
-    if sum(len(t) == 1 for t in texts) < _SPACED_RUN:
+    if len(texts) < _SPACED_RUN or sum(len(t) == 1 for t in texts) < _SPACED_RUN:
         return {}
     single = [len(t) == 1 and t.isalpha() and not has_cjk(t) for t in texts]
     out: dict[int, float] = {}
