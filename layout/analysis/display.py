@@ -14,7 +14,7 @@ phrase space a gutter runs into, centred across it on both phrases, makes them o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..geometry import RowSpans
 from ..model import Box, Word
@@ -112,12 +112,12 @@ def phrase_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:
     return min(a.size, b.size) > DISPLAY * body and _phrase_space(a, b, gap)
 
 
-def phrase_space_of_bold(a: Word, b: Word, gap: float, face: str) -> bool:
+def phrase_space_of_bold(a: Word, b: Word, gap: float, face: Callable[[], str]) -> bool:
     """A phrase space (``_phrase_space``) between bold CJK words, or words of one face other
-    than the body text's (``face``: a Hei face beside a Song body, whose name says no "bold"),
-    whatever their size: a short item's headline, or its byline, set apart from the text at
-    about the body's size or under it to fit its columns."""
-    return (a.bold and b.bold or bool(a.font) and a.font == b.font != face) and _phrase_space(a, b, gap)
+    than the body text's (``face``, asked only of such a gap: a Hei face beside a Song body,
+    whose name says no "bold"), whatever their size: a short item's headline, or its byline,
+    set apart from the text at about the body's size or under it to fit its columns."""
+    return _phrase_space(a, b, gap) and (a.bold and b.bold or bool(a.font) and a.font == b.font != face())
 
 
 def body_face(words: Iterable[Word], body: float, tolerance: float) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cache, partial
 
 from ..geometry import RowSpans, VerticalRules
 from ..model import Box, Line, Rule, Word
@@ -196,7 +196,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
     slack, display, ruled = _SLACK * body, DISPLAY * body, bool(separators)
     tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
-    face = body_face(words, body, tolerance)
+    face = cache(lambda: body_face(words, body, tolerance))  # the body's face, asked of few pages
     pieces = []
     in_order: set[int] = set()  # the pieces already in the source's order (by ``id``)
     cut: list[int] = []  # the rows looked at gap by gap
