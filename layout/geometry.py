@@ -37,6 +37,16 @@ def union_all(boxes: Iterable[Box]) -> Box:
     return Box(x0, y0, x1, y1)
 
 
+def root_of(parent: list[int] | dict[int, int], i: int) -> int:
+    """The root of ``i``'s set in a union-find forest (``parent``: each member's parent, a root
+    its own), paths halved on the way: items grouped by a relation seen pair by pair (shapes
+    that touch, rows stacked, a printed line's pieces) without comparing all pairs again."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def covered_width(boxes: Sequence[Box]) -> float:
     """The width the boxes cover together, side by side (what two of them share counted once)."""
     covered, reach = 0.0, float("-inf")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..geometry import Grid, union_all
+from ..geometry import Grid, root_of, union_all
 from ..model import Block, Box
 from .display import DISPLAY
 
@@ -150,21 +150,14 @@ def _stacks(boxes: Sequence[Box], body: float) -> list[list[int]]:
     reach, slack = _COLUMN_REACH * body, _MEASURE_SLACK * body
     filed = Grid(boxes, reach)
     parent = list(range(len(boxes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, a in enumerate(boxes):
         for j in filed.near(a.x0 - slack, a.y0, a.x1 + slack, a.y1 + reach):
             b = boxes[j]
             if a.y1 <= b.cy and b.y0 - a.y1 <= reach and _one_measure(a, b, slack):
-                parent[root(j)] = root(i)
+                parent[root_of(parent, j)] = root_of(parent, i)
     runs: dict[int, list[int]] = {}
     for i in range(len(boxes)):
-        runs.setdefault(root(i), []).append(i)
+        runs.setdefault(root_of(parent, i), []).append(i)
     return [run for run in runs.values() if len(run) > 1]
 
 

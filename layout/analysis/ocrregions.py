@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from statistics import median
 
+from ..geometry import root_of
 from ..model import Box, Line
 from .foundlines import found_measure
 from .gutters import INDENT
@@ -319,12 +320,6 @@ def _paragraphs(lines: Sequence[Line], boxes: dict[int, Box], regions: Regions,
     tall, within ``_OCR_HEIGHTS``, its left edge within an indent, ``gutters.INDENT``, of that
     line's). A region of more lines is a paragraph of its own."""
     first = {k: k for k in regions.lines}
-
-    def root(k: int) -> int:
-        while first[k] != k:
-            k = first[k]
-        return k
-
     for ln, up in _over(lines, boxes, size):
         k = ln.words[0].source_block
         if k is None or up is None:
@@ -334,8 +329,8 @@ def _paragraphs(lines: Sequence[Line], boxes: dict[int, Box], regions: Regions,
         if j is not None and max(regions.lines[j], regions.lines[k]) <= _FEW \
                 and -sz <= b.y0 - a.y1 <= (regions.leading + OCR_LEADING) * sz \
                 and big - small <= _OCR_HEIGHTS * big and abs(b.x0 - a.x0) <= INDENT * sz:
-            first[root(k)] = root(j)
-    return {k: root(k) for k in first}
+            first[root_of(first, k)] = root_of(first, j)
+    return {k: root_of(first, k) for k in first}
 
 
 def same_source_block(a: Line, b: Line) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from itertools import islice
 from operator import attrgetter
 
-from ..geometry import VerticalRules
+from ..geometry import VerticalRules, root_of
 from ..model import Box, Word
 from .foundlines import PageWhite
 from .gutters import Gutters
@@ -98,10 +98,10 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
                 if cy_b - cy <= OFF_BASELINE * min(h, h_b) and small >= SAME_SIZE * big and max(h, h_b) <= tallest \
                         and -_HAIR * small <= gap <= _BESIDE * small \
                         and max(x1, x1_b) - min(x0, x0_b) <= measure[block] + big:
-                    root[_root(root, b)] = _root(root, a)
+                    root[root_of(root, b)] = root_of(root, a)
     groups: dict[int, list[int]] = {}
     for j in sorted(range(len(lines)), key=lambda j: spans[j][2]):
-        groups.setdefault(_root(root, j), []).append(j)
+        groups.setdefault(root_of(root, j), []).append(j)
     return [[k for j in js for k in lines[j]] for js in groups.values()]
 
 
@@ -122,14 +122,6 @@ def other_lines(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
             and abs(gap) > _OFF_BASELINE_GAP * small) or gap < -_OVERPRINT * small and (
                 a.bold, a.size) != (b.bold, b.size)
-
-
-def _root(root: list[int], j: int) -> int:
-    """The first line of j's group (union-find, paths halved)."""
-    while root[j] != j:
-        root[j] = root[root[j]]
-        j = root[j]
-    return j
 
 
 def rejoined(rows: list[list[list[Word]]], white: PageWhite, boxes: dict[int, Box],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..geometry import union_all
+from ..geometry import root_of, union_all
 from ..model import Box, Drawing, Figure, Rule
 
 # Drawn shapes thinner than this [pt] are rules; frames need both sides longer than MIN_FRAME.
@@ -227,13 +227,6 @@ def _clusters(parts: list[Box]) -> list[Drawing]:
     the page's body size). Shapes are hashed into a grid of cells ``_CELL`` wide, so each is
     only compared with those near it."""
     parent = list(range(len(parts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     cells: dict[tuple[int, int], list[int]] = {}
     for i, b in enumerate(parts):
         near = {j for cx in range(int((b.x0 - _TOUCH) // _CELL), int((b.x1 + _TOUCH) // _CELL) + 1)
@@ -243,13 +236,13 @@ def _clusters(parts: list[Box]) -> list[Drawing]:
             o = parts[j]
             if o.x0 - _TOUCH <= b.x1 and b.x0 - _TOUCH <= o.x1 and o.y0 - _TOUCH <= b.y1 \
                     and b.y0 - _TOUCH <= o.y1:
-                parent[root(j)] = root(i)
+                parent[root_of(parent, j)] = root_of(parent, i)
         for cx in range(int(b.x0 // _CELL), int(b.x1 // _CELL) + 1):
             for cy in range(int(b.y0 // _CELL), int(b.y1 // _CELL) + 1):
                 cells.setdefault((cx, cy), []).append(i)
     groups: dict[int, list[Box]] = {}
     for i, b in enumerate(parts):
-        groups.setdefault(root(i), []).append(b)
+        groups.setdefault(root_of(parent, i), []).append(b)
     return [Drawing(union_all(g), len(g)) for g in groups.values()]
 
 
