@@ -1,5 +1,6 @@
 """Stage 6, reading order by XY-cut, on hand-made boxes."""
 
+from layout.analysis.columns import Column, Grid
 from layout.analysis.order import place_box, reading_order
 from layout.geometry import union_all
 from layout.model import Block, Box, Story
@@ -155,3 +156,28 @@ def test_two_columns_whose_ocr_boxes_overlap_by_a_few_pixels_are_read_one_after_
     boxes = [Box(963, 888, 1833, 1491), Box(405, 889, 933, 922), Box(126, 926, 970, 2006),
              Box(963, 1537, 1833, 2268)]
     assert reading_order(boxes) == [1, 2, 0, 3]
+
+
+def test_a_block_overhanging_the_gutter_by_a_small_share_of_its_width_stays_in_its_column():
+    """A skewed scan (Coloured News, 1855, p4): a block of column two, 1129-2257 px, reaches
+    93 px (8 % of its width) over the gutter into column one (230-1222 px), level with column
+    one's top. Taken as boxed, column one's top block is read, then that block, then the rest
+    of column one; drawn back to the gutter (``Grid.held``), column one is read to its foot
+    first."""
+    grid = Grid((Column(230, 1222), Column(1266, 2257)))
+    boxes = [Box(230, 165, 1221, 691), Box(1129, 206, 2257, 685), Box(231, 745, 1219, 1049),
+             Box(1271, 742, 2255, 1572)]
+    assert reading_order(boxes) == [0, 1, 2, 3]
+    assert grid.held(boxes[1]) == Box(1244, 206, 2257, 685)
+    assert reading_order([grid.held(b) for b in boxes]) == [0, 2, 1, 3]
+
+
+def test_a_box_is_drawn_back_only_where_it_reaches_a_little_over_a_gutter():
+    grid = Grid((Column(0, 100), Column(120, 220), Column(240, 340)))
+    assert grid.held(Box(10, 0, 95, 10)) == Box(10, 0, 95, 10)  # inside its column
+    assert grid.held(Box(0, 0, 128, 10)) == Box(0, 0, 110, 10)  # its right edge 8 into column two
+    assert grid.held(Box(0, 0, 220, 10)) == Box(0, 0, 220, 10)  # set across two columns
+    assert grid.held(Box(90, 0, 340, 10)) == Box(110, 0, 340, 10)  # its left edge 10 of 250 into one
+    assert grid.held(Box(70, 0, 220, 10)) == Box(70, 0, 220, 10)  # 30 of 150 into one: across it
+    assert grid.held(Box(112, 0, 225, 10)) == Box(112, 0, 225, 10)  # in the gutter, not over it
+    assert Grid(()).held(Box(0, 0, 128, 10)) == Box(0, 0, 128, 10)  # no grid measured

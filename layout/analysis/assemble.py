@@ -32,7 +32,7 @@ def assemble_story(g: Group, grid: Grid, body: float, straight: Straight) -> Sto
     placed = [placed[i] for i in reading_order([u.box for u in placed])]
     text_units = [u for u in g.units if u.block is not None]
     # (one text unit, as many a story has, is in order: its lines are not measured for it)
-    set_boxes = [set_box(u.block, straight) for u in text_units] if len(text_units) > 1 else \
+    set_boxes = [grid.held(set_box(u.block, straight)) for u in text_units] if len(text_units) > 1 else \
         [u.box for u in text_units]
     texts = item_titles([text_units[i].block for i in reading_order(set_boxes)])
     if len(texts) > 1 and texts[-1].role == "crosshead":  # one ending the story: its signature
