@@ -17,12 +17,12 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from statistics import median
 
 from ..geometry import SAME_COLUMN, Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure
 from ..params import Params
 from .blocks import ONE_TYPE
+from .typematch import set_alike
 
 # [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
 # lie off a frame's edge and be its outline
@@ -44,9 +44,6 @@ _LED = 6.0
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
-# [lines] fewest lines of a block whose measured type (``_set_alike``) is trusted over the
-# size an OCR engine gave it
-_MEASURED_LINES = 3
 
 
 @dataclass(eq=False)
@@ -106,35 +103,7 @@ def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= ONE_TYPE * params.size_tolerance * big or _set_alike(a.block, b.block, params)
-
-
-def _set_alike(a: Block, b: Block, params: Params) -> bool:
-    """Whether two blocks of running text measure as one type on the page, whatever sizes
-    they were given: their line pitches agree within ``Params.size_tolerance`` and their line
-    heights within ``ONE_TYPE`` times it, each measured (median) over ``_MEASURED_LINES`` lines
-    at least. An OCR engine names one size per block, and not always the printed one: the
-    last column of a feuilleton (Petit Journal 1900 p2, "Et le ménage continuera ...") is
-    called 9 points under the 7 of the columns before, set line for line in the same type
-    at the same pitch. A PDF's sizes are the printed ones: type a fifth smaller has a pitch
-    and line height a fifth smaller too, so this never joins what the sizes keep apart."""
-    pitches = [_pitch(a), _pitch(b)]
-    if None in pitches:
-        return False
-    heights = [median(ln.box.height for ln in a.lines), median(ln.box.height for ln in b.lines)]
-    return (max(pitches) - min(pitches) <= params.size_tolerance * max(pitches)
-            and max(heights) - min(heights) <= ONE_TYPE * params.size_tolerance * max(heights))
-
-
-def _pitch(b: Block) -> float | None:
-    """The median distance between the feet of a block's consecutive lines (pieces of one
-    printed line, whose feet lie less than half a line apart, count as one), or None when
-    it has fewer than ``_MEASURED_LINES`` lines."""
-    if len(b.lines) < _MEASURED_LINES:
-        return None
-    feet = [ln.box.y1 for ln in b.lines]
-    steps = [low - high for high, low in zip(feet, feet[1:]) if low - high > 0.5 * b.size]
-    return median(steps) if len(steps) >= _MEASURED_LINES - 1 else None
+    return big - small <= ONE_TYPE * params.size_tolerance * big or set_alike(a.block, b.block, params)
 
 
 def _level(a: Box, b: Box) -> bool:
