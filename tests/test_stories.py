@@ -1284,3 +1284,20 @@ def test_a_crosshead_under_the_run_on_lines_of_the_last_column_a_centred_kicker_
 
     assert absorbed(180)
     assert not absorbed(50)
+
+
+def test_the_text_under_a_crosshead_atop_a_story_s_last_column_stays_the_story_s():
+    """A story across three columns, its headline ending in the third; the third column opens
+    with a line run on, a crosshead, then text (reportlab_s171_07_en). The next story's
+    headline, a kicker and two lines beside it, ends lower, and its span reaches back over the
+    white to the first headline: the text under the crosshead and the jump line under it go on
+    in the first story all the same."""
+    words = (text_lines(["Senator Completes Pipe"], 50, 60, size=24)
+             + marked(column(50, 100, 20), "ALFA") + column(170, 100, 20, start=30)
+             + text_lines(["office."], 290, 100) + text_lines(["The Policy Question"], 290, 114, size=11, bold=True)
+             + marked(column(290, 130, 8, start=60), "POLICY") + text_lines(["Continued on Page A9"], 300, 228, size=8)
+             + text_lines(["The Stadium Debate"], 420, 50) + text_lines(["County Introduces", "Early Warehouse"], 420, 64, size=24, pitch=28)
+             + marked(column(420, 130, 20, start=90), "COUNTY") + column(540, 130, 20, start=120))
+    layout = analyse_page(page(words))
+    assert story_of(layout, "POLICY") == story_of(layout, "ALFA") != story_of(layout, "COUNTY")
+    assert story_of(layout, "Continued") == story_of(layout, "ALFA")

@@ -251,7 +251,12 @@ class Placer:
         (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
         column right under that title (``_led_by``): a lead story's picture under its byline,
         or the top of its last columns, which a narrow story's small title, lower and beside
-        it, reaches only over the white level with it.
+        it, reaches only over the white level with it. Failing that, the unit right above u in
+        its column (``placed_above``) takes u for its story when that story's span reaches
+        over u: the column runs on in the story it holds, whatever title set lower stands to
+        its right (reportlab_s171_07_en: the text under the crosshead "The Policy Question"
+        atop the last of a story's five columns, and the jump line under it, beside the next
+        story's headline, whose span reaches back over the white to the first story's).
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -285,6 +290,9 @@ class Placer:
                 over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
                 if over is not None and not self._led_by(u, self.groups[over[1]]):
                     over = None
+                p = self.placed_above(u) if over is None else None
+                if p is not None and p.home is not None:
+                    over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and self.groups[i] is p.home)
             found = over or found
         return self.groups[found[1]]
 
