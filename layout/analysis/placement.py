@@ -145,6 +145,7 @@ class Placer:
         self._placed_index = Stripes(width)
         self._side_rows: list[tuple[float, int]] = []  # (side_row, group id), sorted
         self._side_groups: dict[int, Group] = {}
+        self._under_crossheads: set[int] = set()  # ids of the units a crosshead over them led (``_anchor_above``)
 
     def home(self, u: Unit) -> Group | None:
         """The story u joins: the headline over it or beside it, else that of the unit right
@@ -251,12 +252,14 @@ class Placer:
         (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
         column right under that title (``_led_by``): a lead story's picture under its byline,
         or the top of its last columns, which a narrow story's small title, lower and beside
-        it, reaches only over the white level with it. Failing that, the unit right above u in
-        its column (``placed_above``) takes u for its story when that story's span reaches
-        over u: the column runs on in the story it holds, whatever title set lower stands to
-        its right (reportlab_s171_07_en: the text under the crosshead "The Policy Question"
-        atop the last of a story's five columns, and the jump line under it, beside the next
-        story's headline, whose span reaches back over the white to the first story's).
+        it, reaches only over the white level with it. Failing that, a crosshead right above u in
+        its column (``placed_above``), or text a crosshead led so, takes u for its story when
+        that story's span reaches over u: the part of the story it heads runs on under it,
+        whatever title set lower stands to its right (reportlab_s171_07_en: the text under the
+        crosshead "The Policy Question" atop the last of a story's five columns, and the jump
+        line under it, beside the next story's headline, whose span reaches back over the
+        white to the first story's). Any text right above u would do on born-digital pages,
+        but not on scans: a column's text over a lower title beside it ends a story as often.
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -291,8 +294,11 @@ class Placer:
                 if over is not None and not self._led_by(u, self.groups[over[1]]):
                     over = None
                 p = self.placed_above(u) if over is None else None
-                if p is not None and p.home is not None:
+                if p is not None and p.home is not None and (id(p) in self._under_crossheads or (
+                        p.block is not None and p.block.role == "crosshead")):
                     over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and self.groups[i] is p.home)
+                    if over is not None:
+                        self._under_crossheads.add(id(u))
             found = over or found
         return self.groups[found[1]]
 
