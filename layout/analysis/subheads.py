@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid, x_overlap
+from ..geometry import Grid, x_overlap, y_overlap
 from ..model import Box
 from .placement import Group, Unit
 
@@ -205,15 +205,17 @@ def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, b
 def _module_beside(side: Sequence[Unit], host: Group, top: float, body: float) -> bool:
     """True when the text on the right level with the title's top (starting no lower than
     ``_STARTS_BELOW`` body sizes under it) is all one other story's, headed on the host's row
-    or higher (its header starting no lower than the foot of the host's): the host's last
-    column ends there, beside a module begun level with it, and the title's column goes on
-    from the host's text over it, whatever lies lower on its right (scribus_s169_04_zh). A
-    story with a title level with g's (``A Speech`` beside ``Other News``) is no such module."""
+    (the two headers share some height): the host's last column ends there, beside a module
+    begun level with it, and the title's column goes on from the host's text over it,
+    whatever lies lower on its right (scribus_s169_04_zh). A story with a title level with
+    g's (``A Speech`` beside ``Other News``) is no such module, nor one headed higher up,
+    whose text runs down past the host's header (a lead story beside a column of short
+    ones, each titled: Ouest-Éclair Rennes 1918 p1, "M. Lloyd George va partir pour Paris")."""
     level = {id(u.home): u.home for u in side if u.box.y0 <= top + _STARTS_BELOW * body}
     if len(level) != 1:
         return False
     other = next(iter(level.values()))
-    return other is not host and bool(other.header) and other.anchor_box.y0 <= host.anchor_box.y1 + _INTO * body
+    return other is not host and bool(other.header) and y_overlap(other.anchor_box, host.anchor_box) > 0
 
 
 def _column(title: Box, units: Sequence[Unit]) -> Box:
