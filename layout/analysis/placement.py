@@ -17,12 +17,12 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from statistics import median
 
 from ..geometry import SAME_COLUMN, Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure
 from ..params import Params
 from .blocks import ONE_TYPE
+from .typematch import set_alike
 
 # [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
 # lie off a frame's edge and be its outline
@@ -44,9 +44,6 @@ _LED = 6.0
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
-# [lines] fewest lines of a block whose measured type (``_set_alike``) is trusted over the
-# size an OCR engine gave it
-_MEASURED_LINES = 3
 
 
 @dataclass(eq=False)
@@ -106,35 +103,7 @@ def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
     if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
         return True
     big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= ONE_TYPE * params.size_tolerance * big or _set_alike(a.block, b.block, params)
-
-
-def _set_alike(a: Block, b: Block, params: Params) -> bool:
-    """Whether two blocks of running text measure as one type on the page, whatever sizes
-    they were given: their line pitches agree within ``Params.size_tolerance`` and their line
-    heights within ``ONE_TYPE`` times it, each measured (median) over ``_MEASURED_LINES`` lines
-    at least. An OCR engine names one size per block, and not always the printed one: the
-    last column of a feuilleton (Petit Journal 1900 p2, "Et le ménage continuera ...") is
-    called 9 points under the 7 of the columns before, set line for line in the same type
-    at the same pitch. A PDF's sizes are the printed ones: type a fifth smaller has a pitch
-    and line height a fifth smaller too, so this never joins what the sizes keep apart."""
-    pitches = [_pitch(a), _pitch(b)]
-    if None in pitches:
-        return False
-    heights = [median(ln.box.height for ln in a.lines), median(ln.box.height for ln in b.lines)]
-    return (max(pitches) - min(pitches) <= params.size_tolerance * max(pitches)
-            and max(heights) - min(heights) <= ONE_TYPE * params.size_tolerance * max(heights))
-
-
-def _pitch(b: Block) -> float | None:
-    """The median distance between the feet of a block's consecutive lines (pieces of one
-    printed line, whose feet lie less than half a line apart, count as one), or None when
-    it has fewer than ``_MEASURED_LINES`` lines."""
-    if len(b.lines) < _MEASURED_LINES:
-        return None
-    feet = [ln.box.y1 for ln in b.lines]
-    steps = [low - high for high, low in zip(feet, feet[1:]) if low - high > 0.5 * b.size]
-    return median(steps) if len(steps) >= _MEASURED_LINES - 1 else None
+    return big - small <= ONE_TYPE * params.size_tolerance * big or set_alike(a.block, b.block, params)
 
 
 def _level(a: Box, b: Box) -> bool:
@@ -176,6 +145,7 @@ class Placer:
         self._placed_index = Stripes(width)
         self._side_rows: list[tuple[float, int]] = []  # (side_row, group id), sorted
         self._side_groups: dict[int, Group] = {}
+        self._under_crossheads: set[int] = set()  # ids of the units a crosshead over them led (``_anchor_above``)
 
     def home(self, u: Unit) -> Group | None:
         """The story u joins: the headline over it or beside it, else that of the unit right
@@ -282,7 +252,14 @@ class Placer:
         (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
         column right under that title (``_led_by``): a lead story's picture under its byline,
         or the top of its last columns, which a narrow story's small title, lower and beside
-        it, reaches only over the white level with it.
+        it, reaches only over the white level with it. Failing that, a crosshead right above u in
+        its column (``placed_above``), or text a crosshead led so, takes u for its story when
+        that story's span reaches over u: the part of the story it heads runs on under it,
+        whatever title set lower stands to its right (reportlab_s171_07_en: the text under the
+        crosshead "The Policy Question" atop the last of a story's five columns, and the jump
+        line under it, beside the next story's headline, whose span reaches back over the
+        white to the first story's). Any text right above u would do on born-digital pages,
+        but not on scans: a column's text over a lower title beside it ends a story as often.
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -316,6 +293,12 @@ class Placer:
                 over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
                 if over is not None and not self._led_by(u, self.groups[over[1]]):
                     over = None
+                p = self.placed_above(u) if over is None else None
+                if p is not None and p.home is not None and (id(p) in self._under_crossheads or (
+                        p.block is not None and p.block.role == "crosshead")):
+                    over = self._above.highest(b.x0, b.x1, limit, lambda i: accept(i) and self.groups[i] is p.home)
+                    if over is not None:
+                        self._under_crossheads.add(id(u))
             found = over or found
         return self.groups[found[1]]
 
