@@ -1301,31 +1301,3 @@ def test_the_text_under_a_crosshead_atop_a_story_s_last_column_stays_the_story_s
     layout = analyse_page(page(words))
     assert story_of(layout, "POLICY") == story_of(layout, "ALFA") != story_of(layout, "COUNTY")
     assert story_of(layout, "Continued") == story_of(layout, "ALFA")
-
-
-def test_a_title_atop_the_rest_of_a_story_s_last_column_beside_a_module_begun_level_is_its_crosshead():
-    """A story over two columns whose headline does not quite cover the second; that column
-    holds a few lines of the story, then a title, then text down to the module's foot, with the
-    first column's text beside it all the way (scribus_s169_04_zh). On the right, a story
-    headed level with the story's own headline, and lower a third one: the title is the story's
-    crosshead. With the story on the right headed level with the title, it heads its own."""
-    def block(text: str, x: float, y: float, size: float, role: str) -> Block:
-        (b,) = build_blocks(build_lines(text_lines([text], x, y, size=size), (), P), (), (), (), P)
-        return replace(b, role=role)
-
-    def absorbed(right_top: float) -> bool:
-        host = Group([block("Headline Left", 50, 150, 22, "headline")], span=Box(50, 150, 280, 172))
-        host.units += [Unit(Box(50, 200, 150, 390), block=block("text", 50, 200, 10, "body"), home=host),
-                       Unit(Box(170, 200, 270, 222), block=block("text", 170, 200, 10, "body"), home=host)]
-        title = Group([block("Crosshead", 190, 226, 11, "headline")])
-        title.units.append(Unit(Box(170, 252, 270, 390), block=block("text", 170, 252, 10, "body"), home=title))
-        right = Group([block("Right Story", 290, right_top, 22, "headline")])
-        right.units.append(Unit(Box(290, right_top + 50, 390, 300), block=block("text", 290, right_top + 50, 10, "body"),
-                                home=right))
-        lower = Group([block("Lower Story", 290, 310, 14, "headline")])
-        lower.units.append(Unit(Box(290, 330, 390, 392), block=block("text", 290, 330, 10, "body"), home=lower))
-        subheads.absorb_inset_heads([host, title, right, lower], 10)
-        return not title.header and any(u.block.role == "crosshead" for u in host.units)
-
-    assert absorbed(150)
-    assert not absorbed(180)

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..geometry import Grid, x_overlap, y_overlap
+from ..geometry import Grid, x_overlap
 from ..model import Box
 from .placement import Group, Unit
 
@@ -85,8 +85,7 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
 def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
     """The one story whose text stands over g's title in its column (``_column``) and beside
     g's text on both sides, all the way down, under a larger headline over the title's column;
-    else None. On the right, a module begun level with the host's stands for the host's text
-    (``_module_beside``): the title is in the host's last column."""
+    else None."""
     title = g.anchor_box
     gutter = _GUTTER * body
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
@@ -103,8 +102,7 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float)
     beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
     left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + into]
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
-    if not _runs_beside(left, host, title.y0, column.y1, body) or not (
-            _runs_beside(right, host, title.y0, column.y1, body) or _module_beside(right, host, title.y0, body)):
+    if not all(_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)):
         return None
     anchor = host.span or host.anchor_box
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
@@ -200,22 +198,6 @@ def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, b
     return bool(side) and all(u.home is host for u in side) \
         and min(u.box.y0 for u in side) <= top + _STARTS_BELOW * body \
         and max(u.box.y1 for u in side) >= bottom - _ENDS_ABOVE * body
-
-
-def _module_beside(side: Sequence[Unit], host: Group, top: float, body: float) -> bool:
-    """True when the text on the right level with the title's top (starting no lower than
-    ``_STARTS_BELOW`` body sizes under it) is all one other story's, headed on the host's row
-    (the two headers share some height): the host's last column ends there, beside a module
-    begun level with it, and the title's column goes on from the host's text over it,
-    whatever lies lower on its right (scribus_s169_04_zh). A story with a title level with
-    g's (``A Speech`` beside ``Other News``) is no such module, nor one headed higher up,
-    whose text runs down past the host's header (a lead story beside a column of short
-    ones, each titled: Ouest-Éclair Rennes 1918 p1, "M. Lloyd George va partir pour Paris")."""
-    level = {id(u.home): u.home for u in side if u.box.y0 <= top + _STARTS_BELOW * body}
-    if len(level) != 1:
-        return False
-    other = next(iter(level.values()))
-    return other is not host and bool(other.header) and y_overlap(other.anchor_box, host.anchor_box) > 0
 
 
 def _column(title: Box, units: Sequence[Unit]) -> Box:
