@@ -508,6 +508,19 @@ def test_a_table_the_ocr_read_row_by_row_stays_in_rows_but_a_line_across_columns
     assert sorted(ln.text for ln in lines if ln.box.y0 >= 700) == ["pars"] * 10 + ["una"] * 10
 
 
+def test_a_river_down_a_columns_found_lines_does_not_cut_a_wide_found_line_under_it():
+    """The word spaces of twenty found lines of a column fall one under the other (a white
+    path an em wide, its sides aligned, long as a gutter): the lines are kept whole, and the
+    white inside them is no gutter, so a title the OCR found under them, wider than the
+    column, is not cut where its word space meets that path."""
+    words = []
+    for i in range(20):
+        y = 100 + 12 * i
+        words += [_found("lorem", 50, 150, y, 1, i), _found("ipsum", 160, 250, y, 1, i)]
+    words += [_found("WIDE", 50, 150, 342, 2, 0), _found("TITLE", 160, 450, 342, 2, 0)]
+    assert [ln.text for ln in build_lines(words, (), P) if ln.box.y0 > 330] == ["WIDE TITLE"]
+
+
 def test_a_long_word_starting_before_a_short_one_still_bridges_the_space_below_it():
     """The words over a gap are found by bisection on their starts and a running maximum of
     their ends: a short word starting after a long one, and ending before the gap, must not

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
+from ..geometry import union_all
 from ..model import Box, Word
 from .gutters import Gutters, Strip, find_gutters
 from .script import has_cjk, unhung_box
@@ -105,11 +106,17 @@ class PageWhite:
     that its ``found`` lines (middle, left, right) read across (``read_across``); ``boxes``:
     the words' boxes in row space, by ``id``. A page whose rows are all lines an OCR file
     found, each in one column of one block and kept whole, asks nothing: its gutters, about a
-    fifth of its analysis, are never looked for (a fourth of the archives' ALTO pages)."""
+    fifth of its analysis, are never looked for (a fourth of the archives' ALTO pages).
+    ``whole``: the rows kept whole (found lines, each in one column), one box each among
+    the words of the others: the white inside such a line is its own word spaces, evidence of
+    no gutter (a river down a column's found lines cut a wide line under it), and the sweep
+    follows a column's lines, not its words (a third of the time, on the archives' pages)."""
 
     def __init__(self, words: Sequence[Word], boxes: dict[int, Box], figures: list[Box],
-                 body: float, found: list[tuple[float, float, float]]) -> None:
+                 body: float, found: list[tuple[float, float, float]],
+                 whole: Sequence[Sequence[Word]] = ()) -> None:
         self._words, self._boxes, self._figures, self._body, self._found = words, boxes, figures, body, found
+        self._whole = whole
 
     @cached_property
     def unhung(self) -> dict[int, Box]:
@@ -121,7 +128,11 @@ class PageWhite:
 
     @cached_property
     def gutters(self) -> Gutters:
-        return find_gutters([*self.unhung.values(), *self._figures], self._body, all(
+        unhung = self.unhung
+        inside = {id(w) for row in self._whole for w in row}
+        boxes = [union_all([unhung[id(w)] for w in row]) for row in self._whole]
+        boxes += [unhung[id(w)] for w in self._words if id(w) not in inside]
+        return find_gutters([*boxes, *self._figures], self._body, all(
             w.source_block is not None and w.source_line is not None for w in self._words))
 
     @cached_property

@@ -190,11 +190,15 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     extents = [row_extent(row, boxes) if row[0].source_block is not None else None for row in rows]
     found_rows = [(m, *e) for row, m, e in zip(rows, middles, extents)
                   if len(row) > 1 and found_line(row[0], row[-1])]
-    white = PageWhite(words, boxes, [*map(axes, figures)], body, found_rows)  # asked for when needed
     measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
+    ruled = bool(separators)
+    kept = [e is not None and e[1] - e[0] <= one_column and one_found_line(row)
+            and not (ruled and separators.within(*e)) for row, e in zip(rows, extents)]
+    white = PageWhite(words, boxes, [*map(axes, figures)], body, found_rows,
+                      [row for row, k in zip(rows, kept) if k])  # asked for when needed
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
-    slack, display, ruled = _SLACK * body, DISPLAY * body, bool(separators)
+    slack, display = _SLACK * body, DISPLAY * body
     tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
     face = cache(lambda: body_face(words, body, tolerance))  # the body's face, asked of few pages
     pieces = []
@@ -203,7 +207,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
         in_column = width <= one_column
-        if in_column and one_found_line(row) and not (ruled and separators.within(*extents[i])):
+        if kept[i]:
             # an OCR line in one column, of one block, no rule: no cut below, its words in the
             # source's order (their positions in ``words``) as the end asks, given at once
             whole = [words[k] for k in sorted(positions[i])]
