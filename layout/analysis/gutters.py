@@ -107,6 +107,7 @@ class Gutters:
         self.strips = sorted(gutters, key=lambda g: g.x0)
         self.ends = _ENDS * body
         self.hair = _HAIR * body
+        self.same_edge = _SAME_EDGE * body
         self.column = MIN_COLUMN * body
         self.reach = _REACH_GRID * body
         self.indent = INDENT * body
@@ -181,6 +182,18 @@ class Gutters:
                     or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
+
+    def same_core(self, left: float, right: float) -> list[Strip]:
+        """The long gutters whose core runs from x=left to x=right, edge on edge (``_SAME_EDGE``):
+        the pieces of one gutter of the page's grid that headlines and blank stretches cut."""
+        edge, long, found = self.same_edge, self.long, []
+        k = bisect_left(long, (right - edge, -1))
+        while k < len(long) and long[k][0] <= right + edge:
+            g = self.strips[long[k][1]]
+            if abs(g.x0 - left) <= edge:
+                found.append(g)
+            k += 1
+        return found
 
     def long_meets(self, boxes: Sequence[Box]) -> bool:
         """Whether the white of a long gutter (``_ENDS`` beyond its ends, as ``through`` holds
