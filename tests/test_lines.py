@@ -1086,6 +1086,21 @@ def test_a_justified_line_of_two_words_stays_one_though_its_space_ends_on_a_gutt
     assert "Thomas Hughes" in texts(build_lines(words, (), P))
 
 
+def test_the_first_line_of_a_short_last_column_stays_apart_from_a_loose_line_beside_it():
+    """Two columns a gutter apart (150..160) down 20 lines; under them the left column is blank
+    (a headline's white) and then holds two lines only, the first justified to the gutter's left
+    edge, level with a loose justified line of the right column whose spaces (23 pt) are wider
+    than the gutter (10 pt). The strip beside two lines is too short to be measured, but the
+    gutter's white goes on from the long gutter above down to the gap, edge on edge: two lines
+    (latex_s171_08_en: "of Brookhaven has partly" joined to "policy.    For   now,   the")."""
+    words = [w for w in column(50, 100, 20) + column(160, 100, 40, start=50)
+             if (w.box.x0, w.box.y0) != (160, 412)]
+    words += [word("of", 50, 412), word("Brook", 66.67, 412), word("has", 98.33, 412), word("partly", 120, 412),
+              word("extended", 50, 424), word("market.", 94, 424),
+              word("policy.", 160, 412), word("For", 218, 412), word("now,", 240, 412)]
+    assert {"of Brook has partly", "policy. For now,"} <= set(texts(build_lines(words, (), P)))
+
+
 def test_two_kickers_on_one_baseline_either_side_of_a_gutter_are_two_lines():
     """Two CJK kickers a size over body (11 pt on 10) on one baseline, each centred over its
     own column, 24 pt apart across the gutter (200..210), the right one's headline right under

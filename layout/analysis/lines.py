@@ -37,7 +37,7 @@ from .foundlines import (ONE_COLUMN, PageWhite, found_line, found_measure, one_f
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .rowcuts import APART, CUT, NONE, WEAK, cut_row
+from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on
 from .script import hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -251,6 +251,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif not found and gutter and gutter.long and _in_measure(
                     spans, i, first, prev, boxes, body, gutters, white=gutter.x1):
                 cuts.append(CUT)  # on a column's side, after the words of a full line of it
+            elif not found and gutter and gutter.long and not gutter.on_grid and grid_goes_on(
+                    gutters, spans, i, inner, u.x0, slack):
+                cuts.append(CUT)  # the grid's gutter going on, white from its end down to here
             elif not found and (gutter or gap > tight * max(min(prev.size, w.size), 1e-6) and _alone_and_apart(
                     rows, spans, i, prev, w, right, b.x0, boxes, body, params)):
                 cuts.append(WEAK if gutter else APART)

@@ -4,7 +4,9 @@
 page's grid, a rule, words of two lines), or a weak one (a short gutter taken for the lines
 aligned beside it; apart: a wide gap with no text right above or below it). Weak cuts may be
 a river of word spaces down a loose justified column; this module keeps those that stand out
-from the word spaces of their stretch of row, and cuts the row there.
+from the word spaces of their stretch of row, and cuts the row there. It also tells the one
+weak cut that is sure after all: a gap on both edges of a gutter of the page's grid whose
+white goes on down (or up) to it (``grid_goes_on``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..geometry import RowSpans
 from ..model import Word
+from .gutters import Gutters
 from .rejoin import SAME_SIZE
 from .script import CLOSING_QUOTES, FULL_STOPS, joins_without_space
+from .stripmeasure import Strip
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
 # lines aligned beside it, or (apart) a wide gap with no text right above or below it (either
@@ -88,3 +93,35 @@ def _spaced_as_wide(run: Word, gap: float) -> bool:
     ``_NARROWEST_LETTERS`` em (a byline 4 em from the next column's line could not)."""
     text, spaces = run.text.strip(), run.text.strip().count(" ")
     return run.box.x1 - run.box.x0 - spaces * gap >= _NARROWEST_LETTERS * run.size * (len(text) - spaces)
+
+
+def grid_goes_on(gutters: Gutters, spans: list[RowSpans], i: int, left: float, right: float,
+                 slack: float) -> bool:
+    """Whether the gap from x=left to x=right in row i, on a long gutter's side (a weak cut:
+    ``Gutters.through`` with ``sides``), is a gutter of the page's grid going on: the gap ends
+    on both edges of a piece of one (``Gutters.same_core``), and the white of its core (but
+    for ``slack`` at either edge) goes on from row i up or down to that piece, no row between
+    reaching into it. The first line of a short last column beside a full one, set a gutter
+    apart from that column's line under a headline's white (a strip beside two lines is too
+    short to be measured), is a line of its own however wide the justified spaces of the line
+    beside it (latex_s171_08_en: "of Brookhaven has partly" | "policy.    For   now,   the");
+    a word space falling on a gutter's edges by chance has its own column's lines right above
+    or below it, across the core."""
+    cy = spans[i].cy
+    return any(_white_to(g, spans, i, -1 if g.y1 <= cy else 1, slack)
+               for g in gutters.same_core(left, right) if g.y1 <= cy or g.y0 >= cy)
+
+
+def _white_to(g: Strip, spans: list[RowSpans], i: int, step: int, slack: float) -> bool:
+    """Whether no row from row i (not included) on to the gutter ``g`` (``step`` -1: up to its
+    foot; 1: down to its top) has a word reaching into its core, but for ``slack`` at its
+    edges. The rows are sorted by their middles."""
+    x0, x1 = g.x0 + slack, g.x1 - slack
+    j = i + step
+    while 0 <= j < len(spans) and (spans[j].cy > g.y1 if step < 0 else spans[j].cy < g.y0):
+        row = spans[j]
+        k, end = row.around(x0, x1)
+        if any(row.boxes[id(w)].x1 > x0 and row.boxes[id(w)].x0 < x1 for w in row.row[k + 1:end + 1]):
+            return False
+        j += step
+    return True
