@@ -264,6 +264,27 @@ def test_a_cjk_headlines_phrase_space_over_a_gutter_with_its_byline_across_stays
     assert "北塘区完善市场 引导新型" not in texts(build_lines(cols + words + left, (), P))
 
 
+def test_a_centred_cjk_headlines_phrase_space_over_a_gutter_with_a_short_byline_set_to_the_whole_stays_one_line():
+    """A 26 pt CJK headline centred over five columns, its phrases of ten and six characters
+    a full-width space apart (1 em), that space over a gutter, its byline centred on the whole
+    headline right under it but too short to reach the space, under the longer phrase alone:
+    one headline (chromium_s173_03_zh: "望江社区推动公共服务　更新科研院所" over "本报记者梁国庆").
+    With no byline, or one set to the left phrase alone (flush with its start, or centred on
+    it), the phrases stay two headlines side by side, each over its own columns."""
+    cols = [w for x in (348.4, 454.5, 560.6, 666.7, 772.8)
+            for w in column(x, 300, 20, width=97, size=9.5)]                  # gutter 657.6..666.7
+    heads = [word("望江社区推动公共服务", 388.2, 250, size=26),                  # 388.2..648.2
+             word("更新科研院所", 674.2, 250, size=26)]                          # 674.2..830.2
+    one = "望江社区推动公共服务 更新科研院所"
+
+    def byline(x0):  # 63 pt wide
+        return [word("本报记者梁国庆", x0, 278, size=9)]
+    assert one in texts(build_lines(cols + heads + byline(577.7), (), P))        # centred on 609.2
+    assert one not in texts(build_lines(cols + heads, (), P))
+    assert one not in texts(build_lines(cols + heads + byline(388.2), (), P))
+    assert one not in texts(build_lines(cols + heads + byline(486.7), (), P))    # centred on 518.2
+
+
 def test_a_small_bold_cjk_headlines_phrase_space_over_a_gutter_with_a_shorter_byline_across_stays_one_line():
     """A short item's CJK headline set in bold at 8 pt, under the 10 pt body, its phrases an em
     apart over the gutter of the two columns it heads, its byline centred on the whole
