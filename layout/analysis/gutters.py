@@ -21,7 +21,7 @@ sort and a sweep, linear in the words). A strip is then judged by what stands be
 
 A hairline strip (its core narrower than ``MIN_WIDTH``) down a few lines, closed above and
 below by lines of the same column running across it, is a river, however aligned the words
-beside it (``_rivers``).
+beside it (``rivers``).
 
 Rivers of word spaces are short, ragged, off the grid and inside a column::
 
@@ -41,7 +41,8 @@ from operator import attrgetter
 
 from ..geometry import Grid
 from ..model import Box
-from .whitespace import LARGE, MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
+from .rivers import river_ids
+from .whitespace import MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
 
 # [share of lines] a strip whose core is narrower than ``MIN_WIDTH`` (Chinese columns a hair
 # apart, a river of word spaces that happen to meet) is a gutter only with the lines beside
@@ -90,14 +91,6 @@ _SAME_EDGE = 0.1
 # [body sizes] how far past a column's left edge the first line of a paragraph may be set in
 # (``Gutters._column_side``)
 INDENT = 2.0
-# [body sizes] a river of word spaces (``_rivers``): the first word of body type (no taller
-# than ``whitespace.LARGE``) reaching into its core within ``_ABUTS`` above its top, and below
-# its foot, covers all of it: the line above, or one of the two above it over word spaces; a
-# strip nested in a river's core this close to its ends is part of that river
-_ABUTS = 3.0
-# [lines] word spaces meet by chance down a few lines, not down a column: a strip beside more
-# lines than this is no river, whatever lines close it (a word in the gutter of a scan)
-_RIVER_LINES = 12
 # A box's left and right edges, taken by ``map`` (``Gutters.long_meets`` runs for every line)
 _X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
@@ -252,9 +245,8 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
                 and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
     strips = [s for s in measured if s.lines >= SHORT_LINES]
     long = [s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES]
-    hairlines = [s for s in long if s.width < MIN_WIDTH * body and s.lines <= _RIVER_LINES]
-    if hairlines:  # few pages have any: the rivers among them are no columns' sides
-        rivers = _rivers(hairlines, boxes, body)
+    rivers = river_ids(long, boxes, body)  # no columns' sides
+    if rivers:
         long = [s for s in long if id(s) not in rivers]
     is_long = {id(s) for s in long}
     across = _Across(long, body)
@@ -270,36 +262,6 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
     aligned = [replace(s, on_grid=False) for s in strips if s.aligned >= ALIGNED and id(s) not in on_grid]
     edges = (min(b.x0 for b in boxes), max(b.x1 for b in boxes))
     return Gutters(_apart(grid + aligned, edges, body), body)
-
-
-def _rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
-    """The ids of the hairline strips (beside a few lines: ``_RIVER_LINES``) that are rivers
-    of word spaces: a line of body type (``whitespace.LARGE``) runs across the core right above the
-    strip and right below it (``_ABUTS``; the first word reaching into the core covers it);
-    and the strips nested in one such (where its white narrows). A loose justified
-    column's word spaces meet down a few lines, and the lines of the same column above and
-    below close the path; columns a hair apart stop where their column does, under a blank
-    stretch or a headline. A river is no column's side (not ``long``): its gaps stay weak
-    cuts, which the line's own word spaces keep in it (``rowcuts.cut_row``), while columns of
-    Chinese, with no word space, are still cut."""
-    body_lines = sorted((b for b in boxes if b.height <= LARGE * body), key=lambda b: b.cy)
-    middles = [b.cy for b in body_lines]
-    reach = _ABUTS * body
-
-    def crossed(s: Strip, near: Sequence[Box]) -> bool:  # the first reaching in covers it all
-        b = next((b for b in near if b.x0 < s.x1 and b.x1 > s.x0), None)
-        return b is not None and b.x0 <= s.x0 and b.x1 >= s.x1
-
-    def above(s: Strip) -> list[Box]:
-        return body_lines[bisect_left(middles, s.y0 - reach):bisect_left(middles, s.y0)][::-1]
-
-    def below(s: Strip) -> list[Box]:
-        return body_lines[bisect_left(middles, s.y1):bisect_left(middles, s.y1 + reach)]
-
-    closed = [s for s in hairlines if crossed(s, above(s)) and crossed(s, below(s))]
-    return {id(s) for s in hairlines if any(  # and the parts of one (the sweep nests them)
-        r.x0 < s.x1 and s.x0 < r.x1 and s.y0 >= r.y0 - reach and s.y1 <= r.y1 + reach
-        for r in closed)}
 
 
 class _Across:

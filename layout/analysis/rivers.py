@@ -1,0 +1,63 @@
+"""Rivers of word spaces: white that runs down a few lines of a loose justified column,
+found as a strip (``whitespace``) as long as a gutter's, yet no column's side (``gutters``).
+
+A hairline strip (its core narrower than ``MIN_WIDTH``) down a few lines, closed above and
+below by lines of the same column running across it, is a river, however aligned the words
+beside it (``_hairline_rivers``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from ..model import Box
+from .whitespace import LARGE, MIN_WIDTH, Strip
+
+# [body sizes] a hairline river (``_hairline_rivers``): the first word of body type (no taller
+# than ``whitespace.LARGE``) reaching into its core within ``_ABUTS`` above its top, and below
+# its foot, covers all of it: the line above, or one of the two above it over word spaces; a
+# strip nested in a river's core this close to its ends is part of that river
+_ABUTS = 3.0
+# [lines] word spaces meet by chance down a few lines, not down a column: a strip beside more
+# lines than this is no river, whatever lines close it (a word in the gutter of a scan)
+_RIVER_LINES = 12
+
+
+def river_ids(long: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
+    """The ids of the rivers among the ``long`` strips of a page (``boxes``: its words and
+    pictures; ``body``: its body size)."""
+    hairlines = [s for s in long if s.width < MIN_WIDTH * body and s.lines <= _RIVER_LINES]
+    if not hairlines:  # few pages have any
+        return set()
+    return _hairline_rivers(hairlines, boxes, body)
+
+
+def _hairline_rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
+    """The ids of the hairline strips (beside a few lines: ``_RIVER_LINES``) that are rivers
+    of word spaces: a line of body type (``whitespace.LARGE``) runs across the core right above the
+    strip and right below it (``_ABUTS``; the first word reaching into the core covers it);
+    and the strips nested in one such (where its white narrows). A loose justified
+    column's word spaces meet down a few lines, and the lines of the same column above and
+    below close the path; columns a hair apart stop where their column does, under a blank
+    stretch or a headline. A river is no column's side (not ``long``): its gaps stay weak
+    cuts, which the line's own word spaces keep in it (``rowcuts.cut_row``), while columns of
+    Chinese, with no word space, are still cut."""
+    body_lines = sorted((b for b in boxes if b.height <= LARGE * body), key=lambda b: b.cy)
+    middles = [b.cy for b in body_lines]
+    reach = _ABUTS * body
+
+    def crossed(s: Strip, near: Sequence[Box]) -> bool:  # the first reaching in covers it all
+        b = next((b for b in near if b.x0 < s.x1 and b.x1 > s.x0), None)
+        return b is not None and b.x0 <= s.x0 and b.x1 >= s.x1
+
+    def above(s: Strip) -> list[Box]:
+        return body_lines[bisect_left(middles, s.y0 - reach):bisect_left(middles, s.y0)][::-1]
+
+    def below(s: Strip) -> list[Box]:
+        return body_lines[bisect_left(middles, s.y1):bisect_left(middles, s.y1 + reach)]
+
+    closed = [s for s in hairlines if crossed(s, above(s)) and crossed(s, below(s))]
+    return {id(s) for s in hairlines if any(  # and the parts of one (the sweep nests them)
+        r.x0 < s.x1 and s.x0 < r.x1 and s.y0 >= r.y0 - reach and s.y1 <= r.y1 + reach
+        for r in closed)}
