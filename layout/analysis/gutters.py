@@ -21,7 +21,8 @@ sort and a sweep, linear in the words). A strip is then judged by what stands be
 
 A hairline strip (its core narrower than ``MIN_WIDTH``) down a few lines, closed above and
 below by lines of the same column running across it, is a river, however aligned the words
-beside it (``rivers``).
+beside it; so is a strip down a few lines whose white wanders from word space to word space,
+a word of one of its lines over its core (``rivers``).
 
 Rivers of word spaces are short, ragged, off the grid and inside a column::
 
