@@ -30,6 +30,35 @@ def test_wide_justified_space_is_bridged_by_the_lines_above_and_below():
     assert "ok profite" in texts(build_lines(words, (), P))
 
 
+def test_a_river_wandering_down_a_narrow_justified_column_cuts_no_line():
+    """A narrow justified column of TeX (8.5 pt type, 102 pt wide) sets two to four words a
+    line, stretched apart; their spaces meet down eight lines in white as long as a gutter's,
+    that wanders a word space left and right: the sliver common to most lines lies under
+    "across" and "by". A river, no gutter: "Thursday. ······ Meanwhile," is one line
+    (latex_s173_03_en). Two columns a gutter as narrow apart, their lines never over it, are
+    still cut."""
+    rows = [
+        (("expand", 593.7, 621.0), ("the", 634.1, 646.2), ("municipal", 659.2, 696.2)),
+        (("program", 593.7, 625.6), ("last", 635.4, 649.0), ("week", 658.8, 677.2), ("on", 687.0, 696.2)),
+        (("Thursday.", 593.7, 631.5), ("Meanwhile,", 653.2, 696.2)),
+        (("the", 593.7, 605.8), ("county", 616.5, 641.9), ("commission", 652.6, 696.2)),
+        (("considered", 593.7, 633.4), ("a", 651.6, 656.0), ("costly", 674.2, 696.2)),
+        (("museum", 593.7, 624.9), ("across", 628.5, 651.3), ("the", 654.9, 667.0), ("region.", 670.5, 696.2)),
+        (("The", 593.7, 608.7), ("market", 619.5, 646.1), ("will", 656.8, 670.4), ("cost", 681.2, 696.2)),
+        (("about", 593.7, 615.7), ("$6.7", 624.8, 640.2), ("million,", 649.3, 677.8), ("as", 688.4, 696.2)),
+        (("estimated", 593.7, 630.5), ("by", 646.5, 655.7), ("Daniel", 671.7, 696.2)),
+        (("Moreau,", 593.7, 624.9), ("who", 629.7, 645.2), ("endorsed", 649.6, 683.1), ("63", 687.5, 696.2)),
+        (("annual", 593.7, 619.1), ("markets.", 622.0, 654.4)),
+        (("Continued", 605.2, 643.9), ("on", 647.0, 656.3), ("Page", 659.4, 677.7), ("A19", 680.9, 696.2)),
+    ]
+    words = [Word(t, Box(x0, 336.4 + 10.16 * i, x1, 344.9 + 10.16 * i), "LMRoman9", 8.47, False, False)
+             for i, row in enumerate(rows) for t, x0, x1 in row]
+    assert "Thursday. Meanwhile," in texts(build_lines(words, (), P))
+    two = column(593.7, 336.4, 12, width=48, size=8.47, pitch=10.16) \
+        + column(646.5, 336.4, 12, width=48, size=8.47, pitch=10.16)              # gutter 641.7..646.5
+    assert all(ln.box.x1 <= 642 or ln.box.x0 >= 646 for ln in build_lines(two, (), P))
+
+
 def test_gutter_empty_above_and_below_cuts_the_line():
     words = []
     for i in range(3):
@@ -262,6 +291,27 @@ def test_a_cjk_headlines_phrase_space_over_a_gutter_with_its_byline_across_stays
     assert "北塘区完善市场 引导新型" not in texts(build_lines(cols + words, (), P))
     left = [word("本报记者唐秀英", 20, 277, size=9), word("韩宏唐国庆", 87, 277, size=9)]
     assert "北塘区完善市场 引导新型" not in texts(build_lines(cols + words + left, (), P))
+
+
+def test_a_centred_cjk_headlines_phrase_space_over_a_gutter_with_a_short_byline_set_to_the_whole_stays_one_line():
+    """A 26 pt CJK headline centred over five columns, its phrases of ten and six characters
+    a full-width space apart (1 em), that space over a gutter, its byline centred on the whole
+    headline right under it but too short to reach the space, under the longer phrase alone:
+    one headline (chromium_s173_03_zh: "望江社区推动公共服务　更新科研院所" over "本报记者梁国庆").
+    With no byline, or one set to the left phrase alone (flush with its start, or centred on
+    it), the phrases stay two headlines side by side, each over its own columns."""
+    cols = [w for x in (348.4, 454.5, 560.6, 666.7, 772.8)
+            for w in column(x, 300, 20, width=97, size=9.5)]                  # gutter 657.6..666.7
+    heads = [word("望江社区推动公共服务", 388.2, 250, size=26),                  # 388.2..648.2
+             word("更新科研院所", 674.2, 250, size=26)]                          # 674.2..830.2
+    one = "望江社区推动公共服务 更新科研院所"
+
+    def byline(x0):  # 63 pt wide
+        return [word("本报记者梁国庆", x0, 278, size=9)]
+    assert one in texts(build_lines(cols + heads + byline(577.7), (), P))        # centred on 609.2
+    assert one not in texts(build_lines(cols + heads, (), P))
+    assert one not in texts(build_lines(cols + heads + byline(388.2), (), P))
+    assert one not in texts(build_lines(cols + heads + byline(486.7), (), P))    # centred on 518.2
 
 
 def test_a_small_bold_cjk_headlines_phrase_space_over_a_gutter_with_a_shorter_byline_across_stays_one_line():

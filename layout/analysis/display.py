@@ -150,11 +150,17 @@ def spanned_across(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Se
     side have each their own. With ``within``, the line must also end on neither phrase's
     outer end (within ``slack``), and reach beyond them only in larger type (a headline over
     its byline): around type of the body's size, the full lines of two columns set a gutter
-    apart run across the gap too, from end to end (a byline is shorter)."""
+    apart run across the gap too, from end to end (a byline is shorter).
+
+    Without ``within`` (display type), a line too short to reach across counts too when it
+    is set to the phrases as one (``_set_to_whole``): a centred headline's byline, under its
+    longer phrase alone ("望江社区推动公共服务　更新科研院所" over "本报记者 梁国庆",
+    chromium_s173_03_zh)."""
     ba, bb = boxes[id(row[k])], boxes[id(row[k + 1])]
     start, end = _phrase(row, k, -1, boxes)[0], _phrase(row, k + 1, 1, boxes)[1]
     whole, size = (start + end) / 2, row[k].size
     near, top, foot = _NEAR * size, min(ba.y0, bb.y0), max(ba.y1, bb.y1)
+    runs: list[tuple[float, float]] = []  # the whole runs met, for ``_set_to_whole``
     for step in (1, -1):
         j = i + step
         while 0 <= j < len(spans) and abs(spans[j].cy - ba.cy) <= _SPANNED * size:
@@ -163,16 +169,48 @@ def spanned_across(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Se
             for w in spans[j].row:
                 c = spans[j].boxes[id(w)]
                 if c.y0 - foot > near or top - c.y1 > near:
+                    if x1 is not None:
+                        runs.append((x0, x1))
                     x1 = None
                     continue
                 if x1 is None or c.x0 - x1 > w.size:
+                    if x1 is not None:
+                        runs.append((x0, x1))
                     x0, least = c.x0, w.size
                 x1, least = c.x1 if x1 is None else max(x1, c.x1), min(least, w.size)
                 if x0 < ba.x1 and x1 > bb.x0 and abs((x0 + x1) / 2 - whole) <= slack and not (within and (
                         abs(x0 - start) <= slack or abs(end - x1) <= slack or x0 < start and least < _OVER * size)):
                     return True
+            if x1 is not None:
+                runs.append((x0, x1))
             j += step
-    return False
+    return not within and _set_to_whole(runs, (start, ba.x1), (bb.x0, end), slack)
+
+
+def _set_to_whole(runs: Iterable[tuple[float, float]], left: tuple[float, float],
+                  right: tuple[float, float], slack: float) -> bool:
+    """Whether one of the runs (from x0 to x1) right over or under two phrases (from
+    ``left[0]`` to ``left[1]``, from ``right[0]`` to ``right[1]``) lies within one phrase,
+    centred on the two as one (within ``slack``) and on neither alone, and flush with neither
+    end of its phrase: a line set to the whole headline, as short bylines under a centred
+    headline are, whatever phrase they happen to fall under; and none is set to one phrase
+    alone, centred on it and not on the two (the kicker or byline of one of two headlines
+    side by side). A line under one of two headlines side by side is centred on its own, or
+    flush with one of its ends; to be centred on both by chance it must end short of its own
+    by as much as the other headline is wide."""
+    whole = (left[0] + right[1]) / 2
+    to_whole = to_one = False
+    for x0, x1 in runs:
+        middle = (x0 + x1) / 2
+        centred = abs(middle - whole) <= slack
+        for a, b in (left, right):
+            own = abs(middle - (a + b) / 2) <= slack
+            if not centred and own:
+                to_one = True
+            elif centred and not own and a - slack <= x0 and x1 <= b + slack \
+                    and abs(x0 - a) > slack and abs(x1 - b) > slack:
+                to_whole = True
+    return to_whole and not to_one
 
 
 def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequence[RowSpans], i: int,

@@ -21,7 +21,8 @@ sort and a sweep, linear in the words). A strip is then judged by what stands be
 
 A hairline strip (its core narrower than ``MIN_WIDTH``) down a few lines, closed above and
 below by lines of the same column running across it, is a river, however aligned the words
-beside it (``rivers``).
+beside it; so is a strip down a few lines whose white wanders from word space to word space,
+a word of one of its lines over its core (``rivers``).
 
 Rivers of word spaces are short, ragged, off the grid and inside a column::
 
@@ -41,7 +42,7 @@ from operator import attrgetter
 
 from ..geometry import Grid
 from ..model import Box
-from .rivers import RIVER_LINES, rivers
+from .rivers import river_ids
 from .whitespace import MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
 
 # [share of lines] a strip whose core is narrower than ``MIN_WIDTH`` (Chinese columns a hair
@@ -258,10 +259,9 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
                 and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
     strips = [s for s in measured if s.lines >= SHORT_LINES]
     long = [s for s in strips if s.height >= LONG * body and s.lines >= LONG_LINES]
-    hairlines = [s for s in long if s.width < MIN_WIDTH * body and s.lines <= RIVER_LINES]
-    if hairlines:  # few pages have any: the rivers among them are no columns' sides
-        found = rivers(hairlines, boxes, body)
-        long = [s for s in long if id(s) not in found]
+    rivers = river_ids(long, boxes, body)  # no columns' sides
+    if rivers:
+        long = [s for s in long if id(s) not in rivers]
     is_long = {id(s) for s in long}
     across = _Across(long, body)
     on_grid = {id(s) for s in strips if id(s) not in is_long and (across.goes_on(s) or across.on_pitch(s))}

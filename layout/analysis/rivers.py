@@ -1,10 +1,17 @@
-"""Rivers of word spaces: hairline strips down a few lines of a loose justified column.
+"""Rivers of word spaces: white that runs down a few lines of a loose justified column,
+found as a strip (``whitespace``) as long as a gutter's, yet no column's side (``gutters``).
 
-``gutters`` takes a long strip for a column's side; a hairline one (narrower than
-``whitespace.MIN_WIDTH``) down a few lines may instead be word spaces that happen to meet, one
-under another, down a loose justified column. What tells them apart is what closes the strip:
-the lines of the same column run across a river's core right above and below it, while columns
-a hair apart stop where their column does (``rivers``).
+A hairline strip (its core narrower than ``MIN_WIDTH``) down a few lines, closed above and
+below by lines of the same column running across it, is a river, however aligned the words
+beside it (``_hairline_rivers``). So is any strip down a few lines whose white wanders
+(``Strip.wanders``): in one of its lines of body type the white lies beside its core, a word
+covering the core (a gutter is white down every line beside it). A narrow justified column
+of TeX sets a few words a line, stretched apart, and their spaces meet down eight lines::
+
+    Thursday.           Meanwhile,    the white between the words of each line meets
+    the   county        commission    the next line's a little left or right: a strip
+    considered     a        costly    down eight lines, its core under "across" in the
+    museum across the region.         fourth (latex_s173_03_en)
 """
 
 from __future__ import annotations
@@ -13,19 +20,27 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..model import Box
-from .whitespace import LARGE, Strip
+from .stripmeasure import RIVER_LINES
+from .whitespace import LARGE, MIN_WIDTH, Strip
 
-# [body sizes] a river of word spaces (``rivers``): the first word of body type (no taller
+# [body sizes] a hairline river (``_hairline_rivers``): the first word of body type (no taller
 # than ``whitespace.LARGE``) reaching into its core within ``_ABUTS`` above its top, and below
 # its foot, covers all of it: the line above, or one of the two above it over word spaces; a
 # strip nested in a river's core this close to its ends is part of that river
 _ABUTS = 3.0
-# [lines] word spaces meet by chance down a few lines, not down a column: a strip beside more
-# lines than this is no river, whatever lines close it (a word in the gutter of a scan)
-RIVER_LINES = 12
 
 
-def rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
+def river_ids(long: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
+    """The ids of the rivers among the ``long`` strips of a page (``boxes``: its words and
+    pictures; ``body``: its body size)."""
+    rivers = {id(s) for s in long if s.wanders}  # (beside a few lines only)
+    hairlines = [s for s in long if s.width < MIN_WIDTH * body and s.lines <= RIVER_LINES]
+    if hairlines:  # few pages have any
+        rivers |= _hairline_rivers(hairlines, boxes, body)
+    return rivers
+
+
+def _hairline_rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
     """The ids of the hairline strips (beside a few lines: ``RIVER_LINES``) that are rivers
     of word spaces: a line of body type (``whitespace.LARGE``) runs across the core right above the
     strip and right below it (``_ABUTS``; the first word reaching into the core covers it);

@@ -43,6 +43,10 @@ _BLANK = 3.0
 # boxes than ``_ALIGNED_LINES`` is 0
 _EDGE = 0.25
 _ALIGNED_LINES = 6
+# [lines] word spaces meet by chance down a few lines, not down a column: a strip beside more
+# lines than this is no river (``Strip.wanders``, ``rivers``), whatever lines close it (a word
+# in the gutter of a scan)
+RIVER_LINES = 12
 # [body sizes] how close text must end to a strip's edge to fill the measure up to it: a
 # digital page's column edges agree to a rounding (a word space beside a gutter is off by more)
 _FILLED = 0.1
@@ -66,7 +70,10 @@ class Strip:
     from a long one; not so one taken for the aligned edges beside it alone; ``long``: it is
     long itself, a column's side all the way down. ``run``: the
     white space it was followed in (the slice and x it started at); the parts of a run cut at
-    a blank stretch share it.
+    a blank stretch share it. ``wanders``: beside a few lines (``RIVER_LINES``), in some slice
+    of body type its white lies beside its core, not over it (a word covers the core there): a
+    river of word spaces meeting down a few lines of a loose column, from one space to the
+    next (``rivers``); a gutter's white runs down every line beside it.
     """
 
     x0: float
@@ -79,6 +86,7 @@ class Strip:
     on_grid: bool = True
     long: bool = False
     run: tuple[int, float] = (0, 0.0)
+    wanders: bool = False
 
     @property
     def width(self) -> float:
@@ -191,10 +199,12 @@ def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
     near = _NEAR * body
     lefts = {f[2][0]: f[2] for f in slices if x0 - f[5] <= near}  # (-inf, inf at the margin)
     rights = {f[3][0]: f[3] for f in slices if f[6] - x1 <= near}
+    lines = min(len(lefts), len(rights))
     return Strip(x0, x1, y0, y1,
                  max(_alignment(lefts.values(), body), _alignment(rights.values(), body)),
                  min(_density(lefts.values(), y1 - y0), _density(rights.values(), y1 - y0)),
-                 min(len(lefts), len(rights)), run=run)
+                 lines, run=run, wanders=lines <= RIVER_LINES and any(
+                     f[1] <= x0 or f[0] >= x1 for f in slices if f[7]))
 
 
 def _density(boxes, height: float) -> float:
