@@ -1301,3 +1301,26 @@ def test_the_text_under_a_crosshead_atop_a_story_s_last_column_stays_the_story_s
     layout = analyse_page(page(words))
     assert story_of(layout, "POLICY") == story_of(layout, "ALFA") != story_of(layout, "COUNTY")
     assert story_of(layout, "Continued") == story_of(layout, "ALFA")
+
+
+def test_a_title_hardly_larger_than_the_text_in_a_story_s_last_column_is_its_crosshead():
+    """A story under a headline over its first two columns; its third and last column has its
+    text over a centred title set hardly larger than the text (a People's Daily crosshead,
+    scribus_s175_07_zh), its text on the left all the way down and nothing on the right: the
+    story's outer edge stands for the text on that side, the title is the story's crosshead.
+    Set a size up, it heads a story of its own."""
+    def layout_with(size: float):
+        words = (text_lines(["The Story Across"], 50, 60, size=24)
+                 + column(50, 100, 25) + column(170, 100, 25, start=30) + column(290, 100, 8, start=60)
+                 + text_lines(["at last."], 290, 196)
+                 + text_lines(["Part Two"], 340 - 2 * size, 214, size=size, bold=True)
+                 + marked(column(290, 238, 14, start=70), "PART"))
+        return analyse_page(page(words))
+
+    crossheaded = layout_with(11)
+    assert "Part Two" not in headlines(crossheaded)
+    assert story_of(crossheaded, "PART") == story_of(crossheaded, "The Story Across")
+    assert [b.text for s in crossheaded.stories for b in s.blocks if b.role == "crosshead"] == ["Part Two"]
+    headed = layout_with(15)
+    assert "Part Two" in headlines(headed)
+    assert story_of(headed, "PART") != story_of(headed, "The Story Across")

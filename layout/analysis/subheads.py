@@ -50,6 +50,9 @@ _INTO = 0.5
 # far above the foot of the title's column it may end
 _STARTS_BELOW = 1.0
 _ENDS_ABOVE = 2.0
+# [body sizes] the largest title in the host's first or last column that is its crosshead with
+# the host's text on one side only (the host's outer edge on the other): a crosshead's size
+_EDGE_TITLE = 1.25
 # [share of the column's width] how much of the title's column the text over it covers;
 # [share of the narrower] how much of a unit of g's text the title covers to be over it
 _OVER_SHARE = 0.5
@@ -85,7 +88,10 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
 def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
     """The one story whose text stands over g's title in its column (``_column``) and beside
     g's text on both sides, all the way down, under a larger headline over the title's column;
-    else None."""
+    else None. In the host's first or last column, the host's outer edge (its headline or span
+    ending there, nothing beside) stands for one side when the title is set hardly larger
+    than the text (``_EDGE_TITLE``): a crosshead centred in the last column of a People's Daily
+    story (scribus_s175_07_zh). A title a size up there may head a story of its own."""
     title = g.anchor_box
     gutter = _GUTTER * body
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
@@ -102,9 +108,12 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float)
     beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
     left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + into]
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
-    if not all(_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)):
-        return None
     anchor = host.span or host.anchor_box
+    small = max(b.size for b in g.header) <= _EDGE_TITLE * body
+    edges = (small and anchor.x0 >= column.x0 - into, small and anchor.x1 <= column.x1 + into)
+    if not (left or right) or not all(_runs_beside(side, host, title.y0, column.y1, body)
+                                      or (edge and not side) for side, edge in zip((left, right), edges)):
+        return None
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
                     and max(b.size for b in host.header) > max(b.size for b in g.header)) else None
