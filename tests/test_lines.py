@@ -990,6 +990,20 @@ def test_cjk_headlines_side_by_side_the_left_wrapping_beside_the_rights_byline_a
     assert "经开区完善高质量社区食 西岭村实施绿色就业岗位" in texts(build_lines(cols + heads, (), P))
 
 
+def test_cjk_headlines_side_by_side_whose_first_lines_stand_pushed_into_their_measure_are_two_lines():
+    """Two 22 pt CJK headlines on one baseline, 0.39 em apart, each over two columns and
+    wrapping: Scribus sets the first line of each, which overfills its measure, 7.8 pt (0.35
+    em) right of where its second line starts at the measure's edge (scribus_s175_01_zh:
+    "东湖街道拓展新型" | "长丰县推动标准化" over "健身步道" | "营商环境"). The right one's second
+    line starts at its measure's edge, not under the left phrase: two lines. With only the
+    left one's second line, one headline's next line, one line still."""
+    cols = [w for x in (399, 491.3, 583.5, 675.8) for w in column(x, 612, 8, width=86, size=9, pitch=12.6)]
+    heads = [word("东湖街道拓展新型", 406.8, 536.3, size=22), word("长丰县推动标准化", 591.3, 536.3, size=22),
+             word("健身步道", 399, 560.5, size=22)]  # 406.8..582.8, 591.3..767.3
+    two = texts(build_lines(cols + heads + [word("营商环境", 583.5, 560.5, size=22)], (), P))
+    assert "东湖街道拓展新型" in two and "长丰县推动标准化" in two
+    assert "东湖街道拓展新型长丰县推动标准化" in texts(build_lines(cols + heads, (), P))
+
 def test_a_crosshead_beside_the_next_columns_line_is_cut_on_the_pages_gutter_where_its_column_is_ragged():
     """A short story's CJK columns, ragged on the right (a line with Latin figures overruns its
     measure into the gutter), under a white band: the strip beside them is too sparse to be a
