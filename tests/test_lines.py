@@ -1004,6 +1004,19 @@ def test_cjk_headlines_side_by_side_whose_first_lines_stand_pushed_into_their_me
     assert "东湖街道拓展新型" in two and "长丰县推动标准化" in two
     assert "东湖街道拓展新型长丰县推动标准化" in texts(build_lines(cols + heads, (), P))
 
+def test_cjk_headlines_of_two_sizes_touching_the_left_wrapping_beside_the_rights_byline_are_two_lines():
+    """A 22 pt CJK headline over two columns runs 2.6 pt into a 19 pt one over the next columns,
+    on one top (scribus_s175_08_zh: "河口镇补齐系统化职" | "云溪县补齐标准化老旧小区"): the
+    left one wraps, its second line ("业教育") starting where it starts, and level with that
+    line, at the right one's left edge, stands the right one's byline: two lines. With white
+    beside the second line, one headline's, one line still."""
+    cols = [w for x in (227.4, 326.2, 424.9, 523.6) for w in column(x, 610, 8, width=90, size=9, pitch=12.6)]
+    heads = [word("河口镇补齐系统化职", 229.5, 534.7, size=22), word("云溪县补齐标准化老旧小区", 424.9, 534.7, size=19),
+             word("业教育", 227.4, 558.9, size=22), word("本报记者林明华", 227.4, 589.2, size=8.5)]
+    two = texts(build_lines(cols + heads + [word("本报通讯员杨桂兰", 424.9, 561.2, size=8.5)], (), P))
+    assert "河口镇补齐系统化职" in two and "云溪县补齐标准化老旧小区" in two
+    assert "河口镇补齐系统化职云溪县补齐标准化老旧小区" in texts(build_lines(cols + heads, (), P))
+
 def test_a_crosshead_beside_the_next_columns_line_is_cut_on_the_pages_gutter_where_its_column_is_ragged():
     """A short story's CJK columns, ragged on the right (a line with Latin figures overruns its
     measure into the gutter), under a white band: the strip beside them is too sparse to be a

@@ -196,12 +196,16 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     a, b = row[k], row[k + 1]
     size, big = sorted((a.size, b.size))
     ba, bb = boxes[id(a)], boxes[id(b)]
-    if size <= DISPLAY * body or size < DISPLAY_SIZE * big or not joins_without_space(a.text, b.text):
+    touching = bb.x0 - ba.x1 <= _PHRASE_GAP * size
+    if size <= DISPLAY * body or size < DISPLAY_SIZE * big and not touching \
+            or not joins_without_space(a.text, b.text):
         return False
     a0, a1 = _phrase(row, k, -1, boxes)
     b0, b1 = _phrase(row, k + 1, 1, boxes)
-    if bb.x0 - ba.x1 <= _PHRASE_GAP * size:
-        return _next_lines_apart(spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack)
+    if touching:
+        return size >= DISPLAY_SIZE * big and _next_lines_apart(
+            spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack) \
+            or _wraps_beside_text(spans, i, a0, min(a1, b0), b0, b1, ba.cy, a.size, slack)
     whole, push = (a0 + b1) / 2, _PUSHED * size
     for x0, x1, y0, y1 in _lines_within(spans, i, a0 - push, a1, ba.cy, size, slack):
         starts = _starts_under(x0, a0, push, slack)
@@ -233,6 +237,20 @@ def _next_lines_apart(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b
     return any(abs(y1 - foot) <= _BASELINE * size and x0 - end > DISPLAY_APART * size
                for x0, _, y0, y1 in _lines_within(spans, i, b0 - push, b1, cy, size, slack)
                if y0 > cy and _starts_under(x0, b0, push, slack) for end, foot in lefts)
+
+
+def _wraps_beside_text(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b0: float, b1: float,
+                       cy: float, size: float, slack: float) -> bool:
+    """Whether the left of two phrases set solid (from x=a0 to x=a1, in type of ``size``, in
+    the row whose middle is at y=cy) wraps to a line under it alone, starting where it starts
+    (``_starts_under``), with other text level with that line starting at the right phrase's
+    left edge (x=b0, ``_text_beside``): the right one's byline under its one line, in a head of
+    its own, a size smaller (scribus_s175_08_zh: "河口镇补齐系统化职" in 22 pt running 2.6 pt
+    into "云溪县补齐标准化老旧小区" in 19 pt, over "业教育" beside "本报通讯员 杨桂兰…"). One
+    headline's next line has white beside it, or its own byline starting at its edge."""
+    push = _PUSHED * size
+    return any(_starts_under(x0, a0, push, slack) and y0 > cy and _text_beside(spans, i, x1, b0, b1, y0, y1, slack)
+               for x0, x1, y0, y1 in _lines_within(spans, i, a0 - push, a1, cy, size, slack))
 
 
 def _starts_under(x0: float, edge: float, push: float, slack: float) -> bool:
