@@ -1053,6 +1053,33 @@ def test_cjk_headlines_side_by_side_the_left_wrapping_beside_the_rights_byline_a
     assert "经开区完善高质量社区食 西岭村实施绿色就业岗位" in texts(build_lines(cols + heads, (), P))
 
 
+def test_cjk_headlines_side_by_side_whose_first_lines_stand_pushed_into_their_measure_are_two_lines():
+    """Two 22 pt CJK headlines on one baseline, 0.39 em apart, each over two columns and
+    wrapping: Scribus sets the first line of each, which overfills its measure, 7.8 pt (0.35
+    em) right of where its second line starts at the measure's edge (scribus_s175_01_zh:
+    "东湖街道拓展新型" | "长丰县推动标准化" over "健身步道" | "营商环境"). The right one's second
+    line starts at its measure's edge, not under the left phrase: two lines. With only the
+    left one's second line, one headline's next line, one line still."""
+    cols = [w for x in (399, 491.3, 583.5, 675.8) for w in column(x, 612, 8, width=86, size=9, pitch=12.6)]
+    heads = [word("东湖街道拓展新型", 406.8, 536.3, size=22), word("长丰县推动标准化", 591.3, 536.3, size=22),
+             word("健身步道", 399, 560.5, size=22)]  # 406.8..582.8, 591.3..767.3
+    two = texts(build_lines(cols + heads + [word("营商环境", 583.5, 560.5, size=22)], (), P))
+    assert "东湖街道拓展新型" in two and "长丰县推动标准化" in two
+    assert "东湖街道拓展新型长丰县推动标准化" in texts(build_lines(cols + heads, (), P))
+
+def test_cjk_headlines_of_two_sizes_touching_the_left_wrapping_beside_the_rights_byline_are_two_lines():
+    """A 22 pt CJK headline over two columns runs 2.6 pt into a 19 pt one over the next columns,
+    on one top (scribus_s175_08_zh: "河口镇补齐系统化职" | "云溪县补齐标准化老旧小区"): the
+    left one wraps, its second line ("业教育") starting where it starts, and level with that
+    line, at the right one's left edge, stands the right one's byline: two lines. With white
+    beside the second line, one headline's, one line still."""
+    cols = [w for x in (227.4, 326.2, 424.9, 523.6) for w in column(x, 610, 8, width=90, size=9, pitch=12.6)]
+    heads = [word("河口镇补齐系统化职", 229.5, 534.7, size=22), word("云溪县补齐标准化老旧小区", 424.9, 534.7, size=19),
+             word("业教育", 227.4, 558.9, size=22), word("本报记者林明华", 227.4, 589.2, size=8.5)]
+    two = texts(build_lines(cols + heads + [word("本报通讯员杨桂兰", 424.9, 561.2, size=8.5)], (), P))
+    assert "河口镇补齐系统化职" in two and "云溪县补齐标准化老旧小区" in two
+    assert "河口镇补齐系统化职云溪县补齐标准化老旧小区" in texts(build_lines(cols + heads, (), P))
+
 def test_a_crosshead_beside_the_next_columns_line_is_cut_on_the_pages_gutter_where_its_column_is_ragged():
     """A short story's CJK columns, ragged on the right (a line with Latin figures overruns its
     measure into the gutter), under a white band: the strip beside them is too sparse to be a

@@ -1301,3 +1301,28 @@ def test_the_text_under_a_crosshead_atop_a_story_s_last_column_stays_the_story_s
     layout = analyse_page(page(words))
     assert story_of(layout, "POLICY") == story_of(layout, "ALFA") != story_of(layout, "COUNTY")
     assert story_of(layout, "Continued") == story_of(layout, "ALFA")
+
+
+def test_a_title_of_the_pages_crosshead_size_in_a_story_s_last_column_is_its_crosshead():
+    """A story under a headline over its first two columns, a crosshead in the second; its
+    third and last column has its text over a centred title of that crosshead's size
+    (People's Daily centres its crossheads in every column, scribus_s175_07_zh), its text on
+    the left all the way down and nothing on the right: the story's outer edge stands for the
+    text on that side, the title is the story's crosshead. Set a size up from the page's
+    crossheads, it heads a story of its own (an advertisement in an old paper's last column)."""
+    def layout_with(size: float):
+        words = (text_lines(["The Story Across"], 50, 60, size=24) + column(50, 100, 25)
+                 + column(170, 100, 12, start=30) + text_lines(["at first."], 170, 244)
+                 + text_lines(["Part One"], 198, 262, size=11, bold=True) + column(170, 286, 10, start=40)
+                 + column(290, 100, 8, start=60) + text_lines(["at last."], 290, 196)
+                 + text_lines(["Part Two"], 340 - 2 * size, 214, size=size, bold=True)
+                 + marked(column(290, 238, 14, start=70), "PART"))
+        return analyse_page(page(words))
+
+    crossheaded = layout_with(11)
+    assert headlines(crossheaded) == ["The Story Across"]
+    assert story_of(crossheaded, "PART") == story_of(crossheaded, "The Story Across")
+    assert [b.text for s in crossheaded.stories for b in s.blocks if b.role == "crosshead"] == ["Part One", "Part Two"]
+    headed = layout_with(15)
+    assert "Part Two" in headlines(headed)
+    assert story_of(headed, "PART") != story_of(headed, "The Story Across")

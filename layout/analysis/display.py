@@ -38,6 +38,9 @@ DISPLAY_SIZE = 0.95
 # [em of the display type] how far above or below such a row, middle to middle, the next line
 # of a headline lies (its leading, 1 to 1.3 em)
 _PHRASE_GAP = 0.25
+# [em of the display type] how far right of its next lines' start the first line of a wrapped
+# head may stand (``_starts_under``)
+_PUSHED = 0.6
 _OWN_LINE = 1.5
 # [em of the phrases' type] a line right over or under a phrase space (``spanned_across``):
 # their boxes this near, their middles this near (a headline of several times the size over
@@ -231,21 +234,25 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     a, b = row[k], row[k + 1]
     size, big = sorted((a.size, b.size))
     ba, bb = boxes[id(a)], boxes[id(b)]
-    if size <= DISPLAY * body or size < DISPLAY_SIZE * big or not joins_without_space(a.text, b.text):
+    touching = bb.x0 - ba.x1 <= _PHRASE_GAP * size
+    if size <= DISPLAY * body or size < DISPLAY_SIZE * big and not touching \
+            or not joins_without_space(a.text, b.text):
         return False
     a0, a1 = _phrase(row, k, -1, boxes)
     b0, b1 = _phrase(row, k + 1, 1, boxes)
-    if bb.x0 - ba.x1 <= _PHRASE_GAP * size:
-        return _next_lines_apart(spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack)
-    whole = (a0 + b1) / 2
-    for x0, x1, y0, y1 in _lines_within(spans, i, a0, a1, ba.cy, size, slack):
-        starts = abs(x0 - a0) <= slack
+    if touching:
+        return size >= DISPLAY_SIZE * big and _next_lines_apart(
+            spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack) \
+            or _wraps_beside_text(spans, i, a0, min(a1, b0), b0, b1, ba.cy, a.size, slack)
+    whole, push = (a0 + b1) / 2, _PUSHED * size
+    for x0, x1, y0, y1 in _lines_within(spans, i, a0 - push, a1, ba.cy, size, slack):
+        starts = _starts_under(x0, a0, push, slack)
         if not starts and abs((x0 + x1) / 2 - (a0 + a1) / 2) <= slack \
                 or starts and y0 > ba.cy and _text_beside(spans, i, a1, b0, b1, y0, y1, slack):
             return True
-    for x0, x1, _, _ in _lines_within(spans, i, b0, b1, bb.cy, size, slack):
+    for x0, x1, _, _ in _lines_within(spans, i, b0 - push, b1, bb.cy, size, slack):
         middle = (x0 + x1) / 2
-        starts, centred = abs(x0 - b0) <= slack, abs(middle - (b0 + b1) / 2) <= slack
+        starts, centred = _starts_under(x0, b0, push, slack), abs(middle - (b0 + b1) / 2) <= slack
         if (starts or centred) and abs(middle - whole) > slack and not (starts and abs(x1 - b1) <= slack):
             return True
     return False
@@ -262,11 +269,35 @@ def _next_lines_apart(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b
     ``DISPLAY_APART`` em (Scribus: "南城社区畅通创新平台 搭建" touching "青山县开展产业链
     落实高质", over "基础设施" and "量现代农业", scribus_s161_06_zh). One headline's next line
     is one line, never two so far apart; each starting on a phrase's edge, not centred."""
-    lefts = [(x1, y1) for x0, x1, y0, y1 in _lines_within(spans, i, a0, a1, cy, size, slack)
-             if y0 > cy and abs(x0 - a0) <= slack]
+    push = _PUSHED * size
+    lefts = [(x1, y1) for x0, x1, y0, y1 in _lines_within(spans, i, a0 - push, a1, cy, size, slack)
+             if y0 > cy and _starts_under(x0, a0, push, slack)]
     return any(abs(y1 - foot) <= _BASELINE * size and x0 - end > DISPLAY_APART * size
-               for x0, _, y0, y1 in _lines_within(spans, i, b0, b1, cy, size, slack)
-               if y0 > cy and abs(x0 - b0) <= slack for end, foot in lefts)
+               for x0, _, y0, y1 in _lines_within(spans, i, b0 - push, b1, cy, size, slack)
+               if y0 > cy and _starts_under(x0, b0, push, slack) for end, foot in lefts)
+
+
+def _wraps_beside_text(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b0: float, b1: float,
+                       cy: float, size: float, slack: float) -> bool:
+    """Whether the left of two phrases set solid (from x=a0 to x=a1, in type of ``size``, in
+    the row whose middle is at y=cy) wraps to a line under it alone, starting where it starts
+    (``_starts_under``), with other text level with that line starting at the right phrase's
+    left edge (x=b0, ``_text_beside``): the right one's byline under its one line, in a head of
+    its own, a size smaller (scribus_s175_08_zh: "河口镇补齐系统化职" in 22 pt running 2.6 pt
+    into "云溪县补齐标准化老旧小区" in 19 pt, over "业教育" beside "本报通讯员 杨桂兰…"). One
+    headline's next line has white beside it, or its own byline starting at its edge."""
+    push = _PUSHED * size
+    return any(_starts_under(x0, a0, push, slack) and y0 > cy and _text_beside(spans, i, x1, b0, b1, y0, y1, slack)
+               for x0, x1, y0, y1 in _lines_within(spans, i, a0 - push, a1, cy, size, slack))
+
+
+def _starts_under(x0: float, edge: float, push: float, slack: float) -> bool:
+    """Whether a head's next line starting at x=x0 starts where its first line (a phrase
+    starting at x=edge) does, within ``slack``, or up to ``push`` left of it: Scribus sets the
+    first line of a wrapped CJK head that overfills its measure that far into it (up to half
+    an em), its next lines at the measure's edge ("东湖街道拓展新型" 7.8 pt right of
+    "健身步道", scribus_s175_01_zh)."""
+    return -push - slack <= x0 - edge <= slack
 
 
 def _phrase(row: Sequence[Word], k: int, step: int, boxes: dict[int, Box]) -> tuple[float, float]:
