@@ -30,6 +30,7 @@ from pathlib import Path
 from statistics import median
 
 from ..model import Block, Layout, Story
+from .script import count_of
 
 # roles only an article has
 _ARTICLE_ROLES = ("byline", "jump")
@@ -84,9 +85,9 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     if len(lines) < _LEAST_LINES or body <= 0 or any(b.role in _ARTICLE_ROLES for b in blocks):
         return None  # (asked before the text is read and counted)
     text = " ".join(b.raw_text for b in blocks)
-    # (characters counted in C, not by a generator: this runs over all the page's text)
-    chars = len("".join(text.split()))  # (str.split parts at what str.isspace holds)
-    letters = list(filter(str.isalpha, text))
+    # (characters counted in C, not one by one: this runs over all the page's text)
+    chars = len(text) - count_of(text, "space")
+    letters = count_of(text, "alpha")
     if not letters:
         return None
     measure = median(ln.box.width for ln in lines)
@@ -94,8 +95,8 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     sizes = [b.size for b in blocks]
     return (
         math.log1p(chars),
-        sum(map(str.isupper, letters)) / len(letters),
-        sum(map(str.isdigit, text)) / chars,
+        count_of(text, "upper") / letters,
+        count_of(text, "digit") / chars,
         min((max(sizes) - min(sizes)) / body, _MOST_SPREAD),
         sum(ln.box.width < _SHORT * measure for ln in lines) / len(lines),
         sum(map(text.count, ".,;:")) / chars,
@@ -113,8 +114,8 @@ def all_blocks(story: Story) -> list[Block]:
 
 def _figures_line(text: str) -> bool:
     """Whether most of the line's tokens (over ``_FIGURES_LINE``) hold a digit; a line with no
-    digit at all, most lines of running text, is told in one pass over its characters."""
-    if not any(map(str.isdigit, text)):
+    digit at all, most lines of running text, is told at once (``count_of``)."""
+    if not count_of(text, "digit"):
         return False
     tokens = text.split()
     return sum(any(map(str.isdigit, t)) for t in tokens) > _FIGURES_LINE * len(tokens)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import PageError, UsageError
+from ..analysis.script import count_of
 from ..model import Box, Figure, PageContent, Word
 from ..options import OCR_MODES
 from .mupdf import pymupdf
@@ -40,8 +41,8 @@ _MIN_CHARS = 20
 _MIN_LETTERS = 0.5
 _MAX_GARBLED = 0.25
 _ODD = set("ƒˆ‰Š‹ŒŽ˜™š›œžŸ")  # the block less its quotes, daggers and dashes
+_ODD_RE = re.compile("[%s]" % "".join(sorted(_ODD)))  # (a scan in C, not a look-up a character)
 _BROKEN = {"Cc", "Co", "Cn", "Cs"}
-_NOT_ALNUM = re.compile(r"[\W_]")
 # A garbled run is read again at the resolution that makes its text this high [px]; a page
 # with more runs than _MAX_REPAIRS is read whole, which then costs less.
 _RUN_HEIGHT = 48
@@ -71,7 +72,7 @@ def _clean(text: str) -> bool:
     private-use, unassigned or surrogate character (``str.isprintable`` says so in one C
     pass), with no replacement character and none of the odd characters. Text made of such
     runs is such text, so a page's words are asked at once (``_garbled_runs``)."""
-    return text.isprintable() and "\ufffd" not in text and (text.isascii() or _ODD.isdisjoint(text))
+    return text.isprintable() and "\ufffd" not in text and (text.isascii() or not _ODD_RE.search(text))
 
 
 def _garbled_runs(words: tuple[Word, ...]) -> list[Word]:
@@ -86,13 +87,12 @@ def usable(words: tuple[Word, ...] | list[Word], bad: list[Word]) -> bool:
     """True when a text layer is present and plausible (see the module's notes); ``bad`` are
     its garbled runs."""
     text = "".join([w.text for w in words])
-    # counted in C over the page's text: the characters that are not str.isspace (what
-    # str.split splits at), and those that are str.isalnum (the word characters of a regular
-    # expression but the underscore)
-    chars = len("".join(text.split()))
+    # counted in C over the page's text (``count_of``): the characters that are not spaces,
+    # and the letters and digits among them
+    chars = len(text) - count_of(text, "space")
     if chars < _MIN_CHARS:
         return False
-    return (len(_NOT_ALNUM.sub("", text)) >= _MIN_LETTERS * chars
+    return (count_of(text, "alnum") >= _MIN_LETTERS * chars
             and sum(len(w.text) for w in bad) <= _MAX_GARBLED * chars)
 
 
