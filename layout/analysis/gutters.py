@@ -184,7 +184,7 @@ class Gutters:
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
 
-    def same_core(self, left: float, right: float) -> list[Strip]:
+    def with_core(self, left: float, right: float) -> list[Strip]:
         """The long gutters whose core runs from x=left to x=right, edge on edge (``_SAME_EDGE``):
         the pieces of one gutter of the page's grid that headlines and blank stretches cut."""
         edge, long, found = self.same_edge, self.long, []

@@ -99,7 +99,7 @@ def grid_goes_on(gutters: Gutters, spans: list[RowSpans], i: int, left: float, r
                  slack: float) -> bool:
     """Whether the gap from x=left to x=right in row i, on a long gutter's side (a weak cut:
     ``Gutters.through`` with ``sides``), is a gutter of the page's grid going on: the gap ends
-    on both edges of a piece of one (``Gutters.same_core``), and the white of its core (but
+    on both edges of a piece of one (``Gutters.with_core``), and the white of its core (but
     for ``slack`` at either edge) goes on from row i up or down to that piece, no row between
     reaching into it. The first line of a short last column beside a full one, set a gutter
     apart from that column's line under a headline's white (a strip beside two lines is too
@@ -109,7 +109,7 @@ def grid_goes_on(gutters: Gutters, spans: list[RowSpans], i: int, left: float, r
     or below it, across the core."""
     cy = spans[i].cy
     return any(_white_to(g, spans, i, -1 if g.y1 <= cy else 1, slack)
-               for g in gutters.same_core(left, right) if g.y1 <= cy or g.y0 >= cy)
+               for g in gutters.with_core(left, right) if g.y1 <= cy or g.y0 >= cy)
 
 
 def _white_to(g: Strip, spans: list[RowSpans], i: int, step: int, slack: float) -> bool:
