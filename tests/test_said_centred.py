@@ -41,7 +41,11 @@ def _page(tmp_path: Path, title_style: str | None, styles: str = _STYLES):
     blocks = (f'<TextBlock ID="A" STYLEREFS="R L">{"".join(_line(100 + 50 * i) for i in range(4))}</TextBlock>'
               f'<TextBlock ID="T" STYLEREFS="{refs}">{_line(300, "BINNENGEKOMEN.")}</TextBlock>'
               f'<TextBlock ID="B" STYLEREFS="R">{"".join(_line(350 + 50 * i) for i in range(4))}</TextBlock>')
-    path = tmp_path / "page.xml"
+    return _alto(tmp_path / "page.xml", blocks, styles)
+
+
+def _alto(path: Path, blocks: str, styles: str = _STYLES):
+    """Page 1 of an ALTO file written at ``path``: a page 2400 x 1400 holding ``blocks``."""
     path.write_text(f'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">{styles}<Layout><Page '
                     f'WIDTH="2400" HEIGHT="1400"><PrintSpace>{blocks}</PrintSpace></Page></Layout></alto>',
                     encoding="utf-8")
@@ -86,11 +90,7 @@ def test_on_a_page_cut_a_region_per_line_the_files_centring_keeps_no_line_apart(
         refs = ["R L"] * 4 + [f"R {title_style}"] + ["R"] * 4
         blocks = "".join(f'<TextBlock ID="L{i}" STYLEREFS="{r}">{ln}</TextBlock>'
                          for i, (ln, r) in enumerate(zip(lines, refs)))
-        path = tmp_path / "lines.xml"
-        path.write_text(f'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">{_STYLES}<Layout><Page '
-                        f'WIDTH="2400" HEIGHT="1400"><PrintSpace>{blocks}</PrintSpace></Page></Layout></alto>',
-                        encoding="utf-8")
-        page = open_source(path).page(1)
+        page = _alto(tmp_path / "lines.xml", blocks)
         lines_ = build_lines(page.words, page.rules, P, tuple(f.box for f in page.figures))
         return [len(b.lines) for b in build_blocks(lines_, page.figures, page.rules, page.frames, P,
                                                    page.centred_blocks)]
@@ -110,11 +110,7 @@ def _report(tmp_path: Path, x0: int, x1: int):
               f'<TextBlock ID="T" STYLEREFS="R C"><TextLine HPOS="{x0}" VPOS="300" '
               f'WIDTH="{x1 - x0}" HEIGHT="40">{strings}</TextLine></TextBlock>'
               f'<TextBlock ID="B" STYLEREFS="R">{"".join(_line(350 + 50 * i) for i in range(4))}</TextBlock>')
-    path = tmp_path / "report.xml"
-    path.write_text(f'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">{_STYLES}<Layout><Page '
-                    f'WIDTH="2400" HEIGHT="1400"><PrintSpace>{blocks}</PrintSpace></Page></Layout></alto>',
-                    encoding="utf-8")
-    return open_source(path).page(1)
+    return _alto(tmp_path / "report.xml", blocks)
 
 
 def test_a_line_said_centred_but_set_flush_with_the_measure_is_no_title(tmp_path):

@@ -51,7 +51,7 @@ _INTO = 0.5
 _STARTS_BELOW = 1.0
 _ENDS_ABOVE = 2.0
 # [share of the size] how near in size to one of the page's crossheads a title in a story's
-# first or last column is, to be its crosshead with its text on one side only (``_edge_host``)
+# first or last column is, to be its crosshead with its text on one side only (``_host``, ``like``)
 _LIKE = 0.05
 # [share of the column's width] how much of the title's column the text over it covers;
 # [share of the narrower] how much of a unit of g's text the title covers to be over it
@@ -74,7 +74,7 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     # the sizes of the page's crossheads: named so, or titles taken inset
     like = {u.block.size for u in units if u.block is not None and u.block.role == "crosshead"}
     like.update(max(b.size for b in g.header) for (g, _), host in zip(titled, inset) if host is not None)
-    hosts = [(g, host or _edge_host(g, column, units, grid, body, like)
+    hosts = [(g, host or _host(g, column, units, grid, body, like)
               or _row_host(g, column, headed, titles, units, grid, body)
               or _module_host(g, column, headed, titles, units, grid, body))
              for (g, column), host in zip(titled, inset)]
@@ -91,28 +91,17 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
         g.header = []
 
 
-def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
+def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
+          like: Collection[float] = ()) -> Group | None:
     """The one story whose text stands over g's title in its column (``_column``) and beside
     g's text on both sides, all the way down, under a larger headline over the title's column;
-    else None."""
-    return _enclosing(g, column, units, grid, body, None)
-
-
-def _edge_host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
-               like: Collection[float]) -> Group | None:
-    """As ``_host``, in the host's first or last column, where the host's outer edge (its
-    headline or span ending there, nothing beside) stands for the text on one side, when the
-    title is of the size (``_LIKE``) of the page's crossheads (``like``: the sizes of those
-    named so and of the titles taken inset): the page shows it sets its crossheads so, as
-    People's Daily centres them in every column, a story's last too (scribus_s175_07_zh). A
-    title of another size there may head a story of its own (an advertisement in an old
-    paper's last column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16)."""
-    return _enclosing(g, column, units, grid, body, like)
-
-
-def _enclosing(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
-               like: Collection[float] | None) -> Group | None:
-    """``_host``, or with ``like`` given, ``_edge_host``."""
+    else None. With ``like`` (the sizes of the page's crossheads: those named so and the
+    titles taken inset), in the host's first or last column its outer edge (its headline or
+    span ending there, nothing beside) stands for the text on one side when the title is of
+    one of those sizes (``_LIKE``): the page shows it sets its crossheads so, as People's
+    Daily centres them in every column, a story's last too (scribus_s175_07_zh). A title of
+    another size there may head a story of its own (an advertisement in an old paper's last
+    column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16)."""
     title = g.anchor_box
     gutter = _GUTTER * body
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
@@ -131,14 +120,14 @@ def _enclosing(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: f
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
-    same = like is not None and any(abs(size - s) <= _LIKE * s for s in like)
+    same = any(abs(size - s) <= _LIKE * s for s in like)
     edges = (same and anchor.x0 >= column.x0 - into, same and anchor.x1 <= column.x1 + into)
     if not (left or right) or not all(_runs_beside(side, host, title.y0, column.y1, body)
                                       or (edge and not side) for side, edge in zip((left, right), edges)):
         return None
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
-                    and max(b.size for b in host.header) > max(b.size for b in g.header)) else None
+                    and max(b.size for b in host.header) > size) else None
 
 
 def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, units: Sequence[Unit],

@@ -26,8 +26,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import PageError, UsageError
 from ..analysis.script import count_of
+from ..errors import PageError, UsageError
 from ..model import Box, Figure, PageContent, Word
 from ..options import OCR_MODES
 from .mupdf import pymupdf
