@@ -166,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
           "shuffled as above), each labelled by the map: an ad when most of its located text lies "
           "in the page's advertisements. Issues whose map has no advertisement (NewsEye has no such "
           "type) or calls fewer than a tenth of its items ads (it classes its ads as articles: the "
-          "Liverpool Standard) label nothing; their stories called ads are only counted. Each row is a model fitted **without** that library (its issues were "
+          "Liverpool Standard) label nothing; their stories called ads are only counted. Each row "
+          "is a model fitted **without** that library (its issues were "
           "used to choose the features and the threshold, so it is not held out in that sense).\n")
     print(f"{len(rows)} of our stories judged (3 lines or more, no byline or jump line) and located "
           f"in an article map; {int(labelled.sum())} in issues whose map classes ads, "

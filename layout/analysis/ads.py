@@ -12,18 +12,22 @@ library out, see its output in ``BENCHMARKS.md``); its weights ship in ``ads_mod
 feature names a language or a title. Running text shows itself at its line ends: a line set to
 the full measure of an article mostly ends inside its sentence (in a word, a hyphen or a
 comma), while the lines of an ad and of a listing end on a full stop or a figure (``runs_on``,
-with most weight after capitals). Display type over small type is an ad's, but so is a
-headline over an article's body: the spread of the story's type sizes (``size_spread``) counts
-up to two body sizes only, so that an article's banner headline does not outweigh its running
-text. Ads come in ranks, on pages given over to them: the capitals of the whole page
-(``page_capitals``, every story's text) tell such a page, and a story set in capitals there is
-an ad more surely than one in capitals among articles.
+with most weight after capitals). Display type over small type marks an ad, but an article's
+headline over its body too: the spread of the story's type sizes (``size_spread``, in
+body sizes) counts up to two only, so that a banner headline does not outweigh the running
+text under it. Ads come in ranks, on pages given over to them: the capitals share of the whole
+page's text (``page_capitals``) tells such a page, and a story set in capitals there is an ad
+more surely than one among articles. The rest: an ad is short (``log_chars``), in capitals,
+with few digits and stops for its length (``digits``, ``punctuation``: tables of figures and
+listings are articles in the maps).
 (Tried and left out: prices matched by their currency marks, which the fit gave no weight, for
 articles on markets and trade are full of them too; centred lines, short lines, words per
-line, the share of lines of figures, the count of type sizes, the share of display type and
-of type smaller than the body, and the count of titles, which the fit kept no better without
-them.) Capitals carry much of the weight, so a script without them (CJK) is hardly ever
-called an ad.
+line, the share of lines of figures, the count of type sizes, the share of display type, of
+type smaller than the body, of bold lines and of words in capitals, the capitals of the body
+without its headings, and the count of titles, which the fit kept no better without them.
+Labels matter more than features: an issue whose map calls its ads articles taught the model
+that ads are articles until ``bench/fit_ads.py`` stopped labelling such issues.) Capitals
+carry much of the weight, so a script without them (CJK) is hardly ever called an ad.
 """
 
 from __future__ import annotations
