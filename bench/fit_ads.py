@@ -77,6 +77,13 @@ def _story_text(story) -> str:
     return " ".join(b.raw_text for b in ads.all_blocks(story))
 
 
+def map_classes_ads(kinds: list[str]) -> bool:
+    """Whether an issue's article map, the kinds of its items, classes its advertisements:
+    at least ``_LEAST_AD_SHARE`` of its items are ads (one with a stray few calls its ads
+    articles)."""
+    return bool(kinds) and kinds.count("ad") >= _LEAST_AD_SHARE * len(kinds)
+
+
 def archive_rows(folders: list[Path]) -> list[tuple[str, tuple, int, bool, str]]:
     """(library, features, 1 for an ad, whether the issue's map classes ads, text) of our
     stories on every page with an article map. An issue whose map has no advertisement
@@ -87,8 +94,7 @@ def archive_rows(folders: list[Path]) -> list[tuple[str, tuple, int, bool, str]]
         for unit in units(folder):
             if not any(p.articles for p in unit.truth):
                 continue
-            kinds = [a.kind for p in unit.truth for a in p.articles]
-            classes_ads = kinds.count("ad") >= _LEAST_AD_SHARE * len(kinds)
+            classes_ads = map_classes_ads([a.kind for p in unit.truth for a in p.articles])
             with tempfile.TemporaryDirectory() as tmp, _Capture() as seen:
                 copy = scramble_issue(unit.index, Path(tmp) / unit.index.stem, 1)
                 pipeline.read_document(copy)

@@ -91,6 +91,16 @@ def test_ads_of_a_real_issue_are_found_as_its_library_classes_them():
     assert found / sum(truth) >= 0.4
 
 
+def test_only_a_map_with_its_share_of_ads_labels_them():
+    """A map that calls a stray few of its items ads (3 of 58, as the Liverpool Standard's)
+    classes its ads as articles and labels nothing; one with a dozen ads in 38 items labels."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from fit_ads import map_classes_ads  # noqa: PLC0415 (bench module, needs the sys.path above)
+    assert not map_classes_ads(["ad"] * 3 + ["story"] * 55)
+    assert map_classes_ads(["ad"] * 14 + ["story"] * 24)
+    assert not map_classes_ads(["story"] * 10) and not map_classes_ads([])
+
+
 def test_ads_are_written_as_asides_of_kind_ad():
     """Marked by the stage, an ad is written as ``<aside class="ad">`` and its JSON kind is
     "ad"; the article beside it stays a story, and both keep their text."""
