@@ -12,11 +12,21 @@ library out, see its output in ``BENCHMARKS.md``); its weights ship in ``ads_mod
 feature names a language or a title. Running text shows itself at its line ends: a line set to
 the full measure of an article mostly ends inside its sentence (in a word, a hyphen or a
 comma), while the lines of an ad and of a listing end on a full stop or a figure (``runs_on``,
-with most weight after capitals). Many type sizes (headline, deck, body, crossheads) are an
-article's, a spread made by few sizes (a display line over small type) an ad's (``type_sizes``).
+with most weight after capitals). Display type over small type marks an ad, but an article's
+headline over its body too: the spread of the story's type sizes (``size_spread``, in
+body sizes) counts up to two only, so that a banner headline does not outweigh the running
+text under it. Ads come in ranks, on pages given over to them: the capitals share of the whole
+page's text (``page_capitals``) tells such a page, and a story set in capitals there is an ad
+more surely than one among articles. The rest: an ad is short (``log_chars``), in capitals,
+with few digits and stops for its length (``digits``, ``punctuation``: tables of figures and
+listings are articles in the maps).
 (Tried and left out: prices matched by their currency marks, which the fit gave no weight, for
-articles on markets and trade are full of them too; centred lines, words per line, the share of
-display type and the count of titles, which the fit kept no better without them.) Capitals
+articles on markets and trade are full of them too; centred lines, short lines, words per
+line, the share of lines of figures, the count of type sizes, the share of display type, of
+type smaller than the body, of bold lines and of words in capitals, the capitals of the body
+without its headings, and the count of titles, which the fit kept no better without them.
+Labels matter more than features: an issue whose map calls its ads articles taught the model
+that ads are articles until ``bench/fit_ads.py`` stopped labelling such issues.) Capitals
 carry much of the weight, so a script without them (CJK) is hardly ever called an ad.
 """
 
@@ -36,37 +46,43 @@ from .script import count_of
 _ARTICLE_ROLES = ("byline", "jump")
 # fewest lines a story needs to be judged: a line or two is too little evidence
 _LEAST_LINES = 3
-# [share of the story's measure] a line narrower than this is short
-_SHORT = 0.6
 # [share of the story's measure] a line at least this wide is set to the full measure
 _FULL = 0.9
-# [body sizes] the spread of the story's block sizes is counted up to this (a banner many
-# times the body size is no more an ad's than one a few times it)
-_MOST_SPREAD = 5.0
-# [body sizes] block sizes closer than this are one type size
-_SIZE_STEP = 0.25
+# [body sizes] the spread of the story's block sizes is counted up to this: an ad's display
+# line stands a body size or two over its small type, and an article's headline several
+# times the body size is no more an ad's than one twice it
+_MOST_SPREAD = 2.0
 # a line's last characters that leave its sentence running on into the next line
 _RUNS_ON = ("-", "¬", ",")
 
-FEATURES = ("log_chars", "capitals", "digits", "size_spread", "short", "punctuation",
-            "figures_lines", "type_sizes", "runs_on")
-# a line of a table of figures (prices, rates, results): most of its tokens hold a digit
-_FIGURES_LINE = 0.5
+FEATURES = ("log_chars", "capitals", "page_capitals", "digits", "size_spread", "punctuation",
+            "runs_on")
 
 
 def mark_ads(layout: Layout, body: float) -> Layout:
     """The page's stories, those set as advertisements of kind "ad"."""
     model = _model()
-    stories = tuple(replace(s, kind="ad") if s.kind == "story" and is_ad(s, body, model) else s
-                    for s in layout.stories)
+    page = capitals_share(layout.stories)
+    stories = tuple(replace(s, kind="ad") if s.kind == "story" and is_ad(s, body, page, model)
+                    else s for s in layout.stories)
     return replace(layout, stories=stories)
 
 
-def is_ad(story: Story, body: float, model: dict | None = None) -> bool:
-    """Whether the model scores the story as an advertisement."""
+def is_ad(story: Story, body: float, page_capitals: float | None = None,
+          model: dict | None = None) -> bool:
+    """Whether the model scores the story as an advertisement; ``page_capitals`` is the
+    capitals share of its page's text (by default the story's own, a page of one story)."""
     model = model or _model()
-    x = features(story, body)
+    page = capitals_share((story,)) if page_capitals is None else page_capitals
+    x = features(story, body, page)
     return x is not None and logit(x, model) > model["threshold"]
+
+
+def capitals_share(stories: tuple[Story, ...] | list[Story]) -> float:
+    """The share of capitals among the letters of the stories' text (0 with no letter)."""
+    text = " ".join(b.raw_text for s in stories for b in all_blocks(s))
+    letters = count_of(text, "alpha")
+    return count_of(text, "upper") / letters if letters else 0.0
 
 
 def logit(x: tuple[float, ...], model: dict) -> float:
@@ -76,8 +92,9 @@ def logit(x: tuple[float, ...], model: dict) -> float:
                                     zip(model["weights"], x, model["means"], model["scales"]))
 
 
-def features(story: Story, body: float) -> tuple[float, ...] | None:
-    """The story's features, in the order of ``FEATURES``; None for a story that is not judged:
+def features(story: Story, body: float, page_capitals: float) -> tuple[float, ...] | None:
+    """The story's features, in the order of ``FEATURES``, on a page whose text has
+    ``page_capitals`` (``capitals_share``); None for a story that is not judged:
     one of fewer than ``_LEAST_LINES`` lines, or with a byline or a jump line (an article,
     whatever its type: advertisements are neither signed nor continued)."""
     blocks = [b for b in all_blocks(story) if b.lines]
@@ -96,12 +113,10 @@ def features(story: Story, body: float) -> tuple[float, ...] | None:
     return (
         math.log1p(chars),
         count_of(text, "upper") / letters,
+        page_capitals,
         count_of(text, "digit") / chars,
         min((max(sizes) - min(sizes)) / body, _MOST_SPREAD),
-        sum(ln.box.width < _SHORT * measure for ln in lines) / len(lines),
         sum(map(text.count, ".,;:")) / chars,
-        sum(_figures_line(ln.text) for ln in lines) / len(lines),
-        len({round(size / (_SIZE_STEP * body)) for size in sizes}),
         sum(t[-1:].isalpha() or t.endswith(_RUNS_ON) for t in full) / len(full),
     )
 
@@ -110,15 +125,6 @@ def all_blocks(story: Story) -> list[Block]:
     """The story's blocks and those of its sidebars."""
     return [b for c in story.content for b in ((c,) if isinstance(c, Block) else
                                                all_blocks(c) if isinstance(c, Story) else ())]
-
-
-def _figures_line(text: str) -> bool:
-    """Whether most of the line's tokens (over ``_FIGURES_LINE``) hold a digit; a line with no
-    digit at all, most lines of running text, is told at once (``count_of``)."""
-    if not count_of(text, "digit"):
-        return False
-    tokens = text.split()
-    return sum(any(map(str.isdigit, t)) for t in tokens) > _FIGURES_LINE * len(tokens)
 
 
 @cache
