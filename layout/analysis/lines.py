@@ -126,11 +126,11 @@ def _outsized(a: Word, b: Word) -> bool:
 
 
 def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
-          ) -> tuple[list[list[Word]], list[float], list[list[int]], list[bool]]:
+          ) -> tuple[list[list[Word]], list[float], list[list[int]], list[Box | None]]:
     """Words grouped by baseline, each row sorted along the line, the rows by their middles
     (given too: the median of their words' middles, each row's words' positions in
-    ``words``, in the row's order, and whether the row is one found line whole, of one
-    block: ``foundlines.found_line`` holds between any two of its words).
+    ``words``, in the row's order, and the box of a row that is one found line whole, of one
+    block, None for any other: ``foundlines.found_line`` holds between any two of its words).
 
     A word joins the row whose middle (the mean of its words') lies within ``_ROW_TOLERANCE``
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
@@ -157,20 +157,19 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
             middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
             counted += 1
         rows[-1].append(k)
-    loose, lines = len(rows), list(found.values())
-    rows += fragments(lines, words, bs) if upright else lines
-    # a row of fragments holds the line of its first word and more: a found line alone is as
-    # long as the line of its first word (a look a row, not a word)
-    firsts = [words[ks[0]] for ks in rows[loose:]]
-    single = [False] * loose + [len(ks) == len(found[w.source_block, w.source_line])
-                                for ks, w in zip(rows[loose:], firsts)]
+    lines = list(found.values())
+    shapes = [union_all(map(bs.__getitem__, ks)) for ks in lines]  # each found line's box, once
+    groups = fragments(lines, words, shapes) if upright else [[j] for j in range(len(lines))]
+    whole: list[Box | None] = [None] * len(rows)  # the box of a row of one found line
+    whole += [shapes[js[0]] if len(js) == 1 else None for js in groups]
+    rows += [lines[js[0]] if len(js) == 1 else [k for j in js for k in lines[j]] for js in groups]
     middles = [_median([cys[k] for k in ks]) for ks in rows]
     x0s = [b.x0 for b in bs]
     for ks in rows:  # along the line (by position, not by a word's id: the sort's key is C's)
         ks.sort(key=x0s.__getitem__)
     order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
     return ([[words[k] for k in rows[j]] for j in order], [middles[j] for j in order],
-            [rows[j] for j in order], [single[j] for j in order])
+            [rows[j] for j in order], [whole[j] for j in order])
 
 
 def _median(values: list[float]) -> float:
@@ -194,7 +193,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     if not words:
         return [], {}
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
-    rows, middles, positions, single = _rows(words, boxes, axes is _same)
+    rows, middles, positions, found_boxes = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
     extents = [row_extent(row, boxes) if row[0].source_block is not None else None for row in rows]
     found_rows = [(m, *e) for row, m, e in zip(rows, middles, extents)
@@ -202,12 +201,12 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     ruled = bool(separators)
-    kept = [one and e[1] - e[0] <= one_column and not (ruled and separators.within(*e))
-            for one, e in zip(single, extents)]
+    kept = [one is not None and e[1] - e[0] <= one_column and not (ruled and separators.within(*e))
+            for one, e in zip(found_boxes, extents)]
     # an OCR line in one column, of one block, no rule: no cut below, its words in the
     # source's order (their positions in ``words``) as the end asks, and its box, given at once
     wholes = {i: _in_source_order(words, positions[i]) for i, k in enumerate(kept) if k}
-    shapes = [union_all([boxes[id(w)] for w in ws]) for ws in wholes.values()]
+    shapes = [found_boxes[i] for i in wholes]
     white = PageWhite(words, boxes, [*map(axes, figures)], body, found_rows,  # asked for when needed
                       [*wholes.values()], [ks for ks, k in zip(positions, kept) if not k], shapes)
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
