@@ -1469,3 +1469,18 @@ def test_a_found_line_kept_whole_keeps_the_files_word_order_and_latin_words_hang
         ["Lord", "of", "the", "Isles."]]
     boxes = {id(w): w.box for w in words}
     assert PageWhite(words, boxes, [], 10.0, []).unhung == boxes
+
+
+def test_a_found_line_kept_whole_keeps_the_files_order_when_its_words_lie_apart_in_it():
+    # the source gives another line's word between two of this line's (their positions in
+    # the page's words are not one run): the line still reads in the file's order
+    # (under it, the full lines of its column, 190 wide: the line is no wider than the column)
+    a = Word("Lord", Box(10, 0, 40, 10), size=10, source_line=1, source_block=1)
+    other = Word("Far", Box(10, 20, 40, 30), size=10, source_line=2, source_block=1)
+    b = Word("of", Box(10, 0, 200, 10), size=10, source_line=1, source_block=1)
+    c = Word("Isles.", Box(75, 0, 120, 10), size=10, source_line=1, source_block=1)
+    full = [Word(text, Box(x0, 20 * k, x0 + 90, 20 * k + 10), size=10, source_line=k, source_block=1)
+            for k in range(3, 8) for text, x0 in (("full", 10), ("line", 110))]
+    lines = build_lines([a, other, b, c, *full], (), P)
+    assert [[w.text for w in ln.words] for ln in lines[:2]] == [["Lord", "of", "Isles."], ["Far"]]
+    assert lines[0].box == Box(10, 0, 200, 10)

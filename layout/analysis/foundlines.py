@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
+from itertools import chain
 
 from ..geometry import union_all
 from ..model import Box, Word
@@ -46,15 +47,6 @@ def found_line(a: Word, b: Word) -> bool:
 def other_source_block(a: Word, b: Word) -> bool:
     """True when the source put a and b in different blocks (``Word.source_block``)."""
     return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
-
-
-def one_found_line(row: Sequence[Word]) -> bool:
-    """Whether all the words of a row are of one line and one block of an OCR file (each word's
-    ``source_line`` and ``source_block`` those of the first, which has both): ``found_line``
-    holds between any two of them, ``other_source_block`` between none."""
-    line, block = row[0].source_line, row[0].source_block
-    return line is not None and block is not None and all(
-        w.source_line == line and w.source_block == block for w in row)
 
 
 def row_extent(row: list[Word], boxes: dict[int, Box]) -> tuple[float, float]:
@@ -110,30 +102,36 @@ class PageWhite:
     ``whole``: the rows kept whole (found lines, each in one column), one box each among
     the words of the others: the white inside such a line is its own word spaces, evidence of
     no gutter (a river down a column's found lines cut a wide line under it), and the sweep
-    follows a column's lines, not its words (a third of the time, on the archives' pages)."""
+    follows a column's lines, not its words (a third of the time, on the archives' pages).
+    ``apart``: the positions in ``words`` of the other rows' words (None: every word is
+    apart), so that no word is looked up among the whole rows'; ``shapes``: the boxes of the
+    whole rows, when the caller has them (a page hanging no mark uses them as they are)."""
 
     def __init__(self, words: Sequence[Word], boxes: dict[int, Box], figures: list[Box],
                  body: float, found: list[tuple[float, float, float]],
-                 whole: Sequence[Sequence[Word]] = ()) -> None:
+                 whole: Sequence[Sequence[Word]] = (), apart: Iterable[Sequence[int]] | None = None,
+                 shapes: Sequence[Box] | None = None) -> None:
         self._words, self._boxes, self._figures, self._body, self._found = words, boxes, figures, body, found
-        self._whole = whole
+        self._whole, self._apart, self._shapes = whole, apart, shapes
 
     @cached_property
     def unhung(self) -> dict[int, Box]:
-        # (a page without CJK text, most, hangs no mark: its boxes as they are, without a call
-        # a word, as ``unhung_box`` answers for a word of no CJK character)
+        # (a page without CJK text, most, hangs no mark: its boxes themselves, as ``unhung_box``
+        # answers for a word of no CJK character: read only, never copied)
         if not has_cjk("".join([w.text for w in self._words])):
-            return {id(w): self._boxes[id(w)] for w in self._words}
+            return self._boxes
         return {id(w): unhung_box(w, self._boxes[id(w)]) for w in self._words}
 
     @cached_property
     def gutters(self) -> Gutters:
-        unhung = self.unhung
-        inside = {id(w) for row in self._whole for w in row}
-        boxes = [union_all([unhung[id(w)] for w in row]) for row in self._whole]
-        boxes += [unhung[id(w)] for w in self._words if id(w) not in inside]
+        unhung, words = self.unhung, self._words
+        rest = words if self._apart is None else [words[k] for k in sorted(chain.from_iterable(self._apart))]
+        boxes = list(self._shapes) if self._shapes is not None and unhung is self._boxes else [
+            union_all([unhung[id(w)] for w in row]) for row in self._whole]
+        boxes += [unhung[id(w)] for w in rest]
+        # (the whole rows' words are all of found lines: only the others' are asked)
         return find_gutters([*boxes, *self._figures], self._body, all(
-            w.source_block is not None and w.source_line is not None for w in self._words))
+            w.source_block is not None and w.source_line is not None for w in rest))
 
     @cached_property
     def across(self) -> set[Strip]:

@@ -27,13 +27,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 
-from ..geometry import RowSpans, VerticalRules
+from ..geometry import RowSpans, VerticalRules, union_all
 from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, body_face, display_apart, headlines_apart,
                       phrase_space_of_bold, phrase_space_of_display, side_by_side, spanned_across, word_space_of_display)
-from .foundlines import (ONE_COLUMN, PageWhite, found_line, found_measure, one_found_line,
-                         other_source_block, row_extent)
+from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, other_source_block, row_extent
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
@@ -96,9 +95,10 @@ def build_lines(words: Sequence[Word], rules: Sequence[Rule], params: Params,
     v_rules = VerticalRules([r.box for r in rules if r.orientation == "v"])
     h_rules = VerticalRules([_flip(r.box) for r in rules if r.orientation == "h"])
     across = size if size is not None and not vertical else typical_size(horizontal)
-    lines = [make_line(ws, vertical=False) for ws in _pieces(horizontal, params, _same, v_rules, figures, across)]
-    lines += [make_line(ws, vertical=True) for ws in _pieces(vertical, params, _flip, h_rules, figures,
-                                                              typical_size(vertical))]
+    pieces, known = _pieces(horizontal, params, _same, v_rules, figures, across)
+    lines = [make_line(ws, False, known.get(id(ws))) for ws in pieces]
+    pieces, known = _pieces(vertical, params, _flip, h_rules, figures, typical_size(vertical))
+    lines += [make_line(ws, True, known.get(id(ws))) for ws in pieces]
     return tuple(lines)
 
 
@@ -126,10 +126,11 @@ def _outsized(a: Word, b: Word) -> bool:
 
 
 def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
-          ) -> tuple[list[list[Word]], list[float], list[list[int]]]:
+          ) -> tuple[list[list[Word]], list[float], list[list[int]], list[Box | None]]:
     """Words grouped by baseline, each row sorted along the line, the rows by their middles
-    (given too: the median of their words' middles, and each row's words' positions in
-    ``words``, in the row's order).
+    (given too: the median of their words' middles, each row's words' positions in
+    ``words``, in the row's order, and the box of a row that is one found line whole, of one
+    block, None for any other: ``foundlines.found_line`` holds between any two of its words).
 
     A word joins the row whose middle (the mean of its words') lies within ``_ROW_TOLERANCE``
     of the smaller height (the row's: that of its smallest word but for marks far smaller, a
@@ -156,13 +157,19 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
             middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
             counted += 1
         rows[-1].append(k)
-    rows += fragments(list(found.values()), words, bs) if upright else list(found.values())
+    lines = list(found.values())
+    shapes = [union_all(map(bs.__getitem__, ks)) for ks in lines]  # each found line's box, once
+    groups = fragments(lines, words, shapes) if upright else [[j] for j in range(len(lines))]
+    whole: list[Box | None] = [None] * len(rows)  # the box of a row of one found line
+    whole += [shapes[js[0]] if len(js) == 1 else None for js in groups]
+    rows += [lines[js[0]] if len(js) == 1 else [k for j in js for k in lines[j]] for js in groups]
     middles = [_median([cys[k] for k in ks]) for ks in rows]
     x0s = [b.x0 for b in bs]
     for ks in rows:  # along the line (by position, not by a word's id: the sort's key is C's)
         ks.sort(key=x0s.__getitem__)
     order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
-    return [[words[k] for k in rows[j]] for j in order], [middles[j] for j in order], [rows[j] for j in order]
+    return ([[words[k] for k in rows[j]] for j in order], [middles[j] for j in order],
+            [rows[j] for j in order], [whole[j] for j in order])
 
 
 def _median(values: list[float]) -> float:
@@ -176,16 +183,17 @@ def _median(values: list[float]) -> float:
 
 
 def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalRules,
-            figures: Sequence[Box], body: float) -> list[list[Word]]:
+            figures: Sequence[Box], body: float) -> tuple[list[list[Word]], dict[int, Box]]:
     """Words grouped by baseline, then cut at gutters; ``axes`` maps a box into row space;
-    ``body``: the words' ``typical_size``.
+    ``body``: the words' ``typical_size``. Given too: the box of each line an OCR file found
+    and kept whole (by the piece's ``id``), worked out once for the gutters and the line.
     The words of a piece of a line an OCR engine found are in the engine's order (the order
     ``words`` give), not sorted along the line: its reading of the line is evidence, and a
     word boxed wrongly ("of" boxed over its whole line) would move."""
     if not words:
-        return []
+        return [], {}
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
-    rows, middles, positions = _rows(words, boxes, axes is _same)
+    rows, middles, positions, found_boxes = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
     extents = [row_extent(row, boxes) if row[0].source_block is not None else None for row in rows]
     found_rows = [(m, *e) for row, m, e in zip(rows, middles, extents)
@@ -193,26 +201,25 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
     widest_whole, one_column = ONE_COLUMN * measure, measure + _BEYOND_MEASURE * body
     ruled = bool(separators)
-    kept = [e is not None and e[1] - e[0] <= one_column and one_found_line(row)
-            and not (ruled and separators.within(*e)) for row, e in zip(rows, extents)]
-    white = PageWhite(words, boxes, [*map(axes, figures)], body, found_rows,
-                      [row for row, k in zip(rows, kept) if k])  # asked for when needed
+    kept = [one is not None and e[1] - e[0] <= one_column and not (ruled and separators.within(*e))
+            for one, e in zip(found_boxes, extents)]
+    # an OCR line in one column, of one block, no rule: no cut below, its words in the
+    # source's order (their positions in ``words``) as the end asks, and its box, given at once
+    wholes = {i: _in_source_order(words, positions[i]) for i, k in enumerate(kept) if k}
+    shapes = [found_boxes[i] for i in wholes]
+    white = PageWhite(words, boxes, [*map(axes, figures)], body, found_rows,  # asked for when needed
+                      [*wholes.values()], [ks for ks, k in zip(positions, kept) if not k], shapes)
     # asked once, not at every gap (display predicates hold between words of ``DISPLAY`` type)
     slack, display = _SLACK * body, DISPLAY * body
     tolerance, tight = params.size_tolerance * body, min(DISPLAY_APART, CJK_APART, params.word_gap)
     face = cache(lambda: body_face(words, body, tolerance))  # the body's face, asked of few pages
     pieces = []
-    in_order: set[int] = set()  # the pieces already in the source's order (by ``id``)
     cut: list[int] = []  # the rows looked at gap by gap
     for i, row in enumerate(rows):
         width = extents[i][1] - extents[i][0] if extents[i] else math.inf  # a row of found words'
         in_column = width <= one_column
         if kept[i]:
-            # an OCR line in one column, of one block, no rule: no cut below, its words in the
-            # source's order (their positions in ``words``) as the end asks, given at once
-            whole = [words[k] for k in sorted(positions[i])]
-            pieces.append([whole])
-            in_order.add(id(whole))
+            pieces.append([wholes[i]])
             continue
         cut.append(i)
         unhung, gutters, across = white.unhung, white.gutters, white.across
@@ -265,13 +272,21 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
         pieces.append(cut_row(row, gaps, cuts, in_measure))
     joined = rejoined(pieces, white, boxes, hanging_mark, slack, separators)
-    unsorted = [len(q) > 1 and q[0].source_block is not None and id(q) not in in_order for q in joined]
+    known = {id(ws): axes(box) for ws, box in zip(wholes.values(), shapes)}  # (axes: its own inverse)
+    unsorted = [len(q) > 1 and q[0].source_block is not None and id(q) not in known for q in joined]
     if not any(unsorted):
-        return joined
+        return joined, known
     # the source's order (its lines' word order): the positions of the words of the rows cut
     # (a found line's pieces hold words of its row only: ``rejoined`` joins no found word)
     rank = {id(words[k]): k for i in cut for k in positions[i]}
-    return [sorted(q, key=lambda w: rank[id(w)]) if u else q for q, u in zip(joined, unsorted)]
+    return [sorted(q, key=lambda w: rank[id(w)]) if u else q for q, u in zip(joined, unsorted)], known
+
+
+def _in_source_order(words: list[Word], positions: list[int]) -> list[Word]:
+    """The words at ``positions`` in ``words`` in the order they are given there: a slice when
+    they stand together (the words of a line, in most sources' order)."""
+    first, last = min(positions), max(positions)
+    return words[first:last + 1] if last - first + 1 == len(positions) else [words[k] for k in sorted(positions)]
 
 
 def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: dict[int, Box],

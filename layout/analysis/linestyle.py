@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..geometry import union_all
-from ..model import Line, Word, font_family
+from ..model import Box, Line, Word, font_family
 from .script import has_cjk, joins_without_space
 
 # Gaps narrower than this [em] between two runs are no word space (a font change inside a word).
@@ -42,8 +42,9 @@ def _lead_in(words: list[Word]) -> bool:
         sum(len(w.text) for w in rest) >= 0.25 * sum(len(w.text) for w in words)
 
 
-def make_line(words: list[Word], vertical: bool) -> Line:
-    """A line from its words in reading order, with the style of most of its characters.
+def make_line(words: list[Word], vertical: bool, box: Box | None = None) -> Line:
+    """A line from its words in reading order, with the style of most of its characters;
+    ``box``: the union of their boxes, when the caller has it.
 
     A lead-in run does not count towards the style (see ``_lead_in``). A line of one word
     (most lines of a CJK page, whose spans are whole lines), or of words all in one style
@@ -58,7 +59,8 @@ def make_line(words: list[Word], vertical: bool) -> Line:
     if all((w.bold, w.italic, w.font, w.size) == style for w in words):
         # One style throughout (most lines): no lead-in, nothing to count.
         blank = not any(w.text for w in words)  # no characters: styled, as counted below
-        return Line(tuple(words), union_all([w.box for w in words]), join_words(words, vertical),
+        box = box if box is not None else union_all([w.box for w in words])
+        return Line(tuple(words), box, join_words(words, vertical),
                     first.size, bool(first.bold) or blank, bool(first.italic) or blank, vertical,
                     font_family(first.font))
     styled = words
@@ -75,7 +77,8 @@ def make_line(words: list[Word], vertical: bool) -> Line:
         bold += n * w.bold
         italic += n * w.italic
         total += n
-    return Line(tuple(words), union_all(w.box for w in words), join_words(words, vertical),
+    box = box if box is not None else union_all(w.box for w in words)
+    return Line(tuple(words), box, join_words(words, vertical),
                 max(sizes, key=sizes.get), bold >= _STYLE_SHARE * total,
                 italic >= _STYLE_SHARE * total, vertical, font_family(max(fonts, key=fonts.get)))
 
@@ -87,10 +90,14 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one. The letters of a
     word set letter-spaced join, whatever their spacing (``_letter_spacing``).
     """
-    texts = [_SPACED_LETTERS.sub(_closed_up, w.text) if w.text.count(" ") >= _SPACED_RUN - 1
-             else w.text for w in words]
+    texts = [w.text for w in words]
+    joined = "".join(texts)
+    if joined.count(" ") >= _SPACED_RUN - 1:  # (no word of the line can hold such a run else)
+        texts = [_SPACED_LETTERS.sub(_closed_up, t) if t.count(" ") >= _SPACED_RUN - 1 else t
+                 for t in texts]
+        joined = "".join(texts)
     # A line without CJK (one scan of its text) joins no two words without a space.
-    cjk = len(words) > 1 and has_cjk("".join(texts))
+    cjk = len(words) > 1 and has_cjk(joined)
     tracking = _letter_spacing(words, texts, vertical)
     if not (cjk or tracking or vertical):  # (most lines: a word space wider than a hair)
         return _spaced_by_gaps(words, texts)
@@ -136,7 +143,7 @@ def _letter_spacing(words: Sequence[Word], texts: list[str], vertical: bool) -> 
     """The letter spacing of each gap (by the index of the word after it) inside a run of
     ``_SPACED_RUN`` or more single letters, not CJK: the run's median gap, which its letters
     outnumber its word spaces in. Empty for a line without such a run (almost every line)."""
-    if len(texts) < _SPACED_RUN or sum(len(t) == 1 for t in texts) < _SPACED_RUN:
+    if len(texts) < _SPACED_RUN or list(map(len, texts)).count(1) < _SPACED_RUN:
         return {}
     single = [len(t) == 1 and t.isalpha() and not has_cjk(t) for t in texts]
     out: dict[int, float] = {}

@@ -55,29 +55,27 @@ _LEVEL = 0.5
 # two printed lines (a flourish, a stack of specks): not a fragment of one
 _HAIR = 0.1
 _ONE_LINE = 1.5
-_X0, _Y0, _X1, _Y1 = attrgetter("x0"), attrgetter("y0"), attrgetter("x1"), attrgetter("y1")
+_Y0, _X1, _Y1 = attrgetter("y0"), attrgetter("x1"), attrgetter("y1")
 _HEIGHT = attrgetter("height")
 
 Hanging = Callable[[Word, Word], bool]
 
 
-def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> list[list[int]]:
-    """The lines an OCR file found (the positions of their words in ``words``, whose boxes
-    are ``boxes``), those of one source block that stand on one printed line side by side
-    joined, left to right: an engine splits a line of a noisy scan into fragments (":tinent
-    can" beside ".now array against her", the Liverpool Standard, 1832), which its block says
-    are one text. On one line: middles within ``OFF_BASELINE`` of the smaller height, about
+def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> list[list[int]]:
+    """The lines an OCR file found (the positions of their words in ``words``; ``shapes``:
+    each line's box), grouped (as their indices in ``lines``): those of one source block that
+    stand on one printed line side by side together, left to right, any other alone. An
+    engine splits a line of a noisy scan into fragments (":tinent can" beside ".now array
+    against her", the Liverpool Standard, 1832), which its block says are one text. On one line: middles within ``OFF_BASELINE`` of the smaller height, about
     one size (``SAME_SIZE``), ``_BESIDE`` em apart at most and overlapping by a hair at most.
     Whether a gutter runs between them is left to the cuts of the row they make; but two
     lines that together reach wider than their block's measure and a size (``full_measure``
     of its found lines, when it has ``MEASURED`` of them to say so) are no fragments of one
     line: they are lines of two columns in a region the engine ran across the gutter (joined,
     their gutter would be read across, ``foundlines.read_across``, and never cut)."""
-    spans = []  # per line: middle, height, left, right, size (of its first word)
-    for ks in lines:
-        bs = [boxes[k] for k in ks]
-        y0, y1 = min(map(_Y0, bs)), max(map(_Y1, bs))
-        spans.append(((y0 + y1) / 2, y1 - y0, min(map(_X0, bs)), max(map(_X1, bs)), words[ks[0]].size))
+    # per line: middle, height, left, right, size (of its first word)
+    spans = [((b.y0 + b.y1) / 2, b.y1 - b.y0, b.x0, b.x1, words[ks[0]].size) for ks, b in zip(lines, shapes)]
+    middles, lefts = [s[0] for s in spans], [s[2] for s in spans]  # (sort keys in C)
     by_block: dict[int | None, list[int]] = {}
     for j, ks in enumerate(lines):
         by_block.setdefault(words[ks[0]].source_block, []).append(j)
@@ -86,7 +84,7 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
     root = list(range(len(lines)))
     tallest = _ONE_LINE * sorted(h for _, h, *_ in spans)[len(spans) // 2] if spans else 0.0
     for block, js in by_block.items():
-        js.sort(key=lambda j: spans[j][0])
+        js.sort(key=middles.__getitem__)
         for i, a in enumerate(js):
             cy, h, x0, x1, size = spans[a]
             for b in islice(js, i + 1, None):  # (no copy of the rest: the loop stops soon)
@@ -100,9 +98,9 @@ def fragments(lines: list[list[int]], words: list[Word], boxes: list[Box]) -> li
                         and max(x1, x1_b) - min(x0, x0_b) <= measure[block] + big:
                     root[root_of(root, b)] = root_of(root, a)
     groups: dict[int, list[int]] = {}
-    for j in sorted(range(len(lines)), key=lambda j: spans[j][2]):
+    for j in sorted(range(len(lines)), key=lefts.__getitem__):
         groups.setdefault(root_of(root, j), []).append(j)
-    return [[k for j in js for k in lines[j]] for js in groups.values()]
+    return list(groups.values())
 
 
 def other_lines(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:

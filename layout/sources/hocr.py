@@ -36,6 +36,7 @@ regroup the words and find the reading order from the geometry alone.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -68,10 +69,13 @@ def _classes(element: etree._Element) -> set[str]:
 
 
 def _bbox(props: dict[str, list[str]]) -> Box | None:
-    values = [number_of(v) for v in props.get("bbox", [])[:4]]
-    if len(values) < 4 or None in values:
+    """The ``bbox`` property as a box; None when it has not four finite numbers."""
+    try:
+        x0, y0, x1, y1 = map(float, props.get("bbox", [])[:4])
+    except ValueError:  # fewer than four values, or one no number
         return None
-    return Box(*values)
+    # all four finite (x - x is 0 for a finite x, NaN else), as ``number_of`` asks of each
+    return Box(x0, y0, x1, y1) if (x0 - x0) + (y0 - y0) + (x1 - x1) + (y1 - y1) == 0.0 else None
 
 
 def _number(props: dict[str, list[str]], name: str) -> float | None:
@@ -111,18 +115,18 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
     box = _bbox(props)
     bounds = page_size(where, box and box.x1, box and box.y1)
     dpi = _number(props, "scan_res") or DPI
+    # each element's classes, read once (the dict keeps lxml's proxies alive, so an element
+    # met again is the same object)
+    classes = {e: _classes(e) for e in page.iter() if isinstance(e.tag, str)}
     lines: list[tuple[etree._Element, list[etree._Element]]] = []
-    for element in page.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if _classes(element) & _LINES and not any(
-                isinstance(d.tag, str) and _classes(d) & _LINES for d in element.iterdescendants()):
-            words = [w for w in element.iter() if isinstance(w.tag, str)
-                     and "ocrx_word" in _classes(w)]
+    for element, own in classes.items():
+        if own & _LINES and not any(
+                isinstance(d.tag, str) and classes[d] & _LINES for d in element.iterdescendants()):
+            words = [w for w in element.iter() if isinstance(w.tag, str) and "ocrx_word" in classes[w]]
             lines.append((element, words or [element]))
     rows = [row for line, members in lines for row in _printed(line, members, bounds)]
-    line_boxes = [box or bounds(_bbox(properties(line)), _name(line)) for line, _, box in rows]
-    careas = [e for e in page.iter() if isinstance(e.tag, str) and "ocr_carea" in _classes(e)]
+    line_boxes = [box or bounds(_bbox(properties(line)), partial(_name, line)) for line, _, box in rows]
+    careas = [e for e, own in classes.items() if "ocr_carea" in own]
     carea_no = {e: k for k, e in enumerate(careas)}
     blocks = [next((carea_no[a] for a in line.iterancestors() if a in carea_no), None)
               for line, _, _ in rows]
@@ -138,7 +142,7 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
     for k, (_, top, _, bottom) in titles.items():
         box = line_boxes[k]
         line_boxes[k] = bounds(Box(box.x0, top, box.x1, bottom), _name(careas[blocks[k]]))
-    found = [[(element, props, text, bounds(_bbox(props), _name(element)))
+    found = [[(element, props, text, bounds(_bbox(props), partial(_name, element)))
               for element, props in members if (text := _text(element))] for _, members, _ in rows]
     types = boxed_line_types([[(e, text, b) for e, _, text, b in words] for words in found],
                              line_boxes, titles,
@@ -151,13 +155,14 @@ def read_page(page: etree._Element, number: int, where: str) -> PageContent:
         for element, props, text, box in members:
             words.append(_word(element, props, text, on_line(box, line_box), estimate, dpi,
                                line_no, block))
-    figures, rules = _graphics(page, bounds)
+    figures, rules = _graphics(classes, bounds)
     return PageContent(number, bounds.width, bounds.height, "px", tuple(words), figures, rules)
 
 
 def _text(element: etree._Element) -> str:
-    """The text of a word (or of a line without words), whitespace collapsed."""
-    return " ".join("".join(element.itertext()).split())
+    """The text of a word (or of a line without words), whitespace collapsed (a word holding
+    no element, most, has its text alone: no walk of its children)."""
+    return " ".join(("".join(element.itertext()) if len(element) else element.text or "").split())
 
 
 def _printed(line: etree._Element, members: list[etree._Element], bounds: PageBounds
@@ -170,7 +175,7 @@ def _printed(line: etree._Element, members: list[etree._Element], bounds: PageBo
     rows = None if None in boxes else printed_rows([(b.x0, b.y0, b.x1, b.y1) for b in boxes])
     if rows is None:
         return [(line, parsed, None)]
-    return [(line, [parsed[k] for k in row], bounds(union_all([boxes[k] for k in row]), _name(line)))
+    return [(line, [parsed[k] for k in row], bounds(union_all([boxes[k] for k in row]), partial(_name, line)))
             for row in rows]
 
 
@@ -178,7 +183,7 @@ def _word(element: etree._Element, props: dict[str, list[str]], text: str, box: 
           estimate: float, dpi: float, line_no: int, block: int | None) -> Word:
     """A Word from an ``ocrx_word`` (or a line without words; ``props``, its properties) of
     line ``line_no`` in carea ``block``, with its text and its box on its line."""
-    inside = {e.tag for e in element.iter() if isinstance(e.tag, str)}
+    inside = {e.tag for e in element.iter() if isinstance(e.tag, str)} if len(element) else {element.tag}
     points = _number(props, "x_fsize")
     confidence = _number(props, "x_wconf")
     return Word(text, box, " ".join(props.get("x_font", [])).strip('"'),
@@ -188,17 +193,15 @@ def _word(element: etree._Element, props: dict[str, list[str]], text: str, box: 
                 source_line=line_no, source_block=block)
 
 
-def _graphics(page: etree._Element,
+def _graphics(classes: dict[etree._Element, set[str]],
               bounds: PageBounds) -> tuple[tuple[Figure, ...], tuple[Rule, ...]]:
-    """Figures (photos, images, drawings) and separator rules of the page."""
+    """Figures (photos, images, drawings) and separator rules of the page (``classes``: its
+    elements' classes, in document order)."""
     figures, rules = [], []
-    for element in page.iter():
-        if not isinstance(element.tag, str):
-            continue
-        classes = _classes(element)
-        if classes & _FIGURES:
+    for element, own in classes.items():
+        if own & _FIGURES:
             figures.append(Figure(bounds(_bbox(properties(element)), _name(element))))
-        elif "ocr_separator" in classes:
+        elif "ocr_separator" in own:
             rule = rule_or_figure(bounds(_bbox(properties(element)), _name(element)))
             if rule is not None:
                 rules.append(rule)

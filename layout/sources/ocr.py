@@ -11,7 +11,7 @@ keep their own.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
@@ -44,21 +44,27 @@ def sizes_from_heights(heights: Sequence[float]) -> list[float]:
 class PageBounds:
     """The page a reader is reading, to check boxes against: a box that is missing or lies far
     outside the page (more than ``OUTSIDE`` of its size) is a ``PageError`` naming the file
-    and element; one slightly outside is clipped."""
+    and element (its name, or a call giving it, made only then); one slightly outside is
+    clipped."""
 
     where: str
     width: float
     height: float
 
-    def __call__(self, box: Box | None, element: str) -> Box:
+    def __call__(self, box: Box | None, element: str | Callable[[], str]) -> Box:
         if box is None or not all(map(math.isfinite, (box.x0, box.y0, box.x1, box.y1))):
-            raise PageError(f"{self.where}: {element} has no (finite) coordinates")
+            raise PageError(f"{self.where}: {_named(element)} has no (finite) coordinates")
         w, h = self.width, self.height
         if (box.x0 < -OUTSIDE * w or box.y0 < -OUTSIDE * h or box.width < 0 or box.height < 0
                 or box.x1 > (1 + OUTSIDE) * w or box.y1 > (1 + OUTSIDE) * h):
-            raise PageError(f"{self.where}: {element} at {box.as_list(0)} px lies far outside "
+            raise PageError(f"{self.where}: {_named(element)} at {box.as_list(0)} px lies far outside "
                             f"the {w:.0f} x {h:.0f} px page")
         return Box(max(0.0, box.x0), max(0.0, box.y0), min(w, box.x1), min(h, box.y1))
+
+
+def _named(element: str | Callable[[], str]) -> str:
+    """An element's name as ``PageBounds`` was given it: the name, or a call giving it."""
+    return element if isinstance(element, str) else element()
 
 
 def page_size(where: str, width: float | None, height: float | None) -> PageBounds:

@@ -32,6 +32,8 @@ the words and find the reading order from the geometry alone.
 
 from __future__ import annotations
 
+from functools import partial
+from itertools import repeat
 from pathlib import Path
 
 from lxml import etree
@@ -43,6 +45,7 @@ from .ocr import PageBounds, on_line, page_size, sizes_from_heights
 from .xml import PAGE_NAMESPACES, expect_root, number_of, parse
 
 DPI = 300.0
+Style = tuple[str, bool, bool, float | None]  # family, bold, italic, size [pt]
 _PER_INCH = {"PPI": 1.0, "PPCM": 2.54}
 
 
@@ -73,10 +76,13 @@ class PageXmlSource:
         # The list keeps lxml's element proxies alive, so each parent looked up is the same object.
         regions = list(page.iter(self._tag("TextRegion")))
         region_no = {region: k for k, region in enumerate(regions)}
-        line_boxes = [bounds(polygon_box(line, self._ns), _name(line)) for line in lines]
-        found = [[(element, text, confidence, self._style(element),
-                   bounds(polygon_box(element, self._ns), _name(element)))
-                  for element, text, confidence in line_words(line, self._ns)] for line in lines]
+        line_boxes = [bounds(polygon_box(line, self._ns), partial(_name, line)) for line in lines]
+        # (a word's style is its own TextStyle's, else its line's, asked once a line; its name
+        # is made only for an error)
+        found = [[(element, text, confidence, self._style(element, line_style),
+                   bounds(polygon_box(element, self._ns), partial(_name, element)))
+                  for element, text, confidence in line_words(line, self._ns)]
+                 for line, line_style in ((line, self._style(line)) for line in lines)]
 
         def lone_region(k: int) -> tuple[float, float, float, float] | None:
             region = lines[k].getparent()
@@ -106,8 +112,14 @@ class PageXmlSource:
         return PageContent(number, bounds.width, bounds.height, "px", tuple(words),
                            *self._graphics(page, bounds))
 
-    def _style(self, element: etree._Element) -> tuple[str, bool, bool, float | None]:
-        """(family, bold, italic, size in points) of the nearest TextStyle."""
+    def _style(self, element: etree._Element, inherited: Style | None = None) -> Style:
+        """(family, bold, italic, size in points) of the nearest TextStyle: the element's own,
+        else ``inherited`` (its parent's, when the caller has it: the element itself when it
+        is that parent, a line read as one word), else its ancestors'."""
+        if inherited is not None:
+            own = element.find(self._tag("TextStyle"))
+            return inherited if own is None else (own.get("fontFamily") or "", own.get("bold") == "true",
+                                                  own.get("italic") == "true", number_of(own.get("fontSize")))
         for holder in (element, *element.iterancestors()):
             style = holder.find(self._tag("TextStyle"))
             if style is not None:
@@ -143,11 +155,20 @@ def polygon_box(element: etree._Element, ns: str) -> Box | None:
     """The bounding box of the element's ``Coords points`` polygon; None without one."""
     coords = element.find(f"{{{ns}}}Coords")
     try:
-        points = [tuple(map(float, p.split(","))) for p in coords.get("points").split()]
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        text = coords.get("points")
+        pairs = text.split()
+        numbers = text.replace(",", " ").split()
+        if text.count(",") == len(pairs) and len(numbers) == 2 * len(pairs) and all(
+                map(str.__contains__, pairs, repeat(","))):
+            # each point "x,y" (one comma in each, a number either side): the numbers in
+            # turn, read in C
+            xs, ys = list(map(float, numbers[0::2])), list(map(float, numbers[1::2]))
+        else:
+            points = [tuple(map(float, p.split(","))) for p in pairs]
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
     except (AttributeError, ValueError, IndexError):
         return None
-    return Box(min(xs), min(ys), max(xs), max(ys)) if points else None
+    return Box(min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 def line_words(line: etree._Element, ns: str) -> list[tuple[etree._Element, str, float | None]]:
@@ -165,9 +186,11 @@ def _equiv(element: etree._Element, ns: str) -> tuple[str, float | None]:
     equivs = element.findall(f"{{{ns}}}TextEquiv")
     if not equivs:
         return "", None
-    first = min(equivs, key=lambda e: number_of(e.get("index")) or 0.0)
+    first = equivs[0] if len(equivs) == 1 else min(equivs, key=lambda e: number_of(e.get("index")) or 0.0)
     unicode = first.find(f"{{{ns}}}Unicode")
-    text = "" if unicode is None else " ".join("".join(unicode.itertext()).split())
+    # (a Unicode holding no element, most, has its text alone: no walk of its children)
+    text = "" if unicode is None else " ".join(
+        ("".join(unicode.itertext()) if len(unicode) else unicode.text or "").split())
     return text, number_of(first.get("conf"))
 
 
