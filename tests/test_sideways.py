@@ -55,8 +55,9 @@ def test_sideways_text_is_a_story_of_its_own_read_along_its_lines():
 
 
 def test_only_blocks_wholly_sideways_of_lines_side_by_side_are_read_apart():
-    """A block turned as a whole, two lines side by side, is read apart; a table's turned
-    column head among its upright figures, and a lone turned label, stay on the page."""
+    """A block turned as a whole, two lines side by side, is read apart, and so are two lines
+    an engine boxed a block each; a table's turned column head among its upright figures, and
+    a lone turned label, stay on the page."""
     block = _turned_line(["Een", "zeer", "nuttig"], 400, 60, 5, 100)
     block += _turned_line(["alle", "scherpe", "pillen"], 386, 60, 5, 200)
     label = _turned_line(["vendues", "marche"], 300, 60, 7, 300)
@@ -64,5 +65,7 @@ def test_only_blocks_wholly_sideways_of_lines_side_by_side_are_read_apart():
     table += [Word(f"73.9{k}", Box(220, 70 + 12 * k, 250, 80 + 12 * k), "", 10, source_line=500 + k,
                    source_block=8) for k in range(6)]
     upright = [replace(w, source_block=1) for w in column(50, 100, 20)]
-    content = with_sideways_words(replace(page(upright + block + label + table), unit="px"))
-    assert {w.source_block for w in read_apart(content.words)[1]} == {5}
+    cut = _turned_line(["Kies", "Tand", "Hoofd"], 500, 60, 9, 600)
+    cut += _turned_line(["Oorpynen", "zinkingagtige"], 514, 60, 10, 700)
+    content = with_sideways_words(replace(page(upright + block + label + table + cut), unit="px"))
+    assert {w.source_block for w in read_apart(content.words)[1]} == {5, 9, 10}

@@ -27,6 +27,7 @@ each word a line of its own; their lines are found from the geometry.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -125,10 +126,13 @@ def _sizes_across(words: tuple[Word, ...], apart: list[bool]) -> dict[int | None
 
 def _turned_blocks(words: Sequence[Word]) -> set[int]:
     """The found blocks (``Word.source_block``) set sideways as a whole: every word of the
-    block is vertical, and its lines stand side by side, the block at least
-    ``_SIDE_BY_SIDE`` times as wide as its words' median (a paragraph turned, an advertisement
-    run up the margin). Sideways words among upright ones (a table's column heads turned) or
-    a lone turned line (a label) stay on the page, as vertical lines among its own."""
+    block is vertical, and its lines stand side by side, with those of the blocks so set
+    beside it (an engine may box each line a block): the run of such blocks, chained across
+    the page where they overlap or stand less than a word's width apart (one sweep along x),
+    is at least ``_SIDE_BY_SIDE`` times as wide as the median of such words (a paragraph
+    turned, an advertisement run up the margin). Sideways words among upright ones (a table's column
+    heads turned) or a lone turned line (a label) stay on the page, as vertical lines among
+    its own."""
     if not any(w.vertical for w in words):
         return set()
     kept = {w.source_block for w in words if not w.vertical}
@@ -136,5 +140,18 @@ def _turned_blocks(words: Sequence[Word]) -> set[int]:
     for w in words:
         if w.vertical and w.source_block is not None and w.source_block not in kept:
             boxes.setdefault(w.source_block, []).append(w.box)
-    return {block for block, bs in boxes.items()
-            if max(b.x1 for b in bs) - min(b.x0 for b in bs) >= _SIDE_BY_SIDE * median(b.width for b in bs)}
+    if not boxes:
+        return set()
+    width = median(b.width for bs in boxes.values() for b in bs)
+    spans = sorted((min(b.x0 for b in bs), max(b.x1 for b in bs), block) for block, bs in boxes.items())
+    turned: set[int] = set()
+    run: list[int] = []
+    start = reach = -math.inf
+    for x0, x1, block in spans + [(math.inf, math.inf, None)]:
+        if x0 > reach + width:  # the run ends: a gap wider than a word across
+            if run and reach - start >= _SIDE_BY_SIDE * width:
+                turned.update(run)
+            run, start, reach = [], x0, x1
+        run.append(block)
+        reach = max(reach, x1)
+    return turned
