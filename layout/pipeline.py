@@ -14,13 +14,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from .analysis.ads import mark_ads
+from .analysis.assemble import with_ids
 from .analysis.blocks import build_blocks
 from .analysis.columns import find_grid
 from .analysis.direction import is_vertical, turned, turned_back
 from .analysis.graphics import vector_figures
 from .analysis.lines import build_lines, typical_size
 from .analysis.roles import assign_roles, body_size
-from .analysis.rotation import with_sideways_words
+from .analysis.rotation import read_apart, with_sideways_words
 from .analysis.script import guess_language
 from .analysis.stories import build_stories
 from .analysis.text import paragraphs
@@ -59,7 +60,7 @@ def analyse_page(content: PageContent, params: Params | None = None) -> Layout:
         if is_vertical(content):
             layout = turned_back(_analyse(turned(content), params, body), content.width)
             return replace(layout, width=content.width, height=content.height)
-        return _analyse(content, params, body)
+        return _with_sideways(content, params, body)
 
 
 def sizes_estimated(content: PageContent) -> bool:
@@ -69,9 +70,32 @@ def sizes_estimated(content: PageContent) -> bool:
     return all(not w.font for w in content.words)
 
 
+def _with_sideways(content: PageContent, params: Params, size: float) -> Layout:
+    """A page of horizontal text, its blocks set sideways (``rotation.read_apart``: an
+    advertisement run up the margin) analysed apart: as a page of their own turned a quarter,
+    as a vertical page is, their stories after the page's. Among the upright text their lines,
+    short across the page, would be read as blocks of the columns beside them and join their
+    stories; the upright text is analysed without them, as a page with that margin blank. The
+    sideways page keeps the rules and frames, which part its text, but not the figures (the
+    page's own result has them). Its lines are read down the page, as vertical lines are:
+    text run up it reads backwards (an ALTO reader sorts a sideways line's words top to
+    bottom). Only on an OCR page (in pixels), whose sideways words are found by their boxes:
+    a PDF's vertical lines are read among the page's, as they always were. Each part is
+    measured by its own words' typical size (``read_apart`` sizes sideways words across)."""
+    upright, aside = read_apart(content.words) if content.unit == "px" else (content.words, ())
+    if not aside:
+        return _analyse(content, params, size)
+    layout = _analyse(replace(content, words=upright), params, typical_size(upright))
+    turned_page = turned(replace(content, words=aside, figures=()))
+    side = turned_back(_analyse(turned_page, params, typical_size(aside)), content.width)
+    stories = layout.stories + side.stories
+    return replace(layout, header=layout.header + side.header, footer=layout.footer + side.footer,
+                   stories=tuple(with_ids(s, f"p{content.number}-s{n}") for n, s in enumerate(stories, 1)))
+
+
 def _analyse(content: PageContent, params: Params, size: float) -> Layout:
     """The stages, on a page whose lines run left to right; ``size``: its words'
-    ``typical_size`` (turning the page or marking words sideways changes no word's size)."""
+    ``typical_size`` (turning the page changes no word's size)."""
     lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures], size)
     content = vector_figures(content, lines, size)
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params,
