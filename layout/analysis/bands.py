@@ -93,16 +93,18 @@ def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body
         return []
     reach = _UNDER_TEXT * body
     # the text ending over a head: by bisection on its feet, not a grid of its tall boxes
-    # (filed only for ``closed``, which asks under a rule)
     by_foot = sorted(range(len(running)), key=lambda i: running[i].y1)
     feet = [running[i].y1 for i in by_foot]
-    index, drawn = Grid(running if rules else (), reach), Grid(rules, reach)
+    drawn = Grid(rules, reach)
+    index: list[Grid] = []  # the running text in a grid, filed once a rule lies over a head
 
     def closed(h: Box) -> bool:
-        return any(h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width
-                   and any(running[i].y1 <= r.cy and x_overlap(running[i], h) > 0
-                           for i in index.near(h.x0, -math.inf, h.x1, r.cy))
-                   for r in map(rules.__getitem__, drawn.near(h.x0, h.y0 - reach, h.x1, h.y0)))
+        over = [r for r in map(rules.__getitem__, drawn.near(h.x0, h.y0 - reach, h.x1, h.y0))
+                if h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width]
+        if over and not index:
+            index.append(Grid(running, reach))
+        return any(any(running[i].y1 <= r.cy and x_overlap(running[i], h) > 0
+                       for i in index[0].near(h.x0, -math.inf, h.x1, r.cy)) for r in over)
 
     return [h for h in heads if any(x_overlap(running[i], h) > 0 for i in
                                     by_foot[bisect_left(feet, h.y0 - reach):bisect_right(feet, h.y0)])
