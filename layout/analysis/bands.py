@@ -96,13 +96,15 @@ def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body
     by_foot = sorted(range(len(running)), key=lambda i: running[i].y1)
     feet = [running[i].y1 for i in by_foot]
     drawn = Grid(rules, reach)
-    index: list[Grid] = []  # the running text in a grid, filed once a rule lies over a head
+    # the running text in a grid, filed once a rule lies over a head; its cells ten body sizes
+    # wide, not ``reach``: its boxes are columns of text, and ``closed`` asks up to the page top
+    index: list[Grid] = []
 
     def closed(h: Box) -> bool:
         over = [r for r in map(rules.__getitem__, drawn.near(h.x0, h.y0 - reach, h.x1, h.y0))
                 if h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width]
         if over and not index:
-            index.append(Grid(running, reach))
+            index.append(Grid(running, 10 * body))
         return any(any(running[i].y1 <= r.cy and x_overlap(running[i], h) > 0
                        for i in index[0].near(h.x0, -math.inf, h.x1, r.cy)) for r in over)
 
