@@ -155,6 +155,8 @@ def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, unit
     hosts = [h for h in map(headed.__getitem__, titles.near(column.x0, low, column.x1, high))
              if h is not g and low <= h.anchor_box.y1 <= high
              and into < x_overlap(h.anchor_box, column) < _OVER_SHARE * column.width]
+    if not hosts:
+        return None
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, title.y0 + _STARTS_BELOW * body)]
     found = [h for h in hosts if any(
