@@ -585,12 +585,16 @@ def test_a_credit_wrapped_over_a_jump_line_is_split_off_whole():
 def test_a_title_set_in_two_pieces_far_apart_over_one_line_across_is_one_headline():
     """A paper's name set on both sides of its arms (``Bündner`` ... ``Landbote``) comes in
     two pieces; the imprint line under it runs across the gap: one headline. Two headlines
-    side by side, each over its own column, stay two."""
+    side by side, each over its own column, stay two; so do two with a block standing between
+    them on their row, though a line runs across under both."""
     pieces = text_lines(["Bundner"], 60, 40, size=40) + text_lines(["Landbote"], 330, 40, size=40)
     imprint = text_lines(["Printed and published by A. Bernhard, 18 December 1845"], 50, 90, size=12)
     columns = column(50, 130, 20, width=200) + column(290, 130, 20, width=200, start=40)
     roles = roles_of(page(pieces + imprint + columns, width=600))
     assert roles["Bundner"] == "headline" and "Landbote" not in roles
+    between = text_lines(["No. 12"], 245, 52, size=12)
+    roles = roles_of(page(pieces + between + imprint + columns, width=600))
+    assert roles["Bundner"] == roles["Landbote"] == "headline"
     own = text_lines(["Bundner"], 60, 40, size=40) + column(50, 90, 20, width=200) \
         + text_lines(["Landbote"], 330, 40, size=40) + column(290, 90, 20, width=200, start=40)
     roles = roles_of(page(own, width=600))

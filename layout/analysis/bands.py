@@ -64,7 +64,7 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
                for g in groups if id(g) in stacks}
     heads = _by_foot(_under_text([stacks[id(g)][0] for g in groups if id(g) in stacks], running, drawn, body))
     widest = max(margins.values(), default=0.0)
-    filed = Grid([u.box for u in units], 10 * body)
+    filed: Grid | None = None  # the units' boxes, filed at the first gap (dense pages have none)
     # Running text in two columns or more: its left edges spread wider than a column gap,
     # above and below each candidate (left-edge extremes of every prefix and suffix).
     above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
@@ -72,6 +72,8 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     for k, u in enumerate(ordered[1:], 1):
         if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
             y = (reach + u.box.y0) / 2
+            if filed is None:
+                filed = Grid([u.box for u in units], 10 * body)
             over = _over(figures, reach - body, y) + [
                 _overhung(h, y, u.box.y0 + body, units, filed, body)
                 for h in _over(heads, u.box.y0 - widest - body, y) if u.box.y0 - h.y1 <= margins[id(h)]
@@ -90,16 +92,25 @@ def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body
     if not heads:
         return []
     reach = _UNDER_TEXT * body
-    index, drawn = Grid(running, reach), Grid(rules, reach)
+    # the text ending over a head: by bisection on its feet, not a grid of its tall boxes
+    by_foot = sorted(range(len(running)), key=lambda i: running[i].y1)
+    feet = [running[i].y1 for i in by_foot]
+    drawn = Grid(rules, reach)
+    # the running text in a grid, filed once a rule lies over a head; its cells ten body sizes
+    # wide, not ``reach``: its boxes are columns of text, and ``closed`` asks up to the page top
+    index: list[Grid] = []
 
     def closed(h: Box) -> bool:
-        return any(h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width
-                   and any(running[i].y1 <= r.cy and x_overlap(running[i], h) > 0
-                           for i in index.near(h.x0, -math.inf, h.x1, r.cy))
-                   for r in map(rules.__getitem__, drawn.near(h.x0, h.y0 - reach, h.x1, h.y0)))
+        over = [r for r in map(rules.__getitem__, drawn.near(h.x0, h.y0 - reach, h.x1, h.y0))
+                if h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width]
+        if over and not index:
+            index.append(Grid(running, 10 * body))
+        return any(any(running[i].y1 <= r.cy and x_overlap(running[i], h) > 0
+                       for i in index[0].near(h.x0, -math.inf, h.x1, r.cy)) for r in over)
 
-    return [h for h in heads if any(h.y0 - reach <= running[i].y1 <= h.y0 and x_overlap(running[i], h) > 0
-                                    for i in index.near(h.x0, h.y0 - reach, h.x1, h.y0)) or closed(h)]
+    return [h for h in heads if any(x_overlap(running[i], h) > 0 for i in
+                                    by_foot[bisect_left(feet, h.y0 - reach):bisect_right(feet, h.y0)])
+            or closed(h)]
 
 
 def _open_under(head: Box, y: float, units: Sequence[Unit], filed: Grid) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
@@ -33,13 +33,16 @@ def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role], marks: S
     imprint and date line across the page under it) is one title the lines stage cut apart,
     for display type is never spaced so loosely (``display.display_apart``). ``marks``: a
     per-block list kept in step with the blocks. The headlines are looked up by row
-    (``_Rows``), the blocks between and under two in a grid of ``_CELL`` body sizes: a page
-    of classified ads has thousands of one-line headlines.
+    (``_Rows``), the text under two by its top (``_text_under``), and only when that text
+    spans them the blocks between them, in a grid of ``_CELL`` body sizes: a page of classified
+    ads has thousands of one-line headlines, level with others across a column of text.
     """
     heads = [k for k, r in enumerate(roles) if r == "headline" and len(blocks[k].lines) == 1]
     if len(heads) < 2:
         return list(blocks), list(roles), list(marks)
     rows = _Rows([(blocks[k].box, k) for k in heads], body)
+    by_top = sorted(range(len(blocks)), key=lambda k: (blocks[k].box.y0, k))
+    tops = [blocks[k].box.y0 for k in by_top]
     grid: Grid | None = None  # all blocks, filed once a pair is asked about (few pages have one)
     pairs: dict[int, int] = {}  # left piece -> right piece
     taken: set[int] = set()  # the right pieces
@@ -50,18 +53,16 @@ def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role], marks: S
             if j in taken or min(a.size, b.size) < _PIECE_SIZE * max(a.size, b.size) \
                     or y_overlap(a.box, b.box) <= 0.5 * min(a.box.height, b.box.height):
                 continue
+            row, reach = a.box.union(b.box), _SPANNED_REACH * a.size
+            text = _text_under(row, reach, blocks, roles, by_top, tops)
+            if text is None or not (text.x0 < a.box.x1 and text.x1 > b.box.x0):
+                break  # the nearest headline on the right is no piece of a's: no text spans them
             if grid is None:
                 grid = Grid([o.box for o in blocks], _CELL * body)
-            row, reach = a.box.union(b.box), _SPANNED_REACH * a.size
-            if any(k not in (i, j) and roles[k] != "furniture" and blocks[k].box.x1 > a.box.x1
-                   and blocks[k].box.x0 < b.box.x0 and y_overlap(blocks[k].box, row) > 0
-                   for k in grid.near(a.box.x1, row.y0, b.box.x0, row.y1)):
-                break  # the nearest headline on the right stands beyond a block: no piece of a's
-            text = min((blocks[k].box for k in grid.near(row.x0, row.y1, row.x1, row.y1 + reach)
-                        if roles[k] != "furniture" and row.y1 <= blocks[k].box.y0 <= row.y1 + reach
-                        and x_overlap(blocks[k].box, row) > 0), key=lambda o: o.y0, default=None)
-            if text is not None and text.x0 < a.box.x1 and text.x1 > b.box.x0:
-                pairs[i] = j
+            if not any(k not in (i, j) and roles[k] != "furniture" and blocks[k].box.x1 > a.box.x1
+                       and blocks[k].box.x0 < b.box.x0 and y_overlap(blocks[k].box, row) > 0
+                       for k in grid.near(a.box.x1, row.y0, b.box.x0, row.y1)):
+                pairs[i] = j  # (a block standing between them leaves them apart)
                 taken.add(j)
             break
     if not pairs:
@@ -70,6 +71,22 @@ def join_spanned_pieces(blocks: Sequence[Block], roles: Sequence[Role], marks: S
                          box=blocks[i].box.union(blocks[j].box)) for i, j in pairs.items()}
     kept = [k for k in range(len(blocks)) if k not in taken]
     return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept], [marks[k] for k in kept]
+
+
+def _text_under(row: Box, reach: float, blocks: Sequence[Block], roles: Sequence[Role],
+                by_top: Sequence[int], tops: Sequence[float]) -> Box | None:
+    """The box of the first block (the one starting highest; of those level, the first given)
+    that is no furniture, starts from ``row``'s foot to ``reach`` under it and shares some of its
+    width; None if none. ``by_top``: the blocks' indexes sorted by (top, index), ``tops`` their
+    tops: the blocks starting in that band are found by bisection, few even on a page of
+    thousands."""
+    for n in range(bisect_left(tops, row.y1), len(by_top)):
+        if tops[n] > row.y1 + reach:
+            break
+        o = blocks[by_top[n]].box
+        if roles[by_top[n]] != "furniture" and x_overlap(o, row) > 0:
+            return o
+    return None
 
 
 class _Rows:

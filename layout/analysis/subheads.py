@@ -74,7 +74,7 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     # the sizes of the page's crossheads: named so, or titles taken inset
     like = {u.block.size for u in units if u.block is not None and u.block.role == "crosshead"}
     like.update(max(b.size for b in g.header) for (g, _), host in zip(titled, inset) if host is not None)
-    hosts = [(g, host or _host(g, column, units, grid, body, like)
+    hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, like))
               or _row_host(g, column, headed, titles, units, grid, body)
               or _module_host(g, column, headed, titles, units, grid, body))
              for (g, column), host in zip(titled, inset)]
@@ -120,7 +120,7 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
-    same = any(abs(size - s) <= _LIKE * s for s in like)
+    same = _sized_like(g, like)
     edges = (same and anchor.x0 >= column.x0 - into, same and anchor.x1 <= column.x1 + into)
     if not (left or right) or not all(_runs_beside(side, host, title.y0, column.y1, body)
                                       or (edge and not side) for side, edge in zip((left, right), edges)):
@@ -128,6 +128,13 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
                     and max(b.size for b in host.header) > size) else None
+
+
+def _sized_like(g: Group, like: Collection[float]) -> bool:
+    """Whether g's title is of one of the sizes ``like`` (within ``_LIKE``): with none, ``_host``
+    asked with ``like`` answers as without, so it is not asked again."""
+    size = max(b.size for b in g.header)
+    return any(abs(size - s) <= _LIKE * s for s in like)
 
 
 def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, units: Sequence[Unit],
@@ -148,6 +155,8 @@ def _row_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, unit
     hosts = [h for h in map(headed.__getitem__, titles.near(column.x0, low, column.x1, high))
              if h is not g and low <= h.anchor_box.y1 <= high
              and into < x_overlap(h.anchor_box, column) < _OVER_SHARE * column.width]
+    if not hosts:
+        return None
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, title.y0 + _STARTS_BELOW * body)]
     found = [h for h in hosts if any(
