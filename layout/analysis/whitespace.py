@@ -218,11 +218,15 @@ def _closed(s: _Open, end: int, top: float, h: float, wanted: tuple[float, int])
 def _beside_fewer(slices: list[Free], fewest: int) -> bool:
     """Whether fewer than ``fewest`` boxes stand beside the slices' free intervals on their left
     or on their right (None at the margin): no part of the strip has more beside it
-    (``Strip.lines``)."""
+    (``Strip.lines``). Each side is looked at until ``fewest`` are seen (a few slices, down
+    a column's lines; all of them along the page's margin)."""
     for side in (2, 3):  # (a free interval's box on its left, on its right)
-        beside = {f[side] for f in slices}
-        beside.discard(None)
-        if len(beside) < fewest:
+        beside = {None}
+        for f in slices:
+            beside.add(f[side])
+            if len(beside) > fewest:
+                break
+        else:
             return True
     return False
 
