@@ -16,6 +16,14 @@ def test_a_page_mostly_in_han_is_chinese_and_one_with_kana_japanese():
     assert guess_language("the council said that the plan was in the end for the city") == "en"
 
 
+def test_a_latin_page_with_a_few_cjk_characters_or_none_is_told_by_its_words():
+    """Text with no CJK character skips the share (one scan says so); with a few, under the
+    share, it is still told by its function words."""
+    assert guess_language("le café et la gare — la ville, les rues du port et des quais") == "fr"
+    assert guess_language("the 新 plan and the port of the city in the end") == "en"
+    assert guess_language("§ 2 — nothing here") is None
+
+
 def test_text_is_all_cjk_when_every_character_but_white_space_is():
     assert all_cjk("新闻，报道") and all_cjk(" 新闻\u3000报道\t") and all_cjk("\U00020000")
     assert not all_cjk("新闻 a") and not all_cjk("新闻1")

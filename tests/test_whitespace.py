@@ -68,3 +68,19 @@ def test_the_white_beside_a_ragged_columns_short_lines_ends_unmeasured_in_the_gu
     boxes += _column(160, 260, 100, 13)
     assert [(s.x0, s.x1, s.y0, s.y1) for s in white_strips(boxes, 10) if 100 < s.x1 < 200] \
         == [(150, 160, 100, 255)]
+
+
+def test_a_strip_beside_fewer_boxes_than_asked_on_one_side_is_left_unmeasured():
+    """Two columns 10 pt apart (150..160), a picture right of them (300..400) and one line
+    beside it: asked for strips beside two boxes at least on each side (``fewest``), the white
+    between the columns and the picture (one box on its right) and the white at the page's
+    right margin (none) are left out, and every other strip is measured as before."""
+    boxes = _column(50, 150, 100, 20) + _column(160, 260, 100, 20)
+    boxes += [Box(300, 100, 400, 340), Box(410, 200, 500, 210)]
+    every = white_strips(boxes, 10)
+    asked = white_strips(boxes, 10, fewest=2)
+    assert [(s.x0, s.x1) for s in every if s.lines < 2]  # (margins: something to leave out)
+    assert [s for s in every if s.lines >= 2] == [s for s in asked if s.lines >= 2]
+    assert all(s in every for s in asked)
+    assert (150, 160) in [(s.x0, s.x1) for s in asked]
+    assert not [s for s in asked if s.x0 < 50 or s.x1 > 500]

@@ -254,7 +254,7 @@ def find_gutters(boxes: Sequence[Box], body: float, long_only: bool = False) -> 
     so they could keep none out, and the long gutters are the same."""
     if not boxes or body <= 0:
         return Gutters(())
-    measured = [s for s in white_strips(boxes, body, LONG if long_only else SHORT)
+    measured = [s for s in white_strips(boxes, body, LONG if long_only else SHORT, SHORT_LINES - 1)
                 if s.dense >= DENSE and s.height >= SHORT * body and s.lines >= SHORT_LINES - 1
                 and (s.width >= MIN_WIDTH * body or s.aligned >= _HAIRLINE_ALIGNED)]
     strips = [s for s in measured if s.lines >= SHORT_LINES]

@@ -109,9 +109,10 @@ _STOPWORDS = {
 
 
 def guess_language(text: str) -> str | None:
-    """BCP 47 code of the text's dominant language among those we know, or None."""
+    """BCP 47 code of the text's dominant language among those we know, or None. Text with
+    no CJK character at all (most pages, asked in one scan) is not counted for its share."""
     sample = text[:20000]
-    if cjk_share(sample) > 0.3:
+    if not sample.isascii() and has_cjk(sample) and cjk_share(sample) > 0.3:
         kana = len(_KANA.findall(sample))
         return "ja" if kana > 0.05 * len(sample) else "zh"
     counts = Counter(sample.lower().split())  # each word counted once, not once a language

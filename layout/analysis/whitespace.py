@@ -57,11 +57,14 @@ class _Open:
         return _Open(self.x0, self.x1, self.start, list(self.slices), self.pinched)
 
 
-def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT) -> list[Strip]:
+def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT,
+                 fewest: int = 0) -> list[Strip]:
     """Every strip of white space among ``boxes`` at least ``MIN_WIDTH`` wide and ``shortest``
     body sizes high (``SHORT``, or more when the caller wants tall strips only: shorter ones
     are followed all the same, for they may merge with the others, but never measured),
-    followed slice by slice, measured."""
+    followed slice by slice, measured. A strip with fewer than ``fewest`` boxes beside it on
+    one side, all down its length, is left unmeasured too (the caller wants none beside fewer
+    lines, and no part of it can have more: a strip along the page's margin has none)."""
     h = SLICE * body
     top = min(b.y0 for b in boxes)
     left, right = min(b.x0 for b in boxes) - 1, max(b.x1 for b in boxes) + 1
@@ -90,10 +93,11 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT) -> 
             for s in open_:
                 s.slices.append(s.slices[-1])
             continue
-        open_ = _follow(open_, _free(spans, left, right, tall), k, narrow, done, top, h, shortest)
+        open_ = _follow(open_, _free(spans, left, right, tall), k, narrow, done, top, h,
+                        (shortest, fewest))
         before = spans
     for s in open_:
-        done += _closed(s, n, top, h, shortest)
+        done += _closed(s, n, top, h, (shortest, fewest))
     return done
 
 
@@ -119,7 +123,7 @@ def _free(spans: list[tuple[float, float, int, float]], left: float, right: floa
 
 
 def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: list[Strip],
-            top: float, h: float, shortest: float) -> list[_Open]:
+            top: float, h: float, wanted: tuple[float, int]) -> list[_Open]:
     """The strips open after slice k: each open strip narrowed to the free intervals of the
     slice (it may split, or end), and the free intervals that no strip goes on in, as new
     ones. Both lists are sorted by x0, so this is a sweep. Of two strips run into one the
@@ -145,7 +149,7 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             older = nxt.setdefault(key, s)
             if older is not s:
                 if older.start <= s.start:  # (the younger unmeasured: ``_follow``)
-                    done += _closed(s, k, top, h, shortest) if older.start == s.start else []
+                    done += _closed(s, k, top, h, wanted) if older.start == s.start else []
                     continue
                 nxt[key] = s
             if not used[i] and sx1 - sx0 >= NARROWING * (ends[i] - starts[i]):
@@ -172,11 +176,11 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
                 s.pinched += 1
                 nxt.setdefault((sx0, sx1), s)
             else:
-                done += _closed(s, k, top, h, shortest)
+                done += _closed(s, k, top, h, wanted)
             continue
         width = sx1 - sx0
         if width >= wide and all(x1 - x0 < NARROWING * width for _, x0, x1 in pieces):
-            done += _closed(s, k, top, h, shortest)  # a column's width of white space ends in a gutter
+            done += _closed(s, k, top, h, wanted)  # a column's width of white space ends in a gutter
             continue
         last = len(pieces) - 1
         for n, (j, x0, x1) in enumerate(pieces):
@@ -184,7 +188,7 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
             older = nxt.get(key)
             if older is not None:  # two strips run into one: the younger ends here, unmeasured
                 if older.start <= s.start:  # (split ones, as they stand: closing reads, never changes)
-                    done += _closed(s, k, top, h, shortest) if older.start == s.start else []
+                    done += _closed(s, k, top, h, wanted) if older.start == s.start else []
                     continue
             if not used[j] and x1 - x0 >= NARROWING * (ends[j] - starts[j]):
                 used[j] = True
@@ -200,12 +204,31 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
     return [nxt[key] for key in sorted(nxt)] if len(nxt) > 1 else list(nxt.values())
 
 
-def _closed(s: _Open, end: int, top: float, h: float, shortest: float) -> list[Strip]:
-    """The strip as it stands, measured (``stripmeasure.measure``); one under ``shortest`` body
-    sizes (``SHORT``: word spaces of a line or two, never a gutter) is dropped unmeasured."""
-    if end - s.start < shortest / SLICE:
+def _closed(s: _Open, end: int, top: float, h: float, wanted: tuple[float, int]) -> list[Strip]:
+    """The strip as it stands, measured (``stripmeasure.measure``); ``wanted``: the shortest
+    strip measured, in body sizes, and the fewest boxes beside it on either side (those of
+    ``white_strips``). One shorter (``SHORT``: word spaces of a line or two, never a gutter), or
+    beside fewer boxes, is dropped unmeasured."""
+    shortest, fewest = wanted
+    if end - s.start < shortest / SLICE or fewest and _beside_fewer(s.slices, fewest):
         return []
     return measure(s.slices, s.start, end, top, h, shortest, s.run)
+
+
+def _beside_fewer(slices: list[Free], fewest: int) -> bool:
+    """Whether fewer than ``fewest`` boxes stand beside the slices' free intervals on their left
+    or on their right (None at the margin): no part of the strip has more beside it
+    (``Strip.lines``). Each side is looked at until ``fewest`` are seen (a few slices, down
+    a column's lines; all of them along the page's margin)."""
+    for side in (2, 3):  # (a free interval's box on its left, on its right)
+        beside = {None}
+        for f in slices:
+            beside.add(f[side])
+            if len(beside) > fewest:
+                break
+        else:
+            return True
+    return False
 
 
 # The start and the end of a free interval, taken by ``map`` in ``_follow``
