@@ -84,9 +84,13 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
     ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
     SAINTE-BARBE`` under "La Soirée parisienne"): a crosshead; so is a line without a letter (an
     asterism, ``* * *``), which breaks a story's text and heads none. Under a headline set across
-    more columns than the title's (the nearest above it that reaches over the title's column),
-    the title is a crosshead of that story too: People's Daily centres its crossheads in the
-    column. A banner with headlines of their own under it heads a section, not one story
+    more columns than the title's (the nearest above it that reaches over the title's column,
+    or is centred over text on both sides of it: text starting by the title's row, under it,
+    in the column that mirrors the title's about its middle), the title is a crosshead of that
+    story too: People's Daily centres its crossheads in the column, and a story's headline
+    centred over its module may stop short of its last column (typst_s177_07_zh: a crosshead
+    atop the last of eight columns, under a headline over the middle six). A banner with
+    headlines of their own under it heads a section, not one story
     (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
     whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
     "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION"). A title that is all
@@ -128,7 +132,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
         # be set no larger than its crossheads, and only the stories stage names it headline
         wide = [k for k in crossheads if blocks[k].box.width >= _WIDER * text.width]
         over = [k for k in heads + wide if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
-                and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
+                and (blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0
+                     or k in heads and centred_over(blocks[k].box, text, b))]
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
         top = blocks[nearest].box if nearest is not None else None
         if top is None or top.width < _WIDER * text.width and not (
@@ -138,6 +143,12 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
         # a banner over headlines of their own heads a section
         return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
                        and blocks[k].frame == blocks[i].frame for k in heads)
+
+    def centred_over(head: Box, text: Box, title: Box) -> bool:  # text under it mirrors the title's
+        mirror = Box(head.x0 + head.x1 - text.x1, text.y0, head.x0 + head.x1 - text.x0, text.y1)
+        row = by_top[bisect_left(tops, max(head.y1, title.y0 - _ABOVE_REACH * body)):
+                     bisect_right(tops, title.y1 + _TEXT_GAP * body)]
+        return any(roles[k] == "body" and x_overlap_ratio(blocks[k].box, mirror) >= SAME_COLUMN for k in row)
 
     for i in by_top:  # top down: the upper title of a stack is judged first
         b = blocks[i]
