@@ -85,8 +85,8 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
     SAINTE-BARBE`` under "La Soirée parisienne"): a crosshead; so is a line without a letter (an
     asterism, ``* * *``), which breaks a story's text and heads none. Under a headline set across
     more columns than the title's (the nearest above it that reaches over the title's column,
-    or is centred over text on both sides of it: text starting by the title's row, under it,
-    in the column that mirrors the title's about its middle), the title is a crosshead of that
+    or is centred over text on both sides of it: the first text under it in the column that
+    mirrors the title's about its middle starts by the title's row), the title is a crosshead of that
     story too: People's Daily centres its crossheads in the column, and a story's headline
     centred over its module may stop short of its last column (typst_s177_07_zh: a crosshead
     atop the last of eight columns, under a headline over the middle six). A banner with
@@ -144,11 +144,16 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
         return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
                        and blocks[k].frame == blocks[i].frame for k in heads)
 
+    texts = [k for k, r in enumerate(roles) if r == "body"] if heads else []
+    text_grid = Grid([blocks[k].box for k in texts], _CELL * body)
+
     def centred_over(head: Box, text: Box, title: Box) -> bool:  # text under it mirrors the title's
-        mirror = Box(head.x0 + head.x1 - text.x1, text.y0, head.x0 + head.x1 - text.x0, text.y1)
-        row = by_top[bisect_left(tops, max(head.y1, title.y0 - _ABOVE_REACH * body)):
-                     bisect_right(tops, title.y1 + _TEXT_GAP * body)]
-        return any(roles[k] == "body" and x_overlap_ratio(blocks[k].box, mirror) >= SAME_COLUMN for k in row)
+        x0, x1 = head.x0 + head.x1 - text.x1, head.x0 + head.x1 - text.x0
+        mirror = Box(x0, text.y0, x1, text.y1)  # its first text under the head starts by the title's row
+        near = map(texts.__getitem__, text_grid.near(x0, head.y1, x1, title.y1 + _TEXT_GAP * body))
+        tops_there = [blocks[k].box.y0 for k in near if roles[k] == "body" and blocks[k].box.y1 > head.y1
+                      and x_overlap_ratio(blocks[k].box, mirror) >= SAME_COLUMN]
+        return bool(tops_there) and min(tops_there) >= max(head.y1, title.y0 - _ABOVE_REACH * body)
 
     for i in by_top:  # top down: the upper title of a stack is judged first
         b = blocks[i]
