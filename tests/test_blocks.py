@@ -438,17 +438,3 @@ def test_a_block_split_evenly_between_two_sizes_takes_its_first_lines():
     assert b.size == 10.0
     (b,) = blocks_of([word("aaaa bbbb cc", 50, 100, 10.2), word("dddd eeee ff", 50, 112, 10.0)])
     assert b.size == 10.2
-
-
-def test_a_title_over_two_columns_does_not_go_on_in_the_crosshead_atop_the_second():
-    """A short story's headline over its two columns, set in the bold of its crossheads, and
-    the crosshead centred atop its second column right under it, level with the first
-    column's text (typst_s179_08_zh): two blocks, for the title runs over text beside the
-    crosshead. A centred headline's second line, nothing beside it, goes on from its first."""
-    head = [word("Harbour Plan Wins the Final Vote at Last", 50, 100, bold=True)]  # 50 to 250
-    crosshead = [word("Work at sea", 177, 114, bold=True)]
-    body = column(50, 114, 6, width=90, size=9) + column(160, 126, 5, width=90, size=9, start=20)
-    titles = [b for b in blocks_of(head + crosshead + body) if b.bold]
-    assert [b.raw_text for b in titles] == ["Harbour Plan Wins the Final Vote at Last", "Work at sea"]
-    (title,) = [b for b in blocks_of(head + crosshead) if b.bold]
-    assert len(title.lines) == 2

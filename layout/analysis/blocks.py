@@ -136,16 +136,6 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
     extents: dict[int, Box] = {}  # per group, the box of all its lines
 
     plain = not regions.lines  # no line of an OCR region (a PDF's page): no region's question holds
-    level = ByKey([boxes[id(ln)] for ln in lines], lambda b: b.cy)
-
-    def over_two(lb: Box, ln: Line, b: Box) -> bool:
-        """Whether the row ``lb`` reaches, beside ``ln`` (box ``b``) under it, over a line
-        level with it in another type: ``lb`` runs across two columns, and ``ln`` is the
-        first line of one of them (typst_s179_08_zh: a story's headline over two columns, set
-        in the bold of its crossheads, over the crosshead centred atop the second column)."""
-        return any((o.x1 <= b.x0 or o.x0 >= b.x1) and o.x0 < lb.x1 and o.x1 > lb.x0
-                   and not same_style(lines[j], ln, params)
-                   for j in level.between(b.y0, b.y1) for o in (boxes[id(lines[j])],))
 
     def follows(ln: Line, b: Box, k: int, last: Line, gap: float) -> bool:
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
@@ -166,7 +156,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
                 and place[id(ln)] == place[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params) or ends)
                 and (ends or plain or not regions.apart(last, ln))
-                and clear(lb, b, k, gap) and not (plain and over_two(lb, ln, b)))
+                and clear(lb, b, k, gap))
 
     def clear(lb: Box, b: Box, k: int, gap: float) -> bool:
         """Whether no rule or figure lies between group k's last row (``lb``) and box ``b``,
