@@ -85,12 +85,13 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
     SAINTE-BARBE`` under "La Soirée parisienne"): a crosshead; so is a line without a letter (an
     asterism, ``* * *``), which breaks a story's text and heads none. Under a headline set across
     more columns than the title's (the nearest above it that reaches over the title's column,
-    or is centred over text on both sides of it: the first text under it in the column that
-    mirrors the title's about its middle starts by the title's row), the title is a crosshead of that
-    story too: People's Daily centres its crossheads in the column, and a story's headline
-    centred over its module may stop short of its last column (typst_s177_07_zh: a crosshead
-    atop the last of eight columns, under a headline over the middle six). A banner with
-    headlines of their own under it heads a section, not one story
+    or, that one heading no such story, the nearest centred over text on both sides of it: the
+    first text under it in the column that mirrors the title's about its middle starts by the
+    title's row), the title is a crosshead of that story too: People's Daily centres its
+    crossheads in the column, and a story's headline centred over its module may stop short of
+    its last column (typst_s177_07_zh: a crosshead atop the last of eight columns, under a
+    headline over the middle six). A banner with headlines of their own under it heads a
+    section, not one story
     (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
     whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
     "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION"). A title that is all
@@ -132,8 +133,13 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
         # be set no larger than its crossheads, and only the stories stage names it headline
         wide = [k for k in crossheads if blocks[k].box.width >= _WIDER * text.width]
         over = [k for k in heads + wide if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
-                and (blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0
-                     or k in heads and centred_over(blocks[k].box, text, b))]
+                and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
+        return heads_story(i, text, over) or heads_story(i, text, [  # else one centred over it, beside
+            k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
+            and centred_over(blocks[k].box, text, b)])
+
+    def heads_story(i: int, text: Box, over: list[int]) -> bool:  # the nearest of ``over`` heads its story
+        b = blocks[i].box
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
         top = blocks[nearest].box if nearest is not None else None
         if top is None or top.width < _WIDER * text.width and not (
