@@ -629,3 +629,18 @@ def test_a_centred_line_under_text_ending_in_a_colon_is_what_it_announces_not_a_
     assert role("he said.") == "headline"
     assert role("he said:") == "body"
     assert role("il dit :") == "body"
+
+
+def test_a_title_atop_the_last_column_of_a_module_its_headline_is_centred_over_is_a_crosshead():
+    """A story's headline centred over its three columns, too short to reach over the last:
+    a title centred atop that column is the story's crosshead, for the column its column
+    mirrors about the headline's middle holds text under the headline (typst_s179_04_zh,
+    "加快居民便民市场 推动加强文化活动"). Under a headline set left, over the first two
+    columns only, the title heads a story of its own."""
+    def role(x0: float) -> str:
+        words = ([word("Council Approves the Plan", x0, 140, size=14)]
+                 + column(50, 160, 20) + column(190, 160, 20, start=30)
+                 + [word("Life at sea", 350, 160, size=11, bold=True)] + column(330, 176, 18, start=50))
+        return roles_of(page(words))["Life at sea"]
+    assert role(152.5) == "crosshead"  # centred over columns 50 to 430
+    assert role(60) == "headline"

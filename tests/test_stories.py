@@ -1326,3 +1326,21 @@ def test_a_title_of_the_pages_crosshead_size_in_a_story_s_last_column_is_its_cro
     headed = layout_with(15)
     assert "Part Two" in headlines(headed)
     assert story_of(headed, "PART") != story_of(headed, "The Story Across")
+
+
+def test_a_column_running_on_past_a_headline_s_top_is_not_that_headline_s_text_beside_it():
+    """A headline over two columns, its text starting further down, with a third column
+    beside it whose text runs on from above its top, cut into a new block level with it
+    (scribus_s179_04_zh: lines condensed to justify them read a size apart): that block goes
+    on with its column's story, no side headline's text."""
+    #  Top Story      ░░Alfa       Alfa runs from above "Harbour"'s top to under it;
+    #  ──────────     ░░░░░        Bravo, under it in its column, level with "Harbour",
+    #  Harbour Plan   ░░Bravo      is Top Story's
+    #                 ░░░░░
+    #  ░░Kilo ░░░░░   ░░░░░
+    words = (text_lines(["Top Story"], 290, 40, size=20) + marked(column(290, 76, 10), "Alfa")
+             + marked(column(290, 196, 8, size=9.5, start=40), "Bravo")
+             + text_lines(["Harbour Plan Wins Vote"], 50, 180, size=20)
+             + marked(column(50, 250, 8, start=60), "Kilo") + column(170, 250, 8, start=90))
+    layout = analyse_page(page(words, rules=[(Box(50, 170, 280, 170.5), "h")]))
+    assert story_of(layout, "Bravo") == story_of(layout, "Alfa") != story_of(layout, "Kilo")

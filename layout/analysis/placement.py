@@ -44,6 +44,9 @@ _LED = 6.0
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
+# [body sizes] how far under a side headline's top the text over a unit beside it may end and
+# still leave the unit to the headline (``Placer._runs_past_top``)
+_PAST_TOP = 0.5
 
 
 @dataclass(eq=False)
@@ -200,8 +203,9 @@ class Placer:
         """
         above = self._anchor_above(u)
         beside = self._anchor_beside(u)
-        if beside is not None and above is not None \
-                and u.box.x0 - beside.anchor_box.x1 > u.box.y0 - above.anchor_box.y1:
+        if beside is not None and (above is not None
+                                   and u.box.x0 - beside.anchor_box.x1 > u.box.y0 - above.anchor_box.y1
+                                   or self._runs_past_top(u, beside.anchor_box)):
             beside = None
         beside = beside or self._side_row(u)
         if beside is not None and (above is None or above.anchor_box.y1 <= beside.anchor_box.y0 + self.body):
@@ -326,6 +330,16 @@ class Placer:
                     and not self._v_rule_between(a.x1, b)):
                 return g
         return None
+
+    def _runs_past_top(self, u: Unit, title: Box) -> bool:
+        """Whether u's column runs on into u past the top of the title beside it: the text
+        right above u, in its size, ends over ``_PAST_TOP`` body sizes under the title's top.
+        A side headline's text starts level with it; a column running past it is another
+        story's (scribus_s179_04_zh: the last column's text, cut into blocks of a line or two,
+        beside the two-line headline of the two columns left of it)."""
+        p = self.placed_above(u)
+        return p is not None and p.box.y1 > title.y0 + _PAST_TOP * self.body \
+            and same_text_size(p, u, self.params)
 
     def _v_rule_between(self, x: float, b: Box) -> bool:
         """True when a vertical rule stands between x and box b, level with b."""

@@ -84,9 +84,14 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
     ``_SMALL_TITLE`` of it) heads an item within its column (``LE MORT DE L'ÉCOLE
     SAINTE-BARBE`` under "La Soirée parisienne"): a crosshead; so is a line without a letter (an
     asterism, ``* * *``), which breaks a story's text and heads none. Under a headline set across
-    more columns than the title's (the nearest above it that reaches over the title's column),
-    the title is a crosshead of that story too: People's Daily centres its crossheads in the
-    column. A banner with headlines of their own under it heads a section, not one story
+    more columns than the title's (the nearest above it that reaches over the title's column,
+    or, that one heading no such story, the nearest centred over text on both sides of it: the
+    first text under it in the column that mirrors the title's about its middle starts by the
+    title's row), the title is a crosshead of that story too: People's Daily centres its
+    crossheads in the column, and a story's headline centred over its module may stop short of
+    its last column (typst_s177_07_zh: a crosshead atop the last of eight columns, under a
+    headline over the middle six). A banner with headlines of their own under it heads a
+    section, not one story
     (``DERNIERS TÉLÉGRAMMES DE LA NUIT``). Whatever its size or the banner over it, a title
     whose text opens with a dateline heads a dispatch of its own (``INCENDIE A MANILLE`` /
     "Madrid, 1er avril. Par service spécial." under "DEUXIÈME ÉDITION"). A title that is all
@@ -129,6 +134,12 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
         wide = [k for k in crossheads if blocks[k].box.width >= _WIDER * text.width]
         over = [k for k in heads + wide if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
                 and blocks[k].box.x0 < text.x1 and blocks[k].box.x1 > text.x0]
+        return heads_story(i, text, over) or heads_story(i, text, [  # else one centred over it, beside
+            k for k in heads if blocks[k].box.y1 <= b.y0 and blocks[k].frame == blocks[i].frame
+            and centred_over(blocks[k].box, text, b)])
+
+    def heads_story(i: int, text: Box, over: list[int]) -> bool:  # the nearest of ``over`` heads its story
+        b = blocks[i].box
         nearest = max(over, key=lambda k: blocks[k].box.y1, default=None)
         top = blocks[nearest].box if nearest is not None else None
         if top is None or top.width < _WIDER * text.width and not (
@@ -138,6 +149,17 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
         # a banner over headlines of their own heads a section
         return not any(k != nearest and top.y1 <= blocks[k].box.y0 < b.y0 and x_overlap(blocks[k].box, top) > 0
                        and blocks[k].frame == blocks[i].frame for k in heads)
+
+    texts = [k for k, r in enumerate(roles) if r == "body"] if heads else []
+    text_grid = Grid([blocks[k].box for k in texts], _CELL * body)
+
+    def centred_over(head: Box, text: Box, title: Box) -> bool:  # text under it mirrors the title's
+        x0, x1 = head.x0 + head.x1 - text.x1, head.x0 + head.x1 - text.x0
+        mirror = Box(x0, text.y0, x1, text.y1)  # its first text under the head starts by the title's row
+        near = map(texts.__getitem__, text_grid.near(x0, head.y1, x1, title.y1 + _TEXT_GAP * body))
+        tops_there = [blocks[k].box.y0 for k in near if roles[k] == "body" and blocks[k].box.y1 > head.y1
+                      and x_overlap_ratio(blocks[k].box, mirror) >= SAME_COLUMN]
+        return bool(tops_there) and min(tops_there) >= max(head.y1, title.y0 - _ABOVE_REACH * body)
 
     for i in by_top:  # top down: the upper title of a stack is judged first
         b = blocks[i]
