@@ -157,6 +157,30 @@ def test_text_starting_mid_sentence_under_a_title_in_mid_column_stays_the_titles
     assert story_of(layout, "Bravo") == story_of(layout, "Alpha") != story_of(layout, "golf")
 
 
+def test_text_starting_mid_sentence_under_closed_text_goes_on_from_the_column_before():
+    #  ══ A ═════  ══ ADVERT ═══     column 2 opens with an advertisement whose text closes
+    #  ░░░░░░░░░░  ░░░░░░░░░░░░     ("certaine."); under a blank line, "golf" starts in lower
+    #  ░░░░░░░░░░  certaine.         case, and column 1 breaks off mid-sentence: the text goes
+    #  ░░░░░░░░░░                    on from A (Le Matin 1893 p3). Starting with a capital, or
+    #  ░░░░░░░░░░  ░golf░░░░░░░     right under the advertisement's text (no blank line), it
+    #  ░░░░░░░░░░  ░░░░░░░░░░░░     is ADVERT's. A guillemet set apart ("naïf « surveillé »")
+    #                                is no misread mark.
+    def stories(first_words: str, gap: float):
+        words = (text_lines(["First"], 50, 60, size=24) + marked(column(50, 100, 30), "Alpha")
+                 + text_lines(["ADVERT"], 180, 60, size=24) + marked(column(170, 100, 5, start=60), "Bravo")
+                 + text_lines(["certaine."], 170, 160) + marked(column(170, 172 + gap, 12, start=90), first_words))
+        layout = analyse_page(page(words))
+        return story_of(layout, "Alpha"), story_of(layout, "Bravo"), story_of(layout, first_words)
+    alpha, bravo, golf = stories("golf", 14)
+    assert alpha == golf != bravo
+    alpha, bravo, golf = stories("golf « hotel », india", 14)
+    assert alpha == golf != bravo
+    alpha, bravo, golf = stories("Golf", 14)
+    assert alpha != golf == bravo
+    alpha, bravo, golf = stories("golf", 0)
+    assert alpha != golf == bravo
+
+
 def test_a_column_ending_in_a_jump_line_or_a_source_credit_ends_its_story():
     #  ══ A ══════      the story under A ends at the foot of column 1 with a line that closes
     #  ░A░░░ ░g░░░      it (it goes on on another page; its data's source): column 2, with no

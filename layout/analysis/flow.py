@@ -8,7 +8,8 @@ a run starting lower continues the story ending level with it in the column befo
 smaller than the text right above it in its own column (a quotation, a list), that text's story;
 and a run in the first column under a picture opens the story headed beside it. Text under a
 headline that starts mid-sentence at the top of its column goes on from the column before
-likewise (``continued_columns``): that headline heads nothing there. Then a story's notes
+likewise (``continued_columns``): that headline heads nothing there; so does such text under
+a blank line and an advertisement's closed text heading its column. Then a story's notes
 with its text going on under them in their column are quotations, read in place.
 """
 
@@ -25,6 +26,7 @@ from ..params import Params
 from .placement import Group, Unit, same_text_size
 from .skew import Straight, page_drift
 from .titles import line_ends_text
+from .typematch import line_pitch
 
 # [body sizes] the widest white between a column's text and the next column's (the gutter),
 # how far a column's text may reach into the next, and how far under a run's foot the text it
@@ -44,8 +46,9 @@ _FULL_LINE = 0.1
 _RUNNING_LINES = 3
 _BEFORE = 0.5
 _APART = 1.0
-# a word as printed: letters or digits, joined by apostrophes or hyphens, closed by punctuation
-_WORD = re.compile(r"[«(\[]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]]*")
+# a word as printed: letters or digits, joined by apostrophes or hyphens, closed by punctuation;
+# or a quotation mark set apart, as French sets its guillemets ("naïf « surveillé », la")
+_WORD = re.compile(r"[«(\[]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]]*|[«»“”„][,;:.!?]*")
 # a word of letters alone, joined by apostrophes or hyphens ("l'homme", "peut-être", "ar-")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-?")
 # What closes a story's text where it stands: a jump line (it goes on on another page) and a
@@ -118,21 +121,25 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
         ░░░░░░░░ -  ░░░░░░░░░░░░        the column before: u and the text under it are A's
 
     Under a headline set over both columns, the column before is the headline's own story,
-    which the text already is.
+    which the text already is. Text starting mid-sentence lower in the column, under a blank
+    line and text of the headline's own that closes its paragraph (``_under_closed_text``: an
+    advertisement set at the top of the column), goes on from the foot of the column before
+    too, unless that story goes on in the run's column already.
     """
-    starts = [(g, u) for g in groups if g.header for u in g.units
-              if _starts_mid_sentence(u) and _tops_column(u, g, body)]
+    starts = [(g, u, _tops_column(u, g, body)) for g in groups if g.header for u in g.units
+              if _starts_mid_sentence(u)]
+    starts = [(g, u, tops) for g, u, tops in starts if tops or _under_closed_text(u, g)]
     if not starts:  # most pages: no index to build
         return
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], _CELL * body)
     slack = page_drift(straight, [u.box for u in units])  # the gutter as the slant widens it
-    for g, top in starts:
+    for g, top, tops in starts:
         if top.home is not g:
             continue  # moved already, with the column of an earlier start
         t, title = top.box, g.anchor_box
         band = _band(t.cy, across)
-        if any(band[0] <= p.box.y0 and p.box.y1 <= title.y0 and x_overlap_ratio(p.box, t) >= SAME_COLUMN
+        if tops and any(band[0] <= p.box.y0 and p.box.y1 <= title.y0 and x_overlap_ratio(p.box, t) >= SAME_COLUMN
                for p in map(units.__getitem__, grid.near(t.x0, band[0], t.x1, title.y0))):
             continue  # text over the title in its column: the run does not start the column
         # what _column_end takes lies within a few body sizes left of the text, in its band
@@ -143,6 +150,11 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
         if end is None or end.home is None or not _broken_off(end, top):
             continue
         home = end.home
+        if not tops and (any(x_overlap_ratio(u.box, t) >= SAME_COLUMN for u in home.units)
+                         or not all(map(_WORD.fullmatch, end.block.lines[-1].text.split()))):
+            # the story broken off goes on in the run's column already, over it; or its last
+            # line is no words (OCR's misreading of an advertisement's display type)
+            continue
         column = [u for u in g.units if u.box.y0 >= t.y0 and x_overlap_ratio(u.box, t) >= SAME_COLUMN]
         g.units = [u for u in g.units if u not in column]
         for u in column:
@@ -178,6 +190,29 @@ def _tops_column(u: Unit, g: Group, body: float) -> bool:
     b, title = u.box, g.anchor_box
     return b.y0 >= title.y1 + _APART * body and title.x0 >= b.x0 - _BEFORE * b.width \
         and not any(v is not u and v.box.y0 < b.y0 and x_overlap_ratio(v.box, b) >= SAME_COLUMN for v in g.units)
+
+
+def _under_closed_text(u: Unit, g: Group) -> bool:
+    """Whether u stands under text of g's own in its column that closes its paragraph
+    (``titles.line_ends_text``), more than a line pitch of u's (``typematch.line_pitch``) of
+    white between them: a blank line at least. Text starting mid-sentence there goes on from
+    no text above it in the column; it is the tail of the column before's story run on under
+    an advertisement set at the top of the column (Le Matin 1893 p3: "leur gracieux et trop
+    naïf" under a pharmacist's advertisement ending "une guérison rapide et certaine.")::
+
+        ░░░░░░░░░░  ══ AD ══════        u starts mid-sentence under the advertisement's
+        ░░░░░░░░░░  ░░░░░░░░░.          closed text, a blank line between: it goes on from
+        ░░░░░░░░ -                      the foot of the column before
+                    ░u░░░░░░░░░░
+    """
+    b = u.box
+    above = [v for v in g.units if v is not u and v.box.y1 <= b.y0 and x_overlap_ratio(v.box, b) >= SAME_COLUMN]
+    if not above or u.block is None:
+        return False
+    last = max(above, key=lambda v: v.box.y1)
+    pitch = line_pitch(u.block)
+    return last.block is not None and pitch is not None and b.y0 - last.box.y1 > pitch \
+        and line_ends_text(last.block.lines[-1], last.box)
 
 
 def _broken_off(end: Unit, top: Unit) -> bool:

@@ -25,7 +25,7 @@ def set_alike(a: Block, b: Block, params: Params) -> bool:
     called 9 points under the 7 of the columns before, set line for line in the same type
     at the same pitch. A PDF's sizes are the printed ones: type a fifth smaller has a pitch
     and line height a fifth smaller too, so this never joins what the sizes keep apart."""
-    pitches = [_pitch(a), _pitch(b)]
+    pitches = [line_pitch(a), line_pitch(b)]
     if None in pitches:
         return False
     heights = [median(ln.box.height for ln in a.lines), median(ln.box.height for ln in b.lines)]
@@ -33,7 +33,7 @@ def set_alike(a: Block, b: Block, params: Params) -> bool:
             and max(heights) - min(heights) <= ONE_TYPE * params.size_tolerance * max(heights))
 
 
-def _pitch(b: Block) -> float | None:
+def line_pitch(b: Block) -> float | None:
     """The median distance between the feet of a block's consecutive lines (pieces of one
     printed line, whose feet lie less than half a line apart, count as one), or None when
     it has fewer than ``_MEASURED_LINES`` lines."""
