@@ -66,8 +66,9 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
     each line's box), grouped (as their indices in ``lines``): those of one source block that
     stand on one printed line side by side together, left to right, any other alone. An
     engine splits a line of a noisy scan into fragments (":tinent can" beside ".now array
-    against her", the Liverpool Standard, 1832), which its block says are one text. On one line: middles within ``OFF_BASELINE`` of the smaller height, about
-    one size (``SAME_SIZE``), ``_BESIDE`` em apart at most and overlapping by a hair at most.
+    against her", the Liverpool Standard, 1832), which its block says are one text. On one
+    line: middles within ``OFF_BASELINE`` of the smaller height, about one size
+    (``SAME_SIZE``), ``_BESIDE`` em apart at most and overlapping by a hair at most.
     Whether a gutter runs between them is left to the cuts of the row they make; but two
     lines that together reach wider than their block's measure and a size (``full_measure``
     of its found lines, when it has ``MEASURED`` of them to say so) are no fragments of one

@@ -4,8 +4,8 @@ horizontal text it fills many rows of the page, blocks its gutters and joins its
 lines. Marked vertical, it is grouped into lines of its own (``lines.py``, axes swapped).
 
 A word is sideways when its box is more than ``_TALL`` times as high as wide, but no thinner
-than ``_THIN``, and it has at least ``_LETTERS`` non-CJK letters (a single letter, a number or CJK glyphs, which are
-square, say nothing). Only OCR pages (in pixels) are looked at: a PDF's text matrix says
+than ``_THIN``, and it has at least ``_LETTERS`` non-CJK letters (a single letter, a number
+or CJK glyphs, which are square, say nothing). Only OCR pages (in pixels) are looked at: a PDF's text matrix says
 which way its words run, and its boxes, ascender to descender, make "ill" as tall. On a line
 the OCR engine found, a word is sideways only with most of that line's words. A page
 where most words would be vertical was scanned turned and is left alone: its direction is

@@ -118,13 +118,11 @@ class PageXmlSource:
         is that parent, a line read as one word), else its ancestors'."""
         if inherited is not None:
             own = element.find(self._tag("TextStyle"))
-            return inherited if own is None else (own.get("fontFamily") or "", own.get("bold") == "true",
-                                                  own.get("italic") == "true", number_of(own.get("fontSize")))
+            return inherited if own is None else _style_of(own)
         for holder in (element, *element.iterancestors()):
             style = holder.find(self._tag("TextStyle"))
             if style is not None:
-                return (style.get("fontFamily") or "", style.get("bold") == "true",
-                        style.get("italic") == "true", number_of(style.get("fontSize")))
+                return _style_of(style)
         return "", False, False, None
 
     def _graphics(self, page: etree._Element, bounds: PageBounds
@@ -149,6 +147,12 @@ class PageXmlSource:
 
     def close(self) -> None:
         """Nothing to release: the file was read whole when opened."""
+
+
+def _style_of(style: etree._Element) -> Style:
+    """(family, bold, italic, size in points) a ``TextStyle`` element says."""
+    return (style.get("fontFamily") or "", style.get("bold") == "true", style.get("italic") == "true",
+            number_of(style.get("fontSize")))
 
 
 def polygon_box(element: etree._Element, ns: str) -> Box | None:
