@@ -15,7 +15,7 @@ def _turned_line(words: list[str], x: float, y: float, block: int, first_line: i
     """A line set sideways, read down the page from ``y`` (``up``: up it from ``y``): each
     word boxed tall and thin (10 px across, 7 px a letter along), each on a found line of its
     own, numbered in reading order, as an ALTO reader splits a TextLine whose words stand one
-    over another (``alto_lines.along_sideways_line``). Its size is its length, as a reader
+    over another (``sideways.along_sideways_line``). Its size is its length, as a reader
     sizing words by their line's height gives it."""
     out = []
     for k, text in enumerate(words):
@@ -143,7 +143,8 @@ def test_a_sideways_line_reads_up_by_the_rotation_the_file_gives_else_by_its_wor
 def test_printed_lines_stacked_in_one_found_line_still_read_top_down():
     """Two printed lines of words side by side that an engine listed bottom line first (RERO's
     EZR of 1840) are no sideways line: their rows stay top to bottom."""
-    from layout.sources.alto_lines import along_sideways_line, printed_rows
+    from layout.sources.alto_lines import printed_rows
+    from layout.sources.sideways import along_sideways_line
     boxes = [(100, 200, 180, 230), (200, 200, 260, 230), (100, 150, 170, 180), (190, 150, 250, 180)]
     rows = printed_rows(boxes)
     assert rows == [[2, 3], [0, 1]]

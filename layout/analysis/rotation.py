@@ -19,7 +19,7 @@ breaks its line in two.
 A block set sideways as a whole is read as a page of its own (``read_apart``, ``pipeline``),
 turned the way it reads: down the page (turned clockwise, its first line at the right) or up
 it (turned anticlockwise, its first line at the left). The readers give a sideways line's
-words in its reading order, each a line of its own (``alto_lines.along_sideways_line``: by
+words in its reading order, each a line of its own (``sideways.along_sideways_line``: by
 the turn the file states, else the OCR engine's order of the words); a block whose found lines
 mostly climb from one to the next reads up (``_reads_up``).
 Its words' size is measured across them: the engine (or the reader, from the line's height)
@@ -123,7 +123,7 @@ def _reads_up(words: Sequence[Word]) -> set[int | None]:
     """The blocks, among the sideways ``words``, that read up the page: most of their
     steps from a found line (``Word.source_line``, numbered in the reader's order) to the next
     in the same column (the two words overlap across) climb. The readers give a sideways
-    line's words a line each, in reading order (``alto_lines.along_sideways_line``): the one
+    line's words a line each, in reading order (``sideways.along_sideways_line``): the one
     use of the lines' order here."""
     steps: Counter = Counter()
     by_line = sorted((w for w in words if w.source_line is not None), key=lambda w: w.source_line)

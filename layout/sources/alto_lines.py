@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from .sideways import along_sideways_line, rotation_of
 from .xml import split_tag
 
 if TYPE_CHECKING:  # alto imports this module
@@ -50,20 +51,8 @@ def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
     rows = None if None in boxes else printed_rows(boxes)
     if rows is None:
         return [parts]
-    rows = along_sideways_line(rows, boxes, _rotation(line))
+    rows = along_sideways_line(rows, boxes, rotation_of(line))
     return [[parts[k] for k in row] for row in rows]
-
-
-def _rotation(line: etree._Element) -> float | None:
-    """The turn the file gives a ``TextLine``, its own ``ROTATION`` else its block's (ALTO:
-    degrees anticlockwise), None when neither gives a number."""
-    for element in (line, line.getparent()):
-        if element is not None and element.get("ROTATION") is not None:
-            try:
-                return float(element.get("ROTATION"))
-            except ValueError:
-                return None
-    return None
 
 
 def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:
@@ -84,42 +73,6 @@ def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:
         else:
             rows.append([k])
     return [sorted(row) for row in rows]
-
-
-# [the line's width] a found line of words standing one over another in one column, this many
-# times as tall as it is wide, was set sideways (a word of letters turned is taller than its
-# type's height, and several such stand taller still)
-_SIDEWAYS = 2.0
-
-
-def along_sideways_line(rows: list[list[int]], boxes: list[Coords],
-                        rotation: float | None = None) -> list[list[int]]:
-    """``rows`` (of ``printed_rows``, top to bottom) as the line reads when it was set
-    sideways: its words standing one over another in one column (``_in_one_column``) that is
-    ``_SIDEWAYS`` times as tall as wide, a word a row (a comma beside a word's end stands in
-    no row of its own across). Turned a quarter anticlockwise it reads up the page, clockwise
-    down it: the ``rotation`` the file gives (90 or 270 degrees anticlockwise, as ALTO
-    counts), else the OCR engine's own order of the words, which read the line along them:
-    its first word below its last reads up. Any other line's rows are kept top to bottom (an
-    engine may list stacked printed lines bottom first)."""
-    down = sorted(range(len(boxes)), key=lambda k: boxes[k][1] + boxes[k][3])
-    if not _in_one_column([boxes[k] for k in down]):
-        return rows
-    if max(b[3] for b in boxes) - min(b[1] for b in boxes) < _SIDEWAYS * (
-            max(b[2] for b in boxes) - min(b[0] for b in boxes)):
-        return rows
-    turn = None if rotation is None else round(rotation) % 360
-    first, last = boxes[0], boxes[-1]
-    if turn == 90 or (turn != 270 and first[1] + first[3] > last[1] + last[3]):
-        down.reverse()
-    return [[k] for k in down]
-
-
-def _in_one_column(boxes: list[Coords]) -> bool:
-    """Whether each word (``boxes`` top to bottom) overlaps the next across: the column of a
-    line set sideways, which may lean on a skewed scan. Words side by side on a printed line
-    overlap none across."""
-    return all(min(a[2], b[2]) > max(a[0], b[0]) for a, b in zip(boxes, boxes[1:]))
 
 
 # [share of the narrower word's width] two words of one TextLine overlapping this much across

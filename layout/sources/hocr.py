@@ -44,7 +44,8 @@ from lxml import etree
 from ..errors import FormatError
 from ..geometry import union_all
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import along_sideways_line, boxed_line_types, printed_rows, title_regions
+from .alto_lines import boxed_line_types, printed_rows, title_regions
+from .sideways import along_sideways_line
 from .ocr import PageBounds, on_line, page_size, rule_or_figure, sizes_from_heights
 from .xml import number_of, parse_html
 
