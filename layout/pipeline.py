@@ -77,19 +77,23 @@ def _with_sideways(content: PageContent, params: Params, size: float) -> Layout:
     short across the page, would be read as blocks of the columns beside them and join their
     stories; the upright text is analysed without them, as a page with that margin blank. The
     sideways page keeps the rules and frames, which part its text, but not the figures (the
-    page's own result has them). Its lines are read down the page, as vertical lines are:
-    text run up it reads backwards (an ALTO reader sorts a sideways line's words top to
-    bottom). Only on an OCR page (in pixels), whose sideways words are found by their boxes:
-    a PDF's vertical lines are read among the page's, as they always were. Each part is
+    page's own result has them). Blocks that read down the page are turned as a vertical page
+    is, those that read up it the other way (``direction.turned``, ``upward``), each set a
+    page of its own. Only on an OCR page (in pixels), whose sideways words are found by their
+    boxes: a PDF's vertical lines are read among the page's, as they always were. Each part is
     measured by its own words' typical size (``read_apart`` sizes sideways words across)."""
-    upright, aside = read_apart(content.words) if content.unit == "px" else (content.words, ())
-    if not aside:
+    upright, *sides = read_apart(content.words) if content.unit == "px" else (content.words, ())
+    if not any(sides):
         return _analyse(content, params, size)
     layout = _analyse(replace(content, words=upright), params, typical_size(upright))
-    turned_page = turned(replace(content, words=aside, figures=()))
-    side = turned_back(_analyse(turned_page, params, typical_size(aside)), content.width)
-    stories = layout.stories + side.stories
-    return replace(layout, header=layout.header + side.header, footer=layout.footer + side.footer,
+    header, footer, stories = layout.header, layout.footer, layout.stories
+    for upward, aside in enumerate(sides):
+        if aside:
+            turned_page = turned(replace(content, words=aside, figures=()), bool(upward))
+            side = turned_back(_analyse(turned_page, params, typical_size(aside)),
+                               content.height if upward else content.width, bool(upward))
+            header, footer, stories = header + side.header, footer + side.footer, stories + side.stories
+    return replace(layout, header=header, footer=footer,
                    stories=tuple(with_ids(s, f"p{content.number}-s{n}") for n, s in enumerate(stories, 1)))
 
 

@@ -59,3 +59,18 @@ def test_turning_back_reaches_every_box_a_result_holds_and_no_other_value():
     (block,) = back.caption
     assert block.box == block.lines[0].box == block.lines[0].words[0].box == Box(100, 20, 110, 30)
     assert block.lines[0].vertical and block.lines[0].words[0].vertical and block.role == "caption"
+
+
+def test_a_page_turned_upward_reads_its_lines_bottom_to_top_the_left_one_first_and_turns_back():
+    """Text turned anticlockwise reads up the page, its lines from left to right: turned the
+    other way (``upward``), a word lower on the page comes first along its line, the left
+    line on top; turned back, every box is where it was (the page's height is the extent)."""
+    low, high, right = Word("Op", Box(100, 500, 110, 520)), Word("heeden", Box(100, 400, 110, 460)), \
+        Word("Mey", Box(120, 480, 130, 500))
+    content = replace(page([low, high, right]), height=800)
+    there = turned(content, upward=True)
+    (a, b, c) = there.words
+    assert (there.width, there.height) == (800, 600)
+    assert a.box.x0 < b.box.x0 and a.box.y0 == b.box.y0 < c.box.y0
+    assert [w.box for w in turned_back(there.words, content.height, upward=True)] == \
+        [w.box for w in content.words]

@@ -644,3 +644,18 @@ def test_a_title_atop_the_last_column_of_a_module_its_headline_is_centred_over_i
         return roles_of(page(words))["Life at sea"]
     assert role(152.5) == "crosshead"  # centred over columns 50 to 430
     assert role(60) == "headline"
+
+
+def test_a_centred_title_over_a_short_line_is_centred_in_the_measure_of_the_text_above():
+    """``LOTERIE ROYALE DE FRANCE.`` (Journal des débats 1821), centred in its column and
+    closed by a stop, over "Tirage de LYON, du 29 juillet." and the numbers drawn, two short
+    lines centred under it: the text under it is narrower than the title, so its measure is
+    that of the running text above, in which the title stands centred. A title there heads
+    a story though the text above runs on; set left, it is no centred title and stays text."""
+    def role(x0: float) -> str:
+        words = (column(50, 100, 6, width=160) + [word("of the bookseller Smith at", 50, 172)]
+                 + [word("ROYAL LOTTERY.", x0, 196)] + [word("Lyons, 29 July.", x0 - 2, 216)]
+                 + [word("12 13 58 89 57.", x0 - 2, 228)] + column(50, 262, 12, width=160, start=30))
+        return roles_of(page(words))["ROYAL LOTTERY."]
+    assert role(95) == "headline"
+    assert role(50) == "body"

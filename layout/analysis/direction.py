@@ -6,6 +6,10 @@ such a page is turned a quarter: ``(x, y) → (y, W - x)``. A vertical column at
 becomes a line at the top, read left to right; a tier becomes a column, read left to right.
 The stages run unchanged on the turned page, and every box of the result is turned back.
 
+Latin text set sideways (``rotation``) is turned so too when it reads down the page (turned
+a quarter clockwise); when it reads up it (turned anticlockwise: its first line at the left,
+each read bottom to top) the page is turned the other way, ``upward``: ``(x, y) → (H - y, x)``.
+
 PDFs often set vertical text one glyph per span with a horizontal direction, so the direction
 is read from the geometry: single CJK glyphs stacked under one another rather than side by
 side make a vertical page.
@@ -48,46 +52,56 @@ def is_vertical(content: PageContent) -> bool:
     return below > 2 * right
 
 
-def _turn(box: Box, width: float) -> Box:
-    return Box(box.y0, width - box.x1, box.y1, width - box.x0)
+def _turn(box: Box, extent: float, upward: bool) -> Box:
+    """``box`` turned a quarter; ``extent``: the page's width (its height ``upward``)."""
+    if upward:
+        return Box(extent - box.y1, box.x0, extent - box.y0, box.x1)
+    return Box(box.y0, extent - box.x1, box.y1, extent - box.x0)
 
 
-def _turn_back(box: Box, width: float) -> Box:
-    return Box(width - box.y1, box.x0, width - box.y0, box.x1)
+def _turn_back(box: Box, extent: float, upward: bool) -> Box:
+    """``_turn`` undone; ``extent`` as there, of the original page."""
+    if upward:
+        return Box(box.y0, extent - box.x1, box.y1, extent - box.x0)
+    return Box(extent - box.y1, box.x0, extent - box.y0, box.x1)
 
 
-def turned(content: PageContent) -> PageContent:
-    """The page turned a quarter so that its vertical lines run left to right."""
-    w = content.width
+def turned(content: PageContent, upward: bool = False) -> PageContent:
+    """The page turned a quarter so that its vertical lines run left to right: lines that
+    read down the page (vertical CJK, text turned clockwise), or ``upward`` those that read up
+    it (text turned anticlockwise)."""
+    extent = content.height if upward else content.width
     return replace(
-        content, width=content.height, height=w,
-        words=tuple([_turned_word(x, w) for x in content.words]),
-        figures=tuple(replace(f, box=_turn(f.box, w)) for f in content.figures),
-        rules=tuple(Rule(_turn(r.box, w), "v" if r.orientation == "h" else "h") for r in content.rules),
-        frames=tuple(_turn(f, w) for f in content.frames))
+        content, width=content.height, height=content.width,
+        words=tuple([_turned_word(x, extent, upward) for x in content.words]),
+        figures=tuple(replace(f, box=_turn(f.box, extent, upward)) for f in content.figures),
+        rules=tuple(Rule(_turn(r.box, extent, upward), "v" if r.orientation == "h" else "h")
+                    for r in content.rules),
+        frames=tuple(_turn(f, extent, upward) for f in content.frames))
 
 
-def _turned_word(word: Word, width: float) -> Word:
-    """``replace(word, box=_turn(word.box, width), vertical=False)``, made as ``turned_back``
+def _turned_word(word: Word, extent: float, upward: bool) -> Word:
+    """``replace(word, box=_turn(word.box, ...), vertical=False)``, made as ``turned_back``
     makes a word (``_plan``): ``replace`` cost twice as much, every word of the page."""
     read, _, at = _plan(type(word))
     values = list(read(word))
-    values[at["box"]] = _turn(word.box, width)
+    values[at["box"]] = _turn(word.box, extent, upward)
     values[at["vertical"]] = False
     return type(word)(*values)
 
 
-def turned_back(value: T, width: float) -> T:
+def turned_back(value: T, extent: float, upward: bool = False) -> T:
     """Any result value with every box in it turned back onto the original page.
 
-    ``width`` is the original page's width; lines and words are marked vertical again.
+    ``extent`` is the original page's width (its height when it was turned ``upward``);
+    lines and words are marked vertical again.
     """
     if isinstance(value, Box):
-        return _turn_back(value, width)
+        return _turn_back(value, extent, upward)
     if isinstance(value, Rule):
-        return Rule(_turn_back(value.box, width), "v" if value.orientation == "h" else "h")
+        return Rule(_turn_back(value.box, extent, upward), "v" if value.orientation == "h" else "h")
     if isinstance(value, tuple):
-        return tuple([turned_back(v, width) for v in value])
+        return tuple([turned_back(v, extent, upward) for v in value])
     plan = _plan(type(value))
     if plan is None:
         return value
@@ -96,9 +110,9 @@ def turned_back(value: T, width: float) -> T:
     for k in looked:
         v = values[k]
         if isinstance(v, Box):  # (a word's box: turned here, not through another call)
-            values[k] = _turn_back(v, width)
+            values[k] = _turn_back(v, extent, upward)
         elif _holds_boxes(type(v)):
-            values[k] = turned_back(v, width)
+            values[k] = turned_back(v, extent, upward)
     if "vertical" in at:
         values[at["vertical"]] = True
     return type(value)(*values)

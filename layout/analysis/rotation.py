@@ -16,7 +16,12 @@ letters are sideways, the block was set sideways (an ALTO ``TextBlock`` turned a
 short words ("de", "en", "by", a comma), as wide as tall, are sideways too, else each one
 breaks its line in two.
 
-A block set sideways as a whole is read as a page of its own (``read_apart``, ``pipeline``).
+A block set sideways as a whole is read as a page of its own (``read_apart``, ``pipeline``),
+turned the way it reads: down the page (turned clockwise, its first line at the right) or up
+it (turned anticlockwise, its first line at the left). The readers give a sideways line's
+words in its reading order, each a line of its own (``sideways.along_sideways_line``: by
+the turn the file states, else the OCR engine's order of the words); a block whose found lines
+mostly climb from one to the next reads up (``_reads_up``).
 Its words' size is measured across them: the engine (or the reader, from the line's height)
 sized each by its length, so it would read as a headline; a word's width is its type's
 height, turned into a size as the page's upright words are (``_sizes_across``). They leave
@@ -96,17 +101,37 @@ def _in_sideways_blocks(words: tuple[Word, ...], sideways: list[bool]) -> list[b
             for w, s in zip(words, sideways)]
 
 
-def read_apart(words: tuple[Word, ...]) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+def read_apart(words: tuple[Word, ...]
+               ) -> tuple[tuple[Word, ...], tuple[Word, ...], tuple[Word, ...]]:
     """The page's words but those of its blocks set sideways as a whole (``_turned_blocks``),
-    and those, to be read as a page of their own (``pipeline``): each block's words sized
-    across (``_sizes_across``) and out of their found lines (see the module docstring)."""
+    and those, to be read as pages of their own (``pipeline``): the blocks that read down the
+    page, and those that read up it (``_reads_up``), each block's words sized across
+    (``_sizes_across``) and out of their found lines (see the module docstring)."""
     turned = _turned_blocks(words)
     if not turned:
-        return words, ()
+        return words, (), ()
     apart = [w.vertical and w.source_block in turned for w in words]
     sizes = _sizes_across(words, apart)
+    up = _reads_up([w for w, a in zip(words, apart) if a])
+    aside = [replace(w, size=sizes[w.source_block], source_line=None) for w, a in zip(words, apart) if a]
     return (tuple(w for w, a in zip(words, apart) if not a),
-            tuple(replace(w, size=sizes[w.source_block], source_line=None) for w, a in zip(words, apart) if a))
+            tuple(w for w in aside if w.source_block not in up),
+            tuple(w for w in aside if w.source_block in up))
+
+
+def _reads_up(words: Sequence[Word]) -> set[int | None]:
+    """The blocks, among the sideways ``words``, that read up the page: most of their
+    steps from a found line (``Word.source_line``, numbered in the reader's order) to the next
+    in the same column (the two words overlap across) climb. The readers give a sideways
+    line's words a line each, in reading order (``sideways.along_sideways_line``): the one
+    use of the lines' order here."""
+    steps: Counter = Counter()
+    by_line = sorted((w for w in words if w.source_line is not None), key=lambda w: w.source_line)
+    for w, then in zip(by_line, by_line[1:]):
+        if (then.source_line == w.source_line + 1 and then.source_block == w.source_block
+                and min(w.box.x1, then.box.x1) > max(w.box.x0, then.box.x0)):
+            steps[w.source_block, then.box.y0 + then.box.y1 < w.box.y0 + w.box.y1] += 1
+    return {block for block, climbs in steps if climbs and steps[block, True] > steps[block, False]}
 
 
 def _sizes_across(words: tuple[Word, ...], apart: list[bool]) -> dict[int | None, float]:

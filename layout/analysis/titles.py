@@ -180,7 +180,11 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
             continue
         # capitals in any type: 19th-century papers set titles in the body's own size and weight
         text = blocks[below].box
-        alone = (centred(b.box, text, body)
+        # the measure of the running text over it, when the text under it is set short
+        # ("Tirage de LYON, du 29 juillet." under ``LOTERIE ROYALE DE FRANCE.``)
+        run = blocks[above].box if above is not None and roles[above] == "body" \
+            and len(blocks[above].lines) > 1 and blocks[above].box.width > text.width else None
+        alone = (centred(b.box, text, body) or (run is not None and centred(b.box, run, body))
                  or (said_centred(b, page) and not _flush(b.box, text, body))) and not beside(i, text)
         capitals = in_capitals(b.raw_text)
         if not (alone or capitals):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from .sideways import along_sideways_line, rotation_of
 from .xml import split_tag
 
 if TYPE_CHECKING:  # alto imports this module
@@ -40,13 +41,18 @@ _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
     """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom
     (``printed_rows``). Normally one. Some files put the words of several printed lines into
-    one TextLine (RERO's EZR issue of 1840 has whole blocks in one line, bottom line first)."""
+    one TextLine (RERO's EZR issue of 1840 has whole blocks in one line, bottom line first).
+    A line set sideways, a word a row, comes in the order it reads (``along_sideways_line``,
+    by the ``ROTATION`` the file gives it or its block, else by its words' order)."""
     parts = line_words(alto, line)
     if len(parts) < 2:
         return [parts] if parts else []
     boxes = [box for _, _, box in parts]
     rows = None if None in boxes else printed_rows(boxes)
-    return [parts] if rows is None else [[parts[k] for k in row] for row in rows]
+    if rows is None:
+        return [parts]
+    rows = along_sideways_line(rows, boxes, rotation_of(line))
+    return [[parts[k] for k in row] for row in rows]
 
 
 def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:

@@ -45,6 +45,7 @@ from ..errors import FormatError
 from ..geometry import union_all
 from ..model import Box, Figure, PageContent, Rule, Word
 from .alto_lines import boxed_line_types, printed_rows, title_regions
+from .sideways import along_sideways_line
 from .ocr import PageBounds, on_line, page_size, rule_or_figure, sizes_from_heights
 from .xml import number_of, parse_html
 
@@ -168,13 +169,16 @@ def _text(element: etree._Element) -> str:
 def _printed(line: etree._Element, members: list[etree._Element], bounds: PageBounds
              ) -> list[tuple[etree._Element, list[tuple[etree._Element, dict]], Box | None]]:
     """The line's words, each with its properties (read once), as the printed lines they lie
-    on (``printed_rows``), each with the extent of its words (None for a line that is one
-    printed line: its own box is kept)."""
+    on (``printed_rows``; a line set sideways in its reading order, its ``textangle`` or its
+    words' order: ``along_sideways_line``), each with the extent of its words (None for a
+    line that is one printed line: its own box is kept)."""
     parsed = [(m, properties(m)) for m in members]
     boxes = [_bbox(props) for _, props in parsed] if len(members) > 1 else [None]
-    rows = None if None in boxes else printed_rows([(b.x0, b.y0, b.x1, b.y1) for b in boxes])
+    coords = None if None in boxes else [(b.x0, b.y0, b.x1, b.y1) for b in boxes]
+    rows = None if coords is None else printed_rows(coords)
     if rows is None:
         return [(line, parsed, None)]
+    rows = along_sideways_line(rows, coords, _number(properties(line), "textangle"))
     return [(line, [parsed[k] for k in row], bounds(union_all([boxes[k] for k in row]), partial(_name, line)))
             for row in rows]
 
