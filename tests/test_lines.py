@@ -1053,6 +1053,22 @@ def test_cjk_headlines_side_by_side_the_left_wrapping_beside_the_rights_byline_a
     assert "经开区完善高质量社区食 西岭村实施绿色就业岗位" in texts(build_lines(cols + heads, (), P))
 
 
+def test_cjk_headlines_side_by_side_the_left_wrapping_beside_the_rights_byline_flush_with_its_column_are_two_lines():
+    """The same with the right headline centred over its columns, 3.4 pt in from their edge,
+    and its byline flush with that edge, in the white between the two phrases (holdout_41_05_zh:
+    "松岗街道深化绿色创" | "河口镇完善充电设施" over "新平台" | "本报记者 郭浩然"): two lines.
+    A line level with the second line that starts under the left phrase is no byline beside it."""
+    cols = [w for x, y in ((412.8, 745), (514, 745), (617.6, 745), (707.3, 745))
+            for w in column(x, y, 8, width=90, size=8, pitch=10.6)]
+    heads = [word("松岗街道深化绿色创", 412.8, 675.5, size=21), word("河口镇完善充电设施", 621, 675.6, size=20),
+             word("新平台", 412.8, 699, size=21)]  # 412.8..601.8, 621..801
+    two = texts(build_lines(cols + heads + [word("本报记者郭浩然", 617.6, 715.4, size=9)], (), P))
+    assert "松岗街道深化绿色创" in two and "河口镇完善充电设施" in two
+    assert "松岗街道深化绿色创 河口镇完善充电设施" in texts(build_lines(cols + heads, (), P))
+    one = texts(build_lines(cols + heads + [word("本报记者郭浩然", 590, 715.4, size=9)], (), P))
+    assert "松岗街道深化绿色创 河口镇完善充电设施" in one
+
+
 def test_cjk_headlines_side_by_side_whose_first_lines_stand_pushed_into_their_measure_are_two_lines():
     """Two 22 pt CJK headlines on one baseline, 0.39 em apart, each over two columns and
     wrapping: Scribus sets the first line of each, which overfills its measure, 7.8 pt (0.35
