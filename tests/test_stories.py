@@ -1385,14 +1385,14 @@ def test_a_side_headline_under_a_story_with_no_rule_between_takes_the_row_beside
               └───┘ ░░░░░
               ░Kilo ░░░░░
     """
-    frame = Box(168, 181.3, 272, 236)
-    outline = [(Box(168, 181.3, 272, 181.3), "h"), (Box(168, 236, 272, 236), "h"),
-               (Box(168, 181.3, 168, 236), "v"), (Box(272, 181.3, 272, 236), "v")]
+    frame = Box(168, 182.6, 272, 236)  # its top half a line lower than Lima's by rounding
+    outline = [(Box(168, 182.6, 272, 182.6), "h"), (Box(168, 236, 272, 236), "h"),
+               (Box(168, 182.6, 168, 236), "v"), (Box(272, 182.6, 272, 236), "v")]
     words = (text_lines(["Wide Story On Top Of The Page"], 50, 40, size=24)
              + column(50, 80, 6) + column(170, 80, 6, start=30) + column(290, 80, 6, start=60)
              + text_lines(["Council Plans", "New Budget"], 50, 180, size=16, pitch=18)
              + text_lines(["FACTS"], 172, 185, size=11, bold=True) + column(172, 200, 3, width=96, start=5)
-             + marked(column(170, 246, 10, start=90), "Kilo") + marked(column(290, 180, 16, start=20), "Lima"))
+             + marked(column(170, 246, 10, start=90), "Kilo") + marked(column(290, 181.3, 16, start=20), "Lima"))
     layout = analyse_page(page(words, frames=[frame], rules=outline))
     side = next(s for s in layout.stories if s.first("headline") and s.first("headline").text == "Council Plans New Budget")
     assert story_of(layout, "Kilo") == story_of(layout, "Lima") == side.id

@@ -16,7 +16,6 @@ blocks and stories are ordered by their lines moved straight (``set_box``, ``pla
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -35,20 +34,18 @@ _SHRINK_ACROSS = 0.01
 _LEVEL = 0.5
 
 
-def rows_in_order(boxes: Sequence[Box], level: float) -> list[int]:
-    """Indices of ``boxes`` top to bottom, and left to right among boxes whose tops lie within
-    ``level`` of the highest of their row: a row is read from its left end, whatever a point up
-    or down (holdout_53_01_zh: the box of a sidebar beside a side headline, its outline 1.3 pt
-    under the next column's first line, was read after that line by tops rounded to half a
-    line, and the row led by the headline found no start beside it)."""
-    rows: list[list[int]] = []
-    top = -math.inf
-    for k in sorted(range(len(boxes)), key=lambda k: boxes[k].y0):
-        if boxes[k].y0 - top > level:
-            rows.append([])
-            top = boxes[k].y0
-        rows[-1].append(k)
-    return [k for row in rows for k in sorted(row, key=lambda k: boxes[k].x0)]
+def rows_in_order(boxes: Sequence[Box], level: float, rows: Sequence[float] = ()) -> list[int]:
+    """Indices of ``boxes`` top to bottom, and left to right among boxes whose tops are level
+    (rounded to ``level``). A box whose top lies within ``level`` of one of ``rows`` (the tops
+    of side headlines) stands in that row: the row beside a side headline is read from its left
+    end, whatever a point up or down (holdout_53_01_zh: the box of a sidebar beside the head,
+    its outline 1.3 pt under the next column's first line, rounded to the next half line, was
+    read after it, and the row led by the headline found no start beside it)."""
+    def key(k: int) -> tuple[int, float]:
+        y = boxes[k].y0
+        y = next((r for r in rows if abs(r - y) <= level), y)
+        return round(y / level), boxes[k].x0
+    return sorted(range(len(boxes)), key=key)
 
 
 def reading_order(boxes: Sequence[Box], right_to_left: bool = False) -> list[int]:
