@@ -41,10 +41,12 @@ def rows_in_order(boxes: Sequence[Box], level: float, rows: Sequence[float] = ()
     end, whatever a point up or down (holdout_53_01_zh: the box of a sidebar beside the head,
     its outline 1.3 pt under the next column's first line, rounded to the next half line, was
     read after it, and the row led by the headline found no start beside it)."""
+    tops = sorted(rows)
+
     def key(k: int) -> tuple[int, float]:
         y = boxes[k].y0
-        y = next((r for r in rows if abs(r - y) <= level), y)
-        return round(y / level), boxes[k].x0
+        i = bisect_left(tops, y - level)  # the highest row top within level of y, if any
+        return round((tops[i] if i < len(tops) and tops[i] <= y + level else y) / level), boxes[k].x0
     return sorted(range(len(boxes)), key=key)
 
 
