@@ -219,9 +219,11 @@ def name_nameplate(blocks: Sequence[Block], roles: list[Role], page: PageContent
 
 def _running_beside(o: Block, b: Block, body: float) -> bool:
     """Whether ``o`` is running text (``_RUNNING_LINES`` lines of the body's size, within
-    ``_BODY_SIZE``) level with ``b``: its box and b's overlap down the page."""
+    ``_BODY_SIZE``) starting level with ``b`` and running on under its foot, past where its
+    ears end (half a body size): a column of the page beside it. An ear of several lines in
+    the body's size (an old paper's prices, an estimated size) ends beside the nameplate."""
     return len(o.lines) >= _RUNNING_LINES and abs(o.size - body) <= _BODY_SIZE * body \
-        and o.box.y0 < b.box.y1 and o.box.y1 > b.box.y0
+        and b.box.y0 < o.box.y0 < b.box.y1 and o.box.y1 > b.box.y1 + 0.5 * body
 
 
 def name_indexes(blocks: Sequence[Block], roles: list[Role], body: float) -> None:
