@@ -1053,6 +1053,22 @@ def test_cjk_headlines_side_by_side_the_left_wrapping_beside_the_rights_byline_a
     assert "经开区完善高质量社区食 西岭村实施绿色就业岗位" in texts(build_lines(cols + heads, (), P))
 
 
+def test_cjk_headlines_side_by_side_the_left_wrapping_beside_the_rights_byline_flush_with_its_column_are_two_lines():
+    """The same with the right headline centred over its columns, 3.4 pt in from their edge,
+    and its byline flush with that edge, in the white between the two phrases (holdout_41_05_zh:
+    "松岗街道深化绿色创" | "河口镇完善充电设施" over "新平台" | "本报记者 郭浩然"): two lines.
+    A line level with the second line that starts under the left phrase is no byline beside it."""
+    cols = [w for x, y in ((412.8, 745), (514, 745), (617.6, 745), (707.3, 745))
+            for w in column(x, y, 8, width=90, size=8, pitch=10.6)]
+    heads = [word("松岗街道深化绿色创", 412.8, 675.5, size=21), word("河口镇完善充电设施", 621, 675.6, size=20),
+             word("新平台", 412.8, 699, size=21)]  # 412.8..601.8, 621..801
+    two = texts(build_lines(cols + heads + [word("本报记者郭浩然", 617.6, 715.4, size=9)], (), P))
+    assert "松岗街道深化绿色创" in two and "河口镇完善充电设施" in two
+    assert "松岗街道深化绿色创 河口镇完善充电设施" in texts(build_lines(cols + heads, (), P))
+    one = texts(build_lines(cols + heads + [word("本报记者郭浩然", 590, 715.4, size=9)], (), P))
+    assert "松岗街道深化绿色创 河口镇完善充电设施" in one
+
+
 def test_cjk_headlines_side_by_side_whose_first_lines_stand_pushed_into_their_measure_are_two_lines():
     """Two 22 pt CJK headlines on one baseline, 0.39 em apart, each over two columns and
     wrapping: Scribus sets the first line of each, which overfills its measure, 7.8 pt (0.35
@@ -1484,3 +1500,31 @@ def test_a_found_line_kept_whole_keeps_the_files_order_when_its_words_lie_apart_
     lines = build_lines([a, other, b, c, *full], (), P)
     assert [[w.text for w in ln.words] for ln in lines[:2]] == [["Lord", "of", "Isles."], ["Far"]]
     assert lines[0].box == Box(10, 0, 200, 10)
+
+
+def test_a_cjk_side_head_stacked_beside_a_larger_headline_is_lines_of_its_own():
+    """A 20 pt head stacked four characters a line in a narrow column, 15 pt (0.76 em) right of
+    a 32 pt headline over the columns beside it (holdout_53_07_zh: "金沙湾聚焦现代" | "齐综合乡",
+    under "长丰县补"): the side head's own lines over and under, starting where it starts in its
+    size, make it a head of its own: two lines. Alone in the row, with no lines of its own
+    around, the smaller phrase stays on the headline's line."""
+    cols = [w for x in (33, 156) for w in column(x, 320, 20, width=104, size=8, pitch=10.6)]
+    big = [word("金沙湾聚焦现代", 32.8, 63.5, size=32), word("农业", 32.8, 99.4, size=32)]
+    side = [word(t, 272, 47 + 22.4 * k, size=20) for k, t in enumerate(("长丰县补", "齐综合乡", "村振兴更", "新数字化"))]
+    two = texts(build_lines(cols + big + side, (), P))
+    assert "金沙湾聚焦现代" in two and "齐综合乡" in two
+    assert "金沙湾聚焦现代齐综合乡" in texts(build_lines(cols + big + side[1:2], (), P))
+
+
+def test_words_of_two_sizes_further_apart_than_display_type_is_ever_spaced_are_two_lines():
+    """A side head's 14 pt kicker 35 pt (2.5 em of it) left of the 8 pt text of a boxed sidebar
+    on its baseline (holdout_53_01_zh: "托育服务，深化防" | "志愿者围绕营商环"): wider than display
+    type is ever spaced (``DISPLAY_APART`` em of the larger size), two lines. A word space
+    between the two sizes keeps one line."""
+    cols = [w for x in (27.7, 153.7) for w in column(x, 480, 20, width=94, size=8.5, pitch=10.6)]
+    kicker = [word("滨江新区畅通特色", 27.7, 383.9, size=14), word("托育服务，深化防", 27.7, 399.5, size=14)]
+    sidebar = [word("核心阅读", 158.7, 389.4, size=9), word("境、口袋公园、文化活动", 158.7, 414.1, size=8)]
+    two = texts(build_lines(cols + kicker + sidebar + [word("志愿者围绕营商环", 174.7, 403.5, size=8)], (), P))
+    assert "托育服务，深化防" in two and "志愿者围绕营商环" in two
+    one = texts(build_lines(cols + kicker + sidebar + [word("志愿者围绕营商环", 142, 403.5, size=8)], (), P))
+    assert "托育服务，深化防志愿者围绕营商环" in [t.replace(" ", "") for t in one]

@@ -273,6 +273,18 @@ def test_the_papers_name_over_the_front_page_is_furniture_not_a_headline():
     assert roles_of(front(60, 45))["Daily Courier"] == "headline"  # not far above the next
 
 
+def test_a_huge_headline_with_the_next_modules_text_level_with_it_is_no_nameplate():
+    """A banner five body sizes high and three times any other headline, but with running text
+    beside it (the next module's column starting level with it), heads a story among the
+    stories beside it: a nameplate stands over all the columns, only its short ears beside it."""
+    def front(beside_top):
+        return page(text_lines(["Daily Courier"], 50, 62, size=60)
+                    + text_lines(["Council Wins"], 460, 40, size=20) + column(460, beside_top, 30)
+                    + column(50, 170, 20) + column(170, 170, 20, start=30) + column(290, 170, 20, start=60))
+    assert roles_of(front(90))["Daily Courier"] == "headline"  # text level with it
+    assert roles_of(front(170))["Daily Courier"] == "furniture"  # all text under its foot
+
+
 def test_a_small_bold_title_over_a_byline_is_a_headline():
     """A long title shrunk below the body size to fit a narrow module still heads its byline;
     two such pieces side by side over one byline are one title's phrases, joined later."""

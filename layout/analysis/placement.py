@@ -44,9 +44,9 @@ _LED = 6.0
 # [body sizes] how far the unit above may run down past a unit's top (the boxes OCR draws
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
-# [body sizes] how far under a side headline's top the text over a unit beside it may end and
-# still leave the unit to the headline (``Placer._runs_past_top``)
-_PAST_TOP = 0.5
+# [body sizes] how far under a side headline's top (negative: over it) the text over a unit
+# beside it may end and still leave the unit to the headline (``Placer._runs_past_top``)
+_PAST_TOP = -1.0
 
 
 @dataclass(eq=False)
@@ -199,7 +199,8 @@ class Placer:
             ══ A ═══════════════
             ░░░░ ░░░░ ░░░░ ░░░░
             Side ░░u1 ░░u2 ░░u3      u1 is beside headline "Side"; u2 and u3 start level with
-            Head ░░░░ ░░░░ ░░░░      u1, so they are its row: the story of "Side", not of A
+            Head ░░░░ ░░░░ ░░░░      u1, so they are its row: the story of "Side", not of A,
+                 ░░░░ ░░░░ ░░░░      and so is the text under them (holdout_53_01_zh)
         """
         above = self._anchor_above(u)
         beside = self._anchor_beside(u)
@@ -214,7 +215,9 @@ class Placer:
                 insort(self._side_rows, (beside.side_row, id(beside)))
                 self._side_groups[id(beside)] = beside
             return beside
-        return above
+        p = None if above is None else self.placed_above(u)  # a column the row took goes on in it
+        g = p.home if p is not None and p.home is not above and same_text_size(p, u, self.params) else None
+        return g if g is not None and g.side_row is not None and g.side_row > above.anchor_box.y1 else above
 
     def _lowest_rule(self, y: float, span: Box, skip: Collection[int] = ()) -> float | None:
         """The middle of the lowest horizontal rule above y (strictly) across most of span:
@@ -327,23 +330,23 @@ class Placer:
             a = g.anchor_box
             gap = b.x0 - a.x1
             if (-0.5 * body <= gap <= 5 * body and y_overlap(a, b) > 0 and a.y0 <= b.y0 + 2 * body
-                    and not self._v_rule_between(a.x1, b)):
+                    and not self._v_rule_between(a.x1, b, _EDGE * body if u.framed else -1)):  # (its outline)
                 return g
         return None
 
     def _runs_past_top(self, u: Unit, title: Box) -> bool:
         """Whether u's column runs on into u past the top of the title beside it: the text
-        right above u, in its size, ends over ``_PAST_TOP`` body sizes under the title's top.
-        A side headline's text starts level with it; a column running past it is another
-        story's (scribus_s179_04_zh: the last column's text, cut into blocks of a line or two,
-        beside the two-line headline of the two columns left of it)."""
+        right above u, in its size, ends less than a line over the title's top (``_PAST_TOP``).
+        A side headline's text starts level with it; a column running past it, or on into u right
+        under it, is another story's (scribus_s179_04_zh: the last column's text, cut into blocks
+        of a line or two, beside the two-line headline of the two columns left of it)."""
         p = self.placed_above(u)
         return p is not None and p.box.y1 > title.y0 + _PAST_TOP * self.body \
             and same_text_size(p, u, self.params)
 
-    def _v_rule_between(self, x: float, b: Box) -> bool:
-        """True when a vertical rule stands between x and box b, level with b."""
-        return any(x - 1 <= r.cx <= b.x0 + 1 and y_overlap(r, b) > 0 for r in
+    def _v_rule_between(self, x: float, b: Box, inside: float = -1) -> bool:
+        """True when a vertical rule stands between x and box b, level with b, ``inside`` left of b."""
+        return any(x - 1 <= r.cx <= b.x0 - inside and y_overlap(r, b) > 0 for r in
                    (self._v_rules[k] for k in self._v_grid.near(x - 1, b.y0, b.x0 + 1, b.y1)))
 
     def _side_row(self, u: Unit) -> Group | None:

@@ -45,7 +45,7 @@ from .bands import open_cuts
 from .captions import figures_with_captions
 from .columns import Grid
 from .flow import adopt_headless, continued_columns, quotations_in_place, separators
-from .order import place_box, reading_order
+from .order import place_box, reading_order, rows_in_order
 from .placement import Group, Placer, Unit
 from .skew import straightener
 from .stacks import stacked_titles
@@ -116,8 +116,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
-    # Top to bottom, and left to right among units whose tops are level within half a line.
-    for u in sorted(units, key=lambda u: (round(u.box.y0 / (0.5 * body)), u.box.x0)):
+    sides = [g.anchor_box.y0 for g in groups if g.header and not g.text_below]  # (side headlines' tops)
+    for u in [units[k] for k in rows_in_order([u.box for u in units], 0.5 * body, sides)]:
         home = placer.home(u)
         if home is None and u.figure is not None:
             home = placer.anchor_below(u)
