@@ -149,9 +149,11 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
     This runs for every word of an archive: each word's attributes are read once, into
     tuples of numbers (``alto_lines``), and its ``Word`` and ``Box`` are made once, when the
     sizes of the lines are known. The collector is paused, as ``pagepool`` pauses it around
-    a page read and analysed: the bench and the truth readers read pages here directly.
+    a page read and analysed: the bench and the truth readers read pages here directly; the
+    page's words, which hold no cycle and live on, go to its oldest generation, not walked
+    by the next collection (``kept``).
     """
-    with collector_paused():  # see collector.py
+    with collector_paused(kept=True):  # see collector.py
         return _read_page(alto, page, number)
 
 
@@ -203,7 +205,10 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: StyleLookup
     its nearest ancestor's below the Page), and its ComposedBlocks, GraphicalElements and
     Illustrations, all in document order, and the numbers of the TextBlocks whose own
     STYLEREFS name a centred ParagraphStyle. One walk down the blocks that never enters a line:
-    a line's words are most of the file's elements, and ``line_words`` reads them."""
+    a line's words are most of the file's elements, and ``line_words`` reads them. The walk
+    keeps its own stack (of the children still to see, with their block and style): a
+    function calling itself would be a reference cycle, which the reader makes none of
+    (``collector_paused(kept=True)``)."""
     line_tag, block_tag = alto.tag("TextLine"), alto.tag("TextBlock")
     graphic_tags = {alto.tag(t) for t in ("ComposedBlock", "GraphicalElement", "Illustration")}
     own = styles.own
@@ -211,23 +216,25 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: StyleLookup
     graphics: list[etree._Element] = []
     blocks = count()  # the TextBlocks' numbers
     centred: set[int] = set()
-
-    def walk(element: etree._Element, block: int | None, inherited: TextStyle) -> None:
-        for child in element.iterchildren():
-            refs = child.get("STYLEREFS")
-            style = refs and own(refs) or inherited
-            tag = child.tag
-            if tag == line_tag:
-                lines.append((child, block, style))
-                continue
-            if tag in graphic_tags:
-                graphics.append(child)
-            number = next(blocks) if tag == block_tag else None
-            if number is not None and refs and styles.is_centred(refs):
-                centred.add(number)
-            walk(child, number, style)
-
-    walk(page, None, NO_STYLE)
+    stack = [(page.iterchildren(), None, NO_STYLE)]
+    while stack:
+        children, block, inherited = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        refs = child.get("STYLEREFS")
+        style = refs and own(refs) or inherited
+        tag = child.tag
+        if tag == line_tag:
+            lines.append((child, block, style))
+            continue
+        if tag in graphic_tags:
+            graphics.append(child)
+        number = next(blocks) if tag == block_tag else None
+        if number is not None and refs and styles.is_centred(refs):
+            centred.add(number)
+        stack.append((child.iterchildren(), number, style))
     return lines, graphics, frozenset(centred)
 
 

@@ -249,12 +249,15 @@ def letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[b
     boxed tight to the ink, it is its capital height tall, about ``CAP_HEIGHT`` of its
     type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
     size); and whether no letter of it reaches below: then it may be that short ("Tweede
-    Kamer."), and its style's size is doubted only beyond that."""
-    kinds = [k for k in map(_letters, [word[1] for word in row]) if k[0]]
-    if not kinds:
-        return False, False
-    _, capitals, descending = zip(*kinds)
-    return all(capitals), not any(descending)
+    Kamer."), and its style's size is doubted only beyond that. (One pass over the words: it
+    runs for every line of a page boxed to its ink.)"""
+    lettered, capitals, descending = False, True, False
+    for word in row:
+        letters, in_capitals, reaching_below = _letters(word[1])
+        if letters:
+            lettered, capitals = True, capitals and in_capitals
+            descending = descending or reaching_below
+    return (capitals, not descending) if lettered else (False, False)
 
 
 # Letters reaching below the baseline: lower-case ones, and the capitals J and Q in many faces
