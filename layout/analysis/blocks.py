@@ -280,19 +280,12 @@ class _OpenGroups:
     def __init__(self, width: float) -> None:
         self._width = width
         self._last: dict[int, Box] = {}
-        self._spans: dict[int, tuple[int, int]] = {}  # per open group, its first and last stripe
+        self._spans: dict[int, range] = {}  # per open group, the stripes it is filed in
         self._stripes: dict[int, set[int]] = {}
         self._feet: list[tuple[float, int]] = []
-        self._asked: tuple[Box | None, tuple[int, int]] = (None, (0, 0))  # (``over``'s last box, its span)
 
-    def _span(self, box: Box) -> tuple[int, int]:
-        """The first and last stripe box crosses; the span of the box ``over`` was asked last
-        is kept, for that line is mostly filed next (measured once, not twice)."""
-        if box is self._asked[0]:
-            return self._asked[1]
-        span = (math.floor(box.x0 / self._width), math.floor(box.x1 / self._width))
-        self._asked = box, span
-        return span
+    def _span(self, box: Box) -> range:
+        return range(math.floor(box.x0 / self._width), math.floor(box.x1 / self._width) + 1)
 
     def file(self, k: int, box: Box) -> None:
         """Group k's last line is now box (filed in new stripes only when they change: the
@@ -301,13 +294,8 @@ class _OpenGroups:
         if self._spans.get(k) != span:
             self._unfile(k)
             self._spans[k] = span
-            stripes = self._stripes
-            for s in range(span[0], span[1] + 1):
-                filed = stripes.get(s)
-                if filed is None:
-                    stripes[s] = {k}
-                else:
-                    filed.add(k)
+            for s in span:
+                self._stripes.setdefault(s, set()).add(k)
         self._last[k] = box
         heapq.heappush(self._feet, (box.y1, k))
 
@@ -315,17 +303,14 @@ class _OpenGroups:
         self._last.pop(k, None)
         span = self._spans.pop(k, None)
         if span is not None:
-            for s in range(span[0], span[1] + 1):
+            for s in span:
                 self._stripes[s].discard(k)
 
     def close_above(self, y: float) -> list[int]:
         """Close the groups whose last line ends above y; returns them in the order they started."""
-        feet = self._feet
-        if not feet or feet[0][0] >= y:  # (most lines close none)
-            return []
         closed = []
-        while feet and feet[0][0] < y:
-            foot, k = heapq.heappop(feet)
+        while self._feet and self._feet[0][0] < y:
+            foot, k = heapq.heappop(self._feet)
             if k in self._last and self._last[k].y1 == foot:  # else an entry gone stale
                 self._unfile(k)
                 closed.append(k)
@@ -333,11 +318,11 @@ class _OpenGroups:
 
     def over(self, box: Box) -> list[int]:
         """The open groups whose last line shares a stripe with box, in the order they started."""
-        first, last = self._span(box)
-        if first == last:  # most lines lie in one stripe
-            return sorted(self._stripes.get(first, ()))
+        span = self._span(box)
+        if len(span) == 1:  # most lines lie in one stripe
+            return sorted(self._stripes.get(span[0], ()))
         found: set[int] = set()
-        for s in range(first, last + 1):
+        for s in span:
             found |= self._stripes.get(s, set())
         return sorted(found)
 

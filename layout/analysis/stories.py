@@ -298,25 +298,22 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
         a0, (a, hung) = g.anchor_box, stacks[id(g)]
         own = {id(b.box) for b in g.header} | {id(d) for d in hung}
         ax0, ay0, ax1, ay1, level = a.x0, a.y0, a.x1, a.y1, 0.2 * a.height
-        # Beside it: level with it (sharing a fifth of its height: ``y_overlap``, written out,
-        # for it is asked of every box near every headline), not across it, not its own, and
-        # on its side or under its end.
-        # The nearest on each side, column of cells by column of cells outwards: a box
-        # further out than a column's edge cannot be nearer than one found beyond it.
+        # The nearest box beside it (on its side or under its end; level: ``y_overlap``, written
+        # out, for every box near every headline is asked; not across it; not its own) on each
+        # side, column of cells by column of cells outwards: a box further out than a column's
+        # edge cannot be nearer than one found beyond it.
         left = right = None
         for edge, near in grid.outward(ax0 + 1, ay0, ay1, -1):
             ends = [min(o.x1, ax0) for o in map(obstacles.__getitem__, near)
                     if (o.x1 <= ax0 + 1 or o.x0 < ax0 and o.y0 >= ay0 and o.y1 > ay1)
-                    and min(o.y1, ay1) - max(o.y0, ay0) > level and not (o.x0 <= ax0 and o.x1 >= ax1)
-                    and id(o) not in own]
+                    and min(o.y1, ay1) - max(o.y0, ay0) > level and not (o.x0 <= ax0 and o.x1 >= ax1) and id(o) not in own]
             left = max(ends + ([left] if left is not None else []), default=None)
             if left is not None and left >= edge:
                 break
         for edge, near in grid.outward(ax1 - 1, ay0, ay1, 1):
             starts = [max(o.x0, ax1) for o in map(obstacles.__getitem__, near)
                       if (o.x0 >= ax1 - 0.5 * body or o.x1 > ax1 and o.y0 >= ay0 and o.y1 > ay1)
-                      and min(o.y1, ay1) - max(o.y0, ay0) > level and not (o.x0 <= ax0 and o.x1 >= ax1)
-                      and id(o) not in own]
+                      and min(o.y1, ay1) - max(o.y0, ay0) > level and not (o.x0 <= ax0 and o.x1 >= ax1) and id(o) not in own]
             right = min(starts + ([right] if right is not None else []), default=None)
             if right is not None and right <= edge:
                 break
