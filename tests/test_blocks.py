@@ -413,6 +413,31 @@ def test_the_frame_holding_a_point_is_the_largest_whether_the_frames_are_filed_o
             assert found.of(Box(x, y, x, y)) == best
 
 
+def test_the_frame_a_line_overran_is_the_first_whose_foot_is_just_over_it_filed_or_scanned():
+    """``Frames.overran`` looks frames up by their feet: a line overran the first frame (as
+    given) whose foot lies from half its size over its top down to its middle and which holds
+    it across, give or take half its size; a line further under every foot, or beside the
+    frames, overran none, however many frames there are."""
+    import random
+
+    from layout.analysis.frames import _FILED, Frames
+    rng = random.Random(11)
+    for count in (1, 4, _FILED, 50):
+        frames = []
+        for _ in range(count):
+            x0, y0 = rng.uniform(0, 400), rng.uniform(0, 600)
+            frames.append(Box(x0, y0, x0 + rng.choice((60.0, 150.0, 300.0)), y0 + rng.choice((30.0, 90.0))))
+        found = Frames(frames)
+        for _ in range(300):
+            f = rng.choice(frames)
+            ln = make_line([word("overrun", f.x0 + rng.uniform(-8, 40), f.y1 + rng.uniform(-12, 12))],
+                           vertical=False)
+            b, reach = ln.box, 0.5 * ln.size
+            expected = next((i for i, g in enumerate(frames) if g.x0 - reach <= b.x0 and b.x1 <= g.x1 + reach
+                             and g.y1 <= b.cy and b.y0 <= g.y1 + reach), None)
+            assert found.overran(ln) == expected
+
+
 def test_a_heads_short_last_line_under_its_indented_first_line_is_one_block():
     """A 22 pt CJK head whose first line is set in by 0.7 em over its last character,
     flush left, the boxes overlapping by a fifth of their height (scribus_zh_peoples_daily_

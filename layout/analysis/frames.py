@@ -25,43 +25,50 @@ class Frames:
     """The page's frames (drawn or tinted boxes), or its figures, filed in a grid of cells a
     fortieth of their extent wide: which one holds a point costs the boxes around it, not all.
     Fewer than ``_FILED`` are scanned instead: a figure across the page fills up to 1,600
-    cells (a third of a millisecond, a tenth of the floor on a page of a few lines)."""
+    cells (a third of a millisecond, a tenth of the floor on a page of a few lines). Their
+    feet are also kept sorted: a line under no frame's foot (most) overran none, found by
+    bisection (``overran``)."""
 
     def __init__(self, frames: Sequence[Box]) -> None:
         self._frames = frames
+        self._areas = [f.area for f in frames]  # (asked of each frame near every line)
         self._grid: Grid | None = None
         if len(frames) >= _FILED:
             extent = union_all(frames)
             self._grid = Grid(frames, max(extent.width, extent.height) / 40)
+        self._by_foot = sorted((f.y1, i) for i, f in enumerate(frames))
+        self._feet = [foot for foot, _ in self._by_foot]
 
     def of(self, box: Box) -> int | None:
         """Index of the largest frame holding the centre of box, or None.
 
         The largest, so that a sidebar's tinted title bar and its outline are one frame.
         """
-        if not self._frames:  # (most pages' figures, many pages' frames: asked of every line)
+        frames = self._frames
+        if not frames:  # (most pages' figures, many pages' frames: asked of every line)
             return None
-        best, best_area = None, 0.0
-        cx, cy = box.cx, box.cy
-        for i in range(len(self._frames)) if self._grid is None else self._grid.near(cx, cy, cx, cy):
-            f = self._frames[i]
-            if f.x0 <= cx <= f.x1 and f.y0 <= cy <= f.y1 and f.area > best_area:
-                best, best_area = i, f.area
+        best, best_area, areas = None, 0.0, self._areas
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2  # (``Box.cx``, ``Box.cy``: hot)
+        for i in range(len(frames)) if self._grid is None else self._grid.near(cx, cy, cx, cy):
+            f = frames[i]
+            if f.x0 <= cx <= f.x1 and f.y0 <= cy <= f.y1 and areas[i] > best_area:
+                best, best_area = i, areas[i]
         return best
 
     def overran(self, line: Line) -> int | None:
         """Index of a frame the line (in none) may have overrun: inside it across and its top
         under its foot, both within ``_OVERRUN`` of its size (an opening quotation mark may
-        hang past the side). ``held_under_foot`` asks whether it goes on with its text."""
+        hang past the side); the first such frame as given. Only frames whose foot lies from
+        that reach over the line's top down to its middle can be: found by bisection of the
+        feet. ``held_under_foot`` asks whether it goes on with its text."""
         if line.vertical or not self._frames:
             return None
         b, reach = line.box, _OVERRUN * line.size
-        for i in range(len(self._frames)) if self._grid is None else self._grid.near(b.x0, b.y0 - reach,
-                                                                                      b.x1, b.y0):
-            f = self._frames[i]
-            if f.x0 - reach <= b.x0 and b.x1 <= f.x1 + reach and f.y1 <= b.cy and b.y0 <= f.y1 + reach:
-                return i
-        return None
+        # (a band twice as deep: the test below, as written, is the one that decides)
+        low, high = bisect_left(self._feet, b.y0 - 2 * reach), bisect_right(self._feet, b.cy)
+        found = [i for _, i in self._by_foot[low:high] if (f := self._frames[i]).x0 - reach <= b.x0
+                 and b.x1 <= f.x1 + reach and f.y1 <= b.cy and b.y0 <= f.y1 + reach]
+        return min(found, default=None)
 
 
 def held_under_foot(lines: list[Line], frame: dict[int, int | None], frames: Frames) -> None:

@@ -53,20 +53,26 @@ def rows_in_order(boxes: Sequence[Box], level: float, rows: Sequence[float] = ()
 def reading_order(boxes: Sequence[Box], right_to_left: bool = False) -> list[int]:
     """Indices of ``boxes`` in reading order."""
     order: list[int] = []
-    _cut(list(range(len(boxes))), boxes, right_to_left, order)
+    # each box's shrunk extent on both axes (``_span``), measured once for every cut
+    xs, ys = [_span(b, "x") for b in boxes], [_span(b, "y") for b in boxes]
+    _cut(list(range(len(boxes))), boxes, (xs, ys), right_to_left, order)
     return order
 
 
-def _cut(items: list[int], boxes: Sequence[Box], rtl: bool, out: list[int]) -> None:
+def _cut(items: list[int], boxes: Sequence[Box], spans: tuple[list[tuple[float, float]], list[tuple[float, float]]],
+         rtl: bool, out: list[int]) -> None:
+    """Append items to out in reading order: XY cuts, columns first (``spans``: per box, its x
+    and its y extent, as ``_span`` shrinks them)."""
+    xs, ys = spans
     if len(items) <= 1:
         out.extend(items)
         return
-    groups = _split(items, boxes, "x")
+    groups = _split(items, xs)
     if len(groups) > 1:
         for g in reversed(groups) if rtl else groups:
-            _cut(g, boxes, rtl, out)
+            _cut(g, boxes, spans, rtl, out)
         return
-    bands = _split(items, boxes, "y")
+    bands = _split(items, ys)
     if len(bands) == 1:
         out.extend(sorted(items, key=lambda i: (boxes[i].y0, -boxes[i].x1 if rtl else boxes[i].x0)))
         return
@@ -74,25 +80,26 @@ def _cut(items: list[int], boxes: Sequence[Box], rtl: bool, out: list[int]) -> N
     # across two columns by chance does not slice them into bands. Whether the rest (bands
     # k and below) has a column gap is known for every k from one pass up the bands, so the
     # rest is not sorted again after each band (a page of a thousand stacked lines).
-    splits = _rest_splits(bands, boxes)
+    splits = _rest_splits(bands, xs)
     for k, band in enumerate(bands):
         if k and splits[k]:
-            _cut([i for b in bands[k:] for i in b], boxes, rtl, out)
+            _cut([i for b in bands[k:] for i in b], boxes, spans, rtl, out)
             return
-        _cut(band, boxes, rtl, out)
+        _cut(band, boxes, spans, rtl, out)
 
 
-def _rest_splits(bands: list[list[int]], boxes: Sequence[Box]) -> list[bool]:
-    """For each k, whether bands[k:] together fall apart on the x axis (as ``_split`` says).
+def _rest_splits(bands: list[list[int]], xs: Sequence[tuple[float, float]]) -> list[bool]:
+    """For each k, whether bands[k:] together fall apart on the x axis (as ``_split`` says;
+    ``xs``: per item, its x extent).
 
     The bands are added bottom up to the union of their items' x spans, kept as sorted
     disjoint open intervals (spans that only touch stay apart, as in ``_split``). A span of
     no width, which ``_split`` may or may not join to one starting where it stands, makes
     every answer come from ``_split`` itself.
     """
-    spans = [[_span(boxes[i], "x") for i in band] for band in bands]
+    spans = [[xs[i] for i in band] for band in bands]
     if any(lo >= hi for band in spans for lo, hi in band):
-        return [len(_split([i for b in bands[k:] for i in b], boxes, "x")) > 1
+        return [len(_split([i for b in bands[k:] for i in b], xs)) > 1
                 for k in range(len(bands))]
     starts: list[float] = []
     ends: list[float] = []
@@ -115,16 +122,14 @@ def _span(b: Box, axis: str) -> tuple[float, float]:
     return lo + shrink, hi - shrink
 
 
-def _split(items: list[int], boxes: Sequence[Box], axis: str) -> list[list[int]]:
-    """Items grouped by the gaps of their projection on one axis, in increasing coordinate."""
-    def span(i: int) -> tuple[float, float]:
-        return _span(boxes[i], axis)
-
-    ordered = sorted(items, key=lambda i: span(i)[0])
+def _split(items: list[int], spans: Sequence[tuple[float, float]]) -> list[list[int]]:
+    """Items grouped by the gaps of their projection on one axis (``spans``: per item, its
+    extent on it), in increasing coordinate."""
+    ordered = sorted(items, key=lambda i: spans[i][0])
     groups = [[ordered[0]]]
-    reach = span(ordered[0])[1]
+    reach = spans[ordered[0]][1]
     for i in ordered[1:]:
-        lo, hi = span(i)
+        lo, hi = spans[i]
         if lo >= reach:
             groups.append([])
         groups[-1].append(i)
