@@ -297,23 +297,23 @@ def _widen_spans(groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]
     for g in groups:
         a0, (a, hung) = g.anchor_box, stacks[id(g)]
         own = {id(b.box) for b in g.header} | {id(d) for d in hung}
-        ax0, ay0, ax1, ay1, level = a.x0, a.y0, a.x1, a.y1, 0.2 * a.height
-        # The nearest box beside it (on its side or under its end; level: ``y_overlap``, written
-        # out, for every box near every headline is asked; not across it; not its own) on each
-        # side, column of cells by column of cells outwards: a box further out than a column's
-        # edge cannot be nearer than one found beyond it.
+
+        def beside(o: Box, clear: bool, overhung: bool) -> bool:  # level: on its side, or under its end
+            return id(o) not in own and y_overlap(o, a) > 0.2 * a.height and not (o.x0 <= a.x0 and o.x1 >= a.x1) \
+                and (clear or overhung and o.y0 >= a.y0 and o.y1 > a.y1)
+
+        # The nearest on each side, column of cells by column of cells outwards: a box
+        # further out than a column's edge cannot be nearer than one found beyond it.
         left = right = None
-        for edge, near in grid.outward(ax0 + 1, ay0, ay1, -1):
-            ends = [min(o.x1, ax0) for o in map(obstacles.__getitem__, near)
-                    if (o.x1 <= ax0 + 1 or o.x0 < ax0 and o.y0 >= ay0 and o.y1 > ay1)
-                    and min(o.y1, ay1) - max(o.y0, ay0) > level and not (o.x0 <= ax0 and o.x1 >= ax1) and id(o) not in own]
+        for edge, near in grid.outward(a.x0 + 1, a.y0, a.y1, -1):
+            ends = [min(o.x1, a.x0) for o in map(obstacles.__getitem__, near)
+                    if beside(o, o.x1 <= a.x0 + 1, o.x0 < a.x0)]
             left = max(ends + ([left] if left is not None else []), default=None)
             if left is not None and left >= edge:
                 break
-        for edge, near in grid.outward(ax1 - 1, ay0, ay1, 1):
-            starts = [max(o.x0, ax1) for o in map(obstacles.__getitem__, near)
-                      if (o.x0 >= ax1 - 0.5 * body or o.x1 > ax1 and o.y0 >= ay0 and o.y1 > ay1)
-                      and min(o.y1, ay1) - max(o.y0, ay0) > level and not (o.x0 <= ax0 and o.x1 >= ax1) and id(o) not in own]
+        for edge, near in grid.outward(a.x1 - 1, a.y0, a.y1, 1):
+            starts = [max(o.x0, a.x1) for o in map(obstacles.__getitem__, near)
+                      if beside(o, o.x0 >= a.x1 - 0.5 * body, o.x1 > a.x1)]
             right = min(starts + ([right] if right is not None else []), default=None)
             if right is not None and right <= edge:
                 break
