@@ -1368,3 +1368,20 @@ def test_a_column_running_on_past_a_headline_s_top_is_not_that_headline_s_text_b
              + marked(column(50, 250, 8, start=60), "Kilo") + column(170, 250, 8, start=90))
     layout = analyse_page(page(words, rules=[(Box(50, 170, 280, 170.5), "h")]))
     assert story_of(layout, "Bravo") == story_of(layout, "Alfa") != story_of(layout, "Kilo")
+
+
+def test_a_title_the_ocr_could_not_read_ends_the_story_above_it():
+    #  ══ MAISON ══     an advertisement's title and text, then a title in display type that
+    #  ░A░░░░░░░░       OCR read as garbage ("-G QIB#-", its letters no word), held in the
+    #  ▒-G QIB#-▒       column; the racing news under it is not the advertisement's text
+    #  ░B░░░░░░░░       (Le Gaulois, 30 April 1884, page 3): the garbage starts its story
+    def ocr(words, confidence=0.9):
+        return [replace(w, font="", confidence=confidence) for w in words]
+
+    words = ocr(text_lines(["Maison Simon"], 50, 80, size=16) + marked(column(50, 100, 8), "Alpha")
+                + marked(column(50, 230, 12, start=40), "Bravo"))
+    garbage = ocr([word("-G QIB#-", 52, 198, size=24)], confidence=0.3)
+    layout = analyse_page(page(words + garbage))
+    assert story_of(layout, "Bravo") != story_of(layout, "Alpha")
+    read = analyse_page(page(words + ocr([word("Courses", 52, 198, size=24)])))  # a title read
+    assert story_of(read, "Bravo") != story_of(read, "Alpha")

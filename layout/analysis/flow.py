@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
+from .noise import unread_title
 from .placement import Group, Unit, same_text_size
 from .skew import Straight, page_drift
 from .titles import line_ends_text
@@ -327,7 +328,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     slack = page_drift(straight, [u.box for u in units])  # the gutter as the slant widens it
     for g in headless:
         top = min(g.units, key=lambda u: u.box.y0)
-        if top.block is None:
+        if top.block is None or unread_title(top.block, body):  # a picture's or a title's run
             continue
         t = top.box
         bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= SAME_COLUMN)

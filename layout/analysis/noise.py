@@ -87,6 +87,15 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
     return noise, illegible
 
 
+def unread_title(b: Block, body: float) -> bool:
+    """Whether the block is a title the OCR engine could not read: set in display type
+    (``DISPLAY`` body sizes or more) and read badly (``_illegible``: ``- G G QIB# -`` over a
+    racing column, Le Gaulois 1884 p3). Held in a column as its text, it is no title to head a
+    story (its letters are no evidence of one), but it still ends the story above it: the
+    stories stage cuts the columns it crosses there, as a rule would."""
+    return b.size >= DISPLAY * body and _illegible(b)
+
+
 def _illegible(b: Block) -> bool:
     """Recognised with low confidence, and mostly not words: OCR read an ornament or picture.
 

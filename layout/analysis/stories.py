@@ -45,6 +45,7 @@ from .bands import open_cuts
 from .captions import figures_with_captions
 from .columns import Grid
 from .flow import adopt_headless, continued_columns, quotations_in_place, separators
+from .noise import unread_title
 from .order import place_box, reading_order
 from .placement import Group, Placer, Unit
 from .skew import straightener
@@ -113,6 +114,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
               if id(f) not in boxed]
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, page.rules, body)
+    h_rules += [Box(b.box.x0, y, b.box.x1, y) for b in free if b.role == "body" and unread_title(b, body)
+                for y in (b.box.y0 - 0.25 * body,)]
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
