@@ -304,7 +304,8 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     Runs of text with no headline over them are found while placing; once everything is
     placed, this pass, left to right, lets each follow the column flow (``_column_end``).
     Notes follow notes (footnotes run on from column to column under their story), stories
-    follow stories. ``across``: the heights of the lines across the page (``separators``);
+    follow stories; a run headed by a title the OCR could not read (``noise.unread_title``)
+    stays a story. ``across``: the heights of the lines across the page (``separators``);
     ``straight``: the scan's slant taken out (``skew``), for the gutters.
     """
     notes = {id(n) for g in groups for n in g.notes}

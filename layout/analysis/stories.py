@@ -17,6 +17,11 @@ module's headline set small (``_spanning_titles``). Units are placed top to bott
    continued from another page, the tail of a column);
 4. or it starts a run of its own (no headline), or, for a figure, a picture story.
 
+A title the OCR could not read (display type read as garbage, ``noise.unread_title``) is held
+in its column as text, no headline; but it still cuts the columns it crosses as a rule does,
+and the run it heads is a story of its own: an advertisement over it does not take the article
+under it.
+
 Once everything is placed, a headline set inside another story's columns, that story's text
 over it and beside it, becomes its crosshead (``subheads.py``), and each headless run, left to
 right, follows the column flow (``flow.py``); small text taken for a story's notes with its
@@ -77,6 +82,9 @@ _SPAN_COVER = 0.75
 _SPAN_TUCK = 0.5
 _SPAN_UNDER = 0.5
 _SPAN_TOUCH = 0.5
+# [body sizes] how far over the top of a title the OCR could not read (``noise.unread_title``)
+# the cut it makes lies: in the white over it, so that it opens the story under the cut
+_UNREAD_CUT = 0.25
 # [share of the shorter's height] two titles sharing this much of it stand on one row (``_beside``)
 _LEVEL = 0.5
 
@@ -115,7 +123,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, page.rules, body)
     h_rules += [Box(b.box.x0, y, b.box.x1, y) for b in free if b.role == "body" and unread_title(b, body)
-                for y in (b.box.y0 - 0.25 * body,)]
+                for y in (b.box.y0 - _UNREAD_CUT * body,)]
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
