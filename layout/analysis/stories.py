@@ -85,6 +85,8 @@ _SPAN_TOUCH = 0.5
 # [body sizes] how far over the top of a title the OCR could not read (``noise.unread_title``)
 # the cut it makes lies: in the white over it, so that it opens the story under the cut
 _UNREAD_CUT = 0.25
+# [body sizes] most white between such a title and the text under it that it heads
+_UNREAD_UNDER = 2.0
 # [share of the shorter's height] two titles sharing this much of it stand on one row (``_beside``)
 _LEVEL = 0.5
 
@@ -122,8 +124,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
               if id(f) not in boxed]
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, page.rules, body)
-    h_rules += [Box(b.box.x0, y, b.box.x1, y) for b in free if b.role == "body" and unread_title(b, body)
-                for y in (b.box.y0 - _UNREAD_CUT * body,)]
+    h_rules += _unread_cuts(free, body)
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
@@ -159,6 +160,23 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
                   header=tuple(b for b in by_pos if b.box.cy < middle),
                   footer=tuple(b for b in by_pos if b.box.cy >= middle),
                   stories=tuple(stories), figures=tuple(bare), rules=page.rules, frames=page.frames)
+
+
+def _unread_cuts(free: Sequence[Block], body: float) -> list[Box]:
+    """A cut (a rule's box) ``_UNREAD_CUT`` body sizes over each title the OCR could not read
+    (``noise.unread_title``) whose next block down its column, within ``_UNREAD_UNDER`` body
+    sizes, is running text: the story above ends there, and the run under the cut is the
+    title's. A title with none under it (at the foot of its column) or over a headline
+    (``THE NUNNEII,Y`` over ``A NEW OPERA``, Liverpool Standard 1832 p7) stays where it is
+    placed."""
+    cuts = []
+    for t in (b for b in free if b.role == "body" and unread_title(b, body)):
+        under = [b for b in free if b is not t and 0 <= b.box.y0 - t.box.y1 <= _UNREAD_UNDER * body
+                 and x_overlap_ratio(b.box, t.box) >= SAME_COLUMN]
+        if under and min(under, key=lambda b: b.box.y0).role == "body":
+            y = t.box.y0 - _UNREAD_CUT * body
+            cuts.append(Box(t.box.x0, y, t.box.x1, y))
+    return cuts
 
 
 def _column_width(grid: Grid, body: float) -> float:
