@@ -113,3 +113,5 @@ def test_a_title_in_display_type_read_as_garbage_is_an_unread_title():
     assert not unread_title(block([word("-G G QIB#-", 50, 100)], confidence=0.3), BODY)
     assert not unread_title(block([word("Courses", 50, 100, size=24)], confidence=0.9), BODY)
     assert not unread_title(block([word("-G G QIB#-", 50, 100, size=24)], confidence=0.9), BODY)
+    # a list's entry running on at a hyphen ("b.a.v7s-o7t, & DAVI-" / "SON.") is no title
+    assert not unread_title(block([word("b.a.v7s-o7t, & DAVI-", 50, 100, size=24)], confidence=0.3), BODY)

@@ -28,6 +28,7 @@ from .display import DISPLAY
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
 _LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
+_HYPHENATED = re.compile(r"[^\W\d_][-¬]\s*$")  # a word broken at its line's end
 _SPACED_LETTERS = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
 # [body sizes] most white space between a badly read block and the text above and below it
 # whose column holds it (``_in_column``); how far it may stand out of that text's measure
@@ -92,8 +93,10 @@ def unread_title(b: Block, body: float) -> bool:
     (``DISPLAY`` body sizes or more) and read badly (``_illegible``: ``- G G QIB# -`` over a
     racing column, Le Gaulois 1884 p3). Held in a column as its text, it is no title to head a
     story (its letters are no evidence of one), but it still ends the story above it: the
-    stories stage cuts the columns it crosses there, as a rule would."""
-    return b.size >= DISPLAY * body and _illegible(b)
+    stories stage cuts the columns it crosses there, as a rule would. A line whose last word
+    breaks at a hyphen runs on into the next: an entry of a list set in larger type, no title
+    (``b.a.v7s-o7t, & DAVI-`` / ``SON.``, Liverpool Standard 1832 p1)."""
+    return b.size >= DISPLAY * body and not _HYPHENATED.search(b.raw_text) and _illegible(b)
 
 
 def _illegible(b: Block) -> bool:
