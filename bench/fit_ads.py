@@ -1,6 +1,6 @@
 """Fit the advertisement model (``layout/analysis/ads.py``) on the archive issues.
 
-    python bench/fit_ads.py [--corpus DIR ...] [--write]
+    python bench/fit_ads.py [--corpus DIR ...] [--write] [--mixed] [--show]
 
 Every issue is read as ``bench/archive.py`` reads it (blocks shuffled, IDs renamed). Each of
 our stories is labelled by the library's article map: "ad" when most of its text lies in the
@@ -13,7 +13,9 @@ are articles. A logistic regression (scikit-learn) over ``ads.FEATURES`` is vali
 leaving one library out: the figures printed per library are those of a model that never saw
 it. Born-digital pages have no advertisements in their truth, so the producer pages and
 fixtures (``--born-digital DIR``) are counted as false alarms only. ``--write`` refits on every
-library and writes ``layout/analysis/ads_model.json``.
+library and writes ``layout/analysis/ads_model.json``. ``--mixed`` counts, per issue whose map
+classes ads, our stories that mix its ads with its articles (``mixed_counts``): the
+segmentation's fault, which no model of a story's kind can mend.
 """
 
 from __future__ import annotations
