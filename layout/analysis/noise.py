@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..geometry import Grid, root_of, union_all
+from ..geometry import SAME_COLUMN, Grid, root_of, union_all, x_overlap_ratio
 from ..model import Block, Box
 from .display import DISPLAY
 
@@ -43,6 +43,11 @@ _RUNNING_LINES = 3
 _ACROSS = 0.5
 # Most lines of a block that may be a title (``roles``: a headline has six at most)
 _TITLE_LINES = 6
+# [body sizes] how far over the top of a title the OCR could not read (``unread_cuts``) the
+# cut it makes lies: in the white over it, so that it opens the story under the cut; and most
+# white between such a title and the text under it that it heads
+_UNREAD_CUT = 0.25
+_UNREAD_UNDER = 2.0
 
 
 def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[Box],
@@ -97,6 +102,24 @@ def unread_title(b: Block, body: float) -> bool:
     breaks at a hyphen runs on into the next: an entry of a list set in larger type, no title
     (``b.a.v7s-o7t, & DAVI-`` / ``SON.``, Liverpool Standard 1832 p1)."""
     return b.size >= DISPLAY * body and not _HYPHENATED.search(b.raw_text) and _illegible(b)
+
+
+def unread_cuts(blocks: Sequence[Block], body: float) -> list[Box]:
+    """Where the stories stage cuts the columns (a rule's box, ``_UNREAD_CUT`` body sizes over
+    its top, across its width) for each title the OCR could not read (``unread_title``) held
+    in a column as its text, whose next block down the column, within ``_UNREAD_UNDER`` body
+    sizes, is running text: the story above ends there, and the run under the cut is the
+    title's (an advertisement over it does not take the article under it). A title with none
+    under it (at the foot of its column) or over a headline (``THE NUNNEII,Y`` over ``A NEW
+    OPERA``, Liverpool Standard 1832 p7) stays where it is placed."""
+    cuts = []
+    for t in (b for b in blocks if b.role == "body" and unread_title(b, body)):
+        under = [b for b in blocks if b is not t and 0 <= b.box.y0 - t.box.y1 <= _UNREAD_UNDER * body
+                 and x_overlap_ratio(b.box, t.box) >= SAME_COLUMN]
+        if under and min(under, key=lambda b: b.box.y0).role == "body":
+            y = t.box.y0 - _UNREAD_CUT * body
+            cuts.append(Box(t.box.x0, y, t.box.x1, y))
+    return cuts
 
 
 def _illegible(b: Block) -> bool:

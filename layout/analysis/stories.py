@@ -17,11 +17,6 @@ module's headline set small (``_spanning_titles``). Units are placed top to bott
    continued from another page, the tail of a column);
 4. or it starts a run of its own (no headline), or, for a figure, a picture story.
 
-A title the OCR could not read (display type read as garbage, ``noise.unread_title``) is held
-in its column as text, no headline; but it still cuts the columns it crosses as a rule does,
-and the run it heads is a story of its own: an advertisement over it does not take the article
-under it.
-
 Once everything is placed, a headline set inside another story's columns, that story's text
 over it and beside it, becomes its crosshead (``subheads.py``), and each headless run, left to
 right, follows the column flow (``flow.py``); small text taken for a story's notes with its
@@ -50,7 +45,7 @@ from .bands import open_cuts
 from .captions import figures_with_captions
 from .columns import Grid
 from .flow import adopt_headless, continued_columns, quotations_in_place, separators
-from .noise import unread_title
+from .noise import unread_cuts
 from .order import place_box, reading_order
 from .placement import Group, Placer, Unit
 from .skew import straightener
@@ -67,8 +62,7 @@ _DECK_GAP = 1.0
 _COLUMN_EMS = 20.0
 # [ems of its own type] a crosshead at most this far over a headline set to it is its kicker
 _KICKER_GAP = 0.5
-# [body sizes] a figure this far past a frame's edge is still inside it (the frame's padding
-# and line)
+# [body sizes] a figure this far past a frame's edge is inside it (its padding and line)
 _INSET = 0.5
 # [body sizes] how far under a title set across columns its text starts, and how far under a
 # headline it is its deck; [share of its width] how much of it the columns of text under it
@@ -82,11 +76,6 @@ _SPAN_COVER = 0.75
 _SPAN_TUCK = 0.5
 _SPAN_UNDER = 0.5
 _SPAN_TOUCH = 0.5
-# [body sizes] how far over the top of a title the OCR could not read (``noise.unread_title``)
-# the cut it makes lies: in the white over it, so that it opens the story under the cut
-_UNREAD_CUT = 0.25
-# [body sizes] most white between such a title and the text under it that it heads
-_UNREAD_UNDER = 2.0
 # [share of the shorter's height] two titles sharing this much of it stand on one row (``_beside``)
 _LEVEL = 0.5
 
@@ -101,9 +90,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     framed: dict[int, list[Block]] = {}
     free: list[Block] = []
     for b in content:
-        if id(b) in captions:
-            continue
-        (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
+        if id(b) not in captions:
+            (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
     free = _spanning_titles(free, body)
     groups, subtitles = _anchors(free, _column_width(grid, body))
@@ -124,7 +112,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
               if id(f) not in boxed]
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, page.rules, body)
-    h_rules += _unread_cuts(free, body)
+    h_rules += unread_cuts(free, body)  # where titles the OCR could not read stand
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
@@ -160,23 +148,6 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
                   header=tuple(b for b in by_pos if b.box.cy < middle),
                   footer=tuple(b for b in by_pos if b.box.cy >= middle),
                   stories=tuple(stories), figures=tuple(bare), rules=page.rules, frames=page.frames)
-
-
-def _unread_cuts(free: Sequence[Block], body: float) -> list[Box]:
-    """A cut (a rule's box) ``_UNREAD_CUT`` body sizes over each title the OCR could not read
-    (``noise.unread_title``) whose next block down its column, within ``_UNREAD_UNDER`` body
-    sizes, is running text: the story above ends there, and the run under the cut is the
-    title's. A title with none under it (at the foot of its column) or over a headline
-    (``THE NUNNEII,Y`` over ``A NEW OPERA``, Liverpool Standard 1832 p7) stays where it is
-    placed."""
-    cuts = []
-    for t in (b for b in free if b.role == "body" and unread_title(b, body)):
-        under = [b for b in free if b is not t and 0 <= b.box.y0 - t.box.y1 <= _UNREAD_UNDER * body
-                 and x_overlap_ratio(b.box, t.box) >= SAME_COLUMN]
-        if under and min(under, key=lambda b: b.box.y0).role == "body":
-            y = t.box.y0 - _UNREAD_CUT * body
-            cuts.append(Box(t.box.x0, y, t.box.x1, y))
-    return cuts
 
 
 def _column_width(grid: Grid, body: float) -> float:
