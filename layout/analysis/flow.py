@@ -83,8 +83,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         ░B░░░ ░g░░░
     """
     low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + _PAST_FOOT * body)
-    best = foot = None
-    column: list[Unit] = []  # the units of the column before, in the run's type
+    best, foot, column = None, None, []  # column: the units of the column before, in the run's type
     seen = straight or (lambda box: box)
     start = seen(top.box).x0
     for p in others:
@@ -112,10 +111,10 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
 def _broken_over(end: Unit, top: Unit, column: Sequence[Unit]) -> Unit | None:
     """The story's text a run starting mid-sentence at the top of its column goes on from,
     when the foot of the column before (``end``) closes its paragraph: the lowest unit of that
-    column whose text breaks off mid-sentence in the run's measure (``_broken_off``), the
-    lowest of its story there, the text under it another story's (an advertisement set into
-    the column under the article it interrupts: Ouest-Eclair Caen 1924 p7, "… Nou;" then two
-    ads down the column's foot, "avons signalé qu'un affreux malheur" atop the next)::
+    column whose text (two lines at least: a title's line is none) breaks off mid-sentence in
+    the run's measure (``_broken_off``), the lowest of its story there, another story's text
+    under it (an advertisement set into the column under the article it interrupts: Ouest-Eclair
+    Caen 1924 p7, "… Nou;", two ads, "avons signalé qu'un affreux malheur" atop the next)::
 
         ░A░░░ ░r░░░          r opens mid-sentence; the foot of the column before is an ad's
         ░A░ - ░r░░░          closed text: r goes on from A, which breaks off over the ad
@@ -124,7 +123,8 @@ def _broken_over(end: Unit, top: Unit, column: Sequence[Unit]) -> Unit | None:
 
     None when there is no such unit."""
     for p in sorted(column, key=lambda u: -u.box.y1):
-        if p.box.y1 <= end.box.y1 and p.home is not end.home and _broken_off(p, top) \
+        if p.box.y1 <= end.box.y1 and p.home is not end.home and p.block.role == "body" \
+                and len(p.block.lines) >= 2 and _broken_off(p, top) \
                 and not any(q.home is p.home and q.box.y1 > p.box.y1 for q in column):
             return p
     return None
