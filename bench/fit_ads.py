@@ -1,6 +1,6 @@
 """Fit the advertisement model (``layout/analysis/ads.py``) on the archive issues.
 
-    python bench/fit_ads.py [--corpus DIR ...] [--write]
+    python bench/fit_ads.py [--corpus DIR ...] [--write] [--mixed] [--show]
 
 Every issue is read as ``bench/archive.py`` reads it (blocks shuffled, IDs renamed). Each of
 our stories is labelled by the library's article map: "ad" when most of its text lies in the
@@ -13,7 +13,9 @@ are articles. A logistic regression (scikit-learn) over ``ads.FEATURES`` is vali
 leaving one library out: the figures printed per library are those of a model that never saw
 it. Born-digital pages have no advertisements in their truth, so the producer pages and
 fixtures (``--born-digital DIR``) are counted as false alarms only. ``--write`` refits on every
-library and writes ``layout/analysis/ads_model.json``.
+library and writes ``layout/analysis/ads_model.json``. ``--mixed`` counts, per issue whose map
+classes ads, our stories that mix its ads with its articles (``mixed_counts``): the
+segmentation's fault, which no model of a story's kind can mend.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import warnings
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +41,7 @@ from archive import default_corpora, library, scramble_issue, units  # noqa: E40
 from layout.analysis import ads  # noqa: E402
 from layout.evaluate import normalize  # noqa: E402
 from layout.sources.didl import RecoveredXmlWarning  # noqa: E402
+from layout.truth import PageTruth  # noqa: E402
 
 if TYPE_CHECKING:  # imported where it fits (``_fit``): the tests read rows without scikit-learn
     from sklearn.linear_model import LogisticRegression
@@ -45,6 +49,8 @@ if TYPE_CHECKING:  # imported where it fits (``_fit``): the tests read rows with
 MODEL = ROOT / "layout" / "analysis" / "ads_model.json"
 _WINDOW = 24  # [chars] of normalised text matched against the truth
 _LEAST_WINDOWS = 3  # a story with fewer located windows is not labelled
+# least windows of a story located in the ads and in the articles for it to mix them
+_MIXED_WINDOWS = 2
 # [share of an issue's mapped items] an issue whose map has fewer ads does not class them
 _LEAST_AD_SHARE = 0.1
 _THRESHOLD = 1.0  # [logit] a story is an ad over this (a probability of 0.73)
@@ -84,12 +90,10 @@ def map_classes_ads(kinds: list[str]) -> bool:
     return bool(kinds) and kinds.count("ad") >= _LEAST_AD_SHARE * len(kinds)
 
 
-def archive_rows(folders: list[Path]) -> list[tuple[str, tuple, int, bool, str]]:
-    """(library, features, 1 for an ad, whether the issue's map classes ads, text) of our
-    stories on every page with an article map. An issue whose map has no advertisement
-    (NewsEye's, which has no such type) or hardly any (``_LEAST_AD_SHARE``: it classes its
-    ads as articles) labels nothing: its stories are only counted, never fitted on."""
-    rows = []
+def analysed_pages(folders: list[Path]) -> Iterator[tuple[str, bool, PageTruth, list, float]]:
+    """(issue, whether its map classes ads, the page's truth, our stories, body size) of every
+    page with an article map, each issue read as ``bench/archive.py`` reads it (blocks shuffled,
+    IDs renamed)."""
     for folder in folders:
         for unit in units(folder):
             if not any(p.articles for p in unit.truth):
@@ -101,23 +105,86 @@ def archive_rows(folders: list[Path]) -> list[tuple[str, tuple, int, bool, str]]
             truth = {p.number: p for p in unit.truth}
             for number, stories, body in seen.pages:
                 page = truth.get(number) or (truth.get(None) if len(truth) == 1 else None)
-                if page is None:
-                    continue
-                text = {"ad": "", "story": ""}
-                for a in page.articles:
-                    if a.kind in text:
-                        text[a.kind] += normalize(" ".join(filter(None, (a.headline, *a.text))))
-                capitals = ads.capitals_share(stories)
-                for s in stories:
-                    x = ads.features(s, body, capitals)
-                    if x is None:
-                        continue
-                    said = _story_text(s)
-                    hits = {k: sum(w in t for w in _windows(said)) for k, t in text.items()}
-                    if hits["ad"] + hits["story"] >= _LEAST_WINDOWS and hits["ad"] != hits["story"]:
-                        rows.append((library(folder.name), x, int(hits["ad"] > hits["story"]),
-                                     classes_ads, said[:70]))
+                if page is not None:
+                    yield folder.name, classes_ads, page, stories, body
+
+
+def _mapped_text(page: PageTruth) -> dict[str, str]:
+    """The normalised text of the page's mapped ads and of its mapped articles."""
+    text = {"ad": "", "story": ""}
+    for a in page.articles:
+        if a.kind in text:
+            text[a.kind] += normalize(_article_text(a))
+    return text
+
+
+def _article_text(article) -> str:
+    return " ".join(filter(None, (article.headline, *article.text)))
+
+
+def archive_rows(pages) -> list[tuple[str, tuple, int, bool, str]]:
+    """(library, features, 1 for an ad, whether the issue's map classes ads, text) of our
+    judged stories on the ``analysed_pages``. An issue whose map has no advertisement
+    (NewsEye's, which has no such type) or hardly any (``_LEAST_AD_SHARE``: it classes its
+    ads as articles) labels nothing: its stories are only counted, never fitted on."""
+    rows = []
+    for issue, classes_ads, page, stories, body in pages:
+        text = _mapped_text(page)
+        capitals = ads.capitals_share(stories)
+        for s in stories:
+            x = ads.features(s, body, capitals)
+            if x is None:
+                continue
+            said = _story_text(s)
+            hits = {k: sum(w in t for w in _windows(said)) for k, t in text.items()}
+            if hits["ad"] + hits["story"] >= _LEAST_WINDOWS and hits["ad"] != hits["story"]:
+                rows.append((library(issue), x, int(hits["ad"] > hits["story"]), classes_ads, said[:70]))
     return rows
+
+
+def mixed_counts(pages, show: bool = False) -> dict[str, list[int]]:
+    """Per issue whose map classes ads: [our stories, those that mix ads with articles, mapped
+    ads located, those of them sharing one of our stories with article text]. A story mixes
+    when at least ``_MIXED_WINDOWS`` of its text windows lie in the page's mapped ads and as
+    many in its articles; a mapped ad (``_LEAST_WINDOWS`` windows located or more) shares a
+    story when the story holding most of its windows mixes. The segmentation's fault the
+    ads model cannot mend: such a story is an ad or an article whole. ``show``: print each
+    mixing story (issue, page, id, its first words)."""
+    counts: dict[str, list[int]] = {}
+    for issue, classes_ads, page, stories, _ in pages:
+        if not classes_ads:
+            continue
+        text = _mapped_text(page)
+        said = [normalize(_story_text(s)) for s in stories]
+        mixes = [all(sum(w in t for w in _windows(story)) >= _MIXED_WINDOWS for t in text.values())
+                 for story in said]
+        count = counts.setdefault(issue, [0, 0, 0, 0])
+        count[0] += len(stories)
+        count[1] += sum(mixes)
+        if show:
+            for s, mix in zip(stories, mixes):
+                if mix:
+                    print(f"    mixed: {issue} {s.id}: {_story_text(s)[:70]!r}")
+        for ad in (a for a in page.articles if a.kind == "ad"):
+            hits = [sum(w in story for w in _windows(_article_text(ad))) for story in said]
+            if hits and max(hits) >= _LEAST_WINDOWS:
+                count[2] += 1
+                count[3] += mixes[hits.index(max(hits))]
+    return counts
+
+
+def print_mixed(counts: dict[str, list[int]]) -> None:
+    """The table of ``mixed_counts``, an issue a row and their sum."""
+    print("\n### Ads and articles in one story\n")
+    print(f"Our stories holding at least {_MIXED_WINDOWS} windows ({_WINDOW} characters) of the "
+          "map's ads and as many of its articles, and the mapped ads whose text lies mostly in such "
+          "a story; issues whose map classes ads.\n")
+    print("| issue | our stories | mixing ads and articles | mapped ads located | in a mixed story |")
+    print("|---|---|---|---|---|")
+    for issue, c in sorted(counts.items()):
+        print(f"| {issue} | {c[0]} | {c[1]} | {c[2]} | {c[3]} |")
+    total = [sum(c[k] for c in counts.values()) for k in range(4)]
+    print(f"| all | {total[0]} | {total[1]} | {total[2]} | {total[3]} |")
 
 
 def born_digital_rows(folders: list[Path]) -> list[tuple]:
@@ -156,12 +223,15 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"logit over which a story is an ad (default {_THRESHOLD})")
     ap.add_argument("--show", action="store_true", help="print the stories each unseen model gets wrong")
     ap.add_argument("--write", action="store_true", help="refit on everything and write the model")
+    ap.add_argument("--mixed", action="store_true",
+                    help="also count, per issue, our stories that mix ads with articles")
     args = ap.parse_args(argv)
     # Every Delpher didl.xml (and its scrambled copy) is read with recovery, as known.
     warnings.simplefilter("ignore", RecoveredXmlWarning)
     corpora = args.corpus or default_corpora()
     folders = sorted(f for c in corpora for f in c.iterdir() if f.is_dir())
-    rows = archive_rows(folders)
+    pages = list(analysed_pages(folders))
+    rows = archive_rows(pages)
     libs = np.array([r[0] for r in rows])
     x = np.array([r[1] for r in rows])
     y = np.array([r[2] for r in rows])
@@ -219,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
             "fitted_on": sorted({f.name for f in folders}),
         }, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL}")
+    if args.mixed:
+        print_mixed(mixed_counts(pages, args.show))
     return 0
 
 

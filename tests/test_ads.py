@@ -80,8 +80,8 @@ def test_ads_of_a_real_issue_are_found_as_its_library_classes_them():
     half of its ads are found. The model was fitted on this issue among others (in-sample); the
     figures of models that never saw a library are in BENCHMARKS.md."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from fit_ads import archive_rows  # noqa: PLC0415 (bench module, needs the sys.path above)
-    rows = archive_rows([ROOT / "fixtures" / "mets_alto" / "bnf_legaulois_1882-02-08"])
+    from fit_ads import analysed_pages, archive_rows  # noqa: PLC0415 (bench module, needs the sys.path above)
+    rows = archive_rows(analysed_pages([ROOT / "fixtures" / "mets_alto" / "bnf_legaulois_1882-02-08"]))
     model = _model()
     said = [logit(x, model) > model["threshold"] for _, x, *_ in rows]
     truth = [label == 1 for _, _, label, *_ in rows]

@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from layout.analysis.linestyle import make_line
-from layout.analysis.noise import ocr_noise
+from layout.analysis.noise import ocr_noise, unread_title
 from layout.model import Block, Box
 
 from synth import column, word
@@ -103,3 +103,15 @@ def test_a_block_the_lines_of_running_text_run_through_is_no_title():
     assert untitled([text, over]) == [False, False]
     reaching = block([word("IISIS ret.", -60, 110, size=25)])  # x -60..65: over the column's edge
     assert untitled([text, reaching]) == [False, False]
+
+
+def test_a_title_in_display_type_read_as_garbage_is_an_unread_title():
+    """``- G G QIB# -`` at 2.4 body sizes, read with little confidence, is a title the OCR
+    could not read (Le Gaulois 1884 p3); the same garbage at body size is no title, and a
+    title read well is a title read."""
+    assert unread_title(block([word("-G G QIB#-", 50, 100, size=24)], confidence=0.3), BODY)
+    assert not unread_title(block([word("-G G QIB#-", 50, 100)], confidence=0.3), BODY)
+    assert not unread_title(block([word("Courses", 50, 100, size=24)], confidence=0.9), BODY)
+    assert not unread_title(block([word("-G G QIB#-", 50, 100, size=24)], confidence=0.9), BODY)
+    # a list's entry running on at a hyphen ("b.a.v7s-o7t, & DAVI-" / "SON.") is no title
+    assert not unread_title(block([word("b.a.v7s-o7t, & DAVI-", 50, 100, size=24)], confidence=0.3), BODY)

@@ -1415,3 +1415,35 @@ def test_a_column_ending_just_over_a_side_title_s_top_goes_on_into_the_crosshead
         placer.place(Unit(column_box, block=block(column_box, "body")), above)
         cross = Box(290, 303, 367, 314)
         assert (placer.home(Unit(cross, block=block(cross, "crosshead", 11))) is above) is own
+
+
+def test_a_title_the_ocr_could_not_read_ends_the_story_above_it():
+    #  ══ MAISON ══     an advertisement's title and text, then a title in display type that
+    #  ░A░░░░░░░░       OCR read as garbage ("-G QIB#-", its letters no word), held in the
+    #  ▒-G QIB#-▒       column; the racing news under it is not the advertisement's text
+    #  ░B░░░░░░░░       (Le Gaulois, 30 April 1884, page 3): the garbage starts its story
+    def ocr(words, confidence=0.9):
+        return [replace(w, font="", confidence=confidence) for w in words]
+
+    words = ocr(text_lines(["Maison Simon"], 50, 80, size=16) + marked(column(50, 100, 8), "Alpha")
+                + marked(column(50, 230, 12, start=40), "Bravo"))
+    garbage = ocr([word("-G QIB#-", 52, 198, size=24)], confidence=0.3)
+    layout = analyse_page(page(words + garbage))
+    assert story_of(layout, "Bravo") != story_of(layout, "Alpha")
+    read = analyse_page(page(words + ocr([word("Courses", 52, 198, size=24)])))  # a title read
+    assert story_of(read, "Bravo") != story_of(read, "Alpha")
+
+
+def test_a_column_opening_mid_sentence_goes_on_from_the_text_an_ad_interrupts():
+    #  ══ A ══  ░g░░░      g opens its column mid-sentence; the column before ends in an
+    #  ░A░░░░░  ░g░░░      advertisement whose text closes ("… Hôtel des Voyageurs."); A's
+    #  ░A░░░ -  ░g░░░      text breaks off over the ad: g goes on from A, not from the ad
+    #  ══ AD ══ ░g░░░      (Ouest-Eclair Caen, 18 December 1924, page 7)
+    #  ░AD░░░.  ░g░░░
+    ad = column(50, 250, 6, start=70)
+    ad[-1] = replace(ad[-1], text=ad[-1].text + ".")
+    words = (text_lines(["First"], 50, 80, size=16) + marked(column(50, 100, 10), "Alpha")
+             + text_lines(["Pilules"], 50, 230, size=16) + marked(ad, "Hotel")
+             + marked(column(170, 70, 24, start=20), "golf"))  # over A's title: no title's text
+    layout = analyse_page(page(words))
+    assert story_of(layout, "golf") == story_of(layout, "Alpha") != story_of(layout, "Hotel")

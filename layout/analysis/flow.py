@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
+from .noise import unread_title
 from .placement import Group, Unit, same_text_size
 from .skew import Straight, page_drift
 from .titles import line_ends_text
@@ -82,7 +83,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         ░B░░░ ░g░░░
     """
     low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + _PAST_FOOT * body)
-    best = foot = None
+    best, foot, column = None, None, []  # column: the units of the column before, in the run's type
     seen = straight or (lambda box: box)
     start = seen(top.box).x0
     for p in others:
@@ -94,14 +95,39 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
             if p.block.role == "body" and len(p.block.lines) >= _RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
                 foot = p  # the lowest running text in another type
             continue
-        if (best is None or p.box.y1 > best.box.y1) and not any(
-                p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
-            best = p
+        if not any(p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
+            column.append(p)
+            if best is None or p.box.y1 > best.box.y1:
+                best = p
     if best is not None and best.block is not None and best.block.role in _CLOSING_ROLES:
         return None  # the story ends at the foot of the column before: nothing goes on from it
     if at_top and best is not None and foot is not None and foot.box.y0 >= best.box.y1 and foot.home is not best.home:
         return None  # the column ends in another story's text, in another type: the run's is neither
+    if at_top and best is not None and not _broken_off(best, top) and _starts_mid_sentence(top):
+        return _broken_over(best, top, column) or best
     return best
+
+
+def _broken_over(end: Unit, top: Unit, column: Sequence[Unit]) -> Unit | None:
+    """The story's text a run starting mid-sentence at the top of its column goes on from,
+    when the foot of the column before (``end``) closes its paragraph: the lowest unit of that
+    column whose text (two lines at least: a title's line is none) breaks off mid-sentence in
+    the run's measure (``_broken_off``), the lowest of its story there, another story's text
+    under it (an advertisement set into the column under the article it interrupts: Ouest-Eclair
+    Caen 1924 p7, "… Nou;", two ads, "avons signalé qu'un affreux malheur" atop the next)::
+
+        ░A░░░ ░r░░░          r opens mid-sentence; the foot of the column before is an ad's
+        ░A░ - ░r░░░          closed text: r goes on from A, which breaks off over the ad
+        ┌AD─┐ ░r░░░
+        └───┘ ░r░░░
+
+    None when there is no such unit."""
+    for p in sorted(column, key=lambda u: -u.box.y1):
+        if p.box.y1 <= end.box.y1 and p.home is not end.home and p.block.role == "body" \
+                and len(p.block.lines) >= 2 and _broken_off(p, top) \
+                and not any(q.home is p.home and q.box.y1 > p.box.y1 for q in column):
+            return p
+    return None
 
 
 def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules: Sequence[Box],
@@ -303,7 +329,8 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     Runs of text with no headline over them are found while placing; once everything is
     placed, this pass, left to right, lets each follow the column flow (``_column_end``).
     Notes follow notes (footnotes run on from column to column under their story), stories
-    follow stories. ``across``: the heights of the lines across the page (``separators``);
+    follow stories; a run headed by a title the OCR could not read (``noise.unread_title``)
+    stays a story. ``across``: the heights of the lines across the page (``separators``);
     ``straight``: the scan's slant taken out (``skew``), for the gutters.
     """
     notes = {id(n) for g in groups for n in g.notes}
@@ -327,7 +354,7 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     slack = page_drift(straight, [u.box for u in units])  # the gutter as the slant widens it
     for g in headless:
         top = min(g.units, key=lambda u: u.box.y0)
-        if top.block is None:
+        if top.block is None or unread_title(top.block, body):  # a picture's or a title's run
             continue
         t = top.box
         bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= SAME_COLUMN)

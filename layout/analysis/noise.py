@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..geometry import Grid, root_of, union_all
+from ..geometry import SAME_COLUMN, Grid, root_of, union_all, x_overlap_ratio
 from ..model import Block, Box
 from .display import DISPLAY
 
@@ -28,6 +28,7 @@ from .display import DISPLAY
 _NOISE_LINES = 3
 _NOISE_CONFIDENCE = 0.6
 _LETTER_RUN = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uf900-\ufaff]+")
+_HYPHENATED = re.compile(r"[^\W\d_][-¬]\s*$")  # a word broken at its line's end
 _SPACED_LETTERS = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
 # [body sizes] most white space between a badly read block and the text above and below it
 # whose column holds it (``_in_column``); how far it may stand out of that text's measure
@@ -42,6 +43,11 @@ _RUNNING_LINES = 3
 _ACROSS = 0.5
 # Most lines of a block that may be a title (``roles``: a headline has six at most)
 _TITLE_LINES = 6
+# [body sizes] how far over the top of a title the OCR could not read (``unread_cuts``) the
+# cut it makes lies: in the white over it, so that it opens the story under the cut; and most
+# white between such a title and the text under it that it heads
+_UNREAD_CUT = 0.25
+_UNREAD_UNDER = 2.0
 
 
 def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[Box],
@@ -85,6 +91,35 @@ def ocr_noise(blocks: Sequence[Block], kept: Sequence[bool], pictures: Sequence[
                 text.append(blocks[k].box)
         unsure = [k for k in unsure if noise[k]] if held else []
     return noise, illegible
+
+
+def unread_title(b: Block, body: float) -> bool:
+    """Whether the block is a title the OCR engine could not read: set in display type
+    (``DISPLAY`` body sizes or more) and read badly (``_illegible``: ``- G G QIB# -`` over a
+    racing column, Le Gaulois 1884 p3). Held in a column as its text, it is no title to head a
+    story (its letters are no evidence of one), but it still ends the story above it: the
+    stories stage cuts the columns it crosses there, as a rule would. A line whose last word
+    breaks at a hyphen runs on into the next: an entry of a list set in larger type, no title
+    (``b.a.v7s-o7t, & DAVI-`` / ``SON.``, Liverpool Standard 1832 p1)."""
+    return b.size >= DISPLAY * body and not _HYPHENATED.search(b.raw_text) and _illegible(b)
+
+
+def unread_cuts(blocks: Sequence[Block], body: float) -> list[Box]:
+    """Where the stories stage cuts the columns (a rule's box, ``_UNREAD_CUT`` body sizes over
+    its top, across its width) for each title the OCR could not read (``unread_title``) held
+    in a column as its text, whose next block down the column, within ``_UNREAD_UNDER`` body
+    sizes, is running text: the story above ends there, and the run under the cut is the
+    title's (an advertisement over it does not take the article under it). A title with none
+    under it (at the foot of its column) or over a headline (``THE NUNNEII,Y`` over ``A NEW
+    OPERA``, Liverpool Standard 1832 p7) stays where it is placed."""
+    cuts = []
+    for t in (b for b in blocks if b.role == "body" and unread_title(b, body)):
+        under = [b for b in blocks if b is not t and 0 <= b.box.y0 - t.box.y1 <= _UNREAD_UNDER * body
+                 and x_overlap_ratio(b.box, t.box) >= SAME_COLUMN]
+        if under and min(under, key=lambda b: b.box.y0).role == "body":
+            y = t.box.y0 - _UNREAD_CUT * body
+            cuts.append(Box(t.box.x0, y, t.box.x1, y))
+    return cuts
 
 
 def _illegible(b: Block) -> bool:

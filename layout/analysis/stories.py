@@ -45,6 +45,7 @@ from .bands import open_cuts
 from .captions import figures_with_captions
 from .columns import Grid
 from .flow import adopt_headless, continued_columns, quotations_in_place, separators
+from .noise import unread_cuts
 from .order import place_box, reading_order, rows_in_order
 from .placement import Group, Placer, Unit
 from .skew import straightener
@@ -61,8 +62,7 @@ _DECK_GAP = 1.0
 _COLUMN_EMS = 20.0
 # [ems of its own type] a crosshead at most this far over a headline set to it is its kicker
 _KICKER_GAP = 0.5
-# [body sizes] a figure this far past a frame's edge is still inside it (the frame's padding
-# and line)
+# [body sizes] a figure this far past a frame's edge is inside it (its padding and line)
 _INSET = 0.5
 # [body sizes] how far under a title set across columns its text starts, and how far under a
 # headline it is its deck; [share of its width] how much of it the columns of text under it
@@ -90,9 +90,8 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     framed: dict[int, list[Block]] = {}
     free: list[Block] = []
     for b in content:
-        if id(b) in captions:
-            continue
-        (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
+        if id(b) not in captions:
+            (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
     free = _spanning_titles(free, body)
     groups, subtitles = _anchors(free, _column_width(grid, body))
@@ -113,6 +112,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
               if id(f) not in boxed]
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, page.rules, body)
+    h_rules += unread_cuts(free, body)  # where titles the OCR could not read stand
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
