@@ -339,7 +339,7 @@ def _lines_within(spans: Sequence[RowSpans], i: int, left: float, right: float, 
         while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= _OWN_LINE * size:
             k, end = spans[j].around(left, right)
             inside = [(w, spans[j].boxes[id(w)]) for w in spans[j].row[k + 1:end + 1]]
-            inside = [(w, c) for w, c in inside if c.x1 > left and c.x0 < right]
+            inside = [(w, c) for w, c in inside if c.x1 > left + slack and c.x0 < right - slack]
             if inside and all(min(w.size, size) >= DISPLAY_SIZE * max(w.size, size) and c.x0 >= left - slack
                               and c.x1 <= right + slack for w, c in inside):
                 yield (min(c.x0 for _, c in inside), max(c.x1 for _, c in inside),

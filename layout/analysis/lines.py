@@ -58,6 +58,11 @@ _SIMILAR = 0.3
 _SPECK = 0.15
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
+# [em of the larger size] neighbours of two sizes (the smaller under ``SAME_SIZE`` of the
+# larger) set further apart than this are two lines side by side: a caption's ragged line
+# beside the next column's kicker. One line's words change size only touching or a word
+# space apart (a drop cap's first word, a figure in larger type).
+_SIZES_APART = 1.5
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
 # [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
@@ -123,6 +128,14 @@ def _speck(w: Word, box: Box) -> bool:
 def _outsized(a: Word, b: Word) -> bool:
     """True when one of two neighbours is far larger: a drop cap or a headline beside body text."""
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
+
+
+def _sizes_apart(a: Word, b: Word, gap: float) -> bool:
+    """True when neighbours of two sizes stand further apart than ``_SIZES_APART`` em of the
+    larger: two lines of two columns on one baseline, however little white the page shows
+    between them as a gutter (a picture and a rule above, a headline below)."""
+    small, big = (a.size, b.size) if a.size < b.size else (b.size, a.size)
+    return small < SAME_SIZE * big and gap > _SIZES_APART * big
 
 
 def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
@@ -228,7 +241,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
-        first = row[0]  # of the stretch since the last cut
+        start = 0  # where the stretch since the last cut starts
         for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
             # Each test below that only a word of an OCR line, or of two sizes, or a gap wider
             # than a word space (``tight`` em of the smaller size) can pass is guarded by that
@@ -250,13 +263,13 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                 gutter = None  # one title's phrase space over a gutter: its byline or kicker spans it
             if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
-                    or not found and other_lines(prev, w, pb, b, gap) \
+                    or not found and (other_lines(prev, w, pb, b, gap) or _sizes_apart(prev, w, gap)) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
-                        or side_by_side(row, k, boxes, spans, i, body, slack)):
+                        or side_by_side(row[start:], k - start, boxes, spans, i, body, slack)):
                 cuts.append(CUT)
             elif not found and gutter and gutter.long and _in_measure(
-                    spans, i, first, prev, boxes, body, gutters, white=gutter.x1):
+                    spans, i, row[start], prev, boxes, body, gutters, white=gutter.x1):
                 cuts.append(CUT)  # on a column's side, after the words of a full line of it
             elif not found and gutter and gutter.long and not gutter.on_grid and grid_goes_on(
                     gutters, spans, i, inner, u.x0, slack):
@@ -267,7 +280,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             else:
                 cuts.append(NONE)
             gaps.append(gap)
-            first = first if cuts[-1] == NONE else w
+            start = start if cuts[-1] == NONE else k + 1
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
         pieces.append(cut_row(row, gaps, cuts, in_measure))
