@@ -1484,3 +1484,72 @@ def test_a_found_line_kept_whole_keeps_the_files_order_when_its_words_lie_apart_
     lines = build_lines([a, other, b, c, *full], (), P)
     assert [[w.text for w in ln.words] for ln in lines[:2]] == [["Lord", "of", "Isles."], ["Far"]]
     assert lines[0].box == Box(10, 0, 200, 10)
+
+
+def test_three_cjk_headlines_in_a_row_the_middle_one_wrapping_beside_the_rights_byline_are_three_lines():
+    """Three modules' 22 pt heads on one top, 11 pt and 14 pt apart (reportlab_s181_01_zh:
+    "南城社区提升便民" | "滨江新区建设托育服" | "白鹭洲改造老旧小区"): the middle one wraps,
+    "务" starting where it starts, level with the right one's byline at the right one's left
+    edge. The middle and right heads are judged alone, the left one cut off before: its phrase
+    does not widen the middle one's and hide its own second line. With white beside "务", one
+    headline's second line, the middle and right heads stay one line."""
+    cols = [w for x in (242, 348, 454, 560, 666, 772)
+            for w in column(x, 648, 10, width=98, size=8.5, pitch=11)]
+    heads = [_head("南城社区提升便民基础", (245, 586.2, 443, 608.3), 22),
+             _head("滨江新区建设托育服", (453.9, 586.2, 651.9, 608.3), 22),
+             _head("白鹭洲改造老旧小区", (665.8, 586.2, 863.8, 608.3), 22),
+             _head("设施", (311, 610.4, 377, 632.5), 22), _head("务", (453.9, 610.4, 475.9, 632.5), 22)]
+    byline = Word("本报记者宋立新", Box(665.8, 610.1, 768.1, 618.1), "DroidSansFallback", 8)
+    three = texts(build_lines(cols + heads + [byline], (), P))
+    assert "滨江新区建设托育服" in three and "白鹭洲改造老旧小区" in three
+    assert "滨江新区建设托育服白鹭洲改造老旧小区" in texts(build_lines(cols + heads, (), P))
+
+
+def test_cjk_heads_set_solid_each_wrapping_a_hair_into_the_others_measure_are_two_lines():
+    """Two 22 pt heads a point and a half apart (scribus_s181_00_zh: "松岗街道建设充电设" |
+    "柳湾村开展智能化现"), each wrapping to its own second line on one baseline far apart
+    ("施" | "代农业"), the right one's set 2.2 pt left of its first (Scribus pushes a wrapped
+    head's first line into its measure), so 0.6 pt under the left phrase's end: a hair, not
+    text reaching in; two headlines. One head's second line across both keeps them one."""
+    cols = [w for x in (30, 128.7, 227.4, 326.1)
+            for w in column(x, 632, 10, width=90, size=8.5, pitch=12)]
+    heads = [_head("松岗街道建设充电设", (30, 558.2, 228, 587), 22),
+             _head("柳湾村开展智能化现", (229.6, 558.2, 427.6, 587), 22)]
+    two = texts(build_lines(cols + heads + [_head("施", (30, 582.4, 50, 611.2), 21),
+                                            _head("代农业", (227.4, 582.4, 291.4, 611.2), 21.7)], (), P))
+    assert "松岗街道建设充电设" in two and "柳湾村开展智能化现" in two
+    one = texts(build_lines(cols + heads + [_head("施代农业", (30, 582.4, 291.4, 611.2), 21.7)], (), P))
+    assert "松岗街道建设充电设柳湾村开展智能化现" in one
+
+
+def test_a_captions_ragged_line_beside_the_next_columns_kicker_of_another_size_is_two_lines():
+    """A 7.5 pt caption line ending 29 pt short of a 10 pt kicker on its baseline, the next
+    column's (groff_s181_02_en: "bridge in Cedar Falls in" | "The Ambitious"), with no
+    gutter the page shows there (a picture above, a headline below): two sizes that far apart
+    are two lines. At a word space the change of size stays in one line."""
+    caption = [Word(t, Box(667.2, 178.3 + 8.6 * i, x1, 185.8 + 8.6 * i), "Helvetica", 7.5)
+               for i, (t, x1) in enumerate((("Oscar Foster inspects the", 752.4),
+                                            ("bridge in Cedar Falls in", 744.0), ("Oakdale. Photo: Martin", 744.1)))]
+    kicker = Word("The Ambitious", Box(773.4, 184.2, 837.3, 194.2), "Helvetica", 10)
+    assert "The Ambitious" in texts(build_lines(caption + [kicker], (), P))
+    close = Word("The Ambitious", Box(746.5, 184.2, 810.4, 194.2), "Helvetica", 10)
+    assert "bridge in Cedar Falls in The Ambitious" in texts(build_lines(caption + [close], (), P))
+
+
+def test_a_kicker_beside_another_head_with_its_wider_headline_reaching_into_the_gap_is_two_lines():
+    """A 10 pt head centred over its column and, 30 pt to its right, the next module's 9.5 pt
+    kicker, centred over the wider headline under it that reaches 5.5 pt into the gap
+    (reportlab_s183_00_zh: "云溪县完善绿色创新平台 健全文化活动" | "东湖街道加强托育服务，
+    补齐垃圾分类"): the text under the gap stands beside one end of it, white through most
+    of it, so the row is cut. Lines of a justified column under and over both ends of a
+    loose space keep it one line."""
+    left = Word("云溪县完善绿色创新平台健全文化活动", Box(39.1, 612.9, 211.7, 622.9), "WenQuanYi", 10)
+    kicker = Word("东湖街道加强托育服务补齐垃圾分类", Box(241.7, 612.8, 403.2, 622.3), "WenQuanYi", 9.5)
+    under = [Word("本报记者罗晓东", Box(78.3, 626.4, 172.5, 634.4), "WenQuanYi", 8),
+             Word("高新区更新综合营商环境加强文化活动", Box(236.2, 626.3, 408.8, 636.3), "WenQuanYi", 10)]
+    lines = texts(build_lines([left, kicker] + under, (), P))
+    assert "云溪县完善绿色创新平台健全文化活动" in lines and "东湖街道加强托育服务补齐垃圾分类" in lines
+    loose = [at for at in (word("reviewed", 136.2, 602.3, 8.5), word("a", 226.2, 602.3, 8.5),
+                           word("controversial", 136.2, 611.8, 8.5), word("tenant", 205.7, 611.8, 8.5),
+                           word("the housing trust said", 136.2, 592.8, 8.5))]
+    assert "reviewed a" in texts(build_lines(loose, (), P))

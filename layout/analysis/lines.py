@@ -72,6 +72,9 @@ _MEASURE_NEAR = 5.0
 # column: one across two would reach from the first's left edge over a gutter into the next
 # (a column and a gutter wide at least); no white inside it is a column's side
 _BEYOND_MEASURE = 1.0
+# [share of the gap] text right above or below a gap that leaves this much of it white from
+# one end, and a word space at least, stands beside the gap, not around it (``_white_from_end``)
+_BESIDE_GAP = 0.5
 # [em] how far text above or below a gap between two sizes may reach into it and still stand
 # beside it, not around it (``_alone_and_apart``)
 _REACH_IN = 0.3
@@ -372,10 +375,12 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
     size = big if small < SAME_SIZE * big and raised else small
     widest = (DISPLAY_APART if small > DISPLAY * body else
               CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
-    if right - left <= widest * (size if small_box.width <= _MARK * big else small):
+    space = widest * (size if small_box.width <= _MARK * big else small)
+    if right - left <= space:
         return False
     here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < SAME_SIZE * big else 0.0
     y0, y1, cy, far, similar = here.y0, here.y1, here.cy, 3 * reach + size, _SIMILAR * size
+    covered: list[tuple[float, float]] = []  # the stretches of the gap text around stands over
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(spans[j].cy - cy) <= far:
@@ -384,6 +389,17 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
                 c = boxes[id(w)]
                 if c.y0 - y1 <= reach and y0 - c.y1 <= reach and c.x1 > left + edge \
                         and c.x0 < right - edge and abs(w.size - size) <= similar:
-                    return False
+                    covered.append((c.x0, c.x1))
             j += step
-    return True
+    return _white_from_end(left, right, covered) > max(space, _BESIDE_GAP * (right - left))
+
+
+def _white_from_end(left: float, right: float, covered: list[tuple[float, float]]) -> float:
+    """How far into the gap from x=left to x=right white runs from its nearer clear end, past
+    all the ``covered`` stretches (x0, x1) of the text right above and below: text standing
+    beside one end of the gap (a centred headline under its kicker, wider than it, reaching
+    into the gap between the kicker and the headline set beside it), not around it. A loose
+    word space of a justified line has the lines around over both its ends."""
+    from_left = min((x0 for x0, _ in covered), default=right) - left
+    from_right = right - max((x1 for _, x1 in covered), default=left)
+    return max(from_left, from_right, 0.0)
