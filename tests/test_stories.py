@@ -1368,3 +1368,23 @@ def test_a_column_running_on_past_a_headline_s_top_is_not_that_headline_s_text_b
              + marked(column(50, 250, 8, start=60), "Kilo") + column(170, 250, 8, start=90))
     layout = analyse_page(page(words, rules=[(Box(50, 170, 280, 170.5), "h")]))
     assert story_of(layout, "Bravo") == story_of(layout, "Alfa") != story_of(layout, "Kilo")
+
+
+def test_a_title_of_the_pages_crosshead_size_in_a_story_s_last_column_beside_another_story_is_its_crosshead():
+    """As above, the story's last column with its text over a centred title of the page's
+    crosshead size and its own text on the left all the way down, but the next story's column
+    beside it on the right (scribus_s183_03_zh: "健全村民文化场馆…" under the first lines of
+    the last column of a story whose headline spans the three before): beyond the story's
+    outer edge, another story's text stands for no text of its own there; the title is the
+    story's crosshead, the story beside keeps its own text."""
+    words = (text_lines(["The Story Across"], 50, 60, size=24) + column(50, 100, 25)
+             + column(170, 100, 12, start=30) + text_lines(["at first."], 170, 244)
+             + text_lines(["Part One"], 198, 262, size=11, bold=True) + column(170, 286, 10, start=40)
+             + column(290, 100, 8, start=60) + text_lines(["at last."], 290, 196)
+             + text_lines(["Part Two"], 318, 214, size=11, bold=True)
+             + marked(column(290, 238, 14, start=70), "PART")
+             + text_lines(["Other News"], 410, 60, size=24) + marked(column(410, 100, 25, start=20), "OTHER"))
+    layout = analyse_page(page(words))
+    assert "Part Two" not in headlines(layout)
+    assert story_of(layout, "PART") == story_of(layout, "The Story Across") != story_of(layout, "OTHER")
+    assert story_of(layout, "OTHER") == story_of(layout, "Other News")

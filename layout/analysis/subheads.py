@@ -97,9 +97,11 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     g's text on both sides, all the way down, under a larger headline over the title's column;
     else None. With ``like`` (the sizes of the page's crossheads: those named so and the
     titles taken inset), in the host's first or last column its outer edge (its headline or
-    span ending there, nothing beside) stands for the text on one side when the title is of
-    one of those sizes (``_LIKE``): the page shows it sets its crossheads so, as People's
-    Daily centres them in every column, a story's last too (scribus_s175_07_zh). A title of
+    span ending there, within a gutter, none of its text beside: white, or another story's
+    beyond its module) stands for the text on one side when the title is of one of those
+    sizes (``_LIKE``): the page shows it sets its crossheads so, as People's Daily centres
+    them in every column, a story's last too (scribus_s175_07_zh; scribus_s183_03_zh, the
+    next story's column beside the last). A title of
     another size there may head a story of its own (an advertisement in an old paper's last
     column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16)."""
     title = g.anchor_box
@@ -121,9 +123,10 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
     same = _sized_like(g, like)
-    edges = (same and anchor.x0 >= column.x0 - into, same and anchor.x1 <= column.x1 + into)
+    edges = (same and anchor.x0 >= column.x0 - gutter, same and anchor.x1 <= column.x1 + gutter)
     if not (left or right) or not all(_runs_beside(side, host, title.y0, column.y1, body)
-                                      or (edge and not side) for side, edge in zip((left, right), edges)):
+                                      or (edge and all(u.home is not host for u in side))
+                                      for side, edge in zip((left, right), edges)):
         return None
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
