@@ -391,7 +391,18 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
                         and c.x0 < right - edge and abs(w.size - size) <= similar:
                     covered.append((c.x0, c.x1))
             j += step
-    return _white_from_end(left, right, covered) > max(space, _BESIDE_GAP * (right - left))
+    if not covered:
+        return True
+    # only a text layer's boxes, exact, say how far text reaches into the gap; an OCR engine's
+    # are loose by a letter or more, and ragged column edges meet there
+    return _printed(a) and _printed(b) \
+        and _white_from_end(left, right, covered) > max(space, _BESIDE_GAP * (right - left))
+
+
+def _printed(w: Word) -> bool:
+    """A word of a text layer a program printed (no OCR engine's confidence, no OCR file's
+    block): its box is its glyphs'."""
+    return w.confidence is None and w.source_block is None
 
 
 def _white_from_end(left: float, right: float, covered: list[tuple[float, float]]) -> float:

@@ -101,7 +101,9 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     beyond its module) stands for the text on one side when the title is of one of those
     sizes (``_LIKE``): the page shows it sets its crossheads so, as People's Daily centres
     them in every column, a story's last too (scribus_s175_07_zh; scribus_s183_03_zh, the
-    next story's column beside the last). A title of
+    next story's column beside the last); its text runs beside the title on the other side
+    (a story one column wide has no crosshead set so: a title under its text, other stories'
+    columns either side, heads a story of its own, as old papers stack them). A title of
     another size there may head a story of its own (an advertisement in an old paper's last
     column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16)."""
     title = g.anchor_box
@@ -124,9 +126,9 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     size = max(b.size for b in g.header)
     same = _sized_like(g, like)
     edges = (same and anchor.x0 >= column.x0 - gutter, same and anchor.x1 <= column.x1 + gutter)
-    if not (left or right) or not all(_runs_beside(side, host, title.y0, column.y1, body)
-                                      or (edge and all(u.home is not host for u in side))
-                                      for side, edge in zip((left, right), edges)):
+    runs = [_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)]
+    if not any(runs) or not all(run or (edge and all(u.home is not host for u in side))
+                                for run, side, edge in zip(runs, (left, right), edges)):
         return None
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
