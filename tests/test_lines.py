@@ -1534,26 +1534,3 @@ def test_a_captions_ragged_line_beside_the_next_columns_kicker_of_another_size_i
     assert "The Ambitious" in texts(build_lines(caption + [kicker], (), P))
     close = Word("The Ambitious", Box(746.5, 184.2, 810.4, 194.2), "Helvetica", 10)
     assert "bridge in Cedar Falls in The Ambitious" in texts(build_lines(caption + [close], (), P))
-
-
-def test_a_kicker_beside_another_head_with_its_wider_headline_reaching_into_the_gap_is_two_lines():
-    """A 10 pt head centred over its column and, 30 pt to its right, the next module's 9.5 pt
-    kicker, centred over the wider headline under it that reaches 5.5 pt into the gap
-    (reportlab_s183_00_zh: "云溪县完善绿色创新平台 健全文化活动" | "东湖街道加强托育服务，
-    补齐垃圾分类"): the text under the gap stands beside one end of it, white through most
-    of it, so the row is cut. Lines of a justified column under and over both ends of a
-    loose space keep it one line; so does an OCR engine's reading of the row, its boxes loose
-    by a letter (newseye_nzz_1812-1815 lost order .906->.889 when they counted)."""
-    left = Word("云溪县完善绿色创新平台健全文化活动", Box(39.1, 612.9, 211.7, 622.9), "WenQuanYi", 10)
-    kicker = Word("东湖街道加强托育服务补齐垃圾分类", Box(241.7, 612.8, 403.2, 622.3), "WenQuanYi", 9.5)
-    under = [Word("本报记者罗晓东", Box(78.3, 626.4, 172.5, 634.4), "WenQuanYi", 8),
-             Word("高新区更新综合营商环境加强文化活动", Box(236.2, 626.3, 408.8, 636.3), "WenQuanYi", 10)]
-    lines = texts(build_lines([left, kicker] + under, (), P))
-    assert "云溪县完善绿色创新平台健全文化活动" in lines and "东湖街道加强托育服务补齐垃圾分类" in lines
-    # an OCR engine's boxes are loose: how far they reach into the gap says nothing
-    read = [replace(w, confidence=0.9) for w in [left, kicker] + under]
-    assert "云溪县完善绿色创新平台健全文化活动 东湖街道加强托育服务补齐垃圾分类" in texts(build_lines(read, (), P))
-    loose = [at for at in (word("reviewed", 136.2, 602.3, 8.5), word("a", 226.2, 602.3, 8.5),
-                           word("controversial", 136.2, 611.8, 8.5), word("tenant", 205.7, 611.8, 8.5),
-                           word("the housing trust said", 136.2, 592.8, 8.5))]
-    assert "reviewed a" in texts(build_lines(loose, (), P))

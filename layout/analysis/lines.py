@@ -36,7 +36,7 @@ from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, other_
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on
+from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on, sizes_apart
 from .script import hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -58,11 +58,6 @@ _SIMILAR = 0.3
 _SPECK = 0.15
 # A word this many times larger than its neighbour is set apart from it (a drop cap).
 _OUTSIZED = 1.8
-# [em of the larger size] neighbours of two sizes (the smaller under ``SAME_SIZE`` of the
-# larger) set further apart than this are two lines side by side: a caption's ragged line
-# beside the next column's kicker. One line's words change size only touching or a word
-# space apart (a drop cap's first word, a figure in larger type).
-_SIZES_APART = 1.5
 # [em] how far off a gutter's edge a gap may end and still be on it
 _SLACK = 0.3
 # [em] how far up or down the page a line shows the measure of a column (``_in_measure``)
@@ -72,9 +67,6 @@ _MEASURE_NEAR = 5.0
 # column: one across two would reach from the first's left edge over a gutter into the next
 # (a column and a gutter wide at least); no white inside it is a column's side
 _BEYOND_MEASURE = 1.0
-# [share of the gap] text right above or below a gap that leaves this much of it white from
-# one end, and a word space at least, stands beside the gap, not around it (``_white_from_end``)
-_BESIDE_GAP = 0.5
 # [em] how far text above or below a gap between two sizes may reach into it and still stand
 # beside it, not around it (``_alone_and_apart``)
 _REACH_IN = 0.3
@@ -131,14 +123,6 @@ def _speck(w: Word, box: Box) -> bool:
 def _outsized(a: Word, b: Word) -> bool:
     """True when one of two neighbours is far larger: a drop cap or a headline beside body text."""
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
-
-
-def _sizes_apart(a: Word, b: Word, gap: float) -> bool:
-    """True when neighbours of two sizes stand further apart than ``_SIZES_APART`` em of the
-    larger: two lines of two columns on one baseline, however little white the page shows
-    between them as a gutter (a picture and a rule above, a headline below)."""
-    small, big = (a.size, b.size) if a.size < b.size else (b.size, a.size)
-    return small < SAME_SIZE * big and gap > _SIZES_APART * big
 
 
 def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
@@ -266,7 +250,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                 gutter = None  # one title's phrase space over a gutter: its byline or kicker spans it
             if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
-                    or not found and (other_lines(prev, w, pb, b, gap) or _sizes_apart(prev, w, gap)) \
+                    or not found and (other_lines(prev, w, pb, b, gap) or sizes_apart(prev, w, gap)) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
                         or side_by_side(row[start:], k - start, boxes, spans, i, body, slack)):
@@ -375,12 +359,10 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
     size = big if small < SAME_SIZE * big and raised else small
     widest = (DISPLAY_APART if small > DISPLAY * body else
               CJK_APART if joins_without_space(a.text, b.text) else params.word_gap)
-    space = widest * (size if small_box.width <= _MARK * big else small)
-    if right - left <= space:
+    if right - left <= widest * (size if small_box.width <= _MARK * big else small):
         return False
     here, reach, edge = boxes[id(b)], _NEIGHBOURS * size, _REACH_IN * size if small < SAME_SIZE * big else 0.0
     y0, y1, cy, far, similar = here.y0, here.y1, here.cy, 3 * reach + size, _SIMILAR * size
-    covered: list[tuple[float, float]] = []  # the stretches of the gap text around stands over
     for step in (-1, 1):  # the rows within reach above, then below (rows are sorted by height)
         j = i + step
         while 0 <= j < len(rows) and abs(spans[j].cy - cy) <= far:
@@ -389,28 +371,6 @@ def _alone_and_apart(rows: list[list[Word]], spans: list[RowSpans], i: int, a: W
                 c = boxes[id(w)]
                 if c.y0 - y1 <= reach and y0 - c.y1 <= reach and c.x1 > left + edge \
                         and c.x0 < right - edge and abs(w.size - size) <= similar:
-                    covered.append((c.x0, c.x1))
+                    return False
             j += step
-    if not covered:
-        return True
-    # only a text layer's boxes, exact, say how far text reaches into the gap; an OCR engine's
-    # are loose by a letter or more, and ragged column edges meet there
-    return _printed(a) and _printed(b) \
-        and _white_from_end(left, right, covered) > max(space, _BESIDE_GAP * (right - left))
-
-
-def _printed(w: Word) -> bool:
-    """A word of a text layer a program printed (no OCR engine's confidence, no OCR file's
-    block): its box is its glyphs'."""
-    return w.confidence is None and w.source_block is None
-
-
-def _white_from_end(left: float, right: float, covered: list[tuple[float, float]]) -> float:
-    """How far into the gap from x=left to x=right white runs from its nearer clear end, past
-    all the ``covered`` stretches (x0, x1) of the text right above and below: text standing
-    beside one end of the gap (a centred headline under its kicker, wider than it, reaching
-    into the gap between the kicker and the headline set beside it), not around it. A loose
-    word space of a justified line has the lines around over both its ends."""
-    from_left = min((x0 for x0, _ in covered), default=right) - left
-    from_right = right - max((x1 for _, x1 in covered), default=left)
-    return max(from_left, from_right, 0.0)
+    return True
