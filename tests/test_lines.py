@@ -1528,3 +1528,53 @@ def test_words_of_two_sizes_further_apart_than_display_type_is_ever_spaced_are_t
     assert "托育服务，深化防" in two and "志愿者围绕营商环" in two
     one = texts(build_lines(cols + kicker + sidebar + [word("志愿者围绕营商环", 142, 403.5, size=8)], (), P))
     assert "托育服务，深化防志愿者围绕营商环" in [t.replace(" ", "") for t in one]
+
+
+def test_three_cjk_headlines_in_a_row_the_middle_one_wrapping_beside_the_rights_byline_are_three_lines():
+    """Three modules' 22 pt heads on one top, 11 pt and 14 pt apart (reportlab_s181_01_zh:
+    "南城社区提升便民" | "滨江新区建设托育服" | "白鹭洲改造老旧小区"): the middle one wraps,
+    "务" starting where it starts, level with the right one's byline at the right one's left
+    edge. The middle and right heads are judged alone, the left one cut off before: its phrase
+    does not widen the middle one's and hide its own second line. With white beside "务", one
+    headline's second line, the middle and right heads stay one line."""
+    cols = [w for x in (242, 348, 454, 560, 666, 772)
+            for w in column(x, 648, 10, width=98, size=8.5, pitch=11)]
+    heads = [_head("南城社区提升便民基础", (245, 586.2, 443, 608.3), 22),
+             _head("滨江新区建设托育服", (453.9, 586.2, 651.9, 608.3), 22),
+             _head("白鹭洲改造老旧小区", (665.8, 586.2, 863.8, 608.3), 22),
+             _head("设施", (311, 610.4, 377, 632.5), 22), _head("务", (453.9, 610.4, 475.9, 632.5), 22)]
+    byline = Word("本报记者宋立新", Box(665.8, 610.1, 768.1, 618.1), "DroidSansFallback", 8)
+    three = texts(build_lines(cols + heads + [byline], (), P))
+    assert "滨江新区建设托育服" in three and "白鹭洲改造老旧小区" in three
+    assert "滨江新区建设托育服白鹭洲改造老旧小区" in texts(build_lines(cols + heads, (), P))
+
+
+def test_cjk_heads_set_solid_each_wrapping_a_hair_into_the_others_measure_are_two_lines():
+    """Two 22 pt heads a point and a half apart (scribus_s181_00_zh: "松岗街道建设充电设" |
+    "柳湾村开展智能化现"), each wrapping to its own second line on one baseline far apart
+    ("施" | "代农业"), the right one's set 2.2 pt left of its first (Scribus pushes a wrapped
+    head's first line into its measure), so 0.6 pt under the left phrase's end: a hair, not
+    text reaching in; two headlines. One head's second line across both keeps them one."""
+    cols = [w for x in (30, 128.7, 227.4, 326.1)
+            for w in column(x, 632, 10, width=90, size=8.5, pitch=12)]
+    heads = [_head("松岗街道建设充电设", (30, 558.2, 228, 587), 22),
+             _head("柳湾村开展智能化现", (229.6, 558.2, 427.6, 587), 22)]
+    two = texts(build_lines(cols + heads + [_head("施", (30, 582.4, 50, 611.2), 21),
+                                            _head("代农业", (227.4, 582.4, 291.4, 611.2), 21.7)], (), P))
+    assert "松岗街道建设充电设" in two and "柳湾村开展智能化现" in two
+    one = texts(build_lines(cols + heads + [_head("施代农业", (30, 582.4, 291.4, 611.2), 21.7)], (), P))
+    assert "松岗街道建设充电设柳湾村开展智能化现" in one
+
+
+def test_a_captions_ragged_line_beside_the_next_columns_kicker_of_another_size_is_two_lines():
+    """A 7.5 pt caption line ending 29 pt short of a 10 pt kicker on its baseline, the next
+    column's (groff_s181_02_en: "bridge in Cedar Falls in" | "The Ambitious"), with no
+    gutter the page shows there (a picture above, a headline below): two sizes that far apart
+    are two lines. At a word space the change of size stays in one line."""
+    caption = [Word(t, Box(667.2, 178.3 + 8.6 * i, x1, 185.8 + 8.6 * i), "Helvetica", 7.5)
+               for i, (t, x1) in enumerate((("Oscar Foster inspects the", 752.4),
+                                            ("bridge in Cedar Falls in", 744.0), ("Oakdale. Photo: Martin", 744.1)))]
+    kicker = Word("The Ambitious", Box(773.4, 184.2, 837.3, 194.2), "Helvetica", 10)
+    assert "The Ambitious" in texts(build_lines(caption + [kicker], (), P))
+    close = Word("The Ambitious", Box(746.5, 184.2, 810.4, 194.2), "Helvetica", 10)
+    assert "bridge in Cedar Falls in The Ambitious" in texts(build_lines(caption + [close], (), P))

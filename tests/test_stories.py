@@ -1447,3 +1447,50 @@ def test_a_column_opening_mid_sentence_goes_on_from_the_text_an_ad_interrupts():
              + marked(column(170, 70, 24, start=20), "golf"))  # over A's title: no title's text
     layout = analyse_page(page(words))
     assert story_of(layout, "golf") == story_of(layout, "Alpha") != story_of(layout, "Hotel")
+
+
+def test_a_title_of_the_pages_crosshead_size_in_a_story_s_last_column_beside_another_story_is_its_crosshead():
+    """As above, the story's last column with its text over a centred title of the page's
+    crosshead size and its own text on the left all the way down, but the next story's column
+    beside it on the right (scribus_s183_03_zh: "健全村民文化场馆…" under the first lines of
+    the last column of a story whose headline spans the three before): beyond the story's
+    outer edge, another story's text stands for no text of its own there; the title is the
+    story's crosshead, the story beside keeps its own text."""
+    words = (text_lines(["The Story Across"], 50, 60, size=24) + column(50, 100, 25)
+             + column(170, 100, 12, start=30) + text_lines(["at first."], 170, 244)
+             + text_lines(["Part One"], 198, 262, size=11, bold=True) + column(170, 286, 10, start=40)
+             + column(290, 100, 8, start=60) + text_lines(["at last."], 290, 196)
+             + text_lines(["Part Two"], 318, 214, size=11, bold=True)
+             + marked(column(290, 238, 14, start=70), "PART")
+             + text_lines(["Other News"], 410, 60, size=24) + marked(column(410, 100, 25, start=20), "OTHER"))
+    layout = analyse_page(page(words))
+    assert "Part Two" not in headlines(layout)
+    assert story_of(layout, "PART") == story_of(layout, "The Story Across") != story_of(layout, "OTHER")
+    assert story_of(layout, "OTHER") == story_of(layout, "Other News")
+
+
+def test_the_last_column_of_a_module_its_headlines_span_runs_over_opens_with_a_crosshead():
+    """A headline set left over two columns, its span running on over the white beside it
+    over a third column, which opens level with the story's first row of text with a title of
+    the page's crosshead size (scribus_s183_07_zh: "建设学生特色产业…" atop the fourth column,
+    the headline over three): the column is the story's, the title its crosshead. With the span
+    stopped at the second column (text of another story level with the headline), or the
+    title a size off the page's crossheads, it heads a story of its own."""
+    def block(text: str, x: float, y: float, size: float, role: str) -> Block:
+        (b,) = build_blocks(build_lines(text_lines([text], x, y, size=size), (), P), (), (), (), P)
+        return replace(b, role=role)
+
+    def absorbed(span_end: float, size: float) -> bool:
+        host = Group([block("Big Headline Left", 50, 154, 24, "headline")])
+        host.span = Box(50, 154, span_end, host.anchor_box.y1)
+        host.units += [Unit(Box(x, 200, x + 100, 390), block=block("text", x, 200, 10, "body"), home=host)
+                       for x in (50, 170)]
+        host.units.append(Unit(Box(190, 300, 250, 311), block=block("Part One", 190, 300, 11, "crosshead"), home=host))
+        side = Group([block("Side Title", 310, 201, size, "headline")])
+        side.units.append(Unit(Box(290, 222, 390, 390), block=block("text", 290, 222, 10, "body"), home=side))
+        subheads.absorb_inset_heads([host, side], 10)
+        return not side.header and any(u.block.role == "crosshead" and u.box.x0 >= 290 for u in host.units)
+
+    assert absorbed(392, 11)
+    assert not absorbed(272, 11)
+    assert not absorbed(392, 13)

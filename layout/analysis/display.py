@@ -350,13 +350,16 @@ def _lines_within(spans: Sequence[RowSpans], i: int, left: float, right: float, 
                   slack: float) -> Iterator[tuple[float, float, float, float]]:
     """The boxes (x0, x1, y0, y1) of the lines of type of ``size`` (``DISPLAY_SIZE``) in the rows
     above and below row i, their middles within ``_OWN_LINE`` em of ``cy``, that lie from x=left
-    to x=right (but for ``slack``) with nothing else of their rows reaching in."""
+    to x=right (but for ``slack``) with nothing else of their rows reaching in further than
+    ``slack`` (Scribus sets a wrapped head's next line up to half an em into its measure, a
+    hair under the neighbouring head's end: "代农业" 0.6 pt under "松岗街道建设充电设",
+    scribus_s181_00_zh)."""
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= _OWN_LINE * size:
             k, end = spans[j].around(left, right)
             inside = [(w, spans[j].boxes[id(w)]) for w in spans[j].row[k + 1:end + 1]]
-            inside = [(w, c) for w, c in inside if c.x1 > left and c.x0 < right]
+            inside = [(w, c) for w, c in inside if c.x1 > left + slack and c.x0 < right - slack]
             if inside and all(min(w.size, size) >= DISPLAY_SIZE * max(w.size, size) and c.x0 >= left - slack
                               and c.x1 <= right + slack for w, c in inside):
                 yield (min(c.x0 for _, c in inside), max(c.x1 for _, c in inside),

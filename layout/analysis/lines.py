@@ -36,7 +36,7 @@ from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, other_
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on
+from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on, sizes_apart
 from .script import hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -123,15 +123,6 @@ def _speck(w: Word, box: Box) -> bool:
 def _outsized(a: Word, b: Word) -> bool:
     """True when one of two neighbours is far larger: a drop cap or a headline beside body text."""
     return max(a.size, b.size) > _OUTSIZED * max(min(a.size, b.size), 1e-6)
-
-
-def _sizes_apart(a: Word, b: Word, gap: float) -> bool:
-    """True when neighbours of two sizes (not ``SAME_SIZE``) stand further apart than
-    ``DISPLAY_APART`` em of the larger, wider than display type's widest space: no line spaces
-    its words so, two lines side by side (holdout_53_01_zh: a side head's kicker in 14 pt, 35 pt
-    from the 8 pt text of the boxed sidebar beside it, "托育服务，深化防" | "志愿者围绕营商环")."""
-    small, big = (a.size, b.size) if a.size < b.size else (b.size, a.size)
-    return small < SAME_SIZE * big and gap > DISPLAY_APART * big
 
 
 def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
@@ -237,7 +228,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
-        first = row[0]  # of the stretch since the last cut
+        start = 0  # where the stretch since the last cut starts
         for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
             # Each test below that only a word of an OCR line, or of two sizes, or a gap wider
             # than a word space (``tight`` em of the smaller size) can pass is guarded by that
@@ -257,16 +248,16 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif gutter and (phrase_space_of_display(prev, w, gap, body) if shown else phrase_space_of_bold(
                     prev, w, gap, face)) and spanned_across(row, k, boxes, spans, i, slack, within=not shown):
                 gutter = None  # one title's phrase space over a gutter: its byline or kicker spans it
-            if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and (
-                    _outsized(prev, w) or _sizes_apart(prev, w, gap)) \
+            if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
+                    or (not in_column or not found) and sizes_apart(prev, w, gap) \
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
                         prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
-                        or side_by_side(row, k, boxes, spans, i, body, slack)):
+                        or side_by_side(row[start:], k - start, boxes, spans, i, body, slack)):
                 cuts.append(CUT)
             elif not found and gutter and gutter.long and _in_measure(
-                    spans, i, first, prev, boxes, body, gutters, white=gutter.x1):
+                    spans, i, row[start], prev, boxes, body, gutters, white=gutter.x1):
                 cuts.append(CUT)  # on a column's side, after the words of a full line of it
             elif not found and gutter and gutter.long and not gutter.on_grid and grid_goes_on(
                     gutters, spans, i, inner, u.x0, slack):
@@ -277,7 +268,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             else:
                 cuts.append(NONE)
             gaps.append(gap)
-            first = first if cuts[-1] == NONE else w
+            start = start if cuts[-1] == NONE else k + 1
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
         pieces.append(cut_row(row, gaps, cuts, in_measure))

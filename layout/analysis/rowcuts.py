@@ -25,6 +25,11 @@ from .stripmeasure import Strip
 # lines aligned beside it, or (apart) a wide gap with no text right above or below it (either
 # may be a river of word spaces down a loose justified column); sure.
 NONE, WEAK, APART, CUT = 0, 1, 2, 3
+# [em of the larger size] neighbours of two sizes (the smaller under ``SAME_SIZE`` of the
+# larger) set further apart than this are two lines side by side: a caption's ragged line
+# beside the next column's kicker. One line's words change size only touching or a word
+# space apart (a drop cap's first word, a figure in larger type).
+_SIZES_APART = 1.5
 # A weak cut between two words of about one size (``SAME_SIZE``) no wider than this many
 # times the widest word space (gap not cut) of its stretch of row between sure cuts is one of
 # them: a justified line stretches all its spaces alike, while two items side by side stand
@@ -125,3 +130,13 @@ def _white_to(g: Strip, spans: list[RowSpans], i: int, step: int, slack: float) 
             return False
         j += step
     return True
+
+
+def sizes_apart(a: Word, b: Word, gap: float) -> bool:
+    """True when neighbours of two sizes stand further apart than ``_SIZES_APART`` em of the
+    larger: two lines of two columns on one baseline, however little white the page shows
+    between them as a gutter (groff_s181_02_en: a caption's ragged line 29 pt from the next
+    column's kicker, a picture and a rule above, a headline below; holdout_53_01_zh: a side
+    head's kicker in 14 pt, 35 pt from the 8 pt text of the boxed sidebar beside it)."""
+    small, big = (a.size, b.size) if a.size < b.size else (b.size, a.size)
+    return small < SAME_SIZE * big and gap > _SIZES_APART * big

@@ -76,7 +76,8 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     like.update(max(b.size for b in g.header) for (g, _), host in zip(titled, inset) if host is not None)
     hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, like))
               or _row_host(g, column, headed, titles, units, grid, body)
-              or _module_host(g, column, headed, titles, units, grid, body))
+              or _module_host(g, column, headed, titles, units, grid, body)
+              or _span_host(g, column, headed, units, grid, body, like))
              for (g, column), host in zip(titled, inset)]
     absorbed: dict[int, Group] = {}
     for g, host in hosts:
@@ -97,9 +98,13 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     g's text on both sides, all the way down, under a larger headline over the title's column;
     else None. With ``like`` (the sizes of the page's crossheads: those named so and the
     titles taken inset), in the host's first or last column its outer edge (its headline or
-    span ending there, nothing beside) stands for the text on one side when the title is of
-    one of those sizes (``_LIKE``): the page shows it sets its crossheads so, as People's
-    Daily centres them in every column, a story's last too (scribus_s175_07_zh). A title of
+    span ending there, within a gutter, none of its text beside: white, or another story's
+    beyond its module) stands for the text on one side when the title is of one of those
+    sizes (``_LIKE``): the page shows it sets its crossheads so, as People's Daily centres
+    them in every column, a story's last too (scribus_s175_07_zh; scribus_s183_03_zh, the
+    next story's column beside the last); its text runs beside the title on the other side
+    (a story one column wide has no crosshead set so: a title under its text, other stories'
+    columns either side, heads a story of its own, as old papers stack them). A title of
     another size there may head a story of its own (an advertisement in an old paper's last
     column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16)."""
     title = g.anchor_box
@@ -121,9 +126,10 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
     same = _sized_like(g, like)
-    edges = (same and anchor.x0 >= column.x0 - into, same and anchor.x1 <= column.x1 + into)
-    if not (left or right) or not all(_runs_beside(side, host, title.y0, column.y1, body)
-                                      or (edge and not side) for side, edge in zip((left, right), edges)):
+    edges = (same and anchor.x0 >= column.x0 - gutter, same and anchor.x1 <= column.x1 + gutter)
+    runs = [_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)]
+    if not any(runs) or not all(run or (edge and all(u.home is not host for u in side))
+                                for run, side, edge in zip(runs, (left, right), edges)):
         return None
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
@@ -219,6 +225,48 @@ def _module_host(g: Group, column: Box, headed: Sequence[Group], titles: Grid, u
         for u in (units[k] for k in grid.near(column.x0, top, column.x1, foot))) or any(
         h is not host and x_overlap(h.anchor_box, column) > 0 and h.anchor_box.y1 > top and h.anchor_box.y0 < foot
         for h in map(headed.__getitem__, titles.near(column.x0, top, column.x1, foot))) else host
+
+
+def _span_host(g: Group, column: Box, headed: Sequence[Group], units: Sequence[Unit], grid: Grid,
+               body: float, like: Collection[float]) -> Group | None:
+    """The one story whose headline, set over the columns on the left, stops short of g's
+    title's column while its span (the headline widened over the white level with it) runs
+    over that column, ending over the title, within ``_OVER_GAP`` body sizes; whose text
+    starts right beside the column on the left level with the title (within
+    ``_STARTS_BELOW``), with nothing of another story in the column from the span down to the
+    title; the title of one of the page's crosshead sizes (``like``) and smaller than the
+    header's largest type. Else None. A left-set headline may stop short of its module's
+    last column, which opens with a crosshead on the story's first row of text, white over it
+    (scribus_s183_07_zh: "建设学生特色产业…" atop the fourth column under "民生观", its
+    headline over three)::
+
+        ══ HEADLINE SET LEFT ══════════          white        the span runs over the white
+        ░░░░░  ░░░░░  ░░░░░  ░░░░░             ═title═      to the last column's edge
+        ░░░░░  ░░░░░  ░░░░░  ░░░░░             ░░░░░░░
+    """
+    if not _sized_like(g, like):
+        return None
+    title = g.anchor_box
+    gutter, into, level = _GUTTER * body, _INTO * body, _STARTS_BELOW * body
+    size = max(b.size for b in g.header)
+    hosts = [h for h in headed if h is not g and h.span is not None
+             and title.y0 - _OVER_GAP * body <= h.anchor_box.y1 <= title.y0
+             and h.anchor_box.x1 <= column.x0 + into
+             and h.span.x0 <= column.x0 + into and h.span.x1 >= column.x1 - into
+             and max(b.size for b in h.header) > size]
+    found = [h for h in hosts if any(
+        u.home is h and u.block is not None and column.x0 - gutter <= u.box.x1 <= column.x0 + into
+        and abs(u.box.y0 - title.y0) <= level
+        for u in map(units.__getitem__, grid.near(column.x0 - gutter, title.y0 - level,
+                                                   column.x0 + into, title.y0 + level)))]
+    if len(found) != 1:
+        return None
+    host = found[0]
+    top = host.anchor_box.y1
+    return None if any(
+        u.home is not host and u.home is not g and x_overlap(u.box, column) > 0
+        and u.box.y1 > top and u.box.y0 < title.y0 - into
+        for u in map(units.__getitem__, grid.near(column.x0, top, column.x1, title.y0))) else host
 
 
 def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
