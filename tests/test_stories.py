@@ -1494,3 +1494,41 @@ def test_the_last_column_of_a_module_its_headlines_span_runs_over_opens_with_a_c
     assert absorbed(392, 11)
     assert not absorbed(272, 11)
     assert not absorbed(392, 13)
+
+
+def test_a_headline_heading_no_text_takes_the_run_level_with_it_past_the_white_beside_it():
+    """A side headline ending five body sizes and more left of its text (51 pt at 10-point body,
+    holdout_41_04_en) is past ``Placer._anchor_beside``'s reach: the text was placed as a
+    headless run and the headline headed only its byline. It opens that run, the nearest one
+    level with it to its right, unless print or a vertical rule stands in the white between."""
+    def setup():
+        side = Group([_block("Agency Approves Modest Survey", 33, 746, 126, 841, 20, "headline")])
+        byline = Unit(Box(33, 840, 94, 851), block=_block("By Diane Novak", 33, 840, 94, 851, 8, "byline"))
+        byline.home = side
+        side.units.append(byline)
+        runs = [Group([]), Group([])]
+        for g, x0 in zip(runs, (177, 312)):
+            u = Unit(Box(x0, 748, x0 + 120, 1030), block=_block("text", x0, 748, x0 + 120, 1030, 10, "body"))
+            u.home = g
+            g.units.append(u)
+        low = Group([])  # a run starting well under the headline's foot is not level with it
+        u = Unit(Box(177, 1060, 297, 1200), block=_block("low", 177, 1060, 297, 1200, 10, "body"))
+        u.home = low
+        low.units.append(u)
+        return [side, low, *runs]
+
+    groups = setup()
+    subheads.side_heads_take_runs(groups, [], 10)
+    assert [u.box.x0 for u in groups[0].units[1:]] == [177]  # the nearer run, not the one past it
+    assert groups[1].units and not groups[2].units and groups[3].units
+    groups = setup()
+    subheads.side_heads_take_runs(groups, [Box(150, 740, 151, 1040)], 10)  # a column rule between
+    assert len(groups[0].units) == 1 and groups[2].units
+    groups = setup()
+    groups[0].units[0].box = Box(33, 840, 160, 851)  # print in the white between
+    subheads.side_heads_take_runs(groups, [], 10)
+    assert len(groups[0].units) == 1 and groups[2].units
+    groups = setup()
+    groups[2].units[0].box = Box(177, 726, 297, 1030)  # starting two lines over the headline
+    subheads.side_heads_take_runs(groups, [], 10)
+    assert len(groups[0].units) == 1 and groups[2].units
