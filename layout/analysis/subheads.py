@@ -85,7 +85,8 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, like))
               or _row_host(g, column, headed, titles, units, grid, body)
               or _module_host(g, column, headed, titles, units, grid, body)
-              or _span_host(g, column, headed, units, grid, body, like))
+              or _span_host(g, column, headed, units, grid, body, like)
+              or _side_host(g, column, headed, units, grid, body, like))
              for (g, column), host in zip(titled, inset)]
     absorbed: dict[int, Group] = {}
     for g, host in hosts:
@@ -275,6 +276,34 @@ def _span_host(g: Group, column: Box, headed: Sequence[Group], units: Sequence[U
         u.home is not host and u.home is not g and x_overlap(u.box, column) > 0
         and u.box.y1 > top and u.box.y0 < title.y0 - into
         for u in map(units.__getitem__, grid.near(column.x0, top, column.x1, title.y0))) else host
+
+
+def _side_host(g: Group, column: Box, headed: Sequence[Group], units: Sequence[Unit], grid: Grid,
+               body: float, like: Collection[float]) -> Group | None:
+    """The one story led by a side headline (set left of g's title's column, its top level
+    with the title's within ``_STARTS_BELOW`` body sizes) whose text starts right beside that
+    column on the left, level with the title, and goes down at least as far as the title's
+    column does (within ``_ENDS_ABOVE``); the title of one of the page's crosshead sizes
+    (``like``) and smaller than the headline's largest type. Else None. A story headed beside
+    its text may open its last column with a crosshead on its first row of text, nothing over
+    it (holdout_23_10_en: "The Network Question" atop the fifth column of "Council Revives…")::
+
+        Side   ░░░░░  ░░░░░  ░░░░░  ═title═      the title stands on the first row of the
+        Head   ░░░░░  ░░░░░  ░░░░░  ░░░░░░░      story headed beside its text, right of it:
+               ░░░░░  ░░░░░  ░░░░░  ░░░░░░░      its last column
+    """
+    if not _sized_like(g, like):
+        return None
+    title = g.anchor_box
+    gutter, into, level = _GUTTER * body, _INTO * body, _STARTS_BELOW * body
+    size = max(b.size for b in g.header)
+    near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - level, column.x0 + into, title.y0 + level)]
+    found = [h for h in headed if h is not g and h.anchor_box.x1 <= column.x0 - gutter
+             and abs(h.anchor_box.y0 - title.y0) <= level and max(b.size for b in h.header) > size
+             and max(u.box.y1 for u in h.units) >= column.y1 - _ENDS_ABOVE * body
+             and any(u.home is h and u.block is not None and column.x0 - gutter <= u.box.x1 <= column.x0 + into
+                     and abs(u.box.y0 - title.y0) <= level for u in near)]
+    return found[0] if len(found) == 1 else None
 
 
 def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
