@@ -1494,3 +1494,73 @@ def test_the_last_column_of_a_module_its_headlines_span_runs_over_opens_with_a_c
     assert absorbed(392, 11)
     assert not absorbed(272, 11)
     assert not absorbed(392, 13)
+
+
+def test_a_headline_heading_no_text_takes_the_run_level_with_it_past_the_white_beside_it():
+    """A side headline ending five body sizes and more left of its text (51 pt at 10-point body,
+    holdout_41_04_en) is past ``Placer._anchor_beside``'s reach: the text was placed as a
+    headless run and the headline headed only its byline. It opens that run, the nearest one
+    level with it to its right, unless print or a vertical rule stands in the white between."""
+    def setup():
+        side = Group([_block("Agency Approves Modest Survey", 33, 746, 126, 841, 20, "headline")])
+        byline = Unit(Box(33, 840, 94, 851), block=_block("By Diane Novak", 33, 840, 94, 851, 8, "byline"))
+        byline.home = side
+        side.units.append(byline)
+        runs = [Group([]), Group([])]
+        for g, x0 in zip(runs, (177, 312)):
+            u = Unit(Box(x0, 748, x0 + 120, 1030), block=_block("text", x0, 748, x0 + 120, 1030, 10, "body"))
+            u.home = g
+            g.units.append(u)
+        low = Group([])  # a run starting well under the headline's foot is not level with it
+        u = Unit(Box(177, 1060, 297, 1200), block=_block("low", 177, 1060, 297, 1200, 10, "body"))
+        u.home = low
+        low.units.append(u)
+        return [side, low, *runs]
+
+    groups = setup()
+    subheads.side_heads_take_runs(groups, [], 10)
+    assert [u.box.x0 for u in groups[0].units[1:]] == [177]  # the nearer run, not the one past it
+    assert groups[1].units and not groups[2].units and groups[3].units
+    groups = setup()
+    subheads.side_heads_take_runs(groups, [Box(150, 740, 151, 1040)], 10)  # a column rule between
+    assert len(groups[0].units) == 1 and groups[2].units
+    groups = setup()
+    groups[0].units[0].box = Box(33, 840, 160, 851)  # print in the white between
+    subheads.side_heads_take_runs(groups, [], 10)
+    assert len(groups[0].units) == 1 and groups[2].units
+    groups = setup()
+    groups[2].units[0].box = Box(177, 726, 297, 1030)  # starting two lines over the headline
+    subheads.side_heads_take_runs(groups, [], 10)
+    assert len(groups[0].units) == 1 and groups[2].units
+
+
+def test_a_crosshead_atop_the_last_column_of_a_story_headed_beside_its_text_is_its_own():
+    """A story headed beside its text opens its last column with a crosshead on its first
+    row ("The Network Question", holdout_23_10_en): the crosshead, of the page's crosshead size,
+    stands level with the side headline's top, right of the story's text; its text ends no
+    lower than the story's. A title of another size, or over text running on far below the
+    story's, heads a story of its own."""
+    def setup(size=8.4, foot=1109.9):
+        def unit(home, x0, y0, x1, y1, text, role="body", size=8.0):
+            u = Unit(Box(x0, y0, x1, y1), block=_block(text, x0, y0, x1, y1, size, role))
+            u.home = home
+            home.units.append(u)
+        host = Group([_block("Council Revives Early Elections", 38.1, 913.5, 125.6, 1060, 21, "headline")])
+        unit(host, 242.2, 915.9, 341.7, 1099.3, "school board")
+        unit(host, 350.3, 915.9, 455.9, 1118.5, "station")
+        unit(host, 242.2, 1100, 330, 1110, "The Station Question", "crosshead", 8.4)
+        title = Group([_block("The Network Question", 465.9, 915.9, 547.6, 927.5, size, "headline")])
+        unit(title, 465.9, 926.4, 574.1, foot, "Peter Sato")
+        right = Group([_block("County Criticizes Stable Hearing", 584.1, 62.8, 682.1, 113.4, 20, "headline")])
+        unit(right, 584.1, 180.2, 680.7, 1126.7, "In addition")
+        return [host, title, right]
+
+    host, title, right = groups = setup()
+    subheads.absorb_inset_heads(groups, 8.0)
+    assert not title.header and not title.units
+    assert [u.block.raw_text for u in host.units][-2:] == ["The Network Question", "Peter Sato"]
+    assert host.units[-2].block.role == "crosshead" and len(right.units) == 1
+    for kw in ({"size": 12.0}, {"foot": 1400.0}):
+        host, title, right = groups = setup(**kw)
+        subheads.absorb_inset_heads(groups, 8.0)
+        assert title.header and len(title.units) == 1 and len(host.units) == 3

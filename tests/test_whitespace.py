@@ -1,5 +1,6 @@
 """The white space followed down the page (``whitespace.white_strips``), on hand-made boxes."""
 
+from layout.analysis.gutters import find_gutters
 from layout.analysis.whitespace import white_strips
 from layout.model import Box
 
@@ -84,3 +85,21 @@ def test_a_strip_beside_fewer_boxes_than_asked_on_one_side_is_left_unmeasured():
     assert all(s in every for s in asked)
     assert (150, 160) in [(s.x0, s.x1) for s in asked]
     assert not [s for s in asked if s.x0 < 50 or s.x1 > 500]
+
+
+def test_the_gutter_of_a_short_last_column_a_pitch_past_two_long_ones_is_on_the_grid():
+    """Four columns of Chinese on a 118.2-point pitch, 8.5-point type: three of eight lines,
+    the fourth of four (libreoffice_s181_02_zh). Lines with Latin figures end a point or three
+    past or short of the measure, so the long gutters' left edges (and widths, 14.8 and 12.8
+    points) differ; the columns all start on the pitch. The fourth column's gutter, four lines
+    tall, is on the grid: its last row, whose line left of it ends 8.5 points short, is cut."""
+    body, step, boxes = 8.5, 11.05, []
+    ends = {0: [138.1] * 7 + [139.5], 1: [256.3] * 6 + [259.7, 256.3], 2: [374.5] * 3 + [366.0] + [374.5] * 4}
+    for c, x0 in enumerate((36.1, 154.3, 272.5)):
+        boxes += [Box(x0, 100 + step * k, ends[c][k], 108.5 + step * k) for k in range(8)]
+    boxes += [Box(390.7, 100 + step * k, 492.7 if k in (1, 2) else 424.7, 108.5 + step * k) for k in range(4)]
+    gutters = find_gutters(boxes, body)
+    found = gutters.through(366.0, 390.7, 104.25 + 3 * step, 0.3 * body)
+    assert found is not None and found.on_grid and (found.x0, found.x1) == (374.5, 390.7)
+    off = boxes[:-4] + [Box(b.x0 + 30, b.y0, b.x1 + 30, b.y1) for b in boxes[-4:]]  # off the pitch
+    assert find_gutters(off, body).through(366.0, 420.7, 104.25 + 3 * step, 0.3 * body) is None

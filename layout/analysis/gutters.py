@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from operator import attrgetter
 
@@ -288,18 +288,30 @@ class _Across:
         self.tops = [g.y0 for g in self.by_top]
 
     def on_pitch(self, s: Strip) -> bool:
-        """Whether s is the next gutter of a row of long ones: starting where they start and as
-        wide (within ``_ON_EDGE``), one column's pitch (theirs, within ``_ON_EDGE``) beyond the
-        last of them or before the first. The columns of a short box story start together
-        under its headline; the last one, a line short, leaves its gutter a line short of
-        long (libreoffice_s167_07_zh: its third gutter, 0.75 em, read across)."""
+        """Whether s is the next gutter of a row of long ones: starting where they start, one
+        column's pitch (theirs, within ``_ON_EDGE``) beyond the last two of them or before the
+        first two, and as wide as they are (from the narrower's width to the wider's, within
+        ``_ON_EDGE``). The pitch is measured at the columns' starts (the strips' right edges)
+        or at their ends (the left edges): lines of Chinese with Latin figures among them end
+        unevenly, a point or three short of their measure, but all start at its left edge. The
+        columns of a short box story start together under its headline; the last one, a line
+        short, leaves its gutter a line short of long (libreoffice_s167_07_zh: its third
+        gutter, 0.75 em, read across); the last column of a grid, four lines long, stands a
+        pitch right of two long gutters, one 3.4 points narrower than its own as the lines
+        left of it end short (libreoffice_s181_02_zh)."""
         edge = _ON_EDGE * self.body
-        level = sorted(g.x0 for g in self.by_top[bisect_left(self.tops, s.y0 - edge):
-                                                  bisect_right(self.tops, s.y0 + edge)]
-                       if abs(g.width - s.width) <= edge)
-        k = bisect_left(level, s.x0)
-        return (k >= 2 and abs((s.x0 - level[k - 1]) - (level[k - 1] - level[k - 2])) <= edge) \
-            or (k + 1 < len(level) and abs((level[k] - s.x0) - (level[k + 1] - level[k])) <= edge)
+        level = self.by_top[bisect_left(self.tops, s.y0 - edge):bisect_right(self.tops, s.y0 + edge)]
+        return any(self._pitch_goes_on(s, sorted(level, key=side), side) for side in (_X0, _X1))
+
+    def _pitch_goes_on(self, s: Strip, level: Sequence[Strip], side: Callable[[Strip], float]) -> bool:
+        """Whether s lies a pitch beyond the two strips of ``level`` (sorted by ``side``) next to
+        it on one side, measured at ``side``, within ``_ON_EDGE``, as wide as they are."""
+        edge, x = _ON_EDGE * self.body, side(s)
+        k = bisect_left([side(g) for g in level], x)
+        pairs = ([(level[k - 2], level[k - 1])] if k >= 2 else []) + \
+            ([(level[k + 1], level[k])] if k + 1 < len(level) else [])
+        return any(abs(abs(x - side(b)) - abs(side(b) - side(a))) <= edge
+                   and min(a.width, b.width) - edge <= s.width <= max(a.width, b.width) + edge for a, b in pairs)
 
     def goes_on(self, s: Strip) -> bool:
         """Whether s goes on from one of the long strips, sharing most of its width (a river

@@ -50,7 +50,7 @@ from .order import place_box, reading_order, rows_in_order
 from .placement import Group, Placer, Unit
 from .skew import straightener
 from .stacks import stacked_titles
-from .subheads import absorb_inset_heads
+from .subheads import absorb_inset_heads, side_heads_take_runs
 
 # a headline with this many narrower headlines starting within this many body sizes under
 # it is a banner (``_banners``)
@@ -80,8 +80,7 @@ _SPAN_TOUCH = 0.5
 _LEVEL = 0.5
 
 
-def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float,
-                  params: Params) -> Layout:
+def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: float, params: Params) -> Layout:
     """Group the page's blocks and figures into furniture, stories and bare figures."""
     furniture = [b for b in blocks if b.role == "furniture"]
     content = [b for b in blocks if b.role != "furniture"]
@@ -134,6 +133,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     across = separators(h_rules, units)
     straight = straightener(page, body)
     adopt_headless(groups, [f.box for f in bare], across, v_rules, body, params, straight)
+    side_heads_take_runs(groups, v_rules, body)
     continued_columns(groups, across, v_rules, body, params, straight)
     quotations_in_place(groups, body)
     groups += banners.values()

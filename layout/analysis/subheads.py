@@ -27,6 +27,10 @@ serial's part and chapter titles over its first column)::
 
 A story of its own beside another starts its title level with the other's headline, or lower
 down under text of its own column, not on the other's first row of text.
+
+Once runs of text with no headline have followed the column flow (``flow.adopt_headless``), a
+headline heading no text of its own takes the run still headless set level with it, to its
+right (a side headline set further from its text than placing reaches).
 """
 
 from __future__ import annotations
@@ -34,9 +38,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from ..geometry import Grid, x_overlap
+from ..geometry import Grid, x_overlap, y_overlap
 from ..model import Box
 from .placement import Group, Unit
+
+# [body sizes] how far over a side headline's top the run it heads may start (``side_heads_take_runs``):
+# the two line boxes' tops differ by their leading; a run starting higher goes on from the row above
+_LEVEL_ABOVE = 0.5
 
 # [body sizes] the widest gutter between the title's column and the text beside it; how far
 # above the title the text over it in its column may end
@@ -77,7 +85,8 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, like))
               or _row_host(g, column, headed, titles, units, grid, body)
               or _module_host(g, column, headed, titles, units, grid, body)
-              or _span_host(g, column, headed, units, grid, body, like))
+              or _span_host(g, column, headed, units, grid, body, like)
+              or _side_host(g, column, headed, units, grid, body, like))
              for (g, column), host in zip(titled, inset)]
     absorbed: dict[int, Group] = {}
     for g, host in hosts:
@@ -269,6 +278,34 @@ def _span_host(g: Group, column: Box, headed: Sequence[Group], units: Sequence[U
         for u in map(units.__getitem__, grid.near(column.x0, top, column.x1, title.y0))) else host
 
 
+def _side_host(g: Group, column: Box, headed: Sequence[Group], units: Sequence[Unit], grid: Grid,
+               body: float, like: Collection[float]) -> Group | None:
+    """The one story led by a side headline (set left of g's title's column, its top level
+    with the title's within ``_STARTS_BELOW`` body sizes) whose text starts right beside that
+    column on the left, level with the title, and goes down at least as far as the title's
+    column does (within ``_ENDS_ABOVE``); the title of one of the page's crosshead sizes
+    (``like``) and smaller than the headline's largest type. Else None. A story headed beside
+    its text may open its last column with a crosshead on its first row of text, nothing over
+    it (holdout_23_10_en: "The Network Question" atop the fifth column of "Council Revives…")::
+
+        Side   ░░░░░  ░░░░░  ░░░░░  ═title═      the title stands on the first row of the
+        Head   ░░░░░  ░░░░░  ░░░░░  ░░░░░░░      story headed beside its text, right of it:
+               ░░░░░  ░░░░░  ░░░░░  ░░░░░░░      its last column
+    """
+    if not _sized_like(g, like):
+        return None
+    title = g.anchor_box
+    gutter, into, level = _GUTTER * body, _INTO * body, _STARTS_BELOW * body
+    size = max(b.size for b in g.header)
+    near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - level, column.x0 + into, title.y0 + level)]
+    found = [h for h in headed if h is not g and h.anchor_box.x1 <= column.x0 - gutter
+             and abs(h.anchor_box.y0 - title.y0) <= level and max(b.size for b in h.header) > size
+             and max(u.box.y1 for u in h.units) >= column.y1 - _ENDS_ABOVE * body
+             and any(u.home is h and u.block is not None and column.x0 - gutter <= u.box.x1 <= column.x0 + into
+                     and abs(u.box.y0 - title.y0) <= level for u in near)]
+    return found[0] if len(found) == 1 else None
+
+
 def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
     """True when the text on one side, from top to bottom (within ``_STARTS_BELOW`` and
     ``_ENDS_ABOVE`` body sizes), is all the host's."""
@@ -283,3 +320,48 @@ def _column(title: Box, units: Sequence[Unit]) -> Box:
     under = [u.box for u in units if x_overlap(u.box, title) >= _UNDER_SHARE * min(u.box.width, title.width)]
     return Box(min([title.x0] + [b.x0 for b in under]), title.y0,
                max([title.x1] + [b.x1 for b in under]), max([title.y1] + [b.y1 for b in under]))
+
+
+def side_heads_take_runs(groups: Sequence[Group], v_rules: Sequence[Box], body: float) -> None:
+    """A headline heading no text of its own opens the headless run set level with it, to its right.
+
+    A side headline stands in a narrow column of its own left of its text, its top level with
+    the text's (``Placer._anchor_beside`` finds the text within a few body sizes of it). Set
+    further off, the text is placed as a run with no headline and, with no column left of it
+    but the headline's, stays one: the headline heads only its byline or the picture over it.
+    Such a headline (no body text among its units) takes the nearest run whose top starts
+    level with it (from ``_LEVEL_ABOVE`` body sizes over its top down to its foot), right of it,
+    when no more than the headline's width of white, free of print and of vertical rules,
+    lies between them (the width of the headline's own column at most)::
+
+        ┌──────────┐
+        │ picture  │          "Side" heads the picture over it and its byline; the run r,
+        └──────────┘          level with it past the white beside it, is its text
+        Side      ░r░░ ░░░░
+        Head      ░░░░ ░░░░
+        By X      ░░░░ ░░░░
+    """
+    heads = [h for h in groups if h.header and not any(
+        u.block is not None and u.block.role == "body" for u in h.units)]
+    runs = [g for g in groups if not g.header and any(u.block is not None for u in g.units)]
+    if not heads or not runs:
+        return
+    boxes = [u.box for g in groups for u in g.units] + [b.box for g in groups for b in g.header]
+    for h in heads:
+        a = h.anchor_box
+        best, gap = None, a.width
+        for g in runs:
+            if not g.units:  # taken by a headline before
+                continue
+            if not a.y0 - _LEVEL_ABOVE * body <= min(u.box.y0 for u in g.units) <= a.y1:
+                continue
+            left = min(u.box.x0 for u in g.units if u.box.y0 <= a.y1)  # its edge level with h
+            if not 0 <= left - a.x1 <= gap:
+                continue
+            white = Box(a.x1, a.y0, left, a.y1)
+            if any(x_overlap(b, white) > 0 and y_overlap(b, white) > 0 for b in boxes) or any(
+                    a.x1 < r.cx < left and y_overlap(r, white) > 0 for r in v_rules):
+                continue
+            best, gap = g, left - a.x1
+        if best is not None:
+            h.take(best)
