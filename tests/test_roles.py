@@ -671,3 +671,19 @@ def test_a_centred_title_over_a_short_line_is_centred_in_the_measure_of_the_text
         return roles_of(page(words))["ROYAL LOTTERY."]
     assert role(95) == "headline"
     assert role(50) == "body"
+
+
+def test_only_a_title_mostly_in_capitals_is_centred_in_the_measure_of_the_text_above():
+    """A title centred in its column over a short line, under text ending a sentence: set
+    mostly in capitals ("SPECTACLES DU 1er août," Journal des débats 1821, the date read in
+    lower case), it is centred in the running text's measure and heads a story; in lower
+    case (Le Gaulois 1884: "Russes et Anglais en Asie" over "Londres, 28 avril, 3 h, 17.",
+    its dispatch's place and date set right of its axis) the short line under it is its
+    measure, in which it is not centred, and it stays text."""
+    def role(title: str) -> str:
+        words = (column(50, 100, 6, width=160) + [word("of the bookseller Smith at Paris.", 50, 172)]
+                 + [word(title, 130 - 2.5 * len(title), 196)] + [word("Lyons, 29 July.", 125, 216)]
+                 + [word("12 13 58 89 57.", 125, 228)] + column(50, 262, 12, width=160, start=30))
+        return roles_of(page(words))[title]
+    assert role("PLAYS OF THE 1st August,") == "headline"
+    assert role("Russians and English in Asia") == "body"

@@ -60,10 +60,10 @@ def pull_quote(text: str) -> bool:
     return len(text) > 2 and text[0] in QUOTES and text[-1] in QUOTES
 
 
-def in_capitals(text: str) -> bool:
-    """Four letters or more, nearly all capitals (a title set in capitals)."""
+def in_capitals(text: str, share: float = 0.8) -> bool:
+    """Four letters or more, nearly all (``share`` of them) capitals (a title set in capitals)."""
     letters = "".join(filter(str.isalpha, text))  # (by map and filter: asked of every line)
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= share * len(letters)
 
 
 def opens_lowercase(text: str) -> bool:

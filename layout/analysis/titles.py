@@ -49,14 +49,14 @@ _ABOVE_REACH = 4.0
 _SUBTITLE = 0.9
 # [share of the body size] a block whose top stands this far over a title's foot may be under it
 _TUCKED = 0.3
-# [share of the shorter one's height] a crosshead and a headline overlapping by more than this
-# in height stand level, on one row of the page (``_name_level_titles``)
+# [share of the shorter one's height] a crosshead and a headline overlapping more in height stand level
 _LEVEL = 0.5
-# [em of a crosshead] another title level with it this near is its title's other phrase, cut
-# apart at the full-width space between them (``_name_level_titles``)
+# [em of a crosshead] another title level with it this near is its title's other phrase (its full-width space)
 _PHRASE = 2.0
 # [body sizes] white between running text and a title under it that sets the title apart
 _SET_APART = 1.0
+# [share of its letters] capitals of a title the running text over it may place ("SPECTACLES DU 1er août,")
+_MOSTLY_CAPITALS = 0.5
 # [share of the column's width] a signature starts this far in from the left and ends this near the right
 _SET_IN = 0.2
 # [ratio to the size of the text read next] an item's title is set at least this large; [share
@@ -180,10 +180,10 @@ def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: P
             continue
         # capitals in any type: 19th-century papers set titles in the body's own size and weight
         text = blocks[below].box
-        # the measure of the running text over it, when the text under it is set short
-        # ("Tirage de LYON, du 29 juillet." under ``LOTERIE ROYALE DE FRANCE.``)
-        run = blocks[above].box if above is not None and roles[above] == "body" \
-            and len(blocks[above].lines) > 1 and blocks[above].box.width > text.width else None
+        # the running text's measure, over short text under a title mostly in capitals (``LOTERIE
+        # ROYALE DE FRANCE.``), not a lower-case one's dispatch ("Londres, 28 avril, 3 h, 17.")
+        run = blocks[above].box if above is not None and roles[above] == "body" and len(blocks[above].lines) > 1 \
+            and blocks[above].box.width > text.width and in_capitals(b.raw_text, _MOSTLY_CAPITALS) else None
         alone = (centred(b.box, text, body) or (run is not None and centred(b.box, run, body))
                  or (said_centred(b, page) and not _flush(b.box, text, body))) and not beside(i, text)
         capitals = in_capitals(b.raw_text)
