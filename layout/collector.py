@@ -35,7 +35,9 @@ def collector_paused(kept: bool = False) -> Iterator[None]:
     gc.disable()
     try:
         yield
-        if kept:  # (not when the block raised: a traceback's frames may hold cycles)
+        # (not when the block raised: a traceback's frames may hold cycles; nor in a host that
+        # froze objects itself, as a server does before it forks: unfreezing would undo that)
+        if kept and not gc.get_freeze_count():
             gc.freeze()  # every tracked object to the permanent generation (walking none) ...
             gc.unfreeze()  # ... and from there to the oldest
     finally:

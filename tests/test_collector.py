@@ -55,3 +55,17 @@ def test_a_callers_pause_is_left_as_it_is(no_collection_of_its_own):
         made = [[]]
     assert not gc.isenabled()
     assert not _in_oldest(made)
+
+
+def test_a_hosts_frozen_objects_stay_frozen(no_collection_of_its_own):
+    """A host that froze its objects (``gc.freeze`` before forking workers) keeps them out of
+    every collection: a kept block leaves the permanent generation as it found it."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused(kept=True):
+            made = [[]]
+        assert gc.get_freeze_count() == frozen
+        assert not _in_oldest(made)
+    finally:
+        gc.unfreeze()
