@@ -1578,3 +1578,27 @@ def test_a_captions_ragged_line_beside_the_next_columns_kicker_of_another_size_i
     assert "The Ambitious" in texts(build_lines(caption + [kicker], (), P))
     close = Word("The Ambitious", Box(746.5, 184.2, 810.4, 194.2), "Helvetica", 10)
     assert "bridge in Cedar Falls in The Ambitious" in texts(build_lines(caption + [close], (), P))
+
+
+def test_a_justified_first_line_filling_its_column_wall_to_wall_keeps_its_wide_space():
+    """A column's first line under a headline's white, then a paragraph's short last line and a
+    crosshead's white: no full line of that column within reach says its measure, and groff
+    stretched its one space between two text runs to 0.65 em, wider than a word space
+    (groff_s183_06_en: "introduced the ···· new clinic", read "introduced the on Friday. new
+    clinic"). It runs from the grid's gutter on its left to the one on its right: one line.
+    Two items in a column, the right one short of the column's right edge, stay two lines."""
+    size, pitch, width, top = 8.5, 9.5, 96.2, 698.0
+    sides = column(241.9, top, 20, width=width, size=size, pitch=pitch) \
+        + column(453.9, top, 20, width=width, size=size, pitch=pitch)
+    body = column(347.9, top + 5 * pitch, 15, width=width, size=size, pitch=pitch)
+
+    def runs(end: float) -> list[Word]:
+        return [Word("introduced the", Box(347.9, top, 400.2, top + size), "Times", size),
+                Word("new clinic", Box(405.7, top, end, top + size), "Times", size),
+                Word("on Friday.", Box(347.9, top + pitch, 385.0, top + pitch + size), "Times", size),
+                Word("The Railway", Box(347.9, top + 25, 402.5, top + 34.5), "Times-Bold", 9.5, True),
+                Word("Question", Box(347.9, top + 36, 389.1, top + 45.5), "Times-Bold", 9.5, True)]
+
+    assert "introduced the new clinic" in texts(build_lines(sides + body + runs(444.1), (), P))
+    short = texts(build_lines(sides + body + runs(430.0), (), P))
+    assert "introduced the" in short and "new clinic" in short

@@ -36,7 +36,7 @@ from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, other_
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on, sizes_apart
+from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on, sizes_apart, walled, walled_or_in_measure
 from .script import hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -224,7 +224,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         cut.append(i)
         unhung, gutters, across = white.unhung, white.gutters, white.across
         whole = bool(across) and width <= widest_whole
-        gaps, cuts = [], []  # per gap: its width, and NONE, WEAK, APART or CUT
+        gaps, cuts, walls = [], [], []  # per gap: its width; NONE, WEAK, APART or CUT; a grid gutter cut at
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
@@ -268,9 +268,13 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             else:
                 cuts.append(NONE)
             gaps.append(gap)
+            walls.append(gutter if cuts[-1] == CUT and gutter and gutter.on_grid else None)
             start = start if cuts[-1] == NONE else k + 1
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
+        if any(walls):
+            in_measure = partial(walled_or_in_measure, walled(row, bs, cuts, walls, spans, i, _MEASURE_NEAR, slack),
+                                 in_measure)
         pieces.append(cut_row(row, gaps, cuts, in_measure))
     joined = rejoined(pieces, white, boxes, hanging_mark, slack, separators)
     known = {id(ws): axes(box) for ws, box in zip(wholes.values(), shapes)}  # (axes: its own inverse)

@@ -6,7 +6,9 @@ aligned beside it; apart: a wide gap with no text right above or below it). Weak
 a river of word spaces down a loose justified column; this module keeps those that stand out
 from the word spaces of their stretch of row, and cuts the row there. It also tells the one
 weak cut that is sure after all: a gap on both edges of a gutter of the page's grid whose
-white goes on down (or up) to it (``grid_goes_on``).
+white goes on down (or up) to it (``grid_goes_on``), and the stretches of a row that fill a
+column of the grid wall to wall (``walled``): full lines of their column, whose justified
+spaces stay however wide, as a full line near them would say (``lines._in_measure``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from ..geometry import RowSpans
-from ..model import Word
+from ..model import Box, Word
 from .gutters import Gutters
 from .rejoin import SAME_SIZE
 from .script import CLOSING_QUOTES, FULL_STOPS, joins_without_space
@@ -140,3 +142,48 @@ def sizes_apart(a: Word, b: Word, gap: float) -> bool:
     head's kicker in 14 pt, 35 pt from the 8 pt text of the boxed sidebar beside it)."""
     small, big = (a.size, b.size) if a.size < b.size else (b.size, a.size)
     return small < SAME_SIZE * big and gap > _SIZES_APART * big
+
+
+def walled(row: list[Word], bs: list[Box], cuts: list[int], walls: list[Strip | None],
+            spans: list[RowSpans], i: int, near: float, slack: float) -> set[tuple[int, int]]:
+    """The stretches of row i (the ids of their first and last words; ``bs``: the words'
+    boxes) that fill a column of the page's grid wall to wall: cut from the words before and
+    after at gutters of the grid (``walls``, per gap), the first word starting on the left
+    gutter's right edge and the last ending on the right one's left edge (within ``slack``),
+    each gap between them ``APART`` at most (no gutter) and met by no row within ``near`` em
+    (``_repeated``: a table's cells). Such a stretch is a full line of its column as surely as one that a full
+    line near it matches (``lines._in_measure``): the first line of a column under a headline's
+    white, a short last line and a crosshead below it, has no such line within reach, and its
+    justified spaces are as wide as the column asks."""
+    sides = [k for k, g in enumerate(walls) if g is not None]
+    return {(id(row[a + 1]), id(row[b])) for a, b in zip(sides, sides[1:])
+            if abs(bs[a + 1].x0 - walls[a].x1) <= slack and abs(bs[b].x1 - walls[b].x0) <= slack
+            and all(c == NONE or c == APART and not _repeated(spans, i, bs, a + 1, k, b, near * row[k].size, slack)
+                    for k, c in enumerate(cuts[a + 1:b], a + 1))}
+
+
+def _repeated(spans: list[RowSpans], i: int, bs: list[Box], first: int, k: int, last: int,
+              reach: float, slack: float) -> bool:
+    """Whether a row within ``reach`` of row i has words on both sides of the gap after word k
+    (of the stretch from word ``first`` to word ``last``) and none over it: the gap is one
+    between items in columns (a table's cells), not a line's justified space."""
+    left, right = max(b.x1 for b in bs[first:k + 1]), bs[k + 1].x0
+    x0, x1, cy = bs[first].x0, bs[last].x1, spans[i].cy
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= reach:
+            lo, hi = spans[j].around(x0, x1)
+            met = [spans[j].boxes[id(w)] for w in spans[j].row[lo + 1:hi + 1]]
+            met = [c for c in met if c.x1 > x0 and c.x0 < x1]
+            if not any(c.x0 < right - slack and c.x1 > left + slack for c in met) \
+                    and any(c.x1 <= left + slack for c in met) and any(c.x0 >= right - slack for c in met):
+                return True
+            j += step
+    return False
+
+
+def walled_or_in_measure(stretches: set[tuple[int, int]], in_measure: Callable[..., bool],
+                         first: Word, last: Word, **kwargs: object) -> bool:
+    """``in_measure`` of the stretch of the row from ``first`` to ``last``, true at once for a
+    stretch that fills a column of the grid wall to wall (``walled``)."""
+    return (id(first), id(last)) in stretches or in_measure(first, last, **kwargs)
