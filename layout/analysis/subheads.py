@@ -256,18 +256,15 @@ def _span_host(g: Group, column: Box, headed: Sequence[Group], units: Sequence[U
     if not _sized_like(g, like):
         return None
     title = g.anchor_box
-    gutter, into, level = _GUTTER * body, _INTO * body, _STARTS_BELOW * body
+    into = _INTO * body
     size = max(b.size for b in g.header)
     hosts = [h for h in headed if h is not g and h.span is not None
              and title.y0 - _OVER_GAP * body <= h.anchor_box.y1 <= title.y0
              and h.anchor_box.x1 <= column.x0 + into
              and h.span.x0 <= column.x0 + into and h.span.x1 >= column.x1 - into
              and max(b.size for b in h.header) > size]
-    found = [h for h in hosts if any(
-        u.home is h and u.block is not None and column.x0 - gutter <= u.box.x1 <= column.x0 + into
-        and abs(u.box.y0 - title.y0) <= level
-        for u in map(units.__getitem__, grid.near(column.x0 - gutter, title.y0 - level,
-                                                   column.x0 + into, title.y0 + level)))]
+    beside = _starting_beside(column, title, units, grid, body)
+    found = [h for h in hosts if id(h) in beside]
     if len(found) != 1:
         return None
     host = found[0]
@@ -295,15 +292,24 @@ def _side_host(g: Group, column: Box, headed: Sequence[Group], units: Sequence[U
     if not _sized_like(g, like):
         return None
     title = g.anchor_box
-    gutter, into, level = _GUTTER * body, _INTO * body, _STARTS_BELOW * body
+    gutter, level = _GUTTER * body, _STARTS_BELOW * body
     size = max(b.size for b in g.header)
-    near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - level, column.x0 + into, title.y0 + level)]
-    found = [h for h in headed if h is not g and h.anchor_box.x1 <= column.x0 - gutter
+    beside = _starting_beside(column, title, units, grid, body)
+    found = [h for h in headed if h is not g and id(h) in beside and h.anchor_box.x1 <= column.x0 - gutter
              and abs(h.anchor_box.y0 - title.y0) <= level and max(b.size for b in h.header) > size
-             and max(u.box.y1 for u in h.units) >= column.y1 - _ENDS_ABOVE * body
-             and any(u.home is h and u.block is not None and column.x0 - gutter <= u.box.x1 <= column.x0 + into
-                     and abs(u.box.y0 - title.y0) <= level for u in near)]
+             and max(u.box.y1 for u in h.units) >= column.y1 - _ENDS_ABOVE * body]
     return found[0] if len(found) == 1 else None
+
+
+def _starting_beside(column: Box, title: Box, units: Sequence[Unit], grid: Grid, body: float) -> set[int]:
+    """The ids of the stories whose text starts right beside the title's column on the left
+    (a block ending from ``_GUTTER`` left of the column's edge to ``_INTO`` into it), level
+    with the title (its top within ``_STARTS_BELOW`` body sizes of the title's)."""
+    gutter, into, level = _GUTTER * body, _INTO * body, _STARTS_BELOW * body
+    return {id(u.home) for u in map(units.__getitem__, grid.near(column.x0 - gutter, title.y0 - level,
+                                                                  column.x0 + into, title.y0 + level))
+            if u.block is not None and column.x0 - gutter <= u.box.x1 <= column.x0 + into
+            and abs(u.box.y0 - title.y0) <= level}
 
 
 def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
