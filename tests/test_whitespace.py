@@ -103,3 +103,15 @@ def test_the_gutter_of_a_short_last_column_a_pitch_past_two_long_ones_is_on_the_
     assert found is not None and found.on_grid and (found.x0, found.x1) == (374.5, 390.7)
     off = boxes[:-4] + [Box(b.x0 + 30, b.y0, b.x1 + 30, b.y1) for b in boxes[-4:]]  # off the pitch
     assert find_gutters(off, body).through(366.0, 420.7, 104.25 + 3 * step, 0.3 * body) is None
+
+
+def test_a_gutter_beside_a_picture_keeps_its_width_where_it_opens_between_two_bylines():
+    """Two kickers in 22 pt type (their space 130..160), two bylines far apart under them
+    (10..60, 200..250), then a picture (50..140) beside a column (150..250): the white runs
+    down from the kickers' space, opens between the bylines and goes on between picture and
+    column. The two slices of body type (beside the bylines) are few of the strip's: they must
+    not bound its core (they made it 60..200, across the column's text: reportlab_s187_01_zh)."""
+    boxes = [Box(10, 40, 130, 62), Box(160, 40, 250, 62), Box(10, 66, 60, 74), Box(200, 66, 250, 74)]
+    boxes += [Box(50, 80, 140, 260)] + _column(150, 250, 80, 15)
+    (gutter,) = [s for s in white_strips(boxes, 10) if s.y1 > 200 and 20 < s.x0 < 150]
+    assert (gutter.x0, gutter.x1) == (140, 150)

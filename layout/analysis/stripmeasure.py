@@ -30,8 +30,11 @@ _OUTLIER = 0.8
 # white; fewer, and the strip wanders (a river of word spaces) and keeps the swapped sliver
 _HOLDING = 0.8
 # [body sizes] a box taller than this is large type (a headline) or a picture: slices with
-# one beside them are left out of a strip's core, unless none has body type beside it
+# one beside them are left out of a strip's core, unless none has body type beside it;
+# [share of the slices] or fewer than this share has: a gutter beside a picture, with body
+# type beside it only where the white opens between two bylines above, is the picture's side
 LARGE = 1.6
+_BODY_SHARE = 0.5
 # [body sizes] a box counts as beside a strip when it ends (or starts) this close to it; a
 # strip with no text on one side within ``_WITHIN`` (a short column's width) for ``_BLANK`` is
 # cut there (it crossed a blank stretch or a drawing: above and below are two strips, judged
@@ -167,7 +170,11 @@ def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     say nothing of the width): a headline across two columns is white only at its word space,
     wider than the body's and so no outlier, but off the gutter's middle; taken in, it narrowed
     the gutter to a sliver that the gaps of the lines beside it missed. The two slices that
-    bound the core are looked at first: when both are of body type, the others need no look."""
+    bound the core are looked at first: when both are of body type, the others need no look.
+    Slices of body type bound the core only when they are most of them (``_BODY_SHARE``): a
+    gutter between a picture and a column, with two slices of body type where its white opens
+    between two bylines, was taken for white from one byline to the other, a column wide, and
+    stood for a gutter that kept the real ones beside it out of the grid (reportlab_s187_01_zh)."""
     widths = list(map(_WIDTH, slices))
     least = _OUTLIER * sorted(widths)[int(_USUAL * len(widths))]
     usual = slices if all(map(least.__le__, widths)) else \
@@ -175,7 +182,7 @@ def _core(slices: Sequence[Free], body: float) -> tuple[float, float]:
     first, last = max(usual, key=_START), min(usual, key=_END)  # the slices bounding the core
     if not (first[7] and last[7]):  # (else they bound it among those of body type)
         body_type = list(compress(usual, map(_BODY, usual)))
-        if body_type:
+        if len(body_type) >= _BODY_SHARE * len(usual):
             first, last = max(body_type, key=_START), min(body_type, key=_END)
     x0, x1 = first[0], last[1]
     if x0 - x1 > MIN_WIDTH * body:  # no white common to them: one or two stand off the rest
