@@ -130,11 +130,13 @@ def _all_blocks(layout: Layout) -> Iterator[Block]:
 
 
 def _filled(b: Block, compounds: frozenset[str], lines: Sequence[Line] = ()) -> Block:
-    """The block, or one of ``lines`` in its style, with its text filled, in one ``replace``."""
+    """The block, or one of ``lines`` in its style, with its text filled: ``replace`` written
+    out, the fields in their order (a call for every paragraph of the page: ``replace`` reads
+    every field by name and passes them by keyword, four times as long)."""
     lines = tuple(lines) or b.lines
     text, word_breaks = joined([ln.text for ln in lines], compounds)
     box = b.box if lines is b.lines else union_all(ln.box for ln in lines)
-    return replace(b, lines=lines, box=box, text=text, word_breaks=word_breaks)
+    return Block(lines, box, b.size, b.bold, b.italic, b.role, text, b.frame, b.font, word_breaks)
 
 
 def _figure(f: Figure, compounds: frozenset[str]) -> Figure:
@@ -158,7 +160,7 @@ def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params,
         else:
             content.append(_story_paragraphs(c, grid, body, params, compounds))
     content.extend(_cut(run, grid, body, params, compounds))
-    return replace(story, content=tuple(content))
+    return Story(story.id, story.kind, tuple(content), story.box, story.columns)  # (as ``_filled``)
 
 
 def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
