@@ -1,11 +1,11 @@
 """Stage 2, lines → blocks, on hand-made lines."""
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
-from layout.analysis.blocks import build_blocks
+from layout.analysis.blocks import build_blocks, with_role
 from layout.analysis.lines import build_lines
 from layout.analysis.linestyle import make_line
-from layout.model import Box, Figure, Rule
+from layout.model import Block, Box, Figure, Rule, WordBreak
 from layout.params import Params
 
 from synth import column, text_lines, word
@@ -463,3 +463,14 @@ def test_a_block_split_evenly_between_two_sizes_takes_its_first_lines():
     assert b.size == 10.0
     (b,) = blocks_of([word("aaaa bbbb cc", 50, 100, 10.2), word("dddd eeee ff", 50, 112, 10.0)])
     assert b.size == 10.2
+
+
+def test_a_block_named_keeps_every_other_field():
+    """``with_role`` builds the block field by field (``replace`` written out, for speed): every
+    field but the role is the block's own. The list names every field of ``Block``, so one
+    added fails here until ``with_role`` carries it."""
+    assert [f.name for f in fields(Block)] == ["lines", "box", "size", "bold", "italic", "role",
+                                               "text", "frame", "font", "word_breaks"]
+    b = Block((), Box(1, 2, 3, 4), 9.5, True, True, role="body", text="a b", frame=2, font="serif",
+              word_breaks=(WordBreak(0, True),))
+    assert with_role(b, "headline") == replace(b, role="headline")

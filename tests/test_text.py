@@ -1,6 +1,6 @@
 """Stage 7, paragraphs and joining rules."""
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from layout import analyse_page
 from layout.analysis.blocks import build_blocks
@@ -468,3 +468,25 @@ def test_the_last_word_of_a_long_paragraph_is_the_one_a_whole_search_finds():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
         found, expected = last_word(text), whole.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_paragraphs_keep_every_other_field_of_their_block_and_story():
+    """The paragraph stage builds its blocks and stories field by field (``replace`` written
+    out, for speed): each paragraph keeps its block's type, role, frame and face, and each
+    story its id, kind, box and columns. A field added to either must be carried too: the
+    lists below name every field, so a new one fails here until it is."""
+    lines = tuple(Line((w,), w.box, w.text, 9.5, True, True, font="serif")
+                  for w in column(50, 100, 3, size=9.5))
+    block = Block(lines, union_all(ln.box for ln in lines), 9.5, True, True, role="body", text="",
+                  frame=3, font="serif")
+    story = Story("p1-s7", "article", (block,), Box(40, 90, 300, 160), columns=2)
+    assert [f.name for f in fields(Block)] == ["lines", "box", "size", "bold", "italic", "role",
+                                               "text", "frame", "font", "word_breaks"]
+    assert [f.name for f in fields(Story)] == ["id", "kind", "content", "box", "columns"]
+    layout = Layout(1, 600, 800, "pt", stories=(story,))
+    (out,) = paragraphs(layout, Grid((Column(50, 300),)), 9.5, Params()).stories
+    assert (out.id, out.kind, out.box, out.columns) == (story.id, story.kind, story.box, story.columns)
+    assert out.content and all(isinstance(b, Block) for b in out.content)
+    for b in out.content:
+        assert (b.size, b.bold, b.italic, b.role, b.frame, b.font) == (9.5, True, True, "body", 3, "serif")
+        assert b.text and b.lines

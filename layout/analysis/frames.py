@@ -66,6 +66,8 @@ class Frames:
         b, reach = line.box, _OVERRUN * line.size
         # (a band twice as deep: the test below, as written, is the one that decides)
         low, high = bisect_left(self._feet, b.y0 - 2 * reach), bisect_right(self._feet, b.cy)
+        if low >= high:  # (most lines: no foot there)
+            return None
         found = [i for _, i in self._by_foot[low:high] if (f := self._frames[i]).x0 - reach <= b.x0
                  and b.x1 <= f.x1 + reach and f.y1 <= b.cy and b.y0 <= f.y1 + reach]
         return min(found, default=None)

@@ -38,7 +38,7 @@ from dataclasses import replace
 from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
-from .blocks import same_style
+from .blocks import same_style, with_role
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
@@ -133,7 +133,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     # a badly read block held in a column is its text: its letters are no evidence of a title
     roles = ["body" if bad and r in ("headline", "crosshead") else r for bad, r in zip(illegible, roles)]
     blocks, roles = join_openings(blocks, roles, body, _SENTENCE_ENDS)
-    return tuple(b if b.role == r else replace(b, role=r) for b, r in zip(blocks, roles))
+    return tuple(b if b.role == r else with_role(b, r) for b, r in zip(blocks, roles))
 
 
 def _split_pattern_lines(b: Block, body: float) -> list[Block]:

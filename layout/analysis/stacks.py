@@ -64,8 +64,13 @@ def stacked_titles(heads: Sequence[Block], blocks: Sequence[Block], column: floa
 def _stacked_under(upper: Block, lower: Block, column: float) -> bool:
     """Whether ``lower`` starts right under ``upper`` over the same columns (see ``stacked_titles``)."""
     a, b = upper.box, lower.box
-    return -0.3 * upper.size <= b.y0 - a.y1 <= _STACK_GAP * upper.size and a.y0 < b.y0 \
-        and x_overlap(a, b) >= 0.5 * min(a.width, b.width) and abs(a.width - b.width) < column
+    if not (-0.3 * upper.size <= b.y0 - a.y1 <= _STACK_GAP * upper.size and a.y0 < b.y0):
+        return False
+    # x_overlap, min and the widths written out: every headline asks of every title level
+    # with its foot, across the page's row (most fail on height or width here)
+    wa, wb = a.x1 - a.x0, b.x1 - b.x0
+    shared = (a.x1 if a.x1 < b.x1 else b.x1) - (a.x0 if a.x0 > b.x0 else b.x0)
+    return shared >= 0.5 * (wa if wa < wb else wb) and abs(wa - wb) < column
 
 
 def _between(upper: Block, lower: Block, other: Block) -> bool:

@@ -130,11 +130,13 @@ def _all_blocks(layout: Layout) -> Iterator[Block]:
 
 
 def _filled(b: Block, compounds: frozenset[str], lines: Sequence[Line] = ()) -> Block:
-    """The block, or one of ``lines`` in its style, with its text filled, in one ``replace``."""
+    """The block, or one of ``lines`` in its style, with its text filled: ``replace`` written
+    out, the fields in their order (a call for every paragraph of the page: ``replace`` reads
+    every field by name and passes them by keyword, four times as long)."""
     lines = tuple(lines) or b.lines
     text, word_breaks = joined([ln.text for ln in lines], compounds)
     box = b.box if lines is b.lines else union_all(ln.box for ln in lines)
-    return replace(b, lines=lines, box=box, text=text, word_breaks=word_breaks)
+    return Block(lines, box, b.size, b.bold, b.italic, b.role, text, b.frame, b.font, word_breaks)
 
 
 def _figure(f: Figure, compounds: frozenset[str]) -> Figure:
@@ -158,7 +160,7 @@ def _story_paragraphs(story: Story, grid: Grid, body: float, params: Params,
         else:
             content.append(_story_paragraphs(c, grid, body, params, compounds))
     content.extend(_cut(run, grid, body, params, compounds))
-    return replace(story, content=tuple(content))
+    return Story(story.id, story.kind, tuple(content), story.box, story.columns)  # (as ``_filled``)
 
 
 def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
@@ -173,8 +175,7 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
     for b in blocks:
         # Text in a frame is measured against the frame's text in its column, not the page's.
         left, right = _column_in(b, blocks) if framed else _edges(b, grid, body)
-        common = _common_end(b.lines)
-        full_end = _common_end(b.lines, _FLUSH, _JUSTIFIED)
+        common, full_end = _common_ends(b.lines)
         spread = math.isfinite(full_end) and _spreads_cjk(b.lines, full_end)
         starts, ends = [ln.box.x0 for ln in b.lines], [ln.box.x1 for ln in b.lines]  # once a block
         for k, ln in enumerate(b.lines):
@@ -199,9 +200,11 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
                 paras.append([])
             paras[-1].append(ln)
             room, width, prev = end - ln.box.x1, max(end - left, 1e-6), ln
-            short = (min(end, full_end) - ln.box.x1) / max(ln.size, 1e-6)  # (a speck may read size 0)
-            short_of_full = math.isfinite(full_end) and (_stretches(ln.text) and short > _SHORT_OF_FULL or spread
-                                                         and _ends_cjk_sentence(ln.text) and short > _HALF_MARK)
+            short_of_full = False
+            if math.isfinite(full_end):  # (a ragged block has no full lines to fall short of)
+                short = (min(end, full_end) - ln.box.x1) / max(ln.size, 1e-6)  # (a speck may read size 0)
+                short_of_full = _stretches(ln.text) and short > _SHORT_OF_FULL or spread \
+                    and _ends_cjk_sentence(ln.text) and short > _HALF_MARK
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
                 cap = ln.words[0].box
     return [_filled(blocks[0], compounds, p) for p in paras]  # (no paragraph without a block)
@@ -295,14 +298,21 @@ def _measure_end(ends: Sequence[float], k: int, right: float, size: float,
     return common if common < right - _WIDER * size else right
 
 
-def _common_end(lines: Sequence[Line], edge: float = _EDGE, share: float = 0.5) -> float:
-    """Where most of a block's lines end together: the furthest end of the window ``edge`` em
-    wide (of the block's size) holding the most line ends, when it holds over ``share`` of
-    them (a justified column); infinity else (ragged lines, a block of a few)."""
+def _common_ends(lines: Sequence[Line]) -> tuple[float, float]:
+    """Where most of a block's lines end together (``_common_end``), and where its full lines
+    end (within ``_FLUSH``, ``_JUSTIFIED`` of them): the sizes and ends sorted once for both."""
     if len(lines) < 2 * _FULL_LINES:
-        return float("inf")
+        return float("inf"), float("inf")
     size = sorted(ln.size for ln in lines)[len(lines) // 2]
     ends = sorted(ln.box.x1 for ln in lines)
+    return _common_end(ends, size), _common_end(ends, size, _FLUSH, _JUSTIFIED)
+
+
+def _common_end(ends: Sequence[float], size: float, edge: float = _EDGE, share: float = 0.5) -> float:
+    """Where most of a block's lines end together (``ends``: where they end, sorted; ``size``:
+    the block's median size): the furthest end of the window ``edge`` em wide holding the most
+    line ends, when it holds over ``share`` of them (a justified column); infinity else
+    (ragged lines; ``_common_ends`` answers for a block of a few)."""
     best, top, lo = 0, float("inf"), 0
     for hi, e in enumerate(ends):
         while e - ends[lo] > edge * size:

@@ -136,35 +136,42 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
     used = [False] * count
     wide = MIN_COLUMN * h / SLICE
     pinch = _PINCH / SLICE
-    i = 0
+    setdefault = nxt.setdefault
+    # the interval i the sweep stands at, its start a, end e, and the narrowest strip in it
+    # that takes it (``NARROWING``): read once an interval, not once a strip
+    i, a, e, fill = 0, starts[0], ends[0], NARROWING * (ends[0] - starts[0])
     for s in open_:
         sx0, sx1 = s.x0, s.x1
-        while ends[i] <= sx0:  # (the last interval ends at the page's right, past every strip)
+        if e <= sx0:  # (the last interval ends at the page's right, past every strip)
             i += 1
-        if starts[i] <= sx0 and sx1 <= ends[i] and not starts[i + 1] < sx1:
+            while ends[i] <= sx0:
+                i += 1
+            a, e = starts[i], ends[i]
+            fill = NARROWING * (e - a)
+        if a <= sx0 and sx1 <= e:
             # The common case, the general one below written out: the strip goes on whole in
             # one free interval (its one piece is itself, at least ``narrow`` wide as every
-            # open strip is; it neither narrows nor splits).
+            # open strip is; it neither narrows nor splits; the next interval starts past e).
             key = (sx0, sx1)
-            older = nxt.setdefault(key, s)
+            older = setdefault(key, s)
             if older is not s:
                 if older.start <= s.start:  # (the younger unmeasured: ``_follow``)
                     done += _closed(s, k, top, h, wanted) if older.start == s.start else []
                     continue
                 nxt[key] = s
-            if not used[i] and sx1 - sx0 >= NARROWING * (ends[i] - starts[i]):
+            if sx1 - sx0 >= fill:
                 used[i] = True
             s.pinched = 0
             s.slices.append(free[i])
             continue
         j, pieces, touching = i, [], -1
         while j < count:
-            a = starts[j]
-            if not a < sx1:
+            fa = starts[j]
+            if not fa < sx1:
                 break
-            b = ends[j]
-            x0 = sx0 if sx0 > a else a  # max(a, sx0), min(b, sx1): the part in the strip
-            x1 = sx1 if sx1 < b else b
+            fb = ends[j]
+            x0 = sx0 if sx0 > fa else fa  # max(fa, sx0), min(fb, sx1): the part in the strip
+            x1 = sx1 if sx1 < fb else fb
             if x1 - x0 >= narrow:
                 pieces.append((j, x0, x1))
             elif touching < 0:
