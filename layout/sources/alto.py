@@ -82,6 +82,11 @@ class AltoFile:
     styles: dict[str, TextStyle]
     layout_tags: dict[str, str] = field(default_factory=dict)
     centred: frozenset[str] = frozenset()
+    # the qualified tags of String and HYP, which ``alto_lines.line_words`` asks for each line
+    word_tags: tuple[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_tags", (self.tag("String"), self.tag("HYP")))
 
     def tag(self, local: str) -> str:
         """The qualified tag of an element of this file's namespace."""
@@ -163,7 +168,7 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     rows = page_rows(alto, lines, Clip(bounds))
     # a page stating no size is sized by its letters; one stating sizes only doubts them
     # by its lines' heights, which it was tuned on
-    types, kinds = line_types([(row, heights) for row, *_, heights in rows],
+    types, kinds = line_types([(row, heights) for row, _, _, _, _, heights in rows],
                               lambda: not sizes_unstated(rows, styles.own))
     words = []
     confidences = _Confidences()

@@ -104,10 +104,10 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
     Each box as ``raw_box`` gives it (written out here: this runs for every word: attributes
     are named in bytes, which lxml takes without encoding them, and a file in pixels is not
     scaled)."""
-    string_tag, scale = alto.tag("String"), alto.scale
+    (string_tag, hyp_tag), scale = alto.word_tags, alto.scale
     strings = list(line.iterchildren(string_tag))
     hyphenated: set[int] = set()  # strings followed by a HYP (before the next String)
-    for hyp in line.iterchildren(alto.tag("HYP")):
+    for hyp in line.iterchildren(hyp_tag):
         broken = next(hyp.itersiblings(string_tag, preceding=True), None)
         if broken is not None:
             hyphenated.add(strings.index(broken))
