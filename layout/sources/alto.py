@@ -172,7 +172,7 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
                               lambda: not sizes_unstated(rows, styles.own))
     words = []
     confidences = _Confidences()
-    new_word, new_box = Word.__new__, Box.__new__  # (see ``_read_page``'s docstring)
+    new_word, new_box = Word.__new__, Box.__new__  # (see ``read_page``)
     for row_no, ((row, top, bottom, block, line_style, _), type_height, estimate, (_, low)) in enumerate(
             zip(rows, types, sizes_from_heights(types), kinds)):
         at_most = type_height / (CAP_HEIGHT if low else 1.0)  # the type's largest size
