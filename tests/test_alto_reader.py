@@ -100,3 +100,27 @@ def test_reading_a_page_makes_no_reference_cycle(tmp_path):
             gc.enable()
     assert [w.text for w in page.words] == ["one", "two"] and page.rules
     assert found == 0
+
+
+def test_words_are_whole_values_with_their_confidence_and_style(tmp_path):
+    """The reader makes its words by their ``__new__`` alone: each is a whole ``Word`` with a
+    ``Box``, equal to (and hashed, pickled as) one made by the class; a WC is the confidence
+    (none when missing or not a number); a String's STYLE adds to the style its STYLEREFS
+    names for that word only, beside a word of the same STYLEREFS without one."""
+    import dataclasses
+    import pickle
+
+    from layout.model import Box, Word
+
+    styles = '<Styles><TextStyle ID="S1" FONTFAMILY="Times" FONTSIZE="7"/></Styles>'
+    line = _line(_string("plain", 100, ' STYLEREFS="S1" WC="0.5"')
+                 + _string("strong", 200, ' STYLEREFS="S1" STYLE="bold" WC="NaN"')
+                 + _string("again", 300, ' STYLEREFS="S1"'))
+    words = _words(_alto(tmp_path / "w.xml", f"<TextBlock>{line}</TextBlock>", head=styles))
+    assert [(w.text, w.bold, w.confidence) for w in words] == [
+        ("plain", False, 0.5), ("strong", True, None), ("again", False, None)]
+    for word in words:
+        assert type(word) is Word and type(word.box) is Box
+        made = Word(*(getattr(word, f.name) for f in dataclasses.fields(Word)))
+        assert made == word == dataclasses.replace(word) == pickle.loads(pickle.dumps(word))
+        assert hash(made) == hash(word) and word.box == Box(*word.box.as_list(9))

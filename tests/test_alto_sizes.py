@@ -79,3 +79,17 @@ def test_a_page_stating_sizes_for_a_few_words_only_is_sized_by_its_letters(tmp_p
     body = {s for (text, y), s in sizes.items() if y >= 200}
     assert len(body) == 1 and body.pop() == pytest.approx(FULL, rel=0.05)
     assert sizes["GROSSE", 60] == pytest.approx(80, abs=0.01)  # 19.2 pt at 300 dpi
+
+
+@pytest.mark.parametrize("texts, kinds", [
+    (["TWEEDE", "KAMER."], (True, True)), (["JOURNAL"], (False, False)),
+    (["PARIS", "gare"], (False, False)), (["ÉTÉ", "1876"], (True, True)),
+    (["ÜBER", "Alles"], (False, True)), (["ÉTÉ", "中"], (False, True)),
+    (["1876", "—", "12."], (False, False)), (["Première", "année"], (False, True)), (["Quinzième"], (False, False))])
+def test_a_line_is_in_capitals_when_every_word_with_letters_is(texts, kinds):
+    """``letter_kinds`` judges a line's words joined: in capitals with none reaching below
+    when every letter is a capital standing on the baseline (not J, Q; an uncased letter is
+    none), whatever the words without letters; (False, False) for a line of no letter."""
+    from layout.sources.alto_lines import letter_kinds
+
+    assert letter_kinds([(None, text, 0.0, 1.0) for text in texts]) == kinds

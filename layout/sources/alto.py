@@ -40,16 +40,14 @@ What is read, and why:
   and find the reading order from the geometry alone.
 
 The words of a ``TextLine`` and the printed lines they lie on are read in ``alto_lines``,
-which the ground truth built from ALTO files reads them with too.
+which the ground truth built from ALTO files reads them with too; the page's rows are measured
+and clipped to the page in ``alto_rows``.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
-from operator import add, le, sub
 from pathlib import Path
 
 from lxml import etree
@@ -57,11 +55,10 @@ from lxml import etree
 from ..collector import collector_paused
 from ..errors import FormatError, InputError
 from ..model import Box, Figure, PageContent, Rule, Word
-from .alto_lines import (CAP_HEIGHT, Coords, Part, Row, element_name, line_types, printed_lines,
-                         raw_box, sizes_unstated, unflattened)
+from .alto_lines import CAP_HEIGHT, element_name, line_types, printed_lines, raw_box
+from .alto_rows import Clip, page_rows, sizes_unstated
 from .alto_styles import NO_STYLE, StyleLookup, TextStyle, centred_styles, text_style
-from .ocr import (OUTSIDE, PageBounds, page_size, rule_or_figure, sizes_from_heights,
-                  tallest_word)
+from .ocr import PageBounds, page_size, rule_or_figure, sizes_from_heights
 from .xml import ALTO_NAMESPACES, expect_root, number_of, parse
 
 DPI = 300.0
@@ -71,7 +68,6 @@ _POINT = DPI / 72.0
 # reported (ABBYY gives some capital headlines the body's size): its height is the size.
 _DOUBT = 1.5
 _BLOCK_TAGS = ("TextBlock", "ComposedBlock", "Illustration", "GraphicalElement")
-_UNSEEN = object()  # a WC not yet looked up
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +82,11 @@ class AltoFile:
     styles: dict[str, TextStyle]
     layout_tags: dict[str, str] = field(default_factory=dict)
     centred: frozenset[str] = frozenset()
+    # the qualified tags of String and HYP, which ``alto_lines.line_words`` asks for each line
+    word_tags: tuple[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_tags", (self.tag("String"), self.tag("HYP")))
 
     def tag(self, local: str) -> str:
         """The qualified tag of an element of this file's namespace."""
@@ -148,7 +149,9 @@ def read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent:
 
     This runs for every word of an archive: each word's attributes are read once, into
     tuples of numbers (``alto_lines``), and its ``Word`` and ``Box`` are made once, when the
-    sizes of the lines are known. The collector is paused, as ``pagepool`` pauses it around
+    sizes of the lines are known, by their ``__new__`` (``quickinit``: it makes the whole
+    value, and their ``__init__`` does nothing), called without the class call around it,
+    which costs as much again. The collector is paused, as ``pagepool`` pauses it around
     a page read and analysed: the bench and the truth readers read pages here directly; the
     page's words, which hold no cycle and live on, go to its oldest generation, not walked
     by the next collection (``kept``).
@@ -162,39 +165,46 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
     bounds = page_size(f"{alto.path}: Page {page.get('ID') or number}", width, height)
     styles = StyleLookup(alto.styles, alto.centred)
     lines, graphics, centred = _page_elements(alto, page, styles)
-    rows = _printed_rows(alto, lines, _Clip(bounds))
+    rows = page_rows(alto, lines, Clip(bounds))
     # a page stating no size is sized by its letters; one stating sizes only doubts them
     # by its lines' heights, which it was tuned on
-    types, kinds = line_types([(row, heights) for row, *_, heights in rows],
+    types, kinds = line_types([(row, heights) for row, _, _, _, _, heights in rows],
                               lambda: not sizes_unstated(rows, styles.own))
     words = []
-    confidences: dict[str | None, float | None] = {None: None}  # by WC: a page has a few hundred
+    confidences = _Confidences()
+    new_word, new_box = Word.__new__, Box.__new__  # (see ``read_page``)
     for row_no, ((row, top, bottom, block, line_style, _), type_height, estimate, (_, low)) in enumerate(
             zip(rows, types, sizes_from_heights(types), kinds)):
         at_most = type_height / (CAP_HEIGHT if low else 1.0)  # the type's largest size
-        looks: dict[tuple[str | None, str | None], tuple[str, float, bool, bool]] = {}
+        looks: dict[str | tuple[str | None, str] | None, tuple[str, float, bool, bool]] = {}
         for string, text, x0, x1 in row:
             get = string.get
-            refs = get(b"STYLEREFS"), get(b"STYLE")  # (named in bytes: see ``line_words``)
-            look = looks.get(refs)
+            refs, extra = get(b"STYLEREFS"), get(b"STYLE")  # (named in bytes: see ``line_words``)
+            key = refs if extra is None else (refs, extra)
+            look = looks.get(key)
             if look is None:  # worked out once per style named in the line
-                style = styles.own(refs[0]) or line_style if refs[0] else line_style
-                if refs[1]:
-                    style = styles.with_extra(style, refs[1])
+                style = styles.own(refs) or line_style if refs else line_style
+                if extra:
+                    style = styles.with_extra(style, extra)
                 size = style.size * _POINT if style.size else estimate
                 if type_height > _DOUBT * size or size > _DOUBT * at_most:
                     size = estimate  # the OCR's size is far from what the line shows
-                look = looks[refs] = (style.font, round(size, 2), style.bold, style.italic)
-            wc = get(b"WC")
-            confidence = confidences.get(wc, _UNSEEN)
-            if confidence is _UNSEEN:
-                confidence = confidences[wc] = number_of(wc)
+                look = looks[key] = (style.font, round(size, 2), style.bold, style.italic)
             font, word_size, bold, italic = look  # (a call with *look is slower)
-            words.append(Word(text, Box(x0, top, x1, bottom), font, word_size, bold, italic, False,
-                              confidence, row_no, block))
+            words.append(new_word(Word, text, new_box(Box, x0, top, x1, bottom), font, word_size,
+                                  bold, italic, False, confidences[get(b"WC")], row_no, block))
     figures, rules, frames = _graphics(alto, graphics, bounds)
     return PageContent(number, width, height, "px", tuple(words), figures, rules, frames,
                        centred_blocks=centred)
+
+
+class _Confidences(dict):
+    """WC → the confidence it gives (``number_of``; None for none), each worked out when first
+    met: a page has a few hundred."""
+
+    def __missing__(self, wc: str | None) -> float | None:
+        confidence = self[wc] = number_of(wc)
+        return confidence
 
 
 def _page_elements(alto: AltoFile, page: etree._Element, styles: StyleLookup
@@ -236,83 +246,6 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: StyleLookup
             centred.add(number)
         stack.append((child.iterchildren(), number, style))
     return lines, graphics, frozenset(centred)
-
-
-def _printed_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, TextStyle]],
-                  clip: _Clip) -> list[Row]:
-    """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
-    checked and clipped to the page. The words of a line get one top and bottom: the
-    TextLine's own when it is one row holding its words (see ``ocr.on_line``) and no speck
-    stretched it (``ocr.tallest_word``), else the extent of the row's words but its specks, or its
-    block's if boxed flat (``unflattened``). The TextBlock number is a hint (see
-    ``Word.source_block``)."""
-    rows: list[Row] = []
-    elements: list[etree._Element] = []  # the TextLine of each row
-    for line, block, style in lines:
-        printed = printed_lines(alto, line)
-        own = raw_box(line, alto.scale) if len(printed) == 1 else None
-        for row in printed:
-            words, tops, bottoms = clip.row(row)
-            heights = list(map(sub, bottoms, tops))
-            # the median of the words' middles, (y0 + y1) / 2 (halving keeps their order)
-            middle = sorted(map(add, tops, bottoms))[len(words) // 2] / 2
-            tallest = tallest_word(words, heights, own)
-            fits = own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]
-            if fits:
-                _, top, _, bottom = clip(own, line)  # a TextLine far off fails the page here
-            if not fits or own[3] - own[1] > tallest:
-                # the words' extent, leaving out those far taller than the line's type
-                top = min(y0 for y0, h in zip(tops, heights) if h <= tallest)
-                bottom = max(y1 for y1, h in zip(bottoms, heights) if h <= tallest)
-            rows.append((words, top, bottom, block, style, heights))
-            elements.append(line)
-    return unflattened(rows, elements, alto.scale, clip)
-
-
-class _Clip:
-    """``PageBounds`` on a box of ``alto_lines`` (a tuple): the box clipped to the page, or the
-    ``PageError`` of ``PageBounds`` naming the element. A box inside the page or slightly
-    outside (the common case) is decided on its four numbers, without making a ``Box``."""
-
-    def __init__(self, bounds: PageBounds) -> None:
-        self._bounds = bounds
-        w, h = bounds.width, bounds.height
-        # (lowest x0, y0), (highest x1, y1), the page's size: the highest is the largest
-        # float where (1 + OUTSIDE) times the page overflows, as a box reaching beyond it is
-        # no finite box, which PageBounds refuses
-        self.limits = ((-OUTSIDE * w, -OUTSIDE * h),
-                       tuple(min((1 + OUTSIDE) * v, sys.float_info.max) for v in (w, h)), (w, h))
-
-    def __call__(self, box: Coords | None, element: etree._Element) -> Coords:
-        if box is not None:
-            x0, y0, x1, y1 = box
-            (low_x, low_y), (high_x, high_y), (w, h) = self.limits
-            if low_x <= x0 <= x1 <= high_x and low_y <= y0 <= y1 <= high_y:
-                return (x0 if x0 > 0.0 else 0.0, y0 if y0 > 0.0 else 0.0,
-                        x1 if x1 < w else w, y1 if y1 < h else h)
-        # Far outside, not finite or missing: PageBounds raises, naming the element.
-        b = self._bounds(None if box is None else Box(*box), element_name(element))
-        return b.x0, b.y0, b.x1, b.y1
-
-    def row(self, row: list[Part]) -> tuple[list[tuple[etree._Element, str, float, float]],
-                                            Sequence[float], Sequence[float]]:
-        """The words of a printed line (``Part``) as (String, text, x0, x1), clipped, and their
-        tops and bottoms. A line inside the page, clear of its edges (most), is told so by its
-        extremes and needs no clipping; any other is clipped word by word."""
-        strings, texts, boxes = zip(*row)
-        if None not in boxes:
-            x0s, y0s, x1s, y1s = zip(*boxes)
-            width, height = self.limits[2]
-            if (min(x0s) > 0.0 and min(y0s) > 0.0 and max(x1s) < width and max(y1s) < height
-                    and all(map(le, x0s, x1s)) and all(map(le, y0s, y1s))):
-                return list(zip(strings, texts, x0s, x1s)), y0s, y1s
-        words, tops, bottoms = [], [], []
-        for string, text, box in row:
-            x0, y0, x1, y1 = self(box, string)
-            words.append((string, text, x0, x1))
-            tops.append(y0)
-            bottoms.append(y1)
-        return words, tops, bottoms
 
 
 def element_text(alto: AltoFile, element: etree._Element) -> str:

@@ -13,7 +13,6 @@ and ``title_regions`` too, so that a page reads alike whichever engine wrote it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from statistics import median
@@ -27,26 +26,26 @@ from .xml import split_tag
 if TYPE_CHECKING:  # alto imports this module
     from ..model import Box
     from .alto import AltoFile
-    from .alto_styles import TextStyle
 
 Coords = tuple[float, float, float, float]  # x0, y0, x1, y1 [px]
 Part = tuple[etree._Element, str, Coords | None]  # a String, its text as read, its box
-# A printed line as the page reader keeps it: its words (String, text, x0, x1), top and bottom,
-# TextBlock number, the style its TextLine inherits, and its words' heights.
-Row = tuple[list[tuple[etree._Element, str, float, float]], float, float, int | None,
-            "TextStyle", list[float]]
 _HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 
 
 def printed_lines(alto: AltoFile, line: etree._Element) -> list[list[Part]]:
     """The non-empty words of a ``TextLine``, as the printed lines they lie on, top to bottom
-    (``printed_rows``). Normally one. Some files put the words of several printed lines into
-    one TextLine (RERO's EZR issue of 1840 has whole blocks in one line, bottom line first).
-    A line set sideways, a word a row, comes in the order it reads (``along_sideways_line``,
-    by the ``ROTATION`` the file gives it or its block, else by its words' order)."""
+    (``split_lines``)."""
     parts = line_words(alto, line)
-    if len(parts) < 2:
-        return [parts] if parts else []
+    return split_lines(parts, line) if len(parts) > 1 else [parts] if parts else []
+
+
+def split_lines(parts: list[Part], line: etree._Element) -> list[list[Part]]:
+    """The words of a ``TextLine`` (``line_words``, two or more) as the printed lines they lie
+    on, top to bottom (``printed_rows``). Normally one. Some files put the words of several
+    printed lines into one TextLine (RERO's EZR issue of 1840 has whole blocks in one line,
+    bottom line first). A line set sideways, a word a row, comes in the order it reads
+    (``along_sideways_line``, by the ``ROTATION`` the file gives it or its block, else by its
+    words' order)."""
     boxes = [box for _, _, box in parts]
     rows = None if None in boxes else printed_rows(boxes)
     if rows is None:
@@ -64,7 +63,7 @@ def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:
     ALTO and hOCR readers (an hOCR ``ocrx_line`` may hold several printed lines too)."""
     typical = sorted([y1 - y0 for _, y0, _, y1 in boxes])[len(boxes) // 2]
     middles = [(y0 + y1) / 2 for _, y0, _, y1 in boxes]
-    if max(middles) - min(middles) <= typical or not _stacked(boxes):
+    if on_one_row(max(middles) - min(middles), typical, boxes):
         return None
     rows: list[list[int]] = []
     for k in sorted(range(len(boxes)), key=middles.__getitem__):
@@ -73,6 +72,13 @@ def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:
         else:
             rows.append([k])
     return [sorted(row) for row in rows]
+
+
+def on_one_row(spread: float, typical: float, boxes: list[Coords]) -> bool:
+    """Whether the words of a line (``boxes``) lie on one printed row (``printed_rows``): the
+    middles of their heights spread (``spread``, top to bottom) no more than their median
+    height (``typical``), or none stands over another."""
+    return spread <= typical or not _stacked(boxes)
 
 
 # [share of the narrower word's width] two words of one TextLine overlapping this much across
@@ -98,10 +104,10 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
     Each box as ``raw_box`` gives it (written out here: this runs for every word: attributes
     are named in bytes, which lxml takes without encoding them, and a file in pixels is not
     scaled)."""
-    string_tag, scale = alto.tag("String"), alto.scale
+    (string_tag, hyp_tag), scale = alto.word_tags, alto.scale
     strings = list(line.iterchildren(string_tag))
     hyphenated: set[int] = set()  # strings followed by a HYP (before the next String)
-    for hyp in line.iterchildren(alto.tag("HYP")):
+    for hyp in line.iterchildren(hyp_tag):
         broken = next(hyp.itersiblings(string_tag, preceding=True), None)
         if broken is not None:
             hyphenated.add(strings.index(broken))
@@ -138,10 +144,8 @@ def raw_box(element: etree._Element, scale: float) -> Coords | None:
         w, h = float(get(b"WIDTH")) * scale, float(get(b"HEIGHT")) * scale
     except (TypeError, ValueError):
         return None
-    isfinite = math.isfinite
-    if not (isfinite(x) and isfinite(y) and isfinite(w) and isfinite(h)):
-        return None
-    return x, y, x + w, y + h
+    # all four finite, as in ``line_words``
+    return (x, y, x + w, y + h) if (x - x) + (y - y) + (w - w) + (h - h) == 0.0 else None
 
 
 def element_name(element: etree._Element) -> str:
@@ -172,27 +176,6 @@ def title_regions(heights: list[float], region: Callable[[int], Coords | None]) 
         if box is not None and box[3] - box[1] <= _TITLE_BLOCK * typical:
             found[k] = box
     return found
-
-
-def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
-                clip: Callable[[Coords | None, etree._Element], Coords]) -> list[Row]:
-    """The printed rows of a page (``Row``), each flattened one that is the only line of its
-    TextBlock given the block's top and bottom (``title_regions``; ``clip`` checks the box
-    against the page)."""
-
-    def region(k: int) -> Coords | None:
-        line = elements[k]
-        block = line.getparent()
-        if block is None or sum(1 for _ in block.iterchildren(line.tag)) != 1:
-            return None
-        return raw_box(block, scale)
-
-    out = list(rows)
-    for k, box in title_regions([bottom - top for _, top, bottom, *_ in rows], region).items():
-        words, _, _, block_no, style, _ = rows[k]
-        _, top, _, bottom = clip(box, elements[k].getparent())
-        out[k] = (words, top, bottom, block_no, style, [bottom - top] * len(words))
-    return out
 
 
 # [share of the type's height] the height of a capital letter, ascender to descender being 1;
@@ -249,34 +232,33 @@ def letter_kinds(row: list[tuple[etree._Element, str, float, float]]) -> tuple[b
     boxed tight to the ink, it is its capital height tall, about ``CAP_HEIGHT`` of its
     type's (a title in capitals at the body size; a capital headline ABBYY gave the body's
     size); and whether no letter of it reaches below: then it may be that short ("Tweede
-    Kamer."), and its style's size is doubted only beyond that. (One pass over the words: it
-    runs for every line of a page boxed to its ink.)"""
-    lettered, capitals, descending = False, True, False
-    for word in row:
-        letters, in_capitals, reaching_below = _letters(word[1])
-        if letters:
-            lettered, capitals = True, capitals and in_capitals
-            descending = descending or reaching_below
-    return (capitals, not descending) if lettered else (False, False)
+    Kamer."), and its style's size is doubted only beyond that. The words are judged joined,
+    in one look (``_letters``): every word in capitals is every letter of the line in capitals,
+    as a word without letters has none to count. (It runs for every line of a page boxed to
+    its ink.)"""
+    letters, capitals, descending = _letters(" ".join([word[1] for word in row]))
+    return (capitals, not descending) if letters else (False, False)
 
 
 # Letters reaching below the baseline: lower-case ones, and the capitals J and Q in many faces
 _BELOW = frozenset("gjpqy")
 _DESCENDING = _BELOW | frozenset("QJ")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-@lru_cache(maxsize=4096)
 def _letters(text: str) -> tuple[bool, bool, bool]:
-    """Whether a word has letters, whether they are all capitals standing on the baseline,
-    whether one reaches below it. Cached: a page repeats its words; an ASCII word is judged by
-    string methods (its letters are A-Z and a-z: in capitals when it has no lower-case one)."""
+    """Whether a text has letters, whether they are all capitals standing on the baseline,
+    whether one reaches below it. A text holding a lower-case letter a-z (most lines) is told
+    by that at once; an ASCII text by string methods (its letters are A-Z and a-z: in
+    capitals when it has no lower-case one); any other letter by letter."""
+    descending = not _DESCENDING.isdisjoint(text)
+    if not _ASCII_LOWER.isdisjoint(text):
+        return True, False, descending
     if text.isascii():
         has = any(map(str.isalpha, text))
-        return (has, (not has or text.isupper()) and "Q" not in text and "J" not in text,
-                not _DESCENDING.isdisjoint(text))
+        return has, (not has or text.isupper()) and "Q" not in text and "J" not in text, descending
     letters = [c for c in text if c.isalpha()]
-    return (bool(letters), all(c.isupper() and c not in "QJ" for c in letters),
-            any(c in _DESCENDING for c in letters))
+    return bool(letters), all(c.isupper() and c not in "QJ" for c in letters), descending
 
 
 # Lower-case letters that stay between the baseline and the x-height (those reaching below:
@@ -347,19 +329,6 @@ def boxed_line_types(lines: list[list[tuple[object, str, Box]]], line_boxes: lis
 def _most_stated(sizes: list) -> bool:
     """Whether most of ``sizes`` are stated (not None), and there is one at least."""
     return 2 * sum(size is not None for size in sizes) >= len(sizes) > 0
-
-
-def sizes_unstated(rows: list[Row], own: Callable[[str], TextStyle | None]) -> bool:
-    """Whether most lines of the page have no style size, so that ``type_heights`` sizes it:
-    the British Library states FONTSIZE="0" for all but a few words of a page (a style of
-    12 pt for some of them). A line is judged by its first word (a look at every word costs
-    a twentieth of reading the page). ``rows``: the printed lines (``Row``); ``own``: the
-    style a STYLEREFS names."""
-    stated = 0
-    for words, _, _, _, line_style, _ in rows:
-        refs = words[0][0].get("STYLEREFS") if words else None
-        stated += ((own(refs) or line_style) if refs else line_style).size is not None
-    return 2 * stated < len(rows)
 
 
 def type_heights(rows: list[tuple[list[tuple[etree._Element, str, float, float]], list[float]]]

@@ -6,7 +6,7 @@ the column wide (``BINNENGEKOMEN.``, 944 px wide for 14 letters, Algemeen Handel
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -50,17 +50,12 @@ class StyleLookup:
     """
 
     def __init__(self, styles: dict[str, TextStyle], centred: frozenset[str] = frozenset()) -> None:
-        self._styles = styles
         self._centred = centred
         self._centred_refs: dict[str, bool] = {}
-        self._by_refs: dict[str, TextStyle | None] = {}
         self._with_extra: dict[tuple[TextStyle, str], TextStyle] = {}
-
-    def own(self, refs: str) -> TextStyle | None:
-        """The style a (non-empty) STYLEREFS names: its first ID that is a TextStyle's."""
-        if refs not in self._by_refs:
-            self._by_refs[refs] = next((self._styles[r] for r in refs.split() if r in self._styles), None)
-        return self._by_refs[refs]
+        # The style a (non-empty) STYLEREFS names, its first ID that is a TextStyle's (None
+        # when none is): a dict's own lookup, asked for every line and many words.
+        self.own: Callable[[str], TextStyle | None] = _ByRefs(styles).__getitem__
 
     def is_centred(self, refs: str) -> bool:
         """Whether a (non-empty) STYLEREFS names a centred ParagraphStyle."""
@@ -76,3 +71,15 @@ class StyleLookup:
                 style.size, style.font, style.bold or "bold" in flags,
                 style.italic or any(f.startswith("italic") for f in flags)) if flags else style
         return self._with_extra[style, extra]
+
+
+class _ByRefs(dict):
+    """STYLEREFS → the style it names (``StyleLookup.own``), each worked out when first asked."""
+
+    def __init__(self, styles: dict[str, TextStyle]) -> None:
+        super().__init__()
+        self._styles = styles
+
+    def __missing__(self, refs: str) -> TextStyle | None:
+        style = self[refs] = next((self._styles[r] for r in refs.split() if r in self._styles), None)
+        return style

@@ -1,0 +1,178 @@
+"""The printed lines of an ALTO page as the page reader (``alto.read_page``) keeps them
+(``Row``): each TextLine's words (``alto_lines.line_words``) split into the rows they lie on,
+checked and clipped to the page, with the top and bottom their words get. It runs for every
+line of every page: a line of one row inside the page (most) has its words' boxes taken apart
+once, and is neither split nor clipped word by word."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from operator import add, le, sub
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from ..model import Box
+from .alto_lines import (Coords, Part, element_name, line_words, on_one_row, raw_box, split_lines,
+                         title_regions)
+from .ocr import OUTSIDE, PageBounds, tallest_word
+
+if TYPE_CHECKING:  # alto imports this module
+    from .alto import AltoFile
+    from .alto_styles import TextStyle
+
+# A printed line as the page reader keeps it: its words (String, text, x0, x1), top and bottom,
+# TextBlock number, the style its TextLine inherits, and its words' heights.
+Row = tuple[list[tuple[etree._Element, str, float, float]], float, float, int | None,
+            "TextStyle", list[float]]
+
+
+def page_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, TextStyle]],
+              clip: Clip) -> list[Row]:
+    """The printed lines of the page (``printed_lines`` of each TextLine), their words' boxes
+    checked and clipped to the page. The words of a line get one top and bottom: the
+    TextLine's own when it is one row holding its words (see ``ocr.on_line``) and no speck
+    stretched it (``ocr.tallest_word``), else the extent of the row's words but its specks, or its
+    block's if boxed flat (``unflattened``). The TextBlock number is a hint (see
+    ``Word.source_block``)."""
+    rows: list[Row] = []
+    elements: list[etree._Element] = []  # the TextLine of each row
+    for line, block, style in lines:
+        parts = line_words(alto, line)
+        measured = _one_row(parts, clip) if parts else None
+        printed = [parts] if measured else split_lines(parts, line) if len(parts) > 1 else (
+            [parts] if parts else [])
+        own = raw_box(line, alto.scale) if len(printed) == 1 else None
+        for row in printed:
+            words, tops, bottoms, heights, middle = measured or _measured(row, clip)
+            tallest = tallest_word(words, heights, own)
+            fits = own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]
+            if fits:
+                _, top, _, bottom = clip(own, line)  # a TextLine far off fails the page here
+            if not fits or own[3] - own[1] > tallest:
+                # the words' extent, leaving out those far taller than the line's type
+                top = min(y0 for y0, h in zip(tops, heights) if h <= tallest)
+                bottom = max(y1 for y1, h in zip(bottoms, heights) if h <= tallest)
+            rows.append((words, top, bottom, block, style, heights))
+            elements.append(line)
+    return unflattened(rows, elements, alto.scale, clip)
+
+
+# A printed line's words (String, text, x0, x1), their tops, bottoms and heights and the median
+# of their middles, (y0 + y1) / 2, the words clipped to the page
+_Measured = tuple[list[tuple[etree._Element, str, float, float]], Sequence[float],
+                  Sequence[float], list[float], float]
+
+
+def _one_row(parts: list[Part], clip: Clip) -> _Measured | None:
+    """The words of a TextLine (``line_words``) measured (``_measured``) when they are one
+    printed row (``alto_lines.split_lines`` keeps them whole) lying inside the page, clear of its
+    edges (so that they need no clipping): most lines. None for any other, which is split and
+    clipped word by word. Its words' boxes are taken apart once for both."""
+    strings, texts, boxes = zip(*parts)
+    if None in boxes:
+        return None
+    x0s, y0s, x1s, y1s = zip(*boxes)
+    heights = list(map(sub, y1s, y0s))
+    sums = sorted(map(add, y0s, y1s))  # twice the words' middles (halving keeps their order)
+    n = len(heights)
+    if n > 1 and not on_one_row(sums[-1] / 2 - sums[0] / 2, sorted(heights)[n // 2], boxes):
+        return None
+    if not clip.inside(x0s, y0s, x1s, y1s):
+        return None
+    return list(zip(strings, texts, x0s, x1s)), y0s, y1s, heights, sums[n // 2] / 2
+
+
+def _measured(row: list[Part], clip: Clip) -> _Measured:
+    """A printed line's words (``Part``) measured (``_Measured``), clipped (``Clip.row``)."""
+    words, tops, bottoms = clip.row(row)
+    # the median of the words' middles (halving keeps their order)
+    middle = sorted(map(add, tops, bottoms))[len(words) // 2] / 2
+    return words, tops, bottoms, list(map(sub, bottoms, tops)), middle
+
+
+class Clip:
+    """``PageBounds`` on a box of ``alto_lines`` (a tuple): the box clipped to the page, or the
+    ``PageError`` of ``PageBounds`` naming the element. A box inside the page or slightly
+    outside (the common case) is decided on its four numbers, without making a ``Box``."""
+
+    def __init__(self, bounds: PageBounds) -> None:
+        self._bounds = bounds
+        w, h = bounds.width, bounds.height
+        # (lowest x0, y0), (highest x1, y1), the page's size: the highest is the largest
+        # float where (1 + OUTSIDE) times the page overflows, as a box reaching beyond it is
+        # no finite box, which PageBounds refuses
+        self.limits = ((-OUTSIDE * w, -OUTSIDE * h),
+                       tuple(min((1 + OUTSIDE) * v, sys.float_info.max) for v in (w, h)), (w, h))
+
+    def __call__(self, box: Coords | None, element: etree._Element) -> Coords:
+        if box is not None:
+            x0, y0, x1, y1 = box
+            (low_x, low_y), (high_x, high_y), (w, h) = self.limits
+            if low_x <= x0 <= x1 <= high_x and low_y <= y0 <= y1 <= high_y:
+                return (x0 if x0 > 0.0 else 0.0, y0 if y0 > 0.0 else 0.0,
+                        x1 if x1 < w else w, y1 if y1 < h else h)
+        # Far outside, not finite or missing: PageBounds raises, naming the element.
+        b = self._bounds(None if box is None else Box(*box), element_name(element))
+        return b.x0, b.y0, b.x1, b.y1
+
+    def inside(self, x0s: Sequence[float], y0s: Sequence[float], x1s: Sequence[float],
+               y1s: Sequence[float]) -> bool:
+        """Whether the boxes (their x0s, y0s, x1s and y1s) lie inside the page, clear of its
+        edges, none of them upside down: they need no clipping."""
+        width, height = self.limits[2]
+        return (min(x0s) > 0.0 and min(y0s) > 0.0 and max(x1s) < width and max(y1s) < height
+                and all(map(le, x0s, x1s)) and all(map(le, y0s, y1s)))
+
+    def row(self, row: list[Part]) -> tuple[list[tuple[etree._Element, str, float, float]],
+                                            Sequence[float], Sequence[float]]:
+        """The words of a printed line (``Part``) as (String, text, x0, x1), clipped, and their
+        tops and bottoms. A line inside the page, clear of its edges (most), is told so by its
+        extremes (``inside``) and needs no clipping; any other is clipped word by word."""
+        strings, texts, boxes = zip(*row)
+        if None not in boxes:
+            x0s, y0s, x1s, y1s = zip(*boxes)
+            if self.inside(x0s, y0s, x1s, y1s):
+                return list(zip(strings, texts, x0s, x1s)), y0s, y1s
+        words, tops, bottoms = [], [], []
+        for string, text, box in row:
+            x0, y0, x1, y1 = self(box, string)
+            words.append((string, text, x0, x1))
+            tops.append(y0)
+            bottoms.append(y1)
+        return words, tops, bottoms
+
+
+def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
+                clip: Callable[[Coords | None, etree._Element], Coords]) -> list[Row]:
+    """The printed rows of a page (``Row``), each flattened one that is the only line of its
+    TextBlock given the block's top and bottom (``title_regions``; ``clip`` checks the box
+    against the page)."""
+
+    def region(k: int) -> Coords | None:
+        line = elements[k]
+        block = line.getparent()
+        if block is None or sum(1 for _ in block.iterchildren(line.tag)) != 1:
+            return None
+        return raw_box(block, scale)
+
+    out = list(rows)
+    for k, box in title_regions([bottom - top for _, top, bottom, *_ in rows], region).items():
+        words, _, _, block_no, style, _ = rows[k]
+        _, top, _, bottom = clip(box, elements[k].getparent())
+        out[k] = (words, top, bottom, block_no, style, [bottom - top] * len(words))
+    return out
+
+
+def sizes_unstated(rows: list[Row], own: Callable[[str], TextStyle | None]) -> bool:
+    """Whether most lines of the page have no style size, so that ``alto_lines.type_heights`` sizes it:
+    the British Library states FONTSIZE="0" for all but a few words of a page (a style of
+    12 pt for some of them). A line is judged by its first word (a look at every word costs
+    a twentieth of reading the page). ``rows``: the printed lines (``Row``); ``own``: the
+    style a STYLEREFS names."""
+    stated = 0
+    for words, _, _, _, line_style, _ in rows:
+        refs = words[0][0].get(b"STYLEREFS") if words else None  # (bytes: see ``line_words``)
+        stated += ((own(refs) or line_style) if refs else line_style).size is not None
+    return 2 * stated < len(rows)
