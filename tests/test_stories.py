@@ -811,6 +811,24 @@ def test_a_column_under_the_white_between_two_titles_is_the_left_ones():
     assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id
 
 
+@pytest.mark.parametrize("size", [23.0, 23.5])
+def test_a_column_under_the_white_between_two_titles_is_the_left_ones_though_its_title_overhangs_the_gutter(size):
+    """As above, but the left title's box runs into column three by 1.5 or 6.75 points (less
+    than a body size: reportlab_s185_07_en, libreoffice_s185_01_en, by 3 and 1.4 points): it
+    still ends left of that column, not over it, so column three runs on from column two and
+    stays the left story's, though the right title is the lower one."""
+    words = (text_lines(["Senator Revives Plans"], 50, 60, size=size)
+             + text_lines(["Council Increases", "Quiet Museum"], 410, 60, size=20, pitch=22)
+             + marked(column(50, 100, 14), "Alfa") + marked(column(170, 100, 14, start=30), "Bravo")
+             + marked(column(290, 100, 14, start=60), "Charlie")
+             + marked(column(410, 110, 12, start=90), "Delta")
+             + marked(column(530, 110, 12, start=120), "Echo"))
+    layout = analyse_page(page(words, width=700))
+    assert headlines(layout) == ["Senator Revives Plans", "Council Increases Quiet Museum"]
+    assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
+    assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id
+
+
 def test_a_headline_with_a_picture_right_under_it_has_its_text_below():
     """A headline over a picture, its text under the picture: what stands beside the headline
     is not its text (``Group.text_below``), as for a headline with its text right under it;
