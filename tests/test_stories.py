@@ -139,6 +139,9 @@ def test_text_starting_mid_sentence_under_a_section_title_goes_on_from_the_colum
     assert alpha == golf
     alpha, golf = stories("d'golf")  # elided ("d'abord", "l'homme"): a word in lower case too
     assert alpha == golf
+    for closed in ('golf hotel," said', "golf,” said"):  # a quotation closed: words still
+        alpha, golf = stories(closed)
+        assert alpha == golf, closed
     alpha, golf = stories("Golf")
     assert alpha != golf
 
