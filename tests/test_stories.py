@@ -139,6 +139,9 @@ def test_text_starting_mid_sentence_under_a_section_title_goes_on_from_the_colum
     assert alpha == golf
     alpha, golf = stories("d'golf")  # elided ("d'abord", "l'homme"): a word in lower case too
     assert alpha == golf
+    for closed in ('golf hotel," said', "golf,” said"):  # a quotation closed: words still
+        alpha, golf = stories(closed)
+        assert alpha == golf, closed
     alpha, golf = stories("Golf")
     assert alpha != golf
 
@@ -807,6 +810,24 @@ def test_a_column_under_the_white_between_two_titles_is_the_left_ones():
              + marked(column(530, 110, 12, start=120), "Echo"))
     layout = analyse_page(page(words, width=700))
     assert headlines(layout) == ["Senator Revives", "Council Increases Quiet Museum"]
+    assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
+    assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id
+
+
+@pytest.mark.parametrize("size", [23.0, 23.5])
+def test_a_column_under_the_white_between_two_titles_is_the_left_ones_though_its_title_overhangs_the_gutter(size):
+    """As above, but the left title's box runs into column three by 1.5 or 6.75 points (less
+    than a body size: reportlab_s185_07_en, libreoffice_s185_01_en, by 3 and 1.4 points): it
+    still ends left of that column, not over it, so column three runs on from column two and
+    stays the left story's, though the right title is the lower one."""
+    words = (text_lines(["Senator Revives Plans"], 50, 60, size=size)
+             + text_lines(["Council Increases", "Quiet Museum"], 410, 60, size=20, pitch=22)
+             + marked(column(50, 100, 14), "Alfa") + marked(column(170, 100, 14, start=30), "Bravo")
+             + marked(column(290, 100, 14, start=60), "Charlie")
+             + marked(column(410, 110, 12, start=90), "Delta")
+             + marked(column(530, 110, 12, start=120), "Echo"))
+    layout = analyse_page(page(words, width=700))
+    assert headlines(layout) == ["Senator Revives Plans", "Council Increases Quiet Museum"]
     assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
     assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id
 

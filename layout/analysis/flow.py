@@ -47,9 +47,9 @@ _FULL_LINE = 0.1
 _RUNNING_LINES = 3
 _BEFORE = 0.5
 _APART = 1.0
-# a word as printed: letters or digits, joined by apostrophes or hyphens, closed by punctuation;
-# or a quotation mark set apart, as French sets its guillemets ("naïf « surveillé », la")
-_WORD = re.compile(r"[«(\[]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]]*|[«»“”„][,;:.!?]*")
+# a word as printed: letters or digits, joined by apostrophes or hyphens, in its quotation marks and
+# punctuation ('said," he'); or a quotation mark set apart (guillemets: "naïf « surveillé », la")
+_WORD = re.compile(r"[«(\[\"“‘]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]\"”’']*|[«»“”„][,;:.!?]*")
 # a word of letters alone, joined by apostrophes or hyphens ("l'homme", "peut-être", "ar-")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-?")
 # What closes a story's text where it stands: a jump line (it goes on on another page) and a
@@ -199,7 +199,7 @@ def _starts_mid_sentence(u: Unit) -> bool:
     if b is None or b.role != "body" or len(b.lines) < _RUNNING_LINES:
         return False
     words = b.lines[0].text.split()
-    first = words[0].rstrip(",;:.") if words else ""
+    first = words[0].rstrip(",;:.\"”’") if words else ""
     return len(first) >= 2 and first.islower() and _LETTERS.fullmatch(first) is not None \
         and all(map(_WORD.fullmatch, words)) \
         and 2 * sum(ln.box.width >= (1 - _FULL_LINE) * b.box.width for ln in b.lines) >= len(b.lines)

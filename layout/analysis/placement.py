@@ -253,10 +253,11 @@ class Placer:
             ░░░░ ░░u░     ░░░░ ░░░░         it only over the white between the titles: u is
                                             A's, though B's title sits a little lower
 
-        With no level title over u, one that ends left of u takes it from one that starts
-        right of it: the text runs on to the right under a row of titles (``══ A ══  u  ══ B``);
-        with none, when the title is beside u, a title higher up set over most of u
-        (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
+        With no level title over u, one that ends left of u (into it by ``_OVER`` at most: a
+        title's box may overhang the gutter by a few points, reportlab_s185_07_en) takes it
+        from one that starts right of it: the text runs on to the right under a row of titles
+        (``══ A ══  u  ══ B``); with none, when the title is beside u, a title higher up set over
+        most of u (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
         column right under that title (``_led_by``): a lead story's picture under its byline,
         or the top of its last columns, which a narrow story's small title, lower and beside
         it, reaches only over the white level with it. Failing that, a crosshead right above u in
@@ -295,7 +296,7 @@ class Placer:
         if x_overlap(title, b) <= _OVER * body:
             over = highest(lambda t: x_overlap(t, b) > _OVER * body and _level(t, title))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
-                over = highest(lambda t: t.x1 <= b.x0 and _level(t, title))
+                over = highest(lambda t: t.x1 <= b.x0 + _OVER * body and _level(t, title))
             if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
                 over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
                 if over is not None and not self._led_by(u, self.groups[over[1]]):
