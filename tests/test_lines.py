@@ -1516,6 +1516,20 @@ def test_a_cjk_side_head_stacked_beside_a_larger_headline_is_lines_of_its_own():
     assert "金沙湾聚焦现代齐综合乡" in texts(build_lines(cols + big + side[1:2], (), P))
 
 
+def test_a_latin_head_stacked_beside_a_larger_headline_is_lines_of_its_own():
+    """A 22 pt head stacked a word or two a line in a narrow column, 12 pt (0.55 em) right of
+    a 28 pt headline over three columns (holdout_59_02_en: "Agency Examines Municipal" |
+    "District", over "Approv-" and "es Rural"): its next lines start where it starts, in its
+    size, some wider than its first (ragged): a head of its own. Alone in the row, with no
+    lines of its own around, the smaller word stays on the headline's line."""
+    cols = [w for x in (35, 150, 265) for w in column(x, 145, 20, width=105, size=9, pitch=10.8)]
+    big = [word("Agency Examines Municipal", 35, 45.4, size=28), word("Tenant After Long Delay", 35, 76.7, size=28)]
+    side = [word(t, 397, 46.4 + 24.6 * k, size=22) for k, t in enumerate(("City", "Approves", "Rural", "Airport"))]
+    two = texts(build_lines(cols + big + side, (), P))
+    assert "Agency Examines Municipal" in two and "City" in two
+    assert "Agency Examines Municipal City" in texts(build_lines(cols + big + side[:1], (), P))
+
+
 def test_words_of_two_sizes_further_apart_than_display_type_is_ever_spaced_are_two_lines():
     """A side head's 14 pt kicker 35 pt (2.5 em of it) left of the 8 pt text of a boxed sidebar
     on its baseline (holdout_53_01_zh: "托育服务，深化防" | "志愿者围绕营商环"): wider than display
