@@ -343,6 +343,18 @@ def test_the_white_over_a_picture_in_a_storys_columns_is_no_line_between_bands_b
     assert {story_of(layout, f"Lima{i}") for i in range(2)} == {story_of(layout, "Beta")}
 
 
+def test_only_a_head_level_with_the_last_line_over_the_white_runs_across_it():
+    # the white from y=128 (the text's foot) to y=145 (the picture's top), body 10: a head
+    # starting 7 pt over it and ending under it crosses it; one starting three lines higher
+    # is set beside the text over the white (an OCR page's head and decks, in that band), and
+    # one ending in the white does not run across it
+    from layout.analysis.bands import _crossed
+    head = Box(410, 121, 600, 165)
+    assert _crossed([head], 128, 145, 10)
+    assert not _crossed([replace(head, y0=95)], 128, 145, 10)
+    assert not _crossed([replace(head, y1=140)], 128, 145, 10)
+
+
 @pytest.mark.parametrize("text_top", [365, 372])  # 1.2 and 1.9 body sizes under the byline
 def test_the_white_under_a_headlines_byline_is_no_line_between_bands(text_top):
     #  ══ Alpha ═══════════════     the white under the byline runs across the whole page (the
