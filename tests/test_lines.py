@@ -1516,6 +1516,34 @@ def test_a_cjk_side_head_stacked_beside_a_larger_headline_is_lines_of_its_own():
     assert "金沙湾聚焦现代齐综合乡" in texts(build_lines(cols + big + side[1:2], (), P))
 
 
+def test_a_latin_head_stacked_beside_a_larger_headline_is_lines_of_its_own():
+    """A 22 pt head stacked a word or two a line in a narrow column, 12 pt (0.55 em) right of
+    a 28 pt headline over three columns (holdout_59_02_en: "Agency Examines Municipal" |
+    "District", over "Approv-" and "es Rural"): its next lines start where it starts, in its
+    size, some wider than its first (ragged): a head of its own. Alone in the row, with no
+    lines of its own around, the smaller word stays on the headline's line."""
+    cols = [w for x in (35, 150, 265) for w in column(x, 145, 20, width=105, size=9, pitch=10.8)]
+    big = [word("Agency Examines Municipal", 35, 45.4, size=28), word("Tenant After Long Delay", 35, 76.7, size=28)]
+    side = [word(t, 397, 46.4 + 24.6 * k, size=22) for k, t in enumerate(("City", "Approves", "Rural", "Airport"))]
+    two = texts(build_lines(cols + big + side, (), P))
+    assert "Agency Examines Municipal" in two and "City" in two
+    assert "Agency Examines Municipal City" in texts(build_lines(cols + big + side[:1], (), P))
+
+
+def test_the_next_head_set_in_by_an_em_beside_a_head_overrunning_its_column_is_a_line_of_its_own():
+    """A 22 pt head overrunning its column to the next one's edge, and 25 pt (1.1 em) right of
+    it the next module's 26 pt head, its first line set in by an em, its second starting at its
+    column's edge, where the left one ends (scribus_s185_03_zh: "北塘区推进多层次生态环" |
+    "南城社区聚焦系统化人才队" over "伍 落实交通网络"): the right head goes on under its own
+    part, not under the whole: two lines. Alone in the row, the two stay one line."""
+    cols = [w for x in (272.5, 393.8, 515, 636.3, 757.5) for w in column(x, 1006, 20, width=111, size=8.7, pitch=11.7)]
+    left = [word("北塘区推进多层次生态环", 273.5, 922.4, size=22), word("境", 272.5, 946.6, size=21)]
+    right = [word("南城社区聚焦系统化人才队", 540.6, 922.4, size=26), word("伍 落实交通网络", 515, 951, size=26)]
+    two = texts(build_lines(cols + left + right, (), P))
+    assert "北塘区推进多层次生态环" in two and "南城社区聚焦系统化人才队" in two
+    assert "北塘区推进多层次生态环 南城社区聚焦系统化人才队" in texts(build_lines(cols + left + right[:1], (), P))
+
+
 def test_words_of_two_sizes_further_apart_than_display_type_is_ever_spaced_are_two_lines():
     """A side head's 14 pt kicker 35 pt (2.5 em of it) left of the 8 pt text of a boxed sidebar
     on its baseline (holdout_53_01_zh: "托育服务，深化防" | "志愿者围绕营商环"): wider than display

@@ -325,6 +325,39 @@ def test_the_white_under_a_figures_caption_is_no_line_between_bands():
     assert story_of(layout, "Kilo") == story_of(layout, "Gamma") != story_of(layout, "Lima")
 
 
+def test_the_white_over_a_picture_in_a_storys_columns_is_no_line_between_bands_beside_a_head_across_it():
+    #  ══ Alpha ══════════  ══ Gamma ══     the white over Alpha's picture runs across the page
+    #  ░░░░░ ░░░░░ ░░░░░    ░░░░░ ░░░░░     under Alpha's text, but Beta's head, level with
+    #  [      photo      ]  ══ Beta ═══     Alpha's last lines and with the picture, runs
+    #  caption              ══ Goes ═══     across it: not every column breaks there, and the
+    #  ░Kilo ░░░░░ ░░░░░    ░░░░░ ░░░░░     text under the picture is Alpha's, going on
+    #                                       (holdout_61_09_zh: "北塘区加快健身步道")
+    xs = (30, 150, 270)
+    words = text_lines(["Alpha Headline Here"], 30, 40, size=20, bold=True)
+    words += [w for i, x in enumerate(xs) for w in column(x, 70, 5, width=110, start=30 * i)]
+    words += text_lines(["A photo caption under the picture."], 30, 306, size=8)
+    words += [w for i, x in enumerate(xs) for w in marked(column(x, 325, 12, width=110, start=200 + 30 * i), f"Kilo{i}")]
+    words += text_lines(["Gamma Headline"], 410, 40, size=20, bold=True)
+    words += [w for i, x in enumerate((410, 530)) for w in column(x, 70, 3, width=110, start=60 * i)]
+    words += text_lines(["Beta Headline", "Goes Here Now"], 410, 121, size=20, bold=True, pitch=24)
+    words += [w for i, x in enumerate((410, 530)) for w in marked(column(x, 175, 20, width=110, start=300 + 30 * i), f"Lima{i}")]
+    layout = analyse_page(page(words, figures=[Box(30, 145, 380, 300)], width=680, height=600))
+    assert {story_of(layout, f"Kilo{i}") for i in range(3)} == {story_of(layout, "Alpha")}
+    assert {story_of(layout, f"Lima{i}") for i in range(2)} == {story_of(layout, "Beta")}
+
+
+def test_only_a_head_level_with_the_last_line_over_the_white_runs_across_it():
+    # the white from y=128 (the text's foot) to y=145 (the picture's top), body 10: a head
+    # starting 7 pt over it and ending under it crosses it; one starting three lines higher
+    # is set beside the text over the white (an OCR page's head and decks, in that band), and
+    # one ending in the white does not run across it
+    from layout.analysis.bands import _crossed
+    head = Box(410, 121, 600, 165)
+    assert _crossed([head], 128, 145, 10)
+    assert not _crossed([replace(head, y0=95)], 128, 145, 10)
+    assert not _crossed([replace(head, y1=140)], 128, 145, 10)
+
+
 @pytest.mark.parametrize("text_top", [365, 372])  # 1.2 and 1.9 body sizes under the byline
 def test_the_white_under_a_headlines_byline_is_no_line_between_bands(text_top):
     #  ══ Alpha ═══════════════     the white under the byline runs across the whole page (the

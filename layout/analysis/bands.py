@@ -24,6 +24,9 @@ _OPEN_CUT = 1.0
 # title over a feuilleton's white keeps 3.3)
 _UNDER_TEXT = 3.0
 _HEAD_MARGIN = 2.5
+# [body sizes] a head starting this far over the foot of the text beside it, or less, is
+# level with its last line (``_crossed``)
+_LEVEL = 1.0
 # [sizes of the head's largest type] the white under a head is its margin up to this too: a
 # title with no byline keeps the byline's room as well (groff's 20-point title keeps 29
 # points, 3.2 body sizes, 1.45 of its own size); an item's title over a feuilleton's white,
@@ -62,7 +65,8 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     drawn = [r.box for r in rules if r.orientation == "h"]
     margins = {id(stacks[id(g)][0]): max(_HEAD_MARGIN * body, _HEAD_OWN * max(b.size for b in g.header))
                for g in groups if id(g) in stacks}
-    heads = _by_foot(_under_text([stacks[id(g)][0] for g in groups if id(g) in stacks], running, drawn, body))
+    all_heads = [stacks[id(g)][0] for g in groups if id(g) in stacks]
+    heads = _by_foot(_under_text(all_heads, running, drawn, body))
     widest = max(margins.values(), default=0.0)
     filed: Grid | None = None  # the units' boxes, filed at the first gap (dense pages have none)
     # Running text in two columns or more: its left edges spread wider than a column gap,
@@ -70,7 +74,8 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     above, below = _left_spreads(ordered), _left_spreads(ordered[::-1])[::-1]
     cuts, reach = [], ordered[0].box.y1
     for k, u in enumerate(ordered[1:], 1):
-        if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body:
+        if u.box.y0 - reach >= _OPEN_CUT * body and above[k - 1] > 5 * body and below[k] > 5 * body \
+                and not _crossed(all_heads, reach, u.box.y0, body):
             y = (reach + u.box.y0) / 2
             if filed is None:
                 filed = Grid([u.box for u in units], 10 * body)
@@ -81,6 +86,17 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
             cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
     return cuts
+
+
+def _crossed(heads: Iterable[Box], top: float, foot: float, body: float) -> bool:
+    """Whether a head runs across the white from y=top to y=foot, starting over it (by no
+    more than ``_LEVEL`` body sizes) and ending under it: the head of the next band, level
+    with the last line of the text above the white in other columns and with the text or
+    picture below it: its columns broke higher, so the white is no line where every column
+    breaks (holdout_61_09_zh: two heads starting 7 pt over the foot of a story's text in the
+    columns beside them, over the picture set across that story's columns, the story going on
+    under it). A head starting higher is set beside the text over the white, in its band."""
+    return any(top - _LEVEL * body <= h.y0 < top and h.y1 > foot for h in heads)
 
 
 def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body: float) -> list[Box]:

@@ -232,17 +232,23 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     edge or centred on it, not centred on the two phrases (a centred headline's second line is)
     nor as wide as the phrase. Each within ``slack``. A space between the phrases of one
     headline, however wide, has that headline's next line set to both phrases (CJK type is set
-    on a grid of ems, so a line set to both may well start or end on one phrase's edge)."""
+    on a grid of ems, so a line set to both may well start or end on one phrase's edge).
+    Display words of two sizes, in any script, further apart than a word space
+    (``DISPLAY_SPACE``), are two heads when the right one is stacked beside the other
+    (``_stacked_beside``)."""
     a, b = row[k], row[k + 1]
     size, big = sorted((a.size, b.size))
     ba, bb = boxes[id(a)], boxes[id(b)]
     touching = bb.x0 - ba.x1 <= _PHRASE_GAP * size
-    if size <= DISPLAY * body or not joins_without_space(a.text, b.text):
+    if size <= DISPLAY * body:
         return False
-    b0, b1 = _phrase(row, k + 1, 1, boxes)
-    if size < DISPLAY_SIZE * big and not touching:
-        return bb.x0 - ba.x1 > DISPLAY_SPACE * size and _stacked_beside(spans, i, b0, b1, bb.cy, b.size, slack)
+    if size < DISPLAY_SIZE * big and not touching:  # in any script
+        b0, b1 = _phrase(row, k + 1, 1, boxes)
+        return bb.x0 - ba.x1 > DISPLAY_SPACE * size and _stacked_beside(spans, i, ba.x1, b0, b1, bb.cy, b.size, slack)
+    if not joins_without_space(a.text, b.text):
+        return False
     a0, a1 = _phrase(row, k, -1, boxes)
+    b0, b1 = _phrase(row, k + 1, 1, boxes)
     if touching:
         return size >= DISPLAY_SIZE * big and _next_lines_apart(
             spans, i, a0, min(a1, b0), max(b0, a1), b1 - slack, ba.cy, size, slack) \
@@ -261,16 +267,35 @@ def own_lines(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequenc
     return False
 
 
-def _stacked_beside(spans: Sequence[RowSpans], i: int, b0: float, b1: float, cy: float, size: float,
-                    slack: float) -> bool:
+def _stacked_beside(spans: Sequence[RowSpans], i: int, a1: float, b0: float, b1: float, cy: float,
+                    size: float, slack: float) -> bool:
     """Whether the right of two phrases in two sizes (from x=b0 to x=b1, in type of ``size``,
-    its middle at y=cy) has a line of its own size right over or under it alone, starting at
-    its left edge (``_starts_under``): a head stacked in a narrow column of its own beside the
-    other, a line of each size level with one of the other (holdout_53_07_zh: the 20 pt side head
-    "长丰县补 / 齐综合乡 / 村振兴更" 15 pt right of the 32 pt "金沙湾聚焦现代"). One headline in two
-    sizes goes on under its start, not under its right end in the right one's size."""
+    its middle at y=cy; the left one ending at x=a1) has a line of its own size right over or
+    under it (``_OWN_LINE``), first of its row there, starting at its left edge
+    (``_starts_under``) or further left in the white between the phrases, no further than the
+    left one's end (within ``slack``): a head stacked in a narrow column of its own beside the
+    other, a line of each size level with one of the other (holdout_53_07_zh: the 20 pt side
+    head "长丰县补 / 齐综合乡 / 村振兴更" 15 pt right of the 32 pt "金沙湾聚焦现代";
+    holdout_59_02_en: the 22 pt "District / Approv- / es Rural" 12 pt right of the 28 pt
+    "Agency Examines Municipal", its next lines ragged, some wider than "District"); or the
+    next module's head, its first line set in by an em, its next line starting at the column's
+    edge, where the left head, overrunning its column, ends (scribus_s185_03_zh: the 26 pt
+    "南城社区聚焦系统化人才队" over "伍 落实交通网络", 25 pt right of the 22 pt
+    "北塘区推进多层次生态环"). One headline in two sizes goes on under its start, not under
+    its right part in the right part's size."""
     push = _PUSHED * size
-    return any(_starts_under(x0, b0, push, slack) for x0, _, _, _ in _lines_within(spans, i, b0 - push, b1, cy, size, slack))
+    low = min(a1, b0 - push)  # the furthest left the line may start
+    for step in (-1, 1):
+        j = i + step  # a row's middle is its first word's, up to a line from its others'
+        while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= 2 * _OWN_LINE * size:
+            k, end = spans[j].around(low + slack, b1)  # row[k + 1]: the first reaching in
+            w = spans[j].row[k + 1] if k < end else None
+            if w is not None and min(w.size, size) >= DISPLAY_SIZE * max(w.size, size) \
+                    and abs(spans[j].boxes[id(w)].cy - cy) <= _OWN_LINE * size \
+                    and low - slack <= spans[j].starts[k + 1] <= b0 + slack:
+                return True
+            j += step
+    return False
 
 
 def _next_lines_apart(spans: Sequence[RowSpans], i: int, a0: float, a1: float, b0: float, b1: float,
