@@ -55,8 +55,7 @@ def make_line(words: list[Word], vertical: bool, box: Box | None = None) -> Line
         return Line((w,), w.box, w.text, w.size, w.bold or not w.text, w.italic or not w.text,
                     vertical, font_family(w.font))
     first = words[0]
-    style = (first.bold, first.italic, first.font, first.size)
-    if all((w.bold, w.italic, w.font, w.size) == style for w in words):
+    if _one_style(words):
         # One style throughout (most lines): no lead-in, nothing to count.
         blank = not any(w.text for w in words)  # no characters: styled, as counted below
         box = box if box is not None else union_all([w.box for w in words])
@@ -81,6 +80,17 @@ def make_line(words: list[Word], vertical: bool, box: Box | None = None) -> Line
     return Line(tuple(words), box, join_words(words, vertical),
                 max(sizes, key=sizes.get), bold >= _STYLE_SHARE * total,
                 italic >= _STYLE_SHARE * total, vertical, font_family(max(fonts, key=fonts.get)))
+
+
+def _one_style(words: list[Word]) -> bool:
+    """Whether all words are set in the first's size, face, weight and slant (a loop of plain
+    comparisons: every line of a page asks, and a tuple a word costs twice as much)."""
+    first = words[0]
+    bold, italic, font, size = first.bold, first.italic, first.font, first.size
+    for w in words:
+        if w.size != size or w.font != font or w.bold != bold or w.italic != italic:
+            return False
+    return True
 
 
 def join_words(words: Sequence[Word], vertical: bool = False) -> str:

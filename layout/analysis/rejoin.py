@@ -118,9 +118,11 @@ def other_lines(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     whole line), and a line switches faces between scripts (a chart's labels crowded over one
     another, "2019 年" over "2020", stay a row of labels)."""
     small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
-    return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
-            and abs(gap) > _OFF_BASELINE_GAP * small) or gap < -_OVERPRINT * small and (
-                a.bold, a.size) != (b.bold, b.size)
+    if small >= SAME_SIZE * big:  # (Box.cy and Box.height written out: every gap of a page asks)
+        off, ha, hb = (ba.y0 + ba.y1) / 2 - (bb.y0 + bb.y1) / 2, ba.y1 - ba.y0, bb.y1 - bb.y0
+        if abs(off) > OFF_BASELINE * (hb if hb < ha else ha) and abs(gap) > _OFF_BASELINE_GAP * small:
+            return True
+    return gap < -_OVERPRINT * small and (a.bold, a.size) != (b.bold, b.size)
 
 
 def rejoined(rows: list[list[list[Word]]], white: PageWhite, boxes: dict[int, Box],

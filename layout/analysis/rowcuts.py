@@ -67,17 +67,24 @@ def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
                 for a, b in zip(row, row[1:])] if judged else []
     for end in [k for k, c in enumerate(cuts) if c == CUT] + [len(cuts)] if judged else ():
+        stretch = cuts[start:end]
+        if WEAK not in stretch and APART not in stretch:  # (a word alone, or no cut to judge)
+            start = end + 1
+            continue
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == NONE]
-        alike = all(cuts[k] == APART for k in range(start, end)) or end - start == 1 \
+        alike = stretch.count(APART) == end - start or end - start == 1 \
             and cuts[start] == WEAK and not joins_without_space(row[start].text, row[end].text)
         if alike:  # are they alike, and do they fill the measure?
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
             one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
             spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
                 row[start], row[end], gap=one[0] if len(one) == 1 else None, indented=True) else []
+        if not spaces:
+            start = end + 1
+            continue
         runs = [w for w in row[start:end + 1] if " " in w.text.strip()]
-        if spaces and (not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
-                alike or in_measure(row[start], row[end], indented=True))):
+        if not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
+                alike or in_measure(row[start], row[end], indented=True)):
             for k in range(start, end):
                 if cuts[k] in (WEAK, APART) and one_size[k] and (
                         gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
