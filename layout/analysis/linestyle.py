@@ -57,9 +57,10 @@ def make_line(words: list[Word], vertical: bool, box: Box | None = None) -> Line
     first = words[0]
     if _one_style(words):
         # One style throughout (most lines): no lead-in, nothing to count.
-        blank = not any(w.text for w in words)  # no characters: styled, as counted below
+        texts = [w.text for w in words]
+        blank = not any(texts)  # no characters: styled, as counted below
         box = box if box is not None else union_all([w.box for w in words])
-        return Line(tuple(words), box, join_words(words, vertical),
+        return Line(tuple(words), box, _joined(words, texts, vertical),
                     first.size, bool(first.bold) or blank, bool(first.italic) or blank, vertical,
                     font_family(first.font))
     styled = words
@@ -100,7 +101,11 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one. The letters of a
     word set letter-spaced join, whatever their spacing (``_letter_spacing``).
     """
-    texts = [w.text for w in words]
+    return _joined(words, [w.text for w in words], vertical)
+
+
+def _joined(words: Sequence[Word], texts: list[str], vertical: bool) -> str:
+    """``join_words`` of words whose texts the caller has (``texts``, read only)."""
     joined = "".join(texts)
     if joined.count(" ") >= _SPACED_RUN - 1:  # (no word of the line can hold such a run else)
         texts = [_SPACED_LETTERS.sub(_closed_up, t) if t.count(" ") >= _SPACED_RUN - 1 else t
