@@ -26,6 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache, partial
+from operator import attrgetter
 
 from ..geometry import RowSpans, VerticalRules, union_all
 from ..model import Box, Line, Rule, Word
@@ -72,6 +73,7 @@ _BEYOND_MEASURE = 1.0
 _REACH_IN = 0.3
 
 Axes = Callable[[Box], Box]
+_BOX = attrgetter("box")
 
 
 def _flip(box: Box) -> Box:
@@ -140,7 +142,7 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
     one of its blocks holds side by side are, when ``upright`` (``rejoin.fragments``)."""
     found: dict[tuple, list[int]] = {}  # the positions of a found line's words
     rows: list[list[int]] = []  # the positions of each row's words
-    bs = [boxes[id(w)] for w in words]
+    bs = list(map(_BOX, words)) if upright else [boxes[id(w)] for w in words]  # (upright: the same)
     cys = [(b.y0 + b.y1) / 2 for b in bs]  # Box.cy, written out: once a word
     middle = height = 0.0
     counted = 0  # the words the middle is the mean of (not the far smaller marks)
@@ -162,14 +164,27 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
     groups = fragments(lines, words, shapes) if upright else [[j] for j in range(len(lines))]
     whole: list[Box | None] = [None] * len(rows)  # the box of a row of one found line
     whole += [shapes[js[0]] if len(js) == 1 else None for js in groups]
-    rows += [lines[js[0]] if len(js) == 1 else [k for j in js for k in lines[j]] for js in groups]
-    middles = [_median([cys[k] for k in ks]) for ks in rows]
+    middles = [_middle(cys, ks) for ks in rows]  # (a row's words, as a found line's, came in cy order)
+    for js in groups:
+        if len(js) == 1:
+            rows.append(lines[js[0]])
+            middles.append(_middle(cys, lines[js[0]]))
+        else:  # fragments of one line, side by side
+            rows.append([k for j in js for k in lines[j]])
+            middles.append(_median([cys[k] for k in rows[-1]]))
     x0s = [b.x0 for b in bs]
     for ks in rows:  # along the line (by position, not by a word's id: the sort's key is C's)
         ks.sort(key=x0s.__getitem__)
     order = sorted(range(len(rows)), key=middles.__getitem__)  # stable, as rows.sort would be
     return ([[words[k] for k in rows[j]] for j in order], [middles[j] for j in order],
             [rows[j] for j in order], [whole[j] for j in order])
+
+
+def _middle(cys: list[float], ks: list[int]) -> float:
+    """``_median`` of ``cys`` at the positions ``ks``, given in the order of their values (the
+    words of a row, gathered in cy order): read off the middle, no list, no sort."""
+    n = len(ks)
+    return cys[ks[n // 2]] if n % 2 else (cys[ks[n // 2 - 1]] + cys[ks[n // 2]]) / 2
 
 
 def _median(values: list[float]) -> float:
@@ -195,7 +210,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
     boxes = {id(w): w.box for w in words} if axes is _same else {id(w): axes(w.box) for w in words}
     rows, middles, positions, found_boxes = _rows(words, boxes, axes is _same)
     spans = [RowSpans(row, boxes) for row in rows]
-    extents = [row_extent(row, boxes) if row[0].source_block is not None else None for row in rows]
+    extents = [(one.x0, one.x1) if one is not None else row_extent(row, boxes) if row[0].source_block is not None
+               else None for row, one in zip(rows, found_boxes)]  # (a whole found line's box gives its own)
     found_rows = [(m, *e) for row, m, e in zip(rows, middles, extents)
                   if len(row) > 1 and found_line(row[0], row[-1])]
     measure = found_measure([x1 - x0 for _, x0, x1 in found_rows], body)
@@ -249,7 +265,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     prev, w, gap, face)) and spanned_across(row, k, boxes, spans, i, slack, within=not shown):
                 gutter = None  # one title's phrase space over a gutter: its byline or kicker spans it
             if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
-                    or (not in_column or not found) and sizes_apart(prev, w, gap) \
+                    or (not in_column or not found) and prev.size != w.size and sizes_apart(prev, w, gap) \
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(

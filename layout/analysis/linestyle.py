@@ -55,12 +55,12 @@ def make_line(words: list[Word], vertical: bool, box: Box | None = None) -> Line
         return Line((w,), w.box, w.text, w.size, w.bold or not w.text, w.italic or not w.text,
                     vertical, font_family(w.font))
     first = words[0]
-    style = (first.bold, first.italic, first.font, first.size)
-    if all((w.bold, w.italic, w.font, w.size) == style for w in words):
+    if _one_style(words):
         # One style throughout (most lines): no lead-in, nothing to count.
-        blank = not any(w.text for w in words)  # no characters: styled, as counted below
+        texts = [w.text for w in words]
+        blank = not any(texts)  # no characters: styled, as counted below
         box = box if box is not None else union_all([w.box for w in words])
-        return Line(tuple(words), box, join_words(words, vertical),
+        return Line(tuple(words), box, _joined(words, texts, vertical),
                     first.size, bool(first.bold) or blank, bool(first.italic) or blank, vertical,
                     font_family(first.font))
     styled = words
@@ -83,6 +83,17 @@ def make_line(words: list[Word], vertical: bool, box: Box | None = None) -> Line
                 italic >= _STYLE_SHARE * total, vertical, font_family(max(fonts, key=fonts.get)))
 
 
+def _one_style(words: list[Word]) -> bool:
+    """Whether all words are set in the first's size, face, weight and slant (a loop of plain
+    comparisons: every line of a page asks, and a tuple a word costs twice as much)."""
+    first = words[0]
+    bold, italic, font, size = first.bold, first.italic, first.font, first.size
+    for w in words:
+        if w.size != size or w.font != font or w.bold != bold or w.italic != italic:
+            return False
+    return True
+
+
 def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     """Words' text joined with a space where their gap is a word space and the script uses one.
 
@@ -90,7 +101,11 @@ def join_words(words: Sequence[Word], vertical: bool = False) -> str:
     headline ("河口镇打造供暖管网　改造应急预案"); punctuation never takes one. The letters of a
     word set letter-spaced join, whatever their spacing (``_letter_spacing``).
     """
-    texts = [w.text for w in words]
+    return _joined(words, [w.text for w in words], vertical)
+
+
+def _joined(words: Sequence[Word], texts: list[str], vertical: bool) -> str:
+    """``join_words`` of words whose texts the caller has (``texts``, read only)."""
     joined = "".join(texts)
     if joined.count(" ") >= _SPACED_RUN - 1:  # (no word of the line can hold such a run else)
         texts = [_SPACED_LETTERS.sub(_closed_up, t) if t.count(" ") >= _SPACED_RUN - 1 else t

@@ -76,17 +76,21 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
     their gutter would be read across, ``foundlines.read_across``, and never cut)."""
     # per line: middle, height, left, right, size (of its first word)
     spans = [((b.y0 + b.y1) / 2, b.y1 - b.y0, b.x0, b.x1, words[ks[0]].size) for ks, b in zip(lines, shapes)]
-    middles, lefts = [s[0] for s in spans], [s[2] for s in spans]  # (sort keys in C)
+    middles, heights, lefts = [s[0] for s in spans], [s[1] for s in spans], [s[2] for s in spans]  # (in C)
     by_block: dict[int | None, list[int]] = {}
     for j, ks in enumerate(lines):
         by_block.setdefault(words[ks[0]].source_block, []).append(j)
-    measure = {k: full_measure([spans[j][3] - spans[j][2] for j in js]) if len(js) >= MEASURED
-               else math.inf for k, js in by_block.items()}
     root = list(range(len(lines)))
-    tallest = _ONE_LINE * sorted(h for _, h, *_ in spans)[len(spans) // 2] if spans else 0.0
+    tallest = _ONE_LINE * sorted(heights)[len(spans) // 2] if spans else 0.0
+    joined = False
     for block, js in by_block.items():
         js.sort(key=middles.__getitem__)
-        for i, a in enumerate(js):
+        cys = [middles[j] for j in js]
+        measure = None  # the block's, asked of a pair of fragments only
+        # the lines the next of the block stands level with (most stand higher: no look further)
+        level = [i for i, (cy, cy_b, a) in enumerate(zip(cys, cys[1:], js)) if not cy_b - cy > OFF_BASELINE * heights[a]]
+        for i in level:
+            a = js[i]
             cy, h, x0, x1, size = spans[a]
             for b in islice(js, i + 1, None):  # (no copy of the rest: the loop stops soon)
                 cy_b, h_b, x0_b, x1_b, size_b = spans[b]
@@ -95,9 +99,15 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
                 small, big = sorted((size, size_b))
                 gap = max(x0_b - x1, x0 - x1_b)
                 if cy_b - cy <= OFF_BASELINE * min(h, h_b) and small >= SAME_SIZE * big and max(h, h_b) <= tallest \
-                        and -_HAIR * small <= gap <= _BESIDE * small \
-                        and max(x1, x1_b) - min(x0, x0_b) <= measure[block] + big:
-                    root[root_of(root, b)] = root_of(root, a)
+                        and -_HAIR * small <= gap <= _BESIDE * small:
+                    if measure is None:
+                        measure = full_measure([spans[j][3] - spans[j][2] for j in js]) if len(js) >= MEASURED \
+                            else math.inf
+                    if max(x1, x1_b) - min(x0, x0_b) <= measure + big:
+                        root[root_of(root, b)] = root_of(root, a)
+                        joined = True
+    if not joined:
+        return [[j] for j in sorted(range(len(lines)), key=lefts.__getitem__)]
     groups: dict[int, list[int]] = {}
     for j in sorted(range(len(lines)), key=lefts.__getitem__):
         groups.setdefault(root_of(root, j), []).append(j)
@@ -118,9 +128,11 @@ def other_lines(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
     whole line), and a line switches faces between scripts (a chart's labels crowded over one
     another, "2019 年" over "2020", stay a row of labels)."""
     small, big = (b.size, a.size) if b.size < a.size else (a.size, b.size)
-    return (small >= SAME_SIZE * big and abs(ba.cy - bb.cy) > OFF_BASELINE * min(ba.height, bb.height)
-            and abs(gap) > _OFF_BASELINE_GAP * small) or gap < -_OVERPRINT * small and (
-                a.bold, a.size) != (b.bold, b.size)
+    if small >= SAME_SIZE * big:  # (Box.cy and Box.height written out: every gap of a page asks)
+        off, ha, hb = (ba.y0 + ba.y1) / 2 - (bb.y0 + bb.y1) / 2, ba.y1 - ba.y0, bb.y1 - bb.y0
+        if abs(off) > OFF_BASELINE * (hb if hb < ha else ha) and abs(gap) > _OFF_BASELINE_GAP * small:
+            return True
+    return gap < -_OVERPRINT * small and (a.bold, a.size) != (b.bold, b.size)
 
 
 def rejoined(rows: list[list[list[Word]]], white: PageWhite, boxes: dict[int, Box],

@@ -67,17 +67,24 @@ def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     one_size = [min(a.size, b.size) >= SAME_SIZE * max(a.size, b.size)
                 for a, b in zip(row, row[1:])] if judged else []
     for end in [k for k, c in enumerate(cuts) if c == CUT] + [len(cuts)] if judged else ():
+        stretch = cuts[start:end]
+        if WEAK not in stretch and APART not in stretch:  # (a word alone, or no cut to judge)
+            start = end + 1
+            continue
         spaces = [gaps[k] for k in range(start, end) if cuts[k] == NONE]
-        alike = all(cuts[k] == APART for k in range(start, end)) or end - start == 1 \
+        alike = stretch.count(APART) == end - start or end - start == 1 \
             and cuts[start] == WEAK and not joins_without_space(row[start].text, row[end].text)
         if alike:  # are they alike, and do they fill the measure?
             spaces = [gaps[k] for k in range(start, end) if one_size[k]]
             one = [(row[k], row[k + 1]) for k in range(start, end) if one_size[k]]
             spaces = spaces if spaces and max(spaces) <= _STRETCH * min(spaces) and in_measure(
                 row[start], row[end], gap=one[0] if len(one) == 1 else None, indented=True) else []
+        if not spaces:
+            start = end + 1
+            continue
         runs = [w for w in row[start:end + 1] if " " in w.text.strip()]
-        if spaces and (not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
-                alike or in_measure(row[start], row[end], indented=True))):
+        if not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
+                alike or in_measure(row[start], row[end], indented=True)):
             for k in range(start, end):
                 if cuts[k] in (WEAK, APART) and one_size[k] and (
                         gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
@@ -145,7 +152,7 @@ def sizes_apart(a: Word, b: Word, gap: float) -> bool:
 
 
 def walled(row: list[Word], bs: list[Box], cuts: list[int], walls: list[Strip | None],
-            spans: list[RowSpans], i: int, near: float, slack: float) -> set[tuple[int, int]]:
+            spans: list[RowSpans], i: int, near: float, slack: float) -> Walled:
     """The stretches of row i (the ids of their first and last words; ``bs``: the words'
     boxes) that fill a column of the page's grid wall to wall: cut from the words before and
     after at gutters of the grid (``walls``, per gap), the first word starting on the left
@@ -154,12 +161,34 @@ def walled(row: list[Word], bs: list[Box], cuts: list[int], walls: list[Strip | 
     (``_repeated``: a table's cells). Such a stretch is a full line of its column as surely as one that a full
     line near it matches (``lines._in_measure``): the first line of a column under a headline's
     white, a short last line and a crosshead below it, has no such line within reach, and its
-    justified spaces are as wide as the column asks."""
+    justified spaces are as wide as the column asks. Each stretch between two walls is judged
+    when asked about (``Walled``): ``cut_row`` asks of few (a stock table's row has a wall
+    between every two of its tables, and looks at the rows around for each gap)."""
     sides = [k for k, g in enumerate(walls) if g is not None]
-    return {(id(row[a + 1]), id(row[b])) for a, b in zip(sides, sides[1:])
-            if abs(bs[a + 1].x0 - walls[a].x1) <= slack and abs(bs[b].x1 - walls[b].x0) <= slack
-            and all(c == NONE or c == APART and not _repeated(spans, i, bs, a + 1, k, b, near * row[k].size, slack)
-                    for k, c in enumerate(cuts[a + 1:b], a + 1))}
+    between = {(id(row[a + 1]), id(row[b])): (a, b) for a, b in zip(sides, sides[1:])}
+    return Walled(between, lambda a, b: abs(bs[a + 1].x0 - walls[a].x1) <= slack
+                  and abs(bs[b].x1 - walls[b].x0) <= slack
+                  and all(c == NONE or c == APART and not _repeated(spans, i, bs, a + 1, k, b, near * row[k].size, slack)
+                          for k, c in enumerate(cuts[a + 1:b], a + 1)))
+
+
+class Walled:
+    """The stretches of a row that fill a column wall to wall (``walled``), by the ids of
+    their first and last words (``in``): ``between`` gives the gaps (a, b) at the walls
+    around each stretch from one wall to the next, ``fills`` judges one, once, when asked."""
+
+    def __init__(self, between: dict[tuple[int, int], tuple[int, int]],
+                 fills: Callable[[int, int], bool]) -> None:
+        self._between, self._fills = between, fills
+        self._judged: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, ids: tuple[int, int]) -> bool:
+        gaps = self._between.get(ids)
+        if gaps is None:
+            return False
+        if gaps not in self._judged:
+            self._judged[gaps] = self._fills(*gaps)
+        return self._judged[gaps]
 
 
 def _repeated(spans: list[RowSpans], i: int, bs: list[Box], first: int, k: int, last: int,
@@ -182,7 +211,7 @@ def _repeated(spans: list[RowSpans], i: int, bs: list[Box], first: int, k: int, 
     return False
 
 
-def walled_or_in_measure(stretches: set[tuple[int, int]], in_measure: Callable[..., bool],
+def walled_or_in_measure(stretches: Walled, in_measure: Callable[..., bool],
                          first: Word, last: Word, **kwargs: object) -> bool:
     """``in_measure`` of the stretch of the row from ``first`` to ``last``, true at once for a
     stretch that fills a column of the grid wall to wall (``walled``)."""
