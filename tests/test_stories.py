@@ -830,37 +830,23 @@ def test_text_right_under_its_headline_is_not_taken_by_a_headline_beside_it():
     assert heads == ["Agency Reviews Aging Clinic"]
 
 
-def test_a_column_under_the_white_between_two_titles_is_the_left_ones():
-    """Two titles on one row, neither over column three: the left one ends in column two, the
-    right one (two lines, its foot 2 pt under the left columns' top) starts after it. Both
-    spans reach column three over the white between them; the text runs on from the left, so
-    it is the left story's column, though the right title is the lower one."""
-    words = (text_lines(["Senator Revives"], 50, 60, size=24)
+@pytest.mark.parametrize("title, size", [("Senator Revives", 24.0), ("Senator Revives Plans", 23.0),
+                                         ("Senator Revives Plans", 23.5)])
+def test_a_column_under_the_white_between_two_titles_is_the_left_ones(title, size):
+    """Two titles on one row, neither over column three: the left one ends in column two (at 24
+    pt), or runs into column three by 1.5 or 6.75 points, less than a body size (23 and 23.5
+    pt: reportlab_s185_07_en, libreoffice_s185_01_en, by 3 and 1.4 points), which still ends
+    left of it; the right one (two lines, its foot 2 pt under the left columns' top) starts
+    after it. Both spans reach column three over the white between them; the text runs on
+    from the left, so it is the left story's column, though the right title is the lower one."""
+    words = (text_lines([title], 50, 60, size=size)
              + text_lines(["Council Increases", "Quiet Museum"], 410, 60, size=20, pitch=22)
              + marked(column(50, 100, 14), "Alfa") + marked(column(170, 100, 14, start=30), "Bravo")
              + marked(column(290, 100, 14, start=60), "Charlie")
              + marked(column(410, 110, 12, start=90), "Delta")
              + marked(column(530, 110, 12, start=120), "Echo"))
     layout = analyse_page(page(words, width=700))
-    assert headlines(layout) == ["Senator Revives", "Council Increases Quiet Museum"]
-    assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
-    assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id
-
-
-@pytest.mark.parametrize("size", [23.0, 23.5])
-def test_a_column_under_the_white_between_two_titles_is_the_left_ones_though_its_title_overhangs_the_gutter(size):
-    """As above, but the left title's box runs into column three by 1.5 or 6.75 points (less
-    than a body size: reportlab_s185_07_en, libreoffice_s185_01_en, by 3 and 1.4 points): it
-    still ends left of that column, not over it, so column three runs on from column two and
-    stays the left story's, though the right title is the lower one."""
-    words = (text_lines(["Senator Revives Plans"], 50, 60, size=size)
-             + text_lines(["Council Increases", "Quiet Museum"], 410, 60, size=20, pitch=22)
-             + marked(column(50, 100, 14), "Alfa") + marked(column(170, 100, 14, start=30), "Bravo")
-             + marked(column(290, 100, 14, start=60), "Charlie")
-             + marked(column(410, 110, 12, start=90), "Delta")
-             + marked(column(530, 110, 12, start=120), "Echo"))
-    layout = analyse_page(page(words, width=700))
-    assert headlines(layout) == ["Senator Revives Plans", "Council Increases Quiet Museum"]
+    assert headlines(layout) == [title, "Council Increases Quiet Museum"]
     assert story_of(layout, "Alfa") == story_of(layout, "Charlie") == layout.stories[0].id
     assert story_of(layout, "Delta") == story_of(layout, "Echo") == layout.stories[1].id
 
