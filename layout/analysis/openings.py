@@ -9,9 +9,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Block, Role
+from ..model import Block, Box, Role
 from .patterns import in_capitals
-from .titles import centred
 
 # [body sizes] most white between a headline and the lines centred right over it that open it;
 # most lines such an opening has
@@ -19,13 +18,17 @@ _OPENING_GAP = 1.0
 _OPENING_LINES = 2
 # [body sizes] how far into the headline's box the foot of a line opening it may reach
 _INTO = 0.3
+# [body sizes, share of the wider one's width] most distance between the middles of an opening
+# line and its headline, twice over (as ``titles.centred`` allows between a title's two margins)
+_AXIS = 2.0
+_AXIS_SHARE = 0.15
 
 
 def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
                   ends: tuple[str, ...]) -> tuple[list[Block], list[Role]]:
     """Headlines with the lines that open them joined on top: one or two lines of body text
     (or a crosshead) standing within ``_OPENING_GAP`` body sizes over a headline, in its frame,
-    no larger than it, each centred on it and ending no sentence or clause
+    no larger than it, each on its axis (``_on_axis``) and ending no sentence or clause
     (``ends``), the title they make with the headline in capitals; only when a single block is
     such, and it opens no other headline.
 
@@ -34,7 +37,9 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     ``PARLEMENT ANGLAIS``, ``LES`` / ``DEUX GENDARMES``); only the large line reaches the
     headline size, and the small ones, in the body's type, would be read as the last lines of
     the story above. A kicker is set apart from the text (another type, ``roles``); these
-    lines are not, and the headline reads on from them.
+    lines are not, and the headline reads on from them. The line over may be the wider one:
+    a dispatch's title in the body's capitals over its source set larger (``A BORD DU « SAINT-
+    LAURENT »``, 584 px, over ``(PAR FIL SPÉCIAL)``, 281 px, Le Gaulois 1884).
     """
     by_bottom = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y1)
     bottoms = [blocks[k].box.y1 for k in by_bottom]
@@ -50,7 +55,7 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
         over = [k for k in near if roles[k] in ("body", "crosshead") and k not in taken
                 and blocks[k].frame == h.frame and len(blocks[k].lines) <= _OPENING_LINES
                 and blocks[k].size <= h.size and in_capitals(f"{blocks[k].raw_text} {h.raw_text}")
-                and all(centred(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
+                and all(_on_axis(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
                         for ln in blocks[k].lines)]
         if len(over) == 1:
             opening[i] = over[0]
@@ -63,3 +68,8 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     kept = [k for k in range(len(blocks)) if k not in dropped]
     return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept]
 
+
+def _on_axis(line: Box, head: Box, body: float) -> bool:
+    """A line and a headline centred on one axis: their middles within ``_AXIS`` body sizes or
+    ``_AXIS_SHARE`` of the wider one's width of each other (twice over), whichever is wider."""
+    return abs(line.x0 + line.x1 - head.x0 - head.x1) <= max(_AXIS * body, _AXIS_SHARE * max(line.width, head.width))
