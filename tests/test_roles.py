@@ -583,14 +583,18 @@ def test_the_centred_lines_opening_a_headline_in_the_body_type_are_part_of_it():
 def test_a_title_in_the_body_capitals_over_its_larger_source_line_opens_it_though_wider():
     """``A BORD DU « SAINT-LAURENT »`` over ``(PAR FIL SPÉCIAL)`` (Le Gaulois 1884, NewsEye): a
     dispatch's title in the body's type and capitals, centred over its source set larger and
-    narrower, is the headline's first line, not the last line of the story above. Off the
-    source's axis, or ending a sentence, it opens nothing."""
-    def headlines(opening: str, x0: float) -> list[str]:
+    narrower, is the headline's first line, not the last line of the story above, up to a
+    body size and a half over it (``LES JOURNAUX DE CE MATIN`` 61 px over ``LE CABINET
+    MÉCINE`` in 41.75 px type, Le Matin 1893). Off the source's axis, ending a sentence, or
+    further up, it opens nothing."""
+    def headlines(opening: str, x0: float, white: float = 6) -> list[str]:
         words = (column(50, 100, 6) + [word("of the plan.", 50, 172)] + [word(opening, x0, 192)]
-                 + [word("(BY WIRE)", 68.5, 208, size=14)] + column(50, 230, 12, start=30))
+                 + [word("(BY WIRE)", 68.5, 202 + white, size=14)] + column(50, 240, 12, start=30))
         return [b.raw_text for b in assign_roles(build_blocks(build_lines(words, (), P), (), (), (), P),
                                                  page(words), 10, P) if b.role == "headline"]
     assert headlines("ON BOARD THE SHIP", 57.5) == ["ON BOARD THE SHIP\n(BY WIRE)"]
+    assert headlines("ON BOARD THE SHIP", 57.5, white=14) == ["ON BOARD THE SHIP\n(BY WIRE)"]
+    assert headlines("ON BOARD THE SHIP", 57.5, white=17) == ["(BY WIRE)"]
     assert headlines("ON BOARD THE SHIP.", 55) == ["(BY WIRE)"]
     assert headlines("THE SHIP", 50) == ["(BY WIRE)"]
 
