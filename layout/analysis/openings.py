@@ -12,11 +12,12 @@ from dataclasses import replace
 from ..model import Block, Box, Role
 from .patterns import in_capitals
 
-# [body sizes] most white between a headline and the lines centred right over it that open it
-# (``LES JOURNAUX DE CE MATIN``, bold in 37.5 px, 61 px over ``LE CABINET MÉCINE`` in 41.75 px
-# type, Le Matin 1893: a title's lines stand further apart as its type grows); most lines such
-# an opening has
-_OPENING_GAP = 1.5
+# [body sizes] most white between a headline and the lines centred right over it that open it:
+# body lines, and a crosshead (a title already, in a type of its own: ``LES JOURNAUX DE CE
+# MATIN``, bold in 37.5 px, 61 px over ``LE CABINET MÉCINE`` in 41.75 px type, Le Matin 1893);
+# most lines such an opening has
+_OPENING_GAP = 1.0
+_TITLE_OPENING_GAP = 1.5
 _OPENING_LINES = 2
 # [body sizes] how far into the headline's box the foot of a line opening it may reach
 _INTO = 0.3
@@ -29,7 +30,8 @@ _AXIS_SHARE = 0.15
 def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
                   ends: tuple[str, ...]) -> tuple[list[Block], list[Role]]:
     """Headlines with the lines that open them joined on top: one or two lines of body text
-    (or a crosshead) standing within ``_OPENING_GAP`` body sizes over a headline, in its frame,
+    standing within ``_OPENING_GAP`` body sizes over a headline (a crosshead within
+    ``_TITLE_OPENING_GAP``: its own type tells it is a title, where white alone would not), in its frame,
     no larger than it, each on its axis (``_on_axis``) and ending no sentence or clause
     (``ends``), the title they make with the headline in capitals; only when a single block is
     such, and it opens no other headline.
@@ -51,10 +53,11 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
         h = blocks[i]
         if r != "headline":
             continue
-        # the blocks ending from _OPENING_GAP over the headline to _INTO into it
-        near = by_bottom[bisect_left(bottoms, h.box.y0 - _OPENING_GAP * body):
+        # the blocks ending from _TITLE_OPENING_GAP over the headline to _INTO into it
+        near = by_bottom[bisect_left(bottoms, h.box.y0 - _TITLE_OPENING_GAP * body):
                          bisect_right(bottoms, h.box.y0 + _INTO * body)]
-        over = [k for k in near if roles[k] in ("body", "crosshead") and k not in taken
+        over = [k for k in near if (roles[k] == "crosshead" or roles[k] == "body"
+                                    and blocks[k].box.y1 >= h.box.y0 - _OPENING_GAP * body) and k not in taken
                 and blocks[k].frame == h.frame and len(blocks[k].lines) <= _OPENING_LINES
                 and blocks[k].size <= h.size and in_capitals(f"{blocks[k].raw_text} {h.raw_text}")
                 and all(_on_axis(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
