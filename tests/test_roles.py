@@ -5,6 +5,7 @@ from dataclasses import replace
 from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.lines import build_lines
+from layout.analysis.openings import join_openings
 from layout.analysis.patterns import DATELINE
 from layout.analysis.roles import assign_roles, body_size
 from layout.model import Box, Rule
@@ -578,6 +579,41 @@ def test_the_centred_lines_opening_a_headline_in_the_body_type_are_part_of_it():
     assert headlines("OPENING OF", 75) == ["OPENING OF\nTHE\nPARLIAMENT"]
     assert headlines("OPENING OF.", 75) == ["PARLIAMENT"]
     assert headlines("OPENING OF", 50) == ["PARLIAMENT"]
+
+
+def test_a_title_in_the_body_capitals_over_its_larger_source_line_opens_it_though_wider():
+    """``A BORD DU « SAINT-LAURENT »`` over ``(PAR FIL SPÉCIAL)`` (Le Gaulois 1884, NewsEye): a
+    dispatch's title in the body's type and capitals, centred over its source set larger and
+    narrower, is the headline's first line, not the last line of the story above: up to a
+    body size over it, or a body size and a half in a type of its own (``LES JOURNAUX DE CE
+    MATIN``, bold, 61 px over ``LE CABINET MÉCINE`` in 41.75 px type, Le Matin 1893). Off the
+    source's axis, ending a sentence, or further up, it opens nothing."""
+    def headlines(opening: str, x0: float, white: float = 6) -> list[str]:
+        words = (column(50, 100, 6) + [word("of the plan.", 50, 172)] + [word(opening, x0, 192)]
+                 + [word("(BY WIRE)", 68.5, 202 + white, size=14)] + column(50, 240, 12, start=30))
+        return [b.raw_text for b in assign_roles(build_blocks(build_lines(words, (), P), (), (), (), P),
+                                                 page(words), 10, P) if b.role == "headline"]
+    assert headlines("ON BOARD THE SHIP", 57.5) == ["ON BOARD THE SHIP\n(BY WIRE)"]
+    assert headlines("ON BOARD THE SHIP", 57.5, white=14) == ["(BY WIRE)"]
+    assert headlines("ON BOARD THE SHIP.", 55) == ["(BY WIRE)"]
+    assert headlines("THE SHIP", 50) == ["(BY WIRE)"]
+
+
+def test_a_crosshead_opens_the_headline_under_it_from_further_up_than_a_body_line():
+    """A line already read as a title (a crosshead, in a type of its own) opens the headline
+    it stands over up to ``_TITLE_OPENING_GAP`` body sizes up; a body line only within
+    ``_OPENING_GAP``: white alone does not make it a title's line (a list of titles in the body
+    type, a front page's contents, stands so over its headlines)."""
+    def joined(role: str, white: float) -> list[str]:
+        words = [word("THE MORNING PAPERS", 55, 100), word("THE CABINET", 71.5, 110 + white, size=14)]
+        blocks = build_blocks(build_lines(words, (), P), (), (), (), P)
+        roles = [role if b.size < 12 else "headline" for b in blocks]
+        found, named = join_openings(blocks, roles, 10, (".",))
+        return [b.raw_text for b, r in zip(found, named) if r == "headline"]
+    assert joined("crosshead", 14) == ["THE MORNING PAPERS\nTHE CABINET"]
+    assert joined("body", 14) == ["THE CABINET"]
+    assert joined("body", 8) == ["THE MORNING PAPERS\nTHE CABINET"]
+    assert joined("crosshead", 17) == ["THE CABINET"]
 
 
 def test_a_credit_wrapped_over_a_jump_line_is_split_off_whole():

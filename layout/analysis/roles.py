@@ -42,11 +42,12 @@ from .blocks import same_style, with_role
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
+from .openings import join_openings
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .pieces import join_spanned_pieces
 from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS
-from .titles import TITLE_CHARS, centred, join_openings, line_ends_text, name_titles
+from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach

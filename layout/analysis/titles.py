@@ -63,10 +63,6 @@ _SET_IN = 0.2
 # of its characters but spaces] letters at least this many (not a price or a figure in a table)
 _TITLE_STEP = 1.08
 _TITLE_LETTERS = 0.7
-# [body sizes] most white between a headline and the lines centred right over it that open it;
-# most lines such an opening has
-_OPENING_GAP = 1.0
-_OPENING_LINES = 2
 # [body sizes] the cells of the grid ``_name_level_titles`` looks titles up in
 _CELL = 4.0
 
@@ -258,49 +254,6 @@ def _text_above(box: Box, blocks: Sequence[Block], roles: Sequence[Role], by_bot
                 and x_overlap_ratio(c, box) >= share:
             return box.y0 - c.y1 if roles[k] == "body" and (foot is None or foot < c.y1) else None
     return None
-
-
-def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
-                  ends: tuple[str, ...]) -> tuple[list[Block], list[Role]]:
-    """Headlines with the lines that open them joined on top: one or two lines of body text
-    (or a crosshead) standing within ``_OPENING_GAP`` body sizes over a headline, in its frame,
-    no larger than it, each centred on it and ending no sentence or clause (``ends``), the
-    title they make with the headline in capitals; only when a single block is such, and it
-    opens no other headline.
-
-    A 19th-century title is set on several lines in several sizes, centred on one axis, its
-    first words small and its key words large, all in capitals (``OUVERTURE`` / ``DU`` /
-    ``PARLEMENT ANGLAIS``, ``LES`` / ``DEUX GENDARMES``); only the large line reaches the
-    headline size, and the small ones, in the body's type, would be read as the last lines of
-    the story above. A kicker is set apart from the text (another type, ``roles``); these
-    lines are not, and the headline reads on from them.
-    """
-    by_bottom = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y1)
-    bottoms = [blocks[k].box.y1 for k in by_bottom]
-    opening: dict[int, int] = {}  # headline -> the block opening it
-    taken: set[int] = set()  # the blocks opening a headline already
-    for i, r in enumerate(roles):
-        h = blocks[i]
-        if r != "headline":
-            continue
-        # the blocks ending from _OPENING_GAP over the headline to _TUCKED into it
-        near = by_bottom[bisect_left(bottoms, h.box.y0 - _OPENING_GAP * body):
-                         bisect_right(bottoms, h.box.y0 + _TUCKED * body)]
-        over = [k for k in near if roles[k] in ("body", "crosshead") and k not in taken
-                and blocks[k].frame == h.frame and len(blocks[k].lines) <= _OPENING_LINES
-                and blocks[k].size <= h.size and in_capitals(f"{blocks[k].raw_text} {h.raw_text}")
-                and all(centred(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
-                        for ln in blocks[k].lines)]
-        if len(over) == 1:
-            opening[i] = over[0]
-            taken.add(over[0])
-    if not opening:
-        return list(blocks), list(roles)
-    joined = {i: replace(blocks[i], lines=blocks[k].lines + blocks[i].lines,
-                         box=blocks[k].box.union(blocks[i].box)) for i, k in opening.items()}
-    dropped = set(opening.values())
-    kept = [k for k in range(len(blocks)) if k not in dropped]
-    return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept]
 
 
 def _text_under(under: Iterable[int], title: Block, blocks: Sequence[Block], roles: list[Role],

@@ -1,0 +1,80 @@
+"""The lines that open a headline, set over it in a smaller type: joined to it.
+
+Part of stage 3 (``roles.py``), once every block has its role (``titles.name_titles`` last).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import Block, Box, Role
+from .patterns import in_capitals
+
+# [body sizes] most white between a headline and the lines centred right over it that open it:
+# body lines, and a crosshead (a title already, in a type of its own: ``LES JOURNAUX DE CE
+# MATIN``, bold in 37.5 px, 61 px over ``LE CABINET MÉCINE`` in 41.75 px type, Le Matin 1893);
+# most lines such an opening has
+_OPENING_GAP = 1.0
+_TITLE_OPENING_GAP = 1.5
+_OPENING_LINES = 2
+# [body sizes] how far into the headline's box the foot of a line opening it may reach
+_INTO = 0.3
+# [body sizes, share of the wider one's width] most distance between the middles of an opening
+# line and its headline, twice over (as ``titles.centred`` allows between a title's two margins)
+_AXIS = 2.0
+_AXIS_SHARE = 0.15
+
+
+def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
+                  ends: tuple[str, ...]) -> tuple[list[Block], list[Role]]:
+    """Headlines with the lines that open them joined on top: one or two lines of body text
+    standing within ``_OPENING_GAP`` body sizes over a headline (a crosshead within
+    ``_TITLE_OPENING_GAP``: its own type tells it is a title, where white alone would not), in its frame,
+    no larger than it, each on its axis (``_on_axis``) and ending no sentence or clause
+    (``ends``), the title they make with the headline in capitals; only when a single block is
+    such, and it opens no other headline.
+
+    A 19th-century title is set on several lines in several sizes, centred on one axis, its
+    first words small and its key words large, all in capitals (``OUVERTURE`` / ``DU`` /
+    ``PARLEMENT ANGLAIS``, ``LES`` / ``DEUX GENDARMES``); only the large line reaches the
+    headline size, and the small ones, in the body's type, would be read as the last lines of
+    the story above. A kicker is set apart from the text (another type, ``roles``); these
+    lines are not, and the headline reads on from them. The line over may be the wider one:
+    a dispatch's title in the body's capitals over its source set larger (``A BORD DU « SAINT-
+    LAURENT »``, 584 px, over ``(PAR FIL SPÉCIAL)``, 281 px, Le Gaulois 1884).
+    """
+    by_bottom = sorted(range(len(blocks)), key=lambda k: blocks[k].box.y1)
+    bottoms = [blocks[k].box.y1 for k in by_bottom]
+    opening: dict[int, int] = {}  # headline -> the block opening it
+    taken: set[int] = set()  # the blocks opening a headline already
+    for i, r in enumerate(roles):
+        h = blocks[i]
+        if r != "headline":
+            continue
+        # the blocks ending from _TITLE_OPENING_GAP over the headline to _INTO into it
+        near = by_bottom[bisect_left(bottoms, h.box.y0 - _TITLE_OPENING_GAP * body):
+                         bisect_right(bottoms, h.box.y0 + _INTO * body)]
+        over = [k for k in near if (roles[k] == "crosshead" or roles[k] == "body"
+                                    and blocks[k].box.y1 >= h.box.y0 - _OPENING_GAP * body) and k not in taken
+                and blocks[k].frame == h.frame and len(blocks[k].lines) <= _OPENING_LINES
+                and blocks[k].size <= h.size and in_capitals(f"{blocks[k].raw_text} {h.raw_text}")
+                and all(_on_axis(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
+                        for ln in blocks[k].lines)]
+        if len(over) == 1:
+            opening[i] = over[0]
+            taken.add(over[0])
+    if not opening:
+        return list(blocks), list(roles)
+    joined = {i: replace(blocks[i], lines=blocks[k].lines + blocks[i].lines,
+                         box=blocks[k].box.union(blocks[i].box)) for i, k in opening.items()}
+    dropped = set(opening.values())
+    kept = [k for k in range(len(blocks)) if k not in dropped]
+    return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept]
+
+
+def _on_axis(line: Box, head: Box, body: float) -> bool:
+    """A line and a headline centred on one axis: their middles within ``_AXIS`` body sizes or
+    ``_AXIS_SHARE`` of the wider one's width of each other (twice over), whichever is wider."""
+    return abs(line.x0 + line.x1 - head.x0 - head.x1) <= max(_AXIS * body, _AXIS_SHARE * max(line.width, head.width))
