@@ -35,7 +35,7 @@ right (a side headline set further from its text than placing reaches).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from ..geometry import Grid, x_overlap, y_overlap
@@ -50,6 +50,11 @@ _LEVEL_ABOVE = 0.5
 # above the title the text over it in its column may end
 _GUTTER = 2.0
 _OVER_GAP = 3.0
+# [body sizes] the most white over a title in a story's first or last column, under the text
+# over it, for it to be that story's crosshead with its text on one side only: a crosshead
+# stands about a line under the text it goes on from (1.1 to 1.6 body sizes on L'Ouest-Éclair's
+# first page), a story stacked under another in a column under a rule and more white (2.6)
+_CLOSE = 2.0
 # [body sizes] how far boxes that meet may run into each other (OCR draws them loose): the
 # text over the title into it, the text beside it into its column, the host's headline short
 # of its edges
@@ -78,11 +83,13 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     titles = Grid([h.anchor_box for h in headed], 10 * body)
     titled = [(g, _column(g.anchor_box, g.units)) for g in groups
               if g.header and g.units and all(b.role == "headline" for b in g.header)]
-    inset = [_host(g, column, units, grid, body) for g, column in titled]
+    over = {id(g): _over(g, column, units, grid, body) for g, column in titled}
+    root = _rooted(over, {id(g): column for g, column in titled}, body)
+    inset = [_host(g, column, units, grid, body, root) for g, column in titled]
     # the sizes of the page's crossheads: named so, or titles taken inset
     like = {u.block.size for u in units if u.block is not None and u.block.role == "crosshead"}
     like.update(max(b.size for b in g.header) for (g, _), host in zip(titled, inset) if host is not None)
-    hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, like))
+    hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, root, like))
               or _row_host(g, column, headed, titles, units, grid, body)
               or _module_host(g, column, headed, titles, units, grid, body)
               or _span_host(g, column, headed, units, grid, body, like)
@@ -101,8 +108,43 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
         g.header = []
 
 
+def _over(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
+    """The one headed story whose text stands over g's title in its column (within
+    ``_OVER_GAP`` body sizes over it, covering ``_OVER_SHARE`` of the column); else None."""
+    title, into = g.anchor_box, _INTO * body
+    found = {id(u.home): u.home for u in map(units.__getitem__, grid.near(
+        column.x0, title.y0 - _OVER_GAP * body, column.x1, title.y0 + into))
+        if u.home is not g and u.home is not None and u.block is not None
+        and title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + into
+        and x_overlap(u.box, column) >= _OVER_SHARE * column.width}
+    host = next(iter(found.values())) if len(found) == 1 else None
+    return host if host is not None and host.header else None
+
+
+def _rooted(over: dict[int, Group | None], columns: dict[int, Box],
+            body: float) -> Callable[[Group | None], Group | None]:
+    """The story a story's text reads on from: following ``over`` (the story whose text stands
+    over each title) up to a story with none, whose headline (or span) runs over the title's
+    column (``columns``, within ``_INTO`` body sizes); else the story itself. So titles stacked
+    in one story's columns (each under the text of the one before) all lead back to it, and
+    each judges the text beside it as that story's; a title in a column that headline does
+    not cover heads a story set beside it."""
+    into = _INTO * body
+
+    def root(g: Group | None) -> Group | None:
+        top, seen = g, set()
+        while top is not None and over.get(id(top)) is not None and id(top) not in seen:
+            seen.add(id(top))
+            top = over[id(top)]
+        if g is None or top is g:
+            return g
+        head, column = top.span or top.anchor_box, columns[id(g)]
+        return top if head.x0 <= column.x0 + into and head.x1 >= column.x1 - into else g
+    return root
+
+
 def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
-          like: Collection[float] = ()) -> Group | None:
+          root: Callable[[Group | None], Group | None], like: Collection[float] = ()) -> Group | None:
     """The one story whose text stands over g's title in its column (``_column``) and beside
     g's text on both sides, all the way down, under a larger headline over the title's column;
     else None. With ``like`` (the sizes of the page's crossheads: those named so and the
@@ -122,27 +164,50 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
                                         column.x1 + gutter, column.y1)]
     near = [u for u in near if u.home is not g and u.home is not None and u.block is not None]
     into = _INTO * body
-    over = {id(u.home): u.home for u in near if title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + into
-            and x_overlap(u.box, column) >= _OVER_SHARE * column.width}
-    if len(over) != 1:
-        return None
-    host = next(iter(over.values()))
-    if not host.header:
+    host = root(_over(g, column, units, grid, body))
+    if host is None:
         return None
     beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
     left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + into]
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
-    same = _sized_like(g, like)
-    edges = (same and anchor.x0 >= column.x0 - gutter, same and anchor.x1 <= column.x1 + gutter)
-    runs = [_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)]
-    if not any(runs) or not all(run or (edge and all(u.home is not host for u in side))
+    close = _white_over(title, column, host, near, root) <= _CLOSE * body
+    same = close and _sized_like(g, like)
+    edge = same or (close and _host_column(host, column, units, grid, body, root))
+    edges = (edge and anchor.x0 >= column.x0 - gutter, edge and anchor.x1 <= column.x1 + gutter)
+    runs = [_runs_beside(side, host, title.y0, column.y1, body, root) for side in (left, right)]
+    if not any(runs) or not all(run or (edge and all(root(u.home) is not host for u in side))
                                 for run, side, edge in zip(runs, (left, right), edges)):
         return None
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
                     and max(b.size for b in host.header) > size) else None
+
+
+def _white_over(title: Box, column: Box, host: Group, near: Sequence[Unit],
+                root: Callable[[Group | None], Group | None]) -> float:
+    """The white between the title and the host's text over it in its column (covering
+    ``_OVER_SHARE`` of the column); infinite with none."""
+    return min((title.y0 - u.box.y1 for u in near if root(u.home) is host and u.box.y0 < title.y0
+                and x_overlap(u.box, column) >= _OVER_SHARE * column.width), default=float("inf"))
+
+
+def _host_column(host: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
+                 root: Callable[[Group | None], Group | None]) -> bool:
+    """Whether the title's column, from the host's headline down to the title, holds the
+    host's text alone, set close (no white wider than ``_OVER_GAP`` body sizes between its
+    blocks): the title opens a part of the story in one of its own columns, read on from the
+    text over it, whatever its size says (a page stating no sizes sizes its lines from their
+    heights, and a bold crosshead's can read half as large again as the body's)."""
+    head, title, into = host.anchor_box, column.y0, _INTO * body
+    found = [units[k] for k in grid.near(column.x0, head.y1 - into, column.x1, title + into)]
+    found = sorted((u for u in found if u.block is not None and head.y1 - into <= u.box.y0
+                    and u.box.y1 <= title + into and x_overlap(u.box, column) >= _OVER_SHARE * column.width),
+                   key=lambda u: u.box.y0)
+    if not found or any(root(u.home) is not host for u in found):
+        return False
+    return all(b.box.y0 - a.box.y1 <= _OVER_GAP * body for a, b in zip(found, found[1:]))
 
 
 def _sized_like(g: Group, like: Collection[float]) -> bool:
@@ -312,10 +377,11 @@ def _starting_beside(column: Box, title: Box, units: Sequence[Unit], grid: Grid,
             and abs(u.box.y0 - title.y0) <= level}
 
 
-def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
+def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float,
+                 root: Callable[[Group | None], Group | None]) -> bool:
     """True when the text on one side, from top to bottom (within ``_STARTS_BELOW`` and
     ``_ENDS_ABOVE`` body sizes), is all the host's."""
-    return bool(side) and all(u.home is host for u in side) \
+    return bool(side) and all(root(u.home) is host for u in side) \
         and min(u.box.y0 for u in side) <= top + _STARTS_BELOW * body \
         and max(u.box.y1 for u in side) >= bottom - _ENDS_ABOVE * body
 
