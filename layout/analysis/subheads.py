@@ -41,6 +41,7 @@ from dataclasses import replace
 from ..geometry import Grid, x_overlap, y_overlap
 from ..model import Box
 from .placement import Group, Unit
+from .titles import line_ends_text
 
 # [body sizes] how far over a side headline's top the run it heads may start (``side_heads_take_runs``):
 # the two line boxes' tops differ by their leading; a run starting higher goes on from the row above
@@ -84,7 +85,9 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
     titled = [(g, _column(g.anchor_box, g.units)) for g in groups
               if g.header and g.units and all(b.role == "headline" for b in g.header)]
     over = {id(g): _over(g, column, units, grid, body) for g, column in titled}
-    root = _rooted(over, {id(g): column for g, column in titled}, body)
+    root = _rooted({id(g): host for g, column in titled if (host := over[id(g)]) is not None
+                    and _reads_on(_text_over(g.anchor_box, column, host, units, grid, body, _itself))},
+                   {id(g): column for g, column in titled}, body)
     inset = [_host(g, column, units, grid, body, root) for g, column in titled]
     # the sizes of the page's crossheads: named so, or titles taken inset
     like = {u.block.size for u in units if u.block is not None and u.block.role == "crosshead"}
@@ -172,7 +175,8 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
-    close = _white_over(title, column, host, near, root) <= _CLOSE * body
+    last = _text_over(title, column, host, units, grid, body, root)
+    close = _reads_on(last) and last is not None and title.y0 - last.box.y1 <= _CLOSE * body
     same = close and _sized_like(g, like)
     edge = same or (close and _host_column(host, column, units, grid, body, root))
     edges = (edge and anchor.x0 >= column.x0 - gutter, edge and anchor.x1 <= column.x1 + gutter)
@@ -185,12 +189,30 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
                     and max(b.size for b in host.header) > size) else None
 
 
-def _white_over(title: Box, column: Box, host: Group, near: Sequence[Unit],
-                root: Callable[[Group | None], Group | None]) -> float:
-    """The white between the title and the host's text over it in its column (covering
-    ``_OVER_SHARE`` of the column); infinite with none."""
-    return min((title.y0 - u.box.y1 for u in near if root(u.home) is host and u.box.y0 < title.y0
-                and x_overlap(u.box, column) >= _OVER_SHARE * column.width), default=float("inf"))
+def _itself(g: Group | None) -> Group | None:
+    """A story as the story its text reads on from (``_rooted`` before it is known)."""
+    return g
+
+
+def _text_over(title: Box, column: Box, host: Group, units: Sequence[Unit], grid: Grid, body: float,
+               root: Callable[[Group | None], Group | None]) -> Unit | None:
+    """The host's block right over the title in its column (the lowest of the host's blocks
+    within ``_OVER_GAP`` body sizes over it, covering ``_OVER_SHARE`` of the column); None with none."""
+    into = _INTO * body
+    found = [u for u in map(units.__getitem__, grid.near(column.x0, title.y0 - _OVER_GAP * body,
+                                                         column.x1, title.y0 + into))
+             if u.block is not None and u.block.lines and root(u.home) is host
+             and title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + into
+             and x_overlap(u.box, column) >= _OVER_SHARE * column.width]
+    return max(found, key=lambda u: u.box.y1, default=None)
+
+
+def _reads_on(over: Unit | None) -> bool:
+    """Whether a title under this block reads on from it: the block closes a paragraph (a
+    full stop, or a last line well short of its measure: ``titles.line_ends_text``). Text cut
+    mid-sentence over a title goes on in another column, and what stands under it is another
+    story's (a column of L'Œuvre, 1942, closing "… en gaspillant" over a story of its own)."""
+    return over is not None and line_ends_text(over.block.lines[-1], over.box)
 
 
 def _host_column(host: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
