@@ -41,7 +41,8 @@ from dataclasses import replace
 from ..geometry import Grid, x_overlap, y_overlap
 from ..model import Box
 from .placement import Group, Unit
-from .titles import line_ends_text
+from .readon import CLOSE as _CLOSE, INTO as _INTO, OVER_GAP as _OVER_GAP, OVER_SHARE as _OVER_SHARE
+from .readon import host_column, itself, over_story, reads_on, rooted, text_over
 
 # [body sizes] how far over a side headline's top the run it heads may start (``side_heads_take_runs``):
 # the two line boxes' tops differ by their leading; a run starting higher goes on from the row above
@@ -50,16 +51,6 @@ _LEVEL_ABOVE = 0.5
 # [body sizes] the widest gutter between the title's column and the text beside it; how far
 # above the title the text over it in its column may end
 _GUTTER = 2.0
-_OVER_GAP = 3.0
-# [body sizes] the most white over a title in a story's first or last column, under the text
-# over it, for it to be that story's crosshead with its text on one side only: a crosshead
-# stands about a line under the text it goes on from (1.1 to 1.6 body sizes on L'Ouest-Éclair's
-# first page), a story stacked under another in a column under a rule and more white (2.6)
-_CLOSE = 2.0
-# [body sizes] how far boxes that meet may run into each other (OCR draws them loose): the
-# text over the title into it, the text beside it into its column, the host's headline short
-# of its edges
-_INTO = 0.5
 # [body sizes] how far below the title's top the text beside it may start (a line), and how
 # far above the foot of the title's column it may end
 _STARTS_BELOW = 1.0
@@ -67,32 +58,31 @@ _ENDS_ABOVE = 2.0
 # [share of the size] how near in size to one of the page's crossheads a title in a story's
 # first or last column is, to be its crosshead with its text on one side only (``_host``, ``like``)
 _LIKE = 0.05
-# [share of the column's width] how much of the title's column the text over it covers;
 # [share of the narrower] how much of a unit of g's text the title covers to be over it
-_OVER_SHARE = 0.5
 _UNDER_SHARE = 0.5
 
 
 def absorb_inset_heads(groups: list[Group], body: float) -> None:
     """Make each headline enclosed by another story's text (see the module) a crosshead of
     that story, with its text. ``groups`` are the placed stories; an absorbed one is left
-    empty. Each is judged on the page as placed, before any is absorbed; a host itself inset in
-    a larger story hands what it takes on to that story (a chain of nested titles)."""
+    empty. Each is judged on the page as placed, before any is absorbed, the text of a title
+    that reads on from a story's text (``readon.rooted``) counting as that story's; a host itself
+    inset in a larger story hands what it takes on to that story (a chain of nested titles)."""
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], 10 * body)
     headed = [h for h in groups if h.header and h.units]
     titles = Grid([h.anchor_box for h in headed], 10 * body)
     titled = [(g, _column(g.anchor_box, g.units)) for g in groups
               if g.header and g.units and all(b.role == "headline" for b in g.header)]
-    over = {id(g): _over(g, column, units, grid, body) for g, column in titled}
-    root = _rooted({id(g): host for g, column in titled if (host := over[id(g)]) is not None
-                    and _reads_on(_text_over(g.anchor_box, column, host, units, grid, body, _itself))},
-                   {id(g): column for g, column in titled}, body)
+    over = {id(g): over_story(g, column, units, grid, body) for g, column in titled}
+    root = rooted({id(g): host for g, column in titled if (host := over[id(g)]) is not None
+                   and reads_on(text_over(g.anchor_box, column, host, units, grid, body, itself))},
+                  {id(g): column for g, column in titled}, body)
     inset = [_host(g, column, units, grid, body, root) for g, column in titled]
     # the sizes of the page's crossheads: named so, or titles taken inset
     like = {u.block.size for u in units if u.block is not None and u.block.role == "crosshead"}
     like.update(max(b.size for b in g.header) for (g, _), host in zip(titled, inset) if host is not None)
-    hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, root, like))
+    hosts = [(g, host or (_no_larger(g, like) and _host(g, column, units, grid, body, root, like))
               or _row_host(g, column, headed, titles, units, grid, body)
               or _module_host(g, column, headed, titles, units, grid, body)
               or _span_host(g, column, headed, units, grid, body, like)
@@ -111,41 +101,6 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
         g.header = []
 
 
-def _over(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float) -> Group | None:
-    """The one headed story whose text stands over g's title in its column (within
-    ``_OVER_GAP`` body sizes over it, covering ``_OVER_SHARE`` of the column); else None."""
-    title, into = g.anchor_box, _INTO * body
-    found = {id(u.home): u.home for u in map(units.__getitem__, grid.near(
-        column.x0, title.y0 - _OVER_GAP * body, column.x1, title.y0 + into))
-        if u.home is not g and u.home is not None and u.block is not None
-        and title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + into
-        and x_overlap(u.box, column) >= _OVER_SHARE * column.width}
-    host = next(iter(found.values())) if len(found) == 1 else None
-    return host if host is not None and host.header else None
-
-
-def _rooted(over: dict[int, Group | None], columns: dict[int, Box],
-            body: float) -> Callable[[Group | None], Group | None]:
-    """The story a story's text reads on from: following ``over`` (the story whose text stands
-    over each title) up to a story with none, whose headline (or span) runs over the title's
-    column (``columns``, within ``_INTO`` body sizes); else the story itself. So titles stacked
-    in one story's columns (each under the text of the one before) all lead back to it, and
-    each judges the text beside it as that story's; a title in a column that headline does
-    not cover heads a story set beside it."""
-    into = _INTO * body
-
-    def root(g: Group | None) -> Group | None:
-        top, seen = g, set()
-        while top is not None and over.get(id(top)) is not None and id(top) not in seen:
-            seen.add(id(top))
-            top = over[id(top)]
-        if g is None or top is g:
-            return g
-        head, column = top.span or top.anchor_box, columns[id(g)]
-        return top if head.x0 <= column.x0 + into and head.x1 >= column.x1 - into else g
-    return root
-
-
 def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
           root: Callable[[Group | None], Group | None], like: Collection[float] = ()) -> Group | None:
     """The one story whose text stands over g's title in its column (``_column``) and beside
@@ -160,14 +115,20 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     (a story one column wide has no crosshead set so: a title under its text, other stories'
     columns either side, heads a story of its own, as old papers stack them). A title of
     another size there may head a story of its own (an advertisement in an old paper's last
-    column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16)."""
+    column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16). Either way the title
+    reads on from the text over it (``readon.reads_on``), within ``_CLOSE`` body sizes; and so
+    does a title whose column, from the host's headline down, holds the host's text alone
+    (``readon.host_column``), of any size in the host's first column (its text runs on beside
+    it), no larger than the page's crossheads in its last (``_no_larger``): sizes read from
+    line heights on a page stating none tell crossheads from headlines too loosely
+    (L'Ouest-Éclair, 1918, written without sizes)."""
     title = g.anchor_box
     gutter = _GUTTER * body
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, column.y1)]
     near = [u for u in near if u.home is not g and u.home is not None and u.block is not None]
     into = _INTO * body
-    host = root(_over(g, column, units, grid, body))
+    host = root(over_story(g, column, units, grid, body))
     if host is None:
         return None
     beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
@@ -175,11 +136,12 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
-    last = _text_over(title, column, host, units, grid, body, root)
-    close = _reads_on(last) and last is not None and title.y0 - last.box.y1 <= _CLOSE * body
+    last = text_over(title, column, host, units, grid, body, root)
+    close = last is not None and reads_on(last) and title.y0 - last.box.y1 <= _CLOSE * body
     same = close and _sized_like(g, like)
-    edge = same or (close and _host_column(host, column, units, grid, body, root))
-    edges = (edge and anchor.x0 >= column.x0 - gutter, edge and anchor.x1 <= column.x1 + gutter)
+    alone = close and host_column(host, column, units, grid, body, root)
+    edges = ((same or alone) and anchor.x0 >= column.x0 - gutter,
+             (same or (alone and _no_larger(g, like))) and anchor.x1 <= column.x1 + gutter)
     runs = [_runs_beside(side, host, title.y0, column.y1, body, root) for side in (left, right)]
     if not any(runs) or not all(run or (edge and all(root(u.home) is not host for u in side))
                                 for run, side, edge in zip(runs, (left, right), edges)):
@@ -189,47 +151,10 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
                     and max(b.size for b in host.header) > size) else None
 
 
-def _itself(g: Group | None) -> Group | None:
-    """A story as the story its text reads on from (``_rooted`` before it is known)."""
-    return g
-
-
-def _text_over(title: Box, column: Box, host: Group, units: Sequence[Unit], grid: Grid, body: float,
-               root: Callable[[Group | None], Group | None]) -> Unit | None:
-    """The host's block right over the title in its column (the lowest of the host's blocks
-    within ``_OVER_GAP`` body sizes over it, covering ``_OVER_SHARE`` of the column); None with none."""
-    into = _INTO * body
-    found = [u for u in map(units.__getitem__, grid.near(column.x0, title.y0 - _OVER_GAP * body,
-                                                         column.x1, title.y0 + into))
-             if u.block is not None and u.block.lines and root(u.home) is host
-             and title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + into
-             and x_overlap(u.box, column) >= _OVER_SHARE * column.width]
-    return max(found, key=lambda u: u.box.y1, default=None)
-
-
-def _reads_on(over: Unit | None) -> bool:
-    """Whether a title under this block reads on from it: the block closes a paragraph (a
-    full stop, or a last line well short of its measure: ``titles.line_ends_text``). Text cut
-    mid-sentence over a title goes on in another column, and what stands under it is another
-    story's (a column of L'Œuvre, 1942, closing "… en gaspillant" over a story of its own)."""
-    return over is not None and line_ends_text(over.block.lines[-1], over.box)
-
-
-def _host_column(host: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
-                 root: Callable[[Group | None], Group | None]) -> bool:
-    """Whether the title's column, from the host's headline down to the title, holds the
-    host's text alone, set close (no white wider than ``_OVER_GAP`` body sizes between its
-    blocks): the title opens a part of the story in one of its own columns, read on from the
-    text over it, whatever its size says (a page stating no sizes sizes its lines from their
-    heights, and a bold crosshead's can read half as large again as the body's)."""
-    head, title, into = host.anchor_box, column.y0, _INTO * body
-    found = [units[k] for k in grid.near(column.x0, head.y1 - into, column.x1, title + into)]
-    found = sorted((u for u in found if u.block is not None and head.y1 - into <= u.box.y0
-                    and u.box.y1 <= title + into and x_overlap(u.box, column) >= _OVER_SHARE * column.width),
-                   key=lambda u: u.box.y0)
-    if not found or any(root(u.home) is not host for u in found):
-        return False
-    return all(b.box.y0 - a.box.y1 <= _OVER_GAP * body for a, b in zip(found, found[1:]))
+def _no_larger(g: Group, like: Collection[float]) -> bool:
+    """Whether g's title is no larger than the largest of the page's crossheads (``like``,
+    within ``_LIKE``): in a story's last column, one a size up heads a story of its own."""
+    return bool(like) and max(b.size for b in g.header) <= (1 + _LIKE) * max(like)
 
 
 def _sized_like(g: Group, like: Collection[float]) -> bool:
