@@ -1128,7 +1128,7 @@ def test_a_chain_of_inset_titles_ends_in_the_outermost_story(monkeypatch):
     for inner_first in (False, True):
         outer, middle, inner = story("Outer", 24), story("Middle", 18), story("Inner", 14)
         chain = {id(inner): middle, id(middle): outer}
-        monkeypatch.setattr(subheads, "_host", lambda g, column, units, grid, body, like=(): chain.get(id(g)))
+        monkeypatch.setattr(subheads, "_host", lambda g, column, units, grid, body, root, like=(): chain.get(id(g)))
         subheads.absorb_inset_heads([outer] + ([inner, middle] if inner_first else [middle, inner]), 10)
         assert not middle.units and not inner.units
         assert [u.block.role for u in outer.units].count("crosshead") == 2 and len(outer.units) == 5

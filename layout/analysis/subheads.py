@@ -35,12 +35,14 @@ right (a side headline set further from its text than placing reaches).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from ..geometry import Grid, x_overlap, y_overlap
 from ..model import Box
 from .placement import Group, Unit
+from .readon import CLOSE as _CLOSE, INTO as _INTO, OVER_GAP as _OVER_GAP, OVER_SHARE as _OVER_SHARE
+from .readon import host_column, itself, over_story, reads_on, rooted, text_over
 
 # [body sizes] how far over a side headline's top the run it heads may start (``side_heads_take_runs``):
 # the two line boxes' tops differ by their leading; a run starting higher goes on from the row above
@@ -49,11 +51,6 @@ _LEVEL_ABOVE = 0.5
 # [body sizes] the widest gutter between the title's column and the text beside it; how far
 # above the title the text over it in its column may end
 _GUTTER = 2.0
-_OVER_GAP = 3.0
-# [body sizes] how far boxes that meet may run into each other (OCR draws them loose): the
-# text over the title into it, the text beside it into its column, the host's headline short
-# of its edges
-_INTO = 0.5
 # [body sizes] how far below the title's top the text beside it may start (a line), and how
 # far above the foot of the title's column it may end
 _STARTS_BELOW = 1.0
@@ -61,28 +58,31 @@ _ENDS_ABOVE = 2.0
 # [share of the size] how near in size to one of the page's crossheads a title in a story's
 # first or last column is, to be its crosshead with its text on one side only (``_host``, ``like``)
 _LIKE = 0.05
-# [share of the column's width] how much of the title's column the text over it covers;
 # [share of the narrower] how much of a unit of g's text the title covers to be over it
-_OVER_SHARE = 0.5
 _UNDER_SHARE = 0.5
 
 
 def absorb_inset_heads(groups: list[Group], body: float) -> None:
     """Make each headline enclosed by another story's text (see the module) a crosshead of
     that story, with its text. ``groups`` are the placed stories; an absorbed one is left
-    empty. Each is judged on the page as placed, before any is absorbed; a host itself inset in
-    a larger story hands what it takes on to that story (a chain of nested titles)."""
+    empty. Each is judged on the page as placed, before any is absorbed, the text of a title
+    that reads on from a story's text (``readon.rooted``) counting as that story's; a host itself
+    inset in a larger story hands what it takes on to that story (a chain of nested titles)."""
     units = [u for g in groups for u in g.units]
     grid = Grid([u.box for u in units], 10 * body)
     headed = [h for h in groups if h.header and h.units]
     titles = Grid([h.anchor_box for h in headed], 10 * body)
     titled = [(g, _column(g.anchor_box, g.units)) for g in groups
               if g.header and g.units and all(b.role == "headline" for b in g.header)]
-    inset = [_host(g, column, units, grid, body) for g, column in titled]
+    over = {id(g): over_story(g, column, units, grid, body) for g, column in titled}
+    root = rooted({id(g): host for g, column in titled if (host := over[id(g)]) is not None
+                   and reads_on(text_over(g.anchor_box, column, host, units, grid, body, itself))},
+                  {id(g): column for g, column in titled}, body)
+    inset = [_host(g, column, units, grid, body, root) for g, column in titled]
     # the sizes of the page's crossheads: named so, or titles taken inset
     like = {u.block.size for u in units if u.block is not None and u.block.role == "crosshead"}
     like.update(max(b.size for b in g.header) for (g, _), host in zip(titled, inset) if host is not None)
-    hosts = [(g, host or (_sized_like(g, like) and _host(g, column, units, grid, body, like))
+    hosts = [(g, host or (_no_larger(g, like) and _host(g, column, units, grid, body, root, like))
               or _row_host(g, column, headed, titles, units, grid, body)
               or _module_host(g, column, headed, titles, units, grid, body)
               or _span_host(g, column, headed, units, grid, body, like)
@@ -102,7 +102,7 @@ def absorb_inset_heads(groups: list[Group], body: float) -> None:
 
 
 def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
-          like: Collection[float] = ()) -> Group | None:
+          root: Callable[[Group | None], Group | None], like: Collection[float] = ()) -> Group | None:
     """The one story whose text stands over g's title in its column (``_column``) and beside
     g's text on both sides, all the way down, under a larger headline over the title's column;
     else None. With ``like`` (the sizes of the page's crossheads: those named so and the
@@ -115,34 +115,46 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     (a story one column wide has no crosshead set so: a title under its text, other stories'
     columns either side, heads a story of its own, as old papers stack them). A title of
     another size there may head a story of its own (an advertisement in an old paper's last
-    column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16)."""
+    column, "EXTRA VERKOOPING.", kb_groningen-advertentieblad_1813-11-16). Either way the title
+    reads on from the text over it (``readon.reads_on``), within ``_CLOSE`` body sizes; and so
+    does a title whose column, from the host's headline down, holds the host's text alone
+    (``readon.host_column``), of any size in the host's first column (its text runs on beside
+    it), no larger than the page's crossheads in its last (``_no_larger``): sizes read from
+    line heights on a page stating none tell crossheads from headlines too loosely
+    (L'Ouest-Éclair, 1918, written without sizes)."""
     title = g.anchor_box
     gutter = _GUTTER * body
     near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
                                         column.x1 + gutter, column.y1)]
     near = [u for u in near if u.home is not g and u.home is not None and u.block is not None]
     into = _INTO * body
-    over = {id(u.home): u.home for u in near if title.y0 - _OVER_GAP * body <= u.box.y1 <= title.y0 + into
-            and x_overlap(u.box, column) >= _OVER_SHARE * column.width}
-    if len(over) != 1:
-        return None
-    host = next(iter(over.values()))
-    if not host.header:
+    host = root(over_story(g, column, units, grid, body))
+    if host is None:
         return None
     beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
     left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + into]
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
     anchor = host.span or host.anchor_box
     size = max(b.size for b in g.header)
-    same = _sized_like(g, like)
-    edges = (same and anchor.x0 >= column.x0 - gutter, same and anchor.x1 <= column.x1 + gutter)
-    runs = [_runs_beside(side, host, title.y0, column.y1, body) for side in (left, right)]
-    if not any(runs) or not all(run or (edge and all(u.home is not host for u in side))
+    last = text_over(title, column, host, units, grid, body, root)
+    close = last is not None and reads_on(last) and title.y0 - last.box.y1 <= _CLOSE * body
+    same = close and _sized_like(g, like)
+    alone = close and host_column(host, column, units, grid, body, root)
+    edges = ((same or alone) and anchor.x0 >= column.x0 - gutter,
+             (same or (alone and _no_larger(g, like))) and anchor.x1 <= column.x1 + gutter)
+    runs = [_runs_beside(side, host, title.y0, column.y1, body, root) for side in (left, right)]
+    if not any(runs) or not all(run or (edge and all(root(u.home) is not host for u in side))
                                 for run, side, edge in zip(runs, (left, right), edges)):
         return None
     return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
                     and anchor.x1 >= column.x1 - into
                     and max(b.size for b in host.header) > size) else None
+
+
+def _no_larger(g: Group, like: Collection[float]) -> bool:
+    """Whether g's title is no larger than the largest of the page's crossheads (``like``,
+    within ``_LIKE``): in a story's last column, one a size up heads a story of its own."""
+    return bool(like) and max(b.size for b in g.header) <= (1 + _LIKE) * max(like)
 
 
 def _sized_like(g: Group, like: Collection[float]) -> bool:
@@ -312,10 +324,11 @@ def _starting_beside(column: Box, title: Box, units: Sequence[Unit], grid: Grid,
             and abs(u.box.y0 - title.y0) <= level}
 
 
-def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float) -> bool:
+def _runs_beside(side: Sequence[Unit], host: Group, top: float, bottom: float, body: float,
+                 root: Callable[[Group | None], Group | None]) -> bool:
     """True when the text on one side, from top to bottom (within ``_STARTS_BELOW`` and
     ``_ENDS_ABOVE`` body sizes), is all the host's."""
-    return bool(side) and all(u.home is host for u in side) \
+    return bool(side) and all(root(u.home) is host for u in side) \
         and min(u.box.y0 for u in side) <= top + _STARTS_BELOW * body \
         and max(u.box.y1 for u in side) >= bottom - _ENDS_ABOVE * body
 
