@@ -12,8 +12,10 @@ line follows the whole row they make (``_last_row``); so does a line it found se
 under a paragraph's short last line, a signature, or flush left under one (``_under``); lines
 of two OCR blocks, one set far wider than the other (across two columns, or a title over its
 text), never join, but for a paragraph's short last line boxed as a region of its own, which
-may be sized apart too (``_last_line``). A line an OCR engine found that is left as a group of
-its own inside the group of its engine block's lines goes back among them (``strays.py``).
+may be sized apart too (``_last_line``). A short line with the story's text begun beside it
+under the line above is a crosshead, not that line's next (``beside.py``). A line an OCR
+engine found that is left as a group of its own inside the group of its engine block's lines
+goes back among them (``strays.py``).
 Lines of regions of a line or two each, stacked in a column at the page's leading, are read as
 one region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
@@ -37,6 +39,7 @@ from collections.abc import Sequence
 from ..geometry import ByKey, crosses_between_vertically, set_in_over, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Role, Rule, font_family
 from ..params import Params
+from .beside import TextBeside
 from .frames import Frames, held_under_foot
 from .hyphens import breaks_word
 from .linestyle import make_line
@@ -136,6 +139,7 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
     extents: dict[int, Box] = {}  # per group, the box of all its lines
 
     plain = not regions.lines  # no line of an OCR region (a PDF's page): no region's question holds
+    beside = TextBeside(lines, boxes, lambda a, o: same_style(a, o, params))
 
     def follows(ln: Line, b: Box, k: int, last: Line, gap: float) -> bool:
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
@@ -156,7 +160,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
                 and place[id(ln)] == place[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params) or ends)
                 and (ends or plain or not regions.apart(last, ln))
-                and clear(lb, b, k, gap))
+                and clear(lb, b, k, gap)
+                and not beside.under(ln, b, lb))
 
     def clear(lb: Box, b: Box, k: int, gap: float) -> bool:
         """Whether no rule or figure lies between group k's last row (``lb``) and box ``b``,
