@@ -17,9 +17,9 @@ story's columns start under the whole head.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from ..geometry import ByKey
 from ..model import Box, Line
 
 # [sizes of the line asked about] a line beside it this wide at least is a line of text (a
@@ -31,16 +31,20 @@ _GUTTER = 1.0
 
 
 class TextBeside:
-    """The page's lines by the height of their middle (boxes in the sweep's frame), to ask
-    whether text stands beside a line under the line above it; ``same_type``: whether two
-    lines are set in one type (``blocks.same_style``)."""
+    """The page's lines as the sweep takes them (``swept``: (box, line) pairs by top, boxes in
+    the sweep's frame), to ask whether text stands beside a line under the line above it;
+    ``same_type``: whether two lines are set in one type (``blocks.same_style``)."""
 
-    def __init__(self, lines: Sequence[Line], boxes: dict[int, Box],
-                 same_type: Callable[[Line, Line], bool]) -> None:
+    def __init__(self, swept: Sequence[tuple[Box, Line]], same_type: Callable[[Line, Line], bool]) -> None:
+        self._swept = swept
         self._same_type = same_type
-        self._lines = list(lines)
-        self._boxes = [boxes[id(ln)] for ln in self._lines]
-        self._by_middle = ByKey(self._boxes, lambda b: b.cy)
+        self._tops: list[float] = []  # filed at the first line asked about: most pages have none
+
+    def _starting(self, y0: float, y1: float) -> Sequence[tuple[Box, Line]]:
+        """The lines whose top lies between heights y0 and y1."""
+        if not self._tops:
+            self._tops = [o.y0 for o, _ in self._swept]
+        return self._swept[bisect_left(self._tops, y0):bisect_right(self._tops, y1)]
 
     def under(self, ln: Line, b: Box, above: Box) -> bool:
         """Whether a line of text (``_TEXT_WIDTH`` sizes wide at least) in another type than
@@ -54,9 +58,8 @@ class TextBeside:
         size = ln.size
         if above.width - b.width < (_TEXT_WIDTH + _GUTTER) * size or b.y0 < above.y1:
             return False
-        for j in self._by_middle.between(b.y0, b.y1):
-            o, other = self._boxes[j], self._lines[j]
-            if o.width < _TEXT_WIDTH * size or o.y0 < above.y1 \
+        for o, other in self._starting(above.y1, b.y1):
+            if not b.y0 <= o.cy <= b.y1 or o.width < _TEXT_WIDTH * size \
                     or max(b.x0 - o.x1, o.x0 - b.x1) < _GUTTER * size:
                 continue
             if above.x0 - size <= o.x0 and o.x1 <= above.x1 + size and not self._same_type(ln, other):

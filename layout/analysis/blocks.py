@@ -139,7 +139,6 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
     extents: dict[int, Box] = {}  # per group, the box of all its lines
 
     plain = not regions.lines  # no line of an OCR region (a PDF's page): no region's question holds
-    beside = TextBeside(lines, boxes, lambda a, o: same_style(a, o, params))
 
     def follows(ln: Line, b: Box, k: int, last: Line, gap: float) -> bool:
         """Whether ``ln`` (box ``b``) goes on from line ``last`` of group k, ``gap`` under
@@ -170,7 +169,9 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
             or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
                        for j in by_middle.between(lb.y1 - 1, b.y0 + 1))
 
-    for b, ln in sorted(((boxes[id(ln)], ln) for ln in lines), key=_top_left):
+    swept = sorted(((boxes[id(ln)], ln) for ln in lines), key=_top_left)
+    beside = TextBeside(swept, lambda a, o: same_style(a, o, params))
+    for b, ln in swept:
         reach = params.line_gap * ln.size
         done += still.close_above(b.y0 - 3 * reach)
         best, best_gap = None, float("inf")
