@@ -500,3 +500,6 @@ def test_a_crosshead_beside_the_text_begun_under_a_head_is_not_the_heads_next_li
         ["临海市健全多层次健身步道健全防汛体系"], ["实施学生医疗卫生", "健全畅通产业链"]]
     assert bold_blocks(head + crosshead) == [["临海市健全多层次健身步道健全防汛体系", "实施学生医疗卫生",
                                               "健全畅通产业链"]]
+    # text a word space from the short lines (less than a gutter, a size) is no column begun
+    close = [replace(w, box=replace(w.box, x0=w.box.x0 + 10, x1=w.box.x1 + 10)) for w in left]
+    assert len(bold_blocks(head + crosshead + close)) == 1
