@@ -474,3 +474,32 @@ def test_a_block_named_keeps_every_other_field():
     b = Block((), Box(1, 2, 3, 4), 9.5, True, True, role="body", text="a b", frame=2, font="serif",
               word_breaks=(WordBreak(0, True),))
     assert with_role(b, "headline") == replace(b, role="headline")
+
+
+def test_a_crosshead_beside_the_text_begun_under_a_head_is_not_the_heads_next_line():
+    """A 10 pt bold head across two 90 pt columns of 9 pt text, with a crosshead of its story
+    in the same type centred in the right column 5 pt under it (typst_s179_08_zh): the
+    story's text starts in the left column level with the crosshead, so the crosshead is
+    not the head's second line. Without that text beside them, the short lines centred
+    under the head are the head's own."""
+    def bold(texts, x0, y0):
+        return text_lines(texts, x0, y0, size=10, pitch=12, bold=True, font="Hei")
+    head = bold(["临海市健全多层次健身步道健全防汛体系"], 424.6, 607.4)
+    crosshead = bold(["实施学生医疗卫生"], 528.9, 622.4) + bold(["健全畅通产业链"], 533.9, 634.4)
+    left = text_lines(["志愿者提出：下一步将", "拓展托育服务，打造便", "民污水管网。临海市落",
+                       "实托育服务，街道办打"], 424.5, 622.5, size=9, pitch=12.6, font="Song")
+    right = text_lines(["金沙湾已累计健全托", "育服务多家，落实现代"], 523.1, 647.5, size=9, pitch=12.6,
+                       font="Song")
+
+    def bold_blocks(words):  # (one line a word: the gutter beside the crosshead is given)
+        lines = [make_line([w], vertical=False) for w in words]
+        blocks = sorted(build_blocks(lines, (), (), (), P), key=lambda b: (b.box.x0, b.box.y0))
+        return [[ln.text for ln in b.lines] for b in blocks if b.bold]
+
+    assert bold_blocks(head + crosshead + left + right) == [
+        ["临海市健全多层次健身步道健全防汛体系"], ["实施学生医疗卫生", "健全畅通产业链"]]
+    assert bold_blocks(head + crosshead) == [["临海市健全多层次健身步道健全防汛体系", "实施学生医疗卫生",
+                                              "健全畅通产业链"]]
+    # text a word space from the short lines (less than a gutter, a size) is no column begun
+    close = [replace(w, box=replace(w.box, x0=w.box.x0 + 10, x1=w.box.x1 + 10)) for w in left]
+    assert len(bold_blocks(head + crosshead + close)) == 1

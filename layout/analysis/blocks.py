@@ -12,8 +12,10 @@ line follows the whole row they make (``_last_row``); so does a line it found se
 under a paragraph's short last line, a signature, or flush left under one (``_under``); lines
 of two OCR blocks, one set far wider than the other (across two columns, or a title over its
 text), never join, but for a paragraph's short last line boxed as a region of its own, which
-may be sized apart too (``_last_line``). A line an OCR engine found that is left as a group of
-its own inside the group of its engine block's lines goes back among them (``strays.py``).
+may be sized apart too (``_last_line``). A short line with the story's text begun beside it
+under the line above is a crosshead, not that line's next (``beside.py``). A line an OCR
+engine found that is left as a group of its own inside the group of its engine block's lines
+goes back among them (``strays.py``).
 Lines of regions of a line or two each, stacked in a column at the page's leading, are read as
 one region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
@@ -37,6 +39,7 @@ from collections.abc import Sequence
 from ..geometry import ByKey, crosses_between_vertically, set_in_over, union_all, x_overlap_ratio
 from ..model import Block, Box, Figure, Line, Role, Rule, font_family
 from ..params import Params
+from .beside import TextBeside
 from .frames import Frames, held_under_foot
 from .hyphens import breaks_word
 from .linestyle import make_line
@@ -156,7 +159,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
                 and place[id(ln)] == place[id(last)]
                 and (same_block or same_style(last, ln, params) or _two_faces(last, ln, params) or ends)
                 and (ends or plain or not regions.apart(last, ln))
-                and clear(lb, b, k, gap))
+                and clear(lb, b, k, gap)
+                and not beside.under(ln, b, lb))
 
     def clear(lb: Box, b: Box, k: int, gap: float) -> bool:
         """Whether no rule or figure lies between group k's last row (``lb``) and box ``b``,
@@ -165,7 +169,9 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
             or not any(crosses_between_vertically(barriers[j], lb, b, 0.3)
                        for j in by_middle.between(lb.y1 - 1, b.y0 + 1))
 
-    for b, ln in sorted(((boxes[id(ln)], ln) for ln in lines), key=_top_left):
+    swept = sorted(((boxes[id(ln)], ln) for ln in lines), key=_top_left)
+    beside = TextBeside(swept, lambda a, o: same_style(a, o, params))
+    for b, ln in swept:
         reach = params.line_gap * ln.size
         done += still.close_above(b.y0 - 3 * reach)
         best, best_gap = None, float("inf")
