@@ -58,8 +58,14 @@ def rooted(over: dict[int, Group | None], columns: dict[int, Box],
     each judges the text beside it as that story's; a title in a column that headline does
     not cover heads a story set beside it."""
     into = INTO * body
+    known: dict[int, Group | None] = {}  # each story's answer, asked for every unit near a title
 
     def root(g: Group | None) -> Group | None:
+        if id(g) not in known:
+            known[id(g)] = _root(g)
+        return known[id(g)]
+
+    def _root(g: Group | None) -> Group | None:
         top, seen = g, set()
         while top is not None and over.get(id(top)) is not None and id(top) not in seen:
             seen.add(id(top))

@@ -124,31 +124,35 @@ def _host(g: Group, column: Box, units: Sequence[Unit], grid: Grid, body: float,
     (L'Ouest-Éclair, 1918, written without sizes)."""
     title = g.anchor_box
     gutter = _GUTTER * body
-    near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
-                                        column.x1 + gutter, column.y1)]
-    near = [u for u in near if u.home is not g and u.home is not None and u.block is not None]
     into = _INTO * body
     host = root(over_story(g, column, units, grid, body))
     if host is None:
         return None
-    beside = [u for u in near if u.box.y1 > title.y0 and u.box.y0 < column.y1]
+    anchor = host.span or host.anchor_box
+    if not (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into and anchor.x1 >= column.x1 - into
+            and max(b.size for b in host.header) > max(b.size for b in g.header)):
+        return None
+    near = [units[k] for k in grid.near(column.x0 - gutter, title.y0 - _OVER_GAP * body,
+                                        column.x1 + gutter, column.y1)]
+    beside = [u for u in near if u.home is not g and u.home is not None and u.block is not None
+              and u.box.y1 > title.y0 and u.box.y0 < column.y1]
     left = [u for u in beside if column.x0 - gutter <= u.box.x1 <= column.x0 + into]
     right = [u for u in beside if column.x1 - into <= u.box.x0 <= column.x1 + gutter]
-    anchor = host.span or host.anchor_box
-    size = max(b.size for b in g.header)
+    runs = [_runs_beside(side, host, title.y0, column.y1, body, root) for side in (left, right)]
+    if not any(runs):
+        return None
+    if all(runs):
+        return host
+    # text on one side only: the host's edge may stand for the other (asked of few titles:
+    # ``host_column`` looks down the column from the host's headline)
     last = text_over(title, column, host, units, grid, body, root)
     close = last is not None and reads_on(last) and title.y0 - last.box.y1 <= _CLOSE * body
     same = close and _sized_like(g, like)
-    alone = close and host_column(host, column, units, grid, body, root)
-    edges = ((same or alone) and anchor.x0 >= column.x0 - gutter,
-             (same or (alone and _no_larger(g, like))) and anchor.x1 <= column.x1 + gutter)
-    runs = [_runs_beside(side, host, title.y0, column.y1, body, root) for side in (left, right)]
-    if not any(runs) or not all(run or (edge and all(root(u.home) is not host for u in side))
-                                for run, side, edge in zip(runs, (left, right), edges)):
-        return None
-    return host if (anchor.y1 <= title.y0 and anchor.x0 <= column.x0 + into
-                    and anchor.x1 >= column.x1 - into
-                    and max(b.size for b in host.header) > size) else None
+    first_edge, last_edge = anchor.x0 >= column.x0 - gutter, anchor.x1 <= column.x1 + gutter
+    alone = close and (first_edge or last_edge) and host_column(host, column, units, grid, body, root)
+    edges = ((same or alone) and first_edge, (same or (alone and _no_larger(g, like))) and last_edge)
+    return host if all(run or (edge and all(root(u.home) is not host for u in side))
+                       for run, side, edge in zip(runs, (left, right), edges)) else None
 
 
 def _no_larger(g: Group, like: Collection[float]) -> bool:
