@@ -53,8 +53,9 @@ class TextBeside:
         least), both set under the line above (tops below its foot: an OCR engine's
         overlapping boxes of one row are no text begun under anything) and within its width
         (``above``, give or take ``ln``'s size): the story's text begun under a head beside
-        its crosshead. A line reaching out past the line above is no crosshead under it. Cheap for a line of a column (as wide as the line above): no
-        room beside it is looked at."""
+        its crosshead. A line reaching out past the line above is no crosshead under it.
+        Cheap for a line of a column (as wide as the line above): no room beside it is looked
+        at."""
         size = ln.size
         if above.width - b.width < (_TEXT_WIDTH + _GUTTER) * size or b.y0 < above.y1 \
                 or b.x0 < above.x0 - size or b.x1 > above.x1 + size:

@@ -9,8 +9,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Block, Box, Role
+from ..model import Block, Role
 from .patterns import in_capitals
+from .titles import on_axis
 
 # [body sizes] most white between a headline and the lines centred right over it that open it:
 # body lines, and a crosshead (a title already, in a type of its own: ``LES JOURNAUX DE CE
@@ -21,10 +22,6 @@ _TITLE_OPENING_GAP = 1.5
 _OPENING_LINES = 2
 # [body sizes] how far into the headline's box the foot of a line opening it may reach
 _INTO = 0.3
-# [body sizes, share of the wider one's width] most distance between the middles of an opening
-# line and its headline, twice over (as ``titles.centred`` allows between a title's two margins)
-_AXIS = 2.0
-_AXIS_SHARE = 0.15
 
 
 def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
@@ -32,7 +29,7 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     """Headlines with the lines that open them joined on top: one or two lines of body text
     standing within ``_OPENING_GAP`` body sizes over a headline (a crosshead within
     ``_TITLE_OPENING_GAP``: its own type tells it is a title, where white alone would not), in its frame,
-    no larger than it, each on its axis (``_on_axis``) and ending no sentence or clause
+    no larger than it, each on its axis (``titles.on_axis``) and ending no sentence or clause
     (``ends``), the title they make with the headline in capitals; only when a single block is
     such, and it opens no other headline.
 
@@ -60,7 +57,7 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
                                     and blocks[k].box.y1 >= h.box.y0 - _OPENING_GAP * body) and k not in taken
                 and blocks[k].frame == h.frame and len(blocks[k].lines) <= _OPENING_LINES
                 and blocks[k].size <= h.size and in_capitals(f"{blocks[k].raw_text} {h.raw_text}")
-                and all(_on_axis(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
+                and all(on_axis(ln.box, h.box, body) and not ln.text.rstrip().endswith(ends)
                         for ln in blocks[k].lines)]
         if len(over) == 1:
             opening[i] = over[0]
@@ -72,9 +69,3 @@ def join_openings(blocks: Sequence[Block], roles: Sequence[Role], body: float,
     dropped = set(opening.values())
     kept = [k for k in range(len(blocks)) if k not in dropped]
     return [joined.get(k, blocks[k]) for k in kept], [roles[k] for k in kept]
-
-
-def _on_axis(line: Box, head: Box, body: float) -> bool:
-    """A line and a headline centred on one axis: their middles within ``_AXIS`` body sizes or
-    ``_AXIS_SHARE`` of the wider one's width of each other (twice over), whichever is wider."""
-    return abs(line.x0 + line.x1 - head.x0 - head.x1) <= max(_AXIS * body, _AXIS_SHARE * max(line.width, head.width))

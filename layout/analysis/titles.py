@@ -65,6 +65,10 @@ _TITLE_STEP = 1.08
 _TITLE_LETTERS = 0.7
 # [body sizes] the cells of the grid ``_name_level_titles`` looks titles up in
 _CELL = 4.0
+# [body sizes, share of the wider one's width] most distance between the middles of two boxes
+# centred on one axis (``on_axis``), whichever is more
+_AXIS = 2.0
+_AXIS_SHARE = 0.15
 
 
 def name_titles(blocks: Sequence[Block], roles: list[Role], body: float, page: PageContent) -> None:
@@ -309,8 +313,14 @@ def _item_title(b: Block, text: Block) -> bool:
 
 def centred(title: Box, text: Box, body: float) -> bool:
     """Set in the middle of the measure of the text below, with room on both sides."""
-    left, right = title.x0 - text.x0, text.x1 - title.x1
-    return min(left, right) >= body and abs(left - right) <= max(2 * body, 0.15 * text.width)
+    return min(title.x0 - text.x0, text.x1 - title.x1) >= body and on_axis(title, text, body)
+
+
+def on_axis(a: Box, b: Box, body: float) -> bool:
+    """Two boxes centred on one axis: their middles within ``_AXIS`` body sizes or ``_AXIS_SHARE``
+    of the wider one's width of each other, whichever is more (both counted twice over: the
+    sums of their edges are compared)."""
+    return abs(a.x0 + a.x1 - b.x0 - b.x1) <= max(_AXIS * body, _AXIS_SHARE * max(a.width, b.width))
 
 
 def _flush(line: Box, text: Box, body: float) -> bool:
