@@ -421,10 +421,11 @@ def test_newseye_lines_sorted_by_height_across_columns_are_read_column_by_column
 def test_newseye_line_under_the_last_keeps_its_place_though_it_shares_no_width(tmp_path):
     """A short last line, then a line set to the right under it (a dateline, a signature):
     one under the other, as the region orders them."""
-    lines = [("a1", "ends here.", (10, 100, 120, 130)), ("a1", "PARIS, 14 mars.", (300, 135, 600, 165)),
+    lines = [("a1", "ends here.", (10, 100, 120, 130)),
+             ("a1", "PARIS, 14 mars.", (300, 135, 600, 165)),
              ("a1", "Next line", (10, 170, 600, 200))]
     [page] = load_truth(_page_of_lines(tmp_path, lines))
-    assert "\n".join(page.articles[0].text).split("\n") == ["ends here.", "PARIS, 14 mars.", "Next line"]
+    assert "\n".join(page.articles[0].text).split("\n") == [text for _, text, _ in lines]
 
 
 def test_custom_attribute_fields():
