@@ -20,12 +20,13 @@ scored text:
   consecutive body paragraphs of a story where the first stops mid-sentence). A PAGE file
   exported without transcription whose page image lies beside it (the NZZ) is read from the
   image by OCR instead, and scored against its truth lines carrying the OCR's words
-  (``layout.truth.newseye``); the baselines, which read a file's blocks, do not apply there;
+  (``layout.truth.newseye``); the baselines read the lines of that OCR (``ocr_lines``);
 - "column-major": the scrambled copy's blocks (ALTO TextBlocks, PAGE TextRegions) read column
   by column (blocks clustered by the x of their centre, clusters left to right, blocks top to
   bottom), one flow, ``score_text``: no segmentation at all;
 - "archive order": the text of the *original* file's blocks in file order, one flow,
-  ``score_text``: what trusting the OCR engine's (or the archive's) own block order gives.
+  ``score_text``: what trusting the OCR engine's (or the archive's) own block order gives (on
+  a page read by OCR, the lines in the order the engine gives them).
 
 Pages without text to score (all ads, all picture, in no article, PAGE files exported with
 neither transcription nor image) are counted apart. An issue whose column-major order is below
@@ -63,29 +64,24 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "tests"))  # the scrambling helper is shared with the tests
 
 import layout  # noqa: E402
-from layout.errors import InputError  # noqa: E402
 from layout.evaluate import Scores, mean_scores, score_html, score_text  # noqa: E402
 from layout.pipeline import analyse_page  # noqa: E402
 from layout.sources.alto import AltoSource, element_text, load  # noqa: E402
 from layout.sources.didl import RecoveredXmlWarning, read_didl  # noqa: E402
-from layout.sources.hrefs import resolve_inside  # noqa: E402
-from layout.sources.image import ImageSource  # noqa: E402
 from layout.sources.mets import Issue, read_issue  # noqa: E402
 from layout.sources.pagexml import line_words, polygon_box  # noqa: E402
 from layout.sources.xml import (PAGE_NAMESPACES, expect_root, number_of, parse,  # noqa: E402
                                 root_of, split_tag)
 from layout.truth import PageTruth, load_truth  # noqa: E402
-from layout.truth.newseye import load_newseye_truth  # noqa: E402
 from scramble import scramble_issue  # noqa: E402
+
+from archive_ocr import ocr_truth, untranscribed_image  # noqa: E402  (PAGE files read by OCR)
 
 COLUMN_TOLERANCE = 0.05  # [share of page width] block centres this close are one column
 # An issue whose blocks, read column by column, score below this order against its own truth
 # has a truth that does not read in column order (EZR's METS reads the right column first on
 # most pages); its order says nothing of a tool, so a second mean leaves it out.
 COLUMN_ORDER = 0.9
-# PAGE pages exported without transcription are read from their image by OCR, when it is
-# there: so far only the NZZ's front pages of 1812-1815, set in German Fraktur.
-OCR_LANG = "frk"
 LIBRARIES = {"bnf": "BnF", "bnl": "BnL", "rero": "RERO", "kb": "KB", "bl": "BL",
              "newseye": "NewsEye"}
 METRICS = ("coverage", "flow", "order", "story_f1", "headline", "broken")
@@ -202,9 +198,9 @@ def accuracy(folder: Path, seed: int, measure: Callable[[Path], dict] | None) ->
     broken = pairs = pages = textless = 0
     with tempfile.TemporaryDirectory() as tmp:
         for unit in units(folder):
-            image = untranscribed_image(unit)
+            image = untranscribed_image(unit.index, unit.truth)
             if image is not None:
-                html, truth = ocr_truth(unit.index, image)
+                html, truth, (read, width) = ocr_truth(unit.index, image)
                 copy = None
             else:
                 copy = scramble_issue(unit.index, Path(tmp) / unit.index.stem, seed)
@@ -214,7 +210,6 @@ def accuracy(folder: Path, seed: int, measure: Callable[[Path], dict] | None) ->
                 paragraphs = measure(Path(tmp) / "out.html")
                 broken += paragraphs["broken"] * paragraphs["paragraph_pairs"]
                 pairs += paragraphs["paragraph_pairs"]
-            # An OCR'd image has no blocks of a file to read in any order: no baselines.
             original, scrambled = (page_files(unit.index), page_files(copy)) if copy else ({}, {})
             for page in truth:
                 pages += 1
@@ -223,37 +218,17 @@ def accuracy(folder: Path, seed: int, measure: Callable[[Path], dict] | None) ->
                     textless += 1
                     continue
                 scores["ours"].append(ours)
-                if copy is None:
-                    continue
-                copied = scrambled[page.number]
+                if copy is None:  # an OCR'd image has no file of blocks: its OCR's lines
+                    found, across, own = read, width, read
+                else:
+                    copied = scrambled[page.number]
+                    found, across = blocks(copied), page_width(copied)
+                    own = blocks(original[page.number])
                 scores["column-major"].append(score_text(
-                    "\n".join(column_major(blocks(copied), page_width(copied))), page))
-                scores["archive order"].append(score_text(
-                    "\n".join(t for t, _ in blocks(original[page.number])), page))
+                    "\n".join(column_major(found, across)), page))
+                scores["archive order"].append(score_text("\n".join(t for t, _ in own), page))
     return Result({tool: mean_scores(s) for tool, s in scores.items()},
                   broken / pairs if measure is not None and pairs else None, pages, textless)
-
-
-def untranscribed_image(unit: Unit) -> Path | None:
-    """The page image beside a PAGE file exported without transcription (no article has
-    text), when there is one."""
-    if root_of(unit.index)[1] != "PcGts" or any(p.articles for p in unit.truth):
-        return None
-    root = parse(unit.index)
-    page = root.find(f"{{{split_tag(root.tag)[0]}}}Page")
-    try:
-        image = resolve_inside(unit.index.parent, page.get("imageFilename") or "")
-    except InputError:
-        return None
-    return image if image.is_file() else None
-
-
-def ocr_truth(index: Path, image: Path) -> tuple[str, list[PageTruth]]:
-    """Our HTML of a page image read by OCR (in ``OCR_LANG``), and the truth of its PAGE file
-    with the OCR's words put on the truth's lines (``load_newseye_truth``)."""
-    content = ImageSource(image, OCR_LANG).page(1)
-    html = layout.Document(image.name, (analyse_page(content),)).to_html()
-    return html, load_newseye_truth(index, content.words)
 
 
 def best_time(run: Callable[[], object], reps: int) -> float:
@@ -346,7 +321,7 @@ def report(results: dict[str, Result], corpora: Sequence[Path], seed: int) -> No
             print(f"| {title} | {tool} | " + " | ".join(row) + " |")
     print(f"\nIssues whose truth reads in column order (column-major order >= {COLUMN_ORDER}): "
           f"{', '.join(in_order) or 'none'}; not in column order: "
-          f"{', '.join(out_of_order) or 'none'}; not known (no blocks to read: OCR'd images): "
+          f"{', '.join(out_of_order) or 'none'}; not known (no baseline): "
           f"{', '.join(k for k, v in column.items() if v is None) or 'none'}.")
     textless = [f"{k} ({r.textless} of {r.pages})" for k, r in results.items() if r.textless]
     print(f"\nPages with no text to score (ads or pictures only, in no article, or PAGE with "

@@ -392,6 +392,42 @@ def test_newseye_ocr_word_between_two_lines_goes_to_the_nearer(tmp_path):
     assert {a.id: a.text for a in truth.articles} == {"lower": ("below",), "upper": ("near",)}
 
 
+def _page_of_lines(tmp_path: Path, lines: list[tuple[str, str, tuple[int, int, int, int]]]) -> Path:
+    """A PAGE file of one region holding ``lines`` (article, text, box), indexed in that order."""
+    def line(k, article, text, box):
+        x0, y0, x1, y1 = box
+        return (f'<TextLine id="l{k}" custom="readingOrder {{index:{k};}} structure '
+                f'{{id:{article}; type:article;}}"><Coords points="{x0},{y0} {x1},{y0} {x1},{y1} '
+                f'{x0},{y1}"/><TextEquiv><Unicode>{text}</Unicode></TextEquiv></TextLine>')
+    page = tmp_path / "page.xml"
+    page.write_text(f'<PcGts xmlns="{PAGE_NS[1:-1]}"><Page imageWidth="900" imageHeight="400">'
+                    '<TextRegion id="r1">' + "".join(line(k, *l) for k, l in enumerate(lines))
+                    + '</TextRegion></Page></PcGts>', encoding="utf-8")
+    return page
+
+
+def test_newseye_lines_sorted_by_height_across_columns_are_read_column_by_column(tmp_path):
+    """A region round two columns whose lines are indexed by height across them (the NZZ's):
+    an article's lines alternate between its columns, each beside the last, and are read
+    column by column from the left; another article's lines keep their places."""
+    left = [(f"left{k}", (10, 100 + 40 * k, 400, 130 + 40 * k)) for k in range(3)]
+    right = [(f"right{k}", (450, 95 + 40 * k, 850, 125 + 40 * k)) for k in range(3)]
+    zigzag = [("a1", *line) for pair in zip(right, left) for line in pair]
+    [page] = load_truth(_page_of_lines(tmp_path, zigzag + [("a2", "under", (10, 300, 850, 330))]))
+    assert [("\n".join(a.text).split("\n"), a.id) for a in page.articles] == [
+        (["left0", "left1", "left2", "right0", "right1", "right2"], "a1"), (["under"], "a2")]
+
+
+def test_newseye_line_under_the_last_keeps_its_place_though_it_shares_no_width(tmp_path):
+    """A short last line, then a line set to the right under it (a dateline, a signature):
+    one under the other, as the region orders them."""
+    lines = [("a1", "ends here.", (10, 100, 120, 130)),
+             ("a1", "PARIS, 14 mars.", (300, 135, 600, 165)),
+             ("a1", "Next line", (10, 170, 600, 200))]
+    [page] = load_truth(_page_of_lines(tmp_path, lines))
+    assert "\n".join(page.articles[0].text).split("\n") == [text for _, text, _ in lines]
+
+
 def test_custom_attribute_fields():
     assert custom_fields("readingOrder {index:0;} structure {id:a1; type:article;}") == {
         "readingOrder": {"index": "0"}, "structure": {"id": "a1", "type": "article"}}
