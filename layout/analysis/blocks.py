@@ -276,7 +276,7 @@ def _in_leading(group: list[Line], gap: float, boxes: dict[int, Box],
         b = boxes[id(group[k])]
         if b.cy < top:
             return gap <= top - b.y1 + within * group[-1].size
-        top = min(top, b.y0)
+        top = b.y0 if b.y0 < top else top  # (min)
     return False
 
 
@@ -348,7 +348,8 @@ def same_style(a: Line | Block, b: Line | Block, params: Params) -> bool:
 
 def _same_type_in_any_face(a: Line | Block, b: Line | Block, params: Params) -> bool:
     """Weight, slant, and size within ``Params.size_tolerance``: one type, whatever the face."""
-    big, small = max(a.size, b.size), min(a.size, b.size)
+    big = b.size if b.size > a.size else a.size  # (max and min, written out: hot)
+    small = b.size if b.size < a.size else a.size
     return (big - small) <= params.size_tolerance * big and a.bold == b.bold and a.italic == b.italic
 
 

@@ -152,11 +152,12 @@ def _rows(words: list[Word], boxes: dict[int, Box], upright: bool
             found.setdefault((w.source_block, w.source_line), []).append(k)
             continue
         cy, h = cys[k], bs[k].y1 - bs[k].y0
-        if not rows or abs(cy - middle) > _ROW_TOLERANCE * max(min(height, h), 1e-6):
+        least = h if h < height else height  # (min, max: written out, once a word)
+        if not rows or abs(cy - middle) > _ROW_TOLERANCE * (1e-6 if 1e-6 > least else least):
             rows.append([])
             middle, height, counted = cy, h, 1
         elif h >= SAME_SIZE * height:
-            middle, height = (middle * counted + cy) / (counted + 1), min(height, h)
+            middle, height = (middle * counted + cy) / (counted + 1), least
             counted += 1
         rows[-1].append(k)
     lines = list(found.values())

@@ -130,8 +130,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
         placer.place(u, home)
 
     absorb_inset_heads(groups, body)
-    across = separators(h_rules, units)
-    straight = straightener(page, body)
+    across, straight = separators(h_rules, units), straightener(page, body)
     adopt_headless(groups, [f.box for f in bare], across, v_rules, body, params, straight)
     side_heads_take_runs(groups, v_rules, body)
     continued_columns(groups, across, v_rules, body, params, straight)
@@ -140,10 +139,11 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     notes = {id(n) for g in groups for n in g.notes}
     stories = [assemble_story(g, grid, body, straight) for g in groups
                if (g.header or g.units) and id(g) not in notes]
+    for g in groups:  # let go of their units (each unit's home is its group: a cycle), freed now, not collected
+        g.units, g.over = [], None
     order = reading_order([place_box(s, straight) for s in stories])
     stories = [with_ids(stories[i], f"p{page.number}-s{n}") for n, i in enumerate(order, 1)]
-    middle = page.height / 2
-    by_pos = sorted(furniture, key=lambda b: (b.box.y0, b.box.x0))
+    middle, by_pos = page.height / 2, sorted(furniture, key=lambda b: (b.box.y0, b.box.x0))
     return Layout(page.number, page.width, page.height, page.unit,
                   header=tuple(b for b in by_pos if b.box.cy < middle),
                   footer=tuple(b for b in by_pos if b.box.cy >= middle),

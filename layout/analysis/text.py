@@ -180,7 +180,8 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
         starts, ends = [ln.box.x0 for ln in b.lines], [ln.box.x1 for ln in b.lines]  # once a block
         for k, ln in enumerate(b.lines):
             unindented = _start(ln, left, cap)
-            indented = ln.box.x0 - max(unindented, _neighbours_start(starts, k)) > params.indent * ln.size
+            around = _neighbours_start(starts, k)  # (``max``, ``min`` below: written out, once a line)
+            indented = ln.box.x0 - (around if around > unindented else unindented) > params.indent * ln.size
             # The previous line stopped short although this line's first word would have fit,
             # or short of a justified block's full lines after a sentence's end.
             ended = short_of_full or room > (1 - params.short_line) * width \
@@ -199,10 +200,11 @@ def _cut(blocks: Sequence[Block], grid: Grid, body: float, params: Params,
                                      and abs(end - ln.box.x1) <= _EDGE * ln.size):
                 paras.append([])
             paras[-1].append(ln)
-            room, width, prev = end - ln.box.x1, max(end - left, 1e-6), ln
+            room, width, prev = end - ln.box.x1, (1e-6 if 1e-6 > end - left else end - left), ln
             short_of_full = False
             if math.isfinite(full_end):  # (a ragged block has no full lines to fall short of)
-                short = (min(end, full_end) - ln.box.x1) / max(ln.size, 1e-6)  # (a speck may read size 0)
+                short = ((full_end if full_end < end else end) - ln.box.x1) / (
+                    1e-6 if 1e-6 > ln.size else ln.size)  # (a speck may read size 0)
                 short_of_full = _stretches(ln.text) and short > _SHORT_OF_FULL or spread \
                     and _ends_cjk_sentence(ln.text) and short > _HALF_MARK
             if ln.words[0].size >= _DROP_CAP * ln.size or _reaches_down(ln, b.lines[k + 1:k + 2]):
