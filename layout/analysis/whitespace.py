@@ -69,21 +69,21 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT,
     top = min(b.y0 for b in boxes)
     left, right = min(b.x0 for b in boxes) - 1, max(b.x1 for b in boxes) + 1
     n = int((max(b.y1 for b in boxes) - top) / h) + 1
-    filled: list[list[tuple[float, float, int, float]]] = [[] for _ in range(n)]
+    filled: list[list[_Span]] = [[] for _ in range(n)]
     reach = _REACH * h
     final = n - 1  # the last slice
+    narrow, tall = MIN_WIDTH * body, LARGE * body
     for i, b in enumerate(boxes):
-        y0, y1 = b.y0, b.y1
+        x0, y0, x1, y1 = b.x0, b.y0, b.x1, b.y1
         height = y1 - y0  # b.height, without the property's call
         pad = height / 3 if height / 3 < reach else reach  # min(reach, height / 3)
         first, last = int((y0 + pad - top) / h), int((y1 - pad - top) / h)
-        span = (b.x0, b.x1, i, height)
+        span = (x0, x1, i, height, (i, x0, height), (i, x1, height), height <= tall)
         for k in range(first if first > 0 else 0, (last if last < final else final) + 1):  # clamped
             filled[k].append(span)
-    narrow, tall = MIN_WIDTH * body, LARGE * body
     done: list[Strip] = []
     open_: list[_Open] = []
-    before: list[tuple[float, float, int, float]] = []
+    before: list[_Span] = []
     for k, spans in enumerate(filled):
         spans.sort()
         if spans == before and not any(s.pinched for s in open_):
@@ -93,7 +93,7 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT,
             for s in open_:
                 s.slices.append(s.slices[-1])
             continue
-        open_ = _follow(open_, _free(spans, left, right, tall), k, narrow, done, top, h,
+        open_ = _follow(open_, _free(spans, left, right), k, narrow, done, top, h,
                         (shortest, fewest))
         before = spans
     for s in open_:
@@ -101,24 +101,21 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT,
     return done
 
 
-def _free(spans: list[tuple[float, float, int, float]], left: float, right: float,
-          tall: float) -> list[Free]:
-    """The free intervals of one slice (its spans sorted), sorted by x0; ``tall``: the height
-    of large type (``LARGE``)."""
-    out, reach, edge, inf = [], left, None, math.inf
-    for x0, x1, i, height in spans:
+def _free(spans: list[_Span], left: float, right: float) -> list[Free]:
+    """The free intervals of one slice (its spans sorted), sorted by x0."""
+    out, reach, edge, small, inf = [], left, None, False, math.inf
+    for x0, x1, _, _, at_left, at_right, fits in spans:
         if x0 > reach:
             if edge is None:
-                out.append((reach, x0, None, (i, x0, height), x0 - reach, -inf, x0, height <= tall))
+                out.append((reach, x0, None, at_left, x0 - reach, -inf, x0, fits))
             else:
-                out.append((reach, x0, edge, (i, x0, height), x0 - reach, reach, x0,
-                            edge[2] <= tall and height <= tall))
+                out.append((reach, x0, edge, at_left, x0 - reach, reach, x0, small and fits))
         if x1 > reach:
-            reach, edge = x1, (i, x1, height)
+            reach, edge, small = x1, at_right, fits
     if edge is None:
         out.append((reach, right, None, None, right - reach, -inf, inf, False))
     else:
-        out.append((reach, right, edge, None, right - reach, reach, inf, edge[2] <= tall))
+        out.append((reach, right, edge, None, right - reach, reach, inf, small))
     return out
 
 
@@ -237,6 +234,11 @@ def _beside_fewer(slices: list[Free], fewest: int) -> bool:
             return True
     return False
 
+
+# A box's span in a slice: its x0, x1, index and height, the box as the free interval on its
+# left and on its right sees it (``Free``: made once a box, not once a slice), and whether it
+# is no taller than large type (``LARGE``). Sorted, the spans of a slice are in x0 order.
+_Span = tuple[float, float, int, float, tuple[int, float, float], tuple[int, float, float], bool]
 
 # The start and the end of a free interval, taken by ``map`` in ``_follow``
 _START, _END = itemgetter(0), itemgetter(1)
