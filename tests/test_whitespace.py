@@ -1,7 +1,8 @@
 """The white space followed down the page (``whitespace.white_strips``), on hand-made boxes."""
 
 from layout.analysis.gutters import find_gutters
-from layout.analysis.whitespace import white_strips
+from layout.analysis.stripmeasure import LARGE
+from layout.analysis.whitespace import _free, white_strips
 from layout.model import Box
 
 
@@ -115,3 +116,24 @@ def test_a_gutter_beside_a_picture_keeps_its_width_where_it_opens_between_two_by
     boxes += [Box(50, 80, 140, 260)] + _column(150, 250, 80, 15)
     (gutter,) = [s for s in white_strips(boxes, 10) if s.y1 > 200 and 20 < s.x0 < 150]
     assert (gutter.x0, gutter.x1) == (140, 150)
+
+
+def test_the_free_intervals_of_a_slice_name_the_boxes_beside_them_and_whether_they_are_body_type():
+    """Three boxes across one slice, the middle one large type (30 pt on a 10 pt body) and the
+    last one nested in it: the free intervals are the margins and the two gaps, each with the
+    box on either side as that side sees it (its index, its facing edge, its height), and of
+    body type only where every box beside it is no taller than ``LARGE`` body sizes."""
+    boxes = [Box(50, 100, 100, 110), Box(120, 95, 200, 125), Box(130, 100, 150, 110), Box(230, 100, 300, 110)]
+    free = [(x0, x1, left, right, body) for x0, x1, left, right, _, _, _, body in
+            _free(sorted(_span(b, k) for k, b in enumerate(boxes)), 49, 301)]
+    assert free == [
+        (49, 50, None, (0, 50, 10), True),
+        (100, 120, (0, 100, 10), (1, 120, 30), False),
+        (200, 230, (1, 200, 30), (3, 230, 10), False),
+        (300, 301, (3, 300, 10), None, True)]
+
+
+def _span(b: Box, k: int) -> tuple:
+    """The span ``white_strips`` files for box k in a slice, on a 10 pt body (``LARGE``)."""
+    height = b.y1 - b.y0
+    return (b.x0, b.x1, k, height, (k, b.x0, height), (k, b.x1, height), height <= LARGE * 10)

@@ -155,7 +155,7 @@ class Gutters:
         with ``sides`` (a gap in or beside body text), so is one on the edges of a long gutter at any
         height (``_column_side``). Gutters are tried in the order of their x0, the first that
         runs through is the one."""
-        strips, lowest = self.strips, left - self.widest
+        strips, lowest, wide = self.strips, left - self.widest, right - left >= self.column
         if not math.isfinite(y):
             order = range(bisect_left(self.starts, lowest), len(strips))  # any height
         else:
@@ -167,20 +167,23 @@ class Gutters:
                 order = ks[first:bisect_left(starts, right, first)]
             else:
                 order = []
-            if right - left >= self.column:  # and the grid's gutters inside the gap, any height
+            if wide:  # and the grid's gutters inside the gap, any height
                 order = sorted({*order, *self._inside(left, right)})
+        ends, hair = self.ends, self.hair
         for k in order:
             g = strips[k]
-            if not g.x0 < right:
+            x0, x1 = g.x0, g.x1
+            if not x0 < right:
                 break
-            shared = (right if right < g.x1 else g.x1) - (left if left > g.x0 else g.x0)  # as min, max
+            shared = (right if right < x1 else x1) - (left if left > x0 else x0)  # as min, max
+            width = x1 - x0  # g.width, without the property's call
             if (g.long or not long_only) and (
-                    g.y0 - self.ends <= y <= g.y1 + self.ends and (
-                        shared >= _HELD * g.width
+                    g.y0 - ends <= y <= g.y1 + ends and (
+                        shared >= _HELD * width
                         or hanging and shared > 0
-                        and (abs(left - g.x0) <= slack or abs(right - g.x1) <= slack)
-                        or g.long and shared > 0 and abs(right - g.x1) <= self.hair)
-                    or g.on_grid and right - left >= self.column and shared >= g.width - self.hair):
+                        and (abs(left - x0) <= slack or abs(right - x1) <= slack)
+                        or g.long and shared > 0 and abs(right - x1) <= hair)
+                    or g.on_grid and wide and shared >= width - hair):
                 return g
         return self._column_side(left, right, slack, hanging) if sides else None
 

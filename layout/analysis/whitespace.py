@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from ..model import Box
 from .stripmeasure import LARGE, MIN_WIDTH, SLICE, Free, Strip, measure
@@ -36,6 +36,12 @@ NARROWING = 0.5
 # [body sizes] a strip goes on through a pinch this long (a slice where the white space left
 # is narrower than ``MIN_WIDTH`` but not shut: Chinese punctuation hanging into the gutter)
 _PINCH = 1.5
+
+
+# A box's span in a slice: its x0, x1, index and height, the box as the free interval on its
+# left and on its right sees it (``Free``: made once a box, not once a slice), and whether it
+# is no taller than large type (``LARGE``). Sorted, the spans of a slice are in x0 order.
+_Span = tuple[float, float, int, float, tuple[int, float, float], tuple[int, float, float], bool]
 
 
 @dataclass(eq=False, slots=True)
@@ -66,24 +72,24 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT,
     one side, all down its length, is left unmeasured too (the caller wants none beside fewer
     lines, and no part of it can have more: a strip along the page's margin has none)."""
     h = SLICE * body
-    top = min(b.y0 for b in boxes)
-    left, right = min(b.x0 for b in boxes) - 1, max(b.x1 for b in boxes) + 1
-    n = int((max(b.y1 for b in boxes) - top) / h) + 1
-    filled: list[list[tuple[float, float, int, float]]] = [[] for _ in range(n)]
+    top = min(map(_Y0, boxes))
+    left, right = min(map(_X0, boxes)) - 1, max(map(_X1, boxes)) + 1
+    n = int((max(map(_Y1, boxes)) - top) / h) + 1
+    filled: list[list[_Span]] = [[] for _ in range(n)]
     reach = _REACH * h
     final = n - 1  # the last slice
+    narrow, tall = MIN_WIDTH * body, LARGE * body
     for i, b in enumerate(boxes):
-        y0, y1 = b.y0, b.y1
+        x0, y0, x1, y1 = b.x0, b.y0, b.x1, b.y1
         height = y1 - y0  # b.height, without the property's call
         pad = height / 3 if height / 3 < reach else reach  # min(reach, height / 3)
         first, last = int((y0 + pad - top) / h), int((y1 - pad - top) / h)
-        span = (b.x0, b.x1, i, height)
+        span = (x0, x1, i, height, (i, x0, height), (i, x1, height), height <= tall)
         for k in range(first if first > 0 else 0, (last if last < final else final) + 1):  # clamped
             filled[k].append(span)
-    narrow, tall = MIN_WIDTH * body, LARGE * body
     done: list[Strip] = []
     open_: list[_Open] = []
-    before: list[tuple[float, float, int, float]] = []
+    before: list[_Span] = []
     for k, spans in enumerate(filled):
         spans.sort()
         if spans == before and not any(s.pinched for s in open_):
@@ -93,7 +99,7 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT,
             for s in open_:
                 s.slices.append(s.slices[-1])
             continue
-        open_ = _follow(open_, _free(spans, left, right, tall), k, narrow, done, top, h,
+        open_ = _follow(open_, _free(spans, left, right), k, narrow, done, top, h,
                         (shortest, fewest))
         before = spans
     for s in open_:
@@ -101,24 +107,21 @@ def white_strips(boxes: Sequence[Box], body: float, shortest: float = SHORT,
     return done
 
 
-def _free(spans: list[tuple[float, float, int, float]], left: float, right: float,
-          tall: float) -> list[Free]:
-    """The free intervals of one slice (its spans sorted), sorted by x0; ``tall``: the height
-    of large type (``LARGE``)."""
-    out, reach, edge, inf = [], left, None, math.inf
-    for x0, x1, i, height in spans:
+def _free(spans: list[_Span], left: float, right: float) -> list[Free]:
+    """The free intervals of one slice (its spans sorted), sorted by x0."""
+    out, reach, edge, small, inf = [], left, None, False, math.inf
+    for x0, x1, _, _, at_left, at_right, fits in spans:
         if x0 > reach:
             if edge is None:
-                out.append((reach, x0, None, (i, x0, height), x0 - reach, -inf, x0, height <= tall))
+                out.append((reach, x0, None, at_left, x0 - reach, -inf, x0, fits))
             else:
-                out.append((reach, x0, edge, (i, x0, height), x0 - reach, reach, x0,
-                            edge[2] <= tall and height <= tall))
+                out.append((reach, x0, edge, at_left, x0 - reach, reach, x0, small and fits))
         if x1 > reach:
-            reach, edge = x1, (i, x1, height)
+            reach, edge, small = x1, at_right, fits
     if edge is None:
         out.append((reach, right, None, None, right - reach, -inf, inf, False))
     else:
-        out.append((reach, right, edge, None, right - reach, reach, inf, edge[2] <= tall))
+        out.append((reach, right, edge, None, right - reach, reach, inf, small))
     return out
 
 
@@ -139,14 +142,14 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
     setdefault = nxt.setdefault
     # the interval i the sweep stands at, its start a, end e, and the narrowest strip in it
     # that takes it (``NARROWING``): read once an interval, not once a strip
-    i, a, e, fill = 0, starts[0], ends[0], NARROWING * (ends[0] - starts[0])
+    i, a, e, fill, at = 0, starts[0], ends[0], NARROWING * (ends[0] - starts[0]), free[0]
     for s in open_:
         sx0, sx1 = s.x0, s.x1
         if e <= sx0:  # (the last interval ends at the page's right, past every strip)
             i += 1
             while ends[i] <= sx0:
                 i += 1
-            a, e = starts[i], ends[i]
+            a, e, at = starts[i], ends[i], free[i]
             fill = NARROWING * (e - a)
         if a <= sx0 and sx1 <= e:
             # The common case, the general one below written out: the strip goes on whole in
@@ -161,8 +164,9 @@ def _follow(open_: list[_Open], free: list[Free], k: int, narrow: float, done: l
                 nxt[key] = s
             if sx1 - sx0 >= fill:
                 used[i] = True
-            s.pinched = 0
-            s.slices.append(free[i])
+            if s.pinched:
+                s.pinched = 0
+            s.slices.append(at)
             continue
         j, pieces, touching = i, [], -1
         while j < count:
@@ -238,5 +242,6 @@ def _beside_fewer(slices: list[Free], fewest: int) -> bool:
     return False
 
 
-# The start and the end of a free interval, taken by ``map`` in ``_follow``
+# The start and the end of a free interval, taken by ``map`` in ``_follow``; a box's edges
 _START, _END = itemgetter(0), itemgetter(1)
+_X0, _Y0, _X1, _Y1 = (attrgetter(edge) for edge in ("x0", "y0", "x1", "y1"))
