@@ -17,8 +17,11 @@ import pytest
 from PIL import Image
 
 import layout
+from layout.analysis.lines import build_lines, typical_size
 from layout.cli import main
-from layout.sources.image import to_gray
+from layout.model import Box, Rule, Word
+from layout.params import Params
+from layout.sources.image import _clear_of_rules, to_gray
 from layout.sources.tesseract import _steady, debian_package, tessdata
 from layout.sources.textlayer import _garbled_runs, garbled, usable, with_ocr
 from synth import word
@@ -262,3 +265,40 @@ def test_an_ocr_pdf_page_renders_straightened_as_it_was_read():
     turned = pymupdf.Pixmap(source.render(1, 50))
     assert (turned.width, turned.height) == (pymupdf.Pixmap(plain).width, pymupdf.Pixmap(plain).height)
     assert turned.tobytes("png") != plain
+
+
+def _two_ruled_columns(overrun: float) -> tuple[list, Rule]:
+    """Eight rows of two columns of words 10 px high, a vertical rule between them at x=200;
+    the fifth row's last left word reaching ``overrun`` px past the rule (its ink read in)."""
+    rule = Rule(Box(198, 0, 202, 200), "v")
+    words = []
+    for row in range(8):
+        y = 10 + 20 * row
+        words += [Word(t, Box(x, y, x + 40, y + 10), "", 10.0, confidence=0.9)
+                  for t, x in (("aaa", 10), ("bbb", 60), ("ccc", 110), ("ddd", 210),
+                               ("eee", 260), ("fff", 310))]
+        last = Box(160, y, 202 + overrun, y + 10) if row == 4 else Box(160, y, 195, y + 10)
+        words.append(Word("lang]." if row == 4 else "ggg", last, "", 10.0, confidence=0.9))
+    return words, rule
+
+
+def _line_extents(words, rule) -> list[tuple[float, float]]:
+    lines = build_lines(words, [rule], Params(), [], typical_size(words))
+    return [(ln.box.x0, ln.box.x1) for ln in lines]
+
+
+def test_a_word_read_across_a_column_rule_is_cut_back_to_its_column():
+    """The rule's ink read into a left column's last word, with a mark past it: the word
+    bridges the gutter and joins the right column's line, unless cut back at the rule."""
+    words, rule = _two_ruled_columns(overrun=6)
+    assert any(x0 < 200 < x1 for x0, x1 in _line_extents(words, rule))  # as read
+    cleared = _clear_of_rules(tuple(words), [rule.box])
+    assert next(w for w in cleared if w.text == "lang].").box.x1 == 200
+    assert all(not x0 < 200 < x1 for x0, x1 in _line_extents(list(cleared), rule))
+
+
+def test_a_word_reaching_far_past_a_rule_on_both_sides_is_left_whole():
+    """More than one and a half of its size each side of the rule: a word (a headline's) that
+    the rule was wrongly found through, not the rule's ink."""
+    words, rule = _two_ruled_columns(overrun=30)
+    assert _clear_of_rules(tuple(words), [rule.box]) == tuple(words)

@@ -418,6 +418,18 @@ def test_newseye_lines_sorted_by_height_across_columns_are_read_column_by_column
         (["left0", "left1", "left2", "right0", "right1", "right2"], "a1"), (["under"], "a2")]
 
 
+def test_newseye_article_from_the_foot_of_the_left_column_to_the_top_of_the_right_reads_left_first(
+        tmp_path):
+    """Lines indexed by height across two columns: an article starting under its heading low in
+    the left column and going on at the top of the right one has its right lines first in the
+    region's order, none beside the last; read column by column, the left foot comes first."""
+    lines = [("a1", "right0", (450, 100, 850, 130)), ("a2", "other", (10, 100, 400, 130)),
+             ("a1", "right1", (450, 140, 850, 170)), ("a1", "Heading.", (100, 260, 300, 290)),
+             ("a1", "left0", (10, 300, 400, 330))]
+    [page] = load_truth(_page_of_lines(tmp_path, lines))
+    assert "\n".join(page.articles[0].text).split("\n") == ["Heading.", "left0", "right0", "right1"]
+
+
 def test_newseye_line_under_the_last_keeps_its_place_though_it_shares_no_width(tmp_path):
     """A short last line, then a line set to the right under it (a dateline, a signature):
     one under the other, as the region orders them."""

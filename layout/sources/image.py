@@ -10,6 +10,11 @@ and a headline printed over a photo is rarely read well; the photo stays a figur
 that the OCR reads as confident words over a third of its area is text (a reverse-video box,
 a heavy headline), not a photo, and is kept as text.
 
+A word the OCR reads across a vertical rule (the rule's ink taken for a letter, "lang]." or
+"| ſchen", and a mark of the next column with it) is cut back to its side of the rule, the
+side holding most of it: its box would bridge the gutter, and the stages would join the lines
+of the two columns beside it into one (``_clear_of_rules``).
+
 Image files: PNG, JPEG, TIFF (every frame of a multi-page TIFF is a page) and JPEG 2000,
 through Pillow. 1-bit, 16-bit, palette, CMYK and alpha images are turned into 8-bit grey.
 Images over Pillow's decompression-bomb limit (``2 x PIL.Image.MAX_IMAGE_PIXELS``, 179 Mpx
@@ -41,6 +46,10 @@ DEFAULT_LANG = "eng"
 # A figure is text when confident OCR words cover this share of it.
 _TEXT_IN_FIGURE = 0.33
 _CONFIDENT = 0.7
+# [em of the word] a word reaching this far at most past a vertical rule on its smaller side
+# holds the rule's ink read as a letter, and a mark or two of the column beyond: more, on
+# both sides, is a word the rule was wrongly found through, left as it is
+_OVER_RULE = 1.5
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ def scan_page(gray: np.ndarray, number: int, lang: str) -> Scan:
     size = (median(w.size for w in words for _ in w.text) if words
             else text_size_guess(ink_mask(straight)))
     rules, frames = find_rules(ink_mask(straight), size)
+    words = _clear_of_rules(words, [r.box for r in rules if r.orientation == "v"])
     figures = [f for f in find_figures(straight, size) if not _mostly_text(f, words)]
 
     def in_figure(box: Box) -> bool:
@@ -82,6 +92,22 @@ def scan_page(gray: np.ndarray, number: int, lang: str) -> Scan:
         tuple(r for r in rules if not in_figure(r.box)),
         tuple(f for f in frames if not in_figure(f)))
     return Scan(content, skew, reading.text, ocr_seconds)
+
+
+def _clear_of_rules(words: tuple[Word, ...], rules: list[Box]) -> tuple[Word, ...]:
+    """``words``, each read over a vertical rule's middle (the rule runs past the word's middle
+    height) cut back at that middle to the side holding most of it, when its ink past the
+    rule's far edge reaches no more than ``_OVER_RULE`` of its size: the rule's ink and a
+    stray mark, which the stages would take for a word bridging the gutter."""
+    def cleared(word: Word) -> Word:
+        b = word.box
+        for r in rules:
+            if b.x0 < r.cx < b.x1 and r.y0 <= b.cy <= r.y1 \
+                    and min(r.x0 - b.x0, b.x1 - r.x1) <= _OVER_RULE * word.size:
+                b = Box(b.x0, b.y0, r.cx, b.y1) if r.cx - b.x0 >= b.x1 - r.cx else Box(r.cx, b.y0, b.x1, b.y1)
+        return word if b is word.box else replace(word, box=b)
+
+    return tuple(map(cleared, words)) if rules else words
 
 
 def _mostly_text(figure: Box, words: tuple[Word, ...]) -> bool:

@@ -7,15 +7,17 @@ does not name follow, in file order). An article is its lines in that order, ove
 a run of its lines within one region being one paragraph; articles come in the order of their
 first line. A region drawn round several columns (the NZZ's, one for the whole page) may carry
 the layout tool's order by height across them: one article's lines then alternate between its
-columns, each next line beside the last rather than under it, an order no reader follows and
-no text to compare. PAGE reads a region's lines one under the other (``textLineOrder``), and
-the NewsEye truth this comes from is a partition of lines into articles (its measure scores
-which lines go together, not their order): such an article's lines in that region are read as
-the page prints them, column by column from the left, each column in the region's order
-(``_column_order``). Every article is a story: the format marks no headlines, ads or
-furniture, and lines without an article id (page numbers, rules read as text, a few stray
-lines) are in no article and not in the truth. A line's text is read as the PAGE reader reads it
-(:func:`layout.sources.pagexml.line_words`: its Words, else its own TextEquiv).
+columns, each next line beside the last rather than under it, or read the top of its right
+column before the foot of its left one (an article starting under its heading low in the left
+column), an order no reader follows and no text to compare. PAGE reads a region's lines one
+under the other (``textLineOrder``), and the NewsEye truth this comes from is a partition of
+lines into articles (its measure scores which lines go together, not their order): such an
+article's lines in that region are read as the page prints them, column by column from the
+left, each column in the region's order (``_column_order``). Every article is a story: the
+format marks no headlines, ads or furniture, and lines without an article id (page numbers,
+rules read as text, a few stray lines) are in no article and not in the truth. A line's text is
+read as the PAGE reader reads it (:func:`layout.sources.pagexml.line_words`: its Words, else
+its own TextEquiv).
 
 Pages exported without transcription (the NewsEye pages of 1900 and of the NZZ: no
 ``TextEquiv`` text at all) give no article with text, so the text metrics score nothing on
@@ -122,9 +124,10 @@ def _lines_in_order(page: etree._Element, ns: str, where: str
 
 
 def _column_order(lines: list[etree._Element], ns: str) -> list[etree._Element]:
-    """A region's lines in order, each article's read column by column where the region's
-    order sets one of its lines beside the last (see the module docstring): the article's
-    lines keep the places they hold among the region's, and fill them in the new order."""
+    """A region's lines in order, each article's read column by column where its lines stand
+    in more than one column (see the module docstring): the article's lines keep the places
+    they hold among the region's, and fill them in the new order (the same order when the
+    region already reads them column by column)."""
     places: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         article = custom_fields(line.get("custom")).get("structure", {}).get("id")
@@ -133,19 +136,13 @@ def _column_order(lines: list[etree._Element], ns: str) -> list[etree._Element]:
     out = list(lines)
     for held in places.values():
         boxes = [polygon_box(lines[k], ns) for k in held]
-        if None in boxes or not any(map(_beside, boxes, boxes[1:])):
+        if None in boxes:
             continue
         columns = _columns(boxes)
         ranked = sorted(range(len(held)), key=lambda i: (columns[i], i))  # stable in a column
         for k, i in zip(held, ranked):
             out[k] = lines[held[i]]
     return out
-
-
-def _beside(last: Box, line: Box) -> bool:
-    """Whether ``line`` stands beside ``last`` rather than under it: no width in common, and
-    its middle above the bottom of ``last``."""
-    return (line.x1 <= last.x0 or line.x0 >= last.x1) and line.cy < last.y1
 
 
 def _columns(boxes: list[Box]) -> list[int]:
