@@ -77,6 +77,11 @@ _FLUSH_RIGHT = 1.0
 # further: "LA VIE MONDAINE", two sizes under the text over it, Le Matin 1893)
 _TITLE_WHITE = 0.5
 _TITLE_OVER = 1.0
+# [share of the larger size] how much larger than its text a title in lower case set bold
+# may be and still be an item's title in the text's size (``_under_title``): a point in ten
+# ("Liste probable.", 11 over 10 pt, Le Matin 1893); two points up it heads a story of its
+# own ("Tweede Kamer.", 11 over 9 pt, Algemeen Handelsblad 1876)
+_BOLD_STEP = 0.15
 
 
 class Regions:
@@ -247,8 +252,27 @@ class Regions:
         big, small = max(last.box.height, ln.box.height), min(last.box.height, ln.box.height)
         return big - small <= _STACKED_HEIGHTS * big and (
             gap <= (self.leading + OCR_LEADING) * size
-            and (abs(b.x0 - extent.x0) <= INDENT * size or alone and _under_first_line(b, extent, size))
+            and (abs(b.x0 - extent.x0) <= INDENT * size or alone and _under_first_line(b, extent, size)
+                 or not alone and _rest_of_line(last, ln, b, extent, size))
             or alone and self._titles(last, ln))
+
+
+def _rest_of_line(last: Line, ln: Line, b: Box, extent: Box, size: float) -> bool:
+    """Whether line ``ln`` (box ``b``) starts inside its group's lines (a paragraph of two
+    lines or more, the caller asks), at least ``_FULL`` of their width, ends with them on
+    their right edge (within ``_FLUSH_RIGHT``) and ends in no full stop, under a full line
+    of them (``last``, on that edge too): a line of the paragraph whose first words the
+    engine did not read ("bottom plank, as one of the uninitiated would," 226 px in, flush
+    right, the Liverpool Standard 1832, p. 7, cut a region per line), its text going on
+    under it. Not the first line of the next paragraph, indented deep under the short last
+    line of this one (``_under_first_line``), nor one set apart from it (a title is centred,
+    a new paragraph starts at the edge or an indent in), nor a fragment the engine
+    read off the column's edge (",tron", 67 px, p. 6), which would end the group, nor an
+    advertiser's name and address set right under his notice ("WM. WATSON, Water-street.",
+    p. 4), the line that parts it from the next notice."""
+    flush = _FLUSH_RIGHT * size
+    return extent.x0 < b.x0 and b.width >= _FULL * extent.width and abs(b.x1 - extent.x1) <= flush \
+        and last.box.x1 >= extent.x1 - flush and not ln.text.rstrip().endswith(".")
 
 
 def _under_first_line(b: Box, extent: Box, size: float) -> bool:
@@ -269,9 +293,12 @@ def _under_title(title: Line, ln: Line) -> bool:
     not as a story's headline. A title in capitals closed by a stop heads a story of its own
     (``titles.name_titles``: ``VERTROKKEN.``); one set larger is display type."""
     size = max(title.size, ln.size)
-    return len(title.text) <= TITLE_CHARS and in_capitals(title.text) \
-        and not title.text.rstrip().endswith(".") \
-        and size - min(title.size, ln.size) <= _STACKED_HEIGHTS * size and centred(title.box, ln.box, size)
+    step = size - min(title.size, ln.size)
+    capitals = in_capitals(title.text)
+    return len(title.text) <= TITLE_CHARS and step <= _STACKED_HEIGHTS * size \
+        and (capitals and not title.text.rstrip().endswith(".")
+             or not capitals and title.bold and not ln.bold and step <= _BOLD_STEP * size) \
+        and centred(title.box, ln.box, size)
 
 
 def full_measure(widths: list[float]) -> float:
