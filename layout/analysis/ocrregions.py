@@ -14,13 +14,13 @@ that small (``Regions.fine``). Kept apart from ``blocks.py`` for that module's l
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from statistics import median
+from collections.abc import Sequence
 
 from ..geometry import root_of
 from ..model import Box, Line
 from .foundlines import found_measure
 from .gutters import INDENT
+from .ocrleading import over_in_column, page_leading
 from .patterns import in_capitals
 from .titles import TITLE_CHARS, centred
 
@@ -61,11 +61,6 @@ _FULL = 0.5
 # [sizes] a page whose measure (``Regions._fine``) is narrower than this is no page of columns of
 # print but of such bits (a few words each): its regions are not read as cut finely
 _NARROWEST = 10.0
-# [sizes] the gaps between lines measured for the page's leading: a line's nearest neighbour
-# above in its column, in a stripe this many sizes wide by its left edge, no further than
-# ``_PITCH_REACH`` below it (further: a break, not the leading)
-_STRIPE = 2.0
-_PITCH_REACH = 2.0
 # [sizes] how far a paragraph's first line may be indented past the lines under it, which end
 # with it on the column's right edge (within ``_FLUSH_RIGHT``): an indent past ``INDENT``
 # ("La seconde édition ...", 104 px over 29 px type, Journal de Paris 1821)
@@ -104,7 +99,7 @@ class Regions:
         sizes = sorted(ln.size for ln in lines)
         size = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0  # the median line's
         self.fine = bool(widths) and self._fine([boxes[id(ln)].width for ln in lines], widths, size)
-        self.leading = _leading(lines, boxes, size) if self.fine else 0.0
+        self.leading = page_leading(lines, boxes, size) if self.fine else 0.0
         self.paragraph = _paragraphs(lines, boxes, self, size) if self.fine else {}
         self._by_foot = sorted(lines, key=lambda ln: ln.box.y1) if self.fine else []  # (``_in_run``)
         self._feet = [ln.box.y1 for ln in self._by_foot]
@@ -308,46 +303,16 @@ def full_measure(widths: list[float]) -> float:
     return sorted(widths)[int(_FULL_LINES * len(widths))]
 
 
-def _leading(lines: Sequence[Line], boxes: dict[int, Box], size: float) -> float:
-    """The page's leading [sizes]: the median gap between a line and its nearest neighbour
-    above in its column (``_over``; ``size``: the median line's), counting gaps from a size's
-    overlap to ``_PITCH_REACH`` sizes; 0 when none is measured."""
-    gaps: list[float] = []
-    for ln, up in _over(lines, boxes, size):
-        if up is not None:
-            gap, own = boxes[id(ln)].y0 - boxes[id(up)].y1, max(ln.size, 1e-6)
-            if -own <= gap <= _PITCH_REACH * own:
-                gaps.append(gap / own)
-    return median(gaps) if gaps else 0.0
-
-
-def _over(lines: Sequence[Line], boxes: dict[int, Box],
-          size: float) -> Iterator[tuple[Line, Line | None]]:
-    """Each line, top to bottom, with its nearest neighbour above in its column, or None: the
-    last line seen in its stripe of ``_STRIPE`` sizes (``size``: the median line's) by its left
-    edge or one beside, overlapping it across by half the narrower, the lowest of those."""
-    step = _STRIPE * size
-    last: dict[int, Line] = {}
-    for ln in sorted(lines, key=lambda ln: boxes[id(ln)].y0):
-        b = boxes[id(ln)]
-        s = int(b.x0 // step)
-        above = [a for a in (last.get(s - 1), last.get(s), last.get(s + 1)) if a is not None
-                 and min(boxes[id(a)].x1, b.x1) - max(boxes[id(a)].x0, b.x0)
-                 >= 0.5 * min(boxes[id(a)].width, b.width)]
-        yield ln, max(above, key=lambda a: boxes[id(a)].y1) if above else None
-        last[s] = ln
-
-
 def _paragraphs(lines: Sequence[Line], boxes: dict[int, Box], regions: Regions,
                 size: float) -> dict[int, int]:
     """Per region, the first region of the paragraph it goes on, on a page cut finer than
     paragraphs: the regions of ``_FEW`` lines or fewer chained as one region's lines stack
-    (each line under its nearest neighbour above in its column, ``_over``, as ``_leading``
-    measures: no further under it than the page's leading, within ``OCR_LEADING``, about as
-    tall, within ``_OCR_HEIGHTS``, its left edge within an indent, ``gutters.INDENT``, of that
-    line's). A region of more lines is a paragraph of its own."""
+    (each line under its nearest neighbour above in its column, ``over_in_column``, as
+    ``page_leading`` measures: no further under it than the page's leading, within
+    ``OCR_LEADING``, about as tall, within ``_OCR_HEIGHTS``, its left edge within an indent,
+    ``gutters.INDENT``, of that line's). A region of more lines is a paragraph of its own."""
     first = {k: k for k in regions.lines}
-    for ln, up in _over(lines, boxes, size):
+    for ln, up in over_in_column(lines, boxes, size):
         k = ln.words[0].source_block
         if k is None or up is None:
             continue
