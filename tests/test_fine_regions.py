@@ -39,6 +39,7 @@ def _page(tmp_path: Path, blocks: list[str]) -> list:
         '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
         '<TextStyle ID="R" FONTSIZE="10"/><TextStyle ID="B" FONTSIZE="10" FONTSTYLE="bold"/>'
         '<TextStyle ID="S" FONTSIZE="9"/><TextStyle ID="T" FONTSIZE="8"/>'
+        '<TextStyle ID="H" FONTSIZE="11" FONTSTYLE="bold"/>'
         '</Styles><Layout><Page WIDTH="2400" HEIGHT="1400" PHYSICAL_IMG_NR="1"><PrintSpace>'
         f'{"".join(blocks)}</PrintSpace></Page></Layout></alto>', encoding="utf-8")
     page = open_source(path).page(1)
@@ -213,11 +214,12 @@ def test_a_line_of_the_next_column_beside_a_short_last_line_is_no_speck_of_it(tm
     assert all(b.box.x1 < 1060 or b.box.x0 >= 1060 for b in blocks)
 
 
-def _centred(text: str, y: int) -> str:
-    """A one-line region's line of ``text`` in the body type, centred over the column at 100."""
+def _centred(text: str, y: int, style: str = "R") -> str:
+    """A one-line region's line of ``text`` in the body type (``style``: its weight), centred
+    over the column at 100."""
     x = 100 + (928 - 24 * len(text)) // 2
     return f'<TextLine HPOS="{x}" VPOS="{y}" WIDTH="{24 * len(text)}" HEIGHT="40"><String ' \
-        f'CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{24 * len(text)}" HEIGHT="40" STYLEREFS="R"/></TextLine>'
+        f'CONTENT="{text}" HPOS="{x}" VPOS="{y}" WIDTH="{24 * len(text)}" HEIGHT="40" STYLEREFS="{style}"/></TextLine>'
 
 
 def test_an_item_title_in_capitals_in_the_run_of_its_column_heads_the_text_under_it(tmp_path):
@@ -239,3 +241,44 @@ def test_an_item_title_in_capitals_in_the_run_of_its_column_heads_the_text_under
     blocks = _page(tmp_path, regions)
     named = assign_roles(blocks, open_source(tmp_path / "page.xml").page(1), body_size(blocks), P)
     assert [b.role for b in named if b.raw_text.startswith("NAVIRES")] == ["crosshead"]
+
+
+def test_a_bold_title_in_lower_case_in_the_run_of_its_column_heads_the_text_under_it(tmp_path):
+    """On a page cut a region per line, a title in lower case set bold about the body's size,
+    centred in the run of a column's text ("Liste probable.", 11 over 10 pt, Le Matin 1893,
+    p. 1) goes with the text under it, full stop or not, as the engine that cut paragraphs put
+    it in one region (where the stories stage reads it as that text's crosshead, no story's
+    headline). The same line in the text's own weight stays apart: no title of the text's
+    type in capitals, nor in another weight, but a line centred apart from its column."""
+    above = _column(100, ["R"] * 3) + [_line(100, 250, 3, "R")]
+    under = [_line(100, 350 + 50 * i, 0, "R") for i in range(4)]
+    for style, expected in (("H", [4, 5]), ("R", [4, 1, 4])):
+        regions = [_block([ln], f"L{i}") for i, ln in enumerate([*above, _centred("Liste probable.", 300, style), *under])]
+        blocks = _page(tmp_path, regions)
+        assert [len(b.lines) for b in sorted(blocks, key=lambda b: b.box.y0)] == expected
+
+
+def _set_right(text: str, y: int, x1: int = 1028) -> str:
+    """A one-line region's line of ``text`` in the body type, ending at ``x1`` (the column's
+    right edge), its words 24 px a letter, 16 px apart."""
+    words, strings = text.split(), []
+    left = x1 - sum(24 * len(w) for w in words) - 16 * (len(words) - 1)
+    x = left
+    for word in words:
+        strings.append(f'<String CONTENT="{word}" HPOS="{x}" VPOS="{y}" WIDTH="{24 * len(word)}" '
+                       f'HEIGHT="40" STYLEREFS="R"/>')
+        x += 24 * len(word) + 16
+    return f'<TextLine HPOS="{left}" VPOS="{y}" WIDTH="{x1 - left}" HEIGHT="40">{"".join(strings)}</TextLine>'
+
+
+def test_a_line_whose_first_words_were_not_read_stays_in_its_paragraph(tmp_path):
+    """On a page cut a region per line, a line starting inside its paragraph's lines under a
+    full one and ending on their right edge, its text going on, is the rest of a line whose
+    first words the engine did not read, in another type ("bottom plank, as one of the
+    uninitiated would,", read a size up, the Liverpool Standard 1832; here bold): it stays
+    in its paragraph, and so do the lines under it. (Under a short last line, the first line
+    of a paragraph indented deep opens one of its own: ``test_a_deeply_indented_...``.)"""
+    lines = _column(100, ["R"] * 3) + [_set_right("as one of them would,", 250).replace('"R"', '"B"')] \
+        + [_line(100, 300 + 50 * i, 0, "R") for i in range(2)]
+    blocks = _page(tmp_path, [_block([ln], f"L{i}") for i, ln in enumerate(lines)])
+    assert [len(b.lines) for b in blocks] == [6]

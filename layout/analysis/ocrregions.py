@@ -14,13 +14,13 @@ that small (``Regions.fine``). Kept apart from ``blocks.py`` for that module's l
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from statistics import median
+from collections.abc import Sequence
 
 from ..geometry import root_of
 from ..model import Box, Line
 from .foundlines import found_measure
 from .gutters import INDENT
+from .ocrleading import over_in_column, page_leading
 from .patterns import in_capitals
 from .titles import TITLE_CHARS, centred
 
@@ -61,11 +61,6 @@ _FULL = 0.5
 # [sizes] a page whose measure (``Regions._fine``) is narrower than this is no page of columns of
 # print but of such bits (a few words each): its regions are not read as cut finely
 _NARROWEST = 10.0
-# [sizes] the gaps between lines measured for the page's leading: a line's nearest neighbour
-# above in its column, in a stripe this many sizes wide by its left edge, no further than
-# ``_PITCH_REACH`` below it (further: a break, not the leading)
-_STRIPE = 2.0
-_PITCH_REACH = 2.0
 # [sizes] how far a paragraph's first line may be indented past the lines under it, which end
 # with it on the column's right edge (within ``_FLUSH_RIGHT``): an indent past ``INDENT``
 # ("La seconde édition ...", 104 px over 29 px type, Journal de Paris 1821)
@@ -77,6 +72,11 @@ _FLUSH_RIGHT = 1.0
 # further: "LA VIE MONDAINE", two sizes under the text over it, Le Matin 1893)
 _TITLE_WHITE = 0.5
 _TITLE_OVER = 1.0
+# [share of the larger size] how much larger than its text a title in lower case set bold
+# may be and still be an item's title in the text's size (``_under_title``): a point in ten
+# ("Liste probable.", 11 over 10 pt, Le Matin 1893); two points up it heads a story of its
+# own ("Tweede Kamer.", 11 over 9 pt, Algemeen Handelsblad 1876)
+_BOLD_STEP = 0.15
 
 
 class Regions:
@@ -99,7 +99,7 @@ class Regions:
         sizes = sorted(ln.size for ln in lines)
         size = max(sizes[len(sizes) // 2], 1e-6) if sizes else 1.0  # the median line's
         self.fine = bool(widths) and self._fine([boxes[id(ln)].width for ln in lines], widths, size)
-        self.leading = _leading(lines, boxes, size) if self.fine else 0.0
+        self.leading = page_leading(lines, boxes, size) if self.fine else 0.0
         self.paragraph = _paragraphs(lines, boxes, self, size) if self.fine else {}
         self._by_foot = sorted(lines, key=lambda ln: ln.box.y1) if self.fine else []  # (``_in_run``)
         self._feet = [ln.box.y1 for ln in self._by_foot]
@@ -247,8 +247,27 @@ class Regions:
         big, small = max(last.box.height, ln.box.height), min(last.box.height, ln.box.height)
         return big - small <= _STACKED_HEIGHTS * big and (
             gap <= (self.leading + OCR_LEADING) * size
-            and (abs(b.x0 - extent.x0) <= INDENT * size or alone and _under_first_line(b, extent, size))
+            and (abs(b.x0 - extent.x0) <= INDENT * size or alone and _under_first_line(b, extent, size)
+                 or not alone and _rest_of_line(last, ln, b, extent, size))
             or alone and self._titles(last, ln))
+
+
+def _rest_of_line(last: Line, ln: Line, b: Box, extent: Box, size: float) -> bool:
+    """Whether line ``ln`` (box ``b``) starts inside its group's lines (a paragraph of two
+    lines or more, the caller asks), at least ``_FULL`` of their width, ends with them on
+    their right edge (within ``_FLUSH_RIGHT``) and ends in no full stop, under a full line
+    of them (``last``, on that edge too): a line of the paragraph whose first words the
+    engine did not read ("bottom plank, as one of the uninitiated would," 226 px in, flush
+    right, the Liverpool Standard 1832, p. 7, cut a region per line), its text going on
+    under it. Not the first line of the next paragraph, indented deep under the short last
+    line of this one (``_under_first_line``), nor one set apart from it (a title is centred,
+    a new paragraph starts at the edge or an indent in), nor a fragment the engine
+    read off the column's edge (",tron", 67 px, p. 6), which would end the group, nor an
+    advertiser's name and address set right under his notice ("WM. WATSON, Water-street.",
+    p. 4), the line that parts it from the next notice."""
+    flush = _FLUSH_RIGHT * size
+    return extent.x0 < b.x0 and b.width >= _FULL * extent.width and abs(b.x1 - extent.x1) <= flush \
+        and last.box.x1 >= extent.x1 - flush and not ln.text.rstrip().endswith(".")
 
 
 def _under_first_line(b: Box, extent: Box, size: float) -> bool:
@@ -269,9 +288,12 @@ def _under_title(title: Line, ln: Line) -> bool:
     not as a story's headline. A title in capitals closed by a stop heads a story of its own
     (``titles.name_titles``: ``VERTROKKEN.``); one set larger is display type."""
     size = max(title.size, ln.size)
-    return len(title.text) <= TITLE_CHARS and in_capitals(title.text) \
-        and not title.text.rstrip().endswith(".") \
-        and size - min(title.size, ln.size) <= _STACKED_HEIGHTS * size and centred(title.box, ln.box, size)
+    step = size - min(title.size, ln.size)
+    capitals = in_capitals(title.text)
+    return len(title.text) <= TITLE_CHARS and step <= _STACKED_HEIGHTS * size \
+        and (capitals and not title.text.rstrip().endswith(".")
+             or not capitals and title.bold and not ln.bold and step <= _BOLD_STEP * size) \
+        and centred(title.box, ln.box, size)
 
 
 def full_measure(widths: list[float]) -> float:
@@ -281,46 +303,16 @@ def full_measure(widths: list[float]) -> float:
     return sorted(widths)[int(_FULL_LINES * len(widths))]
 
 
-def _leading(lines: Sequence[Line], boxes: dict[int, Box], size: float) -> float:
-    """The page's leading [sizes]: the median gap between a line and its nearest neighbour
-    above in its column (``_over``; ``size``: the median line's), counting gaps from a size's
-    overlap to ``_PITCH_REACH`` sizes; 0 when none is measured."""
-    gaps: list[float] = []
-    for ln, up in _over(lines, boxes, size):
-        if up is not None:
-            gap, own = boxes[id(ln)].y0 - boxes[id(up)].y1, max(ln.size, 1e-6)
-            if -own <= gap <= _PITCH_REACH * own:
-                gaps.append(gap / own)
-    return median(gaps) if gaps else 0.0
-
-
-def _over(lines: Sequence[Line], boxes: dict[int, Box],
-          size: float) -> Iterator[tuple[Line, Line | None]]:
-    """Each line, top to bottom, with its nearest neighbour above in its column, or None: the
-    last line seen in its stripe of ``_STRIPE`` sizes (``size``: the median line's) by its left
-    edge or one beside, overlapping it across by half the narrower, the lowest of those."""
-    step = _STRIPE * size
-    last: dict[int, Line] = {}
-    for ln in sorted(lines, key=lambda ln: boxes[id(ln)].y0):
-        b = boxes[id(ln)]
-        s = int(b.x0 // step)
-        above = [a for a in (last.get(s - 1), last.get(s), last.get(s + 1)) if a is not None
-                 and min(boxes[id(a)].x1, b.x1) - max(boxes[id(a)].x0, b.x0)
-                 >= 0.5 * min(boxes[id(a)].width, b.width)]
-        yield ln, max(above, key=lambda a: boxes[id(a)].y1) if above else None
-        last[s] = ln
-
-
 def _paragraphs(lines: Sequence[Line], boxes: dict[int, Box], regions: Regions,
                 size: float) -> dict[int, int]:
     """Per region, the first region of the paragraph it goes on, on a page cut finer than
     paragraphs: the regions of ``_FEW`` lines or fewer chained as one region's lines stack
-    (each line under its nearest neighbour above in its column, ``_over``, as ``_leading``
-    measures: no further under it than the page's leading, within ``OCR_LEADING``, about as
-    tall, within ``_OCR_HEIGHTS``, its left edge within an indent, ``gutters.INDENT``, of that
-    line's). A region of more lines is a paragraph of its own."""
+    (each line under its nearest neighbour above in its column, ``over_in_column``, as
+    ``page_leading`` measures: no further under it than the page's leading, within
+    ``OCR_LEADING``, about as tall, within ``_OCR_HEIGHTS``, its left edge within an indent,
+    ``gutters.INDENT``, of that line's). A region of more lines is a paragraph of its own."""
     first = {k: k for k in regions.lines}
-    for ln, up in _over(lines, boxes, size):
+    for ln, up in over_in_column(lines, boxes, size):
         k = ln.words[0].source_block
         if k is None or up is None:
             continue
