@@ -1630,3 +1630,31 @@ def test_a_justified_first_line_filling_its_column_wall_to_wall_keeps_its_wide_s
     assert "introduced the new clinic" in texts(build_lines(sides + body + runs(444.1), (), P))
     short = texts(build_lines(sides + body + runs(430.0), (), P))
     assert "introduced the" in short and "new clinic" in short
+
+
+def test_cjk_headlines_of_two_sizes_hung_from_one_top_touching_are_two_lines():
+    """Two modules' heads, 22 and 26 pt, each set in its own frame from one top: the left one
+    overruns its frame to 3 pt of the right one (scribus_s189_08_zh: read "南城社区落实综合文
+    柳湾村更新托育服务 培育", two stories one). Their tops level, the larger's foot stands
+    lower by the whole difference of their heights (0.24 em of the smaller): one face on one
+    baseline would put it lower by its descent's share only, so they are two lines."""
+    cols = [w for x in (227, 326, 425, 523, 622)
+            for w in column(x, 700, 10, width=90, size=8.5, pitch=12)]
+    heads = [_head("南城社区落实综合文", (227.4, 626.1, 425.4, 654.9), 22),
+             _head("化场馆", (227.4, 650.3, 291.4, 679.1), 21.7),
+             _head("柳湾村更新托育服务 培育", (428.4, 626.1, 721.2, 660.1), 26),
+             _head("新型乡村振兴", (424.7, 654.7, 578.7, 688.7), 25.8)]
+    lines = texts(build_lines(cols + heads, (), P))
+    assert "南城社区落实综合文" in lines and "柳湾村更新托育服务 培育" in lines
+
+
+def test_a_cjk_headline_of_two_sizes_on_one_baseline_stays_one_line():
+    """One head whose last phrase is set larger (22 then 26 pt) on one baseline, touching: the
+    larger's box reaches 1.05 em up and 0.26 em down from it, its foot 1 pt (the descent's
+    share of the difference of their heights) under the smaller's. One line."""
+    cols = [w for x in (227, 326, 425, 523, 622)
+            for w in column(x, 700, 10, width=90, size=8.5, pitch=12)]
+    heads = [_head("南城社区落实综合文", (227.4, 636.9, 425.4, 665.7), 22),
+             _head("柳湾村更新托育服务", (428.4, 632.7, 662.4, 666.7), 26)]
+    lines = texts(build_lines(cols + heads, (), P))
+    assert "南城社区落实综合文柳湾村更新托育服务" in lines
