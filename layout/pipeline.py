@@ -18,7 +18,7 @@ from .analysis.assemble import with_ids
 from .analysis.blocks import build_blocks
 from .analysis.columns import find_grid
 from .analysis.direction import is_vertical, turned, turned_back
-from .analysis.graphics import vector_figures
+from .analysis.graphics import blank_graphics, vector_figures
 from .analysis.lines import build_lines, typical_size
 from .analysis.roles import assign_roles, body_size
 from .analysis.rotation import read_apart, with_sideways_words
@@ -100,7 +100,8 @@ def _with_sideways(content: PageContent, params: Params, size: float) -> Layout:
 def _analyse(content: PageContent, params: Params, size: float) -> Layout:
     """The stages, on a page whose lines run left to right; ``size``: its words'
     ``typical_size`` (turning the page changes no word's size)."""
-    lines = build_lines(content.words, content.rules, params, [f.box for f in content.figures], size)
+    lines = build_lines(content.words, content.rules, params,
+                        [f.box for f in content.figures] + blank_graphics(content, size), size)
     content = vector_figures(content, lines, size)
     blocks = build_blocks(lines, content.figures, content.rules, content.frames, params,
                           content.centred_blocks)

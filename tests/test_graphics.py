@@ -291,3 +291,31 @@ def test_a_small_region_drawn_askew_along_its_box_is_no_frame():
     assert (rules, frames, drawn) == shapes(pg.get_drawings(), Box(0, 0, 400, 400))
     assert [(round(f.x0), round(f.y0), round(f.x1), round(f.y1)) for f in frames] == [(200, 200, 300, 300)]
     assert len(drawn) == 1 and drawn[0].box.x1 < 110
+
+
+def test_a_blank_placeholder_bounds_the_gutter_beside_it_so_the_heads_over_it_stay_apart():
+    """Two stories under one rule: on the left a 10 pt headline over two columns of text, on the
+    right a 9.5 pt kicker over a 10 pt headline, its picture a flat placeholder drawn under them
+    and its text below that (reportlab_s183_00_zh). The headline and the kicker stand 3 em
+    apart on one baseline, and the headline under the kicker reaches half an em into that gap.
+    Taken for white, the placeholder leaves the gutter between the stories no right side down
+    the picture's height: no gutter parts the two heads, and they were one line, the kicker read
+    into the left story's headline. A drawing with no word in it is a figure whatever the lines
+    are, and bounds the gutter from the start."""
+    t = "望江社区聚焦供暖管网万户志愿者更新文化场馆居民安全感进一步改善"
+
+    def col(x0, y0, n):
+        return [word((t * 2)[(k * 3) % 20:(k * 3) % 20 + 10], x0, y0 + 11.9 * k, size=8.5) for k in range(n)]
+    words = [w for x in (30, 128.5, 227.1, 325.6) for w in col(x, 400, 16)]  # the band above
+    words += [word("云溪县完善绿色创新平台 健全文化活动", 39.1, 612.9, size=10, bold=True),
+              word("本报记者 罗晓东 胡伟", 78.3, 626.4, size=8, bold=True)]
+    words += col(30, 640.1, 10) + col(128.5, 640.1, 10)
+    kicker = word("东湖街道加强托育服务，补齐垃圾分类", 241.7, 612.8, size=9.5)
+    words += [kicker, word("高新区更新综合营商环境 加强文化活动", 236.2, 626.3, size=10, bold=True),
+              word("本报通讯员 杨淑珍 周建国", 263.4, 639.8, size=8, bold=True)]
+    words += col(227.1, 776.6, 10) + col(325.6, 776.6, 10)
+    content = replace(page(words, rules=[(Box(30, 604.5, 420, 604.5), "h")], width=450, height=920),
+                      drawings=(Drawing(Box(227.05, 652.5, 417.9, 759.5)),))
+    heads = [[b.text for b in s.blocks if b.role in ("kicker", "headline")] for s in analyse_page(content).stories]
+    assert ["云溪县完善绿色创新平台 健全文化活动"] in heads
+    assert [kicker.text, "高新区更新综合营商环境 加强文化活动"] in heads

@@ -242,10 +242,14 @@ def test_two_headlines_of_two_sizes_side_by_side_above_the_gutters_are_two_lines
     words += column(276, 720, 12, width=110) + column(396, 720, 12, width=110)
     lines = texts(build_lines(words, (), P))
     assert "Senator Evaluates Rural" in lines and "Agency Increases" in lines
-    # with no gutter under the gap, words of two sizes (an OCR layer's, sized by their boxes)
-    # are a headline's: a nameplate "THE GREAT FALLS TRIBUNE"
-    words = [word("THE", 30, 40, size=20), word("GREAT", 77, 40, size=24)] + column(30, 80, 12)
-    assert "THE GREAT" in texts(build_lines(words, (), P))
+    # with no gutter under the gap, words of two sizes (an OCR layer's, sized by their boxes
+    # hung from the line's top, in no typeface) are a headline's: a nameplate "THE GREAT FALLS
+    # TRIBUNE"; so are a PDF's of one face on one baseline (boxed 0.9 em up and 0.2 em down)
+    words = [replace(word("THE", 30, 40, size=20), font=""), replace(word("GREAT", 77, 40, size=24), font="")]
+    assert "THE GREAT" in texts(build_lines(words + column(30, 80, 12), (), P))
+    words = [replace(w, box=Box(w.box.x0, 60 - 0.9 * w.size, w.box.x1, 60 + 0.2 * w.size)) for w in words]
+    words = [replace(w, font="Times") for w in words]
+    assert "THE GREAT" in texts(build_lines(words + column(30, 80, 12), (), P))
 
 
 def test_two_headlines_of_one_size_side_by_side_above_the_gutter_are_two_lines():
@@ -1088,12 +1092,14 @@ def test_cjk_headlines_of_two_sizes_touching_the_left_wrapping_beside_the_rights
     on one top (scribus_s175_08_zh: "河口镇补齐系统化职" | "云溪县补齐标准化老旧小区"): the
     left one wraps, its second line ("业教育") starting where it starts, and level with that
     line, at the right one's left edge, stands the right one's byline: two lines. With white
-    beside the second line, one headline's, one line still."""
+    beside the second line, one headline's, one line still when the two stand on one baseline
+    (hung from one top, one face in two sizes stands on two: ``display.off_baseline``)."""
     cols = [w for x in (227.4, 326.2, 424.9, 523.6) for w in column(x, 610, 8, width=90, size=9, pitch=12.6)]
     heads = [word("河口镇补齐系统化职", 229.5, 534.7, size=22), word("云溪县补齐标准化老旧小区", 424.9, 534.7, size=19),
              word("业教育", 227.4, 558.9, size=22), word("本报记者林明华", 227.4, 589.2, size=8.5)]
     two = texts(build_lines(cols + heads + [word("本报通讯员杨桂兰", 424.9, 561.2, size=8.5)], (), P))
     assert "河口镇补齐系统化职" in two and "云溪县补齐标准化老旧小区" in two
+    heads[1] = _on_baseline(heads[1], heads[0].box.y1 - 0.2 * heads[0].size)
     assert "河口镇补齐系统化职云溪县补齐标准化老旧小区" in texts(build_lines(cols + heads, (), P))
 
 def test_a_crosshead_beside_the_next_columns_line_is_cut_on_the_pages_gutter_where_its_column_is_ragged():
@@ -1535,13 +1541,15 @@ def test_the_next_head_set_in_by_an_em_beside_a_head_overrunning_its_column_is_a
     it the next module's 26 pt head, its first line set in by an em, its second starting at its
     column's edge, where the left one ends (scribus_s185_03_zh: "北塘区推进多层次生态环" |
     "南城社区聚焦系统化人才队" over "伍 落实交通网络"): the right head goes on under its own
-    part, not under the whole: two lines. Alone in the row, the two stay one line."""
+    part, not under the whole: two lines. Alone in the row, on one baseline, the two stay one
+    line (hung from one top, one face in two sizes stands on two: ``display.off_baseline``)."""
     cols = [w for x in (272.5, 393.8, 515, 636.3, 757.5) for w in column(x, 1006, 20, width=111, size=8.7, pitch=11.7)]
     left = [word("北塘区推进多层次生态环", 273.5, 922.4, size=22), word("境", 272.5, 946.6, size=21)]
     right = [word("南城社区聚焦系统化人才队", 540.6, 922.4, size=26), word("伍 落实交通网络", 515, 951, size=26)]
     two = texts(build_lines(cols + left + right, (), P))
     assert "北塘区推进多层次生态环" in two and "南城社区聚焦系统化人才队" in two
-    assert "北塘区推进多层次生态环 南城社区聚焦系统化人才队" in texts(build_lines(cols + left + right[:1], (), P))
+    level = _on_baseline(right[0], left[0].box.y1 - 0.2 * left[0].size)
+    assert "北塘区推进多层次生态环 南城社区聚焦系统化人才队" in texts(build_lines(cols + left + [level], (), P))
 
 
 def test_words_of_two_sizes_further_apart_than_display_type_is_ever_spaced_are_two_lines():
@@ -1630,3 +1638,36 @@ def test_a_justified_first_line_filling_its_column_wall_to_wall_keeps_its_wide_s
     assert "introduced the new clinic" in texts(build_lines(sides + body + runs(444.1), (), P))
     short = texts(build_lines(sides + body + runs(430.0), (), P))
     assert "introduced the" in short and "new clinic" in short
+
+
+def _on_baseline(w: Word, baseline: float) -> Word:
+    """``w`` boxed as ``word`` boxes it (one em high), set on ``baseline``: 0.8 em over it, 0.2 under."""
+    return replace(w, box=Box(w.box.x0, baseline - 0.8 * w.size, w.box.x1, baseline + 0.2 * w.size))
+
+
+def test_cjk_headlines_of_two_sizes_hung_from_one_top_touching_are_two_lines():
+    """Two modules' heads, 22 and 26 pt, each set in its own frame from one top: the left one
+    overruns its frame to 3 pt of the right one (scribus_s189_08_zh: read "南城社区落实综合文
+    柳湾村更新托育服务 培育", two stories one). Their tops level, the larger's foot stands
+    lower by the whole difference of their heights (0.24 em of the smaller): one face on one
+    baseline would put it lower by its descent's share only, so they are two lines."""
+    cols = [w for x in (227, 326, 425, 523, 622)
+            for w in column(x, 700, 10, width=90, size=8.5, pitch=12)]
+    heads = [_head("南城社区落实综合文", (227.4, 626.1, 425.4, 654.9), 22),
+             _head("化场馆", (227.4, 650.3, 291.4, 679.1), 21.7),
+             _head("柳湾村更新托育服务 培育", (428.4, 626.1, 721.2, 660.1), 26),
+             _head("新型乡村振兴", (424.7, 654.7, 578.7, 688.7), 25.8)]
+    lines = texts(build_lines(cols + heads, (), P))
+    assert "南城社区落实综合文" in lines and "柳湾村更新托育服务 培育" in lines
+
+
+def test_a_cjk_headline_of_two_sizes_on_one_baseline_stays_one_line():
+    """One head whose last phrase is set larger (22 then 26 pt) on one baseline, touching: the
+    larger's box reaches 1.05 em up and 0.26 em down from it, its foot 1 pt (the descent's
+    share of the difference of their heights) under the smaller's. One line."""
+    cols = [w for x in (227, 326, 425, 523, 622)
+            for w in column(x, 700, 10, width=90, size=8.5, pitch=12)]
+    heads = [_head("南城社区落实综合文", (227.4, 636.9, 425.4, 665.7), 22),
+             _head("柳湾村更新托育服务", (428.4, 632.7, 662.4, 666.7), 26)]
+    lines = texts(build_lines(cols + heads, (), P))
+    assert "南城社区落实综合文柳湾村更新托育服务" in lines

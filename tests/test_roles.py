@@ -322,6 +322,33 @@ def test_a_small_bold_title_level_with_a_headline_under_one_rule_is_a_headline()
     assert role(428.3, 569) == "crosshead"   # at 566.0, 5.5 pt over it (the headline: 10.9)
 
 
+def test_a_title_under_one_rule_beside_a_near_headline_of_another_size_or_face_is_a_headline():
+    """The row of heads above, under one rule: a title a headline stands within two of its ems
+    of is that title's other phrase only in the title's face and about its size
+    (typst_s181_04_zh: a 10 pt kicker atop its column, 1.4 of its ems from the 18 pt headline
+    on its left and 1.5 from the bold 10 pt one on its right, was held a phrase of either and
+    read as a crosshead of the story on its left). Beside a 12 pt headline overrunning its
+    columns to 11.5 pt of it, a 6 pt bold title heads its column; so does a 10 pt title in the
+    regular weight 12 pt from a bold 10 pt headline over its byline."""
+    def lines(x0, y0, n):
+        t = "望江社区聚焦供暖管网万户志愿者更新文化场馆居民安全感进一步改善"
+        return [word((t * 2)[(k * 3) % 20:(k * 3) % 20 + 11], x0, y0 + 11.7 * k, size=9) for k in range(n)]
+
+    def role(title, left, right=None):  # the headline on the left: its x0; the one on the right
+        words = lines(30, 400, 14) + lines(142.8, 400, 14) + lines(255.5, 388.3, 12)
+        words += [word("滨江新区加快防汛体系深化创新平台", left, 572, size=12, bold=True)]
+        words += lines(30, 606.7, 10) + lines(142.8, 606.7, 10) + lines(255.5, 584.8, 12)
+        if right is not None:
+            words += [right, word("本报通讯员 刘芳", right.box.x0 + 10, right.box.y1 + 3, size=8, bold=True)]
+            words += lines(right.box.x0 - 5, 400, 14) + lines(right.box.x0 - 5, 596, 10)
+        rules = [(Box(30, 565, 600, 565), "h")]
+        return roles_of(page(words + [title], rules=rules))[title.text]
+    small = word("临海市加强老旧小区培育科研院所", 263.5, 571.5, size=6, bold=True)  # 263.5..353.5
+    assert role(small, 60) == "headline"  # the 12 pt headline ends at 252
+    kicker = word("临海市加强老旧小区", 263.5, 571.5, size=10)  # ..353.5
+    assert role(kicker, 37.5, word("南城社区畅通创新平台", 365.5, 571.5, size=10, bold=True)) == "headline"
+
+
 def test_a_column_near_the_edge_of_a_wide_page_is_text_and_a_slug_in_its_margin_furniture():
     """The side bands are a share of the page's width, but only their part outside the running
     text is margin: on a wide page of narrow columns, the first column lies in the band, and

@@ -52,8 +52,11 @@ _SPANNED = 6.0
 _OVER = 1.5
 # [em of the smaller size] display words of one face stand on one baseline when their boxes'
 # feet (the face's descent under it, proportional to size) lie this near: a head's sizes
-# differ by a point or two, moving the foot a few hundredths of an em
+# differ by a point or two, moving the foot a few hundredths of an em; [share of the
+# difference of their heights] how much lower the larger one's foot stands on one baseline:
+# its face's descent, under half its box (a fifth to a third)
 _BASELINE = 0.15
+_DESCENT = 0.5
 
 
 def display_apart(a: Word, b: Word, gap: float, body: float) -> bool:
@@ -87,19 +90,21 @@ def side_by_side(row: Sequence[Word], k: int, boxes: dict[int, Box], spans: Sequ
 
 def off_baseline(a: Word, b: Word, boxes: dict[int, Box], body: float) -> bool:
     """Display words of one face and about one size (``SAME_SIZE``) whose feet lie more than
-    ``_BASELINE`` em apart, and further than their heights differ: two headlines set on two
-    baselines, however near along the row (a module's head set a gutter from the next one's,
-    the left one's first line level with the right one's second: "河口镇培育托育服务 深化多"
-    beside "食堂", 0.29 em lower, scribus_zh_peoples_daily_shuffled). One line's words share
-    a baseline, and one face boxes them alike under it (its descent times the size: sizes
-    within ``SAME_SIZE`` move the foot less than 0.06 em); boxes hung from the line's top
-    instead (an OCR layer's, sized by their heights) move it by the difference of the heights.
-    In two faces (Latin figures in a CJK head) the feet differ, so those are left to the rows'
+    ``_BASELINE`` em apart, and further than the face's descent (``_DESCENT`` of the difference
+    of their heights) tells: two headlines set on two baselines, however near along the row (a
+    module's head set a gutter from the next one's, the left one's first line level with the
+    right one's second: "河口镇培育托育服务 深化多" beside "食堂", 0.29 em lower,
+    scribus_zh_peoples_daily_shuffled; two heads of 22 and 26 pt hung from one top, the
+    larger's foot 0.24 em lower, the smaller overrunning its frame to 3 pt of the other,
+    scribus_s189_08_zh). One line's words share a baseline, and one face boxes them alike
+    around it (its ascent and descent times the size): the larger's top stands higher by most
+    of the difference of their heights, its foot lower by the rest, under half of it. In two
+    faces (Latin figures in a CJK head) the feet differ, so those are left to the rows'
     middles (``rejoin.other_lines``)."""
     size, big = sorted((a.size, b.size))
     ba, bb = boxes[id(a)], boxes[id(b)]
     return bool(a.font) and a.font == b.font and size > DISPLAY * body and size >= SAME_SIZE * big \
-        and abs(ba.y1 - bb.y1) > max(_BASELINE * size, abs(ba.height - bb.height))
+        and abs(ba.y1 - bb.y1) > max(_BASELINE * size, _DESCENT * abs(ba.height - bb.height))
 
 
 def word_space_of_display(a: Word, b: Word, gap: float, body: float) -> bool:

@@ -51,8 +51,11 @@ _SUBTITLE = 0.9
 _TUCKED = 0.3
 # [share of the shorter one's height] a crosshead and a headline overlapping more in height stand level
 _LEVEL = 0.5
-# [em of a crosshead] another title level with it this near is its title's other phrase (its full-width space)
+# [em of a crosshead] another title level with it this near is its title's other phrase (its
+# full-width space); [share of the larger size] if that near in size: one title's phrases are
+# set in one size (and one face)
 _PHRASE = 2.0
+_PHRASE_SIZE = 0.8
 # [body sizes] white between running text and a title under it that sets the title apart
 _SET_APART = 1.0
 # [share of its letters] capitals of a title the running text over it may place ("SPECTACLES DU 1er août,")
@@ -214,10 +217,13 @@ def _name_level_titles(blocks: Sequence[Block], roles: list[Role], by_bottom: Se
     pt headline, both under the rule closing the band above). A crosshead inside a story stands
     under its own story's text, a picture or another title of it, with no rule between: white
     alone tells nothing, for a crosshead may stand two body sizes under its text, and a large
-    headline's box reaches up close to the text over it. A title beside it within ``_PHRASE``
-    ems is its title's other phrase (chromium_s47_02_zh: "长丰县引导冷链仓储" "探索特色生态环境"
-    in the body size): the stories stage joins them. ``by_bottom``: the blocks' indexes
-    sorted by their feet, ``bottoms`` those feet."""
+    headline's box reaches up close to the text over it. A title of its face and about its size
+    (``_PHRASE_SIZE``) beside it within ``_PHRASE`` ems is its title's other phrase
+    (chromium_s47_02_zh: "长丰县引导冷链仓储" "探索特色生态环境" in the body size): the stories
+    stage joins them; one of another face or size is another title however near
+    (typst_s181_04_zh: a 10 pt kicker atop its column, 1.4 of its ems from the next column's
+    18 pt headline, 1.5 from the bold 10 pt one of the column after).
+    ``by_bottom``: the blocks' indexes sorted by their feet, ``bottoms`` those feet."""
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     crossheads = [k for k, r in enumerate(roles) if r == "crosshead"] if heads else []
     figures = [f.box for f in page.figures] if crossheads else []
@@ -229,8 +235,10 @@ def _name_level_titles(blocks: Sequence[Block], roles: list[Role], by_bottom: Se
         level = [k for k in map(titles.__getitem__, title_grid.near(-math.inf, b.y0, math.inf, b.y1))
                  if k != i and blocks[k].frame == blocks[i].frame and (blocks[k].box.x1 <= b.x0 or blocks[k].box.x0 >= b.x1)
                  and y_overlap(blocks[k].box, b) > _LEVEL * min(blocks[k].box.height, b.height)]
-        phrase = _PHRASE * blocks[i].size  # a title beside it this near: one title's phrase
-        if any(blocks[k].box.x0 - b.x1 <= phrase and b.x0 - blocks[k].box.x1 <= phrase for k in level):
+        size = blocks[i].size  # a title of its face, about its size, beside it this near: one title's phrase
+        phrase, sizes = _PHRASE * size, (_PHRASE_SIZE * size, size / _PHRASE_SIZE)
+        if any(blocks[k].box.x0 - b.x1 <= phrase and b.x0 - blocks[k].box.x1 <= phrase
+               and sizes[0] <= blocks[k].size <= sizes[1] and _one_face(blocks[k], blocks[i]) for k in level):
             continue
         level = [blocks[k].box for k in level if roles[k] == "headline"]
         white = _text_above(b, blocks, roles, by_bottom, bottoms, figures, body, SAME_COLUMN) if level else None
@@ -241,6 +249,11 @@ def _name_level_titles(blocks: Sequence[Block], roles: list[Role], by_bottom: Se
                     and r.x0 <= b.x0 and r.x1 >= b.x1 and r.x0 < h.x1 and r.x1 > h.x0 for r in rules):
                 roles[i] = "headline"
                 break
+
+
+def _one_face(a: Block, b: Block) -> bool:
+    """Whether two blocks are set in one face: one family, one weight."""
+    return a.font == b.font and a.bold == b.bold
 
 
 def _text_above(box: Box, blocks: Sequence[Block], roles: Sequence[Role], by_bottom: Sequence[int],
