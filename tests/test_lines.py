@@ -613,6 +613,33 @@ def test_a_loose_line_whose_every_space_falls_on_a_river_stays_one_line():
     assert sorted(len(ln.words) for ln in lines) == [1, 1, 2, 2, 3]
 
 
+def test_a_river_a_third_of_an_em_wide_closed_by_the_lines_around_it_cuts_no_line():
+    """A narrow justified column of TeX between two others (8.47 pt type, 96 pt wide): the
+    spaces of six lines ("Sato will ··· inspect", "temporary ··· shelter", …) overlap in white
+    0.35 em wide that runs eight body sizes down to a paragraph's short last line, as long as
+    a gutter, its sides lined up by chance; the lines right above and below run across it. A
+    river, no gutter: each line stays whole (latex_s191_02_en lost "inspect the" and "shelter
+    on" to the foot of the column)."""
+    rows = [
+        (("spring.", 241.6, 267.3), ("Superintendent", 279.7, 337.6)),
+        (("Sato", 241.6, 258.5), ("will", 267.3, 280.9), ("inspect", 289.7, 316.6), ("the", 325.5, 337.6)),
+        (("temporary", 241.6, 281.3), ("shelter", 292.2, 317.4), ("on", 328.3, 337.5)),
+        (("Monday,", 241.6, 274.0), ("and", 294.5, 308.5), ("the", 325.5, 337.5)),
+        (("manager", 241.6, 274.0), ("of", 279.8, 286.8), ("Stonebridge", 292.5, 337.5)),
+        (("announced", 241.6, 282.2), ("a", 291.2, 295.6), ("northern", 304.6, 337.5)),
+        (("shelter", 241.6, 266.8), ("for", 273.8, 284.3), ("the", 291.3, 303.4), ("coming", 310.5, 337.6)),
+        (("year.", 241.6, 260.0),),
+        (("The", 241.6, 256.6), ("sheriff", 259.2, 282.2), ("of", 284.9, 291.9), ("Cedar", 294.6, 317.3),
+         ("Falls", 320.0, 337.5)),
+    ]
+    words = [Word(t, Box(x0, 1077.5 + 10.16 * i, x1, 1085.0 + 10.16 * i), "LMRoman9", 8.47, False, False)
+             for i, row in enumerate(rows) for t, x0, x1 in row]
+    beside = [column(x, 1037.5, 16, width=96, size=8.47, pitch=10.16) for x in (135.7, 347.4)]
+    lines = build_lines(words + beside[0] + beside[1], (), P)
+    middle = [ln.text for ln in lines if 240 < ln.box.x0 < 340]
+    assert sorted(middle) == sorted(" ".join(t for t, _, _ in row) for row in rows)
+
+
 def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
     """Two captions side by side with nothing above or below: the gap between them is far
     wider than the word spaces inside them, so it cuts the row."""
