@@ -617,6 +617,63 @@ def test_a_loose_line_whose_every_space_falls_on_a_river_stays_one_line():
     assert sorted(len(ln.words) for ln in lines) == [1, 1, 2, 2, 3]
 
 
+def test_a_river_a_third_of_an_em_wide_closed_by_the_lines_around_it_cuts_no_line():
+    """A narrow justified column of TeX between two others (8.47 pt type, 96 pt wide): the
+    spaces of six lines ("Sato will ··· inspect", "temporary ··· shelter", …) overlap in white
+    0.35 em wide that runs eight body sizes down to a paragraph's short last line, as long as
+    a gutter, its sides lined up by chance; the lines right above and below run across it. A
+    river, no gutter: each line stays whole (latex_s191_02_en lost "inspect the" and "shelter
+    on" to the foot of the column)."""
+    rows = [
+        (("spring.", 241.6, 267.3), ("Superintendent", 279.7, 337.6)),
+        (("Sato", 241.6, 258.5), ("will", 267.3, 280.9), ("inspect", 289.7, 316.6), ("the", 325.5, 337.6)),
+        (("temporary", 241.6, 281.3), ("shelter", 292.2, 317.4), ("on", 328.3, 337.5)),
+        (("Monday,", 241.6, 274.0), ("and", 294.5, 308.5), ("the", 325.5, 337.5)),
+        (("manager", 241.6, 274.0), ("of", 279.8, 286.8), ("Stonebridge", 292.5, 337.5)),
+        (("announced", 241.6, 282.2), ("a", 291.2, 295.6), ("northern", 304.6, 337.5)),
+        (("shelter", 241.6, 266.8), ("for", 273.8, 284.3), ("the", 291.3, 303.4), ("coming", 310.5, 337.6)),
+        (("year.", 241.6, 260.0),),
+        (("The", 241.6, 256.6), ("sheriff", 259.2, 282.2), ("of", 284.9, 291.9), ("Cedar", 294.6, 317.3),
+         ("Falls", 320.0, 337.5)),
+    ]
+    words = [Word(t, Box(x0, 1077.5 + 10.16 * i, x1, 1085.0 + 10.16 * i), "LMRoman9", 8.47, False, False)
+             for i, row in enumerate(rows) for t, x0, x1 in row]
+    beside = [column(x, 1037.5, 16, width=96, size=8.47, pitch=10.16) for x in (135.7, 347.4)]
+    lines = build_lines(words + beside[0] + beside[1], (), P)
+    middle = [ln.text for ln in lines if 240 < ln.box.x0 < 340]
+    assert sorted(middle) == sorted(" ".join(t for t, _, _ in row) for row in rows)
+
+
+def test_a_justified_line_of_two_words_filling_its_measure_is_not_cut_at_a_blank_columns_side():
+    """"However, ············ the": the first line of a narrow justified column, its one space
+    from 707.8 to 749.5. Lower down the page, under a jump line whose page number is set right
+    ("See SHELTER, Page" / "A20" at 748.2), a column-wide blank runs down beside the lines of
+    the columns either side: a long strip whose right edge, A20's, the space ends on, after a
+    comma hanging into it, and "However," alone ends where "reviewed" of the loose line
+    "reviewed ······ 64" does. Yet "However, the" spans the column's measure as the line under
+    it does: one line of the column, not a line ending on a column's side
+    (weasyprint_s189_05_en lost "the")."""
+    size, pitch = 9.5, 10.64
+
+    def at(text, x0, x1, y, s=size):
+        return Word(text, Box(x0, y, x1, y + s), "C059", s, False, False)
+
+    def col(x0, y0, n):
+        return column(x0, y0, n, width=95.8, size=size, pitch=pitch)
+
+    words = col(774.2, 442.0, 66) + col(561.6, 299.0, 29) + col(667.9, 437.0, 14)
+    words += [at("County Evaluates", 243.0, 748.0, 624.0, 24.0)] + col(561.6, 694.6, 7) + [
+        at("However,", 667.9, 707.8, 694.6), at("the", 749.5, 763.7, 694.6),
+        at("treasurer of Oakdale", 667.9, 763.7, 705.3),
+        at("reviewed", 667.9, 706.8, 715.9), at("64", 753.1, 763.7, 715.9)] + col(667.9, 726.6, 2)
+    words += [at("County Launches", 243.0, 758.0, 785.0, 24.0)] + col(561.6, 855.0, 6) + col(667.9, 855.0, 5)
+    words += [at("County Defends", 243.0, 702.0, 935.0, 24.0)] + col(561.6, 1005.5, 9) + [
+        at("See SHELTER, Page", 682.2, 763.7, 1005.4), at("A20", 748.2, 763.7, 1015.0)]
+    words += [at("Board Extends", 243.0, 625.0, 1140.0, 24.0)]
+    texts = [ln.text for ln in build_lines(words, (), P) if 660 < ln.box.x0 < 770 and 690 < ln.box.y0 < 720]
+    assert sorted(texts) == ["However, the", "reviewed 64", "treasurer of Oakdale"]
+
+
 def test_two_items_side_by_side_alone_on_their_row_are_still_two_lines():
     """Two captions side by side with nothing above or below: the gap between them is far
     wider than the word spaces inside them, so it cuts the row."""

@@ -750,3 +750,19 @@ def test_only_a_title_mostly_in_capitals_is_centred_in_the_measure_of_the_text_a
         return roles_of(page(words))[title]
     assert role("PLAYS OF THE 1st August,") == "headline"
     assert role("Russians and English in Asia") == "body"
+
+
+def test_a_drop_cap_whose_box_reaches_over_the_first_lines_start_opens_it():
+    """A drop cap three lines high (41.6 pt beside 9 pt text) whose box, its glyph's advance,
+    reaches 1.3 pt over the start of the first line it opens ("E" to 54.9, "ven so, the county"
+    from 53.6): joined to it, "Even so, the county", not a headline of its own heading the last
+    line of the column (scribus_s183_06_en)."""
+    size, pitch = 9.0, 10.8
+    cap = word("E", 29.5, 373.8, 41.63)
+    cap = replace(cap, box=Box(29.5, 373.8, 54.9, 415.4))
+    lines = [word("ven so, the county", 53.6, 374.5, size)]
+    lines += [replace(w, box=replace(w.box, x1=138.2)) for w in (
+        word("commission proposed", 55.4, 374.5 + pitch, size), word("the vaccine in River-", 55.4, 374.5 + 2 * pitch, size))]
+    lines += column(30, 374.5 + 3 * pitch, 12, width=108.2, size=size, pitch=pitch)
+    roles = roles_of(page(column(30, 230, 12, width=108.2, size=size, pitch=pitch) + [cap] + lines))
+    assert roles.get("Even so, the county") == "body" and "E" not in roles

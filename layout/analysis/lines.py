@@ -11,7 +11,8 @@ That cut, one at a short gutter taken for the lines aligned beside it, and one i
 body text (a crosshead) on the edges of a long gutter of another height, are weak: a river of word spaces looks the
 same, and its gap is no wider than the other spaces of its line, which keeps it; but the last
 is sure after words that fill the measure of their column's lines, the gutter white beside
-them too (a line ends there: a short last column beside a full one). A line an OCR file found is
+them too (a line ends there: a short last column beside a full one), unless these words and
+the next fill it too (a justified line of two words in a narrow column, "However, ···· the"). A line an OCR file found is
 evidence: no weak cut, only sure ones, none at a gutter (nor beside a word of another size, an
 engine's guess) if it is no wider than a column (``_BEYOND_MEASURE``), its words in the file's
 order. A vertical rule, a change of source block (OCR regions) or a word far larger than its
@@ -274,7 +275,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                         or side_by_side(row[start:], k - start, boxes, spans, i, body, slack)):
                 cuts.append(CUT)
             elif not found and gutter and gutter.long and _in_measure(
-                    spans, i, row[start], prev, boxes, body, gutters, white=gutter.x1):
+                    spans, i, row[start], prev, boxes, body, gutters, white=gutter.x1) \
+                    and not _in_measure(spans, i, row[start], w, boxes, body, gutters):
                 cuts.append(CUT)  # on a column's side, after the words of a full line of it
             elif not found and gutter and gutter.long and not gutter.on_grid and grid_goes_on(
                     gutters, spans, i, inner, u.x0, slack):

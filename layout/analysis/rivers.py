@@ -1,9 +1,9 @@
 """Rivers of word spaces: white that runs down a few lines of a loose justified column,
 found as a strip (``whitespace``) as long as a gutter's, yet no column's side (``gutters``).
 
-A hairline strip (its core narrower than ``MIN_WIDTH``) down a few lines, closed above and
-below by lines of the same column running across it, is a river, however aligned the words
-beside it (``_hairline_rivers``). So is any strip down a few lines whose white wanders
+A narrow strip (its core narrower than a word space, ``_NARROW``) down a few lines, closed
+above and below by lines of the same column running across it, is a river, however aligned the
+words beside it (``_hairline_rivers``). So is any strip down a few lines whose white wanders
 (``Strip.wanders``): in one of its lines of body type the white lies beside its core, a word
 covering the core (a gutter is white down every line beside it). A narrow justified column
 of TeX sets a few words a line, stretched apart, and their spaces meet down eight lines::
@@ -21,27 +21,32 @@ from collections.abc import Sequence
 
 from ..model import Box
 from .stripmeasure import RIVER_LINES
-from .whitespace import LARGE, MIN_WIDTH, Strip
+from .whitespace import LARGE, Strip
 
 # [body sizes] a hairline river (``_hairline_rivers``): the first word of body type (no taller
 # than ``whitespace.LARGE``) reaching into its core within ``_ABUTS`` above its top, and below
 # its foot, covers all of it: the line above, or one of the two above it over word spaces; a
 # strip nested in a river's core this close to its ends is part of that river
 _ABUTS = 3.0
+# [body sizes] a strip whose core is narrower than a loose word space is narrow: its white may
+# be where the spaces of a few lines overlap (a justified TeX column's, stretched to half an em
+# and more, overlap by a third of an em: latex_s191_02_en), while a column gutter of Latin type
+# is wider (``gutters._SIDE`` takes a long gutter this narrow for no column's side either)
+_NARROW = 0.6
 
 
 def river_ids(long: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
     """The ids of the rivers among the ``long`` strips of a page (``boxes``: its words and
     pictures; ``body``: its body size)."""
     rivers = {id(s) for s in long if s.wanders}  # (beside a few lines only)
-    hairlines = [s for s in long if s.width < MIN_WIDTH * body and s.lines <= RIVER_LINES]
+    hairlines = [s for s in long if s.width < _NARROW * body and s.lines <= RIVER_LINES]
     if hairlines:  # few pages have any
         rivers |= _hairline_rivers(hairlines, boxes, body)
     return rivers
 
 
 def _hairline_rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
-    """The ids of the hairline strips (beside a few lines: ``RIVER_LINES``) that are rivers
+    """The ids of the narrow strips (beside a few lines: ``RIVER_LINES``) that are rivers
     of word spaces: a line of body type (``whitespace.LARGE``) runs across the core right above the
     strip and right below it (``_ABUTS``; the first word reaching into the core covers it);
     and the strips nested in one such (where its white narrows). A loose justified

@@ -253,7 +253,7 @@ def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:
             if b is cap or abs(b.size - body) > 0.2 * body:
                 continue
             first = b.lines[0]
-            if -1 <= first.box.x0 - cap.box.x1 <= 1.5 * body and abs(first.box.y0 - cap.box.y0) <= 0.5 * cap.box.height:
+            if -0.25 * body <= first.box.x0 - cap.box.x1 <= 1.5 * body and abs(first.box.y0 - cap.box.y0) <= 0.5 * cap.box.height:
                 target = merged.get(k, b)
                 line = replace(first, words=(*cap.lines[0].words, *first.words),
                                box=cap.box.union(first.box), text=cap.raw_text.strip() + first.text)
