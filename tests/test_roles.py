@@ -723,3 +723,17 @@ def test_only_a_title_mostly_in_capitals_is_centred_in_the_measure_of_the_text_a
         return roles_of(page(words))[title]
     assert role("PLAYS OF THE 1st August,") == "headline"
     assert role("Russians and English in Asia") == "body"
+
+
+def test_a_title_under_a_blob_read_without_confidence_heads_its_story():
+    """An engraved title OCR read as one word it has no confidence in (``■iÇABN``, Ouest-Éclair
+    Caen 1924 p4), over the legible title set smaller: the legible one is the headline, the
+    blob its kicker; a blob read with some confidence stays the headline over its deck."""
+    def stack(confidence):
+        blob = [replace(w, confidence=confidence) for w in text_lines(["iÇABN"], 50, 100, size=28)]
+        title = [replace(w, confidence=0.9) for w in text_lines(["Un appel à la Presse"], 50, 132, size=14)]
+        return blob + title + [replace(w, confidence=0.9) for w in column(50, 160, 12)]
+    roles = roles_of(page(stack(0.2)))
+    assert (roles["iÇABN"], roles["Un appel à la Presse"]) == ("kicker", "headline")
+    roles = roles_of(page(stack(0.7)))
+    assert (roles["iÇABN"], roles["Un appel à la Presse"]) == ("headline", "deck")

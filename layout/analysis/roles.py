@@ -42,7 +42,8 @@ from .blocks import same_style, with_role
 from .captions import CREDIT, emphasised, name_captions, name_labels
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
-from .openings import join_openings
+from .garbled import legible_heads
+from .openings import join_openings, with_drop_caps
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .pieces import join_spanned_pieces
@@ -106,7 +107,7 @@ def _body_font(blocks: Sequence[Block], body: float) -> str:
 def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
-    blocks = _with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
+    blocks = with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
                               for piece in _split_title(part, body)], body)
     font = _body_font(blocks, body)
     roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
@@ -127,6 +128,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     name_nameplate(blocks, roles, page, body)
     name_indexes(blocks, roles, body)
     _name_header_stacks(blocks, roles, body, font, params)
+    legible_heads(blocks, roles)
     name_captions(blocks, roles, page.figures, body, font, params)
     roles = [_pattern_role(b, body, font, params) if r == "body" else r for b, r in zip(blocks, roles)]
     _name_bylined_titles(blocks, roles, body)
@@ -232,35 +234,6 @@ def _one_title(lines: Sequence[Line]) -> bool:
     with no text under them (``ETAT-CIVIL`` over "du mardi 16 décembre 1924", centred, one
     block); the roles stage judges such a block whole (``titles.name_titles``)."""
     return len(lines) <= _TITLE_LINES and all(len(ln.text) <= TITLE_CHARS for ln in lines)
-
-
-def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:
-    """A drop cap (one or two large letters) joined to the first line of the text it opens.
-
-    ::
-
-        ┌──┐he council said on
-        │T │monday that the plan      "T" + "he council said on" → "The council said on"
-        └──┘would reach every
-    """
-    caps = [b for b in blocks if len(b.raw_text.strip()) <= 2 and b.size >= 2 * body and len(b.lines) == 1]
-    if not caps:
-        return blocks
-    merged: dict[int, Block] = {}
-    dropped: set[int] = set()
-    for cap in caps:
-        for k, b in enumerate(blocks):
-            if b is cap or abs(b.size - body) > 0.2 * body:
-                continue
-            first = b.lines[0]
-            if -1 <= first.box.x0 - cap.box.x1 <= 1.5 * body and abs(first.box.y0 - cap.box.y0) <= 0.5 * cap.box.height:
-                target = merged.get(k, b)
-                line = replace(first, words=(*cap.lines[0].words, *first.words),
-                               box=cap.box.union(first.box), text=cap.raw_text.strip() + first.text)
-                merged[k] = replace(target, lines=(line, *target.lines[1:]), box=target.box.union(cap.box))
-                dropped.add(id(cap))
-                break
-    return [merged.get(k, b) for k, b in enumerate(blocks) if id(b) not in dropped]
 
 
 def _dispatch_under_title(h: Block, near: Sequence[Block], body: float, font: str) -> bool:
