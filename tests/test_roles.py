@@ -737,3 +737,16 @@ def test_a_title_under_a_blob_read_without_confidence_heads_its_story():
     assert (roles["iÇABN"], roles["Un appel à la Presse"]) == ("kicker", "headline")
     roles = roles_of(page(stack(0.7)))
     assert (roles["iÇABN"], roles["Un appel à la Presse"]) == ("headline", "deck")
+
+
+def test_a_full_page_pictures_title_in_the_bottom_band_heads_its_story():
+    """A full-page engraving with its title in capitals centred under it, in the bottom band
+    where a folio would stand, and no running text on the page (the title sets the body size):
+    the title heads the picture's story, not the page's furniture; a title off the picture's
+    axis, or in lower case, is not one."""
+    picture = Box(40, 60, 560, 740)
+    def roles_with(text, x0):
+        return roles_of(page([word("176", 40, 30, size=8), word(text, x0, 750, size=16)], figures=[picture]))
+    assert roles_with("ACTE DE DÉVOUEMENT", 228)["ACTE DE DÉVOUEMENT"] == "headline"  # 144 wide: centred
+    assert roles_with("ACTE DE DÉVOUEMENT", 40)["ACTE DE DÉVOUEMENT"] != "headline"
+    assert roles_with("Acte de dévouement", 228)["Acte de dévouement"] != "headline"

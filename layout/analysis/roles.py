@@ -39,7 +39,7 @@ from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .blocks import same_style, with_role
-from .captions import CREDIT, emphasised, name_captions, name_labels
+from .captions import CREDIT, emphasised, name_captions, name_labels, name_picture_titles
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
 from .garbled import legible_heads
@@ -130,6 +130,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     _name_header_stacks(blocks, roles, body, font, params)
     legible_heads(blocks, roles)
     name_captions(blocks, roles, page.figures, body, font, params)
+    name_picture_titles(blocks, roles, page.figures, body)
     roles = [_pattern_role(b, body, font, params) if r == "body" else r for b, r in zip(blocks, roles)]
     _name_bylined_titles(blocks, roles, body)
     name_titles(blocks, roles, body, page)
