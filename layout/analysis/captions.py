@@ -7,6 +7,8 @@
   under a figure, else a title tight above it, else a short block beside it level with its
   top or bottom edge; the rest of the caption's row ("… 新华社记者 某某摄") and a credit
   line right under it ("Photo: …") go with it.
+- A picture's *title* is a line or two of body text in capitals centred right under it
+  (``name_picture_titles``): the headline of the picture's story.
 
 ``figures_with_captions`` then hands each figure the blocks so named (for the stories stage).
 """

@@ -14,9 +14,10 @@ Latin-script and Chinese conventions. The decisions, in order:
   ``bold_headline_ratio`` times it (a one-column story's small headline); in a stack of touching large
   blocks the largest is the headline, those above it kickers and those below it decks;
 - kicker / deck / byline: the blocks directly above and below a headline (引题 / 副题, "By …",
-  "本报记者 …");
+  "本报记者 …"); a headline OCR read as a blob over a legible deck yields to it (``garbled.py``);
 - caption: the blocks right under a figure, else a title right above it, else a short note
-  beside it;
+  beside it; a title in capitals centred under a picture heads its story
+  (``captions.name_picture_titles``);
 - jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
 - crosshead: a short emphasised line (bold, larger, or another typeface) among body text;
 - headline again: a title set in the body size that starts a story in its column (centred,
@@ -40,9 +41,9 @@ from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .blocks import same_style, with_role
 from .captions import CREDIT, emphasised, name_captions, name_labels, name_picture_titles
+from .garbled import legible_heads
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
-from .garbled import legible_heads
 from .openings import join_openings, with_drop_caps
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
@@ -108,7 +109,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
     blocks = with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
-                              for piece in _split_title(part, body)], body)
+                             for piece in _split_title(part, body)], body)
     font = _body_font(blocks, body)
     roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
     name_labels(blocks, roles, page.figures, body)
