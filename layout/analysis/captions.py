@@ -122,16 +122,27 @@ def name_picture_titles(blocks: Sequence[Block], roles: list[Role], figures: Seq
                         body: float) -> None:
     """A picture's title: a line or two (``_PICTURE_TITLE_LINES``) of body text in capitals,
     centred on the picture's axis (``titles.on_axis``), the first block right under it
-    (``under_picture``), is the headline of the picture's story. A full-page engraving of an
+    (``_picture_over``), with at most as many lines again under it in the picture's width (a
+    caption: ``_closes``), is the headline of the picture's story. A full-page engraving of an
     illustrated supplement is titled so (``ACTE ADMIRABLE DE DÉVOUEMENT``, Petit Journal 1900
     p8): with no running text on the page, the title sets the body size, and no test of size
-    or emphasis tells it; a caption set apart from the text is named before (``name_captions``)."""
+    or emphasis tells it; a caption set apart from the text is named before (``name_captions``).
+    A line in capitals under an engraving with text going on under it heads that text, not the
+    picture (an advertisement's ``TO PROPRIETORS AND PRINTERS`` under its cut, Liverpool
+    Standard 1832 p1, an OCR engine writing a block a line): the titles stage judges it."""
     pictures = [f.box for f in figures]
     for j, b in enumerate(blocks):
         if roles[j] == "body" and len(b.lines) <= _PICTURE_TITLE_LINES and in_capitals(b.raw_text):
             f = _picture_over(b, pictures)
-            if f is not None and on_axis(b.box, f, body):
+            if f is not None and on_axis(b.box, f, body) and _closes(b, f, blocks):
                 roles[j] = "headline"
+
+
+def _closes(b: Block, picture: Box, blocks: Sequence[Block]) -> bool:
+    """Whether the blocks under ``b`` whose middle lies in the picture's width hold at most
+    ``_PICTURE_TITLE_LINES`` lines in all: the picture and its title close their column."""
+    return sum(len(o.lines) for o in blocks if o.box.y0 >= b.box.y1
+               and picture.x0 <= o.box.cx <= picture.x1) <= _PICTURE_TITLE_LINES
 
 
 def under_picture(b: Block, blocks: Sequence[Block], pictures: Sequence[Box]) -> bool:

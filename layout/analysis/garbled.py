@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..geometry import x_overlap_ratio
 from ..model import Block, Role
+from .patterns import DATELINE
 
 # [word confidence, 0..1] a headline is garbled when every word of it was read below this;
 # a deck is legible when its words were read at this mean or above
@@ -34,12 +35,15 @@ _OVERLAP = 0.3
 
 def legible_heads(blocks: Sequence[Block], roles: list[Role]) -> None:
     """Each garbled headline (``_garbled``) with a legible deck right under it
-    (``_deck_under``) becomes that deck's kicker, and the deck the headline."""
+    (``_deck_under``) becomes that deck's kicker, and the deck the headline. A deck that is
+    a dispatch's place and date (``DATELINE``: ``PARIS, 17 décembre, 5 heures du matin.``
+    under ``IXHIEVNTËEEVBI HEURE``, Ouest-Éclair Rennes 1918 read a line a block) is no
+    title: it opens the text under the title, which keeps its place."""
     for i, h in enumerate(blocks):
         if roles[i] != "headline" or not _garbled(h):
             continue
         k = _deck_under(i, blocks, roles)
-        if k is not None and _mean_confidence(blocks[k]) >= _LEGIBLE:
+        if k is not None and _mean_confidence(blocks[k]) >= _LEGIBLE and not DATELINE.match(blocks[k].raw_text):
             roles[i], roles[k] = "kicker", "headline"
 
 
