@@ -4,11 +4,12 @@ from dataclasses import replace
 
 from layout import analyse_page
 from layout.analysis.blocks import build_blocks
+from layout.analysis.captions import name_picture_titles
 from layout.analysis.lines import build_lines
 from layout.analysis.openings import join_openings
 from layout.analysis.patterns import DATELINE
 from layout.analysis.roles import assign_roles, body_size
-from layout.model import Box, Rule
+from layout.model import Box, Figure, Rule
 from layout.params import Params
 
 from synth import column, page, text_lines, word
@@ -766,3 +767,40 @@ def test_a_drop_cap_whose_box_reaches_over_the_first_lines_start_opens_it():
     lines += column(30, 374.5 + 3 * pitch, 12, width=108.2, size=size, pitch=pitch)
     roles = roles_of(page(column(30, 230, 12, width=108.2, size=size, pitch=pitch) + [cap] + lines))
     assert roles.get("Even so, the county") == "body" and "E" not in roles
+
+
+def test_a_title_under_a_blob_read_without_confidence_heads_its_story():
+    """An engraved title OCR read as one word it has no confidence in (``■iÇABN``, Ouest-Éclair
+    Caen 1924 p4), over the legible title set smaller: the legible one is the headline, the
+    blob its kicker; a blob read with some confidence stays the headline over its deck."""
+    def stack(confidence):
+        blob = [replace(w, confidence=confidence) for w in text_lines(["iÇABN"], 50, 100, size=28)]
+        title = [replace(w, confidence=0.9) for w in text_lines(["Un appel à la Presse"], 50, 132, size=14)]
+        return blob + title + [replace(w, confidence=0.9) for w in column(50, 160, 12)]
+    roles = roles_of(page(stack(0.2)))
+    assert (roles["iÇABN"], roles["Un appel à la Presse"]) == ("kicker", "headline")
+    roles = roles_of(page(stack(0.7)))
+    assert (roles["iÇABN"], roles["Un appel à la Presse"]) == ("headline", "deck")
+    blob = [replace(w, confidence=0.2) for w in text_lines(["iÇABN"], 50, 100, size=28)]
+    dateline = [replace(w, confidence=0.9) for w in text_lines(["PARIS, 17 décembre."], 50, 132, size=14)]
+    roles = roles_of(page(blob + dateline + [replace(w, confidence=0.9) for w in column(50, 160, 12)]))
+    assert roles["iÇABN"] == "headline" and roles["PARIS, 17 décembre."] != "headline"  # a dispatch's dateline
+
+
+def test_a_full_page_pictures_title_in_the_bottom_band_heads_its_story():
+    """A full-page engraving with its title in capitals centred under it, in the bottom band
+    where a folio would stand, and no running text on the page (the title sets the body size):
+    the title heads the picture's story, not the page's furniture; a title off the picture's
+    axis, or in lower case, or with text going on under it, is not one."""
+    picture = Box(40, 60, 560, 740)
+    def roles_with(text, x0):
+        return roles_of(page([word("176", 40, 30, size=8), word(text, x0, 750, size=16)], figures=[picture]))
+    assert roles_with("ACTE DE DÉVOUEMENT", 228)["ACTE DE DÉVOUEMENT"] == "headline"  # 144 wide: centred
+    assert roles_with("ACTE DE DÉVOUEMENT", 40)["ACTE DE DÉVOUEMENT"] != "headline"
+    assert roles_with("Acte de dévouement", 228)["Acte de dévouement"] != "headline"
+    # text going on under it: the titles stage judges it, not as the picture's title
+    blocks = [b for words in ([word("TO PRINTERS", 272, 744)], column(250, 760, 4))
+              for b in build_blocks(build_lines(words, (), P), (Figure(picture),), (), (), P)]
+    roles = [b.role for b in blocks]
+    name_picture_titles(blocks, roles, (Figure(picture),), 10.0)
+    assert roles[[b.raw_text for b in blocks].index("TO PRINTERS")] == "body"

@@ -7,6 +7,8 @@
   under a figure, else a title tight above it, else a short block beside it level with its
   top or bottom edge; the rest of the caption's row ("… 新华社记者 某某摄") and a credit
   line right under it ("Photo: …") go with it.
+- A picture's *title* is a line or two of body text in capitals centred right under it
+  (``name_picture_titles``): the headline of the picture's story.
 
 ``figures_with_captions`` then hands each figure the blocks so named (for the stories stage).
 """
@@ -21,7 +23,9 @@ from dataclasses import replace
 from ..geometry import SAME_COLUMN, mostly_inside, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Line, Role
 from ..params import Params
+from .patterns import in_capitals
 from .script import has_cjk
+from .titles import on_axis
 
 CREDIT = re.compile(
     r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
@@ -41,6 +45,10 @@ _INKED = 0.5
 # justified column, however narrow (a People's Daily column of eight characters is 8 em)
 _COLUMN_WIDTH = 4.0
 _EDGE = 0.25
+# [the block's own sizes] most white between a picture's foot and the title or caption set
+# under it (``under_picture``), and [lines] most lines of a picture's title
+_UNDER_PICTURE = 1.5
+_PICTURE_TITLE_LINES = 2
 # [times a gap up or down] a caption block's gap sideways to a figure counts this much in
 # ``figures_with_captions``: a caption stands under or over its figure, rarely beside it
 _SIDEWAYS = 3.0
@@ -108,6 +116,58 @@ def name_captions(blocks: Sequence[Block], roles: list[Role], figures: Sequence[
                             and -0.5 * body <= b.box.y0 - first.y1 <= reach)
             if rest_of_row or credit_under:
                 roles[j] = "caption"
+
+
+def name_picture_titles(blocks: Sequence[Block], roles: list[Role], figures: Sequence[Figure],
+                        body: float) -> None:
+    """A picture's title: a line or two (``_PICTURE_TITLE_LINES``) of body text in capitals,
+    centred on the picture's axis (``titles.on_axis``), the first block right under it
+    (``_picture_over``), with at most as many lines again under it in the picture's width (a
+    caption: ``_closes``), is the headline of the picture's story. A full-page engraving of an
+    illustrated supplement is titled so (``ACTE ADMIRABLE DE DÉVOUEMENT``, Petit Journal 1900
+    p8): with no running text on the page, the title sets the body size, and no test of size
+    or emphasis tells it; a caption set apart from the text is named before (``name_captions``).
+    A line in capitals under an engraving with text going on under it heads that text, not the
+    picture (an advertisement's ``TO PROPRIETORS AND PRINTERS`` under its cut, Liverpool
+    Standard 1832 p1, an OCR engine writing a block a line): the titles stage judges it."""
+    pictures = [f.box for f in figures]
+    for j, b in enumerate(blocks):
+        if roles[j] == "body" and len(b.lines) <= _PICTURE_TITLE_LINES and in_capitals(b.raw_text):
+            f = _picture_over(b, pictures)
+            if f is not None and on_axis(b.box, f, body) and _closes(b, f, blocks):
+                roles[j] = "headline"
+
+
+def _closes(b: Block, picture: Box, blocks: Sequence[Block]) -> bool:
+    """Whether the blocks under ``b`` whose middle lies in the picture's width hold at most
+    ``_PICTURE_TITLE_LINES`` lines in all: the picture and its title close their column."""
+    return sum(len(o.lines) for o in blocks if o.box.y0 >= b.box.y1
+               and picture.x0 <= o.box.cx <= picture.x1) <= _PICTURE_TITLE_LINES
+
+
+def under_picture(b: Block, blocks: Sequence[Block], pictures: Sequence[Box]) -> bool:
+    """Whether ``b`` is set right under a picture, inside its width: its top within
+    ``_UNDER_PICTURE`` of its own sizes under the picture's foot (``_picture_over``), or under
+    a block so set (a title over its caption)."""
+    for picture in pictures:
+        if not (picture.x0 <= b.box.x0 and b.box.x1 <= picture.x1):
+            continue
+        foot = picture.y1
+        for o in sorted((o for o in blocks if o.box.y0 >= foot and picture.x0 <= o.box.x0
+                         and o.box.x1 <= picture.x1), key=lambda o: o.box.y0):
+            if o.box.y0 - foot > _UNDER_PICTURE * o.size:
+                break
+            if o is b:
+                return True
+            foot = max(foot, o.box.y1)
+    return False
+
+
+def _picture_over(b: Block, pictures: Sequence[Box]) -> Box | None:
+    """The picture whose foot ``b`` stands right under (within ``_UNDER_PICTURE`` of its own
+    sizes), inside its width; None when there is none."""
+    return next((p for p in pictures if p.x0 <= b.box.x0 and b.box.x1 <= p.x1
+                 and 0 <= b.box.y0 - p.y1 <= _UNDER_PICTURE * b.size), None)
 
 
 def _under(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float, reach: float,

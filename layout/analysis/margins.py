@@ -18,6 +18,7 @@ from itertools import islice
 from ..geometry import SAME_COLUMN, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, PageContent, Role
 from ..params import Params
+from .captions import under_picture
 from .patterns import INDEX_ENTRY
 from .whitespace import MIN_COLUMN
 
@@ -52,10 +53,16 @@ _FIGURES = re.compile(rf"(?<!{_WORD_CHAR})\d+(?!\d)((?i:er|e|st|nd|rd|th|d))?(?!
 
 
 def in_bands(blocks: Sequence[Block], page: PageContent, body: float, params: Params) -> list[bool]:
-    """Per block, whether the page's furniture bands hold it; text in a box (a sidebar) never."""
+    """Per block, whether the page's furniture bands hold it; text in a box (a sidebar) never,
+    nor a picture's title or caption set right under it (``captions.under_picture``: a
+    full-page engraving's title stands in the bottom band, where a folio would)."""
     margins = _margins(blocks, page, body, params)
-    return _outermost(blocks, [b.frame is None and margins.holds(b, body, params) for b in blocks],
+    held = _outermost(blocks, [b.frame is None and margins.holds(b, body, params) for b in blocks],
                       margins, body)
+    if not any(held) or not page.figures:
+        return held
+    pictures = [f.box for f in page.figures]
+    return [h and not under_picture(b, blocks, pictures) for b, h in zip(blocks, held)]
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ def _speck(b: Block, body: float) -> bool:
     """A mark OCR read in display type (``DISPLAY`` body sizes or more) with no word in it: no
     run of three letters (a letter-spaced word's letters count as one run), nor a CJK
     character (``6~``, ``//``, ``nr: •``); but not a letter alone, an initial the drop cap's
-    join did not reach (``roles._with_drop_caps``). OCR text only (its words have
+    join did not reach (``openings.with_drop_caps``). OCR text only (its words have
     confidences): a born-digital page's large figure ("3") is its text."""
     if b.size < DISPLAY * body:  # (most blocks: their text is not looked at)
         return False

@@ -14,9 +14,10 @@ Latin-script and Chinese conventions. The decisions, in order:
   ``bold_headline_ratio`` times it (a one-column story's small headline); in a stack of touching large
   blocks the largest is the headline, those above it kickers and those below it decks;
 - kicker / deck / byline: the blocks directly above and below a headline (引题 / 副题, "By …",
-  "本报记者 …");
+  "本报记者 …"); a headline OCR read as a blob over a legible deck yields to it (``garbled.py``);
 - caption: the blocks right under a figure, else a title right above it, else a short note
-  beside it;
+  beside it; a title in capitals centred under a picture heads its story
+  (``captions.name_picture_titles``);
 - jump and credit lines by pattern ("Continued on Page A12", "转第4版", "数据来源：…");
 - crosshead: a short emphasised line (bold, larger, or another typeface) among body text;
 - headline again: a title set in the body size that starts a story in its column (centred,
@@ -39,10 +40,11 @@ from ..geometry import union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Line, PageContent, Role
 from ..params import Params
 from .blocks import same_style, with_role
-from .captions import CREDIT, emphasised, name_captions, name_labels
+from .captions import CREDIT, emphasised, name_captions, name_labels, name_picture_titles
+from .garbled import legible_heads
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
-from .openings import join_openings
+from .openings import join_openings, with_drop_caps
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .pieces import join_spanned_pieces
@@ -106,8 +108,8 @@ def _body_font(blocks: Sequence[Block], body: float) -> str:
 def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
-    blocks = _with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
-                              for piece in _split_title(part, body)], body)
+    blocks = with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
+                             for piece in _split_title(part, body)], body)
     font = _body_font(blocks, body)
     roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
     name_labels(blocks, roles, page.figures, body)
@@ -127,7 +129,9 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
     name_nameplate(blocks, roles, page, body)
     name_indexes(blocks, roles, body)
     _name_header_stacks(blocks, roles, body, font, params)
+    legible_heads(blocks, roles)
     name_captions(blocks, roles, page.figures, body, font, params)
+    name_picture_titles(blocks, roles, page.figures, body)
     roles = [_pattern_role(b, body, font, params) if r == "body" else r for b, r in zip(blocks, roles)]
     _name_bylined_titles(blocks, roles, body)
     name_titles(blocks, roles, body, page)
@@ -232,35 +236,6 @@ def _one_title(lines: Sequence[Line]) -> bool:
     with no text under them (``ETAT-CIVIL`` over "du mardi 16 décembre 1924", centred, one
     block); the roles stage judges such a block whole (``titles.name_titles``)."""
     return len(lines) <= _TITLE_LINES and all(len(ln.text) <= TITLE_CHARS for ln in lines)
-
-
-def _with_drop_caps(blocks: list[Block], body: float) -> list[Block]:
-    """A drop cap (one or two large letters) joined to the first line of the text it opens.
-
-    ::
-
-        ┌──┐he council said on
-        │T │monday that the plan      "T" + "he council said on" → "The council said on"
-        └──┘would reach every
-    """
-    caps = [b for b in blocks if len(b.raw_text.strip()) <= 2 and b.size >= 2 * body and len(b.lines) == 1]
-    if not caps:
-        return blocks
-    merged: dict[int, Block] = {}
-    dropped: set[int] = set()
-    for cap in caps:
-        for k, b in enumerate(blocks):
-            if b is cap or abs(b.size - body) > 0.2 * body:
-                continue
-            first = b.lines[0]
-            if -0.25 * body <= first.box.x0 - cap.box.x1 <= 1.5 * body and abs(first.box.y0 - cap.box.y0) <= 0.5 * cap.box.height:
-                target = merged.get(k, b)
-                line = replace(first, words=(*cap.lines[0].words, *first.words),
-                               box=cap.box.union(first.box), text=cap.raw_text.strip() + first.text)
-                merged[k] = replace(target, lines=(line, *target.lines[1:]), box=target.box.union(cap.box))
-                dropped.add(id(cap))
-                break
-    return [merged.get(k, b) for k, b in enumerate(blocks) if id(b) not in dropped]
 
 
 def _dispatch_under_title(h: Block, near: Sequence[Block], body: float, font: str) -> bool:
