@@ -21,8 +21,7 @@ from functools import cached_property
 from ..geometry import SAME_COLUMN, Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure
 from ..params import Params
-from .blocks import ONE_TYPE
-from .typematch import set_alike
+from .typematch import same_text_size
 
 # [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
 # lie off a frame's edge and be its outline
@@ -89,24 +88,6 @@ class Group:
         self.units.extend(g.units)
         self.notes.extend(g.notes)
         g.units, g.notes = [], []
-
-
-def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
-    """False when both are body blocks whose sizes differ by more than ``blocks.ONE_TYPE`` times the
-    tolerance.
-
-    Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
-    its own, in whole points, so one story's blocks differ by a point now and then: 14 % of
-    the larger allows that down to 7-point type (a feuilleton's 8 and 7 points, Ouest-Éclair
-    1918). On a page whose sizes are line heights the tolerance is already the looser
-    ``estimated_size_tolerance`` (see ``pipeline.sizes_estimated``), so this allows over half
-    there: a story's subtitle measured a fifth taller than its text still runs on in it.
-    Crossheads, bylines and other named blocks run on in their story whatever their size.
-    """
-    if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
-        return True
-    big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= ONE_TYPE * params.size_tolerance * big or set_alike(a.block, b.block, params)
 
 
 def _level(a: Box, b: Box) -> bool:
