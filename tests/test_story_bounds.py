@@ -3,13 +3,31 @@ headlines one under the other, a column running on past a side headline's row, a
 with a unit's top beside it, a story's columns running on under a picture set across them
 (caught on the holdout pages of seeds 73 and 79)."""
 
+from layout.analysis.placement import Group, Placer, Unit
 from layout.analysis.stacks import stacked_titles
 from layout.model import Block, Box, Line
+from layout.params import Params
+
+P = Params()
 
 
 def _title(text, x0, y0, x1, y1, size):
     line = Line((), Box(x0, y0, x1, y1), text, size, True, False)
     return Block((line,), Box(x0, y0, x1, y1), size, True, False, role="headline")
+
+
+def _text(x0, y0, lines, width=100, last="text of the column and", short=False):
+    """A body block of ``lines`` lines 12 points apart; the last one reads ``last`` and, when
+    ``short``, stops at half the measure."""
+    rows = [Line((), Box(x0, y0 + 12 * i, x0 + width, y0 + 12 * i + 10), "text of the column", 10, False, False)
+            for i in range(lines)]
+    end = rows[-1].box
+    rows[-1] = Line((), Box(end.x0, end.y0, end.x0 + (0.5 if short else 1) * width, end.y1), last, 10, False, False)
+    return Block(tuple(rows), Box(x0, y0, x0 + width, rows[-1].box.y1), 10, False, False, role="body")
+
+
+def _unit(block):
+    return Unit(block.box, block=block)
 
 
 def test_a_rule_between_two_side_headlines_one_under_the_other_keeps_them_apart():
@@ -23,3 +41,29 @@ def test_a_rule_between_two_side_headlines_one_under_the_other_keeps_them_apart(
     # a rule beside them both, not under them, parts nothing
     aside = Box(130, 285.5, 470, 286)
     assert len(stacked_titles([upper, lower], [upper, lower], column=90, rules=[aside])[0]) == 1
+
+
+def test_a_column_running_on_past_a_side_headlines_row_stays_with_the_text_above_it():
+    """A side headline's text row is level with it; the next column right of the row, whose
+    text runs on from above down past the headline's top, is the story above's, not the row's
+    (holdout_73_11_zh: the column right of a boxed side-headline story)."""
+    side = Group([_title("SIDE", 20, 300, 80, 340, 20)])
+    placer = Placer([side], [], [], 10, P)
+    row = _unit(_text(90, 300, 8))
+    assert placer.home(row) is side
+    placer.place(row, side)
+    assert placer.home(_unit(_text(203, 304, 8))) is side  # nothing over it: the row's
+    above, other = _unit(_text(200, 100, 17)), Group([])  # ends at 302: past the title's top
+    placer.place(above, other)
+    assert placer.home(_unit(_text(203, 304, 8))) is other
+
+
+def test_a_title_beside_a_units_top_yields_to_the_title_over_it():
+    """A story's last columns run on right of its headline; the next story's title, set right
+    of them, ends a little under their top: they stand beside it, not under it, and stay with
+    the headline over them (holdout_73_07_zh: 3 points). Starting under its foot they are its."""
+    lead = Group([_title("LEAD", 50, 100, 300, 140, 28)], span=Box(50, 100, 420, 140))
+    late = Group([_title("LATE", 420, 150, 600, 195, 21)], span=Box(300, 150, 600, 195), text_below=True)
+    placer = Placer([lead, late], [], [], 10, P)
+    assert placer.home(_unit(_text(310, 192, 8))) is lead
+    assert placer.home(_unit(_text(310, 200, 8))) is late

