@@ -3,9 +3,10 @@ headlines one under the other, a column running on past a side headline's row, a
 with a unit's top beside it, a story's columns running on under a picture set across them
 (caught on the holdout pages of seeds 73 and 79)."""
 
+from layout.analysis.bands import open_cuts
 from layout.analysis.placement import Group, Placer, Unit
 from layout.analysis.stacks import stacked_titles
-from layout.model import Block, Box, Line
+from layout.model import Block, Box, Figure, Line
 from layout.params import Params
 
 P = Params()
@@ -67,3 +68,24 @@ def test_a_title_beside_a_units_top_yields_to_the_title_over_it():
     placer = Placer([lead, late], [], [], 10, P)
     assert placer.home(_unit(_text(310, 192, 8))) is lead
     assert placer.home(_unit(_text(310, 200, 8))) is late
+
+
+def _band(last_short: bool):
+    """Three columns of three lines, a picture across them 16 points under, three columns under
+    it; the third column's last line closes its paragraph when ``last_short``."""
+    top = [_text(50, 100, 3), _text(170, 100, 3), _text(290, 100, 3, last="end." if last_short else "and", short=last_short)]
+    picture = Unit(Box(50, 150, 390, 250), figure=Figure(Box(50, 150, 390, 250)))
+    under = [_text(x, 260, 8) for x in (50, 170, 290)]
+    return [_unit(b) for b in top] + [picture] + [_unit(b) for b in under]
+
+
+def _cut_over_picture(units) -> bool:
+    return any(134 < c.cy < 150 and c.x0 < 200 < c.x1 for c in open_cuts(units, [], {}, [], 10))
+
+
+def test_columns_breaking_off_over_a_picture_across_them_run_on_under_it():
+    """A story's columns break off mid-sentence over a picture set across them all, and go on
+    under it: the white over the picture is no line between bands (holdout_73_03_zh). When
+    its last column closes its paragraph there, the story has ended: the white is one."""
+    assert not _cut_over_picture(_band(last_short=False))
+    assert _cut_over_picture(_band(last_short=True))
