@@ -4,10 +4,13 @@ with a unit's top beside it, a story's columns running on under a picture set ac
 (caught on the holdout pages of seeds 73 and 79)."""
 
 from layout.analysis.bands import open_cuts
+from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit
 from layout.analysis.stacks import stacked_titles
-from layout.model import Block, Box, Figure, Line
+from layout.model import Block, Box, Figure, Line, Word
 from layout.params import Params
+
+from synth import column
 
 P = Params()
 
@@ -89,3 +92,16 @@ def test_columns_breaking_off_over_a_picture_across_them_run_on_under_it():
     its last column closes its paragraph there, the story has ended: the white is one."""
     assert not _cut_over_picture(_band(last_short=False))
     assert _cut_over_picture(_band(last_short=True))
+
+
+def test_two_cjk_headlines_of_two_sizes_far_over_the_gutter_between_their_columns_are_two_lines():
+    """A 36 pt headline over three columns and a 27 pt one over the next, on one row 14.5 pt
+    apart (0.54 em of the smaller), the gutter between their columns starting 105 pt under
+    the row (the larger headline's second line, deck and byline between: 13 body sizes of
+    8 pt): the gutter parts them (holdout_83_07_zh, boxes as PyMuPDF gives them)."""
+    words = [Word("北塘区建设新型就业岗", Box(29.3, 43.5, 389.3, 86.7), "Song", 36.0, False, False),
+             Word("河口镇打造乡村振兴", Box(403.8, 59.9, 646.8, 92.3), "Song", 27.0, False, False)]
+    words += (column(29.3, 181, 20, width=96, size=8, pitch=11) + column(141.8, 181, 20, width=104, size=8, pitch=11)
+              + column(262.9, 181, 20, width=128, size=8, pitch=11) + column(403.8, 111, 26, width=112, size=8, pitch=11))
+    lines = [ln.text for ln in build_lines(words, (), P)]
+    assert "北塘区建设新型就业岗" in lines and "河口镇打造乡村振兴" in lines
