@@ -65,6 +65,8 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
     ordered = sorted(units, key=lambda u: u.box.y0)
     figures = _by_foot(u.box for u in units if u.figure is not None)
+    pictures = sorted(figures[1], key=lambda b: b.y0)
+    tops = [b.y0 for b in pictures], pictures
     running = [u.box for u in texts if len(u.block.lines) >= 2]
     drawn = [r.box for r in rules if r.orientation == "h"]
     margins = {id(stacks[id(g)][0]): max(_HEAD_MARGIN * body, _HEAD_OWN * max(b.size for b in g.header))
@@ -87,7 +89,7 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
                 _overhung(h, y, u.box.y0 + body, units, filed, body)
                 for h in _over(heads, u.box.y0 - widest - body, y) if u.box.y0 - h.y1 <= margins[id(h)]
                 and (h.y1 > reach - body or _open_under(h, y, units, filed))]
-            over += [f for f in _under(figures, y, u.box.y0 + body) if _run_on_under(f, reach, units, filed, body)]
+            over += [f for f in _under(tops, y, u.box.y0 + body) if _run_on_under(f, reach, units, filed, body)]
             cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
     return cuts
@@ -173,10 +175,11 @@ def _run_on_under(figure: Box, reach: float, units: Sequence[Unit], filed: Grid,
                 and x_overlap(u.box, figure) > 0 for u in near)
 
 
-def _under(by_foot: tuple[list[float], list[Box]], high: float, low: float) -> list[Box]:
-    """The boxes (``_by_foot``) whose tops lie between high and low (open interval; a scan of
-    them all: a page has few figures)."""
-    return [b for b in by_foot[1] if high < b.y0 < low]
+def _under(by_top: tuple[list[float], list[Box]], high: float, low: float) -> list[Box]:
+    """The boxes (sorted by their tops, and the tops) whose tops lie between high and low
+    (open interval)."""
+    tops, boxes = by_top
+    return boxes[bisect_right(tops, high):bisect_left(tops, low)]
 
 
 def _by_foot(boxes: Iterable[Box]) -> tuple[list[float], list[Box]]:
