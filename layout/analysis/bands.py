@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from ..geometry import Grid, x_overlap
 from ..model import Box, Rule
 from .placement import Group, Unit
+from .titles import line_ends_text
 
 # [body sizes] the least white space across the page that reads as a line between bands
 _OPEN_CUT = 1.0
@@ -32,6 +33,9 @@ _LEVEL = 1.0
 # points, 3.2 body sizes, 1.45 of its own size); an item's title over a feuilleton's white,
 # hardly larger than its text, keeps 3.3 body sizes
 _HEAD_OWN = 1.5
+# [body sizes] how near the white over a figure a story's columns end, and their text goes on
+# under it, for them to run on under it (``_run_on_under``): a line or two
+_RUN_ON = 2.0
 
 
 def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
@@ -61,6 +65,8 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
     left, right = min(u.box.x0 for u in texts), max(u.box.x1 for u in texts)
     ordered = sorted(units, key=lambda u: u.box.y0)
     figures = _by_foot(u.box for u in units if u.figure is not None)
+    pictures = sorted(figures[1], key=lambda b: b.y0)
+    tops = [b.y0 for b in pictures], pictures
     running = [u.box for u in texts if len(u.block.lines) >= 2]
     drawn = [r.box for r in rules if r.orientation == "h"]
     margins = {id(stacks[id(g)][0]): max(_HEAD_MARGIN * body, _HEAD_OWN * max(b.size for b in g.header))
@@ -83,6 +89,7 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
                 _overhung(h, y, u.box.y0 + body, units, filed, body)
                 for h in _over(heads, u.box.y0 - widest - body, y) if u.box.y0 - h.y1 <= margins[id(h)]
                 and (h.y1 > reach - body or _open_under(h, y, units, filed))]
+            over += [f for f in _under(tops, y, u.box.y0 + body) if _run_on_under(f, reach, units, filed, body)]
             cuts += [Box(x0, y - 0.25, x1, y + 0.25) for x0, x1 in _beside(left, right, over)]
         reach = max(reach, u.box.y1)
     return cuts
@@ -145,6 +152,34 @@ def _overhung(head: Box, y: float, low: float, units: Sequence[Unit], filed: Gri
     under = [units[i].box for i in filed.near(head.x0, y, head.x1, low)
              if y <= units[i].box.y0 <= low and x_overlap(units[i].box, head) >= body]
     return Box(min([head.x0, *(b.x0 for b in under)]), head.y0, max([head.x1, *(b.x1 for b in under)]), head.y1)
+
+
+def _run_on_under(figure: Box, reach: float, units: Sequence[Unit], filed: Grid, body: float) -> bool:
+    """Whether a story's columns run on under the figure set across them below the white: the
+    text ending within ``_RUN_ON`` body sizes over the white (its foot at ``reach``) over the
+    figure lies within its width and breaks off mid-sentence in every column
+    (``titles.line_ends_text``), no text ends there right of the figure (the story's last
+    columns, beside a picture set under its first ones), and text starts within as much under
+    the figure. The white over the picture is then the story's, not a line between bands
+    (holdout_73_03_zh: five columns of three lines, a photo across them, the columns going on
+    under it)."""
+    near = [units[i] for i in filed.near(figure.x0, reach - _RUN_ON * body, figure.x1 + _RUN_ON * body,
+                                         figure.y1 + _RUN_ON * body)]
+    ending = [u for u in near if u.block is not None and reach - _RUN_ON * body <= u.box.y1 <= reach
+              and u.box.x1 > figure.x0]
+    over = [u for u in ending if u.box.x0 < figure.x1]
+    return bool(over) and len(over) == len(ending) \
+        and all(figure.x0 - body <= u.box.x0 and u.box.x1 <= figure.x1 + body
+                and not line_ends_text(u.block.lines[-1], u.box) for u in over) \
+        and any(u.block is not None and figure.y1 <= u.box.y0 <= figure.y1 + _RUN_ON * body
+                and x_overlap(u.box, figure) > 0 for u in near)
+
+
+def _under(by_top: tuple[list[float], list[Box]], high: float, low: float) -> list[Box]:
+    """The boxes (sorted by their tops, and the tops) whose tops lie between high and low
+    (open interval)."""
+    tops, boxes = by_top
+    return boxes[bisect_right(tops, high):bisect_left(tops, low)]
 
 
 def _by_foot(boxes: Iterable[Box]) -> tuple[list[float], list[Box]]:

@@ -58,7 +58,7 @@ _SAME_LEADING = 0.1
 # or from its left edge a line set flush left under it (or under its indented first) may start
 _FLUSH = 2.0
 # [times Params.size_tolerance] how far apart two lines' or body blocks' sizes may be and still
-# be one story's text (``placement.same_text_size``; a paragraph's last line, ``_last_line``)
+# be one story's text (``typematch.same_text_size``; a paragraph's last line, ``_last_line``)
 ONE_TYPE = 3.5
 # [share of its block's width] a line this short holds too few words to measure its type
 # as surely as a full line does (``_last_line``)
@@ -248,7 +248,7 @@ def _last_line(group: list[Line], ln: Line, b: Box, extent: Box, gap: float,
     the line above is full (within a size of its right edge), is set in that line's weight,
     slant and face unless that line breaks a word (``hyphens.breaks_word``: "... of the
     con-" over "versation", which OCR marked bold), and differs in size by no more than one
-    story's text may (``ONE_TYPE`` times the tolerance, as ``placement.same_text_size``
+    story's text may (``ONE_TYPE`` times the tolerance, as ``typematch.same_text_size``
     allows between a story's blocks)."""
     last = group[-1]
     size = max(last.size, ln.size)

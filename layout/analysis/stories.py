@@ -93,7 +93,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
             (framed.setdefault(b.frame, []) if b.frame is not None else free).append(b)
 
     free = _spanning_titles(free, body)
-    groups, subtitles = _anchors(free, _column_width(grid, body))
+    groups, subtitles = _anchors(free, _column_width(grid, body), [r.box for r in page.rules if r.orientation == "h"])
     # every headline heads a group, some joined with the title or crosshead under them
     # (``stacks.stacked_titles``)
     anchored = {id(b) for g in groups for b in g.header} | {id(b) for b in free if b.role == "headline"}
@@ -221,13 +221,13 @@ def _beside(a: Box, b: Box, body: float) -> bool:
     return y_overlap(a, b) >= _LEVEL * min(a.height, b.height) and x_overlap(a, b) > -body
 
 
-def _anchors(blocks: Sequence[Block], column: float) -> tuple[list[Group], set[int]]:
+def _anchors(blocks: Sequence[Block], column: float, rules: Sequence[Box] = ()) -> tuple[list[Group], set[int]]:
     """One group per headline, with the kickers standing right above it; and the ids of the
-    crossheads that are the second line of a headline (``stacks.stacked_titles``) or its
+    crossheads that are the second line of a headline (``stacks.stacked_titles``; ``rules`` part titles) or its
     kicker: a crosshead leads text, so one standing right over a headline and set to it, no
     text under it (``_set_to``), is its kicker (a title shrunk to fit a narrow module may be set smaller than
     the kicker over it)."""
-    heads, subtitles = stacked_titles([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column)
+    heads, subtitles = stacked_titles([b for b in blocks if b.role in ("headline", "crosshead")], blocks, column, rules)
     groups = {id(h): Group([h]) for h in heads}
     # The headlines by their tops: those starting within reach under a kicker (the reach of
     # the largest headline's type) are found by bisection, not by a scan of them all, and

@@ -1,15 +1,20 @@
 """Whether two blocks of running text are set in one type, measured on the page rather than
-taken from the sizes given (``placement.same_text_size``): an OCR engine names one size per
-block, not always the printed one, while the pitch of its lines and their height are measured.
+taken from the sizes given (``same_text_size``, which the placement of stories asks): an OCR
+engine names one size per block, not always the printed one, while the pitch of its lines and
+their height are measured.
 """
 
 from __future__ import annotations
 
 from statistics import median
+from typing import TYPE_CHECKING
 
 from ..model import Block
 from ..params import Params
 from .blocks import ONE_TYPE
+
+if TYPE_CHECKING:
+    from .placement import Unit
 
 # [lines] fewest lines of a block whose measured type (``set_alike``) is trusted over the
 # size an OCR engine gave it
@@ -42,3 +47,21 @@ def line_pitch(b: Block) -> float | None:
     feet = [ln.box.y1 for ln in b.lines]
     steps = [low - high for high, low in zip(feet, feet[1:]) if low - high > 0.5 * b.size]
     return median(steps) if len(steps) >= _MEASURED_LINES - 1 else None
+
+
+def same_text_size(a: Unit, b: Unit, params: Params) -> bool:
+    """False when both are body blocks whose sizes differ by more than ``blocks.ONE_TYPE`` times the
+    tolerance.
+
+    Looser than within a block (``Params.size_tolerance``): an OCR engine sizes each block on
+    its own, in whole points, so one story's blocks differ by a point now and then: 14 % of
+    the larger allows that down to 7-point type (a feuilleton's 8 and 7 points, Ouest-Éclair
+    1918). On a page whose sizes are line heights the tolerance is already the looser
+    ``estimated_size_tolerance`` (see ``pipeline.sizes_estimated``), so this allows over half
+    there: a story's subtitle measured a fifth taller than its text still runs on in it.
+    Crossheads, bylines and other named blocks run on in their story whatever their size.
+    """
+    if a.block is None or b.block is None or a.block.role != "body" or b.block.role != "body":
+        return True
+    big, small = max(a.block.size, b.block.size), min(a.block.size, b.block.size)
+    return big - small <= ONE_TYPE * params.size_tolerance * big or set_alike(a.block, b.block, params)
