@@ -52,10 +52,11 @@ _OVERPRINT = 0.6
 _LEVEL = 0.5
 # [em] how far two fragments of one found line may overlap (their boxes' rounding);
 # [share of the page's median found line height] a found line taller than this holds words of
-# two printed lines (a flourish, a stack of specks): not a fragment of one, unless the other
-# fragment lies within its height (``_inside``) and it is no taller than ``_SLANTED`` median
-# found lines: a slanted scan or a tall glyph stretched its box and set its middle off its
-# fragments' (the Liverpool Standard, 1832: 74 px beside fragments 31 px tall, median 47)
+# two printed lines (a flourish, a stack of specks): not a fragment of one, unless a fragment
+# no taller than the median found line lies within its height (``_inside``) and it is no
+# taller than ``_SLANTED`` median found lines: a slanted scan or a tall glyph stretched its box
+# and set its middle off its fragment's (the Liverpool Standard, 1832: 74 px beside fragments
+# 31 px tall, median 47; two tall lines of noise, 74 and 67 px, one inside the other, stay apart)
 _HAIR = 0.1
 _ONE_LINE = 1.5
 _SLANTED = 2.0
@@ -86,7 +87,7 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
         by_block.setdefault(words[ks[0]].source_block, []).append(j)
     root = list(range(len(lines)))
     tallest = _ONE_LINE * sorted(heights)[len(spans) // 2] if spans else 0.0
-    slanted = _SLANTED / _ONE_LINE * tallest
+    median = tallest / _ONE_LINE
     joined = False
     for block, js in by_block.items():
         js.sort(key=middles.__getitem__)
@@ -105,7 +106,8 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
                 gap = max(x0_b - x1, x0 - x1_b)
                 if small >= SAME_SIZE * big and -_HAIR * small <= gap <= _BESIDE * small \
                         and (cy_b - cy <= OFF_BASELINE * min(h, h_b) and max(h, h_b) <= tallest
-                             or _inside(shapes[a], shapes[b], _HAIR * small) and max(h, h_b) <= slanted):
+                             or min(h, h_b) <= median and max(h, h_b) <= _SLANTED * median
+                             and _inside(shapes[a], shapes[b], _HAIR * small)):
                     if measure is None:
                         measure = full_measure([spans[j][3] - spans[j][2] for j in js]) if len(js) >= MEASURED \
                             else math.inf
