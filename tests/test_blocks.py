@@ -288,15 +288,17 @@ def test_lines_the_engine_found_inside_its_block_stay_in_that_block():
 def test_pieces_of_one_printed_line_side_by_side_in_one_ocr_block_stay_in_it():
     """The Liverpool Standard, 1832: the engine found "FURNITURE, JOINERS" (a tall glyph
     stretching it) and ", ISLINGTON." beside it as two lines, level, side by side, no letter
-    over the other: one printed line, whose pieces stay in the block, in the engine's order,
-    and the line under the two follows the whole row, not its last piece."""
+    over the other: one printed line, whose pieces stay in the block as one line (the second
+    lies within the height of the first, which the tall glyph stretched: ``rejoin._inside``),
+    in the engine's order, and the line under the two follows the whole row, not its last piece."""
     words = (_found(["FURNITURE,", "JOINERS"], 60, 100, 18, 5, 0)
              + _found([",ye.,.", "ISLINGTON."], 153, 108, 11, 5, 1)
              + _found(["By", "Messrs.", "T.", "&", "J.", "TROTTER,"], 90, 120, 11, 5, 2)
              + _found(["On", "TUESDAY,", "the", "27th", "instant,", "at", "eleven"], 50, 133, 11, 5, 3)
              + _found(["o'clock,", "on", "the", "premises,", "Islington,", "near"], 50, 146, 11, 5, 4))
     (b,) = blocks_of(words)
-    assert [ln.text.split()[0] for ln in b.lines] == ["FURNITURE,", ",ye.,.", "By", "On", "o'clock,"]
+    assert [ln.text.split()[0] for ln in b.lines] == ["FURNITURE,", "By", "On", "o'clock,"]
+    assert b.lines[0].text == "FURNITURE, JOINERS ,ye.,. ISLINGTON."
 
 
 def test_lines_of_two_columns_in_one_ocr_region_are_not_pieces_of_one_line():

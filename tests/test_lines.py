@@ -1041,6 +1041,30 @@ def test_fragments_of_one_printed_line_in_one_ocr_block_are_one_line():
     assert {"dolor", "amet", "sit", "elit", "Holland", "geheel"} <= set(lines)
 
 
+def test_fragments_beside_a_slanted_ocr_line_within_its_height_are_one_line_with_it():
+    """On a slanted scan the engine found "the" and "residue" as two lines, beside the rest of
+    their printed line ("of a term of 75 years, which commenced"), whose box the slant made
+    taller than one line, its middle above theirs (the Liverpool Standard, 1832). Lying within
+    its height, side by side in its block, they are one line with it, in the order along it,
+    and never cut apart again for their middles (read apart, "the residue" came after the
+    line: "which commenced the residue February"). A fragment reaching out of that height, or a
+    line taller than two of the page's lines, stays apart."""
+    column = []
+    for i in range(12):  # one block of found lines, 300 wide, lines 12 apart
+        y = 100 + 12 * i
+        split = 100 + 37 * i % 90
+        column += [_found("lorem", 50, 50 + split, y, 1, i), _found("ipsum", 55 + split, 350, y, 1, i)]
+    slanted = [replace(_found(t, x0, x1, 244, 1, 20), box=Box(x0, 240, x1, 258))
+               for t, x0, x1 in (("of", 130, 150), ("a", 155, 160), ("term", 165, 350))]
+    fragments = [_found("the", 50, 80, 247, 1, 21), _found("residue", 84, 126, 247, 1, 22)]
+    stacked = [replace(_found(t, x0, x1, 290, 1, 30), box=Box(x0, 284, x1, 310))
+               for t, x0, x1 in (("sit", 130, 150), ("amet", 155, 350))]
+    below = [_found("dolor", 50, 126, 299, 1, 31)]
+    lines = texts(build_lines(column + fragments + slanted + stacked + below, (), P))  # the file's order
+    assert "the residue of a term" in lines
+    assert "dolor" in lines and "sit amet" in lines
+
+
 def test_lines_of_two_columns_in_one_ocr_region_a_narrow_gutter_apart_are_no_fragments():
     """An engine ran one region over a title across two columns and the columns under it,
     whose gutter (4 px) is narrower than a word space of their type (``bench/variants.py``,

@@ -49,6 +49,16 @@ def other_source_block(a: Word, b: Word) -> bool:
     return a.source_block is not None and b.source_block is not None and a.source_block != b.source_block
 
 
+def joined_fragments(row: list[Word]) -> bool:
+    """True when a row holds fragments of one printed line that an OCR engine found as lines
+    side by side in one of its blocks (``rejoin.fragments``): evidence as one found line is,
+    cut only where a long gutter runs through it, never where a slanted scan set the
+    fragments' middles apart (``rejoin.other_lines``)."""
+    first = row[0]
+    return first.source_block is not None and first.source_line is not None and not found_line(first, row[-1]) \
+        and all(w.source_line is not None and w.source_block == first.source_block for w in row)
+
+
 def row_extent(row: list[Word], boxes: dict[int, Box]) -> tuple[float, float]:
     """Where a row sorted along the line starts and where it reaches furthest. Worked out once
     a row: the measure, the gutters read across and the cuts of the row all ask."""

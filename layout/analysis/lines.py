@@ -34,7 +34,7 @@ from ..model import Box, Line, Rule, Word
 from ..params import Params
 from .display import (CJK_APART, DISPLAY, DISPLAY_APART, body_face, display_apart, headlines_apart,
                       phrase_space_of_bold, phrase_space_of_display, side_by_side, spanned_across, word_space_of_display)
-from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, other_source_block, row_extent
+from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, joined_fragments, other_source_block, row_extent
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
@@ -245,14 +245,14 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         gaps, cuts, walls = [], [], []  # per gap: its width; NONE, WEAK, APART or CUT; a grid gutter cut at
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
-        near = not found_line(row[0], row[-1]) or gutters.long_meets(bs)  # found: long gutters only
+        near, one_line = not found_line(row[0], row[-1]) or gutters.long_meets(bs), joined_fragments(row)
         start = 0  # where the stretch since the last cut starts
         for k, (prev, w, pb, b, pu, u) in enumerate(zip(row, row[1:], bs, bs[1:], us, us[1:])):
             # Each test below that only a word of an OCR line, or of two sizes, or a gap wider
             # than a word space (``tight`` em of the smaller size) can pass is guarded by that
             # first: the same answers, without a call at every gap of a page.
             gap = b.x0 - right
-            found = prev.source_block is not None and found_line(prev, w)
+            found = prev.source_block is not None and (one_line or found_line(prev, w))  # long gutters only
             shown = prev.size > display and w.size > display
             inner = pu.x1 if pb.x1 >= right else right
             gutter = None if not near and u.x0 - inner < gutters.column else gutters.through(

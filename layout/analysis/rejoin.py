@@ -52,9 +52,14 @@ _OVERPRINT = 0.6
 _LEVEL = 0.5
 # [em] how far two fragments of one found line may overlap (their boxes' rounding);
 # [share of the page's median found line height] a found line taller than this holds words of
-# two printed lines (a flourish, a stack of specks): not a fragment of one
+# two printed lines (a flourish, a stack of specks): not a fragment of one, unless a fragment
+# no taller than the median found line lies within its height (``_inside``) and it is no
+# taller than ``_SLANTED`` median found lines: a slanted scan or a tall glyph stretched its box
+# and set its middle off its fragment's (the Liverpool Standard, 1832: 74 px beside fragments
+# 31 px tall, median 47; two tall lines of noise, 74 and 67 px, one inside the other, stay apart)
 _HAIR = 0.1
 _ONE_LINE = 1.5
+_SLANTED = 2.0
 _Y0, _X1, _Y1 = attrgetter("y0"), attrgetter("x1"), attrgetter("y1")
 _HEIGHT = attrgetter("height")
 
@@ -82,6 +87,7 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
         by_block.setdefault(words[ks[0]].source_block, []).append(j)
     root = list(range(len(lines)))
     tallest = _ONE_LINE * sorted(heights)[len(spans) // 2] if spans else 0.0
+    median = tallest / _ONE_LINE
     joined = False
     for block, js in by_block.items():
         js.sort(key=middles.__getitem__)
@@ -98,8 +104,10 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
                     break  # and so are those after it
                 small, big = sorted((size, size_b))
                 gap = max(x0_b - x1, x0 - x1_b)
-                if cy_b - cy <= OFF_BASELINE * min(h, h_b) and small >= SAME_SIZE * big and max(h, h_b) <= tallest \
-                        and -_HAIR * small <= gap <= _BESIDE * small:
+                if small >= SAME_SIZE * big and -_HAIR * small <= gap <= _BESIDE * small \
+                        and (cy_b - cy <= OFF_BASELINE * min(h, h_b) and max(h, h_b) <= tallest
+                             or min(h, h_b) <= median and max(h, h_b) <= _SLANTED * median
+                             and _inside(shapes[a], shapes[b], _HAIR * small)):
                     if measure is None:
                         measure = full_measure([spans[j][3] - spans[j][2] for j in js]) if len(js) >= MEASURED \
                             else math.inf
@@ -112,6 +120,12 @@ def fragments(lines: list[list[int]], words: list[Word], shapes: list[Box]) -> l
     for j in sorted(range(len(lines)), key=lefts.__getitem__):
         groups.setdefault(root_of(root, j), []).append(j)
     return list(groups.values())
+
+
+def _inside(a: Box, b: Box, hair: float) -> bool:
+    """Whether the shorter of two boxes lies within the taller one's height (up to ``hair``)."""
+    short, tall = (a, b) if a.y1 - a.y0 <= b.y1 - b.y0 else (b, a)
+    return short.y0 >= tall.y0 - hair and short.y1 <= tall.y1 + hair
 
 
 def other_lines(a: Word, b: Word, ba: Box, bb: Box, gap: float) -> bool:
