@@ -62,17 +62,6 @@ def test_a_column_running_on_past_a_side_headlines_row_stays_with_the_text_above
     assert placer.home(_unit(_text(203, 304, 8))) is other
 
 
-def test_a_title_beside_a_units_top_yields_to_the_title_over_it():
-    """A story's last columns run on right of its headline; the next story's title, set right
-    of them, ends a little under their top: they stand beside it, not under it, and stay with
-    the headline over them (holdout_73_07_zh: 3 points). Starting under its foot they are its."""
-    lead = Group([_title("LEAD", 50, 100, 300, 140, 28)], span=Box(50, 100, 420, 140))
-    late = Group([_title("LATE", 420, 150, 600, 195, 21)], span=Box(300, 150, 600, 195), text_below=True)
-    placer = Placer([lead, late], [], [], 10, P)
-    assert placer.home(_unit(_text(310, 192, 8))) is lead
-    assert placer.home(_unit(_text(310, 200, 8))) is late
-
-
 def _band(last_short: bool):
     """Three columns of three lines, a picture across them 16 points under, three columns under
     it; the third column's last line closes its paragraph when ``last_short``."""

@@ -274,12 +274,6 @@ class Placer:
         if found is None:
             return None
         title = self.groups[found[1]].anchor_box
-        # A title beside u (sharing none of its width) ending under u's top stands level with
-        # it, not over it: a title wholly over u takes it first (holdout_73_07_zh: a story's
-        # last columns right of its headline, the next story's title set right of them)
-        if title.y1 > b.y0 and x_overlap(title, b) <= 0:
-            found = self._above.highest(b.x0, b.x1, b.y0, accept) or found
-            title = self.groups[found[1]].anchor_box
         if x_overlap(title, b) <= _OVER * body:
             over = highest(lambda t: x_overlap(t, b) > _OVER * body and _level(t, title))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
