@@ -8,7 +8,8 @@ from layout import analyse_page
 from layout.analysis.blocks import build_blocks
 from layout.analysis.columns import find_grid
 from layout.analysis.lines import build_lines
-from layout.analysis.placement import Group, Placer, Unit, same_text_size
+from layout.analysis.placement import Group, Placer, Unit
+from layout.analysis.typematch import same_text_size
 from layout.analysis import flow, subheads
 from layout.analysis.skew import page_drift
 from layout.analysis.stacks import stacked_titles

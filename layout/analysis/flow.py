@@ -24,10 +24,10 @@ from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
 from .noise import unread_title
-from .placement import Group, Unit, same_text_size
+from .placement import Group, Unit
 from .skew import Straight, page_drift
 from .titles import line_ends_text
-from .typematch import line_pitch
+from .typematch import line_pitch, same_text_size
 
 # [body sizes] the widest white between a column's text and the next column's (the gutter),
 # how far a column's text may reach into the next, and how far under a run's foot the text it

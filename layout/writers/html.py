@@ -35,8 +35,8 @@ figure{margin:1em 0}figure img{max-width:100%}figcaption{font-size:.85em;color:#
 
 def bbox_text(box: Box) -> str:
     """The box as ``Box.as_list`` rounds it, written out (every element has one): one
-    formatting of the four numbers, no list (``%g`` writes a number as ``{:g}`` does)."""
-    return "%g %g %g %g" % (round(box.x0, 1), round(box.y0, 1), round(box.x1, 1), round(box.y1, 1))
+    formatting of the four numbers (``%g`` writes a number as ``{:g}`` does)."""
+    return "%g %g %g %g" % tuple(box.as_list())
 
 
 # Characters XML (and so lxml) cannot hold; a source may hand them over from a damaged file.
