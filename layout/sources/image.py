@@ -28,6 +28,7 @@ from __future__ import annotations
 import io
 import time
 import warnings
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
@@ -98,10 +99,14 @@ def _clear_of_rules(words: tuple[Word, ...], rules: list[Box]) -> tuple[Word, ..
     """``words``, each read over a vertical rule's middle (the rule runs past the word's middle
     height) cut back at that middle to the side holding most of it, when its ink past the
     rule's far edge reaches no more than ``_OVER_RULE`` of its size: the rule's ink and a
-    stray mark, which the stages would take for a word bridging the gutter."""
+    stray mark, which the stages would take for a word bridging the gutter. The rules are
+    sorted by their middles, and each word asks only those inside its width (bisection)."""
+    rules = sorted(rules, key=lambda r: r.cx)
+    middles = [r.cx for r in rules]
+
     def cleared(word: Word) -> Word:
         b = word.box
-        for r in rules:
+        for r in rules[bisect_right(middles, b.x0):bisect_left(middles, b.x1)]:
             if b.x0 < r.cx < b.x1 and r.y0 <= b.cy <= r.y1 \
                     and min(r.x0 - b.x0, b.x1 - r.x1) <= _OVER_RULE * word.size:
                 b = Box(b.x0, b.y0, r.cx, b.y1) if r.cx - b.x0 >= b.x1 - r.cx else Box(r.cx, b.y0, b.x1, b.y1)
