@@ -811,7 +811,8 @@ def test_a_full_line_whose_ocr_box_alone_is_taller_is_body_text_not_a_crosshead(
     stands a fifth taller than its neighbours' (a Fraktur capital and a long s, NZZ 1813) has
     letters no wider than theirs: it is text at the body size, not a crosshead cutting its
     paragraph. A line as long whose letters are as much wider as its box is taller is set a
-    size up, and stays a crosshead."""
+    size up, and stays a crosshead; so does a title in the body's letters short of the measure
+    (``VERKOOPING VAN HUIZES.``, Handelsblad 1876)."""
     text = ["die Truppen des Feindes zogen sich zurück und"] * 5
 
     def tall(line: str, y0: float, letter: float) -> Word:
@@ -824,3 +825,5 @@ def test_a_full_line_whose_ocr_box_alone_is_taller_is_body_text_not_a_crosshead(
     assert roles["Graenze zufolge ist zwischen den Bevollmaechtig"] == "body"
     roles = roles_of(ocr_page(tall("Die Neuesten Nachrichten aus Wien", 160, 6.0)))
     assert roles["Die Neuesten Nachrichten aus Wien"] == "crosshead"
+    roles = roles_of(ocr_page(tall("VERKOOPING VAN HUIZEN", 160, 5.0)))
+    assert roles["VERKOOPING VAN HUIZEN"] == "crosshead"

@@ -8,8 +8,10 @@ lines of 1813 stand 16-27 % taller than the body's) then reads as a line a size 
 its paragraph by the blocks stage, and the roles stage would call it a crosshead (set apart
 by size: ``captions.emphasised``) or a headline, cutting its paragraph and its story in two.
 A line truly set a size up has letters as much wider; one whose letters are no wider than the
-body's is body text, whatever its box. Only blocks a little over the body size are asked: a
-headline set far larger in a condensed face keeps its size.
+body's, filling the measure of the text right over or under it at that text's leading, is
+body text, whatever its box. Only blocks a little over the body size are asked: a headline set
+far larger in a condensed face keeps its size, and a title, even in the body's letters, stands
+short of the measure or apart from the text (``VERKOOPING VAN HUIZES.``, Handelsblad 1876).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from statistics import median
 
+from ..geometry import x_overlap
 from ..model import Block, Line
+from .captions import LARGER
 
 # [lines] the running text the body's letter width is measured on: blocks of this many lines
 # or more at the body size (within ``_BODY_SHARE`` of it)
@@ -34,6 +38,11 @@ _MEASURED_CHARS = 20
 # [share of the body's letter width] a line whose letters are at most this wide is at the body
 # size: a justified line's spacing varies by about a tenth around the body's
 _LETTER_SLACK = 1.1
+# [share of the text's width] a full line fills this much of the measure of the text over or
+# under it; [body sizes] the most white between them, the text's own leading (OCR boxes of
+# consecutive lines touch or overlap: the NZZ's stand -3 to 1 px apart at a 38 px body)
+_FULL = 0.9
+_LEADING_GAP = 0.5
 
 
 def letter_width(line: Line) -> float:
@@ -51,19 +60,30 @@ def body_letter_width(blocks: Sequence[Block], body: float) -> float | None:
 
 
 def at_letter_size(blocks: Sequence[Block], body: float) -> list[Block]:
-    """The blocks, each one sized by its box alone (no typeface: ``Block.font`` empty) a little
-    over the body (up to ``_BOX_EXCESS``), plain (neither bold nor italic), whose lines are long
-    enough to measure (``_MEASURED_CHARS``) and set in letters no wider than the body's
-    (``_LETTER_SLACK``), given the body size: see the module docstring."""
+    """The blocks, each one sized by its box alone (no typeface: ``Block.font`` empty) set
+    apart by size (``captions.LARGER``) up to ``_BOX_EXCESS``, plain (neither bold nor italic),
+    whose lines are long enough to measure (``_MEASURED_CHARS``) and set in letters no wider
+    than the body's (``_LETTER_SLACK``), filling the measure of the text over or under it
+    (``_in_measure``), given the body size: see the module docstring."""
     letter = body_letter_width(blocks, body)
     if letter is None:
         return list(blocks)
-    return [replace(b, size=body) if _body_letters(b, body, letter) else b for b in blocks]
+    return [replace(b, size=body) if _body_letters(b, body, letter) and _in_measure(b, blocks, body)
+            else b for b in blocks]
 
 
 def _body_letters(b: Block, body: float, letter: float) -> bool:
-    """Whether ``b`` is text at the body size whose box alone makes it larger (see
+    """Whether ``b`` is set in the body's letters, only its box making it larger (see
     ``at_letter_size``)."""
-    return not b.font and not b.bold and not b.italic and body < b.size <= _BOX_EXCESS * body \
+    return not b.font and not b.bold and not b.italic and LARGER * body <= b.size <= _BOX_EXCESS * body \
         and all(len(ln.text) >= _MEASURED_CHARS and letter_width(ln) <= _LETTER_SLACK * letter
                 for ln in b.lines)
+
+
+def _in_measure(b: Block, blocks: Sequence[Block], body: float) -> bool:
+    """Whether ``b`` fills (``_FULL``) the measure of a block of two lines or more at the body
+    size (``_BODY_SHARE``) right over or under it, at that text's leading (``_LEADING_GAP``)."""
+    return any(o is not b and len(o.lines) >= 2 and abs(o.size - body) <= _BODY_SHARE * body
+               and max(o.box.y0 - b.box.y1, b.box.y0 - o.box.y1) <= _LEADING_GAP * body
+               and x_overlap(o.box, b.box) >= _FULL * o.box.width and b.box.width >= _FULL * o.box.width
+               for o in blocks)
