@@ -65,19 +65,20 @@ def at_letter_size(blocks: Sequence[Block], body: float) -> list[Block]:
     whose lines are long enough to measure (``_MEASURED_CHARS``) and set in letters no wider
     than the body's (``_LETTER_SLACK``), filling the measure of the text over or under it
     (``_in_measure``), given the body size: see the module docstring."""
-    letter = body_letter_width(blocks, body)
+    asked = [b for b in blocks if not b.font and not b.bold and not b.italic
+             and LARGER * body <= b.size <= _BOX_EXCESS * body]
+    letter = body_letter_width(blocks, body) if asked else None  # (a PDF's blocks all name a face)
     if letter is None:
         return list(blocks)
-    return [replace(b, size=body) if _body_letters(b, body, letter) and _in_measure(b, blocks, body)
-            else b for b in blocks]
+    resized = {id(b) for b in asked if _body_letters(b, letter) and _in_measure(b, blocks, body)}
+    return [replace(b, size=body) if id(b) in resized else b for b in blocks]
 
 
-def _body_letters(b: Block, body: float, letter: float) -> bool:
-    """Whether ``b`` is set in the body's letters, only its box making it larger (see
-    ``at_letter_size``)."""
-    return not b.font and not b.bold and not b.italic and LARGER * body <= b.size <= _BOX_EXCESS * body \
-        and all(len(ln.text) >= _MEASURED_CHARS and letter_width(ln) <= _LETTER_SLACK * letter
-                for ln in b.lines)
+def _body_letters(b: Block, letter: float) -> bool:
+    """Whether every line of ``b`` is long enough to measure and set in letters no wider than
+    the body's (``letter``; see ``at_letter_size``)."""
+    return all(len(ln.text) >= _MEASURED_CHARS and letter_width(ln) <= _LETTER_SLACK * letter
+               for ln in b.lines)
 
 
 def _in_measure(b: Block, blocks: Sequence[Block], body: float) -> bool:
