@@ -9,7 +9,7 @@ from layout.analysis.lines import build_lines
 from layout.analysis.openings import join_openings
 from layout.analysis.patterns import DATELINE
 from layout.analysis.roles import assign_roles, body_size
-from layout.model import Box, Figure, Rule
+from layout.model import Box, Figure, Rule, Word
 from layout.params import Params
 
 from synth import column, page, text_lines, word
@@ -804,3 +804,26 @@ def test_a_full_page_pictures_title_in_the_bottom_band_heads_its_story():
     roles = [b.role for b in blocks]
     name_picture_titles(blocks, roles, (Figure(picture),), 10.0)
     assert roles[[b.raw_text for b in blocks].index("TO PRINTERS")] == "body"
+
+
+def test_a_full_line_whose_ocr_box_alone_is_taller_is_body_text_not_a_crosshead():
+    """An OCR engine gives no size: a line's is its height. A full line of body text whose box
+    stands a fifth taller than its neighbours' (a Fraktur capital and a long s, NZZ 1813) has
+    letters no wider than theirs: it is text at the body size, not a crosshead cutting its
+    paragraph. A line as long whose letters are as much wider as its box is taller is set a
+    size up, and stays a crosshead; so does a title in the body's letters short of the measure
+    (``VERKOOPING VAN HUIZES.``, Handelsblad 1876)."""
+    text = ["die Truppen des Feindes zogen sich zurück und"] * 5
+
+    def tall(line: str, y0: float, letter: float) -> Word:
+        return Word(line, Box(50, y0, 50 + letter * len(line), y0 + 12), "", 12)
+
+    def ocr_page(odd: Word):
+        return page(text_lines(text, 50, 100, font="") + [odd] + text_lines(text, 50, 174, font=""))
+
+    roles = roles_of(ocr_page(tall("Graenze zufolge ist zwischen den Bevollmaechtig", 160, 5.0)))
+    assert roles["Graenze zufolge ist zwischen den Bevollmaechtig"] == "body"
+    roles = roles_of(ocr_page(tall("Die Neuesten Nachrichten aus Wien", 160, 6.0)))
+    assert roles["Die Neuesten Nachrichten aus Wien"] == "crosshead"
+    roles = roles_of(ocr_page(tall("VERKOOPING VAN HUIZEN", 160, 5.0)))
+    assert roles["VERKOOPING VAN HUIZEN"] == "crosshead"

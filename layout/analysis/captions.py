@@ -30,6 +30,8 @@ from .titles import on_axis
 CREDIT = re.compile(
     r"^\s*(数据来源|资料来源|图片来源|来源|source|sources|photo|photos|foto|fotos|graphic|"
     r"illustration|quelle)\s*[:：]", re.IGNORECASE)
+# [body sizes] a block this much larger than the body is set apart by its size (``emphasised``)
+LARGER = 1.04
 # Running text: this many lines at about the body size (this share of it) or larger, each
 # at least this long [body sizes, or its own size when larger: a map's names set large are
 # a word or two each]; a chart's labels, a map's names and a title are short or few.
@@ -56,7 +58,7 @@ _SIDEWAYS = 3.0
 
 def emphasised(b: Block, body: float, font: str) -> bool:
     """Set apart from body text: bold, larger, or in another typeface."""
-    return b.bold or b.size >= 1.04 * body or (bool(font) and b.font != font)
+    return b.bold or b.size >= LARGER * body or (bool(font) and b.font != font)
 
 
 def running_text(lines: Sequence[Line], body: float) -> bool:

@@ -42,6 +42,7 @@ from ..params import Params
 from .blocks import same_style, with_role
 from .captions import CREDIT, emphasised, name_captions, name_labels, name_picture_titles
 from .garbled import legible_heads
+from .lettersize import at_letter_size
 from .margins import in_bands, name_indexes, name_nameplate
 from .noise import ocr_noise
 from .openings import join_openings, with_drop_caps
@@ -108,8 +109,8 @@ def _body_font(blocks: Sequence[Block], body: float) -> str:
 def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
-    blocks = with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
-                             for piece in _split_title(part, body)], body)
+    blocks = at_letter_size(with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
+                                            for piece in _split_title(part, body)], body), body)
     font = _body_font(blocks, body)
     roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
     name_labels(blocks, roles, page.figures, body)
