@@ -319,3 +319,22 @@ def test_a_blank_placeholder_bounds_the_gutter_beside_it_so_the_heads_over_it_st
     heads = [[b.text for b in s.blocks if b.role in ("kicker", "headline")] for s in analyse_page(content).stories]
     assert ["云溪县完善绿色创新平台 健全文化活动"] in heads
     assert [kicker.text, "高新区更新综合营商环境 加强文化活动"] in heads
+
+
+def test_a_credit_under_a_photos_caption_goes_with_that_photo_not_the_chart_beside():
+    """A small photo over the right column, its caption of three lines under it and the credit
+    line "Photo: …" under that; a chart drawn across the columns to the left reaches down
+    past them, 10 pt away beside. The credit is nearer the chart's side than the photo's foot,
+    but the caption it closes is the photo's: the photo reaches as far as the caption it took
+    first (typst_s195_03_en: the credit opened the chart's caption)."""
+    from layout.analysis.captions import figures_with_captions
+    from layout.model import Block, Figure
+
+    def caption(x0, y0, x1, y1):
+        return Block((), Box(x0, y0, x1, y1), 8.0, False, False, role="caption")
+
+    chart, photo = Figure(Box(30, 130, 669.2, 329.1), drawn=True), Figure(Box(679.3, 50, 762, 112))
+    under_photo, credit = caption(679.3, 114.6, 748.3, 141.9), caption(679.3, 144.3, 755.4, 151.8)
+    under_chart = caption(30, 331.7, 193.6, 339.2)
+    got_chart, got_photo = figures_with_captions([under_photo, credit, under_chart], [chart, photo])
+    assert got_photo.caption == (under_photo, credit) and got_chart.caption == (under_chart,)

@@ -1752,3 +1752,73 @@ def test_a_cjk_headline_of_two_sizes_on_one_baseline_stays_one_line():
              _head("柳湾村更新托育服务", (428.4, 632.7, 662.4, 666.7), 26)]
     lines = texts(build_lines(cols + heads, (), P))
     assert "南城社区落实综合文柳湾村更新托育服务" in lines
+
+
+def test_a_hairline_river_running_into_a_headlines_word_space_is_no_gutter():
+    """A narrow justified column of TeX (9 pt type, 129 pt wide, latex_s193_06_en): the word
+    spaces of its last five lines ("request 151 ··· annual bridges", "on Thursday. ···
+    Meanwhile,") overlap in white 0.37 em wide, closed above by the line "approve a regional
+    tenant since", that runs on down through the space between two words of the next story's
+    headline ("Policy ··· amid", 24 pt), tall enough there to be a gutter's. A river, no
+    gutter: each line stays whole (they were cut in two and their halves read crosswise)."""
+    rows = [
+        (("approve", 313.1, 344.6), ("a", 348.5, 353.1), ("regional", 357.0, 388.8), ("tenant", 392.7, 418.5),
+         ("since", 422.4, 441.9)),
+        (("January,", 313.1, 347.3), ("and", 353.8, 368.6), ("Sen.", 374.4, 391.3), ("Hale", 403.6, 421.8),
+         ("will", 427.6, 441.9)),
+        (("request", 313.1, 342.1), ("151", 352.2, 366.1), ("annual", 376.2, 403.0), ("bridges", 413.1, 441.9)),
+        (("on", 313.1, 322.9), ("Thursday.", 332.5, 372.5), ("Meanwhile,", 396.3, 441.9)),
+        (("the", 313.1, 325.9), ("treasurer", 334.2, 370.2), ("of", 378.5, 385.9), ("Stonebridge", 394.3, 441.9)),
+        (("revived", 313.1, 342.1), ("an", 354.1, 363.8), ("urgent", 375.8, 401.7), ("market", 413.7, 441.9)),
+    ]
+    words = [Word(t, Box(x0, 577.8 + 10.76 * i, x1, 586.77 + 10.76 * i), "LMRoman9", 8.97, False, False)
+             for i, row in enumerate(rows) for t, x0, x1 in row]
+    head = [Word(t, Box(x0, 666.6, x1, 690.5), "LMSans10-Bold", 23.91, True, False)
+            for t, x0, x1 in (("Annual", 215.8, 292.2), ("Policy", 301.0, 366.1), ("amid", 374.9, 427.7))]
+    beside = [column(x, 416.4, 22, width=128.8, size=8.97, pitch=10.76) for x in (171.5, 454.7)]
+    above = column(313.1, 416.4, 15, width=128.8, size=8.97, pitch=10.76)
+    lines = build_lines(words + head + above + beside[0] + beside[1], (), P)
+    middle = [ln.text for ln in lines if 310 < ln.box.x0 < 445 and 577 < ln.box.y0 < 650]
+    assert sorted(middle) == sorted(" ".join(t for t, _, _ in row) for row in rows)
+
+
+def test_a_justified_line_filling_its_column_between_two_column_sides_keeps_its_last_word():
+    """groff sets "library at a late meeting" as one run and the last word "on" apart, its
+    space as wide as the run's (0.65 em): the first line of a short last column under a
+    headline (a six-column grid, groff_s193_03_en), "Thursday." alone under it. No full
+    line near shows the column's measure, and the gap has no text right above or below it;
+    but the row is cut from the columns either side at their sides (long gutters, not the grid's
+    own pieces at this height: a headline stops them above) and fills the column wall to wall:
+    one line (it was cut, and "on" read as a paragraph at the story's end)."""
+    def at(text, x0, y0, x1, size=9.0):
+        return Word(text, Box(x0, y0, x1, y0 + size), "Times-Roman", size, False, False)
+
+    grid = [30.0, 153.4, 276.8, 400.2, 523.7, 647.1]
+    upper = [w for x in grid[:5] for w in column(x, 428.0, 16, width=114.9, size=9.0, pitch=10.8)]
+    right = column(647.1, 423.2, 38, width=114.9, size=9.0, pitch=10.8)   # a line at 747.2
+    heads = [at("Governor Finances Independent Orchard as Costs", 30.0, 664.1, 603.1, 24.0),
+             at("Agency Postpones Rural Library Despite Protests", 30.0, 828.1, 597.0, 24.0)]
+    lower = [w for x in grid[:4] for w in column(x, 747.2, 4, width=114.9, size=9.0, pitch=10.8)]
+    last = [at("library at a late meeting", 523.7, 747.2, 623.7), at("on", 629.6, 747.2, 638.6),
+            at("Thursday.", 523.7, 758.0, 559.3)]
+    lines = build_lines(upper + right + heads + lower + last, (), P)
+    assert "library at a late meeting on" in texts(lines)
+
+
+def test_a_two_word_justified_line_is_measured_by_a_paragraphs_first_line_set_in_below():
+    """"completed ··· a": the first line of a narrow justified column under a headline, its one
+    space 3.5 em wide with no text right above or below it; the lines under it are a
+    paragraph's short last lines, then the next paragraph's first line, set in one em, which
+    ends where the column does. That line shows the column's measure (its start set in by a
+    paragraph's indent): the row fills it, and stays one line (libreoffice_s193_04_en: "a" was
+    cut off and read at the page's end)."""
+    def at(text, x0, y0, x1, size=9.5):
+        return Word(text, Box(x0, y0, x1, y0 + size), "TeXGyrePagella-Regular", size, False, False)
+
+    left = [w for x in (494.2, 587.0) for w in column(x, 665.2, 20, width=82.2, size=9.5, pitch=11.4)]
+    head = [at("Festival After Long Delay", 401.4, 618.3, 688.6, 24.0)]
+    here = [at("completed", 679.8, 665.2, 723.9), at("a", 757.3, 665.2, 762.1),
+            at("cautious", 679.8, 676.6, 715.2), at("courthouse.", 679.8, 688.0, 729.2),
+            at("The campaign is", 689.3, 699.4, 762.1), at("expected to cost", 679.8, 714.8, 762.1),
+            at("$72.3 million,", 679.8, 726.2, 762.1)] + column(679.8, 737.6, 12, width=82.3, size=9.5, pitch=11.4)
+    assert "completed a" in texts(build_lines(left + head + here, (), P))

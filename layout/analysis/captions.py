@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..geometry import SAME_COLUMN, mostly_inside, x_overlap, x_overlap_ratio, y_overlap
+from ..geometry import SAME_COLUMN, mostly_inside, union_all, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Block, Box, Figure, Line, Role
 from ..params import Params
 from .patterns import in_capitals
@@ -212,15 +212,19 @@ def _beside(f: Figure, blocks: Sequence[Block], roles: list[Role], body: float,
 
 def figures_with_captions(blocks: Sequence[Block], figures: Sequence[Figure]) -> list[Figure]:
     """Each figure with its labels (the label blocks inside it, named above) and the caption
-    blocks nearest to it: the blocks the roles stage named go to their figure."""
-    labels: dict[int, list[Block]] = {}
-    captions: dict[int, list[Block]] = {}
-    for b in blocks:
-        if b.role not in ("caption", "label") or not figures:
-            continue
-        best = min(range(len(figures)), key=lambda i: _distance(figures[i].box, b.box))
-        (labels if b.role == "label" else captions).setdefault(best, []).append(b)
-    return [replace(f, caption=(*labels.get(i, ()), *captions.get(i, ()))) for i, f in enumerate(figures)]
+    blocks nearest to it: the blocks the roles stage named go to their figure. The nearest
+    block is taken first, and a figure reaches as far as the captions it took: a credit line
+    under a photo's caption ("Photo: …") goes with that photo, though its line may stand level
+    with another figure beside (a chart across the columns to the left of the photo's)."""
+    named = [b for b in blocks if b.role in ("caption", "label")] if figures else []
+    reach = [f.box for f in figures]  # each figure's box with the captions it took
+    owner: dict[int, int] = {}  # by the block's place in ``named``: its figure
+    for k in sorted(range(len(named)), key=lambda k: min(_distance(r, named[k].box) for r in reach)):
+        owner[k] = best = min(range(len(figures)), key=lambda i: _distance(reach[i], named[k].box))
+        reach[best] = union_all((reach[best], named[k].box))
+    return [replace(f, caption=(*(b for k, b in enumerate(named) if owner[k] == i and b.role == "label"),
+                                *(b for k, b in enumerate(named) if owner[k] == i and b.role == "caption")))
+            for i, f in enumerate(figures)]
 
 
 def _distance(a: Box, b: Box) -> float:

@@ -242,7 +242,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
         cut.append(i)
         unhung, gutters, across = white.unhung, white.gutters, white.across
         whole = bool(across) and width <= widest_whole
-        gaps, cuts, walls = [], [], []  # per gap: its width; NONE, WEAK, APART or CUT; a grid gutter cut at
+        gaps, cuts, walls = [], [], []  # per gap: its width; NONE, WEAK, APART or CUT; a column's side cut at
         bs, us = [boxes[id(w)] for w in row], [unhung[id(w)] for w in row]  # once a word
         right = bs[0].x1
         near, one_line = not found_line(row[0], row[-1]) or gutters.long_meets(bs), joined_fragments(row)
@@ -287,7 +287,7 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             else:
                 cuts.append(NONE)
             gaps.append(gap)
-            walls.append(gutter if cuts[-1] == CUT and gutter and gutter.on_grid else None)
+            walls.append(gutter if cuts[-1] == CUT and gutter and (gutter.on_grid or gutter.long) else None)
             start = start if cuts[-1] == NONE else k + 1
             right = b.x1 if b.x1 > right else right
         in_measure = partial(_in_measure, spans, i, boxes=boxes, body=body, gutters=gutters)
@@ -326,9 +326,8 @@ def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: d
     lines side by side). With ``white`` (the x of a gutter's far side), that line has no word
     from its end to there (but for ``_SLACK``): the gutter runs beside it too (``RowSpans``
     finds a row's words in reach: a table's rows run across the page). With ``indented``,
-    ``first`` may start up to a paragraph's indent (``INDENT`` body sizes) right of that line:
-    the row is the first line of a paragraph ("Superintendent ······ Ibarra", a justified line
-    of two words, set in)."""
+    either may start up to a paragraph's indent (``INDENT`` body sizes) right of the other: the
+    row or that line is the first line of a paragraph ("Superintendent ······ Ibarra", set in)."""
     a, b = boxes[id(first)], boxes[id(last)]
     over = None if gap is None else (boxes[id(gap[0])].x1 + boxes[id(gap[1])].x0) / 2
     reach, slack = _MEASURE_NEAR * first.size, _SLACK * body
@@ -338,7 +337,7 @@ def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: d
         j = i + step
         while 0 <= j < len(spans) and abs(spans[j].cy - a.cy) <= reach:
             k, e = spans[j].around(a.x0, end)  # the words reaching in: k + 1 to e
-            if k < e and -slack <= a.x0 - spans[j].starts[k + 1] <= set_in \
+            if k < e and -set_in <= a.x0 - spans[j].starts[k + 1] <= set_in \
                     and abs(spans[j].reach[e] - b.x1) <= slack and (over is None or any(
                         c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))) \
                     and not _across_grid(spans[j].row[k + 1:e + 1], boxes, gutters, spans[j].cy, slack):

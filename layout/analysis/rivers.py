@@ -48,8 +48,11 @@ def river_ids(long: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[i
 def _hairline_rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: float) -> set[int]:
     """The ids of the narrow strips (beside a few lines: ``RIVER_LINES``) that are rivers
     of word spaces: a line of body type (``whitespace.LARGE``) runs across the core right above the
-    strip and right below it (``_ABUTS``; the first word reaching into the core covers it);
-    and the strips nested in one such (where its white narrows). A loose justified
+    strip and right below it (``_ABUTS``; the first word reaching into the core covers it),
+    or at one end while at the other it runs on between two words of a headline (a word of
+    display type level with the strip reaches into its core; latex_s193_06_en: a river down
+    five loose lines into "Policy ··· amid" below, tall enough there for a gutter); and the
+    strips nested in one such (where its white narrows). A loose justified
     column's word spaces meet down a few lines, and the lines of the same column above and
     below close the path; columns a hair apart stop where their column does, under a blank
     stretch or a headline. A river is no column's side (not ``long``): its gaps stay weak
@@ -69,7 +72,14 @@ def _hairline_rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: flo
     def below(s: Strip) -> list[Box]:
         return body_lines[bisect_left(middles, s.y1):bisect_left(middles, s.y1 + reach)]
 
-    closed = [s for s in hairlines if crossed(s, above(s)) and crossed(s, below(s))]
+    display = [b for b in boxes if b.height > LARGE * body]
+
+    def is_closed(s: Strip) -> bool:  # or at one end, white between two words of a headline
+        top, foot = crossed(s, above(s)), crossed(s, below(s))
+        return top and foot or (top or foot) and any(
+            s.y0 <= b.cy <= s.y1 and b.x0 < s.x1 and b.x1 > s.x0 for b in display)
+
+    closed = [s for s in hairlines if is_closed(s)]
     return {id(s) for s in hairlines if any(  # and the parts of one (the sweep nests them)
         r.x0 < s.x1 and s.x0 < r.x1 and s.y0 >= r.y0 - reach and s.y1 <= r.y1 + reach
         for r in closed)}

@@ -155,7 +155,9 @@ def walled(row: list[Word], bs: list[Box], cuts: list[int], walls: list[Strip | 
             spans: list[RowSpans], i: int, near: float, slack: float) -> Walled:
     """The stretches of row i (the ids of their first and last words; ``bs``: the words'
     boxes) that fill a column of the page's grid wall to wall: cut from the words before and
-    after at gutters of the grid (``walls``, per gap), the first word starting on the left
+    after at gutters of the grid or long ones, a column's sides at any height (``walls``, per
+    gap: groff_s193_03_en's short last column under a headline, which stops the grid's own
+    gutters above it, cut at its sides from the columns beside), the first word starting on the left
     gutter's right edge and the last ending on the right one's left edge (within ``slack``),
     each gap between them ``APART`` at most (no gutter) and met by no row within ``near`` em
     (``_repeated``: a table's cells). Such a stretch is a full line of its column as surely as one that a full
