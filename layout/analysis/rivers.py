@@ -16,7 +16,7 @@ of TeX sets a few words a line, stretched apart, and their spaces meet down eigh
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..model import Box
@@ -72,12 +72,13 @@ def _hairline_rivers(hairlines: Sequence[Strip], boxes: Sequence[Box], body: flo
     def below(s: Strip) -> list[Box]:
         return body_lines[bisect_left(middles, s.y1):bisect_left(middles, s.y1 + reach)]
 
-    display = [b for b in boxes if b.height > LARGE * body]
+    display = sorted((b for b in boxes if b.height > LARGE * body), key=lambda b: b.cy)
+    display_middles = [b.cy for b in display]
 
     def is_closed(s: Strip) -> bool:  # or at one end, white between two words of a headline
         top, foot = crossed(s, above(s)), crossed(s, below(s))
-        return top and foot or (top or foot) and any(
-            s.y0 <= b.cy <= s.y1 and b.x0 < s.x1 and b.x1 > s.x0 for b in display)
+        level = display[bisect_left(display_middles, s.y0):bisect_right(display_middles, s.y1)]
+        return top and foot or (top or foot) and any(b.x0 < s.x1 and b.x1 > s.x0 for b in level)
 
     closed = [s for s in hairlines if is_closed(s)]
     return {id(s) for s in hairlines if any(  # and the parts of one (the sweep nests them)
