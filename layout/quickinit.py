@@ -38,15 +38,17 @@ def _new_of(cls: type):
     """``cls.__new__`` written out from its fields, as ``dataclasses`` writes an ``__init__``:
     one plain store a field into a value of a plain class of its slots (the code is made from
     the fields, so it takes them in their order with their defaults, and cannot drift from
-    them)."""
+    them). The plain value is made by calling its class, which ``type.__call__`` does on its
+    quick path for a class of no ``__new__`` nor ``__init__`` of its own: ``object.__new__``
+    called with the class costs twice as much (110 against 51 ns; a Box made 209 → 139 ns,
+    a Word 331 → 202 ns)."""
     names = [f.name for f in fields(cls)]
     defaults = {f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
     params = ", ".join(f"{n}=_default_{n}" if f"_default_{n}" in defaults else n for n in names)
     stores = "".join(f"    value.{n} = {n}\n" for n in names)
-    source = (f"def __new__(cls, {params}):\n    value = _plain(_fields_of)\n{stores}"
+    source = (f"def __new__(cls, {params}):\n    value = _fields_of()\n{stores}"
               "    value.__class__ = cls\n    return value\n")
-    namespace = {"_plain": object.__new__,
-                 "_fields_of": type(f"_{cls.__name__}Fields", (), {"__slots__": cls.__slots__}),
+    namespace = {"_fields_of": type(f"_{cls.__name__}Fields", (), {"__slots__": cls.__slots__}),
                  **defaults}
     exec(source, namespace)  # noqa: S102 (code made from the class's own field names)
     new = namespace["__new__"]

@@ -115,8 +115,9 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
     for k, string in enumerate(strings):
         get = string.get
         text = get(b"CONTENT") or ""
-        if text and not text.endswith(_HYPHENS) and (
-                k in hyphenated or get(b"SUBS_TYPE") == "HypPart1"):
+        # (most words are not broken: asked first, that spares them the look at their end)
+        if (k in hyphenated or get(b"SUBS_TYPE") == "HypPart1") and text and \
+                not text.endswith(_HYPHENS):
             text += "-"
         if not text.strip():
             continue
