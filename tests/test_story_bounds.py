@@ -62,6 +62,28 @@ def test_a_column_running_on_past_a_side_headlines_row_stays_with_the_text_above
     assert placer.home(_unit(_text(203, 304, 8))) is other
 
 
+def test_a_title_beside_a_units_top_yields_to_the_title_over_it():
+    """A story's last columns run on right of its headline; the next story's title, set right
+    of them, ends a little under their top: they stand beside it, not under it, and stay with
+    the headline over them (holdout_73_07_zh: 3 points). Starting under its foot they are its."""
+    lead = Group([_title("LEAD", 50, 100, 300, 140, 28)], span=Box(50, 100, 420, 140))
+    late = Group([_title("LATE", 420, 150, 600, 195, 21)], span=Box(300, 150, 600, 195), text_below=True)
+    placer = Placer([lead, late], [], [], 10, P)
+    assert placer.home(_unit(_text(310, 192, 8))) is lead
+    assert placer.home(_unit(_text(310, 200, 8))) is late
+
+
+def test_a_row_of_small_titles_each_a_little_under_its_texts_top_keeps_each_its_text():
+    """Small ads set in a row, each title's box a point under the top of its own text (scale
+    family classifieds: "JOBS 973" over its text, the next ad's title right of it a little
+    lower): the text is its own title's, level with the one beside it, not the ad's higher up."""
+    high = Group([_title("HIGH", 310, 240, 380, 252, 10)], span=Box(300, 240, 410, 252), text_below=True)
+    own = Group([_title("JOBS", 310, 300, 360, 312.5, 10)], span=Box(300, 300, 410, 312.5), text_below=True)
+    beside = Group([_title("SALE", 420, 300, 490, 313, 10)], span=Box(340, 300, 530, 313), text_below=True)
+    placer = Placer([high, own, beside], [], [], 10, P)
+    assert placer.home(_unit(_text(310, 312, 3))) is own
+
+
 def _band(last_short: bool):
     """Three columns of three lines, a picture across them 16 points under, three columns under
     it; the third column's last line closes its paragraph when ``last_short``."""
