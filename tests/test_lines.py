@@ -1697,6 +1697,26 @@ def test_a_captions_ragged_line_beside_the_next_columns_kicker_of_another_size_i
     assert "bridge in Cedar Falls in The Ambitious" in texts(build_lines(caption + [close], (), P))
 
 
+def test_a_decks_line_is_cut_from_the_smaller_text_beside_it_though_its_next_line_runs_into_the_gap():
+    """A side headline's 11 pt italic deck, its line "Robert Chen expanded" ending 27 pt short
+    of the 9 pt column beside it on one baseline, its next line running 12 pt on into that gap
+    (holdout_89_06_en, runs as PyMuPDF gives them): the deck's own column going on under it, in
+    its size, is no text around the gap, which stays two lines. A 9 pt line there would be."""
+    def run(text, x0, y0, x1, y1, size, italic=False):
+        return Word(text, Box(x0, y0, x1, y1), "Times-Italic" if italic else "Times-Roman", size, False, italic)
+
+    title = [run(t, 490, y, 490 + 9 * len(t), y + 27, 20)
+             for t, y in (("Senator", 56), ("Questions", 78), ("Early", 101), ("Railway", 123))]
+    texts_ = ("will request a southern", "museum on Thursday, said", "for the state university. The")
+    cols = [run(texts_[i % 3], 617, 44 + 10.9 * i, 717 + i % 3 * 4, 56 + 10.9 * i, 9) for i in range(12)]
+    cols += [run("of Harbor City will", 737, 44 + 10.9 * i, 807 + i % 2 * 8, 56 + 10.9 * i, 9) for i in range(12)]
+    deck = [run("Robert Chen expanded", 490, 150, 590, 163, 11, True), run("late meeting", 490, 174, 544, 188, 11, True)]
+    under = run("418 annual forecasts at a", 490, 162, 602, 175, 11, True)
+    assert "Robert Chen expanded" in texts(build_lines(title + cols + deck + [under], (), P))
+    under = run("418 annual forecasts at a", 490, 162, 602, 175, 9)
+    assert "Robert Chen expanded" not in texts(build_lines(title + cols + deck + [under], (), P))
+
+
 def test_a_justified_first_line_filling_its_column_wall_to_wall_keeps_its_wide_space():
     """A column's first line under a headline's white, then a paragraph's short last line and a
     crosshead's white: no full line of that column within reach says its measure, and groff

@@ -1,7 +1,7 @@
 """Where one story ends and the next begins, on hand-made boxes: a rule between two side
 headlines one under the other, a column running on past a side headline's row, a title level
 with a unit's top beside it, a story's columns running on under a picture set across them
-(caught on the holdout pages of seeds 73 and 79)."""
+(caught on the holdout pages of seeds 73, 79 and 97)."""
 
 from layout.analysis.bands import open_cuts
 from layout.analysis.lines import build_lines
@@ -62,10 +62,34 @@ def test_a_column_running_on_past_a_side_headlines_row_stays_with_the_text_above
     assert placer.home(_unit(_text(203, 304, 8))) is other
 
 
-def _band(last_short: bool):
+def test_a_title_beside_a_units_top_yields_to_the_title_over_it():
+    """A story's last columns run on right of its headline; the next story's title, set right
+    of them, ends a little under their top: they stand beside it, not under it, and stay with
+    the headline over them (holdout_73_07_zh: 3 points). Starting under its foot they are its."""
+    lead = Group([_title("LEAD", 50, 100, 300, 140, 28)], span=Box(50, 100, 420, 140))
+    late = Group([_title("LATE", 420, 150, 600, 195, 21)], span=Box(300, 150, 600, 195), text_below=True)
+    placer = Placer([lead, late], [], [], 10, P)
+    assert placer.home(_unit(_text(310, 192, 8))) is lead
+    assert placer.home(_unit(_text(310, 200, 8))) is late
+
+
+def test_a_row_of_small_titles_each_a_little_under_its_texts_top_keeps_each_its_text():
+    """Small ads set in a row, each title's box a point under the top of its own text (scale
+    family classifieds: "JOBS 973" over its text, the next ad's title right of it a little
+    lower): the text is its own title's, level with the one beside it, not the ad's higher up."""
+    high = Group([_title("HIGH", 310, 240, 380, 252, 10)], span=Box(300, 240, 410, 252), text_below=True)
+    own = Group([_title("JOBS", 310, 300, 360, 312.5, 10)], span=Box(300, 300, 410, 312.5), text_below=True)
+    beside = Group([_title("SALE", 420, 300, 490, 313, 10)], span=Box(340, 300, 530, 313), text_below=True)
+    placer = Placer([high, own, beside], [], [], 10, P)
+    assert placer.home(_unit(_text(310, 312, 3))) is own
+
+
+def _band(last_short: bool, first_stops: bool = False):
     """Three columns of three lines, a picture across them 16 points under, three columns under
-    it; the third column's last line closes its paragraph when ``last_short``."""
-    top = [_text(50, 100, 3), _text(170, 100, 3), _text(290, 100, 3, last="end." if last_short else "and", short=last_short)]
+    it; the third column's last line closes its paragraph when ``last_short``, the first's
+    ends a sentence on a full line when ``first_stops``."""
+    top = [_text(50, 100, 3, last="said the council." if first_stops else "and"), _text(170, 100, 3),
+           _text(290, 100, 3, last="end." if last_short else "and", short=last_short)]
     picture = Unit(Box(50, 150, 390, 250), figure=Figure(Box(50, 150, 390, 250)))
     under = [_text(x, 260, 8) for x in (50, 170, 290)]
     return [_unit(b) for b in top] + [picture] + [_unit(b) for b in under]
@@ -81,6 +105,15 @@ def test_columns_breaking_off_over_a_picture_across_them_run_on_under_it():
     its last column closes its paragraph there, the story has ended: the white is one."""
     assert not _cut_over_picture(_band(last_short=False))
     assert _cut_over_picture(_band(last_short=True))
+
+
+def test_a_sentence_ending_over_the_picture_in_a_column_not_the_last_leaves_the_story_open():
+    """A story's first column ends a sentence on a full line over the picture set across its
+    columns, its last column breaks off mid-sentence: the story goes on under the picture, the
+    white over it is no line between bands (holdout_97_04_en). Its last column closing its
+    paragraph there still ends the story."""
+    assert not _cut_over_picture(_band(last_short=False, first_stops=True))
+    assert _cut_over_picture(_band(last_short=True, first_stops=True))
 
 
 def test_two_cjk_headlines_of_two_sizes_far_over_the_gutter_between_their_columns_are_two_lines():

@@ -157,20 +157,22 @@ def _overhung(head: Box, y: float, low: float, units: Sequence[Unit], filed: Gri
 def _run_on_under(figure: Box, reach: float, units: Sequence[Unit], filed: Grid, body: float) -> bool:
     """Whether a story's columns run on under the figure set across them below the white: the
     text ending within ``_RUN_ON`` body sizes over the white (its foot at ``reach``) over the
-    figure lies within its width and breaks off mid-sentence in every column
-    (``titles.line_ends_text``), no text ends there right of the figure (the story's last
-    columns, beside a picture set under its first ones), and text starts within as much under
-    the figure. The white over the picture is then the story's, not a line between bands
-    (holdout_73_03_zh: five columns of three lines, a photo across them, the columns going on
-    under it)."""
+    figure lies within its width, its last column breaking off mid-sentence
+    (``titles.line_ends_text``; a story ends at the foot of its last column, while another
+    column may end a sentence on a full line by chance: holdout_97_04_en), no text ends there
+    right of the figure (the story's last columns, beside a picture set under its first ones),
+    and text starts within as much under the figure. The white over the picture is then the
+    story's, not a line between bands (holdout_73_03_zh: five columns of three lines, a photo
+    across them, the columns going on under it)."""
     near = [units[i] for i in filed.near(figure.x0, reach - _RUN_ON * body, figure.x1 + _RUN_ON * body,
                                          figure.y1 + _RUN_ON * body)]
     ending = [u for u in near if u.block is not None and reach - _RUN_ON * body <= u.box.y1 <= reach
               and u.box.x1 > figure.x0]
     over = [u for u in ending if u.box.x0 < figure.x1]
-    return bool(over) and len(over) == len(ending) \
-        and all(figure.x0 - body <= u.box.x0 and u.box.x1 <= figure.x1 + body
-                and not line_ends_text(u.block.lines[-1], u.box) for u in over) \
+    last = max(over, key=lambda u: u.box.x0, default=None)
+    return last is not None and len(over) == len(ending) \
+        and all(figure.x0 - body <= u.box.x0 and u.box.x1 <= figure.x1 + body for u in over) \
+        and not line_ends_text(last.block.lines[-1], last.box) \
         and any(u.block is not None and figure.y1 <= u.box.y0 <= figure.y1 + _RUN_ON * body
                 and x_overlap(u.box, figure) > 0 for u in near)
 

@@ -237,9 +237,13 @@ class Placer:
         With no level title over u, one that ends left of u (into it by ``_OVER`` at most: a
         title's box may overhang the gutter by a few points, reportlab_s185_07_en) takes it
         from one that starts right of it: the text runs on to the right under a row of titles
-        (``══ A ══  u  ══ B``); with none, when the title is beside u, a title higher up set over
-        most of u (``_MOST``) takes it if the unit right above u is that title's already, or u heads its
-        column right under that title (``_led_by``): a lead story's picture under its byline,
+        (``══ A ══  u  ══ B``). With none, a title sharing none of u's width and ending under u's
+        top stands level with u, not over it: the lowest title ending over u's top takes u
+        (holdout_73_07_zh: a story's last columns right of its headline, the next story's title
+        3 pt under their top right of them; a row of small ads' titles keeps each its text,
+        its own title level with the one beside it). With none, when the title is beside u, a
+        title higher up set over most of u (``_MOST``) takes it if the unit right above u is that
+        title's already, or u heads its column right under that title (``_led_by``): a lead story's picture under its byline,
         or the top of its last columns, which a narrow story's small title, lower and beside
         it, reaches only over the white level with it. Failing that, a crosshead right above u in
         its column (``placed_above``), or text a crosshead led so, takes u for its story when
@@ -278,6 +282,8 @@ class Placer:
             over = highest(lambda t: x_overlap(t, b) > _OVER * body and _level(t, title))
             if over is None and title.x0 >= b.x1:  # the title starts right of u
                 over = highest(lambda t: t.x1 <= b.x0 + _OVER * body and _level(t, title))
+            if over is None and title.y1 > b.y0 and x_overlap(title, b) <= 0:  # level with u's top
+                over = self._above.highest(b.x0, b.x1, b.y0, accept)
             if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
                 over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
                 if over is not None and not self._led_by(u, self.groups[over[1]]):
