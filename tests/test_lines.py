@@ -1842,3 +1842,27 @@ def test_a_two_word_justified_line_is_measured_by_a_paragraphs_first_line_set_in
             at("The campaign is", 689.3, 699.4, 762.1), at("expected to cost", 679.8, 714.8, 762.1),
             at("$72.3 million,", 679.8, 726.2, 762.1)] + column(679.8, 737.6, 12, width=82.3, size=9.5, pitch=11.4)
     assert "completed a" in texts(build_lines(left + head + here, (), P))
+
+
+def _cjk_column(x0: float, y0: float, rows: int, width: float = 84, size: float = 8.7,
+                pitch: float = 12.6) -> list[Word]:
+    """A CJK column: one word a line, each filling the measure."""
+    return [Word("村民收入大幅提高", Box(x0, y0 + i * pitch, x0 + width, y0 + i * pitch + 8.9), "Song", size)
+            for i in range(rows)]
+
+
+def test_a_crosshead_overrunning_its_column_into_a_tight_gutter_is_cut_from_the_next_column():
+    """Three CJK columns 84 pt wide, 8 pt apart, broken off by a 26 pt headline across them;
+    under it, a 10 pt crosshead of two lines heads the middle column: its first line (90 pt)
+    runs 5.8 pt into the gutter, 2.4 pt from the right column's first line level with it, its
+    second line short, so the gutter's white starts two lines lower (scribus_s195_03_zh: read
+    "绿色转型的“白鹭路堂，职工获得感进一步"). The gap ends on the right edge of that gutter to
+    a hair, where the right column's lines start: the gutter's side, two lines."""
+    words = [w for x in (123, 215, 307) for w in _cjk_column(x, 660, 20)]
+    words += [Word("特色就业岗位 推进", Box(160, 939.6, 374.8, 973.7), "Song", 26),
+              Word("业", Box(158.3, 968.2, 184, 1002.3), "Song", 25.8)]
+    words += _cjk_column(123, 1023, 12) + _cjk_column(307, 1023, 12)
+    words += [Word("绿色转型的“白鹭路", Box(215, 1022.8, 304.8, 1033.3), "Ming", 10),
+              Word("径”", Box(215, 1034.8, 235, 1045.3), "Ming", 10)] + _cjk_column(215, 1050.5, 10)
+    lines = texts(build_lines(words, (), P))
+    assert "绿色转型的“白鹭路" in lines

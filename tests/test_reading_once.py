@@ -167,7 +167,8 @@ def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, sla
     """The first gutter in x order that runs through the gap, by the rule of
     ``Gutters.through``, scanning every gutter; with ``sides``, then the first long one (not
     narrower than a word space) by its right edge that the gap ends on (or up to an indent
-    past), starting on or before its left edge, off the grid."""
+    past), starting on or before its left edge (or inside it, with a hanging mark or ending on
+    its right edge to a hair), off the grid."""
     by_x0 = sorted(gutters, key=lambda g: g.x0)
     for g in by_x0:
         shared = min(g.x1, right) - max(g.x0, left)
@@ -180,7 +181,7 @@ def first_by_scan(gutters: list[Strip], left: float, right: float, y: float, sla
     sides_of_columns = [g for g in by_x0 if sides and g.long and g.width >= _SIDE * body]
     for g in sorted(sides_of_columns, key=lambda g: g.x1):
         if right - INDENT * body <= g.x1 <= right + slack and (
-                left <= g.x0 + slack or hanging and left < g.x1 and right > g.x0):
+                left <= g.x0 + slack or (hanging or abs(right - g.x1) <= _HAIR * body) and left < g.x1 and right > g.x0):
             return replace(g, on_grid=False)
     return None
 

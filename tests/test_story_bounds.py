@@ -127,3 +127,16 @@ def test_two_cjk_headlines_of_two_sizes_far_over_the_gutter_between_their_column
               + column(262.9, 181, 20, width=128, size=8, pitch=11) + column(403.8, 111, 26, width=112, size=8, pitch=11))
     lines = [ln.text for ln in build_lines(words, (), P)]
     assert "北塘区建设新型就业岗" in lines and "河口镇打造乡村振兴" in lines
+
+
+def test_a_column_under_its_storys_rule_stays_with_it_beside_a_lower_title_with_a_rule_of_its_own():
+    """A story's rule runs over its four columns, its title over the first two only; the next
+    story's title, right of the last column and lower, has a rule of its own that stops short
+    of that column, and its span reaches it only over the white beside the title. The column,
+    starting right under the first story's header, is that story's (holdout_103_01_zh); with
+    no rules drawn, the lower title's span takes it as before."""
+    lead = Group([_title("LEAD", 50, 100, 300, 140, 28)], span=Box(50, 100, 420, 140), text_below=True)
+    late = Group([_title("LATE", 440, 150, 600, 170, 21)], span=Box(300, 150, 600, 170), text_below=True)
+    rules = [Box(50, 93, 420, 93.5), Box(430, 143, 600, 143.5)]
+    assert Placer([lead, late], rules, [], 10, P).home(_unit(_text(310, 185, 8))) is lead
+    assert Placer([lead, late], [], [], 10, P).home(_unit(_text(310, 185, 8))) is late

@@ -137,3 +137,16 @@ def _span(b: Box, k: int) -> tuple:
     """The span ``white_strips`` files for box k in a slice, on a 10 pt body (``LARGE``)."""
     height = b.y1 - b.y0
     return (b.x0, b.x1, k, height, (k, b.x0, height), (k, b.x1, height), height <= LARGE * 10)
+
+
+def test_a_gutter_ends_where_the_column_beside_it_empties_under_a_title():
+    """Three columns, the middle one a title's (160..230): its nine lines end at y=208, and
+    the column stays blank under them, the text of the column left of it 8 body sizes away
+    across that white (within ``_WITHIN``: lined by the wide measure). The gutter right of the
+    title's column (230..240) is long down the nine lines; followed on down the blank column
+    it was lined on one side for a quarter of its height, too thin to be a gutter, and a line
+    of the title's column and the one level with it right of the gutter were one line
+    (holdout_101_07_zh: a kicker and the first line of its story's text)."""
+    boxes = _column(50, 150, 100, 34) + _column(160, 230, 100, 9) + _column(240, 340, 100, 34)
+    gutters = find_gutters(boxes, 10).strips
+    assert any((g.x0, g.x1) == (230, 240) and g.long and g.y1 < 300 for g in gutters)

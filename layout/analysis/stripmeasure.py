@@ -42,6 +42,13 @@ _BODY_SHARE = 0.5
 _NEAR = 3.0
 _WITHIN = 10.0
 _BLANK = 3.0
+# [body sizes] nor has a strip where its white opens on one side wider than a column
+# (``whitespace.MIN_COLUMN``) to body text beyond, all down a gutter's length (``gutters.LONG``):
+# it ran on beside an empty column (a title's column, blank under its byline), the text beyond
+# nearer than ``_WITHIN``; lined on one side only there, it was too thin to be a gutter where
+# both sides line it (holdout_101_07_zh: a kicker and its story's first line became one line)
+_EMPTY = 5.0
+_EMPTY_RUN = 8.0
 # [body sizes] how close two line edges must be to count as one edge; the alignment of fewer
 # boxes than ``_ALIGNED_LINES`` is 0
 _EDGE = 0.25
@@ -117,14 +124,18 @@ def measure(slices: Sequence[Free], start: int, end: int, top: float, h: float,
     """A closed strip, its free interval in each slice from slice ``start`` to ``end`` (the
     slices ``h`` high from y=top), cut where it has nothing beside it on one side for
     ``_BLANK`` body sizes (it crossed a blank stretch or a drawing: above and below are two
-    strips, judged apart), each part with its core, its height, its alignment and density. A
-    part under ``shortest`` body sizes (``SHORT``: word spaces of a line or two, never a
-    gutter) is left unmeasured; ``run``: the white space the strip was followed in."""
+    strips, judged apart) or where it runs beside an empty column (``_beside_empty``), each
+    part with its core, its height, its alignment and density. A part under ``shortest`` body
+    sizes (``SHORT``: word spaces of a line or two, never a gutter) is left unmeasured;
+    ``run``: the white space the strip was followed in."""
     body = h / SLICE
     core = _core(slices, body)
     x0, x1 = core
     within = _WITHIN * body
-    parts = _parts(bytes([(x0 - f[5] <= within) + 2 * (f[6] - x1 <= within) for f in slices]))
+    sides = bytes([(x0 - f[5] <= within) + 2 * (f[6] - x1 <= within) for f in slices])
+    if len(slices) >= _EMPTY_RUN / SLICE:  # (tall enough to run beside an empty column)
+        sides = _beside_empty(sides, slices, x0 - _EMPTY * body, x1 + _EMPTY * body)
+    parts = _parts(sides)
     spans = [(a, b, top + (start + a) * h, top + (start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + start * h, top + end * h)]
     whole, least = (0, len(slices)), shortest * body  # a shorter part is left unmeasured too
@@ -142,6 +153,23 @@ _EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
 # one a slice of a strip: 1 for something beside it on its left, plus 2 on its right)
 _BLANK_LEFT, _BLANK_RIGHT, _BLANK_EITHER = (re.compile(b"[%s]{%d,}" % (c, math.ceil(_BLANK / SLICE)))
                                             for c in (b"\\x00\\x02", b"\\x00\\x01", b"\\x00-\\x02"))
+# A run of ``_EMPTY_RUN`` slices open on the left, on the right (bytes as ``_beside_empty``'s)
+_OPEN_LEFT, _OPEN_RIGHT = (re.compile(b"[%s]{%d,}" % (c, math.ceil(_EMPTY_RUN / SLICE)))
+                           for c in (b"\\x01\\x03", b"\\x02\\x03"))
+
+
+def _beside_empty(sides: bytes, slices: Sequence[Free], left: float, right: float) -> bytes:
+    """``sides`` (a byte a slice, as ``_parts`` reads them) with the side blanked in each run
+    of ``_EMPTY_RUN`` slices or more whose white on that side opens to body text beyond x=left
+    (beyond x=right on the right): an empty column beside the strip. A slice of body type only
+    (``Free``'s last field: a box on either side, neither large type): white beside a headline's
+    ragged lines, or along the margin, is no empty column."""
+    opened = bytes([f[7] and (f[5] < left) + 2 * (f[6] > right) for f in slices])
+    out = bytearray(sides)
+    for pattern, keep in ((_OPEN_LEFT, 2), (_OPEN_RIGHT, 1)):
+        for run in pattern.finditer(opened):
+            out[run.start():run.end()] = bytes(k & keep for k in out[run.start():run.end()])
+    return bytes(out)
 
 
 def _parts(sides: bytes) -> list[tuple[int, int]]:
