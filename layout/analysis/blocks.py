@@ -44,6 +44,7 @@ from .frames import Frames, held_under_foot
 from .hyphens import breaks_word
 from .linestyle import make_line
 from .ocrregions import OCR_LEADING, Regions, engine_order, level_in_print, same_source_block
+from .nested import with_nested_after
 from .strays import with_strays_homed
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
@@ -83,7 +84,7 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, frame, in_figures, params, centred)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], frame, in_figures, params, centred)
-    groups = with_strays_homed(groups)
+    groups = with_nested_after(with_strays_homed(groups))
     # (lines of no OCR region, a PDF's, have no engine order to keep: not asked)
     ordered = engine_order if any(ln.words[0].source_block is not None for ln in lines) else list
     return tuple(_block(ordered(g), frame[id(g[0])]) for g in groups)

@@ -1,0 +1,108 @@
+"""Regions an OCR engine found inside another region's lines, level with them, read after it.
+
+An engine reading a noisy scan may cut the right-hand ends of a paragraph's printed lines
+into regions of their own, boxed inside the paragraph's region ("_64, Duke-" and "y and
+Saturday. / Crory Monday and" beside "HARWOOD, Professor of DANCI," and the two lines under
+it, the Liverpool Standard, 1832, p. 1). The blocks stage keeps their lines apart from the
+paragraph's (two regions' lines are never one line), as a group of their own whose top may
+stand a little over the paragraph's first line: read by its top, it went before the
+paragraph, and the paragraph's first lines ran on from its last. The engine's regions say
+the pieces are text of their own, set inside the paragraph: the archives read them after it.
+So a group of lines an OCR file found (``_guest``) lying inside a group of more lines of
+print of other regions (within ``_EDGE`` of its median line's height), each of its lines
+standing level with a line of that group (``_LEVEL`` of the shorter height) and beside it
+(overlapping it across by no more than ``_EDGE`` of that height), is put after that group's
+lines. A group inside another whose lines stand between the host's (a boxed inset, a
+picture's caption) is left alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from ..geometry import union_all
+from ..model import Box, Line
+
+# [line heights, the guest's median line's] how far past its host's box a guest may reach,
+# and how far it may overlap a host line it stands level with, across
+_EDGE = 0.5
+# [share of the shorter height] two lines overlapping in height by more than this stand level
+_LEVEL = 0.5
+
+
+def _guest(group: Sequence[Line]) -> bool:
+    """Whether every line of a group is a horizontal line of print (wider than tall: a box
+    taller says nothing of a baseline) that an OCR engine found (its words carry their
+    engine block)."""
+    return all(not ln.vertical and ln.words[0].source_block is not None and ln.box.width > ln.box.height
+               for ln in group)
+
+
+def _median_height(group: Sequence[Line]) -> float:
+    return sorted(ln.box.height for ln in group)[len(group) // 2]
+
+
+def _of_print(group: Sequence[Line]) -> bool:
+    """Whether most lines of a group are lines of print (wider than tall)."""
+    return 2 * sum(ln.box.width > ln.box.height for ln in group) > len(group)
+
+
+def _inside(b: Box, extent: Box, edge: float) -> bool:
+    return extent.x0 - edge <= b.x0 and b.x1 <= extent.x1 + edge \
+        and extent.y0 - edge <= b.y0 and b.y1 <= extent.y1 + edge
+
+
+def _beside_a_line(ln: Line, host: Sequence[Line], edge: float) -> Line | None:
+    """The line of ``host`` that ``ln`` stands level with (``_LEVEL``) and goes on from, right
+    of its end (overlapping it across by ``edge`` at most)."""
+    b = ln.box
+    for h in host:
+        c = h.box
+        shared = min(b.y1, c.y1) - max(b.y0, c.y0)
+        if shared > _LEVEL * min(b.height, c.height) and b.x0 >= c.x1 - edge:
+            return h
+    return None
+
+
+def with_nested_after(groups: list[list[Line]]) -> list[list[Line]]:
+    """The groups, each group nested in another's lines (see the module's docstring) put
+    after that group's lines (the first such host, by top, when several hold it)."""
+    guests = [k for k, g in enumerate(groups) if _guest(g)]
+    if not guests:
+        return groups
+    boxes = [union_all(ln.box for ln in g) for g in groups]
+    hosts = sorted((k for k, g in enumerate(groups) if len(g) > 1 and _of_print(g)), key=lambda k: boxes[k].y0)
+    tops = [boxes[k].y0 for k in hosts]
+    moved: dict[int, list[tuple[int, set[int]]]] = {}
+    gone: set[int] = set()
+    for k in guests:
+        if k in moved:  # (a host already: stays where it is)
+            continue
+        g, b = groups[k], boxes[k]
+        edge = _EDGE * _median_height(g)
+        regions = {ln.words[0].source_block for ln in g}
+        for h in hosts[:bisect_right(tops, b.y0 + edge)]:
+            host = groups[h]
+            if h == k or h in gone or len(host) <= len(g) or not _inside(b, boxes[h], edge) \
+                    or any(ln.words[0].source_block in regions for ln in host):
+                continue
+            level = [_beside_a_line(ln, host, edge) for ln in g]
+            if all(level):
+                moved.setdefault(h, []).append((k, {h.words[0].source_block for h in level}))
+                gone.add(k)
+                break
+    if not moved:
+        return groups
+    return [_with_guests(g, [(groups[j], rs) for j, rs in moved.get(k, ())]) for k, g in enumerate(groups)
+            if k not in gone]
+
+
+def _with_guests(host: list[Line], guests: list[tuple[list[Line], set[int]]]) -> list[Line]:
+    """The host's lines, each guest's put after the last line of the host's regions its lines
+    stand level with: read after the region that holds them, as the engine cut it."""
+    out = list(host)
+    for guest, regions in guests:
+        last = max(k for k, ln in enumerate(out) if ln.words[0].source_block in regions)
+        out[last + 1:last + 1] = guest
+    return out
