@@ -18,7 +18,7 @@ picture's caption) is left alone.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..geometry import union_all
@@ -53,43 +53,50 @@ def _inside(b: Box, extent: Box, edge: float) -> bool:
         and extent.y0 - edge <= b.y0 and b.y1 <= extent.y1 + edge
 
 
+def _goes_on_from(b: Box, c: Box, edge: float) -> bool:
+    """Whether a line boxed ``b`` stands level with one boxed ``c`` (``_LEVEL`` of the shorter
+    height) and goes on from it, right of its end (overlapping it across by ``edge`` at most)."""
+    return min(b.y1, c.y1) - max(b.y0, c.y0) > _LEVEL * min(b.height, c.height) and b.x0 >= c.x1 - edge
+
+
 def _beside_a_line(ln: Line, host: Sequence[Line], edge: float) -> Line | None:
-    """The line of ``host`` that ``ln`` stands level with (``_LEVEL``) and goes on from, right
-    of its end (overlapping it across by ``edge`` at most)."""
-    b = ln.box
-    for h in host:
-        c = h.box
-        shared = min(b.y1, c.y1) - max(b.y0, c.y0)
-        if shared > _LEVEL * min(b.height, c.height) and b.x0 >= c.x1 - edge:
-            return h
-    return None
+    """The line of ``host`` that ``ln`` goes on from (``_goes_on_from``), if any."""
+    return next((h for h in host if _goes_on_from(ln.box, h.box, edge)), None)
 
 
 def with_nested_after(groups: list[list[Line]]) -> list[list[Line]]:
     """The groups, each group nested in another's lines (see the module's docstring) put
-    after that group's lines (the first such host, by top, when several hold it)."""
-    guests = [k for k, g in enumerate(groups) if _guest(g)]
-    if not guests:
+    after that group's lines (the first such host met, when several hold it). A host is
+    looked for only among the groups of the lines whose middles stand within a height of
+    the guest's first line (a line more than three times as tall is no line of print level
+    with it): one bisection a group, linear in the lines."""
+    if not any(_guest(g) for g in groups):  # (a PDF's page: no line an engine found)
         return groups
-    boxes = [union_all(ln.box for ln in g) for g in groups]
-    hosts = sorted((k for k, g in enumerate(groups) if len(g) > 1 and _of_print(g)), key=lambda k: boxes[k].y0)
-    tops = [boxes[k].y0 for k in hosts]
+    owner = {id(ln): k for k, g in enumerate(groups) for ln in g}
+    by_middle = sorted((ln for g in groups for ln in g), key=lambda ln: ln.box.cy)
+    middles = [ln.box.cy for ln in by_middle]
+    boxes: dict[int, Box] = {}
     moved: dict[int, list[tuple[int, set[int]]]] = {}
     gone: set[int] = set()
-    for k in guests:
-        if k in moved:  # (a host already: stays where it is)
+    for k, g in enumerate(groups):
+        if k in moved or not _guest(g):  # (a host already stays where it is)
             continue
-        g, b = groups[k], boxes[k]
+        first = g[0].box
         edge = _EDGE * _median_height(g)
         regions = {ln.words[0].source_block for ln in g}
-        for h in hosts[:bisect_right(tops, b.y0 + edge)]:
+        near = by_middle[bisect_left(middles, first.y0 - first.height):bisect_right(middles, first.y1 + first.height)]
+        for h in dict.fromkeys(owner[id(c)] for c in near if _goes_on_from(first, c.box, edge)):
             host = groups[h]
-            if h == k or h in gone or len(host) <= len(g) or not _inside(b, boxes[h], edge) \
+            if h == k or h in gone or len(host) <= len(g) or not _of_print(host) \
                     or any(ln.words[0].source_block in regions for ln in host):
                 continue
+            if k not in boxes:
+                boxes[k] = union_all(ln.box for ln in g)
+            if h not in boxes:
+                boxes[h] = union_all(ln.box for ln in host)
             level = [_beside_a_line(ln, host, edge) for ln in g]
-            if all(level):
-                moved.setdefault(h, []).append((k, {h.words[0].source_block for h in level}))
+            if _inside(boxes[k], boxes[h], edge) and all(level):
+                moved.setdefault(h, []).append((k, {u.words[0].source_block for u in level if u is not None}))
                 gone.add(k)
                 break
     if not moved:
