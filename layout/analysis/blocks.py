@@ -15,7 +15,8 @@ text), never join, but for a paragraph's short last line boxed as a region of it
 may be sized apart too (``_last_line``). A short line with the story's text begun beside it
 under the line above is a crosshead, not that line's next (``beside.py``). A line an OCR
 engine found that is left as a group of its own inside the group of its engine block's lines
-goes back among them (``strays.py``).
+goes back among them (``strays.py``); the lines of a region it boxed inside another region's
+lines, going on from their ends, follow that region's lines (``nested.py``).
 Lines of regions of a line or two each, stacked in a column at the page's leading, are read as
 one region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture

@@ -8,12 +8,15 @@ paragraph's (two regions' lines are never one line), as a group of their own who
 stand a little over the paragraph's first line: read by its top, it went before the
 paragraph, and the paragraph's first lines ran on from its last. The engine's regions say
 the pieces are text of their own, set inside the paragraph: the archives read them after it.
-So a group of lines an OCR file found (``_guest``) lying inside a group of more lines of
-print of other regions (within ``_EDGE`` of its median line's height), each of its lines
-standing level with a line of that group (``_LEVEL`` of the shorter height) and beside it
-(overlapping it across by no more than ``_EDGE`` of that height), is put after that group's
-lines. A group inside another whose lines stand between the host's (a boxed inset, a
-picture's caption) is left alone.
+So a group of lines of print an OCR file found (``_guest``) lying inside a group of more
+lines of print of other regions (within ``_EDGE`` of its median line's height), each of its
+lines standing level with a line of that group (``_LEVEL`` of the shorter height) and right
+of that line's end (overlapping it across by no more than ``_EDGE`` of that height), is put
+among that group's lines after the last line of the regions its lines go on from: read
+after the region that holds it, before whatever the group holds under that region (the next
+notice, "PIANO-FORTE."), which the roles stage may cut off under a title. A group inside
+another whose lines stand between the host's (a boxed inset, a picture's caption), or start
+left of a line level with them, is left alone.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def _guest(group: Sequence[Line]) -> bool:
 
 
 def _median_height(group: Sequence[Line]) -> float:
+    """The height of a group's median line (by height)."""
     return sorted(ln.box.height for ln in group)[len(group) // 2]
 
 
@@ -49,6 +53,7 @@ def _of_print(group: Sequence[Line]) -> bool:
 
 
 def _inside(b: Box, extent: Box, edge: float) -> bool:
+    """Whether box ``b`` lies inside ``extent``, give or take ``edge`` on every side."""
     return extent.x0 - edge <= b.x0 and b.x1 <= extent.x1 + edge \
         and extent.y0 - edge <= b.y0 and b.y1 <= extent.y1 + edge
 
