@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 
 from ..geometry import union_all
 from ..model import Box, Line
@@ -32,19 +33,22 @@ from ..model import Box, Line
 _EDGE = 0.5
 # [share of the shorter height] two lines overlapping in height by more than this stand level
 _LEVEL = 0.5
+_MIDDLE = itemgetter(0)
 
 
 def _guest(group: Sequence[Line]) -> bool:
     """Whether every line of a group is a horizontal line of print (wider than tall: a box
     taller says nothing of a baseline) that an OCR engine found (its words carry their
     engine block)."""
-    return all(not ln.vertical and ln.words[0].source_block is not None and ln.box.width > ln.box.height
-               for ln in group)
+    return all(not ln.vertical and ln.words[0].source_block is not None
+               and ln.box.x1 - ln.box.x0 > ln.box.y1 - ln.box.y0 for ln in group)
 
 
 def _median_height(group: Sequence[Line]) -> float:
     """The height of a group's median line (by height)."""
-    return sorted(ln.box.height for ln in group)[len(group) // 2]
+    if len(group) == 1:  # (most groups a guest is asked of)
+        return group[0].box.y1 - group[0].box.y0
+    return sorted(ln.box.y1 - ln.box.y0 for ln in group)[len(group) // 2]
 
 
 def _of_print(group: Sequence[Line]) -> bool:
@@ -60,8 +64,12 @@ def _inside(b: Box, extent: Box, edge: float) -> bool:
 
 def _goes_on_from(b: Box, c: Box, edge: float) -> bool:
     """Whether a line boxed ``b`` stands level with one boxed ``c`` (``_LEVEL`` of the shorter
-    height) and goes on from it, right of its end (overlapping it across by ``edge`` at most)."""
-    return min(b.y1, c.y1) - max(b.y0, c.y0) > _LEVEL * min(b.height, c.height) and b.x0 >= c.x1 - edge
+    height) and goes on from it, right of its end (overlapping it across by ``edge`` at most).
+    (Asked of every line level with a group's first line: the sides first, which most fail.)"""
+    if b.x0 < c.x1 - edge:
+        return False
+    hb, hc = b.y1 - b.y0, c.y1 - c.y0
+    return (b.y1 if b.y1 < c.y1 else c.y1) - (b.y0 if b.y0 > c.y0 else c.y0) > _LEVEL * (hb if hb < hc else hc)
 
 
 def _beside_a_line(ln: Line, host: Sequence[Line], edge: float) -> Line | None:
@@ -75,32 +83,34 @@ def with_nested_after(groups: list[list[Line]]) -> list[list[Line]]:
     looked for only among the groups of the lines whose middles stand within a height of
     the guest's first line (a line more than three times as tall is no line of print level
     with it): one bisection a group, linear in the lines."""
-    if not any(_guest(g) for g in groups):  # (a PDF's page: no line an engine found)
+    if all(g[0].words[0].source_block is None for g in groups):  # (a PDF's page: no line an engine found)
         return groups
-    owner = {id(ln): k for k, g in enumerate(groups) for ln in g}
-    by_middle = sorted((ln for g in groups for ln in g), key=lambda ln: ln.box.cy)
-    middles = [ln.box.cy for ln in by_middle]
+    spans = sorted((((ln.box.y0 + ln.box.y1) / 2, ln.box, k) for k, g in enumerate(groups) for ln in g),
+                   key=_MIDDLE)
+    middles = [cy for cy, _, _ in spans]
     boxes: dict[int, Box] = {}
     moved: dict[int, list[tuple[int, set[int]]]] = {}
     gone: set[int] = set()
     for k, g in enumerate(groups):
-        if k in moved or not _guest(g):  # (a host already stays where it is)
+        if k in moved:  # (a host already stays where it is)
             continue
         first = g[0].box
         edge = _EDGE * _median_height(g)
-        regions = {ln.words[0].source_block for ln in g}
-        near = by_middle[bisect_left(middles, first.y0 - first.height):bisect_right(middles, first.y1 + first.height)]
-        for h in dict.fromkeys(owner[id(c)] for c in near if _goes_on_from(first, c.box, edge)):
+        near = spans[bisect_left(middles, 2 * first.y0 - first.y1):bisect_right(middles, 2 * first.y1 - first.y0)]
+        hosts = [h for _, c, h in near if h != k and h not in gone and len(groups[h]) > len(g)
+                 and _goes_on_from(first, c, edge)]
+        if not hosts or not _guest(g):
+            continue
+        box, regions = union_all(ln.box for ln in g), {ln.words[0].source_block for ln in g}
+        for h in dict.fromkeys(hosts):
             host = groups[h]
-            if h == k or h in gone or len(host) <= len(g) or not _of_print(host) \
+            if h not in boxes:  # (asked first: most groups level with a guest stand beside it)
+                boxes[h] = union_all(ln.box for ln in host)
+            if not _inside(box, boxes[h], edge) or not _of_print(host) \
                     or any(ln.words[0].source_block in regions for ln in host):
                 continue
-            if k not in boxes:
-                boxes[k] = union_all(ln.box for ln in g)
-            if h not in boxes:
-                boxes[h] = union_all(ln.box for ln in host)
             level = [_beside_a_line(ln, host, edge) for ln in g]
-            if _inside(boxes[k], boxes[h], edge) and all(level):
+            if all(level):
                 moved.setdefault(h, []).append((k, {u.words[0].source_block for u in level if u is not None}))
                 gone.add(k)
                 break
