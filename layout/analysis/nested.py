@@ -11,7 +11,9 @@ the pieces are text of their own, set inside the paragraph: the archives read th
 So a group of lines of print an OCR file found (``_guest``) lying inside a group of more
 lines of print of other regions (within ``_EDGE`` of its median line's height), each of its
 lines standing level with a line of that group (``_LEVEL`` of the shorter height) and right
-of that line's end (overlapping it across by no more than ``_EDGE`` of that height), is put
+of that line's end (overlapping it across by no more than ``_EDGE`` of that height; however
+far right: a scan that lost the words between leaves the ends apart, "The pa-" 16 line
+heights right of "ing to 19", the Coloured News 1855, p. 2), is put
 among that group's lines after the last line of the regions its lines go on from: read
 after the region that holds it, before whatever the group holds under that region (the next
 notice, "PIANO-FORTE."), which the roles stage may cut off under a title. A group inside
@@ -33,7 +35,7 @@ from ..model import Box, Line
 _EDGE = 0.5
 # [share of the shorter height] two lines overlapping in height by more than this stand level
 _LEVEL = 0.5
-_MIDDLE = itemgetter(0)
+_MIDDLE = itemgetter(0)  # (of a line's middle, box and group, ``with_nested_after``)
 
 
 def _guest(group: Sequence[Line]) -> bool:
