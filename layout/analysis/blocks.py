@@ -15,7 +15,8 @@ text), never join, but for a paragraph's short last line boxed as a region of it
 may be sized apart too (``_last_line``). A short line with the story's text begun beside it
 under the line above is a crosshead, not that line's next (``beside.py``). A line an OCR
 engine found that is left as a group of its own inside the group of its engine block's lines
-goes back among them (``strays.py``).
+goes back among them (``strays.py``); the lines of a region it boxed inside another region's
+lines, going on from their ends, follow that region's lines (``nested.py``).
 Lines of regions of a line or two each, stacked in a column at the page's leading, are read as
 one region's (``Regions.stacked``): an engine that cuts finer than paragraphs. A PDF's own
 block grouping is never used: it merges columns. A line whose words pass from inside a picture
@@ -44,6 +45,7 @@ from .frames import Frames, held_under_foot
 from .hyphens import breaks_word
 from .linestyle import make_line
 from .ocrregions import OCR_LEADING, Regions, engine_order, level_in_print, same_source_block
+from .nested import with_nested_after
 from .strays import with_strays_homed
 
 # Two lines overlapping by less than this share of the narrower one are not one block.
@@ -83,7 +85,7 @@ def build_blocks(lines: Sequence[Line], figures: Sequence[Figure], rules: Sequen
     groups = _group([ln for ln in lines if not ln.vertical], lambda b: b,
                     barriers, frame, in_figures, params, centred)
     groups += _group([ln for ln in lines if ln.vertical], _turn, [], frame, in_figures, params, centred)
-    groups = with_strays_homed(groups)
+    groups = with_nested_after(with_strays_homed(groups))
     # (lines of no OCR region, a PDF's, have no engine order to keep: not asked)
     ordered = engine_order if any(ln.words[0].source_block is not None for ln in lines) else list
     return tuple(_block(ordered(g), frame[id(g[0])]) for g in groups)
