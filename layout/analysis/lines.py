@@ -38,7 +38,8 @@ from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, joined
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on, sizes_apart, walled, walled_or_in_measure
+from .rowcuts import (APART, CUT, FIGURES_GAP, NONE, WEAK, between_figures, cut_row, grid_goes_on, sizes_apart, walled,
+                      walled_or_in_measure)
 from .script import hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -266,6 +267,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
             elif gutter and (phrase_space_of_display(prev, w, gap, body) if shown else phrase_space_of_bold(
                     prev, w, gap, face)) and spanned_across(row, k, boxes, spans, i, slack, within=not shown):
                 gutter = None  # one title's phrase space over a gutter: its byline or kicker spans it
+            elif gutter and gutter.width < FIGURES_GAP * body and between_figures(
+                    spans, i, row, k, inner, u.x0, _MEASURE_NEAR * w.size, slack):
+                gutter = None  # a table's columns of figures a word space apart, down the table
             if ruled and separators.in_gap(right, b) or not in_column and prev.size != w.size and _outsized(prev, w) \
                     or (not in_column or not found) and prev.size != w.size and sizes_apart(prev, w, gap) \
                     or prev.source_block is not None and other_source_block(prev, w) or gutter and gutter.on_grid \
@@ -282,7 +286,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     gutters, spans, i, inner, u.x0, slack):
                 cuts.append(CUT)  # the grid's gutter going on, white from its end down to here
             elif not found and (gutter or gap > tight * max(min(prev.size, w.size), 1e-6) and _alone_and_apart(
-                    rows, spans, i, prev, w, right, b.x0, boxes, body, params)):
+                    rows, spans, i, prev, w, right, b.x0, boxes, body, params) and not between_figures(
+                    spans, i, row, k, right, b.x0, _MEASURE_NEAR * w.size, slack)):
                 cuts.append(WEAK if gutter else APART)
             else:
                 cuts.append(NONE)

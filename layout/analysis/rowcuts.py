@@ -44,6 +44,13 @@ _SENTENCE = 3.0
 _SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS)}][{re.escape(CLOSING_QUOTES)}']*$")
 # [em of the run's size] narrowest mean advance of a run's letters (Latin's: about half an em)
 _NARROWEST_LETTERS = 0.3
+# A figure: numerals with their points, signs and brackets (a price, a change, a volume, a
+# date), one digit at least (a PDF's run may hold a few, spaced); [rows] how many rows around must repeat a gap between cells of
+# figures (``between_figures``); [body sizes] a gutter narrower than this, a word space wide,
+# beside figures may be a table's column gap (as ``gutters._SIDE``)
+_FIGURE = re.compile(r"[\d.,:/%()+−– -]*\d[\d.,:/%()+−– -]*$")
+_TABLE_ROWS = 2
+FIGURES_GAP = 0.6
 
 
 def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
@@ -216,3 +223,33 @@ def walled_or_in_measure(stretches: Walled, in_measure: Callable[..., bool],
     """``in_measure`` of the stretch of the row from ``first`` to ``last``, true at once for a
     stretch that fills a column of the grid wall to wall (``walled``)."""
     return (id(first), id(last)) in stretches or in_measure(first, last, **kwargs)
+
+
+def between_figures(spans: list[RowSpans], i: int, row: list[Word], k: int, left: float,
+                    right: float, reach: float, slack: float) -> bool:
+    """Whether the gap from x=left to x=right after word k of row i is one between the cells of
+    a table of figures: the word after it is a figure (``_FIGURE``: numerals and their signs),
+    and at least ``_TABLE_ROWS`` rows within ``reach`` above or below repeat it, with words
+    before the gap (within ``slack``), none over it, and a figure starting right after it (no
+    further than the gap is wide). A stub column of names beside its figures ("MXSZY ·····
+    131.55130.73131.22"), the columns of figures themselves a hair apart, down a whole table:
+    neither is a line's space nor a gutter of the page, and the row is one line. Two columns
+    of text do not put a figure after the same white row after row."""
+    if not _FIGURE.match(row[k + 1].text.strip()):
+        return False
+    cy, width, found = spans[i].cy, right - left, 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= reach:
+            other = spans[j]
+            lo, end = other.around(left + slack, right - slack)
+            after = other.row[end + 1] if end + 1 < len(other.row) else None
+            if lo >= 0 and after is not None and other.boxes[id(after)].x0 <= right + width \
+                    and _FIGURE.match(after.text.strip()) and not any(
+                        other.boxes[id(w)].x1 > left + slack and other.boxes[id(w)].x0 < right - slack
+                        for w in other.row[lo + 1:end + 1]):
+                found += 1
+                if found >= _TABLE_ROWS:
+                    return True
+            j += step
+    return False
