@@ -48,12 +48,12 @@ _NARROWEST_LETTERS = 0.3
 # date), one digit at least (a PDF's run may hold a few, spaced); [rows] how many rows around
 # must repeat a gap before a figure (``between_figures``), and [em of the figure's size] how
 # far above or below they are looked for (as a full line near a row: ``lines._in_measure``);
-# [body sizes] a gutter narrower than this, a word space wide (as ``gutters._SIDE``), may be
-# the gap between two columns of a table of figures
+# [body sizes] a gutter narrower than an em of body type (a page's gutters are wider: 12 pt on
+# 6.5 pt type) may be the gap between two columns of a table of figures (2.5 or 4.1 pt there)
 _FIGURE = re.compile(r"[\d.,:/%()+−– -]*\d[\d.,:/%()+−– -]*$")
 _TABLE_ROWS = 2
 _TABLE_NEAR = 5.0
-FIGURES_GAP = 0.6
+FIGURES_GAP = 1.0
 
 
 def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
