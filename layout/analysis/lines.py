@@ -261,7 +261,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                 and prev.size <= display and w.size <= display
                 and (abs(prev.size - body) <= tolerance or abs(w.size - body) <= tolerance))
             if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
-                           or gutter.width < FIGURES_GAP * body and between_figures(spans, i, row, k, inner, u.x0, slack)):
+                           or gutter.width < FIGURES_GAP * body  # a table's two columns of figures?
+                           and between_figures(spans, i, row, k, inner, u.x0, slack, True)):
                 gutter = None
             elif gutter and shown and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?

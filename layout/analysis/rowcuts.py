@@ -229,7 +229,7 @@ def walled_or_in_measure(stretches: Walled, in_measure: Callable[..., bool],
 
 
 def between_figures(spans: list[RowSpans], i: int, row: list[Word], k: int, left: float,
-                    right: float, slack: float) -> bool:
+                    right: float, slack: float, both: bool = False) -> bool:
     """Whether the gap from x=left to x=right after word k of row i is one between the cells of
     a table of figures: the word after it is a figure (``_FIGURE``: numerals and their signs),
     and at least ``_TABLE_ROWS`` rows within ``_TABLE_NEAR`` em above or below repeat it, with
@@ -237,8 +237,10 @@ def between_figures(spans: list[RowSpans], i: int, row: list[Word], k: int, left
     further than the gap is wide). A stub column of names beside its figures ("MXSZY ·····
     131.55130.73131.22"), the columns of figures themselves a hair apart, down a whole table:
     neither is a line's space nor a gutter of the page, and the row is one line. Two columns
-    of text do not put a figure after the same white row after row."""
-    if not _FIGURE.match(row[k + 1].text.strip()):
+    of text do not put a figure after the same white row after row. With ``both``, the words
+    before the gap are figures too (two columns of figures: the lines of a column of text, set
+    a narrow gutter left of a column whose lines start with numbers, are not)."""
+    if not _FIGURE.match(row[k + 1].text.strip()) or both and not _FIGURE.match(row[k].text.strip()):
         return False
     cy, width, found, reach = spans[i].cy, right - left, 0, _TABLE_NEAR * row[k + 1].size
     for step in (-1, 1):
@@ -248,7 +250,8 @@ def between_figures(spans: list[RowSpans], i: int, row: list[Word], k: int, left
             lo, end = other.around(left + slack, right - slack)
             after = other.row[end + 1] if end + 1 < len(other.row) else None
             if lo >= 0 and after is not None and other.boxes[id(after)].x0 <= right + width \
-                    and _FIGURE.match(after.text.strip()) and not any(
+                    and _FIGURE.match(after.text.strip()) and (not both or _FIGURE.match(other.row[lo].text.strip())) \
+                    and not any(
                         other.boxes[id(w)].x1 > left + slack and other.boxes[id(w)].x0 < right - slack
                         for w in other.row[lo + 1:end + 1]):
                 found += 1
