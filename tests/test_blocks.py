@@ -121,8 +121,9 @@ def test_lines_an_ocr_file_put_in_one_block_stay_together_whatever_sizes_it_gave
 
 def test_a_table_of_many_columns_makes_one_block_per_column():
     """Thirty columns of cells, twenty rows: each line tries only the open blocks over it
-    (filed by stripes of the page), and still finds its own column's."""
-    words = [word(f"{r % 10}.{c % 10}5", 40 + 45 * c, 100 + 12 * r) for r in range(20) for c in range(30)]
+    (filed by stripes of the page), and still finds its own column's. (Cells of labels: a row
+    of figures is one line, ``rowcuts.between_figures``.)"""
+    words = [word(f"x{r % 10}.{c % 10}", 40 + 45 * c, 100 + 12 * r) for r in range(20) for c in range(30)]
     bs = blocks_of(words)
     assert [len(b.lines) for b in bs] == [20] * 30
     assert all(len({ln.box.x0 for ln in b.lines}) == 1 for b in bs)

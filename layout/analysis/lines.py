@@ -38,7 +38,8 @@ from .foundlines import ONE_COLUMN, PageWhite, found_line, found_measure, joined
 from .gutters import INDENT, Gutters
 from .linestyle import make_line
 from .rejoin import SAME_SIZE, fragments, other_lines, rejoined
-from .rowcuts import APART, CUT, NONE, WEAK, cut_row, grid_goes_on, sizes_apart, walled, walled_or_in_measure
+from .rowcuts import (APART, CUT, FIGURES_GAP, NONE, WEAK, across_grid, between_figures, cut_row, grid_goes_on,
+                      sizes_apart, walled, walled_or_in_measure)
 from .script import hanging_mark, joins_without_space
 
 # Words whose middles lie within this share of the smaller height (theirs or the row's) share
@@ -259,7 +260,9 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                 inner, u.x0, (b.y0 + b.y1) / 2, slack, hanging_mark(prev, w), found, sides=not found
                 and prev.size <= display and w.size <= display
                 and (abs(prev.size - body) <= tolerance or abs(w.size - body) <= tolerance))
-            if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))):
+            if gutter and (in_column or whole and gutter in across or found and (_speck(prev, pb) or _speck(w, b))
+                           or gutter.width < FIGURES_GAP * body  # a table's two columns of figures?
+                           and between_figures(spans, i, row, k, inner, u.x0, slack, True)):
                 gutter = None
             elif gutter and shown and word_space_of_display(prev, w, gap, body):
                 gutter = gutter.filled(right, b.x0, body)  # two headlines, each filling its columns?
@@ -282,7 +285,8 @@ def _pieces(words: list[Word], params: Params, axes: Axes, separators: VerticalR
                     gutters, spans, i, inner, u.x0, slack):
                 cuts.append(CUT)  # the grid's gutter going on, white from its end down to here
             elif not found and (gutter or gap > tight * max(min(prev.size, w.size), 1e-6) and _alone_and_apart(
-                    rows, spans, i, prev, w, right, b.x0, boxes, body, params)):
+                    rows, spans, i, prev, w, right, b.x0, boxes, body, params)
+                    and not between_figures(spans, i, row, k, right, b.x0, slack)):
                 cuts.append(WEAK if gutter else APART)
             else:
                 cuts.append(NONE)
@@ -340,22 +344,9 @@ def _in_measure(spans: list[RowSpans], i: int, first: Word, last: Word, boxes: d
             if k < e and -set_in <= a.x0 - spans[j].starts[k + 1] <= set_in \
                     and abs(spans[j].reach[e] - b.x1) <= slack and (over is None or any(
                         c.x1 > a.x0 and c.x0 < over < c.x1 for c in (boxes[id(w)] for w in spans[j].row[k + 1:e + 1]))) \
-                    and not _across_grid(spans[j].row[k + 1:e + 1], boxes, gutters, spans[j].cy, slack):
+                    and not across_grid(spans[j].row[k + 1:e + 1], boxes, gutters, spans[j].cy, slack):
                 return True
             j += step
-    return False
-
-
-def _across_grid(words: Sequence[Word], boxes: dict[int, Box], gutters: Gutters, y: float,
-                 slack: float) -> bool:
-    """Whether a gutter of the page's grid runs between two of ``words`` (sorted along their
-    row, at height y): they are lines of columns side by side, not one line."""
-    right = boxes[id(words[0])].x1
-    for w in words[1:]:
-        b = boxes[id(w)]
-        if b.x0 > right and (g := gutters.through(right, b.x0, y, slack)) is not None and g.on_grid:
-            return True
-        right = max(right, b.x1)
     return False
 
 

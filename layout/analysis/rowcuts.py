@@ -14,7 +14,7 @@ spaces stay however wide, as a full line near them would say (``lines._in_measur
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..geometry import RowSpans
 from ..model import Box, Word
@@ -44,6 +44,16 @@ _SENTENCE = 3.0
 _SENTENCE_END = re.compile(f"[{re.escape(FULL_STOPS)}][{re.escape(CLOSING_QUOTES)}']*$")
 # [em of the run's size] narrowest mean advance of a run's letters (Latin's: about half an em)
 _NARROWEST_LETTERS = 0.3
+# A figure: numerals with their points, signs and brackets (a price, a change, a volume, a
+# date), one digit at least (a PDF's run may hold a few, spaced); [rows] how many rows around
+# must repeat a gap before a figure (``between_figures``), and [em of the figure's size] how
+# far above or below they are looked for (as a full line near a row: ``lines._in_measure``);
+# [body sizes] a gutter narrower than an em of body type (a page's gutters are wider: 12 pt on
+# 6.5 pt type) may be the gap between two columns of a table of figures (2.5 or 4.1 pt there)
+_FIGURE = re.compile(r"[\d.,:/%()+−– -]*\d[\d.,:/%()+−– -]*$")
+_TABLE_ROWS = 2
+_TABLE_NEAR = 5.0
+FIGURES_GAP = 1.0
 
 
 def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
@@ -218,3 +228,49 @@ def walled_or_in_measure(stretches: Walled, in_measure: Callable[..., bool],
     """``in_measure`` of the stretch of the row from ``first`` to ``last``, true at once for a
     stretch that fills a column of the grid wall to wall (``walled``)."""
     return (id(first), id(last)) in stretches or in_measure(first, last, **kwargs)
+
+
+def between_figures(spans: list[RowSpans], i: int, row: list[Word], k: int, left: float,
+                    right: float, slack: float, both: bool = False) -> bool:
+    """Whether the gap from x=left to x=right after word k of row i is one between the cells of
+    a table of figures: the word after it is a figure (``_FIGURE``: numerals and their signs),
+    and at least ``_TABLE_ROWS`` rows within ``_TABLE_NEAR`` em above or below repeat it, with
+    words before the gap (within ``slack``), none over it, and a figure starting right after it (no
+    further than the gap is wide). A stub column of names beside its figures ("MXSZY ·····
+    131.55130.73131.22"), the columns of figures themselves a hair apart, down a whole table:
+    neither is a line's space nor a gutter of the page, and the row is one line. Two columns
+    of text do not put a figure after the same white row after row. With ``both``, the words
+    before the gap are figures too (two columns of figures: the lines of a column of text, set
+    a narrow gutter left of a column whose lines start with numbers, are not)."""
+    if not _FIGURE.match(row[k + 1].text.strip()) or both and not _FIGURE.match(row[k].text.strip()):
+        return False
+    cy, width, found, reach = spans[i].cy, right - left, 0, _TABLE_NEAR * row[k + 1].size
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(spans) and abs(spans[j].cy - cy) <= reach:
+            other = spans[j]
+            lo, end = other.around(left + slack, right - slack)
+            after = other.row[end + 1] if end + 1 < len(other.row) else None
+            if lo >= 0 and after is not None and other.boxes[id(after)].x0 <= right + width \
+                    and _FIGURE.match(after.text.strip()) and (not both or _FIGURE.match(other.row[lo].text.strip())) \
+                    and not any(
+                        other.boxes[id(w)].x1 > left + slack and other.boxes[id(w)].x0 < right - slack
+                        for w in other.row[lo + 1:end + 1]):
+                found += 1
+                if found >= _TABLE_ROWS:
+                    return True
+            j += step
+    return False
+
+
+def across_grid(words: Sequence[Word], boxes: dict[int, Box], gutters: Gutters, y: float,
+                slack: float) -> bool:
+    """Whether a gutter of the page's grid runs between two of ``words`` (sorted along their
+    row, at height y): they are lines of columns side by side, not one line."""
+    right = boxes[id(words[0])].x1
+    for w in words[1:]:
+        b = boxes[id(w)]
+        if b.x0 > right and (g := gutters.through(right, b.x0, y, slack)) is not None and g.on_grid:
+            return True
+        right = max(right, b.x1)
+    return False
