@@ -61,13 +61,15 @@ def test_a_callers_pause_is_left_as_it_is(no_collection_of_its_own):
 
 def test_a_hosts_frozen_objects_stay_frozen(no_collection_of_its_own):
     """A host that froze its objects (``gc.freeze`` before forking workers) keeps them out of
-    every collection: a kept block leaves the permanent generation as it found it."""
+    every collection: a kept block leaves the permanent generation as it found it, neither
+    emptied (unfrozen) nor added to (frozen again). Its count may fall meanwhile: a frozen
+    object freed by reference counting leaves it."""
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
         with collector_paused(kept=True):
             made = [[]]
-        assert gc.get_freeze_count() == frozen
+        assert 0 < gc.get_freeze_count() <= frozen
         assert not _in_oldest(made)
     finally:
         gc.unfreeze()
