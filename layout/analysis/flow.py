@@ -16,13 +16,13 @@ with its text going on under them in their column are quotations, read in place.
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
+from .midsentence import RUNNING_LINES, WORD, broken_off, starts_mid_sentence
 from .noise import unread_title
 from .placement import Group, Unit
 from .skew import Straight, page_drift
@@ -37,21 +37,11 @@ _INTO = 0.5
 _PAST_FOOT = 3.0
 # [body sizes] the side of the cells of the indexes by place
 _CELL = 10.0
-# [share of the wider] how much the widths of two columns of one story's text may differ
-_MEASURE = 0.1
-# [share of its block's width] how much shorter than its block a full line of running text may be
-_FULL_LINE = 0.1
-# [lines] fewest lines of running text going on at the top of a column (``continued_columns``);
-# [share of its width] how far left of that text a title may reach and head its column alone;
-# [body sizes] the least white between such a title and that text
-_RUNNING_LINES = 3
+# [share of its width] how far left of the text going on at the top of a column a title may
+# reach and head its column alone (``continued_columns``); [body sizes] the least white between
+# such a title and that text
 _BEFORE = 0.5
 _APART = 1.0
-# a word as printed: letters or digits, joined by apostrophes or hyphens, in its quotation marks and
-# punctuation ('said," he'); or a quotation mark set apart (guillemets: "naïf « surveillé », la")
-_WORD = re.compile(r"[«(\[\"“‘]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]\"”’']*|[«»“”„][,;:.!?]*")
-# a word of letters alone, joined by apostrophes or hyphens ("l'homme", "peut-être", "ar-")
-_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-?")
 # What closes a story's text where it stands: a jump line (it goes on on another page) and a
 # source credit set after it ("数据来源：该市", "Source: …"). A column ending in one of them
 # is the end of its story; the run at the top of the next column is another's.
@@ -92,7 +82,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
                 or not (low < p.box.y1 <= high and p.box.y0 >= band[0])):
             continue
         if not same_text_size(p, top, params):
-            if p.block.role == "body" and len(p.block.lines) >= _RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
+            if p.block.role == "body" and len(p.block.lines) >= RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
                 foot = p  # the lowest running text in another type
             continue
         if not any(p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
@@ -103,7 +93,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         return None  # the story ends at the foot of the column before: nothing goes on from it
     if at_top and best is not None and foot is not None and foot.box.y0 >= best.box.y1 and foot.home is not best.home:
         return None  # the column ends in another story's text, in another type: the run's is neither
-    if at_top and best is not None and not _broken_off(best, top) and _starts_mid_sentence(top):
+    if at_top and best is not None and not broken_off(best, top) and starts_mid_sentence(top):
         return _broken_over(best, top, column) or best
     return best
 
@@ -112,7 +102,7 @@ def _broken_over(end: Unit, top: Unit, column: Sequence[Unit]) -> Unit | None:
     """The story's text a run starting mid-sentence at the top of its column goes on from,
     when the foot of the column before (``end``) closes its paragraph: the lowest unit of that
     column whose text (two lines at least: a title's line is none) breaks off mid-sentence in
-    the run's measure (``_broken_off``), the lowest of its story there, another story's text
+    the run's measure (``broken_off``), the lowest of its story there, another story's text
     under it (an advertisement set into the column under the article it interrupts: Ouest-Eclair
     Caen 1924 p7, "… Nou;", two ads, "avons signalé qu'un affreux malheur" atop the next)::
 
@@ -124,7 +114,7 @@ def _broken_over(end: Unit, top: Unit, column: Sequence[Unit]) -> Unit | None:
     None when there is no such unit."""
     for p in sorted(column, key=lambda u: -u.box.y1):
         if p.box.y1 <= end.box.y1 and p.home is not end.home and p.block.role == "body" \
-                and len(p.block.lines) >= 2 and _broken_off(p, top) \
+                and len(p.block.lines) >= 2 and broken_off(p, top) \
                 and not any(q.home is p.home and q.box.y1 > p.box.y1 for q in column):
             return p
     return None
@@ -139,7 +129,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
     "morts, et par là même"): such text at the top of its column, under a headline (a
     section's name, an advertisement's title) that heads nothing there and has nothing over
     it in that column, goes on from the foot of the column before, when that is another
-    story's text broken off mid-sentence in the same measure (``_broken_off``), in the same
+    story's text broken off mid-sentence in the same measure (``broken_off``), in the same
     band of the page (``across``: the heights of the lines across it)::
 
         ══ A ═════  ══ SECTION ══       u starts mid-sentence at the top of its column
@@ -153,7 +143,7 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
     too, unless that story goes on in the run's column already.
     """
     starts = [(g, u, _tops_column(u, g, body)) for g in groups if g.header for u in g.units
-              if _starts_mid_sentence(u)]
+              if starts_mid_sentence(u)]
     starts = [(g, u, tops) for g, u, tops in starts if tops or _under_closed_text(u, g)]
     if not starts:  # most pages: no index to build
         return
@@ -173,11 +163,11 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
                                             band[1])]
         end = _column_end(top, t.y1, [p for p in near if p.home is not g], band, True, v_rules, body, params,
                           straight)
-        if end is None or end.home is None or not _broken_off(end, top):
+        if end is None or end.home is None or not broken_off(end, top):
             continue
         home = end.home
         if not tops and (any(x_overlap_ratio(u.box, t) >= SAME_COLUMN for u in home.units)
-                         or not all(map(_WORD.fullmatch, end.block.lines[-1].text.split()))):
+                         or not all(map(WORD.fullmatch, end.block.lines[-1].text.split()))):
             # the story broken off goes on in the run's column already, over it; or its last
             # line is no words (OCR's misreading of an advertisement's display type)
             continue
@@ -186,23 +176,6 @@ def continued_columns(groups: Sequence[Group], across: Sequence[float], v_rules:
         for u in column:
             u.home = home
         home.units.extend(column)
-
-
-def _starts_mid_sentence(u: Unit) -> bool:
-    """Whether u is running text (``_RUNNING_LINES`` lines at least, half of them at least
-    full: ``_FULL_LINE``) whose first word is in lower-case letters (``_LETTERS``: "l'homme"
-    too), two at least (a letter alone may be a misread mark), and whose first line reads as words
-    (``_WORD``: OCR's misreadings, "ï-e", "ïk Petit Joumaïï%f| ~", are no evidence): no
-    paragraph starts so. An advertisement's short lines under its title ("des anémiés / des
-    convalescents") are no running text."""
-    b = u.block
-    if b is None or b.role != "body" or len(b.lines) < _RUNNING_LINES:
-        return False
-    words = b.lines[0].text.split()
-    first = words[0].rstrip(",;:.\"”’") if words else ""
-    return len(first) >= 2 and first.islower() and _LETTERS.fullmatch(first) is not None \
-        and all(map(_WORD.fullmatch, words)) \
-        and 2 * sum(ln.box.width >= (1 - _FULL_LINE) * b.box.width for ln in b.lines) >= len(b.lines)
 
 
 def _tops_column(u: Unit, g: Group, body: float) -> bool:
@@ -239,16 +212,6 @@ def _under_closed_text(u: Unit, g: Group) -> bool:
     pitch = line_pitch(u.block)
     return last.block is not None and pitch is not None and b.y0 - last.box.y1 > pitch \
         and line_ends_text(last.block.lines[-1], last.box)
-
-
-def _broken_off(end: Unit, top: Unit) -> bool:
-    """Whether the text at the foot of the column before (``end``, as ``_column_end`` finds
-    it) breaks off mid-sentence for ``top`` to go on with: its last line closes no paragraph
-    (``titles.line_ends_text``) and both are set to one measure (their widths within
-    ``_MEASURE`` of the wider), as a story's columns are; an advertisement's text is not."""
-    if end.block is None or line_ends_text(end.block.lines[-1], end.box):
-        return False
-    return abs(end.box.width - top.box.width) <= _MEASURE * max(end.box.width, top.box.width)
 
 
 def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
