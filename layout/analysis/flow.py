@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
-from .midsentence import RUNNING_LINES, WORD, broken_off, starts_mid_sentence
+from .midsentence import RUNNING_LINES, WORD, broken_off, runs_across, starts_mid_sentence
 from .noise import unread_title
 from .placement import Group, Unit
 from .skew import Straight, page_drift
@@ -73,7 +73,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         ░B░░░ ░g░░░
     """
     low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + _PAST_FOOT * body)
-    best, foot, column = None, None, []  # column: the units of the column before, in the run's type
+    best, foot, column, ruled = None, None, [], []  # column: the units of the column before, in the run's type
     seen = straight or (lambda box: box)
     start = seen(top.box).x0
     for p in others:
@@ -85,10 +85,14 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
             if p.block.role == "body" and len(p.block.lines) >= RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
                 foot = p  # the lowest running text in another type
             continue
-        if not any(p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
-            column.append(p)
-            if best is None or p.box.y1 > best.box.y1:
-                best = p
+        if any(p.box.x1 - 1 <= r.cx <= top.box.x0 + 1 and y_overlap(r, top.box) > 0 for r in v_rules):
+            ruled.append(p)  # a rule between: gone on from only as the words say (``runs_across``)
+            continue
+        column.append(p)
+        if best is None or p.box.y1 > best.box.y1:
+            best = p
+    if at_top and best is None:
+        best = runs_across(ruled, top)
     if best is not None and best.block is not None and best.block.role in _CLOSING_ROLES:
         return None  # the story ends at the foot of the column before: nothing goes on from it
     if at_top and best is not None and foot is not None and foot.box.y0 >= best.box.y1 and foot.home is not best.home:
