@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
-from .midsentence import RUNNING_LINES, WORD, broken_off, runs_across, starts_mid_sentence
+from .midsentence import RUNNING_LINES, WORD, breaks_word, broken_off, runs_across, starts_mid_sentence
 from .noise import unread_title
 from .placement import Group, Unit
 from .skew import Straight, page_drift
@@ -62,8 +62,9 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     running text of another story in another type, lower down, the run goes on from neither:
     it would jump over that story (a list of coupons in 6 points heading column four, the
     coupons of column three's foot in 7, a promotion box in 6 over them: Petit Journal 1900
-    p7). On a
-    slanted scan the gutter is measured with the slant taken out (``straight``, ``skew``): a
+    p7), unless that text breaks a word the run ends (``_cut_short``); so with no text of the
+    run's type there. A rule between the columns parts them unless the words join them
+    (``midsentence.runs_across``). On a slanted scan the gutter is measured with the slant taken out (``straight``, ``skew``): a
     column drifting left down the page ends a hundred pixels left of where the next column's
     top starts, the width of a gutter more (Ouest-Eclair Caen 1924 p3)::
 
@@ -74,6 +75,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     """
     low, high = (band[0], band[1]) if at_top else (top.box.y0, bottom + _PAST_FOOT * body)
     best, foot, column, ruled = None, None, [], []  # column: the units of the column before, in the run's type
+    beside = []  # the units of the column before, in any type
     seen = straight or (lambda box: box)
     start = seen(top.box).x0
     for p in others:
@@ -81,6 +83,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         if (p.block is None or not -_INTO * body <= gap <= _GUTTER * body
                 or not (low < p.box.y1 <= high and p.box.y0 >= band[0])):
             continue
+        beside.append(p)
         if not same_text_size(p, top, params):
             if p.block.role == "body" and len(p.block.lines) >= RUNNING_LINES and (foot is None or p.box.y1 > foot.box.y1):
                 foot = p  # the lowest running text in another type
@@ -92,14 +95,24 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
         if best is None or p.box.y1 > best.box.y1:
             best = p
     if at_top and best is None:
-        best = runs_across(ruled, top)
+        best = runs_across(ruled, top) or _cut_short(top, beside)
     if best is not None and best.block is not None and best.block.role in _CLOSING_ROLES:
         return None  # the story ends at the foot of the column before: nothing goes on from it
     if at_top and best is not None and foot is not None and foot.box.y0 >= best.box.y1 and foot.home is not best.home:
-        return None  # the column ends in another story's text, in another type: the run's is neither
+        return _cut_short(top, beside)  # the column ends in another story's text, in another type
     if at_top and best is not None and not broken_off(best, top) and starts_mid_sentence(top):
         return _broken_over(best, top, column) or best
     return best
+
+
+def _cut_short(top: Unit, beside: Sequence[Unit]) -> Unit | None:
+    """The lowest unit of the column before (``beside``: its units in any type) when it breaks
+    a word at its foot (``midsentence.breaks_word``) that the run, opening mid-sentence, ends:
+    the OCR sized the two apart, but a word is not split between two stories (Petit Journal
+    1900 p4: the solutions of "DOUBLE MÉTA-GRAMME" end "… à Don-", read in 7 points, and
+    "ville Joseph Vasson …", read in 6, heads the next column). None otherwise."""
+    foot = max(beside, key=lambda p: p.box.y1, default=None)
+    return foot if foot is not None and breaks_word(foot, top) else None
 
 
 def _broken_over(end: Unit, top: Unit, column: Sequence[Unit]) -> Unit | None:
