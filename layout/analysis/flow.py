@@ -62,11 +62,12 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     running text of another story in another type, lower down, the run goes on from neither:
     it would jump over that story (a list of coupons in 6 points heading column four, the
     coupons of column three's foot in 7, a promotion box in 6 over them: Petit Journal 1900
-    p7), unless that text breaks a word the run ends (``_cut_short``); so with no text of the
-    run's type there. A rule between the columns parts them unless the words join them
-    (``midsentence.runs_across``). On a slanted scan the gutter is measured with the slant taken out (``straight``, ``skew``): a
-    column drifting left down the page ends a hundred pixels left of where the next column's
-    top starts, the width of a gutter more (Ouest-Eclair Caen 1924 p3)::
+    p7), unless that text breaks a word the run ends (``_cut_short``); so too with no text of
+    the run's type there. A rule between the columns parts them unless the words join them
+    (``midsentence.runs_across``). On a slanted scan the gutter is measured with the slant
+    taken out (``straight``, ``skew``): a column drifting left down the page ends a hundred
+    pixels left of where the next column's top starts, the width of a gutter more
+    (Ouest-Eclair Caen 1924 p3)::
 
         ░A░░░ ░g░░░          g starts its column: it goes on from the foot of the column
         ░A░░░ ░g░░░          before, story B, not from A level with its top
