@@ -338,7 +338,8 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
         if top.block is None or unread_title(top.block, body):  # a picture's or a title's run
             continue
         t = top.box
-        bottom = max(u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= SAME_COLUMN)
+        bottom = max((u.box.y1 for u in g.units if x_overlap_ratio(u.box, t) >= SAME_COLUMN),
+                     default=t.y1)  # (a zero-width top, a lone mark, shares no width even with itself)
         band = _band(t.cy, across)
         at_top = not any(band[0] <= b.y0 and b.y1 <= t.y0 + 0.5 * body and x_overlap_ratio(b, t) >= SAME_COLUMN
                          for b in map(boxes.__getitem__, box_grid.near(t.x0, band[0], t.x1, t.y0 + 0.5 * body)))
