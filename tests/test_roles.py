@@ -827,3 +827,43 @@ def test_a_full_line_whose_ocr_box_alone_is_taller_is_body_text_not_a_crosshead(
     assert roles["Die Neuesten Nachrichten aus Wien"] == "crosshead"
     roles = roles_of(ocr_page(tall("VERKOOPING VAN HUIZEN", 160, 5.0)))
     assert roles["VERKOOPING VAN HUIZEN"] == "crosshead"
+
+
+def test_a_headline_set_a_word_a_line_in_a_narrow_rail_is_a_headline():
+    """A head in a rail one column wide beside its story's columns wraps a word a line, seven
+    lines of bold 12 pt over 8.5 pt text: a headline still. Large type running to many lines
+    of several words is no headline."""
+    head = ["Council", "Extends", "Unusual", "Shelter", "amid", "Budget", "Worries"]
+    text = column(120, 60, 20, size=8.5, pitch=10, width=100) + column(240, 60, 20, size=8.5, pitch=10, width=100)
+    roles = roles_of(page(text_lines(head, 40, 60, size=12, bold=True, pitch=13.5) + text))
+    assert roles["Council"] == "headline"
+    lead = ["The council met on", "Monday to weigh the", "shelter plan, and the", "mayor said the vote",
+            "would come before the", "winter, when the cold", "sets in over the city"]
+    assert roles_of(page(text_lines(lead, 40, 60, size=12, bold=True, pitch=13.5) + text))[lead[0]] != "headline"
+
+
+def test_a_byline_wrapped_before_its_second_name_stays_one_byline():
+    """"By Helen Novak" / "and Diane Chen" in one bold block under a headline: the byline
+    wrapped, not a byline over a line of text (which would be read as a crosshead and join the
+    headline); a byline over text opening with a capital is split off it."""
+    def bylined(second):
+        return (text_lines(["District Extends Bridge Plan"], 50, 60, size=16, bold=True)
+                + text_lines(["By Helen Novak", second], 50, 80, size=8, bold=True, pitch=9)
+                + column(50, 105, 12, size=9, width=120))
+    roles = roles_of(page(bylined("and Diane Chen")))
+    assert roles["By Helen Novak"] == "byline" and "and Diane Chen" not in roles
+    assert "Diane Chen" in roles_of(page(bylined("Diane Chen")))  # split off, as before
+
+
+def test_a_full_name_a_byline_wrapped_onto_its_own_line_set_tight_is_the_byline():
+    """"By David Sato and" / "Linda Murphy" in the byline's bold type, the boxes overlapping by
+    a quarter of the size (8 pt type on 9 pt leading, boxes 11 pt tall): the name is the byline,
+    no crosshead; in another type it is not taken."""
+    def bylined(style):
+        name = [replace(w, box=replace(w.box, y0=w.box.y0 - 1.5, y1=w.box.y1 + 1.5))
+                for w in text_lines(["By David Sato and"], 50, 80, size=8, bold=True)
+                + text_lines(["Linda Murphy"], 50, 89, size=8, **style)]
+        return (text_lines(["District Extends Bridge Plan"], 50, 58, size=16, bold=True) + name
+                + column(50, 110, 12, size=9, width=120))
+    assert roles_of(page(bylined({"bold": True})))["Linda Murphy"] == "byline"
+    assert roles_of(page(bylined({"bold": True, "font": "Gothic"})))["Linda Murphy"] != "byline"

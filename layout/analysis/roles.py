@@ -74,6 +74,10 @@ _CROSSHEAD_NOT_ENDING = tuple(COMMAS + ".。")
 # Most lines of a crosshead: two lines, each wrapping once in a narrow column.
 _CROSSHEAD_LINES = 4
 _BYLINE_CHARS = 60
+# Most lines of a headline; a head set in a narrow rail beside its story's columns, a word or
+# two a line, runs longer, but has no more words than this
+_HEAD_LINES = 6
+_RAIL_HEAD_WORDS = 12
 # [lines] most lines of a title over a byline in one block; the marks that end a sentence or
 # a clause, which a title's last line does not end in
 _TITLE_LINES = 2
@@ -122,7 +126,7 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
         # Text in a box is a sidebar, never furniture.
         if banded[i] or (b.frame is None and FURNITURE.search(b.raw_text[:40])) or noise[i]:
             roles[i] = "furniture"
-        elif not illegible[i] and len(b.lines) <= 6 and (b.size >= params.headline_ratio * body
+        elif not illegible[i] and _head_length(b) and (b.size >= params.headline_ratio * body
                                     or (b.bold and b.size >= params.bold_headline_ratio * body)) \
                 and not pull_quote(b.raw_text):
             roles[i] = "headline"
@@ -147,13 +151,15 @@ def _split_pattern_lines(b: Block, body: float) -> list[Block]:
     under a title: ``_byline_under_title``), as blocks of their own; a credit over the jump
     or wrapped (``_credit_lines``) too. A "byline" in lower case whose next line goes on in
     lower case is the middle of a sentence ("… written / by Alice Whitman, / who …" at the
-    head of a column) and stays."""
+    head of a column) and stays; so does a byline whose one line under it goes on in lower
+    case: the byline wrapped ("By Helen Novak" / "and Diane Chen"), text under a byline opens
+    with a capital."""
     lines = list(b.lines)
     if len(lines) < 2:
         return [b]
     head, credit, tail = [], [], []
     if BYLINE.search(lines[0].text) and len(lines[0].text) <= _BYLINE_CHARS \
-            and not (opens_lowercase(lines[0].text) and opens_lowercase(lines[1].text)):
+            and not (opens_lowercase(lines[1].text) and (opens_lowercase(lines[0].text) or len(lines) == 2)):
         head = [lines.pop(0)]
     if len(lines) >= 2 and JUMP.search(lines[-1].text):
         tail = [lines.pop()]
@@ -165,6 +171,13 @@ def _split_pattern_lines(b: Block, body: float) -> list[Block]:
         return [b]
     return [replace(b, lines=tuple(part), box=union_all(ln.box for ln in part))
             for part in (head, lines, credit, tail) if part]
+
+
+def _head_length(b: Block) -> bool:
+    """Whether the block is short enough for a headline: ``_HEAD_LINES`` lines at most, or
+    ``_RAIL_HEAD_WORDS`` words at most however many lines they wrap to (a head in a rail one
+    column wide: "Council" / "Extends" / … / "Worries", seven lines of a word each)."""
+    return len(b.lines) <= _HEAD_LINES or len(b.raw_text.split()) <= _RAIL_HEAD_WORDS
 
 
 def _credit_lines(lines: Sequence[Line]) -> int:
@@ -342,7 +355,8 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
         reach = 2 * max(_NAMES_REACH, _WRAP_REACH) * b.size
         above = bylines[bisect_left(feet, b.box.y0 - reach):bisect_right(feet, b.box.y0 + reach)]
         names = all(AUTHOR_NAME.match(t) or HAN_NAMES.match(t) for t in texts) \
-            and any(_touching(y, b, _NAMES_REACH * b.size) for y in above)
+            and any(_touching(y, b, (_WRAP_REACH if same_style(y, b, params) else _NAMES_REACH) * b.size)
+                    for y in above)
         surname = len(texts) == 1 and SURNAME.match(texts[0]) \
             and any(_touching(y, b, _WRAP_REACH * b.size) and same_style(y, b, params) for y in above)
         if names or surname:  # a surname wrapped alone: in the byline's type, set as tight as it
