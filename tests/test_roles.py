@@ -840,6 +840,9 @@ def test_a_headline_set_a_word_a_line_in_a_narrow_rail_is_a_headline():
     lead = ["The council met on", "Monday to weigh the", "shelter plan, and the", "mayor said the vote",
             "would come before the", "winter, when the cold", "sets in over the city"]
     assert roles_of(page(text_lines(lead, 40, 60, size=12, bold=True, pitch=13.5) + text))[lead[0]] != "headline"
+    cjk = ["市议会周一审议了避", "寒所延期的计划，市", "长表示将在入冬之前", "完成表决，届时寒潮",
+           "将笼罩全城，各区都", "要做好准备工作，确", "保居民安全过冬无忧"]  # one "word" a line, ten characters
+    assert roles_of(page(text_lines(cjk, 40, 60, size=12, bold=True, pitch=13.5) + text))[cjk[0]] != "headline"
 
 
 def test_a_byline_wrapped_before_its_second_name_stays_one_byline():

@@ -49,7 +49,7 @@ from .openings import join_openings, with_drop_caps
 from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP, SURNAME, in_capitals,
                        opens_lowercase, pull_quote)
 from .pieces import join_spanned_pieces
-from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS
+from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS, is_cjk
 from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
@@ -176,8 +176,11 @@ def _split_pattern_lines(b: Block, body: float) -> list[Block]:
 def _head_length(b: Block) -> bool:
     """Whether the block is short enough for a headline: ``_HEAD_LINES`` lines at most, or
     ``_RAIL_HEAD_WORDS`` words at most however many lines they wrap to (a head in a rail one
-    column wide: "Council" / "Extends" / … / "Worries", seven lines of a word each)."""
-    return len(b.lines) <= _HEAD_LINES or len(b.raw_text.split()) <= _RAIL_HEAD_WORDS
+    column wide: "Council" / "Extends" / … / "Worries", seven lines of a word each). A CJK
+    character counts as a word: a run of them is no one word (a lead set large and bold in
+    Chinese, ten lines of ten characters, is no headline)."""
+    return len(b.lines) <= _HEAD_LINES or sum(
+        max(1, sum(map(is_cjk, w))) for w in b.raw_text.split()) <= _RAIL_HEAD_WORDS
 
 
 def _credit_lines(lines: Sequence[Line]) -> int:
