@@ -93,9 +93,10 @@ PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on t
                             "unseen on seeds 151 and 153 (groff's pages only), then opened and "
                             "tuned on; its pages of this seed were never opened; Scribus's (from "
                             "stop 36 on) were scored unseen on seeds 161 and 163 (Scribus's "
-                            "pages only), then opened and tuned on; seeds 147 to 201 were each "
+                            "pages only), then opened and tuned on; seeds 147 to 195 and 201 were each "
                             "scored on the code of its day before its pages were opened, then "
-                            "tuned on; Scribus's pages of this seed were never opened"),
+                            "tuned on; seed 197 (stop 44) was scored once, at the stop's end, its "
+                            "pages never opened; Scribus's pages of this seed were never opened"),
                   "f": (99, "held out: its pages never opened while developing; once (stop 25) "
                             "its truth files were read by mistake, for a count of the spaces "
                             "between CJK and Latin text over all seeds; no rule was chosen from "
