@@ -247,6 +247,19 @@ def test_the_end_of_a_chinese_name_a_byline_wrapped_onto_its_own_line_is_the_byl
     assert roles_of(page(words))["燕"] == "byline"
 
 
+def test_the_names_a_byline_wrapped_with_no_space_between_them_are_the_byline():
+    """"本报通讯员周俊杰周" / "佳怡马晓东" centred in a narrow column, the names set with no space
+    between them: the wrapped line, in the byline's type and narrower than its line, is no
+    title (it headed a story of its own, taking the text under it from its headline)."""
+    def bylined(wrap, x):
+        return (text_lines(["城市更新提速"], 50, 60, size=16, bold=True)
+                + text_lines(["本报通讯员周俊杰周"], 50, 80, size=8.5) + text_lines([wrap], x, 91, size=8.5)
+                + text_lines(["据了解该市推进文化"] * 12, 50, 104, size=9))
+    assert roles_of(page(bylined("佳怡马晓东", 65)))["佳怡马晓东"] == "byline"
+    wide = "佳怡马晓东佳怡马晓东"  # wider than the byline's line: it did not wrap from it
+    assert roles_of(page(bylined(wide, 40))).get(wide) != "byline"
+
+
 def test_a_sentence_starting_with_de_or_by_is_no_byline():
     """"De zitting van de Kamer…" (Dutch), "By the end of May…": the first line of a paragraph.
     A byline names somebody: a capital or "our" follows the particle."""

@@ -1605,3 +1605,24 @@ def test_a_crosshead_atop_the_last_column_of_a_story_headed_beside_its_text_is_i
         host, title, right = groups = setup(**kw)
         subheads.absorb_inset_heads(groups, 8.0)
         assert title.header and len(title.units) == 1 and len(host.units) == 3
+
+
+def test_a_frame_right_under_a_storys_deck_is_that_storys_though_a_side_title_is_nearer():
+    """A story's headline (foot at 170) and its deck placed under it (foot at 186, over 30 pt
+    of the frame only: not the unit right above it in its column), a frame in the story's
+    first column 6 pt under the deck (192); a narrow title of the column left of it,
+    level with the frame and no text right under it (a side title), ends 16 pt left of the
+    frame: nearer than the headline (22 pt over it), farther than the deck. The frame is the
+    story's over it (holdout_109_09_zh: the sidebar "记者手记" and the text under it went to the
+    story left of them). Without the deck, the nearer side title takes it."""
+    def block(box: Box, role: str, size: float = 10) -> Block:
+        return Block((Line((), box, "text", size, False, False),), box, size, False, False, role=role)
+    for with_deck in (True, False):
+        above = Group([block(Box(140, 150, 410, 170), "headline", 20)])
+        beside = Group([block(Box(50, 186, 114, 253), "headline", 16)])
+        placer = Placer([above, beside], [], [], 10, P)
+        if with_deck:
+            deck = Box(210, 175, 400, 186)
+            placer.place(Unit(deck, block=block(deck, "deck", 11)), above)
+        frame = Box(130, 192, 240, 262)
+        assert (placer.home(Unit(frame, framed=[block(Box(135, 196, 235, 258), "body")])) is above) is with_deck

@@ -1,6 +1,6 @@
 """The white space followed down the page (``whitespace.white_strips``), on hand-made boxes."""
 
-from layout.analysis.gutters import find_gutters
+from layout.analysis.gutters import DENSE, find_gutters
 from layout.analysis.stripmeasure import LARGE
 from layout.analysis.whitespace import _free, white_strips
 from layout.model import Box
@@ -150,3 +150,17 @@ def test_a_gutter_ends_where_the_column_beside_it_empties_under_a_title():
     boxes = _column(50, 150, 100, 34) + _column(160, 230, 100, 9) + _column(240, 340, 100, 34)
     gutters = find_gutters(boxes, 10).strips
     assert any((g.x0, g.x1) == (230, 240) and g.long and g.y1 < 300 for g in gutters)
+
+
+def test_a_gutter_between_two_stories_is_dense_though_it_runs_up_between_their_headlines():
+    """Two stories side by side under a rule: a two-line headline each (48 pt high, large
+    type), the left one ending 40 pt (over ``_NEAR``) left of the gutter (220..228), a byline
+    each, then the left story's three lines and the right one's nine. The gutter is white from
+    the rule down, between the headlines too; the left headline, standing off it, lines it
+    with nothing: that height is left out of its density, and the gutter is dense down its
+    columns (it was 0.39, under ``DENSE``: reportlab_s201_03_zh, lines either side of it one)."""
+    boxes = [Box(50, 80, 400, 82), Box(60, 86, 180, 134), Box(238, 86, 380, 134)]
+    boxes += [Box(110, 136, 200, 145), Box(250, 136, 330, 145)]
+    boxes += _column(100, 220, 148, 3) + _column(228, 350, 148, 9)
+    (gutter,) = [s for s in white_strips(boxes, 10) if (s.x0, s.x1) == (220, 228)]
+    assert gutter.y0 < 100 and gutter.dense >= DENSE

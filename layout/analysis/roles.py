@@ -361,8 +361,10 @@ def _name_header_stacks(blocks: Sequence[Block], roles: list[Role], body: float,
             and any(_touching(y, b, (_WRAP_REACH if same_style(y, b, params) else _NAMES_REACH) * b.size)
                     for y in above)
         surname = len(texts) == 1 and SURNAME.match(texts[0]) \
-            and any(_touching(y, b, _WRAP_REACH * b.size) and same_style(y, b, params) for y in above)
-        if names or surname:  # a surname wrapped alone: in the byline's type, set as tight as it
+            and any(_touching(y, b, _WRAP_REACH * b.size) and same_style(y, b, params)
+                    and b.box.width <= y.box.width for y in above)
+        if names or surname:  # a surname wrapped alone: in the byline's type, set as tight as it,
+            # and no wider than the line it wrapped from (else the byline would not have wrapped)
             roles[j] = "byline"
 
 

@@ -75,7 +75,8 @@ class Strip:
     """White space from ``y0`` down to ``y1``, its core between ``x0`` and ``x1``.
 
     ``aligned``: the share of the words beside it (on its better side) that start or end at
-    one edge; ``dense``: the share of its height with a box beside it, and ``lines``: how many
+    one edge; ``dense``: the share of its height with a box beside it (but where a headline
+    stands off it: ``_strip``), and ``lines``: how many
     boxes stand beside it (both on its poorer side). ``on_grid``: a gutter is long, or goes on
     from a long one; not so one taken for the aligned edges beside it alone; ``long``: it is
     long itself, a column's side all the way down. ``run``: the
@@ -229,15 +230,26 @@ def _holding_middle(slices: Sequence[Free]) -> list[Free]:
 
 def _strip(slices: Sequence[Free], y0: float, y1: float, body: float,
            run: tuple[int, float], core: tuple[float, float]) -> Strip:
-    """A strip over ``slices`` with its ``core``, with the boxes that stand beside the core."""
+    """A strip over ``slices`` with its ``core``, with the boxes that stand beside the core.
+
+    A side's density is measured down the height where no headline stands off the strip on
+    that side: a gutter between two stories' columns runs on up through the white between
+    their headlines, set off it (``_NEAR``), and lined by no text there it was too
+    sparse to be a gutter; the lines either side of it were read as one (reportlab_s201_03_zh,
+    "文旅部门围绕医疗卫生、社" + "“畅通污水管网，深化防汛": two stories side by side)."""
     x0, x1 = core
     near = _NEAR * body
     lefts = {f[2][0]: f[2] for f in slices if x0 - f[5] <= near}  # (-inf, inf at the margin)
     rights = {f[3][0]: f[3] for f in slices if f[6] - x1 <= near}
     lines = min(len(lefts), len(rights))
+    # on each side, the height beside which large type stands off the strip (farther than
+    # ``_NEAR``) says nothing of how densely text lines it: left out of that side's density
+    large, step = LARGE * body, (y1 - y0) / len(slices)
+    off_left = step * sum(f[2] is not None and f[2][2] > large and x0 - f[5] > near for f in slices)
+    off_right = step * sum(f[3] is not None and f[3][2] > large and f[6] - x1 > near for f in slices)
     return Strip(x0, x1, y0, y1,
                  max(_alignment(lefts.values(), body), _alignment(rights.values(), body)),
-                 min(_density(lefts.values(), y1 - y0), _density(rights.values(), y1 - y0)),
+                 min(_density(lefts.values(), y1 - y0 - off_left), _density(rights.values(), y1 - y0 - off_right)),
                  lines, run=run, wanders=lines <= RIVER_LINES and any(
                      f[1] <= x0 or f[0] >= x1 for f in slices if f[7]))
 
