@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layout.analysis.blocks import build_blocks
-from layout.analysis.lines import build_lines
-from layout.analysis.roles import assign_roles, body_size
-from layout.params import Params
-from layout.sources import open_source
+from altopage import WORDS as _WORDS
+from altopage import P, alto_blocks
+from altopage import text_block as _block
 
-P = Params()
-_WORDS = ["the", "harbour", "board", "met", "on", "monday", "and", "voted"]
+from layout.analysis.roles import assign_roles, body_size
+from layout.sources import open_source
 
 
 def _line(x: int, y: int, n: int, style: str, height: int = 40) -> str:
@@ -28,23 +26,14 @@ def _line(x: int, y: int, n: int, style: str, height: int = 40) -> str:
     return f'<TextLine HPOS="{x}" VPOS="{y}" WIDTH="{left - 16 - x}" HEIGHT="{height}">{"".join(strings)}</TextLine>'
 
 
-def _block(lines: list[str], ident: str) -> str:
-    return f'<TextBlock ID="{ident}">{"".join(lines)}</TextBlock>'
+_STYLES = ('<TextStyle ID="R" FONTSIZE="10"/><TextStyle ID="B" FONTSIZE="10" FONTSTYLE="bold"/>'
+           '<TextStyle ID="S" FONTSIZE="9"/><TextStyle ID="T" FONTSIZE="8"/>'
+           '<TextStyle ID="H" FONTSIZE="11" FONTSTYLE="bold"/>')
 
 
 def _page(tmp_path: Path, blocks: list[str]) -> list:
     """The blocks the stage builds from an ALTO page holding ``blocks``."""
-    path = tmp_path / "page.xml"
-    path.write_text(
-        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
-        '<TextStyle ID="R" FONTSIZE="10"/><TextStyle ID="B" FONTSIZE="10" FONTSTYLE="bold"/>'
-        '<TextStyle ID="S" FONTSIZE="9"/><TextStyle ID="T" FONTSIZE="8"/>'
-        '<TextStyle ID="H" FONTSIZE="11" FONTSTYLE="bold"/>'
-        '</Styles><Layout><Page WIDTH="2400" HEIGHT="1400" PHYSICAL_IMG_NR="1"><PrintSpace>'
-        f'{"".join(blocks)}</PrintSpace></Page></Layout></alto>', encoding="utf-8")
-    page = open_source(path).page(1)
-    lines = build_lines(page.words, page.rules, P, tuple(f.box for f in page.figures))
-    return list(build_blocks(lines, page.figures, page.rules, page.frames, P))
+    return alto_blocks(tmp_path, blocks, _STYLES, width=2400)
 
 
 def _column(x: int, styles: list[str]) -> list[str]:

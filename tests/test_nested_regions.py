@@ -4,15 +4,9 @@ that paragraph's region; a region whose lines stand between the host's lines is 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from layout.analysis.blocks import build_blocks
-from layout.analysis.lines import build_lines
-from layout.params import Params
-from layout.sources import open_source
-
-P = Params()
-_WORDS = ["the", "harbour", "board", "met", "on", "monday", "and", "voted"]
+from altopage import WORDS as _WORDS
+from altopage import alto_blocks as _blocks
+from altopage import text_block as _block
 
 
 def _line(x: int, y: int, words: list[str]) -> str:
@@ -23,22 +17,6 @@ def _line(x: int, y: int, words: list[str]) -> str:
                        f'HEIGHT="40" STYLEREFS="R"/>')
         left += 24 * len(word) + 16
     return f'<TextLine HPOS="{x}" VPOS="{y}" WIDTH="{left - 16 - x}" HEIGHT="40">{"".join(strings)}</TextLine>'
-
-
-def _block(lines: list[str], ident: str) -> str:
-    return f'<TextBlock ID="{ident}">{"".join(lines)}</TextBlock>'
-
-
-def _blocks(tmp_path: Path, regions: list[str]) -> list:
-    path = tmp_path / "page.xml"
-    path.write_text(
-        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#"><Styles>'
-        '<TextStyle ID="R" FONTSIZE="10"/></Styles><Layout>'
-        '<Page WIDTH="1200" HEIGHT="1400" PHYSICAL_IMG_NR="1"><PrintSpace>'
-        f'{"".join(regions)}</PrintSpace></Page></Layout></alto>', encoding="utf-8")
-    page = open_source(path).page(1)
-    lines = build_lines(page.words, page.rules, P, tuple(f.box for f in page.figures))
-    return list(build_blocks(lines, page.figures, page.rules, page.frames, P))
 
 
 def _host(short: int) -> list[str]:
