@@ -126,9 +126,9 @@ def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
         # Text in a box is a sidebar, never furniture.
         if banded[i] or (b.frame is None and FURNITURE.search(b.raw_text[:40])) or noise[i]:
             roles[i] = "furniture"
-        elif not illegible[i] and _head_length(b) and (b.size >= params.headline_ratio * body
-                                    or (b.bold and b.size >= params.bold_headline_ratio * body)) \
-                and not pull_quote(b.raw_text):
+        elif not illegible[i] and (b.size >= params.headline_ratio * body
+                                   or (b.bold and b.size >= params.bold_headline_ratio * body)) \
+                and _head_length(b) and not pull_quote(b.raw_text):  # (the size first: few pass it)
             roles[i] = "headline"
     blocks, roles, illegible = join_spanned_pieces(blocks, roles, illegible, body)
     name_nameplate(blocks, roles, page, body)
