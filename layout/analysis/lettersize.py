@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from statistics import median
 
-from ..geometry import x_overlap
+from ..geometry import Grid, x_overlap
 from ..model import Block, Line
 from .captions import LARGER
 
@@ -43,6 +43,8 @@ _LETTER_SLACK = 1.1
 # consecutive lines touch or overlap: the NZZ's stand -3 to 1 px apart at a 38 px body)
 _FULL = 0.9
 _LEADING_GAP = 0.5
+# [body sizes] the side of the cells the running text is filed in by place
+_CELL = 10.0
 
 
 def letter_width(line: Line) -> float:
@@ -70,7 +72,12 @@ def at_letter_size(blocks: Sequence[Block], body: float) -> list[Block]:
     letter = body_letter_width(blocks, body) if asked else None  # (a PDF's blocks all name a face)
     if letter is None:
         return list(blocks)
-    resized = {id(b) for b in asked if _body_letters(b, letter) and _in_measure(b, blocks, body)}
+    lettered = [b for b in asked if _body_letters(b, letter)]
+    if not lettered:
+        return list(blocks)
+    running = [o for o in blocks if len(o.lines) >= 2 and abs(o.size - body) <= _BODY_SHARE * body]
+    filed = Grid([o.box for o in running], _CELL * body)  # (each block asks the text near it only)
+    resized = {id(b) for b in lettered if _in_measure(b, running, filed, body)}
     return [replace(b, size=body) if id(b) in resized else b for b in blocks]
 
 
@@ -81,10 +88,11 @@ def _body_letters(b: Block, letter: float) -> bool:
                for ln in b.lines)
 
 
-def _in_measure(b: Block, blocks: Sequence[Block], body: float) -> bool:
-    """Whether ``b`` fills (``_FULL``) the measure of a block of two lines or more at the body
-    size (``_BODY_SHARE``) right over or under it, at that text's leading (``_LEADING_GAP``)."""
-    return any(o is not b and len(o.lines) >= 2 and abs(o.size - body) <= _BODY_SHARE * body
-               and max(o.box.y0 - b.box.y1, b.box.y0 - o.box.y1) <= _LEADING_GAP * body
+def _in_measure(b: Block, running: Sequence[Block], filed: Grid, body: float) -> bool:
+    """Whether ``b`` fills (``_FULL``) the measure of a block of ``running`` text (two lines or
+    more at the body size, ``_BODY_SHARE``; ``filed``: their boxes by place) right over or
+    under it, at that text's leading (``_LEADING_GAP``)."""
+    gap = _LEADING_GAP * body
+    return any(o is not b and max(o.box.y0 - b.box.y1, b.box.y0 - o.box.y1) <= gap
                and x_overlap(o.box, b.box) >= _FULL * o.box.width and b.box.width >= _FULL * o.box.width
-               for o in blocks)
+               for o in (running[k] for k in filed.near(b.box.x0, b.box.y0 - gap, b.box.x1, b.box.y1 + gap)))
