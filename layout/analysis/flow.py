@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
-from .midsentence import RUNNING_LINES, WORD, breaks_word, broken_off, runs_across, starts_mid_sentence
+from .midsentence import RUNNING_LINES, WORD, broken_off, runs_across, starts_mid_sentence, word_broken_for
 from .noise import unread_title
 from .placement import Group, Unit
 from .skew import Straight, page_drift
@@ -108,12 +108,12 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
 
 def _cut_short(top: Unit, beside: Sequence[Unit]) -> Unit | None:
     """The lowest unit of the column before (``beside``: its units in any type) when it breaks
-    a word at its foot (``midsentence.breaks_word``) that the run, opening mid-sentence, ends:
+    a word at its foot (``midsentence.word_broken_for``) that the run, opening mid-sentence, ends:
     the OCR sized the two apart, but a word is not split between two stories (Petit Journal
     1900 p4: the solutions of "DOUBLE MÉTA-GRAMME" end "… à Don-", read in 7 points, and
     "ville Joseph Vasson …", read in 6, heads the next column). None otherwise."""
     foot = max(beside, key=lambda p: p.box.y1, default=None)
-    return foot if foot is not None and breaks_word(foot, top) else None
+    return foot if foot is not None and word_broken_for(foot, top) else None
 
 
 def _broken_over(end: Unit, top: Unit, column: Sequence[Unit]) -> Unit | None:

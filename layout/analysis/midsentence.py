@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .hyphens import breaks_word
 from .placement import Unit
 from .titles import line_ends_text
 from .typematch import line_pitch
@@ -32,8 +33,6 @@ READ_ACROSS = 0.75
 # a word as printed: letters or digits, joined by apostrophes or hyphens, in its quotation marks and
 # punctuation ('said," he'); or a quotation mark set apart (guillemets: "naïf « surveillé », la")
 WORD = re.compile(r"[«(\[\"“‘]?[^\W_]+(?:['’-][^\W_]+)*-?[,;:.!?»)\]\"”’']*|[«»“”„][,;:.!?]*")
-# the first part of a word broken off at a line's end: letters and a hyphen ("Don-", "Li-")
-HYPHENATED = re.compile(r"[^\W\d_]+[-¬]")
 # a word of letters alone, joined by apostrophes or hyphens ("l'homme", "peut-être", "ar-")
 LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*-?")
 
@@ -93,12 +92,11 @@ def runs_across(column: Sequence[Unit], top: Unit) -> Unit | None:
     return lowest[0]
 
 
-def breaks_word(end: Unit, top: Unit) -> bool:
-    """Whether ``end``'s last line breaks a word off with a hyphen ("à Don-") for ``top``, set
-    to the same measure (``broken_off``) and opening mid-sentence (``starts_mid_sentence``), to
-    end ("ville"): running text, two lines at least, whatever type each was read in."""
+def word_broken_for(end: Unit, top: Unit) -> bool:
+    """Whether ``end``'s last line breaks a word off with a hyphen (``hyphens.breaks_word``: "à
+    Don-") for ``top``, set to the same measure (``broken_off``) and opening mid-sentence
+    (``starts_mid_sentence``), to end ("ville"): running text, two lines at least, whatever
+    type each was read in."""
     if end.block is None or end.block.role != "body" or len(end.block.lines) < 2:
         return False
-    words = end.block.lines[-1].text.split()
-    return bool(words) and HYPHENATED.fullmatch(words[-1]) is not None and broken_off(end, top) \
-        and starts_mid_sentence(top)
+    return breaks_word(end.block.lines[-1].text) and broken_off(end, top) and starts_mid_sentence(top)
