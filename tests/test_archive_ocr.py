@@ -10,7 +10,8 @@ from layout.model import Box, Word
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from archive import column_major  # noqa: E402  (bench modules, need the sys.path above)
+# bench modules, which need the sys.path above
+from archive import Result, column_major, column_order  # noqa: E402
 from archive_ocr import ocr_lines  # noqa: E402
 
 
@@ -28,3 +29,17 @@ def test_ocr_lines_are_its_words_by_line_and_read_column_by_column():
     assert [text for text, _ in lines] == ["top right", "top left", "under right", "under left"]
     assert lines[0][1] == (500, 100, 180, 20)
     assert column_major(lines, 700) == ["top left", "under left", "top right", "under right"]
+
+
+def test_column_order_is_not_known_where_the_column_reading_finds_too_little():
+    """An issue's column-major order says whether its truth reads in column order only where
+    that reading finds most chunks: at .495 coverage (BL's Coloured News, whose truth follows
+    the engine's zones in file order) its order of 1.000 is not known, at .99 it counts."""
+
+    def issue(coverage, order):
+        means = {"column-major": {"coverage": coverage, "order": order}}
+        return Result(means=means, broken=None, pages=4, textless=0)
+
+    assert column_order(issue(0.495, 1.0)) is None
+    assert column_order(issue(0.99, 0.58)) == 0.58
+    assert column_order(issue(None, None)) is None
