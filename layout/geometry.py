@@ -174,23 +174,22 @@ class Stripes:
         range too: ``accept`` must turn away those that do not meet it, as callers' tests of
         overlap do."""
         best: tuple[float, int] | None = None
-        for s in range(self._stripe(x0), self._stripe(x1) + 1):
-            items = self._stripes.get(s)
+        stripes, width, floor = self._stripes, self._width, math.floor  # (_stripe, written out: hot)
+        bound = (limit, -math.inf) if strict else (limit, math.inf)
+        for s in range(floor(x0 / width), floor(x1 / width) + 1):
+            items = stripes.get(s)
             if not items:
                 continue
-            k = bisect_left(items, (limit, -math.inf)) if strict else bisect_right(items, (limit, math.inf))
-            for key, neg in _descending(items, k):
+            k = bisect_left(items, bound) if strict else bisect_right(items, bound)
+            while k:  # downwards from the limit, nearest first
+                k -= 1
+                key, neg = items[k]
                 if best is not None and (key < best[0] or key == best[0] and -neg >= best[1]):
                     break
                 if accept(-neg):
                     best = (key, -neg)
                     break
         return best
-
-
-def _descending(items: list[tuple[float, int]], end: int) -> Iterator[tuple[float, int]]:
-    for k in range(end - 1, -1, -1):
-        yield items[k]
 
 
 class Grid:
