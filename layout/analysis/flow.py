@@ -249,6 +249,15 @@ def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
     return best
 
 
+def _closed_over(t: Box, units: Sequence[Unit], grid: Grid, body: float) -> bool:
+    """Whether a jump line or credit (``CLOSING_ROLES``) stands right over box t in its column,
+    within ``CLOSED_UNDER`` body sizes: the story over t ended there, and a run starting under
+    it in the first column opens no story beside it (``_wrapped``: that is for a run under a
+    picture). It may still go on from the column before it, by the column flow."""
+    return any(u.block is not None and u.block.role in CLOSING_ROLES and stands_under(t, u.box, CLOSED_UNDER * body)
+               for u in map(units.__getitem__, grid.near(t.x0, t.y0 - CLOSED_UNDER * body, t.x1, t.y0)))
+
+
 def _text_left(top: Unit, units: Sequence[Unit], grid: Grid, others: Callable[[Unit], bool],
                reach: float, body: float) -> bool:
     """Whether text (a unit ``others`` takes) stands level with the top of a run and left of it
@@ -308,8 +317,9 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     placed, this pass, left to right, lets each follow the column flow (``_column_end``).
     Notes follow notes (footnotes run on from column to column under their story), stories
     follow stories; a run headed by a title the OCR could not read (``noise.unread_title``)
-    stays a story, and so does a run under a jump line or credit in its column: the story over
-    it ended there (``bands.closing_cuts`` keeps the headline over the column from taking it).
+    stays a story, and a run in the first column right under a jump line or credit opens no
+    story beside it (``_closed_over``; ``bands.closing_cuts`` keeps the headline over the
+    column from taking it).
     ``across``: the heights of the lines across the page (``separators``);
     ``straight``: the scan's slant taken out (``skew``), for the gutters.
     """
@@ -362,15 +372,13 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
 
         others = sorted(filter(kin, map(units.__getitem__, near)), key=lambda u: order[id(u)])
         over = g.over  # a body block in another size (else the run would have joined it)
-        if any(u.block is not None and u.block.role in CLOSING_ROLES and stands_under(t, u.box, CLOSED_UNDER * body)
-               for u in map(units.__getitem__, unit_grid.near(t.x0, t.y0 - CLOSED_UNDER * body, t.x1, t.y0))):
-            continue  # under a jump line or credit: the story over it ended, this one starts
         if not at_top and not is_note and over is not None and id(over.home) not in notes \
                 and top.block.size < over.block.size:
             end = over  # the column goes on down in smaller type (a quotation, a list)
         else:
             end = _column_end(top, bottom, others, band, at_top, v_rules, body, params, straight)
-        if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + _GUTTER * body, body):
+        if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + _GUTTER * body, body) \
+                and not _closed_over(t, units, unit_grid, body):
             end = _wrapped(top, others, body)
         home = end.home if end is not None else None
         if home is None or home is g:
