@@ -198,6 +198,22 @@ def test_a_column_ending_in_a_jump_line_or_a_source_credit_ends_its_story():
         assert story_of(layout, closing) == story_of(layout, "Alpha")
 
 
+def test_text_under_a_jump_line_in_its_column_starts_a_story_of_its_own():
+    #  ══ A ═══  ══ B ═══    A's text ends in a jump line halfway down column 1; the text under
+    #  ░A░░░░░░  ░B░░░░░░    it (its title read as running text by the OCR) is neither A's, whose
+    #  Continued ░B░░░░░░    headline is over the column, nor B's, level with it on its right
+    #            ░B░░░░░░
+    #  ░g░░░░░░  ░B░░░░░░
+    for closing in ("Continued on page 5", "Source: the county"):
+        words = (text_lines(["First Story"], 50, 100, size=16) + marked(column(50, 120, 12), "Alpha")
+                 + text_lines([closing], 50, 266) + marked(column(50, 300, 10, start=40), "Golf")
+                 + text_lines(["Second Story"], 170, 100, size=16)
+                 + marked(column(170, 120, 25, start=80), "Bravo"))
+        layout = analyse_page(page(words))
+        assert story_of(layout, closing) == story_of(layout, "Alpha"), closing
+        assert story_of(layout, "Golf") not in (story_of(layout, "Alpha"), story_of(layout, "Bravo")), closing
+
+
 def test_headless_text_under_a_picture_continues_the_story_level_with_it():
     #  ══ A ═══   ▓▓▓▓▓      g starts under a picture, not at the top of its column: it goes on
     #  ░A░░░      ▓▓▓▓▓      from the story ending level with it (A), not from B, which carries

@@ -11,8 +11,8 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from ..geometry import Grid, x_overlap
-from ..model import Box, Rule
+from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio
+from ..model import Block, Box, Rule
 from .placement import Group, Unit
 from .titles import line_ends_text
 
@@ -36,6 +36,16 @@ _HEAD_OWN = 1.5
 # [body sizes] how near the white over a figure a story's columns end, and their text goes on
 # under it, for them to run on under it (``_run_on_under``): a line or two
 _RUN_ON = 2.0
+# What closes a story's text where it stands: a jump line (it goes on on another page) and a
+# source credit set after it ("数据来源：该市", "Source: …"): ``flow`` and ``closing_cuts``
+CLOSING_ROLES = ("jump", "credit")
+# [body sizes] how far under the running text of its column a closing line may stand and close
+# it (``closing_cuts``): a blank line and a bit
+_CLOSE_UNDER = 1.5
+# [body sizes] how far under a closing line the text it closes off from its story may start:
+# the next story's head keeps a few lines of white over it (as far as ``Placer.placed_above``
+# looks for the unit right above another)
+CLOSED_UNDER = 4.0
 
 
 def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
@@ -216,3 +226,27 @@ def _left_spreads(units: Sequence[Unit]) -> list[float]:
             low, high = min(low, u.box.x0), max(high, u.box.x0)
         spreads.append(high - low if high >= low else 0.0)
     return spreads
+
+
+def closing_cuts(blocks: Sequence[Block], body: float) -> list[Box]:
+    """Where a story's text is closed in its column, as rules (a rule's box at the closing
+    line's foot, across its column's text): under each jump line or credit (``CLOSING_ROLES``)
+    set at most ``_CLOSE_UNDER`` body sizes under running text of its column. The story goes
+    on on another page or is signed off; what follows in the column is another story's, even
+    when the OCR read that story's title as body text (NewsEye's daily of 1942-01-15 p1:
+    "(Suite page 3 - Col. 7 et 8)" over "Le maréchal Pétain adresse ses remerciements …",
+    which the headline over the column took as its own). A jump line with no running text
+    right over it ("Suite de la page 1" under a title) closes nothing."""
+    cuts = []
+    for j in (b for b in blocks if b.role in CLOSING_ROLES):
+        over = [b for b in blocks if b.role == "body" and stands_under(j.box, b.box, _CLOSE_UNDER * body)]
+        if over:
+            text = max(over, key=lambda b: b.box.y1).box
+            cuts.append(Box(min(text.x0, j.box.x0), j.box.y1, max(text.x1, j.box.x1), j.box.y1))
+    return cuts
+
+
+def stands_under(lower: Box, upper: Box, reach: float) -> bool:
+    """Whether ``lower`` stands right under ``upper`` in its column: sharing half the narrower's
+    width (``SAME_COLUMN``), its top at most ``reach`` under upper's foot."""
+    return 0 <= lower.y0 - upper.y1 <= reach and x_overlap_ratio(lower, upper) >= SAME_COLUMN

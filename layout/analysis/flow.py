@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
+from .bands import CLOSED_UNDER, CLOSING_ROLES, stands_under
 from .midsentence import RUNNING_LINES, WORD, broken_off, runs_across, starts_mid_sentence, word_broken_for
 from .noise import unread_title
 from .placement import Group, Unit
@@ -42,10 +43,6 @@ _CELL = 10.0
 # such a title and that text
 _BEFORE = 0.5
 _APART = 1.0
-# What closes a story's text where it stands: a jump line (it goes on on another page) and a
-# source credit set after it ("数据来源：该市", "Source: …"). A column ending in one of them
-# is the end of its story; the run at the top of the next column is another's.
-_CLOSING_ROLES = ("jump", "credit")
 
 
 def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[float, float],
@@ -57,7 +54,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     (nothing above it in its band of the page) continues the story at the foot of the column
     before, in the same band. A run that starts lower (under a picture, say) continues the
     story ending lowest beside it, between the run's top and (about) its bottom. A column
-    ending in a jump line or a source credit (``_CLOSING_ROLES``) ends its story there. The
+    ending in a jump line or a source credit (``CLOSING_ROLES``) ends its story there. The
     text a run heading its column goes on from is in its type; when the column before ends in
     running text of another story in another type, lower down, the run goes on from neither:
     it would jump over that story (a list of coupons in 6 points heading column four, the
@@ -97,7 +94,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
             best = p
     if at_top and best is None:
         best = runs_across(ruled, top) or _cut_short(top, beside)
-    if best is not None and best.block is not None and best.block.role in _CLOSING_ROLES:
+    if best is not None and best.block is not None and best.block.role in CLOSING_ROLES:
         return None  # the story ends at the foot of the column before: nothing goes on from it
     if at_top and best is not None and foot is not None and foot.box.y0 >= best.box.y1 and foot.home is not best.home:
         return _cut_short(top, beside)  # the column ends in another story's text, in another type
@@ -252,6 +249,15 @@ def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
     return best
 
 
+def _closed_over(t: Box, units: Sequence[Unit], grid: Grid, body: float) -> bool:
+    """Whether a jump line or credit (``CLOSING_ROLES``) stands right over box t in its column,
+    within ``CLOSED_UNDER`` body sizes: the story over t ended there, and a run starting under
+    it in the first column opens no story beside it (``_wrapped``: that is for a run under a
+    picture). It may still go on from the column before it, by the column flow."""
+    return any(u.block is not None and u.block.role in CLOSING_ROLES and stands_under(t, u.box, CLOSED_UNDER * body)
+               for u in map(units.__getitem__, grid.near(t.x0, t.y0 - CLOSED_UNDER * body, t.x1, t.y0)))
+
+
 def _text_left(top: Unit, units: Sequence[Unit], grid: Grid, others: Callable[[Unit], bool],
                reach: float, body: float) -> bool:
     """Whether text (a unit ``others`` takes) stands level with the top of a run and left of it
@@ -311,7 +317,10 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
     placed, this pass, left to right, lets each follow the column flow (``_column_end``).
     Notes follow notes (footnotes run on from column to column under their story), stories
     follow stories; a run headed by a title the OCR could not read (``noise.unread_title``)
-    stays a story. ``across``: the heights of the lines across the page (``separators``);
+    stays a story, and a run in the first column right under a jump line or credit opens no
+    story beside it (``_closed_over``; ``bands.closing_cuts`` keeps the headline over the
+    column from taking it).
+    ``across``: the heights of the lines across the page (``separators``);
     ``straight``: the scan's slant taken out (``skew``), for the gutters.
     """
     notes = {id(n) for g in groups for n in g.notes}
@@ -368,7 +377,8 @@ def adopt_headless(groups: list[Group], pictures: Sequence[Box], across: Sequenc
             end = over  # the column goes on down in smaller type (a quotation, a list)
         else:
             end = _column_end(top, bottom, others, band, at_top, v_rules, body, params, straight)
-        if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + _GUTTER * body, body):
+        if end is None and not at_top and not _text_left(top, units, unit_grid, kin, t.x1 + _GUTTER * body, body) \
+                and not _closed_over(t, units, unit_grid, body):
             end = _wrapped(top, others, body)
         home = end.home if end is not None else None
         if home is None or home is g:

@@ -41,7 +41,7 @@ from ..geometry import SAME_COLUMN, Grid as BoxGrid, covered_width, union_all, x
 from ..model import Block, Box, Figure, Layout, PageContent
 from ..params import Params
 from .assemble import assemble_story, with_ids
-from .bands import open_cuts
+from .bands import closing_cuts, open_cuts
 from .captions import figures_with_captions
 from .columns import Grid
 from .flow import adopt_headless, continued_columns, quotations_in_place, separators
@@ -111,7 +111,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
               if id(f) not in boxed]
     units += [Unit(page.frames[k], framed=bs, framed_figures=inset.get(k, [])) for k, bs in framed.items()]
     h_rules = [r.box for r in page.rules if r.orientation == "h"] + open_cuts(units, groups, stacks, page.rules, body)
-    h_rules += unread_cuts(free, body)  # where titles the OCR could not read stand
+    h_rules += unread_cuts(free, body) + closing_cuts(free, body)  # unread titles; jump lines
     v_rules = [r.box for r in page.rules if r.orientation == "v"]
     bare: list[Figure] = []
     placer = Placer(groups, h_rules, v_rules, body, params)
