@@ -237,9 +237,14 @@ def closing_cuts(blocks: Sequence[Block], body: float) -> list[Box]:
     "(Suite page 3 - Col. 7 et 8)" over "Le maréchal Pétain adresse ses remerciements …",
     which the headline over the column took as its own). A jump line with no running text
     right over it ("Suite de la page 1" under a title) closes nothing."""
-    cuts = []
-    for j in (b for b in blocks if b.role in CLOSING_ROLES):
-        over = [b for b in blocks if b.role == "body" and stands_under(j.box, b.box, _CLOSE_UNDER * body)]
+    closing = [b for b in blocks if b.role in CLOSING_ROLES]
+    if not closing:
+        return []
+    running = [b for b in blocks if b.role == "body"]
+    filed, reach, cuts = Grid([b.box for b in running], 10 * body), _CLOSE_UNDER * body, []
+    for j in closing:
+        near = filed.near(j.box.x0, j.box.y0 - reach, j.box.x1, j.box.y0)
+        over = [b for b in map(running.__getitem__, near) if stands_under(j.box, b.box, reach)]
         if over:
             text = max(over, key=lambda b: b.box.y1).box
             cuts.append(Box(min(text.x0, j.box.x0), j.box.y1, max(text.x1, j.box.x1), j.box.y1))
