@@ -1,7 +1,8 @@
 """A title an OCR engine boxed the column wide (``BINNENGEKOMEN.``, 944 px for 14 letters,
 Algemeen Handelsblad 1876), in a file that states no type style or alignment (PAGE-XML,
 hOCR: what Tesseract, Transkribus and OCR-D write), grouped into one block with the text
-around it: its words, far wider than their letters set as the running text's, tell a title
+around it (``ZEILKLAAR.``, 961 px for 10 letters): its words, far wider than their letters
+set as the running text's, tell a title
 the geometry cannot see centred, split off its block after a paragraph closed by a stop."""
 
 from __future__ import annotations
@@ -57,21 +58,22 @@ def _titles(page) -> list[tuple[int, str]]:
 
 def test_the_letter_width_is_the_running_texts_and_a_line_boxed_wide_is_spread(tmp_path):
     """The running text's width per character is about its 24 px letters (the spaces between
-    words counted in); the title boxed 928 px wide for 14 letters is spread, set in 14 letters'
-    width it is not."""
-    blocks = _blocks(_page(tmp_path, "BINNENGEKOMEN.", 928))
-    letter = letter_width(blocks, body_size(blocks))
-    assert 20 <= letter <= 24
-    title = next(ln for b in blocks for ln in b.lines if ln.text == "BINNENGEKOMEN.")
-    assert spread(title, letter)
-    set_solid = _blocks(_page(tmp_path, "BINNENGEKOMEN.", 14 * 30))
-    assert not spread(next(ln for b in set_solid for ln in b.lines if ln.text == "BINNENGEKOMEN."), letter)
+    words counted in), in ems of its type; the title boxed 928 px wide for 10 letters is
+    spread, set in 10 letters' width it is not."""
+    blocks = _blocks(_page(tmp_path, "ZEILKLAAR.", 928))
+    body = body_size(blocks)
+    letter = letter_width(blocks, body)
+    assert 20 <= letter * body <= 24
+    title = next(ln for b in blocks for ln in b.lines if ln.text == "ZEILKLAAR.")
+    assert spread(title, letter, body)
+    set_solid = _blocks(_page(tmp_path, "ZEILKLAAR.", 10 * 30))
+    assert not spread(next(ln for b in set_solid for ln in b.lines if ln.text == "ZEILKLAAR."), letter, body)
 
 
 def test_a_title_boxed_the_column_wide_is_split_off_its_text(tmp_path):
     """Boxed the column wide after a paragraph closed by a stop, the title in capitals is a
     heading of its own between the two paragraphs; set solid flush left (no centring, not
     spread), or in lower case, it stays a line of the one block."""
-    assert _titles(_page(tmp_path, "BINNENGEKOMEN.", 928)) == [(4, "body"), (1, "crosshead"), (4, "body")]
-    assert _titles(_page(tmp_path, "BINNENGEKOMEN.", 14 * 30)) == [(9, "body")]
-    assert _titles(_page(tmp_path, "Binnengekomen.", 928)) == [(9, "body")]
+    assert _titles(_page(tmp_path, "ZEILKLAAR.", 928)) == [(4, "body"), (1, "crosshead"), (4, "body")]
+    assert _titles(_page(tmp_path, "ZEILKLAAR.", 10 * 30)) == [(9, "body")]
+    assert _titles(_page(tmp_path, "Zeilklaar.", 928)) == [(9, "body")]

@@ -27,33 +27,38 @@ TITLE_LINES = 2
 # within this
 _RUNNING_CHARS = 20
 _BODY_SIZE = 0.1
-# [times the running text's letter width] a line at least this wide per character is spread:
-# capitals set solid run about 1.4 times as wide as running text, a line boxed the measure wide
-# or letter-spaced several times
-_SPREAD = 2.0
+# [times the running text's letter width, in the line's size] a line at least this wide per
+# character is spread: capitals set solid run about 1.4 times as wide as running text, a title
+# an engine boxed the measure wide 4 to 8 times (``BINNENGEKOMEN.`` 4.1, ``SPANJEN.`` 7.6); a
+# line of an ad or a word misread short runs 2 to 2.5 (``OIDËR ÜELMOMD.``)
+_SPREAD = 3.0
 
 
 def letter_width(blocks: Sequence[Block], body: float) -> float:
-    """The width per character of the page's running text: the median over the lines of
-    ``_RUNNING_CHARS`` characters or more set in the body size (0.0 when there are none: then
-    no line is ``spread``)."""
-    widths = [ln.box.width / len(ln.text) for b in blocks if abs(b.size - body) <= _BODY_SIZE * body
-              for ln in b.lines if len(ln.text) >= _RUNNING_CHARS]
+    """The width per character of the page's running text, in ems of its type: the median over
+    the lines of ``_RUNNING_CHARS`` characters or more set in the body size (0.0 when there are
+    none: then no line is ``spread``)."""
+    widths = [ln.box.width / len(ln.text) / ln.size for b in blocks if abs(b.size - body) <= _BODY_SIZE * body
+              for ln in b.lines if len(ln.text) >= _RUNNING_CHARS and ln.size > 0]
     return median(widths) if widths else 0.0
 
 
-def spread(line: Line, letter: float) -> bool:
+def spread(line: Line, letter: float, body: float) -> bool:
     """Whether a line's words are ``_SPREAD`` times wider than its characters set as the running
-    text's (``letter``: ``letter_width``): a title boxed the measure wide or letter-spaced. Its
-    words' own widths count, not the white between them: words far apart on a line (a row of a
-    table, a line an engine read in part) are no title."""
+    text's in the line's own size (``letter``: ``letter_width``, in ems; ``body``: the size of
+    a line stating none): a title boxed the measure wide or letter-spaced, not display type.
+    Its words' own widths count, not the white between them: words far apart on a line (a row
+    of a table, a line an engine read in part) are no title."""
     chars = len(line.text.strip())
-    return letter > 0 and chars > 0 and sum(w.box.width for w in line.words) >= _SPREAD * letter * chars
+    return letter > 0 and chars > 0 and \
+        sum(w.box.width for w in line.words) >= _SPREAD * letter * chars * (line.size or body)
 
 
 def split_title(b: Block, body: float, letter: float) -> list[Block]:
     """Lines in capitals centred over the text under them, or ``spread`` (``letter``: the
-    running text's letter width), each as a crosshead of its own.
+    running text's letter width in ems) under a line that ends the text before them, each as a
+    crosshead of its own. Atop its block a spread line has nothing but its box to speak for
+    it: a word an engine boxed wide over its text, a word misread short, is no title.
 
     OCR and some producers set an item's title (``LE MONDE ET LA VILLE``, ``NOUVEAU RECORD
     BATTU``) in one block with its text when it is in the body size: atop the block, or after
@@ -68,7 +73,7 @@ def split_title(b: Block, body: float, letter: float) -> list[Block]:
     measure = b.box
     cuts = [k for k in range(len(lines) - 1)  # (a body line fails the first two: asked first)
             if len(lines[k].text) <= TITLE_CHARS
-            and (centred(lines[k].box, measure, body) or spread(lines[k], letter))
+            and (centred(lines[k].box, measure, body) or k > 0 and spread(lines[k], letter, body))
             and (k == 0 or line_ends_text(lines[k - 1], measure)) and in_capitals(lines[k].text)]
     if not cuts:
         return [b]
