@@ -50,7 +50,8 @@ from .patterns import (AUTHOR_NAME, BYLINE, DATELINE, FURNITURE, HAN_NAMES, JUMP
                        opens_lowercase, pull_quote)
 from .pieces import join_spanned_pieces
 from .script import CJK_CLAUSE_MARKS, CJK_FULL_STOPS, CLAUSE_MARKS, COMMAS, FULL_STOPS, is_cjk
-from .titles import TITLE_CHARS, centred, line_ends_text, name_titles
+from .splittitles import TITLE_LINES, letter_width, split_title
+from .titles import centred, name_titles
 
 # [share of the body size] a name alone under a headline is set no larger than this; [sizes]
 # how far under a byline names go on with it, and a surname in its type (whose box may reach
@@ -78,9 +79,7 @@ _BYLINE_CHARS = 60
 # two a line, runs longer, but has no more words than this
 _HEAD_LINES = 6
 _RAIL_HEAD_WORDS = 12
-# [lines] most lines of a title over a byline in one block; the marks that end a sentence or
-# a clause, which a title's last line does not end in
-_TITLE_LINES = 2
+# The marks that end a sentence or a clause, which a title's last line does not end in
 _SENTENCE_ENDS = tuple(FULL_STOPS + CJK_FULL_STOPS + CLAUSE_MARKS + CJK_CLAUSE_MARKS + COMMAS)
 # A picture's credit, the line under a caption, not a byline: a photographer's ("新华社记者
 # 刘淑珍摄"), an agency's or a chart maker's ("新华社供图", "新华社发 刘淑珍 制图")
@@ -113,8 +112,9 @@ def _body_font(blocks: Sequence[Block], body: float) -> str:
 def assign_roles(blocks: Sequence[Block], page: PageContent, body: float,
                  params: Params) -> tuple[Block, ...]:
     """Name every block's role; pattern lines are split off their blocks first."""
+    letter = letter_width(blocks, body)
     blocks = at_letter_size(with_drop_caps([piece for b in blocks for part in _split_pattern_lines(b, body)
-                                            for piece in _split_title(part, body)], body), body)
+                                            for piece in split_title(part, body, letter)], body), body)
     font = _body_font(blocks, body)
     roles: list[Role] = [b.role for b in blocks]  # "body", or "crosshead" for a split-off title
     name_labels(blocks, roles, page.figures, body)
@@ -196,13 +196,13 @@ def _credit_lines(lines: Sequence[Line]) -> int:
 
 def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:
     """Whether the last line is a byline centred under a title set in its type: one or two
-    lines above it (``_TITLE_LINES``) that end no sentence. A producer sets a small headline
+    lines above it (``TITLE_LINES``) that end no sentence. A producer sets a small headline
     and its byline in one face and size, a line apart, and they group as one block; a caption
     wrapped before its credit ("... over the weekend. Photo" / "by Kevin Hughes") starts its
     last line at its left edge, and a picture's credit centred under a caption
     ("新华社记者 刘淑珍摄", "新华社供图") says who took or gave the picture."""
     last, above = lines[-1], lines[:-1]
-    return len(above) <= _TITLE_LINES and bool(BYLINE.search(last.text)) \
+    return len(above) <= TITLE_LINES and bool(BYLINE.search(last.text)) \
         and len(last.text) <= _BYLINE_CHARS and centred(last.box, measure, body) \
         and not _PHOTO_CREDIT.search(last.text) \
         and not above[-1].text.rstrip().endswith(_SENTENCE_ENDS)
@@ -210,49 +210,12 @@ def _byline_under_title(lines: list[Line], measure: Box, body: float) -> bool:
 
 def _dateline_under_title(lines: list[Line]) -> bool:
     """Whether the last line is a dispatch's place and date (``DATELINE``) under a title in
-    capitals, one or two lines (``_TITLE_LINES``): "Vienne ( Autriche ) , 21 juillet." under
+    capitals, one or two lines (``TITLE_LINES``): "Vienne ( Autriche ) , 21 juillet." under
     ``ALLEMAGNE.``, grouped as one block when set in one size and weight. It opens the
     dispatch's text, as an engine that cut paragraphs puts it."""
     above = lines[:-1]
-    return len(above) <= _TITLE_LINES and bool(DATELINE.match(lines[-1].text)) \
+    return len(above) <= TITLE_LINES and bool(DATELINE.match(lines[-1].text)) \
         and all(in_capitals(ln.text) and not DATELINE.match(ln.text) for ln in above)
-
-
-def _split_title(b: Block, body: float) -> list[Block]:
-    """Lines in capitals centred over the text under them, each as a crosshead of its own.
-
-    OCR and some producers set an item's title (``LE MONDE ET LA VILLE``, ``NOUVEAU RECORD
-    BATTU``) in one block with its text when it is in the body size: atop the block, or after
-    a line that ends the text before it. It is read as a heading where it stands, not as the
-    headline of a story of its own: libraries differ on whether such items are articles (a
-    column of short news under one section title, or one article per item), and a heading
-    in place keeps the text in order either way.
-    """
-    lines = b.lines
-    if len(lines) < 2 or _one_title(lines):
-        return [b]
-    measure = b.box
-    cuts = [k for k in range(len(lines) - 1)  # (a body line fails the first two: asked first)
-            if len(lines[k].text) <= TITLE_CHARS and centred(lines[k].box, measure, body)
-            and (k == 0 or line_ends_text(lines[k - 1], measure)) and in_capitals(lines[k].text)]
-    if not cuts:
-        return [b]
-    pieces, start = [], 0
-    for k in cuts:
-        if k > start:
-            part = lines[start:k]
-            pieces.append(replace(b, lines=part, box=union_all(ln.box for ln in part)))
-        pieces.append(replace(b, lines=(lines[k],), box=lines[k].box, role="crosshead"))
-        start = k + 1
-    pieces.append(replace(b, lines=lines[start:], box=union_all(ln.box for ln in lines[start:])))
-    return pieces
-
-
-def _one_title(lines: Sequence[Line]) -> bool:
-    """Whether the lines are one title, not a title atop its text: ``_TITLE_LINES`` short lines
-    with no text under them (``ETAT-CIVIL`` over "du mardi 16 décembre 1924", centred, one
-    block); the roles stage judges such a block whole (``titles.name_titles``)."""
-    return len(lines) <= _TITLE_LINES and all(len(ln.text) <= TITLE_CHARS for ln in lines)
 
 
 def _dispatch_under_title(h: Block, near: Sequence[Block], body: float, font: str) -> bool:
