@@ -284,7 +284,7 @@ def _under_title(title: Line, ln: Line) -> bool:
     (within ``_STACKED_HEIGHTS``) and closed by no full stop: an item's title set in the
     text's type at its leading (the caller asks), which engines that cut paragraphs put in
     one region with the item's text ("NAVIRES DIVERS", Ouest-Éclair 1924), and the roles
-    stage reads as that text's crosshead where it tops its block (``roles._split_title``),
+    stage reads as that text's crosshead where it tops its block (``splittitles.split_title``),
     not as a story's headline. A title in capitals closed by a stop heads a story of its own
     (``titles.name_titles``: ``VERTROKKEN.``); one set larger is display type."""
     size = max(title.size, ln.size)
