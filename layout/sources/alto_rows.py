@@ -156,7 +156,7 @@ def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
         return raw_box(block, scale)
 
     out = list(rows)
-    for k, box in title_regions([bottom - top for _, top, bottom, *_ in rows], region).items():
+    for k, box in title_regions([row[2] - row[1] for row in rows], region).items():  # bottom - top
         words, _, _, block_no, style, _ = rows[k]
         _, top, _, bottom = clip(box, elements[k].getparent())
         out[k] = (words, top, bottom, block_no, style, [bottom - top] * len(words))
