@@ -102,7 +102,12 @@ def _stacked(boxes: list[Coords]) -> bool:
 def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
     """The words of a ``TextLine`` as ``Part``s (``read_line``): a word with a coordinate
     missing or not a finite number has no box."""
-    words, tops, bottoms, _, boxless = read_line(alto, line, _NO_PAGE)
+    return parts_of(read_line(alto, line, _NO_PAGE))
+
+
+def parts_of(read: LineRead) -> list[Part]:
+    """A line's words as read (``read_line``) as ``Part``s, those without a box boxed None."""
+    words, tops, bottoms, _, boxless = read
     return [(string, text, None if k in boxless else (x0, y0, x1, y1))
             for k, ((string, text, x0, x1), y0, y1) in enumerate(zip(words, tops, bottoms))]
 

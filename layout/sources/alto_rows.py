@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..model import Box
-from .alto_lines import (Coords, LineRead, Part, element_name, on_one_row, raw_box, read_line,
-                         split_lines, title_regions)
+from .alto_lines import (Coords, LineRead, Part, element_name, on_one_row, parts_of, raw_box,
+                         read_line, split_lines, title_regions)
 from .ocr import OUTSIDE, PageBounds, tallest_word
 
 if TYPE_CHECKING:  # alto imports this module
@@ -70,15 +70,14 @@ def _line_rows(read: LineRead, line: etree._Element, clip: Clip) -> list[_Measur
     Words lying clear inside the page on one printed row (``alto_lines.split_lines`` keeps them
     whole: most lines) are measured as read, without clipping; any others are split into their
     rows and clipped word by word (``_measured``)."""
-    words, tops, bottoms, clear, boxless = read
+    words, tops, bottoms, clear, _ = read
     heights = list(map(sub, bottoms, tops))
     sums = sorted(map(add, tops, bottoms))  # twice the words' middles (halving keeps their order)
     n = len(words)
-    if clear and (n == 1 or on_one_row(sums[-1] / 2 - sums[0] / 2, sorted(heights)[n // 2], lambda: [
-            (x0, y0, x1, y1) for (_, _, x0, x1), y0, y1 in zip(words, tops, bottoms)])):
+    if clear and (n == 1 or on_one_row(sums[-1] / 2 - sums[0] / 2, sorted(heights)[n // 2],
+                                       lambda: [box for _, _, box in parts_of(read)])):
         return [(words, tops, bottoms, heights, sums[n // 2] / 2)]
-    parts = [(string, text, None if k in boxless else (x0, y0, x1, y1))
-             for k, ((string, text, x0, x1), y0, y1) in enumerate(zip(words, tops, bottoms))]
+    parts = parts_of(read)
     return [_measured(row, clip) for row in (split_lines(parts, line) if n > 1 else [parts])]
 
 
