@@ -124,3 +124,32 @@ def test_words_are_whole_values_with_their_confidence_and_style(tmp_path):
         made = Word(*(getattr(word, f.name) for f in dataclasses.fields(Word)))
         assert made == word == dataclasses.replace(word) == pickle.loads(pickle.dumps(word))
         assert hash(made) == hash(word) and word.box == Box(*word.box.as_list(9))
+
+
+def test_one_read_of_a_line_says_which_words_need_clipping_and_which_have_no_box(tmp_path):
+    """``read_line`` reads each String once: a word before a HYP or marked HypPart1 ends in
+    "-", a blank one is left out, one whose coordinate is missing or not finite is boxless,
+    and the line is clear of the page's edges only when every box lies inside it. A word
+    over the edge is clipped by the reader; one with no box fails the page, naming it."""
+    from layout.errors import PageError
+    from layout.sources.alto_lines import line_words, read_line
+
+    strings = (_string("Ver", 100) + '<HYP CONTENT="-"/>' + _string(" ", 200)
+               + _string("bro", 300, ' SUBS_TYPE="HypPart1"') + _string("edge", 1950))
+    path = _alto(tmp_path / "h.xml", f'<TextBlock>{_line(strings)}</TextBlock>')
+    alto = load(path)
+    line = next(alto.root.iter(f"{{{NS}}}TextLine"))
+    words, tops, bottoms, clear, boxless = read_line(alto, line, (2000.0, 1000.0))
+    assert [w[1] for w in words] == ["Ver-", "bro-", "edge"] and not clear and not boxless
+    assert read_line(alto, line, (2100.0, 1000.0))[3]  # a wider page holds them all
+    assert (tops, bottoms) == ([100.0] * 3, [130.0] * 3)
+    assert _words(path)[-1].box.x1 == 2000.0  # clipped to the page
+
+    nan = _string("two", 200).replace('HPOS="200"', 'HPOS="NaN" ID="W2"')
+    bad = _alto(tmp_path / "n.xml", f'<TextBlock>{_line(_string("one", 100) + nan)}</TextBlock>')
+    alto = load(bad)
+    line = next(alto.root.iter(f"{{{NS}}}TextLine"))
+    assert read_line(alto, line, (2000.0, 1000.0))[3:] == (False, {1})
+    assert [box is None for _, _, box in line_words(alto, line)] == [False, True]
+    with pytest.raises(PageError, match="String W2 has no"):
+        _words(bad)

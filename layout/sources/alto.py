@@ -82,7 +82,7 @@ class AltoFile:
     styles: dict[str, TextStyle]
     layout_tags: dict[str, str] = field(default_factory=dict)
     centred: frozenset[str] = frozenset()
-    # the qualified tags of String and HYP, which ``alto_lines.line_words`` asks for each line
+    # the qualified tags of String and HYP, which ``alto_lines.read_line`` asks for each line
     word_tags: tuple[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -179,7 +179,7 @@ def _read_page(alto: AltoFile, page: etree._Element, number: int) -> PageContent
         looks: dict[str | tuple[str | None, str] | None, tuple[str, float, bool, bool]] = {}
         for string, text, x0, x1 in row:
             get = string.get
-            refs, extra = get(b"STYLEREFS"), get(b"STYLE")  # (named in bytes: see ``line_words``)
+            refs, extra = get(b"STYLEREFS"), get(b"STYLE")  # (named in bytes: see ``read_line``)
             key = refs if extra is None else (refs, extra)
             look = looks.get(key)
             if look is None:  # worked out once per style named in the line
@@ -215,7 +215,7 @@ def _page_elements(alto: AltoFile, page: etree._Element, styles: StyleLookup
     its nearest ancestor's below the Page), and its ComposedBlocks, GraphicalElements and
     Illustrations, all in document order, and the numbers of the TextBlocks whose own
     STYLEREFS name a centred ParagraphStyle. One walk down the blocks that never enters a line:
-    a line's words are most of the file's elements, and ``line_words`` reads them. The walk
+    a line's words are most of the file's elements, and ``read_line`` reads them. The walk
     keeps its own stack (of the children still to see, with their block and style): a
     function calling itself would be a reference cycle, which the reader makes none of
     (``collector_paused(kept=True)``)."""

@@ -13,6 +13,7 @@ and ``title_regions`` too, so that a page reads alike whichever engine wrote it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from statistics import median
@@ -63,7 +64,7 @@ def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:
     ALTO and hOCR readers (an hOCR ``ocrx_line`` may hold several printed lines too)."""
     typical = sorted([y1 - y0 for _, y0, _, y1 in boxes])[len(boxes) // 2]
     middles = [(y0 + y1) / 2 for _, y0, _, y1 in boxes]
-    if on_one_row(max(middles) - min(middles), typical, boxes):
+    if on_one_row(max(middles) - min(middles), typical, lambda: boxes):
         return None
     rows: list[list[int]] = []
     for k in sorted(range(len(boxes)), key=middles.__getitem__):
@@ -74,11 +75,11 @@ def printed_rows(boxes: list[Coords]) -> list[list[int]] | None:
     return [sorted(row) for row in rows]
 
 
-def on_one_row(spread: float, typical: float, boxes: list[Coords]) -> bool:
-    """Whether the words of a line (``boxes``) lie on one printed row (``printed_rows``): the
-    middles of their heights spread (``spread``, top to bottom) no more than their median
-    height (``typical``), or none stands over another."""
-    return spread <= typical or not _stacked(boxes)
+def on_one_row(spread: float, typical: float, boxes: Callable[[], list[Coords]]) -> bool:
+    """Whether the words of a line lie on one printed row (``printed_rows``): the middles of
+    their heights spread (``spread``, top to bottom) no more than their median height
+    (``typical``), or none stands over another (their ``boxes``, asked for only then)."""
+    return spread <= typical or not _stacked(boxes())
 
 
 # [share of the narrower word's width] two words of one TextLine overlapping this much across
@@ -99,24 +100,47 @@ def _stacked(boxes: list[Coords]) -> bool:
 
 
 def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
-    """The words of a ``TextLine`` in file order, those of blank text left out; a word broken
-    at the line end (``SUBS_TYPE="HypPart1"``, or followed by a ``HYP`` element) ends in "-".
-    Each box as ``raw_box`` gives it (written out here: this runs for every word: attributes
-    are named in bytes, which lxml takes without encoding them, and a file in pixels is not
-    scaled)."""
+    """The words of a ``TextLine`` as ``Part``s (``read_line``): a word with a coordinate
+    missing or not a finite number has no box."""
+    return parts_of(read_line(alto, line, _NO_PAGE))
+
+
+def parts_of(read: LineRead) -> list[Part]:
+    """A line's words as read (``read_line``) as ``Part``s, those without a box boxed None."""
+    words, tops, bottoms, _, boxless = read
+    return [(string, text, None if k in boxless else (x0, y0, x1, y1))
+            for k, ((string, text, x0, x1), y0, y1) in enumerate(zip(words, tops, bottoms))]
+
+
+# A TextLine's words as read (``read_line``): each (String, text, x0, x1), their tops and
+# bottoms [px], whether all lie clear inside the page, and the positions of those without a box
+LineRead = tuple[list[tuple[etree._Element, str, float, float]], list[float], list[float], bool,
+                 set[int]]
+_NO_PAGE = (math.inf, math.inf)  # the size of a page no box lies beyond, for ``line_words``
+
+
+def read_line(alto: AltoFile, line: etree._Element, size: tuple[float, float]) -> LineRead:
+    """The words of a ``TextLine`` in file order, those of blank text left out, each read in one
+    look at its attributes; a word broken at the line end (``SUBS_TYPE="HypPart1"``, or
+    followed by a ``HYP`` element) ends in "-". Each box as ``raw_box`` gives it; one with a
+    coordinate missing or not a finite number is NaN and its position is in the set returned.
+    The flag says whether every box lies inside a page of ``size`` (width, height) [px], clear
+    of its edges and none upside down, so that the words need no clipping (most lines): one
+    chained comparison a word, which also fails for a box not finite. This runs for every
+    word: attributes are named in bytes, which lxml takes without encoding them, and a file
+    in pixels is not scaled."""
     (string_tag, hyp_tag), scale = alto.word_tags, alto.scale
-    strings = list(line.iterchildren(string_tag))
-    hyphenated: set[int] = set()  # strings followed by a HYP (before the next String)
-    for hyp in line.iterchildren(hyp_tag):
-        broken = next(hyp.itersiblings(string_tag, preceding=True), None)
-        if broken is not None:
-            hyphenated.add(strings.index(broken))
-    parts = []
-    for k, string in enumerate(strings):
+    width, height = size
+    # the Strings followed by a HYP (before the next String)
+    hyphenated = {broken for hyp in line.iterchildren(hyp_tag)
+                  for broken in [next(hyp.itersiblings(string_tag, preceding=True), None)]
+                  if broken is not None}
+    words, tops, bottoms, boxless, clear = [], [], [], set(), True
+    for string in line.iterchildren(string_tag):
         get = string.get
         text = get(b"CONTENT") or ""
         # (most words are not broken: asked first, that spares them the look at their end)
-        if (k in hyphenated or get(b"SUBS_TYPE") == "HypPart1") and text and \
+        if (get(b"SUBS_TYPE") == "HypPart1" or hyphenated and string in hyphenated) and text and \
                 not text.endswith(_HYPHENS):
             text += "-"
         if not text.strip():
@@ -125,27 +149,31 @@ def line_words(alto: AltoFile, line: etree._Element) -> list[Part]:
             x, y = float(get(b"HPOS")), float(get(b"VPOS"))
             w, h = float(get(b"WIDTH")), float(get(b"HEIGHT"))
         except (TypeError, ValueError):
-            parts.append((string, text, None))
-            continue
+            x = y = w = h = math.nan
         if scale != 1.0:
             x, y, w, h = x * scale, y * scale, w * scale, h * scale
-        # all four finite (x - x is 0 for a finite x, NaN for an infinite or NaN one): as
-        # math.isfinite of each would say, without four calls
-        parts.append((string, text, (x, y, x + w, y + h)
-                      if (x - x) + (y - y) + (w - w) + (h - h) == 0.0 else None))
-    return parts
+        x1, y1 = x + w, y + h
+        if not (0.0 < x <= x1 < width and 0.0 < y <= y1 < height):
+            clear = False
+            # all four finite (x - x is 0 for a finite x, NaN for an infinite or NaN one)
+            if (x - x) + (y - y) + (w - w) + (h - h) != 0.0:
+                boxless.add(len(words))
+        words.append((string, text, x, x1))
+        tops.append(y)
+        bottoms.append(y1)
+    return words, tops, bottoms, clear, boxless
 
 
 def raw_box(element: etree._Element, scale: float) -> Coords | None:
     """The element's box in pixels (its ALTO units times ``scale``), None when a coordinate
     is missing or not a finite number ("1e400", "NaN")."""
     get = element.get
-    try:  # (attributes named in bytes: see ``line_words``)
+    try:  # (attributes named in bytes: see ``read_line``)
         x, y = float(get(b"HPOS")) * scale, float(get(b"VPOS")) * scale
         w, h = float(get(b"WIDTH")) * scale, float(get(b"HEIGHT")) * scale
     except (TypeError, ValueError):
         return None
-    # all four finite, as in ``line_words``
+    # all four finite, as in ``read_line``
     return (x, y, x + w, y + h) if (x - x) + (y - y) + (w - w) + (h - h) == 0.0 else None
 
 

@@ -1,8 +1,8 @@
 """The printed lines of an ALTO page as the page reader (``alto.read_page``) keeps them
-(``Row``): each TextLine's words (``alto_lines.line_words``) split into the rows they lie on,
+(``Row``): each TextLine's words (``alto_lines.read_line``) split into the rows they lie on,
 checked and clipped to the page, with the top and bottom their words get. It runs for every
-line of every page: a line of one row inside the page (most) has its words' boxes taken apart
-once, and is neither split nor clipped word by word."""
+line of every page: a line of one row inside the page (most) is measured as its words were
+read, and is neither split nor clipped word by word."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..model import Box
-from .alto_lines import (Coords, Part, element_name, line_words, on_one_row, raw_box, split_lines,
-                         title_regions)
+from .alto_lines import (Coords, LineRead, Part, element_name, on_one_row, parts_of, raw_box,
+                         read_line, split_lines, title_regions)
 from .ocr import OUTSIDE, PageBounds, tallest_word
 
 if TYPE_CHECKING:  # alto imports this module
@@ -38,14 +38,14 @@ def page_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, Text
     ``Word.source_block``)."""
     rows: list[Row] = []
     elements: list[etree._Element] = []  # the TextLine of each row
+    size = clip.limits[2]
     for line, block, style in lines:
-        parts = line_words(alto, line)
-        measured = _one_row(parts, clip) if parts else None
-        printed = [parts] if measured else split_lines(parts, line) if len(parts) > 1 else (
-            [parts] if parts else [])
+        read = read_line(alto, line, size)
+        if not read[0]:
+            continue
+        printed = _line_rows(read, line, clip)
         own = raw_box(line, alto.scale) if len(printed) == 1 else None
-        for row in printed:
-            words, tops, bottoms, heights, middle = measured or _measured(row, clip)
+        for words, tops, bottoms, heights, middle in printed:
             tallest = tallest_word(words, heights, own)
             fits = own is not None and own[3] - own[1] > 0 and own[1] <= middle <= own[3]
             if fits:
@@ -65,23 +65,20 @@ _Measured = tuple[list[tuple[etree._Element, str, float, float]], Sequence[float
                   Sequence[float], list[float], float]
 
 
-def _one_row(parts: list[Part], clip: Clip) -> _Measured | None:
-    """The words of a TextLine (``line_words``) measured (``_measured``) when they are one
-    printed row (``alto_lines.split_lines`` keeps them whole) lying inside the page, clear of its
-    edges (so that they need no clipping): most lines. None for any other, which is split and
-    clipped word by word. Its words' boxes are taken apart once for both."""
-    strings, texts, boxes = zip(*parts)
-    if None in boxes:
-        return None
-    x0s, y0s, x1s, y1s = zip(*boxes)
-    heights = list(map(sub, y1s, y0s))
-    sums = sorted(map(add, y0s, y1s))  # twice the words' middles (halving keeps their order)
-    n = len(heights)
-    if n > 1 and not on_one_row(sums[-1] / 2 - sums[0] / 2, sorted(heights)[n // 2], boxes):
-        return None
-    if not clip.inside(x0s, y0s, x1s, y1s):
-        return None
-    return list(zip(strings, texts, x0s, x1s)), y0s, y1s, heights, sums[n // 2] / 2
+def _line_rows(read: LineRead, line: etree._Element, clip: Clip) -> list[_Measured]:
+    """The printed rows of a TextLine's words (``read_line``, one word at least), measured.
+    Words lying clear inside the page on one printed row (``alto_lines.split_lines`` keeps them
+    whole: most lines) are measured as read, without clipping; any others are split into their
+    rows and clipped word by word (``_measured``)."""
+    words, tops, bottoms, clear, _ = read
+    heights = list(map(sub, bottoms, tops))
+    sums = sorted(map(add, tops, bottoms))  # twice the words' middles (halving keeps their order)
+    n = len(words)
+    if clear and (n == 1 or on_one_row(sums[-1] / 2 - sums[0] / 2, sorted(heights)[n // 2],
+                                       lambda: [box for _, _, box in parts_of(read)])):
+        return [(words, tops, bottoms, heights, sums[n // 2] / 2)]
+    parts = parts_of(read)
+    return [_measured(row, clip) for row in (split_lines(parts, line) if n > 1 else [parts])]
 
 
 def _measured(row: list[Part], clip: Clip) -> _Measured:
@@ -158,7 +155,7 @@ def unflattened(rows: list[Row], elements: list[etree._Element], scale: float,
         return raw_box(block, scale)
 
     out = list(rows)
-    for k, box in title_regions([bottom - top for _, top, bottom, *_ in rows], region).items():
+    for k, box in title_regions([row[2] - row[1] for row in rows], region).items():  # bottom - top
         words, _, _, block_no, style, _ = rows[k]
         _, top, _, bottom = clip(box, elements[k].getparent())
         out[k] = (words, top, bottom, block_no, style, [bottom - top] * len(words))
@@ -173,6 +170,6 @@ def sizes_unstated(rows: list[Row], own: Callable[[str], TextStyle | None]) -> b
     style a STYLEREFS names."""
     stated = 0
     for words, _, _, _, line_style, _ in rows:
-        refs = words[0][0].get(b"STYLEREFS") if words else None  # (bytes: see ``line_words``)
+        refs = words[0][0].get(b"STYLEREFS") if words else None  # (bytes: see ``read_line``)
         stated += ((own(refs) or line_style) if refs else line_style).size is not None
     return 2 * stated < len(rows)
