@@ -83,9 +83,9 @@ COLUMN_TOLERANCE = 0.05  # [share of page width] block centres this close are on
 # has a truth that does not read in column order (EZR's METS reads the right column first on
 # most pages); its order says nothing of a tool, so a second mean leaves it out.
 COLUMN_ORDER = 0.9
-# The column-major order is measured over the chunks that reading finds: where it finds fewer
-# than this share, most of them (the Coloured News of 1855: .495, its truth following the engine's zones in
-# file order), its order says nothing of how the truth reads, and the issue is "not known".
+# The column-major order is measured over the chunks that reading finds: where it finds under
+# this share, most of them (the Coloured News of 1855: .495, its truth following the engine's
+# zones in file order), its order says nothing of how the truth reads: the issue is "not known".
 COLUMN_FOUND = 0.8
 LIBRARIES = {"bnf": "BnF", "bnl": "BnL", "rero": "RERO", "kb": "KB", "bl": "BL",
              "newseye": "NewsEye"}
