@@ -11,7 +11,8 @@ Every page of the sets (default: the committed ``fixtures/pages`` and
 ``fixtures/producers/pages``; any ``--set DIR`` of NAME.pdf + NAME.gt.json) is converted as it
 is, then rewritten by each writer in a temporary folder and converted again (page 1, as
 ``layout.reconstruct(pdf, pages=[1])``), and both are scored against the same truth with the
-contract's metrics (``layout.evaluate.score_html``):
+contract's metrics (``layout.evaluate.score_html``), beside the coverage of PyMuPDF's plain
+``get_text()`` on the same file (``plain coverage``: is the text still there to extract?):
 
 - ``gs``: Ghostscript's pdfwrite (``gs -sDEVICE=pdfwrite``), as Distiller-like tools write a PDF
   again: fonts subset and re-encoded, text objects rebuilt;
@@ -42,6 +43,9 @@ from statistics import mean
 
 ROOT = Path(__file__).resolve().parents[1]
 METRICS = ("coverage", "flow", "order", "story_f1", "headline", "caption", "furniture")
+# the coverage of PyMuPDF's plain ``get_text()`` on the same file: whether the text is still
+# there to extract at all (a writer that drops the ToUnicode maps loses it for every tool)
+PLAIN = "plain coverage"
 DEFAULT_SETS = (ROOT / "fixtures" / "pages", ROOT / "fixtures" / "producers" / "pages")
 AS_IS = "as is"
 # [seconds] longest a writer may take on one page before it counts as failed
@@ -90,20 +94,24 @@ class PageResult:
 
 def _score(pdf: Path, truth_path: Path, page: str, form: str) -> PageResult:
     """Convert page 1 of ``pdf`` and score it against the truth; a failure is a result too."""
+    import pymupdf
+
     import layout
-    from layout.evaluate import load_truth, score_html
+    from layout.evaluate import load_truth, score_html, score_text
     try:
-        html = layout.reconstruct(pdf, pages=[1]).to_html()
-        found = score_html(html, load_truth(truth_path))
+        truth = load_truth(truth_path)
+        found = score_html(layout.reconstruct(pdf, pages=[1]).to_html(), truth)
+        with pymupdf.open(pdf) as doc:
+            plain = score_text(doc[0].get_text(), truth).coverage
     except Exception as exc:  # noqa: BLE001  (any failure of one page is reported, not fatal)
         return PageResult(page, form, {}, f"{type(exc).__name__}: {exc}")
-    return PageResult(page, form, {m: getattr(found, m) for m in METRICS})
+    return PageResult(page, form, {**{m: getattr(found, m) for m in METRICS}, PLAIN: plain})
 
 
 def page_results(pdf: Path, writers: Sequence[str]) -> list[PageResult]:
     """The page as it is, then each writer's rewrite of it, scored against its truth."""
     truth = pdf.with_name(pdf.stem + ".gt.json")
-    page = f"{pdf.parent.name}/{pdf.stem}"
+    page = "/".join((*pdf.parts[-3:-1], pdf.stem))  # (fixtures/pages, producers/pages)
     results = [_score(pdf, truth, page, AS_IS)]
     with tempfile.TemporaryDirectory(prefix="pdf_variants_") as tmp:
         for writer in writers:
@@ -126,7 +134,7 @@ def drop(before: PageResult, after: PageResult) -> float:
     (as is - rewritten); a failed rewrite loses everything (1.0)."""
     if after.error:
         return 1.0
-    pairs = [(b, after.scores.get(m)) for m, b in before.scores.items()]
+    pairs = [(before.scores.get(m), after.scores.get(m)) for m in METRICS]
     losses = [b - a for b, a in pairs if b is not None and a is not None]
     return mean(losses) if losses else 0.0
 
@@ -135,7 +143,7 @@ def _changes(before: PageResult, after: PageResult) -> str:
     """The metrics that moved by more than half a thousandth, as "name a->b"."""
     if after.error:
         return after.error[:120]
-    moved = [f"{m} {b:.3f}->{a:.3f}" for m in METRICS
+    moved = [f"{m} {b:.3f}->{a:.3f}" for m in (*METRICS, PLAIN)
              if (b := before.scores.get(m)) is not None and (a := after.scores.get(m)) is not None
              and abs(a - b) > 5e-4]
     return "; ".join(moved) or "no change"
@@ -151,13 +159,13 @@ def report(results: Sequence[PageResult], writers: Sequence[str], absent: dict[s
     if absent:
         lines.append("")
     lines += ["Mean over the pages (a metric over the pages where it applies; failed pages apart):", "",
-              "| form | pages | failed | " + " | ".join(METRICS) + " |",
-              "|---|---|---|" + "---|" * len(METRICS)]
+              "| form | pages | failed | " + " | ".join((*METRICS, PLAIN)) + " |",
+              "|---|---|---|" + "---|" * (len(METRICS) + 1)]
     for form in (AS_IS, *writers):
         found = [r for r in results if r.form == form]
         failed = sum(1 for r in found if r.error)
         lines.append(f"| {form} | {len(found) - failed} | {failed} | "
-                     + " | ".join(_mean(found, m) for m in METRICS) + " |")
+                     + " | ".join(_mean(found, m) for m in (*METRICS, PLAIN)) + " |")
     as_is = {r.page: r for r in results if r.form == AS_IS and not r.error}
     for writer in writers:
         pairs = [(drop(as_is[r.page], r), r) for r in results if r.form == writer and r.page in as_is]

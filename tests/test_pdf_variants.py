@@ -46,11 +46,11 @@ def test_gs_writes_a_new_file_with_the_same_words(tmp_path):
 def test_page_results_score_each_form_against_the_same_truth(tmp_path):
     results = pdf_variants.page_results(_page(tmp_path), ["gs"])
     assert [r.form for r in results] == [pdf_variants.AS_IS, "gs"]
-    assert {r.page for r in results} == {f"set/{PAGE.name}"}
+    assert {r.page for r in results} == {f"{tmp_path.name}/set/{PAGE.name}"}
     for r in results:
         assert not r.error, r.error
-        assert set(r.scores) == set(pdf_variants.METRICS)
-        assert r.scores["coverage"] > 0.9
+        assert set(r.scores) == {*pdf_variants.METRICS, pdf_variants.PLAIN}
+        assert r.scores["coverage"] > 0.9 and r.scores[pdf_variants.PLAIN] > 0.9
     assert pdf_variants.drop(*results) < 0.05
 
 
@@ -63,7 +63,7 @@ def test_a_failing_writer_is_a_failed_page_that_loses_everything(tmp_path, monke
     assert pdf_variants.drop(as_is, failed) == 1.0
     text = pdf_variants.report([as_is, failed], ["broken"], {}, worst=5)
     assert "| broken | 0 | 1 |" in text
-    assert f"- set/{PAGE.name}: 1.000 (writer failed" in text
+    assert f"- {tmp_path.name}/set/{PAGE.name}: 1.000 (writer failed" in text
 
 
 def test_a_missing_writer_is_named_in_the_report(tmp_path, monkeypatch, capsys):
