@@ -70,6 +70,7 @@ bench: install producer-tools
 	$(PY) bench/run.py --out BENCHMARKS.md
 	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
 	$(PY) bench/variants.py >> BENCHMARKS.md  # the archives as other OCR engines write them: ~9 minutes
+	$(PY) bench/pdf_variants.py -j 2 >> BENCHMARKS.md  # born-digital pages through other PDF writers: ~3 minutes (5 CPU minutes)
 	$(PY) bench/fit_ads.py --born-digital fixtures/pages --born-digital fixtures/producers/pages >> BENCHMARKS.md
 	$(PY) bench/batch.py >> BENCHMARKS.md
 	$(PY) bench/scans.py >> BENCHMARKS.md  # whole-page OCR: several minutes
