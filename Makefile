@@ -28,15 +28,23 @@ PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-
 	fonts-dejavu-extra fonts-arphic-gbsn00lp groff ghostscript \
 	scribus fonts-arphic-uming fonts-arphic-gkai00mp fonts-droid-fallback
 
-.PHONY: install ocr-models browser demo test bench fixtures producer-tools producers clean
+.PHONY: install ocr-models browser pdf-writers demo test bench fixtures producer-tools producers clean
 
-install: $(STAMP) ocr-models browser
+install: $(STAMP) ocr-models browser pdf-writers
 
 # Debian's chromium, which Playwright drives in the overlay view's tests (tests/test_view.py);
 # Playwright's own browser download is never used. Installed only when missing.
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The PDF writers that bench/pdf_variants.py rewrites born-digital pages with: Ghostscript
+# (pdfwrite; tests/test_pdf_variants.py runs it), poppler's pdftocairo and MuPDF's mutool.
+# Installed only when one is missing.
+PDF_WRITER_PACKAGES := ghostscript poppler-utils mupdf-tools
+pdf-writers:
+	@dpkg -s $(PDF_WRITER_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_WRITER_PACKAGES) >/dev/null; }
 
 # Installed only when one is missing, so a second `make` asks apt nothing.
 ocr-models:
@@ -62,6 +70,7 @@ bench: install producer-tools
 	$(PY) bench/run.py --out BENCHMARKS.md
 	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
 	$(PY) bench/variants.py >> BENCHMARKS.md  # the archives as other OCR engines write them: ~9 minutes
+	$(PY) bench/pdf_variants.py -j 2 >> BENCHMARKS.md  # born-digital pages through other PDF writers: ~3 minutes (5 CPU minutes)
 	$(PY) bench/fit_ads.py --born-digital fixtures/pages --born-digital fixtures/producers/pages >> BENCHMARKS.md
 	$(PY) bench/batch.py >> BENCHMARKS.md
 	$(PY) bench/scans.py >> BENCHMARKS.md  # whole-page OCR: several minutes
