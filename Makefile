@@ -30,7 +30,7 @@ PRODUCER_PACKAGES := chromium fonts-liberation fonts-wqy-microhei texlive-latex-
 
 .PHONY: install ocr-models browser pdf-writers demo test bench fixtures producer-tools producers clean
 
-install: $(STAMP) ocr-models browser pdf-writers
+install: $(STAMP) ocr-models browser
 
 # Debian's chromium, which Playwright drives in the overlay view's tests (tests/test_view.py);
 # Playwright's own browser download is never used. Installed only when missing.
@@ -63,10 +63,10 @@ demo: install
 	@echo
 	@echo "Open out/demo.html in a browser: the sample page $(DEMO), rebuilt as stories in reading order."
 
-test: install
+test: install pdf-writers
 	$(PY) -m pytest -q
 
-bench: install producer-tools
+bench: install pdf-writers producer-tools
 	$(PY) bench/run.py --out BENCHMARKS.md
 	$(PY) bench/archive.py --reps 3 >> BENCHMARKS.md
 	$(PY) bench/variants.py >> BENCHMARKS.md  # the archives as other OCR engines write them: ~9 minutes
