@@ -201,6 +201,22 @@ def test_tight_cjk_gutter_cuts_a_short_line_from_the_line_beside_it():
     assert "步增强。" in texts(lines) and len(lines) == 32
 
 
+def test_a_space_before_latin_figures_in_a_cjk_line_does_not_excuse_a_tight_gutter():
+    """Two short CJK columns (six rows) 0.8 em apart: a line of the second holding Latin
+    figures, spaced 0.8 em from the CJK text after them as justification leaves it, is still
+    cut from the line level with it: where CJK meets a Latin run is no word space that the
+    gutter's gap could be one of (typst_s203_01_zh: "397" then 7.7 pt, beside an 8.3 pt gutter)."""
+    for row in (0, 3):
+        words = []
+        for i in range(6):
+            y = 100 + 13 * i
+            words.append(word("市场监管部门提出下一", 50, y))
+            words += ([word("建设电商平", 158, y), word("39", 210, y), word("户，商", 228, y)] if i == row
+                      else [word("江北区已累计探索社区", 158, y)])
+        lines = build_lines(words, (), P)
+        assert len(lines) == 12 and "建设电商平39户，商" in texts(lines)
+
+
 def test_punctuation_hanging_into_the_gutter_does_not_join_the_columns():
     words = []
     for i in range(16):
