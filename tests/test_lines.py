@@ -217,6 +217,24 @@ def test_a_space_before_latin_figures_in_a_cjk_line_does_not_excuse_a_tight_gutt
         assert len(lines) == 12 and "建设电商平39户，商" in texts(lines)
 
 
+def test_two_lines_justified_each_its_own_way_beside_a_short_gutter_are_two_lines():
+    """Five rows of two narrow justified columns a gutter of 9.4 pt apart; in one row the left
+    line, narrowed by a drop cap, spaces its two words 19.9 pt apart, the right one 8.8 pt:
+    one justified line would space them alike, so the gap is a gutter (latex_s203_08_en)."""
+    def line(ws, y):
+        return [Word(t, Box(x0, y, x1, y + 8.5), "Times", 8.5) for t, x0, x1 in ws]
+
+    words = []
+    for i in range(5):
+        y = 100 + 9.2 * i
+        words += line([("he", 51.3, 60.0), ("planning", 80.0, 112.9)], y) + line(
+            [("the", 122.2, 134.3), ("port", 143.1, 159.4), ("authority.", 168.2, 205.2)], y) if i == 2 else line(
+            [("council", 30, 58), ("said", 61, 77), ("monday", 80, 112.9)], y) + line(
+            [("plan", 122.2, 140), ("would", 143, 165), ("reach", 168, 205.2)], y)
+    lines = build_lines(words, (), P)
+    assert len(lines) == 10 and "the port authority." in texts(lines)
+
+
 def test_punctuation_hanging_into_the_gutter_does_not_join_the_columns():
     words = []
     for i in range(16):
