@@ -1647,12 +1647,17 @@ def test_a_sidebar_under_a_headline_is_its_text_below_not_a_side_headline():
 def test_a_ragged_side_headline_leads_the_picture_its_white_reaches():
     """A side headline of short words ends six body sizes short of the picture level with it;
     its span, widened over the white level with it, reaches the picture: the picture is beside
-    it (holdout_113_06_en); a title whose span stops at something between is not."""
-    #  Board ······ [ picture ]      the title's box ends at 120, its span at 180
+    it (holdout_113_06_en); a title whose span stops at something between is not, nor one of a
+    single line, which ends where its words do."""
+    #  Board ······ [ picture ]      the title's box ends at 120, its span at 175
     #  Revives      [         ]
     title = Box(50, 42, 120, 128)
-    head = Block((Line((), title, "Board Revives", 20, True, False),), title, 20, True, False, role="headline")
-    picture = Unit(Box(180, 42, 400, 150), figure=Figure(Box(180, 42, 400, 140)))
-    reaching, short = Group([head], span=Box(50, 42, 180, 128)), Group([head], span=Box(50, 42, 130, 128))
+    lines = (Line((), Box(50, 42, 100, 62), "Board", 20, True, False), Line((), Box(50, 64, 120, 84), "Revives", 20,
+                                                                            True, False))
+    head = Block(lines, title, 20, True, False, role="headline")
+    picture = Unit(Box(175, 42, 400, 150), figure=Figure(Box(175, 42, 400, 140)))
+    reaching, short = Group([head], span=Box(50, 42, 175, 128)), Group([head], span=Box(50, 42, 130, 128))
     assert Placer([reaching], [], [], 10.0, P).home(picture) is reaching
     assert Placer([short], [], [], 10.0, P).home(picture) is None
+    one = Group([replace(head, lines=lines[:1])], span=Box(50, 42, 175, 128))  # a title of one line is not ragged
+    assert Placer([one], [], [], 10.0, P).home(picture) is None

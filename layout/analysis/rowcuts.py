@@ -117,12 +117,12 @@ def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
 def _one_line(gaps: list[float], cuts: list[int], row: list[Word], start: int, k: int, end: int) -> bool:
     """Whether gap k of row[start:end + 1] may be one of the justified word spaces around it:
     a justified line stretches its spaces alike, so the narrowest spaces left and right of the
-    gap (a sentence's end widens one, never narrows it) lie within ``_STRETCH`` of each other,
+    gap (not after a sentence's end: TeX widens those) lie within ``_STRETCH`` of each other,
     and the gap is no narrower than the narrowest by that much. Two lines side by side, each
     justified to its own column, are spaced each its own way (latex_s203_08_en: 19.9 pt
     beside a drop cap, then a 9.4 pt gutter, then 8.8 pt; 24.6, then 9.4, then 26.1)."""
     def narrowest(ks: range) -> float | None:
-        return min((gaps[j] for j in ks if cuts[j] == NONE
+        return min((gaps[j] for j in ks if cuts[j] == NONE and not _SENTENCE_END.search(row[j].text)
                     and not joins_without_space(row[j].text, row[j + 1].text)), default=None)
     left, right = narrowest(range(start, k)), narrowest(range(k + 1, end))
     sides = [s for s in (left, right) if s is not None]
