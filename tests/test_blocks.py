@@ -458,6 +458,19 @@ def test_a_heads_short_last_line_under_its_indented_first_line_is_one_block():
     assert len(heads) == 2
 
 
+def test_a_paragraphs_last_word_atop_a_column_over_an_indented_line_is_one_block():
+    """A column opening with the last word of a paragraph ("ment.", two and a half ems wide),
+    the next paragraph's first line set in by an em and a half under it: the two overlap by less
+    than half the word, yet they are one column's text (holdout_113_06_en). A line starting
+    further right than an indent (a column beside) stays apart."""
+    tail = word("ment.", 50, 100)
+    body = [replace(w, box=replace(w.box, x0=w.box.x0 + 15)) if w.box.y0 == 112 else w
+            for w in column(50, 112, 6)]
+    assert [len(b.lines) for b in blocks_of([tail] + body)] == [7]
+    apart = [replace(w, box=Box(w.box.x0 + 30, w.box.y0, w.box.x1 + 30, w.box.y1)) for w in body]
+    assert [len(b.lines) for b in blocks_of([tail] + apart)] == [1, 6]
+
+
 def test_a_block_split_evenly_between_two_sizes_takes_its_first_lines():
     """Characters counted alike in two sizes (within the tolerance: one block): the block's
     size is its first line's, the commonest counted first."""

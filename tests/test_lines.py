@@ -201,6 +201,40 @@ def test_tight_cjk_gutter_cuts_a_short_line_from_the_line_beside_it():
     assert "步增强。" in texts(lines) and len(lines) == 32
 
 
+def test_a_space_before_latin_figures_in_a_cjk_line_does_not_excuse_a_tight_gutter():
+    """Two short CJK columns (six rows) 0.8 em apart: a line of the second holding Latin
+    figures, spaced 0.8 em from the CJK text after them as justification leaves it, is still
+    cut from the line level with it: where CJK meets a Latin run is no word space that the
+    gutter's gap could be one of (typst_s203_01_zh: "397" then 7.7 pt, beside an 8.3 pt gutter)."""
+    for row in (0, 3):
+        words = []
+        for i in range(6):
+            y = 100 + 13 * i
+            words.append(word("市场监管部门提出下一", 50, y))
+            words += ([word("建设电商平", 158, y), word("39", 210, y), word("户，商", 228, y)] if i == row
+                      else [word("江北区已累计探索社区", 158, y)])
+        lines = build_lines(words, (), P)
+        assert len(lines) == 12 and "建设电商平39户，商" in texts(lines)
+
+
+def test_two_lines_justified_each_its_own_way_beside_a_short_gutter_are_two_lines():
+    """Five rows of two narrow justified columns a gutter of 9.4 pt apart; in one row the left
+    line, narrowed by a drop cap, spaces its two words 19.9 pt apart, the right one 8.8 pt:
+    one justified line would space them alike, so the gap is a gutter (latex_s203_08_en)."""
+    def line(ws, y):
+        return [Word(t, Box(x0, y, x1, y + 8.5), "Times", 8.5) for t, x0, x1 in ws]
+
+    words = []
+    for i in range(5):
+        y = 100 + 9.2 * i
+        words += line([("he", 51.3, 60.0), ("planning", 80.0, 112.9)], y) + line(
+            [("the", 122.2, 134.3), ("port", 143.1, 159.4), ("authority.", 168.2, 205.2)], y) if i == 2 else line(
+            [("council", 30, 58), ("said", 61, 77), ("monday", 80, 112.9)], y) + line(
+            [("plan", 122.2, 140), ("would", 143, 165), ("reach", 168, 205.2)], y)
+    lines = build_lines(words, (), P)
+    assert len(lines) == 10 and "the port authority." in texts(lines)
+
+
 def test_punctuation_hanging_into_the_gutter_does_not_join_the_columns():
     words = []
     for i in range(16):

@@ -15,7 +15,7 @@ from layout.analysis.skew import page_drift
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _spanning_titles, _widen_spans, _with_decks
 from layout.geometry import union_all
-from layout.model import Block, Box, Line
+from layout.model import Block, Box, Figure, Line
 from layout.params import Params
 from layout.pipeline import sizes_estimated
 
@@ -1642,3 +1642,38 @@ def test_a_frame_right_under_a_storys_deck_is_that_storys_though_a_side_title_is
             placer.place(Unit(deck, block=block(deck, "deck", 11)), above)
         frame = Box(130, 192, 240, 262)
         assert (placer.home(Unit(frame, framed=[block(Box(135, 196, 235, 258), "body")])) is above) is with_deck
+
+
+def test_a_sidebar_under_a_headline_is_its_text_below_not_a_side_headline():
+    """A headline over two columns, its text under it in the first and a boxed sidebar in the
+    second, has its text below: the column starting level with it, right of it under another
+    story's picture, stays that story's (holdout_113_00_en)."""
+    #  ══ Other Story ══
+    #                 [ picture ]
+    #  ══ Wide Headline ══  ░Zulu░
+    #  ░░░░░  [ sidebar ]  ░░░░░
+    words = (text_lines(["Other Story"], 300, 40, size=24)
+             + text_lines(["Wide Headline Over Two"], 50, 186, size=20)
+             + column(50, 220, 15) + column(175, 222, 6, width=90, start=40)
+             + marked(column(300, 176, 15, start=80), "Zulu"))
+    layout = analyse_page(page(words, figures=[Box(300, 80, 400, 168)], frames=[Box(170, 218, 270, 300)]))
+    assert story_of(layout, "Zulu") == layout.stories[headlines(layout).index("Other Story")].id
+
+
+def test_a_ragged_side_headline_leads_the_picture_its_white_reaches():
+    """A side headline of short words ends six body sizes short of the picture level with it;
+    its span, widened over the white level with it, reaches the picture: the picture is beside
+    it (holdout_113_06_en); a title whose span stops at something between is not, nor one of a
+    single line, which ends where its words do."""
+    #  Board ······ [ picture ]      the title's box ends at 120, its span at 175
+    #  Revives      [         ]
+    title = Box(50, 42, 120, 128)
+    lines = (Line((), Box(50, 42, 100, 62), "Board", 20, True, False), Line((), Box(50, 64, 120, 84), "Revives", 20,
+                                                                            True, False))
+    head = Block(lines, title, 20, True, False, role="headline")
+    picture = Unit(Box(175, 42, 400, 150), figure=Figure(Box(175, 42, 400, 140)))
+    reaching, short = Group([head], span=Box(50, 42, 175, 128)), Group([head], span=Box(50, 42, 130, 128))
+    assert Placer([reaching], [], [], 10.0, P).home(picture) is reaching
+    assert Placer([short], [], [], 10.0, P).home(picture) is None
+    one = Group([replace(head, lines=lines[:1])], span=Box(50, 42, 175, 128))  # a title of one line is not ragged
+    assert Placer([one], [], [], 10.0, P).home(picture) is None

@@ -57,7 +57,8 @@ _MAX_OVERLAP = 0.8
 # and still keep its leading
 _SAME_LEADING = 0.1
 # [sizes] how far from its block's right edge a line set flush right (a signature) may end,
-# or from its left edge a line set flush left under it (or under its indented first) may start
+# or from its left edge a line set flush left under it (or under its indented first) may start;
+# how far in under a lone line the next in its type may start (a paragraph's last word atop a column)
 _FLUSH = 2.0
 # [times Params.size_tolerance] how far apart two lines' or body blocks' sizes may be and still
 # be one story's text (``typematch.same_text_size``; a paragraph's last line, ``_last_line``)
@@ -155,7 +156,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
                 and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP
                      or not plain and regions.beside(last, ln, lb, b, extents[k])
-                     or len(groups[k]) == 1 and set_in_over(lb, b, _FLUSH * ln.size)
+                     or len(groups[k]) == 1 and (set_in_over(lb, b, _FLUSH * ln.size) or set_in_over(
+                         b, lb, _FLUSH * ln.size) and same_style(last, ln, params))
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
                      and _in_leading(groups[k], gap, boxes, OCR_LEADING))
                 and place[id(ln)] == place[id(last)]

