@@ -239,20 +239,6 @@ def test_a_text_layer_counts_letters_and_digits_of_every_script_and_spaces_of_ev
     assert not layer(spaces * 9 + "abc" * 6)  # 18 characters
 
 
-def test_a_text_layer_of_ideographs_drawn_at_random_is_garbage():
-    """Ghostscript's pdfwrite re-embeds a Chinese font without its Unicode map: the layer reads
-    glyph numbers as code points (the first words of zh_tabloid_4col so rewritten). Real
-    Chinese, traditional Chinese and Japanese keep to their national standards."""
-    def layer(text):
-        return usable([layout.model.Word(text, layout.Box(0, 0, 1, 1))], [])
-    rewritten = "魠嶞 銋䫏鯺㧻 銳釐 釮 㻠㡙䡻䡎 醨韑 䍡䠫 㪂㴬㩾㿝魠嶞漣陫頔㺍 䌃䆿䆿ㆧ 䡵鎺 㧮㞍頔㴬㩾 㒟騪嶞簾䅨㨑䦊䵨嶞"
-    assert layer(rewritten + " 2024")
-    assert not layer(rewritten * 2)
-    assert layer("上个月，东湖街道升级供水管网，改造老旧小区四十二个，居民生活更加便利。" * 2)
-    assert layer("記者報導說這是臺灣的新聞，政府今天宣布新的經濟政策，民眾反應熱烈。" * 2)
-    assert layer("日本政府は今日、新しい経済政策を発表した。国民の反応は大きい。東京都内の会社員" * 2)
-
-
 KAMPO = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf" / "kampo_vertical_ja.pdf"
 
 

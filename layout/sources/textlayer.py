@@ -9,13 +9,7 @@ the PDF's own figures, rules and frames are kept where it has any. ``auto`` judg
 - garbage: under half of its characters are letters or digits, or over a quarter are in
   garbled runs. A run is garbled when a font's custom encoding was decoded as the standard
   one: control, private-use, unassigned or replacement characters, or mostly the odd
-  characters of Windows-1252's 0x80-0x9F block (``™ › œ Ÿ ˜``) that text seldom holds;
-- Chinese characters drawn at random (``_random_han``): a writer that re-embeds a CJK font
-  without its Unicode map (Ghostscript's pdfwrite, MuPDF's converter) leaves glyph numbers read
-  as code points (``魠嶞 銋䫏鯺``). Printed text keeps to the characters of its national
-  standard (GB 2312, Big5, JIS X 0208, KS X 1001) but for a rare name; characters drawn at
-  random from Unicode's ideographs fall outside the one that holds most of them a third of
-  the time or more (Big5, the largest: 38 %; GB 2312 67 %).
+  characters of Windows-1252's 0x80-0x9F block (``™ › œ Ÿ ˜``) that text seldom holds.
 
 A usable layer with a few garbled runs keeps its text, and each garbled run alone is read
 again by OCR from its box (the date and issue number of ``kampo_vertical_ja.pdf``, whose digits
@@ -55,15 +49,6 @@ _RUN_HEIGHT = 48
 _MAX_REPAIRS = 30
 # The most pixels a page is rendered with; larger pages get a lower resolution.
 _MAX_RENDER = 100_000_000
-# Ideographs (the unified block and its extension A, the compatibility block, the
-# supplementary planes), the national standards that hold a language's printed characters,
-# [ideographs] the fewest a layer must have to be judged on them, and [share of them] the most
-# outside the standard that holds most of them in a layer of real text (a rare name, a
-# character of the other script quoted)
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_STANDARDS = ("gb2312", "big5", "shift_jis", "euc_kr")
-_MIN_HAN = 50
-_MAX_RARE_HAN = 0.2
 
 
 def garbled(text: str) -> bool:
@@ -108,21 +93,7 @@ def usable(words: tuple[Word, ...] | list[Word], bad: list[Word]) -> bool:
     if chars < _MIN_CHARS:
         return False
     return (count_of(text, "alnum") >= _MIN_LETTERS * chars
-            and sum(len(w.text) for w in bad) <= _MAX_GARBLED * chars
-            and not _random_han(text))
-
-
-def _random_han(text: str) -> bool:
-    """Whether a layer's ideographs look drawn at random: ``_MIN_HAN`` or more of them, and over
-    ``_MAX_RARE_HAN`` of them outside even the national standard holding most (each standard
-    asked in one C pass, its misses written as ``?``)."""
-    if text.isascii():
-        return False
-    han = "".join(_HAN.findall(text))
-    if len(han) < _MIN_HAN:
-        return False
-    rare = min(han.encode(standard, "replace").count(b"?") for standard in _STANDARDS)
-    return rare > _MAX_RARE_HAN * len(han)
+            and sum(len(w.text) for w in bad) <= _MAX_GARBLED * chars)
 
 
 def with_ocr(source, ocr: str = "auto", lang: str | None = None):
