@@ -352,6 +352,12 @@ def default_corpora() -> list[Path]:
     return [ROOT / "fixtures" / "mets_alto", ROOT / "fixtures" / "archives"]
 
 
+def issue_folders(corpora: Sequence[Path], only: str | None) -> list[Path]:
+    """The issue folders of the corpora, by name; with ``only``, those whose name contains it."""
+    return sorted((d for c in corpora for d in c.iterdir() if d.is_dir() and (not only or only in d.name)),
+                  key=lambda d: d.name)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", type=Path, action="append",
@@ -364,9 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     # Every Delpher didl.xml (and its scrambled copy) is read with recovery, as known.
     warnings.simplefilter("ignore", RecoveredXmlWarning)
     corpora = args.corpus or default_corpora()
-    issues = sorted((d for c in corpora for d in c.iterdir()
-                     if d.is_dir() and (not args.only or args.only in d.name)),
-                    key=lambda d: d.name)
+    issues = issue_folders(corpora, args.only)
     measure = paragraph_measure()
     results = {folder.name: accuracy(folder, args.seed, measure) for folder in issues}
     report(results, corpora, args.seed)

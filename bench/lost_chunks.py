@@ -45,7 +45,7 @@ from layout.sources.didl import RecoveredXmlWarning
 from layout.truth import PageTruth
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from archive import default_corpora, units  # noqa: E402
+from archive import default_corpora, issue_folders, units  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from scramble import scramble_issue  # noqa: E402
@@ -129,9 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     warnings.simplefilter("ignore", RecoveredXmlWarning)
     corpora = args.corpus or default_corpora()
-    issues = sorted((d for c in corpora for d in c.iterdir()
-                     if d.is_dir() and (not args.only or args.only in d.name)),
-                    key=lambda d: d.name)
+    issues = issue_folders(corpora, args.only)
     print("| issue (page) | chunks | lost | inside | across | bound | areas | areas apart |")
     print("|---|---|---|---|---|---|---|---|")
     for folder in issues:

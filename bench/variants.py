@@ -50,7 +50,7 @@ from layout.sources.xml import root_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from archive import default_corpora, page_files, units  # noqa: E402  (the same issues)
+from archive import default_corpora, issue_folders, page_files, units  # noqa: E402  (the same issues)
 from engine_forms import hocr, page  # noqa: E402
 from scramble import scramble_issue  # noqa: E402
 
@@ -237,8 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("ignore", RecoveredXmlWarning)
     forms = args.form or [*FORMS, *OTHER_FORMATS]
     corpora = args.corpus or default_corpora()
-    issues = sorted((d for c in corpora for d in c.iterdir()
-                     if d.is_dir() and (not args.only or args.only in d.name)), key=lambda d: d.name)
+    issues = issue_folders(corpora, args.only)
     every: dict[str, list[Scores]] = {form: [] for form in ("as is", *forms)}
     print("## Archives rewritten as other OCR engines write them (`bench/variants.py`)\n")
     print(__doc__.split("\n\n", 2)[2].replace("``", "`") + "\n")
