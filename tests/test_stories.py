@@ -11,6 +11,7 @@ from layout.analysis.lines import build_lines
 from layout.analysis.placement import Group, Placer, Unit
 from layout.analysis.typematch import same_text_size
 from layout.analysis import flow, subheads
+from layout.analysis.bands import closing_cuts
 from layout.analysis.skew import page_drift
 from layout.analysis.stacks import stacked_titles
 from layout.analysis.stories import _anchors, _mark_text_below, _spanning_titles, _widen_spans, _with_decks
@@ -212,6 +213,36 @@ def test_text_under_a_jump_line_in_its_column_starts_a_story_of_its_own():
         layout = analyse_page(page(words))
         assert story_of(layout, closing) == story_of(layout, "Alpha"), closing
         assert story_of(layout, "Golf") not in (story_of(layout, "Alpha"), story_of(layout, "Bravo")), closing
+
+
+
+def test_a_continued_from_line_under_a_storys_text_opens_the_text_under_it():
+    #  ══ A ═══  ══ B ═══    the same page, the line under A's text a "continued from" line: it
+    #  ░A░░░░░░  ░B░░░░░░    closes nothing (``bands.closes``), and heads the text under it
+    #  Cont'd fr ░B░░░░░░
+    #  ░g░░░░░░  ░B░░░░░░
+    opening = "Continued from page 1"
+    words = (text_lines(["First Story"], 50, 100, size=16) + marked(column(50, 120, 12), "Alpha")
+             + text_lines([opening], 50, 266) + marked(column(50, 300, 10, start=40), "Golf")
+             + text_lines(["Second Story"], 170, 100, size=16)
+             + marked(column(170, 120, 25, start=80), "Bravo"))
+    layout = analyse_page(page(words))
+    assert story_of(layout, opening) == story_of(layout, "Golf")
+
+
+def test_a_jump_line_closes_only_running_text_right_over_it():
+    """A jump line under a title, with no running text of its column over it, makes no cut;
+    under running text it makes one at its foot across the text's width."""
+    def block(text, box, role):
+        line = Line(words=(), box=box, text=text, size=10.0, bold=False, italic=False)
+        return Block(lines=(line,), box=box, size=10.0, bold=False, italic=False, role=role)
+    text = block("text of the story", Box(50, 100, 150, 200), "body")
+    jump = block("Continued on page 5", Box(50, 206, 140, 216), "jump")
+    title = block("Second Story", Box(200, 100, 300, 116), "headline")
+    under_title = block("Continued on page 5", Box(200, 120, 290, 130), "jump")
+    assert closing_cuts([text, jump, title, under_title], 10.0) == [Box(50, 216, 150, 216)]
+    assert closing_cuts([text, replace(jump, lines=(replace(jump.lines[0], text="Continued from page 1"),))],
+                        10.0) == []
 
 
 def test_headless_text_under_a_picture_continues_the_story_level_with_it():

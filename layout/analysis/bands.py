@@ -1,8 +1,9 @@
-"""Stage 5: lines of white space across the page that bound its bands, as rules (``stories``).
+"""Stage 5: lines across the page or a column that bound its bands, as rules (``stories``).
 
 A page band set apart by a rule (the feuilleton under the line at the foot of an old page)
-often comes from OCR without the rule; the white is still there. The placement and the column
-flow (``placement``, ``flow``) treat these lines as drawn rules.
+often comes from OCR without the rule; the white is still there. A jump line or a credit closes
+its story's text in its column (``closing_cuts``). The placement and the column flow
+(``placement``, ``flow``) treat these lines as drawn rules.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio
 from ..model import Block, Box, Rule
+from .patterns import JUMP_FROM
 from .placement import Group, Unit
 from .titles import line_ends_text
 
@@ -36,16 +38,19 @@ _HEAD_OWN = 1.5
 # [body sizes] how near the white over a figure a story's columns end, and their text goes on
 # under it, for them to run on under it (``_run_on_under``): a line or two
 _RUN_ON = 2.0
-# What closes a story's text where it stands: a jump line (it goes on on another page) and a
-# source credit set after it ("数据来源：该市", "Source: …"): ``flow`` and ``closing_cuts``
-CLOSING_ROLES = ("jump", "credit")
+# What closes a story's text where it stands: a jump line (it goes on on another page, not a
+# "continued from" line: ``patterns.JUMP_FROM``) and a source credit set after it ("数据来源：
+# 该市", "Source: …"): ``closes``, for ``flow`` and ``closing_cuts``
+_CLOSING_ROLES = ("jump", "credit")
 # [body sizes] how far under the running text of its column a closing line may stand and close
 # it (``closing_cuts``): a blank line and a bit
-_CLOSE_UNDER = 1.5
+_JUMP_UNDER_TEXT = 1.5
 # [body sizes] how far under a closing line the text it closes off from its story may start:
 # the next story's head keeps a few lines of white over it (as far as ``Placer.placed_above``
 # looks for the unit right above another)
-CLOSED_UNDER = 4.0
+TEXT_UNDER_JUMP = 4.0
+# [body sizes] the cells of the grids this stage files text in
+_CELL = 10.0
 
 
 def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, tuple[Box, list[Box]]],
@@ -94,7 +99,7 @@ def open_cuts(units: Sequence[Unit], groups: Sequence[Group], stacks: dict[int, 
                 and not _crossed(all_heads, reach, u.box.y0, body):
             y = (reach + u.box.y0) / 2
             if filed is None:
-                filed = Grid([u.box for u in units], 10 * body)
+                filed = Grid([u.box for u in units], _CELL * body)
             over = _over(figures, reach - body, y) + [
                 _overhung(h, y, u.box.y0 + body, units, filed, body)
                 for h in _over(heads, u.box.y0 - widest - body, y) if u.box.y0 - h.y1 <= margins[id(h)]
@@ -137,7 +142,7 @@ def _under_text(heads: list[Box], running: list[Box], rules: Sequence[Box], body
         over = [r for r in map(rules.__getitem__, drawn.near(h.x0, h.y0 - reach, h.x1, h.y0))
                 if h.y0 - reach <= r.cy <= h.y0 and x_overlap(r, h) >= 0.5 * h.width]
         if over and not index:
-            index.append(Grid(running, 10 * body))
+            index.append(Grid(running, _CELL * body))
         return any(any(running[i].y1 <= r.cy and x_overlap(running[i], h) > 0
                        for i in index[0].near(h.x0, -math.inf, h.x1, r.cy)) for r in over)
 
@@ -228,20 +233,27 @@ def _left_spreads(units: Sequence[Unit]) -> list[float]:
     return spreads
 
 
+def closes(block: Block | None) -> bool:
+    """Whether a block closes its story's text where it stands (``_CLOSING_ROLES``): a jump line
+    saying where the story goes on, or a credit; a "continued from" line opens text instead."""
+    return block is not None and block.role in _CLOSING_ROLES \
+        and not (block.role == "jump" and JUMP_FROM.search(block.raw_text))
+
+
 def closing_cuts(blocks: Sequence[Block], body: float) -> list[Box]:
     """Where a story's text is closed in its column, as rules (a rule's box at the closing
-    line's foot, across its column's text): under each jump line or credit (``CLOSING_ROLES``)
-    set at most ``_CLOSE_UNDER`` body sizes under running text of its column. The story goes
+    line's foot, across its column's text): under each jump line or credit that ``closes``,
+    set at most ``_JUMP_UNDER_TEXT`` body sizes under running text of its column. The story goes
     on on another page or is signed off; what follows in the column is another story's, even
     when the OCR read that story's title as body text (NewsEye's daily of 1942-01-15 p1:
     "(Suite page 3 - Col. 7 et 8)" over "Le maréchal Pétain adresse ses remerciements …",
     which the headline over the column took as its own). A jump line with no running text
     right over it ("Suite de la page 1" under a title) closes nothing."""
-    closing = [b for b in blocks if b.role in CLOSING_ROLES]
+    closing = [b for b in blocks if closes(b)]
     if not closing:
         return []
     running = [b for b in blocks if b.role == "body"]
-    filed, reach, cuts = Grid([b.box for b in running], 10 * body), _CLOSE_UNDER * body, []
+    filed, reach, cuts = Grid([b.box for b in running], _CELL * body), _JUMP_UNDER_TEXT * body, []
     for j in closing:
         near = filed.near(j.box.x0, j.box.y0 - reach, j.box.x1, j.box.y0)
         over = [b for b in map(running.__getitem__, near) if stands_under(j.box, b.box, reach)]

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from ..geometry import SAME_COLUMN, Grid, x_overlap, x_overlap_ratio, y_overlap
 from ..model import Box
 from ..params import Params
-from .bands import CLOSED_UNDER, CLOSING_ROLES, stands_under
+from .bands import TEXT_UNDER_JUMP, closes, stands_under
 from .midsentence import RUNNING_LINES, WORD, broken_off, runs_across, starts_mid_sentence, word_broken_for
 from .noise import unread_title
 from .placement import Group, Unit
@@ -54,7 +54,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
     (nothing above it in its band of the page) continues the story at the foot of the column
     before, in the same band. A run that starts lower (under a picture, say) continues the
     story ending lowest beside it, between the run's top and (about) its bottom. A column
-    ending in a jump line or a source credit (``CLOSING_ROLES``) ends its story there. The
+    ending in a jump line or a source credit (``bands.closes``) ends its story there. The
     text a run heading its column goes on from is in its type; when the column before ends in
     running text of another story in another type, lower down, the run goes on from neither:
     it would jump over that story (a list of coupons in 6 points heading column four, the
@@ -94,7 +94,7 @@ def _column_end(top: Unit, bottom: float, others: Sequence[Unit], band: tuple[fl
             best = p
     if at_top and best is None:
         best = runs_across(ruled, top) or _cut_short(top, beside)
-    if best is not None and best.block is not None and best.block.role in CLOSING_ROLES:
+    if best is not None and closes(best.block):
         return None  # the story ends at the foot of the column before: nothing goes on from it
     if at_top and best is not None and foot is not None and foot.box.y0 >= best.box.y1 and foot.home is not best.home:
         return _cut_short(top, beside)  # the column ends in another story's text, in another type
@@ -250,12 +250,13 @@ def _wrapped(top: Unit, others: Sequence[Unit], body: float) -> Unit | None:
 
 
 def _closed_over(t: Box, units: Sequence[Unit], grid: Grid, body: float) -> bool:
-    """Whether a jump line or credit (``CLOSING_ROLES``) stands right over box t in its column,
-    within ``CLOSED_UNDER`` body sizes: the story over t ended there, and a run starting under
-    it in the first column opens no story beside it (``_wrapped``: that is for a run under a
+    """Whether a jump line or credit that ``closes`` its story stands right over box t in its
+    column, within ``TEXT_UNDER_JUMP`` body sizes: the story over t ended there, and a run starting
+    under it in the first column opens no story beside it (``_wrapped``: that is for a run under a
     picture). It may still go on from the column before it, by the column flow."""
-    return any(u.block is not None and u.block.role in CLOSING_ROLES and stands_under(t, u.box, CLOSED_UNDER * body)
-               for u in map(units.__getitem__, grid.near(t.x0, t.y0 - CLOSED_UNDER * body, t.x1, t.y0)))
+    reach = TEXT_UNDER_JUMP * body
+    return any(closes(u.block) and stands_under(t, u.box, reach)
+               for u in map(units.__getitem__, grid.near(t.x0, t.y0 - reach, t.x1, t.y0)))
 
 
 def _text_left(top: Unit, units: Sequence[Unit], grid: Grid, others: Callable[[Unit], bool],

@@ -23,6 +23,10 @@ JUMP = re.compile(
     r"(lire\s+la\s+)?suite\s+(en\s+|de\s+la\s+)?(page|p\.)|"
     r"segue\s+(a|dalla)\s+(pagina|pag\.|prima)|continua\s+a\s+(pagina|pag\.)|"
     r"fortsetzung\s+(auf|von)\s+seite|转第.{1,3}版|下转第|上接第|接第.{1,3}版)", re.IGNORECASE)
+# The jump lines that open a story's continued text rather than close its first part
+# ("Continued from page 1", "Suite de la page 1", "上接第一版", "接第3版"; not "转第3版", "下转第")
+JUMP_FROM = re.compile(r"(continued\s+from|suite\s+de\s+la\s+(page|p\.)|segue\s+dalla|fortsetzung\s+von|"
+                       r"(?<!转)接第)", re.IGNORECASE)
 QUOTES = "«»\"“”„‘’'‹›「」『』"
 # A name alone (an author under a headline): two to four Han characters, or two or three
 # capitalised words.
