@@ -6,6 +6,7 @@ from layout.analysis.foundlines import found_measure
 from layout.analysis.lines import build_lines
 from layout.analysis.linestyle import join_words
 from layout.analysis.rotation import with_sideways_words
+from layout.analysis.rowcuts import NONE, WEAK, cut_row
 from layout.model import Box, Rule, Word
 from layout.params import Params
 
@@ -215,6 +216,19 @@ def test_a_space_before_latin_figures_in_a_cjk_line_does_not_excuse_a_tight_gutt
                       else [word("江北区已累计探索社区", 158, y)])
         lines = build_lines(words, (), P)
         assert len(lines) == 12 and "建设电商平39户，商" in texts(lines)
+
+
+
+def test_a_cjk_rows_own_spacing_still_excuses_a_gap_as_wide():
+    """In a row of CJK only, the gaps between its runs are its spacing: a weak cut 15 % wider
+    than them is one of them (only where CJK meets a Latin run is a gap no word space)."""
+    texts, gaps = ["市场监管", "部门提出", "下一步将", "继续推进", "社区建设"], [2.0, 2.0, 2.3, 2.0]
+    row, x = [], 0.0
+    for text, gap in zip(texts, gaps + [0.0]):
+        row.append(Word(text, Box(x, 0, x + 40, 10), "SimSun", 10.0))
+        x += 40 + gap
+    pieces = cut_row(row, gaps, [NONE, NONE, WEAK, NONE], lambda *a, **k: True)
+    assert ["".join(w.text for w in p) for p in pieces] == ["".join(texts)]
 
 
 def test_two_lines_justified_each_its_own_way_beside_a_short_gutter_are_two_lines():

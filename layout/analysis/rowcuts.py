@@ -13,6 +13,7 @@ spaces stay however wide, as a full line near them would say (``lines._in_measur
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -20,7 +21,7 @@ from ..geometry import RowSpans
 from ..model import Box, Word
 from .gutters import Gutters
 from .rejoin import SAME_SIZE
-from .script import CLOSING_QUOTES, FULL_STOPS, joins_without_space
+from .script import CLOSING_QUOTES, FULL_STOPS, is_cjk, joins_without_space
 from .stripmeasure import Strip
 
 # How sure a cut between two neighbours of a row is: none; weak, a short gutter taken for the
@@ -82,8 +83,7 @@ def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
         if WEAK not in stretch and APART not in stretch:  # (a word alone, or no cut to judge)
             start = end + 1
             continue
-        spaces = [gaps[k] for k in range(start, end)
-                  if cuts[k] == NONE and not joins_without_space(row[k].text, row[k + 1].text)]
+        spaces = [gaps[k] for k in range(start, end) if cuts[k] == NONE and not _script_seam(row[k], row[k + 1])]
         alike = stretch.count(APART) == end - start or end - start == 1 \
             and cuts[start] == WEAK and not joins_without_space(row[start].text, row[end].text)
         if alike:  # are they alike, and do they fill the measure?
@@ -97,11 +97,12 @@ def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
         runs = [w for w in row[start:end + 1] if " " in w.text.strip()]
         if not runs or all(_spaced_as_wide(w, max(spaces)) for w in runs) and (
                 alike or in_measure(row[start], row[end], indented=True)):
+            sides = None if alike else _narrowest_sides(gaps, cuts, row, start, end)
             for k in range(start, end):
-                if cuts[k] in (WEAK, APART) and one_size[k] and (alike or _one_line(
-                        gaps, cuts, row, start, k, end)) and (
+                if cuts[k] in (WEAK, APART) and one_size[k] and (
                         gaps[k] <= _STRETCH * max(spaces) or gaps[k] <= _SENTENCE * max(spaces)
-                        and _SENTENCE_END.search(row[k].text) and in_measure(row[start], row[end])):
+                        and _SENTENCE_END.search(row[k].text) and in_measure(row[start], row[end])) \
+                        and (sides is None or _one_line(gaps[k], sides[0][k - start], sides[1][k - start])):
                     keep[k] = NONE
         start = end + 1
     pieces, piece = [], [row[0]]
@@ -114,20 +115,40 @@ def cut_row(row: list[Word], gaps: list[float], cuts: list[int],
     return pieces
 
 
-def _one_line(gaps: list[float], cuts: list[int], row: list[Word], start: int, k: int, end: int) -> bool:
-    """Whether gap k of row[start:end + 1] may be one of the justified word spaces around it:
-    a justified line stretches its spaces alike, so the narrowest spaces left and right of the
-    gap (not after a sentence's end: TeX widens those) lie within ``_STRETCH`` of each other,
-    and the gap is no narrower than the narrowest by that much. Two lines side by side, each
-    justified to its own column, are spaced each its own way (latex_s203_08_en: 19.9 pt
-    beside a drop cap, then a 9.4 pt gutter, then 8.8 pt; 24.6, then 9.4, then 26.1)."""
-    def narrowest(ks: range) -> float | None:
-        return min((gaps[j] for j in ks if cuts[j] == NONE and not _SENTENCE_END.search(row[j].text)
-                    and not joins_without_space(row[j].text, row[j + 1].text)), default=None)
-    left, right = narrowest(range(start, k)), narrowest(range(k + 1, end))
-    sides = [s for s in (left, right) if s is not None]
-    return not sides or (_STRETCH * gaps[k] >= min(sides)
-                         and (len(sides) < 2 or max(sides) <= _STRETCH * min(sides)))
+def _script_seam(left: Word, right: Word) -> bool:
+    """Whether CJK meets a Latin run between two words: that gap is no word space (CJK sets
+    no spaces, and the gap there is the justification's or a gutter's)."""
+    return bool(left.text) and bool(right.text) and is_cjk(left.text[-1]) != is_cjk(right.text[0])
+
+
+def _narrowest_sides(gaps: list[float], cuts: list[int], row: list[Word], start: int,
+                     end: int) -> tuple[list[float], list[float]]:
+    """For each gap k of row[start:end + 1] (index k - start), the narrowest Latin word space
+    left of it and right of it in the stretch (inf where there is none), in two sweeps: the
+    spaces ``_one_line`` compares. A space after a sentence's end is left out (TeX widens those)."""
+    inf = math.inf
+    spaces = [gaps[j] if cuts[j] == NONE and not _SENTENCE_END.search(row[j].text)
+              and not joins_without_space(row[j].text, row[j + 1].text) else inf for j in range(start, end)]
+    left, right, low = [], [inf] * len(spaces), inf
+    for s in spaces:
+        left.append(low)
+        low = min(low, s)
+    low = inf
+    for k in range(len(spaces) - 1, -1, -1):
+        right[k] = low
+        low = min(low, spaces[k])
+    return left, right
+
+
+def _one_line(gap: float, left: float, right: float) -> bool:
+    """Whether a gap may be one of the justified word spaces around it (``left``, ``right``: the
+    narrowest left and right of it, ``_narrowest_sides``): a justified line stretches its spaces
+    alike, so those lie within ``_STRETCH`` of each other, and the gap is no narrower than the
+    narrowest by that much. Two lines side by side, each justified to its own column, are spaced
+    each its own way (latex_s203_08_en: 19.9 pt beside a drop cap, then a 9.4 pt gutter, then
+    8.8 pt; 24.6, then 9.4, then 26.1)."""
+    sides = [s for s in (left, right) if s != math.inf]
+    return not sides or (_STRETCH * gap >= min(sides) and (len(sides) < 2 or max(sides) <= _STRETCH * min(sides)))
 
 
 def _spaced_as_wide(run: Word, gap: float) -> bool:
