@@ -348,17 +348,17 @@ def _with_decks(groups: Sequence[Group], blocks: Sequence[Block]) -> dict[int, t
 
 def _mark_text_below(groups: Sequence[Group], texts: Sequence[Block], body: float,
                      pictures: Sequence[Box], stacks: dict[int, tuple[Box, list[Box]]]) -> None:
-    """Note the headlines with running text (three lines or more, in one column or several side
-    by side, together at least half as wide) or a picture or a box of text (a sidebar in their
-    columns, holdout_113_00_en) starting at most four body sizes under the header over them
-    (``_foot_over``): their text is below, so text beside them is not theirs."""
+    """Note the headlines with running text (three lines or more, in columns side by side at least
+    half as wide) or a picture or a box of text (a sidebar, holdout_113_00_en) starting at most four
+    body sizes under the header over them (``_foot_over``): text beside them is not theirs."""
     by_top = sorted(texts, key=lambda b: b.box.y0)
-    tops = [b.box.y0 for b in by_top]
+    tops, filed = [b.box.y0 for b in by_top], BoxGrid(pictures, 10 * body)
     for g in groups:
         if g.header:
             a, hung = stacks[id(g)]
             window = by_top[bisect_left(tops, g.anchor_box.y1 - 0.5 * body):bisect_left(tops, a.y1 + 4 * body)]
-            under = [b.box for b in window if len(b.lines) >= 3] + list(pictures)
+            under = [b.box for b in window if len(b.lines) >= 3] + [  # pictures starting over the foot + 4
+                pictures[k] for k in filed.near(a.x0, float("-inf"), a.x1, a.y1 + 4 * body)]
             under = [u for u in under if x_overlap_ratio(a, u) >= SAME_COLUMN
                      and u.y0 - _foot_over(g.anchor_box, hung, u, body) <= 4 * body]
             g.text_below = covered_width(under) >= 0.5 * a.width  # one column or several
