@@ -25,8 +25,7 @@ from .typematch import same_text_size
 
 # [body sizes] the width of the stripes and cells the page is filed in; how far a rule may
 # lie off a frame's edge and be its outline
-_STRIPE = 10.0
-_EDGE = 0.25
+_STRIPE, _EDGE = 10.0, 0.25
 # [widths of the unit] how far from a headline its span widened over white space may reach a
 # unit: a short title set left over a story takes the columns beside it, not those beyond
 _REACH = 2.0
@@ -46,9 +45,9 @@ _LED = 6.0
 # round the blocks of one column of a scan overlap by up to a line)
 _RUNS_PAST = 1.0
 # [body sizes] how far under a side headline's top (negative: over it) the text over a unit
-# beside it may end and still leave the unit to the headline (``Placer._runs_past_top``)
-_PAST_TOP = -1.0
-_RAGGED = 3.0  # [ems of its type] how far short of a unit a side headline's ragged lines may end
+# beside it may end and still leave the unit to the headline (``Placer._runs_past_top``); [ems
+# of its type] how far short of a unit a side headline's ragged lines may end (``_anchor_beside``)
+_PAST_TOP, _RAGGED = -1.0, 3.0
 
 
 @dataclass(eq=False)
@@ -119,6 +118,7 @@ class Placer:
             self._above.add(i, a, a.y1)
         self._beside = [i for i in self._heads if not groups[i].text_below]
         self._beside_grid = Grid([groups[i].anchor_box for i in self._beside], width)
+        self._beside_reach = max([5 * body] + [_RAGGED * h.size for i in self._beside for h in groups[i].header])
         self._below = Grid([groups[i].anchor_box for i in self._heads], width)
         self._h_rules = list(h_rules)
         self._rules = Stripes(width)
@@ -320,14 +320,14 @@ class Placer:
         return found is None or found[0] <= title.y1
 
     def _anchor_beside(self, u: Unit) -> Group | None:
-        """A headline set just left of u, level with its top (a side headline); a ragged one (lines
-        at most ``_RAGGED`` ems short of u), its span reaching u, is as near (holdout_113_06_en: 2.7)."""
+        """A headline set just left of u, level with its top (a side headline); a ragged one, its span
+        reaching u, is as near (lines at most ``_RAGGED`` ems short of u: holdout_113_06_en 2.7 ems)."""
         b, body = _printed_box(u), self.body
-        for k in self._beside_grid.near(b.x0 - _STRIPE * body, b.y0, b.x0 + 0.5 * body, b.y1):
+        for k in self._beside_grid.near(b.x0 - self._beside_reach, b.y0, b.x0 + 0.5 * body, b.y1):
             g = self.groups[self._beside[k]]
             a, span = g.anchor_box, g.span or g.anchor_box
-            gap = b.x0 - (span.x1 if abs(b.x0 - span.x1) <= 0.5 * body and any(len(h.lines) > 1 for h in g.header)
-                          and b.x0 - a.x1 <= _RAGGED * max(h.size for h in g.header) else a.x1)
+            gap = b.x0 - (span.x1 if abs(b.x0 - span.x1) <= 0.5 * body and any(
+                len(h.lines) > 1 and b.x0 - a.x1 <= _RAGGED * h.size for h in g.header if h.role == "headline") else a.x1)
             if (-0.5 * body <= gap <= 5 * body and y_overlap(a, b) > 0 and a.y0 <= b.y0 + 2 * body
                     and not self._v_rule_between(a.x1, b, _EDGE * body if u.framed else -1)):  # (its outline)
                 return g
