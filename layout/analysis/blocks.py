@@ -156,6 +156,9 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
         return ((same_block or -_MAX_OVERLAP * ln.size < gap)
                 and (x_overlap_ratio(lb, b) >= _MIN_OVERLAP
                      or not plain and regions.beside(last, ln, lb, b, extents[k])
+                     # a lone line (an indented first line) over the next starting left of it; or,
+                     # boxes swapped, over the next set in by an indent, in its type (a paragraph's
+                     # last word atop a column)
                      or len(groups[k]) == 1 and (set_in_over(lb, b, _FLUSH * ln.size) or set_in_over(
                          b, lb, _FLUSH * ln.size) and same_style(last, ln, params))
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
