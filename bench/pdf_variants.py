@@ -75,10 +75,12 @@ def rewrite(src: Path, dst: Path, writer: str) -> Path:
     """Write the PDF ``src`` again through ``writer`` into ``dst``; raises CalledProcessError
     (or TimeoutExpired) when the writer fails."""
     scratch = dst.with_suffix(".tmp")
-    for command in WRITERS[writer][1]:
-        args = [part.format(src=src, dst=dst, tmp=scratch) for part in command]
-        subprocess.run(args, check=True, capture_output=True, timeout=_TIMEOUT)
-    scratch.unlink(missing_ok=True)
+    try:
+        for command in WRITERS[writer][1]:
+            args = [part.format(src=src, dst=dst, tmp=scratch) for part in command]
+            subprocess.run(args, check=True, capture_output=True, timeout=_TIMEOUT)
+    finally:
+        scratch.unlink(missing_ok=True)
     return dst
 
 
@@ -188,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
                    "(repeatable; default: fixtures/pages and fixtures/producers/pages)")
     p.add_argument("--writer", choices=sorted(WRITERS), action="append", help="only these writers")
     p.add_argument("--worst", type=int, default=5, help="pages listed per writer (default 5)")
-    p.add_argument("-j", type=int, default=1, help="pages converted at once (default 1)")
+    p.add_argument("-j", type=int, default=1, choices=range(1, 65), metavar="N",
+                   help="pages converted at once (1-64, default 1)")
     args = p.parse_args(argv)
     asked = args.writer or list(WRITERS)
     absent = {w: found for w in asked if (found := missing(w))}

@@ -42,4 +42,5 @@ def test_column_order_is_not_known_where_the_column_reading_finds_too_little():
 
     assert column_order(issue(0.495, 1.0)) is None
     assert column_order(issue(0.99, 0.58)) == 0.58
+    assert column_order(issue(0.847, 0.934)) == 0.934  # the NZZ's column reading of its OCR lines
     assert column_order(issue(None, None)) is None

@@ -35,12 +35,13 @@ def test_ghostscript_is_there_for_the_suite():
     assert not pdf_variants.missing("gs"), "`make install` installs ghostscript (pdf-writers)"
 
 
-def test_gs_writes_a_new_file_with_the_same_words(tmp_path):
+def test_gs_and_the_ps2pdf_round_trip_write_a_new_file_with_the_same_words(tmp_path):
     src = _page(tmp_path)
-    out = pdf_variants.rewrite(src, tmp_path / "gs.pdf", "gs")
-    assert out.read_bytes() != src.read_bytes()
-    assert _words(out) == _words(src)
-    assert not (tmp_path / "gs.tmp").exists()  # no scratch left behind
+    for writer in ("gs", "ps2pdf"):
+        out = pdf_variants.rewrite(src, tmp_path / f"{writer}.pdf", writer)
+        assert out.read_bytes() != src.read_bytes()
+        assert _words(out) == _words(src)
+        assert not (tmp_path / f"{writer}.tmp").exists()  # its PostScript scratch, gone
 
 
 def test_page_results_score_each_form_against_the_same_truth(tmp_path):
