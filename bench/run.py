@@ -78,7 +78,7 @@ PRODUCER_SAMPLE = ROOT / "fixtures" / "producers" / "pages"
 PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on the pages of this "
                             "seed and of seeds 21, 33, 47, 61, 73, 97, 107, 109, 111, 113, 115, "
                             "117, 119, 121, 123, 125, 127, 129, 131, 135, 137, 143, 145, 147, 149, "
-                            "155, 157, 159, 165, 167, 169, 171, 173, 175, 177, 179, 181, 183, 185, 187, 189, 191, 193, 195 and 201 (not reported here), of the producers (Chromium, Typst, LaTeX, WeasyPrint: "
+                            "155, 157, 159, 165, 167, 169, 171, 173, 175, 177, 179, 181, 183, 185, 187, 189, 191, 193, 195, 197, 201, 203 and 205 (not reported here), of the producers (Chromium, Typst, LaTeX, WeasyPrint: "
                             "WeasyPrint's from stop 27 on, seed 117 from stop 28 on, seeds 119 to "
                             "145 from later stops, "
                             "each scored on the code of its day before its pages were opened); "
@@ -93,10 +93,11 @@ PRODUCER_SEEDS = {"e": (5, "tuned on: the born-digital rules were developed on t
                             "unseen on seeds 151 and 153 (groff's pages only), then opened and "
                             "tuned on; its pages of this seed were never opened; Scribus's (from "
                             "stop 36 on) were scored unseen on seeds 161 and 163 (Scribus's "
-                            "pages only), then opened and tuned on; seeds 147 to 195 and 201 were each "
+                            "pages only), then opened and tuned on; seeds 147 to 197 and 201 to 205 were each "
                             "scored on the code of its day before its pages were opened, then "
-                            "tuned on; seed 197 (stop 44) was scored once, at the stop's end, its "
-                            "pages never opened; Scribus's pages of this seed were never opened"),
+                            "tuned on (197 held out at stop 44, opened at stop 45); seed 207 "
+                            "(stop 45) was scored once, at the stop's end, its pages never "
+                            "opened; Scribus's pages of this seed were never opened"),
                   "f": (99, "held out: its pages never opened while developing; once (stop 25) "
                             "its truth files were read by mistake, for a count of the spaces "
                             "between CJK and Latin text over all seeds; no rule was chosen from "
@@ -172,8 +173,9 @@ def holdout_set(folder: Path) -> PageSet:
               "pages of this style from seeds 23, 37, 41 and 53 (stop 41) and 59, 61, 67 and 71 "
               "(stop 42), 73 and 79 (stop 43) were scored unseen, then opened and tuned on; seeds "
               "83, 89 and 97 were generated and opened at stop 43 (one page of 83 tuned on) and "
-              "tuned on at stop 44, as were 101, 103 and 109 (stop 44), each scored unseen "
-              "first; seed 107 (stop 44) was scored unseen once, at the stop's end, and never opened")
+              "tuned on at stop 44, as were 101, 103 and 109 (stop 44) and 107, 111 and 113 (stop "
+              "45), each scored unseen first (107 held out at stop 44); seed 115 (stop 45) was "
+              "scored unseen once, at the stop's end, and never opened")
     if done.returncode != 0:
         return PageSet("b", title, [], f"generation failed: {done.stderr.strip()[-500:]}", tuning)
     return PageSet("b", title, truth_pages(folder), tuning=tuning)
