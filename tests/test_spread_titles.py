@@ -68,6 +68,11 @@ def test_the_letter_width_is_the_running_texts_and_a_line_boxed_wide_is_spread(t
     assert spread(title, letter, body)
     set_solid = _blocks(_page(tmp_path, "ZEILKLAAR.", 10 * 30))
     assert not spread(next(ln for b in set_solid for ln in b.lines if ln.text == "ZEILKLAAR."), letter, body)
+    # an engine without word boxes writes a line as one string, the white between its words
+    # inside that string's box: "1 BLACK" boxed 928 px is not judged spread
+    one_string = _blocks(_page(tmp_path, "1 BLACK", 928))
+    line = next(ln for b in one_string for ln in b.lines if ln.text == "1 BLACK")
+    assert len(line.words) == 1 and not spread(line, letter, body)
 
 
 def test_a_title_boxed_the_column_wide_is_split_off_its_text(tmp_path):

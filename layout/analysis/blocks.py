@@ -158,8 +158,8 @@ def _group(lines: list[Line], turn, barriers: list[Box], frame: dict[int, int | 
                      or not plain and regions.beside(last, ln, lb, b, extents[k])
                      # a lone line (an indented first line) over the next starting left of it; or,
                      # boxes swapped, over the next set in by an indent, in its type (a paragraph's
-                     # last word atop a column)
-                     or len(groups[k]) == 1 and (set_in_over(lb, b, _FLUSH * ln.size) or set_in_over(
+                     # last word atop a column; where the file found no regions to say so)
+                     or len(groups[k]) == 1 and (set_in_over(lb, b, _FLUSH * ln.size) or plain and set_in_over(
                          b, lb, _FLUSH * ln.size) and same_style(last, ln, params))
                      or same_block and not ln.vertical and _under(b, extents[k], gap, ln.size)
                      and _in_leading(groups[k], gap, boxes, OCR_LEADING))

@@ -48,9 +48,10 @@ def spread(line: Line, letter: float, body: float) -> bool:
     text's in the line's own size (``letter``: ``letter_width``, in ems; ``body``: the size of
     a line stating none): a title boxed the measure wide or letter-spaced, not display type.
     Its words' own widths count, not the white between them: words far apart on a line (a row
-    of a table, a line an engine read in part) are no title."""
+    of a table, a line an engine read in part) are no title. A word holding spaces (an engine
+    without word boxes writes a line as one string) has the white in its width: not judged."""
     chars = len(line.text.strip())
-    return letter > 0 and chars > 0 and \
+    return letter > 0 and chars > 0 and not any(" " in w.text.strip() for w in line.words) and \
         sum(w.box.width for w in line.words) >= _SPREAD * letter * chars * (line.size or body)
 
 
