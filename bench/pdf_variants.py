@@ -154,7 +154,7 @@ def _changes(before: PageResult, after: PageResult) -> str:
 def report(results: Sequence[PageResult], writers: Sequence[str], absent: dict[str, list[str]],
            worst: int) -> str:
     """The markdown section: means per form, then each writer's pages that drop most."""
-    lines = ["## Born-digital pages written again by other PDF writers (`bench/pdf_variants.py`)", "",
+    lines = ["", "## Born-digital pages written again by other PDF writers (`bench/pdf_variants.py`)", "",
              __doc__.split("\n\n", 2)[2].replace("``", "`"), ""]
     for writer, programs in absent.items():
         lines.append(f"- **{writer}: missing** on this machine (no {', '.join(programs)}): not measured")
