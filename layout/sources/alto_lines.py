@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from statistics import median
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
@@ -112,10 +112,17 @@ def parts_of(read: LineRead) -> list[Part]:
             for k, ((string, text, x0, x1), y0, y1) in enumerate(zip(words, tops, bottoms))]
 
 
-# A TextLine's words as read (``read_line``): each (String, text, x0, x1), their tops and
-# bottoms [px], whether all lie clear inside the page, and the positions of those without a box
-LineRead = tuple[list[tuple[etree._Element, str, float, float]], list[float], list[float], bool,
-                 set[int]]
+class LineRead(NamedTuple):
+    """A TextLine's words as read (``read_line``): each (String, text, x0, x1), their tops and
+    bottoms [px], whether all lie clear inside the page, and the positions of those without a box."""
+
+    words: list[tuple[etree._Element, str, float, float]]
+    tops: list[float]
+    bottoms: list[float]
+    clear: bool
+    boxless: set[int]
+
+
 _NO_PAGE = (math.inf, math.inf)  # the size of a page no box lies beyond, for ``line_words``
 
 
@@ -161,7 +168,7 @@ def read_line(alto: AltoFile, line: etree._Element, size: tuple[float, float]) -
         words.append((string, text, x, x1))
         tops.append(y)
         bottoms.append(y1)
-    return words, tops, bottoms, clear, boxless
+    return LineRead(words, tops, bottoms, clear, boxless)
 
 
 def raw_box(element: etree._Element, scale: float) -> Coords | None:

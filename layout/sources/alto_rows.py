@@ -38,10 +38,9 @@ def page_rows(alto: AltoFile, lines: list[tuple[etree._Element, int | None, Text
     ``Word.source_block``)."""
     rows: list[Row] = []
     elements: list[etree._Element] = []  # the TextLine of each row
-    size = clip.limits[2]
     for line, block, style in lines:
-        read = read_line(alto, line, size)
-        if not read[0]:
+        read = read_line(alto, line, clip.size)
+        if not read.words:
             continue
         printed = _line_rows(read, line, clip)
         own = raw_box(line, alto.scale) if len(printed) == 1 else None
@@ -102,6 +101,7 @@ class Clip:
         # no finite box, which PageBounds refuses
         self.limits = ((-OUTSIDE * w, -OUTSIDE * h),
                        tuple(min((1 + OUTSIDE) * v, sys.float_info.max) for v in (w, h)), (w, h))
+        self.size = (w, h)  # (``alto_lines.read_line`` tells a line clear of its edges as it reads)
 
     def __call__(self, box: Coords | None, element: etree._Element) -> Coords:
         if box is not None:
@@ -118,7 +118,7 @@ class Clip:
                y1s: Sequence[float]) -> bool:
         """Whether the boxes (their x0s, y0s, x1s and y1s) lie inside the page, clear of its
         edges, none of them upside down: they need no clipping."""
-        width, height = self.limits[2]
+        width, height = self.size
         return (min(x0s) > 0.0 and min(y0s) > 0.0 and max(x1s) < width and max(y1s) < height
                 and all(map(le, x0s, x1s)) and all(map(le, y0s, y1s)))
 

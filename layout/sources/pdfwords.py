@@ -71,7 +71,7 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     (``raw_runs_on``) reads as its ``dict``. Type scaled across alone is sized by its height
     (``typesizes``: by its boxes, or, from a ``rawdict``, by its ideographs' pitch); an OCR
     layer's words are read as an engine's lines (``ocrlayer``). A span that repeats the one
-    before it in place is a copy, left out (``_repeats``); one whose font box is out of
+    before it in place is a copy, left out (``_in_place_of``); one whose font box is out of
     proportion to its type is boxed around its baseline (``_HIGHEST_ASCENT``, ``_em_boxed``).
     """
     # Words; (text, box, vertical) for an OCR layer's, made Words once their lines are read
@@ -81,8 +81,8 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     line_id = 0
     invisible: list[Piece] = []  # the lines of an OCR layer
     pitched: list[tuple[int, int, float, list]] = []  # per span set across: words, size, characters
-    before: dict = {}  # the last span read with text (a span's text and place: ``_repeats``)
-    said = ""  # its text, stripped (a "dict"'s span)
+    before: dict = {}  # the last span read with text, and that text stripped (``_in_place_of``)
+    said = ""
     for block in text_dict["blocks"]:
         if block.get("type") != 0:
             continue
@@ -104,13 +104,11 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                         if forward and len(words) > start:
                             words[-1] = _ended(words[-1], span["bbox"][0])
                         continue
-                    if text == said and _repeats(span, before):
-                        continue
+                    if text == said and _in_place_of(span, before):
+                        continue  # a copy of the span before (``_TWIN``)
                     said, before, size = text, span, span["size"]
-                    bbox = span["bbox"]
-                    # (a font box out of proportion, ``_HIGHEST_ASCENT``; written out: every span asks)
-                    if span["origin"][1] - bbox[1] > _HIGHEST_ASCENT * size and forward and not hidden:
-                        bbox = _em_boxed(bbox, span)
+                    bbox = _em_boxed(span["bbox"], span) if forward and not hidden and _too_high(span) \
+                        else span["bbox"]
                     box = Box(*bbox) if len(text) == len(raw) else _trimmed(bbox, raw, text, vertical)
                     if hidden:  # (its type is the engine's stock font's: not read)
                         append((text, box, vertical))
@@ -123,8 +121,9 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
                     if forward and "chars" in span:
                         pitched.append((first, len(words), size, span["chars"]))
                     continue
-                if not span["chars"] or before and _repeats(span, before):
-                    continue
+                if not span["chars"] or before and _in_place_of(span, before) and \
+                        list(map(_CHAR, span["chars"])) == list(map(_CHAR, before["chars"])):
+                    continue  # a copy of the span before (``_TWIN``)
                 before = span
                 tall = forward and not hidden and _too_high(span)
                 for raw, bbox in _runs(span["chars"], _CHAR_GAP * span["size"], vertical):
@@ -145,18 +144,13 @@ def spans_to_words(text_dict: dict, characters: bool = False) -> list[Word]:
     return engine_lines(words, invisible) if invisible else pitch_sized(scaled_type_sized(words), pitched)
 
 
-def _repeats(span: dict, before: dict) -> bool:
-    """Whether ``span`` prints again the text of the span ``before`` it (in one size), its
-    baseline starting within ``_TWIN`` em of that one's: a copy of it (see ``_TWIN``). A
-    ``"rawdict"`` span's text is its characters', compared only once the places match (a
-    ``"dict"``'s spans are asked only when their texts match)."""
+def _in_place_of(span: dict, before: dict) -> bool:
+    """Whether ``span`` is set in the size of the span ``before`` it, its baseline starting
+    within ``_TWIN`` em of that one's: with the same text, it is a copy of it (see ``_TWIN``;
+    the callers compare the texts, a "dict" span's first, a "rawdict" one's characters after)."""
     (x, y), (x0, y0) = span["origin"], before["origin"]
     near = _TWIN * span["size"]
-    if not (abs(x - x0) <= near and abs(y - y0) <= near and span["size"] == before["size"]):
-        return False
-    if "chars" in span and "chars" in before:
-        return list(map(_CHAR, span["chars"])) == list(map(_CHAR, before["chars"]))
-    return span["text"].strip() == before["text"].strip()
+    return abs(x - x0) <= near and abs(y - y0) <= near and span["size"] == before["size"]
 
 
 def _too_high(span: dict) -> bool:
