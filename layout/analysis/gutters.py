@@ -43,16 +43,16 @@ from operator import attrgetter
 from ..geometry import Grid
 from ..model import Box
 from .rivers import river_ids
+from .stripmeasure import LONG
 from .whitespace import MIN_COLUMN, MIN_WIDTH, SHORT, Strip, white_strips
 
 # [share of lines] a strip whose core is narrower than ``MIN_WIDTH`` (Chinese columns a hair
 # apart, a river of word spaces that happen to meet) is a gutter only with the lines beside
 # it this well aligned
 _HAIRLINE_ALIGNED = 0.85
-# [body sizes, lines] a strip this tall, beside this many lines on either side, is a gutter
-# whatever else (counted in lines too, for display type is tall: a kicker and a headline
-# make 4 body sizes)
-LONG = 8.0
+# [lines] a strip ``stripmeasure.LONG`` body sizes tall, beside this many lines on either side,
+# is a gutter whatever else (counted in lines too, for display type is tall: a kicker and a
+# headline make 4 body sizes)
 LONG_LINES = 6
 # [lines] a strip shorter than ``SHORT``, or beside fewer lines on either side, is never a
 # gutter (it is a space in a line or two)

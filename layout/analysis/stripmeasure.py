@@ -42,13 +42,17 @@ _BODY_SHARE = 0.5
 _NEAR = 3.0
 _WITHIN = 10.0
 _BLANK = 3.0
-# [body sizes] nor has a strip where its white opens on one side wider than a column
-# (``whitespace.MIN_COLUMN``) to body text beyond, all down a gutter's length (``gutters.LONG``):
-# it ran on beside an empty column (a title's column, blank under its byline), the text beyond
-# nearer than ``_WITHIN``; lined on one side only there, it was too thin to be a gutter where
-# both sides line it (holdout_101_07_zh: a kicker and its story's first line became one line)
-_EMPTY = 5.0
-_EMPTY_RUN = 8.0
+# [body sizes] a column is at least this wide: white space this wide (an empty column) that
+# goes on much narrower (``whitespace.NARROWING``) is a new strip from there
+MIN_COLUMN = 5.0
+# [body sizes] a strip this tall (beside ``gutters.LONG_LINES`` lines on either side) is a
+# gutter whatever else (``gutters``)
+LONG = 8.0
+# Nor has a strip where its white opens on one side wider than a column (``MIN_COLUMN``) to
+# body text beyond, all down a gutter's length (``LONG``): it ran on beside an empty column (a
+# title's column, blank under its byline), the text beyond nearer than ``_WITHIN``; lined on
+# one side only there, it was too thin to be a gutter where both sides line it
+# (holdout_101_07_zh: a kicker and its story's first line became one line)
 # [body sizes] how close two line edges must be to count as one edge; the alignment of fewer
 # boxes than ``_ALIGNED_LINES`` is 0
 _EDGE = 0.25
@@ -134,8 +138,8 @@ def measure(slices: Sequence[Free], start: int, end: int, top: float, h: float,
     x0, x1 = core
     within = _WITHIN * body
     sides = bytes([(x0 - f[5] <= within) + 2 * (f[6] - x1 <= within) for f in slices])
-    if len(slices) >= _EMPTY_RUN / SLICE:  # (tall enough to run beside an empty column)
-        sides = _beside_empty(sides, slices, x0 - _EMPTY * body, x1 + _EMPTY * body)
+    if len(slices) >= LONG / SLICE:  # (tall enough to run beside an empty column)
+        sides = _beside_empty(sides, slices, x0 - MIN_COLUMN * body, x1 + MIN_COLUMN * body)
     parts = _parts(sides)
     spans = [(a, b, top + (start + a) * h, top + (start + b) * h) for a, b in parts] \
         or [(0, len(slices), top + start * h, top + end * h)]
@@ -154,14 +158,14 @@ _EDGE_X, _HEIGHT = itemgetter(1), itemgetter(2)
 # one a slice of a strip: 1 for something beside it on its left, plus 2 on its right)
 _BLANK_LEFT, _BLANK_RIGHT, _BLANK_EITHER = (re.compile(b"[%s]{%d,}" % (c, math.ceil(_BLANK / SLICE)))
                                             for c in (b"\\x00\\x02", b"\\x00\\x01", b"\\x00-\\x02"))
-# A run of ``_EMPTY_RUN`` slices open on the left, on the right (bytes as ``_beside_empty``'s)
-_OPEN_LEFT, _OPEN_RIGHT = (re.compile(b"[%s]{%d,}" % (c, math.ceil(_EMPTY_RUN / SLICE)))
+# A run of ``LONG`` slices open on the left, on the right (bytes as ``_beside_empty``'s)
+_OPEN_LEFT, _OPEN_RIGHT = (re.compile(b"[%s]{%d,}" % (c, math.ceil(LONG / SLICE)))
                            for c in (b"\\x01\\x03", b"\\x02\\x03"))
 
 
 def _beside_empty(sides: bytes, slices: Sequence[Free], left: float, right: float) -> bytes:
     """``sides`` (a byte a slice, as ``_parts`` reads them) with the side blanked in each run
-    of ``_EMPTY_RUN`` slices or more whose white on that side opens to body text beyond x=left
+    of ``LONG`` slices or more whose white on that side opens to body text beyond x=left
     (beyond x=right on the right): an empty column beside the strip. A slice of body type only
     (``Free``'s last field: a box on either side, neither large type): white beside a headline's
     ragged lines, or along the margin, is no empty column."""

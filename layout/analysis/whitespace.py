@@ -21,15 +21,13 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 from ..model import Box
-from .stripmeasure import LARGE, MIN_WIDTH, SLICE, Free, Strip, measure
+from .stripmeasure import LARGE, MIN_COLUMN, MIN_WIDTH, SLICE, Free, Strip, measure
 
 # [share of a slice] a box must reach this share of a slice into it to fill it
 _REACH = 0.3
 # [body sizes] a strip shorter is never a gutter (a space in a line or two): not measured
 SHORT = 3.0
-# [body sizes] a column is at least this wide: white space this wide (an empty column) that
-# goes on much narrower (``NARROWING``) is a new strip from there
-MIN_COLUMN = 5.0
+# (``stripmeasure.MIN_COLUMN``: a column's least width, a new strip where white that wide narrows)
 # [share of its width] white space much wider than a strip going on in it (the strip narrower
 # than this share of it) starts a strip of its own too
 NARROWING = 0.5
